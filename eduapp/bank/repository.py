@@ -1,0 +1,934 @@
+"""The item bank: one SQLite file holding items, item sets, versions, media and documents.
+
+Threads: a :class:`Bank` may be shared between threads; every public method takes the
+bank's lock, so calls are serialised (SQLite allows one writer anyway). Each public
+method that writes is one transaction: it stores everything or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import sqlite_utils
+
+from ..domain import (CONTENT_FIELDS, STATUSES, Changes, Document, Item, ItemSet, Media,
+                      Option)
+from ..errors import BankCorruptError, ImportFileError, NotFoundError, ValidationError
+from . import schema
+from .schema import ITEM_FTS_WEIGHTS, transaction
+from .textindex import index_text, match_expression
+
+_ITEM_JSON = ("options", "tags", "refs", "hints", "provenance", "extra")
+_ITEM_COLUMNS = (
+    "uid", "type", "stem", "vignette", "options", "explanation", "model_answer", "rubric",
+    "tags", "topic", "system", "discipline", "category", "bloom", "difficulty", "exam_type",
+    "language", "status", "refs", "hints", "provenance", "idnumber", "set_uid",
+    "set_position", "twin_uid", "version", "marks", "extra", "content_hash", "created_at",
+    "updated_at")
+_ITEM_SELECT = "id, " + ", ".join(_ITEM_COLUMNS)
+
+#: Columns the item table view shows, in order.
+TABLE_COLUMNS = ("id", "type", "stem", "topic", "system", "exam_type", "language", "status",
+                 "version", "updated_at", "set_uid")
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class ItemFilter:
+    """Which items a listing or search shows. Empty tuples mean "any".
+
+    :ivar category: a category path; items in it and in its sub-categories match.
+    :ivar include_retired: show retired items (off by default in pickers, on in the bank).
+    """
+
+    types: Sequence[str] = ()
+    statuses: Sequence[str] = ()
+    languages: Sequence[str] = ()
+    topics: Sequence[str] = ()
+    systems: Sequence[str] = ()
+    exam_types: Sequence[str] = ()
+    blooms: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    category: str = ""
+    include_retired: bool = True
+
+    def where(self, alias: str = "items") -> tuple[str, list]:
+        """SQL conditions (joined by AND, starting with the deleted check) and parameters."""
+        parts = [f"{alias}.deleted_at IS NULL"]
+        params: list = []
+        for col, values in (("type", self.types), ("status", self.statuses),
+                            ("language", self.languages), ("topic", self.topics),
+                            ("system", self.systems), ("exam_type", self.exam_types),
+                            ("bloom", self.blooms)):
+            if values:
+                parts.append(f"{alias}.{col} IN ({', '.join('?' * len(values))})")
+                params.extend(values)
+        for tag in self.tags:
+            parts.append(f"EXISTS (SELECT 1 FROM json_each({alias}.tags) WHERE value = ?)")
+            params.append(tag)
+        if self.category:
+            cat = self.category.strip("/")
+            parts.append(f"({alias}.category = ? OR {alias}.category LIKE ? ESCAPE '\\')")
+            escaped = cat.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.extend([cat, escaped + "/%"])
+        if not self.include_retired:
+            parts.append(f"{alias}.status != 'retired'")
+        return " AND ".join(parts), params
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, in the DESIGN.md shape.
+
+    :ivar imported: new items stored. :ivar updated: existing items that got a new version.
+    :ivar skipped: items already in the bank unchanged.
+    :ivar errors: ``{file, line, item, message}`` for each rejected entry.
+    """
+
+    imported: int = 0
+    updated: int = 0
+    skipped: int = 0
+    documents: int = 0
+    errors: list[dict] = field(default_factory=list)
+    item_ids: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """``{"imported", "updated", "skipped", "documents", "errors"}``."""
+        return {"imported": self.imported, "updated": self.updated, "skipped": self.skipped,
+                "documents": self.documents, "errors": self.errors}
+
+    def add(self, other: "ImportSummary") -> None:
+        """Add ``other``'s counts and errors to this summary."""
+        self.imported += other.imported
+        self.updated += other.updated
+        self.skipped += other.skipped
+        self.documents += other.documents
+        self.errors.extend(other.errors)
+        self.item_ids.extend(other.item_ids)
+
+
+@dataclass
+class ItemVersion:
+    """One stored version of an item: its number, when it was saved (epoch seconds), a note
+    and the item as it was."""
+
+    version: int
+    saved_at: float
+    note: str
+    item: Item
+
+
+class Bank:
+    """The item bank in one SQLite file (WAL mode).
+
+    :param path: the database file, created when missing; ``":memory:"`` for tests.
+    :raises BankCorruptError: the file is not an EduApp bank or is damaged (left untouched).
+    :raises BankVersionError: the file comes from a newer EduApp (left untouched).
+
+    ::
+
+        bank = Bank(os.path.join(data_dir, "bank.sqlite"))
+        item = bank.save_item(Item(type="tf", stem="Aspirin is an NSAID.", options=[...]))
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self._lock = threading.RLock()
+        if path != ":memory:":
+            schema.check_readable(path)
+        try:
+            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA foreign_keys = ON")
+            self.db = sqlite_utils.Database(conn)
+            if path != ":memory:":
+                self.db.enable_wal()
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self.previous_version = schema.migrate(self.db, None if path == ":memory:" else path)
+        except sqlite3.DatabaseError as e:
+            raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None
+        self.conn = conn
+
+    @classmethod
+    def open_in(cls, data_dir: str) -> "Bank":
+        """Open (or create) ``bank.sqlite`` in ``data_dir``."""
+        from ..config import BANK_FILE, ensure_data_dir
+        ensure_data_dir(data_dir)
+        return cls(os.path.join(data_dir, BANK_FILE))
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        with self._lock:
+            self.conn.close()
+
+    # ------------------------------------------------------------------ rows <-> items
+
+    def _row_to_item(self, row: sqlite3.Row | tuple) -> Item:
+        values = dict(zip(("id",) + _ITEM_COLUMNS, row))
+        for key in _ITEM_JSON:
+            values[key] = json.loads(values[key]) if values[key] else (
+                {} if key in ("provenance", "extra") else [])
+        values["options"] = [Option.from_dict(o) for o in values["options"]]
+        values["references"] = values.pop("refs")
+        values.pop("content_hash")
+        for key in ("vignette", "explanation", "model_answer", "rubric", "topic", "system",
+                    "discipline", "category", "bloom", "exam_type", "idnumber"):
+            values[key] = values[key] or ""
+        values["set_position"] = values["set_position"] or 0
+        values["marks"] = values["marks"] if values["marks"] is not None else 1.0
+        item = Item(**values)
+        item.media = [Media(name=n, mime=m, sha256=s) for n, s, m in self.conn.execute(
+            "SELECT name, sha256, mime FROM item_media WHERE item_id = ?", (item.id,))]
+        return item
+
+    @staticmethod
+    def _item_row(item: Item) -> tuple:
+        return (item.uid, item.type, item.stem, item.vignette,
+                _dumps([o.to_dict() for o in item.options]), item.explanation,
+                item.model_answer, item.rubric, _dumps(item.tags), item.topic, item.system,
+                item.discipline, item.category.strip("/"), item.bloom, item.difficulty,
+                item.exam_type, item.language, item.status, _dumps(item.references),
+                _dumps(item.hints), _dumps(item.provenance), item.idnumber, item.set_uid,
+                item.set_position, item.twin_uid, item.version, item.marks,
+                _dumps(item.extra), item.content_hash(), item.created_at, item.updated_at)
+
+    def _fts_row(self, item: Item, set_vignette: str = "") -> tuple:
+        stem = " ".join(t for t in (set_vignette, item.vignette, item.stem) if t)
+        options = " ".join(o.text + (" " + o.match if o.match else "") for o in item.options)
+        explanations = " ".join([item.explanation, item.model_answer] +
+                                [o.explanation for o in item.options])
+        facets = " ".join([item.topic, item.system, item.discipline, item.category])
+        return (item.id, index_text(stem), index_text(options), index_text(explanations),
+                index_text(" ".join(item.tags)), index_text(facets))
+
+    def _set_vignette(self, set_uid: str | None) -> str:
+        if not set_uid:
+            return ""
+        row = self.conn.execute("SELECT vignette FROM item_sets WHERE uid = ?",
+                                (set_uid,)).fetchone()
+        return row[0] or "" if row else ""
+
+    # ------------------------------------------------------------------ items: write
+
+    def _insert_item(self, item: Item, set_vignette: str = "", note: str = "created") -> Item:
+        t = time.time()
+        item.created_at = item.created_at or t
+        item.updated_at = item.updated_at or t
+        cols = ", ".join(_ITEM_COLUMNS)
+        cur = self.conn.execute(
+            f"INSERT INTO items ({cols}) VALUES ({', '.join('?' * len(_ITEM_COLUMNS))})",
+            self._item_row(item))
+        item.id = cur.lastrowid
+        self.conn.execute("INSERT INTO items_fts(rowid, stem, options, explanation, tags, "
+                          "facets) VALUES (?, ?, ?, ?, ?, ?)", self._fts_row(item, set_vignette))
+        self._store_version(item, note)
+        self._store_item_media(item)
+        return item
+
+    def _store_version(self, item: Item, note: str) -> None:
+        self.conn.execute(
+            "INSERT INTO item_versions(item_id, version, data, saved_at, note) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(item_id, version) DO UPDATE SET "
+            "data = excluded.data",
+            (item.id, item.version, _dumps(item.to_dict(with_ids=True)), item.updated_at, note))
+
+    def _store_item_media(self, item: Item) -> None:
+        self.conn.execute("DELETE FROM item_media WHERE item_id = ?", (item.id,))
+        for m in item.media:
+            if m.data is not None:
+                self._put_media(m)
+            elif not self.conn.execute("SELECT 1 FROM media WHERE sha256 = ?",
+                                       (m.sha256,)).fetchone():
+                raise ValidationError(f"the image {m.name} is missing from the bank")
+            self.conn.execute("INSERT OR REPLACE INTO item_media(item_id, name, sha256, mime) "
+                              "VALUES (?, ?, ?, ?)", (item.id, m.name, m.sha256, m.mime))
+
+    def _put_media(self, m: Media) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO media(sha256, mime, size, data) "
+                          "VALUES (?, ?, ?, ?)", (m.sha256, m.mime, len(m.data), m.data))
+
+    def _update_item(self, item: Item, old: Item, note: str) -> bool:
+        """Write ``item`` over ``old`` (same id). Returns True when the content changed
+        (and the version went up)."""
+        changed = any(getattr(item, f) != getattr(old, f) for f in CONTENT_FIELDS)
+        volatile = ("version", "created_at", "updated_at")
+        a, b = item.to_dict(), old.to_dict()
+        if not changed and all(a[k] == b[k] for k in a if k not in volatile):
+            return False
+        item.id = old.id
+        item.created_at = old.created_at
+        item.version = old.version + 1 if changed else old.version
+        item.updated_at = time.time()
+        sets = ", ".join(f"{c} = ?" for c in _ITEM_COLUMNS)
+        self.conn.execute(f"UPDATE items SET {sets} WHERE id = ?",
+                          self._item_row(item) + (item.id,))
+        self.conn.execute("DELETE FROM items_fts WHERE rowid = ?", (item.id,))
+        self.conn.execute("INSERT INTO items_fts(rowid, stem, options, explanation, tags, "
+                          "facets) VALUES (?, ?, ?, ?, ?, ?)",
+                          self._fts_row(item, self._set_vignette(item.set_uid)))
+        self._store_version(item, note)
+        self._store_item_media(item)
+        return True
+
+    def save_item(self, item: Item, note: str = "edited") -> Item:
+        """Insert a new item or save an edited one (matched by ``id``, else ``uid``).
+
+        A change of content (stem, options, explanation ...) stores a new version; other
+        changes (tags, status) are saved in place.
+
+        :param note: what the change was, kept in the item's history.
+        :returns: the stored item with ``id``, ``version`` and times filled in.
+        :raises ValidationError: the item breaks a structural rule (``Item.validate``).
+        """
+        item.validate()
+        with self._lock, transaction(self.conn):
+            old = self._find_existing(item)
+            if old is None:
+                return self._insert_item(item, self._set_vignette(item.set_uid))
+            self._update_item(item, old, note)
+            return item
+
+    def _find_existing(self, item: Item) -> Item | None:
+        if item.id is not None:
+            row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE id = ?",
+                                    (item.id,)).fetchone()
+            if row:
+                return self._row_to_item(row)
+        row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE uid = ?",
+                                (item.uid,)).fetchone()
+        return self._row_to_item(row) if row else None
+
+    def set_status(self, ids: Iterable[int], status: str) -> int:
+        """Set the review status of items (a reviewer's approval is such a call).
+
+        :param ids: item ids.
+        :param status: one of ``draft``, ``reviewed``, ``approved``, ``retired``.
+        :returns: how many items changed.
+        :raises ValidationError: unknown status.
+        :raises NotFoundError: an id that is not in the bank (nothing is changed then).
+        """
+        if status not in STATUSES:
+            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        ids = list(ids)
+        with self._lock, transaction(self.conn):
+            self._require_ids(ids)
+            cur = self.conn.execute(
+                f"UPDATE items SET status = ?, updated_at = ? WHERE id IN "
+                f"({', '.join('?' * len(ids))}) AND status != ?",
+                [status, time.time(), *ids, status])
+            return cur.rowcount
+
+    def _require_ids(self, ids: Sequence[int]) -> None:
+        found = {r[0] for r in self.conn.execute(
+            f"SELECT id FROM items WHERE deleted_at IS NULL AND id IN "
+            f"({', '.join('?' * len(ids))})", list(ids))} if ids else set()
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFoundError(f"no item with id {', '.join(map(str, missing))}")
+
+    def delete_items(self, ids: Iterable[int]) -> list[int]:
+        """Move items to the trash (undoable with :meth:`restore_items`). Deleting a member
+        of an item set deletes the whole set: a set is one unit.
+
+        :returns: the ids actually deleted (set members included).
+        :raises NotFoundError: an id that is not in the bank.
+        """
+        ids = list(ids)
+        with self._lock, transaction(self.conn):
+            self._require_ids(ids)
+            all_ids = set(ids)
+            for (set_uid,) in self.conn.execute(
+                    f"SELECT DISTINCT set_uid FROM items WHERE set_uid IS NOT NULL AND id IN "
+                    f"({', '.join('?' * len(ids))})", ids).fetchall():
+                all_ids.update(r[0] for r in self.conn.execute(
+                    "SELECT id FROM items WHERE set_uid = ?", (set_uid,)))
+                self.conn.execute("UPDATE item_sets SET deleted_at = ? WHERE uid = ?",
+                                  (time.time(), set_uid))
+            out = sorted(all_ids)
+            self.conn.execute(f"UPDATE items SET deleted_at = ? WHERE id IN "
+                              f"({', '.join('?' * len(out))})", [time.time(), *out])
+            return out
+
+    def restore_items(self, ids: Iterable[int]) -> int:
+        """Take items (and their sets) back out of the trash. :returns: how many."""
+        ids = list(ids)
+        if not ids:
+            return 0
+        with self._lock, transaction(self.conn):
+            marks = ", ".join("?" * len(ids))
+            sets = f"SELECT set_uid FROM items WHERE id IN ({marks}) AND set_uid IS NOT NULL"
+            self.conn.execute(f"UPDATE item_sets SET deleted_at = NULL WHERE uid IN ({sets})",
+                              ids)
+            return self.conn.execute(f"UPDATE items SET deleted_at = NULL WHERE id IN ({marks}) "
+                                     f"OR set_uid IN ({sets})", ids + ids).rowcount
+
+    def purge_deleted(self) -> int:
+        """Delete trashed items and sets for good, with their history, and drop media
+        files no item or document refers to any more. :returns: items purged."""
+        with self._lock, transaction(self.conn):
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT id FROM items WHERE deleted_at IS NOT NULL")]
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk:chunk + 500]
+                marks = ", ".join("?" * len(part))
+                for sql in ("DELETE FROM items_fts WHERE rowid IN ({})",
+                            "DELETE FROM item_media WHERE item_id IN ({})",
+                            "DELETE FROM item_versions WHERE item_id IN ({})",
+                            "DELETE FROM items WHERE id IN ({})"):
+                    self.conn.execute(sql.format(marks), part)
+            self.conn.execute("DELETE FROM item_sets WHERE deleted_at IS NOT NULL")
+            self._drop_orphan_media()
+            return len(ids)
+
+    def _drop_orphan_media(self) -> None:
+        self.conn.execute("DELETE FROM media WHERE sha256 NOT IN (SELECT sha256 FROM "
+                          "item_media) AND sha256 NOT IN (SELECT sha256 FROM document_media)")
+
+    # ------------------------------------------------------------------ items: read
+
+    def get_item(self, item_id: int) -> Item:
+        """The item with this id.
+
+        :raises NotFoundError: no such item, or it is in the trash.
+        """
+        with self._lock:
+            row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE id = ? AND "
+                                    "deleted_at IS NULL", (item_id,)).fetchone()
+            if not row:
+                raise NotFoundError(f"no item with id {item_id}")
+            return self._row_to_item(row)
+
+    def get_item_by_uid(self, uid: str) -> Item:
+        """The item with this uid. :raises NotFoundError: no such item."""
+        with self._lock:
+            row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE uid = ? AND "
+                                    "deleted_at IS NULL", (uid,)).fetchone()
+            if not row:
+                raise NotFoundError(f"no item with uid {uid}")
+            return self._row_to_item(row)
+
+    def get_items(self, ids: Sequence[int]) -> list[Item]:
+        """Items for ``ids`` in the order given; ids not in the bank are left out."""
+        with self._lock:
+            by_id = {}
+            for chunk in range(0, len(ids), 500):
+                part = list(ids[chunk:chunk + 500])
+                for row in self.conn.execute(
+                        f"SELECT {_ITEM_SELECT} FROM items WHERE deleted_at IS NULL AND id IN "
+                        f"({', '.join('?' * len(part))})", part):
+                    item = self._row_to_item(row)
+                    by_id[item.id] = item
+            return [by_id[i] for i in ids if i in by_id]
+
+    def history(self, item_id: int) -> list[ItemVersion]:
+        """Every stored version of an item, newest first."""
+        with self._lock:
+            rows = self.conn.execute("SELECT version, saved_at, note, data FROM item_versions "
+                                     "WHERE item_id = ? ORDER BY version DESC", (item_id,))
+            out = []
+            for version, saved_at, note, data in rows.fetchall():
+                d = json.loads(data)
+                d.pop("id", None)
+                item = Item.from_dict(d)
+                item.id = item_id
+                out.append(ItemVersion(version, saved_at, note or "", item))
+            return out
+
+    def item_version(self, item_id: int, version: int) -> Item:
+        """The item as it was at ``version`` (exams keep the versions they used).
+
+        :raises NotFoundError: no such item version.
+        """
+        with self._lock:
+            row = self.conn.execute("SELECT data FROM item_versions WHERE item_id = ? AND "
+                                    "version = ?", (item_id, version)).fetchone()
+        if not row:
+            raise NotFoundError(f"item {item_id} has no version {version}")
+        d = json.loads(row[0])
+        d.pop("id", None)
+        item = Item.from_dict(d)
+        item.id = item_id
+        return item
+
+    def query_ids(self, query: str = "", filters: ItemFilter | None = None,
+                  order: str = "id", limit: int | None = None, *,
+                  prefix_last: bool = False) -> list[int]:
+        """Ids of the items that match, best first for a text query.
+
+        :param query: free text (English, Chinese or mixed); empty lists everything.
+        :param order: for listings without a query: ``id``, ``updated_at``, ``topic``,
+            ``type``, ``status`` (descending with a leading ``-``).
+        :param limit: at most this many ids.
+        :returns: item ids (ints).
+        """
+        filters = filters or ItemFilter()
+        where, params = filters.where()
+        expr = match_expression(query, prefix_last=prefix_last) if query else None
+        lim = f" LIMIT {int(limit)}" if limit else ""
+        if query and expr is None:
+            return []
+        with self._lock:
+            if expr:
+                weights = ", ".join(str(w) for w in ITEM_FTS_WEIGHTS)
+                sql = (f"SELECT items.id FROM items_fts JOIN items ON items.id = "
+                       f"items_fts.rowid WHERE items_fts MATCH ? AND {where} "
+                       f"ORDER BY bm25(items_fts, {weights}){lim}")
+                return [r[0] for r in self.conn.execute(sql, [expr, *params])]
+            desc = order.startswith("-")
+            col = order.lstrip("-")
+            if col not in ("id", "updated_at", "topic", "type", "status", "system",
+                           "language", "exam_type", "version", "stem"):
+                raise ValidationError(f"cannot sort by {order!r}")
+            sql = (f"SELECT id FROM items WHERE {where} ORDER BY {col} "
+                   f"{'DESC' if desc else 'ASC'}, id{lim}")
+            return [r[0] for r in self.conn.execute(sql, params)]
+
+    def search(self, query: str, limit: int = 50, filters: ItemFilter | None = None) -> list[Item]:
+        """Items matching ``query`` ranked by bm25 (stem weighs most), at most ``limit``."""
+        return self.get_items(self.query_ids(query, filters, limit=limit))
+
+    def table_rows(self, ids: Sequence[int]) -> list[tuple]:
+        """Light rows for the item table, in :data:`TABLE_COLUMNS` order, for ``ids``
+        (the order given; missing ids left out). The stem is cut to 300 characters."""
+        with self._lock:
+            found = {}
+            for chunk in range(0, len(ids), 500):
+                part = list(ids[chunk:chunk + 500])
+                for row in self.conn.execute(
+                        "SELECT id, type, substr(CASE WHEN vignette != '' THEN vignette || ' ' "
+                        "ELSE '' END || stem, 1, 300), topic, system, exam_type, language, "
+                        "status, version, updated_at, set_uid FROM items WHERE id IN "
+                        f"({', '.join('?' * len(part))})", part):
+                    found[row[0]] = row
+            return [found[i] for i in ids if i in found]
+
+    def facets(self) -> dict[str, list[str]]:
+        """Distinct values for the filter menus: ``topic``, ``system``, ``discipline``,
+        ``exam_type``, ``category``, ``tag``, ``language``, ``type``, ``status``; sorted."""
+        with self._lock:
+            out = {}
+            for col in ("topic", "system", "discipline", "exam_type", "category", "language",
+                        "type", "status", "bloom"):
+                out[col] = [r[0] for r in self.conn.execute(
+                    f"SELECT DISTINCT {col} FROM items WHERE deleted_at IS NULL AND "
+                    f"{col} IS NOT NULL AND {col} != '' ORDER BY {col}")]
+            out["tag"] = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT j.value FROM items, json_each(items.tags) AS j WHERE "
+                "items.deleted_at IS NULL ORDER BY j.value")]
+            return out
+
+    def count(self, filters: ItemFilter | None = None) -> int:
+        """Number of items (not in the trash) matching ``filters``."""
+        where, params = (filters or ItemFilter()).where()
+        with self._lock:
+            return self.conn.execute(f"SELECT COUNT(*) FROM items WHERE {where}",
+                                     params).fetchone()[0]
+
+    def stats(self) -> dict:
+        """Counts for ``eduapp bank stats``: ``items``, ``sets``, ``documents``, ``media``,
+        ``deleted``, and ``by_type``/``by_status``/``by_language``/``by_system``/
+        ``by_exam_type`` dicts, plus ``schema_version`` and ``path``."""
+        with self._lock:
+            q = self.conn.execute
+            out = {"path": self.path, "schema_version": schema.schema_version(self.db),
+                   "items": q("SELECT COUNT(*) FROM items WHERE deleted_at IS NULL").fetchone()[0],
+                   "sets": q("SELECT COUNT(*) FROM item_sets WHERE deleted_at IS NULL").fetchone()[0],
+                   "documents": q("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL"
+                                  ).fetchone()[0],
+                   "media": q("SELECT COUNT(*) FROM media").fetchone()[0],
+                   "deleted": q("SELECT COUNT(*) FROM items WHERE deleted_at IS NOT NULL"
+                                ).fetchone()[0]}
+            for col in ("type", "status", "language", "system", "exam_type"):
+                out[f"by_{col}"] = {k or "": v for k, v in q(
+                    f"SELECT {col}, COUNT(*) FROM items WHERE deleted_at IS NULL "
+                    f"GROUP BY {col} ORDER BY COUNT(*) DESC")}
+            return out
+
+    # ------------------------------------------------------------------ item sets
+
+    def _row_to_set(self, row) -> ItemSet:
+        (sid, uid, kind, title, vignette, options, exam_type, language, topic, system, tags,
+         provenance, extra, created_at, updated_at) = row
+        s = ItemSet(kind=kind, title=title or "", vignette=vignette or "",
+                    options=[Option.from_dict(o) for o in json.loads(options or "[]")],
+                    exam_type=exam_type or "", language=language or "en", topic=topic or "",
+                    system=system or "", tags=json.loads(tags or "[]"),
+                    provenance=json.loads(provenance or "{}"), extra=json.loads(extra or "{}"),
+                    uid=uid, id=sid, created_at=created_at or 0, updated_at=updated_at or 0)
+        s.items = [self._row_to_item(r) for r in self.conn.execute(
+            f"SELECT {_ITEM_SELECT} FROM items WHERE set_uid = ? AND deleted_at IS NULL "
+            "ORDER BY set_position", (uid,)).fetchall()]
+        return s
+
+    _SET_SELECT = ("id, uid, kind, title, vignette, options, exam_type, language, topic, "
+                   "system, tags, provenance, extra, created_at, updated_at")
+
+    def get_set(self, uid: str) -> ItemSet:
+        """The item set with this uid, members in order.
+
+        :raises NotFoundError: no such set.
+        """
+        with self._lock:
+            row = self.conn.execute(f"SELECT {self._SET_SELECT} FROM item_sets WHERE uid = ? "
+                                    "AND deleted_at IS NULL", (uid,)).fetchone()
+            if not row:
+                raise NotFoundError(f"no item set {uid}")
+            return self._row_to_set(row)
+
+    def save_set(self, item_set: ItemSet, note: str = "edited") -> ItemSet:
+        """Insert or update an item set and all its members, in one transaction.
+
+        Members are stored in the set's order; a member dropped from the set is moved to
+        the trash with it (undoable).
+
+        :raises ValidationError: the set or a member breaks a rule.
+        """
+        item_set.attach()
+        item_set.validate()
+        with self._lock, transaction(self.conn):
+            self._save_set(item_set, note)
+        return item_set
+
+    def _save_set(self, s: ItemSet, note: str) -> str:
+        """Store a set; returns ``inserted``, ``updated`` or ``unchanged``."""
+        t = time.time()
+        row = self.conn.execute("SELECT id, created_at FROM item_sets WHERE uid = ?",
+                                (s.uid,)).fetchone()
+        values = (s.kind, s.title, s.vignette, _dumps([o.to_dict() for o in s.options]),
+                  s.exam_type, s.language, s.topic, s.system, _dumps(s.tags),
+                  _dumps(s.provenance), _dumps(s.extra))
+        outcome = "inserted"
+        if row:
+            old = self.conn.execute("SELECT kind, title, vignette, options, exam_type, language, "
+                                    "topic, system, tags, provenance, extra FROM item_sets "
+                                    "WHERE uid = ?", (s.uid,)).fetchone()
+            s.id, s.created_at = row
+            outcome = "unchanged" if tuple(old) == values else "updated"
+            s.updated_at = t if outcome == "updated" else s.updated_at
+            self.conn.execute("UPDATE item_sets SET kind=?, title=?, vignette=?, options=?, "
+                              "exam_type=?, language=?, topic=?, system=?, tags=?, provenance=?, "
+                              "extra=?, updated_at=?, deleted_at=NULL WHERE uid = ?",
+                              values + (s.updated_at or t, s.uid))
+        else:
+            s.created_at = s.created_at or t
+            s.updated_at = s.updated_at or t
+            cur = self.conn.execute(
+                "INSERT INTO item_sets(uid, kind, title, vignette, options, exam_type, language, "
+                "topic, system, tags, provenance, extra, created_at, updated_at) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (s.uid,) + values + (s.created_at, s.updated_at))
+            s.id = cur.lastrowid
+        keep = set()
+        for member in s.items:
+            old = self._find_existing(member)
+            if old is None:
+                self._insert_item(member, s.vignette)
+            elif self._update_item(member, old, note) and outcome == "unchanged":
+                outcome = "updated"
+            else:  # re-index: the shared vignette may have changed
+                self.conn.execute("DELETE FROM items_fts WHERE rowid = ?", (member.id,))
+                self.conn.execute("INSERT INTO items_fts(rowid, stem, options, explanation, "
+                                  "tags, facets) VALUES (?, ?, ?, ?, ?, ?)",
+                                  self._fts_row(member, s.vignette))
+            keep.add(member.id)
+        dropped = [r[0] for r in self.conn.execute(
+            "SELECT id FROM items WHERE set_uid = ? AND deleted_at IS NULL", (s.uid,))
+            if r[0] not in keep]
+        if dropped:
+            self.conn.execute(f"UPDATE items SET deleted_at = ? WHERE id IN "
+                              f"({', '.join('?' * len(dropped))})", [t, *dropped])
+        return outcome
+
+    def units(self, ids: Sequence[int]) -> list[Item | ItemSet]:
+        """The units that hold ``ids``, in the order of their first id: a lone item, or the
+        whole set for a set member (each set once, members in set order)."""
+        with self._lock:
+            out: list[Item | ItemSet] = []
+            seen_sets: set[str] = set()
+            for item in self.get_items(ids):
+                if item.set_uid:
+                    if item.set_uid not in seen_sets:
+                        seen_sets.add(item.set_uid)
+                        try:
+                            out.append(self.get_set(item.set_uid))
+                        except NotFoundError:
+                            out.append(item)
+                else:
+                    out.append(item)
+            return out
+
+    # ------------------------------------------------------------------ media
+
+    def get_media(self, sha256: str) -> Media:
+        """A stored media file with its bytes. :raises NotFoundError: not in the bank."""
+        with self._lock:
+            row = self.conn.execute("SELECT mime, data FROM media WHERE sha256 = ?",
+                                    (sha256,)).fetchone()
+            name = self.conn.execute("SELECT name FROM item_media WHERE sha256 = ? UNION "
+                                     "SELECT name FROM document_media WHERE sha256 = ? LIMIT 1",
+                                     (sha256, sha256)).fetchone()
+        if not row:
+            raise NotFoundError(f"media {sha256[:12]} is not in the bank")
+        return Media(name=name[0] if name else sha256, mime=row[0], data=row[1], sha256=sha256)
+
+    def media_for(self, units: Iterable[Item | ItemSet]) -> dict[str, Media]:
+        """Bytes of every media file the units refer to, by sha256 (for exports, PDFs)."""
+        out: dict[str, Media] = {}
+        for unit in units:
+            for item in unit.items if isinstance(unit, ItemSet) else [unit]:
+                for m in item.media:
+                    if m.sha256 not in out:
+                        try:
+                            out[m.sha256] = self.get_media(m.sha256)
+                        except NotFoundError:
+                            pass
+        return out
+
+    # ------------------------------------------------------------------ documents
+
+    _DOC_SELECT = ("id, uid, kind, title, body, topic, system, tags, language, status, data, "
+                   "provenance, created_at, updated_at")
+
+    def _row_to_document(self, row) -> Document:
+        (did, uid, kind, title, body, topic, system, tags, language, status, data, provenance,
+         created_at, updated_at) = row
+        doc = Document(kind=kind, title=title, body=body or "", topic=topic or "",
+                       system=system or "", tags=json.loads(tags or "[]"),
+                       language=language or "en", status=status or "draft",
+                       data=json.loads(data or "{}"), provenance=json.loads(provenance or "{}"),
+                       uid=uid, id=did, created_at=created_at or 0, updated_at=updated_at or 0)
+        doc.media = [Media(name=n, mime=m, sha256=s) for n, s, m in self.conn.execute(
+            "SELECT name, sha256, mime FROM document_media WHERE document_id = ?", (did,))]
+        return doc
+
+    def save_document(self, doc: Document) -> Document:
+        """Insert or update a document (matched by ``id``, else ``uid``) and index it.
+
+        :raises ValidationError: unknown kind or language, no title.
+        """
+        doc.validate()
+        with self._lock, transaction(self.conn):
+            self._save_document(doc)
+        return doc
+
+    def _save_document(self, doc: Document) -> str:
+        t = time.time()
+        row = self.conn.execute("SELECT id, created_at FROM documents WHERE uid = ? OR id = ?",
+                                (doc.uid, doc.id)).fetchone()
+        values = (doc.kind, doc.title, doc.body, doc.topic, doc.system, _dumps(doc.tags),
+                  doc.language, doc.status, _dumps(doc.data), _dumps(doc.provenance))
+        if row:
+            doc.id, doc.created_at = row
+            doc.updated_at = t
+            self.conn.execute("UPDATE documents SET kind=?, title=?, body=?, topic=?, system=?, "
+                              "tags=?, language=?, status=?, data=?, provenance=?, updated_at=?, "
+                              "deleted_at=NULL WHERE id = ?", values + (t, doc.id))
+            self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (doc.id,))
+            outcome = "updated"
+        else:
+            doc.created_at = doc.created_at or t
+            doc.updated_at = doc.updated_at or t
+            cur = self.conn.execute(
+                "INSERT INTO documents(uid, kind, title, body, topic, system, tags, language, "
+                "status, data, provenance, created_at, updated_at) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.uid,) + values + (doc.created_at, doc.updated_at))
+            doc.id = cur.lastrowid
+            outcome = "inserted"
+        self.conn.execute("INSERT INTO documents_fts(rowid, title, body, tags) VALUES (?, ?, ?, ?)",
+                          (doc.id, index_text(doc.title), index_text(doc.body),
+                           index_text(" ".join(doc.tags + [doc.topic, doc.system]))))
+        self.conn.execute("DELETE FROM document_media WHERE document_id = ?", (doc.id,))
+        for m in doc.media:
+            if m.data is not None:
+                self._put_media(m)
+            self.conn.execute("INSERT OR REPLACE INTO document_media(document_id, name, sha256, "
+                              "mime) VALUES (?, ?, ?, ?)", (doc.id, m.name, m.sha256, m.mime))
+        return outcome
+
+    def get_document(self, doc_id: int) -> Document:
+        """:raises NotFoundError: no such document."""
+        with self._lock:
+            row = self.conn.execute(f"SELECT {self._DOC_SELECT} FROM documents WHERE id = ? AND "
+                                    "deleted_at IS NULL", (doc_id,)).fetchone()
+            if not row:
+                raise NotFoundError(f"no document with id {doc_id}")
+            return self._row_to_document(row)
+
+    def documents(self, query: str = "", *, kind: str | None = None, topic: str | None = None,
+                  language: str | None = None, limit: int = 200) -> list[Document]:
+        """Documents matching a text query (ranked) and/or kind, topic and language.
+
+        :param topic: matched case-insensitively against the document's topic and system.
+        """
+        where = ["d.deleted_at IS NULL"]
+        params: list = []
+        if kind:
+            where.append("d.kind = ?")
+            params.append(kind)
+        if language:
+            where.append("d.language = ?")
+            params.append(language)
+        if topic:
+            where.append("(lower(d.topic) = lower(?) OR lower(d.system) = lower(?))")
+            params.extend([topic, topic])
+        cols = ", ".join(f"d.{c.strip()}" for c in self._DOC_SELECT.split(","))
+        with self._lock:
+            expr = match_expression(query) if query else None
+            if query and not expr:
+                return []
+            if expr:
+                sql = (f"SELECT {cols} FROM documents_fts JOIN documents d ON d.id = "
+                       f"documents_fts.rowid WHERE documents_fts MATCH ? AND "
+                       f"{' AND '.join(where)} ORDER BY bm25(documents_fts, 4.0, 1.0, 2.0) "
+                       f"LIMIT {int(limit)}")
+                params = [expr, *params]
+            else:
+                sql = (f"SELECT {cols} FROM documents d WHERE {' AND '.join(where)} "
+                       f"ORDER BY d.updated_at DESC LIMIT {int(limit)}")
+            return [self._row_to_document(r) for r in self.conn.execute(sql, params).fetchall()]
+
+    def delete_document(self, doc_id: int) -> None:
+        """Move a document to the trash. :raises NotFoundError: no such document."""
+        with self._lock, transaction(self.conn):
+            if not self.conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ? AND "
+                                     "deleted_at IS NULL", (time.time(), doc_id)).rowcount:
+                raise NotFoundError(f"no document with id {doc_id}")
+
+    # ------------------------------------------------------------------ import / export
+
+    def import_result(self, result, *, strict: bool = False) -> ImportSummary:
+        """Store what a parser read from one file, in one transaction.
+
+        Identity: an item whose ``uid`` is in the bank, else whose non-empty ``idnumber`` is,
+        else whose content hash is, is that item: unchanged -> skipped, changed -> updated
+        with a new version. Anything else is imported. Items without provenance get
+        ``{"source": "imported", "file", "format", "at"}``.
+
+        :param result: an :class:`eduapp.interop.ParseResult`.
+        :param strict: reject the whole file when the parser reported any error.
+        :returns: counts and the parser's errors in the DESIGN.md shape.
+        :raises ImportFileError: ``strict`` and the file had errors (nothing stored).
+        """
+        summary = ImportSummary(errors=[e.to_dict() for e in result.errors])
+        if strict and result.errors:
+            first = result.errors[0]
+            raise ImportFileError(f"{first.message} (--strict: nothing was imported)",
+                                  file=first.file, line=first.line, item=first.item)
+        stamp = {"source": "imported", "file": os.path.basename(result.file or ""),
+                 "format": result.format, "at": time.time()}
+        with self._lock, transaction(self.conn):
+            for media in result.media.values():
+                if media.data is not None:
+                    self._put_media(media)
+            for n, unit in enumerate(result.units, start=1):
+                try:
+                    with self._savepoint():
+                        self._import_unit(unit, stamp, summary)
+                except ValidationError as e:
+                    if strict:
+                        raise ImportFileError(f"{e} (--strict: nothing was imported)",
+                                              file=result.file, item=n) from None
+                    summary.errors.append(ImportFileError(str(e), file=result.file,
+                                                          item=n).to_dict())
+            for doc in result.documents:
+                self._save_document(doc)
+                summary.documents += 1
+        return summary
+
+    def _savepoint(self):
+        conn = self.conn
+
+        class _SP:
+            def __enter__(self_):
+                conn.execute("SAVEPOINT unit")
+
+            def __exit__(self_, exc_type, exc, tb):
+                if exc_type:
+                    conn.execute("ROLLBACK TO unit")
+                conn.execute("RELEASE unit")
+                return False
+        return _SP()
+
+    def _match(self, item: Item) -> Item | None:
+        for col, value in (("uid", item.uid), ("idnumber", item.idnumber),
+                           ("content_hash", item.content_hash())):
+            if not value:
+                continue
+            row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE {col} = ? AND "
+                                    "deleted_at IS NULL LIMIT 1", (value,)).fetchone()
+            if row:
+                return self._row_to_item(row)
+        return None
+
+    @staticmethod
+    def _adopt(item: Item, old: Item, fmt: str) -> None:
+        """Make a re-imported ``item`` the bank's ``old`` one: same uid, and, unless the
+        format carries review status (``eduapp-json``), the status the bank gave it."""
+        item.uid = old.uid
+        if fmt != "eduapp-json":
+            item.status = old.status
+        if fmt != "eduapp-json" or item.provenance.get("source") == "imported":
+            item.provenance = old.provenance or item.provenance
+
+    def _import_unit(self, unit, stamp: dict, summary: ImportSummary) -> None:
+        members = unit.items if isinstance(unit, ItemSet) else [unit]
+        for item in members:
+            item.validate()
+            if not item.provenance:
+                item.provenance = dict(stamp)
+        if isinstance(unit, ItemSet):
+            unit.validate()
+            if not self.conn.execute("SELECT 1 FROM item_sets WHERE uid = ?", (unit.uid,)).fetchone():
+                existing = self._match(unit.items[0])
+                if existing and existing.set_uid:
+                    unit.uid = existing.set_uid
+                    unit.attach()
+            for item in unit.items:
+                old = self._match(item)
+                if old is not None:
+                    self._adopt(item, old, stamp["format"])
+            before = {r[0] for r in self.conn.execute("SELECT uid FROM items WHERE set_uid = ?",
+                                                      (unit.uid,))}
+            versions = {r[0]: r[1] for r in self.conn.execute(
+                "SELECT uid, version FROM items WHERE set_uid = ?", (unit.uid,))}
+            outcome = self._save_set(unit, "imported")
+            for item in unit.items:
+                if item.uid not in before:
+                    summary.imported += 1
+                elif versions.get(item.uid) != item.version or outcome == "updated":
+                    summary.updated += 1
+                else:
+                    summary.skipped += 1
+                summary.item_ids.append(item.id)
+            return
+        item = unit
+        old = self._match(item)
+        if old is None:
+            self._insert_item(item, note="imported")
+            summary.imported += 1
+        else:
+            self._adopt(item, old, stamp["format"])
+            if self._update_item(item, old, "imported"):
+                summary.updated += 1
+            else:
+                summary.skipped += 1
+        summary.item_ids.append(item.id)
+
+    def export_units(self, query: str = "", filters: ItemFilter | None = None,
+                     ids: Sequence[int] | None = None) -> list[Item | ItemSet]:
+        """The units to export: ``ids`` if given, else every item matching ``query`` and
+        ``filters``, sets whole and in order of their lowest id."""
+        if ids is None:
+            ids = self.query_ids(query, filters)
+            if not query:
+                ids = sorted(ids)
+        return self.units(ids)

@@ -1,0 +1,163 @@
+"""The bank's SQLite schema and its forward migrations.
+
+Each migration is a function ``(db) -> None`` that takes the schema from version ``n - 1``
+to ``n``; :data:`MIGRATIONS` lists them in order. Opening a bank applies the missing ones,
+each in its own transaction, after copying the file aside (``bank.sqlite.v1.bak``) so that
+an interrupted or faulty migration never costs the user their bank. A file whose schema is
+newer than :data:`SCHEMA_VERSION` is refused, never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import time
+
+import sqlite_utils
+
+from ..errors import BankCorruptError, BankVersionError
+
+#: Columns of the items FTS5 table and their bm25 weights (stem counts most).
+ITEM_FTS_COLUMNS = ("stem", "options", "explanation", "tags", "facets")
+ITEM_FTS_WEIGHTS = (4.0, 2.0, 1.0, 2.0, 1.0)
+DOC_FTS_COLUMNS = ("title", "body", "tags")
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    """Items, item sets, versions, media, documents and their FTS5 indexes."""
+    db["items"].create({
+        "id": int, "uid": str, "type": str, "stem": str, "vignette": str, "options": str,
+        "explanation": str, "model_answer": str, "rubric": str, "tags": str, "topic": str,
+        "system": str, "discipline": str, "category": str, "bloom": str, "difficulty": float,
+        "exam_type": str, "language": str, "status": str, "refs": str, "hints": str,
+        "provenance": str, "idnumber": str, "set_uid": str, "set_position": int,
+        "twin_uid": str, "version": int, "marks": float, "extra": str, "content_hash": str,
+        "created_at": float, "updated_at": float, "deleted_at": float,
+    }, pk="id", not_null={"uid", "type", "stem", "status", "language", "version"})
+    db.execute("CREATE UNIQUE INDEX idx_items_uid ON items(uid)")
+    for col in ("status", "topic", "system", "language", "type", "idnumber", "content_hash",
+                "set_uid", "exam_type", "updated_at"):
+        db.execute(f"CREATE INDEX idx_items_{col} ON items({col})")
+    db["item_versions"].create({
+        "id": int, "item_id": int, "version": int, "data": str, "saved_at": float,
+        "note": str}, pk="id", foreign_keys=[("item_id", "items", "id")])
+    db.execute("CREATE UNIQUE INDEX idx_versions ON item_versions(item_id, version)")
+    db["item_sets"].create({
+        "id": int, "uid": str, "kind": str, "title": str, "vignette": str, "options": str,
+        "exam_type": str, "language": str, "topic": str, "system": str, "tags": str,
+        "provenance": str, "extra": str, "created_at": float, "updated_at": float,
+        "deleted_at": float}, pk="id", not_null={"uid", "kind"})
+    db.execute("CREATE UNIQUE INDEX idx_sets_uid ON item_sets(uid)")
+    db["media"].create({"sha256": str, "mime": str, "size": int, "data": bytes},
+                       pk="sha256")
+    db["item_media"].create({"item_id": int, "name": str, "sha256": str, "mime": str},
+                            pk=("item_id", "name"),
+                            foreign_keys=[("item_id", "items", "id"),
+                                          ("sha256", "media", "sha256")])
+    db.execute("CREATE INDEX idx_item_media_sha ON item_media(sha256)")
+    db["documents"].create({
+        "id": int, "uid": str, "kind": str, "title": str, "body": str, "topic": str,
+        "system": str, "tags": str, "language": str, "status": str, "data": str,
+        "provenance": str, "created_at": float, "updated_at": float, "deleted_at": float},
+        pk="id", not_null={"uid", "kind", "title"})
+    db.execute("CREATE UNIQUE INDEX idx_documents_uid ON documents(uid)")
+    db.execute("CREATE INDEX idx_documents_topic ON documents(topic)")
+    db["document_media"].create({"document_id": int, "name": str, "sha256": str, "mime": str},
+                                pk=("document_id", "name"),
+                                foreign_keys=[("document_id", "documents", "id"),
+                                              ("sha256", "media", "sha256")])
+    db.execute("CREATE INDEX idx_document_media_sha ON document_media(sha256)")
+    cols = ", ".join(ITEM_FTS_COLUMNS)
+    db.execute(f"CREATE VIRTUAL TABLE items_fts USING fts5({cols}, tokenize='{FTS_TOKENIZE}')")
+    cols = ", ".join(DOC_FTS_COLUMNS)
+    db.execute(f"CREATE VIRTUAL TABLE documents_fts USING fts5({cols}, "
+               f"tokenize='{FTS_TOKENIZE}')")
+
+
+#: Forward migrations, in order: ``MIGRATIONS[n - 1]`` builds schema version ``n``.
+MIGRATIONS = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """The schema version recorded in ``db`` (0 for a new, empty database)."""
+    if "schema_version" not in db.table_names():
+        return 0
+    row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def check_readable(path: str) -> None:
+    """Refuse a file that is not an SQLite database or fails ``PRAGMA quick_check``.
+
+    :raises BankCorruptError: naming the file; the file is left untouched.
+    """
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise BankCorruptError(f"{path} is not an EduApp bank (not an SQLite database)")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise BankCorruptError(f"{path} is damaged and cannot be read ({e})") from None
+    if not result or result[0] != "ok":
+        raise BankCorruptError(f"{path} is damaged ({result[0] if result else 'no answer'})")
+
+
+def migrate(db: sqlite_utils.Database, path: str | None) -> int:
+    """Bring ``db`` up to :data:`SCHEMA_VERSION`.
+
+    :param path: the database file, backed up before the first migration of an existing
+        bank (``None`` for in-memory databases).
+    :returns: the version before migrating.
+    :raises BankVersionError: the database is newer than this EduApp.
+    :raises BankCorruptError: the database has tables but no version (not an EduApp bank).
+    """
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise BankVersionError(
+            f"this bank was written by a newer EduApp (schema version {current}; this "
+            f"version knows up to {SCHEMA_VERSION}). Update EduApp to open it; the file "
+            "was not changed.")
+    if current == 0 and [t for t in db.table_names() if not t.startswith("sqlite_")]:
+        raise BankCorruptError("this database is not an EduApp bank (it has no schema "
+                               "version); it was not changed")
+    if current == SCHEMA_VERSION:
+        return current
+    if current > 0 and path:
+        shutil.copy2(path, f"{path}.v{current}.bak")
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with transaction(db.conn):
+            if version == 1:
+                db["schema_version"].create({"version": int, "applied_at": float},
+                                            pk="version")
+            MIGRATIONS[version - 1](db)
+            db.conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)",
+                            (version, time.time()))
+    return current
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection):
+    """One explicit transaction on an autocommit connection (``isolation_level=None``):
+    ``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception. Nested use joins
+    the outer transaction."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,230 @@
+"""The ``eduapp`` command: no arguments opens the GUI; subcommands run headless.
+
+The commands, options, JSON shapes and exit codes are the stable contract of DESIGN.md:
+0 success, 1 some input rejected (reported), 2 usage error, 3 nothing could be done.
+Each command group's handlers live in ``eduapp/commands/<group>.py`` as
+``run_<command>(args, ctx) -> int``; this module only parses and dispatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from dataclasses import dataclass, field
+
+from . import __version__
+from .config import Settings, ensure_data_dir, resolve_data_dir
+from .errors import EduAppError
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+IMPORT_FORMATS = ("auto", "eduapp-json", "moodle-xml", "gift", "aiken", "qti", "csv", "apkg")
+EXPORT_FORMATS = ("eduapp-json", "moodle-xml", "gift", "aiken", "qti", "qti3", "csv", "apkg")
+ITEM_TYPE_CHOICES = ("sba", "multi", "tf", "short", "vignette")
+
+
+@dataclass
+class Context:
+    """What every command handler gets: the data folder, output mode and lazy services.
+
+    :ivar data_dir: absolute path of the data directory.
+    :ivar json: print one JSON document on stdout instead of text.
+    """
+
+    data_dir: str
+    json: bool = False
+    _bank: object = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        """The user's settings (defaults when there is no settings file)."""
+        return Settings.load(self.data_dir)
+
+    @property
+    def bank(self):
+        """The item bank in ``data_dir``, opened on first use.
+
+        :raises BankError: the folder or database cannot be used.
+        """
+        if self._bank is None:
+            from .bank import Bank
+            ensure_data_dir(self.data_dir)
+            self._bank = Bank.open_in(self.data_dir)
+        return self._bank
+
+    def emit(self, payload: dict, text: str | list[str] = "") -> None:
+        """Print ``payload`` as JSON (``--json``) or ``text`` (lines) for people."""
+        if self.json:
+            json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            lines = text if isinstance(text, list) else [text]
+            for line in lines:
+                print(line)
+
+    def close(self) -> None:
+        """Close the bank if it was opened."""
+        if self._bank is not None:
+            self._bank.close()
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every subcommand accepts, so they may stand before or after it."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                   help="data folder (default: $EDUAPP_DATA_DIR or the platform's app-data folder)")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print one JSON document on stdout")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser of the ``eduapp`` command (DESIGN.md "CLI contract")."""
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="eduapp", parents=[common],
+        description="EduApp: medical teaching content, item bank, exams, practice and virtual "
+                    "patients. With no command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"eduapp {__version__}")
+    groups = parser.add_subparsers(dest="group", metavar="COMMAND")
+
+    def sub(parent, name, help_text, handler):
+        p = parent.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    # bank
+    bank = groups.add_parser("bank", help="the item bank: import, export, search, stats, status")
+    bank_cmds = bank.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
+    p = sub(bank_cmds, "import", "import items from files (one transaction per file)",
+            "bank.import")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    p.add_argument("--category", metavar="PATH", help="put the imported items in this category")
+    p.add_argument("--strict", action="store_true",
+                   help="reject a whole file on its first error")
+    p = sub(bank_cmds, "export", "export items to a file", "bank.export")
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--query", metavar="Q", default="")
+    p.add_argument("--category", metavar="PATH", default="")
+    p = sub(bank_cmds, "search", "full-text search (English and Chinese)", "bank.search")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    sub(bank_cmds, "stats", "counts by type, status, language and system", "bank.stats")
+    p = sub(bank_cmds, "set-status", "set the review status of items", "bank.set_status")
+    p.add_argument("status", choices=("draft", "reviewed", "approved", "retired"))
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+
+    # lint
+    p = sub(groups, "lint", "run the quality gate on a file's items without storing them",
+            "authoring.lint")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+
+    # generate
+    gen = groups.add_parser("generate", help="generate questions, lecture notes or a case study")
+    gen_cmds = gen.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
+    p = sub(gen_cmds, "questions", "generate draft questions into the review queue",
+            "generate.questions")
+    p.add_argument("--topic", required=True, metavar="T")
+    p.add_argument("--count", type=int, default=5, metavar="N")
+    p.add_argument("--type", choices=ITEM_TYPE_CHOICES, default="sba")
+    p.add_argument("--language", choices=("en", "zh"), default="en")
+    p.add_argument("--provider", metavar="NAME")
+    p.add_argument("--bloom", metavar="LEVEL", default="")
+    p.add_argument("--difficulty", type=float, metavar="P", default=None)
+    p.add_argument("--source", metavar="FILE", help="source text to ground the questions")
+    p = sub(gen_cmds, "notes", "generate lecture notes (Markdown)", "generate.notes")
+    p.add_argument("--topic", required=True, metavar="T")
+    p.add_argument("--language", choices=("en", "zh"), default="en")
+    p.add_argument("--provider", metavar="NAME")
+    p.add_argument("--out", metavar="FILE")
+    p = sub(gen_cmds, "case", "generate a structured case study", "generate.case")
+    p.add_argument("--topic", required=True, metavar="T")
+    p.add_argument("--language", choices=("en", "zh"), default="en")
+    p.add_argument("--provider", metavar="NAME")
+
+    # exam
+    exam = groups.add_parser("exam", help="assemble exams and print PDFs")
+    exam_cmds = exam.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
+    p = sub(exam_cmds, "build", "assemble an exam, its forms and PDFs", "exam.build")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--blueprint", metavar="FILE")
+    src.add_argument("--query", metavar="Q")
+    p.add_argument("--count", type=int, metavar="N")
+    p.add_argument("--forms", type=int, default=1, metavar="K")
+    p.add_argument("--include-drafts", action="store_true")
+    p.add_argument("--seed", type=int, default=None, metavar="S")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--title", default="", metavar="TEXT")
+    p.add_argument("--language", choices=("en", "zh"), default=None)
+
+    # providers
+    prov = groups.add_parser("providers", help="LLM providers: list and test")
+    prov_cmds = prov.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
+    sub(prov_cmds, "list", "list provider profiles", "providers.list")
+    p = sub(prov_cmds, "test", "send a tiny request and report latency", "providers.test")
+    p.add_argument("name", metavar="NAME")
+
+    # virtual patients
+    vp = groups.add_parser("vp", help="virtual patients")
+    vp_cmds = vp.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
+    sub(vp_cmds, "list", "list virtual-patient cases", "vp.list")
+    p = sub(vp_cmds, "play", "play a case from a script of student turns", "vp.play")
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("--script", required=True, metavar="FILE")
+    return parser
+
+
+def _dispatch(handler: str, args: argparse.Namespace, ctx: Context) -> int:
+    module_name, func = handler.rsplit(".", 1)
+    try:
+        module = importlib.import_module(f"eduapp.commands.{module_name}")
+    except ModuleNotFoundError as e:
+        if e.name and e.name.startswith("eduapp.commands"):
+            raise EduAppError(f"'{handler.replace('.', ' ')}' is not available in this "
+                              "version of EduApp yet") from None
+        raise
+    fn = getattr(module, f"run_{func}", None)
+    if fn is None:
+        raise EduAppError(f"'{handler.replace('.', ' ')}' is not available in this version "
+                          "of EduApp yet")
+    return fn(args, ctx)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``eduapp`` command.
+
+    :param argv: arguments without the program name (``sys.argv[1:]`` when ``None``).
+    :returns: the exit code (0 ok, 1 some input rejected, 2 usage, 3 nothing done).
+    """
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:
+        return int(e.code or 0) if e.code in (0, None) else EXIT_USAGE
+    ctx = Context(data_dir=resolve_data_dir(getattr(args, "data_dir", None)),
+                  json=getattr(args, "json", False))
+    if not getattr(args, "handler", None):
+        from .ui.app import run_gui
+        return run_gui(ctx.data_dir)
+    try:
+        return _dispatch(args.handler, args, ctx)
+    except EduAppError as e:
+        if ctx.json:
+            ctx.emit({"error": str(e)})
+        print(f"eduapp: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("eduapp: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Where EduApp keeps its data, and the user's settings.
+
+The data directory holds ``bank.sqlite`` (the item bank), ``settings.json`` and
+``media/`` overflow. It is chosen, first match wins, by ``--data-dir``, the environment
+variable ``EDUAPP_DATA_DIR``, or the platform's app-data folder (``platformdirs``:
+``~/.local/share/EduApp`` on Linux, ``~/Library/Application Support/EduApp`` on macOS,
+``%APPDATA%\\EduApp`` on Windows).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+
+from .errors import BankError, EduAppError
+
+APP_NAME = "EduApp"
+ENV_DATA_DIR = "EDUAPP_DATA_DIR"
+BANK_FILE = "bank.sqlite"
+SETTINGS_FILE = "settings.json"
+
+
+def default_data_dir() -> str:
+    """The platform's per-user app-data folder for EduApp (not created)."""
+    try:
+        import platformdirs
+        return platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    except ImportError:  # pragma: no cover - platformdirs is a dependency
+        return os.path.join(os.path.expanduser("~"), ".local", "share", APP_NAME)
+
+
+def resolve_data_dir(explicit: str | None = None) -> str:
+    """The data directory to use: ``explicit``, else ``$EDUAPP_DATA_DIR``, else the default.
+
+    :returns: an absolute path (not yet created).
+    """
+    path = explicit or os.environ.get(ENV_DATA_DIR) or default_data_dir()
+    return os.path.abspath(os.path.expanduser(path))
+
+
+def ensure_data_dir(path: str) -> str:
+    """Create ``path`` if needed and check that it is writable.
+
+    :raises BankError: the folder cannot be created or written (a sentence naming it).
+    """
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as e:
+        raise BankError(f"cannot create the data folder {path} ({e.strerror})") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise BankError(f"the data folder {path} is not writable")
+    return path
+
+
+@dataclass
+class Settings:
+    """User settings kept in ``settings.json`` in the data directory.
+
+    :ivar language: UI and default content language: ``""`` (follow the system), ``en``, ``zh``.
+    :ivar page_size: ``A4`` or ``Letter`` for PDFs.
+    :ivar default_provider: name of the default LLM provider profile.
+    :ivar concurrency: how many generation requests run at once (1..32).
+    :ivar recent_exam_window: items used in the last N exams are avoided by the assembler.
+    :ivar institution: printed on exam covers.
+    :ivar starter_offered: whether the app already offered the starter bank.
+    """
+
+    language: str = ""
+    page_size: str = "A4"
+    default_provider: str = "embedded"
+    concurrency: int = 4
+    recent_exam_window: int = 2
+    institution: str = ""
+    starter_offered: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, data_dir: str) -> "Settings":
+        """Read settings from ``data_dir``; a missing or unreadable file gives defaults
+        (an unreadable one is kept aside as ``settings.json.bad``, never overwritten)."""
+        path = os.path.join(data_dir, SETTINGS_FILE)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                raw = json.load(fh)
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError):
+            try:
+                os.replace(path, path + ".bad")
+            except OSError:
+                pass
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in known}) if isinstance(raw, dict) else cls()
+
+    def save(self, data_dir: str) -> None:
+        """Write settings atomically to ``data_dir``.
+
+        :raises EduAppError: the file cannot be written.
+        """
+        ensure_data_dir(data_dir)
+        path = os.path.join(data_dir, SETTINGS_FILE)
+        try:
+            fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".settings-")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(self), fh, ensure_ascii=False, indent=1)
+            os.replace(tmp, path)
+        except OSError as e:
+            raise EduAppError(f"cannot save settings in {data_dir} ({e.strerror})") from None

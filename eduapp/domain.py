@@ -1,0 +1,535 @@
+"""Plain dataclasses shared by every layer: items, item sets, documents, findings.
+
+Nothing here talks to a database, a model or Qt. Field names use the item-writing terms
+of the NBME guide ("Constructing Written Test Questions for the Basic and Clinical
+Sciences"): an *item* has a *stem* (with an optional clinical *vignette* before the
+lead-in), *options* of which the correct ones are the *key* and the others *distractors*.
+
+Conventions for units: times are Unix epoch seconds (``float``); difficulty is an
+expected facility index ``p`` in 0..1 (share of candidates who answer correctly; higher is
+easier) or ``None`` when unknown; option indices are zero-based.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .errors import ValidationError
+
+# --- vocabularies ------------------------------------------------------------------
+
+#: Item types. ``sba`` single best answer (one key; a clinical vignette item is an ``sba``
+#: with ``vignette`` set), ``multi`` multiple response, ``tf`` true/false, ``short`` short
+#: answer (options are the accepted answers), ``matching`` (option ``text`` -> ``match``),
+#: ``numerical`` (option ``text`` is the number, ``tolerance`` its +/- range), ``essay``,
+#: ``cloze`` (embedded answers, Moodle multianswer), ``description`` (text only, no answer).
+ITEM_TYPES = ("sba", "multi", "tf", "short", "matching", "numerical", "essay", "cloze",
+              "description")
+CHOICE_TYPES = ("sba", "multi", "tf")
+
+#: Review status of an item: nothing reaches ``approved`` without a person.
+STATUSES = ("draft", "reviewed", "approved", "retired")
+
+#: Bloom's taxonomy (revised, Anderson & Krathwohl 2001), lowest to highest.
+BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
+
+#: Exam-type labels teachers use as a facet: the Chinese medical licensing exam's
+#: A1 (single-sentence best answer), A2 (case best answer), A3/A4 (case cluster, shared
+#: vignette), B1 (shared options), X (multiple response); elsewhere SBA and EMQ.
+EXAM_TYPES = ("A1", "A2", "A3", "A4", "B1", "X", "SBA", "EMQ", "MCQ")
+
+#: Languages of content.
+LANGUAGES = ("en", "zh")
+
+#: Kinds of item set: ``case`` = shared vignette over several questions (A3/A4, case
+#: cluster); ``shared_options`` = one option list answered by several stems (B1, EMQ).
+SET_KINDS = ("case", "shared_options")
+
+#: Kinds of document in the document store.
+DOCUMENT_KINDS = ("notes", "case", "handout")
+
+#: Systems used by the starter bank and the blueprint grid (free text is allowed too).
+SYSTEMS = ("cardiology", "respiratory", "endocrine", "infectious disease", "nephrology",
+           "neurology", "gastroenterology", "pharmacology", "haematology", "musculoskeletal",
+           "reproductive", "psychiatry", "dermatology", "immunology")
+
+
+def now() -> float:
+    """Current time in Unix epoch seconds."""
+    return time.time()
+
+
+def new_uid() -> str:
+    """A fresh stable identifier (32 lowercase hex characters, a UUID4)."""
+    return uuid.uuid4().hex
+
+
+# --- items -------------------------------------------------------------------------
+
+
+@dataclass
+class Option:
+    """One answer option of an item.
+
+    :ivar text: the option as shown (for ``numerical``: the number as text; for ``short``:
+        one accepted answer; for ``matching``: the left-hand prompt).
+    :ivar correct: whether choosing it is (part of) the key.
+    :ivar explanation: why it is right or wrong (per-option feedback).
+    :ivar fraction: partial credit in -1..1 (Moodle's fractional grades), ``None`` when the
+        plain ``correct`` flag says all (1 for a key, 0 for a distractor).
+    :ivar match: for ``matching``: the right-hand answer paired with ``text``.
+    :ivar tolerance: for ``numerical``: accepted absolute error (same unit as the answer).
+    :ivar fixed: keep this option in place when options are shuffled ("none of the above").
+    """
+
+    text: str
+    correct: bool = False
+    explanation: str = ""
+    fraction: float | None = None
+    match: str | None = None
+    tolerance: float | None = None
+    fixed: bool = False
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict; optional fields that are unset are left out."""
+        d: dict[str, Any] = {"text": self.text, "correct": self.correct,
+                             "explanation": self.explanation}
+        for name in ("fraction", "match", "tolerance"):
+            value = getattr(self, name)
+            if value is not None:
+                d[name] = value
+        if self.fixed:
+            d["fixed"] = True
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Option":
+        """Build from :meth:`to_dict` output; unknown keys raise :class:`ValidationError`."""
+        if isinstance(d, str):
+            return cls(text=d)
+        known = {f.name for f in fields(cls)}
+        unknown = set(d) - known
+        if unknown:
+            raise ValidationError(f"unknown option field(s): {', '.join(sorted(unknown))}")
+        if "text" not in d:
+            raise ValidationError("an option has no text")
+        return cls(**d)
+
+
+@dataclass
+class Media:
+    """A file an item or document refers to (an X-ray, an ECG strip).
+
+    :ivar name: file name as referred to in the text (``ecg1.png``).
+    :ivar mime: MIME type (``image/png``).
+    :ivar data: the bytes; may be ``None`` when only the reference is loaded.
+    :ivar sha256: hex digest of ``data``; the bank stores each distinct file once.
+    """
+
+    name: str
+    mime: str = "application/octet-stream"
+    data: bytes | None = None
+    sha256: str = ""
+
+    def __post_init__(self):
+        if self.data is not None and not self.sha256:
+            self.sha256 = hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class Finding:
+    """One quality-gate finding on an item.
+
+    :ivar rule: stable rule id (``negative-stem``, ``all-of-the-above`` ...).
+    :ivar severity: ``error`` (the item is wrong), ``warning`` (an item-writing flaw) or
+        ``info``.
+    :ivar span: ``[field, start, end]``: the field (``stem``, ``options[2]``,
+        ``explanation``) and zero-based character offsets in it, end exclusive; or ``None``.
+    :ivar message: a sentence for the teacher.
+    """
+
+    rule: str
+    severity: str
+    message: str
+    span: list | None = None
+
+    def to_dict(self) -> dict:
+        """The DESIGN.md finding shape ``{rule, severity, span, message}``."""
+        return {"rule": self.rule, "severity": self.severity, "span": self.span,
+                "message": self.message}
+
+
+#: Fields of an item that are its content (hashed for identity, kept in versions).
+CONTENT_FIELDS = ("type", "stem", "vignette", "options", "explanation", "model_answer",
+                  "rubric")
+
+
+@dataclass
+class Item:
+    """One exam question.
+
+    :ivar id: the bank's row id (positive int), ``None`` before it is stored.
+    :ivar uid: stable identity across banks and exports (hex); also the GUID on export.
+    :ivar type: one of :data:`ITEM_TYPES`.
+    :ivar stem: the question (lead-in); may hold the whole text for imported items.
+    :ivar vignette: clinical vignette shown before the stem (NBME style), or ``""``.
+    :ivar options: answer options in display order.
+    :ivar explanation: general explanation / feedback.
+    :ivar model_answer: for ``short``/``essay``: the model answer.
+    :ivar rubric: for ``short``/``essay``: the marking rubric.
+    :ivar tags: free tags.
+    :ivar topic: knowledge point (``myocardial infarction``).
+    :ivar system: organ system (see :data:`SYSTEMS`).
+    :ivar discipline: ``physiology``, ``pharmacology``, ``internal medicine`` ...
+    :ivar category: Moodle-style category path, ``/``-separated.
+    :ivar bloom: one of :data:`BLOOM_LEVELS` or ``""``.
+    :ivar difficulty: expected facility index p in 0..1, or ``None``.
+    :ivar exam_type: one of :data:`EXAM_TYPES` or ``""``.
+    :ivar language: ``en`` or ``zh``.
+    :ivar status: one of :data:`STATUSES`.
+    :ivar references: citations (guideline, textbook chapter).
+    :ivar media: files referred to by the text.
+    :ivar hints: hints shown on request (Moodle).
+    :ivar provenance: where it came from: ``{"source": "generated"|"imported"|"manual"|
+        "starter", "provider", "model", "prompt_version", "generation_id", "file",
+        "format", "at"}`` (only the keys that apply).
+    :ivar idnumber: an external id (Moodle idnumber, QTI identifier).
+    :ivar set_uid: uid of the :class:`ItemSet` this item belongs to, or ``None``.
+    :ivar set_position: zero-based position inside its set.
+    :ivar twin_uid: uid of the same question in the other language, or ``None``.
+    :ivar version: 1 for a new item, +1 on each content change.
+    :ivar marks: default marks when used in an exam.
+    :ivar extra: format-specific data kept for round trips (Moodle ``shuffleanswers``,
+        cloze subquestions ...). JSON-serialisable.
+    :ivar created_at: epoch seconds. :ivar updated_at: epoch seconds.
+    :ivar findings: quality-gate findings (not stored with the content).
+    """
+
+    type: str
+    stem: str
+    options: list[Option] = field(default_factory=list)
+    vignette: str = ""
+    explanation: str = ""
+    model_answer: str = ""
+    rubric: str = ""
+    tags: list[str] = field(default_factory=list)
+    topic: str = ""
+    system: str = ""
+    discipline: str = ""
+    category: str = ""
+    bloom: str = ""
+    difficulty: float | None = None
+    exam_type: str = ""
+    language: str = "en"
+    status: str = "draft"
+    references: list[str] = field(default_factory=list)
+    media: list[Media] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    provenance: dict = field(default_factory=dict)
+    idnumber: str = ""
+    set_uid: str | None = None
+    set_position: int = 0
+    twin_uid: str | None = None
+    version: int = 1
+    marks: float = 1.0
+    extra: dict = field(default_factory=dict)
+    uid: str = field(default_factory=new_uid)
+    id: int | None = None
+    created_at: float = 0.0
+    updated_at: float = 0.0
+    findings: list[Finding] = field(default_factory=list)
+
+    # -- derived ------------------------------------------------------------------
+
+    @property
+    def key_indices(self) -> list[int]:
+        """Zero-based indices of the correct options."""
+        return [i for i, o in enumerate(self.options) if o.correct]
+
+    @property
+    def full_stem(self) -> str:
+        """Vignette and lead-in as one text (what a candidate reads)."""
+        return f"{self.vignette}\n\n{self.stem}".strip() if self.vignette else self.stem
+
+    def content_hash(self) -> str:
+        """SHA-256 hex of the content fields, whitespace-normalised: the identity of an
+        item that arrives without uid or idnumber (re-importing a file does not duplicate)."""
+        payload = {"type": self.type, "stem": " ".join(self.full_stem.split()),
+                   "options": [" ".join(o.text.split()) for o in self.options]}
+        raw = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return hashlib.sha256(raw).hexdigest()
+
+    def validate(self) -> None:
+        """Check the structural rules every stored item must keep.
+
+        :raises ValidationError: unknown type/status/language/Bloom level, empty stem,
+            a choice item with fewer than 2 options, an ``sba``/``tf`` without exactly one
+            key, a ``multi`` without a key, difficulty outside 0..1.
+        """
+        if self.type not in ITEM_TYPES:
+            raise ValidationError(f"unknown item type {self.type!r}")
+        if self.status not in STATUSES:
+            raise ValidationError(f"unknown status {self.status!r}")
+        if self.language not in LANGUAGES:
+            raise ValidationError(f"unknown language {self.language!r}")
+        if self.bloom and self.bloom not in BLOOM_LEVELS:
+            raise ValidationError(f"unknown Bloom level {self.bloom!r}")
+        if not self.stem.strip() and not self.vignette.strip():
+            raise ValidationError("the item has no stem")
+        if self.difficulty is not None and not 0.0 <= self.difficulty <= 1.0:
+            raise ValidationError(f"difficulty {self.difficulty} is outside 0..1")
+        if self.type in CHOICE_TYPES:
+            if len(self.options) < 2:
+                raise ValidationError("a choice item needs at least two options")
+            keys = len(self.key_indices)
+            if self.type in ("sba", "tf") and keys != 1:
+                raise ValidationError(f"a {self.type} item needs exactly one key, it has {keys}")
+            if self.type == "multi" and keys < 1:
+                raise ValidationError("a multiple-response item needs at least one key")
+        if self.type in ("short", "numerical") and not self.options and not self.model_answer:
+            raise ValidationError(f"a {self.type} item needs at least one accepted answer")
+        if self.type == "matching" and len([o for o in self.options if o.match]) < 2:
+            raise ValidationError("a matching item needs at least two pairs")
+
+    # -- serialisation -------------------------------------------------------------
+
+    def to_dict(self, *, with_ids: bool = False) -> dict:
+        """The ``eduapp-json`` shape of an item (see ``docs/eduapp-json.md``).
+
+        :param with_ids: include the bank row ``id`` (left out of exports: it is local).
+        """
+        d: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name in ("findings", "media", "options"):
+                continue
+            if f.name == "id" and not with_ids:
+                continue
+            d[f.name] = getattr(self, f.name)
+        d["options"] = [o.to_dict() for o in self.options]
+        d["media"] = [{"name": m.name, "mime": m.mime, "sha256": m.sha256} for m in self.media]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Item":
+        """Build from an ``eduapp-json`` item dict.
+
+        Missing optional fields take their defaults; media entries carry no bytes (the
+        exchange file keeps them in its top-level ``media`` table).
+
+        :raises ValidationError: missing ``type``/``stem``, unknown fields, bad options.
+        """
+        if not isinstance(d, dict):
+            raise ValidationError("an item must be a JSON object")
+        data = dict(d)
+        data.pop("findings", None)
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValidationError(f"unknown item field(s): {', '.join(sorted(unknown))}")
+        for required in ("type", "stem"):
+            if required not in data:
+                raise ValidationError(f"an item has no {required!r}")
+        data["options"] = [Option.from_dict(o) for o in data.get("options") or []]
+        data["media"] = [Media(name=m["name"], mime=m.get("mime", "application/octet-stream"),
+                               sha256=m.get("sha256", ""))
+                         for m in data.get("media") or []]
+        for list_field in ("tags", "references", "hints"):
+            value = data.get(list_field)
+            if value is None:
+                data[list_field] = []
+            elif not isinstance(value, list):
+                raise ValidationError(f"item field {list_field!r} must be a list")
+        if data.get("difficulty") is not None:
+            try:
+                data["difficulty"] = float(data["difficulty"])
+            except (TypeError, ValueError):
+                raise ValidationError("difficulty must be a number in 0..1") from None
+        if not data.get("uid"):
+            data.pop("uid", None)
+        return cls(**data)
+
+
+@dataclass
+class ItemSet:
+    """Several items that must stay together: a case cluster or a shared option list.
+
+    A ``case`` set (A3/A4, case cluster) has a shared ``vignette`` read before each of its
+    questions. A ``shared_options`` set (B1, EMQ) has one ``options`` list that every member
+    answers; each member item carries the same option texts (kept in step by the bank) with
+    its own key. Exams, exports and practice treat a set as one unit, members in order.
+
+    :ivar kind: one of :data:`SET_KINDS`.
+    :ivar title: short label (``Chest pain in a 58-year-old``).
+    :ivar vignette: the shared case text (``case``) or the shared instruction (B1).
+    :ivar options: the shared option list (``shared_options`` only).
+    :ivar items: the member items, in order; each has ``set_uid == uid``.
+    """
+
+    kind: str
+    items: list[Item] = field(default_factory=list)
+    title: str = ""
+    vignette: str = ""
+    options: list[Option] = field(default_factory=list)
+    exam_type: str = ""
+    language: str = "en"
+    topic: str = ""
+    system: str = ""
+    tags: list[str] = field(default_factory=list)
+    provenance: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+    uid: str = field(default_factory=new_uid)
+    id: int | None = None
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+    def attach(self) -> "ItemSet":
+        """Point every member at this set (``set_uid``, ``set_position``), copy the shared
+        option texts into ``shared_options`` members (keeping each member's key and
+        explanations), and return ``self``."""
+        for pos, item in enumerate(self.items):
+            item.set_uid = self.uid
+            item.set_position = pos
+            if self.kind == "shared_options" and self.options:
+                old = item.options
+                item.options = [
+                    Option(text=o.text,
+                           correct=old[i].correct if i < len(old) else False,
+                           explanation=old[i].explanation if i < len(old) else o.explanation)
+                    for i, o in enumerate(self.options)]
+        return self
+
+    def validate(self) -> None:
+        """:raises ValidationError: unknown kind, fewer than 2 members, a member that is
+        invalid, or a ``shared_options`` set without options."""
+        if self.kind not in SET_KINDS:
+            raise ValidationError(f"unknown item-set kind {self.kind!r}")
+        if len(self.items) < 2:
+            raise ValidationError("an item set needs at least two questions")
+        if self.kind == "shared_options" and len(self.options) < 2:
+            raise ValidationError("a shared-option set needs at least two shared options")
+        if self.kind == "case" and not self.vignette.strip():
+            raise ValidationError("a case set needs its shared vignette")
+        for item in self.items:
+            item.validate()
+
+    def to_dict(self, *, with_ids: bool = False) -> dict:
+        """The ``eduapp-json`` shape of a set, members inline under ``items``."""
+        d: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name in ("items", "options"):
+                continue
+            if f.name == "id" and not with_ids:
+                continue
+            d[f.name] = getattr(self, f.name)
+        d["options"] = [o.to_dict() for o in self.options]
+        d["items"] = [i.to_dict(with_ids=with_ids) for i in self.items]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "ItemSet":
+        """Build from an ``eduapp-json`` set dict (members under ``items``).
+
+        :raises ValidationError: unknown fields or invalid members.
+        """
+        if not isinstance(d, dict):
+            raise ValidationError("an item set must be a JSON object")
+        data = dict(d)
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValidationError(f"unknown item-set field(s): {', '.join(sorted(unknown))}")
+        if "kind" not in data:
+            raise ValidationError("an item set has no 'kind'")
+        data["options"] = [Option.from_dict(o) for o in data.get("options") or []]
+        data["items"] = [Item.from_dict(i) for i in data.get("items") or []]
+        if not data.get("uid"):
+            data.pop("uid", None)
+        return cls(**data).attach()
+
+
+@dataclass
+class Document:
+    """A lecture note, case study or handout in the document store (Markdown).
+
+    :ivar kind: one of :data:`DOCUMENT_KINDS`.
+    :ivar body: Markdown text; images refer to ``media`` by name.
+    :ivar data: structured form where there is one (a generated case study's fields).
+    """
+
+    kind: str
+    title: str
+    body: str = ""
+    topic: str = ""
+    system: str = ""
+    tags: list[str] = field(default_factory=list)
+    language: str = "en"
+    status: str = "draft"
+    data: dict = field(default_factory=dict)
+    media: list[Media] = field(default_factory=list)
+    provenance: dict = field(default_factory=dict)
+    uid: str = field(default_factory=new_uid)
+    id: int | None = None
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+    def validate(self) -> None:
+        """:raises ValidationError: unknown kind or language, or an empty title."""
+        if self.kind not in DOCUMENT_KINDS:
+            raise ValidationError(f"unknown document kind {self.kind!r}")
+        if self.language not in LANGUAGES:
+            raise ValidationError(f"unknown language {self.language!r}")
+        if not self.title.strip():
+            raise ValidationError("the document has no title")
+
+    def to_dict(self, *, with_ids: bool = False) -> dict:
+        """The ``eduapp-json`` shape of a document."""
+        d = asdict(self)
+        d["media"] = [{"name": m.name, "mime": m.mime, "sha256": m.sha256} for m in self.media]
+        if not with_ids:
+            d.pop("id")
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Document":
+        """:raises ValidationError: unknown fields or a missing kind/title."""
+        if not isinstance(d, dict):
+            raise ValidationError("a document must be a JSON object")
+        data = dict(d)
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValidationError(f"unknown document field(s): {', '.join(sorted(unknown))}")
+        for required in ("kind", "title"):
+            if required not in data:
+                raise ValidationError(f"a document has no {required!r}")
+        data["media"] = [Media(name=m["name"], mime=m.get("mime", "application/octet-stream"),
+                               sha256=m.get("sha256", "")) for m in data.get("media") or []]
+        if not data.get("uid"):
+            data.pop("uid", None)
+        return cls(**data)
+
+
+@dataclass
+class Changes:
+    """What a mutation changed, so each view refreshes only what it shows
+    (after Anki's ``OpChanges``)."""
+
+    items: bool = False
+    documents: bool = False
+    exams: bool = False
+    practice: bool = False
+    providers: bool = False
+    settings: bool = False
+
+    def __or__(self, other: "Changes") -> "Changes":
+        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)
+                          for f in fields(self)})
+
+    def any(self) -> bool:
+        """True when anything changed."""
+        return any(getattr(self, f.name) for f in fields(self))

@@ -1,0 +1,68 @@
+"""What every format module shares: the parse result and the registry contract.
+
+A format module (``eduapp/interop/<name>.py``) exposes:
+
+``NAME``           the ``--format`` name (``moodle-xml``).
+``EXTENSIONS``     file endings it claims (``(".xml",)``).
+``detect(head: bytes, path: str) -> bool``  whether the first 64 KiB look like this format.
+``parse(path: str) -> ParseResult``         read a file; never raises for one bad entry
+                   (it goes to ``errors``); raises :class:`ImportFileError` when nothing in
+                   the file can be read (unreadable, empty, not this format).
+``write(units, path: str, documents=()) -> None``  write items/sets (``ExportError`` on failure);
+                   absent for read-only formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Union
+
+from ..domain import Document, Item, ItemSet, Media
+from ..errors import ImportFileError
+
+#: A unit of the bank as exams, exports and practice see it: a lone item or a whole set.
+Unit = Union[Item, ItemSet]
+
+
+@dataclass
+class ParseResult:
+    """What a parser read from one file.
+
+    :ivar units: lone items and item sets, in file order.
+    :ivar documents: documents (only ``eduapp-json`` carries them).
+    :ivar media: file bytes referred to by the units, keyed by sha256 hex.
+    :ivar errors: entries that could not be read, each with file/line/item and reason.
+    :ivar format: the format name that parsed it.
+    :ivar file: the path as given.
+    """
+
+    units: list[Unit] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    media: dict[str, Media] = field(default_factory=dict)
+    errors: list[ImportFileError] = field(default_factory=list)
+    format: str = ""
+    file: str = ""
+
+    @property
+    def items(self) -> list[Item]:
+        """Every item, set members included, in file order."""
+        out: list[Item] = []
+        for unit in self.units:
+            out.extend(unit.items if isinstance(unit, ItemSet) else [unit])
+        return out
+
+    def counts(self) -> dict[str, int]:
+        """Number of items by type (set members counted one by one), plus ``sets``."""
+        counts: dict[str, int] = {}
+        for item in self.items:
+            counts[item.type] = counts.get(item.type, 0) + 1
+        counts["sets"] = sum(1 for u in self.units if isinstance(u, ItemSet))
+        return counts
+
+
+def flatten(units: Iterable[Unit]) -> list[Item]:
+    """Every item of ``units`` in order, set members expanded."""
+    out: list[Item] = []
+    for unit in units:
+        out.extend(unit.items if isinstance(unit, ItemSet) else [unit])
+    return out
