@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 
 from . import __version__
-from .config import Settings, ensure_data_dir, resolve_data_dir
+from .config import ENV_DATA_DIR, Settings, ensure_data_dir, resolve_data_dir
 from .errors import EduAppError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
@@ -211,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
                   json=getattr(args, "json", False))
     if not getattr(args, "handler", None):
         from .ui.app import run_gui
-        return run_gui(ctx.data_dir)
+        explicit = bool(getattr(args, "data_dir", None) or os.environ.get(ENV_DATA_DIR))
+        return run_gui(ctx.data_dir, explicit=explicit)
     try:
         return _dispatch(args.handler, args, ctx)
     except EduAppError as e:

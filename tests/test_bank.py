@@ -221,11 +221,40 @@ def test_migration_backs_up_an_older_bank(tmp_path, monkeypatch):
     path = str(tmp_path / "bank.sqlite")
     Bank(path).close()
 
-    def v2(db):
-        db.execute("CREATE TABLE extra_v2 (x)")
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [v2])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    n = len(schema.MIGRATIONS)
+
+    def newer(db):
+        db.execute("CREATE TABLE extra_newer (x)")
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [newer])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", n + 1)
     b = Bank(path)
-    assert b.previous_version == 1 and schema.schema_version(b.db) == 2
-    assert os.path.exists(path + ".v1.bak")
+    assert b.previous_version == n and schema.schema_version(b.db) == n + 1
+    assert os.path.exists(path + f".v{n}.bak")
     b.close()
+
+
+def test_reimport_after_delete_imports_a_fresh_copy(bank):
+    item = make_sba("Deleted then re-imported")
+    stored = bank.save_item(item)
+    bank.delete_items([stored.id])
+    again = Item.from_dict(stored.to_dict())
+    s = bank.import_result(ParseResult(units=[again], format="eduapp-json"))
+    assert s.imported == 1 and bank.count() == 1
+    assert bank.search("re-imported")[0].uid != stored.uid
+
+
+def test_duplicates_inside_one_file_are_stored_once(bank):
+    s = bank.import_result(ParseResult(units=[make_sba("Same"), make_sba("Same")],
+                                       format="gift"))
+    assert (s.imported, s.skipped) == (1, 1) and bank.count() == 1
+
+
+def test_history_of_an_imported_item_then_edited(bank):
+    s = bank.import_result(ParseResult(units=[make_sba("Imported stem")], format="gift"))
+    item = bank.get_item(s.item_ids[0])
+    item.stem = "Edited stem"
+    bank.save_item(item, note="fixed")
+    versions = bank.history(item.id)
+    assert [(v.version, v.item.stem) for v in versions] == [(2, "Edited stem"),
+                                                            (1, "Imported stem")]
+    assert bank.item_version(item.id, 1).stem == "Imported stem"

@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 import sqlite_utils
 
 from ..domain import (CONTENT_FIELDS, STATUSES, Changes, Document, Item, ItemSet, Media,
-                      Option)
+                      Option, new_uid)
 from ..errors import BankCorruptError, ImportFileError, NotFoundError, ValidationError
 from . import schema
 from .schema import ITEM_FTS_WEIGHTS, transaction
@@ -39,6 +39,8 @@ TABLE_COLUMNS = ("id", "type", "stem", "topic", "system", "exam_type", "language
 
 
 def _dumps(value) -> str:
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -164,6 +166,48 @@ class Bank:
         ensure_data_dir(data_dir)
         return cls(os.path.join(data_dir, BANK_FILE))
 
+    def transaction(self):
+        """Hold the bank's lock and run one transaction: for stores that keep their own
+        tables in this database (exams). Use as ``with bank.transaction() as conn: ...``;
+        an exception rolls everything back."""
+        bank = self
+
+        class _Tx:
+            def __enter__(self_):
+                bank._lock.acquire()
+                self_.cm = transaction(bank.conn)
+                return self_.cm.__enter__()
+
+            def __exit__(self_, *exc):
+                try:
+                    return self_.cm.__exit__(*exc)
+                finally:
+                    bank._lock.release()
+        return _Tx()
+
+    def read(self):
+        """Hold the bank's lock for a series of reads on ``bank.conn`` (``with bank.read()
+        as conn:``)."""
+        bank = self
+
+        class _Read:
+            def __enter__(self_):
+                bank._lock.acquire()
+                return bank.conn
+
+            def __exit__(self_, *exc):
+                bank._lock.release()
+                return False
+        return _Read()
+
+    def ids_by_provenance(self, key: str, value) -> list[int]:
+        """Ids of items whose ``provenance[key] == value`` (e.g. a ``generation_id``, so a
+        retried generation is not stored twice)."""
+        with self._lock:
+            return [r[0] for r in self.conn.execute(
+                "SELECT id FROM items WHERE deleted_at IS NULL AND "
+                "json_extract(provenance, '$.' || ?) = ?", (key, value))]
+
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
         with self._lock:
@@ -190,7 +234,7 @@ class Bank:
         return item
 
     @staticmethod
-    def _item_row(item: Item) -> tuple:
+    def _item_row(item: Item, content_hash: str | None = None) -> tuple:
         return (item.uid, item.type, item.stem, item.vignette,
                 _dumps([o.to_dict() for o in item.options]), item.explanation,
                 item.model_answer, item.rubric, _dumps(item.tags), item.topic, item.system,
@@ -198,7 +242,8 @@ class Bank:
                 item.exam_type, item.language, item.status, _dumps(item.references),
                 _dumps(item.hints), _dumps(item.provenance), item.idnumber, item.set_uid,
                 item.set_position, item.twin_uid, item.version, item.marks,
-                _dumps(item.extra), item.content_hash(), item.created_at, item.updated_at)
+                _dumps(item.extra), content_hash or item.content_hash(), item.created_at,
+                item.updated_at)
 
     def _fts_row(self, item: Item, set_vignette: str = "") -> tuple:
         stem = " ".join(t for t in (set_vignette, item.vignette, item.stem) if t)
@@ -230,15 +275,22 @@ class Bank:
         self.conn.execute("INSERT INTO items_fts(rowid, stem, options, explanation, tags, "
                           "facets) VALUES (?, ?, ?, ?, ?, ?)", self._fts_row(item, set_vignette))
         self._store_version(item, note)
-        self._store_item_media(item)
+        if item.media:
+            self._store_item_media(item)
         return item
 
-    def _store_version(self, item: Item, note: str) -> None:
+    def _store_version(self, item: Item, note: str, previous: Item | None = None) -> None:
+        """Record ``item``'s version. The current version's row holds no copy (``data`` is
+        NULL: the items row is it); when a content change supersedes it, the superseded
+        version's row gets its snapshot."""
+        if previous is not None and previous.version != item.version:
+            self.conn.execute("UPDATE item_versions SET data = ? WHERE item_id = ? AND "
+                              "version = ? AND data IS NULL",
+                              (_dumps(previous.to_dict(with_ids=True)), previous.id,
+                               previous.version))
         self.conn.execute(
-            "INSERT INTO item_versions(item_id, version, data, saved_at, note) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(item_id, version) DO UPDATE SET "
-            "data = excluded.data",
-            (item.id, item.version, _dumps(item.to_dict(with_ids=True)), item.updated_at, note))
+            "INSERT OR IGNORE INTO item_versions(item_id, version, data, saved_at, note) "
+            "VALUES (?, ?, NULL, ?, ?)", (item.id, item.version, item.updated_at, note))
 
     def _store_item_media(self, item: Item) -> None:
         self.conn.execute("DELETE FROM item_media WHERE item_id = ?", (item.id,))
@@ -274,7 +326,7 @@ class Bank:
         self.conn.execute("INSERT INTO items_fts(rowid, stem, options, explanation, tags, "
                           "facets) VALUES (?, ?, ?, ?, ?, ?)",
                           self._fts_row(item, self._set_vignette(item.set_uid)))
-        self._store_version(item, note)
+        self._store_version(item, note, previous=old)
         self._store_item_media(item)
         return True
 
@@ -435,12 +487,23 @@ class Bank:
                                      "WHERE item_id = ? ORDER BY version DESC", (item_id,))
             out = []
             for version, saved_at, note, data in rows.fetchall():
-                d = json.loads(data)
-                d.pop("id", None)
-                item = Item.from_dict(d)
-                item.id = item_id
-                out.append(ItemVersion(version, saved_at, note or "", item))
+                out.append(ItemVersion(version, saved_at, note or "",
+                                       self._version_item(item_id, data)))
             return out
+
+    def _version_item(self, item_id: int, data: str | None) -> Item:
+        """The item a version row stands for: its snapshot, or the current row (NULL)."""
+        if data is None:
+            row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE id = ?",
+                                    (item_id,)).fetchone()
+            if not row:
+                raise NotFoundError(f"no item with id {item_id}")
+            return self._row_to_item(row)
+        d = json.loads(data)
+        d.pop("id", None)
+        item = Item.from_dict(d)
+        item.id = item_id
+        return item
 
     def item_version(self, item_id: int, version: int) -> Item:
         """The item as it was at ``version`` (exams keep the versions they used).
@@ -450,13 +513,9 @@ class Bank:
         with self._lock:
             row = self.conn.execute("SELECT data FROM item_versions WHERE item_id = ? AND "
                                     "version = ?", (item_id, version)).fetchone()
-        if not row:
-            raise NotFoundError(f"item {item_id} has no version {version}")
-        d = json.loads(row[0])
-        d.pop("id", None)
-        item = Item.from_dict(d)
-        item.id = item_id
-        return item
+            if not row:
+                raise NotFoundError(f"item {item_id} has no version {version}")
+            return self._version_item(item_id, row[0])
 
     def query_ids(self, query: str = "", filters: ItemFilter | None = None,
                   order: str = "id", limit: int | None = None, *,
@@ -825,24 +884,106 @@ class Bank:
                                   file=first.file, line=first.line, item=first.item)
         stamp = {"source": "imported", "file": os.path.basename(result.file or ""),
                  "format": result.format, "at": time.time()}
+        units = []
+        for n, unit in enumerate(result.units, start=1):
+            try:
+                for item in unit.items if isinstance(unit, ItemSet) else [unit]:
+                    item.validate()
+                    if not item.provenance:
+                        item.provenance = dict(stamp)
+                if isinstance(unit, ItemSet):
+                    unit.validate()
+            except ValidationError as e:
+                if strict:
+                    raise ImportFileError(f"{e} (--strict: nothing was imported)",
+                                          file=result.file, item=n) from None
+                summary.errors.append(ImportFileError(str(e), file=result.file,
+                                                      item=n).to_dict())
+                continue
+            units.append(unit)
         with self._lock, transaction(self.conn):
             for media in result.media.values():
                 if media.data is not None:
                     self._put_media(media)
-            for n, unit in enumerate(result.units, start=1):
-                try:
-                    with self._savepoint():
-                        self._import_unit(unit, stamp, summary)
-                except ValidationError as e:
-                    if strict:
-                        raise ImportFileError(f"{e} (--strict: nothing was imported)",
-                                              file=result.file, item=n) from None
-                    summary.errors.append(ImportFileError(str(e), file=result.file,
-                                                          item=n).to_dict())
+            fresh, known = self._split_fresh(units)
+            self._bulk_insert(fresh, summary)
+            for unit in known:
+                with self._savepoint():
+                    self._import_unit(unit, stamp, summary)
             for doc in result.documents:
                 self._save_document(doc)
                 summary.documents += 1
         return summary
+
+    def _split_fresh(self, units) -> tuple[list[tuple[Item, str]], list]:
+        """Lone items (with their content hash) that match nothing in the bank (nor an
+        earlier one in the file), and
+        everything else (sets, possible matches), for the slow, matching path. Items whose
+        uid is only in the trash get a new uid."""
+        keys = {"uid": set(), "idnumber": set(), "content_hash": set()}
+        hashes: dict[int, str] = {}
+        for unit in units:
+            for item in unit.items if isinstance(unit, ItemSet) else [unit]:
+                keys["uid"].add(item.uid)
+                if item.idnumber:
+                    keys["idnumber"].add(item.idnumber)
+                hashes[id(item)] = item.content_hash()
+                keys["content_hash"].add(hashes[id(item)])
+        live: dict[str, set] = {}
+        for col, values in keys.items():
+            rows = self.conn.execute(
+                f"SELECT {col}, deleted_at IS NULL FROM items WHERE {col} IN "
+                f"(SELECT value FROM json_each(?))", (json.dumps(list(values)),)).fetchall()
+            live[col] = {v for v, alive in rows if alive}
+            if col == "uid":
+                trashed = {v for v, alive in rows if not alive}
+        fresh: list[Item] = []
+        known: list = []
+        seen = {"uid": set(), "idnumber": set(), "content_hash": set()}
+        for unit in units:
+            if isinstance(unit, ItemSet):
+                known.append(unit)
+                continue
+            h = hashes[id(unit)]
+            ident = {"uid": unit.uid, "idnumber": unit.idnumber, "content_hash": h}
+            if any(v and (v in live[c] or v in seen[c]) for c, v in ident.items()):
+                known.append(unit)
+                continue
+            if unit.uid in trashed:
+                unit.uid = new_uid()
+            for c, v in ident.items():
+                if v:
+                    seen[c].add(v)
+            fresh.append((unit, h))
+        return fresh, known
+
+    def _bulk_insert(self, fresh: list[tuple[Item, str]], summary: ImportSummary) -> None:
+        """Insert new lone items with a few ``executemany`` calls (the import fast path)."""
+        if not fresh:
+            return
+        items = [item for item, _h in fresh]
+        next_id = (self.conn.execute("SELECT MAX(id) FROM items").fetchone()[0] or 0) + 1
+        t = time.time()
+        rows, fts, versions = [], [], []
+        for n, (item, content_hash) in enumerate(fresh):
+            item.id = next_id + n
+            item.created_at = item.created_at or t
+            item.updated_at = item.updated_at or t
+            rows.append((item.id,) + self._item_row(item, content_hash))
+            fts.append(self._fts_row(item))
+            versions.append((item.id, item.version, item.updated_at))
+        cols = ", ".join(("id",) + _ITEM_COLUMNS)
+        self.conn.executemany(f"INSERT INTO items ({cols}) VALUES "
+                              f"({', '.join('?' * (len(_ITEM_COLUMNS) + 1))})", rows)
+        self.conn.executemany("INSERT INTO items_fts(rowid, stem, options, explanation, tags, "
+                              "facets) VALUES (?, ?, ?, ?, ?, ?)", fts)
+        self.conn.executemany("INSERT INTO item_versions(item_id, version, data, saved_at, "
+                              "note) VALUES (?, ?, NULL, ?, 'imported')", versions)
+        for item in items:
+            if item.media:
+                self._store_item_media(item)
+        summary.imported += len(items)
+        summary.item_ids.extend(item.id for item in items)
 
     def _savepoint(self):
         conn = self.conn
@@ -880,13 +1021,7 @@ class Bank:
             item.provenance = old.provenance or item.provenance
 
     def _import_unit(self, unit, stamp: dict, summary: ImportSummary) -> None:
-        members = unit.items if isinstance(unit, ItemSet) else [unit]
-        for item in members:
-            item.validate()
-            if not item.provenance:
-                item.provenance = dict(stamp)
         if isinstance(unit, ItemSet):
-            unit.validate()
             if not self.conn.execute("SELECT 1 FROM item_sets WHERE uid = ?", (unit.uid,)).fetchone():
                 existing = self._match(unit.items[0])
                 if existing and existing.set_uid:

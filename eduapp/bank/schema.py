@@ -77,8 +77,24 @@ def _v1(db: sqlite_utils.Database) -> None:
                f"tokenize='{FTS_TOKENIZE}')")
 
 
+def _v2(db: sqlite_utils.Database) -> None:
+    """Exams (``eduapp.exams.store``): one row per assembled exam, its whole definition
+    (sections, pinned item versions, forms and keys) as JSON in ``data``; ``exam_items``
+    lists the ``(item_id, version)`` pairs it uses, for "used in the last N exams"."""
+    db["exams"].create({
+        "id": int, "uid": str, "title": str, "language": str, "data": str,
+        "created_at": float, "updated_at": float, "deleted_at": float},
+        pk="id", not_null={"uid", "title", "data"})
+    db.execute("CREATE UNIQUE INDEX idx_exams_uid ON exams(uid)")
+    db.execute("CREATE INDEX idx_exams_created ON exams(created_at)")
+    db["exam_items"].create({"exam_id": int, "position": int, "item_id": int, "version": int},
+                            pk=("exam_id", "position"),
+                            foreign_keys=[("exam_id", "exams", "id")])
+    db.execute("CREATE INDEX idx_exam_items_item ON exam_items(item_id)")
+
+
 #: Forward migrations, in order: ``MIGRATIONS[n - 1]`` builds schema version ``n``.
-MIGRATIONS = [_v1]
+MIGRATIONS = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -17,6 +17,7 @@ does not miss words that a segmenter such as jieba would split differently.
 from __future__ import annotations
 
 import html
+import operator
 import re
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
@@ -25,10 +26,11 @@ _TOKEN = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 _TAG = re.compile(r"<[^>]{0,2000}>")
 
 
-def _bigrams(run: str) -> str:
+def _bigrams(match: re.Match) -> str:
+    run = match.group(0)
     if len(run) == 1:
-        return run
-    return " ".join(run[i:i + 2] for i in range(len(run) - 1)) + " " + run[-1]
+        return f" {run} "
+    return " " + " ".join(map(operator.add, run, run[1:])) + " " + run[-1] + " "
 
 
 def index_text(text: str) -> str:
@@ -42,7 +44,9 @@ def index_text(text: str) -> str:
         return ""
     if "<" in text or "&" in text:
         text = html.unescape(_TAG.sub(" ", text))
-    return _CJK_RUN.sub(lambda m: " " + _bigrams(m.group(0)) + " ", text)
+    if not _CJK_RUN.search(text):
+        return text
+    return _CJK_RUN.sub(_bigrams, text)
 
 
 def match_expression(query: str, *, prefix_last: bool = False) -> str | None:

@@ -14,8 +14,15 @@ from ..errors import ExportError, ImportFileError
 from .base import ParseResult, Unit, flatten
 
 #: ``--format`` name -> module path. Each module follows the contract in ``base.py``.
+#: Order is the order of format detection: the most specific signatures first.
 FORMAT_MODULES = {
     "eduapp-json": "eduapp.interop.eduapp_json",
+    "moodle-xml": "eduapp.interop.moodle_xml",
+    "qti": "eduapp.interop.qti",
+    "apkg": "eduapp.interop.anki",
+    "csv": "eduapp.interop.csv_format",
+    "aiken": "eduapp.interop.aiken",
+    "gift": "eduapp.interop.gift",
 }
 
 

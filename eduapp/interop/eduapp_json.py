@@ -77,14 +77,15 @@ def parse(path: str) -> ParseResult:
             continue
         search_from = raw.find(f'"{key}"')
         for n, entry in enumerate(entries, start=1):
-            label = None
-            if isinstance(entry, dict):
-                label = entry.get("uid") or entry.get("title") or (entry.get("stem") or "")[:40]
-            line = _line_of(raw, f'"{label}"', max(search_from, 0)) if label else None
             try:
                 obj = build(entry)
                 obj.validate()
             except (ValidationError, TypeError) as e:
+                label = None
+                if isinstance(entry, dict):
+                    label = (entry.get("uid") or entry.get("title")
+                             or str(entry.get("stem") or "")[:40])
+                line = _line_of(raw, f'"{label}', max(search_from, 0)) if label else None
                 result.errors.append(ImportFileError(f"{key[:-1]} {n}: {e}", file=path,
                                                      line=line, item=n))
                 continue

@@ -1,0 +1,69 @@
+"""``eduapp exam build``: assemble an exam from a blueprint (or a query), make its forms,
+store it in the bank and write its PDFs and ``manifest.json`` into a folder.
+
+Exit codes (DESIGN.md): 0 the blueprint was filled; 1 some cells could not be filled
+(the exam is built from what was found and the shortfalls are listed); 2 usage;
+3 nothing could be assembled (nothing is written) or the files could not be written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..errors import EduAppError
+from ..exams import Blueprint, ExamStore, assemble, make_forms
+from ..pdf import exam_media, render_exam
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+def run_build(args, ctx) -> int:
+    """Build the exam; print the manifest (``--json``: manifest plus ``shortfalls`` and
+    ``notes``) or a summary for people."""
+    problem = None
+    if not args.blueprint and (not args.count or args.count < 1):
+        problem = "--query needs --count N (N >= 1)"
+    elif not 1 <= args.forms <= 26:
+        problem = "--forms must be between 1 and 26"
+    if problem:
+        if ctx.json:
+            ctx.emit({"error": problem})
+        print(f"eduapp exam build: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.blueprint:
+        blueprint = Blueprint.load(args.blueprint)
+    else:
+        blueprint = Blueprint.for_query(args.query, args.count)
+    settings = ctx.settings
+    result = assemble(ctx.bank, blueprint, seed=args.seed, include_drafts=args.include_drafts,
+                      recent_window=settings.recent_exam_window, title=args.title,
+                      language=args.language, institution=settings.institution)
+    exam = result.exam
+    shortfalls = [s.to_dict() for s in result.shortfalls]
+    if not exam.question_count:
+        payload = {"error": "nothing could be assembled", "shortfalls": shortfalls,
+                   "notes": result.notes}
+        ctx.emit(payload, ["nothing could be assembled; nothing was written"]
+                 + [f"short: {s['message']}" for s in shortfalls])
+        return EXIT_FAILED
+    make_forms(exam, args.forms)
+    media = exam_media(ctx.bank, exam)
+    ExamStore(ctx.bank).save(exam)
+    try:
+        files = render_exam(exam, args.out, media=media, size_name=settings.page_size,
+                            extra={"shortfalls": shortfalls, "notes": result.notes})
+    except EduAppError:
+        ExamStore(ctx.bank).delete(exam.id)
+        raise
+    payload = dict(files.manifest)
+    payload["out"] = os.path.abspath(args.out)
+    lines = [f"exam {exam.id}: {exam.question_count} questions, {len(exam.forms)} form(s), "
+             f"seed {exam.seed}, written to {payload['out']}"]
+    for f in exam.forms:
+        lines.append(f"  form {f.code}: {' '.join(files.forms[f.code].values())}")
+    lines.append(f"  teacher's version: {files.teacher}")
+    lines += [f"note: {n}" for n in result.notes]
+    lines += [f"short: {s['message']}" for s in shortfalls]
+    ctx.emit(payload, lines)
+    return EXIT_REJECTED if shortfalls else EXIT_OK

@@ -1,0 +1,393 @@
+"""Fill a blueprint from the bank: pick units (lone items or whole item sets) per cell,
+reproducibly from a seed, and say exactly which cells cannot be filled and why.
+
+Rules (from the issue and the NBME guide's advice on test assembly):
+
+* only ``approved`` items, unless ``include_drafts`` (then ``draft`` and ``reviewed`` too);
+  retired items never;
+* only choice items (``sba``, ``multi``, ``tf``): the paper has a bubble sheet;
+* an item set is drawn whole and counts by its member questions; it fills a cell only
+  when it fits the cell's remaining count and every member matches the cell (Bloom level
+  and difficulty of a set: the members' most common level and mean p);
+* no near-duplicates: an item whose content hash, uid or twin (``twin_uid``, the same
+  question in the other language) is already chosen is skipped; an optional
+  ``similar(a, b)`` predicate (e.g. a fuzzy check from ``eduapp.authoring``) adds to that;
+* items used in the last ``recent_window`` stored exams are avoided;
+* cells are filled scarcest first, so a broad cell does not take what a narrow one needs.
+
+Threads: runs on any thread; it only reads the bank.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..bank import ItemFilter
+from ..domain import CHOICE_TYPES, Item, ItemSet
+from ..errors import ValidationError
+from .blueprint import DIFFICULTY_BANDS, Blueprint, BlueprintCell, difficulty_band
+from .conventions import (FORMAT_ALIASES, FORMATS, section_instructions, section_title,
+                          unit_format)
+from .model import Exam, ExamSection, ExamUnit
+from .store import ExamStore
+
+#: Facility index p asked of the generator for each band (its midpoint).
+BAND_P = {"easy": 0.8, "medium": 0.55, "hard": 0.3}
+
+
+@dataclass
+class Shortfall:
+    """A cell that could not be filled.
+
+    :ivar cell: zero-based index of the cell in ``blueprint.cells``.
+    :ivar needed: questions asked for; :ivar found: questions placed.
+    :ivar message: the sentence for the teacher
+        (``cardiology × apply: 3 needed, 1 approved item available (...)``).
+    :ivar request: a generation request for exactly the missing questions:
+        ``{topic, system, type, exam_type, bloom, difficulty (p 0..1 or None),
+        difficulty_band, count, language, tags}`` (the ``eduapp generate questions``
+        options), for the authoring layer.
+    """
+
+    cell: int
+    label: str
+    needed: int
+    found: int
+    message: str
+    request: dict
+
+    def to_dict(self) -> dict:
+        return {"cell": self.cell, "label": self.label, "needed": self.needed,
+                "found": self.found, "missing": self.needed - self.found,
+                "message": self.message, "request": self.request}
+
+
+@dataclass
+class Assembly:
+    """What :func:`assemble` produced: the exam (possibly short), the cells it could not
+    fill, and notes (a difficulty mix that could only be approximated)."""
+
+    exam: Exam
+    shortfalls: list[Shortfall] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.shortfalls
+
+
+@dataclass
+class _Candidate:
+    unit: Item | ItemSet
+    items: list[Item]
+    set_tags: list[str]
+    set_topic: str
+    set_system: str
+    set_exam_type: str
+
+    @property
+    def size(self) -> int:
+        return len(self.items)
+
+    @property
+    def key(self) -> int:
+        return min(i.id for i in self.items)
+
+    @property
+    def bloom(self) -> str:
+        levels = [i.bloom for i in self.items if i.bloom]
+        if not levels:
+            return ""
+        return Counter(levels).most_common(1)[0][0]
+
+    @property
+    def band(self) -> str:
+        ps = [i.difficulty for i in self.items if i.difficulty is not None]
+        return difficulty_band(sum(ps) / len(ps) if ps else None)
+
+    def matches(self, cell: BlueprintCell, language: str, query_ids: set[int] | None) -> bool:
+        """Whether this unit may fill ``cell`` (ignoring status, recency and duplicates)."""
+        if query_ids is not None and not any(i.id in query_ids for i in self.items):
+            return False
+        lang = cell.language or language
+        for item in self.items:
+            if cell.types and item.type not in cell.types:
+                return False
+            if lang and item.language != lang:
+                return False
+            if cell.topic:
+                t = cell.topic.casefold()
+                if t not in (item.topic.casefold(), item.system.casefold(),
+                             self.set_topic.casefold(), self.set_system.casefold()):
+                    return False
+            if cell.system and cell.system.casefold() not in (item.system.casefold(),
+                                                              self.set_system.casefold()):
+                return False
+            if cell.exam_types and not ({item.exam_type, self.set_exam_type}
+                                        & set(cell.exam_types)):
+                return False
+            if cell.tags and not set(cell.tags) <= set(item.tags) | set(self.set_tags):
+                return False
+        if cell.bloom and self.bloom != cell.bloom:
+            return False
+        if cell.difficulty and self.band != cell.difficulty:
+            return False
+        return True
+
+
+def _load_candidates(bank) -> list[_Candidate]:
+    ids = bank.query_ids("", ItemFilter(types=CHOICE_TYPES, include_retired=False))
+    out = []
+    for unit in bank.units(ids):
+        if isinstance(unit, ItemSet):
+            if not unit.items:
+                continue
+            out.append(_Candidate(unit, list(unit.items), unit.tags, unit.topic, unit.system,
+                                  unit.exam_type))
+        else:
+            out.append(_Candidate(unit, [unit], [], "", "", ""))
+    out.sort(key=lambda c: c.key)
+    return out
+
+
+def _apportion(count: int, mix: dict[str, float]) -> dict[str, int]:
+    """Split ``count`` over bands by the shares in ``mix`` (largest remainder)."""
+    total = sum(v for v in mix.values() if v > 0)
+    if not total:
+        return {}
+    raw = {b: count * mix.get(b, 0) / total for b in DIFFICULTY_BANDS}
+    out = {b: int(v) for b, v in raw.items()}
+    rest = count - sum(out.values())
+    for b in sorted(raw, key=lambda b: raw[b] - out[b], reverse=True)[:rest]:
+        out[b] += 1
+    return out
+
+
+def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
+             include_drafts: bool = False, recent_window: int = 2, title: str = "",
+             language: str | None = None, institution: str = "",
+             similar: Callable[[Item, Item], bool] | None = None) -> Assembly:
+    """Fill ``blueprint`` from ``bank``.
+
+    :param seed: random seed; the same seed, bank and blueprint give the same exam.
+        ``None`` draws one (kept in ``exam.seed`` so the exam can be rebuilt).
+    :param include_drafts: also use ``draft`` and ``reviewed`` items.
+    :param recent_window: avoid items used in the last N stored exams
+        (``blueprint.recent_exam_window`` wins when set; usually ``Settings.recent_exam_window``).
+    :param language: ``en``/``zh``: only items in this language, and the paper's headings;
+        ``None``: the blueprint's, else no filter and the items' majority language.
+    :param similar: optional near-duplicate predicate ``(candidate, chosen) -> bool``.
+    :returns: an :class:`Assembly`; ``exam.forms`` is empty (see :func:`make_forms`).
+    :raises ValidationError: a blueprint with no cells.
+    """
+    if not blueprint.cells:
+        raise ValidationError("the blueprint has no cells")
+    if seed is None:
+        seed = random.SystemRandom().randrange(1, 2 ** 31)
+    rng = random.Random(seed)
+    language = language or blueprint.language or ""
+    statuses = {"approved"} | ({"draft", "reviewed"} if include_drafts else set())
+    window = blueprint.recent_exam_window if blueprint.recent_exam_window is not None \
+        else recent_window
+    recent = ExamStore(bank).recent_item_ids(window)
+    candidates = _load_candidates(bank)
+
+    # per cell: the candidates that match it
+    matching: list[list[_Candidate]] = []
+    for cell in blueprint.cells:
+        qids = set(bank.query_ids(cell.query)) if cell.query else None
+        matching.append([c for c in candidates if c.matches(cell, language, qids)])
+
+    def usable_status(c: _Candidate) -> bool:
+        return all(i.status in statuses for i in c.items)
+
+    def is_recent(c: _Candidate) -> bool:
+        return any(i.id in recent for i in c.items)
+
+    chosen_ids: set[int] = set()
+    chosen_uids: set[str] = set()
+    chosen_twins: set[str] = set()
+    chosen_hashes: set[str] = set()
+    chosen_items: list[Item] = []
+
+    hash_of = {i.uid: i.content_hash() for c in candidates for i in c.items}
+
+    def is_duplicate(c: _Candidate) -> bool:
+        for item in c.items:
+            if (item.uid in chosen_twins or (item.twin_uid and item.twin_uid in chosen_uids)
+                    or item.content_hash() in chosen_hashes
+                    or (item.twin_uid and hash_of.get(item.twin_uid) in chosen_hashes)):
+                return True
+            if similar and any(similar(item, other) for other in chosen_items):
+                return True
+        return False
+
+    def take(c: _Candidate) -> None:
+        for item in c.items:
+            chosen_ids.add(item.id)
+            chosen_uids.add(item.uid)
+            if item.twin_uid:
+                chosen_twins.add(item.twin_uid)
+                if item.twin_uid in hash_of:
+                    chosen_hashes.add(hash_of[item.twin_uid])
+            chosen_hashes.add(item.content_hash())
+            chosen_items.append(item)
+
+    def free(c: _Candidate) -> bool:
+        return (usable_status(c) and not is_recent(c)
+                and not any(i.id in chosen_ids for i in c.items))
+
+    # scarcest cells first
+    order = sorted(range(len(blueprint.cells)), key=lambda k: (
+        sum(c.size for c in matching[k] if free(c)) - blueprint.cells[k].count, k))
+    picked: dict[int, list[_Candidate]] = {}
+    shortfalls: list[Shortfall] = []
+    notes: list[str] = []
+    for k in order:
+        cell = blueprint.cells[k]
+        pool = [c for c in matching[k] if free(c)]
+        rng.shuffle(pool)
+        got: list[_Candidate] = []
+        remaining = cell.count
+        dup_skipped = fit_skipped = 0
+
+        def fill(from_pool, limit):
+            nonlocal remaining, dup_skipped, fit_skipped
+            placed = 0
+            for c in from_pool:
+                if placed >= limit or remaining <= 0:
+                    break
+                if any(i.id in chosen_ids for i in c.items):
+                    continue
+                if c.size > min(remaining, limit - placed):
+                    fit_skipped += 1
+                    continue
+                if is_duplicate(c):
+                    dup_skipped += 1
+                    continue
+                take(c)
+                got.append(c)
+                remaining -= c.size
+                placed += c.size
+
+        targets = _apportion(cell.count, cell.difficulty_mix) if cell.difficulty_mix else {}
+        for band, n in targets.items():
+            if n:
+                fill([c for c in pool if c.band == band], n)
+        if targets and remaining:
+            short = {b: n - sum(c.size for c in got if c.band == b) for b, n in targets.items()}
+            short = {b: n for b, n in short.items() if n > 0}
+            if short:
+                notes.append(f"{cell.label}: difficulty mix approximated; too few "
+                             + ", ".join(f"{b} ({n} short)" for b, n in short.items()))
+        fill(pool, remaining)
+        picked[k] = got
+        if remaining > 0:
+            shortfalls.append(_shortfall(k, cell, cell.count - remaining, matching[k],
+                                         statuses, recent, chosen_ids, got, include_drafts,
+                                         window, dup_skipped, fit_skipped, language))
+
+    units = [ExamUnit.of(c.unit) for k in range(len(blueprint.cells)) for c in picked[k]]
+    used_lang = language or _majority_language(units)
+    exam = Exam(title=title or blueprint.title or ("考试" if used_lang == "zh" else "Examination"),
+                course=blueprint.course, institution=institution, duration=blueprint.duration,
+                instructions=blueprint.instructions, language=used_lang or "en",
+                candidate_digits=blueprint.candidate_digits or (13 if used_lang == "zh" else 8),
+                pass_mark=blueprint.pass_mark, blueprint=blueprint.to_dict(), seed=seed)
+    exam.sections = arrange_sections(units, exam.language, blueprint)
+    shortfalls.sort(key=lambda s: s.cell)
+    return Assembly(exam=exam, shortfalls=shortfalls, notes=notes)
+
+
+def _majority_language(units: list[ExamUnit]) -> str:
+    langs = Counter(i.language for u in units for i in u.items)
+    return langs.most_common(1)[0][0] if langs else ""
+
+
+def _shortfall(k, cell, found, matching, statuses, recent, chosen_ids, got, include_drafts,
+               window, dup_skipped, fit_skipped, language) -> Shortfall:
+    needed = cell.count
+    mine = {id(c) for c in got}
+    usable = [c for c in matching if all(i.status in statuses for i in c.items)]
+    n_usable = sum(c.size for c in usable)
+    n_recent = sum(c.size for c in usable if any(i.id in recent for i in c.items))
+    n_taken = sum(c.size for c in usable if id(c) not in mine and not any(
+        i.id in recent for i in c.items) and any(i.id in chosen_ids for i in c.items))
+    n_drafts = 0 if include_drafts else sum(
+        c.size for c in matching if any(i.status in ("draft", "reviewed") for i in c.items))
+    word = "approved" if not include_drafts else "usable"
+    plural = "item" if n_usable == 1 else "items"
+    why = []
+    if n_recent:
+        why.append(f"{n_recent} used in the last {window} exam{'s' if window != 1 else ''}")
+    if n_taken:
+        why.append(f"{n_taken} already used by another cell")
+    if dup_skipped:
+        why.append(f"{dup_skipped} near-duplicate{'s' if dup_skipped != 1 else ''} of chosen "
+                   "items skipped")
+    if fit_skipped:
+        why.append(f"{fit_skipped} item set{'s' if fit_skipped != 1 else ''} too large for "
+                   "the remaining count")
+    if n_drafts:
+        why.append(f"{n_drafts} draft/reviewed not included (use --include-drafts)")
+    message = f"{cell.label}: {needed} needed, {n_usable} {word} {plural} available"
+    if n_usable != found:
+        message += f", {found} placed"
+    if why:
+        message += " (" + "; ".join(why) + ")"
+    types = list(cell.types)
+    request = {"topic": cell.topic or cell.system or cell.query, "system": cell.system,
+               "type": types[0] if len(types) == 1 else "sba",
+               "exam_type": cell.exam_types[0] if cell.exam_types else "",
+               "bloom": cell.bloom,
+               "difficulty": BAND_P[cell.difficulty] if cell.difficulty else None,
+               "difficulty_band": cell.difficulty, "count": needed - found,
+               "language": cell.language or language or "en", "tags": list(cell.tags)}
+    return Shortfall(cell=k, label=cell.label, needed=needed, found=found, message=message,
+                     request=request)
+
+
+def arrange_sections(units: list[ExamUnit], language: str,
+                     blueprint: Blueprint | None = None) -> list[ExamSection]:
+    """Group units into sections.
+
+    With ``blueprint.sections``: each unit goes to the first section whose ``exam_types``
+    names its format (an empty list takes the rest). Otherwise one section per format
+    in the order A1, A2, A3/A4, B1, X, TF, with the standard headings and instructions
+    of :mod:`eduapp.exams.conventions`; unit order within a section is kept.
+    """
+    def fmt(u: ExamUnit) -> str:
+        return unit_format(u.items, u.item_set.kind if u.item_set else None,
+                           u.item_set.exam_type if u.item_set else "")
+
+    if blueprint is not None and blueprint.sections:
+        sections = [ExamSection(title=s.title, instructions=s.instructions, minutes=s.minutes)
+                    for s in blueprint.sections]
+        for u in units:
+            f = fmt(u)
+            for spec, section in zip(blueprint.sections, sections):
+                aliases = set().union(*(FORMAT_ALIASES.get(f, {f}) for f in [f]))
+                if not spec.exam_types or aliases & set(spec.exam_types) or f in spec.exam_types:
+                    section.units.append(u)
+                    break
+            else:
+                sections[-1].units.append(u)
+        return [s for s in sections if s.units]
+    by_format: dict[str, list[ExamUnit]] = {}
+    for u in units:
+        by_format.setdefault(fmt(u), []).append(u)
+    out = []
+    for f in FORMATS:
+        if f not in by_format:
+            continue
+        us = by_format[f]
+        n_opts = max((len(u.item_set.options) if u.item_set and u.item_set.options
+                      else max(len(i.options) for i in u.items)) for u in us)
+        exam_types = {u.item_set.exam_type if u.item_set else u.items[0].exam_type for u in us}
+        out.append(ExamSection(title=section_title(f, len(out), language, exam_types),
+                               instructions=section_instructions(f, language, n_opts),
+                               kind=f, units=us))
+    return out

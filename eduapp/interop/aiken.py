@@ -1,0 +1,166 @@
+"""Aiken (``aiken``): single-best-answer questions in plain text.
+
+Rules follow the Moodle documentation page "Aiken format"
+(https://docs.moodle.org/en/Aiken_format) and ``question/format/aiken/format.php``::
+
+    Which drug reverses heparin?
+    A. Vitamin K
+    B) Protamine sulfate
+    ANSWER: B
+
+* the question text is every line before the first option (Moodle joins them);
+* an option is a capital letter, ``.`` or ``)``, then a space or tab (strict as Moodle);
+* ``ANSWER:`` (capitals, optional space before/after the colon) with one capital letter
+  that names an option ends the question;
+* blank lines between questions are optional.
+
+Forgiving where Moodle is: CRLF and LF line ends, a UTF-8 BOM, trailing spaces, blank lines
+inside a question. A block without options, without ``ANSWER:``, or whose answer names no
+option is an error with its first line; the rest of the file still parses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..domain import Item, Option
+from ..errors import ImportFileError, ValidationError
+from . import _util
+from .base import ParseResult
+
+NAME = "aiken"
+EXTENSIONS = (".txt", ".aiken")
+
+_OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*\S)\s*$")
+_ANSWER = re.compile(r"^ANSWER\s?:\s?(\S*)\s*$")
+
+
+def detect(head: bytes, path: str) -> bool:
+    """True when the text has an ``ANSWER: X`` line after option lines ``A.``/``A)``."""
+    text = head.decode("utf-8", errors="ignore")
+    return bool(re.search(r"^[A-Z][.)][ \t]", text, re.M)
+                and re.search(r"^ANSWER\s?:\s?[A-Z]\s*$", text, re.M))
+
+
+def parse(path: str) -> ParseResult:
+    """Read an Aiken file.
+
+    :returns: ``sba`` items in file order, one error (with line) per malformed block.
+    :raises ImportFileError: unreadable, empty, binary or undecodable file, or a file in
+        which no line looks like Aiken at all.
+    """
+    text = _util.decode_text(_util.read_bytes(path), path)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = ParseResult(format=NAME, file=path)
+    stem: list[str] = []
+    options: list[tuple[str, str]] = []
+    start = None
+    n_block = 0
+    saw_any = False
+
+    def fail(msg: str, line: int | None):
+        result.errors.append(ImportFileError(msg, file=path, line=line, item=n_block))
+
+    for n, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            if options and start is not None:
+                # Moodle ignores blank lines; an option list followed by a blank line and
+                # no ANSWER is still pending until the next question text arrives.
+                pass
+            continue
+        m_ans = _ANSWER.match(line)
+        m_opt = _OPTION.match(line)
+        if start is None:
+            start = n
+            n_block += 1
+        if m_ans:
+            saw_any = True
+            letter = m_ans.group(1)
+            if not options:
+                fail("ANSWER: comes before any option (A. ..., B. ...)", start)
+            elif not re.fullmatch(r"[A-Z]", letter):
+                fail(f"ANSWER: must name one capital letter, not {letter!r}", n)
+            elif letter not in [k for k, _ in options]:
+                fail(f"ANSWER: {letter} names no option of this question", n)
+            elif not stem:
+                fail("the question has no text before its options", start)
+            else:
+                item = Item(type="sba", stem="\n".join(stem), options=[
+                    Option(text=t, correct=(k == letter)) for k, t in options])
+                item.provenance = {"source": "imported", "file": path, "format": NAME}
+                try:
+                    item.validate()
+                except ValidationError as e:
+                    fail(str(e), start)
+                else:
+                    result.units.append(item)
+            stem, options, start = [], [], None
+            continue
+        if m_opt and (stem or options):
+            saw_any = True
+            options.append((m_opt.group(1), m_opt.group(2).strip()))
+            continue
+        if options:
+            # text after the options but before ANSWER: the previous block is broken
+            fail("the question has options but no ANSWER: line", start)
+            stem, options = [], []
+            start = n
+            n_block += 1
+        stem.append(line)
+    if start is not None and (stem or options):
+        fail("the question has no ANSWER: line" if options else
+             "text at the end of the file is not a question (no options, no ANSWER:)", start)
+    if not saw_any:
+        raise ImportFileError("no Aiken question found (lines like 'A. option' and "
+                              "'ANSWER: A')", file=path)
+    return result
+
+
+def dumps(units, media: dict | None = None) -> tuple[str, int]:
+    """Aiken text for the ``sba`` and ``tf`` items of ``units``.
+
+    :returns: ``(text, skipped)``: other item types cannot be written in Aiken and are
+        left out (``skipped`` counts them); HTML is reduced to its text, line breaks in an
+        option to spaces; more than 26 options cannot be lettered and are skipped too.
+    """
+    out: list[str] = []
+    skipped = 0
+    for item in _util.units_items(units):
+        if item.type not in ("sba", "tf") or not 2 <= len(item.options) <= 26 or \
+                len(item.key_indices) != 1:
+            skipped += 1
+            continue
+        stem = _util.html_to_text(item.full_stem) if item.extra.get("text_format") == "html" \
+            else item.full_stem
+        stem_lines = [line.strip() for line in stem.split("\n") if line.strip()]
+        # a stem line that looks like an option or ANSWER would be misread: indent-proof it
+        stem_lines = [("\u200b" + line) if (_OPTION.match(line) or _ANSWER.match(line))
+                      else line for line in stem_lines]
+        out.extend(stem_lines or ["(no text)"])
+        for k, o in enumerate(item.options):
+            text = " ".join(_util.html_to_text(o.text).split()) or "-"
+            out.append(f"{chr(65 + k)}. {text}")
+        out.append(f"ANSWER: {chr(65 + item.key_indices[0])}")
+        out.append("")
+    return "\n".join(out), skipped
+
+
+def write(units, path: str, documents=(), media: dict | None = None) -> None:
+    """Write the single-best-answer items of ``units`` as Aiken (UTF-8, atomic).
+
+    Aiken holds only stem, options and key: explanations, feedback, tags, categories and
+    media are lost; other item types are left out (see :func:`dumps`).
+
+    :raises ExportError: the file cannot be written, or no item can be written in Aiken.
+    """
+    from ..errors import ExportError
+
+    text, skipped = dumps(units, media)
+    if not text.strip():
+        raise ExportError("none of the items is a single-best-answer question, the only "
+                          "kind Aiken can hold")
+    _util.atomic_write(path, lambda fh: fh.write(text))
+
+
+__all__ = ["NAME", "EXTENSIONS", "detect", "parse", "dumps", "write"]

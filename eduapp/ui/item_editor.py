@@ -1,0 +1,473 @@
+"""The item editor: every field of an item, its quality-gate findings, images and
+history. It edits a copy; ``Save`` hands the edited item to the page, which stores it
+through an op."""
+
+from __future__ import annotations
+
+import copy
+import os
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
+                               QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSplitter, QTableWidget, QTableWidgetItem,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from ..domain import (BLOOM_LEVELS, EXAM_TYPES, ITEM_TYPES, STATUSES, Item, Media, Option)
+from ..errors import ValidationError
+
+IMAGE_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif"}
+
+
+def image_mime(data: bytes) -> str | None:
+    """The MIME type of PNG, JPEG or GIF bytes, from their magic number; else ``None``."""
+    for magic, mime in IMAGE_TYPES.items():
+        if data.startswith(magic):
+            return mime
+    return None
+
+
+def lint(item: Item):
+    """Quality-gate findings for ``item`` (empty when the gate is not installed)."""
+    try:
+        from ..authoring import lint_item
+    except ImportError:
+        return []
+    return lint_item(item)
+
+
+class ItemEditor(QWidget):
+    """Edits one item. Emits ``save_requested(Item)``; the page stores it.
+
+    Fields: type, status, language, exam type, vignette, stem, options (correct flag, text,
+    explanation), general explanation, model answer and rubric, tags, topic, system,
+    discipline, Bloom level, difficulty (0..1), references, images; findings below.
+    """
+
+    save_requested = Signal(object)
+    history_requested = Signal(int)
+
+    def __init__(self, bank, parent=None):
+        super().__init__(parent)
+        self.bank = bank
+        self.item: Item | None = None
+        self._media: list[Media] = []
+        self._build()
+        self.set_item(None)
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _combo(self, values, labels=None) -> QComboBox:
+        box = QComboBox()
+        for n, v in enumerate(values):
+            box.addItem(labels[n] if labels else v, v)
+        return box
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.header = QLabel()
+        self.header.setObjectName("editorHeader")
+        self.header.setWordWrap(True)
+        form.addRow(self.header)
+        row = QHBoxLayout()
+        self.type_box = self._combo(ITEM_TYPES, [self.type_label(t) for t in ITEM_TYPES])
+        self.status_box = self._combo(STATUSES, [self.status_label(s) for s in STATUSES])
+        self.language_box = self._combo(("en", "zh"), [self.tr("English"), self.tr("Chinese")])
+        self.exam_type_box = self._combo(("",) + EXAM_TYPES)
+        row.addWidget(self.type_box, 2)
+        row.addWidget(QLabel(self.tr("Status")))
+        row.addWidget(self.status_box, 1)
+        form.addRow(self.tr("Type"), row)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.language_box, 1)
+        row2.addWidget(QLabel(self.tr("Exam type")))
+        row2.addWidget(self.exam_type_box, 1)
+        form.addRow(self.tr("Language"), row2)
+        self.set_label = QLabel()
+        self.set_label.setWordWrap(True)
+        self.set_label.setObjectName("setNote")
+        self.set_label.setMinimumHeight(self.fontMetrics().height() * 2 + 10)
+        form.addRow(self.set_label)
+        self.vignette = QPlainTextEdit()
+        self.vignette.setPlaceholderText(self.tr("Clinical vignette: patient, setting, findings"))
+        self.vignette.setFixedHeight(80)
+        form.addRow(self.tr("Vignette"), self.vignette)
+        self.stem = QPlainTextEdit()
+        self.stem.setPlaceholderText(self.tr("Lead-in question"))
+        self.stem.setFixedHeight(70)
+        form.addRow(self.tr("Stem"), self.stem)
+        self.options = QTableWidget(0, 3)
+        self.options.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Option"),
+                                                self.tr("Explanation")])
+        self.options.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.options.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.options.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.options.verticalHeader().setVisible(True)
+        self.options.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.options.setMinimumHeight(170)
+        form.addRow(self.tr("Options"), self.options)
+        buttons = QHBoxLayout()
+        self.add_option = QPushButton(self.tr("Add option"))
+        self.remove_option = QPushButton(self.tr("Remove option"))
+        self.add_option.clicked.connect(lambda: self._add_option_row(Option("")))
+        self.remove_option.clicked.connect(self._remove_option_row)
+        buttons.addWidget(self.add_option)
+        buttons.addWidget(self.remove_option)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
+        self.explanation = QPlainTextEdit()
+        self.explanation.setFixedHeight(70)
+        form.addRow(self.tr("Explanation"), self.explanation)
+        self.model_answer = QPlainTextEdit()
+        self.model_answer.setFixedHeight(50)
+        form.addRow(self.tr("Model answer"), self.model_answer)
+        self.rubric = QPlainTextEdit()
+        self.rubric.setFixedHeight(50)
+        form.addRow(self.tr("Rubric"), self.rubric)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("comma-separated"))
+        form.addRow(self.tr("Tags"), self.tags)
+        self.topic = QLineEdit()
+        form.addRow(self.tr("Topic"), self.topic)
+        facets = QHBoxLayout()
+        self.system = QComboBox()
+        self.system.setEditable(True)
+        self.discipline = QLineEdit()
+        facets.addWidget(self.system, 1)
+        facets.addWidget(QLabel(self.tr("Discipline")))
+        facets.addWidget(self.discipline, 1)
+        form.addRow(self.tr("System"), facets)
+        levels = QHBoxLayout()
+        self.bloom = self._combo(("",) + BLOOM_LEVELS)
+        self.difficulty_known = QCheckBox(self.tr("Expected p"))
+        self.difficulty = QDoubleSpinBox()
+        self.difficulty.setRange(0.0, 1.0)
+        self.difficulty.setSingleStep(0.05)
+        self.difficulty.setToolTip(self.tr("Expected facility index: the share of candidates "
+                                           "who answer correctly (0..1; higher is easier)"))
+        self.difficulty_known.toggled.connect(self.difficulty.setEnabled)
+        levels.addWidget(self.bloom, 1)
+        levels.addWidget(self.difficulty_known)
+        levels.addWidget(self.difficulty)
+        form.addRow(self.tr("Bloom level"), levels)
+        self.references = QPlainTextEdit()
+        self.references.setPlaceholderText(self.tr("one reference per line"))
+        self.references.setFixedHeight(50)
+        form.addRow(self.tr("References"), self.references)
+        images = QHBoxLayout()
+        self.images = QListWidget()
+        self.images.setFixedHeight(60)
+        self.images.currentRowChanged.connect(self._preview_image)
+        image_buttons = QVBoxLayout()
+        self.add_image = QPushButton(self.tr("Add image…"))
+        self.remove_image = QPushButton(self.tr("Remove image"))
+        self.add_image.clicked.connect(self._add_image)
+        self.remove_image.clicked.connect(self._remove_image)
+        image_buttons.addWidget(self.add_image)
+        image_buttons.addWidget(self.remove_image)
+        images.addWidget(self.images, 1)
+        images.addLayout(image_buttons)
+        self.image_preview = QLabel()
+        self.image_preview.setFixedSize(120, 90)
+        self.image_preview.setAlignment(Qt.AlignCenter)
+        images.addWidget(self.image_preview)
+        form.addRow(self.tr("Images"), images)
+        self.findings = QListWidget()
+        self.findings.setFixedHeight(90)
+        form.addRow(self.tr("Quality gate"), self.findings)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        actions = QHBoxLayout()
+        self.history_button = QPushButton(self.tr("History…"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.setShortcut("Ctrl+S")
+        self.history_button.clicked.connect(
+            lambda: self.item and self.item.id and self.history_requested.emit(self.item.id))
+        self.revert_button.clicked.connect(lambda: self.set_item(self.item))
+        self.save_button.clicked.connect(self._save)
+        actions.addWidget(self.history_button)
+        actions.addStretch(1)
+        actions.addWidget(self.revert_button)
+        actions.addWidget(self.save_button)
+        outer.addLayout(actions)
+
+    # -- labels -------------------------------------------------------------------------
+
+    def type_label(self, t: str) -> str:
+        """Human name of an item type."""
+        return {"sba": self.tr("Single best answer"), "multi": self.tr("Multiple response"),
+                "tf": self.tr("True/false"), "short": self.tr("Short answer"),
+                "matching": self.tr("Matching"), "numerical": self.tr("Numerical"),
+                "essay": self.tr("Essay"), "cloze": self.tr("Cloze"),
+                "description": self.tr("Description")}.get(t, t)
+
+    def source_label(self, source: str) -> str:
+        """Human name of where an item came from (its provenance source)."""
+        return {"manual": self.tr("written by hand"), "starter": self.tr("starter bank"),
+                "imported": self.tr("imported"), "generated": self.tr("generated")
+                }.get(source, source)
+
+    def status_label(self, s: str) -> str:
+        """Human name of a review status."""
+        return {"draft": self.tr("Draft"), "reviewed": self.tr("Reviewed"),
+                "approved": self.tr("Approved"), "retired": self.tr("Retired")}.get(s, s)
+
+    # -- load / read back -----------------------------------------------------------------
+
+    def set_systems(self, systems: list[str]) -> None:
+        """Fill the system box's suggestions."""
+        current = self.system.currentText()
+        self.system.clear()
+        self.system.addItems([""] + systems)
+        self.system.setCurrentText(current)
+
+    def set_item(self, item: Item | None) -> None:
+        """Show ``item`` (a copy is edited) or an empty, disabled editor for ``None``."""
+        self.item = copy.deepcopy(item) if item else None
+        enabled = item is not None
+        for w in self.findChildren(QWidget):
+            if w is not self:
+                w.setEnabled(enabled)
+        if item is None:
+            self.header.setText(self.tr("Select an item to edit it, or press New item."))
+            self.header.setEnabled(True)
+            return
+        self.header.setText(self.tr("Item {id} · version {version} · {source}").format(
+            id=item.id if item.id else self.tr("(new)"), version=item.version,
+            source=self.source_label(item.provenance.get("source", "manual"))))
+        self._select(self.type_box, item.type)
+        self._select(self.status_box, item.status)
+        self._select(self.language_box, item.language)
+        self._select(self.exam_type_box, item.exam_type)
+        self.vignette.setPlainText(item.vignette)
+        self.stem.setPlainText(item.stem)
+        self.options.setRowCount(0)
+        for option in item.options:
+            self._add_option_row(option)
+        self.explanation.setPlainText(item.explanation)
+        self.model_answer.setPlainText(item.model_answer)
+        self.rubric.setPlainText(item.rubric)
+        self.tags.setText(", ".join(item.tags))
+        self.topic.setText(item.topic)
+        self.system.setCurrentText(item.system)
+        self.discipline.setText(item.discipline)
+        self._select(self.bloom, item.bloom)
+        self.difficulty_known.setChecked(item.difficulty is not None)
+        self.difficulty.setEnabled(item.difficulty is not None)
+        self.difficulty.setValue(item.difficulty if item.difficulty is not None else 0.5)
+        self.references.setPlainText("\n".join(item.references))
+        self._media = list(item.media)
+        self._fill_images()
+        self.set_label.setVisible(bool(item.set_uid))
+        if item.set_uid:
+            self.set_label.setText(self.tr(
+                "Question {n} of an item set: the set is kept, exported and printed as one "
+                "unit. The shared vignette is edited with the set.").format(
+                    n=item.set_position + 1))
+        self.history_button.setEnabled(item.id is not None)
+        self.show_findings(item.findings or lint(item))
+
+    @staticmethod
+    def _select(box: QComboBox, value) -> None:
+        index = box.findData(value)
+        box.setCurrentIndex(max(index, 0))
+
+    def _add_option_row(self, option: Option) -> None:
+        row = self.options.rowCount()
+        self.options.insertRow(row)
+        check = QTableWidgetItem()
+        check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+        check.setCheckState(Qt.Checked if option.correct else Qt.Unchecked)
+        check.setData(Qt.UserRole, option)
+        self.options.setItem(row, 0, check)
+        self.options.setItem(row, 1, QTableWidgetItem(option.text))
+        self.options.setItem(row, 2, QTableWidgetItem(option.explanation))
+        self.options.setVerticalHeaderItem(row, QTableWidgetItem(chr(ord("A") + row)
+                                                                 if row < 26 else str(row + 1)))
+
+    def _remove_option_row(self) -> None:
+        row = self.options.currentRow()
+        if row >= 0:
+            self.options.removeRow(row)
+            for r in range(self.options.rowCount()):
+                self.options.setVerticalHeaderItem(r, QTableWidgetItem(chr(ord("A") + r)))
+
+    def edited_item(self) -> Item:
+        """The item as the form shows it now (not yet validated or stored)."""
+        item = copy.deepcopy(self.item)
+        item.type = self.type_box.currentData()
+        item.status = self.status_box.currentData()
+        item.language = self.language_box.currentData()
+        item.exam_type = self.exam_type_box.currentData()
+        item.vignette = self.vignette.toPlainText().strip()
+        item.stem = self.stem.toPlainText().strip()
+        options = []
+        for r in range(self.options.rowCount()):
+            base: Option = self.options.item(r, 0).data(Qt.UserRole) or Option("")
+            text = (self.options.item(r, 1).text() if self.options.item(r, 1) else "").strip()
+            why = (self.options.item(r, 2).text() if self.options.item(r, 2) else "").strip()
+            if not text and not why:
+                continue
+            options.append(Option(text=text, correct=self.options.item(r, 0).checkState()
+                                  == Qt.Checked, explanation=why, fraction=base.fraction,
+                                  match=base.match, tolerance=base.tolerance, fixed=base.fixed))
+        item.options = options
+        item.explanation = self.explanation.toPlainText().strip()
+        item.model_answer = self.model_answer.toPlainText().strip()
+        item.rubric = self.rubric.toPlainText().strip()
+        item.tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
+        item.topic = self.topic.text().strip()
+        item.system = self.system.currentText().strip()
+        item.discipline = self.discipline.text().strip()
+        item.bloom = self.bloom.currentData()
+        item.difficulty = self.difficulty.value() if self.difficulty_known.isChecked() else None
+        item.references = [r.strip() for r in self.references.toPlainText().splitlines()
+                           if r.strip()]
+        item.media = list(self._media)
+        return item
+
+    def _save(self) -> None:
+        if self.item is None:
+            return
+        item = self.edited_item()
+        try:
+            item.validate()
+        except ValidationError as e:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(e))
+            return
+        self.show_findings(lint(item))
+        self.save_requested.emit(item)
+
+    def show_findings(self, findings) -> None:
+        """List quality-gate findings (rule, severity, message)."""
+        self.findings.clear()
+        if not findings:
+            self.findings.addItem(self.tr("No findings."))
+            return
+        for f in findings:
+            icon = {"error": "⛔", "warning": "⚠", "info": "ℹ"}.get(f.severity, "•")
+            entry = QListWidgetItem(f"{icon} {f.message}  [{f.rule}]")
+            entry.setToolTip(str(f.span) if f.span else "")
+            self.findings.addItem(entry)
+
+    # -- images -------------------------------------------------------------------------
+
+    def _fill_images(self) -> None:
+        self.images.clear()
+        for m in self._media:
+            self.images.addItem(m.name)
+        self.image_preview.clear()
+
+    def _add_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add image"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg *.gif)"))
+        if not path:
+            return
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Cannot add image"), e.strerror or str(e))
+            return
+        mime = image_mime(data)
+        if mime is None:
+            QMessageBox.warning(self, self.tr("Cannot add image"),
+                                self.tr("{name} is not a PNG, JPEG or GIF image.")
+                                .format(name=os.path.basename(path)))
+            return
+        self._media.append(Media(name=os.path.basename(path), mime=mime, data=data))
+        self._fill_images()
+
+    def _remove_image(self) -> None:
+        row = self.images.currentRow()
+        if row >= 0:
+            del self._media[row]
+            self._fill_images()
+
+    def _preview_image(self, row: int) -> None:
+        if row < 0 or row >= len(self._media):
+            self.image_preview.clear()
+            return
+        m = self._media[row]
+        data = m.data
+        if data is None:
+            try:
+                data = self.bank.get_media(m.sha256).data
+            except Exception:  # noqa: BLE001 - a missing image shows as text
+                self.image_preview.setText(self.tr("missing"))
+                return
+        pix = QPixmap()
+        pix.loadFromData(data)
+        self.image_preview.setPixmap(pix.scaled(120, 90, Qt.KeepAspectRatio,
+                                                Qt.SmoothTransformation))
+
+
+class HistoryDialog(QDialog):
+    """The versions of an item, newest first, with a preview and "Restore this version"."""
+
+    def __init__(self, versions, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Item history"))
+        self.resize(760, 460)
+        self.versions = versions
+        self.chosen: Item | None = None
+        layout = QVBoxLayout(self)
+        split = QSplitter()
+        self.list = QListWidget()
+        for v in versions:
+            self.list.addItem(self.tr("Version {n} · {when} · {note}").format(
+                n=v.version, when=time.strftime("%Y-%m-%d %H:%M", time.localtime(v.saved_at)),
+                note=v.note))
+        self.preview = QTextBrowser()
+        split.addWidget(self.list)
+        split.addWidget(self.preview)
+        split.setSizes([260, 500])
+        layout.addWidget(split, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.restore = buttons.addButton(self.tr("Restore this version"),
+                                         QDialogButtonBox.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self._restore)
+        layout.addWidget(buttons)
+        self.list.currentRowChanged.connect(self._show)
+        if versions:
+            self.list.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        if row < 0:
+            return
+        item = self.versions[row].item
+        lines = [f"<p>{_esc(item.vignette)}</p>" if item.vignette else "",
+                 f"<p><b>{_esc(item.stem)}</b></p><ol type='A'>"]
+        for o in item.options:
+            mark = " ✔" if o.correct else ""
+            lines.append(f"<li>{_esc(o.text)}{mark}<br><i>{_esc(o.explanation)}</i></li>")
+        lines.append(f"</ol><p>{_esc(item.explanation)}</p>")
+        self.preview.setHtml("".join(lines))
+
+    def _restore(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.chosen = self.versions[row].item
+            self.accept()
+
+
+def _esc(text: str) -> str:
+    import html
+    return html.escape(text or "").replace("\n", "<br>")
+
+
+__all__ = ["ItemEditor", "HistoryDialog", "image_mime"]

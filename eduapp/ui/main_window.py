@@ -1,0 +1,255 @@
+"""The main window: a teacher and a student workspace in a side bar, pages in a stack,
+a status bar, the settings dialog."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+
+from ..domain import Changes
+from .app import App
+from .ops import Op
+
+log = logging.getLogger(__name__)
+
+STARTER_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "question_banks")
+
+
+class PlannedPage(QWidget):
+    """A page whose feature is not in this version yet: it says what it will do and
+    offers nothing that pretends to work."""
+
+    def __init__(self, title: str, text: str, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        body = QLabel(text)
+        body.setWordWrap(True)
+        body.setObjectName("plannedText")
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """Side bar with the teacher workspace (Item bank, Generate, Exams, Virtual patients)
+    and the student workspace (Practice, Progress, Virtual patients); pages in a stack.
+
+    :param app: the :class:`~eduapp.ui.app.App`.
+    """
+
+    def __init__(self, app: App):
+        super().__init__()
+        self.app = app
+        self.setWindowTitle(self.tr("EduApp — medical teaching"))
+        self.resize(1280, 800)
+        self.pages: dict[str, QWidget] = {}
+        self._build()
+        app.changed.connect(self._on_changes)
+        self._restore_state()
+
+    def page_specs(self) -> list[tuple[str, str | None, str, str, str]]:
+        """``(key, workspace heading, title, module.Class, planned text)`` in side-bar order."""
+        return [
+            ("bank", self.tr("Teacher"), self.tr("Item bank"), "item_bank.ItemBankPage", ""),
+            ("generate", None, self.tr("Generate"), "generate.GeneratePage",
+             self.tr("Generate lecture notes, case studies and exam questions with a language "
+                     "model, review them with their quality-gate findings, and keep them in "
+                     "the bank. Available from the command line now: eduapp generate.")),
+            ("exams", None, self.tr("Exams"), "exams.ExamsPage",
+             self.tr("Assemble exams from blueprints, shuffle forms and print papers, keys, "
+                     "answer sheets and handouts.")),
+            ("patients", None, self.tr("Virtual patients"), "patients.PatientsPage",
+             self.tr("Write and review virtual-patient cases for students to interview.")),
+            ("practice", self.tr("Student"), self.tr("Practice"), "practice.PracticePage",
+             self.tr("Practise offline in tutor or timed mode with instant feedback and "
+                     "spaced repetition.")),
+            ("progress", None, self.tr("Progress"), "progress.ProgressPage",
+             self.tr("See accuracy by topic, weak areas and a recommended learning path.")),
+            ("interview", None, self.tr("Virtual patients"), "interview.InterviewPage",
+             self.tr("Interview a virtual patient, then get scored and debriefed.")),
+        ]
+
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("sideBar")
+        self.nav.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._rows: list[str] = []
+        for key, heading, title, target, planned in self.page_specs():
+            if heading:
+                head = QListWidgetItem(heading)
+                head.setFlags(Qt.NoItemFlags)
+                head.setData(Qt.UserRole, None)
+                font = head.font()
+                font.setBold(True)
+                head.setFont(font)
+                self.nav.addItem(head)
+                self._rows.append("")
+            entry = QListWidgetItem(title)
+            entry.setData(Qt.UserRole, key)
+            self.nav.addItem(entry)
+            self._rows.append(key)
+            page = self._make_page(title, target, planned)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.nav.setCurrentRow(self._rows.index("bank"))
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence.Preferences)
+        settings.triggered.connect(self.open_settings)
+        menu.addAction(settings)
+        starter = QAction(self.tr("Load the &starter bank"), self)
+        starter.triggered.connect(lambda: self.load_starter_bank(ask=False))
+        menu.addAction(starter)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About EduApp"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.refresh_status()
+
+    def _make_page(self, title: str, target: str, planned: str) -> QWidget:
+        module_name, cls_name = target.split(".")
+        try:
+            module = importlib.import_module(f"eduapp.ui.pages.{module_name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"eduapp.ui.pages.{module_name}":
+                raise
+            return PlannedPage(title, planned + "\n\n" + self.tr(
+                "This page is planned for a later version of EduApp."))
+        return getattr(module, cls_name)(self.app)
+
+    def _show_row(self, row: int) -> None:
+        key = self._rows[row] if 0 <= row < len(self._rows) else ""
+        if not key:
+            return
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        shown = getattr(page, "on_shown", None)
+        if callable(shown):
+            shown()
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to the page ``key`` (``bank``, ``generate``, ``exams`` ...) and return it."""
+        self.nav.setCurrentRow(self._rows.index(key))
+        return self.pages[key]
+
+    def current_page_key(self) -> str:
+        """The key of the page shown now."""
+        for key, page in self.pages.items():
+            if page is self.stack.currentWidget():
+                return key
+        return "bank"
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.items or changes.documents:
+            self.refresh_status()
+        for page in self.pages.values():
+            handler = getattr(page, "on_changes", None)
+            if callable(handler):
+                handler(changes)
+
+    def refresh_status(self) -> None:
+        """Show the bank's size and the data folder in the status bar."""
+        stats = self.app.bank.stats()
+        self.status_label.setText(self.tr("{items} items · {sets} sets · {docs} documents · {path}")
+                                  .format(items=stats["items"], sets=stats["sets"],
+                                          docs=stats["documents"], path=self.app.data_dir))
+
+    # -- starter bank -------------------------------------------------------------------
+
+    def starter_files(self) -> list[str]:
+        """The shipped starter bank files (``question_banks/*.json``)."""
+        if not os.path.isdir(STARTER_DIR):
+            return []
+        return sorted(os.path.join(STARTER_DIR, f) for f in os.listdir(STARTER_DIR)
+                      if f.endswith(".json"))
+
+    def offer_starter_bank(self) -> None:
+        """On the first start with an empty bank, offer to load the starter bank (once)."""
+        if self.app.settings.starter_offered or self.app.bank.count() > 0:
+            return
+        if not self.starter_files():
+            return
+        self.app.settings.starter_offered = True
+        self.app.save_settings()
+        self.load_starter_bank(ask=True)
+
+    def load_starter_bank(self, ask: bool = True) -> None:
+        """Import the starter bank (bilingual items, sets and lecture notes) in the
+        background."""
+        files = self.starter_files()
+        if ask:
+            answer = QMessageBox.question(self, self.tr("Starter bank"), self.tr(
+                "Your item bank is empty. Load the starter bank (reviewed English and Chinese "
+                "questions across eight systems, with lecture notes)?"))
+            if answer != QMessageBox.Yes:
+                return
+
+        def work(app):
+            from ..bank import ImportSummary
+            from ..interop import parse_file
+            total = ImportSummary()
+            for path in files:
+                total.add(app.bank.import_result(parse_file(path, "eduapp-json")))
+            return total
+
+        def done(summary):
+            self.statusBar().showMessage(self.tr("Starter bank: {n} items imported, {d} documents")
+                                         .format(n=summary.imported, d=summary.documents), 8000)
+
+        Op(self, work).with_progress(self.tr("Loading the starter bank…")).changes(
+            Changes(items=True, documents=True)).success(done).run()
+
+    # -- dialogs ----------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """Open the settings dialog; apply a language change at once."""
+        from .settings_dialog import SettingsDialog
+        SettingsDialog(self.app, self).exec()
+
+    def _about(self) -> None:
+        from .. import __version__
+        QMessageBox.about(self, self.tr("About EduApp"), self.tr(
+            "EduApp {version}\nLLM-assisted medical teaching: item bank, exams, practice and "
+            "virtual patients, in English and Simplified Chinese.").format(version=__version__))
+
+    # -- window state -----------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        state = QSettings()
+        geometry = state.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        QSettings().setValue("main/geometry", self.saveGeometry())
+        try:
+            self.app.changed.disconnect(self._on_changes)
+        except (RuntimeError, TypeError):
+            pass
+        super().closeEvent(event)

@@ -1,0 +1,336 @@
+"""The item bank page: search, filters, the item table, the editor, history, delete with
+undo, import and export."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ...bank import ItemFilter
+from ...domain import ITEM_TYPES, STATUSES, Changes, Item, Option
+from ..item_editor import HistoryDialog, ItemEditor
+from ..models import ItemTableModel
+from ..ops import Op
+
+
+class ItemBankPage(QWidget):
+    """Browse, search, filter, edit, delete (with undo), import and export items.
+
+    :param app: the :class:`~eduapp.ui.app.App`.
+    """
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.model = ItemTableModel(app.bank, self)
+        self._last_deleted: list[int] = []
+        self._dirty = False
+        self._build()
+        self.refresh_facets()
+        self.run_query()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Item bank"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search stems, options, explanations, tags "
+                                               "(English or 中文)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda: self._debounce.start())
+        bar.addWidget(self.search, 3)
+        self.filters: dict[str, QComboBox] = {}
+        for key, label in (("type", self.tr("Type")), ("topic", self.tr("Topic")),
+                           ("tag", self.tr("Tag")), ("status", self.tr("Status")),
+                           ("language", self.tr("Language"))):
+            box = QComboBox()
+            box.setToolTip(label)
+            box.setMinimumContentsLength(8)
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.currentIndexChanged.connect(lambda _=0: self.run_query())
+            self.filters[key] = box
+            bar.addWidget(box, 1)
+        layout.addLayout(bar)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(180)
+        self._debounce.timeout.connect(self.run_query)
+
+        split = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setWordWrap(False)
+        for col, width in enumerate((60, 70, 420, 140, 110, 70, 60, 80, 50, 120)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        left_layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.count_label = QLabel()
+        self.new_button = QPushButton(self.tr("New item"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setShortcut("Delete")
+        self.undo_button = QPushButton(self.tr("Undo delete"))
+        self.undo_button.setEnabled(False)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.new_button.clicked.connect(self.new_item)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.import_button.clicked.connect(self.import_files)
+        self.export_button.clicked.connect(self.export_items)
+        actions.addWidget(self.count_label, 1)
+        for b in (self.new_button, self.delete_button, self.undo_button, self.import_button,
+                  self.export_button):
+            actions.addWidget(b)
+        left_layout.addLayout(actions)
+        split.addWidget(left)
+        self.editor = ItemEditor(self.app.bank)
+        self.editor.save_requested.connect(self.save_item)
+        self.editor.history_requested.connect(self.show_history)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([700, 480])
+        layout.addWidget(split, 1)
+
+    # -- filters and query --------------------------------------------------------------
+
+    def refresh_facets(self) -> None:
+        """Refill the filter menus from the bank, keeping the current choices."""
+        facets = self.app.bank.facets()
+        labels = {"type": [(t, self.editor.type_label(t)) for t in ITEM_TYPES],
+                  "status": [(s, self.editor.status_label(s)) for s in STATUSES],
+                  "language": [("en", self.tr("English")), ("zh", self.tr("Chinese"))],
+                  "topic": [(t, t) for t in facets["topic"]],
+                  "tag": [(t, t) for t in facets["tag"]]}
+        alls = {"type": self.tr("All types"), "topic": self.tr("All topics"),
+                "tag": self.tr("All tags"), "status": self.tr("All statuses"),
+                "language": self.tr("All languages")}
+        for key, box in self.filters.items():
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(alls[key], None)
+            for value, label in labels[key]:
+                box.addItem(label, value)
+            index = box.findData(current)
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+        self.editor.set_systems(facets["system"])
+
+    def current_filter(self) -> ItemFilter:
+        """The :class:`ItemFilter` the filter menus describe."""
+        def one(key):
+            value = self.filters[key].currentData()
+            return (value,) if value else ()
+        return ItemFilter(types=one("type"), topics=one("topic"), tags=one("tag"),
+                          statuses=one("status"), languages=one("language"))
+
+    def run_query(self) -> None:
+        """Search (ranked) or list (newest first) with the current filters, off the GUI
+        thread; a result that arrives after a newer query is dropped."""
+        text = self.search.text().strip()
+        filters = self.current_filter()
+        Op(self, lambda app: app.bank.query_ids(text, filters, order="-id", prefix_last=True)) \
+            .latest_only("item-bank-query").success(self._show_ids).run()
+
+    def _show_ids(self, ids: list[int]) -> None:
+        selected = self.selected_ids()
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("{n} items").format(n=len(ids)))
+        if selected:
+            self.select_ids(selected)
+
+    # -- selection ----------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows, in table order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.item_id(r) for r in rows]
+
+    def select_ids(self, ids: list[int]) -> None:
+        """Select the rows showing ``ids`` (those that are shown)."""
+        wanted = set(ids)
+        sel = self.table.selectionModel()
+        sel.clearSelection()
+        for row, item_id in enumerate(self.model.ids):
+            if item_id in wanted:
+                sel.select(self.model.index(row, 0), QItemSelectionModel.Select |
+                           QItemSelectionModel.Rows)
+                if len(wanted) == 1:
+                    self.table.scrollTo(self.model.index(row, 0))
+                    break
+
+    def _selection_changed(self, *_args) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            try:
+                self.editor.set_item(self.app.bank.get_item(ids[0]))
+            except Exception:  # noqa: BLE001 - deleted meanwhile
+                self.editor.set_item(None)
+        else:
+            self.editor.set_item(None)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        """Start a new single-best-answer item in the editor (stored on Save)."""
+        self.table.clearSelection()
+        language = "zh" if self.app.ui_language() == "zh" else "en"
+        item = Item(type="sba", stem="", options=[Option("") for _ in range(5)],
+                    language=language, provenance={"source": "manual"})
+        self.editor.set_item(item)
+        self.editor.stem.setFocus()
+
+    def save_item(self, item: Item) -> None:
+        """Store the edited item (a new version when its content changed)."""
+        def saved(stored: Item):
+            self.model.invalidate()
+            self.refresh_facets()
+            if stored.id not in self.model.ids:
+                self.run_query()
+            self.editor.set_item(stored)
+            self.window().statusBar().showMessage(
+                self.tr("Saved item {id} (version {v}).").format(id=stored.id, v=stored.version),
+                5000)
+        Op(self, lambda app: app.bank.save_item(item)).changes(Changes(items=True)) \
+            .success(saved).run()
+
+    def delete_selected(self) -> None:
+        """Move the selected items to the trash (whole sets for set members); undoable."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+
+        def done(deleted: list[int]):
+            self._last_deleted = deleted
+            self.undo_button.setEnabled(True)
+            self.editor.set_item(None)
+            self.run_query()
+            self.window().statusBar().showMessage(
+                self.tr("Deleted {n} items. Press Undo delete to bring them back.")
+                .format(n=len(deleted)), 10000)
+        Op(self, lambda app: app.bank.delete_items(ids)).changes(Changes(items=True)) \
+            .success(done).run()
+
+    def undo_delete(self) -> None:
+        """Restore the items of the last delete."""
+        ids = self._last_deleted
+        if not ids:
+            return
+
+        def done(_n):
+            self._last_deleted = []
+            self.undo_button.setEnabled(False)
+            self.run_query()
+            self.select_ids(ids)
+        Op(self, lambda app: app.bank.restore_items(ids)).changes(Changes(items=True)) \
+            .success(done).run()
+
+    def show_history(self, item_id: int) -> None:
+        """Show an item's versions; restoring one saves it as a new version."""
+        dialog = HistoryDialog(self.app.bank.history(item_id), self)
+        if dialog.exec() and dialog.chosen is not None:
+            current = self.app.bank.get_item(item_id)
+            restored = dialog.chosen
+            restored.id, restored.uid, restored.status = item_id, current.uid, current.status
+            restored.set_uid, restored.set_position = current.set_uid, current.set_position
+            self.save_item(restored)
+
+    def import_files(self) -> None:
+        """Pick files and import them (one transaction per file), with a summary."""
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import items"), "",
+                                                self.tr("Item files (*.json *.xml *.gift *.txt "
+                                                        "*.csv *.zip *.apkg);;All files (*)"))
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Import ``paths`` in the background and report counts and errors."""
+        def work(app, ctx):
+            from ...bank import ImportSummary
+            from ...errors import ImportFileError
+            from ...interop import parse_file
+            total = ImportSummary()
+            for n, path in enumerate(paths):
+                ctx.check()
+                ctx.progress(os.path.basename(path), n / len(paths))
+                try:
+                    total.add(app.bank.import_result(parse_file(path)))
+                except ImportFileError as e:
+                    total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
+            return total
+
+        def done(summary):
+            self.refresh_facets()
+            self.run_query()
+            text = self.tr("Imported {i}, updated {u}, skipped {s}.").format(
+                i=summary.imported, u=summary.updated, s=summary.skipped)
+            if summary.errors:
+                lines = [f"{os.path.basename(e['file'] or '')}"
+                         f"{':' + str(e['line']) if e.get('line') else ''}: {e['message']}"
+                         for e in summary.errors[:20]]
+                QMessageBox.warning(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
+            else:
+                self.window().statusBar().showMessage(text, 8000)
+        Op(self, work).with_progress(self.tr("Importing…"), cancellable=True) \
+            .changes(Changes(items=True, documents=True)).success(done).run()
+
+    def export_items(self) -> None:
+        """Export the selected items (or, with none selected, the items shown) to a file."""
+        ids = self.selected_ids() or list(self.model.ids)
+        if not ids:
+            return
+        from ...interop import FORMAT_MODULES
+        formats = [f for f in FORMAT_MODULES]
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export items"), "items.json",
+            ";;".join(f"{name} (*)" for name in formats))
+        if not path:
+            return
+        fmt = chosen.split(" ")[0] if chosen else "eduapp-json"
+
+        def work(app):
+            from ...interop import write_file
+            units = app.bank.units(ids)
+            write_file(units, path, fmt, media=app.bank.media_for(units))
+            return len(ids)
+
+        Op(self, work).with_progress(self.tr("Exporting…")).success(
+            lambda n: self.window().statusBar().showMessage(
+                self.tr("Exported {n} items to {path}.").format(n=n, path=path), 8000)).run()
+
+    # -- refresh ------------------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh when items changed elsewhere (now if visible, else when shown)."""
+        if changes.items:
+            if self.isVisible():
+                self.refresh_facets()
+                self.run_query()
+            else:
+                self._dirty = True
+
+    def on_shown(self) -> None:
+        """Catch up with changes made while the page was hidden."""
+        if self._dirty:
+            self._dirty = False
+            self.refresh_facets()
+            self.run_query()

@@ -1,0 +1,175 @@
+"""QTI 2.1/2.2/3.0: items, packages, hostile zips, and 2.1/3.0 export round trips."""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+
+import pytest
+
+from eduapp.errors import ImportFileError
+from eduapp.interop import detect_format, parse_file, qti
+from eduapp.interop._util import parse_xml
+
+from .conftest import assert_kept, sample_set
+
+FIX = os.path.join(os.path.dirname(__file__), "fixtures")
+
+
+def test_choice_item_with_mapping_feedback_and_image():
+    result = qti.parse(os.path.join(FIX, "qti21_choice.xml"))
+    [item] = result.items
+    assert item.type == "sba" and item.idnumber == "CARD-QTI-1"
+    assert item.extra["title"] == "Heparin antidote"
+    assert [o.text for o in item.options] == ["Protamine sulfate", "Vitamin K", "None of these"]
+    assert item.key_indices == [0]
+    assert [o.fraction for o in item.options] == [None, 0.5, None]
+    assert item.options[0].explanation == "It binds heparin."
+    assert item.options[2].fixed is True
+    assert item.explanation == "Protamine is basic."
+    assert [m.name for m in item.media] == ["dot.png"]
+    assert item.media[0].sha256 in result.media
+    assert "<b>heparin</b>" in item.stem and item.extra["text_format"] == "html"
+
+
+def test_qti3_numeric_text_entry_with_tolerance():
+    [item] = qti.parse(os.path.join(FIX, "qti30_text_entry.xml")).items
+    assert item.type == "numerical"
+    assert item.stem == "Upper limit of a normal resting heart rate is _____ bpm."
+    assert item.options[0].text == "100" and item.options[0].tolerance == 5.0
+
+
+def test_key_from_hand_written_response_processing():
+    [item] = qti.parse(os.path.join(FIX, "qti21_handwritten.xml")).items
+    assert item.key_indices == [1] and item.stem == "Which is a loop diuretic?"
+
+
+@pytest.mark.parametrize("version", ["2.1", "3.0"])
+def test_export_round_trip(units, media_table, tmp_path, version):
+    path = tmp_path / f"bank{version}.zip"
+    qti.write(units + [sample_set()], str(path), media=media_table, version=version)
+    assert detect_format(str(path)) == "qti"
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        assert names[0] == "imsmanifest.xml"
+        for name in names:
+            if name.endswith(".xml"):
+                root = parse_xml(zf.read(name), name)  # well-formed
+                if name.startswith("items/"):
+                    ns = qti.NS["3.0" if version == "3.0" else "2.1"]
+                    assert root.tag == "{%s}%s" % (ns, "qti-assessment-item" if version == "3.0"
+                                                   else "assessmentItem")
+    again = parse_file(str(path))
+    assert again.errors == []
+    assert [i.type for i in again.items] == [u.type for u in units] + ["sba", "sba"]
+    for a, b in zip(units, again.items):
+        option_fields = {"fraction", "match", "tolerance"}
+        if a.type in ("sba", "multi", "tf"):
+            option_fields |= {"explanation", "fixed"}
+        if a.type == "cloze":
+            assert b.stem == a.stem
+            continue
+        assert_kept(a, b, {"type", "stem", "explanation", "uid", "idnumber", "model_answer",
+                           "language"}, option_fields)
+    assert again.items[0].media[0].data == units[0].media[0].data
+
+
+def test_order_interaction_round_trips_as_order(tmp_path):
+    src = os.path.join("/work/shared/conformance/fixtures/qti/qtisdk-2_1-order.xml")
+    if not os.path.exists(src):
+        pytest.skip("conformance fixtures absent")
+    [item] = qti.parse(src).items
+    path = tmp_path / "order.zip"
+    qti.write([item], str(path))
+    with zipfile.ZipFile(path) as zf:
+        body = [zf.read(n) for n in zf.namelist() if n.startswith("items/")][0]
+    assert b"orderInteraction" in body
+    [again] = qti.parse(str(path)).items
+    assert [o.match for o in again.options] == [o.match for o in item.options]
+
+
+def make_zip(path, entries, symlink=None):
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+        if symlink:
+            info = zipfile.ZipInfo(symlink)
+            info.create_system = 3
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            zf.writestr(info, "/etc/passwd")
+
+
+ITEM = open(os.path.join(FIX, "qti21_handwritten.xml"), "rb").read()
+
+
+@pytest.mark.parametrize("entries,symlink,message", [
+    ({"../evil.xml": ITEM}, None, "climbs out"),
+    ({"/abs/evil.xml": ITEM}, None, "absolute path"),
+    ({"item.xml": ITEM}, "link.xml", "symbolic link"),
+    ({"bomb.xml": b"<a>" + b" " * (5 * 1024 * 1024) + b"</a>"}, None, "zip bomb"),
+])
+def test_hostile_zips_are_refused_before_reading(tmp_path, entries, symlink, message):
+    path = tmp_path / "evil.zip"
+    compression = zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "w", compression) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+        if symlink:
+            info = zipfile.ZipInfo(symlink)
+            info.create_system = 3
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            zf.writestr(info, "/etc/passwd")
+    with pytest.raises(ImportFileError, match=message):
+        qti.parse(str(path))
+
+
+def test_junk_entries_are_ignored_and_no_manifest_is_fine(tmp_path):
+    path = tmp_path / "pkg.zip"
+    make_zip(path, {"__MACOSX/._item.xml": b"\x00\x05\x16\x07junk", ".DS_Store": b"\x00\x00",
+                    "items/item.xml": ITEM})
+    result = qti.parse(str(path))
+    assert len(result.items) == 1 and result.errors == []
+
+
+def test_manifest_order_and_missing_resources(tmp_path):
+    manifest = (b'<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"><resources>'
+                b'<resource identifier="r2" type="imsqti_item_xmlv2p1" href="b.xml"/>'
+                b'<resource identifier="r1" type="imsqti_item_xmlv2p1" href="a.xml"/>'
+                b'<resource identifier="r3" type="imsqti_item_xmlv2p1" href="gone.xml"/>'
+                b"</resources></manifest>")
+    path = tmp_path / "pkg.zip"
+    make_zip(path, {"imsmanifest.xml": manifest, "a.xml": ITEM,
+                    "b.xml": ITEM.replace(b'identifier="HW-1"', b'identifier="HW-2"')})
+    result = qti.parse(str(path))
+    assert [i.idnumber for i in result.items] == ["HW-2", "HW-1"]
+    assert "gone.xml" in result.errors[0].message
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"<questestinterop/>", "QTI 1.2"),
+    (b"<assessmentTest/>", "assessmentTest"),
+    (b"<assessmentItem", "not well-formed"),
+    (b"PK\x03\x04truncated", "zip"),
+])
+def test_file_level_errors(tmp_path, content, message):
+    path = tmp_path / "x.xml"
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError, match=message):
+        qti.parse(str(path))
+
+
+def test_unsupported_interaction_is_skipped_with_a_reason(tmp_path):
+    path = tmp_path / "hot.xml"
+    path.write_bytes(ITEM.replace(b"choiceInteraction", b"hotspotInteraction"))
+    result = qti.parse(str(path))
+    assert result.items == [] and "hotspotinteraction" in result.errors[0].message
+
+
+def test_image_named_png_that_is_not_an_image(tmp_path):
+    pkg = tmp_path / "pkg.zip"
+    body = open(os.path.join(FIX, "qti21_choice.xml"), "rb").read()
+    make_zip(pkg, {"item.xml": body, "media/dot.png": b"<script>alert(1)</script>"})
+    result = qti.parse(str(pkg))
+    assert result.items[0].media == []
+    assert any("not one" in e.message for e in result.errors)

@@ -1,0 +1,77 @@
+"""The main window: workspaces, pages, status bar, settings, starter bank, languages."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from eduapp.ui.main_window import STARTER_DIR
+
+
+def test_side_bar_has_both_workspaces(window):
+    texts = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert texts[:5] == ["Teacher", "Item bank", "Generate", "Exams", "Virtual patients"]
+    assert "Student" in texts and "Practice" in texts and "Progress" in texts
+
+
+def test_every_page_opens(window, qtbot):
+    for key in window.pages:
+        page = window.show_page(key)
+        assert window.stack.currentWidget() is page
+
+
+def test_status_bar_counts_items(window, gui_app):
+    from tests.conftest import make_sba
+    gui_app.bank.save_item(make_sba())
+    from eduapp.domain import Changes
+    gui_app.changed.emit(Changes(items=True))
+    assert window.status_label.text().startswith("1 items")
+
+
+@pytest.mark.skipif(not os.path.isdir(STARTER_DIR), reason="no starter bank")
+def test_starter_bank_loads_into_an_empty_bank(window, gui_app, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    gui_app.settings.starter_offered = False
+    window.offer_starter_bank()
+    stats = gui_app.bank.stats()
+    assert stats["items"] >= 60 and stats["by_language"].get("zh", 0) >= 30
+    assert gui_app.settings.starter_offered
+    assert window.pages["bank"].model.rowCount() == stats["items"]
+
+
+def test_settings_dialog_saves_language_and_page_size(window, gui_app, qtbot):
+    from eduapp.config import Settings
+    from eduapp.ui.settings_dialog import SettingsDialog
+    dialog = SettingsDialog(gui_app, window)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    dialog.page_size.setCurrentText("Letter")
+    seen = []
+    gui_app.language_changed.connect(seen.append)
+    dialog._accept()
+    saved = Settings.load(gui_app.data_dir)
+    assert saved.language == "zh" and saved.page_size == "Letter"
+    assert seen == ["zh"]
+    assert dialog.provider_list.count() >= 1  # the embedded profile at least
+
+
+def test_chinese_interface(qtbot, gui_app):
+    from eduapp.ui.app import install_language
+    from eduapp.ui.main_window import MainWindow
+    install_language(QApplication.instance(), "zh")
+    try:
+        w = MainWindow(gui_app)
+        qtbot.addWidget(w)
+        texts = [w.nav.item(i).text() for i in range(w.nav.count())]
+        assert "题库" in texts and "教师" in texts and "学生" in texts
+    finally:
+        install_language(QApplication.instance(), "en")
+
+
+def test_cjk_font_is_registered(gui_app):
+    from PySide6.QtGui import QFontDatabase
+    assert any("Droid Sans Fallback" in f for f in QFontDatabase.families())
