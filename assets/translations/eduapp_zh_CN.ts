@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="169" />
+        <location filename="../../eduapp/ui/app.py" line="165" />
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -12,9 +12,58 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="178" />
+        <location filename="../../eduapp/ui/app.py" line="174" />
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="192" />
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="229" />
+        <source>Export items</source>
+        <translation>导出试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196" />
+        <source>Selected items ({n})</source>
+        <translation>选中的试题（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="197" />
+        <source>Items shown by the current search ({n})</source>
+        <translation>当前搜索显示的试题（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="198" />
+        <source>The whole bank</source>
+        <translation>整个题库</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="209" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="216" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="219" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="255" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>
@@ -36,154 +85,229 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
-    <name>ItemBankPage</name>
+    <name>ImportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="40" />
-        <source>Item bank</source>
-        <translation>题库</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="45" />
-        <source>Search stems, options, explanations, tags (English or 中文)</source>
-        <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="51" />
-        <source>Type</source>
-        <translation>题型</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="51" />
-        <source>Topic</source>
-        <translation>知识点</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="52" />
-        <source>Tag</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="52" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="53" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="86" />
-        <source>New item</source>
-        <translation>新建试题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="87" />
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="89" />
-        <source>Undo delete</source>
-        <translation>撤销删除</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="91" />
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="92" />
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="120" />
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="120" />
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="123" />
-        <source>All types</source>
-        <translation>全部题型</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="123" />
-        <source>All topics</source>
-        <translation>全部知识点</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="124" />
-        <source>All tags</source>
-        <translation>全部标签</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="124" />
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="125" />
-        <source>All languages</source>
-        <translation>全部语言</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="157" />
-        <source>{n} items</source>
-        <translation>{n} 道试题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="211" />
-        <source>Saved item {id} (version {v}).</source>
-        <translation>已保存试题 {id}（第 {v} 版）。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="228" />
-        <source>Deleted {n} items. Press Undo delete to bring them back.</source>
-        <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="259" />
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="45" />
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92" />
         <source>Import items</source>
+        <extracomment>Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="260" />
-        <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
-        <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="51" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="284" />
-        <source>Imported {i}, updated {u}, skipped {s}.</source>
-        <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="59" />
+        <source>Detect automatically</source>
+        <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="290" />
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="61" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63" />
+        <source>optional, e.g. Year 3/Cardiology</source>
+        <translation>可选，例如 三年级/心血管</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64" />
+        <source>Put into category</source>
+        <translation>放入分类</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="65" />
+        <source>Reject a whole file on its first error</source>
+        <translation>文件中出现第一个错误即拒绝整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69" />
+        <source>File / entry</source>
+        <translation>文件 / 条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="293" />
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="93" />
+        <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
+        <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="105" />
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="120" />
+        <source>Reading files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="130" />
+        <source>cannot be imported: {why}</source>
+        <translation>无法导入：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="137" />
+        <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents</source>
+        <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="143" />
+        <source>{n} items ready to import.</source>
+        <translation>{n} 道试题可以导入。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="159" />
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="175" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
+</context>
+<context>
+    <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="304" />
-        <source>Export items</source>
-        <translation>导出试题</translation>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="41" />
+        <source>Item bank</source>
+        <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="316" />
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="46" />
+        <source>Search stems, options, explanations, tags (English or 中文)</source>
+        <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="318" />
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="52" />
+        <source>Type</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="52" />
+        <source>Topic</source>
+        <translation>知识点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="53" />
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="53" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="54" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="87" />
+        <source>New item</source>
+        <translation>新建试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="88" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="90" />
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="92" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="93" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="121" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="121" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="124" />
+        <source>All types</source>
+        <translation>全部题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="124" />
+        <source>All topics</source>
+        <translation>全部知识点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="125" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="125" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="126" />
+        <source>All languages</source>
+        <translation>全部语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="158" />
+        <source>{n} items</source>
+        <translation>{n} 道试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="212" />
+        <source>Saved item {id} (version {v}).</source>
+        <translation>已保存试题 {id}（第 {v} 版）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="229" />
+        <source>Deleted {n} items. Press Undo delete to bring them back.</source>
+        <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="266" />
+        <source>Imported {i}, updated {u}, skipped {s}.</source>
+        <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="274" />
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="275" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="285" />
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
@@ -809,6 +933,711 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <source>Cancel</source>
         <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests).</extracomment>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PracticePage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="99" />
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="103" />
+        <source>Student:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="108" />
+        <source>New student…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="125" />
+        <source>What to practise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="131" />
+        <source>Topics (none selected: all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="132" />
+        <source>Systems (none selected: all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="136" />
+        <source>Tags, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="140" />
+        <source>How</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="144" />
+        <source>Single best answer</source>
+        <translation>单项最佳选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="145" />
+        <source>Multiple response</source>
+        <translation>多项选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="146" />
+        <source>True/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="146" />
+        <source>Short answer</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="151" />
+        <source>Question types</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="154" />
+        <source>Unused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="154" />
+        <source>Incorrect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="155" />
+        <source>Flagged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="155" />
+        <source>Due for review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="159" />
+        <source>Only from (none ticked: all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="163" />
+        <source>Questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="165" />
+        <source>Tutor: feedback after each answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="166" />
+        <source>Timed: a clock, review at the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="167" />
+        <source>Mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="171" />
+        <source> s per question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="172" />
+        <source>Timed pace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="173" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="179" />
+        <source>Start today's reviews</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="182" />
+        <source>Start the recommended session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="188" />
+        <source>Resume where I stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="220" />
+        <source>Type your answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="223" />
+        <source>This question was removed from the bank after the session began; you can still answer it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="228" />
+        <source>← Previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="230" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="503" />
+        <source>Flag (F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="232" />
+        <source>Check (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="234" />
+        <source>Next →</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="236" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="501" />
+        <source>Submit the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="238" />
+        <source>Back to the builder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="252" />
+        <source>Wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="252" />
+        <source>Partly right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="253" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="521" />
+        <source>Right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="263" />
+        <source>Ask the tutor about this question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="266" />
+        <source>Ask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="295" />
+        <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="335" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="338" />
+        <source>New student</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="335" />
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="339" />
+        <source>Course (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="370" />
+        <source>Add a student to begin.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="373" />
+        <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="412" />
+        <source>Choosing questions…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="453" />
+        <source>Question {n} of {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="454" />
+        <source> · flagged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="457" />
+        <source>(question {k} of {m})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="461" />
+        <source>(question {k} of {m}, shared options)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="502" />
+        <source>End the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="503" />
+        <source>Unflag (F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="507" />
+        <source>Mark your answer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="508" />
+        <source>Disagree? Your mark:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="518" />
+        <source>Compare your answer with the model answer and mark it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="525" />
+        <source>Not right ({score:.0%})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="530" />
+        <source> (your answer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="537" />
+        <source>Model answer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="540" />
+        <source>Rubric:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="543" />
+        <source>Missing:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="548" />
+        <source>Your own mark: {score:.0%}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="553" />
+        <source>References:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="566" />
+        <source>right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="566" />
+        <source>wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="567" />
+        <source>answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="568" />
+        <source>not answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="579" />
+        <source>Time left {m}:{s:02d}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="657" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="693" />
+        <source>Marking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="687" />
+        <source>Submit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="687" />
+        <source>{n} questions are not answered. Submit anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="706" />
+        <source>Time is up: the session was submitted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="708" />
+        <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="734" />
+        <source>Explain this question.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="738" />
+        <source>Asking the tutor…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="742" />
+        <source>Sources: {s}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="61" />
+        <source>Progress</source>
+        <translation>学习进度</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="65" />
+        <source>Student:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="88" />
+        <source>Mastery by topic and week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="92" />
+        <source>Dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="100" />
+        <source>Exam date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="103" />
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="107" />
+        <source>Set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="113" />
+        <source>Day / session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="113" />
+        <source>Questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="114" />
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="118" />
+        <source>Weak areas and plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="125" />
+        <source>Topic</source>
+        <translation>知识点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="125" />
+        <source>Cards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="126" />
+        <source>Due now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="130" />
+        <source>Review deck</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="135" />
+        <source>Import attempt files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="136" />
+        <source>Export my attempts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="137" />
+        <source>Class report (CSV or PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="144" />
+        <source>Exam:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="152" />
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="152" />
+        <location filename="../../eduapp/ui/pages/progress.py" line="263" />
+        <source>Answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="152" />
+        <source>p</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="152" />
+        <source>r_pb</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="153" />
+        <source>Options chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="153" />
+        <source>Needs attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="161" />
+        <source>Prerequisites:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="166" />
+        <source>requires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="168" />
+        <source>topics, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="170" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="174" />
+        <source>Class (teacher)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="220" />
+        <source>No student yet: add one on the Practice page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="238" />
+        <source>{n} answers · accuracy {acc} · {sec} s per question · streak {streak} days (longest {longest}) · {due} reviews due{pct}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="243" />
+        <source> · {p:.0f}th percentile of the class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="258" />
+        <source>Accuracy and answers per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="260" />
+        <location filename="../../eduapp/ui/pages/progress.py" line="297" />
+        <source>Accuracy %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="295" />
+        <source>Accuracy and mastery by topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="298" />
+        <source>Mastery %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="322" />
+        <location filename="../../eduapp/ui/pages/progress.py" line="372" />
+        <source>(no topic)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="334" />
+        <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="337" />
+        <source>Lecture notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="337" />
+        <source>Case studies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="338" />
+        <source>Handouts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="339" />
+        <source>Weak areas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="352" />
+        <source>Reviews due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="352" />
+        <source>Weak area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="353" />
+        <source>New topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="353" />
+        <source>Consolidate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="366" />
+        <source>{total} cards: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="412" />
+        <source>All practice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="419" />
+        <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="425" />
+        <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="464" />
+        <source>Import attempt files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="465" />
+        <location filename="../../eduapp/ui/pages/progress.py" line="489" />
+        <source>Attempt files (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="469" />
+        <source>Importing attempts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="473" />
+        <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="487" />
+        <source>Export my attempts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="494" />
+        <source>{n} attempts saved to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="499" />
+        <source>Class report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="501" />
+        <source>PDF (*.pdf);;CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="505" />
+        <source>Writing the class report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="507" />
+        <source>Class report saved to {path}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

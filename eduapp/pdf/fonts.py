@@ -3,7 +3,7 @@
 Two families are registered once per process (reportlab embeds a subset of each):
 
 * ``EduSans`` (regular, bold, italic, bold italic) for Latin, Greek and symbols: DejaVu
-  Sans when the system has it (Debian ``fonts-dejavu-core``; it covers the Greek letters
+  Sans (shipped in ``assets/fonts``, else the system's; it covers the Greek letters
   of ``β-blocker`` and ``μg``, ``≥``, ``→``), else Bitstream Vera, which ships inside
   reportlab and so is always there;
 * ``EduCJK``: Droid Sans Fallback (``assets/fonts/DroidSansFallbackFull.ttf``, Apache-2.0),
@@ -27,6 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..errors import ExportError
+from ..resources import CJK_FONT, asset
 
 LATIN = "EduSans"
 LATIN_BOLD = "EduSans-Bold"
@@ -35,9 +36,8 @@ LATIN_BOLD_ITALIC = "EduSans-BoldItalic"
 CJK = "EduCJK"
 MONO = "Courier"
 
-_REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CJK_FONT_FILE = os.path.join(_REPO, "assets", "fonts", "DroidSansFallbackFull.ttf")
-_DEJAVU_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
+CJK_FONT_FILE = CJK_FONT
+_DEJAVU_DIRS = (asset("fonts"), "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
                 "/usr/local/share/fonts", "/Library/Fonts", "C:\\Windows\\Fonts")
 _VERA_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
 

@@ -21,11 +21,7 @@ from ..errors import BankCorruptError, BankError, BankVersionError
 
 log = logging.getLogger(__name__)
 
-ASSETS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(
-    __file__)))), "assets")
-if not os.path.isdir(ASSETS):  # installed as a wheel: assets are package data
-    ASSETS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "assets")
-CJK_FONT = os.path.join(ASSETS, "fonts", "DroidSansFallbackFull.ttf")
+from ..resources import ASSETS, CJK_FONT  # noqa: E402
 TRANSLATIONS = os.path.join(ASSETS, "translations")
 
 

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from ..domain import Changes
+from ..resources import QUESTION_BANKS
 from .app import App
 from .ops import Op
 
 log = logging.getLogger(__name__)
 
-STARTER_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "question_banks")
+STARTER_DIR = QUESTION_BANKS
 
 
 class PlannedPage(QWidget):

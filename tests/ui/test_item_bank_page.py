@@ -112,3 +112,35 @@ def test_model_handles_many_rows_lazily(window, gui_app):
     assert model.rowCount() == 100_000
     assert model.data(model.index(99_999, 2)) == "stem 100000"
     assert calls == [200]  # one block fetched, not the whole table
+
+
+def test_import_dialog_previews_then_imports(window, gui_app, tmp_path):
+    from eduapp.interop import eduapp_json
+    from eduapp.ui.transfer_dialogs import ImportDialog
+    good = tmp_path / "good.json"
+    eduapp_json.write([make_sba("Imported one"), make_case_set()], str(good))
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    dialog = ImportDialog(gui_app, [str(good), str(bad)])
+    assert dialog.tree.topLevelItemCount() == 2
+    assert "3 items" in dialog.tree.topLevelItem(0).text(1)
+    assert "cannot be imported" in dialog.tree.topLevelItem(1).text(1)
+    assert dialog.import_button.isEnabled()
+    dialog.category.setText("Year 3/Cardiology")
+    dialog.run_import()
+    assert dialog.summary.imported == 3 and len(dialog.summary.errors) == 1
+    assert gui_app.bank.count() == 3
+    assert {i.category for i in gui_app.bank.search("imported")} == {"Year 3/Cardiology"}
+
+
+def test_export_dialog_writes_the_selection(window, gui_app, tmp_path):
+    from eduapp.interop import parse_file
+    from eduapp.ui.transfer_dialogs import ExportDialog
+    a = gui_app.bank.save_item(make_sba("Export me"))
+    gui_app.bank.save_item(make_sba("Not me"))
+    dialog = ExportDialog(gui_app, [a.id], [a.id])
+    dialog.format.setCurrentIndex(dialog.format.findData("gift"))
+    dialog.path.setText(str(tmp_path / "out.gift"))
+    dialog.run_export()
+    assert dialog.written[0] == 1
+    assert [i.stem for i in parse_file(str(tmp_path / "out.gift")).items] == ["Export me"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -15,6 +15,7 @@ from ...domain import ITEM_TYPES, STATUSES, Changes, Item, Option
 from ..item_editor import HistoryDialog, ItemEditor
 from ..models import ItemTableModel
 from ..ops import Op
+from ..transfer_dialogs import ExportDialog, ImportDialog
 
 
 class ItemBankPage(QWidget):
@@ -254,68 +255,34 @@ class ItemBankPage(QWidget):
             restored.set_uid, restored.set_position = current.set_uid, current.set_position
             self.save_item(restored)
 
-    def import_files(self) -> None:
-        """Pick files and import them (one transaction per file), with a summary."""
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import items"), "",
-                                                self.tr("Item files (*.json *.xml *.gift *.txt "
-                                                        "*.csv *.zip *.apkg);;All files (*)"))
-        if paths:
-            self.import_paths(paths)
-
-    def import_paths(self, paths: list[str]) -> None:
-        """Import ``paths`` in the background and report counts and errors."""
-        def work(app, ctx):
-            from ...bank import ImportSummary
-            from ...errors import ImportFileError
-            from ...interop import parse_file
-            total = ImportSummary()
-            for n, path in enumerate(paths):
-                ctx.check()
-                ctx.progress(os.path.basename(path), n / len(paths))
-                try:
-                    total.add(app.bank.import_result(parse_file(path)))
-                except ImportFileError as e:
-                    total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
-            return total
-
-        def done(summary):
-            self.refresh_facets()
-            self.run_query()
-            text = self.tr("Imported {i}, updated {u}, skipped {s}.").format(
-                i=summary.imported, u=summary.updated, s=summary.skipped)
-            if summary.errors:
-                lines = [f"{os.path.basename(e['file'] or '')}"
-                         f"{':' + str(e['line']) if e.get('line') else ''}: {e['message']}"
-                         for e in summary.errors[:20]]
-                QMessageBox.warning(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
-            else:
-                self.window().statusBar().showMessage(text, 8000)
-        Op(self, work).with_progress(self.tr("Importing…"), cancellable=True) \
-            .changes(Changes(items=True, documents=True)).success(done).run()
+    def import_files(self, paths: list[str] | None = None) -> None:
+        """Open the import dialog (preview, then import), then show the summary."""
+        dialog = ImportDialog(self.app, paths, self)
+        if not dialog.exec() or dialog.summary is None:
+            return
+        summary = dialog.summary
+        self.refresh_facets()
+        self.run_query()
+        text = self.tr("Imported {i}, updated {u}, skipped {s}.").format(
+            i=summary.imported, u=summary.updated, s=summary.skipped)
+        if summary.errors:
+            lines = [f"{os.path.basename(e['file'] or '')}"
+                     f"{':' + str(e['line']) if e.get('line') else ''}: {e['message']}"
+                     for e in summary.errors[:20]]
+            more = len(summary.errors) - len(lines)
+            if more > 0:
+                lines.append(self.tr("… and {n} more").format(n=more))
+            QMessageBox.warning(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
+        else:
+            self.window().statusBar().showMessage(text, 8000)
 
     def export_items(self) -> None:
-        """Export the selected items (or, with none selected, the items shown) to a file."""
-        ids = self.selected_ids() or list(self.model.ids)
-        if not ids:
-            return
-        from ...interop import FORMAT_MODULES
-        formats = [f for f in FORMAT_MODULES]
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export items"), "items.json",
-            ";;".join(f"{name} (*)" for name in formats))
-        if not path:
-            return
-        fmt = chosen.split(" ")[0] if chosen else "eduapp-json"
-
-        def work(app):
-            from ...interop import write_file
-            units = app.bank.units(ids)
-            write_file(units, path, fmt, media=app.bank.media_for(units))
-            return len(ids)
-
-        Op(self, work).with_progress(self.tr("Exporting…")).success(
-            lambda n: self.window().statusBar().showMessage(
-                self.tr("Exported {n} items to {path}.").format(n=n, path=path), 8000)).run()
+        """Open the export dialog for the selection, the current search or the bank."""
+        dialog = ExportDialog(self.app, self.selected_ids(), list(self.model.ids), self)
+        if dialog.exec() and dialog.written:
+            n, path = dialog.written
+            self.window().statusBar().showMessage(
+                self.tr("Exported {n} items to {path}.").format(n=n, path=path), 8000)
 
     # -- refresh ------------------------------------------------------------------------
 

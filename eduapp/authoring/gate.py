@@ -1,0 +1,46 @@
+"""The quality gate: every check that runs on a generated or imported item.
+
+Linter (:mod:`.lint`), near-duplicate check against the bank (:mod:`.dedup`), the blind
+verification recorded at generation time (:mod:`.verify`), and a note on items written by
+the embedded model. Findings are not stored with items; the review queue and the editor
+recompute them with :func:`gate_findings`.
+"""
+
+from __future__ import annotations
+
+from ..domain import Finding, Item
+from .dedup import DuplicateIndex, duplicate_findings
+from .lint import lint_item
+from .verify import verification_finding
+
+__all__ = ["gate_findings", "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "passes_gate"]
+
+#: The provenance ``quality`` flag of output from the embedded model.
+LOW_QUALITY = "low — embedded 135M model"
+STRONGER_PROVIDER_HINT = ("The built-in SmolLM2-135M model writes valid but often wrong or "
+                          "meaningless content; use a stronger provider (OpenAI, DeepSeek, "
+                          "Qwen, or a local Ollama/vLLM model) for items you mean to keep.")
+
+
+def gate_findings(item: Item, *, index: DuplicateIndex | None = None) -> list[Finding]:
+    """All gate findings for ``item``: linter, near duplicates in ``index`` (skipped when
+    ``None``), blind-verification disagreement, and the low-quality note.
+
+    :returns: findings, errors first.
+    """
+    out = lint_item(item)
+    if index is not None:
+        out += duplicate_findings(item, index)
+    v = verification_finding(item)
+    if v is not None:
+        out.append(v)
+    if str(item.provenance.get("quality", "")).startswith("low"):
+        out.append(Finding("low-quality-model", "info", STRONGER_PROVIDER_HINT, None))
+    order = {"error": 0, "warning": 1, "info": 2}
+    out.sort(key=lambda f: order.get(f.severity, 3))
+    return out
+
+
+def passes_gate(findings: list[Finding]) -> bool:
+    """Whether an item has no ``error`` and no ``warning`` finding."""
+    return not any(f.severity in ("error", "warning") for f in findings)

@@ -1,0 +1,601 @@
+"""Item-writing-flaw linter, English and Chinese.
+
+The rules follow the NBME item-writing guide: Case & Swanson, *Constructing Written Test
+Questions for the Basic and Clinical Sciences*, 4th ed. (National Board of Medical
+Examiners), cited below as "NBME". Chapter 2 ("technical item flaws") lists the flaws
+that help test-wise candidates (grammatical cues, absolute terms, a long correct answer,
+word repeats) and those that add irrelevant difficulty (vague frequency terms, overlapping
+numeric options, "none of the above", negatively phrased stems); chapter 3 gives the
+"cover-the-options" rule for lead-ins (a closed question answerable from the stem alone)
+and the NBME vignette order (patient, setting, findings, then the question). The nonsense
+rules (``stem-too-short``, ``option-not-an-answer`` ...) are EduApp's own, for catching
+broken output of small language models.
+
+Chinese conventions are not flaws: a lead-in that ends ``最可能的诊断是`` with no question
+mark is a proper closed lead-in (the Chinese licensing exam writes them so), and 不是 /
+错误的是 count as emphasised when written bold, underlined or in 【】.
+
+Pure functions, no state: any thread. About 20-40 microseconds per item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from ..domain import CHOICE_TYPES, Finding, Item
+
+__all__ = ["Rule", "RULES", "lint_item", "lead_in", "is_cjk_text"]
+
+NBME = "NBME, Constructing Written Test Questions for the Basic and Clinical Sciences, 4th ed."
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One linter rule.
+
+    :ivar id: stable id, the ``Finding.rule``.
+    :ivar severity: ``error``, ``warning`` or ``info``.
+    :ivar source: where the rule comes from.
+    :ivar summary: one line for the teacher.
+    """
+
+    id: str
+    severity: str
+    source: str
+    summary: str
+
+
+_CH2_TW = f"{NBME}, ch. 2, technical item flaws: issues related to testwiseness"
+_CH2_ID = f"{NBME}, ch. 2, technical item flaws: issues related to irrelevant difficulty"
+_CH3 = f"{NBME}, ch. 3, one-best-answer items: the lead-in and the cover-the-options rule"
+_OWN = "EduApp: sanity check for machine-generated items"
+
+RULES: dict[str, Rule] = {r.id: r for r in (
+    Rule("negative-stem", "warning", _CH2_ID,
+         "negatively phrased lead-in (not, except, 不是, 错误的是) without emphasis"),
+    Rule("all-of-the-above", "warning", _CH2_TW, "\"all of the above\" / 以上都是 as an option"),
+    Rule("none-of-the-above", "warning", _CH2_ID,
+         "\"none of the above\" / 以上都不是 as an option"),
+    Rule("combined-options", "warning", _CH2_TW, "an option that combines others (\"A and B\")"),
+    Rule("absolute-term", "warning", _CH2_TW,
+         "absolute term in an option (always, never, 总是, 从不, 绝对)"),
+    Rule("vague-term", "warning", _CH2_ID,
+         "vague frequency term in an option (usually, often, rarely, 通常, 有时)"),
+    Rule("longest-option-key", "warning", _CH2_TW,
+         "the key is clearly the longest option"),
+    Rule("grammatical-cue", "warning", _CH2_TW,
+         "the stem's grammar (a/an, singular/plural) fits only some options"),
+    Rule("word-repeat", "warning", _CH2_TW,
+         "a word of the stem reappears in the key and in no distractor"),
+    Rule("overlapping-options", "warning", _CH2_ID, "numeric options whose ranges overlap"),
+    Rule("options-repeat", "warning", _CH2_ID, "two options say almost the same thing"),
+    Rule("duplicate-options", "error", _CH2_ID, "two options are the same"),
+    Rule("open-lead-in", "warning", _CH3,
+         "open lead-in (\"which is true about\", 下列说法正确的是): not answerable "
+         "without the options"),
+    Rule("no-lead-in", "warning", _CH3, "a vignette with no question at its end"),
+    Rule("missing-explanation", "warning", f"{NBME}, ch. 6 (item review); EduApp policy",
+         "no explanation for the key or the options"),
+    Rule("no-key", "error", _OWN, "a choice item without a correct option"),
+    Rule("multiple-keys", "error", _OWN, "a single-answer item with more than one key"),
+    Rule("key-out-of-range", "error", _OWN, "the key points at an option that does not exist"),
+    Rule("stem-too-short", "error", _OWN, "the stem is too short to be a question"),
+    Rule("stem-is-number", "error", _OWN, "the stem is only a number or a date"),
+    Rule("option-not-an-answer", "error", _OWN,
+         "an option that is empty, a label, a question or the stem itself"),
+    Rule("repetition", "error", _OWN, "the same phrase repeated over and over"),
+    Rule("wrong-language", "error", _OWN, "the text is not in the item's language"),
+    Rule("option-count", "info", _CH3, "a single-best-answer item with fewer than 4 options"),
+)}
+
+# --------------------------------------------------------------------------- text helpers
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_LATIN_RE = re.compile("[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_NORM_DROP = re.compile(r"[\W_]+", re.UNICODE)
+# English needs whitespace after the full stop (3.5 mmol/L stays whole); Chinese does not.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])\s+|(?<=[。！？；]))(?=\S)")
+
+
+def is_cjk_text(text: str, share: float = 0.2) -> bool:
+    """Whether at least ``share`` of the letters in ``text`` are Chinese characters."""
+    cjk = len(_CJK_RE.findall(text))
+    if not cjk:
+        return False
+    letters = cjk + len(_LATIN_RE.findall(text))
+    return cjk / letters >= share
+
+
+def _norm(text: str) -> str:
+    return _NORM_DROP.sub("", _strip_markup(text).casefold())
+
+
+_MARKUP = re.compile(r"<[^>]{0,200}>|\*\*|__")
+
+
+def _strip_markup(text: str) -> str:
+    return _MARKUP.sub("", text)
+
+
+def lead_in(item: Item) -> tuple[int, str]:
+    """The lead-in (the question) of an item: the stem when there is a separate vignette,
+    else the stem's last sentence.
+
+    :returns: ``(start, text)``: the offset of the lead-in in ``item.stem`` and its text.
+    """
+    stem = item.stem.rstrip()
+    if item.vignette.strip():
+        return 0, stem
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(stem) if m.end() < len(stem)]
+    # skip trailing instructions ("Select all that apply.", 可多选) to reach the question
+    k = len(starts) - 1
+    while k > 0 and _INSTRUCTION.match(stem[starts[k]:]):
+        k -= 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(stem)
+    return starts[k], stem[starts[k]:end].rstrip()
+
+
+_INSTRUCTION = re.compile(r"^\W*(select|choose|mark|tick)\s+(all|one|two|three|the\s+\w+\s+"
+                          r"(best|correct))\b.{0,40}$|^\W*[（(]?(可多选|多选|单选|选择所有|"
+                          r"请选择).{0,20}$", re.I | re.S)
+
+
+def _has_vignette(item: Item, start: int) -> bool:
+    if item.vignette.strip():
+        return True
+    before = item.stem[:start]
+    return len(before) >= (40 if is_cjk_text(before) else 100)
+
+
+_EMPH_SPANS = re.compile(
+    r"\*\*.+?\*\*|__.+?__|<(b|strong|em|i|u)\b[^>]*>.*?</\1>|【.+?】|\*[^*\s][^*]*\*|"
+    r"_[^_\s][^_]*_|「.+?」|“.+?”", re.S | re.I)
+
+
+def _emphasised(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if word.isascii() and len(word) > 1 and word.isupper():
+        return True
+    return any(m.start() <= start and end <= m.end() for m in _EMPH_SPANS.finditer(text))
+
+
+# --------------------------------------------------------------------------- the rules
+
+def _f(rule: str, message: str, field: str | None = None, start: int = 0, end: int = 0,
+       severity: str | None = None) -> Finding:
+    return Finding(rule=rule, severity=severity or RULES[rule].severity, message=message,
+                   span=[field, start, end] if field is not None else None)
+
+
+_NEG_EN = re.compile(r"\b(not|except|least|incorrect|untrue|false)\b(?!-)", re.I)
+_NEG_ZH = re.compile(r"不是|不包括|不正确|错误的是|错误的|不属于|不符合|不宜|不应|不会|除外|"
+                     r"不能|无关|不恰当|不妥|不常见|不需要|不出现|不引起|不可能|不可以|不适用")
+
+
+def _negative_stem(item: Item, start: int, lead: str, out: list) -> None:
+    if item.type == "tf":  # a true/false statement is judged, not asked
+        return
+    for m in _NEG_EN.finditer(lead):
+        word = m.group(1).lower()
+        if word == "least" and re.search(r"\bat\s+$", lead[:m.start()], re.I):
+            continue
+        if not _emphasised(lead, m.start(), m.end()):
+            out.append(_f("negative-stem", f"The lead-in is phrased negatively (\"{m.group(1)}\") "
+                          "without emphasis; rewrite it positively, or set the word in capitals "
+                          "or bold.", "stem", start + m.start(), start + m.end()))
+            return
+    for m in _NEG_ZH.finditer(lead):
+        if not _emphasised(lead, m.start(), m.end()):
+            out.append(_f("negative-stem", f"题干为否定式提问（“{m.group(0)}”）且未加强调；请改为"
+                          "肯定式，或将否定词加粗/加【】。", "stem", start + m.start(),
+                          start + m.end()))
+            return
+
+
+_ALL_EN = re.compile(r"^\W*(all|both)\s+of\s+(the\s+)?(above|these|options|answers|choices)\b"
+                     r"|^\W*all\s+(are|is)\s+(correct|true|right)\b", re.I)
+_NONE_EN = re.compile(r"^\W*(none|neither)\s+of\s+(the\s+)?(above|these|options|answers|"
+                      r"choices)\b|^\W*(none|neither)\s+(is|are)\s+(correct|true|right)\b", re.I)
+_ALL_ZH = re.compile(r"以上(各项)?(都|均|皆|全)(是|对|正确|可以|有|可能|属于|包括)|以上皆(是|对)|"
+                     r"以上(选项|各项)(均|都)(正确|对)|全部(正确|都对)")
+_NONE_ZH = re.compile(r"以上(各项)?(都|均|皆|全)(不|非|没有|无)|以上皆非|以上(选项|各项)(均|都)不")
+_COMBINED = re.compile(r"^\W*(both\s+)?\(?[A-E]\)?\s*(and|&|\+|和|与|及)\s*\(?[A-E]\)?\W*$|"
+                       r"^\W*[A-E][、,，]\s*[A-E]([、,，]\s*[A-E])*(\s*(都|均)(对|正确))?\W*$")
+
+
+def _special_options(item: Item, out: list) -> None:
+    for i, o in enumerate(item.options):
+        t = o.text
+        field = f"options[{i}]"
+        for pattern, rule, msg in (
+                (_ALL_EN, "all-of-the-above", "\"All of the above\" lets a candidate who knows two "
+                 "options are right answer without knowing the rest."),
+                (_ALL_ZH, "all-of-the-above", "“以上都是”类选项：考生只需判断两项正确即可作答。"),
+                (_NONE_EN, "none-of-the-above", "\"None of the above\" rewards knowing what is "
+                 "wrong, not what is right; replace it with a plausible distractor."),
+                (_NONE_ZH, "none-of-the-above", "“以上都不是”类选项只考查排除能力；请换成合理的干扰项。"),
+                (_COMBINED, "combined-options", "An option that combines other options; write "
+                 "each choice as one complete answer.")):
+            m = pattern.search(t)
+            if m:
+                out.append(_f(rule, msg, field, m.start(), m.end()))
+                break
+
+
+_ABS_EN = re.compile(r"\b(always|never|invariably|absolutely|all|none|must|completely|"
+                     r"certainly|impossible|exclusively|every)\b|\bonly\b(?!\W*$)", re.I)
+_ABS_ZH = re.compile(r"总是|从不|从来不|从未|绝对|一定|必定|永远|必然|决不|绝不|所有|全部|唯一|只有|"
+                     r"仅见于|均会|都会")
+_VAGUE_EN = re.compile(r"\b(usually|often|frequently|sometimes|rarely|occasionally|seldom|"
+                       r"may|might|could|commonly|generally|possibly|probably)\b", re.I)
+_VAGUE_ZH = re.compile(r"通常|常常|经常|有时|偶尔|很少|多数|大多|可能|往往|一般会")
+
+
+def _term_rules(item: Item, out: list) -> None:
+    texts = [(f"options[{i}]", o.text) for i, o in enumerate(item.options)]
+    if item.type == "tf":
+        texts = [("stem", item.stem)]
+    elif item.type not in CHOICE_TYPES:
+        return
+    for rule, en, zh, msg in (
+            ("absolute-term", _ABS_EN, _ABS_ZH,
+             "Absolute term \"{w}\" in an option: test-wise candidates rule such options out."),
+            ("vague-term", _VAGUE_EN, _VAGUE_ZH,
+             "Vague frequency term \"{w}\" in an option: experts disagree on what it means.")):
+        for field, text in texts:
+            m = en.search(text) or zh.search(text)
+            if m:
+                out.append(_f(rule, msg.format(w=m.group(0)), field, m.start(), m.end()))
+                break
+
+
+def _display_len(text: str) -> int:
+    # a Chinese character carries about as much as two Latin letters
+    t = _strip_markup(text).strip()
+    return len(t) + len(_CJK_RE.findall(t))
+
+
+def _longest_key(item: Item, out: list) -> None:
+    if item.type != "sba" or len(item.options) < 3 or len(item.key_indices) != 1:
+        return
+    k = item.key_indices[0]
+    lengths = [_display_len(o.text) for o in item.options]
+    key_len = lengths[k]
+    others = sorted((n for i, n in enumerate(lengths) if i != k), reverse=True)
+    if key_len >= others[0] * 1.7 and key_len - others[0] >= 20:
+        out.append(_f("longest-option-key", "The key is much longer than every distractor "
+                      f"({key_len} against at most {others[0]} characters); test-wise candidates "
+                      "pick the longest, most complete option.", f"options[{k}]", 0,
+                      len(item.options[k].text)))
+
+
+_VOWEL_SOUND_EXCEPTIONS = re.compile(r"^(uni|use|usu|uti|ure|uro|eu|one|once|ew)", re.I)
+_SILENT_H = re.compile(r"^(hour|honest|honou?r|heir)", re.I)
+# Initialisms read letter by letter that start with a vowel sound: MRI ("em"), ECG, X-ray.
+_VOWEL_LETTERS = set("AEFHILMNORSX")
+
+
+def _starts_with_vowel_sound(text: str) -> bool | None:
+    m = _WORD.search(_strip_markup(text))
+    if not m:
+        return None
+    w = m.group(0)
+    head = w.split("-")[0]
+    if len(head) >= 2 and head.isupper():  # initialism: ECG, MRI, HIV, NSAID (read as word)
+        if head in ("NSAID", "NSAIDS", "AIDS", "SARS", "MERS", "NICE", "UNICEF"):
+            return head[0] in "AEIO"
+        return head[0] in _VOWEL_LETTERS
+    if len(w) == 1:
+        return w.upper() in _VOWEL_LETTERS
+    if _SILENT_H.match(w):
+        return True
+    if _VOWEL_SOUND_EXCEPTIONS.match(w):
+        return False
+    return w[0].lower() in "aeiou"
+
+
+_ARTICLE_END = re.compile(r"\b(an?)\s*[:_.…\s]*$", re.I)
+_ARE_END = re.compile(r"\b(are|were)\s*[:_.…\s]*$", re.I)
+
+
+def _grammatical_cue(item: Item, start: int, lead: str, out: list) -> None:
+    if item.type not in ("sba", "multi") or len(item.options) < 2:
+        return
+    m = _ARTICLE_END.search(lead)
+    if m:
+        an = m.group(1).lower() == "an"
+        bad = [i for i, o in enumerate(item.options)
+               if _starts_with_vowel_sound(o.text) is not None
+               and _starts_with_vowel_sound(o.text) != an]
+        if bad:
+            i = bad[0]
+            out.append(_f("grammatical-cue", f"The stem ends with \"{m.group(1)}\", which does not "
+                          f"fit \"{item.options[i].text[:40]}\"; such options can be ruled out on "
+                          "grammar alone. End the stem before the article.",
+                          "stem", start + m.start(1), start + m.end(1)))
+        return
+    if _ARE_END.search(lead) and len(item.key_indices) == 1:
+        def plural(t: str) -> bool:
+            t = _strip_markup(t).strip().rstrip(".")
+            return bool(re.search(r"(s|\band\b.*)$", t, re.I)) and not t.lower().endswith(
+                ("ss", "is", "us"))
+        k = item.key_indices[0]
+        distract = [plural(o.text) for i, o in enumerate(item.options) if i != k]
+        if plural(item.options[k].text) and sum(distract) <= len(distract) // 3:
+            out.append(_f("grammatical-cue", "The stem asks in the plural and only the key is "
+                          "plural; make all options agree with the stem.", f"options[{k}]", 0,
+                          len(item.options[k].text)))
+
+
+_STOP = set("""which following most likely patient patients these those there their about
+would should could other after before between during where while with without being other
+than from into over under what when this that have been shows showed treatment management
+diagnosis cause causes appropriate next step best initial first years year-old presents
+finding findings result results""".split())
+
+
+def _word_repeat(item: Item, lead: str, out: list) -> None:
+    # the lead-in only: a long vignette legitimately shares words with the key
+    if item.type != "sba" or len(item.key_indices) != 1 or len(item.options) < 3:
+        return
+    text = _strip_markup(lead)
+    # "Which hormone ...", "What type of drug ...": the class asked for is no cue
+    asked = {w.lower() for m in re.finditer(r"\b(?:which|what)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?",
+                                            text, re.I) for w in m.groups() if w}
+    stem_words = {w.lower() for w in _WORD.findall(text) if len(w) >= 5} - asked
+    if not stem_words:
+        return
+    k = item.key_indices[0]
+    key = item.options[k].text
+    distract_words = {w.lower() for i, o in enumerate(item.options) if i != k
+                      for w in _WORD.findall(o.text)}
+    for m in _WORD.finditer(key):
+        w = m.group(0).lower()
+        if len(w) >= 5 and w not in _STOP and w in stem_words and w not in distract_words:
+            out.append(_f("word-repeat", f"\"{m.group(0)}\" appears in the stem and in the key but "
+                          "in no distractor: a clang cue to the answer.", f"options[{k}]",
+                          m.start(), m.end()))
+            return
+
+
+_RANGE = re.compile(r"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|—|to|~|～|至|到)\s*(?P<hi>\d+(?:\.\d+)?)"
+                    r"|(?P<op>[<>≤≥]=?|less than|more than|greater than|under|over|below|above|"
+                    r"小于|大于|低于|高于|超过)\s*(?P<v>\d+(?:\.\d+)?)", re.I)
+
+
+def _interval(text: str) -> tuple[float, float, str] | None:
+    """``(low, high, rest)`` of a numeric option; ``rest`` is what the option says besides
+    the number (its unit), so only options about the same quantity are compared."""
+    m = _RANGE.search(text)
+    if not m:
+        return None
+    rest = _norm(re.sub(r"[\d.]+", "", text[:m.start()] + text[m.end():]))
+    if len(rest) > 12:  # a sentence that contains a number, not a numeric option
+        return None
+    if m.group("lo") is not None:
+        lo, hi = float(m.group("lo")), float(m.group("hi"))
+        return (lo, hi, rest) if lo < hi else None
+    v = float(m.group("v"))
+    op = m.group("op").lower()
+    if op in ("<", "<=", "≤", "less than", "under", "below", "小于", "低于"):
+        return (float("-inf"), v, rest)
+    return (v, float("inf"), rest)
+
+
+def _option_pairs(item: Item, out: list) -> None:
+    if item.type not in CHOICE_TYPES:
+        return
+    norms = [_norm(o.text) for o in item.options]
+    intervals = [_interval(o.text) for o in item.options]
+    seen_dup = seen_overlap = seen_repeat = False
+    for i in range(len(item.options)):
+        for j in range(i + 1, len(item.options)):
+            a, b = norms[i], norms[j]
+            if a and a == b and not seen_dup:
+                seen_dup = True
+                out.append(_f("duplicate-options", f"Options {i + 1} and {j + 1} are the same.",
+                              f"options[{j}]", 0, len(item.options[j].text)))
+            elif a and b and not seen_repeat and a != b and min(len(a), len(b)) >= 6 and (
+                    _digits(a) == _digits(b)) and _close(a, b):
+                seen_repeat = True
+                out.append(_f("options-repeat", f"Options {i + 1} and {j + 1} say almost the same "
+                              "thing.", f"options[{j}]", 0, len(item.options[j].text)))
+            ia, ib = intervals[i], intervals[j]
+            if ia and ib and not seen_overlap and ia[2] == ib[2] and max(
+                    ia[0], ib[0]) < min(ia[1], ib[1]):
+                seen_overlap = True
+                out.append(_f("overlapping-options", f"The ranges in options {i + 1} and {j + 1} "
+                              "overlap, so more than one can be right.", f"options[{j}]", 0,
+                              len(item.options[j].text)))
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _close(a: str, b: str) -> bool:
+    return ratio(a, b) >= 92
+
+
+_OPEN_EN = re.compile(r"\bstatements?\b|\b(is|are)\s+(true|correct|false|incorrect|accurate)\b|"
+                      r"\b(true|correct|false|incorrect)\s+(about|regarding|of|concerning|"
+                      r"with respect to|for)\b|^\W*(regarding|concerning|about|with regard to)\b|"
+                      r"\bwhat\s+(is|are)\s+true\b", re.I)
+_OPEN_ZH = re.compile(r"(下列|以下)(各项|哪项|哪一项|选项)?(中)?(的)?(说法|叙述|描述|表述|论述|陈述|观点)|"
+                      r"关于.{1,40}?(正确|错误|不正确)的(是|叙述|说法)|"
+                      r"(哪项|哪一项)(是)?(正确|错误)的|(说法|叙述|描述|表述)(正确|错误)")
+_QUESTION_ZH = re.compile(r"[?？]|是\s*[\W_]*$|为\s*[\W_]*$|[（(]\s*[)）]\s*$|_{2,}\s*$|"
+                          r"哪|什么|何|多少|几|吗")
+
+
+def _lead_in_rules(item: Item, start: int, lead: str, out: list) -> None:
+    if item.type not in ("sba", "multi"):
+        return
+    zh = is_cjk_text(lead)
+    m = (_OPEN_ZH if zh else _OPEN_EN).search(lead)
+    if m:
+        msg = ("开放式提问（如“下列说法正确的是”）：不看选项无法作答。请改为针对一个要点的封闭式问题，如"
+               "“最可能的诊断是”。" if zh else
+               "Open lead-in: it cannot be answered without reading the options (the NBME "
+               "cover-the-options rule). Ask one focused question, e.g. \"Which of the following "
+               "is the most likely diagnosis?\"")
+        out.append(_f("open-lead-in", msg, "stem", start + m.start(), start + m.end()))
+        return
+    if not _has_vignette(item, start):
+        return
+    text = _strip_markup(lead).strip()
+    if zh:
+        closed = bool(_QUESTION_ZH.search(text))
+    else:
+        closed = "?" in text or text.endswith((":", "_", "…")) or bool(
+            re.search(r"\b(is|are|was|were|be|of|to|by|with)\s*$", text, re.I)) or bool(
+            re.match(r"\W*(select|choose|identify|name|give|state|list|indicate)\b", text, re.I))
+    if not closed:
+        out.append(_f("no-lead-in", "题干的病例后没有提出问题。" if zh else
+                      "The vignette ends without a question; end it with a closed lead-in such "
+                      "as \"Which of the following is the most likely diagnosis?\"",
+                      "stem", start, start + len(lead)))
+
+
+def _key_rules(item: Item, out: list) -> None:
+    if item.type not in CHOICE_TYPES or not item.options:
+        return
+    keys = len(item.key_indices)
+    if keys == 0:
+        out.append(_f("no-key", "No option is marked correct."))
+    elif keys > 1 and item.type in ("sba", "tf"):
+        out.append(_f("multiple-keys", f"{keys} options are marked correct in a single-answer "
+                      "item."))
+    if item.type == "sba" and len(item.options) < 4:
+        out.append(_f("option-count", f"Only {len(item.options)} options; single-best-answer "
+                      "items work best with 4-5 (Chinese A-type: 5)."))
+
+
+def _explanation(item: Item, out: list) -> None:
+    if item.type in ("description",):
+        return
+    has = bool(item.explanation.strip()) or any(o.explanation.strip() for o in item.options)
+    if item.type in ("short", "essay"):
+        has = has or bool(item.model_answer.strip()) or bool(item.rubric.strip())
+    if not has:
+        out.append(_f("missing-explanation", "There is no explanation: add why the key is right "
+                      "(and why each distractor is wrong)."))
+
+
+_LABEL = re.compile(r"^\W*((option|answer|choice|选项|答案)\s*\w?|[A-Ea-e1-5]|n/?a|null|none|"
+                    r"\.{2,}|…+|todo|tbd|xxx|\?+|无)\W*$", re.I)
+_NUMBER_ONLY = re.compile(r"^[\d\W_]+$")
+
+
+def _nonsense(item: Item, out: list) -> None:
+    text = _strip_markup(item.full_stem).strip()
+    zh = item.language == "zh" or is_cjk_text(text)
+    meat = len(_NORM_DROP.sub("", text))
+    if text and _NUMBER_ONLY.match(text):
+        out.append(_f("stem-is-number", "The stem is only a number or a date, not a question.",
+                      "stem", 0, len(item.stem)))
+    elif meat < (6 if zh else 15):
+        out.append(_f("stem-too-short", "The stem is too short to be a question.", "stem", 0,
+                      len(item.stem)))
+    if item.language == "zh" and text and not _CJK_RE.search(text):
+        out.append(_f("wrong-language", "The item is marked Chinese but its stem has no Chinese "
+                      "text.", "stem", 0, len(item.stem)))
+    elif item.language == "en" and text and is_cjk_text(text, 0.5):
+        out.append(_f("wrong-language", "The item is marked English but its stem is Chinese.",
+                      "stem", 0, len(item.stem)))
+    lead = _norm(lead_in(item)[1])
+    for i, o in enumerate(item.options):
+        t = _strip_markup(o.text).strip()
+        if item.type == "tf":
+            continue
+        why = None
+        if not t or _LABEL.match(t):
+            why = "is empty or only a label"
+        elif t.endswith(("?", "？")):
+            why = "is a question, not an answer"
+        elif lead and _norm(t) == lead:
+            why = "repeats the stem"
+        elif len(t) > 400:
+            why = "is far too long to be an answer"
+        if why:
+            out.append(_f("option-not-an-answer", f"Option {i + 1} {why}.", f"options[{i}]", 0,
+                          len(o.text)))
+            break
+    for field, value in (("stem", item.stem), ("vignette", item.vignette)):
+        span = _repeated_phrase(value)
+        if span:
+            out.append(_f("repetition", "The same phrase is repeated again and again (broken "
+                          "generated text).", field, *span))
+            break
+
+
+def _repeated_phrase(text: str) -> tuple[int, int] | None:
+    if len(text) < 30:
+        return None
+    text = text[:4000]
+    if is_cjk_text(text):
+        grams: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for i in range(len(text) - 5):
+            g = text[i:i + 6]
+            n = grams.get(g, 0) + 1
+            grams[g] = n
+            if n == 1:
+                first[g] = i
+            elif n >= 3 and _CJK_RE.search(g):
+                return first[g], i + 6
+        return None
+    words = list(_WORD.finditer(text))
+    low = [w.group(0).lower() for w in words]
+    seen: dict[tuple, int] = {}
+    first: dict[tuple, int] = {}
+    for i in range(len(low) - 3):
+        key = (low[i], low[i + 1], low[i + 2], low[i + 3])
+        n = seen.get(key, 0) + 1
+        seen[key] = n
+        if n == 1:
+            first[key] = i
+        elif n >= 3:
+            return words[first[key]].start(), words[i + 3].end()
+    return None
+
+
+def lint_item(item: Item) -> list[Finding]:
+    """Run every item-writing-flaw rule of :data:`RULES` on one item.
+
+    Works on English and Chinese items (the language is taken from the text, so a Chinese
+    item marked ``en`` is still read as Chinese). Nothing is stored; ``item`` is not changed.
+
+    :param item: any :class:`~eduapp.domain.Item` (imported, generated or hand-written).
+    :returns: findings, errors first, then warnings, then info; each has ``rule``,
+        ``severity``, ``message`` and ``span = [field, start, end]`` (``field`` is
+        ``stem``, ``vignette`` or ``options[i]``; offsets in that field's text, end
+        exclusive) or ``None`` when the finding is about the whole item.
+
+    ::
+
+        item = Item(type="sba", stem="Which of the following is not a beta-blocker?",
+                    options=[Option("Atenolol"), Option("Amlodipine", True), ...])
+        [f.rule for f in lint_item(item)]   # ['negative-stem', 'missing-explanation']
+    """
+    out: list[Finding] = []
+    start, lead = lead_in(item)
+    _key_rules(item, out)
+    _nonsense(item, out)
+    _negative_stem(item, start, lead, out)
+    _lead_in_rules(item, start, lead, out)
+    _special_options(item, out)
+    _term_rules(item, out)
+    _longest_key(item, out)
+    _grammatical_cue(item, start, lead, out)
+    _word_repeat(item, lead, out)
+    _option_pairs(item, out)
+    _explanation(item, out)
+    order = {"error": 0, "warning": 1, "info": 2}
+    out.sort(key=lambda f: order.get(f.severity, 3))
+    return out

@@ -1,0 +1,84 @@
+"""The review workflow for generated items (service API; the GUI shows it).
+
+Generated items land as ``draft`` items in the review queue with their gate findings. A
+person then accepts them (``reviewed`` or ``approved``: only ever by an explicit call made
+for a person's action, never by a pipeline), edits, regenerates or discards them.
+Bank calls are serialised by the bank; model calls (regenerate) belong on a worker thread.
+"""
+
+from __future__ import annotations
+
+from ..bank import ItemFilter
+from ..domain import Item
+from ..errors import NotFoundError, ValidationError
+from .dedup import DuplicateIndex
+from .gate import gate_findings
+from .questions import GenerationResult, QuestionSpec, generate_questions
+
+__all__ = ["review_queue", "accept", "edit", "discard", "regenerate"]
+
+
+def review_queue(bank, *, limit: int | None = None, with_duplicates: bool = False) -> list[Item]:
+    """Generated items still in ``draft``, newest first, each with its gate findings.
+
+    :param with_duplicates: also check each against the rest of the bank (slower: builds
+        a duplicate index of the bank first).
+    """
+    ids = bank.query_ids("", ItemFilter(statuses=["draft"]), order="-id")
+    items = [i for i in bank.get_items(ids) if i.provenance.get("source") == "generated"]
+    items = items[:limit] if limit else items
+    index = DuplicateIndex.from_bank(bank) if with_duplicates else None
+    for item in items:
+        item.findings = gate_findings(item, index=index)
+    return items
+
+
+def accept(bank, ids, status: str = "reviewed") -> int:
+    """A person accepts items: set them ``reviewed`` or ``approved``.
+
+    :returns: how many changed.
+    :raises ValidationError: another status. :raises NotFoundError: an unknown id.
+    """
+    if status not in ("reviewed", "approved"):
+        raise ValidationError("accepting sets an item to reviewed or approved")
+    return bank.set_status(list(ids), status)
+
+
+def edit(bank, item: Item) -> Item:
+    """Save a person's edit of an item (a new version) and return it with fresh findings.
+
+    :raises ValidationError: the edited item breaks a structural rule.
+    """
+    saved = bank.save_item(item, note="edited in review")
+    saved.findings = gate_findings(saved)
+    return saved
+
+
+def discard(bank, ids) -> list[int]:
+    """Move items to the trash (restorable from the bank). :returns: ids deleted."""
+    return bank.delete_items(list(ids))
+
+
+def regenerate(bank, profile, item_id: int, *, generation_id: str | None = None,
+               verify: bool = True, cancel=None) -> GenerationResult:
+    """Write a replacement for one generated item with the spec it was made from, and
+    discard the old one once the new one is stored. Worker thread.
+
+    :raises NotFoundError: no such item, or it was not generated (no spec in provenance).
+    :raises LLMUnavailableError, LLMOutputError, CancelledError: as
+        :func:`~.questions.generate_questions`; the old item is kept then.
+    """
+    old = bank.get_item(item_id)
+    spec = old.provenance.get("spec")
+    if not spec:
+        raise NotFoundError(f"item {item_id} was not generated, so it cannot be regenerated")
+    qs = QuestionSpec(topic=spec.get("topic") or old.topic, count=1,
+                      kind=spec.get("type", "sba"), language=spec.get("language", old.language),
+                      bloom=spec.get("bloom", ""), difficulty=spec.get("difficulty"),
+                      objectives=spec.get("objectives", []), system=spec.get("system", ""),
+                      n_options=spec.get("n_options", 5))
+    result = generate_questions(bank, profile, qs, generation_id=generation_id, verify=verify,
+                                cancel=cancel)
+    if old.status == "draft" and not result.reused:
+        bank.delete_items([item_id])
+    return result

@@ -1,0 +1,47 @@
+"""``eduapp lint FILE... [--format FMT]``: the quality gate on a file, nothing stored."""
+
+from __future__ import annotations
+
+import sys
+
+from ..authoring import lint_item
+from ..errors import ImportFileError
+from ..interop import parse_file
+
+EXIT_OK, EXIT_FAILED = 0, 3
+
+
+def run_lint(args, ctx) -> int:
+    """Lint every item of every FILE, in file order; exit 3 when no file could be read."""
+    out_items: list[dict] = []
+    errors: list[dict] = []
+    lines: list[str] = []
+    read = 0
+    for path in args.files:
+        try:
+            result = parse_file(path, args.format)
+        except ImportFileError as e:
+            errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
+            lines.append(f"error: {e}")
+            continue
+        read += 1
+        errors.extend(e.to_dict() for e in result.errors)
+        for n, item in enumerate(result.items, 1):
+            findings = lint_item(item)
+            out_items.append({"file": path, "index": n, "stem": item.full_stem,
+                              "findings": [f.to_dict() for f in findings]})
+            head = " ".join(item.full_stem.split())[:70]
+            lines.append(f"{path} #{n}: {head}")
+            for f in findings:
+                where = f" [{f.span[0]} {f.span[1]}-{f.span[2]}]" if f.span else ""
+                lines.append(f"    {f.severity:<7} {f.rule}{where}: {f.message}")
+            if not findings:
+                lines.append("    ok")
+    flagged = sum(1 for i in out_items if any(f["severity"] != "info" for f in i["findings"]))
+    lines.append(f"{len(out_items)} item(s), {flagged} with warnings or errors")
+    ctx.emit({"items": out_items, "errors": errors}, lines)
+    if read == 0:
+        if not ctx.json:
+            print("eduapp: no file could be read", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

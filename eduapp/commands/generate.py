@@ -1,0 +1,101 @@
+"""``eduapp generate questions|notes|case``: generate into the bank (drafts) and print."""
+
+from __future__ import annotations
+
+import os
+
+from ..authoring import QuestionSpec, generate_case, generate_notes, generate_questions
+from ..errors import EduAppError, ExportError
+from ..llm import ProviderStore
+from .bank import item_json
+
+EXIT_OK, EXIT_REJECTED = 0, 1
+
+
+def _profile(args, ctx):
+    name = getattr(args, "provider", None) or ctx.settings.default_provider or "embedded"
+    return ProviderStore(ctx.data_dir).get(name)
+
+
+def _progress(ctx):
+    if ctx.json:
+        return None
+    import sys
+
+    def report(done, total):
+        print(f"  {done}/{total} generated", file=sys.stderr, flush=True)
+    return report
+
+
+def run_questions(args, ctx) -> int:
+    """Generate draft questions, gate them, store them; print ids and findings.
+
+    Exit 0 when every item was produced, 1 when some could not be (reported), 3 when none.
+    """
+    source = ""
+    if getattr(args, "source", None):
+        try:
+            with open(args.source, encoding="utf-8") as fh:
+                source = fh.read()
+        except OSError as e:
+            raise EduAppError(f"cannot read the source file {args.source} ({e.strerror})") from None
+    spec = QuestionSpec(topic=args.topic, count=args.count, kind=args.type,
+                        language=args.language, bloom=args.bloom or "",
+                        difficulty=args.difficulty, source_text=source)
+    profile = _profile(args, ctx)
+    res = generate_questions(ctx.bank, profile, spec, concurrency=ctx.settings.concurrency,
+                             on_progress=_progress(ctx))
+    payload = {"generation_id": res.generation_id, "provider": profile.name,
+               "items": [dict(item_json(i), quality=i.provenance.get("quality", ""))
+                         for i in res.items],
+               "failures": res.failures, "reused": res.reused}
+    if res.hint:
+        payload["hint"] = res.hint
+    lines = []
+    for i in res.items:
+        lines.append(f"#{i.id} [{i.type}, {i.status}] {' '.join(i.full_stem.split())}")
+        for n, o in enumerate(i.options):
+            lines.append(f"    {'*' if o.correct else ' '} {chr(65 + n)}. {o.text}")
+        for f in i.findings:
+            lines.append(f"    {f.severity}: {f.rule}: {f.message}")
+    lines += [f"failed: {f}" for f in res.failures]
+    lines.append(f"{len(res.items)} draft item(s) stored (generation {res.generation_id})"
+                 + ("; already stored earlier, nothing new generated" if res.reused else ""))
+    if res.hint:
+        lines.append(f"note: {res.hint}")
+    ctx.emit(payload, lines)
+    return EXIT_REJECTED if res.failures else EXIT_OK
+
+
+def _doc_json(doc) -> dict:
+    return {"id": doc.id, "uid": doc.uid, "kind": doc.kind, "title": doc.title,
+            "language": doc.language, "status": doc.status, "body": doc.body,
+            "data": doc.data, "provenance": doc.provenance}
+
+
+def run_notes(args, ctx) -> int:
+    """Generate lecture notes into the document store; print them or write --out."""
+    doc = generate_notes(ctx.bank, _profile(args, ctx), args.topic, args.language,
+                         on_progress=None)
+    if args.out:
+        folder = os.path.dirname(os.path.abspath(args.out))
+        if not os.path.isdir(folder):
+            raise ExportError(f"the folder {folder} does not exist")
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write(doc.body)
+    text = [f"notes #{doc.id} stored: {doc.title}"] + (
+        [f"written to {args.out}"] if args.out else ["", doc.body])
+    if doc.provenance.get("quality"):
+        text.append(f"note: {doc.provenance.get('suggestion', '')}")
+    ctx.emit(dict(_doc_json(doc), out=args.out), text)
+    return EXIT_OK
+
+
+def run_case(args, ctx) -> int:
+    """Generate a structured case study into the document store and print it."""
+    doc = generate_case(ctx.bank, _profile(args, ctx), args.topic, args.language)
+    text = [f"case #{doc.id} stored: {doc.title}", "", doc.body]
+    if doc.provenance.get("quality"):
+        text.append(f"note: {doc.provenance.get('suggestion', '')}")
+    ctx.emit(_doc_json(doc), text)
+    return EXIT_OK

