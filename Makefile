@@ -27,7 +27,7 @@ translations: $(STAMP)
 	$(PY) scripts/translations.py
 
 screenshots: $(STAMP)
-	bash scripts/screenshots.sh
+	bash scripts/screenshots.sh out/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info

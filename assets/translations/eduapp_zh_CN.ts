@@ -18,6 +18,638 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
+    <name>BlueprintGrid</name>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="47" />
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="47" />
+        <source>Topic</source>
+        <translation>知识点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="47" />
+        <source>Count</source>
+        <translation>题数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="47" />
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48" />
+        <source>Bloom level</source>
+        <translation>布鲁姆层次</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48" />
+        <source>Type</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48" />
+        <source>Exam type</source>
+        <translation>考试题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49" />
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="66" />
+        <source>Remember</source>
+        <translation>记忆</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="66" />
+        <source>Understand</source>
+        <translation>理解</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="67" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="67" />
+        <source>Analyse</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68" />
+        <source>Evaluate</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68" />
+        <source>Create</source>
+        <translation>创造</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="72" />
+        <source>Single best answer</source>
+        <translation>单项最佳选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="72" />
+        <source>Multiple response</source>
+        <translation>多项选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="73" />
+        <source>True/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="77" />
+        <source>Easy</source>
+        <translation>易</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="77" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="78" />
+        <source>Hard</source>
+        <translation>难</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="117" />
+        <location filename="../../eduapp/ui/exam_widgets.py" line="121" />
+        <location filename="../../eduapp/ui/exam_widgets.py" line="131" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="158" />
+        <source>text search: {q}</source>
+        <translation>全文检索：{q}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="160" />
+        <source>tags: {t}</source>
+        <translation>标签：{t}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="162" />
+        <source>language: {l}</source>
+        <translation>语言：{l}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="164" />
+        <source>difficulty mix: {m}</source>
+        <translation>难度配比：{m}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="229" />
+        <source>{n} questions match this row and can be used.</source>
+        <translation>符合本行且可用的试题：{n} 道。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="232" />
+        <source>{n} more are drafts or reviewed, not approved (tick "Include drafts" to use them).</source>
+        <translation>另有 {n} 道为草稿或已审阅、尚未批准（勾选“包含草稿”即可使用）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="235" />
+        <source>{n} more were used in recent exams.</source>
+        <translation>另有 {n} 道已在近期考试中使用。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="238" />
+        <source>Cannot be filled: {want} wanted, {n} available.</source>
+        <translation>无法组满：需要 {want} 道，可用 {n} 道。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="272" />
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="278" />
+        <source>Edit Markdown</source>
+        <translation>编辑 Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="281" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="301" />
+        <source>Lecture notes</source>
+        <translation>讲义</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="301" />
+        <source>Case study</source>
+        <translation>病例分析</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="302" />
+        <source>Handout</source>
+        <translation>讲义资料</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="309" />
+        <source>No lecture notes or case studies yet</source>
+        <translation>还没有讲义或病例分析</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="326" />
+        <source>Generate lecture notes or a case study, or choose a document above.</source>
+        <translation>生成讲义或病例分析，或在上方选择一份文档。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="331" />
+        <source>{kind} · {status} · saved in the document store</source>
+        <translation>{kind} · {status} · 已保存在文档库中</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="334" />
+        <source>written by the built-in model: low quality, check it carefully</source>
+        <translation>由内置模型撰写：质量较低，请仔细核对</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="346" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="346" />
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="347" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="347" />
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="217" />
+        <source>✓ no findings</source>
+        <translation>✓ 未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="227" />
+        <source>#{id} · {type} · {topic} · {badge}</source>
+        <translation>#{id} · {type} · {topic} · {badge}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="233" />
+        <source>The quality gate found nothing.</source>
+        <translation>质量检查未发现问题。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamItemTable</name>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="263" />
+        <source>No.</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="263" />
+        <source>Stem</source>
+        <translation>题干</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="263" />
+        <source>Topic</source>
+        <translation>知识点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="264" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="264" />
+        <source>Set</source>
+        <translation>题组</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="264" />
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="293" />
+        <source>Set {n} ({m}/{k})</source>
+        <translation>题组{n}（{m}/{k}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="300" />
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>ExamsPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="95" />
+        <source>Exams</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="131" />
+        <source>Examination</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="139" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="140" />
+        <source>not printed</source>
+        <translation>不打印</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="142" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="143" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="150" />
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="151" />
+        <source>The same seed, bank and blueprint give the same exam; "random" draws a new one each time.</source>
+        <translation>相同的随机种子、题库和组卷蓝图会得到相同的试卷；“随机”则每次重新抽题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="153" />
+        <source>Include drafts</source>
+        <translation>包含草稿</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="154" />
+        <source>Also use draft and reviewed items, not only approved ones.</source>
+        <translation>除已批准的试题外，也使用草稿和已审阅的试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="159" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="159" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="160" />
+        <source>Duration</source>
+        <translation>考试时长</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="161" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="162" />
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="162" />
+        <source>Forms</source>
+        <translation>卷数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="163" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="164" />
+        <source>Candidate digits</source>
+        <translation>准考证号位数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="186" />
+        <source>Blueprint</source>
+        <translation>组卷蓝图</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="192" />
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="193" />
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="194" />
+        <source>Load…</source>
+        <translation>载入…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="195" />
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="197" />
+        <source>Build exam</source>
+        <translation>组卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="214" />
+        <location filename="../../eduapp/ui/pages/exams.py" line="445" />
+        <source>Shortfalls</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="223" />
+        <source>Generate drafts for this cell</source>
+        <translation>为此单元生成草稿题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="227" />
+        <source>Question generation is not available in this installation (the authoring service could not be loaded).</source>
+        <translation>此安装中无法生成试题（未能加载命题服务）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="231" />
+        <source>Ask the default language-model provider for draft questions that fit this cell; they go to the bank as drafts for review.</source>
+        <translation>请默认的语言模型服务生成符合此单元的草稿题；它们将作为草稿存入题库，等待审阅。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="239" />
+        <source>Questions</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="246" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="247" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="248" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="249" />
+        <location filename="../../eduapp/ui/pages/exams.py" line="520" />
+        <location filename="../../eduapp/ui/pages/exams.py" line="522" />
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="250" />
+        <source>A locked question (or set) keeps its place in every form.</source>
+        <translation>锁定的试题（或题组）在每套试卷中都保持原位。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="263" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="269" />
+        <source>Export PDFs…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="270" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="323" />
+        <location filename="../../eduapp/ui/pages/exams.py" line="330" />
+        <source>Load blueprint</source>
+        <translation>载入组卷蓝图</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="324" />
+        <source>Blueprints (*.json);;All files (*)</source>
+        <translation>组卷蓝图 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="338" />
+        <location filename="../../eduapp/ui/pages/exams.py" line="347" />
+        <source>Save blueprint</source>
+        <translation>保存组卷蓝图</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="340" />
+        <source>Blueprints (*.json)</source>
+        <translation>组卷蓝图 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="348" />
+        <source>Cannot write {path} ({error}).</source>
+        <translation>无法写入 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="352" />
+        <source>{n} questions asked for</source>
+        <translation>共需 {n} 道题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="394" />
+        <source>Choosing questions…</source>
+        <translation>正在抽题…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="394" />
+        <source>Making the forms…</source>
+        <translation>正在生成各套试卷…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="407" />
+        <source>Assembling the exam…</source>
+        <translation>正在组卷…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="414" />
+        <source>Last exam built with seed {seed}.</source>
+        <translation>上次组卷使用的随机种子为 {seed}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="419" />
+        <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
+        <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="427" />
+        <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
+        <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439" />
+        <source>Cells not filled: {n}. The exam holds what was found.</source>
+        <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="442" />
+        <source>Every cell of the blueprint was filled.</source>
+        <translation>组卷蓝图的每个单元均已组满。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="444" />
+        <source>Shortfalls ({n})</source>
+        <translation>缺口（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="470" />
+        <source>{n} draft questions stored for review. Approve them in the Item bank, or tick "Include drafts", then build again.</source>
+        <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="473" />
+        <source>{n} could not be produced:</source>
+        <translation>{n} 道未能生成：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="477" />
+        <source>Generate drafts</source>
+        <translation>生成草稿题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480" />
+        <source>Generating {n} draft questions…</source>
+        <translation>正在生成 {n} 道草稿题…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="494" />
+        <source>Build an exam to preview its papers, keys and answer sheets here.</source>
+        <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="504" />
+        <source>{n} questions · {m:g} marks</source>
+        <translation>{n} 道题 · 共 {m:g} 分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="520" />
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="599" />
+        <source>Form {code}: paper</source>
+        <translation>{code} 卷：试卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="601" />
+        <source>Form {code}: answer key</source>
+        <translation>{code} 卷：答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="603" />
+        <source>Form {code}: answer sheet</source>
+        <translation>{code} 卷：答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="605" />
+        <source>Teacher's version</source>
+        <translation>教师版</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="638" />
+        <source>The preview could not be made.</source>
+        <translation>无法生成预览。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="640" />
+        <source>Rendering the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="653" />
+        <source>Export PDFs into</source>
+        <translation>将 PDF 导出到</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="670" />
+        <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
+        <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="673" />
+        <source>Writing the PDFs…</source>
+        <translation>正在写入 PDF…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="192" />
@@ -64,6 +696,381 @@ Move the damaged file aside and start with an empty bank?</source>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="255" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratePage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="80" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="101" />
+        <source>Generate</source>
+        <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="104" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="122" />
+        <source>Review queue</source>
+        <translation>审核队列</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="126" />
+        <source>Notes and case studies</source>
+        <translation>讲义与病例分析</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="150" />
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="151" />
+        <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
+        <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="153" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="154" />
+        <source>Approve for use in exams (your decision)</source>
+        <translation>批准用于考试（由您决定）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="155" />
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="156" />
+        <source>Write a replacement with the same request and discard this draft</source>
+        <translation>按相同要求重写一道题，并丢弃此草稿</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="158" />
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="159" />
+        <source>Move to the bank's trash</source>
+        <translation>移入题库回收站</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="247" />
+        <source>{progress} · {seconds} s</source>
+        <translation>{progress} · {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="255" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="279" />
+        <source>Cancelled. Nothing was stored.</source>
+        <translation>已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="283" />
+        <source>Something went wrong; nothing was stored.</source>
+        <translation>出错了，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="296" />
+        <source>Give a topic to generate about.</source>
+        <translation>请填写要生成内容的知识点。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="305" />
+        <source>Waiting for {provider}…</source>
+        <translation>正在等待 {provider}…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="319" />
+        <source>{done} of {total} questions written</source>
+        <translation>已写出 {done}/{total} 道题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="332" />
+        <source>{tokens} tokens so far</source>
+        <translation>已生成 {tokens} 个词元</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="347" />
+        <source>{n} draft questions are waiting for your review.</source>
+        <translation>{n} 道草稿题正等待您审核。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="350" />
+        <source>These drafts were stored earlier; nothing new was generated.</source>
+        <translation>这些草稿此前已保存，未生成新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="352" />
+        <source>{n} could not be produced: {why}</source>
+        <translation>{n} 道未能生成：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="361" />
+        <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
+        <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="391" />
+        <source>{n} drafts waiting for review</source>
+        <translation>{n} 份草稿等待审核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="392" />
+        <source>No drafts waiting for review.</source>
+        <translation>没有等待审核的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="393" />
+        <source>Review queue ({n})</source>
+        <translation>审核队列（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="412" />
+        <source>Select one draft to read and edit it.</source>
+        <translation>选择一份草稿以查看和编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="414" />
+        <source>{n} drafts selected.</source>
+        <translation>已选择 {n} 份草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="430" />
+        <source>Approved {n} items.</source>
+        <translation>已批准 {n} 道题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="431" />
+        <source>Accepted {n} items as reviewed.</source>
+        <translation>已将 {n} 道题标记为已审阅。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="447" />
+        <source>Discarded {n} drafts.</source>
+        <translation>已丢弃 {n} 份草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="465" />
+        <source>Writing a replacement for draft #{id} with {provider}…</source>
+        <translation>正在用 {provider} 重写草稿 #{id}…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="477" />
+        <source>Draft #{old} was replaced by #{new}.</source>
+        <translation>草稿 #{old} 已被 #{new} 替换。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="488" />
+        <source>Saved draft #{id} (version {v}).</source>
+        <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="524" />
+        <source>Saved “{title}”.</source>
+        <translation>已保存“{title}”。</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationForm</name>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="82" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="100" />
+        <source>Questions</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="82" />
+        <source>Lecture notes</source>
+        <translation>讲义</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="83" />
+        <source>Case study</source>
+        <translation>病例分析</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="86" />
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="88" />
+        <source>e.g. atrial fibrillation, 急性心肌梗死</source>
+        <translation>例如：心房颤动、急性心肌梗死</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="89" />
+        <source>Topic</source>
+        <translation>知识点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="91" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="92" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="93" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="97" />
+        <source>Provider</source>
+        <translation>模型服务</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="106" />
+        <source>Type</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="110" />
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="112" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="117" />
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="115" />
+        <source>Bloom level</source>
+        <translation>布鲁姆层次</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="117" />
+        <source>Easy (p ≈ 0.85)</source>
+        <translation>容易（p ≈ 0.85）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="118" />
+        <source>Moderate (p ≈ 0.65)</source>
+        <translation>中等（p ≈ 0.65）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="119" />
+        <source>Hard (p ≈ 0.45)</source>
+        <translation>较难（p ≈ 0.45）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="121" />
+        <source>Expected facility index: the share of candidates who answer correctly</source>
+        <translation>预期难度指数：答对考生所占比例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="123" />
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="125" />
+        <source>one learning objective per line (optional)</source>
+        <translation>每行一个学习目标（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="128" />
+        <source>Objectives</source>
+        <translation>学习目标</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="129" />
+        <source>Verify answers with a second blind call</source>
+        <translation>用第二次盲答调用核对答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="131" />
+        <source>The model answers each question without seeing the key; a disagreement becomes a finding.</source>
+        <translation>模型在看不到答案的情况下作答；结果不一致时会记为一条质量问题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="136" />
+        <source>Source text (optional): your notes or a guideline excerpt to base the content on</source>
+        <translation>参考文本（可选）：作为内容依据的笔记或指南摘录</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="141" />
+        <source>Paste text here…</source>
+        <translation>在此粘贴文本…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="149" />
+        <source>Single best answer</source>
+        <translation>单项最佳选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="149" />
+        <source>Multiple response</source>
+        <translation>多项选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="150" />
+        <source>True/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="150" />
+        <source>Short answer</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="151" />
+        <source>Clinical vignette (single best answer)</source>
+        <translation>病例题（单项最佳选择）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="155" />
+        <source>Remember</source>
+        <translation>记忆</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="155" />
+        <source>Understand</source>
+        <translation>理解</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="156" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="156" />
+        <source>Analyse</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="157" />
+        <source>Evaluate</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="157" />
+        <source>Create</source>
+        <translation>创造</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="169" />
+        <source>{name} (built-in, low quality)</source>
+        <translation>{name}（内置，质量较低）</translation>
     </message>
 </context>
 <context>
@@ -761,6 +1768,20 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
+    <name>LowQualityBanner</name>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="52" />
+        <source>⚠ Low quality: the built-in model (SmolLM2-135M) works offline, but what it writes is often wrong and it cannot write real Chinese. Check every draft, and use a stronger provider (OpenAI, DeepSeek, Qwen, or a local Ollama or vLLM server) for material you mean to keep.</source>
+        <extracomment>What the form can ask for: questions (review queue), lecture notes, a case study. Question types of :class:`~eduapp.authoring.QuestionSpec` (``vignette`` is an SBA item). Target facility index per difficulty choice (``None``: let the model choose).</extracomment>
+        <translation>⚠ 质量较低：内置模型（SmolLM2-135M）可离线使用，但写出的内容常有错误，也写不出真正的中文。请逐一核对草稿；需要保留的教学材料请使用更强的模型服务（OpenAI、DeepSeek、通义千问，或本地 Ollama / vLLM 服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="57" />
+        <source>Configure a provider…</source>
+        <translation>配置模型服务…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../eduapp/ui/main_window.py" line="52" />
@@ -1030,7 +2051,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="163" />
         <source>Questions</source>
-        <translation type="unfinished" />
+        <translation>试题</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="165" />
@@ -1094,7 +2115,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="230" />
-        <location filename="../../eduapp/ui/pages/practice.py" line="503" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="511" />
         <source>Flag (F)</source>
         <translation type="unfinished" />
     </message>
@@ -1110,7 +2131,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="236" />
-        <location filename="../../eduapp/ui/pages/practice.py" line="501" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="509" />
         <source>Submit the session</source>
         <translation type="unfinished" />
     </message>
@@ -1131,7 +2152,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="253" />
-        <location filename="../../eduapp/ui/pages/practice.py" line="521" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="529" />
         <source>Right</source>
         <translation type="unfinished" />
     </message>
@@ -1151,179 +2172,179 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="335" />
-        <location filename="../../eduapp/ui/pages/practice.py" line="338" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="343" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="346" />
         <source>New student</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="335" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="343" />
         <source>Name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="339" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="347" />
         <source>Course (optional):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="370" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="378" />
         <source>Add a student to begin.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="373" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="381" />
         <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="412" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="420" />
         <source>Choosing questions…</source>
-        <translation type="unfinished" />
+        <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="453" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="461" />
         <source>Question {n} of {total}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="454" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="462" />
         <source> · flagged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="457" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="465" />
         <source>(question {k} of {m})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="461" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="469" />
         <source>(question {k} of {m}, shared options)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="502" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="510" />
         <source>End the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="503" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="511" />
         <source>Unflag (F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="507" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="515" />
         <source>Mark your answer:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="508" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="516" />
         <source>Disagree? Your mark:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="518" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="526" />
         <source>Compare your answer with the model answer and mark it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="525" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="533" />
         <source>Not right ({score:.0%})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="530" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="538" />
         <source> (your answer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="537" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="545" />
         <source>Model answer:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="540" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="548" />
         <source>Rubric:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="543" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="551" />
         <source>Missing:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="548" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="556" />
         <source>Your own mark: {score:.0%}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="553" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="561" />
         <source>References:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="566" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="574" />
         <source>right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="566" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="574" />
         <source>wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="567" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="575" />
         <source>answered</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="568" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="576" />
         <source>not answered</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="579" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="587" />
         <source>Time left {m}:{s:02d}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="657" />
-        <location filename="../../eduapp/ui/pages/practice.py" line="693" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="665" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="701" />
         <source>Marking…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="687" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="695" />
         <source>Submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="687" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="695" />
         <source>{n} questions are not answered. Submit anyway?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="706" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="714" />
         <source>Time is up: the session was submitted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="708" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="716" />
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="734" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="742" />
         <source>Explain this question.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="738" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="746" />
         <source>Asking the tutor…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="742" />
+        <location filename="../../eduapp/ui/pages/practice.py" line="750" />
         <source>Sources: {s}</source>
         <translation type="unfinished" />
     </message>
@@ -1363,7 +2384,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="107" />
         <source>Set</source>
-        <translation type="unfinished" />
+        <translation>题组</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="113" />
@@ -1373,7 +2394,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="113" />
         <source>Questions</source>
-        <translation type="unfinished" />
+        <translation>试题</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="114" />
@@ -1531,7 +2552,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="337" />
         <source>Lecture notes</source>
-        <translation type="unfinished" />
+        <translation>讲义</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="337" />

@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import EduAppError
-from ..exams import Blueprint, ExamStore, assemble, make_forms
-from ..pdf import exam_media, render_exam
+from ..exams import Blueprint, assemble, make_forms
+from ..pdf import publish_exam
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -48,14 +47,8 @@ def run_build(args, ctx) -> int:
                  + [f"short: {s['message']}" for s in shortfalls])
         return EXIT_FAILED
     make_forms(exam, args.forms)
-    media = exam_media(ctx.bank, exam)
-    ExamStore(ctx.bank).save(exam)
-    try:
-        files = render_exam(exam, args.out, media=media, size_name=settings.page_size,
-                            extra={"shortfalls": shortfalls, "notes": result.notes})
-    except EduAppError:
-        ExamStore(ctx.bank).delete(exam.id)
-        raise
+    files = publish_exam(ctx.bank, exam, args.out, size_name=settings.page_size,
+                         extra={"shortfalls": shortfalls, "notes": result.notes})
     payload = dict(files.manifest)
     payload["out"] = os.path.abspath(args.out)
     lines = [f"exam {exam.id}: {exam.question_count} questions, {len(exam.forms)} form(s), "

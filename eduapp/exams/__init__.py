@@ -12,7 +12,8 @@
 No Qt here; every function runs on any thread.
 """
 
-from .assembler import Assembly, Shortfall, arrange_sections, assemble
+from .assembler import (Assembly, CellAvailability, Shortfall, arrange_sections, assemble,
+                        cell_availability)
 from .blueprint import (DIFFICULTY_BANDS, Blueprint, BlueprintCell, BlueprintSection,
                         difficulty_band)
 from .conventions import FORMATS, section_instructions, section_title, set_label, unit_format
@@ -21,7 +22,8 @@ from .model import (LETTERS, Exam, ExamForm, ExamSection, ExamUnit, FormQuestion
                     SetSnapshot)
 from .store import ExamStore, ExamSummary
 
-__all__ = ["Assembly", "Shortfall", "assemble", "arrange_sections", "Blueprint",
+__all__ = ["Assembly", "CellAvailability", "Shortfall", "assemble", "arrange_sections",
+           "cell_availability", "Blueprint",
            "BlueprintCell", "BlueprintSection", "DIFFICULTY_BANDS", "difficulty_band",
            "FORMATS", "section_instructions", "section_title", "set_label", "unit_format",
            "make_forms", "master_key", "shuffle_options", "LETTERS", "Exam", "ExamForm",

@@ -391,3 +391,58 @@ def arrange_sections(units: list[ExamUnit], language: str,
                                instructions=section_instructions(f, language, n_opts),
                                kind=f, units=us))
     return out
+
+
+@dataclass
+class CellAvailability:
+    """How many questions the bank has for one blueprint cell (a set counts by its
+    members), before cells compete for them.
+
+    :ivar available: questions usable now (right status, not used in a recent exam).
+    :ivar drafts: matching questions left out because they are ``draft``/``reviewed``
+        and drafts are not included.
+    :ivar recent: usable questions left out because a recent exam used them.
+    """
+
+    available: int = 0
+    drafts: int = 0
+    recent: int = 0
+
+
+def cell_availability(bank, blueprint: Blueprint, *, include_drafts: bool = False,
+                      recent_window: int = 2, language: str | None = None
+                      ) -> list[CellAvailability]:
+    """Per cell of ``blueprint``, the questions :func:`assemble` could draw on with the
+    same options (each cell on its own: a question that fits two cells counts for both).
+
+    Runs on any thread; reads the bank only.
+
+    :param language: as for :func:`assemble`.
+    :returns: one :class:`CellAvailability` per ``blueprint.cells`` entry, in order.
+    """
+    if not blueprint.cells:
+        return []
+    language = language or blueprint.language or ""
+    statuses = {"approved"} | ({"draft", "reviewed"} if include_drafts else set())
+    window = blueprint.recent_exam_window if blueprint.recent_exam_window is not None \
+        else recent_window
+    recent = ExamStore(bank).recent_item_ids(window)
+    candidates = _load_candidates(bank)
+    out = []
+    for cell in blueprint.cells:
+        qids = set(bank.query_ids(cell.query)) if cell.query else None
+        avail = CellAvailability()
+        for c in candidates:
+            if not c.matches(cell, language, qids):
+                continue
+            if not all(i.status in statuses for i in c.items):
+                if not include_drafts and all(i.status in ("approved", "draft", "reviewed")
+                                              for i in c.items):
+                    avail.drafts += c.size
+                continue
+            if any(i.id in recent for i in c.items):
+                avail.recent += c.size
+                continue
+            avail.available += c.size
+        out.append(avail)
+    return out

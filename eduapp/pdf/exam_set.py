@@ -94,3 +94,30 @@ def render_exam(exam: Exam, folder: str, *, media=None, size_name: str = "A4",
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def publish_exam(bank, exam: Exam, folder: str, *, size_name: str = "A4",
+                 extra: dict | None = None) -> ExamFiles:
+    """Store ``exam`` (which must have forms) in the bank and write all its PDFs and
+    ``manifest.json`` into ``folder``: what ``eduapp exam build`` and the Exams page's
+    "Export PDFs…" write. An exam stored by this call is deleted again when the files
+    cannot be written (one stored earlier stays). Worker thread.
+
+    :param extra: merged into the manifest (``{"shortfalls": [...], "notes": [...]}``).
+    :returns: :class:`ExamFiles` (``exam.id`` is set).
+    :raises ExportError:, :raises PdfLayoutError:, :raises MissingMediaError: as
+        :func:`render_exam`.
+    """
+    from ..exams.store import ExamStore
+    from .paper import exam_media
+    media = exam_media(bank, exam)
+    store = ExamStore(bank)
+    new = exam.id is None
+    store.save(exam)
+    try:
+        return render_exam(exam, folder, media=media, size_name=size_name, extra=extra)
+    except Exception:
+        if new:
+            store.delete(exam.id)
+            exam.id = None
+        raise

@@ -26,6 +26,7 @@ import threading
 import traceback
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
@@ -189,11 +190,13 @@ class Op:
 
         def finish():
             Op._running.discard(self)
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):
                 dialog.reset()
                 dialog.deleteLater()
 
         def stale() -> bool:
+            if self.parent is not None and not shiboken6.isValid(self.parent):
+                return True  # the page or dialog was closed while the work ran
             return bool(self._stamp_key) and Op._latest.get(self._stamp_key) != self._stamp
 
         def done(result):
