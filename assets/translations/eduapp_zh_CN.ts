@@ -185,57 +185,57 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="301" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="302" />
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="301" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="302" />
         <source>Case study</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="302" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="303" />
         <source>Handout</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="309" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="310" />
         <source>No lecture notes or case studies yet</source>
         <translation>还没有讲义或病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="326" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="327" />
         <source>Generate lecture notes or a case study, or choose a document above.</source>
         <translation>生成讲义或病例分析，或在上方选择一份文档。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="331" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="332" />
         <source>{kind} · {status} · saved in the document store</source>
         <translation>{kind} · {status} · 已保存在文档库中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="334" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="335" />
         <source>written by the built-in model: low quality, check it carefully</source>
         <translation>由内置模型撰写：质量较低，请仔细核对</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="346" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="347" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="346" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="347" />
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="347" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="348" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="347" />
+        <location filename="../../eduapp/ui/generate_widgets.py" line="348" />
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
@@ -708,177 +708,177 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="104" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="106" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="122" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="124" />
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="126" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="128" />
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="150" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="152" />
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="151" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="153" />
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="153" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="155" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="154" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="156" />
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="155" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="157" />
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="156" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="158" />
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="158" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="160" />
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="159" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="161" />
         <source>Move to the bank's trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="247" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="249" />
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="255" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="257" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="279" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="281" />
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="283" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="285" />
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="296" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="298" />
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="305" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="307" />
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="319" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="321" />
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="332" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="334" />
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="347" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="349" />
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="350" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="352" />
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="352" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="354" />
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="361" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="363" />
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="391" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="393" />
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="392" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="394" />
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="393" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="395" />
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="412" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="414" />
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="414" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="416" />
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="430" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="432" />
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="431" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="433" />
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="447" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="449" />
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="465" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="467" />
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="477" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="479" />
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="488" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="490" />
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="524" />
+        <location filename="../../eduapp/ui/pages/generate.py" line="526" />
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1935,22 +1935,22 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="90" />
+        <location filename="../../eduapp/ui/ops.py" line="91" />
         <source>EduApp</source>
         <translation>EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="95" />
+        <location filename="../../eduapp/ui/ops.py" line="96" />
         <source>Something went wrong. The details have been logged; please send them with a short note of what you were doing.</source>
         <translation>出现了意外错误。详情已记录，请连同您当时的操作简要说明一并发送给我们。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="99" />
+        <location filename="../../eduapp/ui/ops.py" line="100" />
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="251" />
+        <location filename="../../eduapp/ui/ops.py" line="254" />
         <source>Cancel</source>
         <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests).</extracomment>
         <translation>取消</translation>
@@ -1966,37 +1966,37 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="103" />
         <source>Student:</source>
-        <translation type="unfinished" />
+        <translation>学生：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="108" />
         <source>New student…</source>
-        <translation type="unfinished" />
+        <translation>新建学生…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="125" />
         <source>What to practise</source>
-        <translation type="unfinished" />
+        <translation>练习内容</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="131" />
         <source>Topics (none selected: all)</source>
-        <translation type="unfinished" />
+        <translation>主题（不选：全部）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="132" />
         <source>Systems (none selected: all)</source>
-        <translation type="unfinished" />
+        <translation>系统（不选：全部）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="136" />
         <source>Tags, separated by commas</source>
-        <translation type="unfinished" />
+        <translation>标签，以逗号分隔</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="140" />
         <source>How</source>
-        <translation type="unfinished" />
+        <translation>方式</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="144" />
@@ -2021,32 +2021,32 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="151" />
         <source>Question types</source>
-        <translation type="unfinished" />
+        <translation>题型</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="154" />
         <source>Unused</source>
-        <translation type="unfinished" />
+        <translation>未做过</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="154" />
         <source>Incorrect</source>
-        <translation type="unfinished" />
+        <translation>做错过</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="155" />
         <source>Flagged</source>
-        <translation type="unfinished" />
+        <translation>已标记</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="155" />
         <source>Due for review</source>
-        <translation type="unfinished" />
+        <translation>待复习</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="159" />
         <source>Only from (none ticked: all)</source>
-        <translation type="unfinished" />
+        <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="163" />
@@ -2056,146 +2056,146 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="165" />
         <source>Tutor: feedback after each answer</source>
-        <translation type="unfinished" />
+        <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="166" />
         <source>Timed: a clock, review at the end</source>
-        <translation type="unfinished" />
+        <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="167" />
         <source>Mode</source>
-        <translation type="unfinished" />
+        <translation>模式</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="171" />
         <source> s per question</source>
-        <translation type="unfinished" />
+        <translation> 秒/题</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="172" />
         <source>Timed pace</source>
-        <translation type="unfinished" />
+        <translation>计时速度</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="173" />
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="179" />
         <source>Start today's reviews</source>
-        <translation type="unfinished" />
+        <translation>开始今日复习</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="182" />
         <source>Start the recommended session</source>
-        <translation type="unfinished" />
+        <translation>开始推荐练习</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="188" />
         <source>Resume where I stopped</source>
-        <translation type="unfinished" />
+        <translation>从上次中断处继续</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="220" />
         <source>Type your answer</source>
-        <translation type="unfinished" />
+        <translation>输入你的答案</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="223" />
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
-        <translation type="unfinished" />
+        <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="228" />
         <source>← Previous</source>
-        <translation type="unfinished" />
+        <translation>← 上一题</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="230" />
         <location filename="../../eduapp/ui/pages/practice.py" line="511" />
         <source>Flag (F)</source>
-        <translation type="unfinished" />
+        <translation>标记 (F)</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="232" />
         <source>Check (Enter)</source>
-        <translation type="unfinished" />
+        <translation>提交 (Enter)</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="234" />
         <source>Next →</source>
-        <translation type="unfinished" />
+        <translation>下一题 →</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="236" />
         <location filename="../../eduapp/ui/pages/practice.py" line="509" />
         <source>Submit the session</source>
-        <translation type="unfinished" />
+        <translation>交卷</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="238" />
         <source>Back to the builder</source>
-        <translation type="unfinished" />
+        <translation>返回组卷</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="252" />
         <source>Wrong</source>
-        <translation type="unfinished" />
+        <translation>错误</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="252" />
         <source>Partly right</source>
-        <translation type="unfinished" />
+        <translation>部分正确</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="253" />
         <location filename="../../eduapp/ui/pages/practice.py" line="529" />
         <source>Right</source>
-        <translation type="unfinished" />
+        <translation>正确</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="263" />
         <source>Ask the tutor about this question</source>
-        <translation type="unfinished" />
+        <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="266" />
         <source>Ask</source>
-        <translation type="unfinished" />
+        <translation>提问</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="295" />
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
-        <translation type="unfinished" />
+        <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="343" />
         <location filename="../../eduapp/ui/pages/practice.py" line="346" />
         <source>New student</source>
-        <translation type="unfinished" />
+        <translation>新建学生</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="343" />
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>姓名：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="347" />
         <source>Course (optional):</source>
-        <translation type="unfinished" />
+        <translation>课程（可选）：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="378" />
         <source>Add a student to begin.</source>
-        <translation type="unfinished" />
+        <translation>请先添加一名学生。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="381" />
         <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
-        <translation type="unfinished" />
+        <translation>复习卡组：共 {total} 张，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="420" />
@@ -2205,148 +2205,148 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="461" />
         <source>Question {n} of {total}</source>
-        <translation type="unfinished" />
+        <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="462" />
         <source> · flagged</source>
-        <translation type="unfinished" />
+        <translation> · 已标记</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="465" />
         <source>(question {k} of {m})</source>
-        <translation type="unfinished" />
+        <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="469" />
         <source>(question {k} of {m}, shared options)</source>
-        <translation type="unfinished" />
+        <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="510" />
         <source>End the session</source>
-        <translation type="unfinished" />
+        <translation>结束练习</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="511" />
         <source>Unflag (F)</source>
-        <translation type="unfinished" />
+        <translation>取消标记 (F)</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="515" />
         <source>Mark your answer:</source>
-        <translation type="unfinished" />
+        <translation>给你的答案评分：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="516" />
         <source>Disagree? Your mark:</source>
-        <translation type="unfinished" />
+        <translation>不同意？你的评分：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="526" />
         <source>Compare your answer with the model answer and mark it.</source>
-        <translation type="unfinished" />
+        <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="533" />
         <source>Not right ({score:.0%})</source>
-        <translation type="unfinished" />
+        <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="538" />
         <source> (your answer)</source>
-        <translation type="unfinished" />
+        <translation>（你的答案）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="545" />
         <source>Model answer:</source>
-        <translation type="unfinished" />
+        <translation>参考答案：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="548" />
         <source>Rubric:</source>
-        <translation type="unfinished" />
+        <translation>评分标准：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="551" />
         <source>Missing:</source>
-        <translation type="unfinished" />
+        <translation>遗漏要点：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="556" />
         <source>Your own mark: {score:.0%}</source>
-        <translation type="unfinished" />
+        <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="561" />
         <source>References:</source>
-        <translation type="unfinished" />
+        <translation>参考文献：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="574" />
         <source>right</source>
-        <translation type="unfinished" />
+        <translation>正确</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="574" />
         <source>wrong</source>
-        <translation type="unfinished" />
+        <translation>错误</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="575" />
         <source>answered</source>
-        <translation type="unfinished" />
+        <translation>已答</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="576" />
         <source>not answered</source>
-        <translation type="unfinished" />
+        <translation>未答</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="587" />
         <source>Time left {m}:{s:02d}</source>
-        <translation type="unfinished" />
+        <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="665" />
         <location filename="../../eduapp/ui/pages/practice.py" line="701" />
         <source>Marking…</source>
-        <translation type="unfinished" />
+        <translation>正在评分…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="695" />
         <source>Submit</source>
-        <translation type="unfinished" />
+        <translation>交卷</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="695" />
         <source>{n} questions are not answered. Submit anyway?</source>
-        <translation type="unfinished" />
+        <translation>还有 {n} 题未作答。仍要交卷吗？</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="714" />
         <source>Time is up: the session was submitted.</source>
-        <translation type="unfinished" />
+        <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="716" />
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
-        <translation type="unfinished" />
+        <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="742" />
         <source>Explain this question.</source>
-        <translation type="unfinished" />
+        <translation>请讲解这道题。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="746" />
         <source>Asking the tutor…</source>
-        <translation type="unfinished" />
+        <translation>正在询问辅导老师…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="750" />
         <source>Sources: {s}</source>
-        <translation type="unfinished" />
+        <translation>来源：{s}</translation>
     </message>
 </context>
 <context>
@@ -2359,27 +2359,27 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="65" />
         <source>Student:</source>
-        <translation type="unfinished" />
+        <translation>学生：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="88" />
         <source>Mastery by topic and week</source>
-        <translation type="unfinished" />
+        <translation>各主题每周掌握情况</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="92" />
         <source>Dashboard</source>
-        <translation type="unfinished" />
+        <translation>概览</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="100" />
         <source>Exam date:</source>
-        <translation type="unfinished" />
+        <translation>考试日期：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="103" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="107" />
@@ -2389,7 +2389,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="113" />
         <source>Day / session</source>
-        <translation type="unfinished" />
+        <translation>日期 / 练习</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="113" />
@@ -2399,12 +2399,12 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="114" />
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="118" />
         <source>Weak areas and plan</source>
-        <translation type="unfinished" />
+        <translation>薄弱环节与计划</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="125" />
@@ -2414,83 +2414,83 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="125" />
         <source>Cards</source>
-        <translation type="unfinished" />
+        <translation>卡片数</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="126" />
         <source>Due now</source>
-        <translation type="unfinished" />
+        <translation>现在到期</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="130" />
         <source>Review deck</source>
-        <translation type="unfinished" />
+        <translation>复习卡组</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="135" />
         <source>Import attempt files…</source>
-        <translation type="unfinished" />
+        <translation>导入作答文件…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="136" />
         <source>Export my attempts…</source>
-        <translation type="unfinished" />
+        <translation>导出我的作答…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="137" />
         <source>Class report (CSV or PDF)…</source>
-        <translation type="unfinished" />
+        <translation>班级报告（CSV 或 PDF）…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="144" />
         <source>Exam:</source>
-        <translation type="unfinished" />
+        <translation>考试：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="152" />
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>题目</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="152" />
         <location filename="../../eduapp/ui/pages/progress.py" line="263" />
         <source>Answers</source>
-        <translation type="unfinished" />
+        <translation>作答数</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="152" />
         <source>p</source>
-        <translation type="unfinished" />
+        <translation>p</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="152" />
         <source>r_pb</source>
-        <translation type="unfinished" />
+        <translation>r_pb</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="153" />
         <source>Options chosen</source>
-        <translation type="unfinished" />
+        <translation>选项选择率</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="153" />
         <source>Needs attention</source>
-        <translation type="unfinished" />
+        <translation>需关注</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="161" />
         <source>Prerequisites:</source>
-        <translation type="unfinished" />
+        <translation>先修主题：</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="166" />
         <source>requires</source>
-        <translation type="unfinished" />
+        <translation>需要先学</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="168" />
         <source>topics, separated by commas</source>
-        <translation type="unfinished" />
+        <translation>主题，以逗号分隔</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="170" />
@@ -2500,54 +2500,54 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="174" />
         <source>Class (teacher)</source>
-        <translation type="unfinished" />
+        <translation>班级（教师）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="220" />
         <source>No student yet: add one on the Practice page.</source>
-        <translation type="unfinished" />
+        <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="238" />
         <source>{n} answers · accuracy {acc} · {sec} s per question · streak {streak} days (longest {longest}) · {due} reviews due{pct}</source>
-        <translation type="unfinished" />
+        <translation>作答 {n} 次 · 正确率 {acc} · 每题 {sec} 秒 · 连续 {streak} 天（最长 {longest} 天）· 待复习 {due} 题{pct}</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="243" />
         <source> · {p:.0f}th percentile of the class</source>
-        <translation type="unfinished" />
+        <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="258" />
         <source>Accuracy and answers per day</source>
-        <translation type="unfinished" />
+        <translation>每日正确率与作答数</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="260" />
         <location filename="../../eduapp/ui/pages/progress.py" line="297" />
         <source>Accuracy %</source>
-        <translation type="unfinished" />
+        <translation>正确率 %</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="295" />
         <source>Accuracy and mastery by topic</source>
-        <translation type="unfinished" />
+        <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="298" />
         <source>Mastery %</source>
-        <translation type="unfinished" />
+        <translation>掌握度 %</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="322" />
         <location filename="../../eduapp/ui/pages/progress.py" line="372" />
         <source>(no topic)</source>
-        <translation type="unfinished" />
+        <translation>（无主题）</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="334" />
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
-        <translation type="unfinished" />
+        <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="337" />
@@ -2557,108 +2557,108 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="337" />
         <source>Case studies</source>
-        <translation type="unfinished" />
+        <translation>病例分析</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="338" />
         <source>Handouts</source>
-        <translation type="unfinished" />
+        <translation>讲义资料</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="339" />
         <source>Weak areas</source>
-        <translation type="unfinished" />
+        <translation>薄弱环节</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="352" />
         <source>Reviews due</source>
-        <translation type="unfinished" />
+        <translation>待复习</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="352" />
         <source>Weak area</source>
-        <translation type="unfinished" />
+        <translation>薄弱环节</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="353" />
         <source>New topic</source>
-        <translation type="unfinished" />
+        <translation>新主题</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="353" />
         <source>Consolidate</source>
-        <translation type="unfinished" />
+        <translation>巩固</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="366" />
         <source>{total} cards: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
-        <translation type="unfinished" />
+        <translation>共 {total} 张卡片：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="412" />
         <source>All practice</source>
-        <translation type="unfinished" />
+        <translation>全部练习</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="419" />
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
-        <translation type="unfinished" />
+        <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="425" />
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
-        <translation type="unfinished" />
+        <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="464" />
         <source>Import attempt files</source>
-        <translation type="unfinished" />
+        <translation>导入作答文件</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="465" />
         <location filename="../../eduapp/ui/pages/progress.py" line="489" />
         <source>Attempt files (*.json)</source>
-        <translation type="unfinished" />
+        <translation>作答文件 (*.json)</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="469" />
         <source>Importing attempts…</source>
-        <translation type="unfinished" />
+        <translation>正在导入作答…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="473" />
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
-        <translation type="unfinished" />
+        <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="487" />
         <source>Export my attempts</source>
-        <translation type="unfinished" />
+        <translation>导出我的作答</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="494" />
         <source>{n} attempts saved to {path}.</source>
-        <translation type="unfinished" />
+        <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="499" />
         <source>Class report</source>
-        <translation type="unfinished" />
+        <translation>班级报告</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="501" />
         <source>PDF (*.pdf);;CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="505" />
         <source>Writing the class report…</source>
-        <translation type="unfinished" />
+        <translation>正在生成班级报告…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="507" />
         <source>Class report saved to {path}.</source>
-        <translation type="unfinished" />
+        <translation>班级报告已保存到 {path}。</translation>
     </message>
 </context>
 <context>

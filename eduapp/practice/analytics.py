@@ -1,0 +1,442 @@
+"""Student analytics: aggregates, mastery, the dashboard, weak areas, percentile, and the
+learning path.
+
+Mastery model (kept per student and per topic, system, discipline and Bloom level,
+updated on every answer in O(1)): an Elo-style logistic (Rasch/1PL) estimate.
+
+* Item difficulty on the logit scale is ``b = ln((1 - p) / p)`` where ``p`` is the item's
+  expected facility index (0..1, the bank's ``difficulty``; 0.6 when unknown; clamped to
+  0.05..0.95). An easy item (p = 0.9) has b = -2.2, a hard one (p = 0.3) has b = +0.85.
+* The student's ability in the area is ``θ`` (starts at 0). The expected score is
+  ``P = 1 / (1 + exp(-(θ - b)))``; after an answer scored ``x`` (0..1),
+  ``θ ← θ + K (x - P)`` with ``K = 0.4`` (Elo 1978; Klinkenberg et al. 2011 use the same
+  update for adaptive practice). A constant ``K`` weights recent answers most: old
+  evidence fades geometrically. Right answers to hard items raise θ more than right
+  answers to easy ones; wrong answers to easy items lower it more.
+* ``mastery = 1 / (1 + exp(-θ))``: the chance of answering an item of middling
+  difficulty (p = 0.5) right, 0..1.
+* Trend: two exponentially weighted moving averages of the score, fast (α = 0.3) and
+  slow (α = 0.08); ``fast - slow`` above +0.08 is "rising", below -0.08 "falling".
+
+A weak area is a topic with at least :data:`WEAK_MIN_ATTEMPTS` answers and mastery below
+:data:`WEAK_MASTERY`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from .store import DIMENSIONS
+
+K_FACTOR = 0.4
+FAST_ALPHA = 0.3
+SLOW_ALPHA = 0.08
+TREND_BAND = 0.08
+DEFAULT_FACILITY = 0.6
+WEAK_MIN_ATTEMPTS = 5
+WEAK_MASTERY = 0.6
+#: A student needs this many answers to appear in class percentiles.
+PERCENTILE_MIN_ATTEMPTS = 10
+
+
+def day_number(t: float) -> int:
+    """The local calendar day of epoch seconds ``t`` as a proleptic ordinal (``date.toordinal``)."""
+    return datetime.fromtimestamp(t).date().toordinal()
+
+
+def item_logit_difficulty(p: float | None) -> float:
+    """``b = ln((1 - p) / p)`` for facility ``p`` (0..1; ``None`` → 0.6; clamped)."""
+    p = DEFAULT_FACILITY if p is None else min(0.95, max(0.05, float(p)))
+    return math.log((1 - p) / p)
+
+
+def update_aggregates(conn, profile_id: int, at: float, score: float, seconds: float,
+                      facets: dict, difficulty: float | None) -> None:
+    """Add one answer to ``daily_stats`` and ``totals`` (inside the caller's transaction).
+
+    :param facets: ``{"topic", "system", "discipline", "bloom"}`` values ("" allowed).
+    :param score: 0..1. :param seconds: time on the item.
+    """
+    day = day_number(at)
+    b = item_logit_difficulty(difficulty)
+    for dim in DIMENSIONS:
+        value = facets.get(dim) or ""
+        conn.execute("INSERT INTO daily_stats VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO "
+                     "UPDATE SET n = n + 1, correct = correct + excluded.correct, "
+                     "seconds = seconds + excluded.seconds",
+                     (profile_id, day, dim, value, score, seconds))
+        row = conn.execute("SELECT theta, fast, slow FROM totals WHERE profile_id = ? AND "
+                           "dim = ? AND value = ?", (profile_id, dim, value)).fetchone()
+        if row is None:
+            theta, fast, slow = 0.0, score, score
+            theta += K_FACTOR * (score - 1 / (1 + math.exp(b)))
+            conn.execute("INSERT INTO totals VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
+                         (profile_id, dim, value, score, seconds, theta, fast, slow, at))
+        else:
+            theta, fast, slow = row
+            theta += K_FACTOR * (score - 1 / (1 + math.exp(-(theta - b))))
+            fast += FAST_ALPHA * (score - fast)
+            slow += SLOW_ALPHA * (score - slow)
+            conn.execute("UPDATE totals SET n = n + 1, correct = correct + ?, seconds = "
+                         "seconds + ?, theta = ?, fast = ?, slow = ?, last_at = ? WHERE "
+                         "profile_id = ? AND dim = ? AND value = ?",
+                         (score, seconds, theta, fast, slow, at, profile_id, dim, value))
+
+
+def rebuild_aggregates(conn, profile_id: int) -> None:
+    """Recompute ``daily_stats``, ``totals`` and ``item_status`` of a student from their
+    attempts (inside the caller's transaction). Sums come from SQL; θ and the moving
+    averages replay the answers oldest first, as :func:`update_aggregates` would."""
+    for table in ("daily_stats", "totals", "item_status"):
+        conn.execute(f"DELETE FROM {table} WHERE profile_id = ?", (profile_id,))
+    rows = conn.execute("SELECT answered_at, score, seconds, topic, system, discipline, "
+                        "bloom, difficulty FROM attempts WHERE profile_id = ? "
+                        "ORDER BY answered_at, id", (profile_id,)).fetchall()
+    if not rows:
+        return
+    daily: dict[tuple, list] = {}
+    totals: dict[tuple, list] = {}
+    day_cache: dict[int, int] = {}
+    logit: dict = {}
+    for at, score, seconds, *facets, diff in rows:
+        hour = int(at // 3600)
+        day = day_cache.get(hour)
+        if day is None:
+            day = day_cache[hour] = day_number(at)
+        b = logit.get(diff)
+        if b is None:
+            b = logit[diff] = item_logit_difficulty(diff)
+        for dim, value in zip(DIMENSIONS, facets):
+            value = value or ""
+            cell = daily.get((day, dim, value))
+            if cell is None:
+                daily[(day, dim, value)] = [1, score, seconds]
+            else:
+                cell[0] += 1
+                cell[1] += score
+                cell[2] += seconds
+            t = totals.get((dim, value))
+            if t is None:
+                totals[(dim, value)] = [1, score, seconds,
+                                        K_FACTOR * (score - 1 / (1 + math.exp(b))),
+                                        score, score, at]
+            else:
+                t[0] += 1
+                t[1] += score
+                t[2] += seconds
+                t[3] += K_FACTOR * (score - 1 / (1 + math.exp(-(t[3] - b))))
+                t[4] += FAST_ALPHA * (score - t[4])
+                t[5] += SLOW_ALPHA * (score - t[5])
+                t[6] = at
+    conn.executemany("INSERT INTO daily_stats VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [(profile_id, day, dim, value, *v) for (day, dim, value), v in
+                      daily.items()])
+    conn.executemany("INSERT INTO totals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(profile_id, dim, value, *v) for (dim, value), v in totals.items()])
+    # SQLite's bare columns with MAX() come from the row holding the maximum
+    conn.execute("INSERT INTO item_status SELECT profile_id, item_uid, correct, "
+                 "MAX(answered_at), COUNT(*) FROM attempts WHERE profile_id = ? "
+                 "GROUP BY item_uid", (profile_id,))
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+def _trend(fast: float, slow: float) -> str:
+    d = fast - slow
+    return "rising" if d > TREND_BAND else "falling" if d < -TREND_BAND else "steady"
+
+
+@dataclass
+class AreaStats:
+    """One value of a dimension (a topic, a system ...) for one student.
+
+    :ivar accuracy: mean score 0..1 over all answers. :ivar mean_seconds: per answer.
+    :ivar mastery: 0..1 (module doc). :ivar trend: ``rising``, ``falling``, ``steady``.
+    :ivar recent: fast EWMA of the score, 0..1.
+    """
+
+    dim: str
+    value: str
+    n: int
+    accuracy: float
+    mean_seconds: float
+    mastery: float
+    trend: str
+    recent: float
+    last_at: float
+
+
+_WORDS = {
+    "en": {"rising": "rising", "falling": "falling", "steady": "steady",
+           "fmt": "{value}: {acc:.0%} over {n} items, {trend}", "none": "(no topic)"},
+    "zh": {"rising": "上升", "falling": "下降", "steady": "平稳",
+           "fmt": "{value}：{n} 题正确率 {acc:.0%}，{trend}", "none": "（无主题）"},
+}
+
+
+@dataclass
+class WeakArea:
+    """A topic to work on, with the numbers behind it."""
+
+    stats: AreaStats
+
+    def sentence(self, language: str = "en") -> str:
+        """``"Renal acid-base: 45% over 22 items, falling"`` (or its Chinese form)."""
+        w = _WORDS.get(language, _WORDS["en"])
+        s = self.stats
+        return w["fmt"].format(value=s.value or w["none"], acc=s.accuracy, n=s.n,
+                               trend=w[s.trend])
+
+
+def area_stats(conn, profile_id: int, dim: str = "topic") -> list[AreaStats]:
+    """Every value of ``dim`` the student has answered, by name."""
+    rows = conn.execute("SELECT value, n, correct, seconds, theta, fast, slow, last_at FROM "
+                        "totals WHERE profile_id = ? AND dim = ? ORDER BY value",
+                        (profile_id, dim)).fetchall()
+    return [AreaStats(dim, v, n, c / n, s / n, _sigmoid(th), _trend(f, sl), f, last)
+            for v, n, c, s, th, f, sl, last in rows]
+
+
+def weak_areas(conn, profile_id: int, limit: int = 5) -> list[WeakArea]:
+    """Topics with ≥ :data:`WEAK_MIN_ATTEMPTS` answers and mastery < :data:`WEAK_MASTERY`,
+    weakest first (falling trends before steady ones at equal mastery)."""
+    areas = [a for a in area_stats(conn, profile_id, "topic")
+             if a.n >= WEAK_MIN_ATTEMPTS and a.mastery < WEAK_MASTERY and a.value]
+    areas.sort(key=lambda a: (a.mastery - (0.05 if a.trend == "falling" else 0), a.value))
+    return [WeakArea(a) for a in areas[:limit]]
+
+
+def percentile(conn, profile_id: int) -> float | None:
+    """The student's overall accuracy as a percentile (0..100) of everyone in the history
+    (local profiles and imported classmates) with ≥ :data:`PERCENTILE_MIN_ATTEMPTS`
+    answers: ``100 × (below + ½ · equal) / count``. ``None`` with fewer than two students
+    or when this student has too few answers."""
+    rows = conn.execute("SELECT profile_id, SUM(n), SUM(correct) FROM totals WHERE dim = "
+                        "'topic' GROUP BY profile_id").fetchall()
+    acc = {pid: c / n for pid, n, c in rows if n >= PERCENTILE_MIN_ATTEMPTS}
+    if profile_id not in acc or len(acc) < 2:
+        return None
+    mine = acc[profile_id]
+    below = sum(1 for v in acc.values() if v < mine)
+    equal = sum(1 for v in acc.values() if v == mine)
+    return 100.0 * (below + 0.5 * equal) / len(acc)
+
+
+@dataclass
+class Dashboard:
+    """The numbers behind the student dashboard's charts.
+
+    :ivar trend: one row per day of the window, oldest first: ``(date, n, accuracy or
+        None, mean_seconds or None)``.
+    :ivar areas: ``{dim: [AreaStats]}`` for topic, system, discipline, bloom.
+    :ivar heatmap_topics: row labels; :ivar heatmap_weeks: column start dates (Mondays);
+        :ivar heatmap: accuracy 0..1 or ``None`` per [topic][week].
+    :ivar streak: consecutive days up to today (or yesterday) with practice;
+        :ivar longest_streak: the longest run ever.
+    :ivar due_now: cards due now; :ivar due_by_day: ``(date, count)`` for the next 7 days.
+    :ivar percentile: 0..100 against the class, or ``None``.
+    """
+
+    attempts: int = 0
+    accuracy: float | None = None
+    mean_seconds: float | None = None
+    trend: list[tuple] = field(default_factory=list)
+    areas: dict[str, list[AreaStats]] = field(default_factory=dict)
+    heatmap_topics: list[str] = field(default_factory=list)
+    heatmap_weeks: list[date] = field(default_factory=list)
+    heatmap: list[list[float | None]] = field(default_factory=list)
+    streak: int = 0
+    longest_streak: int = 0
+    due_now: int = 0
+    due_by_day: list[tuple] = field(default_factory=list)
+    percentile: float | None = None
+    weak: list[WeakArea] = field(default_factory=list)
+
+
+def dashboard(conn, profile_id: int, now: float, days: int = 30, weeks: int = 8) -> Dashboard:
+    """Build the :class:`Dashboard` of a student from the aggregates (no attempt scan).
+
+    :param now: epoch seconds. :param days: trend window. :param weeks: heat-map columns.
+    """
+    d = Dashboard()
+    today = day_number(now)
+    areas = {dim: area_stats(conn, profile_id, dim) for dim in DIMENSIONS}
+    d.areas = areas
+    n = sum(a.n for a in areas["topic"])
+    d.attempts = n
+    if n:
+        d.accuracy = sum(a.accuracy * a.n for a in areas["topic"]) / n
+        d.mean_seconds = sum(a.mean_seconds * a.n for a in areas["topic"]) / n
+    by_day = {day: (k, c, s) for day, k, c, s in conn.execute(
+        "SELECT day, SUM(n), SUM(correct), SUM(seconds) FROM daily_stats WHERE profile_id = ? "
+        "AND dim = 'topic' AND day > ? GROUP BY day", (profile_id, today - days))}
+    for day in range(today - days + 1, today + 1):
+        k, c, s = by_day.get(day, (0, 0.0, 0.0))
+        d.trend.append((date.fromordinal(day), k, c / k if k else None, s / k if k else None))
+    # heat map: topics x weeks (weeks start on Monday)
+    monday = today - date.fromordinal(today).weekday()
+    first = monday - 7 * (weeks - 1)
+    d.heatmap_weeks = [date.fromordinal(first + 7 * w) for w in range(weeks)]
+    cells: dict[tuple[str, int], list[float]] = {}
+    for day, value, k, c in conn.execute(
+            "SELECT day, value, n, correct FROM daily_stats WHERE profile_id = ? AND dim = "
+            "'topic' AND day >= ?", (profile_id, first)):
+        cell = cells.setdefault((value, (day - first) // 7), [0, 0.0])
+        cell[0] += k
+        cell[1] += c
+    d.heatmap_topics = sorted({t for t, _ in cells})
+    d.heatmap = [[(cells[(t, w)][1] / cells[(t, w)][0]) if (t, w) in cells else None
+                  for w in range(weeks)] for t in d.heatmap_topics]
+    # streaks
+    practiced = [r[0] for r in conn.execute(
+        "SELECT DISTINCT day FROM daily_stats WHERE profile_id = ? AND dim = 'topic' "
+        "ORDER BY day", (profile_id,))]
+    run = best = 0
+    prev = None
+    for day in practiced:
+        run = run + 1 if prev is not None and day == prev + 1 else 1
+        best = max(best, run)
+        prev = day
+    d.longest_streak = best
+    d.streak = run if practiced and practiced[-1] >= today - 1 else 0
+    # due reviews
+    d.due_now = conn.execute("SELECT COUNT(*) FROM cards WHERE profile_id = ? AND due <= ?",
+                             (profile_id, now)).fetchone()[0]
+    end_of_today = datetime.combine(date.fromordinal(today) + timedelta(days=1),
+                                    datetime.min.time()).timestamp()
+    counts = dict(conn.execute(
+        "SELECT CAST((due - ?) / 86400 AS INTEGER), COUNT(*) FROM cards WHERE profile_id = ? "
+        "AND due > ? AND due <= ? GROUP BY 1", (end_of_today, profile_id, end_of_today,
+                                                 end_of_today + 6 * 86400)).fetchall())
+    d.due_by_day = [(date.fromordinal(today), d.due_now + conn.execute(
+        "SELECT COUNT(*) FROM cards WHERE profile_id = ? AND due > ? AND due <= ?",
+        (profile_id, now, end_of_today)).fetchone()[0])]
+    d.due_by_day += [(date.fromordinal(today + i + 1), counts.get(i, 0)) for i in range(6)]
+    d.percentile = percentile(conn, profile_id)
+    d.weak = weak_areas(conn, profile_id)
+    return d
+
+
+# ------------------------------------------------------------------ learning path
+
+
+@dataclass
+class PlannedSession:
+    """One session of the plan: ``kind`` is ``review`` (the FSRS queue), ``weak`` (a weak
+    topic), ``new`` (a topic not started) or ``consolidate``; ``count`` questions."""
+
+    kind: str
+    topic: str
+    count: int
+    reason: str
+
+
+@dataclass
+class PlanDay:
+    """The sessions planned for ``day``."""
+
+    day: date
+    sessions: list[PlannedSession] = field(default_factory=list)
+
+
+def topo_order(topics: list[str], graph: dict[str, list[str]]) -> list[str]:
+    """``topics`` ordered so that every topic comes after the topics it requires (among
+    ``topics`` and, transitively, anything in ``graph``), keeping the given order
+    otherwise (a stable depth-first topological sort)."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def visit(t: str, stack: tuple) -> None:
+        if t in seen or t in stack:
+            return
+        for r in graph.get(t, []):
+            visit(r, stack + (t,))
+        seen.add(t)
+        out.append(t)
+    for t in topics:
+        visit(t, ())
+    wanted = set(topics) | {r for t in topics for r in _closure(t, graph)}
+    return [t for t in out if t in wanted]
+
+
+def _closure(t: str, graph: dict[str, list[str]]) -> set[str]:
+    out: set[str] = set()
+    todo = list(graph.get(t, []))
+    while todo:
+        r = todo.pop()
+        if r not in out:
+            out.add(r)
+            todo.extend(graph.get(r, []))
+    return out
+
+
+def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str, list[str]],
+                  now: float, *, days: int = 7, exam_date: float | None = None,
+                  per_day: int = 40) -> list[PlanDay]:
+    """An ordered plan of topics and sessions for the coming days.
+
+    Order of work: topics needing work are the weak areas (weakest first), then topics in
+    the bank the student has not started, then topics below 0.75 mastery; any topic's
+    unmastered prerequisites (mastery < 0.75 or not started) are put before it
+    (:func:`topo_order`). Each day starts with the reviews due that day (FSRS), then fills
+    the remaining ``per_day`` questions with two topic sessions. With an exam date the plan
+    runs up to the exam (at most 60 days); the last day before it is a mixed consolidation
+    of the weakest topics.
+
+    :param per_day: questions per day. :param exam_date: epoch seconds or ``None``.
+    :returns: one :class:`PlanDay` per day, starting today.
+    """
+    today = day_number(now)
+    if exam_date:
+        days = max(1, min(60, day_number(exam_date) - today))
+    areas = {a.value: a for a in area_stats(conn, profile_id, "topic") if a.value}
+    weak = [w.stats.value for w in weak_areas(conn, profile_id, limit=50)]
+    unstarted = [t for t in bank_topics if t and t not in areas]
+    shaky = sorted((a for a in areas.values() if a.value not in weak and a.mastery < 0.75),
+                   key=lambda a: a.mastery)
+    wanted = weak + unstarted + [a.value for a in shaky]
+    ordered = topo_order(wanted, graph)
+    ordered = [t for t in ordered if t in wanted or t not in areas or areas[t].mastery < 0.75]
+    end_of_today = datetime.combine(date.fromordinal(today) + timedelta(days=1),
+                                    datetime.min.time()).timestamp()
+    due = dict(conn.execute(
+        "SELECT CASE WHEN due <= ?1 THEN 0 ELSE CAST((due - ?1) / 86400 AS INTEGER) + 1 END, "
+        "COUNT(*) FROM cards WHERE profile_id = ?2 AND due <= ?3 GROUP BY 1",
+        (end_of_today, profile_id, end_of_today + (days - 1) * 86400)))
+    plan: list[PlanDay] = []
+    queue = list(ordered)
+    for i in range(days):
+        pd = PlanDay(date.fromordinal(today + i))
+        n_due = min(per_day // 2, due.get(i, 0))
+        if n_due:
+            pd.sessions.append(PlannedSession("review", "", n_due, "reviews due"))
+        left = per_day - n_due
+        if exam_date and i == days - 1 and days > 1:
+            for t in (weak or ordered)[:3]:
+                pd.sessions.append(PlannedSession("consolidate", t, max(5, left // 3),
+                                                  "last day before the exam"))
+            plan.append(pd)
+            continue
+        for _ in range(2):
+            if not queue:
+                queue = list(weak or ordered)
+                if not queue:
+                    break
+            t = queue.pop(0)
+            kind = "weak" if t in weak else "new" if t not in areas else "consolidate"
+            reason = (WeakArea(areas[t]).sentence() if t in weak else
+                      "not started yet" if t not in areas else
+                      f"mastery {areas[t].mastery:.0%}")
+            pd.sessions.append(PlannedSession(kind, t, max(5, left // 2), reason))
+        plan.append(pd)
+    return plan
+
+
+def now() -> float:
+    """Epoch seconds (the default clock)."""
+    return time.time()

@@ -1,0 +1,159 @@
+"""The custom test builder: which items a practice session holds.
+
+Candidates come from the bank (items not deleted, not retired, optionally filtered by
+topic, system, discipline, tags, type, Bloom level, language), then from the student's
+pools (:data:`POOLS`, combined as a union; none chosen means every candidate). Item sets
+practise as units: choosing one member brings the whole set, members in order.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import asdict, dataclass, field
+
+from ..bank import ItemFilter
+from ..errors import ValidationError
+
+#: ``unused``: never answered; ``incorrect``: last answer wrong; ``flagged``: flagged by
+#: the student; ``due``: FSRS review due now.
+POOLS = ("unused", "incorrect", "flagged", "due")
+MODES = ("tutor", "timed")
+#: Largest session, in questions.
+MAX_QUESTIONS = 300
+
+
+@dataclass
+class TestSpec:
+    """What the student asked for.
+
+    :ivar count: questions wanted, 1..:data:`MAX_QUESTIONS` (a set may add a few more).
+    :ivar pools: subset of :data:`POOLS` (union), empty for all matching items.
+    :ivar mode: ``tutor`` (feedback after each answer) or ``timed``.
+    :ivar seconds_per_question: timed mode's allowance per question, seconds.
+    :ivar uids: items to include first (a recommended session's due reviews).
+    :ivar exam_id: a label shared by a class sitting the same exam (KR-20 per exam).
+    """
+
+    __test__ = False  # not a pytest test class despite the name
+
+    topics: list[str] = field(default_factory=list)
+    systems: list[str] = field(default_factory=list)
+    disciplines: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    blooms: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    count: int = 20
+    pools: list[str] = field(default_factory=list)
+    mode: str = "tutor"
+    seconds_per_question: float = 90.0
+    uids: list[str] = field(default_factory=list)
+    exam_id: str | None = None
+    title: str = ""
+    seed: int | None = None
+
+    def validate(self) -> None:
+        """:raises ValidationError: unknown pool or mode, count out of range."""
+        bad = [p for p in self.pools if p not in POOLS]
+        if bad:
+            raise ValidationError(f"unknown question pool {bad[0]!r}")
+        if self.mode not in MODES:
+            raise ValidationError(f"unknown practice mode {self.mode!r}")
+        if not 1 <= int(self.count) <= MAX_QUESTIONS:
+            raise ValidationError(f"a session holds 1 to {MAX_QUESTIONS} questions")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TestSpec":
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+def candidates(bank, spec: TestSpec) -> list[tuple[int, str, str | None]]:
+    """``(id, uid, set_uid)`` of the bank items matching the spec's filters, by id.
+
+    Written on top of ``bank.read()`` (the bank has no discipline filter).
+    """
+    f = ItemFilter(types=spec.types, languages=spec.languages, topics=spec.topics,
+                   systems=spec.systems, blooms=spec.blooms, tags=spec.tags,
+                   include_retired=False)
+    where, params = f.where("items")
+    where += " AND items.type != 'description'"
+    if spec.disciplines:
+        where += f" AND items.discipline IN ({', '.join('?' * len(spec.disciplines))})"
+        params += list(spec.disciplines)
+    with bank.read() as conn:
+        return [tuple(r) for r in conn.execute(
+            f"SELECT id, uid, set_uid FROM items WHERE {where} ORDER BY id", params)]
+
+
+def pool_uids(conn, profile_id: int, pools, now: float) -> set[str]:
+    """Item uids in the union of the student's ``pools`` (``unused`` is handled by the
+    caller as "not answered"). Runs on the practice store's connection."""
+    out: set[str] = set()
+    if "incorrect" in pools:
+        out.update(r[0] for r in conn.execute(
+            "SELECT item_uid FROM item_status WHERE profile_id = ? AND last_correct = 0",
+            (profile_id,)))
+    if "flagged" in pools:
+        out.update(r[0] for r in conn.execute(
+            "SELECT item_uid FROM flags WHERE profile_id = ?", (profile_id,)))
+    if "due" in pools:
+        out.update(r[0] for r in conn.execute(
+            "SELECT item_uid FROM cards WHERE profile_id = ? AND due <= ?", (profile_id, now)))
+    return out
+
+
+def choose(bank, store, profile_id: int, spec: TestSpec, now: float) -> list[int]:
+    """Bank item ids for a session, sets whole, in the order to practise them.
+
+    :raises ValidationError: nothing matches (a sentence saying so).
+    """
+    spec.validate()
+    rows = candidates(bank, spec)
+    with store.lock:
+        conn = store.conn
+        wanted = pool_uids(conn, profile_id, spec.pools, now)
+        used = ({r[0] for r in conn.execute("SELECT item_uid FROM item_status WHERE "
+                                            "profile_id = ?", (profile_id,))}
+                if "unused" in spec.pools else set())
+    if spec.pools:
+        rows = [r for r in rows if r[1] in wanted or ("unused" in spec.pools and
+                                                      r[1] not in used)]
+    rng = random.Random(spec.seed)
+    first = {u: i for i, u in enumerate(spec.uids)}
+    rng.shuffle(rows)
+    if first:  # explicit items come first, whatever the filters and pools
+        with bank.read() as bconn:
+            extra = [tuple(r) for r in bconn.execute(
+                "SELECT id, uid, set_uid FROM items WHERE deleted_at IS NULL AND uid IN "
+                "(SELECT value FROM json_each(?))", (json.dumps(list(first)),))]
+        extra.sort(key=lambda r: first[r[1]])
+        rows = extra + [r for r in rows if r[1] not in first]
+    members: dict[str, list[int]] = {}
+    if any(r[2] for r in rows):
+        with bank.read() as bconn:
+            sets = {r[2] for r in rows if r[2]}
+            for set_uid, item_id in bconn.execute(
+                    "SELECT set_uid, id FROM items WHERE deleted_at IS NULL AND set_uid IN "
+                    f"(SELECT value FROM json_each(?)) ORDER BY set_position",
+                    (json.dumps(sorted(sets)),)):
+                members.setdefault(set_uid, []).append(item_id)
+    chosen: list[int] = []
+    seen_sets: set[str] = set()
+    for item_id, uid, set_uid in rows:
+        if len(chosen) >= spec.count:
+            break
+        if set_uid:
+            if set_uid in seen_sets:
+                continue
+            seen_sets.add(set_uid)
+            chosen.extend(members.get(set_uid, [item_id]))
+        else:
+            chosen.append(item_id)
+    if not chosen:
+        raise ValidationError("no questions match these choices; widen the topics or pools")
+    return chosen

@@ -1,0 +1,138 @@
+"""Attempt files: how students hand their history to a teacher, and classmates share.
+
+Format ``eduapp-attempts`` version 1, one UTF-8 JSON document::
+
+    {
+      "format": "eduapp-attempts",
+      "version": 1,
+      "exported_at": 1767225600.0,              # epoch seconds
+      "profiles": [{"uid": "9f0c…", "name": "Li Wei", "course": "MBBS 2026"}],
+      "attempts": [{
+          "uid": "0a1b…",                 # unique per attempt: merging skips known uids
+          "profile_uid": "9f0c…",         # one of "profiles"
+          "item_uid": "5e6f…", "item_version": 3,    # the bank's stable item uid
+          "session_uid": "…", "exam_id": null,       # exam_id: shared label of an exam sitting
+          "mode": "tutor" | "timed", "item_type": "sba",
+          "answered_at": 1767225000.0, "seconds": 42.5,
+          "response": [2] | "free text" | null,      # zero-based option indices, or text
+          "choice": 2,                    # the single chosen option, -1 for none
+          "n_options": 5, "correct": 1, "score": 1.0,   # score 0..1; correct = score >= 0.8
+          "student_score": null,          # the student's own mark when they disagreed
+          "marked_by": "auto" | "llm" | "self",
+          "flagged": 0,
+          "topic": "…", "system": "…", "discipline": "…", "bloom": "apply",
+          "difficulty": 0.6                # the item's expected facility when answered
+      }]
+    }
+
+Import merges without duplicates (by attempt ``uid``); students unknown on this machine
+are added as imported classmates (they appear in class statistics and percentiles, not in
+the profile picker).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+
+from ..errors import ExportError, ImportFileError
+from .store import ATTEMPT_COLUMNS, PracticeStore
+
+FORMAT = "eduapp-attempts"
+VERSION = 1
+
+
+def export_attempts(store: PracticeStore, path: str, profile_ids: list[int] | None = None,
+                    now: float | None = None) -> int:
+    """Write the attempts of ``profile_ids`` (default: every local profile) to ``path``.
+
+    :returns: attempts written. :raises ExportError: the file cannot be written.
+    """
+    profiles = [p for p in store.profiles(origin=None)
+                if (p["id"] in profile_ids if profile_ids else p["origin"] == "local")]
+    attempts = []
+    for p in profiles:
+        attempts.extend(store.attempts(p["id"]))
+    doc = {"format": FORMAT, "version": VERSION, "exported_at": now or time.time(),
+           "profiles": [{"uid": p["uid"], "name": p["name"], "course": p["course"]}
+                        for p in profiles],
+           "attempts": attempts}
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".attempts-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError as e:
+        raise ExportError(f"cannot write {path} ({e.strerror})") from None
+    return len(attempts)
+
+
+def read_attempts(path: str) -> tuple[list[dict], list[dict]]:
+    """Read and check an attempt file. :returns: ``(profiles, attempts)``.
+
+    :raises ImportFileError: unreadable, not JSON, another format or version, or an
+        attempt without its required fields (naming the entry).
+    """
+    try:
+        with open(path, encoding="utf-8") as fh:
+            doc = json.load(fh)
+    except OSError as e:
+        raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
+    except ValueError as e:
+        raise ImportFileError(f"not a JSON attempt file ({e})", file=path,
+                              line=getattr(e, "lineno", None)) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportFileError(f"not an {FORMAT} file", file=path)
+    if doc.get("version", 0) > VERSION:
+        raise ImportFileError("written by a newer EduApp; update to import it", file=path)
+    profiles = doc.get("profiles") or []
+    attempts = doc.get("attempts") or []
+    known = {p.get("uid") for p in profiles if isinstance(p, dict)}
+    for n, a in enumerate(attempts, start=1):
+        if not isinstance(a, dict):
+            raise ImportFileError("an attempt is not a JSON object", file=path, item=n)
+        for key in ("uid", "profile_uid", "item_uid", "answered_at", "score"):
+            if a.get(key) in (None, ""):
+                raise ImportFileError(f"attempt {n} has no {key!r}", file=path, item=n)
+        try:
+            a["score"] = float(a["score"])
+            a["answered_at"] = float(a["answered_at"])
+        except (TypeError, ValueError):
+            raise ImportFileError(f"attempt {n} has a score or time that is not a number",
+                                  file=path, item=n) from None
+        if not 0.0 <= a["score"] <= 1.0:
+            raise ImportFileError(f"attempt {n} has a score outside 0..1", file=path, item=n)
+        if a["profile_uid"] not in known:
+            raise ImportFileError(f"attempt {n} names a student not in the file", file=path,
+                                  item=n)
+        a.setdefault("correct", int(float(a["score"]) >= 0.8))
+        for key in ATTEMPT_COLUMNS:
+            a.setdefault(key, None)
+        for key, default in (("item_version", 1), ("mode", "tutor"), ("item_type", "sba"),
+                             ("seconds", 0.0), ("choice", -1), ("n_options", 0),
+                             ("marked_by", "auto"), ("flagged", 0), ("topic", ""),
+                             ("system", ""), ("discipline", ""), ("bloom", "")):
+            if a[key] is None:
+                a[key] = default
+    return profiles, attempts
+
+
+def import_attempts(store: PracticeStore, paths: list[str]) -> dict:
+    """Merge attempt files into ``store``, each file in one transaction.
+
+    :returns: ``{"added", "duplicates", "profiles", "errors": [{file, line, item, message}]}``.
+    """
+    total = {"added": 0, "duplicates": 0, "profiles": 0, "errors": []}
+    for path in paths:
+        try:
+            profiles, attempts = read_attempts(path)
+            result = store.merge(profiles, attempts)
+        except ImportFileError as e:
+            total["errors"].append(e.to_dict())
+            continue
+        for k in ("added", "duplicates", "profiles"):
+            total[k] += result[k]
+    return total

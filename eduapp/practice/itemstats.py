@@ -1,0 +1,184 @@
+"""Item statistics for the teacher (classical test theory), vectorised with numpy.
+
+Data: each student's *first* attempt at each item (later attempts are practice, not
+measurement). Scores are 0..1 (1 right); a response matrix has students as rows and items
+as columns.
+
+* Difficulty (facility) index ``p_j``: the mean score on item ``j`` over the students who
+  answered it (Ebel & Frisbie, *Essentials of Educational Measurement*).
+* Corrected point-biserial discrimination ``r_pb``: the Pearson correlation between the
+  item score and the *rest score* (the student's score on the other items, item removed
+  from the total, so the item does not correlate with itself; Henrysson 1963). The
+  point-biserial equals Pearson's r with a dichotomous variable:
+  ``r_pb = (M1 - M0) / s · sqrt(p q)`` with ``s`` the population SD of the rest score.
+  With practice data students answer different subsets, so the rest score is the
+  *proportion* right on the other items they answered; with a complete matrix that is a
+  linear function of the rest sum and gives the same r.
+* Distractor choice rates: share of the item's first attempts choosing each option.
+* KR-20 reliability of an exam (Kuder & Richardson 1937, formula 20):
+  ``KR20 = k/(k-1) · (1 - Σ p_j q_j / σ²_X)`` with ``k`` items, ``q = 1 - p`` and
+  ``σ²_X`` the population variance (divide by N) of the students' total scores.
+
+Items that need attention (:data:`THRESHOLDS`): ``p < 0.2`` (too hard, or mis-keyed),
+``p > 0.95`` (too easy), ``r_pb < 0.15`` (poor discrimination; negative: check the key),
+a distractor nobody picks (non-functioning; needs ≥ 20 answers), flagged by ≥ 10 % of the
+students who saw it (and at least 3). p and r_pb are judged from 10 answers up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+THRESHOLDS = {"p_low": 0.2, "p_high": 0.95, "r_pb_low": 0.15, "min_n": 10,
+              "min_n_distractors": 20, "flag_rate": 0.10, "min_flags": 3}
+
+
+@dataclass
+class ItemStat:
+    """Statistics of one item.
+
+    :ivar n: students who answered it (first attempts). :ivar p: facility 0..1.
+    :ivar r_pb: corrected point-biserial, -1..1, or ``None`` (too few / no variance).
+    :ivar option_rates: share choosing each option (zero-based), 0..1.
+    :ivar keys: zero-based key options (given, or inferred from right answers).
+    :ivar flags: students who flagged it. :ivar attention: reasons, as sentences.
+    """
+
+    item_uid: str
+    n: int
+    p: float | None
+    r_pb: float | None
+    option_rates: list[float] = field(default_factory=list)
+    keys: list[int] = field(default_factory=list)
+    flags: int = 0
+    mean_seconds: float | None = None
+    attention: list[str] = field(default_factory=list)
+
+
+def point_biserial_corrected(X: np.ndarray, M: np.ndarray | None = None) -> np.ndarray:
+    """Corrected point-biserial of every column of a students × items score matrix.
+
+    :param X: scores 0..1, shape (students, items); values where ``M`` is false ignored.
+    :param M: answered mask of the same shape (``None``: all answered).
+    :returns: shape (items,), ``nan`` where undefined.
+    """
+    X = np.asarray(X, dtype=float)
+    M = np.ones(X.shape, bool) if M is None else np.asarray(M, bool)
+    X = np.where(M, X, 0.0)
+    total = X.sum(1)
+    count = M.sum(1)
+    valid = M & (count > 1)[:, None]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rest = (total[:, None] - X) / (count[:, None] - 1)
+        rest = np.where(valid, rest, 0.0)
+        W = valid.astype(float)
+        w = W.sum(0)
+        mx = (W * X).sum(0) / w
+        mr = (W * rest).sum(0) / w
+        dx = (X - mx) * W
+        dr = (rest - mr) * W
+        cov = (dx * dr).sum(0)
+        r = cov / np.sqrt((dx * dx).sum(0) * (dr * dr).sum(0))
+    return np.where(np.isfinite(r), r, np.nan)
+
+
+def facility(X: np.ndarray, M: np.ndarray | None = None) -> np.ndarray:
+    """Difficulty index p of every column: mean score of those who answered (nan if none)."""
+    X = np.asarray(X, dtype=float)
+    M = np.ones(X.shape, bool) if M is None else np.asarray(M, bool)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(M, X, 0.0).sum(0) / M.sum(0)
+
+
+def kr20(X: np.ndarray) -> float | None:
+    """KR-20 of a complete students × items matrix of 0/1 scores (unanswered = 0).
+
+    :returns: the reliability, or ``None`` with fewer than 2 items or 2 students, or no
+        variance in the totals.
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[0] < 2 or X.shape[1] < 2:
+        return None
+    k = X.shape[1]
+    p = X.mean(0)
+    var = X.sum(1).var()  # population variance, as Kuder & Richardson
+    if var <= 0:
+        return None
+    return float(k / (k - 1) * (1 - (p * (1 - p)).sum() / var))
+
+
+def item_statistics(student: np.ndarray, item: np.ndarray, score: np.ndarray,
+                    item_uids: list[str], *, choice: np.ndarray | None = None,
+                    n_options: np.ndarray | None = None, flagged: np.ndarray | None = None,
+                    seconds: np.ndarray | None = None,
+                    keys: dict[str, list[int]] | None = None) -> list[ItemStat]:
+    """Statistics of every item from first attempts given as parallel arrays.
+
+    :param student: zero-based student index per attempt. :param item: zero-based item
+        index per attempt (into ``item_uids``). :param score: 0..1 per attempt.
+    :param choice: chosen option (zero-based; -1 for none or non-choice items).
+    :param n_options: number of options of the item, per attempt (the rate table of an
+        item has that many columns; a distractor nobody picks shows as 0).
+    :param flagged: 0/1 per attempt. :param seconds: time per attempt.
+    :param keys: key options per item uid (else inferred: options picked by right answers).
+    :returns: one :class:`ItemStat` per uid, in ``item_uids`` order.
+    """
+    student = np.asarray(student, dtype=np.int64)
+    item = np.asarray(item, dtype=np.int64)
+    score = np.asarray(score, dtype=float)
+    S = int(student.max()) + 1 if len(student) else 0
+    I = len(item_uids)
+    X = np.zeros((S, I))
+    M = np.zeros((S, I), bool)
+    X[student, item] = score
+    M[student, item] = True
+    p = facility(X, M)
+    r = point_biserial_corrected(X, M)
+    n = M.sum(0)
+    rates = counts = None
+    width = np.zeros(I, np.int64)
+    if choice is not None and n_options is not None and len(item):
+        np.maximum.at(width, item, np.asarray(n_options, dtype=np.int64))
+        K = max(1, int(width.max()))
+        choice = np.asarray(choice, dtype=np.int64)
+        ok = (choice >= 0) & (choice < K)
+        counts = np.bincount(item[ok] * K + choice[ok], minlength=I * K).reshape(I, K)
+        right = np.bincount(item[ok] * K + choice[ok], weights=(score[ok] >= 1.0),
+                            minlength=I * K).reshape(I, K)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rates = counts / np.maximum(n, 1)[:, None]
+    flags = (np.bincount(item, weights=np.asarray(flagged, float), minlength=I)
+             if flagged is not None else np.zeros(I))
+    secs = (np.bincount(item, weights=np.asarray(seconds, float), minlength=I)
+            if seconds is not None else None)
+    out = []
+    t = THRESHOLDS
+    for j, uid in enumerate(item_uids):
+        nj = int(n[j])
+        pj = None if nj == 0 else float(p[j])
+        rj = None if np.isnan(r[j]) else float(r[j])
+        st = ItemStat(uid, nj, pj, rj, flags=int(flags[j]),
+                      mean_seconds=float(secs[j] / nj) if secs is not None and nj else None)
+        if rates is not None:
+            st.option_rates = [float(x) for x in rates[j, :int(width[j])]]
+            st.keys = list((keys or {}).get(uid) or
+                           [int(k) for k in np.nonzero(right[j])[0]])
+        if nj >= t["min_n"] and pj is not None:
+            if pj < t["p_low"]:
+                st.attention.append(f"very hard: p = {pj:.2f} (< {t['p_low']}); check the key")
+            if pj > t["p_high"]:
+                st.attention.append(f"very easy: p = {pj:.2f} (> {t['p_high']})")
+            if rj is not None and rj < t["r_pb_low"]:
+                st.attention.append(f"poor discrimination: r_pb = {rj:.2f} "
+                                    f"(< {t['r_pb_low']})" + ("; negative: check the key"
+                                                              if rj < 0 else ""))
+        if nj >= t["min_n_distractors"] and st.option_rates:
+            for k, rate in enumerate(st.option_rates):
+                if rate == 0 and k not in st.keys:
+                    st.attention.append(f"distractor {chr(65 + k)} is never chosen")
+        if st.flags >= t["min_flags"] and nj and st.flags / nj >= t["flag_rate"]:
+            st.attention.append(f"flagged by {st.flags} of {nj} students")
+        out.append(st)
+    return out

@@ -1,0 +1,507 @@
+"""The progress page: the student's dashboard (trend, per-topic bars, mastery heat map),
+weak areas with their resources, the learning path, the review deck, and the teacher's
+class view (item statistics, KR-20, attempt files, class report).
+
+Every number comes from :class:`~eduapp.practice.PracticeService`, loaded on a worker
+through :class:`~eduapp.ui.ops.Op`; the page only draws.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
+                              QLineSeries, QValueAxis)
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QTextBrowser, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...domain import Changes
+from ..ops import Op
+from .practice import current_profile, practice_service
+
+
+def _pct(x) -> str:
+    return "–" if x is None else f"{x:.0%}"
+
+
+def _heat(value: float | None) -> QColor:
+    """Red (0) through amber to green (1); light grey without data."""
+    if value is None:
+        return QColor("#eeeeee")
+    r = int(220 - 150 * value)
+    g = int(80 + 120 * value)
+    return QColor(r, g, 90)
+
+
+class ProgressPage(QWidget):
+    """Dashboard, weak areas, learning path, deck and the teacher's class view.
+
+    :param app: the :class:`~eduapp.ui.app.App`.
+    """
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self._dirty = True
+        self._visible = False
+        self.dashboard = None
+        self.stats = []
+        self._build()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Progress"))
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Student:")))
+        self.profile_box = QComboBox()
+        self.profile_box.setMinimumContentsLength(14)
+        self.profile_box.currentIndexChanged.connect(self._profile_changed)
+        top.addWidget(self.profile_box)
+        layout.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        dash = QWidget()
+        d = QVBoxLayout(dash)
+        charts = QHBoxLayout()
+        self.trend_view = QChartView()
+        self.trend_view.setRenderHint(QPainter.Antialiasing)
+        self.trend_view.setMinimumHeight(220)
+        charts.addWidget(self.trend_view, 1)
+        self.topic_view = QChartView()
+        self.topic_view.setRenderHint(QPainter.Antialiasing)
+        charts.addWidget(self.topic_view, 1)
+        d.addLayout(charts, 2)
+        d.addWidget(QLabel(self.tr("Mastery by topic and week")))
+        self.heatmap = QTableWidget()
+        self.heatmap.setEditTriggers(QTableWidget.NoEditTriggers)
+        d.addWidget(self.heatmap, 1)
+        self.tabs.addTab(dash, self.tr("Dashboard"))
+
+        weak = QWidget()
+        w = QVBoxLayout(weak)
+        self.weak_view = QTextBrowser()
+        self.weak_view.setOpenLinks(False)
+        w.addWidget(self.weak_view, 1)
+        plan_bar = QHBoxLayout()
+        plan_bar.addWidget(QLabel(self.tr("Exam date:")))
+        self.exam_date = QDateEdit()
+        self.exam_date.setCalendarPopup(True)
+        self.exam_date.setSpecialValueText(self.tr("none"))
+        self.exam_date.setMinimumDate(QDate(2000, 1, 1))
+        self.exam_date.setDate(self.exam_date.minimumDate())
+        plan_bar.addWidget(self.exam_date)
+        save_date = QPushButton(self.tr("Set"))
+        save_date.clicked.connect(self.save_exam_date)
+        plan_bar.addWidget(save_date)
+        plan_bar.addStretch(1)
+        w.addLayout(plan_bar)
+        self.plan_tree = QTreeWidget()
+        self.plan_tree.setHeaderLabels([self.tr("Day / session"), self.tr("Questions"),
+                                        self.tr("Why")])
+        self.plan_tree.setColumnWidth(0, 320)
+        self.plan_tree.setColumnWidth(1, 80)
+        w.addWidget(self.plan_tree, 1)
+        self.tabs.addTab(weak, self.tr("Weak areas and plan"))
+
+        deck = QWidget()
+        k = QVBoxLayout(deck)
+        self.deck_label = QLabel()
+        k.addWidget(self.deck_label)
+        self.deck_table = QTableWidget(0, 3)
+        self.deck_table.setHorizontalHeaderLabels([self.tr("Topic"), self.tr("Cards"),
+                                                   self.tr("Due now")])
+        self.deck_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.deck_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        k.addWidget(self.deck_table)
+        self.tabs.addTab(deck, self.tr("Review deck"))
+
+        teacher = QWidget()
+        t = QVBoxLayout(teacher)
+        bar = QHBoxLayout()
+        for label, slot in ((self.tr("Import attempt files…"), self.import_files),
+                            (self.tr("Export my attempts…"), self.export_attempts),
+                            (self.tr("Class report (CSV or PDF)…"), self.export_report)):
+            b = QPushButton(label)
+            b.clicked.connect(lambda _=False, f=slot: f())
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.exam_box = QComboBox()
+        self.exam_box.currentIndexChanged.connect(lambda _=0: self.load_teacher())
+        bar.addWidget(QLabel(self.tr("Exam:")))
+        bar.addWidget(self.exam_box)
+        t.addLayout(bar)
+        self.teacher_label = QLabel()
+        self.teacher_label.setWordWrap(True)
+        t.addWidget(self.teacher_label)
+        self.item_table = QTableWidget(0, 6)
+        self.item_table.setHorizontalHeaderLabels([
+            self.tr("Question"), self.tr("Answers"), self.tr("p"), self.tr("r_pb"),
+            self.tr("Options chosen"), self.tr("Needs attention")])
+        header = self.item_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        self.item_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        t.addWidget(self.item_table, 1)
+        prereq = QHBoxLayout()
+        prereq.addWidget(QLabel(self.tr("Prerequisites:")))
+        self.prereq_topic = QComboBox()
+        self.prereq_topic.setEditable(True)
+        self.prereq_topic.currentTextChanged.connect(self._show_prereq)
+        prereq.addWidget(self.prereq_topic, 1)
+        prereq.addWidget(QLabel(self.tr("requires")))
+        self.prereq_edit = QLineEdit()
+        self.prereq_edit.setPlaceholderText(self.tr("topics, separated by commas"))
+        prereq.addWidget(self.prereq_edit, 2)
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save_prerequisites)
+        prereq.addWidget(save)
+        t.addLayout(prereq)
+        self.tabs.addTab(teacher, self.tr("Class (teacher)"))
+        self.tabs.currentChanged.connect(lambda _=0: self.refresh())
+
+    # ------------------------------------------------------------------ refresh
+
+    def on_shown(self) -> None:
+        self._visible = True
+        self.refresh_profiles()
+        self.refresh()
+
+    def hideEvent(self, event) -> None:
+        self._visible = False
+        super().hideEvent(event)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.practice or changes.items:
+            self._dirty = True
+            if self._visible and self.isVisible():
+                self.refresh_profiles()
+                self.refresh()
+
+    def refresh_profiles(self) -> None:
+        cur = current_profile(self.app)
+        profiles = practice_service(self.app).profiles()
+        self.profile_box.blockSignals(True)
+        self.profile_box.clear()
+        for p in profiles:
+            self.profile_box.addItem(p["name"], p["id"])
+        ids = [p["id"] for p in profiles]
+        if ids:
+            if cur["id"] not in ids:
+                cur["id"] = ids[0]
+            self.profile_box.setCurrentIndex(ids.index(cur["id"]))
+        self.profile_box.blockSignals(False)
+
+    def _profile_changed(self, index: int) -> None:
+        current_profile(self.app)["id"] = self.profile_box.itemData(index)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Load what the current tab shows, on a worker."""
+        if self.tabs.currentIndex() == 3:
+            self.load_teacher()
+            return
+        pid = current_profile(self.app)["id"]
+        if pid is None:
+            self.summary.setText(self.tr("No student yet: add one on the Practice page."))
+            return
+        lang = self.app.ui_language()
+
+        def load(app):
+            svc = practice_service(app)
+            return (svc.dashboard(pid), svc.learning_path(pid), svc.deck(pid),
+                    {w.stats.value: svc.resources(w.stats.value)
+                     for w in svc.weak_areas(pid)}, svc.store.profile(pid))
+        Op(self, load).latest_only("progress.student") \
+            .success(lambda r: self.show_student(*r, language=lang)).run()
+
+    # ------------------------------------------------------------------ student
+
+    def show_student(self, dash, plan, deck, resources, profile, language="en") -> None:
+        self.dashboard = dash
+        self._dirty = False
+        self.summary.setText(self.tr(
+            "{n} answers · accuracy {acc} · {sec} s per question · streak {streak} days "
+            "(longest {longest}) · {due} reviews due{pct}").format(
+            n=dash.attempts, acc=_pct(dash.accuracy),
+            sec="–" if dash.mean_seconds is None else f"{dash.mean_seconds:.0f}",
+            streak=dash.streak, longest=dash.longest_streak, due=dash.due_now,
+            pct="" if dash.percentile is None else self.tr(" · {p:.0f}th percentile of the "
+                                                           "class").format(p=dash.percentile)))
+        self._trend_chart(dash)
+        self._topic_chart(dash)
+        self._heatmap(dash)
+        self._weak(dash, resources, language)
+        self._plan(plan)
+        self._deck(deck)
+        if profile.get("exam_date"):
+            from datetime import date
+            d = date.fromtimestamp(profile["exam_date"])
+            self.exam_date.setDate(QDate(d.year, d.month, d.day))
+
+    def _trend_chart(self, dash) -> None:
+        chart = QChart()
+        chart.setTitle(self.tr("Accuracy and answers per day"))
+        acc = QLineSeries()
+        acc.setName(self.tr("Accuracy %"))
+        acc.setPointsVisible(True)
+        count = QBarSeries()
+        bars = QBarSet(self.tr("Answers"))
+        labels = []
+        top = 1
+        for i, (day, n, a, _s) in enumerate(dash.trend):
+            if a is not None:
+                acc.append(i, a * 100)
+            bars.append(n)
+            top = max(top, n)
+            labels.append(day.strftime("%d/%m"))
+        count.append(bars)
+        chart.addSeries(count)
+        chart.addSeries(acc)
+        x = QBarCategoryAxis()
+        x.append(labels)
+        x.setLabelsAngle(-90)
+        chart.addAxis(x, Qt.AlignBottom)
+        y = QValueAxis()
+        y.setRange(0, 100)
+        y.setLabelFormat("%d%%")
+        chart.addAxis(y, Qt.AlignLeft)
+        y2 = QValueAxis()
+        y2.setRange(0, top)
+        y2.setLabelFormat("%d")
+        chart.addAxis(y2, Qt.AlignRight)
+        count.attachAxis(x)
+        count.attachAxis(y2)
+        acc.attachAxis(x)
+        acc.attachAxis(y)
+        self.trend_view.setChart(chart)
+
+    def _topic_chart(self, dash) -> None:
+        chart = QChart()
+        chart.setTitle(self.tr("Accuracy and mastery by topic"))
+        areas = [a for a in dash.areas.get("topic", []) if a.value][:12]
+        acc = QBarSet(self.tr("Accuracy %"))
+        mastery = QBarSet(self.tr("Mastery %"))
+        for a in areas:
+            acc.append(a.accuracy * 100)
+            mastery.append(a.mastery * 100)
+        series = QBarSeries()
+        series.append(acc)
+        series.append(mastery)
+        chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append([a.value[:14] for a in areas])
+        chart.addAxis(x, Qt.AlignBottom)
+        y = QValueAxis()
+        y.setRange(0, 100)
+        chart.addAxis(y, Qt.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        self.topic_view.setChart(chart)
+
+    def _heatmap(self, dash) -> None:
+        t = self.heatmap
+        t.clear()
+        t.setRowCount(len(dash.heatmap_topics))
+        t.setColumnCount(len(dash.heatmap_weeks))
+        t.setHorizontalHeaderLabels([w.strftime("%d/%m") for w in dash.heatmap_weeks])
+        t.setVerticalHeaderLabels([topic or self.tr("(no topic)")
+                                   for topic in dash.heatmap_topics])
+        for r, row in enumerate(dash.heatmap):
+            for c, value in enumerate(row):
+                cell = QTableWidgetItem("" if value is None else f"{value:.0%}")
+                cell.setBackground(QBrush(_heat(value)))
+                cell.setTextAlignment(Qt.AlignCenter)
+                t.setItem(r, c, cell)
+
+    def _weak(self, dash, resources, language) -> None:
+        if not dash.weak:
+            self.weak_view.setHtml("<p>" + html.escape(self.tr(
+                "No weak areas yet: topics show here once you have answered at least five "
+                "questions on them.")) + "</p>")
+            return
+        names = {"notes": self.tr("Lecture notes"), "case": self.tr("Case studies"),
+                 "handout": self.tr("Handouts")}
+        parts = ["<h3>" + html.escape(self.tr("Weak areas")) + "</h3><ul>"]
+        for w in dash.weak:
+            parts.append(f"<li><b>{html.escape(w.sentence(language))}</b>")
+            docs = resources.get(w.stats.value, {})
+            for kind, items in docs.items():
+                if items:
+                    parts.append(f"<br/>{html.escape(names[kind])}: " + ", ".join(
+                        html.escape(d.title) for d in items))
+            parts.append("</li>")
+        parts.append("</ul>")
+        self.weak_view.setHtml("".join(parts))
+
+    def _plan(self, plan) -> None:
+        kinds = {"review": self.tr("Reviews due"), "weak": self.tr("Weak area"),
+                 "new": self.tr("New topic"), "consolidate": self.tr("Consolidate")}
+        self.plan_tree.clear()
+        for day in plan:
+            top = QTreeWidgetItem([day.day.strftime("%a %d %b"), str(sum(
+                s.count for s in day.sessions)), ""])
+            for s in day.sessions:
+                QTreeWidgetItem(top, [f"{kinds.get(s.kind, s.kind)}: {s.topic}".rstrip(": "),
+                                      str(s.count), s.reason])
+            self.plan_tree.addTopLevelItem(top)
+            top.setExpanded(True)
+
+    def _deck(self, deck) -> None:
+        self.deck_label.setText(self.tr(
+            "{total} cards: {learning} learning, {review} in review, {relearning} "
+            "relearning. {due} due now, {today} due today.").format(
+            total=deck.total, learning=deck.learning, review=deck.review,
+            relearning=deck.relearning, due=deck.due_now, today=deck.due_today))
+        self.deck_table.setRowCount(len(deck.by_topic))
+        for r, (topic, cards, due) in enumerate(deck.by_topic):
+            for c, v in enumerate((topic or self.tr("(no topic)"), cards, due or 0)):
+                self.deck_table.setItem(r, c, QTableWidgetItem(str(v)))
+
+    def save_exam_date(self) -> None:
+        pid = current_profile(self.app)["id"]
+        if pid is None:
+            return
+        from datetime import datetime
+        d = self.exam_date.date()
+        value = None if d == self.exam_date.minimumDate() else datetime(
+            d.year(), d.month(), d.day(), 9).timestamp()
+        practice_service(self.app).store.update_profile(pid, exam_date=value)
+        self.refresh()
+
+    # ------------------------------------------------------------------ teacher
+
+    def load_teacher(self) -> None:
+        exam = self.exam_box.currentData()
+
+        def load(app):
+            svc = practice_service(app)
+            rel = svc.exam_reliability(exam) if exam else None
+            stems = {}
+            stats = svc.item_statistics(exam)
+            with app.bank.read() as conn:
+                import json
+                stems = dict(conn.execute(
+                    "SELECT uid, stem FROM items WHERE uid IN (SELECT value FROM json_each(?))",
+                    (json.dumps([s.item_uid for s in stats]),)).fetchall())
+            return (stats, stems, svc.exam_ids(), rel, len(svc.store.profiles(origin=None)),
+                    sorted(set(svc.bank_values("topic")) | set(
+                        svc.store.prerequisites())))
+        Op(self, load).latest_only("progress.teacher").success(
+            lambda r: self.show_teacher(*r)).run()
+
+    def show_teacher(self, stats, stems, exams, reliability, students, topics) -> None:
+        self.stats = stats
+        current = self.exam_box.currentData()
+        self.exam_box.blockSignals(True)
+        self.exam_box.clear()
+        self.exam_box.addItem(self.tr("All practice"), None)
+        for e in exams:
+            self.exam_box.addItem(e, e)
+        if current in exams:
+            self.exam_box.setCurrentIndex(exams.index(current) + 1)
+        self.exam_box.blockSignals(False)
+        attention = sum(1 for s in stats if s.attention)
+        text = self.tr("{students} students, {items} questions answered, {n} need "
+                       "attention (p < 0.2 or > 0.95, r_pb < 0.15, a distractor nobody "
+                       "picks, often flagged).").format(students=students, items=len(stats),
+                                                        n=attention)
+        if reliability is not None:
+            value, n_students, n_items = reliability
+            text += " " + self.tr("KR-20 of this exam: {v} ({s} students × {i} "
+                                  "questions).").format(
+                v="–" if value is None else f"{value:.2f}", s=n_students, i=n_items)
+        self.teacher_label.setText(text)
+        t = self.item_table
+        t.setRowCount(len(stats))
+        for r, s in enumerate(stats):
+            values = [stems.get(s.item_uid, s.item_uid)[:90], str(s.n),
+                      "–" if s.p is None else f"{s.p:.2f}",
+                      "–" if s.r_pb is None else f"{s.r_pb:.2f}",
+                      " ".join(f"{chr(65 + k)} {v:.0%}" for k, v in enumerate(s.option_rates)),
+                      "; ".join(s.attention)]
+            for c, v in enumerate(values):
+                cell = QTableWidgetItem(v)
+                if s.attention:
+                    cell.setForeground(QBrush(QColor("#b42318")))
+                t.setItem(r, c, cell)
+        self.prereq_topic.blockSignals(True)
+        text = self.prereq_topic.currentText()
+        self.prereq_topic.clear()
+        self.prereq_topic.addItems(topics)
+        self.prereq_topic.setEditText(text)
+        self.prereq_topic.blockSignals(False)
+
+    def _show_prereq(self, topic: str) -> None:
+        graph = practice_service(self.app).store.prerequisites()
+        self.prereq_edit.setText(", ".join(graph.get(topic, [])))
+
+    def save_prerequisites(self) -> None:
+        topic = self.prereq_topic.currentText().strip()
+        if not topic:
+            return
+        requires = [t.strip() for t in self.prereq_edit.text().split(",") if t.strip()]
+        Op(self, lambda app: practice_service(app).store.set_prerequisites(topic, requires)) \
+            .changes(Changes(practice=True)).success(lambda _r: None).run()
+
+    def import_files(self, paths: list[str] | None = None) -> None:
+        """Merge attempt files from other students' machines."""
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import attempt files"), "",
+                                                    self.tr("Attempt files (*.json)"))
+        if not paths:
+            return
+        Op(self, lambda app: practice_service(app).import_attempts(paths)) \
+            .with_progress(self.tr("Importing attempts…")).changes(Changes(practice=True)) \
+            .success(self._imported).run()
+
+    def _imported(self, result: dict) -> None:
+        text = self.tr("{added} attempts added ({dups} already here), {profiles} new "
+                       "students.").format(added=result["added"], dups=result["duplicates"],
+                                           profiles=result["profiles"])
+        for e in result["errors"]:
+            text += "\n" + f"{os.path.basename(e['file'] or '')}: {e['message']}"
+        self.teacher_label.setText(text)
+        self.load_teacher()
+
+    def export_attempts(self, path: str | None = None) -> None:
+        """Save the current student's attempts for the teacher."""
+        pid = current_profile(self.app)["id"]
+        if pid is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export my attempts"),
+                                                  "attempts.json",
+                                                  self.tr("Attempt files (*.json)"))
+        if not path:
+            return
+        Op(self, lambda app: practice_service(app).export_attempts(path, [pid])) \
+            .success(lambda n: self.teacher_label.setText(
+                self.tr("{n} attempts saved to {path}.").format(n=n, path=path))).run()
+
+    def export_report(self, path: str | None = None) -> None:
+        """Write the class report as CSV or PDF (by the file's extension)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Class report"),
+                                                  "class-report.pdf",
+                                                  self.tr("PDF (*.pdf);;CSV (*.csv)"))
+        if not path:
+            return
+        Op(self, lambda app: practice_service(app).export_class_report(path)) \
+            .with_progress(self.tr("Writing the class report…")) \
+            .success(lambda _r: self.teacher_label.setText(
+                self.tr("Class report saved to {path}.").format(path=path))).run()
