@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 import sqlite_utils
 
-from ..domain import (CONTENT_FIELDS, STATUSES, Changes, Document, Item, ItemSet, Media,
+from ..domain import (CONTENT_FIELDS, STATUSES, Document, Item, ItemSet, Media,
                       Option, new_uid)
 from ..errors import BankCorruptError, ImportFileError, NotFoundError, ValidationError
 from . import schema

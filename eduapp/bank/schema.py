@@ -106,17 +106,21 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return int(row[0] or 0)
 
 
-def check_readable(path: str) -> None:
-    """Refuse a file that is not an SQLite database or fails ``PRAGMA quick_check``.
+def check_readable(path: str, error: type[Exception] = BankCorruptError,
+                   what: str = "an EduApp bank") -> None:
+    """Refuse a file that is not an SQLite database or fails ``PRAGMA quick_check``
+    (read-only: the file is left untouched). A missing or empty file passes.
 
-    :raises BankCorruptError: naming the file; the file is left untouched.
+    :param error: the exception to raise (the practice store passes its own).
+    :param what: how the message names the file's role.
+    :raises BankCorruptError: (or ``error``) naming the file and what is wrong.
     """
     if not os.path.exists(path) or os.path.getsize(path) == 0:
         return
     with open(path, "rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
-        raise BankCorruptError(f"{path} is not an EduApp bank (not an SQLite database)")
+        raise error(f"{path} is not {what} (not an SQLite database)")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -124,9 +128,9 @@ def check_readable(path: str) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise BankCorruptError(f"{path} is damaged and cannot be read ({e})") from None
+        raise error(f"{path} is damaged and cannot be read ({e})") from None
     if not result or result[0] != "ok":
-        raise BankCorruptError(f"{path} is damaged ({result[0] if result else 'no answer'})")
+        raise error(f"{path} is damaged ({result[0] if result else 'no answer'})")
 
 
 def migrate(db: sqlite_utils.Database, path: str | None) -> int:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
-import tempfile
 import time
 from typing import Iterable
 
 from ..domain import Document, Item, ItemSet, Media
-from ..errors import ExportError, ImportFileError, ValidationError
+from ..errors import ImportFileError, ValidationError
+from ._util import atomic_write
 from .base import ParseResult, Unit, flatten
 
 NAME = "eduapp-json"
@@ -126,21 +125,7 @@ def write(units: Iterable[Unit], path: str, documents: Iterable[Document] = (),
         left as it was.
     """
     doc = dump(units, documents, media)
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".eduapp-", suffix=".json", dir=folder)
-    except OSError as e:
-        raise ExportError(f"cannot write to {folder} ({e.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1)
-        os.replace(tmp, path)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise ExportError(f"cannot write {path} ({e.strerror})") from None
+    atomic_write(path, lambda fh: json.dump(doc, fh, ensure_ascii=False, indent=1))
 
 
 __all__ = ["NAME", "EXTENSIONS", "detect", "parse", "dump", "write", "flatten"]

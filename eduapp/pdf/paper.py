@@ -24,7 +24,7 @@ from reportlab.platypus import (Flowable, Image, KeepTogether, PageBreak,
 from ..domain import Item, Media
 from ..exams.conventions import set_label
 from ..exams.model import LETTERS, Exam, ExamForm, ExamUnit
-from .base import (INK, MUTED, RULE, SHADE, MissingMediaError, PdfLayoutError, Styles,
+from .base import (INK, RULE, SHADE, MissingMediaError, PdfLayoutError, Styles,
                    atomic_output, build_pdf, frame_size, page_label, page_size)
 from .fonts import rich
 

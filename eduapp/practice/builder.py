@@ -139,7 +139,7 @@ def choose(bank, store, profile_id: int, spec: TestSpec, now: float) -> list[int
             sets = {r[2] for r in rows if r[2]}
             for set_uid, item_id in bconn.execute(
                     "SELECT set_uid, id FROM items WHERE deleted_at IS NULL AND set_uid IN "
-                    f"(SELECT value FROM json_each(?)) ORDER BY set_position",
+                    "(SELECT value FROM json_each(?)) ORDER BY set_position",
                     (json.dumps(sorted(sets)),)):
                 members.setdefault(set_uid, []).append(item_id)
     chosen: list[int] = []

@@ -19,7 +19,6 @@ lock. Each writing method is one transaction.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -27,6 +26,8 @@ import sqlite3
 import threading
 import time
 
+from ..bank.schema import check_readable as _check_sqlite
+from ..bank.schema import transaction
 from ..errors import EduAppError, NotFoundError, ValidationError
 
 PRACTICE_FILE = "practice.sqlite"
@@ -124,40 +125,9 @@ MIGRATIONS = [_v1]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-@contextlib.contextmanager
-def transaction(conn: sqlite3.Connection):
-    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on any exception); nested use joins
-    the outer transaction."""
-    if conn.in_transaction:
-        yield conn
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
 def check_readable(path: str) -> None:
     """:raises PracticeCorruptError: ``path`` exists but is not a sound SQLite database."""
-    if not os.path.exists(path) or os.path.getsize(path) == 0:
-        return
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise PracticeCorruptError(f"{path} is not a practice history (not an SQLite database)")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as e:
-        raise PracticeCorruptError(f"{path} is damaged and cannot be read ({e})") from None
-    if not result or result[0] != "ok":
-        raise PracticeCorruptError(f"{path} is damaged ({result[0] if result else '?'})")
+    _check_sqlite(path, PracticeCorruptError, "a practice history")
 
 
 def _schema_version(conn: sqlite3.Connection) -> int:

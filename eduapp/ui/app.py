@@ -12,7 +12,7 @@ import sys
 import time
 
 from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..config import Settings, ensure_data_dir

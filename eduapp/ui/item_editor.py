@@ -248,6 +248,14 @@ class ItemEditor(QWidget):
         self.header.setText(self.tr("Item {id} · version {version} · {source}").format(
             id=item.id if item.id else self.tr("(new)"), version=item.version,
             source=self.source_label(item.provenance.get("source", "manual"))))
+        if item.twin_uid:
+            try:
+                twin = self.bank.get_item_by_uid(item.twin_uid)
+                self.header.setText(self.header.text() + " · " + self.tr(
+                    "translation: item {id} ({language})").format(id=twin.id,
+                                                                  language=twin.language))
+            except Exception:  # noqa: BLE001 - the twin may not be in this bank
+                pass
         self._select(self.type_box, item.type)
         self._select(self.status_box, item.status)
         self._select(self.language_box, item.language)

@@ -75,3 +75,32 @@ def test_chinese_interface(qtbot, gui_app):
 def test_cjk_font_is_registered(gui_app):
     from PySide6.QtGui import QFontDatabase
     assert any("Droid Sans Fallback" in f for f in QFontDatabase.families())
+
+
+def test_damaged_bank_is_moved_aside_never_deleted(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from eduapp.ui.app import open_bank_or_recover
+    (tmp_path / "bank.sqlite").write_bytes(b"garbage" * 100)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    bank = open_bank_or_recover(str(tmp_path))
+    assert bank is not None and bank.count() == 0
+    aside = [p for p in os.listdir(tmp_path) if p.startswith("bank.sqlite.damaged-")]
+    assert len(aside) == 1 and (tmp_path / aside[0]).read_bytes() == b"garbage" * 100
+    bank.close()
+
+
+def test_newer_bank_is_refused_in_the_gui(qapp, tmp_path, monkeypatch):
+    import sqlite3
+    from PySide6.QtWidgets import QMessageBox
+    from eduapp.bank import Bank
+    from eduapp.ui.app import open_bank_or_recover
+    Bank.open_in(str(tmp_path)).close()
+    conn = sqlite3.connect(str(tmp_path / "bank.sqlite"))
+    conn.execute("INSERT INTO schema_version VALUES (999, 0)")
+    conn.commit()
+    conn.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    assert open_bank_or_recover(str(tmp_path)) is None
+    assert "newer EduApp" in shown[0]

@@ -1,0 +1,558 @@
+"""The Generate page: a topic (and optional source text) becomes draft questions, lecture
+notes or a case study; drafts wait in the review queue with their quality-gate findings
+until a person accepts, approves, edits, regenerates or discards them.
+
+Every model call runs through ``Op`` with a progress line (elapsed seconds, and tokens so
+far or questions done) and a Cancel button; the embedded model gets a visible low-quality
+banner that points to Settings.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from ...domain import Changes, Item, new_uid
+from ...errors import CancelledError, EduAppError
+from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
+from ..item_editor import HistoryDialog, ItemEditor
+from ..ops import Op, show_error
+
+log = logging.getLogger(__name__)
+
+#: Most drafts the review queue shows at once (newest first).
+QUEUE_LIMIT = 500
+#: Most documents in the document menu.
+RECENT_DOCUMENTS = 100
+
+ERROR_STYLE = "color: #b91c1c;"
+OK_STYLE = "color: #0f766e;"
+
+
+class _EitherEvent:
+    """A cancel token that is set when either event is (the op's and the page's)."""
+
+    def __init__(self, *events: threading.Event):
+        self.events = events
+
+    def is_set(self) -> bool:
+        return any(e.is_set() for e in self.events)
+
+
+def providers(app):
+    """The app's :class:`~eduapp.llm.ProviderStore` service."""
+    from ...llm import ProviderStore
+    return app.service("providers", lambda a: ProviderStore(a.data_dir))
+
+
+class GeneratePage(QWidget):
+    """Generate drafts with a language model and review them.
+
+    :param app: the :class:`~eduapp.ui.app.App`.
+    """
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self._items: dict[int, Item] = {}
+        self._findings: dict[int, list] = {}  # gate findings from generation (duplicates too)
+        self._stop: threading.Event | None = None
+        self._started = 0.0
+        self._progress_text = ""
+        self._default_seen = None
+        self._queue_dirty = False
+        self._docs_dirty = False
+        self._build()
+        self.refresh_providers()
+        self.reload_queue()
+        self.reload_documents()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Generate"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.banner = LowQualityBanner()
+        self.banner.settings_requested.connect(self.open_settings)
+        layout.addWidget(self.banner)
+
+        split = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        self.form = GenerationForm()
+        self.form.provider_changed.connect(self._provider_changed)
+        self.form.kind_changed.connect(self._kind_changed)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        left_layout.addWidget(scroll, 1)
+        run = QHBoxLayout()
+        self.generate_button = QPushButton(self.tr("Generate"))
+        self.generate_button.setDefault(True)
+        self.generate_button.setStyleSheet(
+            "QPushButton:default:disabled { background: #94a3b8; color: #f1f5f9; }")
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
+        run.addWidget(self.generate_button, 1)
+        run.addWidget(self.cancel_button)
+        left_layout.addLayout(run)
+        self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setVisible(False)
+        left_layout.addWidget(self.progress_label)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setVisible(False)
+        left_layout.addWidget(self.message)
+        split.addWidget(left)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._queue_tab(), self.tr("Review queue"))
+        self.documents = DocumentView()
+        self.documents.save_requested.connect(self.save_document)
+        self.documents.open_requested.connect(self.open_document)
+        self.tabs.addTab(self.documents, self.tr("Notes and case studies"))
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([330, 750])
+        layout.addWidget(split, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self._tick)
+
+    def _queue_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        split = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.queue_count = QLabel()
+        left_layout.addWidget(self.queue_count)
+        self.queue = DraftList()
+        self.queue.itemSelectionChanged.connect(self._selection_changed)
+        left_layout.addWidget(self.queue, 1)
+        buttons = QGridLayout()
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.accept_button.setToolTip(self.tr("Mark as reviewed: checked by a person, not yet "
+                                              "approved for exams"))
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button.setToolTip(self.tr("Approve for use in exams (your decision)"))
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(self.tr("Write a replacement with the same request "
+                                                  "and discard this draft"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.setToolTip(self.tr("Move to the bank's trash"))
+        self.accept_button.clicked.connect(lambda: self.accept_selected("reviewed"))
+        self.approve_button.clicked.connect(lambda: self.accept_selected("approved"))
+        self.regenerate_button.clicked.connect(self.regenerate_selected)
+        self.discard_button.clicked.connect(self.discard_selected)
+        buttons.addWidget(self.accept_button, 0, 0)
+        buttons.addWidget(self.approve_button, 0, 1)
+        buttons.addWidget(self.regenerate_button, 1, 0)
+        buttons.addWidget(self.discard_button, 1, 1)
+        left_layout.addLayout(buttons)
+        split.addWidget(left)
+        self.editor = ItemEditor(self.app.bank)
+        self.editor.save_requested.connect(self.save_draft)
+        self.editor.history_requested.connect(self.show_history)
+        split.addWidget(self.editor)
+        split.setSizes([280, 470])
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+        return tab
+
+    # -- providers ----------------------------------------------------------------------
+
+    def refresh_providers(self) -> None:
+        """Refill the provider menu: keep the chosen one, or choose the default
+        (``app.settings.default_provider``) when it is new or changed."""
+        try:
+            profiles = providers(self.app).list()
+        except EduAppError as e:
+            self._say(str(e), error=True)
+            profiles = []
+        default = self.app.settings.default_provider or "embedded"
+        current = self.form.provider_name()
+        select = current if current and default == self._default_seen else default
+        if select not in [p.name for p in profiles]:
+            select = default
+        self._default_seen = default
+        self.form.set_providers(profiles, select)
+
+    def current_profile(self):
+        """The chosen :class:`~eduapp.llm.ProviderProfile`.
+
+        :raises NotFoundError: it was deleted meanwhile.
+        """
+        return providers(self.app).get(self.form.provider_name() or "embedded")
+
+    def _provider_changed(self, name: str) -> None:
+        try:
+            embedded = providers(self.app).get(name).is_embedded if name else False
+        except EduAppError:
+            embedded = False
+        self.banner.setVisible(embedded)
+
+    def open_settings(self) -> None:
+        """Open the settings dialog (Providers tab) to configure a stronger provider."""
+        opener = getattr(self.window(), "open_settings", None)
+        if callable(opener):
+            opener()
+        self.refresh_providers()
+
+    # -- messages and progress ----------------------------------------------------------
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _set_running(self, running: bool, text: str = "") -> None:
+        self.generate_button.setEnabled(not running)
+        self.regenerate_button.setEnabled(not running and len(self.queue.selected_ids()) == 1)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress_label.setVisible(running)
+        if running:
+            self._started = time.monotonic()
+            self._progress_text = text
+            self._tick()
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self._stop = None
+
+    def _show_progress(self, text: str, _fraction: float) -> None:
+        if text:
+            self._progress_text = text
+        self._tick()
+
+    def _tick(self) -> None:
+        seconds = int(time.monotonic() - self._started)
+        self.progress_label.setText(self.tr("{progress} · {seconds} s").format(
+            progress=self._progress_text, seconds=seconds))
+
+    def cancel(self) -> None:
+        """Cancel the running model call; nothing it was writing is stored."""
+        if self._stop is not None:
+            self._stop.set()
+            self.cancel_button.setEnabled(False)
+            self._progress_text = self.tr("Cancelling…")
+            self._tick()
+
+    def _run_model(self, work, success, starting: str, changes: Changes) -> None:
+        """Run ``work(app, ctx, cancel)`` (a model call) with the progress line and the
+        Cancel button; ``success(result)`` on the GUI thread."""
+        stop = threading.Event()
+
+        def fn(app, ctx):
+            return work(app, ctx, _EitherEvent(ctx.cancelled, stop))
+
+        def done(result):
+            self._set_running(False)
+            success(result)
+
+        self._say("")
+        self._set_running(True, starting)
+        self._stop = stop
+        Op(self, fn).latest_only("generate-page-model").on_progress(self._show_progress) \
+            .changes(changes).success(done).failure(self._model_failed).run()
+
+    def _model_failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        if isinstance(error, CancelledError):
+            self._say(self.tr("Cancelled. Nothing was stored."))
+        elif isinstance(error, EduAppError):
+            self._say(str(error), error=True)
+        else:
+            self._say(self.tr("Something went wrong; nothing was stored."), error=True)
+            show_error(self, error, "".join(traceback.format_exception(error)))
+
+    # -- generation ---------------------------------------------------------------------
+
+    def generate(self) -> None:
+        """Generate what the form asks for with the chosen provider (off the GUI thread)."""
+        from ...authoring import QuestionSpec
+        kind = self.form.current_kind()
+        topic = self.form.topic.text().strip()
+        language = self.form.language.currentData()
+        source = self.form.source.toPlainText().strip()
+        if not topic:
+            self._say(self.tr("Give a topic to generate about."), error=True)
+            self.form.topic.setFocus()
+            return
+        try:
+            profile = self.current_profile()
+        except EduAppError as e:
+            self._say(str(e), error=True)
+            return
+        gid = new_uid()
+        waiting = self.tr("Waiting for {provider}…").format(provider=profile.name)
+        if kind == "questions":
+            spec = QuestionSpec(topic=topic, count=self.form.count.value(),
+                                kind=self.form.qtype.currentData(), language=language,
+                                bloom=self.form.bloom.currentData(),
+                                difficulty=self.form.difficulty.currentData(),
+                                objectives=self.form.objectives_list(), source_text=source)
+            try:
+                spec.validate()
+            except EduAppError as e:
+                self._say(str(e), error=True)
+                return
+            verify = self.form.verify.isChecked()
+            concurrency = profile.concurrency(self.app.settings.concurrency)
+            template = self.tr("{done} of {total} questions written")
+
+            def work(app, ctx, cancel):
+                from ...authoring import generate_questions
+
+                def progress(done, total):
+                    ctx.progress(template.format(done=done, total=total),
+                                 done / total if total else None)
+                return generate_questions(app.bank, profile, spec, generation_id=gid,
+                                          verify=verify, concurrency=concurrency,
+                                          on_progress=progress, cancel=cancel)
+            self._run_model(work, self._questions_done, waiting, Changes(items=True))
+        else:
+            template = self.tr("{tokens} tokens so far")
+
+            def work(app, ctx, cancel):
+                from ...authoring import generate_case, generate_notes
+                make = generate_notes if kind == "notes" else generate_case
+
+                def progress(tokens, _seconds):
+                    ctx.progress(template.format(tokens=tokens), None)
+                return make(app.bank, profile, topic, language, generation_id=gid,
+                            source_text=source, on_progress=progress, cancel=cancel)
+            self._run_model(work, self._document_done, waiting, Changes(documents=True))
+
+    def _questions_done(self, result) -> None:
+        for item in result.items:
+            self._findings[item.id] = list(item.findings)
+        text = self.tr("{n} draft questions are waiting for your review.").format(
+            n=len(result.items))
+        if result.reused:
+            text = self.tr("These drafts were stored earlier; nothing new was generated.")
+        if result.failures:
+            text += " " + self.tr("{n} could not be produced: {why}").format(
+                n=len(result.failures), why=result.failures[0])
+        self._say(text, error=bool(result.failures))
+        self.tabs.setCurrentIndex(0)
+        self.reload_queue(select=[max(i.id for i in result.items)] if result.items else [])
+
+    def _document_done(self, doc) -> None:
+        self.documents.set_document(doc)
+        self.tabs.setCurrentWidget(self.documents)
+        self._say(self.tr("“{title}” is saved as a draft document. Read it, edit it if "
+                          "needed, and save.").format(title=doc.title))
+        self.reload_documents()
+
+    # -- review queue -------------------------------------------------------------------
+
+    def reload_queue(self, select: list[int] | None = None, row: int | None = None) -> None:
+        """Reload the drafts waiting for review (off the GUI thread), then select
+        ``select`` (ids), else the row ``row``, else keep the selection."""
+        keep = select if select is not None else self.queue.selected_ids()
+
+        def work(app):
+            from ...authoring import review_queue
+            return review_queue(app.bank, limit=QUEUE_LIMIT)
+        Op(self, work).latest_only("generate-page-queue") \
+            .success(lambda items: self._show_queue(items, keep, row)).run()
+
+    def _show_queue(self, items: list[Item], select: list[int], row: int | None) -> None:
+        for item in items:
+            if item.id in self._findings:
+                item.findings = self._findings[item.id]
+        self._items = {i.id: i for i in items}
+        self.queue.blockSignals(True)
+        self.queue.set_items(items, self._type_label)
+        found = self.queue.select_ids(select) if select else False
+        if not found and self.queue.count():
+            r = min(row if row is not None else 0, self.queue.count() - 1)
+            self.queue.setCurrentRow(r)
+            self.queue.item(r).setSelected(True)
+        self.queue.blockSignals(False)
+        self.queue_count.setText(self.tr("{n} drafts waiting for review").format(n=len(items))
+                                 if items else self.tr("No drafts waiting for review."))
+        self.tabs.setTabText(0, self.tr("Review queue ({n})").format(n=len(items)))
+        self._selection_changed()
+
+    def _type_label(self, item: Item) -> str:
+        if item.type == "sba" and item.vignette:
+            return self.form.type_label("vignette")
+        return self.editor.type_label(item.type)
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected drafts."""
+        return self.queue.selected_ids()
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        for b in (self.accept_button, self.approve_button, self.discard_button):
+            b.setEnabled(bool(ids))
+        self.regenerate_button.setEnabled(len(ids) == 1 and self._stop is None)
+        self.editor.set_item(self._items.get(ids[0]) if len(ids) == 1 else None)
+        if len(ids) != 1:
+            self.editor.header.setText(self.tr("Select one draft to read and edit it.")
+                                       if not ids else
+                                       self.tr("{n} drafts selected.").format(n=len(ids)))
+
+    def _current_row(self) -> int:
+        rows = sorted(self.queue.row(e) for e in self.queue.selectedItems())
+        return rows[0] if rows else 0
+
+    def accept_selected(self, status: str = "reviewed") -> None:
+        """A person accepts the selected drafts: ``reviewed``, or ``approved`` with the
+        Approve button. Nothing is approved any other way."""
+        from ...authoring import accept
+        ids = self.selected_ids()
+        if not ids:
+            return
+        row = self._current_row()
+
+        def done(n):
+            self._say((self.tr("Approved {n} items.") if status == "approved" else
+                       self.tr("Accepted {n} items as reviewed.")).format(n=n))
+            self.reload_queue(select=[], row=row)
+        Op(self, lambda app: accept(app.bank, ids, status)).changes(Changes(items=True)) \
+            .success(done).run()
+
+    def discard_selected(self) -> None:
+        """Move the selected drafts to the bank's trash."""
+        from ...authoring import discard
+        ids = self.selected_ids()
+        if not ids:
+            return
+        row = self._current_row()
+
+        def done(deleted):
+            for i in deleted:
+                self._findings.pop(i, None)
+            self._say(self.tr("Discarded {n} drafts.").format(n=len(deleted)))
+            self.reload_queue(select=[], row=row)
+        Op(self, lambda app: discard(app.bank, ids)).changes(Changes(items=True)) \
+            .success(done).run()
+
+    def regenerate_selected(self) -> None:
+        """Write a replacement for the selected draft with the chosen provider; the old
+        draft is discarded once the new one is stored."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        try:
+            profile = self.current_profile()
+        except EduAppError as e:
+            self._say(str(e), error=True)
+            return
+        item_id = ids[0]
+        verify = self.form.verify.isChecked()
+        waiting = self.tr("Writing a replacement for draft #{id} with {provider}…").format(
+            id=item_id, provider=profile.name)
+
+        def work(app, ctx, cancel):
+            from ...authoring import regenerate
+            return regenerate(app.bank, profile, item_id, verify=verify, cancel=cancel)
+
+        def done(result):
+            self._findings.pop(item_id, None)
+            for item in result.items:
+                self._findings[item.id] = list(item.findings)
+            new = [i.id for i in result.items]
+            self._say(self.tr("Draft #{old} was replaced by #{new}.").format(
+                old=item_id, new=", #".join(map(str, new))))
+            self.reload_queue(select=new)
+        self._run_model(work, done, waiting, Changes(items=True))
+
+    def save_draft(self, item: Item) -> None:
+        """Store a person's edit of a draft (a new version) with fresh findings."""
+        from ...authoring import edit
+
+        def done(saved: Item):
+            self._findings[saved.id] = list(saved.findings)
+            self._say(self.tr("Saved draft #{id} (version {v}).").format(id=saved.id,
+                                                                        v=saved.version))
+            self.reload_queue(select=[saved.id])
+        Op(self, lambda app: edit(app.bank, item)).changes(Changes(items=True)) \
+            .success(done).run()
+
+    def show_history(self, item_id: int) -> None:
+        """Show a draft's versions; restoring one saves it as a new version."""
+        dialog = HistoryDialog(self.app.bank.history(item_id), self)
+        if dialog.exec() and dialog.chosen is not None:
+            current = self.app.bank.get_item(item_id)
+            restored = dialog.chosen
+            restored.id, restored.uid, restored.status = item_id, current.uid, current.status
+            self.save_draft(restored)
+
+    # -- documents ----------------------------------------------------------------------
+
+    def reload_documents(self) -> None:
+        """Refill the document menu with lecture notes and case studies (newest first)."""
+        def work(app):
+            docs = app.bank.documents(limit=RECENT_DOCUMENTS * 2)
+            docs = [d for d in docs if d.kind in ("notes", "case")]
+            return sorted(docs, key=lambda d: -(d.updated_at or d.created_at or 0))[
+                :RECENT_DOCUMENTS]
+        Op(self, work).latest_only("generate-page-documents") \
+            .success(self.documents.set_recent).run()
+
+    def open_document(self, doc_id: int) -> None:
+        """Show the stored document ``doc_id``."""
+        Op(self, lambda app: app.bank.get_document(doc_id)).latest_only(
+            "generate-page-open-document").success(self.documents.set_document).run()
+
+    def save_document(self, doc) -> None:
+        """Store the edited notes or case study in the bank's document store."""
+        def done(saved):
+            self.documents.set_document(saved)
+            self._say(self.tr("Saved “{title}”.").format(title=saved.title))
+            self.reload_documents()
+        Op(self, lambda app: app.bank.save_document(doc)).changes(Changes(documents=True)) \
+            .success(done).run()
+
+    # -- refresh ------------------------------------------------------------------------
+
+    def _kind_changed(self, kind: str) -> None:
+        self.tabs.setCurrentIndex(0 if kind == "questions" else 1)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh what changed elsewhere (now if visible, else when shown)."""
+        if changes.settings or changes.providers:
+            self.refresh_providers()
+        if changes.items:
+            if self.isVisible():
+                self.reload_queue()
+            else:
+                self._queue_dirty = True
+        if changes.documents:
+            if self.isVisible():
+                self.reload_documents()
+            else:
+                self._docs_dirty = True
+
+    def on_shown(self) -> None:
+        """Catch up with changes made while the page was hidden."""
+        if self._queue_dirty:
+            self._queue_dirty = False
+            self.reload_queue()
+        if self._docs_dirty:
+            self._docs_dirty = False
+            self.reload_documents()
