@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol, Sequence
 
@@ -119,11 +120,16 @@ def _connect(profile: ProviderProfile) -> openai.OpenAI:
     with _clients_lock:
         client = _clients.get(cache_key)
         if client is None:
-            if len(_clients) > 32:
-                _close_all_locked()
+            while len(_clients) >= 32:  # forget the oldest; a request using it still finishes
+                _clients.pop(next(iter(_clients)))
+            extra: dict[str, Any] = {}
+            if urllib.parse.urlsplit(base_url).hostname in ("127.0.0.1", "localhost", "::1"):
+                # a proxy from the environment must not swallow loopback traffic
+                extra["http_client"] = openai.DefaultHttpxClient(trust_env=False)
             client = openai.OpenAI(
                 api_key=key, base_url=base_url, max_retries=profile.max_retries,
-                timeout=openai.Timeout(profile.timeout, connect=min(profile.timeout, 10.0)))
+                timeout=openai.Timeout(profile.timeout, connect=min(profile.timeout, 10.0)),
+                **extra)
             _clients[cache_key] = client
         return client
 

@@ -35,7 +35,7 @@ def test_runs_concurrently_and_keeps_order(scripted_server, scripted_profile):
     assert "bad topic" in str(outcomes[3].error)
     assert sorted(done) == list(range(8))
     assert scripted_server.max_in_flight == 4
-    assert elapsed < 0.2 * 8 / 2  # far from the 1.6 s one at a time would take
+    assert elapsed < 0.2 * 8  # one at a time would take at least 1.6 s
 
 
 def test_cancel_skips_specs_not_started():
