@@ -193,7 +193,7 @@ def _generate_one(profile, spec: QuestionSpec, bank, index: int, avoid: list[str
                   cancel) -> tuple[Item, dict]:
     msgs, prompt = _messages(spec, profile, bank, avoid)
     strict = question_schema(spec.kind, spec.n_options)
-    # the built-in model gets a grammar without length limits; lengths are checked after
+    # llama.cpp's grammar ignores integer bounds: the built-in model gets them as enums
     schema = grammar_schema(strict) if profile.is_embedded else strict
     budget = budget_for(profile)
     temperature = 0.7 if index else 0.4

@@ -21,11 +21,37 @@ def profile():
 
 
 @pytest.mark.parametrize("kind", ["sba", "tf"])
-def test_embedded_items_are_schema_valid_drafts(bank, profile, kind):
-    res = generate_questions(bank, profile, QuestionSpec("asthma", count=2, kind=kind),
-                             verify=(kind == "sba"))
-    assert not res.failures
-    assert len(res.items) == 2 and res.low_quality and res.hint
+def test_embedded_answers_are_schema_valid_every_time(bank, profile, kind):
+    """Grammar-constrained JSON: every raw answer fits the (grammar) schema, key in range."""
+    from eduapp.authoring.questions import _messages
+    from eduapp.authoring.schemas import grammar_schema
+    from eduapp.llm import complete_json_result
+    spec = QuestionSpec("asthma", count=1, kind=kind)
+    schema = grammar_schema(question_schema(kind))
+    for _ in range(3):
+        msgs, _prompt = _messages(spec, profile, bank, [])
+        res = complete_json_result(profile, msgs, schema, schema_name="item", max_tokens=900,
+                                   temperature=0.7)
+        assert validate_json(res.data, schema) == [], res.data
+        if kind == "sba":
+            assert res.data["key"] in range(5)
+
+
+@pytest.mark.parametrize("kind", ["sba", "tf"])
+def test_embedded_items_are_stored_as_low_quality_drafts_or_reported(bank, profile, kind):
+    """What the gate lets through is a valid low-quality draft; the rest is reported with
+    its reason and nothing of it is stored."""
+    from eduapp.errors import LLMOutputError
+    try:
+        res = generate_questions(bank, profile, QuestionSpec("asthma", count=2, kind=kind),
+                                 verify=(kind == "sba"))
+    except LLMOutputError as e:
+        assert "not stored" in str(e) or "could be produced" in str(e)
+        assert bank.count() == 0
+        return
+    assert len(res.items) + len(res.failures) == 2 and res.low_quality and res.hint
+    assert all("not stored" in f or "nothing was stored" in f for f in res.failures)
+    assert bank.count() == len(res.items)
     for item in res.items:
         stored = bank.get_item(item.id)
         stored.validate()
