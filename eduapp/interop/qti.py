@@ -751,10 +751,14 @@ def parse(path: str) -> ParseResult:
 
 # --- export ---------------------------------------------------------------------------
 
-_ALLOWED = {"p", "br", "div", "span", "b", "i", "strong", "em", "u", "sub", "sup", "img",
+# Elements of the QTI content model (1EdTech imsqti_v2p1.xsd; QTI 3.0 adds ruby). HTML's
+# ``u`` is in neither: it is unwrapped like every other unknown tag. In 2.1 a ``ruby`` keeps
+# its base text and drops its annotation (``rt``/``rp``), as a reader without ruby shows it.
+_ALLOWED = {"p", "br", "div", "span", "b", "i", "strong", "em", "sub", "sup", "img",
             "ul", "ol", "li", "table", "thead", "tbody", "tr", "td", "th", "caption", "a",
             "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "blockquote", "hr", "small",
-            "big", "tt", "q", "cite", "abbr", "dl", "dt", "dd", "ruby", "rt", "rb", "rp"}
+            "big", "tt", "q", "cite", "abbr", "dl", "dt", "dd"}
+_RUBY = {"ruby", "rt", "rb", "rp"}
 _ATTRS = {"img": ("src", "alt", "width", "height"), "a": ("href",),
           "td": ("colspan", "rowspan"), "th": ("colspan", "rowspan")}
 
@@ -763,15 +767,22 @@ class _Xhtml(HTMLParser):
     """HTML -> well-formed XHTML restricted to the QTI content model (unknown tags are
     unwrapped, ``style``/``id``/event attributes dropped, void elements closed)."""
 
-    def __init__(self, rewrite):
+    def __init__(self, rewrite, version: str = "2.1"):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.stack: list[str] = []
         self.rewrite = rewrite
+        self.allowed = _ALLOWED | _RUBY if version == "3.0" else _ALLOWED
+        self.dropping = 0  # depth inside an rt/rp whose text 2.1 cannot hold
 
     def handle_starttag(self, tag, attrs):
-        if tag not in _ALLOWED:
+        if tag in ("rt", "rp") and tag not in self.allowed:
+            self.dropping += 1
             return
+        if tag not in self.allowed or self.dropping:
+            return
+        if tag == "a" and not any(k == "href" and v for k, v in attrs):
+            return  # an anchor without href is not a QTI ``a`` (href is required)
         keep = []
         for k, v in attrs:
             if k in _ATTRS.get(tag, ()) and v is not None:
@@ -792,6 +803,11 @@ class _Xhtml(HTMLParser):
             self.out.append(f"</{self.stack.pop()}>")
 
     def handle_endtag(self, tag):
+        if tag in ("rt", "rp") and tag not in self.allowed:
+            self.dropping = max(0, self.dropping - 1)
+            return
+        if self.dropping:
+            return
         if tag in self.stack:
             while self.stack:
                 t = self.stack.pop()
@@ -800,7 +816,8 @@ class _Xhtml(HTMLParser):
                     break
 
     def handle_data(self, data):
-        self.out.append(escape(data))
+        if not self.dropping:
+            self.out.append(escape(data))
 
     def close(self):
         super().close()
@@ -808,12 +825,13 @@ class _Xhtml(HTMLParser):
             self.out.append(f"</{self.stack.pop()}>")
 
 
-def to_xhtml(text: str, text_format: str | None, rewrite=lambda s: s) -> str:
+def to_xhtml(text: str, text_format: str | None, rewrite=lambda s: s,
+             version: str = "2.1") -> str:
     """Item text as QTI-safe XHTML: HTML is cleaned (see :class:`_Xhtml`), other text is
     escaped into paragraphs."""
     if text_format != "html":
         return _util.text_to_html(text)
-    parser = _Xhtml(rewrite)
+    parser = _Xhtml(rewrite, version)
     parser.feed(text)
     parser.close()
     return "".join(parser.out)
@@ -872,7 +890,14 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
         return media_paths.get(unquote(name), src)
 
     def x(text: str) -> str:
-        return to_xhtml(text, fmt, rewrite)
+        return to_xhtml(text, fmt, rewrite, "3.0" if version == "3.0" else "2.1")
+
+    def correct(values) -> str:
+        return _correct(t, values)
+
+    def mapping_xml(entries, attrs="") -> str:  # a mapping needs at least one mapEntry
+        return (f'<{t["mapping"]}{attrs} {A("defaultValue")}="0">' + "".join(entries)
+                + f'</{t["mapping"]}>') if entries else ""
 
     def inline(text: str) -> str:  # feedbackInline holds inline content only
         return escape(_util.html_to_text(text) if fmt == "html" else text)
@@ -906,13 +931,10 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
                 else:
                     f = 1.0 if o.correct else 0.0
                 entries.append(f'<{t["me"]} {A("mapKey")}="{i}" {A("mappedValue")}='
-                               f'"{_fmt(f)}"/>')
-            mapping = (f'<{t["mapping"]} {A("lowerBound")}="0" {A("upperBound")}="1" '
-                       f'{A("defaultValue")}="0">' + "".join(entries) + f'</{t["mapping"]}>')
+                               f'"{_fmt(f)}" {A("caseSensitive")}="true"/>')
+            mapping = mapping_xml(entries, f' {A("lowerBound")}="0" {A("upperBound")}="1"')
         decls.append(f'<{t["rd"]} identifier="RESPONSE" cardinality="{card}" '
-                     f'{A("baseType")}="identifier"><{t["cr"]}>'
-                     + "".join(f'<{t["value"]}>{i}</{t["value"]}>' for i in keys)
-                     + f'</{t["cr"]}>{mapping}</{t["rd"]}>')
+                     f'{A("baseType")}="identifier">{correct(keys)}{mapping}</{t["rd"]}>')
         choices = []
         for i, o in zip(ids, item.options):
             fb = (f'<{t["fi"]} {A("outcomeIdentifier")}="FEEDBACK" identifier="{i}" '
@@ -937,37 +959,35 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
             if o.text == "*":
                 continue
             f = o.fraction if o.fraction is not None else (1.0 if o.correct else 0.0)
-            case = "" if numeric else f' {A("caseSensitive")}="' + (
+            # caseSensitive is required on every mapEntry by the QTI 2.1 XSD
+            case = f' {A("caseSensitive")}="' + ("true" if numeric else (
                 "false" if (item.extra.get("qti") or {}).get("case_sensitive") is False
-                or (item.extra.get("moodle") or {}).get("usecase") == "0" else "true") + '"'
+                or (item.extra.get("moodle") or {}).get("usecase") == "0" else "true")) + '"'
             entries.append(f'<{t["me"]} {A("mapKey")}={quoteattr(o.text)} '
                            f'{A("mappedValue")}="{_fmt(f)}"{case}/>')
-        mapping = "" if numeric else (f'<{t["mapping"]} {A("defaultValue")}="0">'
-                                      + "".join(entries) + f'</{t["mapping"]}>')
-        cr = "".join(f'<{t["value"]}>{escape(o.text)}</{t["value"]}>' for o in accepted[:1])
+        mapping = "" if numeric else mapping_xml(entries)
+        cr = correct(escape(o.text) for o in accepted[:1])
         decls.append(f'<{t["rd"]} identifier="RESPONSE" cardinality="single" '
-                     f'{A("baseType")}="{base}"><{t["cr"]}>{cr}</{t["cr"]}>{mapping}'
-                     f'</{t["rd"]}>')
+                     f'{A("baseType")}="{base}">{cr}{mapping}</{t["rd"]}>')
         body.append(f'<div>{stem_xhtml}</div><p><{t["te"]} {A("responseIdentifier")}='
                     f'"RESPONSE" {A("expectedLength")}="20"/></p>')
         if numeric:
             tol = next((o.tolerance for o in accepted if o.tolerance is not None), 0.0) or 0.0
-            score_rules = ("tolerance", tol)
+            score_rules = ("tolerance", tol) if cr else ""
         else:
-            score_rules = "map"
+            score_rules = "map" if mapping else ""
     elif item.type == "matching" and (item.extra.get("qti") or {}).get("interaction") == "order":
         ordered = sorted([(int(o.match), k) for k, o in enumerate(item.options)
                           if (o.match or "").isdigit()])
         ids = [f"choice_{k + 1}" for k in range(len(item.options))]
         decls.append(f'<{t["rd"]} identifier="RESPONSE" cardinality="ordered" '
-                     f'{A("baseType")}="identifier"><{t["cr"]}>'
-                     + "".join(f'<{t["value"]}>{ids[k]}</{t["value"]}>' for _, k in ordered)
-                     + f'</{t["cr"]}></{t["rd"]}>')
+                     f'{A("baseType")}="identifier">{correct(ids[k] for _, k in ordered)}'
+                     f'</{t["rd"]}>')
         body.append(f'<div>{stem_xhtml}</div><{t["oi"]} {A("responseIdentifier")}="RESPONSE" '
                     f'shuffle="true">' + "".join(
                         f'<{t["sc"]} identifier="{i}">{x(o.text)}</{t["sc"]}>'
                         for i, o in zip(ids, item.options)) + f'</{t["oi"]}>')
-        score_rules = "match"
+        score_rules = "match" if ordered else ""
     elif item.type == "matching":
         lefts = [(f"L{k + 1}", o) for k, o in enumerate(item.options) if o.text]
         rights: list[tuple[str, str]] = []
@@ -977,11 +997,10 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
         rid = {r: i for i, r in rights}
         pairs = [f"{li} {rid[o.match]}" for li, o in lefts if o.match in rid]
         decls.append(f'<{t["rd"]} identifier="RESPONSE" cardinality="multiple" '
-                     f'{A("baseType")}="directedPair"><{t["cr"]}>'
-                     + "".join(f'<{t["value"]}>{p}</{t["value"]}>' for p in pairs)
-                     + f'</{t["cr"]}><{t["mapping"]} {A("defaultValue")}="0">'
-                     + "".join(f'<{t["me"]} {A("mapKey")}="{p}" {A("mappedValue")}="1"/>'
-                               for p in pairs) + f'</{t["mapping"]}></{t["rd"]}>')
+                     f'{A("baseType")}="directedPair">{correct(pairs)}'
+                     + mapping_xml([f'<{t["me"]} {A("mapKey")}="{p}" {A("mappedValue")}="1" '
+                                    f'{A("caseSensitive")}="true"/>' for p in pairs])
+                     + f'</{t["rd"]}>')
         sms = (f'<{t["sms"]}>' + "".join(
             f'<{t["sac"]} identifier="{i}" {A("matchMax")}="1">{x(o.text)}</{t["sac"]}>'
             for i, o in lefts) + f'</{t["sms"]}><{t["sms"]}>' + "".join(
@@ -989,7 +1008,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
             for i, r in rights) + f'</{t["sms"]}>')
         body.append(f'<div>{stem_xhtml}</div><{t["mi"]} {A("responseIdentifier")}="RESPONSE" '
                     f'shuffle="true" {A("maxAssociations")}="{len(lefts)}">{sms}</{t["mi"]}>')
-        score_rules = "map"
+        score_rules = "map" if pairs else ""
     elif item.type == "essay":
         cr = f'<{t["cr"]}><{t["value"]}>{escape(item.model_answer)}</{t["value"]}></{t["cr"]}>' \
             if item.model_answer else ""
@@ -1031,6 +1050,16 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
             + "\n".join(decls + outcomes)
             + f'\n<{t["body"]}>' + "".join(body) + f'</{t["body"]}>\n'
             + rp + "\n".join(fbs) + f'\n</{t["item"]}>\n')
+
+
+def _correct(t, values) -> str:
+    """A ``correctResponse`` holding ``values`` (already escaped); nothing when there are none,
+    as the XSD wants at least one ``value``."""
+    values = list(values)
+    if not values:
+        return ""
+    return (f'<{t["cr"]}>' + "".join(f'<{t["value"]}>{v}</{t["value"]}>' for v in values)
+            + f'</{t["cr"]}>')
 
 
 def _processing(t, rules, has_fb: bool, item: Item) -> str:
@@ -1097,9 +1126,8 @@ def _cloze_body(item: Item, t, A, decls: list, fmt, rewrite) -> str:
         if sub.get("type") in ("multichoice", "multiresponse"):
             keys = [f"g{k}_{j + 1}" for j, a in enumerate(answers) if a.get("fraction", 0) >= 1]
             decls.append(f'<{t["rd"]} identifier="{rid}" cardinality="single" '
-                         f'{A("baseType")}="identifier"><{t["cr"]}>'
-                         + "".join(f'<{t["value"]}>{i}</{t["value"]}>' for i in keys[:1])
-                         + f'</{t["cr"]}></{t["rd"]}>')
+                         f'{A("baseType")}="identifier">' + _correct(t, keys[:1])
+                         + f'</{t["rd"]}>')
             gap = (f'<{t["ici"]} {A("responseIdentifier")}="{rid}" shuffle="false">'
                    + "".join(f'<{t["ic"]} identifier="g{k}_{j + 1}">{escape(a["text"])}'
                              f'</{t["ic"]}>' for j, a in enumerate(answers))
@@ -1108,9 +1136,8 @@ def _cloze_body(item: Item, t, A, decls: list, fmt, rewrite) -> str:
             base = "float" if sub.get("type") == "numerical" else "string"
             right = [a for a in answers if a.get("fraction", 0) >= 1][:1]
             decls.append(f'<{t["rd"]} identifier="{rid}" cardinality="single" '
-                         f'{A("baseType")}="{base}"><{t["cr"]}>'
-                         + "".join(f'<{t["value"]}>{escape(a["text"])}</{t["value"]}>'
-                                   for a in right) + f'</{t["cr"]}></{t["rd"]}>')
+                         f'{A("baseType")}="{base}">'
+                         + _correct(t, [escape(a["text"]) for a in right]) + f'</{t["rd"]}>')
             gap = f'<{t["te"]} {A("responseIdentifier")}="{rid}"/>'
         following = pieces[k] if k < len(pieces) else ""
         out.append(gap + piece(following))

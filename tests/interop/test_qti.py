@@ -173,3 +173,95 @@ def test_image_named_png_that_is_not_an_image(tmp_path):
     result = qti.parse(str(pkg))
     assert result.items[0].media == []
     assert any("not one" in e.message for e in result.errors)
+
+
+# --- schema conformance ----------------------------------------------------------------
+
+def _varied_bank(units):
+    """The sample bank plus the awkward cases: HTML with ``u``/ruby/anchors, an order item, a
+    short answer with no accepted answer and a matching item with no pairs."""
+    from eduapp.domain import Item, Option
+    html = {"text_format": "html"}
+    return units + [sample_set()] + [
+        Item(type="sba", extra=dict(html),
+             stem='<p><u>汉字</u> <ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby>'
+                  '<a name="x">anchor</a> <a href="https://example.org">link</a></p>',
+             options=[Option("<b>是</b>", True), Option("否", False)]),
+        Item(type="matching", stem="Put in order.", extra={"qti": {"interaction": "order"}},
+             options=[Option("first", True, match="1"), Option("second", True, match="2")]),
+        Item(type="short", stem="Anything?", options=[Option("*", True)]),
+        Item(type="matching", stem="No pairs.", options=[Option("lonely", False)]),
+    ]
+
+
+@pytest.mark.parametrize("version", ["2.1", "3.0"])
+def test_export_avoids_constructs_the_xsd_refuses(units, media_table, tmp_path, version):
+    """What imsqti_v2p1.xsd refuses: ``u`` and ruby (2.1), ``a`` without href, an empty
+    correctResponse or mapping, a mapEntry without caseSensitive (required in 2.1)."""
+    path = tmp_path / "bank.zip"
+    qti.write(_varied_bank(units), str(path), media=media_table, version=version)
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if not name.startswith("items/"):
+                continue
+            root = parse_xml(zf.read(name), name)
+            local = {el.tag.rsplit("}", 1)[-1]: el for el in root.iter()
+                     if isinstance(el.tag, str)}
+            assert "u" not in local
+            if version == "2.1":
+                assert not {"ruby", "rt", "rp", "rb"} & set(local)
+            for el in root.iter():
+                if not isinstance(el.tag, str):
+                    continue
+                tag = el.tag.rsplit("}", 1)[-1]
+                if tag in ("correctResponse", "qti-correct-response", "mapping", "qti-mapping"):
+                    assert len(el), (name, tag)
+                if tag in ("mapEntry", "qti-map-entry"):
+                    assert el.get("caseSensitive" if version == "2.1" else "case-sensitive")
+                if tag == "a":
+                    assert el.get("href")
+    [ruby_item] = [i for i in parse_file(str(path)).items if "汉字" in i.stem]
+    assert "漢" in ruby_item.stem and ("hàn" in ruby_item.stem) == (version == "3.0")
+
+
+XSD_DIR = os.environ.get("EDUAPP_QTI_XSD_DIR")
+# file name -> what it validates; found anywhere under EDUAPP_QTI_XSD_DIR (see docs/formats.md)
+XSDS = {"2.1": ("imsqti_v2p1.xsd", ("imscp_v1p1.xsd", "qtiv2p1_imscpv1p2_v1p0.xsd")),
+        "3.0": ("imsqti_asiv3p0_v1p0.xsd", ("imsqtiv3p0_imscpv1p2_v1p0.xsd",))}
+
+
+def _find_xsd(names):
+    for name in names:
+        for folder, _dirs, files in os.walk(XSD_DIR):
+            if name in files:
+                return os.path.join(folder, name)
+    return None
+
+
+@pytest.mark.skipif(not XSD_DIR, reason="set EDUAPP_QTI_XSD_DIR to a folder holding the "
+                                        "1EdTech XSDs (docs/formats.md)")
+@pytest.mark.parametrize("version", ["2.1", "3.0"])
+def test_export_validates_against_the_1edtech_xsds(units, media_table, tmp_path, version):
+    etree = pytest.importorskip("lxml.etree")
+    item_xsd = _find_xsd([XSDS[version][0]])
+    if item_xsd is None:
+        pytest.skip(f"{XSDS[version][0]} is not under {XSD_DIR}")
+    # imports resolve to local files only: no_network is lxml's default, kept explicit
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    item_schema = etree.XMLSchema(etree.parse(item_xsd, parser))
+    manifest_xsd = _find_xsd(XSDS[version][1])
+    manifest_schema = (etree.XMLSchema(etree.parse(manifest_xsd, parser))
+                       if manifest_xsd else None)
+    path = tmp_path / "bank.zip"
+    qti.write(_varied_bank(units), str(path), media=media_table, version=version)
+    failures = []
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            schema = item_schema if name.startswith("items/") else \
+                manifest_schema if name == "imsmanifest.xml" else None
+            if schema is None:
+                continue
+            doc = etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False))
+            if not schema.validate(doc):
+                failures += [f"{name}:{e.line}: {e.message}" for e in schema.error_log]
+    assert failures == []
