@@ -490,6 +490,11 @@ def _explanation(item: Item, out: list) -> None:
 _LABEL = re.compile(r"^\W*((option|answer|choice|选项|答案)\s*\w?|[A-Ea-e1-5]|n/?a|null|none|"
                     r"\.{2,}|…+|todo|tbd|xxx|\?+|无)\W*$", re.I)
 _NUMBER_ONLY = re.compile(r"^[\d\W_]+$")
+# An option that talks about the answer instead of being one ("The correct answer is: 2.",
+# "Incorrect. ...", "正确答案是…"): small models write their feedback into the option.
+_META = re.compile(r"^\W*((the\s+)?(correct|right|wrong|incorrect)\s+answer\b|incorrect\b|"
+                   r"correct\b\s*[.:]|this\s+is\s+(the\s+)?(in)?correct|正确答案|错误答案|"
+                   r"答案[是为])", re.I)
 
 
 def _nonsense(item: Item, out: list) -> None:
@@ -509,6 +514,7 @@ def _nonsense(item: Item, out: list) -> None:
         out.append(_f("wrong-language", "The item is marked English but its stem is Chinese.",
                       "stem", 0, len(item.stem)))
     lead = _norm(lead_in(item)[1])
+    whole = _norm(item.full_stem)
     for i, o in enumerate(item.options):
         t = _strip_markup(o.text).strip()
         if item.type == "tf":
@@ -518,7 +524,10 @@ def _nonsense(item: Item, out: list) -> None:
             why = "is empty or only a label"
         elif t.endswith(("?", "？")):
             why = "is a question, not an answer"
-        elif lead and _norm(t) == lead:
+        elif _META.match(t):
+            why = "comments on the answer instead of being one"
+        elif (lead and _norm(t) == lead) or (len(_norm(t)) >= 30
+                                             and whole.startswith(_norm(t)[:30])):
             why = "repeats the stem"
         elif len(t) > 400:
             why = "is far too long to be an answer"

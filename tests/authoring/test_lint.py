@@ -141,3 +141,31 @@ def test_authoring_imports_no_qt():
     code = ("import sys, eduapp.authoring; "
             "sys.exit(1 if any(m.split('.')[0] == 'PySide6' for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@pytest.mark.parametrize("texts", [
+    ["The correct answer is: 1.", "The correct answer is: 4.", "Oral vancomycin",
+     "Oral fidaxomicin", "Intravenous metronidazole"],
+    ["Incorrect. The preferred treatment is a combination", "Oral vancomycin",
+     "Oral fidaxomicin", "Intravenous metronidazole", "Loperamide"],
+    ["正确答案是A", "口服万古霉素", "口服非达霉素", "静脉甲硝唑", "洛哌丁胺"],
+])
+def test_options_that_comment_on_the_answer_are_not_answers(texts):
+    """Small models write their feedback into the options (seen with SmolLM2-135M)."""
+    from eduapp.domain import Item, Option
+    item = Item(type="sba", stem="A 70-year-old woman has C. difficile colitis after "
+                "co-amoxiclav. Which of the following is the most appropriate treatment?",
+                options=[Option(t, i == 2, "why") for i, t in enumerate(texts)],
+                explanation="Oral vancomycin or fidaxomicin.")
+    assert "option-not-an-answer" in [f.rule for f in lint_item(item)]
+
+
+def test_option_that_repeats_the_vignette_is_not_an_answer():
+    from eduapp.domain import Item, Option
+    vignette = "A 74-year-old man has had increasing difficulty passing urine for months."
+    item = Item(type="sba", vignette=vignette, stem="Which of the following is the most "
+                "likely cause?", options=[Option(vignette, False, "x")] + [
+                    Option(t, i == 0, "x") for i, t in enumerate(
+                        ["Benign prostatic hyperplasia", "Urethral stricture", "Bladder stone",
+                         "Prostate cancer"])], explanation="BPH.")
+    assert "option-not-an-answer" in [f.rule for f in lint_item(item)]
