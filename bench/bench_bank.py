@@ -176,26 +176,32 @@ def bench_cold_start(data_dir: str) -> None:
         "qapp = make_qapp(); app = App(sys.argv[1], Bank.open_in(sys.argv[1]))\n"
         "app.settings.starter_offered = True\n"
         "w = MainWindow(app); w.show()\n"
+        "page = w.pages['bank']\n"
         "def painted():\n"
         "    print('first_paint', time.perf_counter() - t0)\n"
-        "    page = w.pages['bank']\n"
+        "    QTimer.singleShot(0, filled)\n"
+        "def filled():\n"
+        "    if page.model.rowCount() == 0:\n"
+        "        QTimer.singleShot(20, filled); return\n"
+        "    print('table_filled', time.perf_counter() - t0)\n"
         "    for row in range(0, page.model.rowCount(), max(1, page.model.rowCount() // 50)):\n"
         "        page.table.scrollTo(page.model.index(row, 0)); qapp.processEvents()\n"
         "    print('maxrss_mb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
         "    qapp.quit()\n"
         "QTimer.singleShot(0, painted)\n"
-        "qapp.exec()\n")
-    firsts, rss = [], []
+        "qapp.exec()\n"
+        "from PySide6.QtCore import QThreadPool; QThreadPool.globalInstance().waitForDone()\n")
+    firsts, fills, rss = [], [], []
     for _ in range(3):
-        start = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", probe, data_dir], env=env, check=True,
                               capture_output=True, text=True)
-        wall = time.perf_counter() - start
         values = dict(line.split() for line in proc.stdout.splitlines() if " " in line)
-        firsts.append(float(values["first_paint"]) + (wall - wall))
+        firsts.append(float(values["first_paint"]))
+        fills.append(float(values["table_filled"]))
         rss.append(float(values["maxrss_mb"]))
     print(f"GUI to first painted window (in-process from interpreter start of imports): "
-          f"median {statistics.median(firsts):.2f} s [target < 1 s]")
+          f"median {statistics.median(firsts):.2f} s [target < 1 s]; item table filled at "
+          f"{statistics.median(fills):.2f} s")
     print(f"GUI peak memory with the bank open and the table scrolled end to end: "
           f"{max(rss):.0f} MB max RSS [target < 250 MB]")
 

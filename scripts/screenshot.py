@@ -40,7 +40,7 @@ def main() -> int:
             window = MainWindow(app)
             window.resize(1280, 800)
             window.show()
-            for key in window.pages:
+            for key in window.page_keys():
                 shots.append((window, key, os.path.join(out, f"{language}-{key}.png")))
 
         def take(n=0):

@@ -127,7 +127,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def check_readable(path: str) -> None:
     """:raises PracticeCorruptError: ``path`` exists but is not a sound SQLite database."""
-    _check_sqlite(path, PracticeCorruptError, "a practice history")
+    _check_sqlite(path, PracticeCorruptError, "a practice history", thorough=True)
 
 
 def _schema_version(conn: sqlite3.Connection) -> int:

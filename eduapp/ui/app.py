@@ -222,4 +222,6 @@ def run_gui(data_dir: str, argv: list[str] | None = None, explicit: bool = True)
     try:
         return qapp.exec()
     finally:
+        from PySide6.QtCore import QThreadPool
+        QThreadPool.globalInstance().waitForDone(5000)  # let running ops finish first
         app.shutdown()

@@ -91,11 +91,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._rows: list[str] = []
+        self._specs: dict[str, tuple[str, str, str]] = {}
         for key, heading, title, target, planned in self.page_specs():
             if heading:
                 head = QListWidgetItem(heading)
                 head.setFlags(Qt.NoItemFlags)
-                head.setData(Qt.UserRole, None)
                 font = head.font()
                 font.setBold(True)
                 head.setFont(font)
@@ -105,9 +105,7 @@ class MainWindow(QMainWindow):
             entry.setData(Qt.UserRole, key)
             self.nav.addItem(entry)
             self._rows.append(key)
-            page = self._make_page(title, target, planned)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            self._specs[key] = (title, target, planned)
         self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(self._rows.index("bank"))
 
@@ -143,11 +141,24 @@ class MainWindow(QMainWindow):
                 "This page is planned for a later version of EduApp."))
         return getattr(module, cls_name)(self.app)
 
+    def page_keys(self) -> list[str]:
+        """Keys of every page, in side-bar order (``bank``, ``generate`` ...)."""
+        return [k for k in self._rows if k]
+
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, made on first use: start-up builds only the page shown first,
+        so opening the app does not wait for pages nobody has looked at yet."""
+        if key not in self.pages:
+            page = self._make_page(*self._specs[key])
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
     def _show_row(self, row: int) -> None:
         key = self._rows[row] if 0 <= row < len(self._rows) else ""
         if not key:
             return
-        page = self.pages[key]
+        page = self.page(key)
         self.stack.setCurrentWidget(page)
         shown = getattr(page, "on_shown", None)
         if callable(shown):
@@ -156,7 +167,7 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> QWidget:
         """Switch to the page ``key`` (``bank``, ``generate``, ``exams`` ...) and return it."""
         self.nav.setCurrentRow(self._rows.index(key))
-        return self.pages[key]
+        return self.page(key)
 
     def current_page_key(self) -> str:
         """The key of the page shown now."""
@@ -168,14 +179,18 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: Changes) -> None:
         if changes.items or changes.documents:
             self.refresh_status()
-        for page in self.pages.values():
+        for page in list(self.pages.values()):
             handler = getattr(page, "on_changes", None)
             if callable(handler):
                 handler(changes)
 
     def refresh_status(self) -> None:
-        """Show the bank's size and the data folder in the status bar."""
-        stats = self.app.bank.stats()
+        """Show the bank's size and the data folder in the status bar (counted off the GUI
+        thread)."""
+        Op(self, lambda app: app.bank.stats()).latest_only("status-bar") \
+            .success(self._show_status).run()
+
+    def _show_status(self, stats: dict) -> None:
         self.status_label.setText(self.tr("{items} items · {sets} sets · {docs} documents · {path}")
                                   .format(items=stats["items"], sets=stats["sets"],
                                           docs=stats["documents"], path=self.app.data_dir))

@@ -74,11 +74,14 @@ class _Runnable(QRunnable):
 
     def run(self):  # worker thread
         try:
-            result = self.call()
-        except BaseException as e:  # noqa: BLE001 - delivered to the GUI thread
-            self.relay.failed.emit(e, traceback.format_exc())
-            return
-        self.relay.done.emit(result)
+            try:
+                result = self.call()
+            except BaseException as e:  # noqa: BLE001 - delivered to the GUI thread
+                self.relay.failed.emit(e, traceback.format_exc())
+                return
+            self.relay.done.emit(result)
+        except RuntimeError:  # the relay is gone: the app is quitting; nobody to tell
+            log.debug("op finished after its receiver was deleted")
 
 
 def show_error(parent: QWidget | None, error: BaseException, details: str = "") -> None:

@@ -50,12 +50,12 @@ def _ask_questions(page, count=2, topic="anaphylaxis"):
 
 
 def window_page(page, key):
-    return page.window().pages[key]
+    return page.window().page(key)
 
 
 def test_page_replaces_the_planned_page(window):
     from eduapp.ui.pages.generate import GeneratePage
-    assert isinstance(window.pages["generate"], GeneratePage)
+    assert isinstance(window.page("generate"), GeneratePage)
 
 
 def test_two_drafts_land_in_the_queue_then_approve_and_discard(page, gui_app, scripted_server,

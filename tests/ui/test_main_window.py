@@ -18,7 +18,8 @@ def test_side_bar_has_both_workspaces(window):
 
 
 def test_every_page_opens(window, qtbot):
-    for key in window.pages:
+    assert list(window.pages) == ["bank"]  # the others are made when first shown
+    for key in window.page_keys():
         page = window.show_page(key)
         assert window.stack.currentWidget() is page
 

@@ -150,8 +150,8 @@ def test_progress_page_dashboard_and_teacher(qtbot, page, practice_app, tmp_path
 def test_main_window_loads_the_pages(window):
     from eduapp.ui.pages.practice import PracticePage
     from eduapp.ui.pages.progress import ProgressPage
-    assert isinstance(window.pages["practice"], PracticePage)
-    assert isinstance(window.pages["progress"], ProgressPage)
+    assert isinstance(window.page("practice"), PracticePage)
+    assert isinstance(window.page("progress"), ProgressPage)
     window.show_page("practice")
     window.show_page("progress")
 

@@ -114,8 +114,12 @@ class ItemBankPage(QWidget):
     # -- filters and query --------------------------------------------------------------
 
     def refresh_facets(self) -> None:
-        """Refill the filter menus from the bank, keeping the current choices."""
-        facets = self.app.bank.facets()
+        """Refill the filter menus from the bank (read off the GUI thread: distinct tags
+        over 100,000 items take a second), keeping the current choices."""
+        Op(self, lambda app: app.bank.facets()).latest_only("item-bank-facets") \
+            .success(self._fill_facets).run()
+
+    def _fill_facets(self, facets: dict) -> None:
         labels = {"type": [(t, self.editor.type_label(t)) for t in ITEM_TYPES],
                   "status": [(s, self.editor.status_label(s)) for s in STATUSES],
                   "language": [("en", self.tr("English")), ("zh", self.tr("Chinese"))],
@@ -128,7 +132,7 @@ class ItemBankPage(QWidget):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
-            box.addItem(alls[key], None)
+            box.addItem(alls[key], "")  # not None: PySide6 mis-counts None userData
             for value, label in labels[key]:
                 box.addItem(label, value)
             index = box.findData(current)
