@@ -211,6 +211,9 @@ class Bank:
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
         with self._lock:
+            if getattr(self, "_read_conn", None) is not None:
+                self._read_conn.close()
+                self._read_conn = None
             self.conn.close()
 
     # ------------------------------------------------------------------ rows <-> items
@@ -556,18 +559,32 @@ class Bank:
 
     def table_rows(self, ids: Sequence[int]) -> list[tuple]:
         """Light rows for the item table, in :data:`TABLE_COLUMNS` order, for ``ids``
-        (the order given; missing ids left out). The stem is cut to 300 characters."""
-        with self._lock:
+        (the order given; missing ids left out). The stem is cut to 300 characters.
+
+        Reads through a second, read-only connection (WAL lets it read while a long query
+        or an import holds the main one), so the GUI thread never waits for them."""
+        conn, lock = self._reader()
+        with lock:
             found = {}
             for chunk in range(0, len(ids), 500):
                 part = list(ids[chunk:chunk + 500])
-                for row in self.conn.execute(
+                for row in conn.execute(
                         "SELECT id, type, substr(CASE WHEN vignette != '' THEN vignette || ' ' "
                         "ELSE '' END || stem, 1, 300), topic, system, exam_type, language, "
                         "status, version, updated_at, set_uid FROM items WHERE id IN "
                         f"({', '.join('?' * len(part))})", part):
                     found[row[0]] = row
             return [found[i] for i in ids if i in found]
+
+    def _reader(self) -> tuple[sqlite3.Connection, threading.RLock]:
+        """The read-only connection and its lock (the main ones for in-memory banks)."""
+        if self.path == ":memory:":
+            return self.conn, self._lock
+        if getattr(self, "_read_conn", None) is None:
+            self._read_conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                              check_same_thread=False)
+            self._read_lock = threading.RLock()
+        return self._read_conn, self._read_lock
 
     def facets(self) -> dict[str, list[str]]:
         """Distinct values for the filter menus: ``topic``, ``system``, ``discipline``,

@@ -7,7 +7,7 @@ import importlib
 import logging
 import os
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-        self.refresh_status()
+        QTimer.singleShot(300, self.refresh_status)  # after the first rows are shown
 
     def _make_page(self, title: str, target: str, planned: str) -> QWidget:
         module_name, cls_name = target.split(".")

@@ -30,9 +30,9 @@ class ItemBankPage(QWidget):
         self.model = ItemTableModel(app.bank, self)
         self._last_deleted: list[int] = []
         self._dirty = False
+        self._facets_loaded = False
         self._build()
-        self.refresh_facets()
-        self.run_query()
+        self.run_query()  # the rows first; the filter menus fill once they are shown
 
     # -- layout -------------------------------------------------------------------------
 
@@ -162,6 +162,9 @@ class ItemBankPage(QWidget):
         self.count_label.setText(self.tr("{n} items").format(n=len(ids)))
         if selected:
             self.select_ids(selected)
+        if not self._facets_loaded:
+            self._facets_loaded = True
+            self.refresh_facets()
 
     # -- selection ----------------------------------------------------------------------
 
