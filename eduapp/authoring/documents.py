@@ -15,7 +15,7 @@ from ..errors import ValidationError
 from ..llm import complete_json_result
 from .gate import LOW_QUALITY, STRONGER_PROVIDER_HINT
 from .prompting import authoring_prompt, budget_for, extras_text
-from .schemas import CASE_SCHEMA, NOTES_SCHEMA
+from .schemas import CASE_SCHEMA, NOTES_SCHEMA, grammar_schema
 
 __all__ = ["generate_notes", "generate_case", "render_notes", "render_case",
            "existing_document"]
@@ -99,6 +99,8 @@ def _generate(bank, profile, kind: str, prompt_name: str, schema: dict, render, 
             {"role": "user", "content": prompt.render(
                 topic=topic, extras=extras_text(language, source=source_text,
                                                 source_chars=budget.source_chars))}]
+    if profile.is_embedded:  # llama.cpp: integer ranges as enums, no huge length bounds
+        schema = grammar_schema(schema)
     res = complete_json_result(profile, msgs, schema, schema_name=kind, language=language,
                                max_tokens=max(budget.max_tokens, 1000 if profile.is_embedded
                                               else 4000),

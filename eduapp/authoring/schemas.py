@@ -108,20 +108,32 @@ def verify_schema(kind: str, n_options: int) -> dict:
     return _obj({"answer": {"enum": letters}})
 
 
+#: Longest ``maxLength`` in a llama.cpp grammar: the server drops the connection on the
+#: grammar of a 2,500-character bound (a lecture-note section), so longer bounds are cut
+#: to this; the tiny model's text is short anyway.
+GRAMMAR_MAX_LENGTH = 300
+#: Most list entries in a llama.cpp grammar (never below a list's minimum): the embedded
+#: model's context is 2,048 tokens, so its lecture notes stay short.
+GRAMMAR_MAX_ITEMS = 3
+
+
 def grammar_schema(schema: dict) -> dict:
     """``schema`` rewritten for llama.cpp's grammar mode (the embedded model).
 
     The grammar converter of llama-cpp-python 0.3 ignores ``minimum``/``maximum``, so a
     small integer range becomes an ``enum`` (the key of an SBA item can only be 0..4).
-    String length limits stay: they keep the tiny model from rambling inside a string
-    until its token budget cuts the answer off (measured here: 200-500 tokens, 6-12 s per
-    SBA item on 2 cores, every answer schema-valid).
+    String length limits stay, cut to :data:`GRAMMAR_MAX_LENGTH`: they keep the tiny model
+    from rambling inside a string until its token budget cuts the answer off (measured
+    here: 200-500 tokens, 6-12 s per SBA item on 2 cores, every answer schema-valid).
     """
     if isinstance(schema, dict):
         if (schema.get("type") == "integer" and "minimum" in schema and "maximum" in schema
                 and schema["maximum"] - schema["minimum"] <= 20):
             return {"enum": list(range(schema["minimum"], schema["maximum"] + 1))}
-        return {k: grammar_schema(v) for k, v in schema.items()}
+        lo = schema.get("minItems", 0)
+        return {k: (min(v, GRAMMAR_MAX_LENGTH) if k == "maxLength" else
+                    max(lo, min(v, GRAMMAR_MAX_ITEMS)) if k == "maxItems" else grammar_schema(v))
+                for k, v in schema.items()}
     if isinstance(schema, list):
         return [grammar_schema(v) for v in schema]
     return schema
