@@ -473,9 +473,22 @@ class HistoryDialog(QDialog):
             self.accept()
 
 
+def restore_from_history(bank, item_id: int, parent=None) -> Item | None:
+    """Show an item's versions; return the chosen one, ready to save as the newest version
+    of the same item (id, uid, status and set membership of the current one), or ``None``."""
+    dialog = HistoryDialog(bank.history(item_id), parent)
+    if not dialog.exec() or dialog.chosen is None:
+        return None
+    current = bank.get_item(item_id)
+    restored = dialog.chosen
+    restored.id, restored.uid, restored.status = item_id, current.uid, current.status
+    restored.set_uid, restored.set_position = current.set_uid, current.set_position
+    return restored
+
+
 def _esc(text: str) -> str:
     import html
     return html.escape(text or "").replace("\n", "<br>")
 
 
-__all__ = ["ItemEditor", "HistoryDialog", "image_mime"]
+__all__ = ["ItemEditor", "HistoryDialog", "image_mime", "restore_from_history"]

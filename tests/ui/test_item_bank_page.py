@@ -91,7 +91,7 @@ def test_history_restore(window, gui_app, monkeypatch):
             self.list.setCurrentRow(1)
             self._restore()
             return True
-    monkeypatch.setattr("eduapp.ui.pages.item_bank.HistoryDialog", Pick)
+    monkeypatch.setattr("eduapp.ui.item_editor.HistoryDialog", Pick)
     page = _page(window)
     page.show_history(item.id)
     stored = gui_app.bank.get_item(item.id)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 from ...domain import Changes, Item, new_uid
 from ...errors import CancelledError, EduAppError
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
-from ..item_editor import HistoryDialog, ItemEditor
+from ..item_editor import ItemEditor, restore_from_history
 from ..ops import Op, show_error
 
 log = logging.getLogger(__name__)
@@ -495,11 +495,8 @@ class GeneratePage(QWidget):
 
     def show_history(self, item_id: int) -> None:
         """Show a draft's versions; restoring one saves it as a new version."""
-        dialog = HistoryDialog(self.app.bank.history(item_id), self)
-        if dialog.exec() and dialog.chosen is not None:
-            current = self.app.bank.get_item(item_id)
-            restored = dialog.chosen
-            restored.id, restored.uid, restored.status = item_id, current.uid, current.status
+        restored = restore_from_history(self.app.bank, item_id, self)
+        if restored is not None:
             self.save_draft(restored)
 
     # -- documents ----------------------------------------------------------------------

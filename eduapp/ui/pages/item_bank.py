@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
 
 from ...bank import ItemFilter
 from ...domain import ITEM_TYPES, STATUSES, Changes, Item, Option
-from ..item_editor import HistoryDialog, ItemEditor
+from ..item_editor import ItemEditor, restore_from_history
 from ..models import ItemTableModel
 from ..ops import Op
 from ..transfer_dialogs import ExportDialog, ImportDialog
@@ -254,12 +254,8 @@ class ItemBankPage(QWidget):
 
     def show_history(self, item_id: int) -> None:
         """Show an item's versions; restoring one saves it as a new version."""
-        dialog = HistoryDialog(self.app.bank.history(item_id), self)
-        if dialog.exec() and dialog.chosen is not None:
-            current = self.app.bank.get_item(item_id)
-            restored = dialog.chosen
-            restored.id, restored.uid, restored.status = item_id, current.uid, current.status
-            restored.set_uid, restored.set_position = current.set_uid, current.set_position
+        restored = restore_from_history(self.app.bank, item_id, self)
+        if restored is not None:
             self.save_item(restored)
 
     def import_files(self, paths: list[str] | None = None) -> None:
