@@ -123,9 +123,13 @@ def _connect(profile: ProviderProfile) -> openai.OpenAI:
             while len(_clients) >= 32:  # forget the oldest; a request using it still finishes
                 _clients.pop(next(iter(_clients)))
             extra: dict[str, Any] = {}
-            if urllib.parse.urlsplit(base_url).hostname in ("127.0.0.1", "localhost", "::1"):
-                # a proxy from the environment must not swallow loopback traffic
-                extra["http_client"] = openai.DefaultHttpxClient(trust_env=False)
+            url = urllib.parse.urlsplit(base_url)
+            if url.hostname in ("127.0.0.1", "localhost", "::1"):
+                # a proxy from the environment must not swallow loopback traffic; plain
+                # http needs no TLS context, whose creation (loading the CA store, ~50 ms
+                # holding the GIL) would stall the GUI thread
+                extra["http_client"] = openai.DefaultHttpxClient(
+                    trust_env=False, **({"verify": False} if url.scheme == "http" else {}))
             client = openai.OpenAI(
                 api_key=key, base_url=base_url, max_retries=profile.max_retries,
                 timeout=openai.Timeout(profile.timeout, connect=min(profile.timeout, 10.0)),
