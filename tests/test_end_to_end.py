@@ -51,8 +51,8 @@ def _quick_start(run_cli, tmp_path, provider: str, count: int = 5):
 
 def _varied(server):
     """Answer each item request with a different anaphylaxis question (verification: A)."""
-    from tests.authoring.conftest import sba_answer
-    from tests.authoring.test_generate import answer, schema_name
+    from tests.authoring.conftest import sba_answer, schema_name
+    from tests.llm.scripted_server import answer
     stems = iter(["Which drug is first-line for anaphylaxis in adults?",
                   "What is the adult intramuscular dose of adrenaline in anaphylaxis?",
                   "Where should intramuscular adrenaline be injected in anaphylaxis?"])

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.llm.scripted_server import scripted_profile, scripted_server  # noqa: F401
+from tests.llm.scripted_server import answer, scripted_profile, scripted_server  # noqa: F401
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -42,3 +42,28 @@ def saved_profile(scripted_profile, data_dir):
     from eduapp.llm import ProviderStore
     ProviderStore(data_dir).save(scripted_profile)
     return scripted_profile
+
+
+#: A schema-valid generated lecture note (NOTES_SCHEMA).
+NOTES = {"title": "Anaphylaxis", "learning_objectives": ["Recognise it", "Treat it"],
+         "sections": [{"heading": "Recognition", "body": "Airway, breathing, circulation."},
+                      {"heading": "Treatment", "body": "IM adrenaline 0.5 mg, repeat."}],
+         "key_points": ["Adrenaline first", "Lie flat", "Call for help"],
+         "summary_table": {"columns": ["Drug", "Dose"], "rows": [["Adrenaline", "0.5 mg"]]},
+         "self_check": [{"question": "Route?", "answer": "IM"},
+                        {"question": "Dose?", "answer": "0.5 mg"}]}
+
+
+def schema_name(body) -> str:
+    """The name of the JSON schema a chat request asks for (``answer`` = blind verification)."""
+    rf = body.get("response_format") or {}
+    return (rf.get("json_schema") or {}).get("name") or ""
+
+
+def auto(server, item=None, verdict="A"):
+    """Answer item requests with ``item`` and blind-verification requests with ``verdict``."""
+    def respond(body):
+        if schema_name(body) == "answer":
+            return answer({"answer": verdict})
+        return answer(item or sba_answer())
+    server.responder = respond

@@ -12,22 +12,8 @@ from eduapp.authoring import (QuestionSpec, accept, discard, generate_case, gene
 from eduapp.bank import ItemFilter
 from eduapp.errors import LLMOutputError, LLMUnavailableError
 from eduapp.llm import validate_json
-from tests.authoring.conftest import sba_answer
+from tests.authoring.conftest import NOTES, auto, sba_answer, schema_name
 from tests.llm.scripted_server import answer, error
-
-
-def schema_name(body) -> str:
-    rf = body.get("response_format") or {}
-    return (rf.get("json_schema") or {}).get("name", "")
-
-
-def auto(server, item=None, verdict="A"):
-    """Answer item requests with ``item`` and verification requests with ``verdict``."""
-    def respond(body):
-        if schema_name(body) == "answer":
-            return answer({"answer": verdict})
-        return answer(item or sba_answer())
-    server.responder = respond
 
 
 def test_schema_valid_answers_become_drafts_with_provenance(bank, scripted_server,
@@ -187,13 +173,7 @@ def test_review_queue_accept_discard_regenerate(bank, scripted_server, scripted_
 
 
 def test_notes_and_case_documents(bank, scripted_server, scripted_profile):
-    notes = {"title": "Anaphylaxis", "learning_objectives": ["Recognise it", "Treat it"],
-             "sections": [{"heading": "Recognition", "body": "Airway, breathing, circulation."},
-                          {"heading": "Treatment", "body": "IM adrenaline 0.5 mg, repeat."}],
-             "key_points": ["Adrenaline first", "Lie flat", "Call for help"],
-             "summary_table": {"columns": ["Drug", "Dose"], "rows": [["Adrenaline", "0.5 mg"]]},
-             "self_check": [{"question": "Route?", "answer": "IM"},
-                            {"question": "Dose?", "answer": "0.5 mg"}]}
+    notes = NOTES
     case = {"title": "Peanut", "presentation": "A 25-year-old woman with lip swelling.",
             "history": "Ate peanuts ten minutes ago; known allergy.",
             "examination": "Stridor, BP 80/50.",

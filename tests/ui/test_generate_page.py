@@ -8,27 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from eduapp.domain import Changes
-from tests.authoring.conftest import sba_answer
+from tests.authoring.conftest import NOTES, auto, sba_answer
 from tests.llm.scripted_server import answer, scripted_profile, scripted_server  # noqa: F401
-
-NOTES = {"title": "Anaphylaxis", "learning_objectives": ["Recognise it", "Treat it"],
-         "sections": [{"heading": "Recognition", "body": "Airway, breathing, circulation."},
-                      {"heading": "Treatment", "body": "IM adrenaline 0.5 mg, repeat."}],
-         "key_points": ["Adrenaline first", "Lie flat", "Call for help"],
-         "summary_table": {"columns": ["Drug", "Dose"], "rows": [["Adrenaline", "0.5 mg"]]},
-         "self_check": [{"question": "Route?", "answer": "IM"},
-                        {"question": "Dose?", "answer": "0.5 mg"}]}
-
-
-def auto(server, item=None, verdict="A"):
-    """Answer item requests with ``item`` and blind-verification requests with ``verdict``."""
-    def respond(body):
-        rf = body.get("response_format") or {}
-        if (rf.get("json_schema") or {}).get("name") == "answer":
-            return answer({"answer": verdict})
-        return answer(item or sba_answer())
-    server.responder = respond
-
 
 @pytest.fixture
 def page(window, gui_app, scripted_profile):
