@@ -41,15 +41,17 @@ def main() -> int:
             window.resize(1280, 800)
             window.show()
             for key in window.page_keys():
-                shots.append((window, key, os.path.join(out, f"{language}-{key}.png")))
+                shots.append((window, language, key,
+                              os.path.join(out, f"{language}-{key}.png")))
 
         def take(n=0):
             if n >= len(shots):
-                for w, _k, _p in shots:
+                for w, *_rest in shots:
                     w.close()
                 qapp.quit()
                 return
-            window, key, path = shots[n]
+            window, language, key, path = shots[n]
+            install_language(qapp, language)  # pages are made when first shown
             window.raise_()
             page = window.show_page(key)
             if key == "bank" and getattr(page, "model", None) is not None and page.model.ids:

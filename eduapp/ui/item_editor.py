@@ -242,6 +242,7 @@ class ItemEditor(QWidget):
             if w is not self:
                 w.setEnabled(enabled)
         if item is None:
+            self.set_label.setVisible(False)
             self.header.setText(self.tr("Select an item to edit it, or press New item."))
             self.header.setEnabled(True)
             return
