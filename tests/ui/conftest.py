@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from eduapp.ui.ops import Op
@@ -14,6 +16,7 @@ def synchronous_ops():
     yield
     Op.synchronous = False
     Op.last_error_box = None
+    gc.unfreeze()  # the main window freezes the start-up heap; let tests' garbage go
 
 
 @pytest.fixture

@@ -24,6 +24,18 @@ def test_every_page_opens(window, qtbot):
         assert window.stack.currentWidget() is page
 
 
+def test_start_up_heap_is_frozen_after_the_window_shows(window, qtbot):
+    """A full garbage collection walks every tracked object holding the GIL; the start-up
+    objects are moved out of its way (gc.freeze) once the window is up."""
+    import gc
+    gc.unfreeze()
+    from eduapp.ui.main_window import MainWindow
+    other = MainWindow(window.app)
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=2000)
+
+
 def test_status_bar_counts_items(window, gui_app):
     from tests.conftest import make_sba
     gui_app.bank.save_item(make_sba())
