@@ -28,7 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from eduapp.bank import Bank  # noqa: E402
-from eduapp.interop import eduapp_json  # noqa: E402
+from eduapp.interop import parse_file  # noqa: E402
 
 EN = ("patient man woman year old presents chest pain dyspnoea fever cough infarction "
       "myocardial pneumonia asthma diabetes ketoacidosis renal failure hyperkalaemia stroke "
@@ -96,7 +96,7 @@ def bench_import(items: list[dict], workdir: str) -> tuple[str, float]:
     os.makedirs(data_dir, exist_ok=True)
     bank = Bank.open_in(data_dir)
     start = time.perf_counter()
-    result = eduapp_json.parse(path)
+    result = parse_file(path, "eduapp-json")  # as the app and the CLI read it
     parsed = time.perf_counter()
     summary = bank.import_result(result)
     done = time.perf_counter()

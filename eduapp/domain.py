@@ -12,8 +12,12 @@ easier) or ``None`` when unknown; option indices are zero-based.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import hashlib
 import json
+import threading
 import time
 import uuid
 from dataclasses import asdict, dataclass, field, fields
@@ -64,6 +68,43 @@ def now() -> float:
     return time.time()
 
 
+@functools.cache
+def _field_names(cls) -> frozenset[str]:
+    """The field names of dataclass ``cls`` (computed once: ``fields()`` is slow, and an
+    import of 100,000 items asks for them half a million times)."""
+    return frozenset(f.name for f in fields(cls))
+
+
+_collector_lock = threading.Lock()
+_collector_pauses = 0
+_collector_was_enabled = True
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while many objects are built.
+
+    An import of 100,000 items makes millions of dicts, lists and dataclasses; the
+    collector walks all of them on each full collection, which was 3.6 s of a 4.7 s parse.
+    Reference counting still frees everything as usual; only reference cycles wait for the
+    collector. Nested and concurrent uses (two imports on two worker threads) are counted:
+    the collector runs again when the last one ends, if it was running before the first.
+    """
+    global _collector_pauses, _collector_was_enabled
+    with _collector_lock:
+        if _collector_pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_pauses += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_pauses -= 1
+            if _collector_pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
 def new_uid() -> str:
     """A fresh stable identifier (32 lowercase hex characters, a UUID4)."""
     return uuid.uuid4().hex
@@ -112,8 +153,8 @@ class Option:
         """Build from :meth:`to_dict` output; unknown keys raise :class:`ValidationError`."""
         if isinstance(d, str):
             return cls(text=d)
-        known = {f.name for f in fields(cls)}
-        unknown = set(d) - known
+        known = _field_names(cls)
+        unknown = d.keys() - known
         if unknown:
             raise ValidationError(f"unknown option field(s): {', '.join(sorted(unknown))}")
         if "text" not in d:
@@ -327,8 +368,8 @@ class Item:
             raise ValidationError("an item must be a JSON object")
         data = dict(d)
         data.pop("findings", None)
-        known = {f.name for f in fields(cls)}
-        unknown = set(data) - known
+        known = _field_names(cls)
+        unknown = data.keys() - known
         if unknown:
             raise ValidationError(f"unknown item field(s): {', '.join(sorted(unknown))}")
         for required in ("type", "stem"):
@@ -439,8 +480,8 @@ class ItemSet:
         if not isinstance(d, dict):
             raise ValidationError("an item set must be a JSON object")
         data = dict(d)
-        known = {f.name for f in fields(cls)}
-        unknown = set(data) - known
+        known = _field_names(cls)
+        unknown = data.keys() - known
         if unknown:
             raise ValidationError(f"unknown item-set field(s): {', '.join(sorted(unknown))}")
         if "kind" not in data:
@@ -500,8 +541,8 @@ class Document:
         if not isinstance(d, dict):
             raise ValidationError("a document must be a JSON object")
         data = dict(d)
-        known = {f.name for f in fields(cls)}
-        unknown = set(data) - known
+        known = _field_names(cls)
+        unknown = data.keys() - known
         if unknown:
             raise ValidationError(f"unknown document field(s): {', '.join(sorted(unknown))}")
         for required in ("kind", "title"):

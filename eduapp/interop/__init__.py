@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 
+from ..domain import collector_paused
 from ..errors import ExportError, ImportFileError
 from .base import ParseResult, Unit, flatten
 
@@ -70,7 +71,8 @@ def parse_file(path: str, fmt: str = "auto") -> ParseResult:
     :raises ImportFileError: nothing in the file could be read.
     """
     name = detect_format(path) if fmt == "auto" else fmt
-    return format_module(name).parse(path)
+    with collector_paused():
+        return format_module(name).parse(path)
 
 
 def write_file(units, path: str, fmt: str, documents=(), media=None) -> None:
