@@ -258,3 +258,37 @@ def test_history_of_an_imported_item_then_edited(bank):
     assert [(v.version, v.item.stem) for v in versions] == [(2, "Edited stem"),
                                                             (1, "Imported stem")]
     assert bank.item_version(item.id, 1).stem == "Imported stem"
+
+
+def test_collector_pause_is_counted_and_restored():
+    """Imports pause the cyclic garbage collector; nested and overlapping pauses end with
+    it running again, and a collector the user had switched off stays off."""
+    import gc
+
+    from eduapp.domain import collector_paused
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_import_leaves_the_collector_running_even_when_it_fails(bank, tmp_path):
+    import gc
+
+    from eduapp.errors import ImportFileError
+    from eduapp.interop import parse_file
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "eduapp-json", "items": [{"type": "sba"}]}', encoding="utf-8")
+    with pytest.raises(ImportFileError):
+        bank.import_result(parse_file(str(bad)), strict=True)
+    assert gc.isenabled()
