@@ -81,6 +81,7 @@ def main() -> int:
     if args.fill:
         with open(args.fill, encoding="utf-8") as fh:
             print(f"filled {fill(json.load(fh))} translations")
+        lupdate()  # back to lupdate's own layout, so that the file's diffs stay small
     lrelease()
     missing = unfinished()
     for context, src in missing:

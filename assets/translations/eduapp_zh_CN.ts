@@ -305,347 +305,427 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="95"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="96"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="132"/>
         <source>Examination</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="140"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="141"/>
         <source>not printed</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="143"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="144"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="151"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="152"/>
         <source>The same seed, bank and blueprint give the same exam; &quot;random&quot; draws a new one each time.</source>
         <translation>相同的随机种子、题库和组卷蓝图会得到相同的试卷；“随机”则每次重新抽题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="154"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="155"/>
         <source>Also use draft and reviewed items, not only approved ones.</source>
         <translation>除已批准的试题外，也使用草稿和已审阅的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="161"/>
         <source>Duration</source>
         <translation>考试时长</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="162"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="163"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="163"/>
         <source>Forms</source>
         <translation>卷数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="164"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="165"/>
         <source>Candidate digits</source>
         <translation>准考证号位数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="187"/>
         <source>Blueprint</source>
         <translation>组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="192"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="193"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="194"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="194"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="195"/>
         <source>Load…</source>
         <translation>载入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="196"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="197"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="198"/>
         <source>Build exam</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="214"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="215"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="491"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="224"/>
         <source>Generate drafts for this cell</source>
         <translation>为此单元生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="228"/>
         <source>Question generation is not available in this installation (the authoring service could not be loaded).</source>
         <translation>此安装中无法生成试题（未能加载命题服务）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="231"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="232"/>
         <source>Ask the default language-model provider for draft questions that fit this cell; they go to the bank as drafts for review.</source>
         <translation>请默认的语言模型服务生成符合此单元的草稿题；它们将作为草稿存入题库，等待审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="239"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="240"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="246"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="247"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="247"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="248"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="248"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="249"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="249"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="520"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="522"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="251"/>
         <source>A locked question (or set) keeps its place in every form.</source>
         <translation>锁定的试题（或题组）在每套试卷中都保持原位。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="264"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="270"/>
         <source>Export PDFs…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="270"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="271"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="323"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="330"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="324"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="331"/>
         <source>Load blueprint</source>
         <translation>载入组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="324"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="325"/>
         <source>Blueprints (*.json);;All files (*)</source>
         <translation>组卷蓝图 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="338"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="347"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="348"/>
         <source>Save blueprint</source>
         <translation>保存组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="340"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="341"/>
         <source>Blueprints (*.json)</source>
         <translation>组卷蓝图 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="348"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="349"/>
         <source>Cannot write {path} ({error}).</source>
         <translation>无法写入 {path}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="352"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="353"/>
         <source>{n} questions asked for</source>
         <translation>共需 {n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="395"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="395"/>
         <source>Making the forms…</source>
         <translation>正在生成各套试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="407"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="408"/>
         <source>Assembling the exam…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="416"/>
         <source>Last exam built with seed {seed}.</source>
         <translation>上次组卷使用的随机种子为 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="421"/>
         <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="426"/>
+        <source>Row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
+        <source>{row} ({topic})</source>
+        <translation>{row}（{topic}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
+        <source>{n} usable available</source>
+        <translation>可用 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
+        <source>{n} approved available</source>
+        <translation>已审核可用 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <source>{row}: {needed} needed, {available}</source>
+        <translation>{row}：需要 {needed} 题，{available}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
+        <source>, {n} placed</source>
+        <translation>，已选入 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
+        <source>{n} used in the last {window} exam(s)</source>
+        <translation>{n} 题在最近 {window} 次考试中用过</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <source>{n} already used by another row</source>
+        <translation>{n} 题已被其他行选用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <source>{n} near-duplicate(s) of chosen items skipped</source>
+        <translation>跳过 {n} 道与已选试题近似重复的题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="453"/>
+        <source>{n} item set(s) too large for the remaining count</source>
+        <translation>{n} 个题组超出剩余题量</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
+        <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
+        <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <source> ({reasons})</source>
+        <translation>（{reasons}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="468"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <source>{band}: {n} short</source>
+        <translation>{band}缺 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
+        <source>{row}: difficulty mix approximated ({bands})</source>
+        <translation>{row}：难度配比只能近似满足（{bands}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="519"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="523"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="526"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="550"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="645"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="601"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="603"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="605"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="638"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="684"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="640"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="699"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="670"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="716"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="673"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="719"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -879,7 +959,7 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="523"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1077,17 +1157,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="440"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="448"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -1250,72 +1330,72 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="130"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="162"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="212"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="219"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="229"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="236"/>
         <source>Deleted {n} items. Press Undo delete to bring them back.</source>
         <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="266"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="269"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="274"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="277"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="278"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="288"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
@@ -1584,63 +1664,63 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="250"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="285"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="286"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="357"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="358"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="366"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="367"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="383"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="384"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="384"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="385"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="391"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="395"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="392"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="396"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="396"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="397"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="418"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="419"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -1790,148 +1870,148 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="52"/>
+        <location filename="../../eduapp/ui/main_window.py" line="53"/>
         <source>EduApp — medical teaching</source>
         <translation>EduApp — 医学教学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="62"/>
+        <location filename="../../eduapp/ui/main_window.py" line="63"/>
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="62"/>
+        <location filename="../../eduapp/ui/main_window.py" line="63"/>
         <source>Item bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="63"/>
+        <location filename="../../eduapp/ui/main_window.py" line="64"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="64"/>
+        <location filename="../../eduapp/ui/main_window.py" line="65"/>
         <source>Generate lecture notes, case studies and exam questions with a language model, review them with their quality-gate findings, and keep them in the bank. Available from the command line now: eduapp generate.</source>
         <translation>用语言模型生成讲义、病例和试题，结合质量检查结果审阅后存入题库。目前可在命令行使用：eduapp generate。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="67"/>
+        <location filename="../../eduapp/ui/main_window.py" line="68"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="68"/>
+        <location filename="../../eduapp/ui/main_window.py" line="69"/>
         <source>Assemble exams from blueprints, shuffle forms and print papers, keys, answer sheets and handouts.</source>
         <translation>按考试蓝图组卷，生成多套乱序试卷，打印试卷、答案、答题卡和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="70"/>
-        <location filename="../../eduapp/ui/main_window.py" line="77"/>
+        <location filename="../../eduapp/ui/main_window.py" line="71"/>
+        <location filename="../../eduapp/ui/main_window.py" line="78"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="71"/>
+        <location filename="../../eduapp/ui/main_window.py" line="72"/>
         <source>Write and review virtual-patient cases for students to interview.</source>
         <translation>编写并审阅供学生问诊的虚拟病人病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <location filename="../../eduapp/ui/main_window.py" line="73"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <location filename="../../eduapp/ui/main_window.py" line="73"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="73"/>
+        <location filename="../../eduapp/ui/main_window.py" line="74"/>
         <source>Practise offline in tutor or timed mode with instant feedback and spaced repetition.</source>
         <translation>离线练习：辅导模式或计时模式，即时反馈并按间隔重复复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="75"/>
+        <location filename="../../eduapp/ui/main_window.py" line="76"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="76"/>
+        <location filename="../../eduapp/ui/main_window.py" line="77"/>
         <source>See accuracy by topic, weak areas and a recommended learning path.</source>
         <translation>查看各知识点正确率、薄弱环节和推荐的学习路径。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="78"/>
+        <location filename="../../eduapp/ui/main_window.py" line="79"/>
         <source>Interview a virtual patient, then get scored and debriefed.</source>
         <translation>问诊虚拟病人，随后获得评分和复盘。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="114"/>
+        <location filename="../../eduapp/ui/main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="115"/>
+        <location filename="../../eduapp/ui/main_window.py" line="114"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="119"/>
+        <location filename="../../eduapp/ui/main_window.py" line="118"/>
         <source>Load the &amp;starter bank</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="123"/>
+        <location filename="../../eduapp/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="127"/>
+        <location filename="../../eduapp/ui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="128"/>
+        <location filename="../../eduapp/ui/main_window.py" line="127"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="143"/>
+        <location filename="../../eduapp/ui/main_window.py" line="148"/>
         <source>This page is planned for a later version of EduApp.</source>
         <translation>此页面将在 EduApp 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="179"/>
+        <location filename="../../eduapp/ui/main_window.py" line="201"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="207"/>
+        <location filename="../../eduapp/ui/main_window.py" line="229"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="208"/>
+        <location filename="../../eduapp/ui/main_window.py" line="230"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="222"/>
+        <location filename="../../eduapp/ui/main_window.py" line="244"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="225"/>
+        <location filename="../../eduapp/ui/main_window.py" line="247"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="237"/>
+        <location filename="../../eduapp/ui/main_window.py" line="259"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="238"/>
+        <location filename="../../eduapp/ui/main_window.py" line="260"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
@@ -1941,22 +2021,22 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="91"/>
+        <location filename="../../eduapp/ui/ops.py" line="94"/>
         <source>EduApp</source>
         <translation>EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="96"/>
+        <location filename="../../eduapp/ui/ops.py" line="99"/>
         <source>Something went wrong. The details have been logged; please send them with a short note of what you were doing.</source>
         <translation>出现了意外错误。详情已记录，请连同您当时的操作简要说明一并发送给我们。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="100"/>
+        <location filename="../../eduapp/ui/ops.py" line="103"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="254"/>
+        <location filename="../../eduapp/ui/ops.py" line="257"/>
         <source>Cancel</source>
         <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests).</extracomment>
         <translation>取消</translation>
@@ -2358,311 +2438,316 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="62"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="65"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="66"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="88"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="89"/>
         <source>Mastery by topic and week</source>
         <translation>各主题每周掌握情况</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="92"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="93"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="100"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="101"/>
         <source>Exam date:</source>
         <translation>考试日期：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="104"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="107"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="108"/>
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="114"/>
         <source>Day / session</source>
         <translation>日期 / 练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="114"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="115"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="119"/>
         <source>Weak areas and plan</source>
         <translation>薄弱环节与计划</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="126"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="126"/>
         <source>Cards</source>
         <translation>卡片数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="127"/>
         <source>Due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="131"/>
         <source>Review deck</source>
         <translation>复习卡组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="135"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="136"/>
         <source>Import attempt files…</source>
         <translation>导入作答文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="137"/>
         <source>Export my attempts…</source>
         <translation>导出我的作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="138"/>
         <source>Class report (CSV or PDF)…</source>
         <translation>班级报告（CSV 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="145"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="152"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
         <source>r_pb</source>
         <translation>r_pb</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="154"/>
         <source>Options chosen</source>
         <translation>选项选择率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="154"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="162"/>
         <source>Prerequisites:</source>
         <translation>先修主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="167"/>
         <source>requires</source>
         <translation>需要先学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="168"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="169"/>
         <source>topics, separated by commas</source>
         <translation>主题，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="171"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="175"/>
         <source>Class (teacher)</source>
         <translation>班级（教师）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="220"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="221"/>
         <source>No student yet: add one on the Practice page.</source>
         <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="238"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="239"/>
         <source>{n} answers · accuracy {acc} · {sec} s per question · streak {streak} days (longest {longest}) · {due} reviews due{pct}</source>
         <translation>作答 {n} 次 · 正确率 {acc} · 每题 {sec} 秒 · 连续 {streak} 天（最长 {longest} 天）· 待复习 {due} 题{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="243"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="244"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="258"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="259"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="297"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="261"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="298"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="296"/>
         <source>Accuracy and mastery by topic</source>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="299"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="322"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="372"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="323"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="373"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="334"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="335"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="337"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="338"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="337"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="338"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="338"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="340"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="352"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="353"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="352"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="353"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
         <source>{total} cards: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>共 {total} 张卡片：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="412"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="413"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="420"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="425"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="426"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="464"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="438"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="467"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="465"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="489"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="468"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="492"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="469"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="472"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="476"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="487"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="490"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="497"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="499"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="502"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="501"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="504"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="505"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="508"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="507"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>

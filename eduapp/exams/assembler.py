@@ -50,6 +50,12 @@ class Shortfall:
         ``{topic, system, type, exam_type, bloom, difficulty (p 0..1 or None),
         difficulty_band, count, language, tags}`` (the ``eduapp generate questions``
         options), for the authoring layer.
+    :ivar reasons: the counts behind ``message``, for a translated sentence: ``usable``
+        (items of the allowed statuses that fit the cell), ``recent`` (used in the last
+        ``window`` exams), ``window``, ``taken`` (placed in another cell), ``duplicates``
+        (near-duplicates of chosen items), ``too_large`` (item sets larger than the
+        remaining count), ``drafts`` (draft/reviewed items left out), ``include_drafts``
+        (0 or 1).
     """
 
     cell: int
@@ -58,21 +64,28 @@ class Shortfall:
     found: int
     message: str
     request: dict
+    reasons: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"cell": self.cell, "label": self.label, "needed": self.needed,
                 "found": self.found, "missing": self.needed - self.found,
-                "message": self.message, "request": self.request}
+                "message": self.message, "request": self.request, "reasons": self.reasons}
 
 
 @dataclass
 class Assembly:
     """What :func:`assemble` produced: the exam (possibly short), the cells it could not
-    fill, and notes (a difficulty mix that could only be approximated)."""
+    fill, and notes (a difficulty mix that could only be approximated).
+
+    :ivar notes: sentences for the teacher (English, as the CLI prints them).
+    :ivar approximated: the same facts for a translated sentence: ``(cell, {band:
+        questions short})``, ``cell`` a zero-based index into ``blueprint.cells``.
+    """
 
     exam: Exam
     shortfalls: list[Shortfall] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    approximated: list[tuple[int, dict[str, int]]] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -246,6 +259,7 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
     picked: dict[int, list[_Candidate]] = {}
     shortfalls: list[Shortfall] = []
     notes: list[str] = []
+    approximated: list[tuple[int, dict[str, int]]] = []
     for k in order:
         cell = blueprint.cells[k]
         pool = [c for c in matching[k] if free(c)]
@@ -281,6 +295,7 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
             short = {b: n - sum(c.size for c in got if c.band == b) for b, n in targets.items()}
             short = {b: n for b, n in short.items() if n > 0}
             if short:
+                approximated.append((k, short))
                 notes.append(f"{cell.label}: difficulty mix approximated; too few "
                              + ", ".join(f"{b} ({n} short)" for b, n in short.items()))
         fill(pool, remaining)
@@ -299,7 +314,8 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
                 pass_mark=blueprint.pass_mark, blueprint=blueprint.to_dict(), seed=seed)
     exam.sections = arrange_sections(units, exam.language, blueprint)
     shortfalls.sort(key=lambda s: s.cell)
-    return Assembly(exam=exam, shortfalls=shortfalls, notes=notes)
+    approximated.sort()
+    return Assembly(exam=exam, shortfalls=shortfalls, notes=notes, approximated=approximated)
 
 
 def _majority_language(units: list[ExamUnit]) -> str:
@@ -346,8 +362,11 @@ def _shortfall(k, cell, found, matching, statuses, recent, chosen_ids, got, incl
                "difficulty": BAND_P[cell.difficulty] if cell.difficulty else None,
                "difficulty_band": cell.difficulty, "count": needed - found,
                "language": cell.language or language or "en", "tags": list(cell.tags)}
+    reasons = {"usable": n_usable, "recent": n_recent, "window": window, "taken": n_taken,
+               "duplicates": dup_skipped, "too_large": fit_skipped, "drafts": n_drafts,
+               "include_drafts": int(include_drafts)}
     return Shortfall(cell=k, label=cell.label, needed=needed, found=found, message=message,
-                     request=request)
+                     request=request, reasons=reasons)
 
 
 def arrange_sections(units: list[ExamUnit], language: str,

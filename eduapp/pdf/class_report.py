@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from ..practice.itemstats import describe
 from .base import Styles, atomic_output, build_pdf, page_size
 from .fonts import LATIN, rich
 
@@ -23,7 +24,12 @@ def render_class_report(report, path: str, page: str = "A4") -> int:
     :returns: the number of pages.
     :raises ExportError: the file cannot be written (nothing half-written is left).
     """
-    st = Styles("zh" if any(ord(c) > 0x2E80 for c in report.title) else "en")
+    language = "zh" if any(ord(c) > 0x2E80 for c in report.title) else "en"
+    st = Styles(language)
+
+    def t(en: str, zh: str) -> str:
+        return zh if language == "zh" else en
+
     cell = st.small.clone("cell", fontSize=8, leading=10, wordWrap="CJK", textColor=colors.black)
 
     def P(text, style=cell):
@@ -33,25 +39,28 @@ def render_class_report(report, path: str, page: str = "A4") -> int:
                        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
                        ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    story = [P(report.title, st.h1), P("Students", st.h2)]
-    rows = [[P(h) for h in ("Student", "Course", "Answers", "Accuracy", "Mean s",
-                            "Weak topics")]]
+    story = [P(report.title, st.h1), P(t("Students", "学生"), st.h2)]
+    rows = [[P(h) for h in (t("Student", "学生"), t("Course", "课程"), t("Answers", "作答数"),
+                            t("Accuracy", "正确率"), t("Mean s", "平均用时（秒）"),
+                            t("Weak topics", "薄弱知识点"))]]
     rows += [[P(s.name), P(s.course), P(s.attempts),
               P("" if s.accuracy is None else f"{s.accuracy:.0%}"),
               P(_num(s.mean_seconds, "{:.0f}")), P("; ".join(s.weak))] for s in report.students]
     story.append(Table(rows, colWidths=[110, 80, 50, 50, 45, 400], style=grid, repeatRows=1))
-    story.append(P("Items", st.h2))
-    rows = [[P(h) for h in ("Item", "n", "p", "r_pb", "Options", "Flags", "Needs attention")]]
+    story.append(P(t("Items", "试题"), st.h2))
+    rows = [[P(h) for h in (t("Item", "试题"), "n", "p", "r_pb", t("Options", "选项选择率"),
+                            t("Flags", "标记"), t("Needs attention", "需关注"))]]
     for it in report.items:
         rows.append([P(report.stems.get(it.item_uid) or it.item_uid[:12]), P(it.n),
                      P(_num(it.p)), P(_num(it.r_pb)),
                      P(" ".join(f"{chr(65 + k)} {r:.0%}" for k, r in enumerate(it.option_rates))),
-                     P(it.flags), P("; ".join(it.attention))])
+                     P(it.flags), P(t("; ", "；").join(describe(code, values, language)
+                                                       for code, values in it.issues))])
     story.append(Table(rows, colWidths=[220, 30, 35, 35, 125, 35, 255], style=grid,
                        repeatRows=1))
     if report.exams:
-        story.append(P("Exam reliability (KR-20)", st.h2))
-        rows = [[P("Exam"), P("KR-20")]] + [[P(k), P(_num(v, "{:.3f}"))]
+        story.append(P(t("Exam reliability (KR-20)", "考试信度（KR-20）"), st.h2))
+        rows = [[P(t("Exam", "考试")), P("KR-20")]] + [[P(k), P(_num(v, "{:.3f}"))]
                                             for k, v in sorted(report.exams.items())]
         story.append(Table(rows, colWidths=[300, 80], style=grid))
     story.append(Spacer(1, 6))

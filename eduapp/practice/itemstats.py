@@ -43,7 +43,12 @@ class ItemStat:
     :ivar r_pb: corrected point-biserial, -1..1, or ``None`` (too few / no variance).
     :ivar option_rates: share choosing each option (zero-based), 0..1.
     :ivar keys: zero-based key options (given, or inferred from right answers).
-    :ivar flags: students who flagged it. :ivar attention: reasons, as sentences.
+    :ivar flags: students who flagged it.
+    :ivar issues: why it needs attention, as ``(code, values)``: ``very_hard`` /
+        ``very_easy`` ``{p, limit}``, ``poor_discrimination`` ``{r_pb, limit}``,
+        ``negative_discrimination`` ``{r_pb}``, ``unused_distractor`` ``{option}`` (a
+        letter), ``flagged`` ``{flags, n}``; :func:`describe` words them.
+    :ivar attention: the same reasons as English sentences (CSV, CLI).
     """
 
     item_uid: str
@@ -55,6 +60,35 @@ class ItemStat:
     flags: int = 0
     mean_seconds: float | None = None
     attention: list[str] = field(default_factory=list)
+    issues: list[tuple[str, dict]] = field(default_factory=list)
+
+    def note(self, code: str, **values) -> None:
+        """Record an issue (and its English sentence in :attr:`attention`)."""
+        self.issues.append((code, values))
+        self.attention.append(describe(code, values, "en"))
+
+
+#: How each issue is worded, in English and Chinese.
+ISSUE_TEXT = {
+    "very_hard": ("very hard: p = {p:.2f} (< {limit}); check the key",
+                  "过难：p = {p:.2f}（< {limit}），请核对答案"),
+    "very_easy": ("very easy: p = {p:.2f} (> {limit})", "过易：p = {p:.2f}（> {limit}）"),
+    "poor_discrimination": ("poor discrimination: r_pb = {r_pb:.2f} (< {limit})",
+                            "区分度差：r_pb = {r_pb:.2f}（< {limit}）"),
+    "negative_discrimination": ("negative discrimination: r_pb = {r_pb:.2f}; check the key",
+                                "区分度为负：r_pb = {r_pb:.2f}，请核对答案"),
+    "unused_distractor": ("distractor {option} is never chosen", "干扰项 {option} 无人选择"),
+    "flagged": ("flagged by {flags} of {n} students", "{n} 名学生中有 {flags} 人标记此题"),
+}
+
+
+def describe(code: str, values: dict, language: str = "en") -> str:
+    """One issue of :attr:`ItemStat.issues` as a sentence in ``language`` (``en``/``zh``).
+
+    :raises KeyError: an unknown issue code.
+    """
+    en, zh = ISSUE_TEXT[code]
+    return (zh if language == "zh" else en).format(**values)
 
 
 def point_biserial_corrected(X: np.ndarray, M: np.ndarray | None = None) -> np.ndarray:
@@ -167,18 +201,18 @@ def item_statistics(student: np.ndarray, item: np.ndarray, score: np.ndarray,
                            [int(k) for k in np.nonzero(right[j])[0]])
         if nj >= t["min_n"] and pj is not None:
             if pj < t["p_low"]:
-                st.attention.append(f"very hard: p = {pj:.2f} (< {t['p_low']}); check the key")
+                st.note("very_hard", p=pj, limit=t["p_low"])
             if pj > t["p_high"]:
-                st.attention.append(f"very easy: p = {pj:.2f} (> {t['p_high']})")
-            if rj is not None and rj < t["r_pb_low"]:
-                st.attention.append(f"poor discrimination: r_pb = {rj:.2f} "
-                                    f"(< {t['r_pb_low']})" + ("; negative: check the key"
-                                                              if rj < 0 else ""))
+                st.note("very_easy", p=pj, limit=t["p_high"])
+            if rj is not None and rj < 0:
+                st.note("negative_discrimination", r_pb=rj)
+            elif rj is not None and rj < t["r_pb_low"]:
+                st.note("poor_discrimination", r_pb=rj, limit=t["r_pb_low"])
         if nj >= t["min_n_distractors"] and st.option_rates:
             for k, rate in enumerate(st.option_rates):
                 if rate == 0 and k not in st.keys:
-                    st.attention.append(f"distractor {chr(65 + k)} is never chosen")
+                    st.note("unused_distractor", option=chr(65 + k))
         if st.flags >= t["min_flags"] and nj and st.flags / nj >= t["flag_rate"]:
-            st.attention.append(f"flagged by {st.flags} of {nj} students")
+            st.note("flagged", flags=st.flags, n=nj)
         out.append(st)
     return out

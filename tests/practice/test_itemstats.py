@@ -73,6 +73,11 @@ def test_item_statistics_flags_and_distractors():
     assert a.keys == [0]
     assert any("distractor D is never chosen" in s for s in a.attention)
     assert any("flagged by 4 of 20" in s for s in a.attention)
+    assert ("unused_distractor", {"option": "D"}) in a.issues
+    from eduapp.practice.itemstats import describe
+    assert [describe(c, v, "zh") for c, v in a.issues if c in ("unused_distractor",
+                                                                "flagged")] == [
+        "干扰项 D 无人选择", "20 名学生中有 4 人标记此题"]
     assert b.p == pytest.approx(0.95)
     assert not any(s.startswith("very easy") for s in b.attention)  # 0.95 is not > 0.95
 

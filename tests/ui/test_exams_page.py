@@ -67,8 +67,8 @@ def test_build_lists_the_exam_and_the_precise_shortfall(built):
     assert page.items.rowCount() == 5
     assert [page.items.item(r, 0).text() for r in range(5)] == ["1", "2", "3", "4", "5"]
     assert page.shortfall_list.count() == 1
-    assert page.shortfall_list.item(0).text().endswith(
-        "neurology: 2 needed, 0 approved items available")
+    assert page.shortfall_list.item(0).text() == (
+        "⚠ Row 2 (neurology): 2 needed, 0 approved available")
     assert page.selected_shortfall().request["count"] == 2
     assert [f.code for f in page.exam.forms] == ["A", "B"]
     assert page.export_button.isEnabled()
@@ -76,6 +76,23 @@ def test_build_lists_the_exam_and_the_precise_shortfall(built):
         assert page.generate_button.isEnabled()
     else:
         assert not page.generate_button.isEnabled() and page.generate_button.toolTip()
+
+
+def test_shortfall_reasons_point_to_the_page_controls(window, gui_app):
+    """The GUI's sentence is its own (translated), and its hints name the page's controls,
+    not the CLI's options."""
+    from tests.conftest import make_sba
+    fill_en(gui_app.bank)
+    gui_app.bank.save_item(make_sba("a draft cardiology item", system="cardiology"))
+    page = _page(window)
+    page.language_box.setCurrentIndex(page.language_box.findData("en"))
+    page.set_blueprint(_blueprint({"system": "cardiology", "count": 12}))
+    page.build()
+    text = page.shortfall_list.item(0).text()
+    assert text.startswith("⚠ Row 1 (cardiology): 12 needed, 10 approved available")
+    assert "1 draft or reviewed not included: tick “Include drafts” to use them" in text
+    assert "--include-drafts" not in text
+    assert page.shortfalls[0].reasons["drafts"] == 1
 
 
 def test_nothing_to_assemble_says_so(window, gui_app):

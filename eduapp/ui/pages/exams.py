@@ -77,6 +77,7 @@ class ExamsPage(QWidget):
         self.exam = None
         self.shortfalls: list = []
         self.notes: list[str] = []
+        self.approximated: list[tuple[int, dict[str, int]]] = []
         self.export_dir = ""
         self._bp_extra: dict = {}
         self._dirty = False
@@ -410,6 +411,7 @@ class ExamsPage(QWidget):
     def _built(self, result) -> None:
         self.shortfalls = list(result.shortfalls)
         self.notes = list(result.notes)
+        self.approximated = list(result.approximated)
         if self.seed_spin.value() == 0:
             self.seed_spin.setToolTip(self.tr("Last exam built with seed {seed}.").format(
                 seed=result.exam.seed))
@@ -419,19 +421,63 @@ class ExamsPage(QWidget):
             self.result_label.setText(self.tr("Nothing could be assembled: no question in "
                                               "the bank fits the blueprint."))
 
+    def _row_name(self, cell: int) -> str:
+        """``Row 2 (cardiology)``: the blueprint row as the grid shows it."""
+        row = self.tr("Row {row}").format(row=cell + 1)
+        cells = self.grid.cells()
+        topic = ""
+        if 0 <= cell < len(cells):
+            topic = cells[cell].topic or cells[cell].system or cells[cell].query
+        return self.tr("{row} ({topic})").format(row=row, topic=topic) if topic else row
+
+    def _shortfall_text(self, s) -> str:
+        """The shortfall's sentence in the interface language (the assembler's own
+        ``message`` is English, for the CLI)."""
+        r = s.reasons
+        available = (self.tr("{n} usable available") if r.get("include_drafts")
+                     else self.tr("{n} approved available")).format(n=r.get("usable", 0))
+        text = self.tr("{row}: {needed} needed, {available}").format(
+            row=self._row_name(s.cell), needed=s.needed, available=available)
+        if r.get("usable", 0) != s.found:
+            text += self.tr(", {n} placed").format(n=s.found)
+        why = []
+        if r.get("recent"):
+            why.append(self.tr("{n} used in the last {window} exam(s)").format(
+                n=r["recent"], window=r.get("window", 0)))
+        if r.get("taken"):
+            why.append(self.tr("{n} already used by another row").format(n=r["taken"]))
+        if r.get("duplicates"):
+            why.append(self.tr("{n} near-duplicate(s) of chosen items skipped").format(
+                n=r["duplicates"]))
+        if r.get("too_large"):
+            why.append(self.tr("{n} item set(s) too large for the remaining count").format(
+                n=r["too_large"]))
+        if r.get("drafts"):
+            why.append(self.tr("{n} draft or reviewed not included: tick “Include drafts” to "
+                               "use them")
+                       .format(n=r["drafts"]))
+        if why:
+            text += self.tr(" ({reasons})").format(reasons=self.tr("; ").join(why))
+        return text
+
     def _show_shortfalls(self) -> None:
         self.shortfall_list.clear()
         for s in self.shortfalls:
-            entry = QListWidgetItem("⚠ " + s.message)
+            entry = QListWidgetItem("⚠ " + self._shortfall_text(s))
             entry.setData(Qt.UserRole, s.cell)
             entry.setToolTip(self.tr("Row {row}: {found} of {needed} placed; {missing} "
                                      "missing.").format(row=s.cell + 1, found=s.found,
                                                         needed=s.needed,
                                                         missing=s.needed - s.found))
             self.shortfall_list.addItem(entry)
-        for n in self.notes:
-            entry = QListWidgetItem("ℹ " + n)
-            entry.setData(Qt.UserRole, None)
+        for cell, short in self.approximated:
+            bands = self.tr(", ").join(
+                self.tr("{band}: {n} short").format(band=self.grid.band_label(b), n=n)
+                for b, n in short.items())
+            entry = QListWidgetItem("ℹ " + self.tr(
+                "{row}: difficulty mix approximated ({bands})").format(
+                    row=self._row_name(cell), bands=bands))
+            entry.setData(Qt.UserRole, cell)
             self.shortfall_list.addItem(entry)
         if self.exam is not None:
             if self.shortfalls:

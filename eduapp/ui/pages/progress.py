@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain import Changes
+from ...practice.itemstats import describe
 from ..ops import Op
 from .practice import current_profile, practice_service
 
@@ -427,13 +428,15 @@ class ProgressPage(QWidget):
                 v="–" if value is None else f"{value:.2f}", s=n_students, i=n_items)
         self.teacher_label.setText(text)
         t = self.item_table
+        language = self.app.ui_language()
         t.setRowCount(len(stats))
         for r, s in enumerate(stats):
             values = [stems.get(s.item_uid, s.item_uid)[:90], str(s.n),
                       "–" if s.p is None else f"{s.p:.2f}",
                       "–" if s.r_pb is None else f"{s.r_pb:.2f}",
                       " ".join(f"{chr(65 + k)} {v:.0%}" for k, v in enumerate(s.option_rates)),
-                      "; ".join(s.attention)]
+                      self.tr("; ").join(describe(code, values, language)
+                                         for code, values in s.issues)]
             for c, v in enumerate(values):
                 cell = QTableWidgetItem(v)
                 if s.attention:
