@@ -24,7 +24,7 @@ def render_class_report(report, path: str, page: str = "A4") -> int:
     :returns: the number of pages.
     :raises ExportError: the file cannot be written (nothing half-written is left).
     """
-    language = "zh" if any(ord(c) > 0x2E80 for c in report.title) else "en"
+    language = getattr(report, "language", "en")
     st = Styles(language)
 
     def t(en: str, zh: str) -> str:

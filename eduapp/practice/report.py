@@ -29,13 +29,18 @@ class StudentRow:
 @dataclass
 class ClassReport:
     """Students, item statistics (with stems where the bank still has the item), and the
-    KR-20 of each exam id seen."""
+    KR-20 of each exam id seen.
+
+    :ivar language: ``en`` or ``zh``: the PDF's headings and wording (the CSV keeps
+        English column names for spreadsheets and scripts).
+    """
 
     students: list[StudentRow]
     items: list[ItemStat]
     stems: dict[str, str] = field(default_factory=dict)
     exams: dict[str, float | None] = field(default_factory=dict)
     title: str = "Class report"
+    language: str = "en"
 
 
 def _pct(x):

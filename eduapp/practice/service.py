@@ -377,8 +377,11 @@ class PracticeService:
         X[d["student"], d["item"]] = d["score"] >= 0.8
         return itemstats.kr20(X), X.shape[0], X.shape[1]
 
-    def class_report(self) -> report.ClassReport:
-        """Every student in the history (local and imported) and every item answered."""
+    def class_report(self, language: str = "en") -> report.ClassReport:
+        """Every student in the history (local and imported) and every item answered.
+
+        :param language: ``en`` or ``zh``, for the title and the PDF's wording.
+        """
         students = []
         with self.store.lock:
             for p in self.store.profiles(origin=None):
@@ -398,14 +401,17 @@ class PracticeService:
                     (json.dumps([i.item_uid for i in items]),)):
                 stems[uid] = stem
         exams = {e: self.exam_reliability(e)[0] for e in self.exam_ids()}
-        return report.ClassReport(students, items, stems, exams)
+        return report.ClassReport(students, items, stems, exams,
+                                  title="班级报告" if language == "zh" else "Class report",
+                                  language="zh" if language == "zh" else "en")
 
-    def export_class_report(self, path: str) -> None:
+    def export_class_report(self, path: str, language: str = "en") -> None:
         """Write the class report as CSV or PDF, chosen by the file extension.
 
+        :param language: ``en`` or ``zh``: the PDF's title, headings and wording.
         :raises ExportError: cannot write. :raises ValidationError: unknown extension.
         """
-        rep = self.class_report()
+        rep = self.class_report(language)
         if path.lower().endswith(".pdf"):
             report.write_pdf(rep, path)
         elif path.lower().endswith(".csv"):

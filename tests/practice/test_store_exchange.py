@@ -147,6 +147,11 @@ def test_class_report_csv_and_pdf(service, clock, tmp_path):
     service.export_class_report(pdf_path)
     data = open(pdf_path, "rb").read()
     assert data.startswith(b"%PDF") and b"DroidSansFallback" in data
+    from pypdf import PdfReader
+    zh_path = str(tmp_path / "report-zh.pdf")
+    service.export_class_report(zh_path, "zh")
+    text = PdfReader(zh_path).pages[0].extract_text()
+    assert "班级报告" in text and "需关注" in text and "Needs attention" not in text
 
 
 def test_tutor_grounding_and_offline_fallback(service, seeded_bank):

@@ -504,7 +504,8 @@ class ProgressPage(QWidget):
                                                   self.tr("PDF (*.pdf);;CSV (*.csv)"))
         if not path:
             return
-        Op(self, lambda app: practice_service(app).export_class_report(path)) \
+        language = self.app.ui_language()
+        Op(self, lambda app: practice_service(app).export_class_report(path, language)) \
             .with_progress(self.tr("Writing the class report…")) \
             .success(lambda _r: self.teacher_label.setText(
                 self.tr("Class report saved to {path}.").format(path=path))).run()
