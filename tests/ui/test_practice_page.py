@@ -147,6 +147,24 @@ def test_progress_page_dashboard_and_teacher(qtbot, page, practice_app, tmp_path
     assert open(path, encoding="utf-8-sig").read().startswith("student")
 
 
+def test_practice_and_progress_follow_one_student(qtbot, page, practice_app):
+    from eduapp.ui.pages.progress import ProgressPage
+    page.new_profile("Zhang Min", "MBBS 2")
+    page.new_profile("Anna")
+    assert page.profile_box.currentText() == "Anna"
+    prog = ProgressPage(practice_app)
+    qtbot.addWidget(prog)
+    prog.show()
+    prog.on_shown()
+    names = {prog.profile_box.itemText(i) for i in range(prog.profile_box.count())}
+    assert names == {"Li Wei (MBBS)", "Zhang Min (MBBS 2)", "Anna"}
+    assert prog.profile_box.currentText() == "Anna"
+    prog.profile_box.setCurrentIndex(prog.profile_box.findText("Zhang Min (MBBS 2)"))
+    page.refresh_profiles()
+    assert page.profile_box.currentText() == "Zhang Min (MBBS 2)"
+    assert page.profile_id() == prog.profile_box.currentData()
+
+
 def test_main_window_loads_the_pages(window):
     from eduapp.ui.pages.practice import PracticePage
     from eduapp.ui.pages.progress import ProgressPage

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
@@ -47,6 +47,41 @@ def current_profile(app) -> dict:
     """Which student is practising, shared by the Practice and Progress pages:
     ``{"id": int | None}``."""
     return app.service("practice.current", lambda app: {"id": None})
+
+
+class StudentPicker(QComboBox):
+    """The student chooser at the top of the Practice and Progress pages. Both show the
+    one shared current student (:func:`current_profile`).
+
+    Signal ``student_changed(object)``: the user chose another student (its profile id).
+    """
+
+    student_changed = Signal(object)
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.setMinimumContentsLength(14)
+        self.currentIndexChanged.connect(self._chosen)
+
+    def refresh(self, profiles: list[dict]) -> None:
+        """Offer ``profiles`` (``{"id", "name", "course"}`` dicts). The shared current
+        student stays chosen; when it is gone (or none was), the first one is."""
+        cur = current_profile(self.app)
+        with QSignalBlocker(self):
+            self.clear()
+            for p in profiles:
+                self.addItem(p["name"] + (f" ({p['course']})" if p.get("course") else ""),
+                             p["id"])
+            ids = [p["id"] for p in profiles]
+            if ids:
+                if cur["id"] not in ids:
+                    cur["id"] = ids[0]
+                self.setCurrentIndex(ids.index(cur["id"]))
+
+    def _chosen(self, index: int) -> None:
+        current_profile(self.app)["id"] = self.itemData(index)
+        self.student_changed.emit(self.itemData(index))
 
 
 class OptionButton(QPushButton):
@@ -101,9 +136,8 @@ class PracticePage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("Student:")))
-        self.profile_box = QComboBox()
-        self.profile_box.setMinimumContentsLength(14)
-        self.profile_box.currentIndexChanged.connect(self._profile_changed)
+        self.profile_box = StudentPicker(self.app)
+        self.profile_box.student_changed.connect(self._profile_changed)
         top.addWidget(self.profile_box)
         new_profile = QPushButton(self.tr("New student…"))
         new_profile.clicked.connect(self.new_profile)
@@ -313,26 +347,13 @@ class PracticePage(QWidget):
 
     def refresh_profiles(self) -> None:
         """Fill the student picker; the shared current student stays selected."""
-        cur = current_profile(self.app)
-        profiles = self.service.profiles()
-        self.profile_box.blockSignals(True)
-        self.profile_box.clear()
-        for p in profiles:
-            label = p["name"] + (f" ({p['course']})" if p["course"] else "")
-            self.profile_box.addItem(label, p["id"])
-        if profiles:
-            ids = [p["id"] for p in profiles]
-            if cur["id"] not in ids:
-                cur["id"] = ids[0]
-            self.profile_box.setCurrentIndex(ids.index(cur["id"]))
-        self.profile_box.blockSignals(False)
+        self.profile_box.refresh(self.service.profiles())
         self._update_buttons()
 
     def profile_id(self) -> int | None:
         return current_profile(self.app)["id"]
 
-    def _profile_changed(self, index: int) -> None:
-        current_profile(self.app)["id"] = self.profile_box.itemData(index)
+    def _profile_changed(self, _profile_id=None) -> None:
         self.leave()
         self.refresh_builder()
         self.app.changed.emit(Changes(practice=True))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
 from ...domain import Changes
 from ...practice.itemstats import describe
 from ..ops import Op
-from .practice import current_profile, practice_service
+from .practice import StudentPicker, current_profile, practice_service
 
 
 def _pct(x) -> str:
@@ -64,9 +64,8 @@ class ProgressPage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("Student:")))
-        self.profile_box = QComboBox()
-        self.profile_box.setMinimumContentsLength(14)
-        self.profile_box.currentIndexChanged.connect(self._profile_changed)
+        self.profile_box = StudentPicker(self.app)
+        self.profile_box.student_changed.connect(lambda _id: self.refresh())
         top.addWidget(self.profile_box)
         layout.addLayout(top)
         self.summary = QLabel()
@@ -194,22 +193,8 @@ class ProgressPage(QWidget):
                 self.refresh()
 
     def refresh_profiles(self) -> None:
-        cur = current_profile(self.app)
-        profiles = practice_service(self.app).profiles()
-        self.profile_box.blockSignals(True)
-        self.profile_box.clear()
-        for p in profiles:
-            self.profile_box.addItem(p["name"], p["id"])
-        ids = [p["id"] for p in profiles]
-        if ids:
-            if cur["id"] not in ids:
-                cur["id"] = ids[0]
-            self.profile_box.setCurrentIndex(ids.index(cur["id"]))
-        self.profile_box.blockSignals(False)
-
-    def _profile_changed(self, index: int) -> None:
-        current_profile(self.app)["id"] = self.profile_box.itemData(index)
-        self.refresh()
+        """Refill the student picker (the shared current student stays chosen)."""
+        self.profile_box.refresh(practice_service(self.app).profiles())
 
     def refresh(self) -> None:
         """Load what the current tab shows, on a worker."""
