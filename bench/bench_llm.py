@@ -5,7 +5,9 @@ prompt, same settings (n_ctx 2048, 2 threads, greedy decoding).
 Prints tokens per second for both, end to end (request to last token) and decode only
 (after the first token), and the ratio app/direct (target >= 0.9). Runs alternate between
 the two so that load from other processes hits both alike; the best run of each is compared
-(the least disturbed by other processes), medians are printed too.
+(the least disturbed by other processes), medians are printed too, and the median of the
+ratios of back-to-back pairs (each app run against the direct run next to it), which
+cancels the drift of a machine whose speed varies from minute to minute.
 
     python bench/bench_llm.py [--tokens 128] [--rounds 5] [--threads 2]
 
@@ -102,8 +104,11 @@ def main(argv=None) -> int:
     print(f"{'':26s}{'best e2e tok/s':>16s}{'best decode':>13s}{'median e2e':>12s}{'tokens':>8s}")
     print(f"{'app client (HTTP + SSE)':26s}{a_e2e:16.1f}{a_dec:13.1f}{a_med:12.1f}{a_n:8d}")
     print(f"{'llama_cpp.Llama direct':26s}{d_e2e:16.1f}{d_dec:13.1f}{d_med:12.1f}{d_n:8d}")
+    paired = sorted((a[0] / a[1]) / (d[0] / d[1]) for a, d in zip(app_runs, direct_runs))
     print(f"ratio app/direct (best runs): end-to-end {a_e2e / d_e2e:.2f}, decode "
-          f"{a_dec / d_dec:.2f} (target >= 0.9); medians {a_med / d_med:.2f}")
+          f"{a_dec / d_dec:.2f} (target >= 0.9); medians {a_med / d_med:.2f}; median of "
+          f"the {len(paired)} back-to-back pairs {statistics.median(paired):.2f} "
+          f"(quartiles {paired[len(paired) // 4]:.2f}-{paired[(3 * len(paired)) // 4]:.2f})")
     server.stop()
     return 0
 
