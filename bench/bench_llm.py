@@ -1,6 +1,7 @@
 """Embedded-model throughput: the app's client (openai -> HTTP/SSE -> llama-cpp-python
 server) against ``llama_cpp.Llama`` called directly in this process, same GGUF file, same
-prompt, same settings (n_ctx 2048, 2 threads, greedy decoding).
+prompt, same settings (n_ctx 2048, 2 threads, greedy decoding, the server's default sampling
+settings), so that both generate the same tokens.
 
 Prints tokens per second for both, end to end (request to last token) and decode only
 (after the first token), and the ratio app/direct (target >= 0.9). Runs alternate between
@@ -42,8 +43,12 @@ def run_direct(llm, max_tokens: int) -> tuple[int, float, float]:
     start = time.monotonic()
     first = None
     pieces = 0
+    # the sampling settings the server applies to the app's request: its defaults differ
+    # from create_chat_completion's in repeat_penalty (1.1 against 1.0), which changes the
+    # text generated and so the token count
     for chunk in llm.create_chat_completion(MESSAGES, max_tokens=max_tokens, temperature=0.0,
-                                            stream=True):
+                                            top_k=40, top_p=0.95, min_p=0.05,
+                                            repeat_penalty=1.1, stream=True):
         if chunk["choices"] and chunk["choices"][0]["delta"].get("content"):
             pieces += 1
             if first is None:
