@@ -32,19 +32,10 @@ __all__ = ["EmbeddedServer", "embedded_server", "find_smollm2_gguf", "embedded_a
 
 log = logging.getLogger(__name__)
 
-# Runs in the child: exit when the parent's end of stdin closes, then run the server.
-_BOOTSTRAP = r"""
-import os, sys, threading, runpy
-def _watch():
-    try:
-        while os.read(0, 1):
-            pass
-    finally:
-        os._exit(0)
-threading.Thread(target=_watch, daemon=True).start()
-sys.argv = ["llama_cpp.server"] + sys.argv[1:]
-runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
-"""
+# The child runs embedded_child.py as a script (by path: nothing of EduApp is imported
+# there, and its folder is not put on sys.path).
+_CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "embedded_child.py")
+_BOOTSTRAP = "import runpy, sys; runpy.run_path(sys.argv.pop(1), run_name='__main__')"
 
 
 def embedded_available() -> bool:
@@ -158,7 +149,7 @@ class EmbeddedServer:
         if not os.path.isfile(path):
             raise LLMUnavailableError(f"the model file {path} does not exist")
         port, key = _free_port(), secrets.token_urlsafe(24)
-        args = [sys.executable, "-c", _BOOTSTRAP, "--model", path, "--model_alias",
+        args = [sys.executable, "-c", _BOOTSTRAP, _CHILD, "--model", path, "--model_alias",
                 self.model_alias, "--host", "127.0.0.1", "--port", str(port),
                 "--n_ctx", str(self.n_ctx), "--n_threads", str(self.n_threads),
                 "--n_threads_batch", str(self.n_threads),
