@@ -2045,392 +2045,392 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="134"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="138"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="108"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="142"/>
         <source>New student…</source>
         <translation>新建学生…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="159"/>
         <source>What to practise</source>
         <translation>练习内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="165"/>
         <source>Topics (none selected: all)</source>
         <translation>主题（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
         <source>Systems (none selected: all)</source>
         <translation>系统（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="170"/>
         <source>Tags, separated by commas</source>
         <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="174"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="178"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="179"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="180"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="180"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="185"/>
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="188"/>
         <source>Unused</source>
         <translation>未做过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="188"/>
         <source>Incorrect</source>
         <translation>做错过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="189"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="189"/>
         <source>Due for review</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="193"/>
         <source>Only from (none ticked: all)</source>
         <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="197"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="199"/>
         <source>Tutor: feedback after each answer</source>
         <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="200"/>
         <source>Timed: a clock, review at the end</source>
         <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="201"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="205"/>
         <source> s per question</source>
         <translation> 秒/题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="172"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="206"/>
         <source>Timed pace</source>
         <translation>计时速度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="207"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="179"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="213"/>
         <source>Start today&apos;s reviews</source>
         <translation>开始今日复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="216"/>
         <source>Start the recommended session</source>
         <translation>开始推荐练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="222"/>
         <source>Resume where I stopped</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="220"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="254"/>
         <source>Type your answer</source>
         <translation>输入你的答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="257"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="228"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="262"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="230"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="532"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="232"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="266"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="234"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="268"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="236"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="270"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="530"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="252"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="286"/>
         <source>Wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="252"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="286"/>
         <source>Partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="253"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="287"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="550"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="297"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="266"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="300"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="329"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="343"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="346"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="364"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="367"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="343"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="364"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="347"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="368"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="399"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="381"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="402"/>
         <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
         <translation>复习卡组：共 {total} 张，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="420"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="441"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="461"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="482"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="462"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="483"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="465"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="486"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="469"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="490"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="531"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="532"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="536"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="537"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="547"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="554"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="559"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="545"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="566"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="548"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="569"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="551"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="572"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="556"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="577"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="561"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="582"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="574"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="595"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="574"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="595"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="575"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="596"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="597"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="587"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="608"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="665"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="701"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="686"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="722"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="695"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="716"/>
         <source>Submit</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="695"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="716"/>
         <source>{n} questions are not answered. Submit anyway?</source>
         <translation>还有 {n} 题未作答。仍要交卷吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="714"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="735"/>
         <source>Time is up: the session was submitted.</source>
         <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="716"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="737"/>
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="742"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="763"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="746"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="767"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="750"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="771"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>
@@ -2448,306 +2448,323 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="89"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="85"/>
+        <source>Open Practice</source>
+        <translation>打开练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="102"/>
         <source>Mastery by topic and week</source>
         <translation>各主题每周掌握情况</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="106"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="114"/>
         <source>Exam date:</source>
         <translation>考试日期：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="104"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="117"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="108"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="121"/>
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="127"/>
         <source>Day / session</source>
         <translation>日期 / 练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="127"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="115"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="128"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="132"/>
         <source>Weak areas and plan</source>
         <translation>薄弱环节与计划</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
         <source>Cards</source>
         <translation>卡片数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="140"/>
         <source>Due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="144"/>
         <source>Review deck</source>
         <translation>复习卡组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="149"/>
         <source>Import attempt files…</source>
         <translation>导入作答文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="150"/>
         <source>Export my attempts…</source>
         <translation>导出我的作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="138"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
         <source>Class report (CSV or PDF)…</source>
         <translation>班级报告（CSV 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="158"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="280"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
         <source>r_pb</source>
         <translation>r_pb</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="167"/>
         <source>Options chosen</source>
         <translation>选项选择率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="167"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="175"/>
         <source>Prerequisites:</source>
         <translation>先修主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="180"/>
         <source>requires</source>
         <translation>需要先学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="169"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="182"/>
         <source>topics, separated by commas</source>
         <translation>主题，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="184"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="175"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="188"/>
         <source>Class (teacher)</source>
         <translation>班级（教师）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="221"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="220"/>
         <source>No student yet: add one on the Practice page.</source>
         <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="239"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="221"/>
+        <source>Progress shows here once a student has practised.
+Add a student on the Practice page and answer a few questions.</source>
+        <translation>学生练习之后，学习进度会显示在这里。
+请在练习页面添加学生并作答几道题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="250"/>
         <source>{n} answers · accuracy {acc} · {sec} s per question · streak {streak} days (longest {longest}) · {due} reviews due{pct}</source>
         <translation>作答 {n} 次 · 正确率 {acc} · 每题 {sec} 秒 · 连续 {streak} 天（最长 {longest} 天）· 待复习 {due} 题{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="255"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="259"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
+        <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="275"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="261"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="296"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="312"/>
         <source>Accuracy and mastery by topic</source>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="299"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="323"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="389"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="335"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="351"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="338"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="338"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="355"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="340"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="356"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="369"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="369"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="370"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="370"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="383"/>
         <source>{total} cards: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>共 {total} 张卡片：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="413"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="420"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="436"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="454"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="467"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="483"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="468"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="492"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="484"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="508"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="488"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="492"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="506"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="497"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="513"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="518"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="520"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="525"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="527"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from eduapp.practice import PracticeService, PracticeStore, TestSpec
 from tests.conftest import make_case_set, make_sba
@@ -137,6 +138,7 @@ def test_progress_page_dashboard_and_teacher(qtbot, page, practice_app, tmp_path
     prog.show()
     prog.on_shown()
     assert "3 answers" in prog.summary.text()
+    assert prog.dash_stack.currentIndex() == 1  # the charts, not the empty state
     assert prog.trend_view.chart().series()
     assert prog.deck_label.text().startswith("3 cards")
     assert prog.plan_tree.topLevelItemCount() == 7
@@ -172,6 +174,15 @@ def test_main_window_loads_the_pages(window):
     assert isinstance(window.page("progress"), ProgressPage)
     window.show_page("practice")
     window.show_page("progress")
+
+
+def test_progress_without_a_student_says_what_to_do(window, qtbot):
+    prog = window.show_page("progress")
+    assert prog.dash_stack.currentIndex() == 0
+    assert "Add a student on the Practice page" in prog.empty_label.text()
+    button = [b for b in prog.dash_stack.widget(0).findChildren(QPushButton)][0]
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert window.current_page_key() == "practice"
 
 
 def test_short_answer_self_marking_in_the_page(qtbot, page, practice_app, bank):

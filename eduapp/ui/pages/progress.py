@@ -16,7 +16,7 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCh
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableWidget,
+                               QLabel, QLineEdit, QPushButton, QStackedWidget, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -74,7 +74,21 @@ class ProgressPage(QWidget):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
 
+        self.dash_stack = QStackedWidget()
+        empty = QWidget()
+        e = QVBoxLayout(empty)
+        e.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        e.addWidget(self.empty_label)
+        to_practice = QPushButton(self.tr("Open Practice"))
+        to_practice.clicked.connect(self._open_practice)
+        e.addWidget(to_practice, 0, Qt.AlignCenter)
+        e.addStretch(2)
+        self.dash_stack.addWidget(empty)
         dash = QWidget()
+        self.dash_stack.addWidget(dash)
         d = QVBoxLayout(dash)
         charts = QHBoxLayout()
         self.trend_view = QChartView()
@@ -89,7 +103,7 @@ class ProgressPage(QWidget):
         self.heatmap = QTableWidget()
         self.heatmap.setEditTriggers(QTableWidget.NoEditTriggers)
         d.addWidget(self.heatmap, 1)
-        self.tabs.addTab(dash, self.tr("Dashboard"))
+        self.tabs.addTab(self.dash_stack, self.tr("Dashboard"))
 
         weak = QWidget()
         w = QVBoxLayout(weak)
@@ -204,6 +218,9 @@ class ProgressPage(QWidget):
         pid = current_profile(self.app)["id"]
         if pid is None:
             self.summary.setText(self.tr("No student yet: add one on the Practice page."))
+            self._show_empty(self.tr("Progress shows here once a student has practised.\n"
+                                     "Add a student on the Practice page and answer a few "
+                                     "questions."))
             return
         lang = self.app.ui_language()
 
@@ -214,6 +231,15 @@ class ProgressPage(QWidget):
                      for w in svc.weak_areas(pid)}, svc.store.profile(pid))
         Op(self, load).latest_only("progress.student") \
             .success(lambda r: self.show_student(*r, language=lang)).run()
+
+    def _show_empty(self, text: str) -> None:
+        self.empty_label.setText(text)
+        self.dash_stack.setCurrentIndex(0)
+
+    def _open_practice(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page("practice")
 
     # ------------------------------------------------------------------ student
 
@@ -228,6 +254,11 @@ class ProgressPage(QWidget):
             streak=dash.streak, longest=dash.longest_streak, due=dash.due_now,
             pct="" if dash.percentile is None else self.tr(" · {p:.0f}th percentile of the "
                                                            "class").format(p=dash.percentile)))
+        if dash.attempts:
+            self.dash_stack.setCurrentIndex(1)
+        else:
+            self._show_empty(self.tr("No answers yet: charts of accuracy, topics and weeks "
+                                     "appear after the first practice questions."))
         self._trend_chart(dash)
         self._topic_chart(dash)
         self._heatmap(dash)
