@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ..errors import ExportError
-from .fonts import CJK, LATIN, LATIN_BOLD, MONO, draw_string, register_fonts
+from .fonts import CJK, LATIN, LATIN_BOLD, MONO, FauxBoldText, draw_string, register_fonts
 
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
 MARGIN = 18 * mm
@@ -102,6 +102,9 @@ def _numbered_canvas(footer: Callable[[int, int], tuple[str, str]], size: float 
     """A canvas class that knows the page count when it saves, for "page n of m"."""
 
     class NumberedCanvas(Canvas):
+        def beginText(self, x=0, y=0, direction=None):
+            return FauxBoldText(self, x, y, direction=direction)
+
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []

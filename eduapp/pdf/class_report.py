@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..practice.itemstats import describe
 from .base import Styles, atomic_output, build_pdf, page_size
-from .fonts import LATIN, rich
+from .fonts import LATIN, LATIN_BOLD, rich
 
 
 def _num(value, fmt="{:.2f}") -> str:
@@ -33,7 +33,7 @@ def render_class_report(report, path: str, page: str = "A4") -> int:
     cell = st.small.clone("cell", fontSize=8, leading=10, wordWrap="CJK", textColor=colors.black)
 
     def P(text, style=cell):
-        return Paragraph(rich(str(text)), style)
+        return Paragraph(rich(str(text), bold=style.fontName == LATIN_BOLD), style)
 
     grid = TableStyle([("FONTNAME", (0, 0), (-1, -1), LATIN),
                        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),

@@ -25,6 +25,7 @@ import reportlab
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..errors import ExportError
 from ..resources import CJK_FONT, asset
@@ -34,6 +35,9 @@ LATIN_BOLD = "EduSans-Bold"
 LATIN_ITALIC = "EduSans-Italic"
 LATIN_BOLD_ITALIC = "EduSans-BoldItalic"
 CJK = "EduCJK"
+#: The CJK font in bold text: the same file (Droid Sans Fallback has no bold face), drawn
+#: filled and stroked by :class:`FauxBoldText`.
+CJK_BOLD = "EduCJK-Bold"
 MONO = "Courier"
 
 CJK_FONT_FILE = CJK_FONT
@@ -83,25 +87,55 @@ def register_fonts() -> None:
             raise ExportError(f"the Chinese font {CJK_FONT_FILE} is missing; reinstall EduApp")
         cjk = TTFont(CJK, CJK_FONT_FILE)
         pdfmetrics.registerFont(cjk)
-        for bold_flag in (0, 1):
-            for italic_flag in (0, 1):
-                addMapping(CJK, bold_flag, italic_flag, CJK)
+        pdfmetrics.registerFont(TTFont(CJK_BOLD, CJK_FONT_FILE))
+        for italic_flag in (0, 1):
+            addMapping(CJK, 0, italic_flag, CJK)
+            addMapping(CJK, 1, italic_flag, CJK_BOLD)
         _latin_glyphs.update(pdfmetrics.getFont(LATIN).face.charToGlyph)
         _cjk_glyphs.update(cjk.face.charToGlyph)
         _registered = True
 
 
+class FauxBoldText(PDFTextObject):
+    """A text object that draws :data:`CJK_BOLD` runs filled and stroked (PDF text render
+    mode 2, outline 3.5 % of the font size, in the fill colour), the usual synthetic bold
+    of PDF viewers, since the embedded CJK font has no bold face. Other fonts are drawn
+    as usual. Canvases hand it out from ``beginText`` (see ``pdf.base``)."""
+
+    _faux_bold = False
+
+    def _bold_for(self, psfontname: str, size: float) -> None:
+        bold = psfontname == CJK_BOLD
+        if bold:
+            self.setStrokeColor(getattr(self, "_fillColorObj", None) or (0, 0, 0))
+            self._code.append(f"{size * 0.035:.3f} w 2 Tr")
+        elif self._faux_bold:
+            self._code.append("0 Tr")
+        self._faux_bold = bold
+
+    def _setFont(self, psfontname, size):
+        super()._setFont(psfontname, size)
+        self._bold_for(psfontname, size)
+
+    def setFont(self, psfontname, size, leading=None):
+        super().setFont(psfontname, size, leading)
+        self._bold_for(psfontname, size)
+
+
 _TAG = re.compile(r"(<[^>]+>)")
 
 
-def _runs(text: str) -> str:
-    """Escape ``text`` and wrap runs the Latin font lacks in ``<font name=EduCJK>``."""
+def _runs(text: str, bold: bool = False) -> str:
+    """Escape ``text`` and wrap runs the Latin font lacks in ``<font name=EduCJK>`` (or
+    ``EduCJK-Bold`` when ``bold``: a font tag resets reportlab's bold flag, so the caller
+    says whether the text is bold)."""
     out: list[str] = []
     cjk_run: list[str] = []
+    face = CJK_BOLD if bold else CJK
 
     def flush():
         if cjk_run:
-            out.append(f'<font name="{CJK}">{escape("".join(cjk_run))}</font>')
+            out.append(f'<font name="{face}">{escape("".join(cjk_run))}</font>')
             cjk_run.clear()
 
     for ch in text:
@@ -118,34 +152,45 @@ def _runs(text: str) -> str:
     return "".join(out)
 
 
-def rich(text: str) -> str:
+def rich(text: str, bold: bool = False) -> str:
     """Paragraph markup for plain ``text`` (any mix of Chinese and English): XML-escaped,
     line breaks as ``<br/>``, each CJK run in the CJK font.
+
+    :param bold: the text is set in a bold style or inside ``<b>``: CJK runs get the
+        (synthetic) bold CJK face too.
 
     ::
 
         Paragraph(rich("β受体阻滞剂 (beta-blocker)"), style)
+        Paragraph(rich("考生须知", bold=True), st.h3)
     """
     register_fonts()
     lines = (text or "").replace("\r\n", "\n").split("\n")
-    return "<br/>".join(_runs(line) for line in lines)
+    return "<br/>".join(_runs(line, bold) for line in lines)
 
 
-def rich_markup(markup: str) -> str:
+def rich_markup(markup: str, bold: bool = False) -> str:
     """Like :func:`rich`, for text that already holds reportlab inline tags (``<b>``,
     ``<i>``, ``<font>``): only the text between tags is converted; the text must be
-    XML-escaped already (``&amp;``), which is kept."""
+    XML-escaped already (``&amp;``), which is kept. CJK runs inside ``<b>`` (or all of
+    them, with ``bold``) are bold."""
     register_fonts()
     parts = _TAG.split(markup)
     out = []
+    depth = 1 if bold else 0
     for part in parts:
         if part.startswith("<") and part.endswith(">"):
+            tag = part[1:-1].strip().lower()
+            if tag == "b" or tag.startswith("b "):
+                depth += 1
+            elif tag == "/b":
+                depth = max(0, depth - 1)
             out.append(part)
         else:
             # unescape entities, convert, re-escape
             raw = (part.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
                    .replace("&amp;", "&"))
-            out.append(_runs(raw))
+            out.append(_runs(raw, depth > 0))
     return "".join(out)
 
 

@@ -74,7 +74,7 @@ def _value_markdown(value, depth: int = 0) -> str:
 
 
 def _title_block(doc: Document, st: Styles, kind_label: str) -> list:
-    out = [Paragraph(rich(kind_label), st.small), Paragraph(rich(doc.title), st.h1)]
+    out = [Paragraph(rich(kind_label), st.small), Paragraph(rich(doc.title, bold=True), st.h1)]
     meta = " · ".join(x for x in (doc.topic, doc.system) if x)
     if meta:
         out.append(Paragraph(rich(meta), st.small))
@@ -129,7 +129,7 @@ def render_case(doc: Document, path: str, *, media: dict[str, Media] | None = No
         text = _value_markdown(data[key])
         if not text.strip():
             continue
-        story.append(Paragraph(rich(_heading(key, lang)), st.h2))
+        story.append(Paragraph(rich(_heading(key, lang), bold=True), st.h2))
         story += markdown_flowables(text, st, fw, by_name)
     if doc.body.strip():
         if keys:

@@ -30,8 +30,10 @@ _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _IMAGE_LINE = re.compile(r"^\s*!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
 
 
-def inline(text: str) -> str:
-    """Paragraph markup for one Markdown inline text (escaped, fonts per run)."""
+def inline(text: str, bold: bool = False) -> str:
+    """Paragraph markup for one Markdown inline text (escaped, fonts per run).
+
+    :param bold: it is set in a bold style (a heading, a table header)."""
     code_spans: list[str] = []
 
     def keep_code(m):
@@ -50,13 +52,13 @@ def inline(text: str) -> str:
         code = code_spans[int(m.group(1))]
         return f'<font name="Courier" backColor="#eeeeee">{escape(code)}</font>'
 
-    return rich_markup(re.sub(r"\x00(\d+)\x00", put_code, text))
+    return rich_markup(re.sub(r"\x00(\d+)\x00", put_code, text), bold=bold)
 
 
 def _table(rows: list[list[str]], st: Styles, width: float) -> Table:
     n = max(len(r) for r in rows)
     rows = [r + [""] * (n - len(r)) for r in rows]
-    data = [[Paragraph(inline(c), st.cell_bold if i == 0 else st.cell) for c in r]
+    data = [[Paragraph(inline(c, bold=i == 0), st.cell_bold if i == 0 else st.cell) for c in r]
             for i, r in enumerate(rows)]
     t = Table(data, colWidths=[width / n] * n, repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, RULE),
@@ -153,7 +155,8 @@ def markdown_flowables(text: str, st: Styles, width: float,
         m = _HEADING.match(line)
         if m:
             flush()
-            out.append(Paragraph(inline(m.group(2)), heading_styles[len(m.group(1)) - 1]))
+            out.append(Paragraph(inline(m.group(2), bold=True),
+                                 heading_styles[len(m.group(1)) - 1]))
             i += 1
             continue
         if _HR.match(line):

@@ -159,6 +159,7 @@ def _question(ctx: _Ctx, number: int, item: Item, perm: list[int] | None, *,
         for j, src in enumerate(order):
             text = rich(_option_text(item, src))
             if teacher and item.options[src].correct:
+                text = rich(_option_text(item, src), bold=True)
                 out.append(Paragraph(f"<b>{LETTERS[j]}.&nbsp;{text}&nbsp;&nbsp;{rich('✓')}</b>",
                                      st.option))
             else:
@@ -172,9 +173,10 @@ def _teacher_notes(ctx: _Ctx, item: Item, perm, marks) -> list[Flowable]:
     st, lang = ctx.st, ctx.lang
     order = perm if perm is not None else list(range(len(item.options)))
     key = "".join(LETTERS[j] for j, src in enumerate(order) if item.options[src].correct)
-    out = [Paragraph(f"<b>{_t(lang, 'Answer', '答案')}: {key}</b>", st.explanation)]
+    out = [Paragraph(f"<b>{rich(_t(lang, 'Answer', '答案'), bold=True)}: {key}</b>",
+                     st.explanation)]
     if item.explanation.strip():
-        out.append(Paragraph(f"<b>{_t(lang, 'Explanation', '解析')}:</b> "
+        out.append(Paragraph(f"<b>{rich(_t(lang, 'Explanation', '解析'), bold=True)}:</b> "
                              + rich(plain(item.explanation)), st.explanation))
     for j, src in enumerate(order):
         o = item.options[src]
@@ -247,12 +249,12 @@ def _cover(ctx: _Ctx, form: ExamForm | None, *, subtitle: str = "") -> list[Flow
     if exam.course:
         out.append(Paragraph(rich(exam.course), st.subtitle))
     out.append(Spacer(1, 4 * mm))
-    out.append(Paragraph(rich(exam.title), st.title))
+    out.append(Paragraph(rich(exam.title, bold=True), st.title))
     if subtitle:
         out.append(Paragraph(rich(subtitle), st.subtitle))
     if form is not None:
         label = f"{form.code} 卷" if lang == "zh" else f"FORM {form.code}"
-        box = Table([[Paragraph(f'<font size="26">{rich(label)}</font>', st.title)]],
+        box = Table([[Paragraph(f'<font size="26">{rich(label, bold=True)}</font>', st.title)]],
                     colWidths=[60 * mm], rowHeights=[18 * mm])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, INK),
                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
@@ -269,7 +271,7 @@ def _cover(ctx: _Ctx, form: ExamForm | None, *, subtitle: str = "") -> list[Flow
     facts.append((_t(lang, "Total marks", "满分"), f"{exam.total_marks:g}"))
     if exam.pass_mark is not None:
         facts.append((_t(lang, "Pass mark", "及格分"), f"{exam.pass_mark:g}"))
-    t = Table([[Paragraph(rich(k), st.cell_bold), Paragraph(rich(v), st.cell)]
+    t = Table([[Paragraph(rich(k, bold=True), st.cell_bold), Paragraph(rich(v), st.cell)]
                for k, v in facts], colWidths=[40 * mm, 70 * mm])
     t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
@@ -277,7 +279,8 @@ def _cover(ctx: _Ctx, form: ExamForm | None, *, subtitle: str = "") -> list[Flow
     if form is not None:
         digits = max(1, exam.candidate_digits)
         box_w = min(8 * mm, (ctx.fw - 45 * mm) / digits)
-        name = Table([[Paragraph(rich(_t(lang, "Candidate name", "姓名")), st.cell_bold), ""]],
+        name = Table([[Paragraph(rich(_t(lang, "Candidate name", "姓名"), bold=True),
+                                 st.cell_bold), ""]],
                      colWidths=[42 * mm, ctx.fw - 45 * mm], rowHeights=[10 * mm])
         name.setStyle(TableStyle([("BOX", (1, 0), (1, 0), 0.8, INK),
                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
@@ -292,7 +295,7 @@ def _cover(ctx: _Ctx, form: ExamForm | None, *, subtitle: str = "") -> list[Flow
     if form is not None:
         lines += _default_instructions(lang, form.code)
     if lines:
-        out.append(Paragraph(rich(_t(lang, "Instructions", "考生须知")), st.h3))
+        out.append(Paragraph(rich(_t(lang, "Instructions", "考生须知"), bold=True), st.h3))
         for line in lines:
             out.append(Paragraph(rich(line), st.bullet, bulletText="•"))
     sections = [(s.title, s.size, s.minutes) for s in exam.sections]
@@ -332,9 +335,9 @@ def _section_header(ctx: _Ctx, section, s_index: int) -> list[Flowable]:
         extra.append(_t(lang, f"{section.size} questions", f"共 {section.size} 题"))
         if section.minutes:
             extra.append(_t(lang, f"{section.minutes} minutes", f"{section.minutes} 分钟"))
-    head = rich(title) + (f'&nbsp;&nbsp;<font size="9.5" color="#555555">'
-                          f'{rich("（" + "，".join(extra) + "）" if lang == "zh" else "(" + ", ".join(extra) + ")")}'
-                          f'</font>' if extra else "")
+    note = ("（" + "，".join(extra) + "）") if lang == "zh" else ("(" + ", ".join(extra) + ")")
+    head = rich(title, bold=True) + (f'&nbsp;&nbsp;<font size="9.5" color="#555555">'
+                                     f'{rich(note, bold=True)}</font>' if extra else "")
     out.append(Paragraph(head, st.section))
     if section.instructions.strip():
         prefix = "答题说明：" if lang == "zh" else ""
@@ -398,15 +401,15 @@ def render_key(exam: Exam, form_code: str, path: str, *, size_name: str = "A4") 
     fw, _ = frame_size(size)
     title = _t(lang, f"Answer key — Form {form.code}", f"参考答案（{form.code} 卷）")
     story: list[Flowable] = [Paragraph(rich(exam.title), st.subtitle),
-                             Paragraph(rich(title), st.title), Spacer(1, 6 * mm)]
+                             Paragraph(rich(title, bold=True), st.title), Spacer(1, 6 * mm)]
     marks = {}
     for s, u, unit in exam.units():
         for m, item in enumerate(unit.items):
             marks[item.id] = unit.marks[m]
     groups = 5
     per_col = -(-len(form.questions) // groups)
-    head = [Paragraph(rich(_t(lang, "No.", "题号")), st.cell_bold),
-            Paragraph(rich(_t(lang, "Key", "答案")), st.cell_bold)] * groups
+    head = [Paragraph(rich(_t(lang, "No.", "题号"), bold=True), st.cell_bold),
+            Paragraph(rich(_t(lang, "Key", "答案"), bold=True), st.cell_bold)] * groups
     rows = [head]
     for r in range(per_col):
         row = []
@@ -467,11 +470,11 @@ def render_teacher(exam: Exam, path: str, *, media: dict[str, Media] | None = No
     if exam.forms:
         story.append(PageBreak())
         story.append(Paragraph(rich(_t(lang, "Question numbers and keys by form",
-                                       "各卷题号与答案对照")), st.h2))
+                                       "各卷题号与答案对照"), bold=True), st.h2))
         where = {f.code: {(q.item_id): q for q in f.questions} for f in exam.forms}
         head = [_t(lang, "Master", "母卷"), _t(lang, "Item", "题目")] + [
             _t(lang, f"Form {f.code}", f"{f.code} 卷") for f in exam.forms]
-        rows = [[Paragraph(rich(h), st.cell_bold) for h in head]]
+        rows = [[Paragraph(rich(h, bold=True), st.cell_bold) for h in head]]
         for n, item in enumerate(exam.items(), start=1):
             key = "".join(LETTERS[j] for j, o in enumerate(item.options) if o.correct)
             row = [Paragraph(f"{n} ({key})", st.cell), Paragraph(f"{item.id} v{item.version}",

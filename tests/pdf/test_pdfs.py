@@ -260,3 +260,20 @@ def test_chinese_notes_and_case_study(tmp_path):
     for words in ("Case study", "Presentation", "Investigations", "ST elevation",
                   "Management", "PCI", "Questions for discussion"):
         assert words in text, words
+
+
+def test_chinese_in_bold_text_is_bold_and_never_a_missing_glyph(zh_exam, tmp_path):
+    """Droid Sans Fallback has no bold face: CJK runs in bold text use EduCJK-Bold, drawn
+    filled and stroked; labels such as 答案 in <b> are set in a CJK font (they were in
+    DejaVu Sans Bold, which has no Chinese glyphs, and printed as boxes)."""
+    from eduapp.pdf.fonts import CJK, CJK_BOLD, rich, rich_markup
+    assert f'name="{CJK_BOLD}"' in rich("考生须知", bold=True)
+    assert f'name="{CJK}"' in rich("考生须知") and CJK_BOLD not in rich("考生须知")
+    marked = rich_markup("<b>解析</b>：正文")
+    assert marked.index(CJK_BOLD) < marked.index("</b>") < marked.index(f'name="{CJK}"')
+    render_exam(zh_exam, str(tmp_path / "out"))
+    teacher = PdfReader(str(tmp_path / "out" / "teacher.pdf"))
+    page = teacher.pages[1]
+    content = page.get_contents().get_data()
+    assert b" 2 Tr" in content  # the synthetic bold
+    assert sum("DroidSansFallback" in f for f in fonts_of(tmp_path / "out" / "teacher.pdf")) == 2
