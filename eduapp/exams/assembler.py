@@ -179,6 +179,47 @@ def _apportion(count: int, mix: dict[str, float]) -> dict[str, int]:
     return out
 
 
+@dataclass
+class _Pool:
+    """What a blueprint can draw on, as :func:`assemble` and :func:`cell_availability`
+    both see it.
+
+    :ivar statuses: the item statuses allowed (``approved``, plus ``draft`` and
+        ``reviewed`` when drafts are included).
+    :ivar recent: ids of items used in the last ``window`` stored exams.
+    :ivar candidates: every unit of the bank (lone items and whole sets).
+    :ivar matching: per blueprint cell, in order, the candidates that fit it.
+    """
+
+    statuses: set[str]
+    recent: set[int]
+    window: int
+    candidates: list[_Candidate]
+    matching: list[list[_Candidate]]
+
+    def usable(self, c: _Candidate) -> bool:
+        """All of the unit's items have an allowed status."""
+        return all(i.status in self.statuses for i in c.items)
+
+    def is_recent(self, c: _Candidate) -> bool:
+        """A recent exam used one of the unit's items."""
+        return any(i.id in self.recent for i in c.items)
+
+
+def _pool(bank, blueprint: Blueprint, language: str, include_drafts: bool,
+          recent_window: int) -> _Pool:
+    window = blueprint.recent_exam_window if blueprint.recent_exam_window is not None \
+        else recent_window
+    candidates = _load_candidates(bank)
+    matching = []
+    for cell in blueprint.cells:
+        qids = set(bank.query_ids(cell.query)) if cell.query else None
+        matching.append([c for c in candidates if c.matches(cell, language, qids)])
+    return _Pool(statuses={"approved"} | ({"draft", "reviewed"} if include_drafts else set()),
+                 recent=ExamStore(bank).recent_item_ids(window), window=window,
+                 candidates=candidates, matching=matching)
+
+
 def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
              include_drafts: bool = False, recent_window: int = 2, title: str = "",
              language: str | None = None, institution: str = "",
@@ -202,23 +243,8 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
         seed = random.SystemRandom().randrange(1, 2 ** 31)
     rng = random.Random(seed)
     language = language or blueprint.language or ""
-    statuses = {"approved"} | ({"draft", "reviewed"} if include_drafts else set())
-    window = blueprint.recent_exam_window if blueprint.recent_exam_window is not None \
-        else recent_window
-    recent = ExamStore(bank).recent_item_ids(window)
-    candidates = _load_candidates(bank)
-
-    # per cell: the candidates that match it
-    matching: list[list[_Candidate]] = []
-    for cell in blueprint.cells:
-        qids = set(bank.query_ids(cell.query)) if cell.query else None
-        matching.append([c for c in candidates if c.matches(cell, language, qids)])
-
-    def usable_status(c: _Candidate) -> bool:
-        return all(i.status in statuses for i in c.items)
-
-    def is_recent(c: _Candidate) -> bool:
-        return any(i.id in recent for i in c.items)
+    pool = _pool(bank, blueprint, language, include_drafts, recent_window)
+    matching = pool.matching
 
     chosen_ids: set[int] = set()
     chosen_uids: set[str] = set()
@@ -226,7 +252,7 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
     chosen_hashes: set[str] = set()
     chosen_items: list[Item] = []
 
-    hash_of = {i.uid: i.content_hash() for c in candidates for i in c.items}
+    hash_of = {i.uid: i.content_hash() for c in pool.candidates for i in c.items}
 
     def is_duplicate(c: _Candidate) -> bool:
         for item in c.items:
@@ -250,7 +276,7 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
             chosen_items.append(item)
 
     def free(c: _Candidate) -> bool:
-        return (usable_status(c) and not is_recent(c)
+        return (pool.usable(c) and not pool.is_recent(c)
                 and not any(i.id in chosen_ids for i in c.items))
 
     # scarcest cells first
@@ -262,8 +288,8 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
     approximated: list[tuple[int, dict[str, int]]] = []
     for k in order:
         cell = blueprint.cells[k]
-        pool = [c for c in matching[k] if free(c)]
-        rng.shuffle(pool)
+        free_units = [c for c in matching[k] if free(c)]
+        rng.shuffle(free_units)
         got: list[_Candidate] = []
         remaining = cell.count
         dup_skipped = fit_skipped = 0
@@ -290,7 +316,7 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
         targets = _apportion(cell.count, cell.difficulty_mix) if cell.difficulty_mix else {}
         for band, n in targets.items():
             if n:
-                fill([c for c in pool if c.band == band], n)
+                fill([c for c in free_units if c.band == band], n)
         if targets and remaining:
             short = {b: n - sum(c.size for c in got if c.band == b) for b, n in targets.items()}
             short = {b: n for b, n in short.items() if n > 0}
@@ -298,12 +324,12 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
                 approximated.append((k, short))
                 notes.append(f"{cell.label}: difficulty mix approximated; too few "
                              + ", ".join(f"{b} ({n} short)" for b, n in short.items()))
-        fill(pool, remaining)
+        fill(free_units, remaining)
         picked[k] = got
         if remaining > 0:
-            shortfalls.append(_shortfall(k, cell, cell.count - remaining, matching[k],
-                                         statuses, recent, chosen_ids, got, include_drafts,
-                                         window, dup_skipped, fit_skipped, language))
+            shortfalls.append(_shortfall(k, cell, cell.count - remaining, pool, chosen_ids,
+                                         got, include_drafts, dup_skipped, fit_skipped,
+                                         language))
 
     units = [ExamUnit.of(c.unit) for k in range(len(blueprint.cells)) for c in picked[k]]
     used_lang = language or _majority_language(units)
@@ -323,15 +349,17 @@ def _majority_language(units: list[ExamUnit]) -> str:
     return langs.most_common(1)[0][0] if langs else ""
 
 
-def _shortfall(k, cell, found, matching, statuses, recent, chosen_ids, got, include_drafts,
-               window, dup_skipped, fit_skipped, language) -> Shortfall:
+def _shortfall(k, cell, found, pool: _Pool, chosen_ids, got, include_drafts, dup_skipped,
+               fit_skipped, language) -> Shortfall:
     needed = cell.count
+    window = pool.window
+    matching = pool.matching[k]
     mine = {id(c) for c in got}
-    usable = [c for c in matching if all(i.status in statuses for i in c.items)]
+    usable = [c for c in matching if pool.usable(c)]
     n_usable = sum(c.size for c in usable)
-    n_recent = sum(c.size for c in usable if any(i.id in recent for i in c.items))
-    n_taken = sum(c.size for c in usable if id(c) not in mine and not any(
-        i.id in recent for i in c.items) and any(i.id in chosen_ids for i in c.items))
+    n_recent = sum(c.size for c in usable if pool.is_recent(c))
+    n_taken = sum(c.size for c in usable if id(c) not in mine and not pool.is_recent(c)
+                  and any(i.id in chosen_ids for i in c.items))
     n_drafts = 0 if include_drafts else sum(
         c.size for c in matching if any(i.status in ("draft", "reviewed") for i in c.items))
     word = "approved" if not include_drafts else "usable"
@@ -441,25 +469,18 @@ def cell_availability(bank, blueprint: Blueprint, *, include_drafts: bool = Fals
     """
     if not blueprint.cells:
         return []
-    language = language or blueprint.language or ""
-    statuses = {"approved"} | ({"draft", "reviewed"} if include_drafts else set())
-    window = blueprint.recent_exam_window if blueprint.recent_exam_window is not None \
-        else recent_window
-    recent = ExamStore(bank).recent_item_ids(window)
-    candidates = _load_candidates(bank)
+    pool = _pool(bank, blueprint, language or blueprint.language or "", include_drafts,
+                 recent_window)
     out = []
-    for cell in blueprint.cells:
-        qids = set(bank.query_ids(cell.query)) if cell.query else None
+    for matching in pool.matching:
         avail = CellAvailability()
-        for c in candidates:
-            if not c.matches(cell, language, qids):
-                continue
-            if not all(i.status in statuses for i in c.items):
+        for c in matching:
+            if not pool.usable(c):
                 if not include_drafts and all(i.status in ("approved", "draft", "reviewed")
                                               for i in c.items):
                     avail.drafts += c.size
                 continue
-            if any(i.id in recent for i in c.items):
+            if pool.is_recent(c):
                 avail.recent += c.size
                 continue
             avail.available += c.size
