@@ -126,6 +126,26 @@ def decode_text(data: bytes, path: str, *, allow_gb18030: bool = True) -> str:
                           "as UTF-8", file=path, line=line)
 
 
+def answer_fraction(item: Item, option) -> float:
+    """The share of ``item``'s marks that choosing ``option`` earns, as exported to Moodle
+    XML, GIFT and QTI: the option's own ``fraction`` when set; for a multiple-response
+    item ``1/k`` for each of its ``k`` keys and ``-1/k`` for a distractor (so that ticking
+    everything scores 0, Moodle's usual multichoice grading); otherwise 1 for the key
+    and 0 for a distractor.
+
+    :param option: one of ``item.options``.
+    :returns: a fraction in -1..1.
+    """
+    if option.fraction is not None:
+        return option.fraction
+    if item.type == "multi":
+        keys = sum(1 for o in item.options if o.correct)
+        if not keys:
+            return 0.0
+        return 1 / keys if option.correct else -1 / keys
+    return 1.0 if option.correct else 0.0
+
+
 def line_at(text: str, pos: int) -> int:
     """1-based line number of character offset ``pos`` in ``text``."""
     return text.count("\n", 0, max(pos, 0)) + 1

@@ -370,15 +370,9 @@ def _marker(item: Item) -> str:
 def _answers(item: Item) -> str:
     fb = lambda o: f"#{escape(o.explanation)}" if o.explanation else ""  # noqa: E731
     lines = []
-    keys = [o for o in item.options if o.correct]
     if item.type in ("sba", "multi"):
         for o in item.options:
-            if o.fraction is not None:
-                frac = o.fraction
-            elif item.type == "multi":
-                frac = (1 / len(keys)) if o.correct else (-1 / len(keys) if keys else 0.0)
-            else:
-                frac = 1.0 if o.correct else 0.0
+            frac = _util.answer_fraction(item, o)
             if item.type == "sba" and o.correct and frac == 1.0:
                 lines.append(f"={escape(o.text)}{fb(o)}")
             elif frac == 0.0:

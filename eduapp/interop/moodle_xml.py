@@ -430,16 +430,10 @@ def _question_xml(item: Item, media: dict | None) -> str:
             entry = moodle[tag]
             parts.append(_text_el(tag, entry.get("text", ""),
                                   _FORMAT_OUT.get(entry.get("format"), "markdown")))
-    keys = [o for o in item.options if o.correct]
     if item.type in ("sba", "multi", "short", "numerical"):
         ans_fmt = fmt if item.type in ("sba", "multi") else "moodle_auto_format"
         for o in item.options:
-            if o.fraction is not None:
-                frac = o.fraction
-            elif item.type == "multi":
-                frac = (1 / len(keys)) if o.correct else (-1 / len(keys) if keys else 0)
-            else:
-                frac = 1.0 if o.correct else 0.0
+            frac = _util.answer_fraction(item, o)
             tol = f"<tolerance>{o.tolerance:g}</tolerance>" if (
                 item.type == "numerical") else ""
             if item.type == "numerical" and o.tolerance is None:

@@ -921,17 +921,9 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
         mapping = ""
         fractions = item.type == "multi" or any(o.fraction is not None for o in item.options)
         if fractions:
-            k = max(len(keys), 1)
-            entries = []
-            for i, o in zip(ids, item.options):
-                if o.fraction is not None:
-                    f = o.fraction
-                elif item.type == "multi":
-                    f = (1 / k) if o.correct else -1 / k
-                else:
-                    f = 1.0 if o.correct else 0.0
-                entries.append(f'<{t["me"]} {A("mapKey")}="{i}" {A("mappedValue")}='
-                               f'"{_fmt(f)}" {A("caseSensitive")}="true"/>')
+            entries = [f'<{t["me"]} {A("mapKey")}="{i}" {A("mappedValue")}='
+                       f'"{_fmt(_util.answer_fraction(item, o))}" '
+                       f'{A("caseSensitive")}="true"/>' for i, o in zip(ids, item.options)]
             mapping = mapping_xml(entries, f' {A("lowerBound")}="0" {A("upperBound")}="1"')
         decls.append(f'<{t["rd"]} identifier="RESPONSE" cardinality="{card}" '
                      f'{A("baseType")}="identifier">{correct(keys)}{mapping}</{t["rd"]}>')
