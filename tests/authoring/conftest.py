@@ -53,6 +53,17 @@ NOTES = {"title": "Anaphylaxis", "learning_objectives": ["Recognise it", "Treat 
          "self_check": [{"question": "Route?", "answer": "IM"},
                         {"question": "Dose?", "answer": "0.5 mg"}]}
 
+#: A schema-valid generated case study (CASE_SCHEMA).
+CASE = {"title": "Peanut", "presentation": "A 25-year-old woman with lip swelling.",
+        "history": "Ate peanuts ten minutes ago; known allergy.",
+        "examination": "Stridor, BP 80/50.",
+        "investigations": [{"test": "Mast cell tryptase", "result": "raised"}],
+        "differential_diagnosis": [{"diagnosis": "Anaphylaxis", "reasoning": "Fits."},
+                                   {"diagnosis": "Angioedema", "reasoning": "No shock."}],
+        "final_diagnosis": "Anaphylaxis", "management": ["IM adrenaline 0.5 mg"],
+        "discussion_questions": [{"question": "Why IM?", "answer": "Fast, safe."},
+                                 {"question": "Tryptase?", "answer": "Confirms it."}]}
+
 
 def schema_name(body) -> str:
     """The name of the JSON schema a chat request asks for (``answer`` = blind verification)."""

@@ -12,7 +12,7 @@ from eduapp.authoring import (QuestionSpec, accept, discard, generate_case, gene
 from eduapp.bank import ItemFilter
 from eduapp.errors import LLMOutputError, LLMUnavailableError
 from eduapp.llm import validate_json
-from tests.authoring.conftest import NOTES, auto, sba_answer, schema_name
+from tests.authoring.conftest import CASE, NOTES, auto, sba_answer, schema_name
 from tests.llm.scripted_server import answer, error
 
 
@@ -173,16 +173,7 @@ def test_review_queue_accept_discard_regenerate(bank, scripted_server, scripted_
 
 
 def test_notes_and_case_documents(bank, scripted_server, scripted_profile):
-    notes = NOTES
-    case = {"title": "Peanut", "presentation": "A 25-year-old woman with lip swelling.",
-            "history": "Ate peanuts ten minutes ago; known allergy.",
-            "examination": "Stridor, BP 80/50.",
-            "investigations": [{"test": "Mast cell tryptase", "result": "raised"}],
-            "differential_diagnosis": [{"diagnosis": "Anaphylaxis", "reasoning": "Fits."},
-                                       {"diagnosis": "Angioedema", "reasoning": "No shock."}],
-            "final_diagnosis": "Anaphylaxis", "management": ["IM adrenaline 0.5 mg"],
-            "discussion_questions": [{"question": "Why IM?", "answer": "Fast, safe."},
-                                     {"question": "Tryptase?", "answer": "Confirms it."}]}
+    notes, case = NOTES, CASE
     scripted_server.script(answer(notes), answer(case))
     doc = generate_notes(bank, scripted_profile, "anaphylaxis")
     assert doc.kind == "notes" and "## Learning objectives" in doc.body

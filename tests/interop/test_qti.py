@@ -89,8 +89,8 @@ def test_order_interaction_round_trips_as_order(tmp_path):
     assert [o.match for o in again.options] == [o.match for o in item.options]
 
 
-def make_zip(path, entries, symlink=None):
-    with zipfile.ZipFile(path, "w") as zf:
+def make_zip(path, entries, symlink=None, compression=zipfile.ZIP_STORED):
+    with zipfile.ZipFile(path, "w", compression) as zf:
         for name, data in entries.items():
             zf.writestr(name, data)
         if symlink:
@@ -111,15 +111,7 @@ ITEM = open(os.path.join(FIX, "qti21_handwritten.xml"), "rb").read()
 ])
 def test_hostile_zips_are_refused_before_reading(tmp_path, entries, symlink, message):
     path = tmp_path / "evil.zip"
-    compression = zipfile.ZIP_DEFLATED
-    with zipfile.ZipFile(path, "w", compression) as zf:
-        for name, data in entries.items():
-            zf.writestr(name, data)
-        if symlink:
-            info = zipfile.ZipInfo(symlink)
-            info.create_system = 3
-            info.external_attr = (stat.S_IFLNK | 0o777) << 16
-            zf.writestr(info, "/etc/passwd")
+    make_zip(path, entries, symlink, compression=zipfile.ZIP_DEFLATED)
     with pytest.raises(ImportFileError, match=message):
         qti.parse(str(path))
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from eduapp.domain import Changes
-from tests.authoring.conftest import NOTES, auto, sba_answer
+from tests.authoring.conftest import CASE, NOTES, auto, sba_answer
 from tests.llm.scripted_server import answer, scripted_profile, scripted_server  # noqa: F401
 
 @pytest.fixture
@@ -159,14 +159,7 @@ def test_notes_render_and_save(page, gui_app, scripted_server):
 
 
 def test_case_study_is_shown_rendered(page, gui_app, scripted_server):
-    case = {"title": "Peanut", "presentation": "A 25-year-old woman with lip swelling.",
-            "history": "Ate peanuts ten minutes ago.", "examination": "Stridor, BP 80/50.",
-            "investigations": [{"test": "Mast cell tryptase", "result": "raised"}],
-            "differential_diagnosis": [{"diagnosis": "Anaphylaxis", "reasoning": "Fits."},
-                                       {"diagnosis": "Angioedema", "reasoning": "No shock."}],
-            "final_diagnosis": "Anaphylaxis", "management": ["IM adrenaline 0.5 mg"],
-            "discussion_questions": [{"question": "Why IM?", "answer": "Fast, safe."},
-                                     {"question": "Tryptase?", "answer": "Confirms it."}]}
+    case = CASE
     scripted_server.script(answer(case))
     page.form.set_kind("case")
     page.form.topic.setText("anaphylaxis")
