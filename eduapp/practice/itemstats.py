@@ -48,7 +48,6 @@ class ItemStat:
         ``very_easy`` ``{p, limit}``, ``poor_discrimination`` ``{r_pb, limit}``,
         ``negative_discrimination`` ``{r_pb}``, ``unused_distractor`` ``{option}`` (a
         letter), ``flagged`` ``{flags, n}``; :func:`describe` words them.
-    :ivar attention: the same reasons as English sentences (CSV, CLI).
     """
 
     item_uid: str
@@ -59,13 +58,16 @@ class ItemStat:
     keys: list[int] = field(default_factory=list)
     flags: int = 0
     mean_seconds: float | None = None
-    attention: list[str] = field(default_factory=list)
     issues: list[tuple[str, dict]] = field(default_factory=list)
 
+    @property
+    def attention(self) -> list[str]:
+        """The issues as English sentences (CSV, CLI); empty when none."""
+        return [describe(code, values, "en") for code, values in self.issues]
+
     def note(self, code: str, **values) -> None:
-        """Record an issue (and its English sentence in :attr:`attention`)."""
+        """Record an issue."""
         self.issues.append((code, values))
-        self.attention.append(describe(code, values, "en"))
 
 
 #: How each issue is worded, in English and Chinese.

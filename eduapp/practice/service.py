@@ -355,7 +355,7 @@ class PracticeService:
         stats = itemstats.item_statistics(d["student"], d["item"], d["score"], d["item_uids"],
                                           choice=d["choice"], n_options=d["n_options"],
                                           flagged=d["flagged"], seconds=d["seconds"])
-        stats.sort(key=lambda s: (not s.attention, s.item_uid))
+        stats.sort(key=lambda s: (not s.issues, s.item_uid))
         return stats
 
     def exam_ids(self) -> list[str]:

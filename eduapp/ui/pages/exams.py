@@ -421,23 +421,24 @@ class ExamsPage(QWidget):
             self.result_label.setText(self.tr("Nothing could be assembled: no question in "
                                               "the bank fits the blueprint."))
 
-    def _row_name(self, cell: int) -> str:
-        """``Row 2 (cardiology)``: the blueprint row as the grid shows it."""
+    def _row_name(self, cell: int, cells: list) -> str:
+        """``Row 2 (cardiology)``: the blueprint row as the grid shows it.
+
+        :param cells: the grid's rows (``self.grid.cells()``, read once per listing)."""
         row = self.tr("Row {row}").format(row=cell + 1)
-        cells = self.grid.cells()
         topic = ""
         if 0 <= cell < len(cells):
             topic = cells[cell].topic or cells[cell].system or cells[cell].query
         return self.tr("{row} ({topic})").format(row=row, topic=topic) if topic else row
 
-    def _shortfall_text(self, s) -> str:
+    def _shortfall_text(self, s, cells: list) -> str:
         """The shortfall's sentence in the interface language (the assembler's own
         ``message`` is English, for the CLI)."""
         r = s.reasons
         available = (self.tr("{n} usable available") if r.get("include_drafts")
                      else self.tr("{n} approved available")).format(n=r.get("usable", 0))
         text = self.tr("{row}: {needed} needed, {available}").format(
-            row=self._row_name(s.cell), needed=s.needed, available=available)
+            row=self._row_name(s.cell, cells), needed=s.needed, available=available)
         if r.get("usable", 0) != s.found:
             text += self.tr(", {n} placed").format(n=s.found)
         why = []
@@ -462,8 +463,9 @@ class ExamsPage(QWidget):
 
     def _show_shortfalls(self) -> None:
         self.shortfall_list.clear()
+        cells = self.grid.cells()
         for s in self.shortfalls:
-            entry = QListWidgetItem("⚠ " + self._shortfall_text(s))
+            entry = QListWidgetItem("⚠ " + self._shortfall_text(s, cells))
             entry.setData(Qt.UserRole, s.cell)
             entry.setToolTip(self.tr("Row {row}: {found} of {needed} placed; {missing} "
                                      "missing.").format(row=s.cell + 1, found=s.found,
@@ -476,7 +478,7 @@ class ExamsPage(QWidget):
                 for b, n in short.items())
             entry = QListWidgetItem("ℹ " + self.tr(
                 "{row}: difficulty mix approximated ({bands})").format(
-                    row=self._row_name(cell), bands=bands))
+                    row=self._row_name(cell, cells), bands=bands))
             entry.setData(Qt.UserRole, cell)
             self.shortfall_list.addItem(entry)
         if self.exam is not None:

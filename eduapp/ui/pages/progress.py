@@ -432,7 +432,7 @@ class ProgressPage(QWidget):
         if current in exams:
             self.exam_box.setCurrentIndex(exams.index(current) + 1)
         self.exam_box.blockSignals(False)
-        attention = sum(1 for s in stats if s.attention)
+        attention = sum(1 for s in stats if s.issues)
         text = self.tr("{students} students, {items} questions answered, {n} need "
                        "attention (p < 0.2 or > 0.95, r_pb < 0.15, a distractor nobody "
                        "picks, often flagged).").format(students=students, items=len(stats),
@@ -455,7 +455,7 @@ class ProgressPage(QWidget):
                                          for code, values in s.issues)]
             for c, v in enumerate(values):
                 cell = QTableWidgetItem(v)
-                if s.attention:
+                if s.issues:
                     cell.setForeground(QBrush(QColor("#b42318")))
                 t.setItem(r, c, cell)
         self.prereq_topic.blockSignals(True)
