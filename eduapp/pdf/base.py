@@ -134,6 +134,11 @@ def _numbered_canvas(footer: Callable[[int, int], tuple[str, str]], size: float 
     return NumberedCanvas
 
 
+def bilingual(language: str, en: str, zh: str) -> str:
+    """``zh`` for a Chinese document (``language == "zh"``), else ``en``."""
+    return zh if language == "zh" else en
+
+
 def page_label(n: int, total: int, language: str) -> str:
     """``Page 3 of 12`` / ``第 3 页，共 12 页``."""
     return f"第 {n} 页，共 {total} 页" if language == "zh" else f"Page {n} of {total}"
@@ -193,5 +198,5 @@ def atomic_output(path: str):
 
 
 __all__ = ["PdfLayoutError", "MissingMediaError", "Styles", "page_size", "build_pdf",
-           "atomic_output", "page_label", "frame_size", "MARGIN", "INK", "MUTED", "RULE",
+           "atomic_output", "page_label", "bilingual", "frame_size", "MARGIN", "INK", "MUTED", "RULE",
            "SHADE", "CJK", "LATIN", "LATIN_BOLD"]

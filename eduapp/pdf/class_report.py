@@ -4,12 +4,14 @@ attention) and exam reliability (KR-20). Landscape, Chinese and English mixed fr
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..practice.itemstats import describe
-from .base import Styles, atomic_output, build_pdf, page_size
+from .base import Styles, atomic_output, bilingual, build_pdf, page_size
 from .fonts import LATIN, LATIN_BOLD, rich
 
 
@@ -26,9 +28,7 @@ def render_class_report(report, path: str, page: str = "A4") -> int:
     """
     language = getattr(report, "language", "en")
     st = Styles(language)
-
-    def t(en: str, zh: str) -> str:
-        return zh if language == "zh" else en
+    t = functools.partial(bilingual, language)
 
     cell = st.small.clone("cell", fontSize=8, leading=10, wordWrap="CJK", textColor=colors.black)
 

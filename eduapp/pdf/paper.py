@@ -26,6 +26,7 @@ from ..exams.conventions import set_label
 from ..exams.model import LETTERS, Exam, ExamForm, ExamUnit
 from .base import (INK, RULE, SHADE, MissingMediaError, PdfLayoutError, Styles,
                    atomic_output, build_pdf, frame_size, page_label, page_size)
+from .base import bilingual as _t  # _t(language, english, chinese)
 from .fonts import rich
 
 MAX_IMAGE_HEIGHT = 75 * mm
@@ -46,10 +47,6 @@ def plain(text: str) -> str:
         text = _TAGS.sub("", text)
         text = html.unescape(text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-def _t(language: str, en: str, zh: str) -> str:
-    return zh if language == "zh" else en
 
 
 def exam_media(bank, exam: Exam) -> dict[str, Media]:
