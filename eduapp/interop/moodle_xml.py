@@ -112,11 +112,16 @@ class _Reader:
             _util.attach_media(item, media, self.result)
 
 
-def _fraction(value: str | None) -> float:
+def _number(text: str, what: str) -> float:
+    """``text`` as a number; :raises _Entry: naming ``what`` when it is not one."""
     try:
-        return round(float(value or 0) / 100.0, 7)
+        return float(text)
     except ValueError:
-        raise _Entry(f"answer fraction {value!r} is not a number") from None
+        raise _Entry(f"{what} {text!r} is not a number") from None
+
+
+def _fraction(value: str | None) -> float:
+    return round(_number(value or "0", "answer fraction") / 100.0, 7)
 
 
 def _parse_question(q, reader: _Reader, category: str) -> Item:
@@ -140,10 +145,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
     item.explanation = reader.text_of(q, "generalfeedback", item)[0]
     grade = _child_text(q, "defaultgrade")
     if grade:
-        try:
-            item.marks = float(grade)
-        except ValueError:
-            raise _Entry(f"defaultgrade {grade!r} is not a number") from None
+        item.marks = _number(grade, "defaultgrade")
     _util.set_identity(item, _child_text(q, "idnumber"))
     tags_el = q.find("tags")
     for tag in (tags_el if tags_el is not None else ()):
@@ -228,10 +230,7 @@ def _read_answers(q, item: Item, reader: _Reader) -> None:
             opt.fraction = fraction
         tol = _child_text(ans, "tolerance")
         if tol:
-            try:
-                opt.tolerance = float(tol)
-            except ValueError:
-                raise _Entry(f"tolerance {tol!r} is not a number") from None
+            opt.tolerance = _number(tol, "tolerance")
         item.options.append(opt)
     if item.type == "multi":
         _normalise_multi(item)
