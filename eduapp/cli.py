@@ -11,13 +11,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import os
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .config import ENV_DATA_DIR, Settings, ensure_data_dir, resolve_data_dir
+from .config import Settings, resolve_data_dir
 from .errors import EduAppError
+
+if TYPE_CHECKING:
+    from .bank import Bank
+    from .workspace import Workspace
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -28,7 +32,8 @@ ITEM_TYPE_CHOICES = ("sba", "multi", "tf", "short", "vignette")
 
 @dataclass
 class Context:
-    """What every command handler gets: the data folder, output mode and lazy services.
+    """What every command handler gets: the output mode and the data folder's
+    :class:`~eduapp.workspace.Workspace` (opened on first use).
 
     :ivar data_dir: absolute path of the data directory.
     :ivar json: print one JSON document on stdout instead of text.
@@ -36,24 +41,28 @@ class Context:
 
     data_dir: str
     json: bool = False
-    _bank: object = field(default=None, repr=False)
+    _workspace: "Workspace | None" = field(default=None, repr=False)
+
+    @property
+    def workspace(self) -> "Workspace":
+        """The data folder's stores and use cases."""
+        if self._workspace is None:
+            from .workspace import Workspace
+            self._workspace = Workspace(self.data_dir)
+        return self._workspace
 
     @property
     def settings(self) -> Settings:
-        """The user's settings (defaults when there is no settings file)."""
-        return Settings.load(self.data_dir)
+        """The data folder's settings (defaults when there is no settings file)."""
+        return self.workspace.settings
 
     @property
-    def bank(self):
+    def bank(self) -> "Bank":
         """The item bank in ``data_dir``, opened on first use.
 
         :raises BankError: the folder or database cannot be used.
         """
-        if self._bank is None:
-            from .bank import Bank
-            ensure_data_dir(self.data_dir)
-            self._bank = Bank.open_in(self.data_dir)
-        return self._bank
+        return self.workspace.bank
 
     def emit(self, payload: dict, text: str | list[str] = "") -> None:
         """Print ``payload`` as JSON (``--json``) or ``text`` (lines) for people."""
@@ -66,9 +75,9 @@ class Context:
                 print(line)
 
     def close(self) -> None:
-        """Close the bank if it was opened."""
-        if self._bank is not None:
-            self._bank.close()
+        """Close the workspace if it was opened."""
+        if self._workspace is not None:
+            self._workspace.close()
 
 
 def _common() -> argparse.ArgumentParser:
@@ -212,8 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                   json=getattr(args, "json", False))
     if not getattr(args, "handler", None):
         from .ui.app import run_gui
-        explicit = bool(getattr(args, "data_dir", None) or os.environ.get(ENV_DATA_DIR))
-        return run_gui(ctx.data_dir, explicit=explicit)
+        return run_gui(ctx.data_dir)
     try:
         return _dispatch(args.handler, args, ctx)
     except EduAppError as e:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 
 from .errors import BankError, EduAppError
+from .files import write_json
 
 APP_NAME = "EduApp"
 ENV_DATA_DIR = "EDUAPP_DATA_DIR"
@@ -32,12 +32,33 @@ def default_data_dir() -> str:
 
 
 def resolve_data_dir(explicit: str | None = None) -> str:
-    """The data directory to use: ``explicit``, else ``$EDUAPP_DATA_DIR``, else the default.
+    """The data directory to use: ``explicit``, else ``$EDUAPP_DATA_DIR``, else the folder
+    the user chose in Settings (:func:`choose_data_dir`), else the default. The GUI and the
+    CLI both call this, so they always open the same bank.
 
     :returns: an absolute path (not yet created).
     """
-    path = explicit or os.environ.get(ENV_DATA_DIR) or default_data_dir()
+    path = explicit or os.environ.get(ENV_DATA_DIR)
+    if not path:
+        home = default_data_dir()
+        path = Settings.load(home).data_dir or home
     return os.path.abspath(os.path.expanduser(path))
+
+
+def choose_data_dir(path: str) -> None:
+    """Make ``path`` the data folder that the app and the ``eduapp`` command open when no
+    ``--data-dir`` or ``$EDUAPP_DATA_DIR`` is given: written as ``data_dir`` into the
+    settings file of the default folder (the one place both read).
+
+    :raises BankError: the default folder cannot be created or written.
+    :raises EduAppError: the settings file cannot be written.
+    """
+    home = default_data_dir()
+    ensure_data_dir(home)
+    settings = Settings.load(home)
+    path = os.path.abspath(os.path.expanduser(path))
+    settings.data_dir = "" if path == os.path.abspath(home) else path
+    settings.save(home)
 
 
 def ensure_data_dir(path: str) -> str:
@@ -65,6 +86,8 @@ class Settings:
     :ivar recent_exam_window: items used in the last N exams are avoided by the assembler.
     :ivar institution: printed on exam covers.
     :ivar starter_offered: whether the app already offered the starter bank.
+    :ivar data_dir: only in the default folder's file: the folder chosen instead of it
+        (empty: the default folder itself).
     """
 
     language: str = ""
@@ -74,6 +97,7 @@ class Settings:
     recent_exam_window: int = 2
     institution: str = ""
     starter_offered: bool = False
+    data_dir: str = ""
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -101,11 +125,4 @@ class Settings:
         :raises EduAppError: the file cannot be written.
         """
         ensure_data_dir(data_dir)
-        path = os.path.join(data_dir, SETTINGS_FILE)
-        try:
-            fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".settings-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(self), fh, ensure_ascii=False, indent=1)
-            os.replace(tmp, path)
-        except OSError as e:
-            raise EduAppError(f"cannot save settings in {data_dir} ({e.strerror})") from None
+        write_json(os.path.join(data_dir, SETTINGS_FILE), asdict(self), error=EduAppError)

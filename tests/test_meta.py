@@ -67,12 +67,17 @@ def _design_commands() -> list[list[str]]:
     block = text.split("## CLI contract", 1)[1].split("```", 2)[1]
     commands = []
     for line in block.splitlines():
+        group = None
         for part in line.split("·"):
-            if not re.match(r"eduapp [a-z]", part.strip()):
+            part = part.strip()
+            if re.match(r"eduapp [a-z]", part):
+                words = part.split()[1:]
+            elif group and re.match(r"[a-z]", part):  # "· vp play CASE": same line, no prefix
+                words = part.split()
+            else:
                 continue  # "eduapp      open the GUI" is a description, not a command
-            words = part.strip().split()
             head = []
-            for w in words[1:]:
+            for w in words:
                 if not re.fullmatch(r"[a-z][a-z|-]*", w):
                     break
                 head.append(w)

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="165"/>
+        <location filename="../../eduapp/ui/app.py" line="161"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -13,7 +13,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="174"/>
+        <location filename="../../eduapp/ui/app.py" line="170"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -305,427 +305,422 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="55"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="91"/>
         <source>Examination</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="141"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="100"/>
         <source>not printed</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="103"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="111"/>
         <source>The same seed, bank and blueprint give the same exam; &quot;random&quot; draws a new one each time.</source>
         <translation>相同的随机种子、题库和组卷蓝图会得到相同的试卷；“随机”则每次重新抽题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="114"/>
         <source>Also use draft and reviewed items, not only approved ones.</source>
         <translation>除已批准的试题外，也使用草稿和已审阅的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="120"/>
         <source>Duration</source>
         <translation>考试时长</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="121"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
         <source>Forms</source>
         <translation>卷数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="124"/>
         <source>Candidate digits</source>
         <translation>准考证号位数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="146"/>
         <source>Blueprint</source>
         <translation>组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="152"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="194"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="153"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="154"/>
         <source>Load…</source>
         <translation>载入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="196"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="155"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="157"/>
         <source>Build exam</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="215"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="447"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="224"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="183"/>
         <source>Generate drafts for this cell</source>
         <translation>为此单元生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="228"/>
-        <source>Question generation is not available in this installation (the authoring service could not be loaded).</source>
-        <translation>此安装中无法生成试题（未能加载命题服务）。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="232"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="186"/>
         <source>Ask the default language-model provider for draft questions that fit this cell; they go to the bank as drafts for review.</source>
         <translation>请默认的语言模型服务生成符合此单元的草稿题；它们将作为草稿存入题库，等待审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="194"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="247"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="201"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="248"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="202"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="249"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="250"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="204"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="251"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="205"/>
         <source>A locked question (or set) keeps its place in every form.</source>
         <translation>锁定的试题（或题组）在每套试卷中都保持原位。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="218"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="270"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="224"/>
         <source>Export PDFs…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="271"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="225"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="324"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="331"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="287"/>
         <source>Load blueprint</source>
         <translation>载入组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="325"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="278"/>
         <source>Blueprints (*.json);;All files (*)</source>
         <translation>组卷蓝图 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="339"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="348"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="293"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="304"/>
         <source>Save blueprint</source>
         <translation>保存组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="341"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="294"/>
         <source>Blueprints (*.json)</source>
         <translation>组卷蓝图 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="305"/>
         <source>Cannot write {path} ({error}).</source>
         <translation>无法写入 {path}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="309"/>
         <source>{n} questions asked for</source>
         <translation>共需 {n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="395"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="350"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="395"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="350"/>
         <source>Making the forms…</source>
         <translation>正在生成各套试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="362"/>
         <source>Assembling the exam…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="370"/>
         <source>Last exam built with seed {seed}.</source>
         <translation>上次组卷使用的随机种子为 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="375"/>
         <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="382"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="386"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="392"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="393"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="394"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="397"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="400"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="403"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="405"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="408"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="411"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="415"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="415"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="468"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="424"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="434"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="441"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="472"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="523"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="479"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="486"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="499"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="509"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="645"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="604"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="606"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="608"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="610"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="684"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="632"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="634"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="699"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="644"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="716"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="663"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="719"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="667"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -733,48 +728,48 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="192"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="229"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="179"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="216"/>
         <source>Export items</source>
         <translation>导出试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="183"/>
         <source>Selected items ({n})</source>
         <translation>选中的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="197"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="184"/>
         <source>Items shown by the current search ({n})</source>
         <translation>当前搜索显示的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="198"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="185"/>
         <source>The whole bank</source>
         <translation>整个题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="209"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="199"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="216"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="203"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="219"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="206"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="255"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="235"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -782,184 +777,184 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>GeneratePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="80"/>
-        <location filename="../../eduapp/ui/pages/generate.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="74"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="95"/>
         <source>Generate</source>
         <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="106"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="118"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="122"/>
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="146"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="147"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="155"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="249"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="243"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="257"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="251"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="281"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="275"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="279"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="292"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="307"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="301"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="321"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="314"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="334"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="325"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="338"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="352"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="341"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="343"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="363"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="352"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="395"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="381"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="400"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="402"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="432"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="418"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="419"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="449"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="434"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="467"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="451"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="462"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="477"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="523"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="510"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1162,12 +1157,12 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="440"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -1175,94 +1170,94 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="45"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="44"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="91"/>
         <source>Import items</source>
         <extracomment>Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="51"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="50"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="59"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="58"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="61"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="60"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="62"/>
         <source>optional, e.g. Year 3/Cardiology</source>
         <translation>可选，例如 三年级/心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63"/>
         <source>Put into category</source>
         <translation>放入分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="65"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
         <source>Reject a whole file on its first error</source>
         <translation>文件中出现第一个错误即拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
         <source>File / entry</source>
         <translation>文件 / 条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="93"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92"/>
         <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
         <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="105"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="104"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="120"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="119"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="130"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="129"/>
         <source>cannot be imported: {why}</source>
         <translation>无法导入：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="137"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="136"/>
         <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents</source>
         <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="143"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
         <source>{n} items ready to import.</source>
         <translation>{n} 道试题可以导入。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="159"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="153"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="175"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="162"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1370,32 +1365,32 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="219"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="224"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="236"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="241"/>
         <source>Deleted {n} items. Press Undo delete to bring them back.</source>
         <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="277"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="285"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="278"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="286"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="288"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="296"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
@@ -1986,32 +1981,32 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="229"/>
+        <location filename="../../eduapp/ui/main_window.py" line="228"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="230"/>
+        <location filename="../../eduapp/ui/main_window.py" line="229"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="244"/>
+        <location filename="../../eduapp/ui/main_window.py" line="236"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="247"/>
+        <location filename="../../eduapp/ui/main_window.py" line="240"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="259"/>
+        <location filename="../../eduapp/ui/main_window.py" line="251"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="260"/>
+        <location filename="../../eduapp/ui/main_window.py" line="252"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
@@ -2021,22 +2016,22 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="94"/>
+        <location filename="../../eduapp/ui/ops.py" line="97"/>
         <source>EduApp</source>
         <translation>EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="99"/>
+        <location filename="../../eduapp/ui/ops.py" line="102"/>
         <source>Something went wrong. The details have been logged; please send them with a short note of what you were doing.</source>
         <translation>出现了意外错误。详情已记录，请连同您当时的操作简要说明一并发送给我们。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="103"/>
+        <location filename="../../eduapp/ui/ops.py" line="106"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="257"/>
+        <location filename="../../eduapp/ui/ops.py" line="274"/>
         <source>Cancel</source>
         <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests).</extracomment>
         <translation>取消</translation>
@@ -2045,392 +2040,392 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="112"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="138"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="116"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="120"/>
         <source>New student…</source>
         <translation>新建学生…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="137"/>
         <source>What to practise</source>
         <translation>练习内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="143"/>
         <source>Topics (none selected: all)</source>
         <translation>主题（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="144"/>
         <source>Systems (none selected: all)</source>
         <translation>系统（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="148"/>
         <source>Tags, separated by commas</source>
         <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="152"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="156"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="179"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="157"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="158"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="158"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="163"/>
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
         <source>Unused</source>
         <translation>未做过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
         <source>Incorrect</source>
         <translation>做错过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="189"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="167"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="189"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="167"/>
         <source>Due for review</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="171"/>
         <source>Only from (none ticked: all)</source>
         <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="197"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="175"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="199"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="177"/>
         <source>Tutor: feedback after each answer</source>
         <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="200"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="178"/>
         <source>Timed: a clock, review at the end</source>
         <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="179"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="205"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="183"/>
         <source> s per question</source>
         <translation> 秒/题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="206"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="184"/>
         <source>Timed pace</source>
         <translation>计时速度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="207"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="185"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="213"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="191"/>
         <source>Start today&apos;s reviews</source>
         <translation>开始今日复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="216"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="194"/>
         <source>Start the recommended session</source>
         <translation>开始推荐练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="222"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="200"/>
         <source>Resume where I stopped</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="254"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="232"/>
         <source>Type your answer</source>
         <translation>输入你的答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="257"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="235"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="262"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="240"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="242"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="516"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="266"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="268"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="246"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="270"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="530"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="248"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="514"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="250"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
         <source>Wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
         <source>Partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="287"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="265"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="534"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="297"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="275"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="300"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="278"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="329"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="307"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="364"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="343"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="346"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="364"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="343"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="368"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="347"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="383"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="386"/>
         <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
         <translation>复习卡组：共 {total} 张，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="425"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="482"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="466"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="483"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="467"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="470"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="474"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="515"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="516"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="536"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="520"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="537"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="521"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="531"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="538"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="559"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="543"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="550"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="553"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="572"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="556"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="577"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="561"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="566"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="595"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="579"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="595"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="579"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="596"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="580"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="597"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="581"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="592"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="686"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="722"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="670"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="706"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="716"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="700"/>
         <source>Submit</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="716"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="700"/>
         <source>{n} questions are not answered. Submit anyway?</source>
         <translation>还有 {n} 题未作答。仍要交卷吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="735"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="719"/>
         <source>Time is up: the session was submitted.</source>
         <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="737"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="721"/>
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="763"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="747"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="767"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="751"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="771"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="755"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>
@@ -2698,73 +2693,73 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>共 {total} 张卡片：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="424"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="431"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="437"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="449"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="483"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="477"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="484"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="502"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="482"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="492"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="486"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="506"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="500"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="513"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="507"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="512"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="514"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="525"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="519"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="521"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>
@@ -2773,7 +2768,8 @@ Add a student on the Practice page and answer a few questions.</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="27"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="268"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="272"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="278"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2784,14 +2780,15 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="32"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="92"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="33"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="202"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="250"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="200"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="245"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="259"/>
         <source>Providers</source>
         <translation>模型服务</translation>
     </message>
@@ -2837,81 +2834,81 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="83"/>
-        <source>A new folder takes effect the next time EduApp starts. The command line uses --data-dir or EDUAPP_DATA_DIR.</source>
-        <translation>新文件夹在下次启动 EduApp 时生效。命令行使用 --data-dir 或 EDUAPP_DATA_DIR。</translation>
+        <source>A new folder takes effect the next time EduApp starts; the eduapp command uses it too (unless --data-dir or EDUAPP_DATA_DIR says otherwise).</source>
+        <translation>新文件夹在下次启动 EduApp 时生效；eduapp 命令行也使用它（除非指定了 --data-dir 或 EDUAPP_DATA_DIR）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="116"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="113"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="128"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="125"/>
         <source>stored in the system keychain</source>
         <translation>保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="129"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="126"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="130"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="127"/>
         <source>Base URL</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="131"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="128"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="132"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="129"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="134"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="131"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="135"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="132"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="136"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="133"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="137"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="134"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="148"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="145"/>
         <source>The embedded model (SmolLM2-135M) works offline but writes low-quality content and no Chinese; for real teaching material use a stronger provider.</source>
         <translation>内置模型（SmolLM2-135M）可离线使用，但生成内容质量低且不能写中文；正式教学材料请使用更强的模型服务。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="166"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="163"/>
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="217"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="216"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="225"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="224"/>
         <source>Testing {name}…</source>
         <translation>正在测试 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="233"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="232"/>
         <source>Works: {model} answered in {ms:.0f} ms.</source>
         <translation>连接正常：{model} 在 {ms:.0f} 毫秒内应答。</translation>
     </message>

@@ -2,9 +2,9 @@
 
 Pipeline for each item: build the prompt (template + worked examples from the bank +
 optional source text, sized for the provider), ask for JSON that fits the item schema
-(:func:`eduapp.llm.complete_json_result`: validation and one repair retry), check what a
-schema cannot (the key is in range, a multiple-response item has a key and a distractor;
-one more repair if not), build the :class:`~eduapp.domain.Item`, verify it blind, run the
+(:func:`eduapp.llm.complete_json_result`: the schema and what a schema cannot express
+(the key is in range, a multiple-response item has a key and a distractor) are checked
+together, with one repair retry for both: at most two calls per item), build the :class:`~eduapp.domain.Item`, verify it blind, run the
 gate. All items of one call are stored together, in one transaction, as ``draft`` items
 under one ``generation_id``: a retried operation with the same id stores nothing twice.
 
@@ -13,13 +13,12 @@ Worker threads only (network); callbacks run on the worker.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..domain import SYSTEMS, Item, Option, new_uid, now
+from ..domain import SYSTEMS, Changes, Item, Option, new_uid, now
 from ..errors import CancelledError, LLMOutputError, LLMUnavailableError, ValidationError
-from ..llm import complete_json_result, load_prompt, run_batch, validate_json
+from ..llm import complete_json_result, run_batch, validate_json
 from .dedup import DuplicateIndex
 from .gate import LOW_QUALITY, STRONGER_PROVIDER_HINT, gate_findings
 from .prompting import (authoring_prompt, budget_for, example_block, extras_text,
@@ -76,6 +75,18 @@ class QuestionSpec:
         if self.difficulty is not None and not 0 <= self.difficulty <= 1:
             raise ValidationError("difficulty is a facility index between 0 and 1")
 
+    @classmethod
+    def for_request(cls, request: dict) -> "QuestionSpec":
+        """The spec that fills an exam blueprint cell the bank could not: from the
+        assembler's generation request (``Shortfall.request``: ``{topic, system, type,
+        bloom, difficulty, count, language}``); count clamped to 1..50, a type the
+        generator cannot write becomes ``sba``."""
+        kind = request.get("type") if request.get("type") in ("sba", "multi", "tf") else "sba"
+        return cls(topic=request.get("topic") or request.get("system") or "medicine",
+                   count=max(1, min(50, int(request.get("count") or 1))), kind=kind,
+                   language=request.get("language") or "en", bloom=request.get("bloom") or "",
+                   difficulty=request.get("difficulty"), system=request.get("system") or "")
+
     def to_dict(self) -> dict:
         """The spec as recorded in provenance (without the source text)."""
         return {"topic": self.topic, "type": self.kind, "language": self.language,
@@ -96,6 +107,8 @@ class GenerationResult:
         the ones stored then.
     :ivar low_quality: the embedded model wrote them (see :data:`~.gate.LOW_QUALITY`).
     :ivar hint: advice to show with the result (use a stronger provider), or ``""``.
+    :ivar provider: the name of the provider profile that wrote them.
+    :ivar changes: what the generation changed (items, when any were stored).
     """
 
     generation_id: str
@@ -104,6 +117,8 @@ class GenerationResult:
     reused: bool = False
     low_quality: bool = False
     hint: str = ""
+    provider: str = ""
+    changes: Changes = field(default_factory=Changes)
 
 
 def existing_generation(bank, generation_id: str) -> list[Item]:
@@ -199,20 +214,13 @@ def _generate_one(profile, spec: QuestionSpec, bank, index: int, avoid: list[str
     temperature = 0.7 if index else 0.4
     kw = dict(schema_name="item", language=spec.language, max_tokens=budget.max_tokens,
               temperature=temperature, cancel=cancel)
-    res = complete_json_result(profile, msgs, schema, **kw)
+    try:
+        res = complete_json_result(
+            profile, msgs, schema, check=lambda d: check_generated(d, spec.kind)
+            + validate_json(d, strict), **kw)
+    except LLMOutputError as e:
+        raise LLMOutputError(f"item {index + 1}: {e}") from None
     attempts = res.attempts
-    problems = check_generated(res.data, spec.kind) + validate_json(res.data, strict)
-    if problems:  # one repair for what the schema cannot express
-        repair = load_prompt("json_repair", spec.language).render(
-            schema_name="item", errors="\n".join(f"- {p}" for p in problems))
-        res = complete_json_result(profile, msgs + [
-            {"role": "assistant", "content": json.dumps(res.data, ensure_ascii=False)},
-            {"role": "user", "content": repair}], schema, **kw)
-        attempts += res.attempts
-        problems = check_generated(res.data, spec.kind) + validate_json(res.data, strict)
-        if problems:
-            raise LLMOutputError(f"item {index + 1}: after a repair retry the answer is still "
-                                 f"unusable ({'; '.join(problems)}); it was not stored")
     try:
         item = item_from_json(res.data, spec)
     except ValidationError as e:
@@ -269,7 +277,8 @@ def generate_questions(bank, profile, spec: QuestionSpec, *, generation_id: str 
         for item in stored:
             item.findings = gate_findings(item)
         return GenerationResult(gid, stored, reused=True, low_quality=low,
-                                hint=STRONGER_PROVIDER_HINT if low else "")
+                                hint=STRONGER_PROVIDER_HINT if low else "",
+                                provider=profile.name)
     verifier = verifier or profile
     if profile.is_embedded:
         concurrency = 1
@@ -312,4 +321,5 @@ def generate_questions(bank, profile, spec: QuestionSpec, *, generation_id: str 
         item.findings = gate_findings(item, index=index)
         index.add(item.id, item)
     return GenerationResult(gid, items, failures, low_quality=low,
-                            hint=STRONGER_PROVIDER_HINT if low else "")
+                            hint=STRONGER_PROVIDER_HINT if low else "", provider=profile.name,
+                            changes=Changes(items=True))

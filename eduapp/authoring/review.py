@@ -15,7 +15,7 @@ from .dedup import DuplicateIndex
 from .gate import gate_findings
 from .questions import GenerationResult, QuestionSpec, generate_questions
 
-__all__ = ["review_queue", "accept", "edit", "discard", "regenerate"]
+__all__ = ["review_queue", "accept", "edit", "discard", "regenerate", "restored_version"]
 
 
 def review_queue(bank, *, limit: int | None = None, with_duplicates: bool = False) -> list[Item]:
@@ -82,3 +82,17 @@ def regenerate(bank, profile, item_id: int, *, generation_id: str | None = None,
     if old.status == "draft" and not result.reused:
         bank.delete_items([item_id])
     return result
+
+
+def restored_version(bank, item_id: int, version: int) -> Item:
+    """Version ``version`` of an item, ready to be saved as its newest version: the old
+    content with the identity of the current item (id, uid, review status and place in its
+    set), so restoring never moves an item out of its set or changes its status.
+
+    :raises NotFoundError: no such item or version.
+    """
+    current = bank.get_item(item_id)
+    restored = bank.item_version(item_id, version)
+    restored.id, restored.uid, restored.status = item_id, current.uid, current.status
+    restored.set_uid, restored.set_position = current.set_uid, current.set_position
+    return restored

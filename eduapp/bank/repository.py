@@ -21,8 +21,11 @@ import sqlite_utils
 from ..domain import (CONTENT_FIELDS, STATUSES, Document, Item, ItemSet, Media,
                       Option, collector_paused, new_uid)
 from ..errors import BankCorruptError, ImportFileError, NotFoundError, ValidationError
+from .. import storage
 from . import schema
-from .schema import ITEM_FTS_WEIGHTS, transaction
+from .lookups import BankLookups
+from ..storage import transaction
+from .schema import ITEM_FTS_WEIGHTS
 from .textindex import index_text, match_expression
 
 _ITEM_JSON = ("options", "tags", "refs", "hints", "provenance", "extra")
@@ -134,7 +137,7 @@ class ItemVersion:
     item: Item
 
 
-class Bank:
+class Bank(BankLookups):
     """The item bank in one SQLite file (WAL mode).
 
     :param path: the database file, created when missing; ``":memory:"`` for tests.
@@ -153,12 +156,8 @@ class Bank:
         if path != ":memory:":
             schema.check_readable(path)
         try:
-            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            conn.execute("PRAGMA foreign_keys = ON")
+            conn = storage.connect(path, foreign_keys=True)
             self.db = sqlite_utils.Database(conn)
-            if path != ":memory:":
-                self.db.enable_wal()
-            conn.execute("PRAGMA synchronous = NORMAL")
             self.previous_version = schema.migrate(self.db, None if path == ":memory:" else path)
         except sqlite3.DatabaseError as e:
             raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None

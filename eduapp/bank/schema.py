@@ -9,14 +9,9 @@ newer than :data:`SCHEMA_VERSION` is refused, never written.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import sqlite3
-import time
-
 import sqlite_utils
 
+from .. import storage
 from ..errors import BankCorruptError, BankVersionError
 
 #: Columns of the items FTS5 table and their bm25 weights (stem counts most).
@@ -110,49 +105,19 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def schema_version(db: sqlite_utils.Database) -> int:
     """The schema version recorded in ``db`` (0 for a new, empty database)."""
-    if "schema_version" not in db.table_names():
-        return 0
-    row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
-    return int(row[0] or 0)
+    return storage.schema_version(db.conn)
 
 
-def check_readable(path: str, error: type[Exception] = BankCorruptError,
-                   what: str = "an EduApp bank", thorough: bool = False) -> None:
-    """Refuse a file that is not an SQLite database or whose schema cannot be read
-    (read-only: the file is left untouched). A missing or empty file passes.
+def check_readable(path: str, *, thorough: bool = False) -> None:
+    """Refuse a file that is not a readable SQLite database (:func:`eduapp.storage.check_readable`).
 
-    By default it reads the header and the schema, not every page: ``PRAGMA quick_check``
-    takes about a second on a 100,000-item bank, too slow for every start; damage deeper in
-    the file surfaces as an SQLite error when the damaged page is read.
-
-    :param thorough: run ``PRAGMA quick_check`` over every page (small files).
-
-    :param error: the exception to raise (the practice store passes its own).
-    :param what: how the message names the file's role.
-    :raises BankCorruptError: (or ``error``) naming the file and what is wrong.
+    :raises BankCorruptError: naming the file and what is wrong (the file is untouched).
     """
-    if not os.path.exists(path) or os.path.getsize(path) == 0:
-        return
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise error(f"{path} is not {what} (not an SQLite database)")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            result = (conn.execute("PRAGMA quick_check").fetchone() if thorough
-                      else ("ok",))
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as e:
-        raise error(f"{path} is damaged and cannot be read ({e})") from None
-    if not result or result[0] != "ok":
-        raise error(f"{path} is damaged ({result[0] if result else 'no answer'})")
+    storage.check_readable(path, BankCorruptError, "an EduApp bank", thorough=thorough)
 
 
 def migrate(db: sqlite_utils.Database, path: str | None) -> int:
-    """Bring ``db`` up to :data:`SCHEMA_VERSION`.
+    """Bring ``db`` up to :data:`SCHEMA_VERSION` (:func:`eduapp.storage.migrate`).
 
     :param path: the database file, backed up before the first migration of an existing
         bank (``None`` for in-memory databases).
@@ -160,42 +125,5 @@ def migrate(db: sqlite_utils.Database, path: str | None) -> int:
     :raises BankVersionError: the database is newer than this EduApp.
     :raises BankCorruptError: the database has tables but no version (not an EduApp bank).
     """
-    current = schema_version(db)
-    if current > SCHEMA_VERSION:
-        raise BankVersionError(
-            f"this bank was written by a newer EduApp (schema version {current}; this "
-            f"version knows up to {SCHEMA_VERSION}). Update EduApp to open it; the file "
-            "was not changed.")
-    if current == 0 and [t for t in db.table_names() if not t.startswith("sqlite_")]:
-        raise BankCorruptError("this database is not an EduApp bank (it has no schema "
-                               "version); it was not changed")
-    if current == SCHEMA_VERSION:
-        return current
-    if current > 0 and path:
-        shutil.copy2(path, f"{path}.v{current}.bak")
-    for version in range(current + 1, SCHEMA_VERSION + 1):
-        with transaction(db.conn):
-            if version == 1:
-                db["schema_version"].create({"version": int, "applied_at": float},
-                                            pk="version")
-            MIGRATIONS[version - 1](db)
-            db.conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)",
-                            (version, time.time()))
-    return current
-
-
-@contextlib.contextmanager
-def transaction(conn: sqlite3.Connection):
-    """One explicit transaction on an autocommit connection (``isolation_level=None``):
-    ``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception. Nested use joins
-    the outer transaction."""
-    if conn.in_transaction:
-        yield conn
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    return storage.migrate(db.conn, MIGRATIONS, path=path, target=db, what="bank",
+                           newer_error=BankVersionError, foreign_error=BankCorruptError)

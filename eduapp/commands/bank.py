@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
-from ..bank import ImportSummary, ItemFilter
-from ..domain import ItemSet
-from ..errors import ExportError, ImportFileError
-from ..interop import flatten, parse_file, write_file
-
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
 
@@ -24,21 +17,10 @@ def item_json(item) -> dict:
 
 def run_import(args, ctx) -> int:
     """Import each FILE in one transaction; report per-file errors with line numbers."""
-    total = ImportSummary()
-    failed_files = 0
-    for path in args.files:
-        try:
-            result = parse_file(path, args.format)
-            if args.category:
-                for item in result.items:
-                    item.category = args.category.strip("/")
-            summary = ctx.bank.import_result(result, strict=args.strict)
-        except ImportFileError as e:
-            failed_files += 1
-            total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
-            continue
-        total.add(summary)
-    payload = total.to_dict()
+    outcome = ctx.workspace.import_files(args.files, args.format, category=args.category or "",
+                                         strict=args.strict,
+                                         language=getattr(args, "language", None) or "")
+    total = outcome.summary
     lines = [f"imported {total.imported}, updated {total.updated}, skipped {total.skipped}"
              + (f", documents {total.documents}" if total.documents else "")]
     for err in total.errors:
@@ -48,44 +30,23 @@ def run_import(args, ctx) -> int:
         if err.get("item") is not None:
             where += f" (entry {err['item']})"
         lines.append(f"error: {where}: {err['message']}")
-    ctx.emit(payload, lines)
-    if failed_files == len(args.files):
+    ctx.emit(total.to_dict(), lines)
+    if outcome.failed_files == len(args.files):
         return EXIT_FAILED
     return EXIT_REJECTED if total.errors else EXIT_OK
 
 
 def run_export(args, ctx) -> int:
     """Export the bank (or the items matching --query/--category) to one file."""
-    bank = ctx.bank
-    units = bank.export_units(args.query, ItemFilter(category=args.category))
-    if not units:
-        raise ExportError("no items match; nothing was exported")
-    documents = bank.documents() if args.format == "eduapp-json" and not (
-        args.query or args.category) else []
-    folder = os.path.dirname(os.path.abspath(args.out))
-    if not os.path.isdir(folder):
-        raise ExportError(f"the folder {folder} does not exist")
-    write_file(units, args.out, args.format, documents=documents, media=bank.media_for(units))
-    items = flatten(units)
-    payload = {"exported": len(items), "sets": sum(isinstance(u, ItemSet) for u in units),
-               "documents": len(documents), "format": args.format, "out": args.out}
-    ctx.emit(payload, f"exported {len(items)} items to {args.out} ({args.format})")
+    out = ctx.workspace.export_items(args.format, args.out, query=args.query,
+                                     category=args.category)
+    ctx.emit(out.to_dict(), f"exported {out.exported} items to {args.out} ({args.format})")
     return EXIT_OK
-
-
-def _with_findings(items):
-    try:
-        from ..authoring import lint_item
-    except ImportError:
-        return items
-    for item in items:
-        item.findings = lint_item(item)
-    return items
 
 
 def run_search(args, ctx) -> int:
     """Full-text search, ranked; prints ids, types and stems."""
-    items = _with_findings(ctx.bank.search(args.query, limit=max(1, args.limit)))
+    items = ctx.workspace.search(args.query, limit=args.limit)
     lines = [f"{i.id:>7}  {i.type:<9} {i.status:<9} {' '.join(i.full_stem.split())[:90]}"
              for i in items] or ["no items found"]
     ctx.emit({"items": [item_json(i) for i in items]}, lines)
@@ -108,7 +69,7 @@ def run_stats(args, ctx) -> int:
 
 def run_set_status(args, ctx) -> int:
     """Set the review status of the given item ids (all or nothing)."""
-    changed = ctx.bank.set_status(args.ids, args.status)
+    changed, _ = ctx.workspace.set_status(args.ids, args.status)
     ctx.emit({"status": args.status, "ids": args.ids, "changed": changed},
              f"{changed} item(s) set to {args.status}")
     return EXIT_OK

@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..exams import Blueprint, assemble, make_forms
-from ..pdf import publish_exam
+from ..exams import Blueprint
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -34,10 +33,9 @@ def run_build(args, ctx) -> int:
         blueprint = Blueprint.load(args.blueprint)
     else:
         blueprint = Blueprint.for_query(args.query, args.count)
-    settings = ctx.settings
-    result = assemble(ctx.bank, blueprint, seed=args.seed, include_drafts=args.include_drafts,
-                      recent_window=settings.recent_exam_window, title=args.title,
-                      language=args.language, institution=settings.institution)
+    result = ctx.workspace.assemble_exam(blueprint, seed=args.seed,
+                                         include_drafts=args.include_drafts, title=args.title,
+                                         language=args.language)
     exam = result.exam
     shortfalls = [s.to_dict() for s in result.shortfalls]
     if not exam.question_count:
@@ -46,9 +44,8 @@ def run_build(args, ctx) -> int:
         ctx.emit(payload, ["nothing could be assembled; nothing was written"]
                  + [f"short: {s['message']}" for s in shortfalls])
         return EXIT_FAILED
-    make_forms(exam, args.forms)
-    files = publish_exam(ctx.bank, exam, args.out, size_name=settings.page_size,
-                         extra={"shortfalls": shortfalls, "notes": result.notes})
+    files = ctx.workspace.publish_exam(exam, args.out, forms=args.forms,
+                                       extra={"shortfalls": shortfalls, "notes": result.notes})
     payload = dict(files.manifest)
     payload["out"] = os.path.abspath(args.out)
     lines = [f"exam {exam.id}: {exam.question_count} questions, {len(exam.forms)} form(s), "

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import os
 
-from ..authoring import QuestionSpec, generate_case, generate_notes, generate_questions
+from ..authoring import QuestionSpec
 from ..errors import EduAppError, ExportError
-from ..llm import ProviderStore
 from .bank import item_json
 
 EXIT_OK, EXIT_REJECTED = 0, 1
-
-
-def _profile(args, ctx):
-    name = getattr(args, "provider", None) or ctx.settings.default_provider or "embedded"
-    return ProviderStore(ctx.data_dir).get(name)
 
 
 def _progress(ctx):
@@ -42,10 +36,9 @@ def run_questions(args, ctx) -> int:
     spec = QuestionSpec(topic=args.topic, count=args.count, kind=args.type,
                         language=args.language, bloom=args.bloom or "",
                         difficulty=args.difficulty, source_text=source)
-    profile = _profile(args, ctx)
-    res = generate_questions(ctx.bank, profile, spec, concurrency=ctx.settings.concurrency,
-                             on_progress=_progress(ctx))
-    payload = {"generation_id": res.generation_id, "provider": profile.name,
+    res = ctx.workspace.generate_questions(spec, provider=args.provider,
+                                           on_progress=_progress(ctx))
+    payload = {"generation_id": res.generation_id, "provider": res.provider,
                "items": [dict(item_json(i), quality=i.provenance.get("quality", ""))
                          for i in res.items],
                "failures": res.failures, "reused": res.reused}
@@ -75,8 +68,8 @@ def _doc_json(doc) -> dict:
 
 def run_notes(args, ctx) -> int:
     """Generate lecture notes into the document store; print them or write --out."""
-    doc = generate_notes(ctx.bank, _profile(args, ctx), args.topic, args.language,
-                         on_progress=None)
+    doc = ctx.workspace.generate_document("notes", args.topic, args.language,
+                                          provider=args.provider).value
     if args.out:
         folder = os.path.dirname(os.path.abspath(args.out))
         if not os.path.isdir(folder):
@@ -93,7 +86,8 @@ def run_notes(args, ctx) -> int:
 
 def run_case(args, ctx) -> int:
     """Generate a structured case study into the document store and print it."""
-    doc = generate_case(ctx.bank, _profile(args, ctx), args.topic, args.language)
+    doc = ctx.workspace.generate_document("case", args.topic, args.language,
+                                          provider=args.provider).value
     text = [f"case #{doc.id} stored: {doc.title}", "", doc.body]
     if doc.provenance.get("quality"):
         text.append(f"note: {doc.provenance.get('suggestion', '')}")

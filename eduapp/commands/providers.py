@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..llm import PRESET_LABELS, ProviderStore, describe_provider, has_api_key, test_connection
+from ..llm import PRESET_LABELS, describe_provider, has_api_key, test_connection
 
 EXIT_OK = 0
 
@@ -20,7 +20,7 @@ def _profile_json(p) -> dict:
 
 def run_list(args, ctx) -> int:
     """List the provider profiles (never their keys)."""
-    profiles = ProviderStore(ctx.data_dir).list()
+    profiles = ctx.workspace.providers.list()
     rows = [_profile_json(p) for p in profiles]
     lines = [f"{r['name']:<16} {r['kind']:<9} {r['model'] or '-':<28} "
              f"{r['base_url'] or '(built in)'}"
@@ -35,7 +35,7 @@ def run_test(args, ctx) -> int:
 
     An unknown name or an unusable provider raises an ``EduAppError`` (exit 3, a sentence).
     """
-    profile = ProviderStore(ctx.data_dir).get(args.name)
+    profile = ctx.workspace.provider(args.name)
     latency, model = test_connection(profile)
     ctx.emit({"name": profile.name, "ok": True, "latency_seconds": round(latency, 3),
               "model": model},

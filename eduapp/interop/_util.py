@@ -11,17 +11,17 @@ import mimetypes
 import os
 import re
 import stat
-import tempfile
 import zipfile
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
-from typing import Callable, Iterable
+from typing import Iterable
 
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from ..domain import Item, ItemSet, Media
-from ..errors import ExportError, ImportFileError
+from ..errors import ImportFileError
+from ..files import atomic_write  # noqa: F401 - the writers' one atomic write
 
 #: Largest single file an importer reads into memory (bytes).
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -149,33 +149,6 @@ def answer_fraction(item: Item, option) -> float:
 def line_at(text: str, pos: int) -> int:
     """1-based line number of character offset ``pos`` in ``text``."""
     return text.count("\n", 0, max(pos, 0)) + 1
-
-
-def atomic_write(path: str, writer: Callable[[object], None], *, binary: bool = False) -> None:
-    """Write a file through a temp file renamed over ``path`` (no half-written exports).
-
-    :param writer: called with the open file object.
-    :raises ExportError: the folder is not writable or the disk is full.
-    """
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".eduapp-", dir=folder)
-    except OSError as e:
-        raise ExportError(f"cannot write to {folder} ({e.strerror})") from None
-    try:
-        if binary:
-            with os.fdopen(fd, "wb") as fh:
-                writer(fh)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                writer(fh)
-        os.replace(tmp, path)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise ExportError(f"cannot write {path} ({e.strerror})") from None
 
 
 # --- XML ---------------------------------------------------------------------------

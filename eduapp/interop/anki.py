@@ -26,11 +26,13 @@ import html
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 
 from ..domain import Item, Option
 from ..errors import ExportError, ImportFileError, ValidationError
+from ..files import atomic_write
 from . import _util
 from .base import ParseResult
 
@@ -405,7 +407,6 @@ def write(units, path: str, documents=(), media: dict | None = None,
         decks[name].add_note(note)
     if not decks:
         decks[deck_name] = genanki.Deck(DECK_ID_BASE, deck_name)
-    folder = os.path.dirname(os.path.abspath(path)) or "."
     try:
         with tempfile.TemporaryDirectory(prefix="eduapp-apkg-") as tmp:
             paths = []
@@ -417,11 +418,8 @@ def write(units, path: str, documents=(), media: dict | None = None,
                 paths.append(p)
             out = os.path.join(tmp, "deck.apkg")
             genanki.Package(list(decks.values()), media_files=paths).write_to_file(out)
-            fd, final_tmp = tempfile.mkstemp(prefix=".eduapp-", dir=folder)
-            os.close(fd)
-            with open(out, "rb") as src, open(final_tmp, "wb") as dst:
-                dst.write(src.read())
-            os.replace(final_tmp, path)
+            with open(out, "rb") as src:
+                atomic_write(path, lambda dst: shutil.copyfileobj(src, dst), binary=True)
     except OSError as e:
         raise ExportError(f"cannot write {path} ({e.strerror or e})") from None
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass, field, fields, replace
 
 from ..errors import EduAppError, NotFoundError, ValidationError
+from ..files import write_json
 from . import keys
 
 __all__ = ["Capabilities", "ProviderProfile", "PRESETS", "PRESET_LABELS", "preset_profile",
@@ -252,15 +252,12 @@ class ProviderStore:
     def _save(self) -> None:
         try:
             os.makedirs(self.data_dir, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.data_dir, prefix=".providers-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"version": 1,
-                           "profiles": [p.to_dict() for p in self._profiles.values()]},
-                          fh, ensure_ascii=False, indent=1)
-            os.replace(tmp, self.path)
         except OSError as e:
             raise EduAppError(f"cannot save the provider list in {self.data_dir} "
                               f"({e.strerror})") from None
+        write_json(self.path, {"version": 1,
+                               "profiles": [p.to_dict() for p in self._profiles.values()]},
+                   error=EduAppError)
 
     def list(self) -> list[ProviderProfile]:
         """All profiles, the embedded one first, then in the order they were added."""

@@ -10,7 +10,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..errors import LLMOutputError
 from .client import CancelToken, Message, ProgressCallback, describe_provider, stream_text
@@ -101,8 +101,14 @@ def complete_json_result(profile: ProviderProfile, messages: Sequence[Message], 
                          *, schema_name: str = "answer", language: str = "en",
                          on_progress: ProgressCallback | None = None,
                          cancel: CancelToken | None = None, max_tokens: int | None = None,
-                         temperature: float | None = None) -> JsonResult:
-    """Like :func:`complete_json`, but returns the data with model, attempts and timing."""
+                         temperature: float | None = None,
+                         check: Callable[[Any], list[str]] | None = None) -> JsonResult:
+    """Like :func:`complete_json`, but returns the data with model, attempts and timing.
+
+    :param check: ``check(data) -> problems`` for what the schema cannot express (e.g. a
+        question with two keys); its problems go into the same one repair as the schema's,
+        so an artefact costs at most two model calls (DESIGN.md: "one repair retry").
+    """
     mode = profile.capabilities.structured_output
     msgs = list(messages)
     if mode in ("json_object", "none"):
@@ -122,6 +128,8 @@ def complete_json_result(profile: ProviderProfile, messages: Sequence[Message], 
         try:
             data = parse_json_object(done.text)
             errors = validate_json(data, schema)
+            if not errors and check is not None:
+                errors = list(check(data))
         except ValueError as e:
             errors = [str(e)]
         if not errors:

@@ -13,9 +13,9 @@ from .handouts import render_case, render_notes
 from .markdown import markdown_flowables
 from .paper import exam_media, render_key, render_paper, render_teacher
 from .sheet import render_sheet, sheet_id
-from .exam_set import ExamFiles, publish_exam, render_exam
+from .exam_set import ExamFiles, render_exam
 
 __all__ = ["MissingMediaError", "PdfLayoutError", "Styles", "atomic_output", "page_size",
            "register_fonts", "rich", "render_case", "render_notes", "markdown_flowables",
            "exam_media", "render_key", "render_paper", "render_teacher", "render_sheet",
-           "sheet_id", "ExamFiles", "publish_exam", "render_exam"]
+           "sheet_id", "ExamFiles", "render_exam"]

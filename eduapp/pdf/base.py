@@ -6,9 +6,6 @@ Units: reportlab points (1/72 inch; 1 mm = 2.835 pt) unless a name says ``mm``.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from typing import Callable
 
@@ -21,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ..errors import ExportError
+from ..files import atomic_output  # noqa: F401 - PDFs are written like every other file
 from .fonts import CJK, LATIN, LATIN_BOLD, MONO, FauxBoldText, draw_string, register_fonts
 
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
@@ -173,28 +171,6 @@ def build_pdf(path: str, story: list, *, size: tuple[float, float], title: str,
 
     doc.build(story, canvasmaker=_Canvas)
     return pages[0] if pages else 0
-
-
-@contextlib.contextmanager
-def atomic_output(path: str):
-    """Yield a temporary path next to ``path``; rename it to ``path`` when the block
-    succeeds, delete it when it fails (never a half-written PDF).
-
-    :raises ExportError: the folder cannot be written.
-    """
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".eduapp-", suffix=".tmp")
-    except OSError as e:
-        raise ExportError(f"cannot write in {folder} ({e.strerror})") from None
-    os.close(fd)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        raise
 
 
 __all__ = ["PdfLayoutError", "MissingMediaError", "Styles", "page_size", "build_pdf",

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 
+from ..domain import Changes
 from ..errors import ExportError
 from ..exams.model import Exam
 from .paper import render_key, render_paper, render_teacher
@@ -25,6 +26,7 @@ class ExamFiles:
     teacher: str = ""
     pages: dict[str, int] = field(default_factory=dict)
     manifest: dict = field(default_factory=dict)
+    changes: Changes = field(default_factory=Changes)
 
 
 def manifest(exam: Exam, files: ExamFiles | None = None) -> dict:
@@ -94,30 +96,3 @@ def render_exam(exam: Exam, folder: str, *, media=None, size_name: str = "A4",
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
-
-
-def publish_exam(bank, exam: Exam, folder: str, *, size_name: str = "A4",
-                 extra: dict | None = None) -> ExamFiles:
-    """Store ``exam`` (which must have forms) in the bank and write all its PDFs and
-    ``manifest.json`` into ``folder``: what ``eduapp exam build`` and the Exams page's
-    "Export PDFs…" write. An exam stored by this call is deleted again when the files
-    cannot be written (one stored earlier stays). Worker thread.
-
-    :param extra: merged into the manifest (``{"shortfalls": [...], "notes": [...]}``).
-    :returns: :class:`ExamFiles` (``exam.id`` is set).
-    :raises ExportError:, :raises PdfLayoutError:, :raises MissingMediaError: as
-        :func:`render_exam`.
-    """
-    from ..exams.store import ExamStore
-    from .paper import exam_media
-    media = exam_media(bank, exam)
-    store = ExamStore(bank)
-    new = exam.id is None
-    store.save(exam)
-    try:
-        return render_exam(exam, folder, media=media, size_name=size_name, extra=extra)
-    except Exception:
-        if new:
-            store.delete(exam.id)
-            exam.id = None
-        raise

@@ -8,7 +8,6 @@ practise as units: choosing one member brings the whole set, members in order.
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import asdict, dataclass, field
 
@@ -85,9 +84,7 @@ def candidates(bank, spec: TestSpec) -> list[tuple[int, str, str | None]]:
     if spec.disciplines:
         where += f" AND items.discipline IN ({', '.join('?' * len(spec.disciplines))})"
         params += list(spec.disciplines)
-    with bank.read() as conn:
-        return [tuple(r) for r in conn.execute(
-            f"SELECT id, uid, set_uid FROM items WHERE {where} ORDER BY id", params)]
+    return bank.unit_keys(where, params)
 
 
 def pool_uids(conn, profile_id: int, pools, now: float) -> set[str]:
@@ -127,21 +124,10 @@ def choose(bank, store, profile_id: int, spec: TestSpec, now: float) -> list[int
     first = {u: i for i, u in enumerate(spec.uids)}
     rng.shuffle(rows)
     if first:  # explicit items come first, whatever the filters and pools
-        with bank.read() as bconn:
-            extra = [tuple(r) for r in bconn.execute(
-                "SELECT id, uid, set_uid FROM items WHERE deleted_at IS NULL AND uid IN "
-                "(SELECT value FROM json_each(?))", (json.dumps(list(first)),))]
+        extra = bank.unit_keys_for_uids(first)
         extra.sort(key=lambda r: first[r[1]])
         rows = extra + [r for r in rows if r[1] not in first]
-    members: dict[str, list[int]] = {}
-    if any(r[2] for r in rows):
-        with bank.read() as bconn:
-            sets = {r[2] for r in rows if r[2]}
-            for set_uid, item_id in bconn.execute(
-                    "SELECT set_uid, id FROM items WHERE deleted_at IS NULL AND set_uid IN "
-                    "(SELECT value FROM json_each(?)) ORDER BY set_position",
-                    (json.dumps(sorted(sets)),)):
-                members.setdefault(set_uid, []).append(item_id)
+    members = bank.set_member_ids(r[2] for r in rows if r[2])
     chosen: list[int] = []
     seen_sets: set[str] = set()
     for item_id, uid, set_uid in rows:

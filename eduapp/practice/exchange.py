@@ -33,11 +33,10 @@ the profile picker).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 
-from ..errors import ExportError, ImportFileError
+from ..errors import ImportFileError
+from ..files import write_json
 from .store import ATTEMPT_COLUMNS, PracticeStore
 
 FORMAT = "eduapp-attempts"
@@ -59,14 +58,7 @@ def export_attempts(store: PracticeStore, path: str, profile_ids: list[int] | No
            "profiles": [{"uid": p["uid"], "name": p["name"], "course": p["course"]}
                         for p in profiles],
            "attempts": attempts}
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".attempts-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError as e:
-        raise ExportError(f"cannot write {path} ({e.strerror})") from None
+    write_json(path, doc, indent=None)
     return len(attempts)
 
 

@@ -1,7 +1,7 @@
-"""The teacher's class report: per-student summary and item statistics, as CSV or PDF.
+"""The teacher's class report: per-student summary and item statistics, and its CSV.
 
-The PDF uses reportlab with the shipped CJK TrueType font
-(``assets/fonts/DroidSansFallbackFull.ttf``) so Chinese names and topics print.
+The PDF of the same report is drawn by :func:`eduapp.pdf.class_report.render_class_report`
+(a renderer sits above the practice package; this module never imports it).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from ..errors import ExportError
 from .itemstats import ItemStat
-
 
 
 @dataclass
@@ -78,12 +77,3 @@ def write_csv(report: ClassReport, path: str) -> None:
                     w.writerow([exam, _num(value, "{:.3f}")])
     except OSError as e:
         raise ExportError(f"cannot write {path} ({e.strerror})") from None
-
-
-def write_pdf(report: ClassReport, path: str, page_size: str = "A4") -> None:
-    """The report as a PDF, drawn by :func:`eduapp.pdf.class_report.render_class_report`.
-
-    :raises ExportError: cannot write.
-    """
-    from ..pdf.class_report import render_class_report
-    render_class_report(report, path, page_size)

@@ -57,36 +57,51 @@ class PracticeService:
     :param bank: the item bank (:class:`eduapp.bank.Bank`).
     :param store: the practice history (:class:`PracticeStore`).
     :param clock: returns epoch seconds (tests pass a fixed clock).
-    :param marker: short-answer marker (default: offline self-marking).
+    :param marker: short-answer marker (default: the LLM marker when ``llm`` gives a
+        provider, else offline self-marking).
+    :param llm: ``llm() -> ProviderProfile | None``, asked at each tutor or marking call.
     :param fuzz: FSRS interval fuzzing.
     :param tutor_profile: an LLM provider profile for the tutor, or ``None`` (offline).
     """
 
     def __init__(self, bank, store: PracticeStore, *, clock: Callable[[], float] = time.time,
                  marker: ShortAnswerMarker | None = None, fuzz: bool = True,
-                 tutor_profile=None):
+                 tutor_profile=None, llm: Callable[[], object] | None = None):
         self.bank = bank
         self.store = store
         self.clock = clock
-        self.marker = marker or SelfMarker()
+        self._marker = marker
         self.spacer = Spacer(fuzz=fuzz)
-        self.tutor_profile = tutor_profile
+        self._tutor_profile = tutor_profile
+        self._llm = llm
+
+    @property
+    def tutor_profile(self):
+        """The provider profile the tutor and the short-answer marker use now: the one
+        given, else what ``llm()`` answers at this moment (so a new default provider is
+        used at once), else ``None`` (offline)."""
+        if self._tutor_profile is not None:
+            return self._tutor_profile
+        return self._llm() if self._llm is not None else None
+
+    @property
+    def marker(self) -> ShortAnswerMarker:
+        """The short-answer marker: the one given, else the LLM marker over
+        :attr:`tutor_profile`, else offline self-marking."""
+        if self._marker is not None:
+            return self._marker
+        profile = self.tutor_profile
+        return LLMMarker(profile) if profile is not None else SelfMarker()
+
+    @marker.setter
+    def marker(self, marker: ShortAnswerMarker | None) -> None:
+        self._marker = marker
 
     @classmethod
     def open_in(cls, data_dir: str, bank, **kw) -> "PracticeService":
         """The service over ``practice.sqlite`` in ``data_dir`` (damaged files recovered,
         see :meth:`PracticeStore.open_in`)."""
         return cls(bank, PracticeStore.open_in(data_dir), **kw)
-
-    @classmethod
-    def with_llm(cls, data_dir: str, bank, provider: str | None = None, **kw
-                 ) -> "PracticeService":
-        """Like :meth:`open_in`, marking short answers and tutoring with the LLM provider
-        ``provider`` (falls back to offline when it cannot be reached)."""
-        from ..llm import ProviderStore
-        profile = ProviderStore(data_dir).get(provider or "embedded")
-        return cls(bank, PracticeStore.open_in(data_dir), marker=LLMMarker(profile),
-                   tutor_profile=profile, **kw)
 
     def close(self) -> None:
         self.store.close()
@@ -160,7 +175,7 @@ class PracticeService:
             with self.store.transaction() as conn:
                 conn.execute("UPDATE sessions SET status = 'damaged' WHERE uid = ?", (uid,))
             raise
-        session.removed = self._removed_uids([i.uid for i in session.items])
+        session.removed = self.removed_uids([i.uid for i in session.items])
         return session
 
     def resume(self, profile_id: int) -> Session | None:
@@ -176,15 +191,9 @@ class PracticeService:
             conn.execute("UPDATE sessions SET status = 'finished' WHERE uid = ? AND status = "
                          "'active'", (uid,))
 
-    def _removed_uids(self, uids: list[str]) -> set[str]:
+    def removed_uids(self, uids: list[str]) -> set[str]:
         """Which of ``uids`` are no longer (or were never) in the bank."""
-        if not uids:
-            return set()
-        with self.bank.read() as conn:
-            present = {r[0] for r in conn.execute(
-                "SELECT uid FROM items WHERE deleted_at IS NULL AND uid IN (SELECT value "
-                "FROM json_each(?))", (json.dumps(uids),))}
-        return set(uids) - present
+        return set(uids) - self.bank.live_uids(uids)
 
     # ------------------------------------------------------------------ reviews
 
@@ -287,12 +296,7 @@ class PracticeService:
         """
         if column not in ("topic", "system", "discipline"):
             raise ValidationError(f"cannot list {column!r}")
-        with self.bank.read() as conn:
-            # distinct values come from the column's index; one live item proves each
-            return [r[0] for r in conn.execute(
-                f"SELECT v FROM (SELECT DISTINCT {column} AS v FROM items) WHERE v != '' AND "
-                f"EXISTS (SELECT 1 FROM items i WHERE i.{column} = v AND i.deleted_at IS NULL "
-                f"AND i.status != 'retired') ORDER BY v")]
+        return self.bank.live_values(column)
 
     def ask_tutor(self, item: Item, question: str, history: list[dict] | None = None,
                   language: str = "en", on_delta=None) -> TutorReply:
@@ -394,30 +398,11 @@ class PracticeService:
                     sum(a.mean_seconds * a.n for a in areas) / n if n else None,
                     [w.stats.value for w in weak]))
         items = self.item_statistics()
-        stems = {}
-        with self.bank.read() as conn:
-            for uid, stem in conn.execute(
-                    "SELECT uid, stem FROM items WHERE uid IN (SELECT value FROM json_each(?))",
-                    (json.dumps([i.item_uid for i in items]),)):
-                stems[uid] = stem
+        stems = self.bank.stems(i.item_uid for i in items)
         exams = {e: self.exam_reliability(e)[0] for e in self.exam_ids()}
         return report.ClassReport(students, items, stems, exams,
                                   title="班级报告" if language == "zh" else "Class report",
                                   language="zh" if language == "zh" else "en")
-
-    def export_class_report(self, path: str, language: str = "en") -> None:
-        """Write the class report as CSV or PDF, chosen by the file extension.
-
-        :param language: ``en`` or ``zh``: the PDF's title, headings and wording.
-        :raises ExportError: cannot write. :raises ValidationError: unknown extension.
-        """
-        rep = self.class_report(language)
-        if path.lower().endswith(".pdf"):
-            report.write_pdf(rep, path)
-        elif path.lower().endswith(".csv"):
-            report.write_csv(rep, path)
-        else:
-            raise ValidationError("save the class report as .csv or .pdf")
 
     def export_attempts(self, path: str, profile_ids: list[int] | None = None) -> int:
         """Write an ``eduapp-attempts`` file (:mod:`eduapp.practice.exchange`)."""

@@ -21,7 +21,7 @@ from typing import Callable
 
 from ..domain import Item, Option, new_uid
 from ..errors import NotFoundError, ValidationError
-from .analytics import update_aggregates
+from .aggregates import update_aggregates
 from .grading import Feedback, feedback_for, score_response
 from .marking import Mark, SelfMarker, ShortAnswerMarker
 from .scheduling import Spacer, expected_seconds, load_card, rating_for, save_card

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import threading
 import time
 
-from ..bank.schema import check_readable as _check_sqlite
-from ..bank.schema import transaction
+from .. import storage
+from ..storage import transaction
 from ..errors import EduAppError, NotFoundError, ValidationError
+from .aggregates import rebuild_aggregates
 
 PRACTICE_FILE = "practice.sqlite"
 
@@ -46,7 +46,6 @@ class PracticeVersionError(PracticeStoreError):
 
 
 #: Dimensions the aggregates are kept for (columns of ``attempts``).
-DIMENSIONS = ("topic", "system", "discipline", "bloom")
 
 #: Columns of an attempt row, in order (also the keys of an exported attempt).
 ATTEMPT_COLUMNS = ("uid", "profile_uid", "item_uid", "item_version", "session_uid", "exam_id",
@@ -127,41 +126,19 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def check_readable(path: str) -> None:
     """:raises PracticeCorruptError: ``path`` exists but is not a sound SQLite database."""
-    _check_sqlite(path, PracticeCorruptError, "a practice history", thorough=True)
-
-
-def _schema_version(conn: sqlite3.Connection) -> int:
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone():
-        return 0
-    return int(conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
+    storage.check_readable(path, PracticeCorruptError, "a practice history", thorough=True)
 
 
 def migrate(conn: sqlite3.Connection, path: str | None) -> int:
-    """Bring the database up to :data:`SCHEMA_VERSION`; returns the version before.
+    """Bring the database up to :data:`SCHEMA_VERSION` (:func:`eduapp.storage.migrate`);
+    returns the version before.
 
     :raises PracticeVersionError: the file is newer than this EduApp (left unchanged).
     :raises PracticeCorruptError: it has tables but no schema version (not ours).
     """
-    current = _schema_version(conn)
-    if current > SCHEMA_VERSION:
-        raise PracticeVersionError(
-            f"the practice history was written by a newer EduApp (schema {current}; this "
-            f"version knows up to {SCHEMA_VERSION}); the file was not changed")
-    if current == 0 and conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchone():
-        raise PracticeCorruptError("this database is not a practice history (no schema "
-                                   "version); it was not changed")
-    if current and current < SCHEMA_VERSION and path:
-        shutil.copy2(path, f"{path}.v{current}.bak")
-    for version in range(current + 1, SCHEMA_VERSION + 1):
-        with transaction(conn):
-            if version == 1:
-                conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
-                             "applied_at REAL NOT NULL)")
-            MIGRATIONS[version - 1](conn)
-            conn.execute("INSERT INTO schema_version VALUES (?, ?)", (version, time.time()))
-    return current
+    return storage.migrate(conn, MIGRATIONS, path=path, what="practice history",
+                           newer_error=PracticeVersionError,
+                           foreign_error=PracticeCorruptError)
 
 
 def _salvage(damaged: str, store: "PracticeStore") -> int:
@@ -221,10 +198,7 @@ class PracticeStore:
         if path != ":memory:":
             check_readable(path)
         try:
-            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            if path != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            conn = storage.connect(path)
             migrate(conn, None if path == ":memory:" else path)
         except sqlite3.DatabaseError as e:
             raise PracticeCorruptError(f"{path} cannot be opened as a practice history "
@@ -249,11 +223,7 @@ class PracticeStore:
         except PracticeCorruptError:
             if not recover:
                 raise
-        aside = f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
-        os.replace(path, aside)
-        for suffix in ("-wal", "-shm"):
-            if os.path.exists(path + suffix):
-                os.replace(path + suffix, aside + suffix)
+        aside = storage.move_aside(path)
         store = cls(path)
         store.recovered_from = aside
         store.salvaged = _salvage(aside, store)
@@ -380,7 +350,6 @@ class PracticeStore:
         :returns: ``{"added": n, "duplicates": n, "profiles": n_new_profiles}``.
         :raises ValidationError: an attempt names a profile not in ``profiles`` or here.
         """
-        from .analytics import rebuild_aggregates
         added = dups = new_profiles = 0
         touched: set[int] = set()
         with self.transaction() as c:

@@ -9,15 +9,15 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 
 from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..config import Settings, ensure_data_dir
-from ..domain import Changes
 from ..errors import BankCorruptError, BankError, BankVersionError
+from ..storage import move_aside
+from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -26,49 +26,51 @@ TRANSLATIONS = os.path.join(ASSETS, "translations")
 
 
 class App(QObject):
-    """Services the pages use, and the ``changed`` broadcast.
+    """The GUI's view of one :class:`~eduapp.workspace.Workspace`, and the ``changed``
+    broadcast. Pages call the Workspace (``app.workspace``); an :class:`~eduapp.ui.ops.Op`
+    whose result carries :class:`~eduapp.domain.Changes` broadcasts them.
 
-    :ivar data_dir: absolute path of the data folder.
-    :ivar settings: the user's :class:`~eduapp.config.Settings`.
+    :ivar workspace: the data folder's stores and use cases.
     :ivar changed: signal ``(Changes)`` emitted after an op that changed data.
+    :ivar language_changed: signal ``(str)``: the interface language was changed.
+    :ivar student_id: the student practising now (shared by Practice and Progress), or
+        ``None``.
     """
 
     changed = Signal(object)
     language_changed = Signal(str)
-    _instance: "App | None" = None
 
     def __init__(self, data_dir: str, bank=None):
         super().__init__()
-        self.data_dir = data_dir
-        self.settings = Settings.load(data_dir)
-        self._bank = bank
-        self._services: dict[str, object] = {}
-        App._instance = self
+        self.workspace = Workspace(data_dir, bank)
+        self.student_id: int | None = None
 
-    @classmethod
-    def instance(cls) -> "App | None":
-        """The running app (``None`` before it is made)."""
-        return cls._instance
+    @property
+    def data_dir(self) -> str:
+        """Absolute path of the data folder."""
+        return self.workspace.data_dir
 
     @property
     def bank(self):
-        """The item bank (:class:`eduapp.bank.Bank`); opened at start-up."""
-        if self._bank is None:
-            from ..bank import Bank
-            self._bank = Bank.open_in(self.data_dir)
-        return self._bank
+        """The item bank (:class:`eduapp.bank.Bank`)."""
+        return self.workspace.bank
 
-    def service(self, name: str, factory):
-        """A lazily made service kept for the app's lifetime (``providers``, ``generator``,
-        ``exams``, ``practice``, ``patients``): ``factory(app)`` runs on first use."""
-        if name not in self._services:
-            self._services[name] = factory(self)
-        return self._services[name]
+    @property
+    def settings(self) -> Settings:
+        """The data folder's settings (:attr:`Workspace.settings`)."""
+        return self.workspace.settings
 
     def save_settings(self) -> None:
-        """Write the settings and broadcast ``Changes(settings=True)``."""
-        self.settings.save(self.data_dir)
-        self.changed.emit(Changes(settings=True))
+        """Write the settings and broadcast what changed.
+
+        :raises EduAppError: the file cannot be written.
+        """
+        self.changed.emit(self.workspace.save_settings())
+
+    def update_settings(self, **changes) -> None:
+        """Change settings fields, write them and broadcast what changed
+        (:meth:`Workspace.update_settings`)."""
+        self.changed.emit(self.workspace.update_settings(**changes))
 
     def ui_language(self) -> str:
         """``en`` or ``zh``: the settings' choice, else the system locale."""
@@ -78,17 +80,11 @@ class App(QObject):
         return "zh" if QLocale.system().name().startswith("zh") else "en"
 
     def shutdown(self) -> None:
-        """Stop services that hold processes (the embedded model server) and close the bank."""
-        for service in self._services.values():
-            stop = getattr(service, "shutdown", None) or getattr(service, "stop", None)
-            if callable(stop):
-                try:
-                    stop()
-                except Exception:  # noqa: BLE001 - best effort at exit
-                    log.exception("stopping a service failed")
-        if self._bank is not None:
-            self._bank.close()
-            self._bank = None
+        """Stop the embedded model server and close the stores."""
+        try:
+            self.workspace.close()
+        except Exception:  # noqa: BLE001 - best effort at exit
+            log.exception("closing the workspace failed")
 
 
 _translators: list[QTranslator] = []
@@ -166,11 +162,7 @@ def open_bank_or_recover(data_dir: str, parent=None):
                                           "with an empty bank?").format(error=e))
         if answer != QMessageBox.Yes:
             return None
-        aside = f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
-        os.replace(path, aside)
-        for suffix in ("-wal", "-shm"):
-            if os.path.exists(path + suffix):
-                os.replace(path + suffix, aside + suffix)
+        aside = move_aside(path)
         QMessageBox.information(parent, "EduApp", QApplication.translate(
             "App", "The damaged bank was kept as {path}.").format(path=aside))
         return Bank.open_in(data_dir)
@@ -179,19 +171,14 @@ def open_bank_or_recover(data_dir: str, parent=None):
         return None
 
 
-def run_gui(data_dir: str, argv: list[str] | None = None, explicit: bool = True) -> int:
-    """Open the main window on ``data_dir`` and run the event loop.
+def run_gui(data_dir: str, argv: list[str] | None = None) -> int:
+    """Open the main window on ``data_dir`` (from :func:`eduapp.config.resolve_data_dir`,
+    as the CLI) and run the event loop.
 
-    :param explicit: ``data_dir`` came from ``--data-dir`` or ``EDUAPP_DATA_DIR``; when
-        False, a folder chosen earlier in Settings takes its place.
     :returns: the exit code (0, or 3 when the bank could not be opened).
     """
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     qapp = make_qapp(argv)
-    if not explicit:
-        from PySide6.QtCore import QSettings
-        from .settings_dialog import DATA_DIR_KEY
-        data_dir = QSettings().value(DATA_DIR_KEY) or data_dir
     try:
         ensure_data_dir(data_dir)
     except BankError as e:

@@ -433,6 +433,7 @@ class HistoryDialog(QDialog):
         self.resize(760, 460)
         self.versions = versions
         self.chosen: Item | None = None
+        self.chosen_version: int | None = None
         layout = QVBoxLayout(self)
         split = QSplitter()
         self.list = QListWidget()
@@ -471,20 +472,17 @@ class HistoryDialog(QDialog):
         row = self.list.currentRow()
         if row >= 0:
             self.chosen = self.versions[row].item
+            self.chosen_version = self.versions[row].version
             self.accept()
 
 
-def restore_from_history(bank, item_id: int, parent=None) -> Item | None:
-    """Show an item's versions; return the chosen one, ready to save as the newest version
-    of the same item (id, uid, status and set membership of the current one), or ``None``."""
+def choose_version(bank, item_id: int, parent=None) -> int | None:
+    """Show an item's versions; return the version number the user chose to restore, or
+    ``None``."""
     dialog = HistoryDialog(bank.history(item_id), parent)
     if not dialog.exec() or dialog.chosen is None:
         return None
-    current = bank.get_item(item_id)
-    restored = dialog.chosen
-    restored.id, restored.uid, restored.status = item_id, current.uid, current.status
-    restored.set_uid, restored.set_position = current.set_uid, current.set_position
-    return restored
+    return dialog.chosen_version
 
 
 def _esc(text: str) -> str:
@@ -492,4 +490,4 @@ def _esc(text: str) -> str:
     return html.escape(text or "").replace("\n", "<br>")
 
 
-__all__ = ["ItemEditor", "HistoryDialog", "image_mime", "restore_from_history"]
+__all__ = ["ItemEditor", "HistoryDialog", "image_mime", "choose_version"]

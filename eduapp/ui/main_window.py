@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         """Show the bank's size and the data folder in the status bar (counted off the GUI
         thread)."""
-        Op(self, lambda app: app.bank.stats()).latest_only("status-bar") \
+        Op(self, lambda ws: ws.bank.stats()).latest_only("status-bar") \
             .success(self._show_status).run()
 
     def _show_status(self, stats: dict) -> None:
@@ -217,8 +217,7 @@ class MainWindow(QMainWindow):
             return
         if not self.starter_files():
             return
-        self.app.settings.starter_offered = True
-        self.app.save_settings()
+        self.app.update_settings(starter_offered=True)
         self.load_starter_bank(ask=True)
 
     def load_starter_bank(self, ask: bool = True) -> None:
@@ -232,20 +231,13 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.Yes:
                 return
 
-        def work(app):
-            from ..bank import ImportSummary
-            from ..interop import parse_file
-            total = ImportSummary()
-            for path in files:
-                total.add(app.bank.import_result(parse_file(path, "eduapp-json")))
-            return total
-
-        def done(summary):
+        def done(outcome):
+            summary = outcome.summary
             self.statusBar().showMessage(self.tr("Starter bank: {n} items imported, {d} documents")
                                          .format(n=summary.imported, d=summary.documents), 8000)
 
-        Op(self, work).with_progress(self.tr("Loading the starter bank…")).changes(
-            Changes(items=True, documents=True)).success(done).run()
+        Op(self, lambda ws: ws.import_files(files, "eduapp-json")) \
+            .with_progress(self.tr("Loading the starter bank…")).success(done).run()
 
     # -- dialogs ----------------------------------------------------------------------
 

@@ -3,15 +3,18 @@
 
 ::
 
-    Op(page, lambda app: app.bank.search(text)) \\
+    Op(page, lambda ws: ws.search(text)) \\
         .with_progress(page.tr("Searching…")) \\
         .success(page.show_results) \\
         .run()
 
 ``fn`` runs on a worker thread of the global ``QThreadPool``. It must not touch widgets.
-It gets the :class:`~eduapp.ui.app.App`, and, when it takes a second parameter, an
-:class:`OpContext` to report progress and to see whether the user cancelled. ``success``
-and ``failure`` callbacks run on the GUI thread. An :class:`~eduapp.errors.EduAppError`
+It gets the :class:`~eduapp.workspace.Workspace` of the page's app, and, when it takes a
+second parameter, an :class:`OpContext` to report progress and to see whether the user
+cancelled. ``success`` and ``failure`` callbacks run on the GUI thread. When the result
+is a :class:`~eduapp.domain.Changes`, or carries one as ``.changes`` (or as the last
+element of a tuple), the app broadcasts it so that pages refresh what they show: pages
+never declare what a use case changed. An :class:`~eduapp.errors.EduAppError`
 is shown as its sentence; anything else is logged with its traceback and shown as a short
 message with a "Copy details" button.
 
@@ -111,11 +114,23 @@ def show_error(parent: QWidget | None, error: BaseException, details: str = "") 
         box.exec()
 
 
+def changes_of(result: Any) -> Changes | None:
+    """What a use case's result says it changed: the result itself, its ``changes``
+    attribute, or the last element of a ``(value, Changes)`` tuple; else ``None``."""
+    if isinstance(result, Changes):
+        return result
+    if isinstance(result, tuple) and result and isinstance(result[-1], Changes):
+        return result[-1]
+    changes = getattr(result, "changes", None)
+    return changes if isinstance(changes, Changes) else None
+
+
 class Op:
     """One unit of background work with GUI-thread callbacks (see the module doc).
 
     :param parent: the widget the op belongs to (its window parents progress and errors).
-    :param fn: ``fn(app)`` or ``fn(app, ctx)``; runs on a worker thread; returns a result.
+    :param fn: ``fn(workspace)`` or ``fn(workspace, ctx)``; runs on a worker thread; returns
+        a result.
     """
 
     #: Run ops inline on the calling thread (pytest-qt tests).
@@ -132,7 +147,6 @@ class Op:
         self._failure: Callable[[BaseException], None] | None = None
         self._label: str | None = None
         self._cancellable = False
-        self._changes: Changes | None = None
         self._stamp_key: str | None = None
         self._stamp = 0
         self._on_progress: Callable[[str, float], None] | None = None
@@ -162,12 +176,6 @@ class Op:
         self._failure = cb
         return self
 
-    def changes(self, changes: Changes) -> "Op":
-        """After success, broadcast ``changes`` through ``app.changed`` so that pages
-        refresh what they show."""
-        self._changes = changes
-        return self
-
     def latest_only(self, key: str) -> "Op":
         """Drop this op's result if another op with the same ``key`` started after it
         (a new search was typed, another case was opened)."""
@@ -179,16 +187,24 @@ class Op:
     # -- running ---------------------------------------------------------------------
 
     def _app(self):
-        from .app import App
-        return App.instance()
+        """The :class:`~eduapp.ui.app.App` of the parent widget or of the nearest widget
+        above it that has one (pages and dialogs keep theirs as ``.app``)."""
+        widget = self.parent
+        while widget is not None:
+            app = getattr(widget, "app", None)
+            if app is not None and hasattr(app, "workspace"):
+                return app
+            widget = widget.parentWidget()
+        raise RuntimeError("an Op needs a parent widget that belongs to the app")
 
     def run(self) -> None:
         """Start the op (returns at once unless ``Op.synchronous``)."""
         app = self._app()
+        workspace = app.workspace
         relay = _Relay()
         ctx = OpContext(relay)
         takes_ctx = len(inspect.signature(self.fn).parameters) >= 2
-        call = (lambda: self.fn(app, ctx)) if takes_ctx else (lambda: self.fn(app))
+        call = (lambda: self.fn(workspace, ctx)) if takes_ctx else (lambda: self.fn(workspace))
         dialog = self._make_dialog(ctx)
 
         def finish():
@@ -206,8 +222,9 @@ class Op:
             finish()
             if stale():
                 return
-            if self._changes is not None and app is not None:
-                app.changed.emit(self._changes)
+            changes = changes_of(result)
+            if changes is not None and changes.any():
+                app.changed.emit(changes)
             if self._success:
                 self._success(result)
 

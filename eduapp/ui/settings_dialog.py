@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from ..config import choose_data_dir
+from ..domain import Changes
 from ..errors import EduAppError
 from .ops import Op
-
-DATA_DIR_KEY = "data/dir"
 
 
 class SettingsDialog(QDialog):
@@ -80,8 +80,9 @@ class SettingsDialog(QDialog):
         row.addWidget(self.data_dir, 1)
         row.addWidget(choose)
         layout.addLayout(row)
-        note = QLabel(self.tr("A new folder takes effect the next time EduApp starts. The "
-                              "command line uses --data-dir or EDUAPP_DATA_DIR."))
+        note = QLabel(self.tr("A new folder takes effect the next time EduApp starts; the "
+                              "eduapp command uses it too (unless --data-dir or "
+                              "EDUAPP_DATA_DIR says otherwise)."))
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addStretch(1)
@@ -95,8 +96,7 @@ class SettingsDialog(QDialog):
     # -- providers ------------------------------------------------------------------------
 
     def _store(self):
-        from ..llm import ProviderStore
-        return self.app.service("providers", lambda app: ProviderStore(app.data_dir))
+        return self.app.workspace.providers
 
     def _providers_tab(self) -> QWidget:
         w = QWidget()
@@ -107,12 +107,9 @@ class SettingsDialog(QDialog):
         left.addWidget(self.provider_list, 1)
         add_row = QHBoxLayout()
         self.preset = QComboBox()
-        try:
-            from ..llm import PRESET_LABELS
-            for kind, label in PRESET_LABELS.items():
-                self.preset.addItem(label, kind)
-        except ImportError:
-            pass
+        from ..llm import PRESET_LABELS
+        for kind, label in PRESET_LABELS.items():
+            self.preset.addItem(label, kind)
         add = QPushButton(self.tr("Add"))
         add.clicked.connect(self._add_provider)
         add_row.addWidget(self.preset, 1)
@@ -158,7 +155,7 @@ class SettingsDialog(QDialog):
         self.provider_list.clear()
         try:
             profiles = self._store().list()
-        except (ImportError, EduAppError) as e:
+        except EduAppError as e:
             self.p_result.setText(str(e))
             return
         default = self.app.settings.default_provider
@@ -198,6 +195,7 @@ class SettingsDialog(QDialog):
             name, n = f"{kind}-{n}", n + 1
         try:
             self._store().save(preset_profile(kind, name))
+            self.app.changed.emit(Changes(providers=True))
         except EduAppError as e:
             QMessageBox.warning(self, self.tr("Providers"), str(e))
             return
@@ -211,6 +209,7 @@ class SettingsDialog(QDialog):
             changed = p.with_changes(base_url=self.p_url.text().strip() or p.base_url,
                                      model=self.p_model.text().strip() or p.model)
             self._store().save(changed)
+            self.app.changed.emit(Changes(providers=True))
             if self.p_key.text():
                 self._store().set_api_key(p.name, self.p_key.text())
                 self.p_key.clear()
@@ -224,7 +223,7 @@ class SettingsDialog(QDialog):
             return
         self.p_result.setText(self.tr("Testing {name}…").format(name=p.name))
 
-        def work(app):
+        def work(_ws):
             from ..llm import test_connection
             return test_connection(p)
 
@@ -235,10 +234,16 @@ class SettingsDialog(QDialog):
         Op(self, work).success(done).failure(lambda e: self.p_result.setText(str(e))).run()
 
     def _make_default(self) -> None:
+        """Make the chosen provider the default at once (generation, practice and exams
+        use it from now on)."""
         p = self._current_profile()
-        if p is not None:
-            self.app.settings.default_provider = p.name
-            self._fill_providers(select=p.name)
+        if p is None:
+            return
+        try:
+            self.app.update_settings(default_provider=p.name)
+        except EduAppError as e:
+            QMessageBox.warning(self, self.tr("Providers"), str(e))
+        self._fill_providers(select=p.name)
 
     def _delete_provider(self) -> None:
         p = self._current_profile()
@@ -246,29 +251,32 @@ class SettingsDialog(QDialog):
             return
         try:
             self._store().delete(p.name)
+            if self.app.settings.default_provider == p.name:
+                self.app.update_settings(default_provider="embedded")
+            else:
+                self.app.changed.emit(Changes(providers=True))
         except EduAppError as e:
             QMessageBox.warning(self, self.tr("Providers"), str(e))
-        if self.app.settings.default_provider == p.name:
-            self.app.settings.default_provider = "embedded"
         self._fill_providers()
 
     # -- save -----------------------------------------------------------------------------
 
     def _accept(self) -> None:
-        s = self.app.settings
         old_language = self.app.ui_language()
-        s.language = self.language.currentData()
-        s.page_size = self.page_size.currentText()
-        s.institution = self.institution.text().strip()
-        s.concurrency = self.concurrency.value()
-        s.recent_exam_window = self.recent.value()
         try:
-            self.app.save_settings()
+            self.app.update_settings(
+                language=self.language.currentData(), page_size=self.page_size.currentText(),
+                institution=self.institution.text().strip(),
+                concurrency=self.concurrency.value(), recent_exam_window=self.recent.value())
         except EduAppError as e:
             QMessageBox.warning(self, self.tr("Settings"), str(e))
             return
         if self.data_dir.text() != self.app.data_dir:
-            QSettings().setValue(DATA_DIR_KEY, self.data_dir.text())
+            try:
+                choose_data_dir(self.data_dir.text())
+            except EduAppError as e:
+                QMessageBox.warning(self, self.tr("Settings"), str(e))
+                return
         self.accept()
         if self.app.ui_language() != old_language:
             self.app.language_changed.emit(self.app.ui_language())

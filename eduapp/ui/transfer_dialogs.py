@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QListWidget, QPushButton, QRadioButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
-from ..domain import Changes
 from .ops import Op
 
 #: Formats offered for import and export (names of the interop registry).
@@ -104,7 +103,7 @@ class ImportDialog(QDialog):
             return
         self.status.setText(self.tr("Reading…"))
 
-        def work(app, ctx):
+        def work(_ws, ctx):
             from ..errors import ImportFileError
             from ..interop import parse_file
             out = []
@@ -149,31 +148,19 @@ class ImportDialog(QDialog):
         paths, fmt = self.paths(), self.format.currentData()
         category, strict = self.category.text().strip().strip("/"), self.strict.isChecked()
 
-        def work(app, ctx):
-            from ..bank import ImportSummary
-            from ..errors import ImportFileError
-            from ..interop import parse_file
-            total = ImportSummary()
-            for n, path in enumerate(paths):
-                ctx.check()
+        def work(ws, ctx):
+            def on_file(n, path):
                 ctx.progress(self.tr("Importing {name}…").format(name=os.path.basename(path)),
                              n / len(paths))
-                try:
-                    result = parse_file(path, fmt)
-                    if category:
-                        for item in result.items:
-                            item.category = category
-                    total.add(app.bank.import_result(result, strict=strict))
-                except ImportFileError as e:
-                    total.errors.append({**e.to_dict(), "file": e.file or path})
-            return total
+            return ws.import_files(paths, fmt, category=category, strict=strict,
+                                   on_file=on_file, cancel=ctx.cancelled)
 
-        def done(summary):
-            self.summary = summary
+        def done(outcome):
+            self.summary = outcome.summary
             self.accept()
 
         Op(self, work).with_progress(self.tr("Importing…"), cancellable=True) \
-            .changes(Changes(items=True, documents=True)).success(done).run()
+            .success(done).run()
 
 
 class ExportDialog(QDialog):
@@ -241,15 +228,8 @@ class ExportDialog(QDialog):
         if not path:
             return
 
-        def work(app):
-            from ..interop import flatten, write_file
-            units = app.bank.export_units(ids=ids)
-            documents = app.bank.documents() if ids is None and fmt == "eduapp-json" else []
-            write_file(units, path, fmt, documents=documents, media=app.bank.media_for(units))
-            return len(flatten(units))
-
-        def done(n):
-            self.written = (n, path)
+        def done(outcome):
+            self.written = (outcome.exported, path)
             self.accept()
 
-        Op(self, work).with_progress(self.tr("Exporting…")).success(done).run()
+        Op(self, lambda ws: ws.export_items(fmt, path, ids=ids)).with_progress(self.tr("Exporting…")).success(done).run()

@@ -8,8 +8,9 @@ import pytest
 from eduapp.domain import Document
 from eduapp.errors import ValidationError
 from eduapp.practice import TestSpec
-from eduapp.practice.analytics import (K_FACTOR, area_stats, day_number,
-                                       item_logit_difficulty, topo_order, update_aggregates)
+from eduapp.practice.aggregates import (K_FACTOR, day_number, item_logit_difficulty,
+                                        update_aggregates)
+from eduapp.practice.analytics import area_stats, topo_order
 
 from .conftest import T0
 
@@ -144,7 +145,7 @@ def test_rebuild_matches_incremental(service, student, clock):
         s.choose_option(k % 2)
         s.check()
         s.next()
-    from eduapp.practice.analytics import rebuild_aggregates
+    from eduapp.practice.aggregates import rebuild_aggregates
 
     def snap(conn):
         return [sorted(conn.execute(f"SELECT * FROM {t} WHERE profile_id = ?", (student,)))

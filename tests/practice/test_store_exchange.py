@@ -136,20 +136,23 @@ def test_exam_reliability_and_item_stats(service, clock):
     assert all(len(s.option_rates) == 5 for s in stats)
 
 
-def test_class_report_csv_and_pdf(service, clock, tmp_path):
+def test_class_report_csv_and_pdf(service, clock, tmp_path, seeded_bank, data_dir):
+    from eduapp.workspace import Workspace
     _class(service, clock, 4)
+    ws = Workspace(data_dir, seeded_bank)
+    ws.use_practice(service)
     csv_path = str(tmp_path / "report.csv")
-    service.export_class_report(csv_path)
+    ws.export_class_report(csv_path)
     rows = list(csv.reader(open(csv_path, encoding="utf-8-sig")))
     assert rows[0][0] == "student" and rows[1][0] == "学生0"
     assert ["exam_id", "kr20"] in rows
     pdf_path = str(tmp_path / "report.pdf")
-    service.export_class_report(pdf_path)
+    ws.export_class_report(pdf_path)
     data = open(pdf_path, "rb").read()
     assert data.startswith(b"%PDF") and b"DroidSansFallback" in data
     from pypdf import PdfReader
     zh_path = str(tmp_path / "report-zh.pdf")
-    service.export_class_report(zh_path, "zh")
+    ws.export_class_report(zh_path, "zh")
     text = PdfReader(zh_path).pages[0].extract_text()
     assert "班级报告" in text and "需关注" in text and "Needs attention" not in text
 

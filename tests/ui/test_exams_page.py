@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from eduapp.exams import Blueprint, ExamStore
+from eduapp.workspace import Workspace
 from tests.conftest import REPO, make_sba
 from tests.exams.sample import fill_en
 
@@ -72,10 +73,7 @@ def test_build_lists_the_exam_and_the_precise_shortfall(built):
     assert page.selected_shortfall().request["count"] == 2
     assert [f.code for f in page.exam.forms] == ["A", "B"]
     assert page.export_button.isEnabled()
-    if page._gen_ok:
-        assert page.generate_button.isEnabled()
-    else:
-        assert not page.generate_button.isEnabled() and page.generate_button.toolTip()
+    assert page.generate_button.isEnabled() and page.generate_button.toolTip()
 
 
 def test_shortfall_reasons_point_to_the_page_controls(window, gui_app):
@@ -164,11 +162,19 @@ def test_preview_falls_back_to_page_images(qtbot, tmp_path, built):
     assert fallback.page_count() == len(pngs) >= 1
 
 
-def test_export_writes_what_the_cli_writes(built, gui_app, tmp_path):
+def _answer_dialog(monkeypatch, name, value):
+    """Make ``QFileDialog.<name>`` answer ``value`` as a person choosing it would."""
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *a, **k: value))
+
+
+def test_export_writes_what_the_cli_writes(built, gui_app, tmp_path, qtbot, monkeypatch):
     page = built
     page.title_edit.setText("Cardiology midterm")
     out = tmp_path / "out"
-    page.export_pdfs(str(out))
+    out.mkdir()
+    _answer_dialog(monkeypatch, "getExistingDirectory", str(out))
+    qtbot.mouseClick(page.export_button, Qt.LeftButton)
     assert sorted(os.listdir(out)) == sorted(["manifest.json", "teacher.pdf"] + [
         f"{k}_{c}.pdf" for k in ("paper", "key", "sheet") for c in "AB"])
     manifest = json.load(open(out / "manifest.json", encoding="utf-8"))
@@ -177,71 +183,66 @@ def test_export_writes_what_the_cli_writes(built, gui_app, tmp_path):
     (stored,) = ExamStore(gui_app.bank).list()
     assert stored.id == manifest["exam_id"] == page.exam.id
     assert page.open_button.isEnabled() and page.export_dir == str(out)
-    page.export_pdfs(str(tmp_path / "again"))  # the same exam is updated, not stored twice
+    _answer_dialog(monkeypatch, "getExistingDirectory", str(tmp_path / "again"))
+    qtbot.mouseClick(page.export_button, Qt.LeftButton)  # the same exam is updated, not stored twice
     assert len(ExamStore(gui_app.bank).list()) == 1
 
 
-def test_blueprint_save_and_load_round_trip(window, tmp_path):
+def test_blueprint_save_and_load_round_trip(window, tmp_path, qtbot, monkeypatch):
     page = _page(window)
     page.set_blueprint(Blueprint.load(os.path.join(REPO, "docs", "blueprint.example.json")))
     assert page.title_edit.text() == "Internal medicine: end-of-block test"
     assert page.grid.rowCount() == 8 and page.grid.cells()[0].bloom == "understand"
     path = str(tmp_path / "bp.json")
-    page.save_blueprint(path)
+    _answer_dialog(monkeypatch, "getSaveFileName", (path, ""))
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
     again = Blueprint.load(path)
     assert again.cells == page.grid.cells()
     assert again.cells[4].difficulty_mix == {"easy": 2, "medium": 1}  # kept though not shown
     assert again.pass_mark == 11 and again.duration == 45
+    page.grid.add_row()
+    _answer_dialog(monkeypatch, "getOpenFileName", (path, ""))
+    qtbot.mouseClick(page.load_button, Qt.LeftButton)
+    assert page.grid.rowCount() == 8
 
 
-def test_bad_blueprint_file_is_a_sentence(window, tmp_path, monkeypatch):
+def test_bad_blueprint_file_is_a_sentence(window, tmp_path, monkeypatch, qtbot):
     from PySide6.QtWidgets import QMessageBox
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     p = tmp_path / "bad.json"
     p.write_text('{"rows": [{"count": 2, "bloom": "guess"}]}')
     page = _page(window)
-    page.load_blueprint(str(p))
+    _answer_dialog(monkeypatch, "getOpenFileName", (str(p), ""))
+    qtbot.mouseClick(page.load_button, Qt.LeftButton)
     assert shown and "Bloom level 'guess'" in shown[0]
     assert page.grid.rowCount() == 1  # the grid is unchanged
 
 
-def test_generate_drafts_for_a_short_cell(built, gui_app, monkeypatch):
+def test_generate_drafts_for_a_short_cell(built, gui_app, monkeypatch, qtbot):
     from PySide6.QtWidgets import QMessageBox
-    from eduapp.ui.pages import exams
     page = built
     requests, shown = [], []
 
     class Result:
         items, failures, hint = [], [], ""
 
-    def fake(app, request, ctx=None):
+    def fake(ws, request, on_progress=None, cancel=None):
         requests.append(request)
         for k in range(request["count"]):
-            Result.items.append(app.bank.save_item(make_sba(
+            Result.items.append(ws.bank.save_item(make_sba(
                 f"neurology draft {k}", system="neurology", language="en")))
         return Result
-    monkeypatch.setattr(exams, "generate_for_shortfall", fake)
+    monkeypatch.setattr(Workspace, "fill_shortfall", fake)
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
-    page._gen_ok = True
     page._shortfall_selected()
     assert page.generate_button.isEnabled()
-    page.generate_for_selected()
+    qtbot.mouseClick(page.generate_button, Qt.LeftButton)
     assert requests[0]["system"] == "neurology" and requests[0]["count"] == 2
     assert shown and "2 draft questions" in shown[0]
     page.drafts_check.setChecked(True)
     page.refresh_counts()
     assert page.grid.item(1, page.grid.AVAILABLE).text() == "2"
-
-
-def test_generation_support_matches_the_authoring_package():
-    from eduapp.ui.pages.exams import generation_support
-    ok, reason = generation_support()
-    try:
-        from eduapp.authoring import generate_questions  # noqa: F401
-        assert ok and not reason
-    except ImportError:
-        assert not ok and reason
 
 
 def test_starter_bank_builds_from_the_example_blueprint(window, gui_app):

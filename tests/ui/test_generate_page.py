@@ -14,10 +14,8 @@ from tests.llm.scripted_server import answer, scripted_profile, scripted_server 
 @pytest.fixture
 def page(window, gui_app, scripted_profile):
     """The Generate page with the scripted provider saved and chosen as the default."""
-    from eduapp.ui.pages.generate import providers
-    providers(gui_app).save(scripted_profile)
-    gui_app.settings.default_provider = "scripted"
-    gui_app.changed.emit(Changes(settings=True))
+    gui_app.workspace.providers.save(scripted_profile)
+    gui_app.update_settings(default_provider="scripted")
     p = window.show_page("generate")
     assert p.form.provider_name() == "scripted"
     return p

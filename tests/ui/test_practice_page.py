@@ -33,7 +33,7 @@ def practice_app(gui_app, bank, data_dir, clock):
                                 "cardiology", status="approved"))
     bank.save_set(make_case_set())
     svc = PracticeService(bank, PracticeStore.open_in(data_dir), clock=clock, fuzz=False)
-    gui_app.service("practice", lambda app: svc)
+    gui_app.workspace.use_practice(svc)
     yield gui_app
     svc.close()
 
@@ -45,7 +45,7 @@ def page(qtbot, practice_app):
     qtbot.addWidget(p)
     p.show()
     p.on_shown()
-    p.new_profile("Li Wei", "MBBS")
+    p.add_profile("Li Wei", "MBBS")
     return p
 
 
@@ -151,8 +151,8 @@ def test_progress_page_dashboard_and_teacher(qtbot, page, practice_app, tmp_path
 
 def test_practice_and_progress_follow_one_student(qtbot, page, practice_app):
     from eduapp.ui.pages.progress import ProgressPage
-    page.new_profile("Zhang Min", "MBBS 2")
-    page.new_profile("Anna")
+    page.add_profile("Zhang Min", "MBBS 2")
+    page.add_profile("Anna")
     assert page.profile_box.currentText() == "Anna"
     prog = ProgressPage(practice_app)
     qtbot.addWidget(prog)

@@ -18,51 +18,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGr
 
 from ...domain import Changes
 from ...errors import EduAppError
-from ...exams import Blueprint, assemble, cell_availability, make_forms
+from ...exams import Blueprint, cell_availability, make_forms
 from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
 from ..ops import Op
 
 MAX_FORMS = 8
-
-
-def generation_support() -> tuple[bool, str]:
-    """Whether drafts can be generated for a short cell: ``(True, "")``, or ``(False,
-    reason)`` when ``eduapp.authoring`` (or the LLM layer) has no usable generation
-    service. The reason is English; the page shows its own translated sentence."""
-    try:
-        from ...authoring import QuestionSpec, generate_questions  # noqa: F401
-        from ...llm import ProviderStore  # noqa: F401
-    except ImportError as e:  # the authoring layer is not there (yet)
-        return False, str(e)
-    return True, ""
-
-
-def generate_for_shortfall(app, request: dict, ctx=None):
-    """Generate draft questions for a shortfall's generation ``request`` (the
-    assembler's ``{topic, system, type, bloom, difficulty, count, language ...}``) with
-    the default provider. Worker thread.
-
-    :returns: the :class:`~eduapp.authoring.GenerationResult`.
-    :raises EduAppError: the provider cannot be used, or nothing could be produced.
-    """
-    from ...authoring import QuestionSpec, generate_questions
-    from ...llm import ProviderStore
-    store = app.service("providers", lambda a: ProviderStore(a.data_dir))
-    profile = store.get(app.settings.default_provider or "embedded")
-    kind = request.get("type") if request.get("type") in ("sba", "multi", "tf") else "sba"
-    spec = QuestionSpec(topic=request.get("topic") or request.get("system") or "medicine",
-                        count=max(1, min(50, int(request.get("count") or 1))), kind=kind,
-                        language=request.get("language") or "en",
-                        bloom=request.get("bloom") or "",
-                        difficulty=request.get("difficulty"),
-                        system=request.get("system") or "")
-    def progress(done, total):
-        if ctx is not None:
-            ctx.progress(f"{done}/{total}", done / total if total else None)
-
-    return generate_questions(app.bank, profile, spec, concurrency=app.settings.concurrency,
-                              on_progress=progress,
-                              cancel=ctx.cancelled if ctx is not None else None)
 
 
 class ExamsPage(QWidget):
@@ -83,7 +43,6 @@ class ExamsPage(QWidget):
         self._dirty = False
         self._revision = 0
         self._preview_dir = tempfile.TemporaryDirectory(prefix="eduapp-preview-")
-        self._gen_ok, self._gen_reason = generation_support()
         self._build()
         self.grid.add_row()
         self._refresh_systems()
@@ -223,14 +182,9 @@ class ExamsPage(QWidget):
         self.result_label.setWordWrap(True)
         self.generate_button = QPushButton(self.tr("Generate drafts for this cell"))
         self.generate_button.clicked.connect(self.generate_for_selected)
-        if not self._gen_ok:
-            self.generate_button.setToolTip(self.tr(
-                "Question generation is not available in this installation (the authoring "
-                "service could not be loaded)."))
-        else:
-            self.generate_button.setToolTip(self.tr(
-                "Ask the default language-model provider for draft questions that fit this "
-                "cell; they go to the bank as drafts for review."))
+        self.generate_button.setToolTip(self.tr(
+            "Ask the default language-model provider for draft questions that fit this "
+            "cell; they go to the bank as drafts for review."))
         bar.addWidget(self.result_label, 1)
         bar.addWidget(self.generate_button)
         layout.addLayout(bar)
@@ -318,13 +272,15 @@ class ExamsPage(QWidget):
             self.digits_spin.setValue(blueprint.candidate_digits)
         self.grid.set_cells(blueprint.cells)
 
-    def load_blueprint(self, path: str | None = None) -> None:
-        """Read a blueprint JSON file (chosen in a dialog when ``path`` is ``None``)."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Load blueprint"), "",
-                                                  self.tr("Blueprints (*.json);;All files (*)"))
-        if not path:
-            return
+    def load_blueprint(self) -> None:
+        """The Load… button: choose a blueprint JSON file and load it."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load blueprint"), "",
+                                              self.tr("Blueprints (*.json);;All files (*)"))
+        if path:
+            self.load_blueprint_file(path)
+
+    def load_blueprint_file(self, path: str) -> None:
+        """Read the blueprint JSON file ``path`` into the grid (a bad file is reported)."""
         try:
             blueprint = Blueprint.load(path)
         except EduAppError as e:
@@ -332,15 +288,15 @@ class ExamsPage(QWidget):
             return
         self.set_blueprint(blueprint)
 
-    def save_blueprint(self, path: str | None = None) -> None:
-        """Write the blueprint as JSON (``docs/blueprint.md``), to a chosen file when
-        ``path`` is ``None``."""
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save blueprint"),
-                                                  "blueprint.json",
-                                                  self.tr("Blueprints (*.json)"))
-        if not path:
-            return
+    def save_blueprint(self) -> None:
+        """The Save… button: choose a file and write the blueprint to it."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save blueprint"),
+                                              "blueprint.json", self.tr("Blueprints (*.json)"))
+        if path:
+            self.save_blueprint_file(path)
+
+    def save_blueprint_file(self, path: str) -> None:
+        """Write the blueprint as JSON (``docs/blueprint.md``) to ``path``."""
         try:
             with open(path, "w", encoding="utf-8") as fh:
                 json.dump(self.blueprint().to_dict(), fh, ensure_ascii=False, indent=1)
@@ -375,8 +331,8 @@ class ExamsPage(QWidget):
         drafts = self.drafts_check.isChecked()
         window = self.app.settings.recent_exam_window
         language = self.language()
-        Op(self, lambda app: cell_availability(app.bank, blueprint, include_drafts=drafts,
-                                               recent_window=window, language=language)) \
+        Op(self, lambda ws: cell_availability(ws.bank, blueprint, include_drafts=drafts,
+                                              recent_window=window, language=language)) \
             .latest_only("exams-available").success(self.grid.set_availability).run()
 
     # -- building -----------------------------------------------------------------------
@@ -390,15 +346,13 @@ class ExamsPage(QWidget):
         seed = self.seed_spin.value() or None
         drafts = self.drafts_check.isChecked()
         forms = self.forms_spin.value()
-        settings = self.app.settings
         date = self.date_edit.date().toString("yyyy-MM-dd")
         choosing, forming = self.tr("Choosing questions…"), self.tr("Making the forms…")
 
-        def work(app, ctx):
+        def work(ws, ctx):
             ctx.progress(choosing, None)
-            result = assemble(app.bank, blueprint, seed=seed, include_drafts=drafts,
-                              recent_window=settings.recent_exam_window,
-                              language=blueprint.language, institution=settings.institution)
+            result = ws.assemble_exam(blueprint, seed=seed, include_drafts=drafts,
+                                      language=blueprint.language)
             result.exam.date = date
             if result.exam.question_count:
                 ctx.progress(forming, None)
@@ -503,13 +457,13 @@ class ExamsPage(QWidget):
         return None
 
     def _shortfall_selected(self, *_args) -> None:
-        self.generate_button.setEnabled(self._gen_ok and self.selected_shortfall() is not None)
+        self.generate_button.setEnabled(self.selected_shortfall() is not None)
 
     def generate_for_selected(self) -> None:
         """Generate draft questions for the selected shortfall's missing count, with the
         default provider (cancellable); they are stored as drafts for review."""
         shortfall = self.selected_shortfall()
-        if shortfall is None or not self._gen_ok:
+        if shortfall is None:
             return
         request = dict(shortfall.request)
 
@@ -524,10 +478,13 @@ class ExamsPage(QWidget):
                 text += "\n\n" + result.hint
             QMessageBox.information(self, self.tr("Generate drafts"), text)
 
-        Op(self, lambda app, ctx: generate_for_shortfall(app, request, ctx)) \
-            .with_progress(self.tr("Generating {n} draft questions…").format(
-                n=request.get("count", 1)), cancellable=True) \
-            .changes(Changes(items=True)).success(done).run()
+        def work(ws, ctx):
+            def progress(n, total):
+                ctx.progress(f"{n}/{total}", n / total if total else None)
+            return ws.fill_shortfall(request, on_progress=progress, cancel=ctx.cancelled)
+
+        Op(self, work).with_progress(self.tr("Generating {n} draft questions…").format(
+            n=request.get("count", 1)), cancellable=True).success(done).run()
 
     # -- the assembled exam -------------------------------------------------------------
 
@@ -665,20 +622,9 @@ class ExamsPage(QWidget):
         folder = self._preview_dir.name
         path = os.path.join(folder, f"{self._revision}-{kind}{code}.pdf")
         images = self.preview.needs_images
-        size = self.app.settings.page_size
 
-        def work(app):
-            from ...pdf import exam_media, render_key, render_paper, render_sheet, \
-                render_teacher
-            if kind == "paper":
-                render_paper(exam, code, path, media=exam_media(app.bank, exam),
-                             size_name=size)
-            elif kind == "key":
-                render_key(exam, code, path, size_name=size)
-            elif kind == "sheet":
-                render_sheet(exam, code, path, size_name=size)
-            else:
-                render_teacher(exam, path, media=exam_media(app.bank, exam), size_name=size)
+        def work(ws):
+            ws.render_exam_document(exam, kind, code, path)
             return path, (page_images(path, folder) if images else None)
 
         def failed(error):
@@ -691,23 +637,22 @@ class ExamsPage(QWidget):
 
     # -- export -------------------------------------------------------------------------
 
-    def export_pdfs(self, folder: str | None = None) -> None:
+    def export_pdfs(self) -> None:
+        """The Export PDFs… button: choose a folder, then :meth:`export_pdfs_to` it."""
+        if self.exam is None or not self.exam.question_count:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export PDFs into"),
+                                                  self.export_dir or os.path.expanduser("~"))
+        if folder:
+            self.export_pdfs_to(folder)
+
+    def export_pdfs_to(self, folder: str) -> None:
         """Store the exam and write every PDF and ``manifest.json`` (what ``eduapp exam
-        build`` writes) into a folder chosen in a dialog (or ``folder``)."""
+        build`` writes) into ``folder``."""
         exam = self.exam_for_output()
         if exam is None:
             return
-        if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Export PDFs into"),
-                                                      self.export_dir or os.path.expanduser("~"))
-        if not folder:
-            return
         extra = {"shortfalls": [s.to_dict() for s in self.shortfalls], "notes": self.notes}
-        size = self.app.settings.page_size
-
-        def work(app):
-            from ...pdf import publish_exam
-            return publish_exam(app.bank, exam, folder, size_name=size, extra=extra)
 
         def done(files):
             self.exam.id = exam.id
@@ -718,8 +663,8 @@ class ExamsPage(QWidget):
                 "Exam {id} stored; {n} PDFs and the manifest written to {path}.").format(
                     id=exam.id, n=n, path=files.folder), 10000)
 
-        Op(self, work).with_progress(self.tr("Writing the PDFs…")) \
-            .changes(Changes(exams=True)).success(done).run()
+        Op(self, lambda ws: ws.publish_exam(exam, folder, extra=extra)) \
+            .with_progress(self.tr("Writing the PDFs…")).success(done).run()
 
     def open_folder(self) -> None:
         """Open the folder of the last export in the file manager."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 from ...domain import Changes, Item, new_uid
 from ...errors import CancelledError, EduAppError
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
-from ..item_editor import ItemEditor, restore_from_history
+from ..item_editor import ItemEditor, choose_version
 from ..ops import Op, show_error
 
 log = logging.getLogger(__name__)
@@ -43,12 +43,6 @@ class _EitherEvent:
 
     def is_set(self) -> bool:
         return any(e.is_set() for e in self.events)
-
-
-def providers(app):
-    """The app's :class:`~eduapp.llm.ProviderStore` service."""
-    from ...llm import ProviderStore
-    return app.service("providers", lambda a: ProviderStore(a.data_dir))
 
 
 class GeneratePage(QWidget):
@@ -184,7 +178,7 @@ class GeneratePage(QWidget):
         """Refill the provider menu: keep the chosen one, or choose the default
         (``app.settings.default_provider``) when it is new or changed."""
         try:
-            profiles = providers(self.app).list()
+            profiles = self.app.workspace.providers.list()
         except EduAppError as e:
             self._say(str(e), error=True)
             profiles = []
@@ -196,16 +190,16 @@ class GeneratePage(QWidget):
         self._default_seen = default
         self.form.set_providers(profiles, select)
 
-    def current_profile(self):
+    def chosen_provider(self):
         """The chosen :class:`~eduapp.llm.ProviderProfile`.
 
         :raises NotFoundError: it was deleted meanwhile.
         """
-        return providers(self.app).get(self.form.provider_name() or "embedded")
+        return self.app.workspace.provider(self.form.provider_name() or "embedded")
 
     def _provider_changed(self, name: str) -> None:
         try:
-            embedded = providers(self.app).get(name).is_embedded if name else False
+            embedded = self.app.workspace.provider(name).is_embedded if name else False
         except EduAppError:
             embedded = False
         self.banner.setVisible(embedded)
@@ -257,13 +251,13 @@ class GeneratePage(QWidget):
             self._progress_text = self.tr("Cancelling…")
             self._tick()
 
-    def _run_model(self, work, success, starting: str, changes: Changes) -> None:
-        """Run ``work(app, ctx, cancel)`` (a model call) with the progress line and the
+    def _run_model(self, work, success, starting: str) -> None:
+        """Run ``work(ws, ctx, cancel)`` (a model call) with the progress line and the
         Cancel button; ``success(result)`` on the GUI thread."""
         stop = threading.Event()
 
-        def fn(app, ctx):
-            return work(app, ctx, _EitherEvent(ctx.cancelled, stop))
+        def fn(ws, ctx):
+            return work(ws, ctx, _EitherEvent(ctx.cancelled, stop))
 
         def done(result):
             self._set_running(False)
@@ -273,7 +267,7 @@ class GeneratePage(QWidget):
         self._set_running(True, starting)
         self._stop = stop
         Op(self, fn).latest_only("generate-page-model").on_progress(self._show_progress) \
-            .changes(changes).success(done).failure(self._model_failed).run()
+            .success(done).failure(self._model_failed).run()
 
     def _model_failed(self, error: BaseException) -> None:
         self._set_running(False)
@@ -299,7 +293,7 @@ class GeneratePage(QWidget):
             self.form.topic.setFocus()
             return
         try:
-            profile = self.current_profile()
+            profile = self.chosen_provider()
         except EduAppError as e:
             self._say(str(e), error=True)
             return
@@ -317,31 +311,26 @@ class GeneratePage(QWidget):
                 self._say(str(e), error=True)
                 return
             verify = self.form.verify.isChecked()
-            concurrency = profile.concurrency(self.app.settings.concurrency)
             template = self.tr("{done} of {total} questions written")
 
-            def work(app, ctx, cancel):
-                from ...authoring import generate_questions
-
+            def work(ws, ctx, cancel):
                 def progress(done, total):
                     ctx.progress(template.format(done=done, total=total),
                                  done / total if total else None)
-                return generate_questions(app.bank, profile, spec, generation_id=gid,
-                                          verify=verify, concurrency=concurrency,
-                                          on_progress=progress, cancel=cancel)
-            self._run_model(work, self._questions_done, waiting, Changes(items=True))
+                return ws.generate_questions(spec, provider=profile.name, generation_id=gid,
+                                             verify=verify, on_progress=progress,
+                                             cancel=cancel)
+            self._run_model(work, self._questions_done, waiting)
         else:
             template = self.tr("{tokens} tokens so far")
 
-            def work(app, ctx, cancel):
-                from ...authoring import generate_case, generate_notes
-                make = generate_notes if kind == "notes" else generate_case
-
+            def work(ws, ctx, cancel):
                 def progress(tokens, _seconds):
                     ctx.progress(template.format(tokens=tokens), None)
-                return make(app.bank, profile, topic, language, generation_id=gid,
-                            source_text=source, on_progress=progress, cancel=cancel)
-            self._run_model(work, self._document_done, waiting, Changes(documents=True))
+                return ws.generate_document(kind, topic, language, provider=profile.name,
+                                            generation_id=gid, source_text=source,
+                                            on_progress=progress, cancel=cancel)
+            self._run_model(work, lambda saved: self._document_done(saved.value), waiting)
 
     def _questions_done(self, result) -> None:
         for item in result.items:
@@ -371,10 +360,7 @@ class GeneratePage(QWidget):
         ``select`` (ids), else the row ``row``, else keep the selection."""
         keep = select if select is not None else self.queue.selected_ids()
 
-        def work(app):
-            from ...authoring import review_queue
-            return review_queue(app.bank, limit=QUEUE_LIMIT)
-        Op(self, work).latest_only("generate-page-queue") \
+        Op(self, lambda ws: ws.review_queue(QUEUE_LIMIT)).latest_only("generate-page-queue") \
             .success(lambda items: self._show_queue(items, keep, row)).run()
 
     def _show_queue(self, items: list[Item], select: list[int], row: int | None) -> None:
@@ -422,34 +408,32 @@ class GeneratePage(QWidget):
     def accept_selected(self, status: str = "reviewed") -> None:
         """A person accepts the selected drafts: ``reviewed``, or ``approved`` with the
         Approve button. Nothing is approved any other way."""
-        from ...authoring import accept
         ids = self.selected_ids()
         if not ids:
             return
         row = self._current_row()
 
-        def done(n):
+        def done(result):
+            n, _changes = result
             self._say((self.tr("Approved {n} items.") if status == "approved" else
                        self.tr("Accepted {n} items as reviewed.")).format(n=n))
             self.reload_queue(select=[], row=row)
-        Op(self, lambda app: accept(app.bank, ids, status)).changes(Changes(items=True)) \
-            .success(done).run()
+        Op(self, lambda ws: ws.accept_drafts(ids, status)).success(done).run()
 
     def discard_selected(self) -> None:
         """Move the selected drafts to the bank's trash."""
-        from ...authoring import discard
         ids = self.selected_ids()
         if not ids:
             return
         row = self._current_row()
 
-        def done(deleted):
+        def done(result):
+            deleted, _changes = result
             for i in deleted:
                 self._findings.pop(i, None)
             self._say(self.tr("Discarded {n} drafts.").format(n=len(deleted)))
             self.reload_queue(select=[], row=row)
-        Op(self, lambda app: discard(app.bank, ids)).changes(Changes(items=True)) \
-            .success(done).run()
+        Op(self, lambda ws: ws.discard_drafts(ids)).success(done).run()
 
     def regenerate_selected(self) -> None:
         """Write a replacement for the selected draft with the chosen provider; the old
@@ -458,7 +442,7 @@ class GeneratePage(QWidget):
         if len(ids) != 1:
             return
         try:
-            profile = self.current_profile()
+            profile = self.chosen_provider()
         except EduAppError as e:
             self._say(str(e), error=True)
             return
@@ -467,9 +451,8 @@ class GeneratePage(QWidget):
         waiting = self.tr("Writing a replacement for draft #{id} with {provider}…").format(
             id=item_id, provider=profile.name)
 
-        def work(app, ctx, cancel):
-            from ...authoring import regenerate
-            return regenerate(app.bank, profile, item_id, verify=verify, cancel=cancel)
+        def work(ws, ctx, cancel):
+            return ws.regenerate(item_id, provider=profile.name, verify=verify, cancel=cancel)
 
         def done(result):
             self._findings.pop(item_id, None)
@@ -479,32 +462,35 @@ class GeneratePage(QWidget):
             self._say(self.tr("Draft #{old} was replaced by #{new}.").format(
                 old=item_id, new=", #".join(map(str, new))))
             self.reload_queue(select=new)
-        self._run_model(work, done, waiting, Changes(items=True))
+        self._run_model(work, done, waiting)
 
     def save_draft(self, item: Item) -> None:
         """Store a person's edit of a draft (a new version) with fresh findings."""
-        from ...authoring import edit
+        self._store_draft(lambda ws: ws.edit_draft(item))
 
-        def done(saved: Item):
+    def _store_draft(self, use_case) -> None:
+        """Run ``use_case(ws) -> Saved`` (an edit, a restored version) and show the draft
+        again with fresh findings."""
+        def done(result):
+            saved: Item = result.value
             self._findings[saved.id] = list(saved.findings)
             self._say(self.tr("Saved draft #{id} (version {v}).").format(id=saved.id,
                                                                         v=saved.version))
             self.reload_queue(select=[saved.id])
-        Op(self, lambda app: edit(app.bank, item)).changes(Changes(items=True)) \
-            .success(done).run()
+        Op(self, use_case).success(done).run()
 
     def show_history(self, item_id: int) -> None:
         """Show a draft's versions; restoring one saves it as a new version."""
-        restored = restore_from_history(self.app.bank, item_id, self)
-        if restored is not None:
-            self.save_draft(restored)
+        version = choose_version(self.app.bank, item_id, self)
+        if version is not None:
+            self._store_draft(lambda ws: ws.restore_version(item_id, version))
 
     # -- documents ----------------------------------------------------------------------
 
     def reload_documents(self) -> None:
         """Refill the document menu with lecture notes and case studies (newest first)."""
-        def work(app):
-            docs = app.bank.documents(limit=RECENT_DOCUMENTS * 2)
+        def work(ws):
+            docs = ws.bank.documents(limit=RECENT_DOCUMENTS * 2)
             docs = [d for d in docs if d.kind in ("notes", "case")]
             return sorted(docs, key=lambda d: -(d.updated_at or d.created_at or 0))[
                 :RECENT_DOCUMENTS]
@@ -513,17 +499,17 @@ class GeneratePage(QWidget):
 
     def open_document(self, doc_id: int) -> None:
         """Show the stored document ``doc_id``."""
-        Op(self, lambda app: app.bank.get_document(doc_id)).latest_only(
+        Op(self, lambda ws: ws.bank.get_document(doc_id)).latest_only(
             "generate-page-open-document").success(self.documents.set_document).run()
 
     def save_document(self, doc) -> None:
         """Store the edited notes or case study in the bank's document store."""
-        def done(saved):
+        def done(result):
+            saved = result.value
             self.documents.set_document(saved)
             self._say(self.tr("Saved “{title}”.").format(title=saved.title))
             self.reload_documents()
-        Op(self, lambda app: app.bank.save_document(doc)).changes(Changes(documents=True)) \
-            .success(done).run()
+        Op(self, lambda ws: ws.save_document(doc)).success(done).run()
 
     # -- refresh ------------------------------------------------------------------------
 

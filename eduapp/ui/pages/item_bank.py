@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
 
 from ...bank import ItemFilter
 from ...domain import ITEM_TYPES, STATUSES, Changes, Item, Option
-from ..item_editor import ItemEditor, restore_from_history
+from ..item_editor import ItemEditor, choose_version
 from ..models import ItemTableModel
 from ..ops import Op
 from ..transfer_dialogs import ExportDialog, ImportDialog
@@ -116,7 +116,7 @@ class ItemBankPage(QWidget):
     def refresh_facets(self) -> None:
         """Refill the filter menus from the bank (read off the GUI thread: distinct tags
         over 100,000 items take a second), keeping the current choices."""
-        Op(self, lambda app: app.bank.facets()).latest_only("item-bank-facets") \
+        Op(self, lambda ws: ws.bank.facets()).latest_only("item-bank-facets") \
             .success(self._fill_facets).run()
 
     def _fill_facets(self, facets: dict) -> None:
@@ -153,7 +153,7 @@ class ItemBankPage(QWidget):
         thread; a result that arrives after a newer query is dropped."""
         text = self.search.text().strip()
         filters = self.current_filter()
-        Op(self, lambda app: app.bank.query_ids(text, filters, order="-id", prefix_last=True)) \
+        Op(self, lambda ws: ws.bank.query_ids(text, filters, order="-id", prefix_last=True)) \
             .latest_only("item-bank-query").success(self._show_ids).run()
 
     def _show_ids(self, ids: list[int]) -> None:
@@ -209,7 +209,12 @@ class ItemBankPage(QWidget):
 
     def save_item(self, item: Item) -> None:
         """Store the edited item (a new version when its content changed)."""
-        def saved(stored: Item):
+        self._store(lambda ws: ws.save_item(item))
+
+    def _store(self, use_case) -> None:
+        """Run ``use_case(ws) -> Saved`` (an edit, a restored version) and show the item."""
+        def saved(result):
+            stored: Item = result.value
             self.model.invalidate()
             self.refresh_facets()
             if stored.id not in self.model.ids:
@@ -218,8 +223,7 @@ class ItemBankPage(QWidget):
             self.window().statusBar().showMessage(
                 self.tr("Saved item {id} (version {v}).").format(id=stored.id, v=stored.version),
                 5000)
-        Op(self, lambda app: app.bank.save_item(item)).changes(Changes(items=True)) \
-            .success(saved).run()
+        Op(self, use_case).success(saved).run()
 
     def delete_selected(self) -> None:
         """Move the selected items to the trash (whole sets for set members); undoable."""
@@ -227,7 +231,8 @@ class ItemBankPage(QWidget):
         if not ids:
             return
 
-        def done(deleted: list[int]):
+        def done(result):
+            deleted, _changes = result
             self._last_deleted = deleted
             self.undo_button.setEnabled(True)
             self.editor.set_item(None)
@@ -235,8 +240,7 @@ class ItemBankPage(QWidget):
             self.window().statusBar().showMessage(
                 self.tr("Deleted {n} items. Press Undo delete to bring them back.")
                 .format(n=len(deleted)), 10000)
-        Op(self, lambda app: app.bank.delete_items(ids)).changes(Changes(items=True)) \
-            .success(done).run()
+        Op(self, lambda ws: ws.delete_items(ids)).success(done).run()
 
     def undo_delete(self) -> None:
         """Restore the items of the last delete."""
@@ -249,17 +253,21 @@ class ItemBankPage(QWidget):
             self.undo_button.setEnabled(False)
             self.run_query()
             self.select_ids(ids)
-        Op(self, lambda app: app.bank.restore_items(ids)).changes(Changes(items=True)) \
-            .success(done).run()
+        Op(self, lambda ws: ws.restore_items(ids)).success(done).run()
 
     def show_history(self, item_id: int) -> None:
         """Show an item's versions; restoring one saves it as a new version."""
-        restored = restore_from_history(self.app.bank, item_id, self)
-        if restored is not None:
-            self.save_item(restored)
+        version = choose_version(self.app.bank, item_id, self)
+        if version is not None:
+            self._store(lambda ws: ws.restore_version(item_id, version))
 
-    def import_files(self, paths: list[str] | None = None) -> None:
-        """Open the import dialog (preview, then import), then show the summary."""
+    def import_files(self) -> None:
+        """The Import… button: the import dialog with no files chosen yet."""
+        self.import_paths(None)
+
+    def import_paths(self, paths: list[str] | None) -> None:
+        """Open the import dialog on ``paths`` (preview, then import), then show the
+        summary."""
         dialog = ImportDialog(self.app, paths, self)
         if not dialog.exec() or dialog.summary is None:
             return

@@ -27,31 +27,9 @@ LETTERS = "ABCDEFGHIJ"
 OPTION_STYLE = "text-align: left; padding: 6px;"
 
 
-def practice_service(app):
-    """The app's :class:`~eduapp.practice.PracticeService` (made on first use; marks
-    short answers and tutors with the LLM when a provider other than the embedded model is
-    the default, else offline)."""
-    def make(app):
-        from ...practice import PracticeService
-        provider = app.settings.default_provider
-        if provider and provider != "embedded":
-            try:
-                return PracticeService.with_llm(app.data_dir, app.bank, provider)
-            except EduAppError:
-                pass
-        return PracticeService.open_in(app.data_dir, app.bank)
-    return app.service("practice", make)
-
-
-def current_profile(app) -> dict:
-    """Which student is practising, shared by the Practice and Progress pages:
-    ``{"id": int | None}``."""
-    return app.service("practice.current", lambda app: {"id": None})
-
-
 class StudentPicker(QComboBox):
     """The student chooser at the top of the Practice and Progress pages. Both show the
-    one shared current student (:func:`current_profile`).
+    one shared current student (``app.student_id``).
 
     Signal ``student_changed(object)``: the user chose another student (its profile id).
     """
@@ -67,7 +45,7 @@ class StudentPicker(QComboBox):
     def refresh(self, profiles: list[dict]) -> None:
         """Offer ``profiles`` (``{"id", "name", "course"}`` dicts). The shared current
         student stays chosen; when it is gone (or none was), the first one is."""
-        cur = current_profile(self.app)
+        cur = self.app.student_id
         with QSignalBlocker(self):
             self.clear()
             for p in profiles:
@@ -75,12 +53,12 @@ class StudentPicker(QComboBox):
                              p["id"])
             ids = [p["id"] for p in profiles]
             if ids:
-                if cur["id"] not in ids:
-                    cur["id"] = ids[0]
-                self.setCurrentIndex(ids.index(cur["id"]))
+                if cur not in ids:
+                    cur = self.app.student_id = ids[0]
+                self.setCurrentIndex(ids.index(cur))
 
     def _chosen(self, index: int) -> None:
-        current_profile(self.app)["id"] = self.itemData(index)
+        self.app.student_id = self.itemData(index)
         self.student_changed.emit(self.itemData(index))
 
 
@@ -124,7 +102,7 @@ class PracticePage(QWidget):
 
     @property
     def service(self):
-        return practice_service(self.app)
+        return self.app.workspace.practice
 
     # ------------------------------------------------------------------ layout
 
@@ -341,7 +319,7 @@ class PracticePage(QWidget):
         if self.session is None:
             self.refresh_builder()
         else:
-            self.session.removed = self.service._removed_uids(
+            self.session.removed = self.service.removed_uids(
                 [i.uid for i in self.session.items])
             self.show_question()
 
@@ -351,27 +329,33 @@ class PracticePage(QWidget):
         self._update_buttons()
 
     def profile_id(self) -> int | None:
-        return current_profile(self.app)["id"]
+        return self.app.student_id
 
     def _profile_changed(self, _profile_id=None) -> None:
         self.leave()
         self.refresh_builder()
         self.app.changed.emit(Changes(practice=True))
 
-    def new_profile(self, name: str | None = None, course: str = "") -> None:
-        """Add a student profile (asks for the name when not given)."""
-        if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("New student"), self.tr("Name:"))
-            if not ok or not name.strip():
-                return
-            course, _ = QInputDialog.getText(self, self.tr("New student"),
-                                             self.tr("Course (optional):"))
+    def new_profile(self) -> None:
+        """The New student… button: ask for the name and course, then add the profile.
+        (A slot with no parameters: ``clicked`` passes ``checked``, which must not land
+        in an optional parameter.)"""
+        name, ok = QInputDialog.getText(self, self.tr("New student"), self.tr("Name:"))
+        if not ok or not name.strip():
+            return
+        course, _ = QInputDialog.getText(self, self.tr("New student"),
+                                         self.tr("Course (optional):"))
+        self.add_profile(name, course)
+
+    def add_profile(self, name: str, course: str = "") -> None:
+        """Add a student profile and make it the current student."""
         try:
-            pid = self.service.create_profile(name, course or "")
+            pid, changes = self.app.workspace.create_student(name, course or "")
         except EduAppError as e:
             show_error(self, e)
             return
-        current_profile(self.app)["id"] = pid
+        self.app.student_id = pid
+        self.app.changed.emit(changes)
         self.refresh_profiles()
         self.refresh_builder()
 
@@ -437,7 +421,7 @@ class PracticePage(QWidget):
         pid = self.profile_id()
         if pid is None:
             return
-        Op(self, lambda app: practice_service(app).start(pid, spec)) \
+        Op(self, lambda ws: ws.practice.start(pid, spec)) \
             .with_progress(self.tr("Choosing questions…")) \
             .success(self.show_session).run()
 
@@ -683,7 +667,7 @@ class PracticePage(QWidget):
         if not text.strip():
             return
         self._busy(True)
-        Op(self, lambda app: s.check(text)).with_progress(self.tr("Marking…")) \
+        Op(self, lambda _ws: s.check(text)).with_progress(self.tr("Marking…")) \
             .success(lambda _fb: self._after_check(s)) \
             .failure(lambda e: (self._busy(False), show_error(self, e))).run()
 
@@ -719,7 +703,7 @@ class PracticePage(QWidget):
                 self.timer.start()
                 return
             self._busy(True)
-            Op(self, lambda app: s.submit()).with_progress(self.tr("Marking…")) \
+            Op(self, lambda _ws: s.submit()).with_progress(self.tr("Marking…")) \
                 .success(lambda _r: self._after_submit(s)) \
                 .failure(lambda e: (self._busy(False), show_error(self, e))).run()
         else:
@@ -763,7 +747,7 @@ class PracticePage(QWidget):
         question = self.tutor_edit.text().strip() or self.tr("Explain this question.")
         item = s.question().item
         lang = self.app.ui_language()
-        Op(self, lambda app: practice_service(app).ask_tutor(item, question, language=lang)) \
+        Op(self, lambda ws: ws.practice.ask_tutor(item, question, language=lang)) \
             .with_progress(self.tr("Asking the tutor…")) \
             .latest_only("practice.tutor").success(self._show_tutor).run()
 

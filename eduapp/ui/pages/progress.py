@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
 from ...domain import Changes
 from ...practice.itemstats import describe
 from ..ops import Op
-from .practice import StudentPicker, current_profile, practice_service
+from .practice import StudentPicker
 
 
 def _pct(x) -> str:
@@ -208,14 +208,14 @@ class ProgressPage(QWidget):
 
     def refresh_profiles(self) -> None:
         """Refill the student picker (the shared current student stays chosen)."""
-        self.profile_box.refresh(practice_service(self.app).profiles())
+        self.profile_box.refresh(self.app.workspace.practice.profiles())
 
     def refresh(self) -> None:
         """Load what the current tab shows, on a worker."""
         if self.tabs.currentIndex() == 3:
             self.load_teacher()
             return
-        pid = current_profile(self.app)["id"]
+        pid = self.app.student_id
         if pid is None:
             self.summary.setText(self.tr("No student yet: add one on the Practice page."))
             self._show_empty(self.tr("Progress shows here once a student has practised.\n"
@@ -224,8 +224,8 @@ class ProgressPage(QWidget):
             return
         lang = self.app.ui_language()
 
-        def load(app):
-            svc = practice_service(app)
+        def load(ws):
+            svc = ws.practice
             return (svc.dashboard(pid), svc.learning_path(pid), svc.deck(pid),
                     {w.stats.value: svc.resources(w.stats.value)
                      for w in svc.weak_areas(pid)}, svc.store.profile(pid))
@@ -390,14 +390,14 @@ class ProgressPage(QWidget):
                 self.deck_table.setItem(r, c, QTableWidgetItem(str(v)))
 
     def save_exam_date(self) -> None:
-        pid = current_profile(self.app)["id"]
+        pid = self.app.student_id
         if pid is None:
             return
         from datetime import datetime
         d = self.exam_date.date()
         value = None if d == self.exam_date.minimumDate() else datetime(
             d.year(), d.month(), d.day(), 9).timestamp()
-        practice_service(self.app).store.update_profile(pid, exam_date=value)
+        self.app.changed.emit(self.app.workspace.set_exam_date(pid, value))
         self.refresh()
 
     # ------------------------------------------------------------------ teacher
@@ -405,16 +405,11 @@ class ProgressPage(QWidget):
     def load_teacher(self) -> None:
         exam = self.exam_box.currentData()
 
-        def load(app):
-            svc = practice_service(app)
+        def load(ws):
+            svc = ws.practice
             rel = svc.exam_reliability(exam) if exam else None
-            stems = {}
             stats = svc.item_statistics(exam)
-            with app.bank.read() as conn:
-                import json
-                stems = dict(conn.execute(
-                    "SELECT uid, stem FROM items WHERE uid IN (SELECT value FROM json_each(?))",
-                    (json.dumps([s.item_uid for s in stats]),)).fetchall())
+            stems = ws.bank.stems(s.item_uid for s in stats)
             return (stats, stems, svc.exam_ids(), rel, len(svc.store.profiles(origin=None)),
                     sorted(set(svc.bank_values("topic")) | set(
                         svc.store.prerequisites())))
@@ -466,7 +461,7 @@ class ProgressPage(QWidget):
         self.prereq_topic.blockSignals(False)
 
     def _show_prereq(self, topic: str) -> None:
-        graph = practice_service(self.app).store.prerequisites()
+        graph = self.app.workspace.practice.store.prerequisites()
         self.prereq_edit.setText(", ".join(graph.get(topic, [])))
 
     def save_prerequisites(self) -> None:
@@ -474,8 +469,7 @@ class ProgressPage(QWidget):
         if not topic:
             return
         requires = [t.strip() for t in self.prereq_edit.text().split(",") if t.strip()]
-        Op(self, lambda app: practice_service(app).store.set_prerequisites(topic, requires)) \
-            .changes(Changes(practice=True)).success(lambda _r: None).run()
+        Op(self, lambda ws: ws.set_prerequisites(topic, requires)).run()
 
     def import_files(self, paths: list[str] | None = None) -> None:
         """Merge attempt files from other students' machines."""
@@ -484,11 +478,11 @@ class ProgressPage(QWidget):
                                                     self.tr("Attempt files (*.json)"))
         if not paths:
             return
-        Op(self, lambda app: practice_service(app).import_attempts(paths)) \
-            .with_progress(self.tr("Importing attempts…")).changes(Changes(practice=True)) \
-            .success(self._imported).run()
+        Op(self, lambda ws: ws.import_attempts(paths)) \
+            .with_progress(self.tr("Importing attempts…")).success(self._imported).run()
 
-    def _imported(self, result: dict) -> None:
+    def _imported(self, outcome) -> None:
+        result, _changes = outcome
         text = self.tr("{added} attempts added ({dups} already here), {profiles} new "
                        "students.").format(added=result["added"], dups=result["duplicates"],
                                            profiles=result["profiles"])
@@ -499,7 +493,7 @@ class ProgressPage(QWidget):
 
     def export_attempts(self, path: str | None = None) -> None:
         """Save the current student's attempts for the teacher."""
-        pid = current_profile(self.app)["id"]
+        pid = self.app.student_id
         if pid is None:
             return
         if path is None:
@@ -508,7 +502,7 @@ class ProgressPage(QWidget):
                                                   self.tr("Attempt files (*.json)"))
         if not path:
             return
-        Op(self, lambda app: practice_service(app).export_attempts(path, [pid])) \
+        Op(self, lambda ws: ws.practice.export_attempts(path, [pid])) \
             .success(lambda n: self.teacher_label.setText(
                 self.tr("{n} attempts saved to {path}.").format(n=n, path=path))).run()
 
@@ -521,7 +515,7 @@ class ProgressPage(QWidget):
         if not path:
             return
         language = self.app.ui_language()
-        Op(self, lambda app: practice_service(app).export_class_report(path, language)) \
+        Op(self, lambda ws: ws.export_class_report(path, language)) \
             .with_progress(self.tr("Writing the class report…")) \
             .success(lambda _r: self.teacher_label.setText(
                 self.tr("Class report saved to {path}.").format(path=path))).run()

@@ -1,0 +1,154 @@
+"""The SQLite plumbing shared by the item bank (``bank.sqlite``) and the practice history
+(``practice.sqlite``): refusing a damaged file before using it, opening a connection the
+same way (autocommit, WAL, foreign keys), one explicit transaction at a time, forward
+migrations with a backup before the first one, and moving a damaged file aside (never
+deleting it).
+
+Each store still owns its tables and their SQL; this module knows no table but
+``schema_version``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import time
+from typing import Any, Callable, Sequence
+
+#: The first 16 bytes of every SQLite 3 database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_readable(path: str, error: type[Exception], what: str, *,
+                   thorough: bool = False) -> None:
+    """Refuse a file that is not an SQLite database or whose schema cannot be read
+    (read-only: the file is left untouched). A missing or empty file passes.
+
+    By default it reads the header and the schema, not every page: ``PRAGMA quick_check``
+    takes about a second on a 100,000-item bank, too slow for every start; damage deeper in
+    the file surfaces as an SQLite error when the damaged page is read.
+
+    :param error: the exception to raise (an :class:`~eduapp.errors.EduAppError` type).
+    :param what: how the message names the file's role (``"an EduApp bank"``).
+    :param thorough: run ``PRAGMA quick_check`` over every page (small files).
+    :raises error: naming the file and what is wrong.
+    """
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise error(f"{path} is not {what} (not an SQLite database)")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            result = (conn.execute("PRAGMA quick_check").fetchone() if thorough
+                      else ("ok",))
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise error(f"{path} is damaged and cannot be read ({e})") from None
+    if not result or result[0] != "ok":
+        raise error(f"{path} is damaged ({result[0] if result else 'no answer'})")
+
+
+def connect(path: str, *, foreign_keys: bool = False) -> sqlite3.Connection:
+    """An autocommit connection (``isolation_level=None``; use :func:`transaction`) that
+    any thread may use under the store's lock, in WAL mode with ``synchronous=NORMAL``
+    (durable at each checkpoint, never corrupted by a crash).
+
+    :param path: the database file, or ``":memory:"``.
+    :raises sqlite3.DatabaseError: the file cannot be opened (callers turn it into their
+        own error).
+    """
+    conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    if foreign_keys:
+        conn.execute("PRAGMA foreign_keys = ON")
+    if path != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection):
+    """One explicit transaction on an autocommit connection (``isolation_level=None``):
+    ``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception. Nested use joins
+    the outer transaction."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new, empty one)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone():
+        return 0
+    return int(conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
+
+
+def migrate(conn: sqlite3.Connection, steps: Sequence[Callable[[Any], None]], *,
+            path: str | None, target: Any = None, what: str,
+            newer_error: type[Exception], foreign_error: type[Exception]) -> int:
+    """Bring a database up to ``len(steps)``: ``steps[n - 1](target)`` builds version
+    ``n``, each in its own transaction with its row in ``schema_version``. An existing
+    file is copied to ``<path>.v<old>.bak`` before its first migration.
+
+    :param target: what the steps get (the connection when ``None``; the bank passes its
+        ``sqlite_utils.Database``).
+    :param what: the file's role in messages (``"bank"``, ``"practice history"``).
+    :returns: the version before migrating.
+    :raises newer_error: the file was written by a newer EduApp (left unchanged).
+    :raises foreign_error: it has tables but no schema version (not ours; left unchanged).
+    """
+    latest = len(steps)
+    current = schema_version(conn)
+    if current > latest:
+        raise newer_error(
+            f"this {what} was written by a newer EduApp (schema version {current}; this "
+            f"version knows up to {latest}). Update EduApp to open it; the file was not "
+            "changed.")
+    if current == 0 and conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchone():
+        raise foreign_error(f"this database is not an EduApp {what} (it has no schema "
+                            "version); it was not changed")
+    if current == latest:
+        return current
+    if current > 0 and path:
+        shutil.copy2(path, f"{path}.v{current}.bak")
+    for version in range(current + 1, latest + 1):
+        with transaction(conn):
+            if version == 1:
+                conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
+                             "applied_at REAL NOT NULL)")
+            steps[version - 1](conn if target is None else target)
+            conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)",
+                         (version, time.time()))
+    return current
+
+
+def move_aside(path: str) -> str:
+    """Rename a damaged database (and its ``-wal``/``-shm`` files) to
+    ``<path>.damaged-<YYYYmmdd-HHMMSS>`` so a fresh one can take its place; nothing is
+    deleted.
+
+    :returns: the new path of the damaged file.
+    :raises OSError: it cannot be renamed.
+    """
+    aside = f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.replace(path + suffix, aside + suffix)
+    return aside

@@ -1,0 +1,539 @@
+"""The Workspace: one headless object that opens a data folder's stores and offers every
+use case as a named method (after Anki's ``Collection``).
+
+The CLI (:class:`eduapp.cli.Context`) and the GUI (:class:`eduapp.ui.app.App`) each hold
+one Workspace and are thin views of it: a command or a click calls one method here, and a
+method that changes data returns what it changed (:class:`~eduapp.domain.Changes`, alone
+or as the ``changes`` of its result), so the GUI refreshes the pages that show it. No Qt
+here; methods run on any thread unless they say otherwise (the bank and the practice store
+serialise their own writes).
+
+::
+
+    ws = Workspace("/path/to/data")
+    outcome = ws.import_files(["exam.xml"])            # ImportOutcome: summary + changes
+    assembly = ws.assemble_exam(Blueprint.for_query("asthma", 10), seed=1)
+    files = ws.publish_exam(assembly.exam, "out/", forms=2)
+    ws.close()
+
+Which provider answers a model call is decided in one place, :meth:`Workspace.provider`,
+from the settings file in the data folder (read again when it changes), so a new default
+provider reaches practice, generation and exams at once.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from .config import Settings, ensure_data_dir
+from .domain import Changes, Document, Item
+from .errors import CancelledError, ExportError, ImportFileError, ValidationError
+
+if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
+    from .authoring import GenerationResult, QuestionSpec
+    from .bank import Bank, ImportSummary
+    from .exams import Assembly, Blueprint, Exam, ExamStore
+    from .llm import ProviderProfile, ProviderStore
+    from .pdf import ExamFiles
+    from .practice import PracticeService
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass
+class ImportOutcome:
+    """What :meth:`Workspace.import_files` did.
+
+    :ivar summary: counts and per-entry errors (DESIGN.md import summary shape).
+    :ivar failed_files: files that could not be read at all (their errors are in summary).
+    :ivar changes: what changed in the stores.
+    """
+
+    summary: "ImportSummary"
+    failed_files: int = 0
+    changes: Changes = field(default_factory=Changes)
+
+
+@dataclass
+class ExportOutcome:
+    """What :meth:`Workspace.export_items` wrote: counts and the file."""
+
+    exported: int
+    sets: int
+    documents: int
+    format: str
+    out: str
+
+    def to_dict(self) -> dict:
+        return {"exported": self.exported, "sets": self.sets, "documents": self.documents,
+                "format": self.format, "out": self.out}
+
+
+@dataclass
+class Saved:
+    """A stored item or document and what changed."""
+
+    value: object
+    changes: Changes
+
+
+class Workspace:
+    """The stores of one data folder and the use cases over them.
+
+    :param data_dir: absolute path of the data folder (created if missing).
+    :param bank: an already open :class:`~eduapp.bank.Bank` for that folder (the GUI opens
+        it first to offer recovery of a damaged file); opened on first use otherwise.
+    :raises BankError: the folder cannot be created or written.
+    """
+
+    def __init__(self, data_dir: str, bank: "Bank | None" = None):
+        self.data_dir = data_dir
+        self._bank = bank
+        self._practice: "PracticeService | None" = None
+        self._providers: "ProviderStore | None" = None
+        self._settings: Settings | None = None
+        self._settings_mtime: float | None = None
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------ stores
+
+    @property
+    def bank(self) -> "Bank":
+        """The item bank (``bank.sqlite``), opened on first use.
+
+        :raises BankError: the folder or the database cannot be used.
+        """
+        with self._lock:
+            if self._bank is None:
+                from .bank import Bank
+                ensure_data_dir(self.data_dir)
+                self._bank = Bank.open_in(self.data_dir)
+            return self._bank
+
+    @property
+    def settings(self) -> Settings:
+        """The settings file of the data folder, read again when another process (the
+        CLI, another window) has changed it since."""
+        from .config import SETTINGS_FILE
+        path = os.path.join(self.data_dir, SETTINGS_FILE)
+        try:
+            mtime = os.stat(path).st_mtime_ns
+        except OSError:
+            mtime = None
+        with self._lock:
+            if self._settings is None or mtime != self._settings_mtime:
+                self._settings = Settings.load(self.data_dir)
+                self._settings_mtime = mtime
+            return self._settings
+
+    def update_settings(self, **changes) -> Changes:
+        """Change settings fields (``default_provider="deepseek"``, ``language="zh"`` ...)
+        and write the file at once.
+
+        :raises ValueError: an unknown field. :raises EduAppError: cannot write the file.
+        """
+        settings = self.settings
+        for name, value in changes.items():
+            if not hasattr(settings, name) or name == "extra":
+                raise ValueError(f"unknown setting {name!r}")
+            setattr(settings, name, value)
+        return self.save_settings() | Changes(providers="default_provider" in changes)
+
+    def save_settings(self) -> Changes:
+        """Write :attr:`settings` to the data folder.
+
+        :raises EduAppError: the file cannot be written.
+        """
+        from .config import SETTINGS_FILE
+        settings = self.settings
+        settings.save(self.data_dir)
+        try:
+            self._settings_mtime = os.stat(os.path.join(self.data_dir, SETTINGS_FILE)).st_mtime_ns
+        except OSError:
+            pass
+        return Changes(settings=True)
+
+    @property
+    def providers(self) -> "ProviderStore":
+        """The provider profiles of this data folder."""
+        with self._lock:
+            if self._providers is None:
+                from .llm import ProviderStore
+                self._providers = ProviderStore(self.data_dir)
+            return self._providers
+
+    def provider(self, name: str | None = None) -> "ProviderProfile":
+        """The provider profile ``name``, else the settings' default, else the embedded
+        model: the one place a provider name becomes a profile.
+
+        :raises NotFoundError: no profile of that name.
+        """
+        return self.providers.get(name or self.settings.default_provider or "embedded")
+
+    def llm_provider(self) -> "ProviderProfile | None":
+        """The default provider when it is a usable model for marking and tutoring (not
+        the embedded model, whose answers are too weak to grade with), else ``None``."""
+        from .errors import EduAppError
+        try:
+            profile = self.provider()
+        except EduAppError:
+            return None
+        return None if profile.is_embedded else profile
+
+    @property
+    def practice(self) -> "PracticeService":
+        """The practice service (``practice.sqlite``); it asks :meth:`llm_provider` at
+        each call, so a new default provider is used at once."""
+        with self._lock:
+            if self._practice is None:
+                from .practice import PracticeService, PracticeStore
+                ensure_data_dir(self.data_dir)
+                self._practice = PracticeService(self.bank, PracticeStore.open_in(self.data_dir),
+                                                 llm=self.llm_provider)
+            return self._practice
+
+    def use_practice(self, service: "PracticeService") -> None:
+        """Use ``service`` as :attr:`practice` (tests: a fixed clock, no fuzz)."""
+        with self._lock:
+            self._practice = service
+
+    @property
+    def exams(self) -> "ExamStore":
+        """The stored exams (in the bank file)."""
+        from .exams import ExamStore
+        return ExamStore(self.bank)
+
+    def close(self) -> None:
+        """Stop what holds processes (the embedded model server) and close the stores."""
+        from .llm import stop_all_embedded_servers
+        stop_all_embedded_servers()
+        with self._lock:
+            if self._practice is not None:
+                self._practice.close()
+                self._practice = None
+            if self._bank is not None:
+                self._bank.close()
+                self._bank = None
+
+    # ------------------------------------------------------------------ items
+
+    def import_files(self, paths: list[str], fmt: str = "auto", *, category: str = "",
+                     strict: bool = False, language: str = "",
+                     on_file: Callable[[int, str], None] | None = None,
+                     cancel=None) -> ImportOutcome:
+        """Import each file in one transaction (a file that fails is reported, the others
+        go on).
+
+        :param fmt: a format name of :mod:`eduapp.interop`, or ``auto``.
+        :param category: put every imported item in this category (``a/b``).
+        :param strict: reject a whole file on its first error.
+        :param language: ``en``/``zh`` to override the language of every imported item.
+        :param on_file: ``on_file(index, path)`` before each file (zero-based index).
+        :param cancel: ``threading.Event``-like; checked between files (files already
+            imported stay imported: each is its own transaction).
+        :raises CancelledError: ``cancel`` was set.
+        :returns: :class:`ImportOutcome`; ``summary.errors`` holds ``{file, line, item,
+            message}`` per problem.
+        """
+        from .bank import ImportSummary
+        from .interop import parse_file
+        total = ImportSummary()
+        failed = 0
+        for n, path in enumerate(paths):
+            if cancel is not None and cancel.is_set():
+                raise CancelledError("import cancelled")
+            if on_file is not None:
+                on_file(n, path)
+            try:
+                result = parse_file(path, fmt)
+                for item in result.items:
+                    if category:
+                        item.category = category.strip("/")
+                    if language:
+                        item.language = language
+                total.add(self.bank.import_result(result, strict=strict))
+            except ImportFileError as e:
+                failed += 1
+                total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
+        changed = bool(total.imported or total.updated or total.documents)
+        return ImportOutcome(total, failed, Changes(items=changed, documents=changed))
+
+    def export_items(self, fmt: str, out: str, *, query: str = "", category: str = "",
+                     ids: list[int] | None = None) -> ExportOutcome:
+        """Write the bank (or the items matching ``query``/``category``, or ``ids``) to
+        ``out`` in format ``fmt``; lecture notes go along in a whole-bank eduapp-json.
+
+        :raises ExportError: nothing matches, or the file cannot be written.
+        """
+        from .bank import ItemFilter
+        from .domain import ItemSet
+        from .interop import flatten, write_file
+        bank = self.bank
+        units = bank.export_units(query, ItemFilter(category=category), ids=ids)
+        if not units:
+            raise ExportError("no items match; nothing was exported")
+        whole = ids is None and not (query or category)
+        documents = bank.documents() if fmt == "eduapp-json" and whole else []
+        folder = os.path.dirname(os.path.abspath(out))
+        if not os.path.isdir(folder):
+            raise ExportError(f"the folder {folder} does not exist")
+        write_file(units, out, fmt, documents=documents, media=bank.media_for(units))
+        return ExportOutcome(len(flatten(units)), sum(isinstance(u, ItemSet) for u in units),
+                             len(documents), fmt, out)
+
+    def search(self, query: str, limit: int = 20, *, with_findings: bool = True) -> list[Item]:
+        """Full-text search (bm25-ranked), each item with its quality-gate findings."""
+        from .authoring import lint_item
+        items = self.bank.search(query, limit=max(1, limit))
+        if with_findings:
+            for item in items:
+                item.findings = lint_item(item)
+        return items
+
+    def save_item(self, item: Item, note: str = "edited") -> Saved:
+        """Store an edited or new item (a new version when its content changed).
+
+        :raises ValidationError: the item is not valid.
+        """
+        return Saved(self.bank.save_item(item, note), Changes(items=True))
+
+    def set_status(self, ids: list[int], status: str) -> tuple[int, Changes]:
+        """Set the review status of items (all or nothing).
+
+        :returns: ``(how many changed, changes)``.
+        :raises NotFoundError: an id is not in the bank. :raises ValidationError: bad status.
+        """
+        n = self.bank.set_status(ids, status)
+        return n, Changes(items=bool(n))
+
+    def delete_items(self, ids: list[int]) -> tuple[list[int], Changes]:
+        """Move items (and their sets' members) to the trash; :meth:`restore_items` undoes."""
+        deleted = self.bank.delete_items(ids)
+        return deleted, Changes(items=bool(deleted))
+
+    def restore_items(self, ids: list[int]) -> tuple[int, Changes]:
+        """Bring items back from the trash."""
+        n = self.bank.restore_items(ids)
+        return n, Changes(items=bool(n))
+
+    def restore_version(self, item_id: int, version: int) -> Saved:
+        """Make version ``version`` of an item current again, as its newest version
+        (history kept; see :func:`eduapp.authoring.review.restored_version`); the saved
+        item comes back with its quality-gate findings.
+
+        :raises NotFoundError: no such item or version.
+        """
+        from .authoring import gate_findings
+        from .authoring.review import restored_version
+        item = restored_version(self.bank, item_id, version)
+        saved = self.bank.save_item(item, f"restored version {version}")
+        saved.findings = gate_findings(saved)
+        return Saved(saved, Changes(items=True))
+
+    def save_document(self, doc: Document) -> Saved:
+        """Store a lecture note, case study or handout."""
+        return Saved(self.bank.save_document(doc), Changes(documents=True))
+
+    def edit_draft(self, item: Item) -> Saved:
+        """Store a person's edit of a draft (a new version), with fresh gate findings.
+
+        :raises ValidationError: the edited item breaks a structural rule.
+        """
+        from .authoring import edit
+        return Saved(edit(self.bank, item), Changes(items=True))
+
+    def review_queue(self, limit: int | None = None) -> list[Item]:
+        """Generated drafts waiting for review, newest first, with their findings."""
+        from .authoring import review_queue
+        return review_queue(self.bank, limit=limit)
+
+    def accept_drafts(self, ids: list[int], status: str = "reviewed") -> tuple[int, Changes]:
+        """Accept generated drafts (``reviewed`` or ``approved``)."""
+        from .authoring import accept
+        n = accept(self.bank, ids, status)
+        return n, Changes(items=bool(n))
+
+    def discard_drafts(self, ids: list[int]) -> tuple[list[int], Changes]:
+        """Move rejected drafts to the trash."""
+        from .authoring import discard
+        gone = discard(self.bank, ids)
+        return gone, Changes(items=bool(gone))
+
+    # ------------------------------------------------------------------ generation
+
+    def generate_questions(self, spec: "QuestionSpec", *, provider: str | None = None,
+                           on_progress: ProgressFn | None = None, cancel=None,
+                           generation_id: str | None = None,
+                           verify: bool = True) -> "GenerationResult":
+        """Generate draft questions with ``provider`` (default: the settings'), gate them
+        and store them. Worker thread (network).
+
+        :param on_progress: ``on_progress(done, total)`` after each item.
+        :param generation_id: retrying with the same id returns what was stored then.
+        :param verify: answer each item blind with the provider and flag a disagreement.
+        :returns: the :class:`~eduapp.authoring.GenerationResult` (its ``changes`` say
+            whether anything was stored).
+        :raises LLMUnavailableError:, :raises CancelledError: nothing was stored.
+        """
+        from .authoring import generate_questions
+        profile = self.provider(provider)
+        return generate_questions(self.bank, profile, spec,
+                                  concurrency=profile.concurrency(self.settings.concurrency),
+                                  on_progress=on_progress, cancel=cancel,
+                                  generation_id=generation_id, verify=verify)
+
+    def regenerate(self, item_id: int, *, provider: str | None = None, verify: bool = True,
+                   cancel=None) -> "GenerationResult":
+        """Write a replacement for a generated draft from the spec it was made with; the
+        old draft goes to the trash once the new one is stored. Worker thread.
+
+        :raises NotFoundError: no such item, or it was not generated.
+        """
+        from .authoring import regenerate
+        result = regenerate(self.bank, self.provider(provider), item_id, verify=verify,
+                            cancel=cancel)
+        result.changes = Changes(items=True)
+        return result
+
+    def fill_shortfall(self, request: dict, *, on_progress: ProgressFn | None = None,
+                       cancel=None) -> "GenerationResult":
+        """Generate drafts for an exam blueprint cell the bank could not fill, from the
+        assembler's generation request (``Shortfall.request``). Worker thread.
+
+        :raises LLMUnavailableError:, :raises CancelledError:.
+        """
+        from .authoring import QuestionSpec
+        return self.generate_questions(QuestionSpec.for_request(request),
+                                       on_progress=on_progress, cancel=cancel)
+
+    def generate_document(self, kind: str, topic: str, language: str = "en", *,
+                          provider: str | None = None, source_text: str = "",
+                          on_progress: Callable[[int, float], None] | None = None,
+                          cancel=None, generation_id: str | None = None) -> Saved:
+        """Generate lecture notes (``kind="notes"``) or a case study (``"case"``) and
+        store it as a draft document. Worker thread.
+
+        :raises ValidationError: unknown kind, empty topic.
+        :raises LLMUnavailableError:, :raises LLMOutputError:, :raises CancelledError:.
+        """
+        from .authoring import generate_case, generate_notes
+        make = {"notes": generate_notes, "case": generate_case}.get(kind)
+        if make is None:
+            raise ValidationError(f"unknown document kind {kind!r}")
+        doc = make(self.bank, self.provider(provider), topic, language,
+                   generation_id=generation_id, source_text=source_text,
+                   on_progress=on_progress, cancel=cancel)
+        return Saved(doc, Changes(documents=True))
+
+    # ------------------------------------------------------------------ exams
+
+    def assemble_exam(self, blueprint: "Blueprint", *, seed: int | None = None,
+                      include_drafts: bool = False, title: str = "",
+                      language: str | None = None) -> "Assembly":
+        """Assemble an exam from ``blueprint`` with the settings' recent-exam window and
+        institution (nothing is stored yet).
+
+        :param language: ``en``/``zh``; ``None`` takes the blueprint's, else the language
+            most of the matching items are in (one paper never mixes languages).
+        """
+        from .exams import assemble
+        settings = self.settings
+        return assemble(self.bank, blueprint, seed=seed, include_drafts=include_drafts,
+                        recent_window=settings.recent_exam_window, title=title,
+                        language=language, institution=settings.institution)
+
+    def publish_exam(self, exam: "Exam", folder: str, *, forms: int | None = None,
+                     extra: dict | None = None) -> "ExamFiles":
+        """Store ``exam`` (making ``forms`` forms first when given) and write every PDF
+        and ``manifest.json`` into ``folder``; an exam stored by this call is removed
+        again when the files cannot be written. Worker thread.
+
+        :returns: the :class:`~eduapp.pdf.ExamFiles` (``changes``: exams).
+        :raises ExportError:, :raises PdfLayoutError:, :raises MissingMediaError:.
+        """
+        from .exams import make_forms
+        from .pdf import exam_media, render_exam
+        if forms is not None and len(exam.forms) != forms:
+            make_forms(exam, forms)
+        store = self.exams
+        media = exam_media(self.bank, exam)
+        new = exam.id is None
+        store.save(exam)
+        try:
+            files = render_exam(exam, folder, media=media, size_name=self.settings.page_size,
+                                extra=extra)
+        except Exception:
+            if new:
+                store.delete(exam.id)
+                exam.id = None
+            raise
+        files.changes = Changes(exams=True)
+        return files
+
+    def render_exam_document(self, exam: "Exam", kind: str, code: str, path: str) -> str:
+        """Render one document of an exam (not stored) to ``path``, for a preview:
+        ``kind`` ``paper``, ``key`` or ``sheet`` of form ``code``, or ``teacher``.
+
+        :returns: ``path``. :raises ExportError: as the renderers.
+        """
+        from .pdf import exam_media, render_key, render_paper, render_sheet, render_teacher
+        size = self.settings.page_size
+        if kind == "paper":
+            render_paper(exam, code, path, media=exam_media(self.bank, exam), size_name=size)
+        elif kind == "key":
+            render_key(exam, code, path, size_name=size)
+        elif kind == "sheet":
+            render_sheet(exam, code, path, size_name=size)
+        elif kind == "teacher":
+            render_teacher(exam, path, media=exam_media(self.bank, exam), size_name=size)
+        else:
+            raise ValidationError(f"unknown exam document {kind!r}")
+        return path
+
+    # ------------------------------------------------------------------ practice
+
+    def create_student(self, name: str, course: str = "") -> tuple[int, Changes]:
+        """Add a student profile on this machine.
+
+        :returns: ``(profile id, changes)``. :raises ValidationError: empty name.
+        """
+        return self.practice.create_profile(name, course), Changes(practice=True)
+
+    def set_exam_date(self, student_id: int, exam_date: float | None) -> Changes:
+        """Set (epoch seconds) or clear (``None``) a student's exam date, which the study
+        plan counts down to."""
+        self.practice.store.update_profile(student_id, exam_date=exam_date)
+        return Changes(practice=True)
+
+    def set_prerequisites(self, topic: str, requires: list[str]) -> Changes:
+        """Set the topics that should be learnt before ``topic`` (the learning path
+        orders topics by this graph)."""
+        self.practice.store.set_prerequisites(topic, requires)
+        return Changes(practice=True)
+
+    def import_attempts(self, paths: list[str]) -> tuple[dict, Changes]:
+        """Merge ``eduapp-attempts`` files from students' machines.
+
+        :returns: ``({"added", "duplicates", "profiles", "errors"}, changes)``.
+        """
+        result = self.practice.import_attempts(paths)
+        return result, Changes(practice=bool(result.get("added") or result.get("profiles")))
+
+    def export_class_report(self, path: str, language: str = "en") -> None:
+        """Write the class report (students, item statistics, KR-20 per exam) as CSV or
+        PDF, chosen by the file's extension.
+
+        :raises ExportError: cannot write. :raises ValidationError: unknown extension.
+        """
+        from .practice import report
+        rep = self.practice.class_report(language)
+        if path.lower().endswith(".pdf"):
+            from .pdf.class_report import render_class_report
+            render_class_report(rep, path, self.settings.page_size)
+        elif path.lower().endswith(".csv"):
+            report.write_csv(rep, path)
+        else:
+            raise ValidationError("save the class report as .csv or .pdf")
