@@ -55,7 +55,7 @@ def main() -> None:
         if not args.embedded:
             from eduapp.llm import Capabilities, key_env_var, preset_profile
             from eduapp.ui.pages.generate import providers
-            from tests.llm.scripted_server import TEST_KEY, TEST_MODEL, Reply, ScriptedServer
+            from eduapp.llm.scripted_server import TEST_KEY, TEST_MODEL, Reply, ScriptedServer
             server = ScriptedServer().__enter__()
             os.environ[key_env_var("scripted")] = TEST_KEY
             profile = preset_profile("custom", "scripted", base_url=server.url,

@@ -206,6 +206,12 @@ class Workspace:
         from .exams import ExamStore
         return ExamStore(self.bank)
 
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def close(self) -> None:
         """Stop what holds processes (the embedded model server) and close the stores."""
         from .llm import stop_all_embedded_servers

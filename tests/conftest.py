@@ -64,6 +64,39 @@ def run_cli(data_dir, capsys):
     return run
 
 
+@pytest.fixture
+def scripted_server():
+    """A started scripted OpenAI-compatible server on loopback
+    (:class:`eduapp.llm.scripted_server.ScriptedServer`; key ``TEST_KEY``, model
+    ``TEST_MODEL``): real HTTP and real streaming for the real openai client."""
+    from eduapp.llm.scripted_server import ScriptedServer
+    with ScriptedServer() as server:
+        yield server
+
+
+@pytest.fixture
+def scripted_profile(scripted_server, monkeypatch):
+    """A ``custom`` provider profile pointing at ``scripted_server``: json_schema mode,
+    timeout 2 s, max_retries 1, key supplied through ``EDUAPP_API_KEY_SCRIPTED``."""
+    from eduapp.llm import Capabilities, key_env_var, preset_profile
+    from eduapp.llm.scripted_server import TEST_KEY, TEST_MODEL
+
+    monkeypatch.setenv(key_env_var("scripted"), TEST_KEY)
+    return preset_profile("custom", "scripted", base_url=scripted_server.url, model=TEST_MODEL,
+                          timeout=2.0, max_retries=1,
+                          capabilities=Capabilities("json_schema", needs_key=True))
+
+
+@pytest.fixture
+def workspace(data_dir, bank):
+    """A :class:`~eduapp.workspace.Workspace` over the temp data folder and its bank."""
+    from eduapp.workspace import Workspace
+    ws = Workspace(data_dir, bank)
+    yield ws
+    if ws._practice is not None:
+        ws._practice.close()
+
+
 def write_json(path, doc) -> str:
     """Write ``doc`` as UTF-8 JSON and return the path as str."""
     with open(path, "w", encoding="utf-8") as fh:

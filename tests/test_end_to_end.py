@@ -17,7 +17,6 @@ from pypdf import PdfReader
 
 from tests.authoring.conftest import saved_profile  # noqa: F401
 from tests.conftest import REPO, write_json
-from tests.llm.scripted_server import scripted_profile, scripted_server  # noqa: F401
 
 STARTER = sorted(glob.glob(os.path.join(REPO, "question_banks", "starter_*.json")))
 
@@ -52,7 +51,7 @@ def _quick_start(run_cli, tmp_path, provider: str, count: int = 5):
 def _varied(server):
     """Answer each item request with a different anaphylaxis question (verification: A)."""
     from tests.authoring.conftest import sba_answer, schema_name
-    from tests.llm.scripted_server import answer
+    from eduapp.llm.scripted_server import answer
     stems = iter(["Which drug is first-line for anaphylaxis in adults?",
                   "What is the adult intramuscular dose of adrenaline in anaphylaxis?",
                   "Where should intramuscular adrenaline be injected in anaphylaxis?"])

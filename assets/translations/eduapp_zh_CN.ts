@@ -13,7 +13,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="170"/>
+        <location filename="../../eduapp/ui/app.py" line="166"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -305,422 +305,422 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="54"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="90"/>
         <source>Examination</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="98"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="100"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
         <source>not printed</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="101"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="109"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="111"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
         <source>The same seed, bank and blueprint give the same exam; &quot;random&quot; draws a new one each time.</source>
         <translation>相同的随机种子、题库和组卷蓝图会得到相同的试卷；“随机”则每次重新抽题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="112"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
         <source>Also use draft and reviewed items, not only approved ones.</source>
         <translation>除已批准的试题外，也使用草稿和已审阅的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="118"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="118"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
         <source>Duration</source>
         <translation>考试时长</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="120"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="121"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="121"/>
         <source>Forms</source>
         <translation>卷数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
         <source>Candidate digits</source>
         <translation>准考证号位数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="145"/>
         <source>Blueprint</source>
         <translation>组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="151"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="152"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="153"/>
         <source>Load…</source>
         <translation>载入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="154"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="156"/>
         <source>Build exam</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="174"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="447"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="183"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="182"/>
         <source>Generate drafts for this cell</source>
         <translation>为此单元生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="185"/>
         <source>Ask the default language-model provider for draft questions that fit this cell; they go to the bank as drafts for review.</source>
         <translation>请默认的语言模型服务生成符合此单元的草稿题；它们将作为草稿存入题库，等待审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="194"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="193"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="200"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="201"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="202"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="204"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="524"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="526"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="205"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="204"/>
         <source>A locked question (or set) keeps its place in every form.</source>
         <translation>锁定的试题（或题组）在每套试卷中都保持原位。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="218"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="217"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="224"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="223"/>
         <source>Export PDFs…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="225"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="224"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="277"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="287"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="276"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="286"/>
         <source>Load blueprint</source>
         <translation>载入组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="278"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="277"/>
         <source>Blueprints (*.json);;All files (*)</source>
         <translation>组卷蓝图 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="293"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="304"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="292"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="303"/>
         <source>Save blueprint</source>
         <translation>保存组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="294"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="293"/>
         <source>Blueprints (*.json)</source>
         <translation>组卷蓝图 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="305"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="304"/>
         <source>Cannot write {path} ({error}).</source>
         <translation>无法写入 {path}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="308"/>
         <source>{n} questions asked for</source>
         <translation>共需 {n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="350"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="349"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="350"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="349"/>
         <source>Making the forms…</source>
         <translation>正在生成各套试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="362"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="361"/>
         <source>Assembling the exam…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="369"/>
         <source>Last exam built with seed {seed}.</source>
         <translation>上次组卷使用的随机种子为 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="374"/>
         <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="381"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="385"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="392"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="391"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="392"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="393"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="397"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="396"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="399"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="403"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="402"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="405"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="404"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="407"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="411"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="410"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="415"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="414"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="415"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="414"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="423"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="429"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="440"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="471"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="499"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="498"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="508"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="524"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="604"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="603"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="606"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="605"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="607"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="610"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="609"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="632"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="631"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="634"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="633"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="644"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="643"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="663"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="662"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="667"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="666"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -777,184 +777,184 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>GeneratePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="74"/>
-        <location filename="../../eduapp/ui/pages/generate.py" line="95"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="72"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="93"/>
         <source>Generate</source>
         <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="100"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="116"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="120"/>
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="144"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="145"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="147"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="243"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="241"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="251"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="249"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="273"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="279"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="277"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="292"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="290"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="301"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="299"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="312"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="325"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="323"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="338"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="336"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="341"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="339"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="343"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="341"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="352"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="350"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="377"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="378"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="381"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="398"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="400"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="418"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="416"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="417"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="432"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="451"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="449"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="462"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="460"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="475"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="508"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1265,132 +1265,132 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="41"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="40"/>
         <source>Item bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="46"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="45"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="52"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="51"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="52"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="51"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="52"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="87"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="86"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="88"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="87"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="90"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="89"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="92"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="91"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="92"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="124"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="124"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="127"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="127"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="161"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="224"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="223"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="240"/>
         <source>Deleted {n} items. Press Undo delete to bring them back.</source>
         <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="276"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="284"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="285"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="296"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="295"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
@@ -1865,148 +1865,148 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="53"/>
+        <location filename="../../eduapp/ui/main_window.py" line="56"/>
         <source>EduApp — medical teaching</source>
         <translation>EduApp — 医学教学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="63"/>
+        <location filename="../../eduapp/ui/main_window.py" line="66"/>
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="63"/>
+        <location filename="../../eduapp/ui/main_window.py" line="66"/>
         <source>Item bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="64"/>
+        <location filename="../../eduapp/ui/main_window.py" line="67"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="65"/>
+        <location filename="../../eduapp/ui/main_window.py" line="68"/>
         <source>Generate lecture notes, case studies and exam questions with a language model, review them with their quality-gate findings, and keep them in the bank. Available from the command line now: eduapp generate.</source>
         <translation>用语言模型生成讲义、病例和试题，结合质量检查结果审阅后存入题库。目前可在命令行使用：eduapp generate。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="68"/>
+        <location filename="../../eduapp/ui/main_window.py" line="71"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="69"/>
+        <location filename="../../eduapp/ui/main_window.py" line="72"/>
         <source>Assemble exams from blueprints, shuffle forms and print papers, keys, answer sheets and handouts.</source>
         <translation>按考试蓝图组卷，生成多套乱序试卷，打印试卷、答案、答题卡和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="71"/>
-        <location filename="../../eduapp/ui/main_window.py" line="78"/>
+        <location filename="../../eduapp/ui/main_window.py" line="74"/>
+        <location filename="../../eduapp/ui/main_window.py" line="81"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <location filename="../../eduapp/ui/main_window.py" line="75"/>
         <source>Write and review virtual-patient cases for students to interview.</source>
         <translation>编写并审阅供学生问诊的虚拟病人病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="73"/>
+        <location filename="../../eduapp/ui/main_window.py" line="76"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="73"/>
+        <location filename="../../eduapp/ui/main_window.py" line="76"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="74"/>
+        <location filename="../../eduapp/ui/main_window.py" line="77"/>
         <source>Practise offline in tutor or timed mode with instant feedback and spaced repetition.</source>
         <translation>离线练习：辅导模式或计时模式，即时反馈并按间隔重复复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="76"/>
+        <location filename="../../eduapp/ui/main_window.py" line="79"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="77"/>
+        <location filename="../../eduapp/ui/main_window.py" line="80"/>
         <source>See accuracy by topic, weak areas and a recommended learning path.</source>
         <translation>查看各知识点正确率、薄弱环节和推荐的学习路径。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="79"/>
+        <location filename="../../eduapp/ui/main_window.py" line="82"/>
         <source>Interview a virtual patient, then get scored and debriefed.</source>
         <translation>问诊虚拟病人，随后获得评分和复盘。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="113"/>
+        <location filename="../../eduapp/ui/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="114"/>
+        <location filename="../../eduapp/ui/main_window.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="118"/>
+        <location filename="../../eduapp/ui/main_window.py" line="121"/>
         <source>Load the &amp;starter bank</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="122"/>
+        <location filename="../../eduapp/ui/main_window.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="126"/>
+        <location filename="../../eduapp/ui/main_window.py" line="129"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="127"/>
+        <location filename="../../eduapp/ui/main_window.py" line="130"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="148"/>
+        <location filename="../../eduapp/ui/main_window.py" line="151"/>
         <source>This page is planned for a later version of EduApp.</source>
         <translation>此页面将在 EduApp 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="201"/>
+        <location filename="../../eduapp/ui/main_window.py" line="204"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="228"/>
+        <location filename="../../eduapp/ui/main_window.py" line="231"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="229"/>
+        <location filename="../../eduapp/ui/main_window.py" line="232"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="236"/>
+        <location filename="../../eduapp/ui/main_window.py" line="239"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="240"/>
+        <location filename="../../eduapp/ui/main_window.py" line="243"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="251"/>
+        <location filename="../../eduapp/ui/main_window.py" line="254"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="252"/>
+        <location filename="../../eduapp/ui/main_window.py" line="255"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
@@ -2040,392 +2040,392 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="112"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="78"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="82"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="86"/>
         <source>New student…</source>
         <translation>新建学生…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="103"/>
         <source>What to practise</source>
         <translation>练习内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="109"/>
         <source>Topics (none selected: all)</source>
         <translation>主题（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="110"/>
         <source>Systems (none selected: all)</source>
         <translation>系统（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="114"/>
         <source>Tags, separated by commas</source>
         <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="118"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="122"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="123"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="124"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="124"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="129"/>
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="132"/>
         <source>Unused</source>
         <translation>未做过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="132"/>
         <source>Incorrect</source>
         <translation>做错过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="133"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="133"/>
         <source>Due for review</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="137"/>
         <source>Only from (none ticked: all)</source>
         <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="175"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="141"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="177"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="143"/>
         <source>Tutor: feedback after each answer</source>
         <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="144"/>
         <source>Timed: a clock, review at the end</source>
         <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="179"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="145"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="183"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="149"/>
         <source> s per question</source>
         <translation> 秒/题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="184"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="150"/>
         <source>Timed pace</source>
         <translation>计时速度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="151"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="191"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="157"/>
         <source>Start today&apos;s reviews</source>
         <translation>开始今日复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="194"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="160"/>
         <source>Start the recommended session</source>
         <translation>开始推荐练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="200"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
         <source>Resume where I stopped</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="232"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="198"/>
         <source>Type your answer</source>
         <translation>输入你的答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="235"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="201"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="206"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="242"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="208"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="482"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="210"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="246"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="212"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="248"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="514"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="214"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="480"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="216"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="230"/>
         <source>Wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="230"/>
         <source>Partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="265"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="534"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="231"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="500"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="241"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="278"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="307"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="273"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="343"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="346"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="312"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="343"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="309"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="347"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="313"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="383"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="349"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="352"/>
         <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
         <translation>复习卡组：共 {total} 张，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="425"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="391"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="466"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="432"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="467"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="433"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="470"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="436"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="440"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="481"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="482"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="486"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="521"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="487"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="497"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="504"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="543"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="516"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="519"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="556"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="522"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="561"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="527"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="532"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="579"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="545"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="579"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="545"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="580"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="546"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="581"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="547"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="592"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="558"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="670"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="706"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="636"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="672"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="700"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="666"/>
         <source>Submit</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="700"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="666"/>
         <source>{n} questions are not answered. Submit anyway?</source>
         <translation>还有 {n} 题未作答。仍要交卷吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="719"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="685"/>
         <source>Time is up: the session was submitted.</source>
         <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="721"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="687"/>
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="747"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="713"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="751"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="717"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="755"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="721"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>

@@ -7,6 +7,7 @@ import gc
 import importlib
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from ..domain import Changes
 from ..resources import QUESTION_BANKS
-from .app import App
 from .ops import Op
+
+if TYPE_CHECKING:
+    from .app import App
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.llm.scripted_server import answer, scripted_profile, scripted_server  # noqa: F401
+from eduapp.llm.scripted_server import answer
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 

@@ -13,7 +13,7 @@ from eduapp.bank import ItemFilter
 from eduapp.errors import LLMOutputError, LLMUnavailableError
 from eduapp.llm import validate_json
 from tests.authoring.conftest import CASE, NOTES, auto, sba_answer, schema_name
-from tests.llm.scripted_server import answer, error
+from eduapp.llm.scripted_server import answer, error
 
 
 def test_schema_valid_answers_become_drafts_with_provenance(bank, scripted_server,
@@ -232,7 +232,7 @@ def test_cli_providers_list_and_test(run_cli, scripted_server, saved_profile):
     assert code == 0
     names = [p["name"] for p in out["providers"]]
     assert names[0] == "embedded" and "scripted" in names
-    from tests.llm.scripted_server import TEST_KEY
+    from eduapp.llm.scripted_server import TEST_KEY
     assert TEST_KEY not in json.dumps(out)
     assert next(p for p in out["providers"] if p["name"] == "scripted")["has_key"] is True
     scripted_server.script(answer("OK"))

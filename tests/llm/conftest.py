@@ -7,7 +7,6 @@ import keyring
 import keyring.backend
 import pytest
 
-from tests.llm.scripted_server import scripted_profile, scripted_server  # noqa: F401
 
 # One exam item: the shape the embedded-model tests and the repair tests use.
 ITEM_SCHEMA = {

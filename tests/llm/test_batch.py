@@ -7,7 +7,7 @@ import time
 
 from eduapp.errors import CancelledError, LLMUnavailableError
 from eduapp.llm import complete_json, run_batch
-from tests.llm.scripted_server import answer, error
+from eduapp.llm.scripted_server import answer, error
 
 SCHEMA = {"type": "object", "properties": {"topic": {"type": "string"}},
           "required": ["topic"]}

@@ -10,7 +10,7 @@ import pytest
 
 from eduapp.errors import CancelledError, LLMOutputError, LLMUnavailableError
 from eduapp.llm import (LLMTruncatedError, chat, list_models, stream_text, test_connection)
-from tests.llm.scripted_server import TEST_KEY, TEST_MODEL, answer, error
+from eduapp.llm.scripted_server import TEST_KEY, TEST_MODEL, answer, error
 
 HELLO = [{"role": "user", "content": "Say hello."}]
 
@@ -218,7 +218,7 @@ def test_list_models(scripted_server, scripted_profile):
 
 def test_list_models_not_offered(scripted_server, scripted_profile):
     scripted_server.script()
-    from tests.llm.scripted_server import Reply
+    from eduapp.llm.scripted_server import Reply
     scripted_server.models_reply = Reply(status=404, message="no such route")
     with pytest.raises(LLMUnavailableError, match="does not list its models"):
         list_models(scripted_profile)
@@ -229,7 +229,7 @@ def test_list_models_not_offered(scripted_server, scripted_profile):
 
 def test_local_server_without_key_works_on_a_computer_without_keychain(no_keyring):
     from eduapp.llm import preset_profile
-    from tests.llm.scripted_server import ScriptedServer
+    from eduapp.llm.scripted_server import ScriptedServer
     with ScriptedServer(api_key=None) as server:
         server.script(answer("hi"))
         profile = preset_profile("ollama", "local", base_url=server.url, model=TEST_MODEL)

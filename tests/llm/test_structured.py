@@ -11,7 +11,7 @@ from eduapp.errors import CancelledError, LLMOutputError
 from eduapp.llm import (Capabilities, LLMTruncatedError, complete_json, complete_json_result,
                         is_strict_compatible, load_prompt)
 from tests.llm.conftest import ITEM_SCHEMA, VALID_ITEM
-from tests.llm.scripted_server import answer
+from eduapp.llm.scripted_server import answer
 
 ASK = [{"role": "system", "content": "You write exam items."},
        {"role": "user", "content": "One item about the deltoid."}]

@@ -7,7 +7,7 @@ from eduapp.domain import Document, Item, Option
 from eduapp.practice.marking import LLMMarker
 from eduapp.practice.tutor import Tutor
 from tests.conftest import make_sba
-from tests.llm.scripted_server import answer, error, scripted_profile, scripted_server  # noqa: F401
+from eduapp.llm.scripted_server import answer, error
 
 
 def _item(bank):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from eduapp.domain import Changes
 from tests.authoring.conftest import CASE, NOTES, auto, sba_answer
-from tests.llm.scripted_server import answer, scripted_profile, scripted_server  # noqa: F401
+from eduapp.llm.scripted_server import answer
 
 @pytest.fixture
 def page(window, gui_app, scripted_profile):
@@ -109,7 +109,7 @@ def test_provider_down_shows_the_sentence_and_stores_nothing(page, gui_app, scri
 
 
 def test_progress_and_cancel(page, gui_app, scripted_server, monkeypatch):
-    from tests.llm.scripted_server import Reply
+    from eduapp.llm.scripted_server import Reply
     import json
     text = json.dumps(NOTES)
     scripted_server.script(Reply(content=text, chunk_size=8, chunk_delay=0.005))
@@ -191,7 +191,7 @@ def test_generation_runs_off_the_gui_thread(page, gui_app, scripted_server, qtbo
     import threading
     import eduapp.authoring as authoring
     from eduapp.ui.ops import Op
-    from tests.llm.scripted_server import Reply
+    from eduapp.llm.scripted_server import Reply
     Op.synchronous = False
     scripted_server.script(Reply(content=json.dumps(NOTES), chunk_size=16, chunk_delay=0.01))
     page.form.set_kind("notes")

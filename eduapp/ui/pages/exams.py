@@ -21,26 +21,25 @@ from ...errors import EduAppError
 from ...exams import Blueprint, cell_availability, make_forms
 from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
 from ..ops import Op
+from ..page import Page
 
 MAX_FORMS = 8
 
 
-class ExamsPage(QWidget):
+class ExamsPage(Page):
     """Assemble an exam from a blueprint, edit it, preview and export its PDFs.
 
     :param app: the :class:`~eduapp.ui.app.App`.
     """
 
     def __init__(self, app, parent=None):
-        super().__init__(parent)
-        self.app = app
+        super().__init__(app, parent)
         self.exam = None
         self.shortfalls: list = []
         self.notes: list[str] = []
         self.approximated: list[tuple[int, dict[str, int]]] = []
         self.export_dir = ""
         self._bp_extra: dict = {}
-        self._dirty = False
         self._revision = 0
         self._preview_dir = tempfile.TemporaryDirectory(prefix="eduapp-preview-")
         self._build()
@@ -673,20 +672,10 @@ class ExamsPage(QWidget):
 
     # -- refresh ------------------------------------------------------------------------
 
-    def on_changes(self, changes: Changes) -> None:
-        """Recount when items or stored exams changed (now if visible, else when shown)."""
+    def refreshers(self, changes: Changes) -> list:
+        """Items or stored exams changed: the systems offered and the live counts."""
         if changes.items or changes.exams:
-            if self.isVisible():
-                self._refresh_systems()
-                self._count_timer.start()
-            else:
-                self._dirty = True
-
-    def on_shown(self) -> None:
-        """Catch up with changes made while the page was hidden."""
-        if self._dirty:
-            self._dirty = False
-            self._refresh_systems()
-            self.refresh_counts()
+            return [self._refresh_systems, self._count_timer.start]
+        return []
 
 

@@ -23,6 +23,7 @@ from ...errors import CancelledError, EduAppError
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
 from ..item_editor import ItemEditor, choose_version
 from ..ops import Op, show_error
+from ..page import Page
 
 log = logging.getLogger(__name__)
 
@@ -45,23 +46,20 @@ class _EitherEvent:
         return any(e.is_set() for e in self.events)
 
 
-class GeneratePage(QWidget):
+class GeneratePage(Page):
     """Generate drafts with a language model and review them.
 
     :param app: the :class:`~eduapp.ui.app.App`.
     """
 
     def __init__(self, app, parent=None):
-        super().__init__(parent)
-        self.app = app
+        super().__init__(app, parent)
         self._items: dict[int, Item] = {}
         self._findings: dict[int, list] = {}  # gate findings from generation (duplicates too)
         self._stop: threading.Event | None = None
         self._started = 0.0
         self._progress_text = ""
         self._default_seen = None
-        self._queue_dirty = False
-        self._docs_dirty = False
         self._build()
         self.refresh_providers()
         self.reload_queue()
@@ -516,26 +514,13 @@ class GeneratePage(QWidget):
     def _kind_changed(self, kind: str) -> None:
         self.tabs.setCurrentIndex(0 if kind == "questions" else 1)
 
-    def on_changes(self, changes: Changes) -> None:
-        """Refresh what changed elsewhere (now if visible, else when shown)."""
+    def refreshers(self, changes: Changes) -> list:
+        """The provider menu, the review queue and the document menu, as changed."""
+        out = []
         if changes.settings or changes.providers:
-            self.refresh_providers()
+            out.append(self.refresh_providers)
         if changes.items:
-            if self.isVisible():
-                self.reload_queue()
-            else:
-                self._queue_dirty = True
+            out.append(self.reload_queue)
         if changes.documents:
-            if self.isVisible():
-                self.reload_documents()
-            else:
-                self._docs_dirty = True
-
-    def on_shown(self) -> None:
-        """Catch up with changes made while the page was hidden."""
-        if self._queue_dirty:
-            self._queue_dirty = False
-            self.reload_queue()
-        if self._docs_dirty:
-            self._docs_dirty = False
-            self.reload_documents()
+            out.append(self.reload_documents)
+        return out

@@ -15,21 +15,20 @@ from ...domain import ITEM_TYPES, STATUSES, Changes, Item, Option
 from ..item_editor import ItemEditor, choose_version
 from ..models import ItemTableModel
 from ..ops import Op
+from ..page import Page
 from ..transfer_dialogs import ExportDialog, ImportDialog
 
 
-class ItemBankPage(QWidget):
+class ItemBankPage(Page):
     """Browse, search, filter, edit, delete (with undo), import and export items.
 
     :param app: the :class:`~eduapp.ui.app.App`.
     """
 
     def __init__(self, app, parent=None):
-        super().__init__(parent)
-        self.app = app
+        super().__init__(app, parent)
         self.model = ItemTableModel(app.bank, self)
         self._last_deleted: list[int] = []
-        self._dirty = False
         self._facets_loaded = False
         self._build()
         self.run_query()  # the rows first; the filter menus fill once they are shown
@@ -297,18 +296,6 @@ class ItemBankPage(QWidget):
 
     # -- refresh ------------------------------------------------------------------------
 
-    def on_changes(self, changes: Changes) -> None:
-        """Refresh when items changed elsewhere (now if visible, else when shown)."""
-        if changes.items:
-            if self.isVisible():
-                self.refresh_facets()
-                self.run_query()
-            else:
-                self._dirty = True
-
-    def on_shown(self) -> None:
-        """Catch up with changes made while the page was hidden."""
-        if self._dirty:
-            self._dirty = False
-            self.refresh_facets()
-            self.run_query()
+    def refreshers(self, changes: Changes) -> list:
+        """Items changed: the facets and the listing."""
+        return [self.refresh_facets, self.run_query] if changes.items else []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
@@ -22,44 +22,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 from ...domain import Changes
 from ...errors import EduAppError
 from ..ops import Op, show_error
+from ..page import Page
+from ..student_widgets import StudentPicker
 
 LETTERS = "ABCDEFGHIJ"
 OPTION_STYLE = "text-align: left; padding: 6px;"
-
-
-class StudentPicker(QComboBox):
-    """The student chooser at the top of the Practice and Progress pages. Both show the
-    one shared current student (``app.student_id``).
-
-    Signal ``student_changed(object)``: the user chose another student (its profile id).
-    """
-
-    student_changed = Signal(object)
-
-    def __init__(self, app, parent=None):
-        super().__init__(parent)
-        self.app = app
-        self.setMinimumContentsLength(14)
-        self.currentIndexChanged.connect(self._chosen)
-
-    def refresh(self, profiles: list[dict]) -> None:
-        """Offer ``profiles`` (``{"id", "name", "course"}`` dicts). The shared current
-        student stays chosen; when it is gone (or none was), the first one is."""
-        cur = self.app.student_id
-        with QSignalBlocker(self):
-            self.clear()
-            for p in profiles:
-                self.addItem(p["name"] + (f" ({p['course']})" if p.get("course") else ""),
-                             p["id"])
-            ids = [p["id"] for p in profiles]
-            if ids:
-                if cur not in ids:
-                    cur = self.app.student_id = ids[0]
-                self.setCurrentIndex(ids.index(cur))
-
-    def _chosen(self, index: int) -> None:
-        self.app.student_id = self.itemData(index)
-        self.student_changed.emit(self.itemData(index))
 
 
 class OptionButton(QPushButton):
@@ -81,15 +48,14 @@ class OptionButton(QPushButton):
         super().mousePressEvent(event)
 
 
-class PracticePage(QWidget):
+class PracticePage(Page):
     """Practice for the student chosen at the top.
 
     :param app: the :class:`~eduapp.ui.app.App`.
     """
 
     def __init__(self, app, parent=None):
-        super().__init__(parent)
-        self.app = app
+        super().__init__(app, parent)
         self.session = None
         self._option_buttons: list[OptionButton] = []
         self._pool: list[OptionButton] = []

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
 from ...domain import Changes
 from ...practice.itemstats import describe
 from ..ops import Op
-from .practice import StudentPicker
+from ..page import Page
+from ..student_widgets import StudentPicker
 
 
 def _pct(x) -> str:
@@ -39,15 +40,14 @@ def _heat(value: float | None) -> QColor:
     return QColor(r, g, 90)
 
 
-class ProgressPage(QWidget):
+class ProgressPage(Page):
     """Dashboard, weak areas, learning path, deck and the teacher's class view.
 
     :param app: the :class:`~eduapp.ui.app.App`.
     """
 
     def __init__(self, app, parent=None):
-        super().__init__(parent)
-        self.app = app
+        super().__init__(app, parent)
         self._dirty = True
         self._visible = False
         self.dashboard = None
