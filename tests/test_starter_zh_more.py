@@ -98,7 +98,7 @@ def test_sets_are_case_clusters_or_shared_option_lists(parsed):
 
 
 def test_every_image_is_a_png_in_the_media_table(parsed, items):
-    from PIL import Image
+    Image = pytest.importorskip("PIL.Image")
     with_media = [i for i in items if i.media]
     assert len(with_media) >= 10
     for i in with_media:
