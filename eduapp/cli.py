@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub(bank_cmds, "set-status", "set the review status of items", "bank.set_status")
     p.add_argument("status", choices=("draft", "reviewed", "approved", "retired"))
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--force", action="store_true",
+                   help="approve even items the quality gate or a blind second answer flagged "
+                        "(recorded with your user name)")
 
     # lint
     p = sub(groups, "lint", "run the quality gate on a file's items without storing them",

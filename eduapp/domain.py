@@ -210,6 +210,12 @@ CONTENT_FIELDS = ("type", "stem", "vignette", "options", "explanation", "model_a
                   "rubric")
 
 
+def content_changed(old: "Item", new: "Item") -> bool:
+    """Whether ``new`` says something else than ``old`` (any of :data:`CONTENT_FIELDS`):
+    a new version, and a fresh review for an approved item."""
+    return any(getattr(old, f) != getattr(new, f) for f in CONTENT_FIELDS)
+
+
 @dataclass
 class Item:
     """One exam question.

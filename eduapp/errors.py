@@ -75,3 +75,18 @@ class LLMOutputError(EduAppError):
 
 class CancelledError(EduAppError):
     """The user cancelled a long operation; nothing it was doing was stored."""
+
+
+class ApprovalBlockedError(ValidationError):
+    """Approving items that the quality gate found wrong (an error-level finding) or that a
+    blind second answer disagreed with; a person must confirm it, and is recorded.
+
+    :ivar blocked: ``{item id: [Finding, ...]}``: why each item was held back.
+    """
+
+    def __init__(self, blocked: dict):
+        self.blocked = blocked
+        n = len(blocked)
+        super().__init__(f"{n} item{'s' if n != 1 else ''} cannot be approved without a "
+                         "confirmation: the quality gate or the blind second answer found a "
+                         "problem")

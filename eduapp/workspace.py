@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings, ensure_data_dir
-from .domain import Changes, Document, Item
-from .errors import CancelledError, ExportError, ImportFileError, ValidationError
+from .domain import Changes, Document, Item, content_changed, now
+from .errors import (ApprovalBlockedError, CancelledError, ExportError, ImportFileError,
+                     ValidationError)
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .authoring import GenerationResult, QuestionSpec
@@ -299,19 +300,45 @@ class Workspace:
                 item.findings = lint_item(item)
         return items
 
-    def save_item(self, item: Item, note: str = "edited") -> Saved:
+    def save_item(self, item: Item, note: str = "edited", *, override: bool = False,
+                  by: str = "") -> Saved:
         """Store an edited or new item (a new version when its content changed).
 
+        Editing the content of an approved item returns it to ``reviewed``: what students
+        and exams use must have been approved as it reads now. Saving an item as approved
+        that was not approved before passes the same check as :meth:`set_status`.
+
+        :raises ApprovalBlockedError: newly approved, flagged, and no ``override``.
         :raises ValidationError: the item is not valid.
         """
+        from .authoring.review import approval_problems
+        old = self.bank.get_item(item.id) if item.id is not None else None
+        if item.status == "approved":
+            if old is not None and old.status == "approved":
+                if content_changed(old, item):
+                    item.status = "reviewed"
+            else:
+                problems = approval_problems(item)
+                if problems and not override:
+                    raise ApprovalBlockedError({item.id: problems})
+                if problems:
+                    item.provenance = dict(item.provenance, approved_over={
+                        "by": by or "unknown", "at": now(),
+                        "findings": [f.rule for f in problems]})
         return Saved(self.bank.save_item(item, note), Changes(items=True))
 
-    def set_status(self, ids: list[int], status: str) -> tuple[int, Changes]:
-        """Set the review status of items (all or nothing).
+    def set_status(self, ids: list[int], status: str, *, override: bool = False,
+                   by: str = "") -> tuple[int, Changes]:
+        """Set the review status of items (all or nothing). Approving goes through the
+        review rule of :func:`eduapp.authoring.accept`: flagged items need ``override``,
+        which is recorded with ``by``.
 
         :returns: ``(how many changed, changes)``.
+        :raises ApprovalBlockedError: approving flagged items without ``override``.
         :raises NotFoundError: an id is not in the bank. :raises ValidationError: bad status.
         """
+        if status == "approved":
+            return self.accept_drafts(ids, status, override=override, by=by)
         n = self.bank.set_status(ids, status)
         return n, Changes(items=bool(n))
 
@@ -356,10 +383,15 @@ class Workspace:
         from .authoring import review_queue
         return review_queue(self.bank, limit=limit)
 
-    def accept_drafts(self, ids: list[int], status: str = "reviewed") -> tuple[int, Changes]:
-        """Accept generated drafts (``reviewed`` or ``approved``)."""
+    def accept_drafts(self, ids: list[int], status: str = "reviewed", *,
+                      override: bool = False, by: str = "") -> tuple[int, Changes]:
+        """Accept drafts (``reviewed`` or ``approved``); approving a flagged item needs
+        ``override`` and records ``by`` (:func:`eduapp.authoring.accept`).
+
+        :raises ApprovalBlockedError: flagged items and no ``override``.
+        """
         from .authoring import accept
-        n = accept(self.bank, ids, status)
+        n = accept(self.bank, ids, status, override=override, by=by)
         return n, Changes(items=bool(n))
 
     def discard_drafts(self, ids: list[int]) -> tuple[list[int], Changes]:

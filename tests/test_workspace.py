@@ -141,3 +141,53 @@ def test_use_cases_say_what_they_changed(workspace, tmp_path):
     outcome = again.import_files([str(path)])
     assert outcome.summary.imported == 1 and outcome.changes.items
     again.close()
+
+
+def _flagged(workspace, **kw):
+    """A draft whose options repeat each other (an error-level gate finding)."""
+    from eduapp.domain import Item, Option
+    item = Item(type="sba", stem="Which drug is first-line for anaphylaxis in adults?",
+                options=[Option("Adrenaline IM", True), Option("Adrenaline IM", False),
+                         Option("Prednisolone", False), Option("Cetirizine", False)], **kw)
+    return workspace.bank.save_item(item)
+
+
+def test_approving_a_flagged_item_needs_a_confirmation_and_records_who(workspace, run_cli):
+    from eduapp.errors import ApprovalBlockedError
+    clean = workspace.bank.save_item(make_sba())
+    flagged = _flagged(workspace)
+    with pytest.raises(ApprovalBlockedError) as e:
+        workspace.set_status([clean.id, flagged.id], "approved")
+    assert list(e.value.blocked) == [flagged.id]
+    assert [f.rule for f in e.value.blocked[flagged.id]] == ["duplicate-options"]
+    assert workspace.bank.get_item(clean.id).status == "draft"  # all or nothing
+    code, out, _ = run_cli("bank", "set-status", "approved", clean.id, flagged.id, "--json")
+    assert code == 1 and out["blocked"][0]["id"] == flagged.id
+    code, out, _ = run_cli("bank", "set-status", "approved", clean.id, flagged.id, "--force",
+                           "--json")
+    assert code == 0 and out["changed"] == 2
+    record = workspace.bank.get_item(flagged.id).provenance["approved_over"]
+    assert record["findings"] == ["duplicate-options"] and record["by"]
+
+
+def test_a_disagreeing_blind_answer_holds_approval_back(workspace):
+    from eduapp.errors import ApprovalBlockedError
+    item = make_sba(provenance={"source": "generated",
+                                "verification": {"answer": ["C"], "key": ["A"], "agrees": False}})
+    saved = workspace.bank.save_item(item)
+    with pytest.raises(ApprovalBlockedError) as e:
+        workspace.accept_drafts([saved.id], "approved")
+    assert [f.rule for f in e.value.blocked[saved.id]] == ["verification-disagrees"]
+    n, _ = workspace.accept_drafts([saved.id], "approved", override=True, by="dr.wang")
+    assert n == 1 and workspace.bank.get_item(saved.id).provenance["approved_over"]["by"] == \
+        "dr.wang"
+
+
+def test_editing_an_approved_item_returns_it_to_review(workspace):
+    item = workspace.bank.save_item(make_sba(status="approved"))
+    item.tags = ["cardiology"]  # not content: stays approved
+    assert workspace.save_item(item).value.status == "approved"
+    item = workspace.bank.get_item(item.id)
+    item.stem = "Which drug lowers mortality after a myocardial infarction?"
+    saved = workspace.save_item(item).value
+    assert saved.status == "reviewed" and saved.version == 2

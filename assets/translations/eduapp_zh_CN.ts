@@ -19,6 +19,24 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
+    <name>Approval</name>
+    <message>
+        <location filename="../../eduapp/ui/approval.py" line="32"/>
+        <source>Approve flagged items?</source>
+        <translation>批准有问题的题目？</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/approval.py" line="33"/>
+        <source>{n} of the items have problems that students should not see. Fix them first, or approve anyway: your name is recorded with the approval.</source>
+        <translation>其中 {n} 道题存在不应让学生看到的问题。请先修改，或仍然批准：批准人的名字会被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/approval.py" line="38"/>
+        <source>Approve anyway</source>
+        <translation>仍然批准</translation>
+    </message>
+</context>
+<context>
     <name>BlueprintGrid</name>
     <message>
         <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
@@ -777,184 +795,184 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>GeneratePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="72"/>
-        <location filename="../../eduapp/ui/pages/generate.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="73"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="94"/>
         <source>Generate</source>
         <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="117"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="121"/>
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="145"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="146"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="242"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="249"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="250"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="273"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="274"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="278"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="291"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="299"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="300"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="313"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="323"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="324"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="336"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="337"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="340"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="341"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="342"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="350"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="351"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="377"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="378"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="398"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="399"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="401"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="421"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="422"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="432"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="445"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="449"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="462"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="473"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="488"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="521"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1265,132 +1283,132 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="40"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="42"/>
         <source>Item bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="45"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="47"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="51"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="51"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="52"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="52"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="86"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="88"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="87"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="89"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="89"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="91"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="93"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="92"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="94"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="130"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="130"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="131"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="163"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="234"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="254"/>
         <source>Deleted {n} items. Press Undo delete to bring them back.</source>
         <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="276"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="290"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="284"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="298"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="299"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="309"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>

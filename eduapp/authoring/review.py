@@ -9,13 +9,13 @@ Bank calls are serialised by the bank; model calls (regenerate) belong on a work
 from __future__ import annotations
 
 from ..bank import ItemFilter
-from ..domain import Item
-from ..errors import NotFoundError, ValidationError
+from ..domain import Item, now
+from ..errors import ApprovalBlockedError, NotFoundError, ValidationError
 from .dedup import DuplicateIndex
 from .gate import gate_findings
 from .questions import GenerationResult, QuestionSpec, generate_questions
 
-__all__ = ["review_queue", "accept", "edit", "discard", "regenerate", "restored_version"]
+__all__ = ["review_queue", "approval_problems", "accept", "edit", "discard", "regenerate", "restored_version"]
 
 
 def review_queue(bank, *, limit: int | None = None, with_duplicates: bool = False) -> list[Item]:
@@ -33,15 +33,47 @@ def review_queue(bank, *, limit: int | None = None, with_duplicates: bool = Fals
     return items
 
 
-def accept(bank, ids, status: str = "reviewed") -> int:
+def approval_problems(item: Item) -> list:
+    """What holds an item back from approval: its error-level gate findings and a blind
+    second answer that disagreed with the key (``verification-disagrees``)."""
+    return [f for f in gate_findings(item)
+            if f.severity == "error" or f.rule == "verification-disagrees"]
+
+
+def accept(bank, ids, status: str = "reviewed", *, override: bool = False,
+           by: str = "") -> int:
     """A person accepts items: set them ``reviewed`` or ``approved``.
 
+    Approving an item with :func:`approval_problems` needs ``override`` (the person saw
+    the reasons and confirmed); the item's provenance then records who approved it, when,
+    and over which findings (``approved_over``).
+
+    :param by: who accepts (a user name), recorded with an override.
     :returns: how many changed.
+    :raises ApprovalBlockedError: ``approved`` without ``override`` for flagged items.
     :raises ValidationError: another status. :raises NotFoundError: an unknown id.
     """
     if status not in ("reviewed", "approved"):
         raise ValidationError("accepting sets an item to reviewed or approved")
-    return bank.set_status(list(ids), status)
+    ids = list(ids)
+    if status == "approved":
+        blocked = {}
+        for item in bank.get_items(ids):
+            if item.status == "approved":
+                continue  # approved before: nothing new to confirm
+            problems = approval_problems(item)
+            if problems:
+                blocked[item.id] = (item, problems)
+        if blocked and not override:
+            raise ApprovalBlockedError({i: p for i, (_item, p) in blocked.items()})
+        with bank.transaction():
+            for item, problems in blocked.values():
+                item.provenance = dict(item.provenance, approved_over={
+                    "by": by or "unknown", "at": now(),
+                    "findings": [f.rule for f in problems]})
+                bank.save_item(item, note="approved despite findings")
+            return bank.set_status(ids, status)
+    return bank.set_status(ids, status)
 
 
 def edit(bank, item: Item) -> Item:

@@ -18,8 +18,8 @@ from typing import Iterable, Sequence
 
 import sqlite_utils
 
-from ..domain import (CONTENT_FIELDS, STATUSES, Document, Item, ItemSet, Media,
-                      Option, collector_paused, new_uid)
+from ..domain import (STATUSES, Document, Item, ItemSet, Media, Option, collector_paused,
+                      content_changed, new_uid)
 from ..errors import BankCorruptError, ImportFileError, NotFoundError, ValidationError
 from .. import storage
 from . import schema
@@ -317,7 +317,7 @@ class Bank(BankLookups):
     def _update_item(self, item: Item, old: Item, note: str) -> bool:
         """Write ``item`` over ``old`` (same id). Returns True when the content changed
         (and the version went up)."""
-        changed = any(getattr(item, f) != getattr(old, f) for f in CONTENT_FIELDS)
+        changed = content_changed(old, item)
         volatile = ("version", "created_at", "updated_at")
         a, b = item.to_dict(), old.to_dict()
         if not changed and all(a[k] == b[k] for k in a if k not in volatile):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..errors import ApprovalBlockedError
+
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
 
@@ -68,8 +70,23 @@ def run_stats(args, ctx) -> int:
 
 
 def run_set_status(args, ctx) -> int:
-    """Set the review status of the given item ids (all or nothing)."""
-    changed, _ = ctx.workspace.set_status(args.ids, args.status)
+    """Set the review status of the given item ids (all or nothing). Approving items the
+    quality gate flagged needs ``--force`` (recorded with the user's name); without it the
+    flagged items and their findings are listed and nothing changes (exit 1)."""
+    import getpass
+    try:
+        changed, _ = ctx.workspace.set_status(args.ids, args.status,
+                                              override=getattr(args, "force", False),
+                                              by=getpass.getuser())
+    except ApprovalBlockedError as e:
+        lines = [f"eduapp: {e}; nothing was changed (use --force to approve anyway)"]
+        for item_id, findings in sorted(e.blocked.items()):
+            for f in findings:
+                lines.append(f"  #{item_id}: {f.severity}: {f.rule}: {f.message}")
+        ctx.emit({"error": str(e), "blocked": [
+            {"id": i, "findings": [f.to_dict() for f in fs]} for i, fs in
+            sorted(e.blocked.items())]}, lines)
+        return EXIT_REJECTED
     ctx.emit({"status": args.status, "ids": args.ids, "changed": changed},
              f"{changed} item(s) set to {args.status}")
     return EXIT_OK

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain import Changes, Item, new_uid
-from ...errors import CancelledError, EduAppError
+from ...errors import ApprovalBlockedError, CancelledError, EduAppError
+from ..approval import confirm_approval, user_name
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
 from ..item_editor import ItemEditor, choose_version
 from ..ops import Op, show_error
@@ -405,18 +406,30 @@ class GeneratePage(Page):
 
     def accept_selected(self, status: str = "reviewed") -> None:
         """A person accepts the selected drafts: ``reviewed``, or ``approved`` with the
-        Approve button. Nothing is approved any other way."""
+        Approve button. Nothing is approved any other way; a flagged draft is approved only
+        after the person saw why and confirmed (and their name is recorded)."""
         ids = self.selected_ids()
-        if not ids:
-            return
+        if ids:
+            self._accept(ids, status, override=False)
+
+    def _accept(self, ids: list[int], status: str, override: bool) -> None:
         row = self._current_row()
+        by = user_name()
 
         def done(result):
             n, _changes = result
             self._say((self.tr("Approved {n} items.") if status == "approved" else
                        self.tr("Accepted {n} items as reviewed.")).format(n=n))
             self.reload_queue(select=[], row=row)
-        Op(self, lambda ws: ws.accept_drafts(ids, status)).success(done).run()
+
+        def failed(error):
+            if isinstance(error, ApprovalBlockedError):
+                if confirm_approval(self, error):
+                    self._accept(ids, status, override=True)
+                return
+            show_error(self, error)
+        Op(self, lambda ws: ws.accept_drafts(ids, status, override=override, by=by)) \
+            .success(done).failure(failed).run()
 
     def discard_selected(self) -> None:
         """Move the selected drafts to the bank's trash."""

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
 
 from ...bank import ItemFilter
 from ...domain import ITEM_TYPES, STATUSES, Changes, Item, Option
+from ...errors import ApprovalBlockedError
 from ..item_editor import ItemEditor, choose_version
 from ..models import ItemTableModel
-from ..ops import Op
+from ..approval import confirm_approval, user_name
+from ..ops import Op, show_error
 from ..page import Page
 from ..transfer_dialogs import ExportDialog, ImportDialog
 
@@ -206,11 +208,20 @@ class ItemBankPage(Page):
         self.editor.set_item(item)
         self.editor.stem.setFocus()
 
-    def save_item(self, item: Item) -> None:
-        """Store the edited item (a new version when its content changed)."""
-        self._store(lambda ws: ws.save_item(item))
+    def save_item(self, item: Item, override: bool = False) -> None:
+        """Store the edited item (a new version when its content changed). Approving a
+        flagged item asks first (:func:`~eduapp.ui.approval.confirm_approval`)."""
+        by = user_name()
 
-    def _store(self, use_case) -> None:
+        def blocked(error):
+            if isinstance(error, ApprovalBlockedError):
+                if confirm_approval(self, error):
+                    self.save_item(item, override=True)
+                return
+            show_error(self, error)
+        self._store(lambda ws: ws.save_item(item, override=override, by=by), blocked)
+
+    def _store(self, use_case, failed=None) -> None:
         """Run ``use_case(ws) -> Saved`` (an edit, a restored version) and show the item."""
         def saved(result):
             stored: Item = result.value
@@ -222,7 +233,10 @@ class ItemBankPage(Page):
             self.window().statusBar().showMessage(
                 self.tr("Saved item {id} (version {v}).").format(id=stored.id, v=stored.version),
                 5000)
-        Op(self, use_case).success(saved).run()
+        op = Op(self, use_case).success(saved)
+        if failed is not None:
+            op.failure(failed)
+        op.run()
 
     def delete_selected(self) -> None:
         """Move the selected items to the trash (whole sets for set members); undoable."""
