@@ -39,7 +39,7 @@ import numpy as np
 
 BANK = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                     "question_banks", "starter_en_more.json")
-DPI = 110
+DPI = 160
 
 
 def _plt():
