@@ -39,7 +39,8 @@ def _quick_start(run_cli, tmp_path, provider: str, count: int = 5):
     assert code == 0 and out["changed"] == len(ids)
     bp = write_json(tmp_path / "bp.json", {
         "title": "Quick start", "language": "en", "recent_exam_window": 0, "rows": [
-            {"query": "anaphylaxis", "count": len(ids)},
+            # the starter bank has its own anaphylaxis items; the tag picks the generated ones
+            {"query": "anaphylaxis", "tags": ["anaphylaxis"], "count": len(ids)},
             {"system": "cardiology", "language": "en", "count": 3}]})
     dest = tmp_path / "exam"
     code, manifest, err = run_cli("exam", "build", "--blueprint", bp, "--forms", "2",
