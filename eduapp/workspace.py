@@ -157,6 +157,14 @@ class Workspace:
             pass
         return Changes(settings=True)
 
+    def content_language(self) -> str:
+        """``en`` or ``zh``: the language new content and papers default to: the settings'
+        interface language, else the system locale's (``LANG``, ``LC_ALL``)."""
+        if self.settings.language in ("en", "zh"):
+            return self.settings.language
+        locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+        return "zh" if locale.lower().startswith("zh") else "en"
+
     @property
     def providers(self) -> "ProviderStore":
         """The provider profiles of this data folder."""
@@ -474,14 +482,15 @@ class Workspace:
         """Assemble an exam from ``blueprint`` with the settings' recent-exam window and
         institution (nothing is stored yet).
 
-        :param language: ``en``/``zh``; ``None`` takes the blueprint's, else the language
-            most of the matching items are in (one paper never mixes languages).
+        :param language: ``en``/``zh``; ``None`` takes the blueprint's, else the interface
+            language (:meth:`content_language`): one paper never mixes languages.
         """
         from .exams import assemble
         settings = self.settings
         return assemble(self.bank, blueprint, seed=seed, include_drafts=include_drafts,
                         recent_window=settings.recent_exam_window, title=title,
-                        language=language, institution=settings.institution)
+                        language=language or blueprint.language or self.content_language(),
+                        institution=settings.institution)
 
     def publish_exam(self, exam: "Exam", folder: str, *, forms: int | None = None,
                      extra: dict | None = None) -> "ExamFiles":
