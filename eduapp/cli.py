@@ -112,8 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--query", metavar="Q", default="")
     p.add_argument("--category", metavar="PATH", default="")
     p = sub(bank_cmds, "search", "full-text search (English and Chinese)", "bank.search")
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument("query", metavar="QUERY", nargs="?", default="",
+                   help="words to find (empty: list, newest first)")
     p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--reviewed-before", type=int, default=None, metavar="YEAR",
+                   help="only items last reviewed before 1 January YEAR, or never reviewed")
     sub(bank_cmds, "stats", "counts by type, status, language and system", "bank.stats")
     p = sub(bank_cmds, "set-status", "set the review status of items", "bank.set_status")
     p.add_argument("status", choices=("draft", "reviewed", "approved", "retired"))

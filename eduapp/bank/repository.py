@@ -55,6 +55,9 @@ class ItemFilter:
 
     :ivar category: a category path; items in it and in its sub-categories match.
     :ivar include_retired: show retired items (off by default in pickers, on in the bank).
+    :ivar reviewed_before: a year (e.g. ``2024``): only items whose last review
+        (``provenance.reviewed_at``, ``YYYY-MM-DD``) is before 1 January of that year, or
+        that record no review at all: the stale content to look at again. ``None``: any.
     """
 
     types: Sequence[str] = ()
@@ -67,6 +70,7 @@ class ItemFilter:
     tags: Sequence[str] = ()
     category: str = ""
     include_retired: bool = True
+    reviewed_before: int | None = None
 
     def where(self, alias: str = "items") -> tuple[str, list]:
         """SQL conditions (joined by AND, starting with the deleted check) and parameters."""
@@ -89,6 +93,12 @@ class ItemFilter:
             params.extend([cat, escaped + "/%"])
         if not self.include_retired:
             parts.append(f"{alias}.status != 'retired'")
+        if self.reviewed_before is not None:
+            # ISO dates compare as strings; a missing or malformed date counts as never
+            parts.append(f"(COALESCE(json_extract({alias}.provenance, '$.reviewed_at'), '') "
+                         f"NOT GLOB '[0-9][0-9][0-9][0-9]-*' OR json_extract({alias}.provenance, "
+                         f"'$.reviewed_at') < ?)")
+            params.append(f"{int(self.reviewed_before):04d}-01-01")
         return " AND ".join(parts), params
 
 

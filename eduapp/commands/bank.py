@@ -8,17 +8,20 @@ from ..bank import ImportSummary, ItemFilter
 from ..domain import ItemSet
 from ..errors import ExportError, ImportFileError
 from ..interop import flatten, parse_file, write_file
+from ..provenance import review_date
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
 
 def item_json(item) -> dict:
-    """The DESIGN.md item shape: ``{id, type, stem, options, status, findings, ...}``."""
+    """The DESIGN.md item shape: ``{id, type, stem, options, status, findings, ...}``,
+    plus ``reviewed_at`` (``YYYY-MM-DD`` or ``""``)."""
     return {"id": item.id, "uid": item.uid, "type": item.type, "stem": item.stem,
             "vignette": item.vignette,
             "options": [{"text": o.text, "correct": o.correct, "explanation": o.explanation}
                         for o in item.options],
             "status": item.status, "topic": item.topic, "language": item.language,
+            "exam_type": item.exam_type, "reviewed_at": review_date(item.provenance),
             "findings": [f.to_dict() for f in item.findings]}
 
 
@@ -84,10 +87,18 @@ def _with_findings(items):
 
 
 def run_search(args, ctx) -> int:
-    """Full-text search, ranked; prints ids, types and stems."""
-    items = _with_findings(ctx.bank.search(args.query, limit=max(1, args.limit)))
-    lines = [f"{i.id:>7}  {i.type:<9} {i.status:<9} {' '.join(i.full_stem.split())[:90]}"
-             for i in items] or ["no items found"]
+    """Full-text search, ranked (or, with no words, a listing newest first); prints ids,
+    types, statuses, review dates and stems. ``--reviewed-before YEAR`` keeps the items
+    last reviewed before that year or never reviewed."""
+    filters = ItemFilter(reviewed_before=getattr(args, "reviewed_before", None))
+    limit = max(1, args.limit)
+    if args.query:
+        items = ctx.bank.search(args.query, limit=limit, filters=filters)
+    else:
+        items = ctx.bank.get_items(ctx.bank.query_ids("", filters, order="-id", limit=limit))
+    items = _with_findings(items)
+    lines = [f"{i.id:>7}  {i.type:<9} {i.status:<9} {review_date(i.provenance) or '-':<10}  "
+             f"{' '.join(i.full_stem.split())[:80]}" for i in items] or ["no items found"]
     ctx.emit({"items": [item_json(i) for i in items]}, lines)
     return EXIT_OK
 
