@@ -127,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
             "authoring.lint")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    p.add_argument("--verify", action="store_true",
+                   help="have a model answer each item blind: a different answer from the key "
+                        "is flagged (wrong key, or two defensible keys)")
+    p.add_argument("--provider", metavar="NAME", help="the model for --verify")
 
     # generate
     gen = groups.add_parser("generate", help="generate questions, lecture notes or a case study")

@@ -443,8 +443,10 @@ def _word_repeat(item: Item, lead: str, out: list) -> None:
     lead_text = _strip_markup(lead)
     vignette = _strip_markup(item.full_stem)
     # "Which hormone ...", "What type of drug ...": the class asked for is no cue
-    asked = {_root(w) for m in re.finditer(r"\b(?:which|what)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?",
-                                             lead_text, re.I) for w in m.groups() if w}
+    # (the noun right after which/what, or the X of "what type of X")
+    asked = {_root(w) for m in re.finditer(
+        r"\b(?:which|what)\s+(?:(?:type|kind|class|form|group|category)\s+of\s+)?(\w+)",
+        lead_text, re.I) for w in m.groups() if w}
     lead_roots = {_root(w) for w in _PLAIN_WORD.findall(lead_text) if len(w) >= 4} - asked
     words = [_root(w) for w in _PLAIN_WORD.findall(vignette)]
     stem_pairs = set(zip(words, words[1:]))
