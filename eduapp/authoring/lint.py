@@ -415,6 +415,29 @@ def _shared_cjk(key: str, stem: str, minimum: int) -> tuple[str, int] | None:
 
 
 _PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_AUX = set("""is are was were be been does do did can could should would will may might must
+has have had""".split())
+
+
+def _asked_class(lead: str) -> set[str]:
+    """Roots of the class a lead-in asks for: the head noun of the phrase after which/what
+    (``"Which pituitary tumour is ..."`` -> tumour; ``"What type of drug ..."`` -> drug;
+    ``"Which drug reverses ..."`` -> drug). The phrase ends at an auxiliary verb, at a word
+    in -s after its first word (read as a verb), or after three words."""
+    out = set()
+    for m in re.finditer(r"\b(?:which|what)\s+(?:(?:type|kind|class|form|group|category)"
+                         r"\s+of\s+)?((?:[A-Za-z][A-Za-z'-]*\s*){1,3})", lead, re.I):
+        phrase: list[str] = []
+        for n, w in enumerate(m.group(1).split()):
+            lw = w.lower()
+            if lw in _AUX or lw in ("of", "the", "following"):
+                break
+            if n and lw.endswith("s") and not lw.endswith(("ss", "is", "us")):
+                break  # "Which drug reverses ..."
+            phrase.append(w)
+        if phrase:
+            out.add(_root(phrase[-1]))
+    return out
 
 
 def _shares(word: str, text: str, n: int) -> bool:
@@ -443,10 +466,7 @@ def _word_repeat(item: Item, lead: str, out: list) -> None:
     lead_text = _strip_markup(lead)
     vignette = _strip_markup(item.full_stem)
     # "Which hormone ...", "What type of drug ...": the class asked for is no cue
-    # (the noun right after which/what, or the X of "what type of X")
-    asked = {_root(w) for m in re.finditer(
-        r"\b(?:which|what)\s+(?:(?:type|kind|class|form|group|category)\s+of\s+)?(\w+)",
-        lead_text, re.I) for w in m.groups() if w}
+    asked = _asked_class(lead_text)
     lead_roots = {_root(w) for w in _PLAIN_WORD.findall(lead_text) if len(w) >= 4} - asked
     words = [_root(w) for w in _PLAIN_WORD.findall(vignette)]
     stem_pairs = set(zip(words, words[1:]))
@@ -495,7 +515,8 @@ _K_OPTION = re.compile(
     rf"^\W*(?:only\s+|all\s+of\s+|仅|只有|statements?\s+)?{_K_MARK}(?:{_K_GLUE}{_K_MARK})*"
     r"(?:\s*(?:only|are\s+(?:correct|true|right)|is\s+(?:correct|true)|正确|均正确|都正确|都对|"
     r"均对|是正确的|对))?\W*$", re.I)
-_K_MARKS = re.compile(r"[①-⑩]|(?<![A-Za-z0-9.])(?:[1-9]|I{1,3}|IV|VI|V|[A-E])(?![A-Za-z0-9.])")
+_K_MARKS = re.compile(r"[①-⑩]|(?<![A-Za-z0-9.])(?:[1-9]|I{1,3}|IV|VI|V|[A-E])(?![A-Za-z0-9.])",
+                      re.I)
 _K_STATEMENTS = re.compile(r"(?:^|\n|\s)(?:[①-⑩]|\(?[1-9][.)、．]|\(?(?:I{1,3}|IV|V)[.)、．])\s*\S")
 
 
@@ -654,7 +675,7 @@ _OPEN_ZH = re.compile(r"(下列|以下)(各项|哪项|哪一项|选项)?(中)?(�
                       r"关于.{1,40}?(正确|错误|不正确)的(是|叙述|说法)|"
                       r"(哪项|哪一项)(是)?(正确|错误)的|(说法|叙述|描述|表述)(正确|错误)")
 _QUESTION_ZH = re.compile(r"[?？]|是\s*[\W_]*$|为\s*[\W_]*$|[（(]\s*[)）]\s*$|_{2,}\s*$|"
-                          r"(首选|应选|宜选|应用|应给予|应采取|宜采用)\s*[\W_]*$|"
+                          r"(首选|应选|宜选|选用|应用|给予|采取|采用|进行|考虑|诊断为)\s*[\W_]*$|"
                           r"哪|什么|何|多少|几|吗")
 
 
