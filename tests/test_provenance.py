@@ -1,0 +1,106 @@
+"""Provenance: sources parsed from references, the checks, the bank's "reviewed before YEAR"
+filter and its CLI option, and eduapp-json carrying every key through export and import."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eduapp.bank import ItemFilter
+from eduapp.errors import ValidationError
+from eduapp.provenance import (author_of, check_provenance, describe_contributor,
+                               parse_reference, review_year)
+from tests.conftest import make_sba, write_json
+
+
+@pytest.mark.parametrize("text,kind,edition,year", [
+    ("2024 ESC Guidelines for the management of atrial fibrillation (Eur Heart J "
+     "2024;45:3314-3414)", "guideline", "2024", 2024),
+    ("《内科学》第9版（葛均波、徐永健、王辰主编，人民卫生出版社，2018）", "textbook", "第9版", 2018),
+    ("Harrison's Principles of Internal Medicine, 21st ed. (2022)", "textbook", "21st ed.", 2022),
+    ("《妊娠和产后甲状腺疾病诊治指南（第2版）》（2019）", "guideline", "第2版", 2019),
+    ("Imazio M et al. Colchicine for acute pericarditis. N Engl J Med 2013;369:1522-8",
+     "article", "2013", 2013),
+    ("《中国急性缺血性卒中诊治指南2023》（中华医学会神经病学分会）", "guideline", "2023", 2023),
+])
+def test_parse_reference(text, kind, edition, year):
+    src = parse_reference(text)
+    assert (src["kind"], src["edition"], src["year"]) == (kind, edition, year)
+    assert src["title"]
+
+
+def test_check_provenance():
+    good = {"sources": [{"kind": "guideline", "title": "GOLD 2025", "edition": "2025",
+                         "year": 2025}],
+            "author": {"kind": "model", "provider": "OpenAI", "model": "gpt-4o"},
+            "reviewer": {"kind": "human", "name": "Dr Li"}, "reviewed_at": "2026-11-30"}
+    check_provenance(good, complete=True)
+    check_provenance({"source": "imported"})  # older shapes stay valid
+    for bad in ({**good, "reviewed_at": "2026"}, {**good, "author": {"kind": "model"}},
+                {**good, "reviewer": {"kind": "robot", "name": "x"}},
+                {**good, "sources": [{"kind": "guideline", "title": "x"}]}):
+        with pytest.raises(ValidationError):
+            check_provenance(bad, complete=True)
+    with pytest.raises(ValidationError, match="reviewer"):
+        check_provenance({k: v for k, v in good.items() if k != "reviewer"}, complete=True)
+    assert review_year(good) == 2026
+
+
+def test_author_of_generated_items_from_the_older_keys():
+    a = author_of({"source": "generated", "provider": "deepseek", "model": "deepseek-chat"})
+    assert a.kind == "model" and "deepseek-chat" in describe_contributor(a)
+    assert describe_contributor(None, language="zh") == "未记录"
+
+
+def _stamp(date):
+    return {"source": "manual", "reviewer": {"kind": "human", "name": "Dr Li"},
+            "reviewed_at": date} if date else {"source": "manual"}
+
+
+def test_bank_filter_reviewed_before(bank):
+    ids = {d: bank.save_item(make_sba(f"Item reviewed {d or 'never'}",
+                                      provenance=_stamp(d))).id
+           for d in ("2019-12-31", "2020-01-01", "2025-06-30", "")}
+    found = set(bank.query_ids("", ItemFilter(reviewed_before=2020)))
+    assert found == {ids["2019-12-31"], ids[""]}
+    found = set(bank.query_ids("", ItemFilter(reviewed_before=2026)))
+    assert found == set(ids.values())
+    assert set(bank.query_ids("reviewed", ItemFilter(reviewed_before=2021))) == {
+        ids["2019-12-31"], ids["2020-01-01"], ids[""]}
+    assert bank.count(ItemFilter(reviewed_before=1990)) == 1  # only the never-reviewed one
+
+
+def test_cli_bank_search_reviewed_before(run_cli, bank):
+    old = bank.save_item(make_sba("Aspirin after infarction", provenance=_stamp("2018-03-01")))
+    bank.save_item(make_sba("Aspirin in angina", provenance=_stamp("2025-03-01")))
+    code, out, err = run_cli("bank", "search", "aspirin", "--reviewed-before", "2024", "--json")
+    assert code == 0, err
+    assert [i["id"] for i in out["items"]] == [old.id]
+    assert out["items"][0]["reviewed_at"] == "2018-03-01"
+    code, out, _ = run_cli("bank", "search", "--reviewed-before", "2030")
+    assert code == 0 and "2018-03-01" in out and "2025-03-01" in out
+    code, _, err = run_cli("bank", "search", "x", "--reviewed-before", "soon")
+    assert code == 2
+
+
+def test_eduapp_json_round_trips_provenance(run_cli, bank, tmp_path):
+    prov = {"source": "starter", "sources": [{"kind": "textbook", "title": "内科学",
+                                              "edition": "第9版", "year": 2018}],
+            "author": {"kind": "unrecorded", "name": "seed"},
+            "reviewer": {"kind": "model", "provider": "Anthropic", "model": "Claude"},
+            "reviewed_at": "2026-11-30", "review_changes": "",
+            "revisions": [{"date": "2026-11-30", "by": {"kind": "human", "name": "Dr Li"},
+                           "change": "creatinine 88 -> 52"}]}
+    bank.save_item(make_sba("急性肾炎最可能的诊断是", language="zh", provenance=prov))
+    out_path = tmp_path / "out.json"
+    code, _, err = run_cli("bank", "export", "--format", "eduapp-json", "--out", out_path)
+    assert code == 0, err
+    exported = json.loads(out_path.read_text(encoding="utf-8"))["items"][0]["provenance"]
+    assert exported == prov
+    doc = {"format": "eduapp-json", "version": 1, "items": [
+        {**make_sba("Imported with provenance").to_dict(), "provenance": prov}]}
+    code, _, err = run_cli("bank", "import", write_json(tmp_path / "in.json", doc))
+    assert code == 0, err
+    stored = [i for i in bank.search("Imported") if i.stem.startswith("Imported")][0]
+    assert stored.provenance == prov
