@@ -104,3 +104,25 @@ def test_eduapp_json_round_trips_provenance(run_cli, bank, tmp_path):
     assert code == 0, err
     stored = [i for i in bank.search("Imported") if i.stem.startswith("Imported")][0]
     assert stored.provenance == prov
+
+
+def test_qti_package_carries_provenance_as_lom(tmp_path):
+    import zipfile
+    import xml.etree.ElementTree as ET
+
+    from eduapp.interop import parse_file, write_file
+    prov = {"source": "starter", "sources": [{"kind": "guideline", "title": "GOLD 2025 Report",
+                                              "edition": "2025", "year": 2025}],
+            "author": {"kind": "model", "provider": "DeepSeek", "model": "deepseek-chat"},
+            "reviewer": {"kind": "human", "name": "Dr Li"}, "reviewed_at": "2026-11-30"}
+    path = str(tmp_path / "out.zip")
+    write_file([make_sba("Which drug for COPD?", provenance=prov)], path, "qti")
+    with zipfile.ZipFile(path) as zf:
+        root = ET.fromstring(zf.read("imsmanifest.xml"))
+    lom = "{http://ltsc.ieee.org/xsd/LOM}"
+    roles = [c.find(f"{lom}role/{lom}value").text for c in root.iter(f"{lom}contribute")]
+    assert roles == ["author", "validator"]
+    texts = " ".join(e.text or "" for e in root.iter())
+    assert "deepseek-chat (DeepSeek)" in texts and "Dr Li" in texts and "2026-11-30" in texts
+    assert "GOLD 2025 Report (guideline, 2025, 2025)" in texts
+    assert len(parse_file(path, "qti").items) == 1  # the package still reads back
