@@ -59,6 +59,9 @@ class ItemBankPage(QWidget):
             box.setMinimumContentsLength(8)
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.currentIndexChanged.connect(lambda _=0: self.run_query())
+            # the full choice as a tooltip: narrow boxes cut "X: multiple response (…)" short
+            box.currentIndexChanged.connect(
+                lambda _=0, b=box, name=label: b.setToolTip(f"{name}: {b.currentText()}"))
             self.filters[key] = box
             bar.addWidget(box, 1)
         layout.addLayout(bar)
