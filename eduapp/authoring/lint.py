@@ -20,6 +20,7 @@ Pure functions, no state: any thread. About 20-40 microseconds per item.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -382,6 +383,7 @@ _SUFFIXES = ("itis", "osis", "ities", "ity", "ically", "ical", "ic", "al", "ous"
              "ies", "es", "ed", "ing", "ary", "s")
 
 
+@functools.lru_cache(maxsize=65536)
 def _root(word: str) -> str:
     """A crude English stem: lower case without one common suffix, the root kept at four
     letters or more (``thyroiditis`` and ``thyroid`` -> ``thyroid``)."""
@@ -466,17 +468,21 @@ def _word_repeat(item: Item, lead: str, out: list) -> None:
     lead_text = _strip_markup(lead)
     vignette = _strip_markup(item.full_stem)
     # "Which hormone ...", "What type of drug ...": the class asked for is no cue
-    asked = _asked_class(lead_text)
-    lead_roots = {_root(w) for w in _PLAIN_WORD.findall(lead_text) if len(w) >= 4} - asked
-    words = [_root(w) for w in _PLAIN_WORD.findall(vignette)]
-    stem_pairs = set(zip(words, words[1:]))
-    distract_roots = {_root(w) for d in distractors for w in _PLAIN_WORD.findall(d)}
     key_words = list(_PLAIN_WORD.finditer(key))
-    for n, m in enumerate(key_words):
+    candidates = [n for n, m in enumerate(key_words) if len(m.group(0)) >= 4
+                  and m.group(0).lower() not in _STOP and _root(m.group(0)) not in _STOP]
+    distract_roots = {_root(w) for d in distractors for w in _PLAIN_WORD.findall(d)} \
+        if candidates else set()
+    candidates = [n for n in candidates if _root(key_words[n].group(0)) not in distract_roots]
+    if candidates:  # only then read the stem (most keys share nothing with it)
+        asked = _asked_class(lead_text)
+        lead_roots = {_root(w) for w in _PLAIN_WORD.findall(lead_text) if len(w) >= 4} - asked
+        words = [_root(w) for w in _PLAIN_WORD.findall(vignette)]
+        stem_pairs = set(zip(words, words[1:]))
+    for n in candidates:
+        m = key_words[n]
         w = m.group(0)
         r = _root(w)
-        if len(w) < 4 or w.lower() in _STOP or r in _STOP or r in distract_roots:
-            continue
         nxt = _root(key_words[n + 1].group(0)) if n + 1 < len(key_words) else None
         prev = _root(key_words[n - 1].group(0)) if n else None
         if r in lead_roots or (nxt and (r, nxt) in stem_pairs) or (prev and (prev, r) in

@@ -14,6 +14,7 @@ Pure functions, no state: any thread.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -147,11 +148,15 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 _BRACKETS = re.compile(r"[（(][^）)]{0,40}[）)]")
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def _squash(text: str) -> str:
-    """Lower-case NFKC text without spaces, punctuation, apostrophes or bracketed asides."""
+    """Lower-case NFKC text without spaces, punctuation or apostrophes."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("ⅱ", "ii").replace("'s", "").replace("’s", "")
-    return re.sub(r"[\W_]+", "", text)
+    return _NON_WORD.sub("", text)
 
 
 _INDEX: dict[str, int] = {}
@@ -160,6 +165,7 @@ for _n, _group in enumerate(SYNONYM_GROUPS):
         _INDEX.setdefault(_squash(_name), _n)
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical(text: str) -> int | None:
     """The synonym group (index into :data:`SYNONYM_GROUPS`) that the whole ``text`` names,
     or ``None``. A bracketed aside is ignored (``"Adrenaline (epinephrine)"``)."""
@@ -188,25 +194,57 @@ def _spaced(text: str) -> str:
     kept, unlike :func:`_squash`)."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("ⅱ", "ii")
     text = text.replace("'s", "").replace("’s", "")
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-# every name of the table, longest first, as a pattern: Latin names as whole words,
-# Chinese names anywhere (longest first, so 去甲肾上腺素 is not read as 肾上腺素)
-_NAMES = sorted(((_spaced(n), g) for g, group in enumerate(SYNONYM_GROUPS) for n in group
-                 if len(_squash(n)) >= 2), key=lambda p: -len(p[0]))
-_NAME_GROUP = {n: g for n, g in _NAMES}
-_NAME_RE = re.compile("|".join(
-    (rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])" if n.isascii() else re.escape(n))
-    for n, _g in _NAMES))
+# the names of the table: Latin ones by their words (looked up as word n-grams), Chinese
+# ones as strings (looked up as substrings, longest first, so 去甲肾上腺素 is not read as
+# 肾上腺素)
+_LATIN: dict[tuple[str, ...], int] = {}
+_CJK_NAMES: list[tuple[str, int]] = []
+for _g, _group in enumerate(SYNONYM_GROUPS):
+    for _name in _group:
+        _sp = _spaced(_name)
+        if len(_squash(_name)) < 2:
+            continue
+        if _sp.isascii():
+            _LATIN.setdefault(tuple(_sp.split()), _g)
+        else:
+            _CJK_NAMES.append((_sp.replace(" ", ""), _g))
+_CJK_NAMES.sort(key=lambda p: -len(p[0]))
+_LONGEST = max(len(k) for k in _LATIN)
+_FIRST_WORDS = {k[0] for k in _LATIN}
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+@functools.lru_cache(maxsize=65536)
 def _canonical_text(text: str) -> str:
     """``text`` with each synonym-table name inside it replaced by its group number, then
     squashed: ``"IM adrenaline"`` and ``"IM epinephrine"`` come out the same."""
-    s = _NAME_RE.sub(lambda m: f" #{_NAME_GROUP[m.group(0)]}# ",
-                     _spaced(_BRACKETS.sub("", text)))
-    return s.replace(" ", "")
+    s = _spaced(_BRACKETS.sub("", text))
+    if _HAS_CJK.search(s):
+        s = s.replace(" ", "")
+        for name, g in _CJK_NAMES:
+            if name in s:
+                s = s.replace(name, f"#{g}#")
+        return s
+    words = s.split()
+    out, i = [], 0
+    while i < len(words):
+        if words[i] not in _FIRST_WORDS:
+            out.append(words[i])
+            i += 1
+            continue
+        for n in range(min(_LONGEST, len(words) - i), 0, -1):
+            g = _LATIN.get(tuple(words[i:i + n]))
+            if g is not None:
+                out.append(f"#{g}#")
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return "".join(out)
 
 
 def same_thing(a: str, b: str) -> bool:
@@ -226,7 +264,8 @@ def same_thing(a: str, b: str) -> bool:
     if "#" in ca and ca == cb:  # "IM adrenaline" and "IM epinephrine"
         return True
     for short, long_ in ((a.strip(), b), (b.strip(), a)):
-        if re.fullmatch(r"[A-Z]{2,6}", short) and len(long_.split()) >= 2 \
+        if 2 <= len(short) <= 6 and short.isupper() and re.fullmatch(r"[A-Z]{2,6}", short) \
+                and len(long_.split()) >= 2 \
                 and initialism(long_) == short:
             return True
     return False
