@@ -15,6 +15,15 @@ Chinese conventions are not flaws: a lead-in that ends ``最可能的诊断是``
 mark is a proper closed lead-in (the Chinese licensing exam writes them so), and 不是 /
 错误的是 count as emphasised when written bold, underlined or in 【】.
 
+Issue 16 added three flaw kinds: ``k-type`` (complex multiple choice: options that are sets
+of numbered statements, "1 and 3 only", ①②③; NBME ch. 3 advises against the format),
+``word-repeat`` extended to Chinese and to phrases of the vignette (clang association), and
+``two-keys`` (a distractor that is a synonym or abbreviation of the key, see
+:mod:`.synonyms`, or that contains it or is contained in it). Language-dependent rules read
+the item's *detected* language (:func:`detected_language`, a CJK-share rule), so a Chinese
+item with Latin drug names is Chinese, and a Chinese item that an importer labelled English
+gets an ``info`` note, never ``wrong-language``.
+
 Pure functions, no state: any thread. About 20-40 microseconds per item.
 """
 
