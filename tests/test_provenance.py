@@ -126,3 +126,31 @@ def test_qti_package_carries_provenance_as_lom(tmp_path):
     assert "deepseek-chat (DeepSeek)" in texts and "Dr Li" in texts and "2026-11-30" in texts
     assert "GOLD 2025 Report (guideline, 2025, 2025)" in texts
     assert len(parse_file(path, "qti").items) == 1  # the package still reads back
+
+
+def test_qti_manifest_with_lom_validates_against_the_cp_xsd(tmp_path):
+    """Opt-in like the other XSD checks: EDUAPP_QTI_XSD_DIR holds the 1EdTech XSDs."""
+    import os
+    import zipfile
+
+    xsd_dir = os.environ.get("EDUAPP_QTI_XSD_DIR")
+    if not xsd_dir:
+        pytest.skip("set EDUAPP_QTI_XSD_DIR to a folder holding the 1EdTech XSDs")
+    etree = pytest.importorskip("lxml.etree")
+    found = [os.path.join(d, "imscp_v1p1.xsd") for d, _s, files in os.walk(xsd_dir)
+             if "imscp_v1p1.xsd" in files]
+    if not found:
+        pytest.skip("imscp_v1p1.xsd is not there")
+    from eduapp.interop import write_file
+    prov = {"author": {"kind": "human", "name": "Dr Li <li@example.org>"},
+            "reviewer": {"kind": "model", "provider": "OpenAI", "model": "gpt-4o"},
+            "reviewed_at": "2026-11-30",
+            "sources": [{"kind": "textbook", "title": "内科学 & co", "edition": "第9版",
+                         "year": 2018}]}
+    path = str(tmp_path / "p.zip")
+    write_file([make_sba("Which drug?", provenance=prov)], path, "qti")
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    schema = etree.XMLSchema(etree.parse(found[0], parser))
+    with zipfile.ZipFile(path) as zf:
+        doc = etree.fromstring(zf.read("imsmanifest.xml"), parser)
+    assert schema.validate(doc), [e.message for e in schema.error_log]
