@@ -409,6 +409,8 @@ class ItemEditor(QWidget):
         review date, what the review changed, and the number of recorded revisions."""
         prov = item.provenance or {}
         lang = self.ui_language()
+        for n, t in enumerate(EXAM_TYPES, start=1):  # which exam uses each type
+            self.exam_type_box.setItemData(n, EXAM_TYPE_INFO[t][lang], Qt.ToolTipRole)
         sources = prov.get("sources") or sources_from_references(item.references)
         parts = []
         for src in sources[:6]:
