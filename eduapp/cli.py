@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub(bank_cmds, "set-status", "set the review status of items", "bank.set_status")
     p.add_argument("status", choices=("draft", "reviewed", "approved", "retired"))
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--reviewer", metavar="NAME",
+                   help="also record NAME as the items' reviewer, with today's date")
 
     # lint
     p = sub(groups, "lint", "run the quality gate on a file's items without storing them",

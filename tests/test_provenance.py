@@ -154,3 +154,26 @@ def test_qti_manifest_with_lom_validates_against_the_cp_xsd(tmp_path):
     with zipfile.ZipFile(path) as zf:
         doc = etree.fromstring(zf.read("imsmanifest.xml"), parser)
     assert schema.validate(doc), [e.message for e in schema.error_log]
+
+
+def test_record_review_keeps_content_and_other_provenance(bank, run_cli):
+    import time
+    from eduapp.errors import NotFoundError
+    item = bank.save_item(make_sba("Aspirin question", provenance={
+        "source": "starter", "sources": [{"kind": "guideline", "title": "x", "year": 2020}]}))
+    assert bank.record_review([item.id], {"kind": "human", "name": "Dr Li"}, "2021-02-03") == 1
+    stored = bank.get_item(item.id)
+    assert stored.version == 1 and stored.provenance["sources"][0]["year"] == 2020
+    assert stored.provenance["reviewer"] == {"kind": "human", "name": "Dr Li"}
+    assert stored.provenance["reviewed_at"] == "2021-02-03"
+    with pytest.raises(ValidationError):
+        bank.record_review([item.id], {"kind": "human", "name": "Dr Li"}, "03/02/2021")
+    with pytest.raises(NotFoundError):
+        bank.record_review([item.id, 999], {"kind": "human", "name": "Dr Li"})
+    assert bank.get_item(item.id).provenance["reviewed_at"] == "2021-02-03"
+    code, out, err = run_cli("bank", "set-status", "approved", item.id, "--reviewer", "Dr Wang",
+                             "--json")
+    assert code == 0 and out["reviewed"] == 1, err
+    prov = bank.get_item(item.id).provenance
+    assert prov["reviewer"]["name"] == "Dr Wang" and prov["reviewed_at"] == time.strftime("%Y-%m-%d")
+    assert bank.count(ItemFilter(reviewed_before=int(time.strftime("%Y")))) == 0

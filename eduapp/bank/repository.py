@@ -396,6 +396,34 @@ class Bank:
                 [status, time.time(), *ids, status])
             return cur.rowcount
 
+    def record_review(self, ids: Iterable[int], reviewer: dict, date: str | None = None,
+                      changes: str = "") -> int:
+        """Record that ``reviewer`` checked these items against current sources: sets
+        ``provenance.reviewer``, ``reviewed_at`` and ``review_changes`` (other provenance
+        keys are kept), in one transaction. Content and version do not change.
+
+        :param reviewer: a contributor (``{"kind": "human", "name": ...}``, see
+            :mod:`eduapp.provenance`).
+        :param date: ``YYYY-MM-DD``; today (local time) when ``None``.
+        :param changes: what the review changed, one sentence (``""``: nothing).
+        :returns: how many items were updated.
+        :raises ValidationError: a malformed reviewer or date.
+        :raises NotFoundError: an id that is not in the bank (nothing is changed then).
+        """
+        from ..provenance import check_provenance
+        date = date or time.strftime("%Y-%m-%d")
+        check_provenance({"reviewer": reviewer, "reviewed_at": date})
+        ids = list(ids)
+        with self._lock, transaction(self.conn):
+            self._require_ids(ids)
+            cur = self.conn.execute(
+                "UPDATE items SET provenance = json_set(CASE WHEN json_valid(provenance) AND "
+                "provenance != '' THEN provenance ELSE '{}' END, '$.reviewer', json(?), "
+                "'$.reviewed_at', ?, '$.review_changes', ?), updated_at = ? WHERE id IN "
+                f"({', '.join('?' * len(ids))})",
+                [json.dumps(reviewer, ensure_ascii=False), date, changes, time.time(), *ids])
+            return cur.rowcount
+
     def _require_ids(self, ids: Sequence[int]) -> None:
         found = {r[0] for r in self.conn.execute(
             f"SELECT id FROM items WHERE deleted_at IS NULL AND id IN "

@@ -118,8 +118,14 @@ def run_stats(args, ctx) -> int:
 
 
 def run_set_status(args, ctx) -> int:
-    """Set the review status of the given item ids (all or nothing)."""
+    """Set the review status of the given item ids (all or nothing); with ``--reviewer
+    NAME`` also record NAME and today's date as their last review."""
     changed = ctx.bank.set_status(args.ids, args.status)
-    ctx.emit({"status": args.status, "ids": args.ids, "changed": changed},
-             f"{changed} item(s) set to {args.status}")
+    payload = {"status": args.status, "ids": args.ids, "changed": changed}
+    text = f"{changed} item(s) set to {args.status}"
+    if getattr(args, "reviewer", None):
+        reviewed = ctx.bank.record_review(args.ids, {"kind": "human", "name": args.reviewer})
+        payload["reviewed"] = reviewed
+        text += f"; review by {args.reviewer} recorded on {reviewed} item(s)"
+    ctx.emit(payload, text)
     return EXIT_OK
