@@ -379,7 +379,8 @@ than from into over under what when this that have been shows showed treatment m
 diagnosis cause causes appropriate next step best initial first years year-old presents
 finding findings result results shown given given present history examination test tests
 normal level levels blood serum plasma increased decreased raised elevated reduced high low
-acute chronic severe mild right left daily dose doses therapy drug drugs used using""".split())
+acute chronic severe mild right left daily dose doses therapy drug drugs used using
+umol mmol nmol pmol mol mg/dl mmhg units unit hours days weeks months minutes""".split())
 
 # Chinese words that every clinical item uses: no cue when they repeat
 _STOP_ZH = ("患者", "治疗", "检查", "诊断", "首选", "可能", "适宜", "下列", "哪项", "哪一", "应该",
@@ -488,14 +489,18 @@ def _word_repeat(item: Item, lead: str, out: list) -> None:
         lead_roots = {_root(w) for w in _PLAIN_WORD.findall(lead_text) if len(w) >= 4} - asked
         words = [_root(w) for w in _PLAIN_WORD.findall(vignette)]
         stem_pairs = set(zip(words, words[1:]))
+    # distractors that also repeat a phrase of the vignette: then the key's repeat is no cue
+    echoes = bool(candidates) and any(
+        len(ws) > 1 and any(p in stem_pairs for p in zip(ws, ws[1:]))
+        for ws in ([_root(w) for w in _PLAIN_WORD.findall(d)] for d in distractors))
     for n in candidates:
         m = key_words[n]
         w = m.group(0)
         r = _root(w)
         nxt = _root(key_words[n + 1].group(0)) if n + 1 < len(key_words) else None
         prev = _root(key_words[n - 1].group(0)) if n else None
-        if r in lead_roots or (nxt and (r, nxt) in stem_pairs) or (prev and (prev, r) in
-                                                                    stem_pairs):
+        in_vignette = (nxt and (r, nxt) in stem_pairs) or (prev and (prev, r) in stem_pairs)
+        if r in lead_roots or (in_vignette and not echoes):
             out.append(_f("word-repeat", f"\"{w}\" appears in the stem and in the key but in no "
                           "distractor: a clang cue to the answer.", f"options[{k}]",
                           m.start(), m.end()))
@@ -510,6 +515,9 @@ def _word_repeat(item: Item, lead: str, out: list) -> None:
         hit = _shared_cjk(key, source, minimum)
         if hit and asked_zh and (hit[0] in asked_zh or asked_zh.endswith(hit[0])):
             continue
+        if hit and source is vignette and any(_shared_cjk(d, vignette, minimum)
+                                              for d in distractors):
+            continue  # the distractors repeat the vignette too (drug lists, named findings)
         # a distractor that shares the hit, or all of it but one character ("肾病" for
         # "性肾病"), takes the cue away
         if hit and not any(_shares(hit[0], d, max(2, len(hit[0]) - 1)) for d in distractors):
@@ -565,9 +573,13 @@ _LIMITERS = re.compile(r"\b(alone|only|without|no|not|stop|avoid|withhold|monoth
 _JOINERS_ZH = re.compile(r"联合|加用|合用|并用|加|及|和|与|\+|、|，|,|plus|and", re.I)
 
 
+_TOKEN = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
+
+
 def _tokens(text: str) -> list[str]:
-    """Lower-case Latin words and single Chinese characters, in order."""
-    return [t.lower() for t in re.findall(f"[{_CJK}]|[A-Za-z0-9]+", _strip_markup(text))]
+    """Lower-case words (any script but Chinese: χ², IgA, 5-HT's parts) and single Chinese
+    characters, in order."""
+    return [t.lower() for t in _TOKEN.findall(_strip_markup(text))]
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
