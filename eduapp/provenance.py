@@ -38,7 +38,7 @@ from .errors import ValidationError
 
 __all__ = ["CONTRIBUTOR_KINDS", "SOURCE_KINDS", "parse_reference", "sources_from_references",
            "author_of", "reviewer_of", "review_date", "review_year", "describe_contributor",
-           "check_provenance", "Contributor"]
+           "check_provenance", "normalise_provenance", "contributor_from_text", "Contributor"]
 
 #: Who made or checked content.
 CONTRIBUTOR_KINDS = ("human", "model", "unrecorded")
@@ -81,6 +81,7 @@ _TEXTBOOK = re.compile(r"\bed\.|edition|textbook|principles of|pharmacological b
                        r"pathologic basis|《[^》]{1,20}》\s*第\s*\S+\s*版|人民卫生出版社", re.I)
 _ARTICLE = re.compile(r"\bet al\b|N Engl J Med|Lancet|JAMA|BMJ|\d{4};\d+:", re.I)
 _TITLE_ZH = re.compile(r"《([^》]+)》")
+_STANDARD = re.compile(r"\b(?:GB|WS|GB/T|WS/T|YY)\s*[\d.]+\s*[—–-]\s*(\d{2}|\d{4})(?!\d)")
 
 
 def parse_reference(text: str) -> dict:
@@ -99,6 +100,11 @@ def parse_reference(text: str) -> dict:
     """
     text = " ".join(str(text).split())
     years = [int(y) for y in _YEAR.findall(text)]
+    # Chinese national standards give the year after a dash, two digits before 2000:
+    # 《…》（GB 14938—94）, WS 288—2017
+    for m in _STANDARD.finditer(text):
+        y = int(m.group(1))
+        years.append(y + 1900 if y < 100 else y)
     year = max(years) if years else None
     m_en, m_zh = _EDITION_EN.search(text), _EDITION_ZH.search(text)
     edition = m_en.group(0) if m_en else m_zh.group(0) if m_zh else ""
@@ -227,3 +233,65 @@ def check_provenance(provenance: dict, *, complete: bool = False) -> None:
             raise ValidationError(f"provenance source kind must be one of {', '.join(SOURCE_KINDS)}")
         if complete and not isinstance(s.get("year"), int):
             raise ValidationError(f"provenance source {s['title'][:60]!r} has no year")
+
+
+# ------------------------------------------------------------------ older / free-form shapes
+
+_MODEL_NOTE = re.compile(r"[(（]\s*(?:model-assisted|model|模型辅助|模型)\s*[:：]\s*"
+                         r"(?P<provider>[^\s)）]+)\s+(?P<model>[^)）]+?)\s*[)）]", re.I)
+_SELF_CHECK = re.compile(r"self[- ]check|自查|author", re.I)
+
+
+def contributor_from_text(text: str, *, author: dict | None = None) -> dict:
+    """A contributor from a free-text name.
+
+    ``"EduApp content team (model-assisted: Anthropic Claude)"`` -> a model (provider
+    ``Anthropic``, model ``Claude``, name ``EduApp content team``); a reviewer written as
+    the author's self-check (``"author self-check ..."``, ``"作者自查"``) -> the ``author``
+    contributor with that text as its name; anything else -> a person of that name.
+    """
+    text = " ".join(str(text).split())
+    m = _MODEL_NOTE.search(text)
+    if m:
+        name = (text[:m.start()] + text[m.end():]).strip(" ,;，；")
+        d = {"kind": "model", "provider": m.group("provider"), "model": m.group("model").strip()}
+        if name:
+            d["name"] = name
+        return d
+    if author and _SELF_CHECK.search(text):
+        return {**author, "name": text}
+    return {"kind": "human", "name": text}
+
+
+def normalise_provenance(provenance: dict, references: list[str] = ()) -> dict:
+    """The provenance in the shape of this module, from older or free-form spellings:
+    ``reference``/``references`` strings -> ``sources`` (with the item's ``references``);
+    ``author``/``reviewer`` as text -> contributors (:func:`contributor_from_text`);
+    ``reviewed``/``review_date`` -> ``reviewed_at``. Keys already in shape are kept; the
+    input is not changed.
+
+    :returns: a new dict; run :func:`check_provenance` on it to see what is still missing.
+    """
+    prov = dict(provenance or {})
+    if not prov.get("sources"):
+        refs = [str(r) for r in references if str(r).strip()]
+        for key in ("reference", "references"):
+            value = prov.get(key)
+            extra = [value] if isinstance(value, str) else list(value or [])
+            refs += [r for r in extra if r and r not in refs]
+        if refs:
+            prov["sources"] = sources_from_references(refs)
+    for key in ("reference", "references"):
+        if key in prov and prov.get("sources"):
+            prov.pop(key)
+    if isinstance(prov.get("author"), str):
+        prov["author"] = contributor_from_text(prov["author"])
+    if isinstance(prov.get("reviewer"), str):
+        author = prov["author"] if isinstance(prov.get("author"), dict) else None
+        prov["reviewer"] = contributor_from_text(prov["reviewer"], author=author)
+    for key in ("reviewed", "review_date", "reviewed_on"):
+        value = prov.get(key)
+        if isinstance(value, str) and _DATE.match(value.strip()) and not prov.get("reviewed_at"):
+            prov["reviewed_at"] = value.strip()
+            prov.pop(key)
+    return prov

@@ -1,7 +1,10 @@
 """Fill in the provenance of every item, set and document of eduapp-json files.
 
-For each entry it derives ``provenance.sources`` from the entry's ``references`` (items)
-or from the "References"/"参考资料" line of a note's body (documents), and sets
+For each entry it first brings free-form provenance into shape (``reference`` strings,
+``author``/``reviewer`` written as text such as ``"EduApp content team (model-assisted:
+Anthropic Claude)"``, ``reviewed`` dates: see ``eduapp.provenance.normalise_provenance``),
+then derives ``provenance.sources`` from the entry's ``references`` (items) or from the
+"References"/"参考资料" line of a note's body (documents), and sets
 ``author``, ``reviewer`` and ``reviewed_at`` from the options where they are missing
 (``--overwrite`` replaces them). Keys that are already there are kept, so the script can
 be run again after new items are added. The files are rewritten in the starter bank's
@@ -28,7 +31,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from eduapp.errors import ValidationError  # noqa: E402
-from eduapp.provenance import check_provenance, sources_from_references  # noqa: E402
+from eduapp.provenance import (check_provenance, normalise_provenance,  # noqa: E402
+                               sources_from_references)
 
 _REFS_LINE = re.compile(r"^\*?(?:References|参考资料)[:：]\s*(.+?)\*?\s*$", re.M)
 
@@ -49,7 +53,8 @@ def contributor(kind: str, name: str, provider: str, model: str) -> dict | None:
 
 
 def fill(entry: dict, references: list[str], args) -> None:
-    prov = entry.setdefault("provenance", {})
+    prov = normalise_provenance(entry.get("provenance") or {}, references)
+    entry["provenance"] = prov
     if args.overwrite or not prov.get("sources"):
         prov["sources"] = sources_from_references(references)
     author = contributor(args.author, args.author_name, args.author_provider, args.author_model)

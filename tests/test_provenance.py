@@ -177,3 +177,22 @@ def test_record_review_keeps_content_and_other_provenance(bank, run_cli):
     prov = bank.get_item(item.id).provenance
     assert prov["reviewer"]["name"] == "Dr Wang" and prov["reviewed_at"] == time.strftime("%Y-%m-%d")
     assert bank.count(ItemFilter(reviewed_before=int(time.strftime("%Y")))) == 0
+
+
+def test_free_form_provenance_is_brought_into_shape():
+    from eduapp.provenance import normalise_provenance
+    raw = {"source": "starter", "reference": "《外科学》第10版（2024）",
+           "author": "EduApp 内容组（模型辅助：Anthropic Claude）",
+           "reviewer": "作者自查（待独立第二审读）", "reviewed": "2026-11-30"}
+    prov = normalise_provenance(raw, ["《食物中毒诊断标准及技术处理总则》（GB 14938—94）"])
+    assert prov["author"] == {"kind": "model", "provider": "Anthropic", "model": "Claude",
+                              "name": "EduApp 内容组"}
+    assert prov["reviewer"]["kind"] == "model" and prov["reviewer"]["model"] == "Claude"
+    assert prov["reviewed_at"] == "2026-11-30" and "reviewed" not in prov
+    assert [s["year"] for s in prov["sources"]] == [1994, 2024]
+    assert "reference" not in prov and raw["author"].startswith("EduApp")  # input unchanged
+    check_provenance(prov, complete=True)
+    english = normalise_provenance({"author": "EduApp content team (model-assisted: "
+                                              "Anthropic Claude)", "reviewer": "Dr Li"})
+    assert english["author"]["provider"] == "Anthropic" and english["reviewer"] == {
+        "kind": "human", "name": "Dr Li"}
