@@ -535,7 +535,8 @@ def _word_repeat(item: Item, lead: str, out: list) -> None:
 # "I, II and III", "A、C", "2、4正确", "all of 1, 2 and 3". Digits and letters need a separator
 # (so "12" or "AB" as answers are not markers); circled numbers may stand side by side.
 _K_MARK = r"(?:[①-⑩]|\(?(?:[1-9]|I{1,3}|IV|V|VI)\)?(?![A-Za-z0-9.])|\(?[A-E]\)?(?![A-Za-z0-9]))"
-_K_GLUE = r"(?:\s*(?:,|，|、|;|；|\+|&|and|or|和|与|及|或|以及)\s*|\s+|(?<=[①-⑩])(?=[①-⑩]))"
+_K_GLUE = (r"(?:\s*(?:,|，|、|;|；|\+|&|and|or|和|与|及|或|以及)\s*|\s+|(?<=[①-⑩])(?=[①-⑩])|"
+           r"(?<=[)）])(?=[(（]))")
 _K_OPTION = re.compile(
     rf"^\W*(?:only\s+|all\s+of\s+|仅|只有|statements?\s+)?{_K_MARK}(?:{_K_GLUE}{_K_MARK})*"
     r"(?:\s*(?:only|are\s+(?:correct|true|right)|is\s+(?:correct|true)|正确|均正确|都正确|都对|"

@@ -111,7 +111,11 @@ def test_exam_type_labels_of_the_starter_bank():
     (["①②", "①③", "②④", "①②③", "④"], "下列哪些属于肾病综合征的表现：①大量蛋白尿 ②低白蛋白血症 ③水肿 ④血尿"),
     (["I only", "I and II", "II and III", "I, II and III", "III only"],
      "Which raise concern for malignancy? (I) microcalcification (II) irregular margin (III) halo"),
-], ids=["numbers", "circled", "roman"])
+    (["(1)(2)(3)", "(1)(3)", "(2)(4)", "(4)", "(1)(2)(3)(4)"],
+     "Which are adverse effects of amiodarone? (1) fibrosis (2) hypothyroidism (3) deposits"),
+    (["1, 2 and 3 are correct", "1 and 3 are correct", "2 and 4 are correct", "Only 4",
+      "All are correct"], "Which are true of warfarin? 1. a 2. b 3. c 4. d"),
+], ids=["numbers", "circled", "roman", "brackets", "are-correct"])
 def test_k_type_is_found(texts, stem):
     assert "k-type" in rules(sba(stem, texts, key=3))
 
