@@ -121,8 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--query", metavar="Q", default="")
     p.add_argument("--category", metavar="PATH", default="")
     p = sub(bank_cmds, "search", "full-text search (English and Chinese)", "bank.search")
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument("query", metavar="QUERY", nargs="?", default="",
+                   help="words to find (empty: list, newest first)")
     p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--reviewed-before", type=int, default=None, metavar="YEAR",
+                   help="only items last reviewed before 1 January YEAR, or never reviewed")
     sub(bank_cmds, "stats", "counts by type, status, language and system", "bank.stats")
     p = sub(bank_cmds, "set-status", "set the review status of items", "bank.set_status")
     p.add_argument("status", choices=("draft", "reviewed", "approved", "retired"))
@@ -130,12 +133,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="approve even items the quality gate or a blind second answer flagged "
                         "(recorded with your user name)")
+    p.add_argument("--reviewer", metavar="NAME",
+                   help="also record NAME as the items' reviewer, with today's date")
 
     # lint
     p = sub(groups, "lint", "run the quality gate on a file's items without storing them",
             "authoring.lint")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    p.add_argument("--verify", action="store_true",
+                   help="have a model answer each item blind: a different answer from the key "
+                        "is flagged (wrong key, or two defensible keys)")
+    p.add_argument("--provider", metavar="NAME", help="the model for --verify")
 
     # generate
     gen = groups.add_parser("generate", help="generate questions, lecture notes or a case study")

@@ -42,10 +42,44 @@ STATUSES = ("draft", "reviewed", "approved", "retired")
 #: Bloom's taxonomy (revised, Anderson & Krathwohl 2001), lowest to highest.
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
 
-#: Exam-type labels teachers use as a facet: the Chinese medical licensing exam's
-#: A1 (single-sentence best answer), A2 (case best answer), A3/A4 (case cluster, shared
-#: vignette), B1 (shared options), X (multiple response); elsewhere SBA and EMQ.
-EXAM_TYPES = ("A1", "A2", "A3", "A4", "B1", "X", "SBA", "EMQ", "MCQ")
+#: Exam-type labels teachers use as a facet. The Chinese medical licensing exam
+#: (执业医师资格考试) uses A1 (single-sentence best answer), A2 (case best answer), A3/A4
+#: (case cluster, shared vignette) and B1 (shared options). X (multiple response, 多项选择题)
+#: is the type of the graduate entrance exam (考研西医综合), not of the licensing exam. SBA
+#: and EMQ are the NBME/USMLE-style formats; MCQ a generic multiple-choice label. TF
+#: (true/false, 判断题) and SAQ (short answer, 简答题) are course-exam formats that neither
+#: licensing exam uses. :data:`EXAM_TYPE_INFO` says which exam each belongs to.
+EXAM_TYPES = ("A1", "A2", "A3", "A4", "B1", "X", "SBA", "EMQ", "MCQ", "TF", "SAQ")
+
+#: For each exam type: ``(exam, description)`` in English and Chinese, where ``exam`` is
+#: ``licensing-cn`` (执业医师资格考试), ``postgraduate-cn`` (考研西医综合), ``licensing-us``
+#: (USMLE/NBME style) or ``course`` (school tests only). Sources: 国家医学考试中心 question-type
+#: descriptions; 全国硕士研究生招生考试西医综合考试大纲 (A, B and X types); NBME item-writing guide.
+EXAM_TYPE_INFO: dict[str, dict] = {
+    "A1": {"exam": "licensing-cn", "en": "A1: single-sentence best answer (Chinese licensing exam)",
+           "zh": "A1型题：单句型最佳选择题（执业医师资格考试）"},
+    "A2": {"exam": "licensing-cn", "en": "A2: case best answer (Chinese licensing exam)",
+           "zh": "A2型题：病例摘要型最佳选择题（执业医师资格考试）"},
+    "A3": {"exam": "licensing-cn", "en": "A3: case cluster, one patient (Chinese licensing exam)",
+           "zh": "A3型题：病例组型最佳选择题（执业医师资格考试）"},
+    "A4": {"exam": "licensing-cn", "en": "A4: case series, evolving case (Chinese licensing exam)",
+           "zh": "A4型题：病例串型最佳选择题（执业医师资格考试）"},
+    "B1": {"exam": "licensing-cn", "en": "B1: shared options (Chinese licensing exam)",
+           "zh": "B1型题：标准配伍题（执业医师资格考试）"},
+    "X": {"exam": "postgraduate-cn",
+          "en": "X: multiple response (graduate entrance exam 考研西医综合, not the licensing exam)",
+          "zh": "X型题：多项选择题（考研西医综合题型，执业医师考试不用）"},
+    "SBA": {"exam": "licensing-us", "en": "SBA: single best answer (NBME/USMLE style)",
+            "zh": "SBA：单一最佳答案题（NBME/USMLE风格）"},
+    "EMQ": {"exam": "licensing-us", "en": "EMQ: extended matching (NBME style)",
+            "zh": "EMQ：扩展配伍题（NBME风格）"},
+    "MCQ": {"exam": "course", "en": "MCQ: multiple choice, generic (course exams)",
+            "zh": "MCQ：一般多项选择题（课程考试）"},
+    "TF": {"exam": "course", "en": "TF: true/false (course exams; no licensing exam uses it)",
+           "zh": "判断题（课程考试题型，执业医师考试不用）"},
+    "SAQ": {"exam": "course", "en": "SAQ: short answer (course exams; no licensing exam uses it)",
+            "zh": "简答题（课程考试题型，执业医师考试不用）"},
+}
 
 #: Languages of content.
 LANGUAGES = ("en", "zh")
@@ -244,7 +278,9 @@ class Item:
     :ivar hints: hints shown on request (Moodle).
     :ivar provenance: where it came from: ``{"source": "generated"|"imported"|"manual"|
         "starter", "provider", "model", "prompt_version", "generation_id", "file",
-        "format", "at"}`` (only the keys that apply).
+        "format", "at"}`` plus, optionally, ``sources`` (guideline/textbook with edition
+        and year), ``author``, ``reviewer``, ``reviewed_at``, ``review_changes`` and
+        ``revisions`` (shapes in :mod:`eduapp.provenance`); only the keys that apply.
     :ivar idnumber: an external id (Moodle idnumber, QTI identifier).
     :ivar set_uid: uid of the :class:`ItemSet` this item belongs to, or ``None``.
     :ivar set_position: zero-based position inside its set.

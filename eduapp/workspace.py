@@ -35,7 +35,7 @@ from .errors import (ApprovalBlockedError, CancelledError, ExportError, ImportFi
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .authoring import GenerationResult, QuestionSpec
-    from .bank import Bank, ImportSummary
+    from .bank import Bank, ImportSummary, ItemFilter
     from .exams import Assembly, Blueprint, Exam, ExamStore
     from .llm import ProviderProfile, ProviderStore
     from .pdf import ExamFiles
@@ -299,10 +299,20 @@ class Workspace:
         return ExportOutcome(len(flatten(units)), sum(isinstance(u, ItemSet) for u in units),
                              len(documents), fmt, out)
 
-    def search(self, query: str, limit: int = 20, *, with_findings: bool = True) -> list[Item]:
-        """Full-text search (bm25-ranked), each item with its quality-gate findings."""
+    def search(self, query: str, limit: int = 20, *, filters: "ItemFilter | None" = None,
+               with_findings: bool = True) -> list[Item]:
+        """Full-text search (bm25-ranked), or with no words a listing newest first, each
+        item with its quality-gate findings.
+
+        :param filters: an :class:`~eduapp.bank.ItemFilter` (e.g. ``reviewed_before``).
+        """
         from .authoring import lint_item
-        items = self.bank.search(query, limit=max(1, limit))
+        limit = max(1, limit)
+        if query.strip():
+            items = self.bank.search(query, limit=limit, filters=filters)
+        else:
+            items = self.bank.get_items(self.bank.query_ids("", filters, order="-id",
+                                                            limit=limit))
         if with_findings:
             for item in items:
                 item.findings = lint_item(item)
@@ -348,6 +358,19 @@ class Workspace:
         if status == "approved":
             return self.accept_drafts(ids, status, override=override, by=by)
         n = self.bank.set_status(ids, status)
+        return n, Changes(items=bool(n))
+
+    def record_review(self, ids: list[int], reviewer: str, changes: str = ""
+                      ) -> tuple[int, Changes]:
+        """Record that the person ``reviewer`` checked these items today against current
+        sources (``provenance.reviewer``, ``reviewed_at``, ``review_changes``).
+
+        :raises ValidationError: an empty name. :raises NotFoundError: an unknown id.
+        """
+        if not reviewer.strip():
+            raise ValidationError("give the reviewer's name")
+        n = self.bank.record_review(ids, {"kind": "human", "name": reviewer.strip()},
+                                    changes=changes)
         return n, Changes(items=bool(n))
 
     def delete_items(self, ids: list[int]) -> tuple[list[int], Changes]:

@@ -1170,17 +1170,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="530"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="539"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="548"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -1283,132 +1283,157 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="42"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="43"/>
         <source>Item bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="47"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="48"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
+        <source>Exam type</source>
+        <translation>考试题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="88"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="57"/>
+        <source>Last review</source>
+        <translation>最近审核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="93"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="89"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="94"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="96"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="98"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="99"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="136"/>
+        <source>Reviewed before {year} or never</source>
+        <translation>{year}年以前审核或从未审核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="139"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="139"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="143"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="143"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="144"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="144"/>
+        <source>All exam types</source>
+        <translation>全部题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
+        <source>Any review date</source>
+        <translation>任意审核日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="180"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="234"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="251"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="254"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="271"/>
         <source>Deleted {n} items. Press Undo delete to bring them back.</source>
         <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="307"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="315"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="299"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="316"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="326"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
@@ -1416,324 +1441,390 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="86"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="93"/>
         <source>English</source>
+        <extracomment>``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="86"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="93"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="89"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="91"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="100"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="94"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="103"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="96"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="105"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="103"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="112"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="105"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="114"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="107"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="116"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="109"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="118"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="111"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="120"/>
         <source>Key</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="111"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="120"/>
         <source>Option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="112"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="131"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="121"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="140"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="119"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="128"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="121"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="130"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="122"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="131"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="134"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="143"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="137"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="146"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="139"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="148"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="140"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="149"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="142"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="151"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="148"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="157"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="150"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="153"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="162"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="157"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="163"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="172"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="165"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="174"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="167"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="173"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="174"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="183"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="185"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="194"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="188"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="199"/>
+        <source>Provenance</source>
+        <translation>来源与审核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
+        <source>reviewer&apos;s name</source>
+        <translation>审核人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="204"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="206"/>
+        <source>Reviewed today</source>
+        <translation>今天已审核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="207"/>
+        <source>Record that you checked this item against current sources today</source>
+        <translation>记录你今天已对照现行指南和教材核对过此题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="214"/>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="217"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="222"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="194"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="223"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="211"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="240"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="211"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="240"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="212"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="241"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="212"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="241"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="213"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="242"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="213"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="242"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="214"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="243"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="214"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="243"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="215"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="219"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="219"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="220"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="220"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="225"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="254"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="225"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="254"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="226"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="226"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="275"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="278"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="250"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="279"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="285"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="286"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="316"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="358"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="423"/>
+        <source>Author: {who}</source>
+        <translation>作者：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="425"/>
+        <source>Sources: {list}</source>
+        <translation>依据：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="426"/>
+        <source>none recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
+        <source>Last review: {date} by {who}</source>
+        <translation>最近审核：{date}，审核人：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
+        <source>Never reviewed.</source>
+        <translation>从未审核。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
+        <source>Review changes: {text}</source>
+        <translation>审核修改：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <source>Revised {n} time(s); last on {date}: {change}</source>
+        <translation>已修订{n}次；最近一次{date}：{change}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="456"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="367"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="465"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="384"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="482"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="385"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="483"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="392"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="396"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="490"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="494"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="397"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="495"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="419"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="517"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>

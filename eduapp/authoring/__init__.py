@@ -13,8 +13,9 @@ verification and regeneration call a language model and belong on worker threads
 
 from .dedup import DuplicateIndex, DuplicateMatch, duplicate_findings, similarity
 from .documents import generate_case, generate_notes, render_case, render_notes
-from .gate import LOW_QUALITY, STRONGER_PROVIDER_HINT, gate_findings, passes_gate
-from .lint import RULES, Rule, lead_in, lint_item
+from .gate import (LOW_QUALITY, STRONGER_PROVIDER_HINT, blind_check, flagged, gate_findings,
+                   passes_gate)
+from .lint import RULES, Rule, detected_language, lead_in, lint_item
 from .questions import (GenerationResult, QuestionSpec, check_generated, existing_generation,
                         generate_questions, item_from_json)
 from .review import accept, discard, edit, regenerate, review_queue
@@ -22,7 +23,7 @@ from .schemas import CASE_SCHEMA, NOTES_SCHEMA, QUESTION_KINDS, question_schema
 from .verify import verification_finding, verify_item
 
 __all__ = [
-    "RULES", "Rule", "lead_in", "lint_item",
+    "RULES", "Rule", "lead_in", "lint_item", "detected_language", "blind_check", "flagged",
     "DuplicateIndex", "DuplicateMatch", "duplicate_findings", "similarity",
     "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "gate_findings", "passes_gate",
     "GenerationResult", "QuestionSpec", "check_generated", "existing_generation",

@@ -11,9 +11,10 @@ from __future__ import annotations
 from ..domain import Finding, Item
 from .dedup import DuplicateIndex, duplicate_findings
 from .lint import lint_item
-from .verify import verification_finding
+from .verify import verification_finding, verify_item
 
-__all__ = ["gate_findings", "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "passes_gate"]
+__all__ = ["gate_findings", "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "passes_gate",
+           "blind_check", "flagged"]
 
 #: The provenance ``quality`` flag of output from the embedded model.
 LOW_QUALITY = "low — embedded 135M model"
@@ -44,3 +45,25 @@ def gate_findings(item: Item, *, index: DuplicateIndex | None = None) -> list[Fi
 def passes_gate(findings: list[Finding]) -> bool:
     """Whether an item has no ``error`` and no ``warning`` finding."""
     return not any(f.severity in ("error", "warning") for f in findings)
+
+
+def blind_check(profile, item: Item, *, cancel=None) -> dict | None:
+    """The gate's "two defensible keys" check with a language model: ``profile`` answers
+    ``item`` blind (without the key); the answer is recorded in
+    ``item.provenance["verification"]`` so that :func:`gate_findings` raises
+    ``verification-disagrees`` when it differs from the key (a wrong key, or a second
+    option that an independent reader finds as good). Worker thread.
+
+    :returns: the verification record (``None`` for items without options).
+    :raises LLMUnavailableError: the provider cannot be used.
+    """
+    v = verify_item(profile, item, cancel=cancel)
+    if v is not None and "error" not in v:
+        item.provenance = {**item.provenance, "verification": v}
+    return v
+
+
+def flagged(findings: list[Finding]) -> bool:
+    """Whether the gate flags an item: it has an ``error`` or ``warning`` finding (the
+    measure of ``bench/bench_gate_accuracy.py``)."""
+    return not passes_gate(findings)

@@ -15,19 +15,32 @@ Chinese conventions are not flaws: a lead-in that ends ``最可能的诊断是``
 mark is a proper closed lead-in (the Chinese licensing exam writes them so), and 不是 /
 错误的是 count as emphasised when written bold, underlined or in 【】.
 
-Pure functions, no state: any thread. About 20-40 microseconds per item.
+Issue 16 added three flaw kinds: ``k-type`` (complex multiple choice: options that are sets
+of numbered statements, "1 and 3 only", ①②③; NBME ch. 3 advises against the format),
+``word-repeat`` extended to Chinese and to phrases of the vignette (clang association), and
+``two-keys`` (a distractor that is a synonym or abbreviation of the key, see
+:mod:`.synonyms`, or that contains it or is contained in it). Language-dependent rules read
+the item's *detected* language (:func:`detected_language`, a CJK-share rule), so a Chinese
+item with Latin drug names is Chinese, and a Chinese item that an importer labelled English
+gets an ``info`` note, never ``wrong-language``.
+
+Pure functions, no state: any thread. The issue-16 rules (clang over the vignette, the
+synonym look-ups) about doubled the time per item: 541 -> 1,163 microseconds per synthetic
+bench item on a shared 2-core machine under load 9 (``bench/bench_gate.py``'s items).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
 from ..domain import CHOICE_TYPES, Finding, Item
+from .synonyms import same_thing
 
-__all__ = ["Rule", "RULES", "lint_item", "lead_in", "is_cjk_text"]
+__all__ = ["Rule", "RULES", "lint_item", "lead_in", "is_cjk_text", "detected_language"]
 
 NBME = "NBME, Constructing Written Test Questions for the Basic and Clinical Sciences, 4th ed."
 
@@ -52,6 +65,8 @@ _CH2_TW = f"{NBME}, ch. 2, technical item flaws: issues related to testwiseness"
 _CH2_ID = f"{NBME}, ch. 2, technical item flaws: issues related to irrelevant difficulty"
 _CH3 = f"{NBME}, ch. 3, one-best-answer items: the lead-in and the cover-the-options rule"
 _OWN = "EduApp: sanity check for machine-generated items"
+_CH3_FORMATS = (f"{NBME}, ch. 3, item formats: complex multiple-choice (K-type) items are "
+                "not recommended (they reward partial knowledge and test-wise elimination)")
 
 RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("negative-stem", "warning", _CH2_ID,
@@ -69,7 +84,12 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("grammatical-cue", "warning", _CH2_TW,
          "the stem's grammar (a/an, singular/plural) fits only some options"),
     Rule("word-repeat", "warning", _CH2_TW,
-         "a word of the stem reappears in the key and in no distractor"),
+         "clang association: a word of the stem reappears in the key and in no distractor"),
+    Rule("k-type", "warning", _CH3_FORMATS,
+         "complex multiple choice (K-type): options are combinations of numbered statements "
+         "(\"1 and 3 only\", ①②③)"),
+    Rule("two-keys", "warning", _CH2_TW,
+         "two defensible keys: a distractor is a synonym of the key, or one contains the other"),
     Rule("overlapping-options", "warning", _CH2_ID, "numeric options whose ranges overlap"),
     Rule("options-repeat", "warning", _CH2_ID, "two options say almost the same thing"),
     Rule("duplicate-options", "error", _CH2_ID, "two options are the same"),
@@ -88,6 +108,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "an option that is empty, a label, a question or the stem itself"),
     Rule("repetition", "error", _OWN, "the same phrase repeated over and over"),
     Rule("wrong-language", "error", _OWN, "the text is not in the item's language"),
+    Rule("language-label", "info", _OWN,
+         "the item is labelled English but its text is Chinese (checked as Chinese)"),
     Rule("option-count", "info", _CH3, "a single-best-answer item with fewer than 4 options"),
 )}
 
@@ -109,6 +131,27 @@ def is_cjk_text(text: str, share: float = 0.2) -> bool:
         return False
     letters = cjk + len(_LATIN_RE.findall(text))
     return cjk / letters >= share
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def detected_language(item: Item, share: float = 0.3) -> str:
+    """The language the item is written in, from its text: ``"zh"`` when Chinese
+    characters make up at least ``share`` of the tokens of the vignette, stem and options,
+    counting each Chinese character and each Latin word (two letters or more) as one
+    token; else ``"en"``.
+
+    Counting Latin *words* rather than letters keeps a Chinese item with Latin drug names,
+    abbreviations and units (``给予Labetalol``, ``CHA2DS2-VASc``, ``mmol/L``) Chinese,
+    while an English item that quotes one Chinese term stays English.
+    """
+    text = _strip_markup(" ".join([item.vignette, item.stem] + [o.text for o in item.options]))
+    cjk = len(_CJK_RE.findall(text))
+    if not cjk:
+        return "en"
+    words = len(_LATIN_WORD.findall(text))
+    return "zh" if cjk / (cjk + words) >= share else "en"
 
 
 def _norm(text: str) -> str:
@@ -336,30 +379,262 @@ _STOP = set("""which following most likely patient patients these those there th
 would should could other after before between during where while with without being other
 than from into over under what when this that have been shows showed treatment management
 diagnosis cause causes appropriate next step best initial first years year-old presents
-finding findings result results""".split())
+finding findings result results shown given given present history examination test tests
+normal level levels blood serum plasma increased decreased raised elevated reduced high low
+acute chronic severe mild right left daily dose doses therapy drug drugs used using
+umol mmol nmol pmol mol mg/dl mmhg units unit hours days weeks months minutes""".split())
+
+# Chinese words that every clinical item uses: no cue when they repeat
+_STOP_ZH = ("患者", "治疗", "检查", "诊断", "首选", "可能", "适宜", "下列", "哪项", "哪一", "应该",
+            "处理", "措施", "药物", "方法", "表现", "原因", "疾病", "正确", "错误", "选择", "给予",
+            "静脉", "口服", "注射", "急性", "慢性", "升高", "降低", "正常", "明显", "目前", "进一步",
+            "以下", "最佳", "主要", "常见", "首先", "考虑", "进行", "需要", "出现", "发生", "病史",
+            "此时", "本例", "该患", "症状", "体征", "病变", "功能", "异常", "阳性", "阴性", "增多",
+            "减少", "水平", "检测", "复查", "观察", "可以", "应当", "是否", "其中", "属于", "以上")
+_SUFFIXES = ("itis", "osis", "ities", "ity", "ically", "ical", "ic", "al", "ous", "ia", "ism",
+             "ies", "es", "ed", "ing", "ary", "s")
+
+
+@functools.lru_cache(maxsize=65536)
+def _root(word: str) -> str:
+    """A crude English stem: lower case without one common suffix, the root kept at four
+    letters or more (``thyroiditis`` and ``thyroid`` -> ``thyroid``)."""
+    w = word.lower().replace("'", "")
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+def _cjk_runs(text: str) -> list[str]:
+    return re.findall(f"[{_CJK}]+", _strip_markup(text))
+
+
+def _shared_cjk(key: str, stem: str, minimum: int) -> tuple[str, int] | None:
+    """The longest run of Chinese characters (at least ``minimum`` long) of ``key`` that
+    also occurs in ``stem``, and its offset in ``key``; ``None`` when there is none."""
+    best = None
+    for run in _cjk_runs(key):
+        for n in range(len(run), minimum - 1, -1):
+            if best and n <= len(best):
+                break
+            for i in range(len(run) - n + 1):
+                g = run[i:i + n]
+                if g in stem and not any(w in g for w in _STOP_ZH if len(w) >= len(g)):
+                    best = g
+                    break
+    if best is None:
+        return None
+    return best, key.find(best)
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_AUX = set("""is are was were be been does do did can could should would will may might must
+has have had""".split())
+
+
+def _asked_class(lead: str) -> set[str]:
+    """Roots of the class a lead-in asks for: the head noun of the phrase after which/what
+    (``"Which pituitary tumour is ..."`` -> tumour; ``"What type of drug ..."`` -> drug;
+    ``"Which drug reverses ..."`` -> drug). The phrase ends at an auxiliary verb, at a word
+    in -s after its first word (read as a verb), or after three words."""
+    out = set()
+    for m in re.finditer(r"\b(?:which|what)\s+(?:(?:type|kind|class|form|group|category)"
+                         r"\s+of\s+)?((?:[A-Za-z][A-Za-z'-]*\s*){1,3})", lead, re.I):
+        phrase: list[str] = []
+        for n, w in enumerate(m.group(1).split()):
+            lw = w.lower()
+            if lw in _AUX or lw in ("of", "the", "following"):
+                break
+            if n and lw.endswith("s") and not lw.endswith(("ss", "is", "us")):
+                break  # "Which drug reverses ..."
+            phrase.append(w)
+        if phrase:
+            out.add(_root(phrase[-1]))
+    return out
+
+
+def _shares(word: str, text: str, n: int) -> bool:
+    """Whether ``text`` contains a piece of ``word`` at least ``n`` characters long."""
+    return any(word[i:i + n] in text for i in range(len(word) - n + 1))
 
 
 def _word_repeat(item: Item, lead: str, out: list) -> None:
-    # the lead-in only: a long vignette legitimately shares words with the key
+    """Clang association (NBME ch. 2): a word of the stem that comes back in the key and
+    in no distractor points test-wise candidates to the key.
+
+    English: words of four letters or more, compared by a crude stem, taken from the
+    lead-in (so ``"thyroid"`` in the lead-in and ``"thyroiditis"`` in the key count), or a
+    two-word phrase of the key found in the vignette (single words of a vignette are
+    ordinary context: "type 1 diabetes" there and "diabetic ketoacidosis" as the key is
+    fine); never the class the lead-in asks for (``"Which hormone ..."``) or the stock
+    words of clinical writing (:data:`_STOP`). Chinese: a run of two or more Chinese
+    characters of the key found in the lead-in, or of four or more found in the vignette,
+    that is not a stock word (:data:`_STOP_ZH`) nor the class asked for (``……的激素是``).
+    """
     if item.type != "sba" or len(item.key_indices) != 1 or len(item.options) < 3:
         return
-    text = _strip_markup(lead)
+    k = item.key_indices[0]
+    key = _strip_markup(item.options[k].text)
+    distractors = [_strip_markup(o.text) for i, o in enumerate(item.options) if i != k]
+    lead_text = _strip_markup(lead)
+    vignette = _strip_markup(item.full_stem)
     # "Which hormone ...", "What type of drug ...": the class asked for is no cue
-    asked = {w.lower() for m in re.finditer(r"\b(?:which|what)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?",
-                                            text, re.I) for w in m.groups() if w}
-    stem_words = {w.lower() for w in _WORD.findall(text) if len(w) >= 5} - asked
-    if not stem_words:
+    key_words = list(_PLAIN_WORD.finditer(key))
+    candidates = [n for n, m in enumerate(key_words) if len(m.group(0)) >= 4
+                  and m.group(0).lower() not in _STOP and _root(m.group(0)) not in _STOP]
+    distract_roots = {_root(w) for d in distractors for w in _PLAIN_WORD.findall(d)} \
+        if candidates else set()
+    candidates = [n for n in candidates if _root(key_words[n].group(0)) not in distract_roots]
+    if candidates:  # only then read the stem (most keys share nothing with it)
+        asked = _asked_class(lead_text)
+        lead_roots = {_root(w) for w in _PLAIN_WORD.findall(lead_text) if len(w) >= 4} - asked
+        words = [_root(w) for w in _PLAIN_WORD.findall(vignette)]
+        stem_pairs = set(zip(words, words[1:]))
+    # distractors that also repeat a phrase of the vignette: then the key's repeat is no cue
+    echoes = bool(candidates) and any(
+        len(ws) > 1 and any(p in stem_pairs for p in zip(ws, ws[1:]))
+        for ws in ([_root(w) for w in _PLAIN_WORD.findall(d)] for d in distractors))
+    for n in candidates:
+        m = key_words[n]
+        w = m.group(0)
+        r = _root(w)
+        nxt = _root(key_words[n + 1].group(0)) if n + 1 < len(key_words) else None
+        prev = _root(key_words[n - 1].group(0)) if n else None
+        in_vignette = (nxt and (r, nxt) in stem_pairs) or (prev and (prev, r) in stem_pairs)
+        if r in lead_roots or (in_vignette and not echoes):
+            out.append(_f("word-repeat", f"\"{w}\" appears in the stem and in the key but in no "
+                          "distractor: a clang cue to the answer.", f"options[{k}]",
+                          m.start(), m.end()))
+            return
+    if not _CJK_RE.search(key):
+        return
+    lead_cjk = "".join(_cjk_runs(lead_text))
+    # "……的激素是": the class asked for (激素) is no cue
+    m = re.search(f"的([{_CJK}]{{1,6}}?)(?:是|为|有)?[\\W_]*$", lead_text)
+    asked_zh = m.group(1)[-2:] if m else ""  # the class noun: 激素, 药物, 检查 ...
+    for source, minimum in ((lead_cjk, 2), (vignette, 4)):
+        hit = _shared_cjk(key, source, minimum)
+        if hit and asked_zh and (hit[0] in asked_zh or asked_zh.endswith(hit[0])):
+            continue
+        if hit and source is vignette and any(_shared_cjk(d, vignette, minimum)
+                                              for d in distractors):
+            continue  # the distractors repeat the vignette too (drug lists, named findings)
+        # a distractor that shares the hit, or all of it but one character ("肾病" for
+        # "性肾病"), takes the cue away
+        if hit and not any(_shares(hit[0], d, max(2, len(hit[0]) - 1)) for d in distractors):
+            word, at = hit
+            start = item.options[k].text.find(word)
+            out.append(_f("word-repeat", f"“{word}”同时出现在题干和正确答案中，而干扰项中没有：这是"
+                          "提示答案的字词线索（clang association）。", f"options[{k}]",
+                          max(start, 0), max(start, 0) + len(word)))
+            return
+
+
+# A K-type option is nothing but statement markers and glue: "1 and 3 only", "①②③",
+# "I, II and III", "A、C", "2、4正确", "all of 1, 2 and 3". Digits and letters need a separator
+# (so "12" or "AB" as answers are not markers); circled numbers may stand side by side.
+_K_MARK = r"(?:[①-⑩]|\(?(?:[1-9]|I{1,3}|IV|V|VI)\)?(?![A-Za-z0-9.])|\(?[A-E]\)?(?![A-Za-z0-9]))"
+_K_GLUE = (r"(?:\s*(?:,|，|、|;|；|\+|&|and|or|和|与|及|或|以及)\s*|\s+|(?<=[①-⑩])(?=[①-⑩])|"
+           r"(?<=[)）])(?=[(（]))")
+_K_OPTION = re.compile(
+    rf"^\W*(?:only\s+|all\s+of\s+|仅|只有|statements?\s+)?{_K_MARK}(?:{_K_GLUE}{_K_MARK})*"
+    r"(?:\s*(?:only|are\s+(?:correct|true|right)|is\s+(?:correct|true)|正确|均正确|都正确|都对|"
+    r"均对|是正确的|对))?\W*$", re.I)
+_K_MARKS = re.compile(r"[①-⑩]|(?<![A-Za-z0-9.])(?:[1-9]|I{1,3}|IV|VI|V|[A-E])(?![A-Za-z0-9.])",
+                      re.I)
+_K_STATEMENTS = re.compile(r"(?:^|\n|\s)(?:[①-⑩]|\(?[1-9][.)、．]|\(?(?:I{1,3}|IV|V)[.)、．])\s*\S")
+
+
+def _k_type(item: Item, out: list) -> None:
+    """Complex multiple choice (K-type): the options are sets of numbered statements, such
+    as "1 and 3 only" or "①②③". Flagged when at least two options combine two or more
+    statements, or when the stem lists numbered statements and one option combines them."""
+    if item.type not in ("sba", "multi") or len(item.options) < 3:
+        return
+    combos = []
+    for i, o in enumerate(item.options):
+        t = _strip_markup(o.text).strip()
+        if _K_OPTION.match(t) and len(_K_MARKS.findall(t)) >= 2:
+            combos.append(i)
+    statements = len(_K_STATEMENTS.findall(_strip_markup(item.full_stem)))
+    if len(combos) >= 2 or (combos and statements >= 3):
+        i = combos[0]
+        zh = detected_language(item) == "zh"
+        out.append(_f("k-type", "复合型选择题（K型题）：选项是若干陈述的组合（如“①③”“1和3”），考生可凭部分"
+                      "知识排除选项。请把每个陈述改写成单独的题目，或改为多选题。" if zh else
+                      "Complex multiple choice (K-type): the options are combinations of numbered "
+                      "statements (\"1 and 3 only\"), so partial knowledge and elimination find the "
+                      "key. Rewrite each statement as its own item, or use a multiple-response item.",
+                      f"options[{i}]", 0, len(item.options[i].text)))
+
+
+_LIMITERS = re.compile(r"\b(alone|only|without|no|not|stop|avoid|withhold|monotherapy)\b|"
+                       r"单用|仅|不|无|停|避免|禁", re.I)
+
+
+_JOINERS_ZH = re.compile(r"联合|加用|合用|并用|加|及|和|与|\+|、|，|,|plus|and", re.I)
+
+
+_TOKEN = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case words (any script but Chinese: χ², IgA, 5-HT's parts) and single Chinese
+    characters, in order."""
+    return [t.lower() for t in _TOKEN.findall(_strip_markup(text))]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _two_keys(item: Item, out: list) -> None:
+    """Two defensible keys, offline: a distractor that names the same thing as the key
+    (synonym, abbreviation) or that contains the key or is contained in it ("Ceftriaxone"
+    and "Ceftriaxone plus vancomycin"), unless the longer one only adds a limiter
+    ("alone", "without", 单用, 不 ...). Numeric options are left to the overlap rule."""
+    if item.type != "sba" or len(item.key_indices) != 1 or len(item.options) < 2:
         return
     k = item.key_indices[0]
-    key = item.options[k].text
-    distract_words = {w.lower() for i, o in enumerate(item.options) if i != k
-                      for w in _WORD.findall(o.text)}
-    for m in _WORD.finditer(key):
-        w = m.group(0).lower()
-        if len(w) >= 5 and w not in _STOP and w in stem_words and w not in distract_words:
-            out.append(_f("word-repeat", f"\"{m.group(0)}\" appears in the stem and in the key but "
-                          "in no distractor: a clang cue to the answer.", f"options[{k}]",
-                          m.start(), m.end()))
+    key = _strip_markup(item.options[k].text).strip()
+    kt = _tokens(key)
+    for i, o in enumerate(item.options):
+        if i == k:
+            continue
+        d = _strip_markup(o.text).strip()
+        why = None
+        if same_thing(key, d):
+            why = "synonym"
+        else:
+            dt = _tokens(d)
+            short, long_ = (kt, dt) if len(kt) <= len(dt) else (dt, kt)
+            cjk_short = sum(bool(_CJK_RE.match(t)) for t in short)
+            meaningful = (cjk_short >= 2 or any(len(t) >= 4 for t in short if t.isalpha()))
+            if short and len(short) < len(long_) and meaningful and \
+                    not any(t.isdigit() for t in short) and _contains(long_, short):
+                rest = " ".join(long_).replace(" ".join(short), " ", 1)
+                if cjk_short:
+                    # Chinese compounds nest (伤寒 in 斑疹伤寒, 肾上腺素 in 去甲肾上腺素): only
+                    # "X 联合/加/及 Y" adds to X
+                    rest = rest.replace(" ", "")
+                    adds = bool(_JOINERS_ZH.search(rest))
+                else:
+                    adds = True
+                if adds and not _LIMITERS.search(rest):
+                    why = "contains"
+        if why:
+            zh = detected_language(item) == "zh"
+            if zh:
+                msg = (f"干扰项{i + 1}与正确答案是同一事物的不同名称，两者都可辩护为正确答案。" if why == "synonym"
+                       else f"干扰项{i + 1}与正确答案互相包含，两者都可辩护为正确答案；请改写使只有一个最佳答案。")
+            else:
+                msg = (f"Option {i + 1} names the same thing as the key (a synonym or abbreviation): "
+                       "two defensible keys." if why == "synonym" else
+                       f"Option {i + 1} and the key contain one another, so both can be defended "
+                       "as correct; rewrite so that only one is the best answer.")
+            out.append(_f("two-keys", msg, f"options[{i}]", 0, len(o.text)))
             return
 
 
@@ -430,6 +705,7 @@ _OPEN_ZH = re.compile(r"(下列|以下)(各项|哪项|哪一项|选项)?(中)?(�
                       r"关于.{1,40}?(正确|错误|不正确)的(是|叙述|说法)|"
                       r"(哪项|哪一项)(是)?(正确|错误)的|(说法|叙述|描述|表述)(正确|错误)")
 _QUESTION_ZH = re.compile(r"[?？]|是\s*[\W_]*$|为\s*[\W_]*$|[（(]\s*[)）]\s*$|_{2,}\s*$|"
+                          r"(首选|应选|宜选|选用|应用|给予|采取|采用|进行|考虑|诊断为)\s*[\W_]*$|"
                           r"哪|什么|何|多少|几|吗")
 
 
@@ -499,7 +775,7 @@ _META = re.compile(r"^\W*((the\s+)?(correct|right|wrong|incorrect)\s+answer\b|in
 
 def _nonsense(item: Item, out: list) -> None:
     text = _strip_markup(item.full_stem).strip()
-    zh = item.language == "zh" or is_cjk_text(text)
+    zh = detected_language(item) == "zh" or is_cjk_text(text)
     meat = len(_NORM_DROP.sub("", text))
     if text and _NUMBER_ONLY.match(text):
         out.append(_f("stem-is-number", "The stem is only a number or a date, not a question.",
@@ -507,20 +783,29 @@ def _nonsense(item: Item, out: list) -> None:
     elif meat < (6 if zh else 15):
         out.append(_f("stem-too-short", "The stem is too short to be a question.", "stem", 0,
                       len(item.stem)))
-    if item.language == "zh" and text and not _CJK_RE.search(text):
-        out.append(_f("wrong-language", "The item is marked Chinese but its stem has no Chinese "
-                      "text.", "stem", 0, len(item.stem)))
-    elif item.language == "en" and text and is_cjk_text(text, 0.5):
-        out.append(_f("wrong-language", "The item is marked English but its stem is Chinese.",
-                      "stem", 0, len(item.stem)))
+    found = detected_language(item)
+    if item.language == "zh" and text and found == "en":
+        out.append(_f("wrong-language", "The item is marked Chinese but its text is English "
+                      "(too few Chinese characters).", "stem", 0, len(item.stem)))
+    elif item.language == "en" and text and found == "zh":
+        if item.provenance.get("source") == "generated":
+            out.append(_f("wrong-language", "English was asked for but the model wrote Chinese.",
+                          "stem", 0, len(item.stem)))
+        else:
+            out.append(_f("language-label", "The item is labelled English but its text is "
+                          "Chinese; it was checked as Chinese. Set its language to Chinese.",
+                          "stem", 0, len(item.stem)))
     lead = _norm(lead_in(item)[1])
     whole = _norm(item.full_stem)
+    # options that are all numbers ("1", "3.5", "7") are answers, not labels
+    numeric = all(_NUMBER_ONLY.match(_strip_markup(o.text).strip() or "x")
+                  for o in item.options)
     for i, o in enumerate(item.options):
         t = _strip_markup(o.text).strip()
         if item.type == "tf":
             continue
         why = None
-        if not t or _LABEL.match(t):
+        if not t or (_LABEL.match(t) and not (numeric and t.isdigit())):
             why = "is empty or only a label"
         elif t.endswith(("?", "？")):
             why = "is a question, not an answer"
@@ -603,6 +888,8 @@ def lint_item(item: Item) -> list[Finding]:
     _longest_key(item, out)
     _grammatical_cue(item, start, lead, out)
     _word_repeat(item, lead, out)
+    _k_type(item, out)
+    _two_keys(item, out)
     _option_pairs(item, out)
     _explanation(item, out)
     order = {"error": 0, "warning": 1, "info": 2}

@@ -19,6 +19,7 @@ from typing import Callable
 from ..domain import SYSTEMS, Changes, Item, Option, new_uid, now
 from ..errors import CancelledError, LLMOutputError, LLMUnavailableError, ValidationError
 from ..llm import complete_json_result, run_batch, validate_json
+from ..provenance import sources_from_references
 from .dedup import DuplicateIndex
 from .gate import LOW_QUALITY, STRONGER_PROVIDER_HINT, gate_findings
 from .prompting import (authoring_prompt, budget_for, example_block, extras_text,
@@ -179,13 +180,14 @@ def item_from_json(data: dict, spec: QuestionSpec) -> Item:
     elif kind == "tf":
         t, f = ("正确", "错误") if zh else ("True", "False")
         ans = bool(data["answer"])
-        item = Item(type="tf", stem=data["statement"].strip(),
+        item = Item(type="tf", stem=data["statement"].strip(), exam_type="TF",
                     options=[Option(t, ans), Option(f, not ans)], **common)
     else:  # short
         rubric = "\n".join(f"- {p['point']} ({p['marks']})" for p in data["rubric"])
         item = Item(type="short", stem=data["question"].strip(),
                     options=[Option(a.strip(), True) for a in data["accepted_answers"]],
-                    model_answer=data["model_answer"].strip(), rubric=rubric, **common)
+                    model_answer=data["model_answer"].strip(), rubric=rubric, exam_type="SAQ",
+                    **common)
     item.validate()
     return item
 
@@ -228,7 +230,11 @@ def _generate_one(profile, spec: QuestionSpec, bank, index: int, avoid: list[str
     prov = {"source": "generated", "provider": profile.name, "provider_kind": profile.kind,
             "model": res.model, **prompt.provenance(), "at": now(),
             "structured_output": res.mode, "attempts": attempts, "generation_index": index,
-            "spec": spec.to_dict()}
+            "spec": spec.to_dict(),
+            # issue-16 provenance: the author, and the sources the model cited (unchecked
+            # until a reviewer records a review)
+            "author": {"kind": "model", "provider": profile.name, "model": res.model or ""},
+            "sources": sources_from_references(item.references)}
     if profile.is_embedded:
         prov["quality"] = LOW_QUALITY
         prov["suggestion"] = STRONGER_PROVIDER_HINT

@@ -67,7 +67,9 @@ def verification_finding(item: Item) -> Finding | None:
         return None
     zh = item.language == "zh"
     given, key = ", ".join(v.get("answer", [])), ", ".join(v.get("key", []))
-    msg = (f"独立的模型盲答为 {given}，与答案 {key} 不一致：请核对答案与题干。" if zh else
-           f"An independent model answered {given} without seeing the key ({key}): check the "
-           "key and whether the stem supports it.")
+    msg = (f"独立的模型盲答为 {given}，与答案 {key} 不一致：答案可能有误，或有两个可辩护的答案；请核对答案与题干。"
+           if zh else
+           f"An independent model answered {given} without seeing the key ({key}): the key may "
+           "be wrong, or two options may be defensible; check the key and whether the stem "
+           "supports only it.")
     return Finding("verification-disagrees", "warning", msg, None)

@@ -1,10 +1,11 @@
-"""``eduapp lint FILE... [--format FMT]``: the quality gate on a file, nothing stored."""
+"""``eduapp lint FILE... [--format FMT] [--verify [--provider NAME]]``: the quality gate on a
+file, nothing stored."""
 
 from __future__ import annotations
 
 import sys
 
-from ..authoring import lint_item
+from ..authoring import blind_check, gate_findings
 from ..errors import ImportFileError
 from ..interop import parse_file
 
@@ -12,7 +13,13 @@ EXIT_OK, EXIT_FAILED = 0, 3
 
 
 def run_lint(args, ctx) -> int:
-    """Lint every item of every FILE, in file order; exit 3 when no file could be read."""
+    """Run the gate on every item of every FILE, in file order; with ``--verify`` a model
+    answers each choice item blind first (the two-defensible-keys check). Exit 3 when no
+    file could be read."""
+    profile = None
+    if getattr(args, "verify", False):
+        from .generate import _profile
+        profile = _profile(args, ctx)
     out_items: list[dict] = []
     errors: list[dict] = []
     lines: list[str] = []
@@ -27,7 +34,9 @@ def run_lint(args, ctx) -> int:
         read += 1
         errors.extend(e.to_dict() for e in result.errors)
         for n, item in enumerate(result.items, 1):
-            findings = lint_item(item)
+            if profile is not None:
+                blind_check(profile, item)
+            findings = gate_findings(item)
             out_items.append({"file": path, "index": n, "stem": item.full_stem,
                               "findings": [f.to_dict() for f in findings]})
             head = " ".join(item.full_stem.split())[:70]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from ..bank import ItemFilter
 from ..errors import ApprovalBlockedError
+from ..provenance import review_date
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
 
 def item_json(item) -> dict:
-    """The DESIGN.md item shape: ``{id, type, stem, options, status, findings, ...}``."""
+    """The DESIGN.md item shape: ``{id, type, stem, options, status, findings, ...}``,
+    plus ``reviewed_at`` (``YYYY-MM-DD`` or ``""``)."""
     return {"id": item.id, "uid": item.uid, "type": item.type, "stem": item.stem,
             "vignette": item.vignette,
             "options": [{"text": o.text, "correct": o.correct, "explanation": o.explanation}
                         for o in item.options],
             "status": item.status, "topic": item.topic, "language": item.language,
+            "exam_type": item.exam_type, "reviewed_at": review_date(item.provenance),
             "findings": [f.to_dict() for f in item.findings]}
 
 
@@ -47,10 +51,13 @@ def run_export(args, ctx) -> int:
 
 
 def run_search(args, ctx) -> int:
-    """Full-text search, ranked; prints ids, types and stems."""
-    items = ctx.workspace.search(args.query, limit=args.limit)
-    lines = [f"{i.id:>7}  {i.type:<9} {i.status:<9} {' '.join(i.full_stem.split())[:90]}"
-             for i in items] or ["no items found"]
+    """Full-text search, ranked (or, with no words, a listing newest first); prints ids,
+    types, statuses, review dates and stems. ``--reviewed-before YEAR`` keeps the items
+    last reviewed before that year or never reviewed."""
+    filters = ItemFilter(reviewed_before=getattr(args, "reviewed_before", None))
+    items = ctx.workspace.search(args.query or "", limit=args.limit, filters=filters)
+    lines = [f"{i.id:>7}  {i.type:<9} {i.status:<9} {review_date(i.provenance) or '-':<10}  "
+             f"{' '.join(i.full_stem.split())[:80]}" for i in items] or ["no items found"]
     ctx.emit({"items": [item_json(i) for i in items]}, lines)
     return EXIT_OK
 
@@ -72,12 +79,14 @@ def run_stats(args, ctx) -> int:
 def run_set_status(args, ctx) -> int:
     """Set the review status of the given item ids (all or nothing). Approving items the
     quality gate flagged needs ``--force`` (recorded with the user's name); without it the
-    flagged items and their findings are listed and nothing changes (exit 1)."""
+    flagged items and their findings are listed and nothing changes (exit 1). With
+    ``--reviewer NAME`` also record NAME and today's date as their last review."""
     import getpass
     try:
         changed, _ = ctx.workspace.set_status(args.ids, args.status,
                                               override=getattr(args, "force", False),
-                                              by=getpass.getuser())
+                                              by=getattr(args, "reviewer", None)
+                                              or getpass.getuser())
     except ApprovalBlockedError as e:
         lines = [f"eduapp: {e}; nothing was changed (use --force to approve anyway)"]
         for item_id, findings in sorted(e.blocked.items()):
@@ -87,6 +96,11 @@ def run_set_status(args, ctx) -> int:
             {"id": i, "findings": [f.to_dict() for f in fs]} for i, fs in
             sorted(e.blocked.items())]}, lines)
         return EXIT_REJECTED
-    ctx.emit({"status": args.status, "ids": args.ids, "changed": changed},
-             f"{changed} item(s) set to {args.status}")
+    payload = {"status": args.status, "ids": args.ids, "changed": changed}
+    text = f"{changed} item(s) set to {args.status}"
+    if getattr(args, "reviewer", None):
+        reviewed, _ = ctx.workspace.record_review(args.ids, args.reviewer)
+        payload["reviewed"] = reviewed
+        text += f"; review by {args.reviewer} recorded on {reviewed} item(s)"
+    ctx.emit(payload, text)
     return EXIT_OK

@@ -37,6 +37,7 @@ from ..domain import Item, Option
 from ..errors import ExportError, ImportFileError, ValidationError
 from . import _util
 from .base import ParseResult
+from .lom import lom_metadata
 from .moodle_xml import TRUE_WORDS, _normalise_multi, parse_cloze
 
 NAME = "qti"
@@ -1189,7 +1190,8 @@ def write(units, path: str, documents=(), media: dict | None = None,
         files[href] = text.encode("utf-8")
         resources.append(
             f'<resource identifier="RES_{ident}" type="{rtype}" href="{href}">'
-            f'<file href="{href}"/>' + "".join(f'<file href={quoteattr(d)}/>' for d in deps)
+            + lom_metadata(item)  # provenance: author, reviewer, sources (eduapp.interop.lom)
+            + f'<file href="{href}"/>' + "".join(f'<file href={quoteattr(d)}/>' for d in deps)
             + "</resource>")
     manifest = (f'<?xml version="1.0" encoding="UTF-8"?>\n<manifest xmlns="{ns}" '
                 f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '

@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QScrollArea, QSplitter, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from ..domain import (BLOOM_LEVELS, EXAM_TYPES, ITEM_TYPES, STATUSES, Item, Media, Option)
+from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Item, Media,
+                      Option)
 from ..errors import ValidationError
+from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
+                          sources_from_references)
 
 IMAGE_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif"}
 
@@ -45,7 +48,9 @@ class ItemEditor(QWidget):
 
     Fields: type, status, language, exam type, vignette, stem, options (correct flag, text,
     explanation), general explanation, model answer and rubric, tags, topic, system,
-    discipline, Bloom level, difficulty (0..1), references, images; findings below.
+    discipline, Bloom level, difficulty (0..1), references, images, provenance (author,
+    sources with edition and year, last review; the reviewer's name and review date are
+    editable); findings below.
     """
 
     save_requested = Signal(object)
@@ -54,6 +59,8 @@ class ItemEditor(QWidget):
     def __init__(self, bank, parent=None):
         super().__init__(parent)
         self.bank = bank
+        #: ``() -> "en" | "zh"``: the interface language (the page sets the App's)
+        self.ui_language = lambda: "en"
         self.item: Item | None = None
         self._media: list[Media] = []
         self._build()
@@ -85,6 +92,8 @@ class ItemEditor(QWidget):
         self.status_box = self._combo(STATUSES, [self.status_label(s) for s in STATUSES])
         self.language_box = self._combo(("en", "zh"), [self.tr("English"), self.tr("Chinese")])
         self.exam_type_box = self._combo(("",) + EXAM_TYPES)
+        for n, t in enumerate(EXAM_TYPES, start=1):  # which exam uses the type, as a tooltip
+            self.exam_type_box.setItemData(n, EXAM_TYPE_INFO[t]["en"], Qt.ToolTipRole)
         row.addWidget(self.type_box, 2)
         row.addWidget(QLabel(self.tr("Status")))
         row.addWidget(self.status_box, 1)
@@ -183,6 +192,26 @@ class ItemEditor(QWidget):
         self.image_preview.setAlignment(Qt.AlignCenter)
         images.addWidget(self.image_preview)
         form.addRow(self.tr("Images"), images)
+        self.provenance_label = QLabel()
+        self.provenance_label.setObjectName("provenanceNote")
+        self.provenance_label.setWordWrap(True)
+        self.provenance_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        form.addRow(self.tr("Provenance"), self.provenance_label)
+        review = QHBoxLayout()
+        self.reviewer = QLineEdit()
+        self.reviewer.setPlaceholderText(self.tr("reviewer's name"))
+        self.reviewed_at = QLineEdit()
+        self.reviewed_at.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.reviewed_at.setMaximumWidth(110)
+        self.reviewed_today = QPushButton(self.tr("Reviewed today"))
+        self.reviewed_today.setToolTip(self.tr("Record that you checked this item against "
+                                               "current sources today"))
+        self.reviewed_today.clicked.connect(
+            lambda: self.reviewed_at.setText(time.strftime("%Y-%m-%d")))
+        review.addWidget(self.reviewer, 2)
+        review.addWidget(self.reviewed_at, 1)
+        review.addWidget(self.reviewed_today)
+        form.addRow(self.tr("Reviewed by"), review)
         self.findings = QListWidget()
         self.findings.setFixedHeight(90)
         form.addRow(self.tr("Quality gate"), self.findings)
@@ -261,6 +290,7 @@ class ItemEditor(QWidget):
         self._select(self.status_box, item.status)
         self._select(self.language_box, item.language)
         self._select(self.exam_type_box, item.exam_type)
+        self.show_provenance(item)
         self.vignette.setPlainText(item.vignette)
         self.stem.setPlainText(item.stem)
         self.options.setRowCount(0)
@@ -346,14 +376,82 @@ class ItemEditor(QWidget):
         item.references = [r.strip() for r in self.references.toPlainText().splitlines()
                            if r.strip()]
         item.media = list(self._media)
+        self._read_review(item)
         return item
+
+    def _read_review(self, item: Item) -> None:
+        """Put the reviewer and review date of the form into ``item.provenance`` (a person,
+        typed by the teacher), when they differ from what the item had."""
+        name = self.reviewer.text().strip()
+        date = self.reviewed_at.text().strip()
+        old = dict(item.provenance or {})
+        if "reviewed_at" in old and not review_date(old):
+            old.pop("reviewed_at")  # a malformed date from an import: the form shows none
+            item.provenance = old
+        old_reviewer = reviewer_of(old)
+        shown = old_reviewer.name if old_reviewer and old_reviewer.kind == "human" else ""
+        if name == shown and date == review_date(old):
+            return
+        prov = dict(old)
+        if name != shown:
+            if name:
+                prov["reviewer"] = {"kind": "human", "name": name}
+            elif old_reviewer and old_reviewer.kind == "human":
+                prov.pop("reviewer", None)
+        if date:
+            prov["reviewed_at"] = date
+        else:
+            prov.pop("reviewed_at", None)
+        item.provenance = prov
+
+    def show_provenance(self, item: Item) -> None:
+        """Fill the provenance lines: author, sources with edition and year, reviewer and
+        review date, what the review changed, and the number of recorded revisions."""
+        prov = item.provenance or {}
+        lang = self.ui_language()
+        for n, t in enumerate(EXAM_TYPES, start=1):  # which exam uses each type
+            self.exam_type_box.setItemData(n, EXAM_TYPE_INFO[t][lang], Qt.ToolTipRole)
+        sources = prov.get("sources") or sources_from_references(item.references)
+        parts = []
+        for src in sources[:6]:
+            title = str(src.get("title", ""))
+            if len(title) > 80:
+                title = title[:77] + "…"
+            extra = ", ".join(str(x) for x in (src.get("edition"), src.get("year"))
+                              if x and str(x) not in title)
+            parts.append(_esc(f"{title} ({extra})" if extra else title))
+        lines = [self.tr("Author: {who}").format(who=_esc(describe_contributor(
+                     author_of(prov), language=lang)))]
+        lines.append(self.tr("Sources: {list}").format(
+            list="; ".join(parts) if parts else self.tr("none recorded")))
+        date = review_date(prov)
+        if date:
+            lines.append(self.tr("Last review: {date} by {who}").format(
+                date=date, who=_esc(describe_contributor(reviewer_of(prov), language=lang))))
+        else:
+            lines.append(self.tr("Never reviewed."))
+        if prov.get("review_changes"):
+            lines.append(self.tr("Review changes: {text}").format(
+                text=_esc(str(prov["review_changes"]))))
+        revisions = prov.get("revisions") or []
+        if revisions:
+            last = revisions[-1]
+            lines.append(self.tr("Revised {n} time(s); last on {date}: {change}").format(
+                n=len(revisions), date=_esc(str(last.get("date", ""))),
+                change=_esc(str(last.get("change", ""))[:200])))
+        self.provenance_label.setText("<br>".join(lines))
+        reviewer = reviewer_of(prov)
+        self.reviewer.setText(reviewer.name if reviewer and reviewer.kind == "human" else "")
+        self.reviewed_at.setText(date)
 
     def _save(self) -> None:
         if self.item is None:
             return
-        item = self.edited_item()
         try:
+            item = self.edited_item()
             item.validate()
+            from ..provenance import check_provenance
+            check_provenance(item.provenance)
         except ValidationError as e:
             QMessageBox.warning(self, self.tr("Cannot save"), str(e))
             return

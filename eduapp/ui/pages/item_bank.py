@@ -4,6 +4,7 @@ undo, import and export."""
 from __future__ import annotations
 
 import os
+import time
 
 from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...bank import ItemFilter
-from ...domain import ITEM_TYPES, STATUSES, Changes, Item, Option
+from ...domain import EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Changes, Item, Option
 from ...errors import ApprovalBlockedError
 from ..item_editor import ItemEditor, choose_version
 from ..models import ItemTableModel
@@ -50,14 +51,18 @@ class ItemBankPage(Page):
         self.search.textChanged.connect(lambda: self._debounce.start())
         bar.addWidget(self.search, 3)
         self.filters: dict[str, QComboBox] = {}
-        for key, label in (("type", self.tr("Type")), ("topic", self.tr("Topic")),
-                           ("tag", self.tr("Tag")), ("status", self.tr("Status")),
-                           ("language", self.tr("Language"))):
+        for key, label in (("type", self.tr("Type")), ("exam_type", self.tr("Exam type")),
+                           ("topic", self.tr("Topic")), ("tag", self.tr("Tag")),
+                           ("status", self.tr("Status")), ("language", self.tr("Language")),
+                           ("reviewed", self.tr("Last review"))):
             box = QComboBox()
             box.setToolTip(label)
             box.setMinimumContentsLength(8)
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.currentIndexChanged.connect(lambda _=0: self.run_query())
+            # the full choice as a tooltip: narrow boxes cut "X: multiple response (…)" short
+            box.currentIndexChanged.connect(
+                lambda _=0, b=box, name=label: b.setToolTip(f"{name}: {b.currentText()}"))
             self.filters[key] = box
             bar.addWidget(box, 1)
         layout.addLayout(bar)
@@ -104,6 +109,7 @@ class ItemBankPage(Page):
         left_layout.addLayout(actions)
         split.addWidget(left)
         self.editor = ItemEditor(self.app.bank)
+        self.editor.ui_language = lambda: "zh" if self.app.ui_language() == "zh" else "en"
         self.editor.save_requested.connect(self.save_item)
         self.editor.history_requested.connect(self.show_history)
         split.addWidget(self.editor)
@@ -121,14 +127,22 @@ class ItemBankPage(Page):
             .success(self._fill_facets).run()
 
     def _fill_facets(self, facets: dict) -> None:
+        zh = self.app.ui_language() == "zh"
+        this_year = time.localtime().tm_year
         labels = {"type": [(t, self.editor.type_label(t)) for t in ITEM_TYPES],
+                  # every exam type, saying which exam uses it (X: 考研, TF/SAQ: course exams)
+                  "exam_type": [(t, EXAM_TYPE_INFO[t]["zh" if zh else "en"])
+                                for t in EXAM_TYPES],
+                  "reviewed": [(y, self.tr("Reviewed before {year} or never").format(year=y))
+                               for y in range(this_year + 1, this_year - 9, -1)],
                   "status": [(s, self.editor.status_label(s)) for s in STATUSES],
                   "language": [("en", self.tr("English")), ("zh", self.tr("Chinese"))],
                   "topic": [(t, t) for t in facets["topic"]],
                   "tag": [(t, t) for t in facets["tag"]]}
         alls = {"type": self.tr("All types"), "topic": self.tr("All topics"),
                 "tag": self.tr("All tags"), "status": self.tr("All statuses"),
-                "language": self.tr("All languages")}
+                "language": self.tr("All languages"), "exam_type": self.tr("All exam types"),
+                "reviewed": self.tr("Any review date")}
         for key, box in self.filters.items():
             current = box.currentData()
             box.blockSignals(True)
@@ -146,8 +160,11 @@ class ItemBankPage(Page):
         def one(key):
             value = self.filters[key].currentData()
             return (value,) if value else ()
+        year = self.filters["reviewed"].currentData()
         return ItemFilter(types=one("type"), topics=one("topic"), tags=one("tag"),
-                          statuses=one("status"), languages=one("language"))
+                          statuses=one("status"), languages=one("language"),
+                          exam_types=one("exam_type"),
+                          reviewed_before=int(year) if year else None)
 
     def run_query(self) -> None:
         """Search (ranked) or list (newest first) with the current filters, off the GUI
