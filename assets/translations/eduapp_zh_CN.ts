@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="161"/>
+        <location filename="../../eduapp/ui/app.py" line="164"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -13,7 +13,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="166"/>
+        <location filename="../../eduapp/ui/app.py" line="169"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -1170,17 +1170,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="530"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="588"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="539"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="597"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="548"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="606"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -1628,203 +1628,213 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="217"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="225"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="222"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="226"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="223"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="227"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="240"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="240"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="241"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="241"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="242"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="242"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="243"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="243"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="254"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="258"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="254"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="258"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="275"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="279"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="278"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="282"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="283"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="285"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="316"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="320"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="423"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="425"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="426"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="443"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="456"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="460"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="465"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="470"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="481"/>
+        <source>Rule: {rule}. Click to show the words in the item.</source>
+        <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
+    </message>
+    <message>
         <location filename="../../eduapp/ui/item_editor.py" line="482"/>
+        <source>Rule: {rule}.</source>
+        <translation>规则：{rule}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="540"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="483"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="541"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="490"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="494"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="548"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="552"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="495"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="553"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="517"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="575"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -2076,46 +2086,61 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/main_window.py" line="130"/>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="134"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="151"/>
+        <location filename="../../eduapp/ui/main_window.py" line="155"/>
         <source>This page is planned for a later version of EduApp.</source>
         <translation>此页面将在 EduApp 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="204"/>
+        <location filename="../../eduapp/ui/main_window.py" line="208"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="231"/>
+        <location filename="../../eduapp/ui/main_window.py" line="235"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="232"/>
+        <location filename="../../eduapp/ui/main_window.py" line="236"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="239"/>
+        <location filename="../../eduapp/ui/main_window.py" line="243"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="243"/>
+        <location filename="../../eduapp/ui/main_window.py" line="247"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="254"/>
+        <location filename="../../eduapp/ui/main_window.py" line="265"/>
+        <source>The user guide is missing from this installation ({path}).</source>
+        <translation>此安装缺少使用指南（{path}）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="268"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="282"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="255"/>
+        <location filename="../../eduapp/ui/main_window.py" line="283"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}

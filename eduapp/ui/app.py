@@ -112,13 +112,16 @@ def install_language(qapp: QApplication, language: str) -> None:
 
 
 def register_fonts(qapp: QApplication) -> None:
-    """Register the shipped CJK font so Chinese renders on machines without Chinese fonts,
-    and put it behind the default font as a fallback."""
-    if not os.path.exists(CJK_FONT):
-        log.warning("CJK font missing: %s", CJK_FONT)
-        return
-    font_id = QFontDatabase.addApplicationFont(CJK_FONT)
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    """Register the shipped fonts behind the default font as fallbacks: DejaVu Sans for
+    symbols the interface uses (✖ ⚠ ℹ ✓, sub- and superscripts) and the CJK font, so
+    neither Chinese nor a finding's icon turns into a box on a machine without them."""
+    families: list[str] = []
+    for path in (os.path.join(os.path.dirname(CJK_FONT), "DejaVuSans.ttf"), CJK_FONT):
+        if not os.path.exists(path):
+            log.warning("font missing: %s", path)
+            continue
+        font_id = QFontDatabase.addApplicationFont(path)
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:
         font = qapp.font()
         font.setFamilies([font.family(), *families])

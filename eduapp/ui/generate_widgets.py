@@ -208,11 +208,11 @@ class DraftList(QListWidget):
         self.setSpacing(1)
 
     def badge(self, findings) -> str:
-        """``⛔ 1 · ⚠ 2 · ℹ 1``, or ``✓ no findings``."""
+        """``✖ 1 · ⚠ 2 · ℹ 1``, or ``✓ no findings``."""
         counts = {"error": 0, "warning": 0, "info": 0}
         for f in findings or []:
             counts[f.severity] = counts.get(f.severity, 0) + 1
-        parts = [f"{icon} {counts[sev]}" for sev, icon in (("error", "⛔"), ("warning", "⚠"),
+        parts = [f"{icon} {counts[sev]}" for sev, icon in (("error", "✖"), ("warning", "⚠"),
                                                             ("info", "ℹ")) if counts.get(sev)]
         return " · ".join(parts) if parts else self.tr("✓ no findings")
 

@@ -9,12 +9,12 @@ import os
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QTextCursor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSplitter, QTableWidget, QTableWidgetItem,
+                               QScrollArea, QSplitter, QStyle, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Item, Media,
@@ -213,7 +213,11 @@ class ItemEditor(QWidget):
         review.addWidget(self.reviewed_today)
         form.addRow(self.tr("Reviewed by"), review)
         self.findings = QListWidget()
-        self.findings.setFixedHeight(90)
+        self.findings.setWordWrap(True)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.findings.setMinimumHeight(110)
+        self.findings.itemClicked.connect(lambda entry: self.highlight_span(
+            entry.data(Qt.UserRole)))
         form.addRow(self.tr("Quality gate"), self.findings)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -459,16 +463,70 @@ class ItemEditor(QWidget):
         self.save_requested.emit(item)
 
     def show_findings(self, findings) -> None:
-        """List quality-gate findings (rule, severity, message)."""
+        """List quality-gate findings, each with its message, the words it is about and a
+        severity icon; clicking one selects those words in the field they are in."""
         self.findings.clear()
         if not findings:
             self.findings.addItem(self.tr("No findings."))
             return
+        style = self.style()
+        icons = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
+                 "info": QStyle.SP_MessageBoxInformation}
         for f in findings:
-            icon = {"error": "⛔", "warning": "⚠", "info": "ℹ"}.get(f.severity, "•")
-            entry = QListWidgetItem(f"{icon} {f.message}  [{f.rule}]")
-            entry.setToolTip(str(f.span) if f.span else "")
+            quoted = self._span_text(f.span)
+            text = f.message + (f"\n«{quoted}»" if quoted else "")
+            entry = QListWidgetItem(style.standardIcon(icons.get(f.severity,
+                                                                 QStyle.SP_MessageBoxQuestion)),
+                                    text)
+            entry.setToolTip(self.tr("Rule: {rule}. Click to show the words in the item.")
+                             .format(rule=f.rule) if quoted else self.tr("Rule: {rule}.")
+                             .format(rule=f.rule))
+            entry.setData(Qt.UserRole, list(f.span) if f.span else None)
             self.findings.addItem(entry)
+
+    def _span_widget(self, span):
+        """``(widget, text)`` of the field a finding span ``[field, start, end]`` names:
+        a text box, or the option table's cell for ``options[i]``."""
+        if not span or len(span) != 3:
+            return None, ""
+        field = str(span[0])
+        boxes = {"stem": self.stem, "vignette": self.vignette,
+                 "explanation": self.explanation, "model_answer": self.model_answer}
+        if field in boxes:
+            return boxes[field], boxes[field].toPlainText()
+        if field.startswith("options[") and field.endswith("]"):
+            try:
+                row = int(field[8:-1])
+            except ValueError:
+                return None, ""
+            cell = self.options.item(row, 1) if 0 <= row < self.options.rowCount() else None
+            return (row, cell.text()) if cell is not None else (None, "")
+        return None, ""
+
+    def _span_text(self, span) -> str:
+        """The words a finding is about (at most 80 characters), or ``""``."""
+        _where, text = self._span_widget(span)
+        if not text:
+            return ""
+        start, end = max(0, int(span[1])), min(len(text), int(span[2]))
+        words = text[start:end].strip()
+        return words if len(words) <= 80 else words[:78] + "…"
+
+    def highlight_span(self, span) -> None:
+        """Select the words of a finding span in the field they are in."""
+        where, text = self._span_widget(span)
+        if where is None or not text:
+            return
+        start, end = max(0, int(span[1])), min(len(text), int(span[2]))
+        if isinstance(where, int):
+            self.options.setCurrentCell(where, 1)
+            self.options.scrollToItem(self.options.item(where, 1))
+            return
+        cursor = where.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.KeepAnchor)
+        where.setTextCursor(cursor)
+        where.setFocus()
 
     # -- images -------------------------------------------------------------------------
 

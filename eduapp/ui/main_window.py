@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from ..domain import Changes
-from ..resources import QUESTION_BANKS
+from ..resources import ASSETS, QUESTION_BANKS
 from .ops import Op
 
 if TYPE_CHECKING:
@@ -127,6 +127,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence.HelpContents)
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About EduApp"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -248,6 +252,30 @@ class MainWindow(QMainWindow):
         """Open the settings dialog; apply a language change at once."""
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.app, self).exec()
+
+    def open_guide(self) -> None:
+        """Show the short user guide (teachers and students) in the interface language."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser
+        language = "zh" if self.app.ui_language() == "zh" else "en"
+        path = os.path.join(ASSETS, "guide", f"guide_{language}.md")
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        except OSError:
+            text = self.tr("The user guide is missing from this installation ({path}).") \
+                .format(path=path)
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("User guide"))
+        dialog.resize(760, 640)
+        layout = QVBoxLayout(dialog)
+        browser = QTextBrowser()
+        browser.setOpenExternalLinks(True)
+        browser.setMarkdown(text)
+        layout.addWidget(browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.exec()
 
     def _about(self) -> None:
         from .. import __version__

@@ -117,3 +117,28 @@ def test_newer_bank_is_refused_in_the_gui(qapp, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
     assert open_bank_or_recover(str(tmp_path)) is None
     assert "newer EduApp" in shown[0]
+
+
+@pytest.mark.parametrize("language, words", [("en", "For teachers"), ("zh", "教师")])
+def test_help_menu_opens_the_user_guide_in_the_interface_language(qtbot, gui_app, language,
+                                                                  words):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QTextBrowser
+    from eduapp.ui.main_window import MainWindow
+    gui_app.update_settings(language=language)
+    window = MainWindow(gui_app)
+    qtbot.addWidget(window)
+    seen = []
+
+    def read_and_close():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append(dialog.findChild(QTextBrowser).toPlainText())
+        dialog.reject()
+    help_menu = window.menuBar().actions()[-1].menu()
+    guide = help_menu.actions()[0]
+    QTimer.singleShot(20, read_and_close)
+    guide.trigger()
+    assert words in seen[0] and ("Practice" in seen[0] or "练习" in seen[0])

@@ -45,3 +45,23 @@ def test_approve_a_flagged_draft_asks_first(qtbot, window, gui_app):
     qtbot.mouseClick(page.approve_button, Qt.LeftButton)
     item = gui_app.bank.get_item(draft.id)
     assert item.status == "approved" and item.provenance["approved_over"]["by"]
+
+
+def test_findings_name_the_words_and_clicking_one_selects_them(qtbot, window, gui_app):
+    from eduapp.ui.item_editor import ItemEditor
+    item = gui_app.bank.save_item(Item(
+        type="sba", stem="Which of the following is not a cause of hypokalaemia?",
+        options=[Option("Vomiting", False), Option("Diarrhoea", False),
+                 Option("Spironolactone", True), Option("Furosemide", False),
+                 Option("Insulin", False)]))
+    editor = ItemEditor(gui_app.bank)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_item(item)
+    entries = [editor.findings.item(r) for r in range(editor.findings.count())]
+    negative = next(e for e in entries if "«not»" in e.text())
+    assert "['stem'" not in negative.toolTip()
+    assert not negative.icon().isNull()  # a real icon, not a glyph the fonts may lack
+    rect = editor.findings.visualItemRect(negative)
+    qtbot.mouseClick(editor.findings.viewport(), Qt.LeftButton, pos=rect.center())
+    assert editor.stem.textCursor().selectedText() == "not"
