@@ -294,13 +294,15 @@ def _explain(table: KnowledgeTable, d: Direction, cue: str, value: str, correct:
     src, dst = table.header[d.source], table.header[d.target]
     if table.language == "zh":
         if correct:
-            return f"正确。{cue}：{dst}为{value}。"
-        others = "、".join(_cues_for(table, d, value))
-        return f"错误。{value}对应的{src}是{others}，不是{cue}。"
+            return f"正确。“{cue}”对应的{dst}是“{value}”。"
+        others = "、".join(f"“{c}”" for c in _cues_for(table, d, value))
+        return f"错误。“{value}”对应的{src}是{others}，不是“{cue}”。"
     if correct:
-        return f"Correct. {src} {cue}: {_lower_first(dst)} {value}."
-    others = "; ".join(_cues_for(table, d, value))
-    return f"Incorrect. {value} is the {_lower_first(dst)} for {others}, not for {cue}."
+        return f"Correct. The {_lower_first(src)} “{cue}” goes with the " \
+               f"{_lower_first(dst)} “{value}”."
+    others = "; ".join(f"“{c}”" for c in _cues_for(table, d, value))
+    return (f"Incorrect. “{value}” goes with the {_lower_first(src)} {others}, "
+            f"not “{cue}”.")
 
 
 def _sba_stem(table: KnowledgeTable, d: Direction, cue: str) -> str:
@@ -394,7 +396,8 @@ def _b1_sets(table: KnowledgeTable, d: Direction, seed) -> list[ItemSet]:
         members = []
         for pos, row in enumerate(asked):
             cue = table.rows[row][d.source]
-            stem = d.b1_stem.replace("{cue}", cue) if d.b1_stem else cue
+            stem = d.b1_stem.replace("{cue}", cue) if d.b1_stem else (
+                f"{src}：{cue}" if zh else f"{src}: {cue}")
             members.append(Item(
                 type="sba", stem=stem,
                 options=[Option(text=table.rows[i][d.target], correct=i == row,
