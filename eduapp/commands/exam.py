@@ -37,7 +37,8 @@ def run_build(args, ctx) -> int:
     settings = ctx.settings
     result = assemble(ctx.bank, blueprint, seed=args.seed, include_drafts=args.include_drafts,
                       recent_window=settings.recent_exam_window, title=args.title,
-                      language=args.language, institution=settings.institution)
+                      language=args.language, institution=settings.institution,
+                      allow_enemies=True if getattr(args, "allow_enemies", False) else None)
     exam = result.exam
     shortfalls = [s.to_dict() for s in result.shortfalls]
     if not exam.question_count:

@@ -39,7 +39,7 @@ from ...domain import Item, ItemSet, Option
 from ...errors import ValidationError
 from ..dedup import DuplicateIndex
 from ..gate import gate_findings, passes_gate
-from .expr import compile_expr
+from .expr import compile_expr, names_in
 from .formatting import format_number, format_quantity
 from .model import ItemModel, Scenario
 
@@ -216,27 +216,6 @@ class _Evaluator:
             values[name] = env[name]
         return Combination(scenario.id, values, key)
 
-    def at(self, index: int, stats: dict | None) -> Combination | None:
-        """The combination at zero-based ``index`` of the raw product (scenarios in order,
-        then the variables' values as a mixed-radix number, last variable fastest)."""
-        for s in self.model.scenarios:
-            names, raws, plains = self.domains[s.id]
-            size = 1
-            for vals in raws:
-                size *= len(vals)
-            if index >= size:
-                index -= size
-                continue
-            picks = []
-            for vals in reversed(raws):
-                index, k = divmod(index, len(vals))
-                picks.append(k)
-            picks.reverse()
-            raw = tuple(vals[k] for vals, k in zip(raws, picks))
-            plain = tuple(vals[k] for vals, k in zip(plains, picks))
-            return self.combination(s, raw, plain, stats)
-        raise IndexError(index)
-
 
 def combinations(model: ItemModel, stats: dict | None = None) -> Iterator[Combination]:
     """Every valid combination, scenario by scenario, values in domain order.
@@ -256,23 +235,48 @@ def combinations(model: ItemModel, stats: dict | None = None) -> Iterator[Combin
 
 def sample_combinations(model: ItemModel, rng: random.Random,
                         stats: dict | None = None) -> Iterator[Combination]:
-    """Valid combinations in a random order without repeats, drawn by index from the raw
-    product (so a sample of 20 from 100,000 combinations does not enumerate them all).
-    Ends when every index has been tried."""
+    """Valid combinations in a random order without repeats, scenario by scenario in turn
+    (so a sample of 20 covers every scenario, whatever the size of each one's product),
+    each drawn by index from that scenario's raw product (a sample of 20 from 100,000
+    combinations does not enumerate them all). Ends when every index has been tried."""
     ev = _Evaluator(model)
-    total = _raw_total(model)
+    streams = [_scenario_stream(ev, s, rng, stats) for s in model.scenarios]
+    while streams:
+        rng.shuffle(streams)
+        for stream in list(streams):
+            c = next(stream, None)
+            if c is None:
+                streams.remove(stream)
+            else:
+                yield c
+
+
+def _scenario_stream(ev: "_Evaluator", s: Scenario, rng: random.Random,
+                     stats: dict | None) -> Iterator[Combination]:
+    """Valid combinations of one scenario in random order (``None`` never yielded)."""
+    names, raws, plains = ev.domains[s.id]
+    total = 1
+    for vals in raws:
+        total *= len(vals)
     tried: set[int] = set()
-    batch = 64
+    batch = 16
     while len(tried) < total:
-        want = min(batch, total - len(tried))
         if total - len(tried) <= 4 * batch:
             fresh = [i for i in range(total) if i not in tried]
             rng.shuffle(fresh)
         else:
-            fresh = [i for i in rng.sample(range(total), want) if i not in tried]
-        for i in fresh:
-            tried.add(i)
-            c = ev.at(i, stats)
+            fresh = [i for i in rng.sample(range(total), batch) if i not in tried]
+        for index in fresh:
+            tried.add(index)
+            picks = []
+            rest = index
+            for vals in reversed(raws):
+                rest, k = divmod(rest, len(vals))
+                picks.append(k)
+            picks.reverse()
+            raw = tuple(vals[k] for vals, k in zip(raws, picks))
+            plain = tuple(vals[k] for vals, k in zip(plains, picks))
+            c = ev.combination(s, raw, plain, stats)
             if c is not None:
                 yield c
         batch = min(batch * 2, 65536)
@@ -280,8 +284,41 @@ def sample_combinations(model: ItemModel, rng: random.Random,
 
 @lru_cache(maxsize=256)
 def _count(fingerprint: str, model_json: str) -> int:
+    """Valid combinations: only the variables that constraints, key rules and formulas
+    read are enumerated; the others multiply the count (they cannot make a combination
+    invalid)."""
     model = ItemModel.from_dict(json.loads(model_json), validate=False)
-    return sum(1 for _ in combinations(model))
+    ev = _Evaluator(model)
+    exprs = list(model.constraints) + [r.when for r in model.key_rules]
+    for s in model.scenarios:
+        exprs += s.constraints
+    read: set[str] = set()
+    for e in exprs:
+        read |= names_in(e)
+    formulas = {v.name: v.formula for v in model.variables if v.formula}
+    frontier = [n for n in read if n in formulas]
+    while frontier:  # what the formulas that are read depend on
+        for n in names_in(formulas[frontier.pop()]):
+            if n not in read:
+                read.add(n)
+                if n in formulas:
+                    frontier.append(n)
+    total = 0
+    for s in model.scenarios:
+        names, raws, plains = ev.domains[s.id]
+        keep = [k for k, n in enumerate(names) if n in read]
+        free = 1
+        for k, vals in enumerate(raws):
+            if k not in keep:
+                free *= len(vals)
+        sub_names = [names[k] for k in keep]
+        valid = 0
+        for plain in itertools.product(*(plains[k] for k in keep)):
+            env = ev.env(s, sub_names, plain)
+            if ev.check(s, env):
+                valid += 1
+        total += valid * free
+    return total
 
 
 def count_combinations(model: ItemModel) -> int:

@@ -87,15 +87,24 @@ def generate_into_bank(bank, source: AigSource, *, count: int | None = 20,
     :raises ValidationError: an invalid model, or ``count`` < 1.
     """
     gid = generation_id or new_uid()
-    report = generate(source, count=count, seed=seed, index=bank_index(bank, source.id))
+    index = bank_index(bank, source.id)
+    want = count
+    for _attempt in range(4):  # ask for more when some are in the bank already
+        report = generate(source, count=want, seed=seed, index=index)
+        fresh = [u for u in report.units if not any(
+            _exists(bank, m.uid) for m in (u.items if isinstance(u, ItemSet) else [u]))]
+        got = sum(len(u.items) if isinstance(u, ItemSet) else 1 for u in fresh)
+        if count is None or got >= count or report.considered >= report.valid:
+            break
+        want = want + (count - got)
     out = StoredGeneration(gid, source, report)
+    out.already_in_bank = len(report.units) - len(fresh)
     stamp = now()
+    n = 0
     with bank.transaction():
-        n = 0
-        for unit in report.units:
+        for unit in fresh:
             members = unit.items if isinstance(unit, ItemSet) else [unit]
-            if any(_exists(bank, m.uid) for m in members):
-                out.already_in_bank += 1
+            if count is not None and n + len(members) > count:
                 continue
             findings = [m.findings for m in members]
             for m in members:
