@@ -19,6 +19,7 @@ thread.
 """
 
 from .catalog import MODELS_DIR, AigSource, catalog, load_file, resolve, shipped_sources
+from .draft import DRAFT_SCHEMA, draft_item_model, model_from_draft
 from .expr import compile_expr
 from .formatting import format_number, format_quantity
 from .generator import (AigResult, Combination, combinations, count_combinations, enemy_group,
@@ -31,6 +32,7 @@ from .tables import (TABLE_FORMAT, Direction, KnowledgeTable, MarkdownTable,
 
 __all__ = [
     "AigSource", "MODELS_DIR", "catalog", "load_file", "resolve", "shipped_sources",
+    "DRAFT_SCHEMA", "draft_item_model", "model_from_draft",
     "compile_expr", "format_number", "format_quantity",
     "AigResult", "Combination", "combinations", "count_combinations", "enemy_group",
     "generate_from_model", "render_combination",
