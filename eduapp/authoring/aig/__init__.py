@@ -18,7 +18,8 @@ thread.
         print(item.id, item.stem, [f.rule for f in item.findings])
 """
 
-from .catalog import MODELS_DIR, AigSource, catalog, load_file, resolve, shipped_sources
+from .catalog import (MODELS_DIR, AigSource, catalog, load_file, resolve, save_user_model,
+                      shipped_sources, user_models_dir, user_sources)
 from .draft import DRAFT_SCHEMA, draft_item_model, model_from_draft
 from .expr import compile_expr
 from .formatting import format_number, format_quantity
@@ -32,6 +33,7 @@ from .tables import (TABLE_FORMAT, Direction, KnowledgeTable, MarkdownTable,
 
 __all__ = [
     "AigSource", "MODELS_DIR", "catalog", "load_file", "resolve", "shipped_sources",
+    "save_user_model", "user_models_dir", "user_sources",
     "DRAFT_SCHEMA", "draft_item_model", "model_from_draft",
     "compile_expr", "format_number", "format_quantity",
     "AigResult", "Combination", "combinations", "count_combinations", "enemy_group",

@@ -21,7 +21,8 @@ from .model import MODEL_FORMAT, ItemModel, read_json
 from .tables import (TABLE_FORMAT, KnowledgeTable, count_table_items, parse_markdown_tables,
                      propose_tables, tables_of_document)
 
-__all__ = ["AigSource", "MODELS_DIR", "shipped_sources", "catalog", "resolve", "load_file"]
+__all__ = ["AigSource", "MODELS_DIR", "shipped_sources", "catalog", "resolve", "load_file",
+           "user_models_dir", "user_sources", "save_user_model"]
 
 MODELS_DIR = os.path.join(QUESTION_BANKS, "item_models")
 
@@ -92,13 +93,47 @@ def shipped_sources() -> list[AigSource]:
     return list(_shipped(_stamp()))
 
 
-def catalog(bank=None) -> list[AigSource]:
-    """Shipped sources plus the knowledge tables marked in the bank's documents (a note
-    imported from the starter files is listed once, as shipped).
+def user_models_dir(data_dir: str) -> str:
+    """The folder of the teacher's own item models (``<data dir>/item_models``)."""
+    return os.path.join(data_dir, "item_models")
 
-    :param bank: a :class:`~eduapp.bank.Bank`, or ``None`` for the shipped ones only.
+
+def user_sources(data_dir: str) -> list[AigSource]:
+    """The teacher's saved item models and tables; a file that no longer loads is skipped
+    (it can still be opened with ``--file`` to see why)."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(user_models_dir(data_dir), "*.json"))):
+        try:
+            out.extend(load_file(path))
+        except ValidationError:
+            continue
+    return out
+
+
+def save_user_model(data_dir: str, model) -> str:
+    """Save an item model or knowledge table in the teacher's folder as ``<id>.json``
+    (replacing an earlier save). :returns: the path. :raises ValidationError: invalid
+    model or unwritable folder."""
+    from .model import write_json
+    model.validate()
+    folder = user_models_dir(data_dir)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, f"{model.id}.json")
+    write_json(path, model.to_dict())
+    return path
+
+
+def catalog(bank=None, data_dir: str | None = None) -> list[AigSource]:
+    """The teacher's own models (``data_dir``), the shipped sources (a shipped model the
+    teacher saved a copy of is listed once, as the teacher's), and the knowledge tables
+    marked in the bank's documents (a note imported from the starter files is listed once).
+
+    :param bank: a :class:`~eduapp.bank.Bank`, or ``None``.
+    :param data_dir: the data folder, or ``None``.
     """
-    out = shipped_sources()
+    mine = user_sources(data_dir) if data_dir else []
+    seen = {s.id for s in mine}
+    out = mine + [s for s in shipped_sources() if s.id not in seen]
     if bank is None:
         return out
     seen = {s.id for s in out}
@@ -157,12 +192,12 @@ def load_file(path: str) -> list[AigSource]:
     return [src]
 
 
-def resolve(name: str, bank=None) -> AigSource:
+def resolve(name: str, bank=None, data_dir: str | None = None) -> AigSource:
     """The source with id ``name`` in :func:`catalog`, else a file at path ``name``.
 
     :raises NotFoundError: neither an id nor a readable file.
     """
-    for s in catalog(bank):
+    for s in catalog(bank, data_dir):
         if s.id == name:
             return s
     if os.path.isfile(name):
@@ -171,7 +206,7 @@ def resolve(name: str, bank=None) -> AigSource:
             return found[0]
         raise ValidationError(f"{name} holds {len(found)} tables; generate them by id from "
                               "a JSON file")
-    ids = ", ".join(s.id for s in catalog(bank))
+    ids = ", ".join(s.id for s in catalog(bank, data_dir))
     raise NotFoundError(f"no item model or knowledge table {name!r} (known: {ids})")
 
 
