@@ -359,7 +359,7 @@ def _render(text: str, model: ItemModel, values: dict, labels: dict) -> str:
             return labels.get("scenario", "")
         return _display(model, name, values[name], attr)
     out = text
-    for _ in range(3):  # listed values may hold placeholders of other variables
+    for _ in range(3 if "{" in text else 0):  # values may hold other variables' placeholders
         new = _PLACEHOLDER.sub(sub, out)
         if new == out:
             break

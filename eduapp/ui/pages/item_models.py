@@ -143,9 +143,11 @@ class ItemModelsPage(QWidget):
         self._build_model_tab()
         self.variables = self._table([self.tr("Name"), self.tr("Values, range or = formula"),
                                       self.tr("Unit"), self.tr("Decimals"), self.tr("Source")])
+        self.variables.setColumnWidth(1, 320)
         self.tabs.addTab(self._with_buttons(self.variables), self.tr("Variables"))
         self.scenarios = self._table([self.tr("Id"), self.tr("Label"), self.tr("Answer"),
                                       self.tr("Values (JSON)"), self.tr("Constraints")])
+        self.scenarios.setColumnWidth(3, 320)
         self.tabs.addTab(self._with_buttons(self.scenarios), self.tr("Scenarios"))
         self.answers = self._table([self.tr("Id"), self.tr("Option text"),
                                     self.tr("Why correct"), self.tr("Why wrong")])
