@@ -321,6 +321,12 @@ def test_generate_into_bank_stores_drafts_once(bank):
     assert bank.count() == 10
 
 
+def test_aig_drafts_wait_in_the_review_queue(bank):
+    from eduapp.authoring import review_queue
+    stored = generate_into_bank(bank, resolve("en-liver-tests"), count=3, seed=1)
+    assert {i.id for i in review_queue(bank)} == {i.id for i in stored.items}
+
+
 def test_table_sets_are_stored_whole(bank):
     source = resolve("en-table-antidotes")
     stored = generate_into_bank(bank, source, count=None, seed=0)
