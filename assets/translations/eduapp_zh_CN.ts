@@ -426,7 +426,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="215"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="493"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="496"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
@@ -467,8 +467,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="250"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="570"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="571"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="573"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -596,136 +596,141 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
+        <source>{n} skipped: another item of the same item model is on the exam</source>
+        <translation>{n} 道未选：同一题目模型的另一道题已在试卷中</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="457"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="457"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="464"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="464"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="473"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="479"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="483"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="487"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="493"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="492"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="495"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="521"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="521"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="524"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="528"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="528"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="531"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="542"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="545"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="552"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="555"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="571"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="650"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="652"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="654"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="656"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="689"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="691"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="701"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="704"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="718"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="721"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="721"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="724"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1794,316 +1799,316 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>信息来源</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="147"/>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="147"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="221"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="223"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
         <source>Values (JSON)</source>
         <translation>取值（JSON）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="229"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="231"/>
         <source>Constraints</source>
         <translation>约束条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="151"/>
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
         <source>Option text</source>
         <translation>选项文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
         <source>Why correct</source>
         <translation>正确理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
         <source>Why wrong</source>
         <translation>错误理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="155"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="155"/>
         <source>Key answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
         <source>Key rules</source>
         <translation>答案规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
         <source>From column</source>
         <translation>提示列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
         <source>To column</source>
         <translation>提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
         <source>Stem template ({cue})</source>
         <translation>题干模板（{cue}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
         <source>Knowledge table (edit it in the lecture note)</source>
         <translation>知识表格（请在讲义中编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
         <source>Question directions: row cue column → asked column</source>
         <translation>提问方向：行提示列 → 提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="169"/>
         <source>Apply JSON</source>
         <translation>应用 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="175"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="184"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="186"/>
         <source>Questions:</source>
         <translation>题数：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="189"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="191"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="197"/>
         <source>Generate drafts into the bank</source>
         <translation>生成草稿到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="209"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="211"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="210"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="212"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="220"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="222"/>
         <source>expressions separated by ;</source>
         <translation>表达式，以 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="222"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="224"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="225"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="224"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="226"/>
         <source>Problem (cognitive model)</source>
         <translation>临床问题（认知模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="225"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="227"/>
         <source>Stem template</source>
         <translation>题干模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="226"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="228"/>
         <source>Lead-in</source>
         <translation>提问句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="229"/>
         <source>Explanation template</source>
         <translation>解析模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="228"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="230"/>
         <source>Options per item</source>
         <translation>每题选项数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="237"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="239"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="253"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="255"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="254"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="256"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="283"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="285"/>
         <source>table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="283"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="285"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="395"/>
         <source>Direction {0}: the columns are numbers (0, 1, 2 …)</source>
         <translation>提问方向 {0}：列号应为数字（0、1、2 …）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="420"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="422"/>
         <source>Variable {0}: the values are not valid JSON</source>
         <translation>变量 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="429"/>
         <source>Variable {0}: decimals must be a whole number</source>
         <translation>变量 {0}：小数位必须是整数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="450"/>
         <source>Scenario {0}: the values are not valid JSON</source>
         <translation>情景 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="471"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="473"/>
         <source>Answer {0}: &quot;why wrong&quot; is not valid JSON</source>
         <translation>答案 {0}：“错误理由”不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="487"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="489"/>
         <source>The JSON does not parse: {0}</source>
         <translation>JSON 无法解析：{0}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="511"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="513"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="535"/>
         <source>No preview: fix the model first.</source>
         <translation>无法预览：请先修正模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="523"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="525"/>
         <source>The model is valid.</source>
         <translation>模型有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="525"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="527"/>
         <source>{0} possible questions · preview of {1} · {2} flagged by the gate · {3} duplicates dropped · {4} rejected</source>
         <translation>可生成 {0} 道题 · 预览 {1} 道 · 质量检查标记 {2} 道 · 去除重复 {3} 道 · 拒绝 {4} 道</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="564"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="566"/>
         <source>{0} draft questions stored in the bank for review ({1} were there already). Open the Item bank or the Generate page&apos;s review queue to approve them.</source>
         <translation>已将 {0} 道草稿题存入题库待审核（{1} 道已存在）。请在题库或生成页面的审核队列中批准。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="570"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="572"/>
         <source>Generating questions…</source>
         <translation>正在生成题目…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="578"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="580"/>
         <source>Import an item model</source>
         <translation>导入题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="579"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="581"/>
         <source>Item models and tables (*.json *.md);;All files (*)</source>
         <translation>题目模型和表格 (*.json *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="590"/>
         <source>Imported {0} from {1}. Save it to keep it in your list.</source>
         <translation>已从 {1} 导入 {0}。保存后即保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="598"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="600"/>
         <source>Export the item model</source>
         <translation>导出题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="601"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="610"/>
         <source>Exported to {0}.</source>
         <translation>已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="618"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="620"/>
         <source>Saved as {0}.</source>
         <translation>已保存为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="623"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="625"/>
         <source>Draft an item model</source>
         <translation>起草题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="624"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="626"/>
         <source>Topic (a strong provider is needed):</source>
         <translation>主题（需要较强的模型服务）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="637"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="639"/>
         <source>Draft written by a language model: check every value, rule and explanation, then save it.</source>
         <translation>此草稿由语言模型撰写：请核对每个取值、规则和解析后再保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="640"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="642"/>
         <source>Drafting an item model…</source>
         <translation>正在起草题目模型…</translation>
     </message>
