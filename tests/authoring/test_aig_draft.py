@@ -10,7 +10,7 @@ import pytest
 from eduapp.authoring.aig import DRAFT_SCHEMA, draft_item_model, generate_from_model
 from eduapp.errors import LLMOutputError, LLMUnavailableError
 from eduapp.llm import preset_profile
-from tests.llm.scripted_server import answer, scripted_profile, scripted_server  # noqa: F401
+from tests.llm.scripted_server import answer  # the fixtures come from tests/authoring/conftest.py
 
 DRAFT = {
     "title": "Hypercalcaemia: first treatment", "topic": "hypercalcaemia",

@@ -1,12 +1,13 @@
 """Numbers and units as each language writes them in an item.
 
-English (the SI brochure, 9th ed., 5.4, and the AMA Manual of Style's unit chapter): a thousands
-separator from 1,000 (``12,500``), a space between a number and its unit (``135 mmol/L``,
-``38.5 °C``), none before ``%`` or a rate (``88/min``); a minus sign for negatives. Chinese (GB/T 15835-2011,
-the national standard on writing numbers in publications, which makes grouping optional,
-and GB 3100/3101 on units): Arabic numerals without a thousands separator
-(``1250``), Latin units with a space (``135 mmol/L``), Chinese units and ``%`` and ``°C``
-directly after the number (``65岁``, ``38.5°C``, ``45%``).
+English: a space between a number and its unit (``135 mmol/L``, ``38.5 °C``; SI brochure,
+9th ed., 5.4.3), except ``%`` and rates such as ``88/min``, which follow the number
+directly as the AMA Manual of Style writes them; thousands grouped with a comma from
+1,000 (``12,500``), as English-language medical journals do; a minus sign for negatives.
+Chinese (GB/T 15835-2011, the national standard on numbers in publications, which makes
+grouping optional, and GB 3100/3101 on units): no thousands separator (``1250``), Latin
+units after a space (``135 mmol/L``), Chinese units, ``%`` and ``°C`` directly after the
+number (``65岁``, ``45%``, ``38.5°C``).
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Iterator
 
 from rapidfuzz import fuzz
 

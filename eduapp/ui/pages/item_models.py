@@ -541,10 +541,13 @@ class ItemModelsPage(QWidget):
         parts = []
         for n, item in enumerate(items, 1):
             text = escape(item.full_stem).replace("\n", "<br>")
-            opts = "".join(
-                f"<li>{'<b>' if o.correct else ''}{escape(o.text)}"
-                f"{' → ' + escape(o.match) if o.match else ''}{'</b> ✓' if o.correct and not o.match else ''}"
-                f"</li>" for o in item.options)
+            def option(o) -> str:
+                if o.match:
+                    return f"<li>{escape(o.text)} → {escape(o.match)}</li>"
+                if o.correct:
+                    return f"<li><b>{escape(o.text)}</b> ✓</li>"
+                return f"<li>{escape(o.text)}</li>"
+            opts = "".join(option(o) for o in item.options)
             flags = "".join(f"<div style='color:#b45309'>⚠ {escape(f.rule)}: "
                             f"{escape(f.message)}</div>"
                             for f in item.findings if f.severity != "info")
