@@ -1774,341 +1774,376 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>由较强的模型服务根据主题起草模型，供您修改（不使用内置模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="136"/>
+        <source>Tables from lecture notes…</source>
+        <translation>讲义中的表格…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="137"/>
+        <source>Tables in the bank&apos;s notes and case studies that could become knowledge tables</source>
+        <translation>题库中讲义和病例中可作为知识表格的表格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
         <source>Values, range or = formula</source>
         <translation>取值、范围或 = 公式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
         <source>Decimals</source>
         <translation>小数位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
         <source>Source</source>
         <translation>信息来源</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="228"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
         <source>Values (JSON)</source>
         <translation>取值（JSON）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="231"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="236"/>
         <source>Constraints</source>
         <translation>约束条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
         <source>Option text</source>
         <translation>选项文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
         <source>Why correct</source>
         <translation>正确理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
         <source>Why wrong</source>
         <translation>错误理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
         <source>Key answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="161"/>
         <source>Key rules</source>
         <translation>答案规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
         <source>From column</source>
         <translation>提示列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
         <source>To column</source>
         <translation>提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
         <source>Stem template ({cue})</source>
         <translation>题干模板（{cue}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="168"/>
         <source>Knowledge table (edit it in the lecture note)</source>
         <translation>知识表格（请在讲义中编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
         <source>Question directions: row cue column → asked column</source>
         <translation>提问方向：行提示列 → 提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="172"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="169"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
         <source>Apply JSON</source>
         <translation>应用 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="175"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="180"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="191"/>
         <source>Questions:</source>
         <translation>题数：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="191"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="196"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="197"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="202"/>
         <source>Generate drafts into the bank</source>
         <translation>生成草稿到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="211"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="216"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="212"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="217"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="222"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="227"/>
         <source>expressions separated by ;</source>
         <translation>表达式，以 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="224"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="229"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="225"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="230"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="226"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="231"/>
         <source>Problem (cognitive model)</source>
         <translation>临床问题（认知模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="232"/>
         <source>Stem template</source>
         <translation>题干模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="228"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="233"/>
         <source>Lead-in</source>
         <translation>提问句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="229"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="234"/>
         <source>Explanation template</source>
         <translation>解析模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="230"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="235"/>
         <source>Options per item</source>
         <translation>每题选项数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="239"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="255"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="260"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="256"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="261"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="290"/>
         <source>table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="290"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="395"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="400"/>
         <source>Direction {0}: the columns are numbers (0, 1, 2 …)</source>
         <translation>提问方向 {0}：列号应为数字（0、1、2 …）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="427"/>
         <source>Variable {0}: the values are not valid JSON</source>
         <translation>变量 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="434"/>
         <source>Variable {0}: decimals must be a whole number</source>
         <translation>变量 {0}：小数位必须是整数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="455"/>
         <source>Scenario {0}: the values are not valid JSON</source>
         <translation>情景 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="478"/>
         <source>Answer {0}: &quot;why wrong&quot; is not valid JSON</source>
         <translation>答案 {0}：“错误理由”不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="489"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="494"/>
         <source>The JSON does not parse: {0}</source>
         <translation>JSON 无法解析：{0}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="513"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="535"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="540"/>
         <source>No preview: fix the model first.</source>
         <translation>无法预览：请先修正模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="525"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="530"/>
         <source>The model is valid.</source>
         <translation>模型有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="532"/>
         <source>{0} possible questions · preview of {1} · {2} flagged by the gate · {3} duplicates dropped · {4} rejected</source>
         <translation>可生成 {0} 道题 · 预览 {1} 道 · 质量检查标记 {2} 道 · 去除重复 {3} 道 · 拒绝 {4} 道</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="574"/>
         <source>{0} draft questions stored in the bank for review ({1} were there already). Open the Item bank or the Generate page&apos;s review queue to approve them.</source>
         <translation>已将 {0} 道草稿题存入题库待审核（{1} 道已存在）。请在题库或生成页面的审核队列中批准。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="572"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="580"/>
         <source>Generating questions…</source>
         <translation>正在生成题目…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="580"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
         <source>Import an item model</source>
         <translation>导入题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="581"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="589"/>
         <source>Item models and tables (*.json *.md);;All files (*)</source>
         <translation>题目模型和表格 (*.json *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="590"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="598"/>
         <source>Imported {0} from {1}. Save it to keep it in your list.</source>
         <translation>已从 {1} 导入 {0}。保存后即保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="600"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="608"/>
         <source>Export the item model</source>
         <translation>导出题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="601"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="609"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="610"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="618"/>
         <source>Exported to {0}.</source>
         <translation>已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="620"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="630"/>
+        <source>Marked as a knowledge table in “{0}”.</source>
+        <translation>已在“{0}”中标记为知识表格。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="640"/>
         <source>Saved as {0}.</source>
         <translation>已保存为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="625"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="648"/>
+        <source>No unmarked table with 4 or more rows in the notes of the bank.</source>
+        <translation>题库的讲义中没有尚未标记、且至少有4行的表格。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="652"/>
+        <source>Tables from lecture notes</source>
+        <translation>讲义中的表格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="653"/>
+        <source>Make a knowledge table of:</source>
+        <translation>将以下表格设为知识表格：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="658"/>
+        <source>Proposed: check the question directions, then save to mark the table in its note.</source>
+        <translation>已推荐：请检查提问方向，然后保存，即在讲义中标记该表格。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="664"/>
         <source>Draft an item model</source>
         <translation>起草题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="626"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="665"/>
         <source>Topic (a strong provider is needed):</source>
         <translation>主题（需要较强的模型服务）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="639"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="678"/>
         <source>Draft written by a language model: check every value, rule and explanation, then save it.</source>
         <translation>此草稿由语言模型撰写：请核对每个取值、规则和解析后再保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="642"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="681"/>
         <source>Drafting an item model…</source>
         <translation>正在起草题目模型…</translation>
     </message>

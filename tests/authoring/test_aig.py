@@ -382,3 +382,18 @@ def test_cli_file_and_errors(run_cli, tmp_path):
     assert code == 3 and "language" in out["error"]
     code, stats, _ = run_cli("bank", "stats", "--json")
     assert stats["items"] == 3
+
+
+def test_the_app_proposes_tables_and_a_mark_is_kept_in_the_note(bank):
+    from eduapp.authoring.aig import catalog, proposed_tables, save_table_mark
+    bank.save_document(Document(kind="notes", title="Tox", body=NOTE, language="en",
+                                uid="tox-note", topic="poisoning"))
+    [proposal] = proposed_tables(bank)
+    assert proposal.source == "document:tox-note" and proposal.table_index == 0
+    proposal.directions = proposal.directions[:1]
+    doc = save_table_mark(bank, proposal)
+    assert doc.data["knowledge_tables"][0]["table"] == 0
+    assert proposed_tables(bank) == []                      # marked: not proposed again
+    [listed] = [s for s in catalog(bank) if s.id == proposal.id]
+    assert listed.kind == "table" and listed.model.topic == "poisoning"
+    assert len(generate(listed).items) > 0

@@ -100,3 +100,20 @@ def test_a_knowledge_table_shows_its_rows_and_directions(window, qtbot):
     page.directions.setCurrentCell(1, 0)
     qtbot.mouseClick(page.directions.remove_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: int(page.counts.text().split()[0]) < total, timeout=3000)
+
+
+def test_mark_a_table_of_a_note_from_the_page(window, gui_app, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from eduapp.domain import Document
+    from tests.authoring.test_aig import NOTE
+    gui_app.bank.save_document(Document(kind="notes", title="Tox", body=NOTE, language="en",
+                                        uid="tox-note"))
+    page = _page(window)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    qtbot.mouseClick(page.propose_button, Qt.LeftButton)
+    assert page.directions.rowCount() == 2 and page.table_view.rowCount() == 6
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    doc = gui_app.bank.documents()[0]
+    assert doc.data["knowledge_tables"][0]["table"] == 0
+    assert page.source_list.currentItem().data(Qt.UserRole) == "tox-note-t0"

@@ -18,8 +18,9 @@ thread.
         print(item.id, item.stem, [f.rule for f in item.findings])
 """
 
-from .catalog import (MODELS_DIR, AigSource, catalog, load_file, resolve, save_user_model,
-                      shipped_sources, user_models_dir, user_sources)
+from .catalog import (MODELS_DIR, AigSource, catalog, load_file, proposed_tables, resolve,
+                      save_table_mark, save_user_model, shipped_sources, user_models_dir,
+                      user_sources)
 from .draft import DRAFT_SCHEMA, draft_item_model, model_from_draft
 from .expr import compile_expr
 from .formatting import format_number, format_quantity
@@ -28,12 +29,13 @@ from .generator import (AigResult, Combination, combinations, count_combinations
 from .model import MODEL_FORMAT, Answer, Domain, ItemModel, KeyRule, Scenario, Variable
 from .service import StoredGeneration, bank_index, generate, generate_into_bank
 from .tables import (TABLE_FORMAT, Direction, KnowledgeTable, MarkdownTable,
-                     count_table_items, generate_from_table, parse_markdown_tables,
-                     propose_tables, tables_of_document)
+                     count_table_items, generate_from_table, mark_table,
+                     parse_markdown_tables, propose_tables, tables_of_document)
 
 __all__ = [
     "AigSource", "MODELS_DIR", "catalog", "load_file", "resolve", "shipped_sources",
-    "save_user_model", "user_models_dir", "user_sources",
+    "save_user_model", "user_models_dir", "user_sources", "proposed_tables",
+    "save_table_mark", "mark_table",
     "DRAFT_SCHEMA", "draft_item_model", "model_from_draft",
     "compile_expr", "format_number", "format_quantity",
     "AigResult", "Combination", "combinations", "count_combinations", "enemy_group",

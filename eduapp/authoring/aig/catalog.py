@@ -18,11 +18,12 @@ from ...errors import NotFoundError, ValidationError
 from ...resources import QUESTION_BANKS
 from .generator import count_combinations
 from .model import MODEL_FORMAT, ItemModel, read_json
-from .tables import (TABLE_FORMAT, KnowledgeTable, count_table_items, parse_markdown_tables,
-                     propose_tables, tables_of_document)
+from .tables import (TABLE_FORMAT, KnowledgeTable, count_table_items, mark_table,
+                     parse_markdown_tables, propose_tables, tables_of_document)
 
 __all__ = ["AigSource", "MODELS_DIR", "shipped_sources", "catalog", "resolve", "load_file",
-           "user_models_dir", "user_sources", "save_user_model"]
+           "user_models_dir", "user_sources", "save_user_model", "proposed_tables",
+           "save_table_mark"]
 
 MODELS_DIR = os.path.join(QUESTION_BANKS, "item_models")
 
@@ -149,6 +150,31 @@ def catalog(bank=None, data_dir: str | None = None) -> list[AigSource]:
                 seen.add(t.id)
                 out.append(_source(t))
     return out
+
+
+def proposed_tables(bank) -> list[KnowledgeTable]:
+    """Tables of the bank's documents that could become knowledge tables and are not
+    marked yet (see :func:`~.tables.propose_tables`), notes first."""
+    out = []
+    for doc in sorted(bank.documents(limit=100000), key=lambda d: (d.kind != "notes", d.id)):
+        marked = {m.get("table") for m in (doc.data or {}).get("knowledge_tables") or []}
+        out += [t for t in propose_tables(doc) if t.table_index not in marked]
+    return out
+
+
+def save_table_mark(bank, table: KnowledgeTable):
+    """Mark ``table`` (its ``source`` is ``document:<uid>``) in its document in the bank.
+
+    :returns: the saved :class:`~eduapp.domain.Document`.
+    :raises NotFoundError: the document is not in the bank (any more).
+    :raises ValidationError: the table is invalid.
+    """
+    uid = table.source.split(":", 1)[1] if table.source.startswith("document:") else ""
+    for doc in bank.documents(limit=100000):
+        if doc.uid == uid:
+            full = bank.get_document(doc.id)
+            return bank.save_document(mark_table(full, table))
+    raise NotFoundError(f"the note of table {table.title!r} is not in the bank")
 
 
 def load_file(path: str) -> list[AigSource]:

@@ -32,7 +32,8 @@ from ..dedup import DuplicateIndex
 from .generator import AigResult, Deduplicator, _admit, enemy_group
 
 __all__ = ["MarkdownTable", "Direction", "KnowledgeTable", "parse_markdown_tables",
-           "tables_of_document", "propose_tables", "generate_from_table", "TABLE_FORMAT"]
+           "tables_of_document", "propose_tables", "mark_table", "generate_from_table",
+           "TABLE_FORMAT"]
 
 TABLE_FORMAT = "eduapp-knowledge-table"
 _SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -245,6 +246,22 @@ def tables_of_document(doc: Document) -> list[KnowledgeTable]:
             m, header=t.header, rows=t.rows, language=doc.language, topic=doc.topic,
             system=doc.system, source=f"document:{doc.uid}"))
     return out
+
+
+def mark_table(doc: Document, table: KnowledgeTable) -> Document:
+    """Record ``table`` as a knowledge table of ``doc`` (its ``data["knowledge_tables"]``),
+    replacing an earlier mark with the same id or on the same table; returns ``doc``.
+
+    :raises ValidationError: the table is invalid or not one of the note's tables.
+    """
+    table.validate()
+    tables = parse_markdown_tables(doc.body)
+    if table.table_index is None or not 0 <= table.table_index < len(tables):
+        raise ValidationError(f"{doc.title}: it has no table {table.table_index!r}")
+    marks = [m for m in (doc.data or {}).get("knowledge_tables") or []
+             if m.get("id") != table.id and m.get("table") != table.table_index]
+    doc.data = dict(doc.data or {}, knowledge_tables=marks + [table.spec()])
+    return doc
 
 
 def propose_tables(doc: Document) -> list[KnowledgeTable]:

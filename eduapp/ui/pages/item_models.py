@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
 
 from ...authoring.aig import (AigSource, ItemModel, KnowledgeTable, catalog, count_combinations,
                               count_table_items, draft_item_model, generate, generate_into_bank,
-                              load_file, save_user_model)
+                              load_file, proposed_tables, save_table_mark, save_user_model)
 from ...domain import Changes
 from ...errors import EduAppError
 from ..ops import Op, show_error
@@ -133,6 +133,11 @@ class ItemModelsPage(QWidget):
         row.addWidget(self.save_button)
         row.addWidget(self.draft_button)
         lv.addLayout(row)
+        self.propose_button = QPushButton(self.tr("Tables from lecture notes…"))
+        self.propose_button.setToolTip(self.tr("Tables in the bank's notes and case studies "
+                                               "that could become knowledge tables"))
+        self.propose_button.clicked.connect(self.propose_tables)
+        lv.addWidget(self.propose_button)
         split.addWidget(left)
 
         right = QWidget()
@@ -613,15 +618,46 @@ class ItemModelsPage(QWidget):
         self._say(self.tr("Exported to {0}.").format(path))
 
     def save_model(self) -> None:
-        """Save the model in the teacher's folder and list it."""
+        """Save the model in the teacher's folder and list it; a table from a note in the
+        bank is marked in that note instead."""
         try:
             model = self.model_from_editor()
+        except EduAppError as e:
+            show_error(self, e)
+            return
+        if isinstance(model, KnowledgeTable) and model.source.startswith("document:"):
+            def marked(doc):
+                self._say(self.tr("Marked as a knowledge table in “{0}”.").format(doc.title))
+                self.reload_sources(select=model.id)
+            Op(self, lambda app: save_table_mark(app.bank, model)) \
+                .changes(Changes(documents=True)).success(marked).run()
+            return
+        try:
             path = save_user_model(self.app.data_dir, model)
         except EduAppError as e:
             show_error(self, e)
             return
         self._say(self.tr("Saved as {0}.").format(path))
         self.reload_sources(select=model.id)
+
+    def propose_tables(self) -> None:
+        """Offer the unmarked tables of the bank's notes; the chosen one opens in the
+        editor with first column → every other column as its directions."""
+        def choose(tables):
+            if not tables:
+                self._say(self.tr("No unmarked table with 4 or more rows in the notes of the "
+                                  "bank."), error=True)
+                return
+            titles = [t.title for t in tables]
+            title, ok = QInputDialog.getItem(self, self.tr("Tables from lecture notes"),
+                                             self.tr("Make a knowledge table of:"), titles, 0,
+                                             False)
+            if not ok:
+                return
+            self.show_model(tables[titles.index(title)])
+            self._say(self.tr("Proposed: check the question directions, then save to mark "
+                              "the table in its note."))
+        Op(self, lambda app: proposed_tables(app.bank)).success(choose).run()
 
     def draft_model(self) -> None:
         """Ask the default provider to draft a model from a topic."""
