@@ -168,6 +168,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--topic", required=True, metavar="T")
     p.add_argument("--language", choices=("en", "zh"), default="en")
     p.add_argument("--provider", metavar="NAME")
+    p = sub(gen_cmds, "aig", "items from an item model or knowledge table, offline (AIG)",
+            "aig.aig")
+    p.add_argument("model", nargs="?", metavar="MODEL",
+                   help="id of a shipped item model or knowledge table (see --list)")
+    p.add_argument("--list", action="store_true", help="list the item models and tables")
+    p.add_argument("--file", metavar="PATH",
+                   help="an item-model or knowledge-table JSON file, or a Markdown file")
+    p.add_argument("--count", type=int, default=20, metavar="N",
+                   help="questions to generate (default 20)")
+    p.add_argument("--all", action="store_true", help="every valid combination")
+    p.add_argument("--seed", type=int, default=None, metavar="S")
 
     # exam
     exam = groups.add_parser("exam", help="assemble exams and print PDFs")
@@ -183,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--title", default="", metavar="TEXT")
     p.add_argument("--language", choices=("en", "zh"), default=None)
+    p.add_argument("--allow-enemies", action="store_true",
+                   help="allow several items of one item model on the exam")
 
     # providers
     prov = groups.add_parser("providers", help="LLM providers: list and test")

@@ -501,19 +501,22 @@ class Workspace:
 
     def assemble_exam(self, blueprint: "Blueprint", *, seed: int | None = None,
                       include_drafts: bool = False, title: str = "",
-                      language: str | None = None) -> "Assembly":
+                      language: str | None = None,
+                      allow_enemies: bool | None = None) -> "Assembly":
         """Assemble an exam from ``blueprint`` with the settings' recent-exam window and
         institution (nothing is stored yet).
 
         :param language: ``en``/``zh``; ``None`` takes the blueprint's, else the interface
             language (:meth:`content_language`): one paper never mixes languages.
+        :param allow_enemies: allow items of one item model (enemies) on one form;
+            ``None`` takes the blueprint's ``allow_enemies``.
         """
         from .exams import assemble
         settings = self.settings
         return assemble(self.bank, blueprint, seed=seed, include_drafts=include_drafts,
                         recent_window=settings.recent_exam_window, title=title,
                         language=language or blueprint.language or self.content_language(),
-                        institution=settings.institution)
+                        institution=settings.institution, allow_enemies=allow_enemies)
 
     def publish_exam(self, exam: "Exam", folder: str, *, forms: int | None = None,
                      extra: dict | None = None) -> "ExamFiles":

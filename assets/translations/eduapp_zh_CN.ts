@@ -444,7 +444,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="173"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
@@ -480,8 +480,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="524"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="529"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -609,136 +609,141 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="407"/>
+        <source>{n} skipped: another item of the same item model is on the exam</source>
+        <translation>{n} 道未选：同一题目模型的另一道题已在试卷中</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="410"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="413"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="417"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="417"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="423"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="426"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="436"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="440"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="471"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="481"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="498"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="501"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="511"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="524"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="603"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="606"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="605"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="608"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="607"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="610"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="612"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="631"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="634"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="633"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="636"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="643"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="646"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="662"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="665"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="666"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="669"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1840,6 +1845,424 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
+    <name>ItemModelsPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="98"/>
+        <source>Item models</source>
+        <extracomment>Items shown in the live preview.</extracomment>
+        <translation>题目模型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="101"/>
+        <source>Automatic item generation, offline: a cognitive model and an item model (or a table from a lecture note) make many questions at once. Edit the variables, scenarios and answers, watch the preview, then generate drafts for review.</source>
+        <translation>自动出题（离线）：由认知模型和题目模型（或讲义中的表格）一次生成大量题目。编辑变量、情景和答案，查看预览，再生成草稿供审核。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="117"/>
+        <source>Import JSON…</source>
+        <translation>导入 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="119"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="125"/>
+        <source>Save as mine</source>
+        <translation>保存为我的模型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="126"/>
+        <source>Keep this model in your data folder; it is listed first from now on</source>
+        <translation>将此模型保存到数据文件夹，此后排在列表最前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="129"/>
+        <source>Draft with a language model…</source>
+        <translation>用语言模型起草…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="130"/>
+        <source>A strong provider drafts a model from a topic for you to correct (not the built-in model)</source>
+        <translation>由较强的模型服务根据主题起草模型，供您修改（不使用内置模型）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="136"/>
+        <source>Tables from lecture notes…</source>
+        <translation>讲义中的表格…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="137"/>
+        <source>Tables in the bank&apos;s notes and case studies that could become knowledge tables</source>
+        <translation>题库中讲义和病例中可作为知识表格的表格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <source>Values, range or = formula</source>
+        <translation>取值、范围或 = 公式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <source>Decimals</source>
+        <translation>小数位</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <source>Source</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="228"/>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
+        <source>Values (JSON)</source>
+        <translation>取值（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="236"/>
+        <source>Constraints</source>
+        <translation>约束条件</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
+        <source>Option text</source>
+        <translation>选项文字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
+        <source>Why correct</source>
+        <translation>正确理由</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
+        <source>Why wrong</source>
+        <translation>错误理由</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
+        <source>Answers</source>
+        <translation>作答数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <source>Key answer</source>
+        <translation>正确答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="161"/>
+        <source>Key rules</source>
+        <translation>答案规则</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
+        <source>From column</source>
+        <translation>提示列</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
+        <source>To column</source>
+        <translation>提问列</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
+        <source>Stem template ({cue})</source>
+        <translation>题干模板（{cue}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="168"/>
+        <source>Knowledge table (edit it in the lecture note)</source>
+        <translation>知识表格（请在讲义中编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
+        <source>Question directions: row cue column → asked column</source>
+        <translation>提问方向：行提示列 → 提问列</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="172"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
+        <source>Apply JSON</source>
+        <translation>应用 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="180"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="191"/>
+        <source>Questions:</source>
+        <translation>题数：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="196"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="202"/>
+        <source>Generate drafts into the bank</source>
+        <translation>生成草稿到题库</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="216"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="217"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="227"/>
+        <source>expressions separated by ;</source>
+        <translation>表达式，以 ; 分隔</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="229"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="230"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="231"/>
+        <source>Problem (cognitive model)</source>
+        <translation>临床问题（认知模型）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="232"/>
+        <source>Stem template</source>
+        <translation>题干模板</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="233"/>
+        <source>Lead-in</source>
+        <translation>提问句</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="234"/>
+        <source>Explanation template</source>
+        <translation>解析模板</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="235"/>
+        <source>Options per item</source>
+        <translation>每题选项数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="260"/>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="261"/>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="290"/>
+        <source>table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="290"/>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="400"/>
+        <source>Direction {0}: the columns are numbers (0, 1, 2 …)</source>
+        <translation>提问方向 {0}：列号应为数字（0、1、2 …）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="427"/>
+        <source>Variable {0}: the values are not valid JSON</source>
+        <translation>变量 {0}：取值不是有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="434"/>
+        <source>Variable {0}: decimals must be a whole number</source>
+        <translation>变量 {0}：小数位必须是整数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="455"/>
+        <source>Scenario {0}: the values are not valid JSON</source>
+        <translation>情景 {0}：取值不是有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="478"/>
+        <source>Answer {0}: &quot;why wrong&quot; is not valid JSON</source>
+        <translation>答案 {0}：“错误理由”不是有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="494"/>
+        <source>The JSON does not parse: {0}</source>
+        <translation>JSON 无法解析：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="540"/>
+        <source>No preview: fix the model first.</source>
+        <translation>无法预览：请先修正模型。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="530"/>
+        <source>The model is valid.</source>
+        <translation>模型有效。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="532"/>
+        <source>{0} possible questions · preview of {1} · {2} flagged by the gate · {3} duplicates dropped · {4} rejected</source>
+        <translation>可生成 {0} 道题 · 预览 {1} 道 · 质量检查标记 {2} 道 · 去除重复 {3} 道 · 拒绝 {4} 道</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="574"/>
+        <source>{0} draft questions stored in the bank for review ({1} were there already). Open the Item bank or the Generate page&apos;s review queue to approve them.</source>
+        <translation>已将 {0} 道草稿题存入题库待审核（{1} 道已存在）。请在题库或生成页面的审核队列中批准。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="580"/>
+        <source>Generating questions…</source>
+        <translation>正在生成题目…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
+        <source>Import an item model</source>
+        <translation>导入题目模型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="589"/>
+        <source>Item models and tables (*.json *.md);;All files (*)</source>
+        <translation>题目模型和表格 (*.json *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="598"/>
+        <source>Imported {0} from {1}. Save it to keep it in your list.</source>
+        <translation>已从 {1} 导入 {0}。保存后即保留在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="608"/>
+        <source>Export the item model</source>
+        <translation>导出题目模型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="609"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="618"/>
+        <source>Exported to {0}.</source>
+        <translation>已导出到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="630"/>
+        <source>Marked as a knowledge table in “{0}”.</source>
+        <translation>已在“{0}”中标记为知识表格。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="640"/>
+        <source>Saved as {0}.</source>
+        <translation>已保存为 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="648"/>
+        <source>No unmarked table with 4 or more rows in the notes of the bank.</source>
+        <translation>题库的讲义中没有尚未标记、且至少有4行的表格。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="652"/>
+        <source>Tables from lecture notes</source>
+        <translation>讲义中的表格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="653"/>
+        <source>Make a knowledge table of:</source>
+        <translation>将以下表格设为知识表格：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="658"/>
+        <source>Proposed: check the question directions, then save to mark the table in its note.</source>
+        <translation>已推荐：请检查提问方向，然后保存，即在讲义中标记该表格。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="664"/>
+        <source>Draft an item model</source>
+        <translation>起草题目模型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="665"/>
+        <source>Topic (a strong provider is needed):</source>
+        <translation>主题（需要较强的模型服务）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="678"/>
+        <source>Draft written by a language model: check every value, rule and explanation, then save it.</source>
+        <translation>此草稿由语言模型撰写：请核对每个取值、规则和解析后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="681"/>
+        <source>Drafting an item model…</source>
+        <translation>正在起草题目模型…</translation>
+    </message>
+</context>
+<context>
     <name>ItemTableModel</name>
     <message>
         <location filename="../../eduapp/ui/models.py" line="38"/>
@@ -2010,137 +2433,147 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/main_window.py" line="71"/>
+        <source>Item models</source>
+        <translation>题目模型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <source>Generate many questions offline from item models and knowledge tables.</source>
+        <translation>离线从题目模型和知识表格批量生成题目。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="74"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <location filename="../../eduapp/ui/main_window.py" line="75"/>
         <source>Assemble exams from blueprints, shuffle forms and print papers, keys, answer sheets and handouts.</source>
         <translation>按考试蓝图组卷，生成多套乱序试卷，打印试卷、答案、答题卡和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="74"/>
-        <location filename="../../eduapp/ui/main_window.py" line="81"/>
+        <location filename="../../eduapp/ui/main_window.py" line="77"/>
+        <location filename="../../eduapp/ui/main_window.py" line="84"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="75"/>
+        <location filename="../../eduapp/ui/main_window.py" line="78"/>
         <source>Write and review virtual-patient cases for students to interview.</source>
         <translation>编写并审阅供学生问诊的虚拟病人病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="76"/>
+        <location filename="../../eduapp/ui/main_window.py" line="79"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="76"/>
+        <location filename="../../eduapp/ui/main_window.py" line="79"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="77"/>
+        <location filename="../../eduapp/ui/main_window.py" line="80"/>
         <source>Practise offline in tutor or timed mode with instant feedback and spaced repetition.</source>
         <translation>离线练习：辅导模式或计时模式，即时反馈并按间隔重复复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="79"/>
+        <location filename="../../eduapp/ui/main_window.py" line="82"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="80"/>
+        <location filename="../../eduapp/ui/main_window.py" line="83"/>
         <source>See accuracy by topic, weak areas and a recommended learning path.</source>
         <translation>查看各知识点正确率、薄弱环节和推荐的学习路径。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="82"/>
+        <location filename="../../eduapp/ui/main_window.py" line="85"/>
         <source>Interview a virtual patient, then get scored and debriefed.</source>
         <translation>问诊虚拟病人，随后获得评分和复盘。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="116"/>
+        <location filename="../../eduapp/ui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="117"/>
+        <location filename="../../eduapp/ui/main_window.py" line="120"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="121"/>
+        <location filename="../../eduapp/ui/main_window.py" line="124"/>
         <source>Load the &amp;starter bank</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="125"/>
+        <location filename="../../eduapp/ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="129"/>
+        <location filename="../../eduapp/ui/main_window.py" line="132"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="130"/>
+        <location filename="../../eduapp/ui/main_window.py" line="133"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="134"/>
+        <location filename="../../eduapp/ui/main_window.py" line="137"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="155"/>
+        <location filename="../../eduapp/ui/main_window.py" line="158"/>
         <source>This page is planned for a later version of EduApp.</source>
         <translation>此页面将在 EduApp 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="208"/>
+        <location filename="../../eduapp/ui/main_window.py" line="211"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="235"/>
+        <location filename="../../eduapp/ui/main_window.py" line="238"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="236"/>
+        <location filename="../../eduapp/ui/main_window.py" line="239"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="243"/>
+        <location filename="../../eduapp/ui/main_window.py" line="246"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="247"/>
+        <location filename="../../eduapp/ui/main_window.py" line="250"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="265"/>
+        <location filename="../../eduapp/ui/main_window.py" line="268"/>
         <source>The user guide is missing from this installation ({path}).</source>
         <translation>此安装缺少使用指南（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="268"/>
+        <location filename="../../eduapp/ui/main_window.py" line="271"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="282"/>
+        <location filename="../../eduapp/ui/main_window.py" line="285"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="283"/>
+        <location filename="../../eduapp/ui/main_window.py" line="286"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}

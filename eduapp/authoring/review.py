@@ -19,13 +19,15 @@ __all__ = ["review_queue", "approval_problems", "accept", "edit", "discard", "re
 
 
 def review_queue(bank, *, limit: int | None = None, with_duplicates: bool = False) -> list[Item]:
-    """Generated items still in ``draft``, newest first, each with its gate findings.
+    """Generated items (by a language model or from an AIG item model or knowledge table)
+    still in ``draft``, newest first, each with its gate findings.
 
     :param with_duplicates: also check each against the rest of the bank (slower: builds
         a duplicate index of the bank first).
     """
     ids = bank.query_ids("", ItemFilter(statuses=["draft"]), order="-id")
-    items = [i for i in bank.get_items(ids) if i.provenance.get("source") == "generated"]
+    items = [i for i in bank.get_items(ids)
+             if i.provenance.get("source") in ("generated", "aig")]
     items = items[:limit] if limit else items
     index = DuplicateIndex.from_bank(bank) if with_duplicates else None
     for item in items:

@@ -33,9 +33,10 @@ def run_build(args, ctx) -> int:
         blueprint = Blueprint.load(args.blueprint)
     else:
         blueprint = Blueprint.for_query(args.query, args.count)
-    result = ctx.workspace.assemble_exam(blueprint, seed=args.seed,
-                                         include_drafts=args.include_drafts, title=args.title,
-                                         language=args.language)
+    result = ctx.workspace.assemble_exam(
+        blueprint, seed=args.seed, include_drafts=args.include_drafts, title=args.title,
+        language=args.language,
+        allow_enemies=True if getattr(args, "allow_enemies", False) else None)
     exam = result.exam
     shortfalls = [s.to_dict() for s in result.shortfalls]
     if not exam.question_count:

@@ -13,6 +13,10 @@ Rules (from the issue and the NBME guide's advice on test assembly):
   question in the other language) is already chosen is skipped; an optional
   ``similar(a, b)`` predicate (e.g. a fuzzy check from ``eduapp.authoring``) adds to that;
 * items used in the last ``recent_window`` stored exams are avoided;
+* enemies: items that share a provenance ``enemy_group`` (every item generated from one
+  AIG item model or knowledge table, ``aig:<model id>``) appear at most once per exam,
+  since one would cue the other (NBME guide, on assembling forms); ``allow_enemies``
+  (the blueprint's ``allow_enemies``) lifts the rule when the teacher wants it;
 * cells are filled scarcest first, so a broad cell does not take what a narrow one needs.
 
 Threads: runs on any thread; it only reads the bank.
@@ -53,7 +57,8 @@ class Shortfall:
     :ivar reasons: the counts behind ``message``, for a translated sentence: ``usable``
         (items of the allowed statuses that fit the cell), ``recent`` (used in the last
         ``window`` exams), ``window``, ``taken`` (placed in another cell), ``duplicates``
-        (near-duplicates of chosen items), ``too_large`` (item sets larger than the
+        (near-duplicates of chosen items), ``enemies`` (units skipped because an item of
+        the same enemy group was chosen), ``too_large`` (item sets larger than the
         remaining count), ``drafts`` (draft/reviewed items left out), ``include_drafts``
         (0 or 1).
     """
@@ -223,7 +228,8 @@ def _pool(bank, blueprint: Blueprint, language: str, include_drafts: bool,
 def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
              include_drafts: bool = False, recent_window: int = 2, title: str = "",
              language: str | None = None, institution: str = "",
-             similar: Callable[[Item, Item], bool] | None = None) -> Assembly:
+             similar: Callable[[Item, Item], bool] | None = None,
+             allow_enemies: bool | None = None) -> Assembly:
     """Fill ``blueprint`` from ``bank``.
 
     :param seed: random seed; the same seed, bank and blueprint give the same exam.
@@ -234,6 +240,8 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
     :param language: ``en``/``zh``: only items in this language, and the paper's headings;
         ``None``: the blueprint's, else no filter and the items' majority language.
     :param similar: optional near-duplicate predicate ``(candidate, chosen) -> bool``.
+    :param allow_enemies: put items of one enemy group (one AIG model) on the same exam;
+        ``None``: the blueprint's ``allow_enemies`` (default no).
     :returns: an :class:`Assembly`; ``exam.forms`` is empty (see :func:`make_forms`).
     :raises ValidationError: a blueprint with no cells.
     """
@@ -251,6 +259,13 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
     chosen_twins: set[str] = set()
     chosen_hashes: set[str] = set()
     chosen_items: list[Item] = []
+    chosen_groups: set[str] = set()
+    if allow_enemies is None:
+        allow_enemies = blueprint.allow_enemies
+
+    def is_enemy(c: _Candidate) -> bool:
+        return not allow_enemies and any(
+            enemy_group(i) in chosen_groups for i in c.items if enemy_group(i))
 
     hash_of = {i.uid: i.content_hash() for c in pool.candidates for i in c.items}
 
@@ -274,6 +289,8 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
                     chosen_hashes.add(hash_of[item.twin_uid])
             chosen_hashes.add(item.content_hash())
             chosen_items.append(item)
+            if enemy_group(item):
+                chosen_groups.add(enemy_group(item))
 
     def free(c: _Candidate) -> bool:
         return (pool.usable(c) and not pool.is_recent(c)
@@ -292,10 +309,10 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
         rng.shuffle(free_units)
         got: list[_Candidate] = []
         remaining = cell.count
-        dup_skipped = fit_skipped = 0
+        dup_skipped = fit_skipped = enemy_skipped = 0
 
         def fill(from_pool, limit):
-            nonlocal remaining, dup_skipped, fit_skipped
+            nonlocal remaining, dup_skipped, fit_skipped, enemy_skipped
             placed = 0
             for c in from_pool:
                 if placed >= limit or remaining <= 0:
@@ -307,6 +324,9 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
                     continue
                 if is_duplicate(c):
                     dup_skipped += 1
+                    continue
+                if is_enemy(c):
+                    enemy_skipped += 1
                     continue
                 take(c)
                 got.append(c)
@@ -329,7 +349,7 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
         if remaining > 0:
             shortfalls.append(_shortfall(k, cell, cell.count - remaining, pool, chosen_ids,
                                          got, include_drafts, dup_skipped, fit_skipped,
-                                         language))
+                                         language, enemy_skipped))
 
     units = [ExamUnit.of(c.unit) for k in range(len(blueprint.cells)) for c in picked[k]]
     used_lang = language or _majority_language(units)
@@ -349,8 +369,14 @@ def _majority_language(units: list[ExamUnit]) -> str:
     return langs.most_common(1)[0][0] if langs else ""
 
 
+def enemy_group(item: Item) -> str:
+    """The item's enemy group (``provenance["enemy_group"]``), or ``""``."""
+    group = item.provenance.get("enemy_group") if isinstance(item.provenance, dict) else None
+    return group if isinstance(group, str) else ""
+
+
 def _shortfall(k, cell, found, pool: _Pool, chosen_ids, got, include_drafts, dup_skipped,
-               fit_skipped, language) -> Shortfall:
+               fit_skipped, language, enemy_skipped=0) -> Shortfall:
     needed = cell.count
     window = pool.window
     matching = pool.matching[k]
@@ -372,6 +398,9 @@ def _shortfall(k, cell, found, pool: _Pool, chosen_ids, got, include_drafts, dup
     if dup_skipped:
         why.append(f"{dup_skipped} near-duplicate{'s' if dup_skipped != 1 else ''} of chosen "
                    "items skipped")
+    if enemy_skipped:
+        why.append(f"{enemy_skipped} enemy item{'s' if enemy_skipped != 1 else ''} (same item "
+                   "model as a chosen item) skipped")
     if fit_skipped:
         why.append(f"{fit_skipped} item set{'s' if fit_skipped != 1 else ''} too large for "
                    "the remaining count")
@@ -391,7 +420,8 @@ def _shortfall(k, cell, found, pool: _Pool, chosen_ids, got, include_drafts, dup
                "difficulty_band": cell.difficulty, "count": needed - found,
                "language": cell.language or language or "en", "tags": list(cell.tags)}
     reasons = {"usable": n_usable, "recent": n_recent, "window": window, "taken": n_taken,
-               "duplicates": dup_skipped, "too_large": fit_skipped, "drafts": n_drafts,
+               "duplicates": dup_skipped, "enemies": enemy_skipped, "too_large": fit_skipped,
+               "drafts": n_drafts,
                "include_drafts": int(include_drafts)}
     return Shortfall(cell=k, label=cell.label, needed=needed, found=found, message=message,
                      request=request, reasons=reasons)

@@ -105,6 +105,8 @@ class Blueprint:
         question format (A1, A2, A3/A4, B1, X ...) with the standard headings.
     :ivar recent_exam_window: avoid items used in the last N stored exams (``None``: the
         user's setting).
+    :ivar allow_enemies: allow several items of one enemy group (one AIG item model or
+        knowledge table) on the exam; default no.
     """
 
     cells: list[BlueprintCell]
@@ -117,6 +119,7 @@ class Blueprint:
     pass_mark: float | None = None
     sections: list[BlueprintSection] = field(default_factory=list)
     recent_exam_window: int | None = None
+    allow_enemies: bool = False
 
     @property
     def count(self) -> int:
@@ -134,6 +137,8 @@ class Blueprint:
                 d[name] = value
         if self.sections:
             d["sections"] = [s.__dict__ for s in self.sections]
+        if self.allow_enemies:
+            d["allow_enemies"] = True
         return d
 
     @classmethod
@@ -186,7 +191,8 @@ class Blueprint:
                    candidate_digits=_opt_int(d.get("candidate_digits"), "candidate_digits"),
                    pass_mark=d.get("pass_mark"), sections=sections,
                    recent_exam_window=_opt_int(d.get("recent_exam_window"),
-                                               "recent_exam_window"))
+                                               "recent_exam_window"),
+                   allow_enemies=_opt_bool(d.get("allow_enemies"), "allow_enemies"))
 
     @classmethod
     def load(cls, path: str) -> "Blueprint":
@@ -213,6 +219,14 @@ def _opt_int(value, what: str) -> int | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise ValidationError(f"blueprint {what} must be a non-negative number")
     return int(value)
+
+
+def _opt_bool(value, what: str) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise ValidationError(f"blueprint {what} must be true or false")
+    return value
 
 
 def _str_list(value, what: str) -> list[str]:

@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
              self.tr("Generate lecture notes, case studies and exam questions with a language "
                      "model, review them with their quality-gate findings, and keep them in "
                      "the bank. Available from the command line now: eduapp generate.")),
+            ("item_models", None, self.tr("Item models"), "item_models.ItemModelsPage",
+             self.tr("Generate many questions offline from item models and knowledge "
+                     "tables.")),
             ("exams", None, self.tr("Exams"), "exams.ExamsPage",
              self.tr("Assemble exams from blueprints, shuffle forms and print papers, keys, "
                      "answer sheets and handouts.")),

@@ -403,6 +403,9 @@ class ExamsPage(Page):
         if r.get("duplicates"):
             why.append(self.tr("{n} near-duplicate(s) of chosen items skipped").format(
                 n=r["duplicates"]))
+        if r.get("enemies"):
+            why.append(self.tr("{n} skipped: another item of the same item model is on the "
+                               "exam").format(n=r["enemies"]))
         if r.get("too_large"):
             why.append(self.tr("{n} item set(s) too large for the remaining count").format(
                 n=r["too_large"]))
