@@ -162,6 +162,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--title", default="", metavar="TEXT")
     p.add_argument("--language", choices=("en", "zh"), default=None)
+    p = sub(exam_cmds, "mark", "read scanned answer sheets, score them and write the reports",
+            "marking.mark")
+    p.add_argument("exam", type=int, metavar="EXAM", help="the exam id (from exam build)")
+    p.add_argument("scans", nargs="+", metavar="SCAN", help="PDF or image files (any order)")
+    p.add_argument("--class-list", metavar="CSV", help="candidate numbers and names")
+    p.add_argument("--out", metavar="DIR", help="write the class report, CSVs and result slips")
+    p = sub(exam_cmds, "review", "list (and decide) the marks that await review",
+            "marking.review")
+    p.add_argument("exam", type=int, metavar="EXAM")
+    p.add_argument("--resolve", action="append", metavar="ID=ANSWER",
+                   help="decide a flagged mark (letters; empty for no answer); repeatable")
+    p = sub(exam_cmds, "stats", "item analysis of the marked sitting", "marking.stats")
+    p.add_argument("exam", type=int, metavar="EXAM")
+    p.add_argument("--p-band", nargs=2, type=float, metavar=("LOW", "HIGH"),
+                   help="facility band outside which items are flagged (default 0.2 0.9)")
 
     # providers
     prov = groups.add_parser("providers", help="LLM providers: list and test")

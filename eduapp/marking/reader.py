@@ -328,8 +328,7 @@ def _read_candidate(out: SheetRead, canon: _Canon, page: SheetPage, fill: np.nda
         else:
             reason = reason or "blank_digit"
     if len(doubt) == len(fill) and reason == "blank_digit":
-        out.candidate = None  # nothing bubbled at all: reported as a sheet without number
-        return
+        reason = "no_candidate"  # nothing bubbled at all: a person types the number
     out.candidate = "".join(digits)
     if doubt:
         col0 = page.candidate[0]

@@ -1,0 +1,133 @@
+"""``eduapp exam mark | review | stats``: scanned answer sheets (:mod:`eduapp.marking`).
+
+Exit codes (DESIGN.md): 0 everything read and decided; 1 some marks await review or some
+input was rejected (duplicates, sheets of another exam, unreadable pages, missing pages,
+files that could not be opened) and is reported by name; 2 usage; 3 nothing could be read.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from ..marking import MarkingService, MarkingStore, reason_text
+from ..practice.itemstats import THRESHOLD_SOURCES
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+def _service(ctx) -> MarkingService:
+    return MarkingService(ctx.bank, MarkingStore.open_in(ctx.data_dir))
+
+
+def _usage(ctx, problem: str, command: str) -> int:
+    if ctx.json:
+        ctx.emit({"error": problem})
+    print(f"eduapp exam {command}: {problem}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run_mark(args, ctx) -> int:
+    """Read the scans, store them, write the reports (``--out``) and print the result."""
+    svc = _service(ctx)
+    result = svc.mark(args.exam, args.scans, class_list=args.class_list)
+    payload = result.to_dict()
+    if args.out and result.read:
+        files = svc.write_reports(args.exam, args.out, page_size=ctx.settings.page_size)
+        payload["files"] = files
+    lines = [f"exam {args.exam}: {result.read} of {result.sheets} page(s) read, "
+             f"{len(result.scores)} candidate(s), {result.pending} mark(s) await review"]
+    for e in result.errors:
+        lines.append(f"  cannot read {e['file']}: {e['message']}")
+    for e in result.unreadable:
+        lines.append(f"  unreadable: {e['file']} page {e['page']}: {e['message']}")
+    for e in result.other_exam:
+        lines.append(f"  another exam's sheet: {e['file']} page {e['page']}")
+    for d in result.duplicates:
+        where = ", ".join(f"{s['file']} p{s['page']}" for s in d["sheets"])
+        lines.append(f"  duplicate candidate {d['candidate']}: {where} (not scored)")
+    for m in result.missing_pages:
+        lines.append(f"  candidate {m['candidate']}: missing sheet page(s) "
+                     f"{', '.join(map(str, m['missing']))}")
+    for u in result.unmatched:
+        lines.append(f"  {u['message']}: {u['candidate'] or '?'} ({u['file']} p{u['page']})")
+    for a in result.absent:
+        lines.append(f"  no sheet for {a['candidate']} {a['name']}")
+    for e in result.flagged:
+        if e.flag.resolution is None:
+            lines.append(f"  review #{e.flag.id}: {e.file} p{e.page} candidate "
+                         f"{e.candidate or '?'} question {e.flag.question}: "
+                         f"{reason_text(e.flag.reason)} (seen: {e.flag.detected or '-'})")
+    for s in result.scores:
+        lines.append(f"  {s.candidate or '?':>14} {s.name:<16} form {s.form} "
+                     f"{s.total:g}/{s.max_marks:g} ({s.percent:.0f}%)"
+                     + (f" [{s.pending} under review]" if s.pending else ""))
+    if payload.get("files"):
+        lines.append(f"reports written to {os.path.abspath(args.out)}")
+    ctx.emit(payload, lines)
+    if not result.read:
+        return EXIT_FAILED
+    return EXIT_OK if result.clean else EXIT_REJECTED
+
+
+def run_review(args, ctx) -> int:
+    """List the marks awaiting review; ``--resolve ID=ANSWER`` decides them (logged)."""
+    svc = _service(ctx)
+    decided = []
+    for spec in args.resolve or []:
+        if "=" not in spec:
+            return _usage(ctx, f"--resolve takes ID=ANSWER, not {spec!r}", "review")
+        fid, value = spec.split("=", 1)
+        if not fid.strip().isdigit():
+            return _usage(ctx, f"--resolve takes ID=ANSWER, not {spec!r}", "review")
+        decided.append(svc.resolve(int(fid), value, by=getpass.getuser()))
+    queue = svc.review_queue(args.exam)
+    payload = {"exam_id": args.exam, "pending": [e.to_dict() for e in queue],
+               "decided": decided}
+    lines = [f"exam {args.exam}: {len(queue)} mark(s) await review"]
+    for e in queue:
+        lines.append(f"  #{e.flag.id} {e.file} p{e.page} candidate {e.candidate or '?'} "
+                     f"question {e.flag.question}: {reason_text(e.flag.reason)}; seen "
+                     f"{e.flag.detected or '-'}; choices {''.join(e.flag.choices)}")
+    for d in decided:
+        lines.append(f"  decided #{d['flag']}: question {d['question']} = {d['new'] or '(blank)'}")
+    if queue:
+        lines.append("decide with: eduapp exam review EXAM --resolve ID=ANSWER "
+                     "(letters, empty for no answer)")
+    ctx.emit(payload, lines)
+    return EXIT_REJECTED if queue else EXIT_OK
+
+
+def run_stats(args, ctx) -> int:
+    """Print the item analysis of the exam's sitting (and store it with the items)."""
+    svc = _service(ctx)
+    thresholds = {}
+    if args.p_band:
+        low, high = args.p_band
+        if not 0 <= low < high <= 1:
+            return _usage(ctx, "--p-band takes LOW HIGH with 0 <= LOW < HIGH <= 1", "stats")
+        thresholds = {"p_low": low, "p_high": high}
+    analysis, exam = svc.statistics(args.exam, thresholds=thresholds)
+    if not analysis.candidates:
+        ctx.emit({"error": "no marked candidates for this exam", "candidates": 0},
+                 [f"exam {args.exam}: no marked candidates yet (eduapp exam mark first)"])
+        return EXIT_FAILED
+    payload = analysis.to_dict()
+    items = exam.items()
+    for n, (row, item) in enumerate(zip(payload["items"], items), 1):
+        row["number"], row["item_id"] = n, item.id
+    fmt = lambda v, f="{:.2f}": "-" if v is None else f.format(v)  # noqa: E731
+    lines = [f"exam {args.exam}: {analysis.candidates} candidates, KR-20 "
+             f"{fmt(analysis.kr20, '{:.3f}')}, SEM {fmt(analysis.sem)} questions, mean "
+             f"{fmt(analysis.mean)} right (SD {fmt(analysis.sd)})",
+             f"{'#':>3} {'item':>6} {'p':>5} {'r_pb':>6}  options (all/upper)  attention"]
+    for n, (st, item) in enumerate(zip(analysis.items, items), 1):
+        opts = " ".join(f"{chr(65 + k)}{r:.0%}/{st.upper_rates[k]:.0%}"
+                        for k, r in enumerate(st.option_rates))
+        lines.append(f"{n:>3} {item.id:>6} {fmt(st.p):>5} {fmt(st.r_pb):>6}  {opts}  "
+                     + "; ".join(st.attention))
+    lines.append("thresholds: " + "; ".join(f"{k} {v}" for k, v in analysis.thresholds.items()))
+    lines += [f"  {k}: {v}" for k, v in THRESHOLD_SOURCES.items()]
+    ctx.emit(payload, lines)
+    return EXIT_OK
