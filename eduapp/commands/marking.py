@@ -33,7 +33,7 @@ def run_mark(args, ctx) -> int:
     svc = _service(ctx)
     result = svc.mark(args.exam, args.scans, class_list=args.class_list)
     payload = result.to_dict()
-    if args.out and result.read:
+    if args.out and result.run_read:
         files = svc.write_reports(args.exam, args.out, page_size=ctx.settings.page_size)
         payload["files"] = files
     lines = [f"exam {args.exam}: {result.read} of {result.sheets} page(s) read, "
@@ -66,7 +66,7 @@ def run_mark(args, ctx) -> int:
     if payload.get("files"):
         lines.append(f"reports written to {os.path.abspath(args.out)}")
     ctx.emit(payload, lines)
-    if not result.read:
+    if not result.run_read:  # none of the files given held a readable sheet of this exam
         return EXIT_FAILED
     return EXIT_OK if result.clean else EXIT_REJECTED
 

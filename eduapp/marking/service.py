@@ -58,6 +58,9 @@ class MarkingResult:
     :ivar absent: class-list entries with no sheet. :ivar missing_pages: candidates
         missing a page of a multi-page sheet. :ivar other_exam: / :ivar unreadable: pages.
     :ivar scores: per candidate (:class:`CandidateScore`), candidate-number order.
+    :ivar errors: files of this run that could not be opened (``{"file", "message"}``).
+    :ivar run_pages: / :ivar run_read: pages scanned and read by this run (the other
+        counts cover every page stored for the sitting).
     """
 
     exam_id: int
@@ -72,6 +75,8 @@ class MarkingResult:
     unreadable: list[dict] = field(default_factory=list)
     scores: list[CandidateScore] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
+    run_pages: int = 0
+    run_read: int = 0
 
     @property
     def pending(self) -> int:
@@ -93,7 +98,9 @@ class MarkingResult:
                 "duplicates": self.duplicates, "unmatched": self.unmatched,
                 "absent": self.absent, "missing_pages": self.missing_pages,
                 "other_exam": self.other_exam, "unreadable": self.unreadable,
-                "errors": self.errors, "scores": [s.to_dict() for s in self.scores]}
+                "errors": self.errors, "this_run": {"pages": self.run_pages,
+                                                    "read": self.run_read},
+                "scores": [s.to_dict() for s in self.scores]}
 
 
 def _norm_number(n: str) -> str:
@@ -173,6 +180,8 @@ class MarkingService:
             self.store.save_sheet(sitting, r)
         result = self.results(exam_id, exam)
         result.errors = errors
+        result.run_pages = len(reads)
+        result.run_read = sum(1 for r in reads if r.status == READ)
         return result
 
     # -- collating and scoring ------------------------------------------------------------

@@ -144,15 +144,20 @@ class MarkingStore:
     # -- sheets and flags ---------------------------------------------------------------
 
     def save_sheet(self, sitting_id: int, sheet: SheetRead) -> int:
-        """Store a page as read, replacing an earlier read of the same file and page
-        (with its flags and their resolutions: the page was scanned again).
+        """Store a page as read, replacing an earlier read of the same file and page.
+        A reviewer's decision on the earlier read is kept for a flag of the same question
+        and reason (reading a folder again does not undo the review).
 
         :returns: the sheet id; each flag's ``id`` is set.
         """
         with self.lock, transaction(self.conn) as conn:
             old = conn.execute("SELECT id FROM sheets WHERE sitting_id = ? AND file = ? AND "
                                "page = ?", (sitting_id, sheet.file, sheet.page)).fetchone()
+            decided = {}
             if old:
+                decided = {(q, r): (v, t) for q, r, v, t in conn.execute(
+                    "SELECT question, reason, resolution, resolved_at FROM flags WHERE "
+                    "sheet_id = ? AND resolution IS NOT NULL", (old[0],))}
                 conn.execute("DELETE FROM flags WHERE sheet_id = ?", (old[0],))
                 conn.execute("DELETE FROM sheets WHERE id = ?", (old[0],))
             sid = conn.execute(
@@ -161,11 +166,12 @@ class MarkingStore:
                 (sitting_id, sheet.file, sheet.page, sheet.status, sheet.candidate,
                  json.dumps(sheet.to_dict(), ensure_ascii=False), time.time())).lastrowid
             for f in sheet.flags:
+                f.resolution, at = decided.get((f.question, f.reason), (None, None))
                 f.id = conn.execute(
-                    "INSERT INTO flags(sheet_id, question, reason, data, crop) VALUES "
-                    "(?, ?, ?, ?, ?)", (sid, f.question, f.reason,
-                                        json.dumps(f.to_dict(), ensure_ascii=False),
-                                        f.crop)).lastrowid
+                    "INSERT INTO flags(sheet_id, question, reason, data, crop, resolution, "
+                    "resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (sid, f.question, f.reason, json.dumps(f.to_dict(), ensure_ascii=False),
+                     f.crop, f.resolution, at)).lastrowid
             conn.execute("UPDATE sittings SET updated_at = ? WHERE id = ?",
                          (time.time(), sitting_id))
         return sid
