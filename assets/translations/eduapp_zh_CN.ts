@@ -426,7 +426,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="215"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="493"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
@@ -467,8 +467,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="250"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
         <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="570"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -550,182 +550,182 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="428"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="440"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="451"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="457"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="468"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="476"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="487"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="492"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="518"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="521"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="523"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="528"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="542"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="552"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="645"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="653"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="684"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="699"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="701"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="716"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="718"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="719"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="721"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1906,116 +1906,451 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/main_window.py" line="71"/>
-        <location filename="../../eduapp/ui/main_window.py" line="78"/>
+        <source>Marking</source>
+        <translation>阅卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <source>Read scanned answer sheets, review doubtful marks, score the class and analyse the items.</source>
+        <translation>读取扫描的答题卡，复核可疑填涂，给全班评分并做试题分析。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="74"/>
+        <location filename="../../eduapp/ui/main_window.py" line="81"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <location filename="../../eduapp/ui/main_window.py" line="75"/>
         <source>Write and review virtual-patient cases for students to interview.</source>
         <translation>编写并审阅供学生问诊的虚拟病人病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="73"/>
+        <location filename="../../eduapp/ui/main_window.py" line="76"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="73"/>
+        <location filename="../../eduapp/ui/main_window.py" line="76"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="74"/>
+        <location filename="../../eduapp/ui/main_window.py" line="77"/>
         <source>Practise offline in tutor or timed mode with instant feedback and spaced repetition.</source>
         <translation>离线练习：辅导模式或计时模式，即时反馈并按间隔重复复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="76"/>
+        <location filename="../../eduapp/ui/main_window.py" line="79"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="77"/>
+        <location filename="../../eduapp/ui/main_window.py" line="80"/>
         <source>See accuracy by topic, weak areas and a recommended learning path.</source>
         <translation>查看各知识点正确率、薄弱环节和推荐的学习路径。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="79"/>
+        <location filename="../../eduapp/ui/main_window.py" line="82"/>
         <source>Interview a virtual patient, then get scored and debriefed.</source>
         <translation>问诊虚拟病人，随后获得评分和复盘。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="113"/>
+        <location filename="../../eduapp/ui/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="114"/>
+        <location filename="../../eduapp/ui/main_window.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="118"/>
+        <location filename="../../eduapp/ui/main_window.py" line="121"/>
         <source>Load the &amp;starter bank</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="122"/>
+        <location filename="../../eduapp/ui/main_window.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="126"/>
+        <location filename="../../eduapp/ui/main_window.py" line="129"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="127"/>
+        <location filename="../../eduapp/ui/main_window.py" line="130"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="148"/>
+        <location filename="../../eduapp/ui/main_window.py" line="151"/>
         <source>This page is planned for a later version of EduApp.</source>
         <translation>此页面将在 EduApp 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="201"/>
+        <location filename="../../eduapp/ui/main_window.py" line="204"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="229"/>
+        <location filename="../../eduapp/ui/main_window.py" line="232"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="230"/>
+        <location filename="../../eduapp/ui/main_window.py" line="233"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="244"/>
+        <location filename="../../eduapp/ui/main_window.py" line="247"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="247"/>
+        <location filename="../../eduapp/ui/main_window.py" line="250"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="259"/>
+        <location filename="../../eduapp/ui/main_window.py" line="262"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="260"/>
+        <location filename="../../eduapp/ui/main_window.py" line="263"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
 大语言模型辅助的医学教学：题库、考试、练习和虚拟病人，支持英文和简体中文。</translation>
+    </message>
+</context>
+<context>
+    <name>MarkingPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="71"/>
+        <source>Exam:</source>
+        <translation>考试：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="76"/>
+        <source>Class list…</source>
+        <translation>班级名单…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="79"/>
+        <source>Add scans…</source>
+        <translation>添加扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="80"/>
+        <source>PDF files from the scanner or photos; you can also drop them on this page</source>
+        <translation>扫描仪生成的 PDF 或照片；也可以直接拖放到本页</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="84"/>
+        <source>Write reports…</source>
+        <translation>生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="91"/>
+        <source>Choose an exam, then add or drop its scanned answer sheets (PDF or images).</source>
+        <translation>选择一场考试，然后添加或拖入其扫描的答题卡（PDF 或图片）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="96"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="97"/>
+        <source>Candidate</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="97"/>
+        <source>Form</source>
+        <translation>试卷类型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="97"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="98"/>
+        <source>Marks</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="98"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="99"/>
+        <source>Under review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="100"/>
+        <source>Results</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="102"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="108"/>
+        <source>Item</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="109"/>
+        <source>Options (all / upper group)</source>
+        <translation>选项选择率（全体 / 高分组）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="110"/>
+        <source>Needs attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="112"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="113"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="113"/>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="113"/>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="114"/>
+        <source>Seen</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="114"/>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="114"/>
+        <source>Decided</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="115"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="116"/>
+        <source>Log</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="139"/>
+        <source>Type the candidate number</source>
+        <translation>输入准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="143"/>
+        <source>No answer</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="144"/>
+        <source>Clear the choice (Backspace)</source>
+        <translation>清除选择（退格键）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="147"/>
+        <source>Decide</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="148"/>
+        <source>Record this answer and go to the next (Enter)</source>
+        <translation>记录此答案并转到下一个（回车键）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="153"/>
+        <source>Keys: A–H pick or unpick a letter · Backspace no answer · Enter decide · ↑/↓ another mark</source>
+        <translation>按键：A–H 选择或取消字母 · 退格键 未作答 · 回车键 确定 · ↑/↓ 切换</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="190"/>
+        <source>#{id} · {title} · {n} questions · {forms} form(s)</source>
+        <translation>#{id} · {title} · {n} 题 · {forms} 套试卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="213"/>
+        <source>Class list</source>
+        <translation>班级名单</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="214"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="217"/>
+        <source>Class list: {name}</source>
+        <translation>班级名单：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="222"/>
+        <source>Scanned answer sheets</source>
+        <translation>扫描的答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="223"/>
+        <source>Scans ({patterns})</source>
+        <translation>扫描件 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="253"/>
+        <source>Reading {n} page(s)…</source>
+        <translation>正在读取 {n} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="290"/>
+        <source>{read} of {sheets} page(s) read · {n} candidate(s) · {pending} mark(s) await review · {problems} problem(s)</source>
+        <translation>已读取 {read}/{sheets} 页 · {n} 名考生 · {pending} 处填涂待复核 · {problems} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="304"/>
+        <source>candidate number</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="305"/>
+        <source>form</source>
+        <translation>试卷类型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="306"/>
+        <source>question {n}</source>
+        <translation>第 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="307"/>
+        <source>{file} p{page} · {candidate} · {question}</source>
+        <translation>{file} 第{page}页 · {candidate} · {question}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="319"/>
+        <source>Nothing awaits review.</source>
+        <translation>没有待复核的填涂。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="328"/>
+        <source>under review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="331"/>
+        <source>pass</source>
+        <translation>及格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="331"/>
+        <source>fail</source>
+        <translation>不及格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="338"/>
+        <source>Candidate {c} appears on more than one sheet ({where}); not scored until fixed</source>
+        <translation>准考证号 {c} 出现在多张答题卡上（{where}）；更正前不计分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="341"/>
+        <source>{file} page {page} is a sheet of another exam</source>
+        <translation>{file} 第 {page} 页是其他考试的答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="344"/>
+        <source>{file} page {page} could not be read: {why}</source>
+        <translation>{file} 第 {page} 页无法读取：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="348"/>
+        <source>{file} could not be opened: {why}</source>
+        <translation>无法打开 {file}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="351"/>
+        <source>Candidate {c} is missing sheet page(s) {pages}</source>
+        <translation>考生 {c} 缺少答题卡第 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="354"/>
+        <source>{c} is not on the class list ({file} p{page})</source>
+        <translation>{c} 不在班级名单中（{file} 第{page}页）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="358"/>
+        <source>No sheet for {c} {name}</source>
+        <translation>{c} {name} 没有答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="360"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="378"/>
+        <source>{n} candidate(s) with nothing under review · KR-20 {kr20} · SEM {sem} questions · mean {mean} right (SD {sd})</source>
+        <translation>{n} 名考生无待复核项 · KR-20 {kr20} · 测量标准误 {sem} 题 · 平均答对 {mean} 题（标准差 {sd}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="391"/>
+        <source>(no answer)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="397"/>
+        <source>Folder for the reports</source>
+        <translation>报告保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="403"/>
+        <source>Writing the reports…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="405"/>
+        <source>Class report, results, item analysis, result slips and the review log written to {folder}</source>
+        <translation>班级报告、成绩、试题分析、成绩单和复核记录已保存到 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="434"/>
+        <source>{reason}
+Seen: {seen} · darkness: {levels}</source>
+        <translation>{reason}
+识别结果：{seen} · 灰度：{levels}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="450"/>
+        <source>Key {letter}</source>
+        <translation>按键 {letter}</translation>
     </message>
 </context>
 <context>

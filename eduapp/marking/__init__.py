@@ -18,13 +18,13 @@ credit), :mod:`.classlist`, :mod:`.store` (``marking.sqlite``), :mod:`.service`,
 
 from .classlist import read_class_list
 from .model import REASONS, Flag, SheetRead, reason_text
-from .raster import ScanError, ScanPage, load_pages
+from .raster import ScanError, ScanPage, load_pages, page_count
 from .reader import LayoutCache, read_page
 from .scoring import CandidateScore, QuestionScore, score_candidate
 from .service import MarkingResult, MarkingService, ReviewEntry
 from .store import MARKING_FILE, MarkingStore, MarkingStoreError
 
 __all__ = ["read_class_list", "REASONS", "Flag", "SheetRead", "reason_text", "ScanError",
-           "ScanPage", "load_pages", "LayoutCache", "read_page", "CandidateScore",
+           "ScanPage", "load_pages", "page_count", "LayoutCache", "read_page", "CandidateScore",
            "QuestionScore", "score_candidate", "MarkingResult", "MarkingService",
            "ReviewEntry", "MARKING_FILE", "MarkingStore", "MarkingStoreError"]

@@ -50,6 +50,7 @@ class Flag:
         doubtful position, concatenated).
     :ivar crop: PNG bytes of the row (or candidate-number block) as scanned.
     :ivar position: for ``candidate``, the zero-based digit positions in doubt.
+    :ivar multiple: the question takes more than one letter (multiple response).
     :ivar id: the stored flag's id once saved; :ivar resolution: the reviewer's answer
         (letters, ``""`` for blank, or the full candidate number / form letter), ``None``
         while it awaits review.
@@ -62,6 +63,7 @@ class Flag:
     levels: list[float] = field(default_factory=list)
     crop: bytes = b""
     position: list[int] = field(default_factory=list)
+    multiple: bool = False
     id: int | None = None
     resolution: str | None = None
 
@@ -70,6 +72,7 @@ class Flag:
         return {"id": self.id, "question": self.question, "reason": self.reason,
                 "choices": self.choices, "detected": self.detected,
                 "levels": [round(x, 3) for x in self.levels], "position": self.position,
+                "multiple": self.multiple,
                 "resolution": self.resolution}
 
 

@@ -324,7 +324,8 @@ def _read_bubbles(out: SheetRead, canon: _Canon, page: SheetPage, exam: Exam,
         out.flags.append(Flag(
             question=str(row.number), reason=reason, choices=letters,
             detected=(marked + (f" [{doubtful}]" if doubtful else "")).strip(),
-            levels=[float(x) for x in f], crop=canon.crop(x0, y - 9, x1, y + 9)))
+            levels=[float(x) for x in f], crop=canon.crop(x0, y - 9, x1, y + 9),
+            multiple=not single))
 
 
 def _read_candidate(out: SheetRead, canon: _Canon, page: SheetPage, fill: np.ndarray) -> None:

@@ -301,7 +301,8 @@ class MarkingService:
                                           (flag_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no flagged mark {flag_id}")
-        choices = json.loads(row[1]).get("choices", [])
+        data = json.loads(row[1])
+        choices = data.get("choices", [])
         question = row[0]
         if question == "candidate":
             if not value.isdigit():
@@ -312,6 +313,8 @@ class MarkingService:
         elif any(c not in choices for c in value) or len(set(value)) != len(value):
             raise ValidationError(f"answer with letters among {''.join(choices)} "
                                   "(nothing for no answer)")
+        elif len(value) > 1 and not data.get("multiple"):
+            raise ValidationError(f"question {question} takes one answer")
         else:
             value = "".join(sorted(value))
         return self.store.resolve(flag_id, value, by)

@@ -267,4 +267,5 @@ def _flag(fid: int, data: str, resolution: str | None) -> Flag:
     d = json.loads(data)
     return Flag(question=d["question"], reason=d["reason"], choices=d.get("choices", []),
                 detected=d.get("detected", ""), levels=d.get("levels", []),
-                position=d.get("position", []), id=fid, resolution=resolution)
+                position=d.get("position", []), multiple=bool(d.get("multiple")), id=fid,
+                resolution=resolution)

@@ -13,7 +13,8 @@ from eduapp.ui.main_window import STARTER_DIR
 
 def test_side_bar_has_both_workspaces(window):
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert texts[:5] == ["Teacher", "Item bank", "Generate", "Exams", "Virtual patients"]
+    assert texts[:6] == ["Teacher", "Item bank", "Generate", "Exams", "Marking",
+                         "Virtual patients"]
     assert "Student" in texts and "Practice" in texts and "Progress" in texts
 
 
