@@ -127,6 +127,7 @@ class MarkingPage(QWidget):
         self.crop = QLabel()
         self.crop.setAlignment(Qt.AlignCenter)
         self.crop.setMinimumHeight(120)
+        self.crop.setMaximumHeight(260)
         self.crop.setStyleSheet("background: white; border: 1px solid #bbb;")
         pl.addWidget(self.crop, 1)
         self.flag_text = QLabel()
@@ -311,8 +312,7 @@ class MarkingPage(QWidget):
             self.flag_list.addItem(item)
         self.flag_list.blockSignals(False)
         if self.queue:
-            self.flag_list.setCurrentRow(0)
-            self._show_flag(0)
+            self.flag_list.setCurrentRow(0)  # shows it (currentRowChanged)
         else:
             self._set_review_enabled(False)
             self.crop.clear()
@@ -419,6 +419,8 @@ class MarkingPage(QWidget):
     def _show_flag(self, row: int) -> None:
         entry = self.current_entry()
         for b in self.choice_buttons:
+            self.choice_row.removeWidget(b)
+            b.setParent(None)
             b.deleteLater()
         self.choice_buttons = []
         if entry is None:
