@@ -173,10 +173,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("exam", type=int, metavar="EXAM")
     p.add_argument("--resolve", action="append", metavar="ID=ANSWER",
                    help="decide a flagged mark (letters; empty for no answer); repeatable")
+    p.add_argument("--accept-rewrite", type=int, action="append", metavar="RID",
+                   help="save a suggested rewrite as a new version of its item")
+    p.add_argument("--reject-rewrite", type=int, action="append", metavar="RID")
     p = sub(exam_cmds, "stats", "item analysis of the marked sitting", "marking.stats")
     p.add_argument("exam", type=int, metavar="EXAM")
     p.add_argument("--p-band", nargs=2, type=float, metavar=("LOW", "HIGH"),
                    help="facility band outside which items are flagged (default 0.2 0.9)")
+    p.add_argument("--suggest", action="store_true",
+                   help="draft a rewrite of each flagged item with a language model")
+    p.add_argument("--provider", metavar="NAME")
 
     # providers
     prov = groups.add_parser("providers", help="LLM providers: list and test")

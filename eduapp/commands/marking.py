@@ -82,9 +82,15 @@ def run_review(args, ctx) -> int:
         if not fid.strip().isdigit():
             return _usage(ctx, f"--resolve takes ID=ANSWER, not {spec!r}", "review")
         decided.append(svc.resolve(int(fid), value, by=getpass.getuser()))
+    rewrites = []
+    for rid in args.accept_rewrite or []:
+        rewrites.append(svc.decide_rewrite(rid, "accept", by=getpass.getuser()))
+    for rid in args.reject_rewrite or []:
+        rewrites.append(svc.decide_rewrite(rid, "reject", by=getpass.getuser()))
     queue = svc.review_queue(args.exam)
+    items = [_item_entry(e) for e in svc.item_queue(args.exam)]
     payload = {"exam_id": args.exam, "pending": [e.to_dict() for e in queue],
-               "decided": decided}
+               "decided": decided, "rewrites_decided": rewrites, "items": items}
     lines = [f"exam {args.exam}: {len(queue)} mark(s) await review"]
     for e in queue:
         lines.append(f"  #{e.flag.id} {e.file} p{e.page} candidate {e.candidate or '?'} "
@@ -95,8 +101,32 @@ def run_review(args, ctx) -> int:
     if queue:
         lines.append("decide with: eduapp exam review EXAM --resolve ID=ANSWER "
                      "(letters, empty for no answer)")
+    for r in rewrites:
+        lines.append(f"  rewrite #{r['id']} of item {r['item_id']}: {r['status']}"
+                     + (f" (saved as version {r['new_version']})" if r["new_version"] else ""))
+    lines += _item_lines(items)
     ctx.emit(payload, lines)
     return EXIT_REJECTED if queue else EXIT_OK
+
+
+def _item_entry(e) -> dict:
+    return {"item_id": e.item.id, "version": e.item.version, "stem": e.item.stem,
+            "reasons": e.reasons, "evidence": e.evidence, "rewrite": e.rewrite}
+
+
+def _item_lines(items: list[dict]) -> list[str]:
+    lines = [f"{len(items)} item(s) flagged by the sitting:"] if items else []
+    for it in items:
+        lines.append(f"  item {it['item_id']} v{it['version']}: {'; '.join(it['reasons'])}")
+        rw = it["rewrite"]
+        if rw:
+            s = rw["suggestion"]
+            lines.append(f"    suggested rewrite #{rw['id']} ({rw['status']}): {s['stem'][:100]}")
+            lines += [f"      {'*' if o['correct'] else ' '}{chr(65 + k)}. {o['text']}"
+                      for k, o in enumerate(s["options"])]
+            if s.get("rationale"):
+                lines.append(f"    why: {s['rationale']}")
+    return lines
 
 
 def run_stats(args, ctx) -> int:
@@ -127,6 +157,20 @@ def run_stats(args, ctx) -> int:
                         for k, r in enumerate(st.option_rates))
         lines.append(f"{n:>3} {item.id:>6} {fmt(st.p):>5} {fmt(st.r_pb):>6}  {opts}  "
                      + "; ".join(st.attention))
+    drafted = []
+    if args.suggest:
+        from ..llm import ProviderStore
+        name = args.provider or ctx.settings.default_provider or "embedded"
+        profile = ProviderStore(ctx.data_dir).get(name)
+        for e in svc.item_queue(args.exam):
+            if e.rewrite is None or e.rewrite["status"] != "pending":
+                drafted.append(svc.draft_rewrite(args.exam, e.item.id, profile))
+    items = [_item_entry(e) for e in svc.item_queue(args.exam)]
+    payload["review_items"] = items
+    payload["drafted"] = [r["id"] for r in drafted]
+    lines += _item_lines(items)
+    if items and not args.suggest:
+        lines.append("draft rewrites with: eduapp exam stats EXAM --suggest [--provider NAME]")
     lines.append("thresholds: " + "; ".join(f"{k} {v}" for k, v in analysis.thresholds.items()))
     lines += [f"  {k}: {v}" for k, v in THRESHOLD_SOURCES.items()]
     ctx.emit(payload, lines)

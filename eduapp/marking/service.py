@@ -378,3 +378,80 @@ class MarkingService:
         from .reports import write_reports
         rep = self.report(exam_id, language=language, thresholds=thresholds)
         return write_reports(rep, folder, self.review_log(exam_id), page_size)
+
+    # -- flagged items and rewrites ---------------------------------------------------
+
+    def item_queue(self, exam_id: int) -> list:
+        """Items the sitting flagged (:data:`~.itemreview.QUEUE_ISSUES`), with their stored
+        evidence and latest suggested rewrite, in master order. Run :meth:`statistics`
+        first (it stores the evidence).
+
+        :returns: list of :class:`~.itemreview.ItemReview`.
+        """
+        from .itemreview import ItemReview, evidence_text, needs_review
+        exam = self.exams.get(exam_id)
+        sitting = self.store.find_sitting(exam_id)
+        if sitting is None:
+            return []
+        results = self.store.item_results(sitting)
+        rewrites = self.store.rewrites(sitting)
+        out = []
+        for item in exam.items():
+            ev = results.get(item.uid)
+            if ev and needs_review(ev):
+                out.append(ItemReview(item=item, evidence=ev, rewrite=rewrites.get(item.uid),
+                                      reasons=evidence_text(ev, exam.language)))
+        return out
+
+    def draft_rewrite(self, exam_id: int, item_id: int, profile, *, cancel=None) -> dict:
+        """Ask ``profile``'s model for a rewrite of a flagged item and store it as a
+        suggestion (nothing in the bank changes). Worker thread.
+
+        :returns: the stored rewrite (``{"id", "status": "pending", "suggestion", ...}``).
+        :raises NotFoundError: the item is not in the exam's review queue.
+        :raises LLMUnavailableError:, LLMOutputError:, ValidationError: as
+            :func:`~.itemreview.draft_rewrite`.
+        """
+        from .itemreview import draft_rewrite
+        entry = next((e for e in self.item_queue(exam_id) if e.item.id == item_id), None)
+        if entry is None:
+            raise NotFoundError(f"item {item_id} is not among the items this sitting flagged")
+        exam = self.exams.get(exam_id)
+        suggestion = draft_rewrite(profile, entry.item, entry.evidence,
+                                   language=entry.item.language or exam.language, cancel=cancel)
+        sitting = self.store.find_sitting(exam_id)
+        rid = self.store.add_rewrite(sitting, entry.item.uid, entry.item.id,
+                                     entry.item.version, suggestion)
+        return self.store.rewrite(rid)
+
+    def decide_rewrite(self, rewrite_id: int, decision: str, *, edited: dict | None = None,
+                       by: str = "") -> dict:
+        """A person decides a suggested rewrite: ``accept`` (as suggested, or ``edited``:
+        their own version of it) saves it as a new version of the bank item; ``reject``
+        keeps the item. Past exams keep the version they were sat with.
+
+        :returns: the rewrite as stored after the decision (``new_version`` set when saved).
+        :raises ValidationError: an unknown decision, a decided rewrite, or an edit of the
+            wrong shape. :raises NotFoundError: no such rewrite, or the item is gone.
+        """
+        from .itemreview import apply_rewrite, validate_suggestion
+        if decision not in ("accept", "reject"):
+            raise ValidationError("decide a rewrite with accept or reject")
+        rw = self.store.rewrite(rewrite_id)
+        if rw["status"] != "pending":
+            raise ValidationError(f"this rewrite was already {rw['status']}")
+        if decision == "reject":
+            self.store.decide_rewrite(rewrite_id, "rejected", None, None, by)
+            return self.store.rewrite(rewrite_id)
+        current = self.bank.get_item(rw["item_id"])
+        final = validate_suggestion(current, edited if edited is not None else rw["suggestion"])
+        with self.store.lock:
+            exam_row = self.store.conn.execute(
+                "SELECT s.exam_id, s.title FROM sittings s JOIN rewrites r ON "
+                "r.sitting_id = s.id WHERE r.id = ?", (rewrite_id,)).fetchone()
+        note = (f"revised after the sitting of exam {exam_row[0]} ({exam_row[1]})"
+                + (": " + final["rationale"] if final.get("rationale") else ""))
+        saved = self.bank.save_item(apply_rewrite(current, final, note), note=note[:500])
+        self.store.decide_rewrite(rewrite_id, "edited" if edited is not None else "accepted",
+                                  final, saved.version, by)
+        return self.store.rewrite(rewrite_id)

@@ -55,7 +55,14 @@ def _v1(conn: sqlite3.Connection) -> None:
         item_id INTEGER, version INTEGER, exam_id INTEGER NOT NULL, sat_at REAL NOT NULL,
         n INTEGER NOT NULL, p REAL, r_pb REAL, data TEXT NOT NULL,
         PRIMARY KEY (sitting_id, item_uid));
-    CREATE INDEX idx_item_results_uid ON item_results(item_uid, sat_at)
+    CREATE INDEX idx_item_results_uid ON item_results(item_uid, sat_at);
+    CREATE TABLE rewrites (
+        id INTEGER PRIMARY KEY, sitting_id INTEGER NOT NULL REFERENCES sittings(id),
+        item_uid TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL,
+        suggestion TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'pending',
+        final TEXT, new_version INTEGER, by TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL, decided_at REAL);
+    CREATE INDEX idx_rewrites_item ON rewrites(sitting_id, item_uid)
     """.split(";"):
         conn.execute(statement)
 
@@ -253,6 +260,50 @@ class MarkingStore:
                   r["n"], r.get("p"), r.get("r_pb"), json.dumps(r, ensure_ascii=False))
                  for r in rows])
 
+    def item_results(self, sitting_id: int) -> dict[str, dict]:
+        """The sitting's stored item results by item uid."""
+        with self.lock:
+            rows = self.conn.execute("SELECT item_uid, data FROM item_results WHERE "
+                                     "sitting_id = ?", (sitting_id,)).fetchall()
+        return {u: json.loads(d) for u, d in rows}
+
+    # -- rewrites -----------------------------------------------------------------------
+
+    def add_rewrite(self, sitting_id: int, item_uid: str, item_id: int, version: int,
+                    suggestion: dict) -> int:
+        """Store a suggested rewrite (status ``pending``); returns its id."""
+        with self.lock, transaction(self.conn) as conn:
+            return conn.execute(
+                "INSERT INTO rewrites(sitting_id, item_uid, item_id, version, suggestion, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (sitting_id, item_uid, item_id, version,
+                 json.dumps(suggestion, ensure_ascii=False), time.time())).lastrowid
+
+    def rewrites(self, sitting_id: int) -> dict[str, dict]:
+        """The latest rewrite per item uid of the sitting."""
+        with self.lock:
+            rows = self.conn.execute(f"SELECT {_REWRITE_COLUMNS} FROM rewrites WHERE "
+                                     "sitting_id = ? ORDER BY id", (sitting_id,)).fetchall()
+        return {r[1]: _rewrite_row(r) for r in rows}
+
+    def rewrite(self, rewrite_id: int) -> dict:
+        """:raises NotFoundError: no such rewrite."""
+        with self.lock:
+            r = self.conn.execute(f"SELECT {_REWRITE_COLUMNS} FROM rewrites WHERE id = ?",
+                                  (rewrite_id,)).fetchone()
+        if not r:
+            raise NotFoundError(f"no suggested rewrite {rewrite_id}")
+        return _rewrite_row(r)
+
+    def decide_rewrite(self, rewrite_id: int, status: str, final: dict | None,
+                       new_version: int | None, by: str) -> None:
+        """Record a person's decision (``accepted``, ``edited`` or ``rejected``)."""
+        with self.lock, transaction(self.conn) as conn:
+            conn.execute("UPDATE rewrites SET status = ?, final = ?, new_version = ?, by = ?, "
+                         "decided_at = ? WHERE id = ?",
+                         (status, json.dumps(final, ensure_ascii=False) if final else None,
+                          new_version, by, time.time(), rewrite_id))
+
     def item_history(self, item_uid: str) -> list[dict]:
         """An item's results in every sitting, oldest first: ``[{"exam_id", "sat_at",
         "version", "n", "p", "r_pb", "issues", ...}]``."""
@@ -261,6 +312,17 @@ class MarkingStore:
                 "SELECT exam_id, sat_at, data FROM item_results WHERE item_uid = ? "
                 "ORDER BY sat_at", (item_uid,)).fetchall()
         return [{**json.loads(d), "exam_id": e, "sat_at": t} for e, t, d in rows]
+
+
+def _rewrite_row(r) -> dict:
+    return {"id": r[0], "item_uid": r[1], "item_id": r[2], "version": r[3],
+            "suggestion": json.loads(r[4]), "status": r[5],
+            "final": json.loads(r[6]) if r[6] else None, "new_version": r[7], "by": r[8],
+            "created_at": r[9], "decided_at": r[10]}
+
+
+_REWRITE_COLUMNS = ("id, item_uid, item_id, version, suggestion, status, final, new_version, "
+                    "by, created_at, decided_at")
 
 
 def _flag(fid: int, data: str, resolution: str | None) -> Flag:
