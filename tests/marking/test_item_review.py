@@ -18,8 +18,13 @@ from tests.llm.scripted_server import answer, scripted_profile, scripted_server 
 
 @pytest.fixture
 def flagged(bank, data_dir):
+    return make_flagged_sitting(bank, data_dir)
+
+
+def make_flagged_sitting(bank, data_dir):
     """A one-form exam of 8 single-answer items sat by 20 candidates; question 1 is
-    answered right by the weakest half only, the strongest half chose one distractor."""
+    answered right by the weakest half only, the strongest half chose one distractor.
+    Returns ``(service, exam, the first FormQuestion)``."""
     fill_en(bank)
     r = assemble(bank, Blueprint.from_dict({"rows": [{"system": "respiratory",
                                                        "count": 8}]}), seed=1)

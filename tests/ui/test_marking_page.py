@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from eduapp.exams import Blueprint, ExamStore, assemble, make_forms
 from tests.exams.sample import fill_en
+from tests.llm.scripted_server import answer, scripted_profile, scripted_server  # noqa: F401
 from tests.marking.synthetic import blank_pages, degrade, fill, random_answers
 
 
@@ -92,3 +93,37 @@ def test_marking_page_reads_reviews_and_reports(window, gui_app, scanned, qtbot,
     assert sorted(os.listdir(out)) == ["class_report.pdf", "items.csv", "result_slips.pdf",
                                        "results.csv", "review_log.csv"]
     assert str(out) in page.summary.text()
+
+
+def test_flagged_items_tab_drafts_and_accepts_an_edited_rewrite(window, gui_app, qtbot,
+                                                                 monkeypatch, data_dir,
+                                                                 scripted_server,
+                                                                 scripted_profile):
+    from eduapp.ui.pages import marking as marking_page
+    from tests.marking.test_item_review import REWRITE, make_flagged_sitting
+    svc, exam, first = make_flagged_sitting(gui_app.bank, data_dir)
+    svc.store.close()
+    monkeypatch.setattr(marking_page, "rewrite_profile", lambda app: scripted_profile)
+    page = window.show_page("marking")
+    tabs = [page.tabs.tabText(k) for k in range(page.tabs.count())]
+    assert tabs == ["Review", "Results", "Problems", "Statistics", "Flagged items", "Log"]
+    page.tabs.setCurrentIndex(4)
+    labels = [page.item_list.item(k).text() for k in range(page.item_list.count())]
+    row = [k for k, t in enumerate(labels) if t.startswith(f"#{first.item_id} ")][0]
+    page.item_list.setCurrentRow(row)
+    assert "upper group" in page.evidence.text()
+    assert not page.accept_button.isEnabled()
+    before = gui_app.bank.get_item(first.item_id)
+    scripted_server.script(answer(REWRITE))
+    qtbot.mouseClick(page.suggest_button, Qt.LeftButton)
+    assert "Salbutamol" in page.suggestion.toPlainText()
+    assert page.accept_button.isEnabled()
+    assert gui_app.bank.get_item(first.item_id).version == before.version
+    page.suggestion.setPlainText(page.suggestion.toPlainText().replace("Salbutamol",
+                                                                       "Inhaled salbutamol"))
+    qtbot.mouseClick(page.accept_button, Qt.LeftButton)
+    after = gui_app.bank.get_item(first.item_id)
+    assert after.version == before.version + 1
+    assert after.options[0].text == "Inhaled salbutamol" and after.options[0].correct
+    assert "edited rewrite accepted" in page.item_list.item(row).text()
+    assert not page.accept_button.isEnabled()

@@ -11,9 +11,9 @@ import os
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain import Changes
 from ..ops import Op
@@ -26,6 +26,13 @@ def marking_service(app):
     from ...marking import MarkingService, MarkingStore
     return app.service("marking", lambda a: MarkingService(a.bank, MarkingStore.open_in(
         a.data_dir)))
+
+
+def rewrite_profile(app):
+    """The provider profile rewrites are drafted with: the default one (Settings)."""
+    from ...llm import ProviderStore
+    store = app.service("providers", lambda a: ProviderStore(a.data_dir))
+    return store.get(app.settings.default_provider or "embedded")
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -110,6 +117,7 @@ class MarkingPage(QWidget):
                                    self.tr("Needs attention")])
         sl.addWidget(self.stats_table, 1)
         self.tabs.addTab(stats, self.tr("Statistics"))
+        self.tabs.addTab(self._items_tab(), self.tr("Flagged items"))
         self.log_table = _table([self.tr("File"), self.tr("Page"), self.tr("Question"),
                                  self.tr("Seen"), self.tr("Before"), self.tr("Decided"),
                                  self.tr("By")])
@@ -174,6 +182,148 @@ class MarkingPage(QWidget):
             sc.activated.connect(lambda step=step: self._step(step))
         self._set_review_enabled(False)
         return split
+
+    def _items_tab(self) -> QWidget:
+        split = QSplitter(Qt.Horizontal)
+        self.item_list = QListWidget()
+        self.item_list.currentRowChanged.connect(self._show_item)
+        split.addWidget(self.item_list)
+        panel = QWidget()
+        pl = QVBoxLayout(panel)
+        self.evidence = QLabel()
+        self.evidence.setWordWrap(True)
+        pl.addWidget(self.evidence)
+        sides = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(QLabel(self.tr("As sat (stays in the past exam)")))
+        self.original = QPlainTextEdit()
+        self.original.setReadOnly(True)
+        left.addWidget(self.original)
+        right.addWidget(QLabel(self.tr("Suggested rewrite (edit freely; * marks the key)")))
+        self.suggestion = QPlainTextEdit()
+        right.addWidget(self.suggestion)
+        sides.addLayout(left)
+        sides.addLayout(right)
+        pl.addLayout(sides, 1)
+        self.rationale = QLabel()
+        self.rationale.setWordWrap(True)
+        pl.addWidget(self.rationale)
+        row = QHBoxLayout()
+        self.suggest_button = QPushButton(self.tr("Suggest a rewrite"))
+        self.suggest_button.clicked.connect(self._suggest)
+        self.accept_button = QPushButton(self.tr("Accept as a new version"))
+        self.accept_button.clicked.connect(lambda: self._decide_rewrite("accept"))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.reject_button.clicked.connect(lambda: self._decide_rewrite("reject"))
+        for b in (self.suggest_button, self.accept_button, self.reject_button):
+            row.addWidget(b)
+        pl.addLayout(row)
+        split.addWidget(panel)
+        split.setSizes([260, 740])
+        self.items: list = []
+        self._show_item(-1)
+        return split
+
+    def _show_items(self, items) -> None:
+        current = self.item_list.currentRow()
+        self.items = items
+        self.item_list.blockSignals(True)
+        self.item_list.clear()
+        for e in items:
+            status = e.rewrite["status"] if e.rewrite else ""
+            label = self.tr("#{id} {stem}").format(id=e.item.id, stem=e.item.stem[:40])
+            if status:
+                label += f" · {self._status_text(status)}"
+            self.item_list.addItem(label)
+        self.item_list.blockSignals(False)
+        if items:
+            self.item_list.setCurrentRow(min(max(0, current), len(items) - 1))
+        else:
+            self._show_item(-1)
+
+    def _status_text(self, status: str) -> str:
+        return {"pending": self.tr("rewrite suggested"), "accepted": self.tr("rewrite accepted"),
+                "edited": self.tr("edited rewrite accepted"),
+                "rejected": self.tr("rewrite rejected")}.get(status, status)
+
+    def current_item(self):
+        """The flagged item shown, or ``None``."""
+        row = self.item_list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show_item(self, row: int) -> None:
+        from ...marking.itemreview import suggestion_to_text
+        e = self.current_item()
+        self.suggest_button.setEnabled(e is not None)
+        pending = bool(e and e.rewrite and e.rewrite["status"] == "pending")
+        self.accept_button.setEnabled(pending)
+        self.reject_button.setEnabled(pending)
+        if e is None:
+            self.evidence.setText(self.tr("No item needs attention, or the statistics have "
+                                          "not been computed yet."))
+            self.original.clear()
+            self.suggestion.clear()
+            self.rationale.clear()
+            return
+        ev = e.evidence
+        fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
+        rates = " ".join(f"{chr(65 + k)} {r:.0%}" for k, r in enumerate(ev.get("option_rates", [])))
+        upper = " ".join(f"{chr(65 + k)} {r:.0%}" for k, r in enumerate(ev.get("upper_rates", [])))
+        self.evidence.setText(self.tr("{reasons}\np = {p} · r_pb = {r} · chosen: {rates} · "
+                                      "upper group: {upper}").format(
+            reasons="; ".join(e.reasons), p=fmt(ev.get("p")), r=fmt(ev.get("r_pb")),
+            rates=rates, upper=upper))
+        self.original.setPlainText(suggestion_to_text({
+            "stem": e.item.full_stem, "explanation": e.item.explanation,
+            "options": [{"text": o.text, "correct": o.correct} for o in e.item.options]}))
+        rw = e.rewrite
+        if rw:
+            shown = rw["final"] if rw.get("final") else rw["suggestion"]
+            self.suggestion.setPlainText(suggestion_to_text(shown))
+            self.rationale.setText(self.tr("{status} · why: {why}").format(
+                status=self._status_text(rw["status"]), why=shown.get("rationale") or "–"))
+        else:
+            self.suggestion.clear()
+            self.rationale.setText(self.tr("Ask the language model for a rewrite; nothing "
+                                           "changes until you accept it."))
+
+    def _suggest(self) -> None:
+        e, exam_id = self.current_item(), self.exam_id()
+        if e is None or exam_id is None:
+            return
+        item_id = e.item.id
+
+        def work(app, ctx):
+            return marking_service(app).draft_rewrite(exam_id, item_id, rewrite_profile(app),
+                                                      cancel=ctx.cancelled)
+
+        Op(self, work).with_progress(self.tr("Drafting a rewrite…"), cancellable=True) \
+            .success(lambda _: self._refresh_stats_and_log()).run()
+
+    def _decide_rewrite(self, decision: str) -> None:
+        from ...marking.itemreview import suggestion_to_text, text_to_suggestion
+        e = self.current_item()
+        if e is None or not e.rewrite:
+            return
+        rw = e.rewrite
+        edited = None
+        text = self.suggestion.toPlainText()
+        if decision == "accept" and text.strip() != suggestion_to_text(rw["suggestion"]).strip():
+            try:
+                edited = text_to_suggestion(text, rw["suggestion"].get("rationale", ""))
+            except Exception as err:  # noqa: BLE001 - a ValidationError, shown as a sentence
+                from ..ops import show_error
+                show_error(self, err)
+                return
+        try:
+            by = getpass.getuser()
+        except (KeyError, OSError):
+            by = ""
+        rid = rw["id"]
+        Op(self, lambda app: marking_service(app).decide_rewrite(rid, decision, edited=edited,
+                                                                 by=by)) \
+            .changes(Changes(items=True)) \
+            .success(lambda _: self._refresh_stats_and_log()).run()
 
     # -- exams ------------------------------------------------------------------------
 
@@ -365,12 +515,13 @@ class MarkingPage(QWidget):
         def work(app):
             svc = marking_service(app)
             analysis, exam = svc.statistics(exam_id)
-            return analysis, exam, svc.review_log(exam_id)
+            return analysis, exam, svc.review_log(exam_id), svc.item_queue(exam_id)
 
         Op(self, work).latest_only("marking-stats").success(self._show_stats).run()
 
     def _show_stats(self, payload) -> None:
-        analysis, exam, log = payload
+        analysis, exam, log, items = payload
+        self._show_items(items)
         from ...practice.itemstats import describe
         language = self.app.ui_language()
         fmt = lambda v, f="{:.2f}": "–" if v is None else f.format(v)  # noqa: E731
