@@ -147,6 +147,10 @@ def run_stats(args, ctx) -> int:
     items = exam.items()
     for n, (row, item) in enumerate(zip(payload["items"], items), 1):
         row["number"], row["item_id"] = n, item.id
+        row["history"] = [{"exam_id": h["exam_id"], "exam_title": h.get("exam_title", ""),
+                           "sat_at": h["sat_at"], "version": h.get("version"), "n": h["n"],
+                           "p": h.get("p"), "r_pb": h.get("r_pb")}
+                          for h in svc.item_history(item.uid)]
     fmt = lambda v, f="{:.2f}": "-" if v is None else f.format(v)  # noqa: E731
     lines = [f"exam {args.exam}: {analysis.candidates} candidates, KR-20 "
              f"{fmt(analysis.kr20, '{:.3f}')}, SEM {fmt(analysis.sem)} questions, mean "
@@ -157,6 +161,11 @@ def run_stats(args, ctx) -> int:
                         for k, r in enumerate(st.option_rates))
         lines.append(f"{n:>3} {item.id:>6} {fmt(st.p):>5} {fmt(st.r_pb):>6}  {opts}  "
                      + "; ".join(st.attention))
+        earlier = [h for h in payload["items"][n - 1]["history"] if h["exam_id"] != args.exam]
+        if earlier:
+            lines.append("      earlier sittings: " + "; ".join(
+                f"exam {h['exam_id']} p {fmt(h['p'])} r_pb {fmt(h['r_pb'])} (n {h['n']})"
+                for h in earlier))
     drafted = []
     if args.suggest:
         from ..llm import ProviderStore

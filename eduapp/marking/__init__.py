@@ -13,7 +13,8 @@ analysis. No Qt here.
 Modules: :mod:`.raster` (PDF and image pages), :mod:`.reader` (one page),
 :mod:`.model` (what a page read gives), :mod:`.scoring` (keys, negative marking, partial
 credit), :mod:`.classlist`, :mod:`.store` (``marking.sqlite``), :mod:`.service`,
-:mod:`.reports` (class report, CSV, result slips).
+:mod:`.reports` (class report, CSV, result slips), :mod:`.itemreview` (flagged items,
+suggested rewrites).
 """
 
 from .classlist import read_class_list

@@ -116,6 +116,7 @@ def test_mark_review_and_stats_close_the_loop(sitting, run_cli):
     assert len(stats["items"]) == 12 and stats["items"][0]["number"] == 1
     assert {"p", "r_pb", "option_rates", "upper_rates", "issues"} <= set(stats["items"][0])
     assert "Haladyna" in stats["sources"]["nonfunctional"]
+    assert [h["exam_id"] for h in stats["items"][0]["history"]] == [exam.id]
     # the results are kept with the items: each item's history across sittings
     from eduapp.marking import MarkingStore
     store = MarkingStore.open_in(os.environ["EDUAPP_DATA_DIR"])
