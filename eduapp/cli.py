@@ -162,6 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--title", default="", metavar="TEXT")
     p.add_argument("--language", choices=("en", "zh"), default=None)
+    p.add_argument("--negative-marking", type=float, default=0.0, metavar="SHARE",
+                   help="share of a question's marks lost for a wrong answer when scanned "
+                        "sheets are marked (e.g. 0.25; default 0)")
+    p.add_argument("--all-or-nothing", action="store_true",
+                   help="multiple-response questions earn no partial credit")
     p = sub(exam_cmds, "mark", "read scanned answer sheets, score them and write the reports",
             "marking.mark")
     p.add_argument("exam", type=int, metavar="EXAM", help="the exam id (from exam build)")

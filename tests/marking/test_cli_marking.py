@@ -150,3 +150,20 @@ def test_stats_before_marking_says_so(sitting, run_cli):
     assert code == 3 and doc["candidates"] == 0
     code, _, err = run_cli("exam", "stats", sitting["exam"].id, "--p-band", "0.9", "0.1")
     assert code == 2 and "--p-band" in err
+
+
+def test_build_records_the_scoring_rules_the_marking_uses(data_dir, run_cli, tmp_path):
+    b = Bank.open_in(data_dir)
+    fill_en(b)
+    b.close()
+    code, manifest, err = run_cli("exam", "build", "--query", "", "--count", "4", "--out",
+                                  tmp_path / "e", "--negative-marking", "0.25",
+                                  "--all-or-nothing", "--json")
+    assert code == 0, err
+    b = Bank.open_in(data_dir)
+    exam = ExamStore(b).get(manifest["exam_id"])
+    b.close()
+    assert (exam.negative_marking, exam.multi_partial) == (0.25, False)
+    code, _, err = run_cli("exam", "build", "--query", "", "--count", "4", "--out",
+                           tmp_path / "f", "--negative-marking", "2")
+    assert code == 2 and "--negative-marking" in err
