@@ -28,9 +28,8 @@ def _usage(ctx, problem: str, command: str) -> int:
     return EXIT_USAGE
 
 
-def run_mark(args, ctx) -> int:
+def _run_mark(svc, args, ctx) -> int:
     """Read the scans, store them, write the reports (``--out``) and print the result."""
-    svc = _service(ctx)
     result = svc.mark(args.exam, args.scans, class_list=args.class_list)
     payload = result.to_dict()
     if args.out and result.run_read:
@@ -71,9 +70,8 @@ def run_mark(args, ctx) -> int:
     return EXIT_OK if result.clean else EXIT_REJECTED
 
 
-def run_review(args, ctx) -> int:
+def _run_review(svc, args, ctx) -> int:
     """List the marks awaiting review; ``--resolve ID=ANSWER`` decides them (logged)."""
-    svc = _service(ctx)
     decided = []
     for spec in args.resolve or []:
         if "=" not in spec:
@@ -129,9 +127,8 @@ def _item_lines(items: list[dict]) -> list[str]:
     return lines
 
 
-def run_stats(args, ctx) -> int:
+def _run_stats(svc, args, ctx) -> int:
     """Print the item analysis of the exam's sitting (and store it with the items)."""
-    svc = _service(ctx)
     thresholds = {}
     if args.p_band:
         low, high = args.p_band
@@ -184,3 +181,19 @@ def run_stats(args, ctx) -> int:
     lines += [f"  {k}: {v}" for k, v in THRESHOLD_SOURCES.items()]
     ctx.emit(payload, lines)
     return EXIT_OK
+
+
+def _closing(fn):
+    def run(args, ctx) -> int:
+        svc = _service(ctx)
+        try:
+            return fn(svc, args, ctx)
+        finally:
+            svc.shutdown()
+    run.__doc__ = fn.__doc__
+    return run
+
+
+run_mark = _closing(_run_mark)
+run_review = _closing(_run_review)
+run_stats = _closing(_run_stats)

@@ -119,6 +119,10 @@ class MarkingService:
         self.store = store
         self.exams = ExamStore(bank)
 
+    def shutdown(self) -> None:
+        """Close the marking store (the app calls this when it quits)."""
+        self.store.close()
+
     # -- reading ----------------------------------------------------------------------
 
     def read_scans(self, exam: Exam, paths: Iterable[str], *, workers: int = WORKERS,
