@@ -2121,6 +2121,11 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation>需关注</translation>
     </message>
     <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="117"/>
+        <source>Earlier sittings</source>
+        <translation>以往考试</translation>
+    </message>
+    <message>
         <location filename="../../eduapp/ui/pages/marking.py" line="119"/>
         <source>Statistics</source>
         <translation>统计</translation>
@@ -2398,39 +2403,44 @@ p = {p} · r_pb = {r} · 选择率：{rates} · 高分组：{upper}</translation
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="532"/>
         <source>{n} candidate(s) with nothing under review · KR-20 {kr20} · SEM {sem} questions · mean {mean} right (SD {sd})</source>
         <translation>{n} 名考生无待复核项 · KR-20 {kr20} · 测量标准误 {sem} 题 · 平均答对 {mean} 题（标准差 {sd}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="542"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="540"/>
+        <source>exam {id}: p {p}, r_pb {r}</source>
+        <translation>考试 {id}：p {p}，r_pb {r}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="548"/>
         <source>(no answer)</source>
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="548"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="554"/>
         <source>Folder for the reports</source>
         <translation>报告保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="560"/>
         <source>Writing the reports…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="556"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="562"/>
         <source>Class report, results, item analysis, result slips and the review log written to {folder}</source>
         <translation>班级报告、成绩、试题分析、成绩单和复核记录已保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="587"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="593"/>
         <source>{reason}
 Seen: {seen} · darkness: {levels}</source>
         <translation>{reason}
 识别结果：{seen} · 灰度：{levels}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="603"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="609"/>
         <source>Key {letter}</source>
         <translation>按键 {letter}</translation>
     </message>

@@ -30,6 +30,7 @@ import time
 import cv2
 import numpy as np
 
+from ..errors import ExportError, NotFoundError
 from ..exams.model import LETTERS, Exam
 from ..pdf.sheet import (BUBBLE_H, BUBBLE_W, MARK, PITCH_Y, SheetLayout, SheetPage,
                          parse_sheet_code, sheet_layout)
@@ -243,7 +244,7 @@ def read_page(scan: ScanPage, exam: Exam, layouts: LayoutCache | None = None) ->
         return out
     try:
         layout = layouts.get(code["form"], code["size"])
-    except Exception:
+    except (NotFoundError, ExportError):  # a form (or paper size) this exam does not have
         out.status, out.message = UNREADABLE, f"the exam has no form {code['form']}"
         out.seconds = time.perf_counter() - t0
         return out

@@ -114,7 +114,7 @@ class MarkingPage(QWidget):
         sl.addWidget(self.stats_label)
         self.stats_table = _table(["#", self.tr("Item"), "p", "r_pb",
                                    self.tr("Options (all / upper group)"),
-                                   self.tr("Needs attention")])
+                                   self.tr("Needs attention"), self.tr("Earlier sittings")])
         sl.addWidget(self.stats_table, 1)
         self.tabs.addTab(stats, self.tr("Statistics"))
         self.tabs.addTab(self._items_tab(), self.tr("Flagged items"))
@@ -515,12 +515,15 @@ class MarkingPage(QWidget):
         def work(app):
             svc = marking_service(app)
             analysis, exam = svc.statistics(exam_id)
-            return analysis, exam, svc.review_log(exam_id), svc.item_queue(exam_id)
+            history = {i.uid: [h for h in svc.item_history(i.uid) if h["exam_id"] != exam_id]
+                       for i in exam.items()}
+            return (analysis, exam, svc.review_log(exam_id), svc.item_queue(exam_id),
+                    history)
 
         Op(self, work).latest_only("marking-stats").success(self._show_stats).run()
 
     def _show_stats(self, payload) -> None:
-        analysis, exam, log, items = payload
+        analysis, exam, log, items, history = payload
         self._show_items(items)
         from ...practice.itemstats import describe
         language = self.app.ui_language()
@@ -534,8 +537,11 @@ class MarkingPage(QWidget):
         for n, (item, st) in enumerate(zip(exam.items(), analysis.items), 1):
             opts = " ".join(f"{chr(65 + k)} {r:.0%}/{st.upper_rates[k]:.0%}"
                             for k, r in enumerate(st.option_rates))
+            earlier = "; ".join(self.tr("exam {id}: p {p}, r_pb {r}").format(
+                id=h["exam_id"], p=fmt(h.get("p")), r=fmt(h.get("r_pb")))
+                for h in history.get(item.uid, []))
             rows.append([n, f"#{item.id} {item.stem[:60]}", fmt(st.p), fmt(st.r_pb), opts,
-                         "; ".join(describe(c, v, language) for c, v in st.issues)])
+                         "; ".join(describe(c, v, language) for c, v in st.issues), earlier])
         _fill(self.stats_table, rows if analysis.candidates else [])
         _fill(self.log_table, [[os.path.basename(e["file"]), e["page"], e["question"],
                                 e["detected"], e["old"] if e["old"] is not None else "",
