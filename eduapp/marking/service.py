@@ -230,6 +230,9 @@ class MarkingService:
         for key in sorted(groups):
             pages = groups[key]
             if any(len(v) > 1 for v in pages.values()):
+                entry = roster.get(key) or by_norm.get(_norm_number(key))
+                if entry:  # on the class list, and present: not absent, only duplicated
+                    matched.add(entry["candidate"])
                 out.duplicates.append({"candidate": key, "sheets": [
                     {"file": s.file, "page": s.page, "sheet_page": p}
                     for p, v in sorted(pages.items()) for _, s in v]})
