@@ -27,12 +27,12 @@ from eduapp.pdf.sheet import BUBBLE_H, BUBBLE_W, render_sheet, sheet_layout
 DEGRADATIONS = ("rotate", "skew", "blur", "noise", "jpeg40", "dpi150", "phone")
 
 
-def blank_pages(exam: Exam, form: str, dpi: int = 300) -> list[np.ndarray]:
+def blank_pages(exam: Exam, form: str, dpi: int = 300, size_name: str = "A4") -> list[np.ndarray]:
     """The form's answer sheet as greyscale page images at ``dpi``."""
     import pypdfium2 as pdfium
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "sheet.pdf")
-        render_sheet(exam, form, path)
+        render_sheet(exam, form, path, size_name=size_name)
         pdf = pdfium.PdfDocument(path)
         try:
             out = []
@@ -78,7 +78,7 @@ def _stroke(img: np.ndarray, p0: tuple[float, float], p1: tuple[float, float], d
 def fill(exam: Exam, form: str, pages: list[np.ndarray], *, candidate: str,
          answers: dict[int, str], form_letter: str | None = None,
          doubtful: dict[str, str] | None = None, dpi: int = 300,
-         rng: random.Random | None = None) -> list[np.ndarray]:
+         rng: random.Random | None = None, size_name: str = "A4") -> list[np.ndarray]:
     """Copies of ``pages`` filled in.
 
     :param candidate: the digits to bubble (on every page).
@@ -88,7 +88,7 @@ def fill(exam: Exam, form: str, pages: list[np.ndarray], *, candidate: str,
         ``erased``, ``double`` or ``outside``: what to add to that row.
     """
     rng = rng or random.Random(0)
-    layout = sheet_layout(exam, form)
+    layout = sheet_layout(exam, form, size_name=size_name)
     doubtful = doubtful or {}
     clear = (0.55, 0.8)
     out = []

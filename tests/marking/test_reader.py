@@ -156,3 +156,16 @@ def test_a_long_exam_reads_both_sheet_pages_and_chinese_sheets_read_alike():
         assert read.candidate == "2024123456789" and not read.flags
         got.update(read.answers)
     assert got == answers
+
+
+def test_a_letter_size_sheet_is_read_with_its_own_layout():
+    exam = make_exam(30, forms=1)
+    blanks = blank_pages(exam, "A", 200, size_name="Letter")
+    assert blanks[0].shape == (2200, 1700)  # 11 x 8.5 inches at 200 dpi
+    rng = random.Random(9)
+    answers = random_answers(exam, "A", rng)
+    (page,) = fill(exam, "A", blanks, candidate="87654321", answers=answers, dpi=200,
+                   rng=rng, size_name="Letter")
+    read = read_page(ScanPage("letter.png", 1, degrade(page, "skew", rng, 200)), exam)
+    assert read.status == "read" and not read.flags
+    assert read.answers == answers and read.candidate == "87654321"
