@@ -80,6 +80,10 @@ def _run_review(svc, args, ctx) -> int:
         if not fid.strip().isdigit():
             return _usage(ctx, f"--resolve takes ID=ANSWER, not {spec!r}", "review")
         decided.append(svc.resolve(int(fid), value, by=getpass.getuser()))
+    forgotten = []
+    for file in args.forget or []:
+        forgotten.append({"file": file, "pages": svc.forget_file(args.exam, file,
+                                                                 by=getpass.getuser())})
     rewrites = []
     for rid in args.accept_rewrite or []:
         rewrites.append(svc.decide_rewrite(rid, "accept", by=getpass.getuser()))
@@ -88,7 +92,8 @@ def _run_review(svc, args, ctx) -> int:
     queue = svc.review_queue(args.exam)
     items = [_item_entry(e) for e in svc.item_queue(args.exam)]
     payload = {"exam_id": args.exam, "pending": [e.to_dict() for e in queue],
-               "decided": decided, "rewrites_decided": rewrites, "items": items}
+               "decided": decided, "rewrites_decided": rewrites, "forgotten": forgotten,
+               "items": items}
     lines = [f"exam {args.exam}: {len(queue)} mark(s) await review"]
     for e in queue:
         lines.append(f"  #{e.flag.id} {e.file} p{e.page} candidate {e.candidate or '?'} "
@@ -99,6 +104,8 @@ def _run_review(svc, args, ctx) -> int:
     if queue:
         lines.append("decide with: eduapp exam review EXAM --resolve ID=ANSWER "
                      "(letters, empty for no answer)")
+    for f in forgotten:
+        lines.append(f"  removed {f['pages']} page(s) read from {f['file']}")
     for r in rewrites:
         lines.append(f"  rewrite #{r['id']} of item {r['item_id']}: {r['status']}"
                      + (f" (saved as version {r['new_version']})" if r["new_version"] else ""))

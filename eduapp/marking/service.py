@@ -326,6 +326,22 @@ class MarkingService:
             value = "".join(sorted(value))
         return self.store.resolve(flag_id, value, by)
 
+    def scan_files(self, exam_id: int) -> list[tuple[str, int]]:
+        """``(file, pages)`` of every scan file read for the exam."""
+        sitting = self.store.find_sitting(exam_id)
+        return self.store.files(sitting) if sitting else []
+
+    def forget_file(self, exam_id: int, file: str, by: str = "") -> int:
+        """Remove the pages read from ``file`` (e.g. a batch scanned twice); logged.
+
+        :returns: pages removed. :raises NotFoundError: no page of that file was read.
+        """
+        sitting = self.store.find_sitting(exam_id)
+        n = self.store.forget_file(sitting, file, by) if sitting else 0
+        if not n:
+            raise NotFoundError(f"no page of {file} was read for exam {exam_id}")
+        return n
+
     def flag_crop(self, flag_id: int) -> bytes:
         """PNG bytes of a flagged mark's crop."""
         return self.store.flag_crop(flag_id)

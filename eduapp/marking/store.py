@@ -183,6 +183,29 @@ class MarkingStore:
                          (time.time(), sitting_id))
         return sid
 
+    def files(self, sitting_id: int) -> list[tuple[str, int]]:
+        """``(file, pages stored)`` of every scan file read for the sitting."""
+        with self.lock:
+            return [tuple(r) for r in self.conn.execute(
+                "SELECT file, COUNT(*) FROM sheets WHERE sitting_id = ? GROUP BY file "
+                "ORDER BY file", (sitting_id,))]
+
+    def forget_file(self, sitting_id: int, file: str, by: str = "") -> int:
+        """Remove every page read from ``file`` (a batch scanned twice, the wrong class)
+        with its flags; logged. :returns: pages removed."""
+        with self.lock, transaction(self.conn) as conn:
+            ids = [r[0] for r in conn.execute("SELECT id FROM sheets WHERE sitting_id = ? "
+                                              "AND file = ?", (sitting_id, file))]
+            for sid in ids:
+                conn.execute("DELETE FROM flags WHERE sheet_id = ?", (sid,))
+                conn.execute("DELETE FROM sheets WHERE id = ?", (sid,))
+            if ids:
+                conn.execute("INSERT INTO review_log(sitting_id, flag_id, file, page, question, "
+                             "detected, old, new, by, at) VALUES (?, NULL, ?, 0, 'file', '', "
+                             "?, 'removed', ?, ?)",
+                             (sitting_id, file, f"{len(ids)} page(s)", by, time.time()))
+        return len(ids)
+
     def sheets(self, sitting_id: int) -> list[tuple[int, SheetRead]]:
         """Every stored page with its flags (crops not loaded), in file and page order."""
         with self.lock:

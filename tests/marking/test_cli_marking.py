@@ -139,6 +139,13 @@ def test_duplicates_other_exams_and_bad_files_are_reported_by_name(sitting, run_
     assert {s["file"] for s in dups["20240001"]} == {str(sitting["scan"]), str(copy)}
     assert all(s["candidate"] not in dups for s in doc["scores"])  # not scored until fixed
 
+    code, doc, _ = run_cli("exam", "review", exam.id, "--forget", copy, "--json")
+    assert doc["forgotten"] == [{"file": str(copy), "pages": 4}]
+    code, doc, _ = run_cli("exam", "mark", exam.id, sitting["scan"], "--json")
+    assert doc["duplicates"] == [] and len(doc["scores"]) == 4
+    code, doc, err = run_cli("exam", "review", exam.id, "--forget", copy)
+    assert code == 3 and "no page of" in err
+
     code, doc, err = run_cli("exam", "mark", 999, sitting["scan"], "--json")
     assert code == 3 and "no exam with id 999" in doc["error"]
     code, _, err = run_cli("exam", "mark", exam.id, tmp_path / "missing.png")

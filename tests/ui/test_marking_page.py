@@ -87,6 +87,22 @@ def test_marking_page_reads_reviews_and_reports(window, gui_app, scanned, qtbot,
     assert page.stats_table.rowCount() == 10
     assert page.problems.item(0).text() == "No problems found."
 
+    # the same batch scanned again under another name: duplicates, until one is removed
+    again = tmp_path / "again.pdf"
+    again.write_bytes(open(scanned["pdf"], "rb").read())
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(again)], ""))
+    qtbot.mouseClick(page.scan_button, Qt.LeftButton)
+    assert page.results_table.rowCount() == 0
+    assert page.problems.item(0).text().startswith("Candidate 20240001 appears on more than")
+    from PySide6.QtWidgets import QInputDialog
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda parent, title, label, items, *a: (
+                            next(i for i in items if "again.pdf" in i), True))
+    qtbot.mouseClick(page.forget_button, Qt.LeftButton)
+    assert page.results_table.rowCount() == 3
+    assert page.problems.item(0).text() == "No problems found."
+    assert page.log_table.rowCount() == 2  # the decision and the removal are logged
+
     out = tmp_path / "reports"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     qtbot.mouseClick(page.report_button, Qt.LeftButton)

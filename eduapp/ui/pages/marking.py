@@ -10,7 +10,8 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -105,8 +106,16 @@ class MarkingPage(QWidget):
                                      self.tr("Marks"), "%", self.tr("Result"),
                                      self.tr("Under review")])
         self.tabs.addTab(self.results_table, self.tr("Results"))
+        problems = QWidget()
+        pl = QVBoxLayout(problems)
         self.problems = QListWidget()
-        self.tabs.addTab(self.problems, self.tr("Problems"))
+        pl.addWidget(self.problems, 1)
+        self.forget_button = QPushButton(self.tr("Remove a scan file…"))
+        self.forget_button.setToolTip(self.tr("Remove every page read from one file, e.g. a "
+                                              "batch that was scanned twice"))
+        self.forget_button.clicked.connect(self._forget_file)
+        pl.addWidget(self.forget_button, 0, Qt.AlignLeft)
+        self.tabs.addTab(problems, self.tr("Problems"))
         stats = QWidget()
         sl = QVBoxLayout(stats)
         self.stats_label = QLabel()
@@ -546,6 +555,27 @@ class MarkingPage(QWidget):
         _fill(self.log_table, [[os.path.basename(e["file"]), e["page"], e["question"],
                                 e["detected"], e["old"] if e["old"] is not None else "",
                                 e["new"] or self.tr("(no answer)"), e["by"]] for e in log])
+
+    def _forget_file(self) -> None:
+        exam_id = self.exam_id()
+        if exam_id is None:
+            return
+        files = marking_service(self.app).scan_files(exam_id)
+        if not files:
+            return
+        labels = [self.tr("{file} ({n} page(s))").format(file=f, n=n) for f, n in files]
+        label, ok = QInputDialog.getItem(self, self.tr("Remove a scan file"),
+                                         self.tr("Remove every page read from:"), labels, 0,
+                                         False)
+        if not ok or label not in labels:
+            return
+        file = files[labels.index(label)][0]
+        try:
+            by = getpass.getuser()
+        except (KeyError, OSError):
+            by = ""
+        Op(self, lambda app: marking_service(app).forget_file(exam_id, file, by)) \
+            .success(lambda _: self.refresh()).run()
 
     def _write_reports(self) -> None:
         exam_id = self.exam_id()
