@@ -181,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--accept-rewrite", type=int, action="append", metavar="RID",
                    help="save a suggested rewrite as a new version of its item")
     p.add_argument("--reject-rewrite", type=int, action="append", metavar="RID")
+    p.add_argument("--candidate", action="append", metavar="FILE:PAGE=NUMBER",
+                   help="correct the candidate number read from a page; repeatable")
     p.add_argument("--forget", action="append", metavar="FILE",
                    help="remove the pages read from a scan file (e.g. scanned twice)")
     p = sub(exam_cmds, "stats", "item analysis of the marked sitting", "marking.stats")

@@ -80,6 +80,13 @@ def _run_review(svc, args, ctx) -> int:
         if not fid.strip().isdigit():
             return _usage(ctx, f"--resolve takes ID=ANSWER, not {spec!r}", "review")
         decided.append(svc.resolve(int(fid), value, by=getpass.getuser()))
+    for spec in args.candidate or []:
+        where, _, number = spec.rpartition("=")
+        file, _, page = where.rpartition(":")
+        if not file or not page.isdigit():
+            return _usage(ctx, f"--candidate takes FILE:PAGE=NUMBER, not {spec!r}", "review")
+        decided.append(svc.correct_candidate(args.exam, file, int(page), number,
+                                             by=getpass.getuser()))
     forgotten = []
     for file in args.forget or []:
         forgotten.append({"file": file, "pages": svc.forget_file(args.exam, file,

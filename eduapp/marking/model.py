@@ -18,6 +18,7 @@ REASONS = {
                "疑似擦除不净：浅色痕迹旁另有清晰填涂"),
     "double": ("two or more marks where one answer is allowed", "单选题填涂了两个或更多选项"),
     "outside": ("pencil outside the bubbles of this row", "本行圆圈外有铅笔痕迹"),
+    "corrected": ("a candidate number corrected by a person", "人工更正的准考证号"),
     "no_candidate": ("no candidate number is bubbled", "未填涂准考证号"),
     "blank_digit": ("a digit of the candidate number is not bubbled", "准考证号有一位未填涂"),
     "form_mismatch": ("the form bubbled differs from the form the sheet was printed for",

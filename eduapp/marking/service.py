@@ -342,6 +342,27 @@ class MarkingService:
             raise NotFoundError(f"no page of {file} was read for exam {exam_id}")
         return n
 
+    def correct_candidate(self, exam_id: int, file: str, page: int, number: str,
+                          by: str = "") -> dict:
+        """A person corrects the candidate number read from one page (two students
+        bubbled the same number, a digit was bubbled wrongly); logged, and kept when the
+        file is read again.
+
+        :raises ValidationError: not digits. :raises NotFoundError: no such page.
+        """
+        number = (number or "").strip()
+        if not number.isdigit():
+            raise ValidationError("a candidate number is digits only")
+        sitting = self.store.find_sitting(exam_id)
+        if sitting is None:
+            raise NotFoundError(f"nothing was marked for exam {exam_id}")
+        seen = next((s.candidate for _, s in self.store.sheets(sitting)
+                     if s.file == file and s.page == page), None)
+        fid = self.store.add_flag(sitting, file, page, Flag(
+            "candidate", "corrected", choices=[str(v) for v in range(10)],
+            detected=seen or ""))
+        return self.store.resolve(fid, number, by)
+
     def flag_crop(self, flag_id: int) -> bytes:
         """PNG bytes of a flagged mark's crop."""
         return self.store.flag_crop(flag_id)

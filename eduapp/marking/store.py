@@ -160,11 +160,14 @@ class MarkingStore:
         with self.lock, transaction(self.conn) as conn:
             old = conn.execute("SELECT id FROM sheets WHERE sitting_id = ? AND file = ? AND "
                                "page = ?", (sitting_id, sheet.file, sheet.page)).fetchone()
-            decided = {}
+            decided, corrected = {}, []
             if old:
                 decided = {(q, r): (v, t) for q, r, v, t in conn.execute(
                     "SELECT question, reason, resolution, resolved_at FROM flags WHERE "
                     "sheet_id = ? AND resolution IS NOT NULL", (old[0],))}
+                corrected = conn.execute(
+                    "SELECT question, reason, data, crop, resolution, resolved_at FROM flags "
+                    "WHERE sheet_id = ? AND reason = 'corrected'", (old[0],)).fetchall()
                 conn.execute("DELETE FROM flags WHERE sheet_id = ?", (old[0],))
                 conn.execute("DELETE FROM sheets WHERE id = ?", (old[0],))
             sid = conn.execute(
@@ -179,6 +182,10 @@ class MarkingStore:
                     "resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (sid, f.question, f.reason, json.dumps(f.to_dict(), ensure_ascii=False),
                      f.crop, f.resolution, at)).lastrowid
+            for row in corrected:  # a person's correction outlives a re-read
+                conn.execute("INSERT INTO flags(sheet_id, question, reason, data, crop, "
+                             "resolution, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (sid, *row))
             conn.execute("UPDATE sittings SET updated_at = ? WHERE id = ?",
                          (time.time(), sitting_id))
         return sid
@@ -224,6 +231,25 @@ class MarkingStore:
             s.flags = by_sheet.get(sid, [])
             out.append((sid, s))
         return out
+
+    def add_flag(self, sitting_id: int, file: str, page: int, flag: Flag) -> int:
+        """Attach a flag to a stored page (a person's own correction); returns its id.
+
+        :raises NotFoundError: no such page was read for the sitting.
+        """
+        with self.lock, transaction(self.conn) as conn:
+            row = conn.execute("SELECT id FROM sheets WHERE sitting_id = ? AND file = ? AND "
+                               "page = ?", (sitting_id, file, page)).fetchone()
+            if not row:
+                raise NotFoundError(f"page {page} of {file} was not read for this exam")
+            conn.execute("DELETE FROM flags WHERE sheet_id = ? AND question = ? AND "
+                         "reason = ?", (row[0], flag.question, flag.reason))
+            flag.id = conn.execute(
+                "INSERT INTO flags(sheet_id, question, reason, data, crop) VALUES "
+                "(?, ?, ?, ?, ?)", (row[0], flag.question, flag.reason,
+                                    json.dumps(flag.to_dict(), ensure_ascii=False),
+                                    flag.crop)).lastrowid
+        return flag.id
 
     def flag_crop(self, flag_id: int) -> bytes:
         """The PNG crop of a flag. :raises NotFoundError: no such flag."""

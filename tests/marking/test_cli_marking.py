@@ -145,6 +145,13 @@ def test_duplicates_other_exams_and_bad_files_are_reported_by_name(sitting, run_
     assert doc["duplicates"] == [] and len(doc["scores"]) == 4
     code, doc, err = run_cli("exam", "review", exam.id, "--forget", copy)
     assert code == 3 and "no page of" in err
+    code, doc, _ = run_cli("exam", "review", exam.id, "--candidate",
+                           f"{sitting['scan']}:1=20240099", "--json")
+    assert doc["decided"][0]["new"] == "20240099" and doc["decided"][0]["old"] is None
+    code, doc, _ = run_cli("exam", "mark", exam.id, sitting["scan"], "--json")
+    assert "20240099" in {s["candidate"] for s in doc["scores"]}
+    code, _, err = run_cli("exam", "review", exam.id, "--candidate", "no-page-given")
+    assert code == 2 and "FILE:PAGE=NUMBER" in err
 
     code, doc, err = run_cli("exam", "mark", 999, sitting["scan"], "--json")
     assert code == 3 and "no exam with id 999" in doc["error"]

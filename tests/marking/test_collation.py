@@ -81,6 +81,16 @@ def test_missing_pages_duplicates_and_numbers_awaiting_review(service):
     res = svc.results(exam.id)
     assert "00000004" in {s.candidate for s in res.scores}
     assert svc.review_log(exam.id)[0]["new"] == "00000004"
+    # one of the duplicated sheets was someone else's: a person corrects the number
+    with pytest.raises(ValidationError, match="digits only"):
+        svc.correct_candidate(exam.id, "b.pdf", 3, "abc")
+    svc.correct_candidate(exam.id, "b.pdf", 3, "00000005", by="Dr Li")
+    svc.store.save_sheet(sitting, page(exam, "b.pdf", 3, "00000003", 1))  # read again
+    res = svc.results(exam.id)
+    assert res.duplicates == []
+    assert {"00000003", "00000005"} <= {s.candidate for s in res.scores}
+    assert svc.review_log(exam.id)[-1]["question"] == "candidate"
+    assert svc.review_log(exam.id)[-1]["detected"] == "00000003"
 
 
 def test_review_answers_are_checked_against_the_question(service):
