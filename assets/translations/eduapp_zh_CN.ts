@@ -2111,361 +2111,387 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation>移除从某个文件读取的所有页面，例如重复扫描的一批答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="117"/>
+        <source>Correct a candidate number…</source>
+        <translation>更正准考证号…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="130"/>
         <source>Item</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="131"/>
         <source>Options (all / upper group)</source>
         <translation>选项选择率（全体 / 高分组）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="132"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="132"/>
         <source>Earlier sittings</source>
         <translation>以往考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="134"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="135"/>
         <source>Flagged items</source>
         <translation>需关注的试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="136"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="136"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="136"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="137"/>
         <source>Seen</source>
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="137"/>
         <source>Before</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="137"/>
         <source>Decided</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="138"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="133"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="139"/>
         <source>Log</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="163"/>
         <source>Type the candidate number</source>
         <translation>输入准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="167"/>
         <source>No answer</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="168"/>
         <source>Clear the choice (Backspace)</source>
         <translation>清除选择（退格键）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="171"/>
         <source>Decide</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="172"/>
         <source>Record this answer and go to the next (Enter)</source>
         <translation>记录此答案并转到下一个（回车键）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="177"/>
         <source>Keys: A–H pick or unpick a letter · Backspace no answer · Enter decide · ↑/↓ another mark</source>
         <translation>按键：A–H 选择或取消字母 · 退格键 未作答 · 回车键 确定 · ↑/↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="207"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="213"/>
         <source>As sat (stays in the past exam)</source>
         <translation>考试时的版本（原考试保持不变）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="211"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="217"/>
         <source>Suggested rewrite (edit freely; * marks the key)</source>
         <translation>建议的改写（可自由修改；* 标记正确答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="221"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="227"/>
         <source>Suggest a rewrite</source>
         <translation>建议改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="229"/>
         <source>Accept as a new version</source>
         <translation>采纳为新版本</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="225"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="231"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="243"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="249"/>
         <source>#{id} {stem}</source>
         <translation>#{id} {stem}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="254"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="260"/>
         <source>rewrite suggested</source>
         <translation>已建议改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="254"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="260"/>
         <source>rewrite accepted</source>
         <translation>已采纳改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="255"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="261"/>
         <source>edited rewrite accepted</source>
         <translation>已采纳修改后的改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="256"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="262"/>
         <source>rewrite rejected</source>
         <translation>已拒绝改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="271"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="277"/>
         <source>No item needs attention, or the statistics have not been computed yet.</source>
         <translation>没有需要关注的试题，或尚未计算统计结果。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="281"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="287"/>
         <source>{reasons}
 p = {p} · r_pb = {r} · chosen: {rates} · upper group: {upper}</source>
         <translation>{reasons}
 p = {p} · r_pb = {r} · 选择率：{rates} · 高分组：{upper}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="292"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="298"/>
         <source>{status} · why: {why}</source>
         <translation>{status} · 理由：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="296"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="302"/>
         <source>Ask the language model for a rewrite; nothing changes until you accept it.</source>
         <translation>可请语言模型建议改写；在你采纳之前不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="315"/>
         <source>Drafting a rewrite…</source>
         <translation>正在起草改写…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="350"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="356"/>
         <source>#{id} · {title} · {n} questions · {forms} form(s)</source>
         <translation>#{id} · {title} · {n} 题 · {forms} 套试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="379"/>
         <source>Class list</source>
         <translation>班级名单</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="374"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="380"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="377"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="383"/>
         <source>Class list: {name}</source>
         <translation>班级名单：{name}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="388"/>
         <source>Scanned answer sheets</source>
         <translation>扫描的答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="383"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="389"/>
         <source>Scans ({patterns})</source>
         <translation>扫描件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="413"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="419"/>
         <source>Reading {n} page(s)…</source>
         <translation>正在读取 {n} 页…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="456"/>
         <source>{read} of {sheets} page(s) read · {n} candidate(s) · {pending} mark(s) await review · {problems} problem(s)</source>
         <translation>已读取 {read}/{sheets} 页 · {n} 名考生 · {pending} 处填涂待复核 · {problems} 个问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="464"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="470"/>
         <source>candidate number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="465"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="471"/>
         <source>form</source>
         <translation>试卷类型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="466"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="472"/>
         <source>question {n}</source>
         <translation>第 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="467"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="473"/>
         <source>{file} p{page} · {candidate} · {question}</source>
         <translation>{file} 第{page}页 · {candidate} · {question}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="484"/>
         <source>Nothing awaits review.</source>
         <translation>没有待复核的填涂。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="487"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="493"/>
         <source>under review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="496"/>
         <source>pass</source>
         <translation>及格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="496"/>
         <source>fail</source>
         <translation>不及格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="497"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="503"/>
         <source>Candidate {c} appears on more than one sheet ({where}); not scored until fixed</source>
         <translation>准考证号 {c} 出现在多张答题卡上（{where}）；更正前不计分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="500"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="506"/>
         <source>{file} page {page} is a sheet of another exam</source>
         <translation>{file} 第 {page} 页是其他考试的答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="503"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="509"/>
         <source>{file} page {page} could not be read: {why}</source>
         <translation>{file} 第 {page} 页无法读取：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="507"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="513"/>
         <source>{file} could not be opened: {why}</source>
         <translation>无法打开 {file}：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="516"/>
         <source>Candidate {c} is missing sheet page(s) {pages}</source>
         <translation>考生 {c} 缺少答题卡第 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="513"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="519"/>
         <source>{c} is not on the class list ({file} p{page})</source>
         <translation>{c} 不在班级名单中（{file} 第{page}页）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="523"/>
         <source>No sheet for {c} {name}</source>
         <translation>{c} {name} 没有答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="525"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="541"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="547"/>
         <source>{n} candidate(s) with nothing under review · KR-20 {kr20} · SEM {sem} questions · mean {mean} right (SD {sd})</source>
         <translation>{n} 名考生无待复核项 · KR-20 {kr20} · 测量标准误 {sem} 题 · 平均答对 {mean} 题（标准差 {sd}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="549"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="555"/>
         <source>exam {id}: p {p}, r_pb {r}</source>
         <translation>考试 {id}：p {p}，r_pb {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="557"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="563"/>
         <source>(no answer)</source>
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="572"/>
         <source>{file} ({n} page(s))</source>
         <translation>{file}（{n} 页）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="567"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="573"/>
         <source>Remove a scan file</source>
         <translation>移除扫描文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="574"/>
         <source>Remove every page read from:</source>
         <translation>移除以下文件读取的所有页面：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="584"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="593"/>
+        <source>{file} p{page} · {candidate}</source>
+        <translation>{file} 第{page}页 · {candidate}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="595"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="600"/>
+        <source>Correct a candidate number</source>
+        <translation>更正准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="596"/>
+        <source>Sheet:</source>
+        <translation>答题卡：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="601"/>
+        <source>Candidate number:</source>
+        <translation>准考证号：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="616"/>
         <source>Folder for the reports</source>
         <translation>报告保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="590"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="622"/>
         <source>Writing the reports…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="592"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="624"/>
         <source>Class report, results, item analysis, result slips and the review log written to {folder}</source>
         <translation>班级报告、成绩、试题分析、成绩单和复核记录已保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="623"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="655"/>
         <source>{reason}
 Seen: {seen} · darkness: {levels}</source>
         <translation>{reason}
 识别结果：{seen} · 灰度：{levels}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="639"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="671"/>
         <source>Key {letter}</source>
         <translation>按键 {letter}</translation>
     </message>

@@ -331,6 +331,15 @@ class MarkingService:
         sitting = self.store.find_sitting(exam_id)
         return self.store.files(sitting) if sitting else []
 
+    def pages_read(self, exam_id: int) -> list[tuple[str, int, str | None]]:
+        """``(file, page, candidate number as read)`` of every page read as a sheet of
+        the exam, in file and page order."""
+        sitting = self.store.find_sitting(exam_id)
+        if sitting is None:
+            return []
+        return [(s.file, s.page, s.candidate) for _, s in self.store.sheets(sitting)
+                if s.status == READ]
+
     def forget_file(self, exam_id: int, file: str, by: str = "") -> int:
         """Remove the pages read from ``file`` (e.g. a batch scanned twice); logged.
 

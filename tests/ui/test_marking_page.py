@@ -102,6 +102,14 @@ def test_marking_page_reads_reviews_and_reports(window, gui_app, scanned, qtbot,
     assert page.results_table.rowCount() == 3
     assert page.problems.item(0).text() == "No problems found."
     assert page.log_table.rowCount() == 2  # the decision and the removal are logged
+    # the third sheet's number was bubbled wrongly: a person corrects it
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda parent, title, label, items, *a: (items[2], True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("20240009", True))
+    qtbot.mouseClick(page.correct_button, Qt.LeftButton)
+    numbers = {page.results_table.item(r, 0).text() for r in range(3)}
+    assert numbers == {"20240001", "20240002", "20240009"}
+    assert page.log_table.rowCount() == 3
 
     out = tmp_path / "reports"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))

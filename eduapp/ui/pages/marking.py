@@ -114,7 +114,13 @@ class MarkingPage(QWidget):
         self.forget_button.setToolTip(self.tr("Remove every page read from one file, e.g. a "
                                               "batch that was scanned twice"))
         self.forget_button.clicked.connect(self._forget_file)
-        pl.addWidget(self.forget_button, 0, Qt.AlignLeft)
+        self.correct_button = QPushButton(self.tr("Correct a candidate number…"))
+        self.correct_button.clicked.connect(self._correct_number)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.forget_button)
+        buttons.addWidget(self.correct_button)
+        buttons.addStretch(1)
+        pl.addLayout(buttons)
         self.tabs.addTab(problems, self.tr("Problems"))
         stats = QWidget()
         sl = QVBoxLayout(stats)
@@ -575,6 +581,32 @@ class MarkingPage(QWidget):
         except (KeyError, OSError):
             by = ""
         Op(self, lambda app: marking_service(app).forget_file(exam_id, file, by)) \
+            .success(lambda _: self.refresh()).run()
+
+    def _correct_number(self) -> None:
+        exam_id = self.exam_id()
+        if exam_id is None:
+            return
+        pages = marking_service(self.app).pages_read(exam_id)
+        if not pages:
+            return
+        labels = [self.tr("{file} p{page} · {candidate}").format(
+            file=os.path.basename(f), page=p, candidate=c or "?") for f, p, c in pages]
+        label, ok = QInputDialog.getItem(self, self.tr("Correct a candidate number"),
+                                         self.tr("Sheet:"), labels, 0, False)
+        if not ok or label not in labels:
+            return
+        file, page, seen = pages[labels.index(label)]
+        number, ok = QInputDialog.getText(self, self.tr("Correct a candidate number"),
+                                          self.tr("Candidate number:"), text=seen or "")
+        if not ok:
+            return
+        try:
+            by = getpass.getuser()
+        except (KeyError, OSError):
+            by = ""
+        Op(self, lambda app: marking_service(app).correct_candidate(exam_id, file, page,
+                                                                    number, by)) \
             .success(lambda _: self.refresh()).run()
 
     def _write_reports(self) -> None:
