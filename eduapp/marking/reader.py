@@ -33,7 +33,7 @@ import numpy as np
 from ..errors import ExportError, NotFoundError
 from ..exams.model import LETTERS, Exam
 from ..pdf.sheet import (BUBBLE_H, BUBBLE_W, MARK, PITCH_Y, SheetLayout, SheetPage,
-                         parse_sheet_code, sheet_layout)
+                         form_fingerprint, parse_sheet_code, sheet_layout)
 from .model import OTHER_EXAM, READ, UNREADABLE, Flag, SheetRead
 from .raster import ScanPage
 
@@ -58,7 +58,14 @@ class LayoutCache:
 
     def __init__(self, exam: Exam):
         self.exam = exam
-        self._cache: dict[tuple[str, str], SheetLayout] = {}
+        self._cache: dict[tuple[str, str], object] = {}
+
+    def fingerprint(self, form: str) -> str:
+        """The form's current :func:`~eduapp.pdf.sheet.form_fingerprint`."""
+        key = ("#fingerprint", form)
+        if key not in self._cache:
+            self._cache[key] = form_fingerprint(self.exam, form)
+        return self._cache[key]
 
     def get(self, form: str, size: str) -> SheetLayout:
         """:raises NotFoundError: the exam has no such form."""
@@ -246,6 +253,12 @@ def read_page(scan: ScanPage, exam: Exam, layouts: LayoutCache | None = None) ->
         layout = layouts.get(code["form"], code["size"])
     except (NotFoundError, ExportError):  # a form (or paper size) this exam does not have
         out.status, out.message = UNREADABLE, f"the exam has no form {code['form']}"
+        out.seconds = time.perf_counter() - t0
+        return out
+    if code["check"] != layouts.fingerprint(code["form"]):
+        out.status = UNREADABLE
+        out.message = (f"form {code['form']} of the exam was made again after this sheet "
+                       "was printed; its questions no longer match the sheet")
         out.seconds = time.perf_counter() - t0
         return out
     if code["page"] > len(layout.pages):

@@ -9,7 +9,7 @@ What a page carries (every page, so pages of one candidate can be matched in any
 * four solid registration marks in the corners (squares of :data:`MARK` pt, inset
   :data:`MARK_INSET` pt), from which the reader computes the page's perspective;
 * a QR code (top right) with :func:`sheet_code`
-  ``EDUAPP1|<exam uid>|<form>|<page>|<pages>|<paper size>``,
+  ``EDUAPP1|<exam uid>|<form>|<page>|<pages>|<paper size>|<form fingerprint>``,
   which tells the reader the exam, form and page, and, from its corner order, which way
   up the page was scanned;
 * the candidate number as ``exam.candidate_digits`` columns of 0-9 bubbles (the Chinese
@@ -25,6 +25,8 @@ downwards (as in a scanned image); reportlab's bottom-up y is used only inside t
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from reportlab.graphics import renderPDF
@@ -58,18 +60,33 @@ def sheet_id(exam: Exam, form_code: str, page: int) -> str:
     return f"EX{ident}-{form_code}-{page}"
 
 
+def form_fingerprint(exam: Exam, form_code: str) -> str:
+    """8 hex digits that change whenever what a sheet of this form means changes: its
+    questions (item, version, option order) or the candidate-number length. A sheet
+    printed before the forms were made again is refused instead of being misread.
+
+    :raises NotFoundError: the exam has no such form.
+    """
+    form = exam.form(form_code)
+    data = json.dumps([exam.candidate_digits] + [[q.number, q.item_id, q.version, q.options]
+                                                 for q in form.questions])
+    return hashlib.sha1(data.encode()).hexdigest()[:8]
+
+
 def sheet_code(exam_uid: str, form_code: str, page: int, pages: int,
-               size_name: str = "A4") -> str:
-    """The QR code's text: ``EDUAPP1|<exam uid>|<form>|<page>|<pages>|<A4 or LETTER>``
-    (page 1-based)."""
-    return f"{CODE_PREFIX}|{exam_uid}|{form_code}|{page}|{pages}|{size_name.upper()}"
+               size_name: str = "A4", check: str = "") -> str:
+    """The QR code's text: ``EDUAPP1|<exam uid>|<form>|<page>|<pages>|<A4 or LETTER>|
+    <form fingerprint>`` (page 1-based; :func:`form_fingerprint`)."""
+    return (f"{CODE_PREFIX}|{exam_uid}|{form_code}|{page}|{pages}|{size_name.upper()}|"
+            f"{check}")
 
 
 def parse_sheet_code(text: str | None) -> dict | None:
-    """``{"exam": uid, "form": code, "page": n, "pages": m, "size": "A4"}`` from a QR text,
-    or ``None`` when it is not an EduApp sheet code (another QR code, a damaged read)."""
+    """``{"exam": uid, "form": code, "page": n, "pages": m, "size": "A4", "check": fp}``
+    from a QR text, or ``None`` when it is not an EduApp sheet code (another QR code, a
+    damaged read)."""
     parts = (text or "").strip().split("|")
-    if len(parts) != 6 or parts[0] != CODE_PREFIX or parts[5] not in ("A4", "LETTER"):
+    if len(parts) != 7 or parts[0] != CODE_PREFIX or parts[5] not in ("A4", "LETTER"):
         return None
     try:
         page, pages = int(parts[3]), int(parts[4])
@@ -78,7 +95,7 @@ def parse_sheet_code(text: str | None) -> dict | None:
     if not parts[1] or not parts[2] or not 1 <= page <= pages:
         return None
     return {"exam": parts[1], "form": parts[2], "page": page, "pages": pages,
-            "size": parts[5]}
+            "size": parts[5], "check": parts[6]}
 
 
 @dataclass
@@ -258,7 +275,8 @@ def _page(c: Canvas, exam: Exam, form_code: str, pg: SheetPage, zh: bool,
     for mx, my in pg.marks:
         c.rect(mx - MARK / 2, Y(my + MARK / 2), MARK, MARK, stroke=0, fill=1)
     qx, qy, qs = pg.qr
-    _qr(c, sheet_code(exam.uid, form_code, pg.page, pg.pages, size_name), qx, Y(qy + qs), qs)
+    _qr(c, sheet_code(exam.uid, form_code, pg.page, pg.pages, size_name,
+                      form_fingerprint(exam, form_code)), qx, Y(qy + qs), qs)
     main, second = _label(zh, "答题卡", "ANSWER SHEET")
     pair(LEFT, 68, main, second, 15)
     draw_string(c, LEFT, Y(86), exam.title, 10.5)

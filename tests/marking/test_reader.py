@@ -169,3 +169,16 @@ def test_a_letter_size_sheet_is_read_with_its_own_layout():
     read = read_page(ScanPage("letter.png", 1, degrade(page, "skew", rng, 200)), exam)
     assert read.status == "read" and not read.flags
     assert read.answers == answers and read.candidate == "87654321"
+
+
+def test_a_sheet_printed_before_the_forms_were_made_again_is_refused(exam, blanks):
+    import copy
+    from eduapp.exams.forms import make_forms
+    exam = copy.deepcopy(exam)  # the exam the blanks were printed for
+    rng = random.Random(4)
+    (page,) = fill(exam, "B", blanks["B"], candidate="12345678",
+                   answers=random_answers(exam, "B", rng), rng=rng)
+    assert read_page(ScanPage("s.png", 1, page), exam).status == "read"
+    make_forms(exam, 2, seed=99)  # the teacher shuffled again after printing
+    read = read_page(ScanPage("s.png", 1, page), exam)
+    assert read.status == "unreadable" and "made again" in read.message
