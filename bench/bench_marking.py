@@ -60,14 +60,15 @@ def bench_reading(n: int, workers: int) -> None:
         svc = MarkingService.__new__(MarkingService)  # reading needs no bank
         for label, paths in (("class PDF of 300 dpi JPEG pages", [pdf]),
                              ("300 dpi PNG files", pngs)):
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             reads, errors = svc.read_scans(exam, paths, workers=workers)
-            dt = time.perf_counter() - t
+            dt, cpu = time.perf_counter() - t, time.process_time() - cpu
             ok = sum(1 for r in reads if r.status == "read")
             flags = sum(len(r.flags) for r in reads)
             print(f"{label}: {len(reads)} sheets in {dt:.2f} s with {workers} worker(s) = "
                   f"{60 * len(reads) / dt:.0f} sheets/minute (target >= 60); read {ok}, "
-                  f"flags {flags}, errors {len(errors)}")
+                  f"flags {flags}, errors {len(errors)}; {cpu / max(1, len(reads)):.2f} CPU s "
+                  "a sheet (the machine may be shared: CPU time does not depend on that)")
 
 
 def bench_item_analysis(n: int = 1000, items: int = 200, k: int = 5) -> None:
