@@ -196,6 +196,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", choices=("en", "zh"), default=None)
     p.add_argument("--allow-enemies", action="store_true",
                    help="allow several items of one item model on the exam")
+    p.add_argument("--negative-marking", type=float, default=0.0, metavar="SHARE",
+                   help="share of a question's marks lost for a wrong answer when scanned "
+                        "sheets are marked (e.g. 0.25; default 0)")
+    p.add_argument("--all-or-nothing", action="store_true",
+                   help="multiple-response questions earn no partial credit")
+    p = sub(exam_cmds, "mark", "read scanned answer sheets, score them and write the reports",
+            "marking.mark")
+    p.add_argument("exam", type=int, metavar="EXAM", help="the exam id (from exam build)")
+    p.add_argument("scans", nargs="+", metavar="SCAN", help="PDF or image files (any order)")
+    p.add_argument("--class-list", metavar="CSV", help="candidate numbers and names")
+    p.add_argument("--out", metavar="DIR", help="write the class report, CSVs and result slips")
+    p = sub(exam_cmds, "review", "list (and decide) the marks that await review",
+            "marking.review")
+    p.add_argument("exam", type=int, metavar="EXAM")
+    p.add_argument("--resolve", action="append", metavar="ID=ANSWER",
+                   help="decide a flagged mark (letters; empty for no answer); repeatable")
+    p.add_argument("--accept-rewrite", type=int, action="append", metavar="RID",
+                   help="save a suggested rewrite as a new version of its item")
+    p.add_argument("--reject-rewrite", type=int, action="append", metavar="RID")
+    p.add_argument("--candidate", action="append", metavar="FILE:PAGE=NUMBER",
+                   help="correct the candidate number read from a page; repeatable")
+    p.add_argument("--forget", action="append", metavar="FILE",
+                   help="remove the pages read from a scan file (e.g. scanned twice)")
+    p = sub(exam_cmds, "stats", "item analysis of the marked sitting", "marking.stats")
+    p.add_argument("exam", type=int, metavar="EXAM")
+    p.add_argument("--p-band", nargs=2, type=float, metavar=("LOW", "HIGH"),
+                   help="facility band outside which items are flagged (default 0.2 0.9)")
+    p.add_argument("--suggest", action="store_true",
+                   help="draft a rewrite of each flagged item with a language model")
+    p.add_argument("--provider", metavar="NAME")
 
     # providers
     prov = groups.add_parser("providers", help="LLM providers: list and test")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .bank import Bank, ImportSummary, ItemFilter
     from .exams import Assembly, Blueprint, Exam, ExamStore
     from .llm import ProviderProfile, ProviderStore
+    from .marking import MarkingService
     from .pdf import ExamFiles
     from .practice import PracticeService
 
@@ -94,6 +95,7 @@ class Workspace:
         self.data_dir = data_dir
         self._bank = bank
         self._practice: "PracticeService | None" = None
+        self._marking: "MarkingService | None" = None
         self._providers: "ProviderStore | None" = None
         self._settings: Settings | None = None
         self._settings_mtime: float | None = None
@@ -210,6 +212,16 @@ class Workspace:
             self._practice = service
 
     @property
+    def marking(self) -> "MarkingService":
+        """Marking of scanned answer sheets (``marking.sqlite``), opened on first use."""
+        with self._lock:
+            if self._marking is None:
+                from .marking import MarkingService, MarkingStore
+                ensure_data_dir(self.data_dir)
+                self._marking = MarkingService(self.bank, MarkingStore.open_in(self.data_dir))
+            return self._marking
+
+    @property
     def exams(self) -> "ExamStore":
         """The stored exams (in the bank file)."""
         from .exams import ExamStore
@@ -229,6 +241,9 @@ class Workspace:
             if self._practice is not None:
                 self._practice.close()
                 self._practice = None
+            if self._marking is not None:
+                self._marking.shutdown()
+                self._marking = None
             if self._bank is not None:
                 self._bank.close()
                 self._bank = None
@@ -497,6 +512,53 @@ class Workspace:
                    on_progress=on_progress, cancel=cancel)
         return Saved(doc, Changes(documents=True))
 
+    # ------------------------------------------------------------------ item models (AIG)
+
+    def item_model_sources(self) -> list:
+        """The item models and knowledge tables to generate from: the teacher's own (in the
+        data folder), the shipped ones, and the tables marked in the bank's notes
+        (:func:`eduapp.authoring.aig.catalog`)."""
+        from .authoring.aig import catalog
+        return catalog(self.bank, self.data_dir)
+
+    def item_model_source(self, name: str):
+        """One source by id, or a file path (:func:`eduapp.authoring.aig.resolve`).
+
+        :raises NotFoundError: no such model or table.
+        """
+        from .authoring.aig import resolve
+        return resolve(name, self.bank, self.data_dir)
+
+    def generate_from_model(self, source, *, count: int | None = 20,
+                            seed: int | None = None):
+        """Generate questions from an item model or knowledge table and store the new
+        ones as drafts, gated, in one transaction (offline, no language model).
+
+        :param count: questions wanted; ``None`` for every valid combination.
+        :returns: the :class:`~eduapp.authoring.aig.StoredGeneration` (``changes``: items).
+        :raises ValidationError: an invalid model, or ``count`` < 1.
+        """
+        from .authoring.aig import generate_into_bank
+        stored = generate_into_bank(self.bank, source, count=count, seed=seed)
+        stored.changes = Changes(items=bool(stored.units))
+        return stored
+
+    def mark_knowledge_table(self, table) -> Saved:
+        """Mark a knowledge table (and its question directions) in its lecture note."""
+        from .authoring.aig.catalog import save_table_mark
+        return Saved(save_table_mark(self.bank, table), Changes(documents=True))
+
+    def draft_item_model(self, topic: str, language: str = "en", *,
+                         provider: str | None = None, cancel=None):
+        """Have a strong language model draft an item model on ``topic`` for the teacher
+        to correct (the built-in model is refused). Worker thread.
+
+        :returns: ``(ItemModel, raw JSON)``.
+        :raises LLMUnavailableError:, :raises LLMOutputError:, :raises ValidationError:.
+        """
+        from .authoring.aig.draft import draft_item_model
+        return draft_item_model(self.provider(provider), topic, language, cancel=cancel)
+
     # ------------------------------------------------------------------ exams
 
     def assemble_exam(self, blueprint: "Blueprint", *, seed: int | None = None,
@@ -565,6 +627,28 @@ class Workspace:
         else:
             raise ValidationError(f"unknown exam document {kind!r}")
         return path
+
+    # ------------------------------------------------------------------ marking
+
+    def mark_scans(self, exam_id: int, paths: list[str], *, class_list: str | None = None,
+                   progress: Callable[[int, str], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None):
+        """Read scanned answer sheets of a stored exam and score them
+        (:meth:`eduapp.marking.MarkingService.mark`). Worker thread.
+
+        :returns: the :class:`~eduapp.marking.MarkingResult` (``changes``: exams).
+        """
+        result = self.marking.mark(exam_id, paths, class_list=class_list, progress=progress,
+                                   cancelled=cancelled)
+        result.changes = Changes(exams=True)
+        return result
+
+    def decide_rewrite(self, rewrite_id: int, decision: str, *, edited: dict | None = None,
+                       by: str = "") -> tuple[dict, Changes]:
+        """A person accepts (possibly edited) or rejects a suggested rewrite of a flagged
+        item; an accepted one is a new version of the item (past exams keep theirs)."""
+        out = self.marking.decide_rewrite(rewrite_id, decision, edited=edited, by=by)
+        return out, Changes(items=decision == "accept")
 
     # ------------------------------------------------------------------ practice
 

@@ -14,7 +14,7 @@ from .conftest import REPO, SHARED
 
 FEATURES = ["eduapp.domain", "eduapp.errors", "eduapp.config", "eduapp.cli", "eduapp.bank",
             "eduapp.interop", "eduapp.llm", "eduapp.authoring", "eduapp.exams", "eduapp.pdf",
-            "eduapp.practice", "eduapp.vpatient", "eduapp.commands"]
+            "eduapp.practice", "eduapp.vpatient", "eduapp.commands", "eduapp.marking"]
 
 
 @pytest.mark.parametrize("module", FEATURES)

@@ -2182,82 +2182,82 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>正在生成题目…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="587"/>
         <source>Import an item model</source>
         <translation>导入题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="589"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
         <source>Item models and tables (*.json *.md);;All files (*)</source>
         <translation>题目模型和表格 (*.json *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="598"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="597"/>
         <source>Imported {0} from {1}. Save it to keep it in your list.</source>
         <translation>已从 {1} 导入 {0}。保存后即保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="607"/>
         <source>Export the item model</source>
         <translation>导出题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="608"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="618"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="617"/>
         <source>Exported to {0}.</source>
         <translation>已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="630"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="629"/>
         <source>Marked as a knowledge table in “{0}”.</source>
         <translation>已在“{0}”中标记为知识表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="640"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="639"/>
         <source>Saved as {0}.</source>
         <translation>已保存为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="648"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="647"/>
         <source>No unmarked table with 4 or more rows in the notes of the bank.</source>
         <translation>题库的讲义中没有尚未标记、且至少有4行的表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="651"/>
         <source>Tables from lecture notes</source>
         <translation>讲义中的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="652"/>
         <source>Make a knowledge table of:</source>
         <translation>将以下表格设为知识表格：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="658"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="657"/>
         <source>Proposed: check the question directions, then save to mark the table in its note.</source>
         <translation>已推荐：请检查提问方向，然后保存，即在讲义中标记该表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="664"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="663"/>
         <source>Draft an item model</source>
         <translation>起草题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="665"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="664"/>
         <source>Topic (a strong provider is needed):</source>
         <translation>主题（需要较强的模型服务）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="678"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="673"/>
         <source>Draft written by a language model: check every value, rule and explanation, then save it.</source>
         <translation>此草稿由语言模型撰写：请核对每个取值、规则和解析后再保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="681"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="676"/>
         <source>Drafting an item model…</source>
         <translation>正在起草题目模型…</translation>
     </message>
@@ -2453,131 +2453,609 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/main_window.py" line="77"/>
-        <location filename="../../eduapp/ui/main_window.py" line="84"/>
+        <source>Marking</source>
+        <translation>阅卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="78"/>
+        <source>Read scanned answer sheets, review doubtful marks, score the class and analyse the items.</source>
+        <translation>读取扫描的答题卡，复核可疑填涂，给全班评分并做试题分析。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="80"/>
+        <location filename="../../eduapp/ui/main_window.py" line="87"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="78"/>
+        <location filename="../../eduapp/ui/main_window.py" line="81"/>
         <source>Write and review virtual-patient cases for students to interview.</source>
         <translation>编写并审阅供学生问诊的虚拟病人病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="79"/>
+        <location filename="../../eduapp/ui/main_window.py" line="82"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="79"/>
+        <location filename="../../eduapp/ui/main_window.py" line="82"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="80"/>
+        <location filename="../../eduapp/ui/main_window.py" line="83"/>
         <source>Practise offline in tutor or timed mode with instant feedback and spaced repetition.</source>
         <translation>离线练习：辅导模式或计时模式，即时反馈并按间隔重复复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="82"/>
+        <location filename="../../eduapp/ui/main_window.py" line="85"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="83"/>
+        <location filename="../../eduapp/ui/main_window.py" line="86"/>
         <source>See accuracy by topic, weak areas and a recommended learning path.</source>
         <translation>查看各知识点正确率、薄弱环节和推荐的学习路径。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="85"/>
+        <location filename="../../eduapp/ui/main_window.py" line="88"/>
         <source>Interview a virtual patient, then get scored and debriefed.</source>
         <translation>问诊虚拟病人，随后获得评分和复盘。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="119"/>
+        <location filename="../../eduapp/ui/main_window.py" line="122"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="120"/>
+        <location filename="../../eduapp/ui/main_window.py" line="123"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="124"/>
+        <location filename="../../eduapp/ui/main_window.py" line="127"/>
         <source>Load the &amp;starter bank</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="128"/>
+        <location filename="../../eduapp/ui/main_window.py" line="131"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="132"/>
+        <location filename="../../eduapp/ui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="133"/>
+        <location filename="../../eduapp/ui/main_window.py" line="136"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="137"/>
+        <location filename="../../eduapp/ui/main_window.py" line="140"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="158"/>
+        <location filename="../../eduapp/ui/main_window.py" line="161"/>
         <source>This page is planned for a later version of EduApp.</source>
         <translation>此页面将在 EduApp 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="211"/>
+        <location filename="../../eduapp/ui/main_window.py" line="214"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="238"/>
+        <location filename="../../eduapp/ui/main_window.py" line="241"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="239"/>
+        <location filename="../../eduapp/ui/main_window.py" line="242"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="246"/>
+        <location filename="../../eduapp/ui/main_window.py" line="249"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="250"/>
+        <location filename="../../eduapp/ui/main_window.py" line="253"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="268"/>
+        <location filename="../../eduapp/ui/main_window.py" line="271"/>
         <source>The user guide is missing from this installation ({path}).</source>
         <translation>此安装缺少使用指南（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="271"/>
+        <location filename="../../eduapp/ui/main_window.py" line="274"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="285"/>
+        <location filename="../../eduapp/ui/main_window.py" line="288"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="286"/>
+        <location filename="../../eduapp/ui/main_window.py" line="289"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
 大语言模型辅助的医学教学：题库、考试、练习和虚拟病人，支持英文和简体中文。</translation>
+    </message>
+</context>
+<context>
+    <name>MarkingPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="64"/>
+        <source>Exam:</source>
+        <translation>考试：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="69"/>
+        <source>Class list…</source>
+        <translation>班级名单…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="72"/>
+        <source>Add scans…</source>
+        <translation>添加扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="73"/>
+        <source>PDF files from the scanner or photos; you can also drop them on this page</source>
+        <translation>扫描仪生成的 PDF 或照片；也可以直接拖放到本页</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="77"/>
+        <source>Write reports…</source>
+        <translation>生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="84"/>
+        <source>Choose an exam, then add or drop its scanned answer sheets (PDF or images).</source>
+        <translation>选择一场考试，然后添加或拖入其扫描的答题卡（PDF 或图片）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="89"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="90"/>
+        <source>Candidate</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="90"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="90"/>
+        <source>Form</source>
+        <translation>试卷类型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="91"/>
+        <source>Marks</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="91"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="92"/>
+        <source>Under review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
+        <source>Results</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="98"/>
+        <source>Remove a scan file…</source>
+        <translation>移除一个扫描文件…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="99"/>
+        <source>Remove every page read from one file, e.g. a batch that was scanned twice</source>
+        <translation>移除从某个文件读取的所有页面，例如重复扫描的一批答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="102"/>
+        <source>Correct a candidate number…</source>
+        <translation>更正准考证号…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="109"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="115"/>
+        <source>Item</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="116"/>
+        <source>Options (all / upper group)</source>
+        <translation>选项选择率（全体 / 高分组）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="117"/>
+        <source>Needs attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="117"/>
+        <source>Earlier sittings</source>
+        <translation>以往考试</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="119"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="120"/>
+        <source>Flagged items</source>
+        <translation>需关注的试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="121"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="121"/>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="121"/>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="122"/>
+        <source>Seen</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="122"/>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="122"/>
+        <source>Decided</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="123"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
+        <source>Log</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="148"/>
+        <source>Type the candidate number</source>
+        <translation>输入准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="152"/>
+        <source>No answer</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="153"/>
+        <source>Clear the choice (Backspace)</source>
+        <translation>清除选择（退格键）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="156"/>
+        <source>Decide</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="157"/>
+        <source>Record this answer and go to the next (Enter)</source>
+        <translation>记录此答案并转到下一个（回车键）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="162"/>
+        <source>Keys: A–H pick or unpick a letter · Backspace no answer · Enter decide · ↑/↓ another mark</source>
+        <translation>按键：A–H 选择或取消字母 · 退格键 未作答 · 回车键 确定 · ↑/↓ 切换</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="198"/>
+        <source>As sat (stays in the past exam)</source>
+        <translation>考试时的版本（原考试保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="202"/>
+        <source>Suggested rewrite (edit freely; * marks the key)</source>
+        <translation>建议的改写（可自由修改；* 标记正确答案）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="212"/>
+        <source>Suggest a rewrite</source>
+        <translation>建议改写</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="214"/>
+        <source>Accept as a new version</source>
+        <translation>采纳为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="216"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="234"/>
+        <source>#{id} {stem}</source>
+        <translation>#{id} {stem}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="245"/>
+        <source>rewrite suggested</source>
+        <translation>已建议改写</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="245"/>
+        <source>rewrite accepted</source>
+        <translation>已采纳改写</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="246"/>
+        <source>edited rewrite accepted</source>
+        <translation>已采纳修改后的改写</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="247"/>
+        <source>rewrite rejected</source>
+        <translation>已拒绝改写</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="262"/>
+        <source>No item needs attention, or the statistics have not been computed yet.</source>
+        <translation>没有需要关注的试题，或尚未计算统计结果。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="272"/>
+        <source>{reasons}
+p = {p} · r_pb = {r} · chosen: {rates} · upper group: {upper}</source>
+        <translation>{reasons}
+p = {p} · r_pb = {r} · 选择率：{rates} · 高分组：{upper}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="283"/>
+        <source>{status} · why: {why}</source>
+        <translation>{status} · 理由：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="287"/>
+        <source>Ask the language model for a rewrite; nothing changes until you accept it.</source>
+        <translation>可请语言模型建议改写；在你采纳之前不会有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="300"/>
+        <source>Drafting a rewrite…</source>
+        <translation>正在起草改写…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="338"/>
+        <source>#{id} · {title} · {n} questions · {forms} form(s)</source>
+        <translation>#{id} · {title} · {n} 题 · {forms} 套试卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="361"/>
+        <source>Class list</source>
+        <translation>班级名单</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="362"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="365"/>
+        <source>Class list: {name}</source>
+        <translation>班级名单：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="370"/>
+        <source>Scanned answer sheets</source>
+        <translation>扫描的答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="371"/>
+        <source>Scans ({patterns})</source>
+        <translation>扫描件 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="401"/>
+        <source>Reading {n} page(s)…</source>
+        <translation>正在读取 {n} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="436"/>
+        <source>{read} of {sheets} page(s) read · {n} candidate(s) · {pending} mark(s) await review · {problems} problem(s)</source>
+        <translation>已读取 {read}/{sheets} 页 · {n} 名考生 · {pending} 处填涂待复核 · {problems} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="450"/>
+        <source>candidate number</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="451"/>
+        <source>form</source>
+        <translation>试卷类型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="452"/>
+        <source>question {n}</source>
+        <translation>第 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="453"/>
+        <source>{file} p{page} · {candidate} · {question}</source>
+        <translation>{file} 第{page}页 · {candidate} · {question}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="464"/>
+        <source>Nothing awaits review.</source>
+        <translation>没有待复核的填涂。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="473"/>
+        <source>under review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="476"/>
+        <source>pass</source>
+        <translation>及格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="476"/>
+        <source>fail</source>
+        <translation>不及格</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="483"/>
+        <source>Candidate {c} appears on more than one sheet ({where}); not scored until fixed</source>
+        <translation>准考证号 {c} 出现在多张答题卡上（{where}）；更正前不计分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="486"/>
+        <source>{file} page {page} is a sheet of another exam</source>
+        <translation>{file} 第 {page} 页是其他考试的答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="489"/>
+        <source>{file} page {page} could not be read: {why}</source>
+        <translation>{file} 第 {page} 页无法读取：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="493"/>
+        <source>{file} could not be opened: {why}</source>
+        <translation>无法打开 {file}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="496"/>
+        <source>Candidate {c} is missing sheet page(s) {pages}</source>
+        <translation>考生 {c} 缺少答题卡第 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="499"/>
+        <source>{c} is not on the class list ({file} p{page})</source>
+        <translation>{c} 不在班级名单中（{file} 第{page}页）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="503"/>
+        <source>No sheet for {c} {name}</source>
+        <translation>{c} {name} 没有答题卡</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="505"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="527"/>
+        <source>{n} candidate(s) with nothing under review · KR-20 {kr20} · SEM {sem} questions · mean {mean} right (SD {sd})</source>
+        <translation>{n} 名考生无待复核项 · KR-20 {kr20} · 测量标准误 {sem} 题 · 平均答对 {mean} 题（标准差 {sd}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="535"/>
+        <source>exam {id}: p {p}, r_pb {r}</source>
+        <translation>考试 {id}：p {p}，r_pb {r}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="543"/>
+        <source>(no answer)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="552"/>
+        <source>{file} ({n} page(s))</source>
+        <translation>{file}（{n} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="553"/>
+        <source>Remove a scan file</source>
+        <translation>移除扫描文件</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="554"/>
+        <source>Remove every page read from:</source>
+        <translation>移除以下文件读取的所有页面：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="573"/>
+        <source>{file} p{page} · {candidate}</source>
+        <translation>{file} 第{page}页 · {candidate}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="575"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="580"/>
+        <source>Correct a candidate number</source>
+        <translation>更正准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="576"/>
+        <source>Sheet:</source>
+        <translation>答题卡：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="581"/>
+        <source>Candidate number:</source>
+        <translation>准考证号：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="596"/>
+        <source>Folder for the reports</source>
+        <translation>报告保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="602"/>
+        <source>Writing the reports…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="604"/>
+        <source>Class report, results, item analysis, result slips and the review log written to {folder}</source>
+        <translation>班级报告、成绩、试题分析、成绩单和复核记录已保存到 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="635"/>
+        <source>{reason}
+Seen: {seen} · darkness: {levels}</source>
+        <translation>{reason}
+识别结果：{seen} · 灰度：{levels}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="651"/>
+        <source>Key {letter}</source>
+        <translation>按键 {letter}</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from ..authoring.aig import catalog, generate_into_bank, load_file, resolve
+from ..authoring.aig import load_file
 from ..domain import ItemSet
 from ..errors import EduAppError
 from .bank import item_json
@@ -41,7 +41,7 @@ def run_aig(args, ctx) -> int:
     (reported), 2 for usage errors, 3 when nothing could be generated or read.
     """
     if args.list:
-        sources = catalog(ctx.bank, ctx.data_dir)
+        sources = ctx.workspace.item_model_sources()
         rows = [s.to_dict() for s in sources]
         lines = [f"{r['id']:<28} {r['kind']:<10} {r['language']}  {r['combinations']:>7}  "
                  f"{r['title']}" for r in rows]
@@ -60,9 +60,9 @@ def run_aig(args, ctx) -> int:
                               + ", ".join(s.id for s in load_file(args.file)))
         source = found[0]
     else:
-        source = resolve(args.model, ctx.bank, ctx.data_dir)
-    stored = generate_into_bank(ctx.bank, source, count=None if args.all else args.count,
-                                seed=args.seed)
+        source = ctx.workspace.item_model_source(args.model)
+    stored = ctx.workspace.generate_from_model(source, count=None if args.all else args.count,
+                                               seed=args.seed)
     report = stored.report
     items = stored.items
     payload = {"generation_id": stored.generation_id,

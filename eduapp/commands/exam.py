@@ -24,6 +24,8 @@ def run_build(args, ctx) -> int:
         problem = "--query needs --count N (N >= 1)"
     elif not 1 <= args.forms <= 26:
         problem = "--forms must be between 1 and 26"
+    elif not 0 <= getattr(args, "negative_marking", 0.0) <= 1:
+        problem = "--negative-marking is a share of the question's marks, from 0 to 1"
     if problem:
         if ctx.json:
             ctx.emit({"error": problem})
@@ -45,6 +47,8 @@ def run_build(args, ctx) -> int:
         ctx.emit(payload, ["nothing could be assembled; nothing was written"]
                  + [f"short: {s['message']}" for s in shortfalls])
         return EXIT_FAILED
+    exam.negative_marking = getattr(args, "negative_marking", 0.0)
+    exam.multi_partial = not getattr(args, "all_or_nothing", False)
     files = ctx.workspace.publish_exam(exam, args.out, forms=args.forms,
                                        extra={"shortfalls": shortfalls, "notes": result.notes})
     payload = dict(files.manifest)

@@ -231,6 +231,12 @@ class Exam:
     :ivar candidate_digits: length of the candidate number bubbled on the answer sheet
         (the Chinese licensing exam uses 13).
     :ivar pass_mark: marks needed to pass (points), or ``None``.
+    :ivar negative_marking: share of a question's marks taken off for a wrong answer
+        (0 = none; 0.25 is the classic penalty for five-option items); a blank answer
+        never loses marks. Used when scanned answer sheets are marked.
+    :ivar multi_partial: multiple-response questions earn partial credit
+        ``max(0, (right picks - wrong picks) / keys)`` of their marks; ``False``: all or
+        nothing.
     :ivar blueprint: the blueprint it was assembled from (its JSON dict), kept with it.
     :ivar seed: the random seed used by the assembler and the form shuffler.
     :ivar forms: the printed versions; empty until :func:`eduapp.exams.make_forms` runs.
@@ -246,6 +252,8 @@ class Exam:
     language: str = "en"
     candidate_digits: int = 8
     pass_mark: float | None = None
+    negative_marking: float = 0.0
+    multi_partial: bool = True
     blueprint: dict = field(default_factory=dict)
     seed: int | None = None
     sections: list[ExamSection] = field(default_factory=list)
@@ -375,7 +383,9 @@ class Exam:
                 "institution": self.institution, "date": self.date,
                 "duration": self.duration, "instructions": self.instructions,
                 "language": self.language, "candidate_digits": self.candidate_digits,
-                "pass_mark": self.pass_mark, "blueprint": self.blueprint, "seed": self.seed,
+                "pass_mark": self.pass_mark, "negative_marking": self.negative_marking,
+                "multi_partial": self.multi_partial,
+                "blueprint": self.blueprint, "seed": self.seed,
                 "created_at": self.created_at,
                 "sections": [s.to_dict() for s in self.sections],
                 "forms": [f.to_dict() for f in self.forms]}
@@ -389,7 +399,10 @@ class Exam:
                    duration=d.get("duration"), instructions=d.get("instructions", ""),
                    language=d.get("language", "en"),
                    candidate_digits=int(d.get("candidate_digits", 8)),
-                   pass_mark=d.get("pass_mark"), blueprint=d.get("blueprint") or {},
+                   pass_mark=d.get("pass_mark"),
+                   negative_marking=float(d.get("negative_marking") or 0.0),
+                   multi_partial=bool(d.get("multi_partial", True)),
+                   blueprint=d.get("blueprint") or {},
                    seed=d.get("seed"), created_at=d.get("created_at", 0.0),
                    sections=[ExamSection.from_dict(s, bank) for s in d.get("sections", [])],
                    forms=[ExamForm.from_dict(f) for f in d.get("forms", [])])

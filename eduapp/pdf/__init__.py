@@ -1,5 +1,6 @@
-"""PDF renderers (reportlab): exam paper, answer key, answer sheet, teacher's version and
-handouts (lecture notes, case studies), in English and Chinese (CJK font embedded).
+"""PDF renderers (reportlab): exam paper, answer key, answer sheet (and its layout, which
+the scanned-sheet reader shares), teacher's version, handouts (lecture notes, case
+studies) and the reports of a marked sitting, in English and Chinese (CJK font embedded).
 
 Every renderer writes to a temporary file and renames it on success, so a failure never
 leaves a broken PDF; layout problems raise :class:`PdfLayoutError`, missing images
@@ -12,10 +13,12 @@ from .fonts import register_fonts, rich
 from .handouts import render_case, render_notes
 from .markdown import markdown_flowables
 from .paper import exam_media, render_key, render_paper, render_teacher
-from .sheet import render_sheet, sheet_id
+from .sheet import parse_sheet_code, render_sheet, sheet_code, sheet_id, sheet_layout
+from .sitting_report import render_result_slips, render_sitting_report
 from .exam_set import ExamFiles, render_exam
 
 __all__ = ["MissingMediaError", "PdfLayoutError", "Styles", "atomic_output", "page_size",
            "register_fonts", "rich", "render_case", "render_notes", "markdown_flowables",
            "exam_media", "render_key", "render_paper", "render_teacher", "render_sheet",
-           "sheet_id", "ExamFiles", "render_exam"]
+           "sheet_id", "sheet_code", "parse_sheet_code", "sheet_layout",
+           "render_sitting_report", "render_result_slips", "ExamFiles", "render_exam"]

@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
             ("exams", None, self.tr("Exams"), "exams.ExamsPage",
              self.tr("Assemble exams from blueprints, shuffle forms and print papers, keys, "
                      "answer sheets and handouts.")),
+            ("marking", None, self.tr("Marking"), "marking.MarkingPage",
+             self.tr("Read scanned answer sheets, review doubtful marks, score the class "
+                     "and analyse the items.")),
             ("patients", None, self.tr("Virtual patients"), "patients.PatientsPage",
              self.tr("Write and review virtual-patient cases for students to interview.")),
             ("practice", self.tr("Student"), self.tr("Practice"), "practice.PracticePage",

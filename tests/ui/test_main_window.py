@@ -13,7 +13,7 @@ from eduapp.ui.main_window import STARTER_DIR
 
 def test_side_bar_has_both_workspaces(window):
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert texts[:6] == ["Teacher", "Item bank", "Generate", "Item models", "Exams",
+    assert texts[:7] == ["Teacher", "Item bank", "Generate", "Item models", "Exams", "Marking",
                          "Virtual patients"]
     assert "Student" in texts and "Practice" in texts and "Progress" in texts
 

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
-from ...authoring.aig import (AigSource, ItemModel, KnowledgeTable, catalog, count_combinations,
-                              count_table_items, draft_item_model, generate, generate_into_bank,
-                              load_file, proposed_tables, save_table_mark, save_user_model)
+from ...authoring.aig import (AigSource, ItemModel, KnowledgeTable, count_combinations,
+                              count_table_items, generate, load_file, proposed_tables,
+                              save_user_model)
 from ...domain import Changes
 from ...errors import EduAppError
 from ..ops import Op, show_error
+from ..page import Page
 
 ERROR_STYLE = "color: #b91c1c;"
 OK_STYLE = "color: #0f766e;"
@@ -72,15 +73,14 @@ def text_to_values(text: str) -> dict:
     return {"values": [_number(v.strip()) for v in t.split("|")]} if t else {"values": []}
 
 
-class ItemModelsPage(QWidget):
+class ItemModelsPage(Page):
     """Edit item models and knowledge tables, preview, import/export, generate.
 
     :param app: the :class:`~eduapp.ui.app.App`.
     """
 
     def __init__(self, app, parent=None):
-        super().__init__(parent)
-        self.app = app
+        super().__init__(app, parent)
         self.sources: list[AigSource] = []
         self.current: ItemModel | KnowledgeTable | None = None
         self._loading = False
@@ -298,7 +298,7 @@ class ItemModelsPage(QWidget):
             self.source_list.setCurrentRow(row)
             if row >= 0:
                 self._open_row(row)
-        Op(self, lambda app: catalog(app.bank, app.data_dir)).latest_only(
+        Op(self, lambda ws: ws.item_model_sources()).latest_only(
             "aig-sources").success(done).run()
 
     def _open_row(self, row: int) -> None:
@@ -519,7 +519,7 @@ class ItemModelsPage(QWidget):
             return
         seed = self.seed.value()
 
-        def work(app):
+        def work(_ws):
             total = (count_combinations(model) if isinstance(model, ItemModel)
                      else count_table_items(model))
             return total, generate(model, count=PREVIEW_COUNT, seed=seed)
@@ -576,9 +576,8 @@ class ItemModelsPage(QWidget):
                               "review queue to approve them.").format(
                                   len(stored.items), stored.already_in_bank))
 
-        Op(self, lambda app: generate_into_bank(app.bank, source, count=count, seed=seed)) \
-            .with_progress(self.tr("Generating questions…")).changes(Changes(items=True)) \
-            .success(done).run()
+        Op(self, lambda ws: ws.generate_from_model(source, count=count, seed=seed)) \
+            .with_progress(self.tr("Generating questions…")).success(done).run()
 
     # -- files ------------------------------------------------------------------------------
 
@@ -629,8 +628,8 @@ class ItemModelsPage(QWidget):
             def marked(doc):
                 self._say(self.tr("Marked as a knowledge table in “{0}”.").format(doc.title))
                 self.reload_sources(select=model.id)
-            Op(self, lambda app: save_table_mark(app.bank, model)) \
-                .changes(Changes(documents=True)).success(marked).run()
+            Op(self, lambda ws: ws.mark_knowledge_table(model)) \
+                .success(lambda saved: marked(saved.value)).run()
             return
         try:
             path = save_user_model(self.app.data_dir, model)
@@ -657,7 +656,7 @@ class ItemModelsPage(QWidget):
             self.show_model(tables[titles.index(title)])
             self._say(self.tr("Proposed: check the question directions, then save to mark "
                               "the table in its note."))
-        Op(self, lambda app: proposed_tables(app.bank)).success(choose).run()
+        Op(self, lambda ws: proposed_tables(ws.bank)).success(choose).run()
 
     def draft_model(self) -> None:
         """Ask the default provider to draft a model from a topic."""
@@ -666,12 +665,8 @@ class ItemModelsPage(QWidget):
         if not ok or not topic.strip():
             return
         language = self.language.currentData() or "en"
-        from ..pages.generate import providers
-
-        def work(app, ctx):
-            name = app.settings.default_provider or "embedded"
-            profile = providers(app).get(name)
-            return draft_item_model(profile, topic.strip(), language, cancel=ctx.cancelled)[0]
+        def work(ws, ctx):
+            return ws.draft_item_model(topic.strip(), language, cancel=ctx.cancelled)[0]
 
         def done(model):
             self.show_model(model)
