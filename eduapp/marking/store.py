@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 
-from ..bank.schema import transaction
+from ..storage import transaction
 from ..errors import EduAppError, NotFoundError
 from .model import Flag, SheetRead
 
