@@ -220,15 +220,46 @@ def dashboard(conn, profile_id: int, now: float, days: int = 30, weeks: int = 8)
 # ------------------------------------------------------------------ learning path
 
 
+#: Why a session is planned, per language: ``code -> (English, Chinese)`` templates over
+#: :attr:`PlannedSession.values`.
+_REASONS = {
+    "due": ("reviews due", "到期复习"),
+    "weak": ("{value}: {acc:.0%} over {n} items, {trend}", "{value}：{n} 题正确率 {acc:.0%}，{trend}"),
+    "unstarted": ("not started yet", "尚未开始"),
+    "mastery": ("mastery {mastery:.0%}", "掌握度 {mastery:.0%}"),
+    "exam": ("last day before the exam", "考试前最后一天"),
+}
+
+
 @dataclass
 class PlannedSession:
     """One session of the plan: ``kind`` is ``review`` (the FSRS queue), ``weak`` (a weak
-    topic), ``new`` (a topic not started) or ``consolidate``; ``count`` questions."""
+    topic), ``new`` (a topic not started) or ``consolidate``; ``count`` questions.
+
+    :ivar reason: why, in English; :ivar code: the reason's language-neutral code (a key
+        of ``_REASONS``) and :ivar values: its values, for :meth:`describe`.
+    """
 
     kind: str
     topic: str
     count: int
     reason: str
+    code: str = ""
+    values: dict = field(default_factory=dict)
+
+    def describe(self, language: str = "en") -> str:
+        """Why this session is planned, in ``language`` (``en`` or ``zh``)."""
+        if self.code not in _REASONS:
+            return self.reason
+        template = _REASONS[self.code][1 if language == "zh" else 0]
+        values = dict(self.values)
+        if "trend" in values:
+            values["trend"] = _WORDS["zh" if language == "zh" else "en"][values["trend"]]
+        return template.format(**values)
+
+
+def _session(kind: str, topic: str, count: int, code: str, **values) -> PlannedSession:
+    return PlannedSession(kind, topic, count, "", code, values)
 
 
 @dataclass
@@ -272,7 +303,8 @@ def _closure(t: str, graph: dict[str, list[str]]) -> set[str]:
 
 def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str, list[str]],
                   now: float, *, days: int = 7, exam_date: float | None = None,
-                  per_day: int = 40) -> list[PlanDay]:
+                  per_day: int = 40, available: dict[str, int] | None = None
+                  ) -> list[PlanDay]:
     """An ordered plan of topics and sessions for the coming days.
 
     Order of work: topics needing work are the weak areas (weakest first), then topics in
@@ -284,19 +316,26 @@ def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str
     of the weakest topics.
 
     :param per_day: questions per day. :param exam_date: epoch seconds or ``None``.
+    :param available: ``{topic: questions the student can be served}``; a day never plans
+        more questions on a topic than that, and a topic with none is left out
+        (``None``: no limit, for callers without a bank).
     :returns: one :class:`PlanDay` per day, starting today.
     """
     today = day_number(now)
     if exam_date:
         days = max(1, min(60, day_number(exam_date) - today))
+
+    def room(topic: str) -> int:
+        return per_day if available is None else int(available.get(topic, 0))
     areas = {a.value: a for a in area_stats(conn, profile_id, "topic") if a.value}
-    weak = [w.stats.value for w in weak_areas(conn, profile_id, limit=50)]
+    weak = [w.stats.value for w in weak_areas(conn, profile_id, limit=50) if room(w.stats.value)]
     unstarted = [t for t in bank_topics if t and t not in areas]
     shaky = sorted((a for a in areas.values() if a.value not in weak and a.mastery < 0.75),
                    key=lambda a: a.mastery)
     wanted = weak + unstarted + [a.value for a in shaky]
     ordered = topo_order(wanted, graph)
-    ordered = [t for t in ordered if t in wanted or t not in areas or areas[t].mastery < 0.75]
+    ordered = [t for t in ordered if (t in wanted or t not in areas or areas[t].mastery < 0.75)
+               and room(t)]
     end_of_today = datetime.combine(date.fromordinal(today) + timedelta(days=1),
                                     datetime.min.time()).timestamp()
     due = dict(conn.execute(
@@ -309,26 +348,39 @@ def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str
         pd = PlanDay(date.fromordinal(today + i))
         n_due = min(per_day // 2, due.get(i, 0))
         if n_due:
-            pd.sessions.append(PlannedSession("review", "", n_due, "reviews due"))
+            pd.sessions.append(_session("review", "", n_due, "due"))
         left = per_day - n_due
         if exam_date and i == days - 1 and days > 1:
-            for t in (weak or ordered)[:3]:
-                pd.sessions.append(PlannedSession("consolidate", t, max(5, left // 3),
-                                                  "last day before the exam"))
+            for t in [t for t in (weak or ordered) if room(t)][:3]:
+                pd.sessions.append(_session("consolidate", t, min(room(t), max(5, left // 3)),
+                                            "exam"))
             plan.append(pd)
             continue
+        planned: dict[str, int] = {}
         for _ in range(2):
             if not queue:
                 queue = list(weak or ordered)
                 if not queue:
                     break
             t = queue.pop(0)
+            count = min(max(5, left // 2), room(t) - planned.get(t, 0))
+            if count <= 0:
+                continue
+            planned[t] = planned.get(t, 0) + count
             kind = "weak" if t in weak else "new" if t not in areas else "consolidate"
-            reason = (WeakArea(areas[t]).sentence() if t in weak else
-                      "not started yet" if t not in areas else
-                      f"mastery {areas[t].mastery:.0%}")
-            pd.sessions.append(PlannedSession(kind, t, max(5, left // 2), reason))
+            if t in weak:
+                a = areas[t]
+                s = _session(kind, t, count, "weak", value=t, acc=a.accuracy, n=a.n,
+                             trend=a.trend)
+            elif t not in areas:
+                s = _session(kind, t, count, "unstarted")
+            else:
+                s = _session(kind, t, count, "mastery", mastery=areas[t].mastery)
+            pd.sessions.append(s)
         plan.append(pd)
+    for pd in plan:
+        for s in pd.sessions:
+            s.reason = s.describe("en")
     return plan
 
 
