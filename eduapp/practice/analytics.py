@@ -129,8 +129,11 @@ class Dashboard:
     :ivar trend: one row per day of the window, oldest first: ``(date, n, accuracy or
         None, mean_seconds or None)``.
     :ivar areas: ``{dim: [AreaStats]}`` for topic, system, discipline, bloom.
-    :ivar heatmap_topics: row labels; :ivar heatmap_weeks: column start dates (Mondays);
-        :ivar heatmap: accuracy 0..1 or ``None`` per [topic][week].
+    :ivar heatmap_topics: row labels, every topic answered, lowest mastery first (the
+        per-topic bar chart uses the same rows); :ivar heatmap_weeks: column start dates
+        (Mondays); :ivar heatmap: accuracy 0..1 or ``None`` per [topic][week];
+        :ivar heatmap_mastery: mastery 0..1 now per row, the :class:`AreaStats` number
+        (one source for the grid and the chart).
     :ivar streak: consecutive days up to today (or yesterday) with practice;
         :ivar longest_streak: the longest run ever.
     :ivar due_now: cards due now; :ivar due_by_day: ``(date, count)`` for the next 7 days.
@@ -145,6 +148,7 @@ class Dashboard:
     heatmap_topics: list[str] = field(default_factory=list)
     heatmap_weeks: list[date] = field(default_factory=list)
     heatmap: list[list[float | None]] = field(default_factory=list)
+    heatmap_mastery: list[float | None] = field(default_factory=list)
     streak: int = 0
     longest_streak: int = 0
     due_now: int = 0
@@ -184,7 +188,11 @@ def dashboard(conn, profile_id: int, now: float, days: int = 30, weeks: int = 8)
         cell = cells.setdefault((value, (day - first) // 7), [0, 0.0])
         cell[0] += k
         cell[1] += c
-    d.heatmap_topics = sorted({t for t, _ in cells})
+    by_name = {a.value: a for a in areas["topic"]}
+    d.heatmap_topics = sorted(set(by_name) | {t for t, _ in cells},
+                              key=lambda t: (by_name[t].mastery if t in by_name else 1.0, t))
+    d.heatmap_mastery = [by_name[t].mastery if t in by_name else None
+                         for t in d.heatmap_topics]
     d.heatmap = [[(cells[(t, w)][1] / cells[(t, w)][0]) if (t, w) in cells else None
                   for w in range(weeks)] for t in d.heatmap_topics]
     # streaks

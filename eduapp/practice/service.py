@@ -314,6 +314,11 @@ class PracticeService:
             raise ValidationError(f"cannot count {column!r}")
         return self.bank.value_counts(column, self.served_statuses(), tuple(languages))
 
+    def matching_count(self, spec: builder.TestSpec) -> int:
+        """How many questions students may be served match ``spec``'s filters (its pools
+        and ``count`` aside): what the builder says before a session starts."""
+        return len(builder.candidates(self.bank, spec, self.served_statuses()))
+
     def bank_values(self, column: str = "topic") -> list[str]:
         """Distinct non-empty ``topic``, ``system`` or ``discipline`` values of the bank's
         live items, sorted (on top of ``bank.read()``; cheaper than ``bank.facets()``).

@@ -207,7 +207,8 @@ class Session:
 
     def navigator(self) -> list[dict]:
         """One entry per question for the navigator: ``{"answered", "flagged", "checked",
-        "correct" (None until known)}``."""
+        "correct" (None until known), "score" (0..1, None until known)}``; a score from
+        :data:`~.scheduling.PARTLY_RIGHT_SCORE` up to (not including) 0.8 is partly right."""
         out = []
         for i in range(len(self.items)):
             mark = self.state["marks"][i]
@@ -217,7 +218,8 @@ class Session:
                         "flagged": bool(self.state["flags"][i]),
                         "checked": bool(self.state["checked"][i]),
                         "correct": (score >= 0.8 if score is not None else None)
-                        if known else None})
+                        if known else None,
+                        "score": score if known else None})
         return out
 
     # ------------------------------------------------------------------ persistence
