@@ -125,7 +125,7 @@ class ProgressPage(QWidget):
         self.exam_date.setMinimumDate(QDate(2000, 1, 1))
         self.exam_date.setDate(self.exam_date.minimumDate())
         plan_bar.addWidget(self.exam_date)
-        save_date = QPushButton(self.tr("Set"))
+        save_date = QPushButton(self.tr("Set exam date"))
         save_date.clicked.connect(self.save_exam_date)
         plan_bar.addWidget(save_date)
         plan_bar.addStretch(1)
