@@ -2109,488 +2109,488 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation>系统（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="236"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
         <source>Tags, separated by commas</source>
         <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="243"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="246"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="245"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="247"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="246"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="248"/>
         <source>Both languages</source>
         <translation>中英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="252"/>
         <source>Question language</source>
         <translation>题目语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="253"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="255"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="254"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="256"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="255"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="257"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="255"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="257"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="261"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="263"/>
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="266"/>
         <source>Unused</source>
         <translation>未做过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="266"/>
         <source>Incorrect</source>
         <translation>做错过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="265"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="267"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="265"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="267"/>
         <source>Due for review</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="270"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
         <source>Only from (none ticked: all)</source>
         <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="277"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="280"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="282"/>
         <source>Tutor: feedback after each answer</source>
         <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="281"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="283"/>
         <source>Timed: a clock, review at the end</source>
         <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="282"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="284"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="288"/>
         <source> s per question</source>
         <translation> 秒/题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="287"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="289"/>
         <source>Timed pace</source>
         <translation>计时速度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="289"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="291"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="297"/>
         <source>Start today&apos;s reviews</source>
         <translation>开始今日复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="300"/>
         <source>Start the recommended session</source>
         <translation>开始推荐练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="304"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="306"/>
         <source>Resume where I stopped</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="338"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="340"/>
         <source>Type your answer (Ctrl+Enter to submit)</source>
         <translation>输入你的答案（Ctrl+Enter 提交）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="342"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="344"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="347"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="349"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="349"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="745"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="351"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="748"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="351"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="353"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="355"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="355"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="743"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="746"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="359"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="367"/>
         <source>Highlight selection (H)</source>
         <translation>高亮所选文字 (H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="366"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="368"/>
         <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
         <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="372"/>
         <source>Lab values (L)</source>
         <translation>化验参考值 (L)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="375"/>
         <source>Right-click an option or press Shift+letter to strike it out.</source>
         <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="383"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="385"/>
         <source>How well did you know it?</source>
         <translation>你掌握得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="388"/>
         <source>1 Again</source>
         <translation>1 重来</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="388"/>
         <source>2 Hard</source>
         <translation>2 困难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="387"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="389"/>
         <source>3 Good</source>
         <translation>3 良好</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="387"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="389"/>
         <source>4 Easy</source>
         <translation>4 简单</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="406"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="409"/>
         <source>Wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="406"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="409"/>
         <source>Partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="407"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="792"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="795"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="424"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="427"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="458"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="461"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="494"/>
         <location filename="../../eduapp/ui/pages/practice.py" line="497"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="500"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="497"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="498"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="501"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="534"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="537"/>
         <source>{name} ({n})</source>
         <translation>{name}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="543"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="546"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="546"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="549"/>
         <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
         <translation>复习卡组：共 {total} 张，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="565"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="568"/>
         <source>1 question matches these choices.</source>
         <translation>有 1 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="569"/>
         <source>{n} questions match these choices.</source>
         <translation>有 {n} 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="571"/>
         <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
         <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="642"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="645"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="650"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="653"/>
         <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
         <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="695"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="698"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="696"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="699"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="699"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="702"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="703"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="706"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="744"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1003"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="747"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1006"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="745"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="748"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="750"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="753"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="751"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="754"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="782"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="785"/>
         <source>Press 1-4. Your rating sets when this question comes back for review.</source>
         <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="789"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="792"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="796"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="799"/>
         <source>Partly right ({score:.0%})</source>
         <translation>部分正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="799"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="802"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="804"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="807"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="811"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="814"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="814"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="817"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="817"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="820"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="822"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="825"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="827"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="830"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="841"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="844"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="841"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="844"/>
         <source>partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="842"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="845"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="843"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="846"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="844"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="847"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="855"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="858"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="965"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1012"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="968"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1015"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="996"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="999"/>
         <source>1 question is not answered.</source>
         <translation>有 1 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="997"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1000"/>
         <source>{n} questions are not answered.</source>
         <translation>有 {n} 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="998"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1001"/>
         <source>Submit the session anyway? Unanswered questions count as wrong.</source>
         <translation>仍要交卷吗？未作答的题目按错误计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1000"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1003"/>
         <source>End the session anyway? Unanswered questions are not counted.</source>
         <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1003"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1006"/>
         <source>Submit</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1025"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1028"/>
         <source>Time is up: the session was submitted.</source>
         <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1027"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1030"/>
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1053"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1056"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1057"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1060"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1061"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1064"/>
         <source>this question</source>
         <translation>本题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1063"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1066"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>
@@ -2699,7 +2699,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="295"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
@@ -2761,37 +2761,32 @@ Add a student on the Practice page and answer a few questions.</source>
 请在练习页面添加学生并作答几道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="256"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="257"/>
         <source>1 answer</source>
         <translation>1 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="257"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="258"/>
         <source>{n} answers</source>
         <translation>{n} 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="259"/>
-        <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} days (longest {longest}) · {due} reviews due{pct}</source>
-        <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak} 天（最长 {longest} 天） · {due} 道待复习{pct}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="434"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="435"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="437"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="269"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
@@ -2801,157 +2796,182 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>设定考试日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="261"/>
+        <source>1 review due</source>
+        <translation>1 道待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="262"/>
+        <source>{n} reviews due</source>
+        <translation>{n} 道待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} (longest {longest}) · {due}{pct}</source>
+        <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="274"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="290"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="287"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="334"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="330"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="335"/>
         <source>Accuracy and mastery by topic</source>
         <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="335"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="340"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="344"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="373"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="372"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="378"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="390"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="396"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="399"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="399"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="400"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="395"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="401"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="416"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="416"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="411"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="417"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="411"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="417"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="471"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="478"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="485"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="484"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="491"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="496"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="503"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="524"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="531"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="525"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="549"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="556"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="536"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="540"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="561"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="559"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="561"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="568"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="573"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="575"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>

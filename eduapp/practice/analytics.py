@@ -32,6 +32,8 @@ from datetime import date, datetime, timedelta
 from .aggregates import DIMENSIONS, TREND_BAND, day_number
 
 WEAK_MIN_ATTEMPTS = 5
+#: Most topic sessions in one day of the study plan.
+PLAN_TOPICS_PER_DAY = 6
 WEAK_MASTERY = 0.6
 #: A student needs this many answers to appear in class percentiles.
 PERCENTILE_MIN_ATTEMPTS = 10
@@ -319,7 +321,9 @@ def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str
     the bank the student has not started, then topics below 0.75 mastery; any topic's
     unmastered prerequisites (mastery < 0.75 or not started) are put before it
     (:func:`topo_order`). Each day starts with the reviews due that day (FSRS), then fills
-    the remaining ``per_day`` questions with two topic sessions. With an exam date the plan
+    the remaining ``per_day`` questions with topic sessions of half of it each (two), or
+    with more, smaller sessions when the bank holds fewer questions on a topic (at most
+    :data:`PLAN_TOPICS_PER_DAY` topics a day, each at most once). With an exam date the plan
     runs up to the exam (at most 60 days); the last day before it is a mixed consolidation
     of the weakest topics.
 
@@ -365,16 +369,20 @@ def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str
             plan.append(pd)
             continue
         planned: dict[str, int] = {}
-        for _ in range(2):
+        target, budget = max(5, left // 2), left
+        while budget > 0 and len(planned) < PLAN_TOPICS_PER_DAY:
             if not queue:
-                queue = list(weak or ordered)
+                queue = [t for t in (weak or ordered) if t not in planned]
                 if not queue:
                     break
             t = queue.pop(0)
-            count = min(max(5, left // 2), room(t) - planned.get(t, 0))
+            if t in planned:
+                continue
+            count = min(target, room(t), budget)
             if count <= 0:
                 continue
-            planned[t] = planned.get(t, 0) + count
+            planned[t] = count
+            budget -= count
             kind = "weak" if t in weak else "new" if t not in areas else "consolidate"
             if t in weak:
                 a = areas[t]

@@ -290,12 +290,13 @@ class PracticeService:
         return {kind: self.bank.documents(topic=topic, kind=kind, limit=20)
                 for kind in ("notes", "case", "handout")}
 
-    def learning_path(self, profile_id: int, days: int = 7, per_day: int = 40
-                      ) -> list[analytics.PlanDay]:
+    def learning_path(self, profile_id: int, days: int = 7, per_day: int = 40,
+                      languages=()) -> list[analytics.PlanDay]:
         """The plan for the coming days (:func:`analytics.learning_path`), with the
-        profile's exam date if one is set."""
+        profile's exam date if one is set, over the questions the student may be served
+        in ``languages`` (empty: all): never more a day on a topic than there are."""
         exam = self.store.profile(profile_id).get("exam_date")
-        available = self.question_counts("topic")
+        available = self.question_counts("topic", languages)
         topics = sorted(t for t, n in available.items() if t and n)
         graph = self.store.prerequisites()
         with self.store.lock:

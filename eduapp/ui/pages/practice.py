@@ -130,9 +130,9 @@ class LabPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        for c in (1, 2, 3):
+        for c in range(4):
             header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
+        self.setMinimumWidth(440)
         v.addWidget(self.table, 1)
         source = QLabel(self.tr("Sources: NBME laboratory values (USMLE), converted to SI; "
                                 "Diagnostics (9th edition, People's Medical Publishing "
@@ -230,13 +230,15 @@ class PracticePage(QWidget):
         grid.addWidget(QLabel(self.tr("Systems (none selected: all)")), 0, 1)
         grid.addWidget(self.topic_list, 1, 0)
         grid.addWidget(self.system_list, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         for lst in (self.topic_list, self.system_list):
             lst.itemSelectionChanged.connect(self._update_available)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.tags_edit.editingFinished.connect(self._update_available)
         grid.addWidget(self.tags_edit, 2, 0, 1, 2)
-        outer.addWidget(lists, 2)
+        outer.addWidget(lists, 4)
 
         opts = QGroupBox(self.tr("How"))
         form = QFormLayout(opts)
@@ -391,11 +393,12 @@ class PracticePage(QWidget):
             b.clicked.connect(lambda _=False, r=value: self.rate(r))
             rating.addWidget(b)
             self.rating_buttons.append(b)
+        rating.addStretch(1)
+        v.addLayout(rating)
         self.rating_note = QLabel()
         self.rating_note.setObjectName("hint")
         self.rating_note.setWordWrap(True)
-        rating.addWidget(self.rating_note, 1)
-        v.addLayout(rating)
+        v.addWidget(self.rating_note)
         self.feedback = QTextBrowser()
         self.feedback.setOpenExternalLinks(False)
         v.addWidget(self.feedback, 1)

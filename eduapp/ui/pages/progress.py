@@ -100,10 +100,10 @@ class ProgressPage(QWidget):
         self.trend_view = QChartView()
         self.trend_view.setRenderHint(QPainter.Antialiasing)
         self.trend_view.setMinimumHeight(220)
-        charts.addWidget(self.trend_view, 1)
+        charts.addWidget(self.trend_view, 2)
         self.topic_view = QChartView()
         self.topic_view.setRenderHint(QPainter.Antialiasing)
-        charts.addWidget(self.topic_view, 1)
+        charts.addWidget(self.topic_view, 3)
         d.addLayout(charts, 2)
         d.addWidget(QLabel(self.tr("Accuracy by topic and week, and mastery now (the same "
                                    "mastery as the bar chart)")))
@@ -233,7 +233,8 @@ class ProgressPage(QWidget):
 
         def load(ws):
             svc = ws.practice
-            return (svc.dashboard(pid), svc.learning_path(pid), svc.deck(pid),
+            return (svc.dashboard(pid), svc.learning_path(pid, languages=[lang]),
+                    svc.deck(pid),
                     {w.stats.value: svc.resources(w.stats.value)
                      for w in svc.weak_areas(pid)}, svc.store.profile(pid))
         Op(self, load).latest_only("progress.student") \
@@ -255,12 +256,16 @@ class ProgressPage(QWidget):
         self._dirty = False
         answers = (self.tr("1 answer") if dash.attempts == 1 else
                    self.tr("{n} answers").format(n=dash.attempts))
+        def days(n: int) -> str:
+            return self.tr("1 day") if n == 1 else self.tr("{n} days").format(n=n)
+        due = (self.tr("1 review due") if dash.due_now == 1 else
+               self.tr("{n} reviews due").format(n=dash.due_now))
         self.summary.setText(self.tr(
-            "{answers} · accuracy {acc} · {sec} s per question · streak {streak} days "
-            "(longest {longest}) · {due} reviews due{pct}").format(
+            "{answers} · accuracy {acc} · {sec} s per question · streak {streak} "
+            "(longest {longest}) · {due}{pct}").format(
             answers=answers, acc=_pct(dash.accuracy),
             sec="–" if dash.mean_seconds is None else f"{dash.mean_seconds:.0f}",
-            streak=dash.streak, longest=dash.longest_streak, due=dash.due_now,
+            streak=days(dash.streak), longest=days(dash.longest_streak), due=due,
             pct="" if dash.percentile is None else self.tr(" · {p:.0f}th percentile of the "
                                                            "class").format(p=dash.percentile)))
         if dash.attempts:
@@ -298,7 +303,7 @@ class ProgressPage(QWidget):
         chart.addSeries(count)
         chart.addSeries(acc)
         x = QDateTimeAxis()
-        x.setFormat("M/d")
+        x.setFormat("M/d" if self.app.ui_language() == "zh" else "d/M")
         x.setTickCount(6)
         if dash.trend:
             first, last = dash.trend[0][0], dash.trend[-1][0]
@@ -352,7 +357,7 @@ class ProgressPage(QWidget):
         self.topic_view.setChart(chart)
 
     @staticmethod
-    def _short(name: str, width: int = 32) -> str:
+    def _short(name: str, width: int = 26) -> str:
         """A topic name cut at a word boundary to about ``width`` characters, with "…"
         (chart labels must stay readable; the grid shows the full name)."""
         if len(name) <= width:
@@ -368,7 +373,8 @@ class ProgressPage(QWidget):
         weeks = len(dash.heatmap_weeks)
         t.setRowCount(len(dash.heatmap_topics))
         t.setColumnCount(weeks + 1)
-        t.setHorizontalHeaderLabels([w.strftime("%d/%m") for w in dash.heatmap_weeks]
+        fmt = "%m/%d" if self.app.ui_language() == "zh" else "%d/%m"
+        t.setHorizontalHeaderLabels([w.strftime(fmt) for w in dash.heatmap_weeks]
                                     + [self.tr("Mastery now")])
         t.setVerticalHeaderLabels([topic or self.tr("(no topic)")
                                    for topic in dash.heatmap_topics])
@@ -418,7 +424,8 @@ class ProgressPage(QWidget):
                                    str(sum(s.count for s in day.sessions)), ""])
             for s in day.sessions:
                 label = kinds.get(s.kind, s.kind)
-                QTreeWidgetItem(top, [f"{label}: {s.topic}" if s.topic else label,
+                sep = "：" if language == "zh" else ": "
+                QTreeWidgetItem(top, [f"{label}{sep}{s.topic}" if s.topic else label,
                                       str(s.count), s.describe(language)])
             self.plan_tree.addTopLevelItem(top)
             top.setExpanded(True)
