@@ -141,7 +141,9 @@ class Workspace:
             if not hasattr(settings, name) or name == "extra":
                 raise ValueError(f"unknown setting {name!r}")
             setattr(settings, name, value)
-        return self.save_settings() | Changes(providers="default_provider" in changes)
+        # which items students are served changes with practice_allow_reviewed
+        return self.save_settings() | Changes(providers="default_provider" in changes,
+                                              items="practice_allow_reviewed" in changes)
 
     def save_settings(self) -> Changes:
         """Write :attr:`settings` to the data folder.

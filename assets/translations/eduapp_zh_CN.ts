@@ -1863,8 +1863,13 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="127"/>
-        <source>Test</source>
-        <translation>项目</translation>
+        <source>Test (unit)</source>
+        <translation>项目（单位）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="128"/>
+        <source>Range (CN)</source>
+        <translation>国内参考值</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="127"/>
@@ -1872,17 +1877,7 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>参考范围（国际单位）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="128"/>
-        <source>Chinese textbook</source>
-        <translation>国内教材</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="128"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="141"/>
         <source>Sources: NBME laboratory values (USMLE), converted to SI; Diagnostics (9th edition, People&apos;s Medical Publishing House). Each laboratory sets its own ranges.</source>
         <translation>来源：NBME 化验参考值（USMLE），已换算为国际单位；《诊断学》（第 9 版，人民卫生出版社）。各实验室的参考范围可能不同。</translation>
     </message>
@@ -2079,518 +2074,518 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="204"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="208"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="206"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="212"/>
         <source>New student…</source>
         <translation>新建学生…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="229"/>
         <source>What to practise</source>
         <translation>练习内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="229"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="235"/>
         <source>Topics (none selected: all)</source>
         <translation>主题（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="230"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="236"/>
         <source>Systems (none selected: all)</source>
         <translation>系统（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
         <source>Tags, separated by commas</source>
         <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="243"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="249"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="246"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="252"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="247"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="253"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="248"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="254"/>
         <source>Both languages</source>
         <translation>中英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="252"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="258"/>
         <source>Question language</source>
         <translation>题目语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="255"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="261"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="256"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="262"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="257"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="263"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="257"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="263"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="269"/>
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="266"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
         <source>Unused</source>
         <translation>未做过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="266"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
         <source>Incorrect</source>
         <translation>做错过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="267"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="273"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="267"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="273"/>
         <source>Due for review</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="278"/>
         <source>Only from (none ticked: all)</source>
         <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="283"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="282"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="288"/>
         <source>Tutor: feedback after each answer</source>
         <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="283"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="289"/>
         <source>Timed: a clock, review at the end</source>
         <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="284"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="290"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="288"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="294"/>
         <source> s per question</source>
         <translation> 秒/题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="289"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="295"/>
         <source>Timed pace</source>
         <translation>计时速度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="291"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="297"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="297"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="303"/>
         <source>Start today&apos;s reviews</source>
         <translation>开始今日复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="300"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="306"/>
         <source>Start the recommended session</source>
         <translation>开始推荐练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="306"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="312"/>
         <source>Resume where I stopped</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="340"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="346"/>
         <source>Type your answer (Ctrl+Enter to submit)</source>
         <translation>输入你的答案（Ctrl+Enter 提交）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="344"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="350"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="355"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="351"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="748"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="756"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="359"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="355"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="361"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="746"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="363"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="754"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="359"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="365"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="373"/>
         <source>Highlight selection (H)</source>
         <translation>高亮所选文字 (H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="368"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="374"/>
         <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
         <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="372"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="378"/>
         <source>Lab values (L)</source>
         <translation>化验参考值 (L)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="381"/>
         <source>Right-click an option or press Shift+letter to strike it out.</source>
         <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="385"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="391"/>
         <source>How well did you know it?</source>
         <translation>你掌握得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="388"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="394"/>
         <source>1 Again</source>
         <translation>1 重来</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="388"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="394"/>
         <source>2 Hard</source>
         <translation>2 困难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="395"/>
         <source>3 Good</source>
         <translation>3 良好</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="395"/>
         <source>4 Easy</source>
         <translation>4 简单</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="409"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="415"/>
         <source>Wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="409"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="415"/>
         <source>Partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="410"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="795"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="803"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="430"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="433"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="461"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="469"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="497"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="500"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="505"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="508"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="497"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="505"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="501"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="537"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="545"/>
         <source>{name} ({n})</source>
         <translation>{name}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="546"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="554"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="549"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="557"/>
         <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
         <translation>复习卡组：共 {total} 张，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="576"/>
         <source>1 question matches these choices.</source>
         <translation>有 1 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="577"/>
         <source>{n} questions match these choices.</source>
         <translation>有 {n} 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="571"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="579"/>
         <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
         <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="645"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="653"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="661"/>
         <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
         <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="698"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="706"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="699"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="707"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="702"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="710"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="706"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="714"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="747"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1006"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="755"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1017"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="748"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="756"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="753"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="761"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="754"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="762"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="785"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="793"/>
         <source>Press 1-4. Your rating sets when this question comes back for review.</source>
         <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="792"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="800"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="799"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="807"/>
         <source>Partly right ({score:.0%})</source>
         <translation>部分正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="802"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="810"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="807"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="815"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="814"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="822"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="817"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="825"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="820"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="828"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="825"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="833"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="830"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="838"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="844"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="852"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="844"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="852"/>
         <source>partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="845"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="853"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="846"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="854"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="847"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="855"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="858"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="866"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="968"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1015"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="979"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1026"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="999"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1010"/>
         <source>1 question is not answered.</source>
         <translation>有 1 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1000"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1011"/>
         <source>{n} questions are not answered.</source>
         <translation>有 {n} 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1001"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1012"/>
         <source>Submit the session anyway? Unanswered questions count as wrong.</source>
         <translation>仍要交卷吗？未作答的题目按错误计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1003"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1014"/>
         <source>End the session anyway? Unanswered questions are not counted.</source>
         <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1006"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1017"/>
         <source>Submit</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1028"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1039"/>
         <source>Time is up: the session was submitted.</source>
         <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1030"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1041"/>
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1056"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1067"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1060"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1071"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1064"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1075"/>
         <source>this question</source>
         <translation>本题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1066"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1077"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>

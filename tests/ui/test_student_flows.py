@@ -203,8 +203,8 @@ def test_lab_values_panel(qtbot, page):
     assert table.rowCount() > 50
     qtbot.keyClicks(page.lab_panel.filter, "potassium")
     rows = [table.item(r, 0).text() for r in range(table.rowCount())]
-    assert rows == ["Electrolytes and renal", "Potassium (K⁺)"]
-    assert table.item(1, 1).text() == "3.5–5.0" and table.item(1, 3).text() == "mmol/L"
+    assert rows == ["Electrolytes and renal", "Potassium (K⁺)\nmmol/L"]
+    assert table.item(1, 1).text() == "3.5–5.0" and table.item(1, 2).text() == "3.5–5.5"
     qtbot.keyClick(page, Qt.Key_L)                              # L hides it again
     assert not page.lab_panel.isVisible()
 
@@ -340,7 +340,7 @@ def test_bar_chart_and_weekly_grid_agree_on_mastery(qtbot, page, student_app, cl
 
 #: Words allowed in the Chinese interface: names of keys, units, standards and sources.
 ALLOWED = {"Ctrl", "Enter", "Shift", "FSRS", "NBME", "USMLE", "SI", "PDF", "CSV", "KR",
-           "Li", "Wei", "MBBS", "EduApp", "r_pb", "pb", "qss"}
+           "Li", "Wei", "MBBS", "EduApp", "r_pb", "pb", "mmol"}  # mmol/L: an SI unit
 
 
 def _texts(widget) -> list[str]:

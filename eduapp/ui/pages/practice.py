@@ -105,8 +105,8 @@ class AnswerEdit(QPlainTextEdit):
 
 class LabPanel(QWidget):
     """Laboratory reference values (:mod:`eduapp.practice.labvalues`): a filter box and a
-    table of analyte, adult range in SI units (NBME list), the Chinese textbook range and
-    the unit, with names in the interface language."""
+    table of analyte (its unit on a second line), adult range in SI units (NBME list) and
+    the Chinese textbook range, with names in the interface language."""
 
     def __init__(self, language: str, parent=None):
         super().__init__(parent)
@@ -123,16 +123,20 @@ class LabPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.fill)
         v.addWidget(self.filter)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Test"), self.tr("Range (SI)"),
-                                              self.tr("Chinese textbook"), self.tr("Unit")])
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Test (unit)"), self.tr("Range (SI)"),
+                                              self.tr("Range (CN)")])
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for c in range(4):
-            header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
-        self.setMinimumWidth(440)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.setTextElideMode(Qt.ElideNone)
+        for c, width in ((1, 92), (2, 92)):  # long names and ranges wrap
+            header.setSectionResizeMode(c, QHeaderView.Fixed)
+            self.table.setColumnWidth(c, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setMinimumWidth(320)
         v.addWidget(self.table, 1)
         source = QLabel(self.tr("Sources: NBME laboratory values (USMLE), converted to SI; "
                                 "Diagnostics (9th edition, People's Medical Publishing "
@@ -159,10 +163,12 @@ class LabPanel(QWidget):
                 font.setBold(True)
                 head.setFont(font)
                 self.table.setItem(r, 0, head)
-                self.table.setSpan(r, 0, 1, 4)
+                self.table.setSpan(r, 0, 1, 3)
             r = self.table.rowCount()
             self.table.insertRow(r)
-            for c, text in enumerate((v.name(self.language), v.si, v.cn or "–", v.unit)):
+            name = v.name(self.language) + (f"\n{v.unit}" if v.unit else "")
+            for c, text in enumerate((name, v.si.replace("; ", "\n"),
+                                      (v.cn or "–").replace("; ", "\n"))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
 
@@ -433,6 +439,7 @@ class PracticePage(QWidget):
         self.navigator = QListWidget()
         self.navigator.setFocusPolicy(Qt.NoFocus)
         self.navigator.setMaximumWidth(170)
+        self.navigator.setMinimumWidth(96)
         self.navigator.itemClicked.connect(lambda it: self.go(self.navigator.row(it)))
         split.addWidget(self.navigator)
         self.lab_panel = LabPanel(self.app.ui_language())
@@ -441,6 +448,7 @@ class PracticePage(QWidget):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(2, 3)
         split.setChildrenCollapsible(False)
+        self.question_split = split
         return w
 
     # ------------------------------------------------------------------ profiles
@@ -899,6 +907,9 @@ class PracticePage(QWidget):
 
     def _show_labs(self, shown: bool) -> None:
         self.lab_panel.setVisible(shown)
+        if shown:  # the question keeps about half of the width
+            total = sum(self.question_split.sizes())
+            self.question_split.setSizes([total * 11 // 20, total // 10, total * 7 // 20])
 
     def rate(self, rating: int) -> None:
         """The student's FSRS rating (1 Again .. 4 Easy) of the current answer."""
