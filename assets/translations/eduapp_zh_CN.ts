@@ -2250,7 +2250,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="756"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="759"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
@@ -2266,7 +2266,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="363"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="754"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="757"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
@@ -2332,7 +2332,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="416"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="803"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="806"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
@@ -2398,194 +2398,199 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="656"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="661"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="664"/>
         <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
         <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="706"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="709"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="707"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="710"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="710"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="713"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="714"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="717"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="755"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1017"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="758"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1020"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="756"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="759"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="761"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="764"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="762"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="765"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="793"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="796"/>
         <source>Press 1-4. Your rating sets when this question comes back for review.</source>
         <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="800"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="803"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="807"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="810"/>
         <source>Partly right ({score:.0%})</source>
         <translation>部分正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="810"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="813"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="815"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="818"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="822"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="825"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="825"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="828"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="828"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="831"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="833"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="836"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="838"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="841"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="852"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="855"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="852"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="855"/>
         <source>partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="853"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="856"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="854"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="857"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="855"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="858"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="866"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="869"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="979"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1026"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="982"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1029"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1010"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1013"/>
         <source>1 question is not answered.</source>
         <translation>有 1 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1011"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1014"/>
         <source>{n} questions are not answered.</source>
         <translation>有 {n} 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1012"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1015"/>
         <source>Submit the session anyway? Unanswered questions count as wrong.</source>
         <translation>仍要交卷吗？未作答的题目按错误计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1014"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1017"/>
         <source>End the session anyway? Unanswered questions are not counted.</source>
         <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1017"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1020"/>
         <source>Submit</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1039"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1042"/>
         <source>Time is up: the session was submitted.</source>
         <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1041"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1044"/>
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1067"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1070"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1071"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1074"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1075"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1078"/>
         <source>this question</source>
         <translation>本题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1077"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1083"/>
+        <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
+        <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1086"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>

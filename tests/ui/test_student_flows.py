@@ -405,3 +405,17 @@ def test_chinese_interface_of_practice_and_progress(qtbot, qapp, student_app, cl
         assert _english_words(ptexts) == [], _english_words(ptexts)
     finally:
         install_language(qapp, "en")
+
+
+def test_tutor_says_when_the_configured_model_does_not_answer(qtbot, page, student_app):
+    from eduapp.llm.profiles import preset_profile
+    student_app.workspace.providers.save(preset_profile(
+        "custom", "school", base_url="http://127.0.0.1:9/v1", model="qwen2.5-14b",
+        timeout=2.0))
+    student_app.update_settings(default_provider="school")
+    _start(qtbot, page, "renal")
+    assert "school (qwen2.5-14b)" in page.tutor_status_label.text()
+    qtbot.keyClicks(page.tutor_edit, "Why not B?")
+    qtbot.mouseClick(page.findChild(type(page.check_button), "askButton"), Qt.LeftButton)
+    text = page.feedback.toPlainText()
+    assert "school (qwen2.5-14b) did not answer" in text and "Sources: this question" in text

@@ -431,6 +431,7 @@ class PracticePage(QWidget):
         self.tutor_edit.returnPressed.connect(self.ask_tutor)
         tutor.addWidget(self.tutor_edit, 1)
         ask = QPushButton(self.tr("Ask"))
+        ask.setObjectName("askButton")
         ask.setFocusPolicy(Qt.NoFocus)
         ask.clicked.connect(self.ask_tutor)
         tutor.addWidget(ask)
@@ -642,7 +643,10 @@ class PracticePage(QWidget):
     def start_recommended(self) -> None:
         pid = self.profile_id()
         if pid is not None:
-            self.start_spec(self.service.recommend(pid).spec)
+            spec = self.service.recommend(pid).spec
+            language = self.language_box.currentData()
+            spec.languages = [language] if language else []  # the builder's language
+            self.start_spec(spec)
 
     def start_spec(self, spec) -> None:
         """Build a session from ``spec`` on a worker and show its first question."""
@@ -1074,7 +1078,13 @@ class PracticePage(QWidget):
     def _show_tutor(self, reply) -> None:
         sources = [self.tr("this question") if k == 0 and src == "Question" else src
                    for k, src in enumerate(reply.sources)]
-        self.feedback.setMarkdown(reply.text + "\n\n" + self.tr("Sources: {s}").format(
+        text = reply.text
+        status = self.app.workspace.tutor_status()
+        if reply.by == "offline" and status.available:  # configured, but it did not answer
+            text = self.tr("{provider} ({model}) did not answer (not reachable or "
+                           "failed), so here are the explanations and notes.").format(
+                provider=status.provider, model=status.model) + "\n\n" + text
+        self.feedback.setMarkdown(text + "\n\n" + self.tr("Sources: {s}").format(
             s="; ".join(sources)))
 
     # ------------------------------------------------------------------ keyboard
