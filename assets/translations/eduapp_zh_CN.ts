@@ -2250,7 +2250,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="759"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="765"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
@@ -2266,7 +2266,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="363"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="757"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="763"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
@@ -2332,7 +2332,7 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="416"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="806"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="812"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
@@ -2347,250 +2347,260 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="469"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="470"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="505"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="506"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="505"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="506"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="510"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="545"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="549"/>
         <source>{name} ({n})</source>
         <translation>{name}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="558"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="557"/>
-        <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
-        <translation>复习卡组：共 {total} 张，现在到期 {due} 张，今日到期 {today} 张。</translation>
+        <location filename="../../eduapp/ui/pages/practice.py" line="561"/>
+        <source>1 card</source>
+        <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="562"/>
+        <source>{n} cards</source>
+        <translation>{n} 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="563"/>
+        <source>Review deck: {cards}, {due} due now, {today} due today.</source>
+        <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="582"/>
         <source>1 question matches these choices.</source>
         <translation>有 1 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="577"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="583"/>
         <source>{n} questions match these choices.</source>
         <translation>有 {n} 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="579"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="585"/>
         <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
         <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="656"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="662"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="664"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="670"/>
         <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
         <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="709"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="715"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="710"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="716"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="713"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="719"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="717"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="723"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="758"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1020"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="764"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1026"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="759"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="765"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="764"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="770"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="765"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="771"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="796"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="802"/>
         <source>Press 1-4. Your rating sets when this question comes back for review.</source>
         <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="803"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="809"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="810"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="816"/>
         <source>Partly right ({score:.0%})</source>
         <translation>部分正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="813"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="819"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="818"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="824"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="825"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="831"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="828"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="834"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="831"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="837"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="836"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="842"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="841"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="847"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="855"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="861"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="855"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="861"/>
         <source>partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="856"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="862"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="857"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="863"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="858"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="864"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="869"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="875"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="982"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1029"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="988"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1035"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1013"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1019"/>
         <source>1 question is not answered.</source>
         <translation>有 1 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1014"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1020"/>
         <source>{n} questions are not answered.</source>
         <translation>有 {n} 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1015"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1021"/>
         <source>Submit the session anyway? Unanswered questions count as wrong.</source>
         <translation>仍要交卷吗？未作答的题目按错误计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1017"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1023"/>
         <source>End the session anyway? Unanswered questions are not counted.</source>
         <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1020"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1026"/>
         <source>Submit</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1042"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1048"/>
         <source>Time is up: the session was submitted.</source>
         <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1044"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1050"/>
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1070"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1076"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1074"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1080"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1078"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1084"/>
         <source>this question</source>
         <translation>本题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1083"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1089"/>
         <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
         <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1086"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1092"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>

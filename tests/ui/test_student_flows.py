@@ -419,3 +419,30 @@ def test_tutor_says_when_the_configured_model_does_not_answer(qtbot, page, stude
     qtbot.mouseClick(page.findChild(type(page.check_button), "askButton"), Qt.LeftButton)
     text = page.feedback.toPlainText()
     assert "school (qwen2.5-14b) did not answer" in text and "Sources: this question" in text
+
+
+def test_teacher_allows_reviewed_items_in_settings(qtbot, page, student_app):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from eduapp.ui.settings_dialog import SettingsDialog
+    student_app.changed.connect(page.on_changes)
+    assert "reviewed topic" not in _topics(page)
+    dialog = SettingsDialog(student_app, page)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.allow_reviewed, Qt.LeftButton)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+    qtbot.mouseClick(ok, Qt.LeftButton)
+    assert student_app.settings.practice_allow_reviewed
+    assert "reviewed topic" in _topics(page) and "draft topic" not in _topics(page)
+
+
+def test_submitting_a_timed_session_with_unanswered_questions_asks(qtbot, page):
+    page.mode_box.setCurrentIndex(page.mode_box.findData("timed"))
+    _start(qtbot, page, "renal", count=3)
+    qtbot.keyClick(page, Qt.Key_1)
+    seen: list[str] = []
+    _answer_box(qtbot, "Yes", seen)
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
+    assert "2 questions are not answered" in seen[0] and "count as wrong" in seen[0]
+    assert page.session.finished
+    assert len(page.service.store.attempts(page.profile_id())) == 3

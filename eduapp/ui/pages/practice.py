@@ -16,7 +16,7 @@ import html
 import json
 import os
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCollator, QLocale, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
@@ -536,13 +536,16 @@ class PracticePage(QWidget):
         language = self.language_box.currentData()
         ui = self.app.ui_language()
         languages = [language] if language else []
+        collator = QCollator(QLocale(QLocale.Chinese, QLocale.China) if ui == "zh"
+                             else QLocale(QLocale.English))  # Chinese names by pinyin
+        collator.setCaseSensitivity(Qt.CaseInsensitive)
         for lst, key in ((self.topic_list, "topic"), (self.system_list, "system")):
             chosen = {i.data(Qt.UserRole) for i in lst.selectedItems()}
             counts = self.service.question_counts(key, languages)
             with QSignalBlocker(lst):
                 lst.clear()
                 names = {v: (v if key == "topic" else facet_name(v, ui)) for v in counts if v}
-                for value in sorted(names, key=lambda v: names[v].lower()):
+                for value in sorted(names, key=lambda v: collator.sortKey(names[v])):
                     item = QListWidgetItem(self.tr("{name} ({n})").format(
                         name=names[value], n=counts[value]))
                     item.setData(Qt.UserRole, value)
@@ -555,9 +558,11 @@ class PracticePage(QWidget):
             self.deck_label.setText(self.tr("Add a student to begin."))
             return
         deck = self.service.deck(pid, detail=False)
-        self.deck_label.setText(self.tr("Review deck: {total} cards, {due} due now, {today} "
-                                        "due today.").format(total=deck.total, due=deck.due_now,
-                                                             today=deck.due_today))
+        cards = (self.tr("1 card") if deck.total == 1 else
+                 self.tr("{n} cards").format(n=deck.total))
+        self.deck_label.setText(self.tr("Review deck: {cards}, {due} due now, {today} due "
+                                        "today.").format(cards=cards, due=deck.due_now,
+                                                         today=deck.due_today))
         self.review_button.setEnabled(deck.due_now > 0)
         self.recommend_label.setText("\n".join(
             [w.sentence(self.app.ui_language()) for w in self.service.weak_areas(pid, 3)]))
