@@ -135,7 +135,7 @@ class ProgressPage(QWidget):
                                         self.tr("Why")])
         self.plan_tree.setColumnWidth(0, 320)
         self.plan_tree.setColumnWidth(1, 80)
-        w.addWidget(self.plan_tree, 1)
+        w.addWidget(self.plan_tree, 2)  # the plan gets most of the height
         self.tabs.addTab(weak, self.tr("Weak areas and plan"))
 
         deck = QWidget()
