@@ -1874,7 +1874,7 @@ Move the damaged file aside and start with an empty bank?</source>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="127"/>
         <source>Range (SI)</source>
-        <translation>参考范围（国际单位）</translation>
+        <translation>SI 参考值</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="141"/>
