@@ -163,6 +163,12 @@ def test_chosen_count_is_kept_and_a_shorter_session_explained(qtbot, page, stude
     fresh = _page(qtbot, student_app)                          # next time the app opens
     assert fresh.count_spin.value() == 20
     assert [k for k, b in fresh.type_boxes.items() if b.isChecked()] == ["sba"]
+    # a language other than the interface's is kept too
+    fresh.language_box.setCurrentIndex(fresh.language_box.findData("zh"))
+    qtbot.mouseClick(fresh.start_button, Qt.LeftButton)
+    assert {i.language for i in fresh.session.items} == {"zh"}
+    again = _page(qtbot, student_app)
+    assert again.language_box.currentData() == "zh" and list(_topics(again)) == ["心力衰竭"]
 
 
 # ---------------------------------------------------------------- answering

@@ -533,6 +533,8 @@ class PracticePage(QWidget):
     def refresh_builder(self) -> None:
         """Topics and systems with their question counts in the chosen language (only
         what students may be served), the deck counts and resumable sessions."""
+        if not self._ready:  # the page is being built, or the history cannot be read
+            return
         language = self.language_box.currentData()
         ui = self.app.ui_language()
         languages = [language] if language else []
