@@ -86,6 +86,8 @@ class Settings:
     :ivar recent_exam_window: items used in the last N exams are avoided by the assembler.
     :ivar institution: printed on exam covers.
     :ivar starter_offered: whether the app already offered the starter bank.
+    :ivar practice_allow_reviewed: students may also practise reviewed (not yet approved)
+        items; approved items only when off. Drafts and retired items are never served.
     :ivar data_dir: only in the default folder's file: the folder chosen instead of it
         (empty: the default folder itself).
     """
@@ -97,6 +99,7 @@ class Settings:
     recent_exam_window: int = 2
     institution: str = ""
     starter_offered: bool = False
+    practice_allow_reviewed: bool = False
     data_dir: str = ""
     extra: dict = field(default_factory=dict)
 

@@ -96,6 +96,30 @@ SYSTEMS = ("cardiology", "respiratory", "endocrine", "infectious disease", "neph
            "neurology", "gastroenterology", "pharmacology", "haematology", "musculoskeletal",
            "reproductive", "psychiatry", "dermatology", "immunology")
 
+#: Chinese names of systems and disciplines (the bilingual taxonomy the interface shows;
+#: the bank stores the English key). Values without an entry are shown as stored.
+FACET_NAMES_ZH = {
+    # systems (:data:`SYSTEMS`)
+    "cardiology": "心血管系统", "respiratory": "呼吸系统", "endocrine": "内分泌系统",
+    "infectious disease": "感染性疾病", "nephrology": "泌尿系统", "neurology": "神经系统",
+    "gastroenterology": "消化系统", "pharmacology": "药理学", "haematology": "血液系统",
+    "musculoskeletal": "运动系统", "reproductive": "生殖系统", "psychiatry": "精神病学",
+    "dermatology": "皮肤病学", "immunology": "免疫学",
+    # disciplines
+    "internal medicine": "内科学", "surgery": "外科学", "paediatrics": "儿科学",
+    "obstetrics and gynaecology": "妇产科学", "pathology": "病理学", "physiology": "生理学",
+    "biochemistry": "生物化学", "microbiology": "微生物学", "anatomy": "解剖学",
+    "infectious diseases": "传染病学", "diagnostics": "诊断学",
+}
+
+
+def facet_name(value: str, language: str = "en") -> str:
+    """The name of a system or discipline ``value`` to show in ``language`` (``en``: the
+    value with a capital letter; ``zh``: :data:`FACET_NAMES_ZH`, else the value)."""
+    if language == "zh":
+        return FACET_NAMES_ZH.get(value.strip().lower(), value)
+    return value[:1].upper() + value[1:] if value else value
+
 
 def now() -> float:
     """Current time in Unix epoch seconds."""

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .marking import MarkingService
     from .pdf import ExamFiles
     from .practice import PracticeService
+    from .practice.tutor import TutorStatus
 
 ProgressFn = Callable[[int, int], None]
 
@@ -143,7 +144,9 @@ class Workspace:
             if not hasattr(settings, name) or name == "extra":
                 raise ValueError(f"unknown setting {name!r}")
             setattr(settings, name, value)
-        return self.save_settings() | Changes(providers="default_provider" in changes)
+        # which items students are served changes with practice_allow_reviewed
+        return self.save_settings() | Changes(providers="default_provider" in changes,
+                                              items="practice_allow_reviewed" in changes)
 
     def save_settings(self) -> Changes:
         """Write :attr:`settings` to the data folder.
@@ -194,6 +197,20 @@ class Workspace:
             return None
         return None if profile.is_embedded else profile
 
+    def tutor_status(self) -> "TutorStatus":
+        """Which model the practice tutor and short-answer marker would use now, or why
+        none (:class:`~eduapp.practice.tutor.TutorStatus`): the same choice as
+        :meth:`llm_provider`."""
+        from .errors import EduAppError
+        from .practice.tutor import TutorStatus
+        name = self.settings.default_provider or "embedded"
+        try:
+            profile = self.provider()
+        except EduAppError:
+            return TutorStatus("missing", name)
+        return TutorStatus("embedded" if profile.is_embedded else "model", profile.name,
+                           profile.model)
+
     @property
     def practice(self) -> "PracticeService":
         """The practice service (``practice.sqlite``); it asks :meth:`llm_provider` at
@@ -202,8 +219,9 @@ class Workspace:
             if self._practice is None:
                 from .practice import PracticeService, PracticeStore
                 ensure_data_dir(self.data_dir)
-                self._practice = PracticeService(self.bank, PracticeStore.open_in(self.data_dir),
-                                                 llm=self.llm_provider)
+                self._practice = PracticeService(
+                    self.bank, PracticeStore.open_in(self.data_dir), llm=self.llm_provider,
+                    allow_reviewed=lambda: self.settings.practice_allow_reviewed)
             return self._practice
 
     def use_practice(self, service: "PracticeService") -> None:

@@ -2391,6 +2391,40 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
+    <name>LabPanel</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="85"/>
+        <source>Lab values (adult reference ranges)</source>
+        <extracomment>The builder&apos;s choices kept between sessions, in the data folder (UI state).</extracomment>
+        <translation>化验参考值（成人）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="89"/>
+        <source>Find a test, e.g. potassium</source>
+        <translation>查找项目，例如 钾</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="94"/>
+        <source>Test (unit)</source>
+        <translation>项目（单位）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="94"/>
+        <source>Range (SI)</source>
+        <translation>SI 参考值</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="95"/>
+        <source>Range (CN)</source>
+        <translation>国内参考值</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="108"/>
+        <source>Sources: NBME laboratory values (USMLE), converted to SI; Diagnostics (9th edition, People&apos;s Medical Publishing House). Each laboratory sets its own ranges.</source>
+        <translation>来源：NBME 化验参考值（USMLE），已换算为国际单位；《诊断学》（第 9 版，人民卫生出版社）。各实验室的参考范围可能不同。</translation>
+    </message>
+</context>
+<context>
     <name>LowQualityBanner</name>
     <message>
         <location filename="../../eduapp/ui/generate_widgets.py" line="52"/>
@@ -3085,392 +3119,533 @@ Seen: {seen} · darkness: {levels}</source>
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="78"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="170"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="82"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="174"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="86"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="178"/>
         <source>New student…</source>
         <translation>新建学生…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="195"/>
         <source>What to practise</source>
         <translation>练习内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="109"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="201"/>
         <source>Topics (none selected: all)</source>
         <translation>主题（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="202"/>
         <source>Systems (none selected: all)</source>
         <translation>系统（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="210"/>
         <source>Tags, separated by commas</source>
         <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="215"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="218"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="219"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="220"/>
+        <source>Both languages</source>
+        <translation>中英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="224"/>
+        <source>Question language</source>
+        <translation>题目语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="227"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="228"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="229"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="229"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="235"/>
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
         <source>Unused</source>
         <translation>未做过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
         <source>Incorrect</source>
         <translation>做错过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="133"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="239"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="133"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="239"/>
         <source>Due for review</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
         <source>Only from (none ticked: all)</source>
         <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="141"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="249"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="254"/>
         <source>Tutor: feedback after each answer</source>
         <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="255"/>
         <source>Timed: a clock, review at the end</source>
         <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="256"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="260"/>
         <source> s per question</source>
         <translation> 秒/题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="261"/>
         <source>Timed pace</source>
         <translation>计时速度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="263"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="269"/>
         <source>Start today&apos;s reviews</source>
         <translation>开始今日复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
         <source>Start the recommended session</source>
         <translation>开始推荐练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="278"/>
         <source>Resume where I stopped</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="198"/>
-        <source>Type your answer</source>
-        <translation>输入你的答案</translation>
+        <location filename="../../eduapp/ui/pages/practice.py" line="312"/>
+        <source>Type your answer (Ctrl+Enter to submit)</source>
+        <translation>输入你的答案（Ctrl+Enter 提交）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="529"/>
+        <source>1 card</source>
+        <translation>1 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="530"/>
+        <source>{n} cards</source>
+        <translation>{n} 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="531"/>
+        <source>Review deck: {cards}, {due} due now, {today} due today.</source>
+        <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="550"/>
+        <source>1 question matches these choices.</source>
+        <translation>有 1 道题符合这些条件。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="551"/>
+        <source>{n} questions match these choices.</source>
+        <translation>有 {n} 道题符合这些条件。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="553"/>
+        <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
+        <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="316"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="206"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="321"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="208"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="482"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="323"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="733"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="210"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="325"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="212"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="327"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="214"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="329"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="731"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="216"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="331"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="230"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="339"/>
+        <source>Highlight selection (H)</source>
+        <translation>高亮所选文字 (H)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="340"/>
+        <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
+        <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="344"/>
+        <source>Lab values (L)</source>
+        <translation>化验参考值 (L)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="347"/>
+        <source>Right-click an option or press Shift+letter to strike it out.</source>
+        <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
+        <source>How well did you know it?</source>
+        <translation>你掌握得怎么样？</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="360"/>
+        <source>1 Again</source>
+        <translation>1 重来</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="360"/>
+        <source>2 Hard</source>
+        <translation>2 困难</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="361"/>
+        <source>3 Good</source>
+        <translation>3 良好</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="361"/>
+        <source>4 Easy</source>
+        <translation>4 简单</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="381"/>
         <source>Wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="230"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="381"/>
         <source>Partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="231"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="500"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="780"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="396"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="399"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="273"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="436"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="309"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="475"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="472"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="313"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="476"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="517"/>
+        <source>{name} ({n})</source>
+        <translation>{name}（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="526"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="352"/>
-        <source>Review deck: {total} cards, {due} due now, {today} due today.</source>
-        <translation>复习卡组：共 {total} 张，现在到期 {due} 张，今日到期 {today} 张。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="391"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="630"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="432"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="638"/>
+        <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
+        <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="683"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="684"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="687"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="440"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="691"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="481"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="732"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="994"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="482"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="733"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="738"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="487"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="739"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="497"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="770"/>
+        <source>Press 1-4. Your rating sets when this question comes back for review.</source>
+        <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="777"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="784"/>
+        <source>Partly right ({score:.0%})</source>
+        <translation>部分正确（{score:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="787"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="792"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="799"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="802"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="522"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="805"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="810"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="815"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="545"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="829"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="545"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="829"/>
+        <source>partly right</source>
+        <translation>部分正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="830"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="546"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="831"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="832"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="558"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="843"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="636"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="672"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="956"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1003"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="666"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="987"/>
+        <source>1 question is not answered.</source>
+        <translation>有 1 道题尚未作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="988"/>
+        <source>{n} questions are not answered.</source>
+        <translation>有 {n} 道题尚未作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="989"/>
+        <source>Submit the session anyway? Unanswered questions count as wrong.</source>
+        <translation>仍要交卷吗？未作答的题目按错误计。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="991"/>
+        <source>End the session anyway? Unanswered questions are not counted.</source>
+        <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="994"/>
         <source>Submit</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="666"/>
-        <source>{n} questions are not answered. Submit anyway?</source>
-        <translation>还有 {n} 题未作答。仍要交卷吗？</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="685"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1016"/>
         <source>Time is up: the session was submitted.</source>
         <translation>时间到：已自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="687"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1018"/>
         <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
         <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="713"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1044"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="717"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1048"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="721"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1052"/>
+        <source>this question</source>
+        <translation>本题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1057"/>
+        <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
+        <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="1060"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>
@@ -3478,333 +3653,380 @@ Seen: {seen} · darkness: {levels}</source>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="68"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="66"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="72"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="85"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="91"/>
         <source>Open Practice</source>
         <translation>打开练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="102"/>
-        <source>Mastery by topic and week</source>
-        <translation>各主题每周掌握情况</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="106"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="113"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="121"/>
         <source>Exam date:</source>
         <translation>考试日期：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="124"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="121"/>
-        <source>Set</source>
-        <translation>题组</translation>
+        <location filename="../../eduapp/ui/pages/progress.py" line="108"/>
+        <source>Accuracy by topic and week, and mastery now (the same mastery as the bar chart)</source>
+        <translation>各主题每周正确率及当前掌握度（与条形图的掌握度相同）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="128"/>
+        <source>Set exam date</source>
+        <translation>设定考试日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="134"/>
         <source>Day / session</source>
         <translation>日期 / 练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="134"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="135"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
         <source>Weak areas and plan</source>
         <translation>薄弱环节与计划</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="146"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="146"/>
         <source>Cards</source>
         <translation>卡片数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="147"/>
         <source>Due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
         <source>Review deck</source>
         <translation>复习卡组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="156"/>
         <source>Import attempt files…</source>
         <translation>导入作答文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="157"/>
         <source>Export my attempts…</source>
         <translation>导出我的作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="158"/>
         <source>Class report (CSV or PDF)…</source>
         <translation>班级报告（CSV 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="165"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="280"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="295"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
         <source>r_pb</source>
         <translation>r_pb</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
         <source>Options chosen</source>
         <translation>选项选择率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="175"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="182"/>
         <source>Prerequisites:</source>
         <translation>先修主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="187"/>
         <source>requires</source>
         <translation>需要先学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="189"/>
         <source>topics, separated by commas</source>
         <translation>主题，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="184"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="191"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="195"/>
         <source>Class (teacher)</source>
         <translation>班级（教师）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="220"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>No student yet: add one on the Practice page.</source>
         <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="221"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="228"/>
         <source>Progress shows here once a student has practised.
 Add a student on the Practice page and answer a few questions.</source>
         <translation>学生练习之后，学习进度会显示在这里。
 请在练习页面添加学生并作答几道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="250"/>
-        <source>{n} answers · accuracy {acc} · {sec} s per question · streak {streak} days (longest {longest}) · {due} reviews due{pct}</source>
-        <translation>作答 {n} 次 · 正确率 {acc} · 每题 {sec} 秒 · 连续 {streak} 天（最长 {longest} 天）· 待复习 {due} 题{pct}</translation>
+        <location filename="../../eduapp/ui/pages/progress.py" line="257"/>
+        <source>1 answer</source>
+        <translation>1 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="255"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="258"/>
+        <source>{n} answers</source>
+        <translation>{n} 次作答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="261"/>
+        <source>1 review due</source>
+        <translation>1 道待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="262"/>
+        <source>{n} reviews due</source>
+        <translation>{n} 道待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} (longest {longest}) · {due}{pct}</source>
+        <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="434"/>
+        <source>1 card</source>
+        <translation>1 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="435"/>
+        <source>{n} cards</source>
+        <translation>{n} 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="437"/>
+        <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
+        <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="269"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="274"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="290"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="277"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="335"/>
         <source>Accuracy and mastery by topic</source>
+        <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="340"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="351"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="378"/>
+        <source>Mastery now</source>
+        <translation>当前掌握度</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="396"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="399"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="399"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="355"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="400"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="356"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="401"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="369"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="416"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="369"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="416"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="417"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="417"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="383"/>
-        <source>{total} cards: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
-        <translation>共 {total} 张卡片：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due} 张，今日到期 {today} 张。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="478"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="485"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="491"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="449"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="503"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="531"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="478"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="556"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="482"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="536"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="540"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="500"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="507"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="561"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="512"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="514"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="568"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="573"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="521"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="575"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>
@@ -3813,8 +4035,8 @@ Add a student on the Practice page and answer a few questions.</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="27"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="272"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="278"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="279"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="285"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3825,15 +4047,15 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="32"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="92"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="98"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="33"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="200"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="245"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="259"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="206"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="251"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="265"/>
         <source>Providers</source>
         <translation>模型服务</translation>
     </message>
@@ -3868,92 +4090,107 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>避开最近 N 次考试用过的试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="73"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="66"/>
+        <source>Students may also practise reviewed items (not yet approved)</source>
+        <translation>允许学生练习已审核（尚未批准）的题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="68"/>
+        <source>Off: practice serves approved items only. Drafts and retired items are never served.</source>
+        <translation>关闭时：练习只使用已批准的题目。草稿和已停用的题目永远不会出现在练习中。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="71"/>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="79"/>
         <source>The item bank, settings and provider profiles are kept in this folder:</source>
         <translation>题库、设置和模型服务配置保存在此文件夹：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="78"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="84"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="89"/>
         <source>A new folder takes effect the next time EduApp starts; the eduapp command uses it too (unless --data-dir or EDUAPP_DATA_DIR says otherwise).</source>
         <translation>新文件夹在下次启动 EduApp 时生效；eduapp 命令行也使用它（除非指定了 --data-dir 或 EDUAPP_DATA_DIR）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="113"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="119"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="125"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="131"/>
         <source>stored in the system keychain</source>
         <translation>保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="126"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="132"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="127"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="133"/>
         <source>Base URL</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="128"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="134"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="129"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="135"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="131"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="137"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="132"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="138"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="133"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="139"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="134"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="140"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="145"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="151"/>
         <source>The embedded model (SmolLM2-135M) works offline but writes low-quality content and no Chinese; for real teaching material use a stronger provider.</source>
         <translation>内置模型（SmolLM2-135M）可离线使用，但生成内容质量低且不能写中文；正式教学材料请使用更强的模型服务。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="163"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="169"/>
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="216"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="222"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="224"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="230"/>
         <source>Testing {name}…</source>
         <translation>正在测试 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="232"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="238"/>
         <source>Works: {model} answered in {ms:.0f} ms.</source>
         <translation>连接正常：{model} 在 {ms:.0f} 毫秒内应答。</translation>
     </message>

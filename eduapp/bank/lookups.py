@@ -59,26 +59,59 @@ class BankLookups:
             return [tuple(r) for r in conn.execute(
                 f"SELECT id, uid, set_uid FROM items WHERE {where} ORDER BY id", list(params))]
 
-    def unit_keys_for_uids(self, uids: Iterable[str]) -> list[tuple[int, str, str | None]]:
-        """``(id, uid, set_uid)`` of the live items among ``uids`` (any order)."""
+    def unit_keys_for_uids(self, uids: Iterable[str], statuses: Sequence[str] = ()
+                           ) -> list[tuple[int, str, str | None]]:
+        """``(id, uid, set_uid)`` of the live items among ``uids`` (any order).
+
+        :param statuses: only items in one of these review statuses (empty: any)."""
         uids = list(uids)
         if not uids:
             return []
+        status_sql, params = _status_condition(statuses)
         with self.read() as conn:
             return [tuple(r) for r in conn.execute(
                 "SELECT id, uid, set_uid FROM items WHERE deleted_at IS NULL AND uid IN "
-                "(SELECT value FROM json_each(?))", (json.dumps(uids),))]
+                f"(SELECT value FROM json_each(?)){status_sql}", [json.dumps(uids), *params])]
 
-    def set_member_ids(self, set_uids: Iterable[str]) -> dict[str, list[int]]:
-        """``{set_uid: [item ids in set order]}`` of the live members of the given sets."""
+    def set_member_ids(self, set_uids: Iterable[str], statuses: Sequence[str] = ()
+                       ) -> dict[str, list[int]]:
+        """``{set_uid: [item ids in set order]}`` of the live members of the given sets.
+
+        :param statuses: only members in one of these review statuses (empty: any)."""
         members: dict[str, list[int]] = {}
         set_uids = sorted(set(set_uids))
         if not set_uids:
             return members
+        status_sql, params = _status_condition(statuses)
         with self.read() as conn:
             for set_uid, item_id in conn.execute(
                     "SELECT set_uid, id FROM items WHERE deleted_at IS NULL AND set_uid IN "
-                    "(SELECT value FROM json_each(?)) ORDER BY set_position",
-                    (json.dumps(set_uids),)):
+                    f"(SELECT value FROM json_each(?)){status_sql} ORDER BY set_position",
+                    [json.dumps(set_uids), *params]):
                 members.setdefault(set_uid, []).append(item_id)
         return members
+
+    def value_counts(self, column: str, statuses: Sequence[str] = (),
+                     languages: Sequence[str] = ()) -> dict[str, int]:
+        """``{value: live items}`` of ``column`` (topic, system ...) over the live items in
+        one of ``statuses`` and ``languages`` (empty: any), descriptions not counted;
+        items without a value are counted under ``""``.
+
+        :raises ValueError: a column not in :data:`VALUE_COLUMNS`.
+        """
+        if column not in VALUE_COLUMNS:
+            raise ValueError(f"cannot count values of {column!r}")
+        status_sql, params = _status_condition(statuses)
+        lang_sql, lang_params = _status_condition(languages, "language")
+        with self.read() as conn:
+            return dict(conn.execute(
+                f"SELECT {column}, COUNT(*) FROM items WHERE deleted_at IS NULL AND status != "
+                f"'retired' AND type != 'description'{status_sql}{lang_sql} GROUP BY 1",
+                [*params, *lang_params]).fetchall())
+
+
+def _status_condition(values: Sequence[str], column: str = "status") -> tuple[str, list]:
+    """`` AND <column> IN (...)`` and its parameters, or nothing for no values."""
+    if not values:
+        return "", []
+    return f" AND {column} IN ({', '.join('?' * len(values))})", list(values)

@@ -32,6 +32,8 @@ from datetime import date, datetime, timedelta
 from .aggregates import DIMENSIONS, TREND_BAND, day_number
 
 WEAK_MIN_ATTEMPTS = 5
+#: Most topic sessions in one day of the study plan.
+PLAN_TOPICS_PER_DAY = 6
 WEAK_MASTERY = 0.6
 #: A student needs this many answers to appear in class percentiles.
 PERCENTILE_MIN_ATTEMPTS = 10
@@ -129,8 +131,11 @@ class Dashboard:
     :ivar trend: one row per day of the window, oldest first: ``(date, n, accuracy or
         None, mean_seconds or None)``.
     :ivar areas: ``{dim: [AreaStats]}`` for topic, system, discipline, bloom.
-    :ivar heatmap_topics: row labels; :ivar heatmap_weeks: column start dates (Mondays);
-        :ivar heatmap: accuracy 0..1 or ``None`` per [topic][week].
+    :ivar heatmap_topics: row labels, every topic answered, lowest mastery first (the
+        per-topic bar chart uses the same rows); :ivar heatmap_weeks: column start dates
+        (Mondays); :ivar heatmap: accuracy 0..1 or ``None`` per [topic][week];
+        :ivar heatmap_mastery: mastery 0..1 now per row, the :class:`AreaStats` number
+        (one source for the grid and the chart).
     :ivar streak: consecutive days up to today (or yesterday) with practice;
         :ivar longest_streak: the longest run ever.
     :ivar due_now: cards due now; :ivar due_by_day: ``(date, count)`` for the next 7 days.
@@ -145,6 +150,7 @@ class Dashboard:
     heatmap_topics: list[str] = field(default_factory=list)
     heatmap_weeks: list[date] = field(default_factory=list)
     heatmap: list[list[float | None]] = field(default_factory=list)
+    heatmap_mastery: list[float | None] = field(default_factory=list)
     streak: int = 0
     longest_streak: int = 0
     due_now: int = 0
@@ -184,7 +190,11 @@ def dashboard(conn, profile_id: int, now: float, days: int = 30, weeks: int = 8)
         cell = cells.setdefault((value, (day - first) // 7), [0, 0.0])
         cell[0] += k
         cell[1] += c
-    d.heatmap_topics = sorted({t for t, _ in cells})
+    by_name = {a.value: a for a in areas["topic"]}
+    d.heatmap_topics = sorted(set(by_name) | {t for t, _ in cells},
+                              key=lambda t: (by_name[t].mastery if t in by_name else 1.0, t))
+    d.heatmap_mastery = [by_name[t].mastery if t in by_name else None
+                         for t in d.heatmap_topics]
     d.heatmap = [[(cells[(t, w)][1] / cells[(t, w)][0]) if (t, w) in cells else None
                   for w in range(weeks)] for t in d.heatmap_topics]
     # streaks
@@ -220,15 +230,46 @@ def dashboard(conn, profile_id: int, now: float, days: int = 30, weeks: int = 8)
 # ------------------------------------------------------------------ learning path
 
 
+#: Why a session is planned, per language: ``code -> (English, Chinese)`` templates over
+#: :attr:`PlannedSession.values`.
+_REASONS = {
+    "due": ("reviews due", "到期复习"),
+    "weak": ("{value}: {acc:.0%} over {n} items, {trend}", "{value}：{n} 题正确率 {acc:.0%}，{trend}"),
+    "unstarted": ("not started yet", "尚未开始"),
+    "mastery": ("mastery {mastery:.0%}", "掌握度 {mastery:.0%}"),
+    "exam": ("last day before the exam", "考试前最后一天"),
+}
+
+
 @dataclass
 class PlannedSession:
     """One session of the plan: ``kind`` is ``review`` (the FSRS queue), ``weak`` (a weak
-    topic), ``new`` (a topic not started) or ``consolidate``; ``count`` questions."""
+    topic), ``new`` (a topic not started) or ``consolidate``; ``count`` questions.
+
+    :ivar reason: why, in English; :ivar code: the reason's language-neutral code (a key
+        of ``_REASONS``) and :ivar values: its values, for :meth:`describe`.
+    """
 
     kind: str
     topic: str
     count: int
     reason: str
+    code: str = ""
+    values: dict = field(default_factory=dict)
+
+    def describe(self, language: str = "en") -> str:
+        """Why this session is planned, in ``language`` (``en`` or ``zh``)."""
+        if self.code not in _REASONS:
+            return self.reason
+        template = _REASONS[self.code][1 if language == "zh" else 0]
+        values = dict(self.values)
+        if "trend" in values:
+            values["trend"] = _WORDS["zh" if language == "zh" else "en"][values["trend"]]
+        return template.format(**values)
+
+
+def _session(kind: str, topic: str, count: int, code: str, **values) -> PlannedSession:
+    return PlannedSession(kind, topic, count, "", code, values)
 
 
 @dataclass
@@ -272,31 +313,41 @@ def _closure(t: str, graph: dict[str, list[str]]) -> set[str]:
 
 def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str, list[str]],
                   now: float, *, days: int = 7, exam_date: float | None = None,
-                  per_day: int = 40) -> list[PlanDay]:
+                  per_day: int = 40, available: dict[str, int] | None = None
+                  ) -> list[PlanDay]:
     """An ordered plan of topics and sessions for the coming days.
 
     Order of work: topics needing work are the weak areas (weakest first), then topics in
     the bank the student has not started, then topics below 0.75 mastery; any topic's
     unmastered prerequisites (mastery < 0.75 or not started) are put before it
     (:func:`topo_order`). Each day starts with the reviews due that day (FSRS), then fills
-    the remaining ``per_day`` questions with two topic sessions. With an exam date the plan
+    the remaining ``per_day`` questions with topic sessions of half of it each (two), or
+    with more, smaller sessions when the bank holds fewer questions on a topic (at most
+    :data:`PLAN_TOPICS_PER_DAY` topics a day, each at most once). With an exam date the plan
     runs up to the exam (at most 60 days); the last day before it is a mixed consolidation
     of the weakest topics.
 
     :param per_day: questions per day. :param exam_date: epoch seconds or ``None``.
+    :param available: ``{topic: questions the student can be served}``; a day never plans
+        more questions on a topic than that, and a topic with none is left out
+        (``None``: no limit, for callers without a bank).
     :returns: one :class:`PlanDay` per day, starting today.
     """
     today = day_number(now)
     if exam_date:
         days = max(1, min(60, day_number(exam_date) - today))
+
+    def room(topic: str) -> int:
+        return per_day if available is None else int(available.get(topic, 0))
     areas = {a.value: a for a in area_stats(conn, profile_id, "topic") if a.value}
-    weak = [w.stats.value for w in weak_areas(conn, profile_id, limit=50)]
+    weak = [w.stats.value for w in weak_areas(conn, profile_id, limit=50) if room(w.stats.value)]
     unstarted = [t for t in bank_topics if t and t not in areas]
     shaky = sorted((a for a in areas.values() if a.value not in weak and a.mastery < 0.75),
                    key=lambda a: a.mastery)
     wanted = weak + unstarted + [a.value for a in shaky]
     ordered = topo_order(wanted, graph)
-    ordered = [t for t in ordered if t in wanted or t not in areas or areas[t].mastery < 0.75]
+    ordered = [t for t in ordered if (t in wanted or t not in areas or areas[t].mastery < 0.75)
+               and room(t)]
     end_of_today = datetime.combine(date.fromordinal(today) + timedelta(days=1),
                                     datetime.min.time()).timestamp()
     due = dict(conn.execute(
@@ -309,26 +360,43 @@ def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str
         pd = PlanDay(date.fromordinal(today + i))
         n_due = min(per_day // 2, due.get(i, 0))
         if n_due:
-            pd.sessions.append(PlannedSession("review", "", n_due, "reviews due"))
+            pd.sessions.append(_session("review", "", n_due, "due"))
         left = per_day - n_due
         if exam_date and i == days - 1 and days > 1:
-            for t in (weak or ordered)[:3]:
-                pd.sessions.append(PlannedSession("consolidate", t, max(5, left // 3),
-                                                  "last day before the exam"))
+            for t in [t for t in (weak or ordered) if room(t)][:3]:
+                pd.sessions.append(_session("consolidate", t, min(room(t), max(5, left // 3)),
+                                            "exam"))
             plan.append(pd)
             continue
-        for _ in range(2):
+        planned: dict[str, int] = {}
+        target, budget = max(5, left // 2), left
+        while budget > 0 and len(planned) < PLAN_TOPICS_PER_DAY:
             if not queue:
-                queue = list(weak or ordered)
+                queue = [t for t in (weak or ordered) if t not in planned]
                 if not queue:
                     break
             t = queue.pop(0)
+            if t in planned:
+                continue
+            count = min(target, room(t), budget)
+            if count <= 0:
+                continue
+            planned[t] = count
+            budget -= count
             kind = "weak" if t in weak else "new" if t not in areas else "consolidate"
-            reason = (WeakArea(areas[t]).sentence() if t in weak else
-                      "not started yet" if t not in areas else
-                      f"mastery {areas[t].mastery:.0%}")
-            pd.sessions.append(PlannedSession(kind, t, max(5, left // 2), reason))
+            if t in weak:
+                a = areas[t]
+                s = _session(kind, t, count, "weak", value=t, acc=a.accuracy, n=a.n,
+                             trend=a.trend)
+            elif t not in areas:
+                s = _session(kind, t, count, "unstarted")
+            else:
+                s = _session(kind, t, count, "mastery", mastery=areas[t].mastery)
+            pd.sessions.append(s)
         plan.append(pd)
+    for pd in plan:
+        for s in pd.sessions:
+            s.reason = s.describe("en")
     return plan
 
 

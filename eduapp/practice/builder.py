@@ -1,7 +1,10 @@
 """The custom test builder: which items a practice session holds.
 
-Candidates come from the bank (items not deleted, not retired, optionally filtered by
-topic, system, discipline, tags, type, Bloom level, language), then from the student's
+Students see only items a teacher has passed: approved items, and reviewed ones too when
+the teacher allows it in Settings (:func:`served_statuses`); never drafts or retired items,
+whatever the spec or a review queue asks for. Candidates come from the bank (live items
+in a served status, optionally filtered by topic, system, discipline, tags, type, Bloom
+level, language), then from the student's
 pools (:data:`POOLS`, combined as a union; none chosen means every candidate). Item sets
 practise as units: choosing one member brings the whole set, members in order.
 """
@@ -20,6 +23,23 @@ POOLS = ("unused", "incorrect", "flagged", "due")
 MODES = ("tutor", "timed")
 #: Largest session, in questions.
 MAX_QUESTIONS = 300
+#: Review statuses students may be served: approved always, reviewed when allowed.
+SERVABLE_STATUSES = ("approved", "reviewed")
+
+
+def served_statuses(allow_reviewed: bool = False) -> tuple[str, ...]:
+    """The review statuses a practice session may draw from: ``("approved",)``, plus
+    ``"reviewed"`` when the teacher allows reviewed items (Settings). Drafts and retired
+    items are never served."""
+    return SERVABLE_STATUSES if allow_reviewed else SERVABLE_STATUSES[:1]
+
+
+def _check_statuses(statuses) -> tuple[str, ...]:
+    statuses = tuple(statuses)
+    bad = [s for s in statuses if s not in SERVABLE_STATUSES]
+    if bad or not statuses:
+        raise ValidationError(f"practice cannot serve {bad[0] if bad else 'no'} items")
+    return statuses
 
 
 @dataclass
@@ -71,14 +91,16 @@ class TestSpec:
         return cls(**{k: v for k, v in d.items() if k in known})
 
 
-def candidates(bank, spec: TestSpec) -> list[tuple[int, str, str | None]]:
+def candidates(bank, spec: TestSpec, statuses=SERVABLE_STATUSES[:1]
+               ) -> list[tuple[int, str, str | None]]:
     """``(id, uid, set_uid)`` of the bank items matching the spec's filters, by id.
 
-    Written on top of ``bank.read()`` (the bank has no discipline filter).
+    :param statuses: served review statuses (:func:`served_statuses`).
+    :raises ValidationError: a status that may not be served (draft, retired).
     """
     f = ItemFilter(types=spec.types, languages=spec.languages, topics=spec.topics,
                    systems=spec.systems, blooms=spec.blooms, tags=spec.tags,
-                   include_retired=False)
+                   statuses=_check_statuses(statuses), include_retired=False)
     where, params = f.where("items")
     where += " AND items.type != 'description'"
     if spec.disciplines:
@@ -104,13 +126,17 @@ def pool_uids(conn, profile_id: int, pools, now: float) -> set[str]:
     return out
 
 
-def choose(bank, store, profile_id: int, spec: TestSpec, now: float) -> list[int]:
-    """Bank item ids for a session, sets whole, in the order to practise them.
+def choose(bank, store, profile_id: int, spec: TestSpec, now: float,
+           statuses=SERVABLE_STATUSES[:1]) -> list[int]:
+    """Bank item ids for a session, sets whole (their served members), in the order to
+    practise them. Items the spec names (``uids``) are served only in ``statuses`` too.
 
+    :param statuses: served review statuses (:func:`served_statuses`).
     :raises ValidationError: nothing matches (a sentence saying so).
     """
     spec.validate()
-    rows = candidates(bank, spec)
+    statuses = _check_statuses(statuses)
+    rows = candidates(bank, spec, statuses)
     with store.lock:
         conn = store.conn
         wanted = pool_uids(conn, profile_id, spec.pools, now)
@@ -124,10 +150,10 @@ def choose(bank, store, profile_id: int, spec: TestSpec, now: float) -> list[int
     first = {u: i for i, u in enumerate(spec.uids)}
     rng.shuffle(rows)
     if first:  # explicit items come first, whatever the filters and pools
-        extra = bank.unit_keys_for_uids(first)
+        extra = bank.unit_keys_for_uids(first, statuses)
         extra.sort(key=lambda r: first[r[1]])
         rows = extra + [r for r in rows if r[1] not in first]
-    members = bank.set_member_ids(r[2] for r in rows if r[2])
+    members = bank.set_member_ids((r[2] for r in rows if r[2]), statuses)
     chosen: list[int] = []
     seen_sets: set[str] = set()
     for item_id, uid, set_uid in rows:

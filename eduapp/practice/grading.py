@@ -102,6 +102,15 @@ class Feedback:
     marked_by: str = "auto"
     student_score: float | None = None
 
+    @property
+    def verdict(self) -> str | None:
+        """``right`` (score ≥ 0.8), ``partly`` (0.5 ≤ score < 0.8: half or more of the
+        marks, the FSRS "Hard" band of :mod:`~.scheduling`), ``wrong``, or ``None`` while
+        unmarked."""
+        if self.score is None:
+            return None
+        return "right" if self.score >= 0.8 else "partly" if self.score >= 0.5 else "wrong"
+
 
 def feedback_for(item: Item, response, score: float | None, *, struck=(),
                  marked_by: str = "auto", missing=(), comment: str = "",

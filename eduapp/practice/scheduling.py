@@ -18,6 +18,11 @@ right and fast: ``seconds < 0.4 × expected``       Easy
 
 The expected time (:func:`expected_seconds`) is 60 s for a choice item, 90 s when it has a
 clinical vignette (NBME pacing is about 90 s per vignette item), 120 s for short answers.
+
+This automatic rating is only the default: once the answer is shown the student may rate
+the card Again, Hard, Good or Easy themselves (as in Anki), and
+:meth:`~eduapp.practice.session.Session.rate` reschedules the card from its state before
+that answer with the student's rating instead.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..domain import Document, Item, new_uid
+from ..domain import Document, Item, ItemSet, new_uid
 from ..errors import NotFoundError, ValidationError
 from . import analytics, builder, exchange, itemstats, report
 from .marking import LLMMarker, SelfMarker, ShortAnswerMarker
@@ -62,11 +62,15 @@ class PracticeService:
     :param llm: ``llm() -> ProviderProfile | None``, asked at each tutor or marking call.
     :param fuzz: FSRS interval fuzzing.
     :param tutor_profile: an LLM provider profile for the tutor, or ``None`` (offline).
+    :param allow_reviewed: ``allow_reviewed() -> bool``, asked at each session start: the
+        teacher lets students practise reviewed (not yet approved) items too. Default:
+        approved items only.
     """
 
     def __init__(self, bank, store: PracticeStore, *, clock: Callable[[], float] = time.time,
                  marker: ShortAnswerMarker | None = None, fuzz: bool = True,
-                 tutor_profile=None, llm: Callable[[], object] | None = None):
+                 tutor_profile=None, llm: Callable[[], object] | None = None,
+                 allow_reviewed: Callable[[], bool] | None = None):
         self.bank = bank
         self.store = store
         self.clock = clock
@@ -74,6 +78,11 @@ class PracticeService:
         self.spacer = Spacer(fuzz=fuzz)
         self._tutor_profile = tutor_profile
         self._llm = llm
+        self._allow_reviewed = allow_reviewed
+
+    def served_statuses(self) -> tuple[str, ...]:
+        """The review statuses students are served now (:func:`builder.served_statuses`)."""
+        return builder.served_statuses(bool(self._allow_reviewed and self._allow_reviewed()))
 
     @property
     def tutor_profile(self):
@@ -126,8 +135,13 @@ class PracticeService:
         :raises ValidationError: a bad spec, or no question matches.
         """
         now = self.clock()
-        ids = builder.choose(self.bank, self.store, profile_id, spec, now)
+        ids = builder.choose(self.bank, self.store, profile_id, spec, now,
+                             self.served_statuses())
         units = self.bank.units(ids)
+        chosen = set(ids)
+        for u in units:  # a set brings only its served members
+            if isinstance(u, ItemSet):
+                u.items = [i for i in u.items if i.id in chosen]
         snapshot = _snapshot(units)
         n = sum(len(u["items"]) for u in snapshot)
         state = {"index": 0, "elapsed": 0.0,
@@ -276,17 +290,35 @@ class PracticeService:
         return {kind: self.bank.documents(topic=topic, kind=kind, limit=20)
                 for kind in ("notes", "case", "handout")}
 
-    def learning_path(self, profile_id: int, days: int = 7, per_day: int = 40
-                      ) -> list[analytics.PlanDay]:
+    def learning_path(self, profile_id: int, days: int = 7, per_day: int = 40,
+                      languages=()) -> list[analytics.PlanDay]:
         """The plan for the coming days (:func:`analytics.learning_path`), with the
-        profile's exam date if one is set."""
+        profile's exam date if one is set, over the questions the student may be served
+        in ``languages`` (empty: all): never more a day on a topic than there are."""
         exam = self.store.profile(profile_id).get("exam_date")
-        topics = self.bank_values("topic")
+        available = self.question_counts("topic", languages)
+        topics = sorted(t for t, n in available.items() if t and n)
         graph = self.store.prerequisites()
         with self.store.lock:
             return analytics.learning_path(self.store.conn, profile_id, topics, graph,
                                            self.clock(), days=days, exam_date=exam,
-                                           per_day=per_day)
+                                           per_day=per_day, available=available)
+
+    def question_counts(self, column: str = "topic", languages=()) -> dict[str, int]:
+        """``{value: questions a student may be served}`` for ``column`` (``topic``,
+        ``system``, ``discipline``), over the served statuses and ``languages`` (empty:
+        all); items without a value count under ``""``.
+
+        :raises ValidationError: another column.
+        """
+        if column not in ("topic", "system", "discipline"):
+            raise ValidationError(f"cannot count {column!r}")
+        return self.bank.value_counts(column, self.served_statuses(), tuple(languages))
+
+    def matching_count(self, spec: builder.TestSpec) -> int:
+        """How many questions students may be served match ``spec``'s filters (its pools
+        and ``count`` aside): what the builder says before a session starts."""
+        return len(builder.candidates(self.bank, spec, self.served_statuses()))
 
     def bank_values(self, column: str = "topic") -> list[str]:
         """Distinct non-empty ``topic``, ``system`` or ``discipline`` values of the bank's

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Callable
 
 from ..domain import Item, Option, new_uid
@@ -24,7 +24,8 @@ from ..errors import NotFoundError, ValidationError
 from .aggregates import update_aggregates
 from .grading import Feedback, feedback_for, score_response
 from .marking import Mark, SelfMarker, ShortAnswerMarker
-from .scheduling import Spacer, expected_seconds, load_card, rating_for, save_card
+from .scheduling import (CardState, Spacer, expected_seconds, load_card, rating_for,
+                         save_card)
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,11 @@ class QuestionView:
     :ivar checked: tutor mode: the answer was submitted and marked.
     :ivar feedback: after checking (tutor) or after submitting (timed review).
     :ivar removed: the item was deleted from the bank since the session began.
+    :ivar highlights: ``(start, end)`` character ranges of :attr:`Item.full_stem` the
+        student highlighted, zero-based, end exclusive, sorted, not overlapping.
+    :ivar rateable: the answer was recorded and its FSRS card may be rated
+        (:meth:`Session.rate`); :ivar rating: the FSRS rating (1 Again .. 4 Easy) the card
+        got, the automatic one until the student rates it.
     """
 
     index: int
@@ -64,6 +70,9 @@ class QuestionView:
     response: object = None
     flagged: bool = False
     struck: list[int] = field(default_factory=list)
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    rating: int | None = None
+    rateable: bool = False
     checked: bool = False
     feedback: Feedback | None = None
     removed: bool = False
@@ -115,7 +124,8 @@ class Session:
             n = len(self.items)
             for key, default in (("answers", None), ("flags", False), ("struck", None),
                                  ("seconds", 0.0), ("checked", False), ("marks", None),
-                                 ("attempts", None)):
+                                 ("attempts", None), ("reviews", None),
+                                 ("highlights", None)):
                 value = self.state.setdefault(key, [default] * n)
                 if not isinstance(value, list) or len(value) != n:
                     raise ValueError(f"state field {key} has the wrong shape")
@@ -180,7 +190,10 @@ class Session:
             s["kind"] == "shared_options" else [], set_position=pos, set_size=size,
             response=st["answers"][i], flagged=bool(st["flags"][i]),
             struck=list(st["struck"][i] or []), checked=bool(st["checked"][i]), feedback=fb,
-            removed=item.uid in self.removed)
+            removed=item.uid in self.removed,
+            highlights=[tuple(r) for r in st["highlights"][i] or []],
+            rating=(st["reviews"][i] or {}).get("rating"),
+            rateable=bool(st["reviews"][i]) and not self._locked_rating(i))
 
     def _feedback(self, i: int) -> Feedback:
         item = self.items[i]
@@ -194,7 +207,8 @@ class Session:
 
     def navigator(self) -> list[dict]:
         """One entry per question for the navigator: ``{"answered", "flagged", "checked",
-        "correct" (None until known)}``."""
+        "correct" (None until known), "score" (0..1, None until known)}``; a score from
+        :data:`~.scheduling.PARTLY_RIGHT_SCORE` up to (not including) 0.8 is partly right."""
         out = []
         for i in range(len(self.items)):
             mark = self.state["marks"][i]
@@ -204,7 +218,8 @@ class Session:
                         "flagged": bool(self.state["flags"][i]),
                         "checked": bool(self.state["checked"][i]),
                         "correct": (score >= 0.8 if score is not None else None)
-                        if known else None})
+                        if known else None,
+                        "score": score if known else None})
         return out
 
     # ------------------------------------------------------------------ persistence
@@ -279,6 +294,82 @@ class Session:
         return sorted(struck)
 
     # ------------------------------------------------------------------ answering
+
+    def toggle_highlight(self, start: int, end: int, index: int | None = None
+                         ) -> list[tuple[int, int]]:
+        """Highlight characters ``start..end`` (zero-based, end exclusive) of the question's
+        :attr:`Item.full_stem`, or clear the highlight there when the range is highlighted
+        already (a toggle, like a highlighter pen in exam software).
+
+        :returns: the question's highlights afterwards, sorted and merged.
+        :raises ValidationError: an empty or out-of-range span.
+        """
+        i = self.index if index is None else index
+        length = len(self.items[i].full_stem)
+        start, end = min(start, end), max(start, end)
+        if start < 0 or end > length or start == end:
+            raise ValidationError("choose some text of the question to highlight")
+        ranges = [tuple(r) for r in self.state["highlights"][i] or []]
+        covered = any(a <= start and end <= b for a, b in ranges)
+        if covered:  # clear: cut the span out of every range
+            out = []
+            for a, b in ranges:
+                if b <= start or a >= end:
+                    out.append((a, b))
+                else:
+                    if a < start:
+                        out.append((a, start))
+                    if end < b:
+                        out.append((end, b))
+        else:  # add, merging overlapping or touching ranges
+            out = []
+            for a, b in sorted(ranges + [(start, end)]):
+                if out and a <= out[-1][1]:
+                    out[-1] = (out[-1][0], max(out[-1][1], b))
+                else:
+                    out.append((a, b))
+        self._act(lambda conn: self.state["highlights"].__setitem__(
+            i, [list(r) for r in out] or None))
+        return out
+
+    def _locked_rating(self, i: int) -> bool:
+        """A rating can no longer change once the student moved past a later answer of
+        the same card (another session reviewed it since)."""
+        review = self.state["reviews"][i]
+        if not review:
+            return True
+        with self.store.lock:
+            row = self.store.conn.execute(
+                "SELECT last_review FROM cards WHERE profile_id = ? AND item_uid = ?",
+                (self.profile_id, self.items[i].uid)).fetchone()
+        return row is None or row[0] != review["at"]
+
+    def rate(self, rating: int, index: int | None = None) -> int:
+        """The student's own FSRS rating of a recorded answer (1 Again, 2 Hard, 3 Good,
+        4 Easy), replacing the automatic one (:func:`~.scheduling.rating_for`): the card
+        is rescheduled from its state before this answer, as if it had been rated so.
+
+        :returns: the rating. :raises ValidationError: a rating outside 1..4, the answer
+            not recorded yet, or the card reviewed again since (in another session).
+        """
+        from fsrs import Rating
+        i = self.index if index is None else index
+        if rating not in (1, 2, 3, 4):
+            raise ValidationError("a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
+        review = self.state["reviews"][i]
+        if not review:
+            raise ValidationError("answer the question before rating it")
+        if self._locked_rating(i):
+            raise ValidationError("this card was reviewed again since; rate it there")
+        prior = review.get("prior")
+        card = self.service.spacer.review(CardState(**prior) if prior else None,
+                                          Rating(rating), review["at"], review["seconds"])
+        item = self.items[i]
+        with self.store.transaction() as conn:
+            save_card(conn, self.profile_id, item.uid, card, item.topic)
+            review.update(rating=int(rating), by="student")
+            self._save(conn)
+        return int(rating)
 
     def select(self, response, index: int | None = None) -> None:
         """Set the answer of a question without marking it (timed mode; tutor mode before
@@ -395,10 +486,13 @@ class Session:
                      "n = n + 1", (self.profile_id, item.uid, int(score >= 0.8), now))
         expected = expected_seconds(item.type, bool(item.vignette or self.units[i][0]))
         spacer: Spacer = self.service.spacer
-        card = spacer.review(load_card(conn, self.profile_id, item.uid),
-                             rating_for(score if response not in (None, [], "") else None,
-                                        seconds, expected), now, seconds)
+        prior = load_card(conn, self.profile_id, item.uid)
+        rating = rating_for(score if response not in (None, [], "") else None, seconds,
+                            expected)
+        card = spacer.review(prior, rating, now, seconds)
         save_card(conn, self.profile_id, item.uid, card, item.topic)
+        self.state["reviews"][i] = {"prior": asdict(prior) if prior else None, "at": now,
+                                    "seconds": seconds, "rating": int(rating), "by": "auto"}
         update_aggregates(conn, self.profile_id, now, score, seconds, facets, item.difficulty)
         self.state["attempts"][i] = uid
 

@@ -114,6 +114,48 @@ def offline_reply(g: Grounding, language: str = "en") -> TutorReply:
     return TutorReply(text="\n".join(parts), sources=g.sources, by="offline")
 
 
+#: What the tutor would use, per status code: ``code -> (English, Chinese)`` templates
+#: over ``provider`` and ``model``.
+_STATUS = {
+    "model": ("Tutor: {provider} ({model}) answers from this question's explanations and "
+              "the lecture notes for its topic.",
+              "辅导：由 {provider}（{model}）根据本题解析和本主题讲义回答。"),
+    "embedded": ("The tutor is offline: the built-in model ({model}) is too weak to tutor "
+                 "or mark answers reliably, so Ask shows the question's explanations and "
+                 "lecture notes instead. A stronger model can be set up in Settings "
+                 "(Providers).",
+                 "辅导处于离线状态：内置模型（{model}）能力太弱，无法可靠地辅导或评分，"
+                 "因此“提问”只显示本题解析和讲义。可在“设置”（模型提供方）中配置更强的模型。"),
+    "missing": ("The tutor is offline: no model provider is configured (the default "
+                "provider “{provider}” does not exist), so Ask shows the question's "
+                "explanations and lecture notes instead. Set one up in Settings (Providers).",
+                "辅导处于离线状态：尚未配置模型提供方（默认提供方“{provider}”不存在），"
+                "因此“提问”只显示本题解析和讲义。请在“设置”（模型提供方）中配置。"),
+}
+
+
+@dataclass
+class TutorStatus:
+    """Which model the tutor (and the short-answer marker) would use, and why none when
+    none: ``code`` is ``model`` (a configured provider), ``embedded`` (the default is the
+    built-in model, too weak to tutor) or ``missing`` (the default provider does not
+    exist); ``provider`` and ``model`` name it."""
+
+    code: str
+    provider: str = ""
+    model: str = ""
+
+    @property
+    def available(self) -> bool:
+        """Whether a model answers (``code == "model"``)."""
+        return self.code == "model"
+
+    def describe(self, language: str = "en") -> str:
+        """The status as a sentence in ``language`` (``en`` or ``zh``)."""
+        template = _STATUS[self.code][1 if language == "zh" else 0]
+        return template.format(provider=self.provider or "?", model=self.model or "?")
+
+
 class Tutor:
     """Answers a student's question about an item. Blocking: call from a worker thread.
 

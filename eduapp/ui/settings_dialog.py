@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ..config import choose_data_dir
 from ..domain import Changes
@@ -63,6 +63,12 @@ class SettingsDialog(QDialog):
         self.recent.setRange(0, 50)
         self.recent.setValue(s.recent_exam_window)
         form.addRow(self.tr("Avoid items used in the last N exams"), self.recent)
+        self.allow_reviewed = QCheckBox(self.tr("Students may also practise reviewed items "
+                                                "(not yet approved)"))
+        self.allow_reviewed.setToolTip(self.tr("Off: practice serves approved items only. "
+                                               "Drafts and retired items are never served."))
+        self.allow_reviewed.setChecked(s.practice_allow_reviewed)
+        form.addRow(self.tr("Practice"), self.allow_reviewed)
         return w
 
     # -- data folder ----------------------------------------------------------------------
@@ -267,7 +273,8 @@ class SettingsDialog(QDialog):
             self.app.update_settings(
                 language=self.language.currentData(), page_size=self.page_size.currentText(),
                 institution=self.institution.text().strip(),
-                concurrency=self.concurrency.value(), recent_exam_window=self.recent.value())
+                concurrency=self.concurrency.value(), recent_exam_window=self.recent.value(),
+                practice_allow_reviewed=self.allow_reviewed.isChecked())
         except EduAppError as e:
             QMessageBox.warning(self, self.tr("Settings"), str(e))
             return

@@ -52,10 +52,13 @@ def seeded_bank(bank):
                                 if i < 5 else "cardiology", status="approved",
                                 difficulty=0.6, bloom="apply", discipline="physiology"))
     case = make_case_set()
+    b1 = make_b1_set()
     for it in case.items:
         it.topic = "cardiology"
+    for it in case.items + b1.items:  # students are served approved items only
+        it.status = "approved"
     bank.save_set(case)
-    bank.save_set(make_b1_set())
+    bank.save_set(b1)
     bank.save_item(Item(type="short", stem="Name the first-line drug for anaphylaxis.",
                         options=[Option("adrenaline", True)], model_answer="Adrenaline "
                         "(epinephrine) 0.5 mg IM", rubric="drug; dose; route",

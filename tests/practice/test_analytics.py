@@ -124,6 +124,10 @@ def test_prerequisite_cycle_refused(service):
 
 
 def test_learning_path_weak_first_with_prerequisites_and_exam(service, student, clock):
+    from tests.conftest import make_sba
+    for i in range(6):  # a topic is planned only when the bank has questions on it
+        service.bank.save_item(make_sba(f"Physiology {i}?", topic="renal physiology",
+                                        status="approved"))
     _answer(service, student, clock, "renal acid-base", [0] * 8)
     _answer(service, student, clock, "renal physiology", [1, 0, 0, 1, 0, 0])
     service.store.set_prerequisites("renal acid-base", ["renal physiology"])

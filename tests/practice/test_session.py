@@ -118,7 +118,8 @@ def test_timed_mode_submit_then_review(service, student, clock):
     s.choose_option(1)
     assert s.remaining() == pytest.approx(180)
     nav = s.navigator()
-    assert nav[0] == {"answered": True, "flagged": True, "checked": False, "correct": None}
+    assert nav[0] == {"answered": True, "flagged": True, "checked": False, "correct": None,
+                      "score": None}
     feedback = s.submit()
     assert [f.correct for f in feedback] == [True, False, False, False]
     assert s.results()["correct"] == 1 and s.results()["answered"] == 2

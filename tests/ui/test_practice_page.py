@@ -31,7 +31,10 @@ def practice_app(gui_app, bank, data_dir, clock):
     for i in range(6):
         bank.save_item(make_sba(f"Question {i}?", key=0, topic="renal" if i < 3 else
                                 "cardiology", status="approved"))
-    bank.save_set(make_case_set())
+    case = make_case_set()
+    for it in case.items:
+        it.status = "approved"
+    bank.save_set(case)
     svc = PracticeService(bank, PracticeStore.open_in(data_dir), clock=clock, fuzz=False)
     gui_app.workspace.use_practice(svc)
     yield gui_app

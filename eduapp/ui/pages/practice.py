@@ -2,7 +2,9 @@
 sessions, short-answer marking, the tutor, resume.
 
 Keyboard first: 1-5 or A-E choose an option, Shift+letter (or a right-click) strikes it
-out, Enter checks (tutor) or moves on (timed), F flags, Left/Right move. The page holds a
+out, Enter checks (tutor) or moves on (timed), Ctrl+Enter submits a short answer, F flags,
+H highlights the text selected in the stem, L shows the lab values, Left/Right move; once
+the answer is shown, 1-4 rate the FSRS card (Again, Hard, Good, Easy). The page holds a
 :class:`~eduapp.practice.Session`; each action is a few milliseconds of SQLite and runs on
 the GUI thread; building a session, marking a short answer with the LLM and asking the
 tutor run through :class:`~eduapp.ui.ops.Op`.
@@ -11,15 +13,18 @@ tutor run through :class:`~eduapp.ui.ops.Op`.
 from __future__ import annotations
 
 import html
+import json
+import os
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCollator, QLocale, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QSpinBox, QSplitter,
-                               QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+                               QStackedWidget, QTableWidget, QTableWidgetItem, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
-from ...domain import Changes
+from ...domain import Changes, facet_name
 from ...errors import EduAppError
 from ..ops import Op, show_error
 from ..page import Page
@@ -27,6 +32,9 @@ from ..student_widgets import StudentPicker
 
 LETTERS = "ABCDEFGHIJ"
 OPTION_STYLE = "text-align: left; padding: 6px;"
+HIGHLIGHT = "#fff0a0"
+#: The builder's choices kept between sessions, in the data folder (UI state).
+UI_STATE_FILE = "ui-state.ini"
 
 
 class OptionButton(QPushButton):
@@ -46,6 +54,90 @@ class OptionButton(QPushButton):
             self.struck.emit(self.index)
             return
         super().mousePressEvent(event)
+
+
+class AnswerEdit(QPlainTextEdit):
+    """The short-answer box: Ctrl+Enter (or Ctrl+Return) emits ``submitted``; plain Enter
+    starts a new line."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event):
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and \
+                event.modifiers() & Qt.ControlModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class LabPanel(QWidget):
+    """Laboratory reference values (:mod:`eduapp.practice.labvalues`): a filter box and a
+    table of analyte (its unit on a second line), adult range in SI units (NBME list) and
+    the Chinese textbook range, with names in the interface language."""
+
+    def __init__(self, language: str, parent=None):
+        super().__init__(parent)
+        from ...practice.labvalues import GROUPS
+        self.language = language
+        self.groups = GROUPS
+        v = QVBoxLayout(self)
+        v.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Lab values (adult reference ranges)"))
+        title.setObjectName("sectionTitle")
+        v.addWidget(title)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Find a test, e.g. potassium"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.fill)
+        v.addWidget(self.filter)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Test (unit)"), self.tr("Range (SI)"),
+                                              self.tr("Range (CN)")])
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.setTextElideMode(Qt.ElideNone)
+        for c, width in ((1, 92), (2, 92)):  # long names and ranges wrap
+            header.setSectionResizeMode(c, QHeaderView.Fixed)
+            self.table.setColumnWidth(c, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setMinimumWidth(320)
+        v.addWidget(self.table, 1)
+        source = QLabel(self.tr("Sources: NBME laboratory values (USMLE), converted to SI; "
+                                "Diagnostics (9th edition, People's Medical Publishing "
+                                "House). Each laboratory sets its own ranges."))
+        source.setWordWrap(True)
+        source.setObjectName("hint")
+        v.addWidget(source)
+        self.fill()
+
+    def fill(self, _text: str = "") -> None:
+        """Show the values matching the filter, a group heading before each group."""
+        from ...practice.labvalues import lab_values
+        rows = lab_values(self.filter.text())
+        zh = self.language == "zh"
+        self.table.setRowCount(0)
+        group = None
+        for v in rows:
+            if v.group != group:
+                group = v.group
+                r = self.table.rowCount()
+                self.table.insertRow(r)
+                head = QTableWidgetItem(self.groups[group][1 if zh else 0])
+                font = head.font()
+                font.setBold(True)
+                head.setFont(font)
+                self.table.setItem(r, 0, head)
+                self.table.setSpan(r, 0, 1, 3)
+            r = self.table.rowCount()
+            self.table.insertRow(r)
+            name = v.name(self.language) + (f"\n{v.unit}" if v.unit else "")
+            for c, text in enumerate((name, v.si.replace("; ", "\n"),
+                                      (v.cn or "–").replace("; ", "\n"))):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
 
 
 class PracticePage(Page):
@@ -110,13 +202,26 @@ class PracticePage(Page):
         grid.addWidget(QLabel(self.tr("Systems (none selected: all)")), 0, 1)
         grid.addWidget(self.topic_list, 1, 0)
         grid.addWidget(self.system_list, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        for lst in (self.topic_list, self.system_list):
+            lst.itemSelectionChanged.connect(self._update_available)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags_edit.editingFinished.connect(self._update_available)
         grid.addWidget(self.tags_edit, 2, 0, 1, 2)
-        outer.addWidget(lists, 2)
+        outer.addWidget(lists, 4)
 
         opts = QGroupBox(self.tr("How"))
         form = QFormLayout(opts)
+        self.language_box = QComboBox()
+        self.language_box.addItem(self.tr("English"), "en")
+        self.language_box.addItem(self.tr("Chinese"), "zh")
+        self.language_box.addItem(self.tr("Both languages"), "")
+        self.language_box.setCurrentIndex(self.language_box.findData(
+            self.app.ui_language()))
+        self.language_box.currentIndexChanged.connect(lambda _=0: self.refresh_builder())
+        form.addRow(self.tr("Question language"), self.language_box)
         self.type_boxes = {}
         types = QHBoxLayout()
         for key, label in (("sba", self.tr("Single best answer")),
@@ -124,6 +229,7 @@ class PracticePage(Page):
                            ("tf", self.tr("True/false")), ("short", self.tr("Short answer"))):
             box = QCheckBox(label)
             box.setChecked(True)
+            box.toggled.connect(lambda _=False: self._update_available())
             self.type_boxes[key] = box
             types.addWidget(box)
         form.addRow(self.tr("Question types"), types)
@@ -132,13 +238,18 @@ class PracticePage(Page):
         for key, label in (("unused", self.tr("Unused")), ("incorrect", self.tr("Incorrect")),
                            ("flagged", self.tr("Flagged")), ("due", self.tr("Due for review"))):
             box = QCheckBox(label)
+            box.toggled.connect(lambda _=False: self._update_available())
             self.pool_boxes[key] = box
             pools.addWidget(box)
         form.addRow(self.tr("Only from (none ticked: all)"), pools)
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, 300)
         self.count_spin.setValue(20)
+        self.count_spin.valueChanged.connect(lambda _=0: self._update_available())
         form.addRow(self.tr("Questions"), self.count_spin)
+        self.available_label = QLabel()
+        self.available_label.setWordWrap(True)
+        form.addRow(self.available_label)
         self.mode_box = QComboBox()
         self.mode_box.addItem(self.tr("Tutor: feedback after each answer"), "tutor")
         self.mode_box.addItem(self.tr("Timed: a clock, review at the end"), "timed")
@@ -148,6 +259,7 @@ class PracticePage(Page):
         self.pace_spin.setValue(90)
         self.pace_spin.setSuffix(self.tr(" s per question"))
         form.addRow(self.tr("Timed pace"), self.pace_spin)
+        self._restore_choices()
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.clicked.connect(self.start_custom)
         form.addRow(self.start_button)
@@ -190,12 +302,15 @@ class PracticePage(Page):
         v.addWidget(self.set_label)
         self.stem_label = QLabel()
         self.stem_label.setWordWrap(True)
+        self.stem_label.setTextFormat(Qt.RichText)
         self.stem_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.stem_label.setFocusPolicy(Qt.NoFocus)
         v.addWidget(self.stem_label)
         self.options_box = QVBoxLayout()
         v.addLayout(self.options_box)
-        self.answer_edit = QPlainTextEdit()
-        self.answer_edit.setPlaceholderText(self.tr("Type your answer"))
+        self.answer_edit = AnswerEdit()
+        self.answer_edit.setPlaceholderText(self.tr("Type your answer (Ctrl+Enter to submit)"))
+        self.answer_edit.submitted.connect(self._submit_text)
         self.answer_edit.setMaximumHeight(100)
         v.addWidget(self.answer_edit)
         self.removed_label = QLabel(self.tr("This question was removed from the bank after the "
@@ -220,6 +335,42 @@ class PracticePage(Page):
             b.setFocusPolicy(Qt.NoFocus)
             buttons.addWidget(b)
         v.addLayout(buttons)
+        tools = QHBoxLayout()
+        self.highlight_button = QPushButton(self.tr("Highlight selection (H)"))
+        self.highlight_button.setToolTip(self.tr("Select words of the question with the "
+                                                 "mouse, then press H or this button; "
+                                                 "again to clear."))
+        self.highlight_button.clicked.connect(self.highlight_selection)
+        self.lab_button = QPushButton(self.tr("Lab values (L)"))
+        self.lab_button.setCheckable(True)
+        self.lab_button.toggled.connect(self._show_labs)
+        strike_hint = QLabel(self.tr("Right-click an option or press Shift+letter to strike "
+                                     "it out."))
+        strike_hint.setObjectName("hint")
+        strike_hint.setWordWrap(True)
+        for b in (self.highlight_button, self.lab_button):
+            b.setFocusPolicy(Qt.NoFocus)
+            tools.addWidget(b)
+        tools.addWidget(strike_hint, 1)
+        v.addLayout(tools)
+        rating = QHBoxLayout()
+        self.rating_label = QLabel(self.tr("How well did you know it?"))
+        rating.addWidget(self.rating_label)
+        self.rating_buttons = []
+        for value, label in ((1, self.tr("1 Again")), (2, self.tr("2 Hard")),
+                             (3, self.tr("3 Good")), (4, self.tr("4 Easy"))):
+            b = QPushButton(label)
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.NoFocus)
+            b.clicked.connect(lambda _=False, r=value: self.rate(r))
+            rating.addWidget(b)
+            self.rating_buttons.append(b)
+        rating.addStretch(1)
+        v.addLayout(rating)
+        self.rating_note = QLabel()
+        self.rating_note.setObjectName("hint")
+        self.rating_note.setWordWrap(True)
+        v.addWidget(self.rating_note)
         self.feedback = QTextBrowser()
         self.feedback.setOpenExternalLinks(False)
         v.addWidget(self.feedback, 1)
@@ -236,12 +387,17 @@ class PracticePage(Page):
             self.mark_buttons.append(b)
         marks.addStretch(1)
         v.addLayout(marks)
+        self.tutor_status_label = QLabel()
+        self.tutor_status_label.setWordWrap(True)
+        self.tutor_status_label.setObjectName("hint")
+        v.addWidget(self.tutor_status_label)
         tutor = QHBoxLayout()
         self.tutor_edit = QLineEdit()
         self.tutor_edit.setPlaceholderText(self.tr("Ask the tutor about this question"))
         self.tutor_edit.returnPressed.connect(self.ask_tutor)
         tutor.addWidget(self.tutor_edit, 1)
         ask = QPushButton(self.tr("Ask"))
+        ask.setObjectName("askButton")
         ask.setFocusPolicy(Qt.NoFocus)
         ask.clicked.connect(self.ask_tutor)
         tutor.addWidget(ask)
@@ -250,9 +406,16 @@ class PracticePage(Page):
         self.navigator = QListWidget()
         self.navigator.setFocusPolicy(Qt.NoFocus)
         self.navigator.setMaximumWidth(170)
+        self.navigator.setMinimumWidth(96)
         self.navigator.itemClicked.connect(lambda it: self.go(self.navigator.row(it)))
         split.addWidget(self.navigator)
+        self.lab_panel = LabPanel(self.app.ui_language())
+        self.lab_panel.hide()
+        split.addWidget(self.lab_panel)
         split.setStretchFactor(0, 4)
+        split.setStretchFactor(2, 3)
+        split.setChildrenCollapsible(False)
+        self.question_split = split
         return w
 
     # ------------------------------------------------------------------ profiles
@@ -334,42 +497,115 @@ class PracticePage(Page):
     # ------------------------------------------------------------------ builder
 
     def refresh_builder(self) -> None:
-        """Topics and systems from the bank, the deck counts and resumable sessions."""
+        """Topics and systems with their question counts in the chosen language (only
+        what students may be served), the deck counts and resumable sessions."""
+        if not self._ready:  # the page is being built, or the history cannot be read
+            return
+        language = self.language_box.currentData()
+        ui = self.app.ui_language()
+        languages = [language] if language else []
+        collator = QCollator(QLocale(QLocale.Chinese, QLocale.China) if ui == "zh"
+                             else QLocale(QLocale.English))  # Chinese names by pinyin
+        collator.setCaseSensitivity(Qt.CaseInsensitive)
         for lst, key in ((self.topic_list, "topic"), (self.system_list, "system")):
-            chosen = {i.text() for i in lst.selectedItems()}
-            lst.clear()
-            for value in self.service.bank_values(key):
-                if value:
-                    item = QListWidgetItem(value)
+            chosen = {i.data(Qt.UserRole) for i in lst.selectedItems()}
+            counts = self.service.question_counts(key, languages)
+            with QSignalBlocker(lst):
+                lst.clear()
+                names = {v: (v if key == "topic" else facet_name(v, ui)) for v in counts if v}
+                for value in sorted(names, key=lambda v: collator.sortKey(names[v])):
+                    item = QListWidgetItem(self.tr("{name} ({n})").format(
+                        name=names[value], n=counts[value]))
+                    item.setData(Qt.UserRole, value)
                     lst.addItem(item)
                     item.setSelected(value in chosen)
+        self._update_available()
         pid = self.profile_id()
         self._update_buttons()
         if pid is None:
             self.deck_label.setText(self.tr("Add a student to begin."))
             return
         deck = self.service.deck(pid, detail=False)
-        self.deck_label.setText(self.tr("Review deck: {total} cards, {due} due now, {today} "
-                                        "due today.").format(total=deck.total, due=deck.due_now,
-                                                             today=deck.due_today))
+        cards = (self.tr("1 card") if deck.total == 1 else
+                 self.tr("{n} cards").format(n=deck.total))
+        self.deck_label.setText(self.tr("Review deck: {cards}, {due} due now, {today} due "
+                                        "today.").format(cards=cards, due=deck.due_now,
+                                                         today=deck.due_today))
         self.review_button.setEnabled(deck.due_now > 0)
         self.recommend_label.setText("\n".join(
             [w.sentence(self.app.ui_language()) for w in self.service.weak_areas(pid, 3)]))
         self.resume_button.setEnabled(bool(self.service.open_sessions(pid)))
 
+    def _update_available(self) -> None:
+        """Say how many questions match the builder's choices (pools aside) and whether
+        the session will be shorter than asked."""
+        if not self._ready:
+            return
+        try:
+            n = self.service.matching_count(self.spec())
+        except EduAppError as e:
+            self.available_label.setText(str(e))
+            return
+        want = self.count_spin.value()
+        text = (self.tr("1 question matches these choices.") if n == 1 else
+                self.tr("{n} questions match these choices.").format(n=n))
+        if n < want:
+            text += " " + self.tr("A session will hold {n} (you asked for {want}); your "
+                                  "setting is kept.").format(n=n, want=want)
+        self.available_label.setText(text)
+
     def spec(self):
         """The :class:`~eduapp.practice.TestSpec` the builder shows."""
         from ...practice import TestSpec
+        language = self.language_box.currentData()
         return TestSpec(
-            topics=[i.text() for i in self.topic_list.selectedItems()],
-            systems=[i.text() for i in self.system_list.selectedItems()],
+            topics=[i.data(Qt.UserRole) for i in self.topic_list.selectedItems()],
+            systems=[i.data(Qt.UserRole) for i in self.system_list.selectedItems()],
             tags=[t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
             types=[k for k, b in self.type_boxes.items() if b.isChecked()],
+            languages=[language] if language else [],
             pools=[k for k, b in self.pool_boxes.items() if b.isChecked()],
             count=self.count_spin.value(), mode=self.mode_box.currentData(),
             seconds_per_question=float(self.pace_spin.value()))
 
+    # ------------------------------------------------------------------ kept choices
+
+    def _ui_state(self) -> QSettings:
+        """The data folder's UI-state file (builder choices live with the data, so two
+        data folders or two test runs never share them)."""
+        return QSettings(os.path.join(self.app.data_dir, UI_STATE_FILE), QSettings.IniFormat)
+
+    def _save_choices(self) -> None:
+        """Keep the builder's choices (count, mode, pace, types, language) for next time."""
+        st = self._ui_state()
+        st.setValue("practice/builder", json.dumps({
+            "count": self.count_spin.value(), "mode": self.mode_box.currentData(),
+            "pace": self.pace_spin.value(), "language": self.language_box.currentData(),
+            "types": [k for k, b in self.type_boxes.items() if b.isChecked()]}))
+        st.sync()
+
+    def _restore_choices(self) -> None:
+        """Put back the choices of the last session started (defaults when none)."""
+        try:
+            saved = json.loads(self._ui_state().value("practice/builder", "") or "{}")
+        except (TypeError, ValueError):
+            return
+        if not isinstance(saved, dict):
+            return
+        if isinstance(saved.get("count"), int):
+            self.count_spin.setValue(saved["count"])
+        if isinstance(saved.get("pace"), int):
+            self.pace_spin.setValue(saved["pace"])
+        for box, key in ((self.mode_box, "mode"), (self.language_box, "language")):
+            k = box.findData(saved.get(key))
+            if key in saved and k >= 0:
+                box.setCurrentIndex(k)
+        if isinstance(saved.get("types"), list) and saved["types"]:
+            for key, b in self.type_boxes.items():
+                b.setChecked(key in saved["types"])
+
     def start_custom(self) -> None:
+        self._save_choices()
         self.start_spec(self.spec())
 
     def start_reviews(self) -> None:
@@ -380,7 +616,10 @@ class PracticePage(Page):
     def start_recommended(self) -> None:
         pid = self.profile_id()
         if pid is not None:
-            self.start_spec(self.service.recommend(pid).spec)
+            spec = self.service.recommend(pid).spec
+            language = self.language_box.currentData()
+            spec.languages = [language] if language else []  # the builder's language
+            self.start_spec(spec)
 
     def start_spec(self, spec) -> None:
         """Build a session from ``spec`` on a worker and show its first question."""
@@ -389,7 +628,16 @@ class PracticePage(Page):
             return
         Op(self, lambda ws: ws.practice.start(pid, spec)) \
             .with_progress(self.tr("Choosing questions…")) \
-            .success(self.show_session).run()
+            .success(lambda session: self._started(session, spec.count)).run()
+
+    def _started(self, session, asked: int) -> None:
+        """Show a new session; say so when fewer questions matched than were asked for."""
+        self.show_session(session)
+        if len(session) < asked:
+            self.notice.setText(self.tr(
+                "Only {n} questions match your choices, so this session has {n} (you asked "
+                "for {want}; that setting is kept).").format(n=len(session), want=asked))
+            self.notice.show()
 
     def resume(self) -> None:
         """Open the student's last unfinished session where it stopped."""
@@ -407,7 +655,10 @@ class PracticePage(Page):
 
     def show_session(self, session) -> None:
         self.session = session
+        self.notice.hide()
         self.stack.setCurrentIndex(1)
+        status = self.app.workspace.tutor_status()
+        self.tutor_status_label.setText(status.describe(self.app.ui_language()))
         if session.time_limit is not None and not session.finished:
             self.timer.start()
         self.show_question()
@@ -441,7 +692,7 @@ class PracticePage(Page):
                         "shared options)").format(k=q.set_position + 1, m=q.set_size))
         self.set_label.setText(set_text)
         self.set_label.setVisible(bool(set_text))
-        self.stem_label.setText(q.item.full_stem)
+        self.stem_label.setText(self._stem_html(q.item.full_stem, q.highlights))
         self.removed_label.setVisible(q.removed)
         choice = q.item.type in ("sba", "multi", "tf")
         chosen = set(q.response or []) if isinstance(q.response, list) else set()
@@ -481,6 +732,7 @@ class PracticePage(Page):
                                    else self.tr("End the session"))
         self.flag_button.setText(self.tr("Unflag (F)") if q.flagged else self.tr("Flag (F)"))
         self.feedback.setHtml(self._feedback_html(q) if q.feedback else "")
+        self._show_rating(q)
         pending = q.feedback is not None and q.item.type == "short" and (
             q.feedback.score is None or q.feedback.marked_by == "llm")
         self.mark_label.setText(self.tr("Mark your answer:") if q.feedback and
@@ -489,6 +741,34 @@ class PracticePage(Page):
             w.setVisible(bool(pending))
         self._refresh_navigator()
         self._update_clock()
+
+    @staticmethod
+    def _stem_html(text: str, highlights) -> str:
+        """The stem as rich text with the highlighted ranges marked; every character of
+        ``text`` stays one character of the label (a line break is ``<br/>``), so the
+        label's selection positions are positions in ``text``."""
+        marks = sorted(highlights)
+        out, pos = [], 0
+        for a, b in marks:
+            out.append(html.escape(text[pos:a]))
+            out.append(f"<span style='background:{HIGHLIGHT}'>{html.escape(text[a:b])}</span>")
+            pos = b
+        out.append(html.escape(text[pos:]))
+        return "".join(out).replace("\n", "<br/>")
+
+    def _show_rating(self, q) -> None:
+        """The Again/Hard/Good/Easy row once the answer is recorded: the card's rating is
+        checked (the automatic one until the student chooses)."""
+        visible = bool(q.rateable or (q.rating and q.feedback))
+        for w in (self.rating_label, *self.rating_buttons, self.rating_note):
+            w.setVisible(visible)
+        if not visible:
+            return
+        for value, b in enumerate(self.rating_buttons, start=1):
+            b.setChecked(value == q.rating)
+            b.setEnabled(q.rateable)
+        self.rating_note.setText(self.tr("Press 1-4. Your rating sets when this question "
+                                         "comes back for review.") if q.rateable else "")
 
     def _feedback_html(self, q) -> str:
         fb = q.feedback
@@ -499,6 +779,9 @@ class PracticePage(Page):
         elif fb.correct:
             parts.append("<p style='color:#1a7f37'><b>" + html.escape(self.tr("Right")) +
                          "</b></p>")
+        elif fb.verdict == "partly":
+            parts.append("<p style='color:#9a6700'><b>" + html.escape(
+                self.tr("Partly right ({score:.0%})").format(score=fb.score)) + "</b></p>")
         else:
             parts.append("<p style='color:#b42318'><b>" + html.escape(
                 self.tr("Not right ({score:.0%})").format(score=fb.score)) + "</b></p>")
@@ -542,7 +825,9 @@ class PracticePage(Page):
                 self.navigator.addItem(QListWidgetItem())
         for i, n in enumerate(nav):
             item = self.navigator.item(i)
-            state = (self.tr("right") if n["correct"] else self.tr("wrong")) \
+            score = n.get("score")
+            state = (self.tr("right") if n["correct"] else self.tr("partly right")
+                     if score is not None and score >= 0.5 else self.tr("wrong")) \
                 if n["correct"] is not None else (self.tr("answered") if n["answered"]
                                                   else self.tr("not answered"))
             item.setText(f"{i + 1}. {state}" + (" ⚑" if n["flagged"] else ""))
@@ -586,6 +871,41 @@ class PracticePage(Page):
             return
         self._guard(s.toggle_strike, option)
         self.show_question()
+
+    def highlight_selection(self) -> None:
+        """Highlight the text selected in the stem (or clear a highlight there)."""
+        s = self.session
+        if s is None or not self.stem_label.hasSelectedText():
+            return
+        start = self.stem_label.selectionStart()
+        end = start + len(self.stem_label.selectedText())
+        self._guard(s.toggle_highlight, start, end)
+        self.show_question()
+
+    def _show_labs(self, shown: bool) -> None:
+        self.lab_panel.setVisible(shown)
+        if shown:  # the question keeps about half of the width
+            total = sum(self.question_split.sizes())
+            self.question_split.setSizes([total * 11 // 20, total // 10, total * 7 // 20])
+
+    def rate(self, rating: int) -> None:
+        """The student's FSRS rating (1 Again .. 4 Easy) of the current answer."""
+        s = self.session
+        if s is None or not s.question().rateable:
+            return
+        self._guard(s.rate, rating)
+        self.show_question()
+        self.app.changed.emit(Changes(practice=True))
+
+    def _submit_text(self) -> None:
+        """Ctrl+Enter in the answer box: check (tutor) or keep it and move on (timed)."""
+        s = self.session
+        if s is None or s.finished:
+            return
+        if s.mode == "tutor":
+            self.check()
+        else:
+            self.move(1)
 
     def toggle_flag(self) -> None:
         if self.session is not None:
@@ -654,20 +974,31 @@ class PracticePage(Page):
             self.app.changed.emit(Changes(practice=True))
 
     def submit(self) -> None:
-        """Submit a timed session (then review), or end a tutor session."""
+        """Submit a timed session (then review), or end a tutor session; with questions
+        not answered yet, ask first."""
         s = self.session
         if s is None or s.finished:
             return
         self._save_text()
+        unanswered = sum(1 for n in s.navigator() if not n["answered"])
+        if unanswered:
+            running = self.timer.isActive()
+            self.timer.stop()
+            question = (self.tr("1 question is not answered.") if unanswered == 1 else
+                        self.tr("{n} questions are not answered.").format(n=unanswered))
+            question += " " + (self.tr("Submit the session anyway? Unanswered questions "
+                                       "count as wrong.") if s.mode == "timed" else
+                               self.tr("End the session anyway? Unanswered questions are "
+                                       "not counted."))
+            answer = QMessageBox.question(
+                self, self.tr("Submit") if s.mode == "timed" else self.tr("End the session"),
+                question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                if running:
+                    self.timer.start()
+                return
         self.timer.stop()
         if s.mode == "timed":
-            unanswered = sum(1 for n in s.navigator() if not n["answered"])
-            if unanswered and not Op.synchronous and QMessageBox.question(
-                    self, self.tr("Submit"), self.tr("{n} questions are not answered. Submit "
-                                                     "anyway?").format(n=unanswered)) \
-                    != QMessageBox.Yes:
-                self.timer.start()
-                return
             self._busy(True)
             Op(self, lambda _ws: s.submit()).with_progress(self.tr("Marking…")) \
                 .success(lambda _r: self._after_submit(s)) \
@@ -718,8 +1049,16 @@ class PracticePage(Page):
             .latest_only("practice.tutor").success(self._show_tutor).run()
 
     def _show_tutor(self, reply) -> None:
-        self.feedback.setMarkdown(reply.text + "\n\n" + self.tr("Sources: {s}").format(
-            s="; ".join(reply.sources)))
+        sources = [self.tr("this question") if k == 0 and src == "Question" else src
+                   for k, src in enumerate(reply.sources)]
+        text = reply.text
+        status = self.app.workspace.tutor_status()
+        if reply.by == "offline" and status.available:  # configured, but it did not answer
+            text = self.tr("{provider} ({model}) did not answer (not reachable or "
+                           "failed), so here are the explanations and notes.").format(
+                provider=status.provider, model=status.model) + "\n\n" + text
+        self.feedback.setMarkdown(text + "\n\n" + self.tr("Sources: {s}").format(
+            s="; ".join(sources)))
 
     # ------------------------------------------------------------------ keyboard
 
@@ -733,7 +1072,10 @@ class PracticePage(Page):
             return
         key = event.key()
         shift = bool(event.modifiers() & Qt.ShiftModifier)
-        if Qt.Key_1 <= key <= Qt.Key_9:
+        q = s.question()
+        if Qt.Key_1 <= key <= Qt.Key_4 and q.rateable:
+            self.rate(key - Qt.Key_1 + 1)
+        elif Qt.Key_1 <= key <= Qt.Key_9:
             self.choose(key - Qt.Key_1)
         elif Qt.Key_A <= key <= Qt.Key_E and shift:
             self.strike(key - Qt.Key_A)
@@ -741,6 +1083,10 @@ class PracticePage(Page):
             self.choose(key - Qt.Key_A)
         elif key == Qt.Key_F:
             self.toggle_flag()
+        elif key == Qt.Key_H:
+            self.highlight_selection()
+        elif key == Qt.Key_L:
+            self.lab_button.toggle()
         elif key in (Qt.Key_Return, Qt.Key_Enter):
             if s.mode == "tutor" and not s.finished and not s.question().checked:
                 self.check()

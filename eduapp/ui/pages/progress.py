@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 import os
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
-                              QLineSeries, QValueAxis)
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis,
+                              QHorizontalBarSeries, QLineSeries, QValueAxis)
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QStackedWidget, QTableWidget,
@@ -29,6 +29,12 @@ from ..student_widgets import StudentPicker
 
 def _pct(x) -> str:
     return "–" if x is None else f"{x:.0%}"
+
+
+def _locale(language: str) -> QLocale:
+    """The locale dates are written in: the interface language's, not the system's."""
+    return QLocale(QLocale.Chinese, QLocale.China) if language == "zh" else \
+        QLocale(QLocale.English, QLocale.UnitedKingdom)
 
 
 def _heat(value: float | None) -> QColor:
@@ -94,12 +100,13 @@ class ProgressPage(Page):
         self.trend_view = QChartView()
         self.trend_view.setRenderHint(QPainter.Antialiasing)
         self.trend_view.setMinimumHeight(220)
-        charts.addWidget(self.trend_view, 1)
+        charts.addWidget(self.trend_view, 2)
         self.topic_view = QChartView()
         self.topic_view.setRenderHint(QPainter.Antialiasing)
-        charts.addWidget(self.topic_view, 1)
+        charts.addWidget(self.topic_view, 3)
         d.addLayout(charts, 2)
-        d.addWidget(QLabel(self.tr("Mastery by topic and week")))
+        d.addWidget(QLabel(self.tr("Accuracy by topic and week, and mastery now (the same "
+                                   "mastery as the bar chart)")))
         self.heatmap = QTableWidget()
         self.heatmap.setEditTriggers(QTableWidget.NoEditTriggers)
         d.addWidget(self.heatmap, 1)
@@ -118,7 +125,7 @@ class ProgressPage(Page):
         self.exam_date.setMinimumDate(QDate(2000, 1, 1))
         self.exam_date.setDate(self.exam_date.minimumDate())
         plan_bar.addWidget(self.exam_date)
-        save_date = QPushButton(self.tr("Set"))
+        save_date = QPushButton(self.tr("Set exam date"))
         save_date.clicked.connect(self.save_exam_date)
         plan_bar.addWidget(save_date)
         plan_bar.addStretch(1)
@@ -128,7 +135,7 @@ class ProgressPage(Page):
                                         self.tr("Why")])
         self.plan_tree.setColumnWidth(0, 320)
         self.plan_tree.setColumnWidth(1, 80)
-        w.addWidget(self.plan_tree, 1)
+        w.addWidget(self.plan_tree, 2)  # the plan gets most of the height
         self.tabs.addTab(weak, self.tr("Weak areas and plan"))
 
         deck = QWidget()
@@ -226,7 +233,8 @@ class ProgressPage(Page):
 
         def load(ws):
             svc = ws.practice
-            return (svc.dashboard(pid), svc.learning_path(pid), svc.deck(pid),
+            return (svc.dashboard(pid), svc.learning_path(pid, languages=[lang]),
+                    svc.deck(pid),
                     {w.stats.value: svc.resources(w.stats.value)
                      for w in svc.weak_areas(pid)}, svc.store.profile(pid))
         Op(self, load).latest_only("progress.student") \
@@ -246,12 +254,18 @@ class ProgressPage(Page):
     def show_student(self, dash, plan, deck, resources, profile, language="en") -> None:
         self.dashboard = dash
         self._dirty = False
+        answers = (self.tr("1 answer") if dash.attempts == 1 else
+                   self.tr("{n} answers").format(n=dash.attempts))
+        def days(n: int) -> str:
+            return self.tr("1 day") if n == 1 else self.tr("{n} days").format(n=n)
+        due = (self.tr("1 review due") if dash.due_now == 1 else
+               self.tr("{n} reviews due").format(n=dash.due_now))
         self.summary.setText(self.tr(
-            "{n} answers · accuracy {acc} · {sec} s per question · streak {streak} days "
-            "(longest {longest}) · {due} reviews due{pct}").format(
-            n=dash.attempts, acc=_pct(dash.accuracy),
+            "{answers} · accuracy {acc} · {sec} s per question · streak {streak} "
+            "(longest {longest}) · {due}{pct}").format(
+            answers=answers, acc=_pct(dash.accuracy),
             sec="–" if dash.mean_seconds is None else f"{dash.mean_seconds:.0f}",
-            streak=dash.streak, longest=dash.longest_streak, due=dash.due_now,
+            streak=days(dash.streak), longest=days(dash.longest_streak), due=due,
             pct="" if dash.percentile is None else self.tr(" · {p:.0f}th percentile of the "
                                                            "class").format(p=dash.percentile)))
         if dash.attempts:
@@ -263,7 +277,7 @@ class ProgressPage(Page):
         self._topic_chart(dash)
         self._heatmap(dash)
         self._weak(dash, resources, language)
-        self._plan(plan)
+        self._plan(plan, language)
         self._deck(deck)
         if profile.get("exam_date"):
             from datetime import date
@@ -271,27 +285,30 @@ class ProgressPage(Page):
             self.exam_date.setDate(QDate(d.year, d.month, d.day))
 
     def _trend_chart(self, dash) -> None:
+        """Accuracy (%) and answers per day on a date axis with a few readable ticks."""
         chart = QChart()
         chart.setTitle(self.tr("Accuracy and answers per day"))
         acc = QLineSeries()
         acc.setName(self.tr("Accuracy %"))
         acc.setPointsVisible(True)
-        count = QBarSeries()
-        bars = QBarSet(self.tr("Answers"))
-        labels = []
+        count = QLineSeries()
+        count.setName(self.tr("Answers"))
         top = 1
-        for i, (day, n, a, _s) in enumerate(dash.trend):
+        for day, n, a, _s in dash.trend:
+            ms = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch()
             if a is not None:
-                acc.append(i, a * 100)
-            bars.append(n)
+                acc.append(ms, a * 100)
+            count.append(ms, n)
             top = max(top, n)
-            labels.append(day.strftime("%d/%m"))
-        count.append(bars)
         chart.addSeries(count)
         chart.addSeries(acc)
-        x = QBarCategoryAxis()
-        x.append(labels)
-        x.setLabelsAngle(-90)
+        x = QDateTimeAxis()
+        x.setFormat("M/d" if self.app.ui_language() == "zh" else "d/M")
+        x.setTickCount(6)
+        if dash.trend:
+            first, last = dash.trend[0][0], dash.trend[-1][0]
+            x.setRange(QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
+                       QDateTime(QDate(last.year, last.month, last.day), QTime(23, 59)))
         chart.addAxis(x, Qt.AlignBottom)
         y = QValueAxis()
         y.setRange(0, 100)
@@ -307,43 +324,71 @@ class ProgressPage(Page):
         acc.attachAxis(y)
         self.trend_view.setChart(chart)
 
+    #: Most topics in the bar chart (the weakest; the grid below lists them all).
+    CHART_TOPICS = 10
+
     def _topic_chart(self, dash) -> None:
+        """Accuracy and mastery per topic as horizontal bars, full topic names on the
+        left, rows in the grid's order (lowest mastery first), numbers from the same
+        :class:`~eduapp.practice.analytics.AreaStats`."""
         chart = QChart()
         chart.setTitle(self.tr("Accuracy and mastery by topic"))
-        areas = [a for a in dash.areas.get("topic", []) if a.value][:12]
+        by_name = {a.value: a for a in dash.areas.get("topic", [])}
+        rows = [t for t in dash.heatmap_topics if t in by_name][:self.CHART_TOPICS]
+        rows.reverse()  # a horizontal bar chart draws its first category at the bottom
         acc = QBarSet(self.tr("Accuracy %"))
         mastery = QBarSet(self.tr("Mastery %"))
-        for a in areas:
-            acc.append(a.accuracy * 100)
-            mastery.append(a.mastery * 100)
-        series = QBarSeries()
+        for t in rows:
+            acc.append(by_name[t].accuracy * 100)
+            mastery.append(by_name[t].mastery * 100)
+        series = QHorizontalBarSeries()
         series.append(acc)
         series.append(mastery)
         chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append([a.value[:14] for a in areas])
-        chart.addAxis(x, Qt.AlignBottom)
-        y = QValueAxis()
-        y.setRange(0, 100)
+        y = QBarCategoryAxis()
+        y.append([self._short(t or self.tr("(no topic)")) for t in rows])
         chart.addAxis(y, Qt.AlignLeft)
+        x = QValueAxis()
+        x.setRange(0, 100)
+        x.setLabelFormat("%d%%")
+        chart.addAxis(x, Qt.AlignBottom)
         series.attachAxis(x)
         series.attachAxis(y)
         self.topic_view.setChart(chart)
 
+    @staticmethod
+    def _short(name: str, width: int = 26) -> str:
+        """A topic name cut at a word boundary to about ``width`` characters, with "…"
+        (chart labels must stay readable; the grid shows the full name)."""
+        if len(name) <= width:
+            return name
+        cut = name[:width].rsplit(" ", 1)[0] if " " in name[:width] else name[:width]
+        return cut.rstrip(" ,;") + "…"
+
     def _heatmap(self, dash) -> None:
+        """Weekly accuracy per topic, then a last column with the mastery now (the bar
+        chart's number)."""
         t = self.heatmap
         t.clear()
+        weeks = len(dash.heatmap_weeks)
         t.setRowCount(len(dash.heatmap_topics))
-        t.setColumnCount(len(dash.heatmap_weeks))
-        t.setHorizontalHeaderLabels([w.strftime("%d/%m") for w in dash.heatmap_weeks])
+        t.setColumnCount(weeks + 1)
+        fmt = "%m/%d" if self.app.ui_language() == "zh" else "%d/%m"
+        t.setHorizontalHeaderLabels([w.strftime(fmt) for w in dash.heatmap_weeks]
+                                    + [self.tr("Mastery now")])
         t.setVerticalHeaderLabels([topic or self.tr("(no topic)")
                                    for topic in dash.heatmap_topics])
         for r, row in enumerate(dash.heatmap):
-            for c, value in enumerate(row):
+            for c, value in enumerate(list(row) + [dash.heatmap_mastery[r]]):
                 cell = QTableWidgetItem("" if value is None else f"{value:.0%}")
                 cell.setBackground(QBrush(_heat(value)))
                 cell.setTextAlignment(Qt.AlignCenter)
+                if c == weeks:
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
                 t.setItem(r, c, cell)
+        t.resizeColumnsToContents()
 
     def _weak(self, dash, resources, language) -> None:
         if not dash.weak:
@@ -365,24 +410,33 @@ class ProgressPage(Page):
         parts.append("</ul>")
         self.weak_view.setHtml("".join(parts))
 
-    def _plan(self, plan) -> None:
+    def _plan(self, plan, language: str = "en") -> None:
+        """The study plan: one row per day (date in the interface language), its
+        sessions with their reasons worded in that language."""
         kinds = {"review": self.tr("Reviews due"), "weak": self.tr("Weak area"),
                  "new": self.tr("New topic"), "consolidate": self.tr("Consolidate")}
+        locale = _locale(language)
+        fmt = "M月d日 dddd" if language == "zh" else "ddd d MMM"
         self.plan_tree.clear()
         for day in plan:
-            top = QTreeWidgetItem([day.day.strftime("%a %d %b"), str(sum(
-                s.count for s in day.sessions)), ""])
+            top = QTreeWidgetItem([locale.toString(QDate(day.day.year, day.day.month,
+                                                         day.day.day), fmt),
+                                   str(sum(s.count for s in day.sessions)), ""])
             for s in day.sessions:
-                QTreeWidgetItem(top, [f"{kinds.get(s.kind, s.kind)}: {s.topic}".rstrip(": "),
-                                      str(s.count), s.reason])
+                label = kinds.get(s.kind, s.kind)
+                sep = "：" if language == "zh" else ": "
+                QTreeWidgetItem(top, [f"{label}{sep}{s.topic}" if s.topic else label,
+                                      str(s.count), s.describe(language)])
             self.plan_tree.addTopLevelItem(top)
             top.setExpanded(True)
 
     def _deck(self, deck) -> None:
+        cards = (self.tr("1 card") if deck.total == 1 else
+                 self.tr("{n} cards").format(n=deck.total))
         self.deck_label.setText(self.tr(
-            "{total} cards: {learning} learning, {review} in review, {relearning} "
+            "{cards}: {learning} learning, {review} in review, {relearning} "
             "relearning. {due} due now, {today} due today.").format(
-            total=deck.total, learning=deck.learning, review=deck.review,
+            cards=cards, learning=deck.learning, review=deck.review,
             relearning=deck.relearning, due=deck.due_now, today=deck.due_today))
         self.deck_table.setRowCount(len(deck.by_topic))
         for r, (topic, cards, due) in enumerate(deck.by_topic):
