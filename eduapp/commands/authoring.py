@@ -18,8 +18,7 @@ def run_lint(args, ctx) -> int:
     file could be read."""
     profile = None
     if getattr(args, "verify", False):
-        from .generate import _profile
-        profile = _profile(args, ctx)
+        profile = ctx.workspace.provider(getattr(args, "provider", None))
     out_items: list[dict] = []
     errors: list[dict] = []
     lines: list[str] = []

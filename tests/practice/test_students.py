@@ -94,11 +94,11 @@ def test_plan_reasons_in_both_languages(service, student):
 
 def test_student_rating_reschedules_the_card(service, student, clock):
     s = service.start(student, TestSpec(types=["sba"], topics=["cardiology"], count=1))
-    clock.advance(30)
+    clock.advance(40)  # Good for a plain item (60 s expected) and for a vignette (90 s)
     s.choose_option(0)
     s.check()
     q = s.question()
-    assert q.rateable and q.rating == 3                      # right in 30 s: Good
+    assert q.rateable and q.rating == 3                      # right in 40 s: Good
 
     def due():
         with service.store.lock:

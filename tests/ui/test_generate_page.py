@@ -48,15 +48,30 @@ def test_two_drafts_land_in_the_queue_then_approve_and_discard(page, gui_app, sc
     # findings: a badge on each row, and the editor lists them
     assert "⚠" in page.queue.item(0).text()
     page.queue.select_ids([page.queue.item(0).data(Qt.UserRole)])
-    findings = [page.editor.findings.item(r).text() for r in range(page.editor.findings.count())]
-    assert any("verification-disagrees" in f for f in findings)
+    findings = [page.editor.findings.item(r) for r in range(page.editor.findings.count())]
+    assert any("verification-disagrees" in f.toolTip() and "independent model" in f.text()
+               for f in findings)
     assert page.editor.stem.toPlainText() == sba_answer()["stem"]
     first, second = (page.queue.item(r).data(Qt.UserRole) for r in range(2))
     assert {gui_app.bank.get_item(i).status for i in (first, second)} == {"draft"}
 
     page.queue.select_ids([first])
+    # the blind answer disagreed: approving asks first, and "Approve anyway" records who
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def approve_anyway():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, approve_anyway)
+            return
+        anyway = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.AcceptRole)
+        qtbot.mouseClick(anyway, Qt.LeftButton)
+    QTimer.singleShot(20, approve_anyway)
     qtbot.mouseClick(page.approve_button, Qt.LeftButton)
     assert gui_app.bank.get_item(first).status == "approved"
+    assert gui_app.bank.get_item(first).provenance["approved_over"]["findings"] == [
+        "verification-disagrees"]
     assert page.queue.count() == 1
     assert page.queue.selected_ids() == [second]  # the next draft is selected
     qtbot.mouseClick(page.discard_button, Qt.LeftButton)

@@ -123,11 +123,11 @@ def test_flagged_items_tab_drafts_and_accepts_an_edited_rewrite(window, gui_app,
                                                                  monkeypatch, data_dir,
                                                                  scripted_server,
                                                                  scripted_profile):
-    from eduapp.ui.pages import marking as marking_page
     from tests.marking.test_item_review import REWRITE, make_flagged_sitting
     svc, exam, first = make_flagged_sitting(gui_app.bank, data_dir)
     svc.store.close()
-    monkeypatch.setattr(marking_page, "rewrite_profile", lambda app: scripted_profile)
+    gui_app.workspace.providers.save(scripted_profile)
+    gui_app.update_settings(default_provider="scripted")
     page = window.show_page("marking")
     tabs = [page.tabs.tabText(k) for k in range(page.tabs.count())]
     assert tabs == ["Review", "Results", "Problems", "Statistics", "Flagged items", "Log"]

@@ -369,13 +369,27 @@ def _render(text: str, model: ItemModel, values: dict, labels: dict) -> str:
     return " ".join(out.split()) if "\n" not in out else out.strip()
 
 
+def _overlaps(a: str, b: str) -> bool:
+    """One answer text contains the other ("doxycycline" and "doxycycline with
+    rifampicin"): as a distractor it would be a second defensible key (NBME guide:
+    one best answer), so such a pair never shares an item."""
+    a, b = " ".join(a.lower().split()), " ".join(b.lower().split())
+    if not (a and b):
+        return False
+    if a.isascii() and b.isascii():  # whole words: "pseudohyponatraemia" is not "hyponatraemia"
+        return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+    return a in b or b in a
+
+
 def _options(model: ItemModel, scenario: Scenario, key: str) -> list[str]:
     prefer = list(scenario.distractors)
     prefer += [s.answer for s in model.scenarios if s.answer]
     prefer += [a.id for a in model.answers]
+    texts = {a.id: a.text for a in model.answers}
     chosen = [key]
     for a in prefer:
-        if a not in chosen and a not in scenario.exclude:
+        if a not in chosen and a not in scenario.exclude \
+                and not _overlaps(texts.get(a, a), texts.get(key, key)):
             chosen.append(a)
         if len(chosen) == model.option_count:
             break

@@ -293,14 +293,33 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
+_WORDS = re.compile(r"[A-Za-z]{4,}|[\u4e00-\u9fff]{2,}")
+
+
+def _gives_away(cue: str, answer: str) -> bool:
+    """The cue names its own answer (a word of 4+ letters of the answer, or two Chinese
+    characters of it, in the cue, as the gate's clang rule counts them: "Digoxin-specific antibody fragments" -> digoxin): such an item
+    would be a clang cue (NBME guide), so the row is not asked in that direction."""
+    cue = cue.lower()
+    for word in _WORDS.findall(answer.lower()):
+        if word.isascii():
+            if word in cue:
+                return True
+        elif any(word[k:k + 2] in cue for k in range(len(word) - 1)):
+            return True
+    return False
+
+
 def _eligible(table: KnowledgeTable, d: Direction) -> list[int]:
-    """Rows usable in direction ``d``: cue and answer present, cue not ambiguous."""
+    """Rows usable in direction ``d``: cue and answer present, cue not ambiguous, cue not
+    naming its answer."""
     answers: dict[str, set[str]] = {}
     for r in table.rows:
         answers.setdefault(_norm(r[d.source]), set()).add(_norm(r[d.target]))
     return [i for i, r in enumerate(table.rows)
             if r[d.source].strip() and r[d.target].strip()
-            and len(answers[_norm(r[d.source])]) == 1]
+            and len(answers[_norm(r[d.source])]) == 1
+            and not _gives_away(r[d.source], r[d.target])]
 
 
 def _cues_for(table: KnowledgeTable, d: Direction, value: str) -> list[str]:
