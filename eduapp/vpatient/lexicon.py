@@ -27,7 +27,7 @@ HISTORY_FRAMES = frozenset({
     "surgery", "medications", "allergies", "family_history", "smoking", "alcohol",
     "recreational_drugs", "occupation", "social", "travel", "vaccination", "birth_history",
     "previous_episodes", "development", "menstrual", "pregnancy", "sick_contacts", "diet",
-    "exercise", "treatment_so_far"})
+    "exercise", "treatment_so_far", "adherence"})
 
 #: Frames that give way to a specific frame of at least the same strength.
 GENERIC_FRAMES = frozenset({"past_history", "chief_complaint", "onset", "previous_episodes"})

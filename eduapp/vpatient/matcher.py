@@ -12,7 +12,8 @@ in three steps, for English and Chinese questions alike:
    smoked" is about smoking, not past history).
 2. **Facts.** Each fact scores the strongest of its topics that matched, plus 0.3 for
    each further one, plus its own keywords and example questions (as patterns, and by
-   rapidfuzz similarity >= 88 to the whole question), minus 0.75 x the strength of every
+   rapidfuzz similarity >= 88 to the whole question), plus 0.3 x the presenting symptom
+   for a fact of the history of the presenting complaint, minus 0.75 x the strength of every
    frame the question asks that the fact does not cover (so "where is the pain?" goes to
    the location fact, not to the chief complaint that also mentions pain).
 3. **Decision.** The best fact answers when it scores at least :data:`THRESHOLD` and the
@@ -48,11 +49,12 @@ _KEYWORD_BONUS = 1.0
 #: your family have heart problems?" asks for the family history): missing one costs a
 #: fact twice the frame's strength.
 _DOMINANT = frozenset({"family_history", "allergies", "surgery", "medications",
-                       "treatment_so_far", "vaccination", "birth_history", "travel",
+                       "treatment_so_far", "adherence", "vaccination", "birth_history", "travel",
                        "smoking", "alcohol", "recreational_drugs", "sick_contacts"})
 #: Frames that always displace another when both are asked.
 _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications"),
-             "allergies": ("medications", "treatment_so_far")}
+             "allergies": ("medications", "treatment_so_far"),
+             "adherence": ("medications", "treatment_so_far")}
 _FUZZ_WHOLE = 88
 _FUZZ_WORD = 85
 
@@ -98,6 +100,12 @@ class Matcher:
         for f in case.facts:
             owned.update(f.topics)
         self._owned = owned
+        # the history of the presenting complaint is about the presenting symptom:
+        # "where is the headache?" asks the site fact, which need not repeat "headache"
+        presenting = {t for f in case.facts if f.category == "presenting" for t in f.topics
+                      if t in self.lexicon and self.lexicon[t].kind == "symptom"}
+        self._inherited = {f.id: presenting - set(f.topics) if f.category == "hpi" else set()
+                           for f in case.facts}
         vocab: set[str] = set()
         for c in self.lexicon.values():
             for p in c.patterns:
@@ -173,6 +181,8 @@ class Matcher:
         for f in self.case.facts:
             hits = sorted((found[t] for t in f.topics if t in found), reverse=True)
             score = hits[0] + 0.3 * sum(hits[1:]) if hits else 0.0
+            if hits:
+                score += 0.3 * sum(found[t] for t in self._inherited[f.id] if t in found)
             kw, qs, qnorm = self._fact_patterns[f.id]
             kw_best = max((p.weight for p in kw if p.matches(*views)), default=0.0)
             if kw_best:
