@@ -39,9 +39,10 @@ from .text import compile_pattern, is_chinese, normalise, question_views
 
 __all__ = ["Match", "Matcher", "THRESHOLD"]
 
-#: Minimum score for a fact to be answered (one English content word, or a two-character
-#: Chinese word, of a topic the fact covers).
-THRESHOLD = 0.8
+#: Minimum score for a fact to be answered: one English content word or one two-character
+#: Chinese word of a topic the fact covers; a single Chinese character (weight 0.8) only
+#: adds to a fact that something else matched.
+THRESHOLD = 0.9
 _TIE = 0.05
 _FRAME_PENALTY = 0.75
 _KEYWORD_BONUS = 1.0
@@ -52,7 +53,8 @@ _DOMINANT = frozenset({"family_history", "allergies", "surgery", "medications",
                        "treatment_so_far", "adherence", "vaccination", "birth_history", "travel",
                        "smoking", "alcohol", "recreational_drugs", "sick_contacts"})
 #: Frames that always displace another when both are asked.
-_ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications"),
+_ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications",
+                                "allergies"),
              "allergies": ("medications", "treatment_so_far"),
              "adherence": ("medications", "treatment_so_far")}
 _FUZZ_WHOLE = 88
@@ -104,6 +106,7 @@ class Matcher:
         # "where is the headache?" asks the site fact, which need not repeat "headache"
         presenting = {t for f in case.facts if f.category == "presenting" for t in f.topics
                       if t in self.lexicon and self.lexicon[t].kind == "symptom"}
+        presenting -= {t for f in case.facts if f.category != "presenting" for t in f.topics}
         self._inherited = {f.id: presenting - set(f.topics) if f.category == "hpi" else set()
                            for f in case.facts}
         vocab: set[str] = set()
@@ -168,7 +171,12 @@ class Matcher:
                           if cid != generic and (cid in HISTORY_FRAMES or (
                               generic != "past_history" and self.lexicon[cid].kind == "frame"
                               and cid not in GENERIC_FRAMES))]
-                if rivals and max(rivals) >= found[generic]:
+                # "when" and "before" inside a history question belong to that question
+                # ("when did you stop smoking?"); the broad frames need a rival as strong
+                weak = generic in ("onset", "previous_episodes")
+                if rivals and (weak and any(cid in HISTORY_FRAMES for cid in found
+                                            if cid != generic)
+                               or max(rivals) >= found[generic]):
                     del found[generic]
         return found
 
