@@ -53,6 +53,10 @@ _DOMINANT = frozenset({"family_history", "allergies", "surgery", "medications",
                        "treatment_so_far", "adherence", "vaccination", "birth_history", "travel",
                        "smoking", "alcohol", "recreational_drugs", "sick_contacts"})
 #: Frames that always displace another when both are asked.
+#: Attributes of a symptom: asked about a symptom a fact covers, they cost it nothing.
+_ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "location",
+                         "radiation", "character", "severity", "aggravating", "relieving",
+                         "timing"})
 _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications",
                                 "allergies"),
              "allergies": ("medications", "treatment_so_far"),
@@ -144,22 +148,24 @@ class Matcher:
         found: dict[str, float] = {}
         evidence: dict[str, frozenset] = {}
         for cid, c in self.lexicon.items():
-            best = 0.0
+            best, covered = 0.0, frozenset()
             for p in c.patterns:
-                if p.weight > best:
-                    ev = p.evidence(*views)
-                    if ev is not None:
-                        best = p.weight
-                        evidence[cid] = ev
+                ev = p.evidence(*views)
+                if ev is not None:
+                    best = max(best, p.weight)
+                    covered |= ev
             if best:
                 found[cid] = best
+                evidence[cid] = covered
         # a concept seen only inside another one's words is part of it ("头疼" is not
-        # a second "疼"; "stomach pain" is not a second "pain")
+        # a second "疼"; "stomach pain" is not a second "pain"; "看什么病" is not "什么病")
         for cid in list(found):
             ev = evidence[cid]
-            if any(o != cid and ev < evidence[o]
-                   for o in found if o in evidence):
+            if any(o != cid and ev < evidence[o] for o in found):
                 del found[cid]
+        # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
+        if "pain" in found and any(self.lexicon[o].negative for o in found):
+            del found["pain"]
         for strong, weak in _ABSOLUTE.items():
             if strong in found:
                 for w in weak:
@@ -169,8 +175,9 @@ class Matcher:
             if generic in found:
                 rivals = [s for cid, s in found.items()
                           if cid != generic and (cid in HISTORY_FRAMES or (
-                              generic != "past_history" and self.lexicon[cid].kind == "frame"
-                              and cid not in GENERIC_FRAMES))]
+                              generic == "chief_complaint" and self.lexicon[cid].kind == "frame"
+                              and cid not in GENERIC_FRAMES) or (
+                              generic == "onset" and cid in _ATTRIBUTES))]
                 # "when" and "before" inside a history question belong to that question
                 # ("when did you stop smoking?"); the broad frames need a rival as strong
                 weak = generic in ("onset", "previous_episodes")
@@ -183,6 +190,7 @@ class Matcher:
     def _fact_scores(self, question: str, found: dict[str, float], views) -> dict[str, float]:
         norm = views[0]
         frames = {cid: s for cid, s in found.items() if self.lexicon[cid].kind == "frame"}
+        symptoms = {cid: s for cid, s in found.items() if self.lexicon[cid].negative}
         dominant = [cid for cid in frames if cid in _DOMINANT]
         top = max(dominant, key=lambda c: frames[c], default="")
         scores: dict[str, float] = {}
@@ -205,8 +213,17 @@ class Matcher:
                     score = max(score, 2.5)
             if score <= 0:
                 continue
-            penalty = sum(s * (2 if cid == top else 1)
-                          for cid, s in frames.items() if cid not in f.topics)
+            covers_symptom = f.category != "presenting" and any(
+                t in symptoms for t in f.topics)
+            penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
+                          if cid not in f.topics
+                          and not (covers_symptom and cid in _ATTRIBUTES))
+            # an attribute asked of a symptom this fact does not cover ("吐了几次" is not
+            # about how often she passes urine)
+            if symptoms and not any(t in symptoms for t in f.topics) \
+                    and not any(t in symptoms for t in self._inherited[f.id]) \
+                    and any(t in _ATTRIBUTES for t in f.topics if t in found):
+                penalty += max(symptoms.values())
             scores[f.id] = score - _FRAME_PENALTY * penalty
         return scores
 
@@ -223,14 +240,18 @@ class Matcher:
         skills = [cid for cid in found if self.lexicon[cid].kind == "skill"]
         info = {cid: s for cid, s in found.items() if self.lexicon[cid].kind != "skill"}
         scores = self._fact_scores(question, info, views)
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        presenting = {f.id for f in self.case.facts if f.category == "presenting"}
+        # on a tie the specific fact answers rather than the chief complaint
+        ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1] / _TIE),
+                                                        kv[0] in presenting))
         best_id, best = ranked[0] if ranked else ("", 0.0)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}
         denied, denied_s = max(unowned.items(), key=lambda kv: kv[1], default=("", 0.0))
         if best >= THRESHOLD and best >= denied_s:
             ids = [best_id]
-            if len(ranked) > 1 and ranked[1][1] >= THRESHOLD and best - ranked[1][1] < _TIE:
+            if len(ranked) > 1 and ranked[1][1] >= THRESHOLD and best - ranked[1][1] < _TIE \
+                    and ranked[1][0] not in presenting:
                 ids.append(ranked[1][0])
             return Match("fact", ids, found, skills, best, scores=scores)
         if denied and self.case.unlisted_symptoms == "negative" and denied_s >= THRESHOLD:
