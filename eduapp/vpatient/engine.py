@@ -209,6 +209,9 @@ class Encounter:
     :param patient: who answers (default :class:`OfflinePatient`).
     :param clock: real-time source in seconds (``time.monotonic``; tests pass a fake).
     :param matcher: a :class:`Matcher` to share (default: one made for ``case``).
+    :param judge: ``judge(case, text) -> (correct, reason)`` for a diagnosis the synonyms
+        do not match (an LLM judgement, :func:`~eduapp.vpatient.roleplay.judge_diagnosis`);
+        its failures leave the synonym verdict.
 
     ::
 
@@ -221,7 +224,8 @@ class Encounter:
     """
 
     def __init__(self, case: CaseScript, patient: PatientVoice | None = None, *,
-                 clock: Callable[[], float] = time.monotonic, matcher: Matcher | None = None):
+                 clock: Callable[[], float] = time.monotonic, matcher: Matcher | None = None,
+                 judge: Callable[[CaseScript, str], tuple[bool, str]] | None = None):
         self.case = case
         self.matcher = matcher or Matcher(case)
         self.patient = patient or OfflinePatient()
@@ -244,6 +248,8 @@ class Encounter:
         self.state = case.initial_state
         self.diagnosis_text = ""
         self.diagnosis_correct = False
+        self.diagnosis_reason = ""
+        self.judge = judge
         self.plan_texts: list[str] = []
         self.guarded: list[dict] = []
         self.jargon: list[str] = []
@@ -475,6 +481,13 @@ class Encounter:
         lead = parts[0] if parts else ""
         dx = self.case.diagnosis
         self.diagnosis_correct = bool(lead and match_terms(lead, [dx.name, *dx.synonyms]))
+        self.diagnosis_reason = "synonym" if self.diagnosis_correct else ""
+        if not self.diagnosis_correct and lead and self.judge is not None:
+            from ..errors import EduAppError
+            try:
+                self.diagnosis_correct, self.diagnosis_reason = self.judge(self.case, lead)
+            except EduAppError as e:
+                self.diagnosis_reason = f"not judged: {e}"
         if self.diagnosis_correct:
             self.done.add("diagnosis")
         for part in parts[1:] if self.diagnosis_correct else parts:

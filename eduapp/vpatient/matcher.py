@@ -268,13 +268,20 @@ class Matcher:
 
 def is_open_question(question: str) -> bool:
     """Whether a question is open (invites the patient to tell their story) rather than
-    closed (yes/no): starts with what/how/tell me/describe/请说说/哪里/怎么 ... and is not
-    a yes/no question."""
-    q = normalise(question)
-    if is_chinese(q):
-        if re.search(r"(吗|么|是不是|有没有|对不对)$", q.replace(" ", "")):
-            return False
-        return bool(re.search(r"(怎么|哪|什么|说说|讲讲|谈谈|描述|介绍|情况|如何)", q))
-    return bool(re.match(r"(what|how|tell|describe|could you tell|can you tell|can you "
-                         r"describe|why|talk me|walk me|in your own words)", q)) \
-        or "tell me" in q
+    closed (yes/no): one of its sentences starts with what/how/tell me/describe ... or
+    asks 哪里/怎么/什么/说说 ... without being a yes/no question (…吗, 有没有, 是不是).
+    A greeting before it does not matter ("Hello, I'm Dr Li. What brings you in?")."""
+    for sentence in re.split(r"[.?!。？！;；]", question):
+        q = normalise(sentence)
+        if not q:
+            continue
+        if is_chinese(q):
+            flat = q.replace(" ", "")
+            if re.search(r"(吗|么|是不是|有没有|对不对)$", flat) or "有没有" in flat:
+                continue
+            if re.search(r"(怎么|哪|什么|说说|讲讲|谈谈|描述|介绍|情况|如何)", flat):
+                return True
+        elif re.match(r"(what|how|tell|describe|could you tell|can you tell|can you "
+                      r"describe|why|talk me|walk me|in your own words)", q) or "tell me" in q:
+            return True
+    return False

@@ -57,7 +57,8 @@ class ScoreReport:
     :ivar global_rating: 1..scale (derived offline), or ``None`` when the case has none.
     :ivar efficiency: ``{"questions", "not_understood", "examinations", "tests",
         "unlisted_tests", "repeat_tests", "cost", "currency", "minutes", "seconds"}``.
-    :ivar diagnosis: ``{"submitted", "correct", "expected"}``.
+    :ivar diagnosis: ``{"submitted", "correct", "expected", "reason"}`` (``reason``:
+        ``synonym`` or the LLM judge's sentence).
     :ivar differential: names of the differential the student considered.
     :ivar management: ``{"done": [names], "missed": [names]}``.
     :ivar teaching_points: the case's debrief points; ``summary`` its summary.
@@ -167,7 +168,7 @@ def score_encounter(enc) -> ScoreReport:
         points=round(total_points, 2), max_points=total_max, sections=sections, missed=missed,
         global_rating=rating, rating_scale=scale, efficiency=efficiency,
         diagnosis={"submitted": enc.diagnosis_text, "correct": enc.diagnosis_correct,
-                   "expected": dx.name},
+                   "expected": dx.name, "reason": enc.diagnosis_reason},
         differential=[d.name for n, d in enumerate(case.differential)
                       if f"differential:{n}" in enc.done],
         management={"done": [m.name for m in case.management if f"management:{m.id}" in enc.done],
