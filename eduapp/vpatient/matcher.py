@@ -232,9 +232,30 @@ class Matcher:
     def match(self, question: str) -> Match:
         """What ``question`` asks for; see the module docstring for the rules.
 
+        A question of several clauses ("Do you smoke, and how much do you drink?") whose
+        clauses each ask for a different fact reveals those facts (up to three).
+
         :param question: the student's words, English or Chinese.
         :returns: a :class:`Match` (``kind == "unsure"`` when nothing matches well).
         """
+        whole = self._match_one(question)
+        clauses = [c for c in re.split(r"[,;，；?？]|\band\b|\bor\b|还有|以及", question)
+                   if len(c.strip()) > 2]
+        if len(clauses) < 2:
+            return whole
+        parts = [self._match_one(c) for c in clauses]
+        ids: list[str] = []
+        for m in parts:
+            if m.kind != "fact":
+                continue
+            for f in m.fact_ids:
+                if f not in ids:
+                    ids.append(f)
+        if whole.kind == "fact" and len(ids) >= 2 and set(whole.fact_ids) <= set(ids):
+            whole.fact_ids = ids[:3]
+        return whole
+
+    def _match_one(self, question: str) -> Match:
         views = self._views(question)
         found = self.concepts_in(question)
         skills = [cid for cid in found if self.lexicon[cid].kind == "skill"]

@@ -86,7 +86,12 @@ def leak_check(case: CaseScript, answer: str, allowed_facts: set[str]) -> str:
     if CANARY in answer or ("Rules (never break them" in answer) or ("规则（无论学生" in answer):
         return "prompt"
     dx = case.diagnosis
-    term = match_terms(answer, [dx.name, *dx.synonyms])
+    # a diagnosis word the patient may say: it is in a fact already asked for ("my dad
+    # died of a heart attack" is family history, not this patient's diagnosis)
+    said = " ".join(case.fact(f).answer for f in allowed_facts
+                    if any(x.id == f for x in case.facts))
+    terms = [t for t in [dx.name, *dx.synonyms] if not (said and match_terms(said, [t]))]
+    term = match_terms(answer, terms)
     if term:
         return f"diagnosis: {term}"
     for f in case.facts:
