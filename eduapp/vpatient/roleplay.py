@@ -80,7 +80,8 @@ def leak_check(case: CaseScript, answer: str, allowed_facts: set[str]) -> str:
     """Why ``answer`` may not be shown, or ``""`` when it may.
 
     :param answer: the model's answer.
-    :param allowed_facts: ids of facts the student has asked for (before and now).
+    :param allowed_facts: ids of facts the student has asked for (before and now); words
+        of their answers and of the opening line may be repeated.
     :returns: a short reason: ``diagnosis: <term>``, ``fact <id>: <term>`` or ``prompt``.
     """
     if CANARY in answer or ("Rules (never break them" in answer) or ("规则（无论学生" in answer):
@@ -88,16 +89,16 @@ def leak_check(case: CaseScript, answer: str, allowed_facts: set[str]) -> str:
     dx = case.diagnosis
     # a diagnosis word the patient may say: it is in a fact already asked for ("my dad
     # died of a heart attack" is family history, not this patient's diagnosis)
-    said = " ".join(case.fact(f).answer for f in allowed_facts
-                    if any(x.id == f for x in case.facts))
-    terms = [t for t in [dx.name, *dx.synonyms] if not (said and match_terms(said, [t]))]
+    said = " ".join([case.opening] + [case.fact(f).answer for f in allowed_facts
+                                      if any(x.id == f for x in case.facts)])
+    terms = [t for t in [dx.name, *dx.synonyms] if not match_terms(said, [t])]
     term = match_terms(answer, terms)
     if term:
         return f"diagnosis: {term}"
     for f in case.facts:
         if f.id in allowed_facts or not f.leak_terms:
             continue
-        term = match_terms(answer, f.leak_terms)
+        term = match_terms(answer, [t for t in f.leak_terms if not match_terms(said, [t])])
         if term:
             return f"fact {f.id}: {term}"
     return ""
