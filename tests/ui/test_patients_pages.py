@@ -94,3 +94,55 @@ def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview):
     assert "甲状腺功能：未见异常" in page.chat_view.toPlainText()
     qtbot.mouseClick(page.finish_button, Qt.LeftButton)
     assert "现病史" in page.debrief_view.toPlainText()
+
+
+@pytest.fixture
+def editor(qtbot, vp_app):
+    from eduapp.ui.pages.patients import PatientsPage
+    page = PatientsPage(vp_app)
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    return page
+
+
+def test_case_editor_checks_tries_and_saves_a_copy(qtbot, editor, vp_app):
+    page = editor
+    _select(page.case_list, "Breathlessness")
+    assert page.f_id.text() == "dyspnoea-en" and page.facts.rowCount() > 10
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.problems.count() == 0 and "valid" in page.status_label.text()
+    page.tabs.setCurrentIndex(3)
+    page.try_edit.setText("How many pillows do you sleep on?")
+    qtbot.keyClick(page.try_edit, Qt.Key_Return)
+    assert "orthopnoea" in page.try_result.text() and "pillows" in page.try_result.text()
+    # the teacher breaks a checklist reference: the check names it, nothing is saved
+    page.f_id.setText("dyspnoea-copy")
+    page.f_title.setText("Breathless (my version)")
+    page.script_edit.setPlainText(page.script_edit.toPlainText().replace(
+        '"fact:pnd"', '"fact:nocturnal"'))
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert any("fact:nocturnal" in page.problems.item(i).text()
+               for i in range(page.problems.count()))
+    from eduapp.vpatient.library import DOCUMENT_KIND
+    assert vp_app.bank.documents(kind=DOCUMENT_KIND) == []
+    page.script_edit.setPlainText(page.script_edit.toPlainText().replace(
+        '"fact:nocturnal"', '"fact:pnd"'))
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    docs = vp_app.bank.documents(kind=DOCUMENT_KIND)
+    assert [d.uid for d in docs] == ["vp-dyspnoea-copy"]
+    assert page.current_id() == "dyspnoea-copy"
+
+
+def test_case_editor_shows_class_results(qtbot, editor, vp_app):
+    from eduapp.ui.pages.practice import practice_service
+    from eduapp.vpatient import Encounter, save_encounter, shipped_cases
+    case = next(c for c in shipped_cases() if c.id == "headache-en")
+    enc = Encounter(case)
+    enc.ask("When did the headache start?")
+    svc = practice_service(vp_app)
+    save_encounter(svc.store, svc.profiles()[0]["id"], enc, enc.finish())
+    _select(editor.case_list, "Sudden severe headache")
+    assert "1 student" in editor.results_label.text()
+    assert editor.results.rowCount() > 10
+    assert editor.results.item(0, 0).text() == "0%"
