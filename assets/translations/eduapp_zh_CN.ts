@@ -426,7 +426,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="215"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="493"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
@@ -467,8 +467,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="250"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
         <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="570"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -550,182 +550,182 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="428"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="440"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="451"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="457"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="468"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="476"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="487"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="492"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="518"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="521"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="523"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="528"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="542"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="552"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="645"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="653"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="684"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="699"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="701"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="716"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="718"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="719"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="721"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1265,6 +1265,250 @@ Move the damaged file aside and start with an empty bank?</source>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="175"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="71"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="316"/>
+        <source>Virtual patients</source>
+        <translation>虚拟病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="75"/>
+        <source>Student:</source>
+        <translation>学生：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="88"/>
+        <source>Choose a patient. Interview them, examine, order tests, then give your diagnosis and plan; you are scored like an OSCE station.</source>
+        <translation>选择一位病人：问诊、查体、开检查，然后给出诊断和处理意见；评分方式与 OSCE 考站相同。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="95"/>
+        <source>Role-play the patient with the language model</source>
+        <translation>由语言模型扮演病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="96"/>
+        <source>Uses the default provider from Settings. Its answers are checked so that they never give away the diagnosis; without it, the offline engine answers from the case script.</source>
+        <translation>使用“设置”中的默认模型。其回答会经过检查，绝不泄露诊断；不勾选时，由离线引擎根据病例脚本回答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="102"/>
+        <source>Start encounter</source>
+        <translation>开始接诊</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="121"/>
+        <source>Ask the patient a question and press Enter</source>
+        <translation>向病人提问，按回车发送</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="125"/>
+        <source>Ask</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="129"/>
+        <source>Read the patient&apos;s answers aloud</source>
+        <translation>朗读病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="141"/>
+        <source>Examination</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="146"/>
+        <source>Examine</source>
+        <translation>查体</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="150"/>
+        <source>Investigations</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="157"/>
+        <source>Another test…</source>
+        <translation>其他检查…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="160"/>
+        <source>Order</source>
+        <translation>开检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="164"/>
+        <source>Wait 10 minutes for results</source>
+        <translation>等待 10 分钟出结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="168"/>
+        <source>Diagnosis and plan</source>
+        <translation>诊断与处理</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="171"/>
+        <source>Leading diagnosis; differential…</source>
+        <translation>主要诊断；鉴别诊断…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="172"/>
+        <source>Diagnosis:</source>
+        <translation>诊断：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="174"/>
+        <source>Management, one step a line</source>
+        <translation>处理措施，每行一条</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="176"/>
+        <source>Plan:</source>
+        <translation>处理：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="177"/>
+        <source>Submit diagnosis and plan</source>
+        <translation>提交诊断和处理</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="181"/>
+        <source>Finish and see the debrief</source>
+        <translation>结束并查看复盘</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="195"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="199"/>
+        <source>Back to the cases</source>
+        <translation>返回病例列表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="263"/>
+        <source>{name} · {cost}{unit} · {minutes} min</source>
+        <translation>{name} · {cost}{unit} · {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="280"/>
+        <source>Time {mm}:{ss:02d} · simulated {sim} min · cost {cost}{unit}</source>
+        <translation>用时 {mm}:{ss:02d} · 模拟 {sim} 分钟 · 费用 {cost}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="306"/>
+        <source>Observations: {vitals}</source>
+        <translation>生命体征：{vitals}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="338"/>
+        <source>The patient is answering…</source>
+        <translation>病人正在回答…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="408"/>
+        <source>Export debrief</source>
+        <translation>导出复盘</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="410"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="420"/>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="434"/>
+        <source>Score: {total} / 100</source>
+        <translation>得分：{total} / 100</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="436"/>
+        <source>Global rating (derived from the checklist): {r} / {s}</source>
+        <translation>整体评分（由评分表推算）：{r} / {s}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="439"/>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="439"/>
+        <source>not correct</source>
+        <translation>不正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="440"/>
+        <source>Your diagnosis: {d} ({verdict}). Expected: {x}</source>
+        <translation>你的诊断：{d}（{verdict}）。正确诊断：{x}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="443"/>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="443"/>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="444"/>
+        <source>Missed</source>
+        <translation>遗漏项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="451"/>
+        <source>{q} questions ({u} not understood), {x} examinations, {t} tests, cost {c} {cur}, {m} simulated minutes.</source>
+        <translation>提问 {q} 个（{u} 个未被理解），查体 {x} 项，检查 {t} 项，费用 {c} {cur}，模拟用时 {m} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="456"/>
+        <source>Management done: {done}</source>
+        <translation>已做的处理：{done}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="457"/>
+        <source>Management missed: {missed}</source>
+        <translation>遗漏的处理：{missed}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="460"/>
+        <source>The case</source>
+        <translation>病例小结</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="462"/>
+        <source>Teaching points</source>
+        <translation>教学要点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="464"/>
+        <source>Transcript</source>
+        <translation>对话记录</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="465"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="465"/>
+        <source>Patient</source>
+        <translation>病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="466"/>
+        <source>System</source>
+        <translation>系统</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2284,344 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <source>Cancel</source>
         <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests).</extracomment>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="46"/>
+        <source>Virtual patients</source>
+        <translation>虚拟病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="57"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="59"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="61"/>
+        <source>Generate draft…</source>
+        <translation>生成草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="71"/>
+        <source>Patient</source>
+        <translation>病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="72"/>
+        <source>History facts</source>
+        <translation>病史事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="74"/>
+        <source>Examination, investigations, diagnosis, differential, management, checklist, debrief, states and rules (see docs/case-scripts.md).</source>
+        <translation>查体、辅助检查、诊断、鉴别诊断、处理、评分表、复盘、状态与规则（见 docs/case-scripts.md）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="80"/>
+        <source>Build the checklist from the script</source>
+        <translation>根据脚本生成评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="83"/>
+        <source>Script (JSON)</source>
+        <translation>脚本（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="84"/>
+        <source>Try a question</source>
+        <translation>试问一句</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="85"/>
+        <source>Class results</source>
+        <translation>班级结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="93"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="95"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="97"/>
+        <source>Save to the bank</source>
+        <translation>保存到题库</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="111"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="112"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
+        <source>Case id:</source>
+        <translation>病例编号：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="132"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
+        <source>Chief complaint:</source>
+        <translation>主诉：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="136"/>
+        <source>Opening line:</source>
+        <translation>开场白：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
+        <source>Age (years):</source>
+        <translation>年龄（岁）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
+        <source>Occupation:</source>
+        <translation>职业：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
+        <source>Setting:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="141"/>
+        <source>Speech style:</source>
+        <translation>说话方式：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="142"/>
+        <source>Emotional state:</source>
+        <translation>情绪状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="143"/>
+        <source>Informant:</source>
+        <translation>代诉人：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="150"/>
+        <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language; separate them with commas.</source>
+        <translation>每行一条学生可能问到的事实。主题是共享问诊词库中的概念（onset、location、smoking、fever…）；关键词是本病例特有的词语，中英文均可；用逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="155"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="155"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="156"/>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="156"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="157"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="162"/>
+        <source>Add fact</source>
+        <translation>添加事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="164"/>
+        <source>Remove fact</source>
+        <translation>删除事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="177"/>
+        <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
+        <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="196"/>
+        <source>Done by</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="196"/>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="197"/>
+        <source>Checklist item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="224"/>
+        <source> (bank)</source>
+        <translation>（题库）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="302"/>
+        <source>The script JSON has an error on line {line}: {msg}</source>
+        <translation>脚本 JSON 第 {line} 行有错误：{msg}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="305"/>
+        <source>The script JSON must be an object.</source>
+        <translation>脚本 JSON 必须是一个对象。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="352"/>
+        <source>The case is valid.</source>
+        <translation>病例有效。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="353"/>
+        <source>{n} problem(s) to fix.</source>
+        <translation>有 {n} 个问题需要修改。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="362"/>
+        <source>Saved to the bank.</source>
+        <translation>已保存到题库。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="393"/>
+        <source>answers with fact {ids}</source>
+        <translation>用事实 {ids} 回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="394"/>
+        <source>denies it (a symptom the case does not list)</source>
+        <translation>否认（病例中未列出的症状）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="395"/>
+        <source>answers from the demographics</source>
+        <translation>根据基本信息回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="396"/>
+        <source>a communication skill, no fact</source>
+        <translation>属于沟通技巧，不涉及事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="397"/>
+        <source>does not understand (no fact matches well enough)</source>
+        <translation>听不懂（没有足够匹配的事实）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="399"/>
+        <source>The patient {what}:
+“{text}”
+Concepts found: {c}</source>
+        <translation>病人{what}：
+“{text}”
+识别到的概念：{c}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="406"/>
+        <source>New case</source>
+        <translation>新病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="417"/>
+        <source>Export case</source>
+        <translation>导出病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="431"/>
+        <source>Case scripts (*.json)</source>
+        <translation>病例脚本 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="430"/>
+        <source>Import cases</source>
+        <translation>导入病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="450"/>
+        <source>{n} case(s) imported.</source>
+        <translation>已导入 {n} 个病例。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="459"/>
+        <source>Generate a draft case</source>
+        <translation>生成病例草稿</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="460"/>
+        <source>Topic (e.g. pulmonary embolism):</source>
+        <translation>主题（例如：肺栓塞）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="472"/>
+        <source>Writing a draft case…</source>
+        <translation>正在编写病例草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="491"/>
+        <source>No student has played this case yet.</source>
+        <translation>还没有学生练习过这个病例。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="495"/>
+        <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
+        <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>
 </context>
 <context>
