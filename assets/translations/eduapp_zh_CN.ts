@@ -1317,8 +1317,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/interview.py" line="141"/>
-        <source>Examination</source>
-        <translation>考试</translation>
+        <source>Physical examination</source>
+        <translation>体格检查</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/interview.py" line="146"/>
@@ -2294,277 +2294,277 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="57"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="58"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="59"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="60"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="62"/>
         <source>Generate draft…</source>
         <translation>生成草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="71"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="72"/>
         <source>Patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="72"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="73"/>
         <source>History facts</source>
         <translation>病史事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="74"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="75"/>
         <source>Examination, investigations, diagnosis, differential, management, checklist, debrief, states and rules (see docs/case-scripts.md).</source>
         <translation>查体、辅助检查、诊断、鉴别诊断、处理、评分表、复盘、状态与规则（见 docs/case-scripts.md）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="80"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="81"/>
         <source>Build the checklist from the script</source>
         <translation>根据脚本生成评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="83"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="84"/>
         <source>Script (JSON)</source>
         <translation>脚本（JSON）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="84"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="85"/>
         <source>Try a question</source>
         <translation>试问一句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="85"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="86"/>
         <source>Class results</source>
         <translation>班级结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="94"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="95"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="96"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="97"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="98"/>
         <source>Save to the bank</source>
         <translation>保存到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="111"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="112"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="112"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="113"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="132"/>
         <source>Case id:</source>
         <translation>病例编号：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="132"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
         <source>Topic:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="136"/>
         <source>Chief complaint:</source>
         <translation>主诉：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
         <source>Opening line:</source>
         <translation>开场白：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
         <source>Age (years):</source>
         <translation>年龄（岁）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
         <source>Occupation:</source>
         <translation>职业：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="141"/>
         <source>Setting:</source>
         <translation>场景：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="141"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="142"/>
         <source>Speech style:</source>
         <translation>说话方式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="143"/>
         <source>Emotional state:</source>
         <translation>情绪状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="144"/>
         <source>Informant:</source>
         <translation>代诉人：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="151"/>
         <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language; separate them with commas.</source>
         <translation>每行一条学生可能问到的事实。主题是共享问诊词库中的概念（onset、location、smoking、fever…）；关键词是本病例特有的词语，中英文均可；用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="158"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="158"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="160"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="165"/>
         <source>Add fact</source>
         <translation>添加事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="167"/>
         <source>Remove fact</source>
         <translation>删除事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="177"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="180"/>
         <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
         <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="196"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="201"/>
         <source>Done by</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="196"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="201"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="197"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="202"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="224"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="229"/>
         <source> (bank)</source>
         <translation>（题库）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="302"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="307"/>
         <source>The script JSON has an error on line {line}: {msg}</source>
         <translation>脚本 JSON 第 {line} 行有错误：{msg}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="305"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="310"/>
         <source>The script JSON must be an object.</source>
         <translation>脚本 JSON 必须是一个对象。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="352"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="357"/>
         <source>The case is valid.</source>
         <translation>病例有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="358"/>
         <source>{n} problem(s) to fix.</source>
         <translation>有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="362"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="367"/>
         <source>Saved to the bank.</source>
         <translation>已保存到题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="398"/>
         <source>answers with fact {ids}</source>
         <translation>用事实 {ids} 回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="399"/>
         <source>denies it (a symptom the case does not list)</source>
         <translation>否认（病例中未列出的症状）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="395"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="400"/>
         <source>answers from the demographics</source>
         <translation>根据基本信息回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="396"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="401"/>
         <source>a communication skill, no fact</source>
         <translation>属于沟通技巧，不涉及事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="397"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="402"/>
         <source>does not understand (no fact matches well enough)</source>
         <translation>听不懂（没有足够匹配的事实）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="404"/>
         <source>The patient {what}:
 “{text}”
 Concepts found: {c}</source>
@@ -2573,53 +2573,53 @@ Concepts found: {c}</source>
 识别到的概念：{c}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="406"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="411"/>
         <source>New case</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="422"/>
         <source>Export case</source>
         <translation>导出病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="419"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="436"/>
         <source>Case scripts (*.json)</source>
         <translation>病例脚本 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="435"/>
         <source>Import cases</source>
         <translation>导入病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="455"/>
         <source>{n} case(s) imported.</source>
         <translation>已导入 {n} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="459"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="464"/>
         <source>Generate a draft case</source>
         <translation>生成病例草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="465"/>
         <source>Topic (e.g. pulmonary embolism):</source>
         <translation>主题（例如：肺栓塞）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="477"/>
         <source>Writing a draft case…</source>
         <translation>正在编写病例草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="496"/>
         <source>No student has played this case yet.</source>
         <translation>还没有学生练习过这个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="495"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="500"/>
         <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
         <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>

@@ -138,7 +138,7 @@ class InterviewPage(QWidget):
         self.vitals_label = QLabel()
         self.vitals_label.setWordWrap(True)
         sv.addWidget(self.vitals_label)
-        exam_box = QGroupBox(self.tr("Examination"))
+        exam_box = QGroupBox(self.tr("Physical examination"))
         ev = QVBoxLayout(exam_box)
         self.exam_list = QListWidget()
         self.exam_list.itemDoubleClicked.connect(lambda _: self.examine())
@@ -255,7 +255,7 @@ class InterviewPage(QWidget):
         self.exam_list.clear()
         for e in case.exam:
             it = QListWidgetItem(e.name)
-            it.setData(Qt.UserRole, e.id)
+            it.setData(Qt.UserRole, e.name)
             self.exam_list.addItem(it)
         self.test_list.clear()
         unit = f" {case.currency}" if case.currency else ""

@@ -51,6 +51,7 @@ class PatientsPage(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         self.case_list = QListWidget()
+        self.case_list.setMinimumWidth(220)
         self.case_list.currentItemChanged.connect(self._case_chosen)
         lv.addWidget(self.case_list, 1)
         buttons = QHBoxLayout()
@@ -147,10 +148,12 @@ class PatientsPage(QWidget):
     def _build_facts(self) -> QWidget:
         w = QWidget()
         v = QVBoxLayout(w)
-        v.addWidget(QLabel(self.tr("One row per fact a student may ask for. Topics are concepts "
-                                   "of the shared interview lexicon (onset, location, smoking, "
-                                   "fever…); keywords are this case's own words, in either "
-                                   "language; separate them with commas.")))
+        hint = QLabel(self.tr("One row per fact a student may ask for. Topics are concepts "
+                              "of the shared interview lexicon (onset, location, smoking, "
+                              "fever…); keywords are this case's own words, in either "
+                              "language; separate them with commas."))
+        hint.setWordWrap(True)
+        v.addWidget(hint)
         self.facts = QTableWidget(0, len(_FACT_COLUMNS))
         self.facts.setHorizontalHeaderLabels([self.tr("Id"), self.tr("Category"),
                                               self.tr("Topics"), self.tr("Keywords"),
@@ -174,8 +177,10 @@ class PatientsPage(QWidget):
     def _build_try(self) -> QWidget:
         w = QWidget()
         v = QVBoxLayout(w)
-        v.addWidget(QLabel(self.tr("Type a question the way a student would ask it, to see "
-                                   "which fact the offline patient answers with.")))
+        hint = QLabel(self.tr("Type a question the way a student would ask it, to see "
+                              "which fact the offline patient answers with."))
+        hint.setWordWrap(True)
+        v.addWidget(hint)
         self.try_edit = QLineEdit()
         self.try_edit.returnPressed.connect(self.try_question)
         v.addWidget(self.try_edit)
