@@ -97,12 +97,13 @@ def evaluate(case: CaseScript, questions: list[tuple[set[str], str]]) -> CaseRes
     return res
 
 
-def evaluate_all(folder: str | None = None) -> list[CaseResult]:
-    """:func:`evaluate` for every shipped case that has a questions file, by case id."""
+def evaluate_all(folder: str | None = None, prefix: str = "questions") -> list[CaseResult]:
+    """:func:`evaluate` for every shipped case that has a questions file
+    (``<prefix>_<case id>.tsv``: ``questions`` or the held-out ``holdout``)."""
     folder = folder or QUESTIONS_DIR
     out = []
     for case in shipped_cases():
-        path = os.path.join(folder, f"questions_{case.id}.tsv")
+        path = os.path.join(folder, f"{prefix}_{case.id}.tsv")
         if os.path.exists(path):
             out.append(evaluate(case, read_questions(path)))
     return out
