@@ -3126,7 +3126,7 @@ Concepts found: {c}</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="166"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="280"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="307"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
@@ -3176,177 +3176,227 @@ Concepts found: {c}</source>
         <translation>班级（教师）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="220"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="191"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="191"/>
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="191"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="191"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="192"/>
+        <source>Tests</source>
+        <translation>检查数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="192"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="192"/>
+        <source>Questions asked</source>
+        <translation>提问数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="195"/>
+        <source>Virtual patients</source>
+        <translation>虚拟病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>No student yet: add one on the Practice page.</source>
         <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="221"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="228"/>
         <source>Progress shows here once a student has practised.
 Add a student on the Practice page and answer a few questions.</source>
         <translation>学生练习之后，学习进度会显示在这里。
 请在练习页面添加学生并作答几道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="257"/>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="257"/>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="277"/>
         <source>{n} answers · accuracy {acc} · {sec} s per question · streak {streak} days (longest {longest}) · {due} reviews due{pct}</source>
         <translation>作答 {n} 次 · 正确率 {acc} · 每题 {sec} 秒 · 连续 {streak} 天（最长 {longest} 天）· 待复习 {due} 题{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="255"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="282"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="287"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="302"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="277"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="304"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="341"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
         <source>Accuracy and mastery by topic</source>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="342"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="416"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="351"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="378"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="381"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="381"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="355"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="382"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="356"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="383"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="369"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="396"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="369"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="396"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="397"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="397"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="383"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="410"/>
         <source>{total} cards: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>共 {total} 张卡片：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="456"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="463"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="469"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="481"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="483"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="484"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="535"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="515"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="492"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="519"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="506"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="533"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="513"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="540"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="545"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="547"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="525"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="552"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>

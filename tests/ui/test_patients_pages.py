@@ -146,3 +146,23 @@ def test_case_editor_shows_class_results(qtbot, editor, vp_app):
     assert "1 student" in editor.results_label.text()
     assert editor.results.rowCount() > 10
     assert editor.results.item(0, 0).text() == "0%"
+
+
+def test_progress_page_lists_the_students_encounters(qtbot, vp_app, interview):
+    page = interview
+    _select(page.case_list, "女大学生")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    _ask(qtbot, page, "你哪里不舒服？")
+    page.diagnosis_edit.setText("糖尿病酮症酸中毒")
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
+    qtbot.mouseClick(page.finish_button, Qt.LeftButton)
+    from eduapp.ui.pages.progress import ProgressPage
+    progress = ProgressPage(vp_app)
+    qtbot.addWidget(progress)
+    progress.show()
+    progress.on_shown()
+    progress.tabs.setCurrentIndex(progress.tabs.count() - 1)
+    table = progress.encounter_table
+    assert table.rowCount() == 1
+    assert table.item(0, 1).text() == "多饮多尿伴呕吐的女大学生"
+    assert table.item(0, 3).text() == "right" and table.item(0, 4).text() == "1"

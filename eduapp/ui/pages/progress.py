@@ -186,6 +186,13 @@ class ProgressPage(QWidget):
         prereq.addWidget(save)
         t.addLayout(prereq)
         self.tabs.addTab(teacher, self.tr("Class (teacher)"))
+        self.encounter_table = QTableWidget(0, 7)
+        self.encounter_table.setHorizontalHeaderLabels([
+            self.tr("Date"), self.tr("Case"), self.tr("Score"), self.tr("Diagnosis"),
+            self.tr("Questions asked"), self.tr("Tests"), self.tr("Cost")])
+        self.encounter_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.encounter_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.tabs.addTab(self.encounter_table, self.tr("Virtual patients"))
         self.tabs.currentChanged.connect(lambda _=0: self.refresh())
 
     # ------------------------------------------------------------------ refresh
@@ -223,6 +230,7 @@ class ProgressPage(QWidget):
                                      "questions."))
             return
         lang = self.app.ui_language()
+        self.load_encounters(pid)
 
         def load(app):
             svc = practice_service(app)
@@ -231,6 +239,25 @@ class ProgressPage(QWidget):
                      for w in svc.weak_areas(pid)}, svc.store.profile(pid))
         Op(self, load).latest_only("progress.student") \
             .success(lambda r: self.show_student(*r, language=lang)).run()
+
+    def load_encounters(self, pid: int) -> None:
+        """Fill the Virtual patients tab with the student's encounters, newest first."""
+        from ...vpatient import student_results
+        Op(self, lambda app: student_results(practice_service(app).store, pid)) \
+            .latest_only("progress.encounters").success(self._show_encounters).run()
+
+    def _show_encounters(self, rows: list[dict]) -> None:
+        import time as _time
+        self.encounter_table.setRowCount(0)
+        for r in rows:
+            n = self.encounter_table.rowCount()
+            self.encounter_table.insertRow(n)
+            values = (_time.strftime("%Y-%m-%d %H:%M", _time.localtime(r["finished_at"])),
+                      r["case_title"], f"{r['score']:.0f}",
+                      self.tr("right") if r["diagnosis_correct"] else self.tr("wrong"),
+                      str(r["questions"]), str(r["tests"]), f"{r['cost']:g}")
+            for col, text in enumerate(values):
+                self.encounter_table.setItem(n, col, QTableWidgetItem(text))
 
     def _show_empty(self, text: str) -> None:
         self.empty_label.setText(text)
