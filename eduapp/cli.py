@@ -196,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", choices=("en", "zh"), default="en")
     p.add_argument("--provider", metavar="NAME")
     p.add_argument("--out", metavar="FILE", help="also write the draft as JSON")
+    p.add_argument("--source", metavar="FILE", help="a case study (text or Markdown) to base "
+                                                    "the script on")
+    p.add_argument("--case-study", type=int, metavar="ID",
+                   help="a case-study document of the bank to base the script on")
     p = sub(vp_cmds, "results", "class results per case and checklist item", "vp.results")
     p.add_argument("case", metavar="CASE", nargs="?")
     return parser

@@ -147,14 +147,26 @@ def run_import(args, ctx) -> int:
 
 
 def run_generate(args, ctx) -> int:
-    """Generate a draft case script with the language model and store it in the bank
-    (status draft); ``--out FILE`` also writes it as JSON."""
+    """Generate a draft case script with the language model, from a topic and optionally a
+    case study (``--source FILE`` or ``--case-study ID`` of the bank), and store it in the
+    bank (status draft); ``--out FILE`` also writes it as JSON."""
     from ..llm import ProviderStore
     from ..vpatient import CaseLibrary, save_case
     from ..vpatient.generate import generate_case_script
     name = getattr(args, "provider", None) or ctx.settings.default_provider or "embedded"
     profile = ProviderStore(ctx.data_dir).get(name)
-    case = generate_case_script(profile, args.topic, args.language)
+    source = ""
+    if getattr(args, "source", None):
+        try:
+            with open(args.source, encoding="utf-8") as fh:
+                source = fh.read()
+        except (OSError, UnicodeDecodeError) as e:
+            raise EduAppError(f"cannot read the source file {args.source} "
+                              f"({getattr(e, 'strerror', None) or e})") from None
+    if getattr(args, "case_study", None) is not None:
+        doc = ctx.bank.get_document(args.case_study)
+        source = f"{doc.title}\n\n{doc.body}\n\n{source}".strip()
+    case = generate_case_script(profile, args.topic, args.language, source_text=source)
     CaseLibrary(ctx.bank).save(case)
     if getattr(args, "out", None):
         save_case(case, args.out)

@@ -103,3 +103,11 @@ def test_newer_format_version_is_refused(cases):
     doc["version"] = 99
     with pytest.raises(ImportFileError, match="newer"):
         case_from_json(json.dumps(doc), "x.json")
+
+
+def test_vpatient_imports_no_qt():
+    import subprocess
+    import sys
+    code = ("import sys, eduapp.vpatient, eduapp.pdf.debrief; sys.exit(1 if any("
+            "m.split('.')[0] == 'PySide6' for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

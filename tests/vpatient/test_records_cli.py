@@ -154,7 +154,7 @@ def test_cli_export_edit_import(run_cli, tmp_path):
 
 
 def test_cli_generate_stores_a_valid_draft(run_cli, scripted_server, scripted_profile,
-                                           data_dir, monkeypatch):
+                                           data_dir, tmp_path):
     from eduapp.llm import ProviderStore
     ProviderStore(data_dir).save(scripted_profile)
     draft = {
@@ -183,8 +183,11 @@ def test_cli_generate_stores_a_valid_draft(run_cli, scripted_server, scripted_pr
         "summary": "A smoker with haemoptysis and weight loss.",
         "teaching_points": ["Two weeks' wait referral."]}
     scripted_server.script(answer(draft))
+    study = tmp_path / "study.md"
+    study.write_text("# Case study\nA 64-year-old builder with haemoptysis.", encoding="utf-8")
     code, out, _ = run_cli("vp", "generate", "--topic", "lung cancer", "--provider",
-                           "scripted", "--json")
+                           "scripted", "--source", study, "--json")
+    assert "64-year-old builder" in scripted_server.chat_requests[-1]["messages"][0]["content"]
     assert code == 0
     case = out["case"]
     assert case["status"] == "draft" and case["id"].startswith("draft-lung-cancer")
