@@ -218,6 +218,11 @@ class Matcher:
             penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
                           if cid not in f.topics
                           and not (covers_symptom and cid in _ATTRIBUTES))
+            # the chief complaint does not answer for a symptom it does not cover ("any
+            # trouble with your bowels?" is not "what is troubling you?")
+            if f.category == "presenting" and symptoms and not any(
+                    t in symptoms for t in f.topics):
+                penalty += max(symptoms.values())
             # an attribute asked of a symptom this fact does not cover ("吐了几次" is not
             # about how often she passes urine)
             if symptoms and not any(t in symptoms for t in f.topics) \
@@ -239,7 +244,7 @@ class Matcher:
         :returns: a :class:`Match` (``kind == "unsure"`` when nothing matches well).
         """
         whole = self._match_one(question)
-        clauses = [c for c in re.split(r"[,;，；?？]|\band\b|\bor\b|还有|以及", question)
+        clauses = [c for c in re.split(r"[;；?？]|,? and\b|，?还有|，?以及|；", question)
                    if len(c.strip()) > 2]
         if len(clauses) < 2:
             return whole
