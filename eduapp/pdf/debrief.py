@@ -40,7 +40,7 @@ def render_debrief(report, path: str, *, student: str = "", page: str = "A4") ->
              Spacer(1, 4)]
     head = f"{t('Score', '得分')}: {report.total:.0f} / 100"
     if report.global_rating is not None:
-        head += f"    {t('Global rating (derived)', '整体评分（推算）')}: " \
+        head += f" · {t('Global rating (derived)', '整体评分（推算）')}: " \
                 f"{report.global_rating} / {report.rating_scale}"
     story.append(P(head, st.h2))
     dx = report.diagnosis

@@ -60,7 +60,8 @@ class ScoreReport:
     :ivar diagnosis: ``{"submitted", "correct", "expected", "reason"}`` (``reason``:
         ``synonym`` or the LLM judge's sentence).
     :ivar differential: names of the differential the student considered.
-    :ivar management: ``{"done": [names], "missed": [names]}``.
+    :ivar management: ``{"done": [names], "missed": [names]}`` (missed: steps the
+        checklist scores that were not done).
     :ivar teaching_points: the case's debrief points; ``summary`` its summary.
     :ivar transcript: the encounter's turns as dicts.
     :ivar revealed: fact ids revealed, in order.
@@ -161,6 +162,9 @@ def score_encounter(enc) -> ScoreReport:
                   "cost": round(enc.cost, 2), "currency": case.currency,
                   "minutes": round(enc.minutes, 1), "seconds": round(enc.elapsed_seconds, 1)}
     dx = case.diagnosis
+    # steps the checklist scores; the others (alternatives such as thrombolysis when PCI
+    # is done) are not "missed"
+    scored = {r for sec in case.checklist.sections for it in sec.items for r in it.refs}
     return ScoreReport(
         case_id=case.id, case_title=case.title, language=case.language,
         style=case.checklist.style,
@@ -173,7 +177,8 @@ def score_encounter(enc) -> ScoreReport:
                       if f"differential:{n}" in enc.done],
         management={"done": [m.name for m in case.management if f"management:{m.id}" in enc.done],
                     "missed": [m.name for m in case.management
-                               if f"management:{m.id}" not in enc.done]},
+                               if f"management:{m.id}" not in enc.done
+                               and f"management:{m.id}" in scored]},
         summary=case.debrief.summary, teaching_points=list(case.debrief.teaching_points),
         transcript=[t.to_dict() for t in enc.transcript], revealed=list(enc.revealed),
         state=enc.state, guarded=list(enc.guarded))
