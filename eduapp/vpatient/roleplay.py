@@ -52,10 +52,13 @@ _RULES_ZH = """你在医学院的模拟问诊中扮演标准化病人，始终�
 6. 你不能自己查体或报告检查结果；需要学生查体或开检查。"""
 
 
-def system_prompt(case: CaseScript) -> str:
+def system_prompt(case: CaseScript, fact_ids: list[str] | None = None) -> str:
     """The role-play system prompt for ``case``: rules, persona, the opening line and the
     facts (their answers only; no diagnosis, findings or results).
 
+    :param fact_ids: only these facts (``None``: all of them). A small model gets only the
+        facts asked for so far and those the current question asks for: a short prompt it
+        can process quickly, and nothing it could give away early.
     :returns: the prompt text (contains :data:`CANARY`).
     """
     p = case.patient
@@ -70,7 +73,8 @@ def system_prompt(case: CaseScript) -> str:
         who=who, style=p.persona.speech_style or ("口语" if zh else "plain words"),
         mood=p.persona.emotional_state or ("平静" if zh else "calm"))
     head = "事实（只在被问到时说）：" if zh else "Facts (tell each only when asked about it):"
-    facts = "\n".join(f"- {f.answer}" for f in case.facts)
+    chosen = [f for f in case.facts if fact_ids is None or f.id in fact_ids]
+    facts = "\n".join(f"- {f.answer}" for f in chosen) or ("（无）" if zh else "(none yet)")
     opening = (f"你已经说过的开场白：{case.opening}" if zh
                else f"You have already said: {case.opening}")
     return f"[{CANARY}]\n{rules}\n\n{opening}\n\n{head}\n{facts}"
@@ -111,19 +115,29 @@ class LLMPatient:
     :param history_turns: how many earlier question/answer pairs to send.
     :param max_tokens: answer cap.
     :param temperature: sampling temperature.
+    :param all_facts: put every fact in the prompt (default: yes, except for the built-in
+        model, which gets only the facts asked for; see :func:`system_prompt`).
     """
 
     def __init__(self, profile, *, history_turns: int = 8, max_tokens: int = 160,
-                 temperature: float = 0.4):
+                 temperature: float = 0.4, all_facts: bool | None = None):
         self.profile = profile
+        self.all_facts = (not getattr(profile, "is_embedded", False)) if all_facts is None \
+            else all_facts
         self.history_turns = history_turns
         self.max_tokens = max_tokens
         self.temperature = temperature
         self.failures = 0
 
-    def messages(self, enc: Encounter, question: str) -> list[dict]:
-        """The chat messages for ``question``: system prompt, recent turns, the question."""
-        msgs = [{"role": "system", "content": system_prompt(enc.case)}]
+    def messages(self, enc: Encounter, question: str, asked: list[str] | None = None
+                 ) -> list[dict]:
+        """The chat messages for ``question``: system prompt, recent turns, the question.
+
+        :param asked: fact ids the question asks for (the offline matcher's), added to the
+            facts revealed so far when the prompt holds only those.
+        """
+        ids = None if self.all_facts else list(dict.fromkeys(enc.revealed + (asked or [])))
+        msgs = [{"role": "system", "content": system_prompt(enc.case, ids)}]
         pairs = [t for t in enc.transcript if t.role in ("student", "patient")
                  and t.kind in ("question", "answer")]
         # the question itself was added to the transcript by the encounter already
@@ -140,7 +154,7 @@ class LLMPatient:
         from ..llm import chat
         offline = offline_reply(enc.case, enc.matcher, question)
         try:
-            done = chat(self.profile, self.messages(enc, question),
+            done = chat(self.profile, self.messages(enc, question, offline.facts),
                         max_tokens=self.max_tokens, temperature=self.temperature,
                         allow_truncated=True)
         except EduAppError as e:

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.embedded,
 
 @pytest.fixture(scope="module")
 def profile():
-    p = preset_profile("embedded")
+    p = preset_profile("embedded", max_retries=0)
     yield p
     embedded_server(p.model_path, p.model).stop()
 

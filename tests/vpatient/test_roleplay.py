@@ -164,3 +164,15 @@ def test_llm_patient_that_stays_in_role_is_shown(encounter, cases, scripted_serv
     zh = encounter("abdominal-pain-zh", LLMPatient(scripted_profile))
     reply, _ = zh.ask("我得了什么病？")
     assert reply.by == "llm" and "不知道" in reply.text
+
+
+def test_a_small_model_gets_only_the_facts_asked_for(encounter, scripted_server,
+                                                     scripted_profile):
+    scripted_server.script(answer("About an hour ago."), answer("Twenty a day."))
+    enc = encounter("chest-pain-en", LLMPatient(scripted_profile, all_facts=False))
+    enc.ask("When did it start?")
+    prompt = scripted_server.chat_requests[-1]["messages"][0]["content"]
+    assert "half six" in prompt and "amlodipine" not in prompt and "Twenty a day" not in prompt
+    enc.ask("Do you smoke?")
+    prompt = scripted_server.chat_requests[-1]["messages"][0]["content"]
+    assert "half six" in prompt and "Twenty a day" in prompt and "amlodipine" not in prompt
