@@ -458,6 +458,41 @@ class PracticeStore:
             out.append(d)
         return out
 
+    def merge_encounters(self, encounters: list[dict]) -> dict:
+        """Add exported encounters (each with ``profile_uid`` and the
+        :data:`ENCOUNTER_COLUMNS` keys) without duplicates (by ``uid``), in one transaction;
+        their students must be known here (merge the profiles first).
+
+        :returns: ``{"added": n, "duplicates": n}``.
+        :raises ValidationError: an encounter names an unknown student or lacks a field.
+        """
+        added = dups = 0
+        with self.transaction() as c:
+            ids = {r[0]: r[1] for r in c.execute("SELECT uid, id FROM profiles")}
+            for e in encounters:
+                pid = ids.get(e.get("profile_uid"))
+                if pid is None:
+                    raise ValidationError(f"encounter {e.get('uid')} names an unknown student")
+                for key in ("uid", "case_id", "score"):
+                    if e.get(key) in (None, ""):
+                        raise ValidationError(f"an encounter has no {key}")
+                values = {k: e[k] for k in ENCOUNTER_COLUMNS if k in e}
+                for key in _ENCOUNTER_JSON:
+                    if key in values:
+                        values[key] = json.dumps(values[key], ensure_ascii=False)
+                values["diagnosis_correct"] = int(bool(values.get("diagnosis_correct")))
+                values.setdefault("started_at", values.get("finished_at") or time.time())
+                values.setdefault("finished_at", values["started_at"])
+                cols = list(values)
+                cur = c.execute(f"INSERT OR IGNORE INTO encounters(profile_id, {', '.join(cols)}) "
+                                f"VALUES (?, {', '.join('?' * len(cols))})",
+                                [pid] + [values[k] for k in cols])
+                if cur.rowcount > 0:
+                    added += 1
+                else:
+                    dups += 1
+        return {"added": added, "duplicates": dups}
+
     # ------------------------------------------------------------------ merge (exchange)
 
     def merge(self, profiles: list[dict], attempts: list[dict]) -> dict:

@@ -58,6 +58,26 @@ def test_encounters_are_kept_per_student_with_class_results(encounter, data_dir)
     store.close()
 
 
+def test_encounters_travel_in_attempt_files_to_the_teacher(encounter, data_dir, tmp_path):
+    from eduapp.practice import export_attempts, import_attempts
+    student = PracticeStore.open_in(data_dir)
+    li = student.create_profile("Li Wei")
+    enc, rep = _play(encounter, ["What brings you in?", "Do you smoke?", "/diagnose STEMI"])
+    save_encounter(student, li, enc, rep)
+    path = str(tmp_path / "li.json")
+    export_attempts(student, path)
+    student.close()
+    teacher_dir = tmp_path / "teacher"
+    teacher_dir.mkdir()
+    teacher = PracticeStore.open_in(str(teacher_dir))
+    result = import_attempts(teacher, [path, path])
+    assert result["encounters"] == 1 and result["errors"] == []
+    [res] = class_results(teacher, "chest-pain-en")
+    assert res.students == 1 and {i.item_id: i.done for i in res.items}["h_smoking"] == 1
+    assert teacher.encounters()[0]["transcript"][3]["text"] == "What brings you in?"
+    teacher.close()
+
+
 def test_old_practice_history_is_migrated(data_dir):
     path = f"{data_dir}/practice.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)
