@@ -216,3 +216,19 @@ def test_cli_generate_stores_a_valid_draft(run_cli, scripted_server, scripted_pr
     assert ["diagnosis"] in items and ["fact:blood"] in items
     code, out, _ = run_cli("vp", "list", "--json")
     assert any(c["id"] == case["id"] for c in out["cases"])
+
+
+def test_cli_play_with_a_provider_that_leaks(run_cli, tmp_path, scripted_server,
+                                             scripted_profile, data_dir):
+    from eduapp.llm import ProviderStore
+    ProviderStore(data_dir).save(scripted_profile)
+    scripted_server.responder = lambda body: answer("Honestly, it's a STEMI, doctor.")
+    script = tmp_path / "turns.txt"
+    script.write_text("What is my diagnosis?\nWhen did it start?\n", encoding="utf-8")
+    code, out, _ = run_cli("vp", "play", "chest-pain-en", "--script", script,
+                           "--provider", "scripted", "--json")
+    assert code == 0 and out["engine"] == "llm:scripted"
+    answers = [t for t in out["transcript"] if t["role"] == "patient"][1:]
+    assert [t["by"] for t in answers] == ["guard", "guard"]
+    assert not any("STEMI" in t["text"] for t in out["transcript"])
+    assert out["revealed"] == ["onset"] and out["score"]["guarded"]

@@ -329,15 +329,16 @@ class InterviewPage(QWidget):
             self._after_answer()
             return
         stamp = self._stamp
-        self.ask_button.setEnabled(False)
+        panel = self.stack.widget(1)
+        panel.setEnabled(False)  # one action at a time: the encounter is not thread-safe
 
         def done(_result) -> None:
-            self.ask_button.setEnabled(True)
+            panel.setEnabled(True)
             if stamp == self._stamp:  # the encounter is still open
                 self._after_answer()
         Op(self, lambda app: enc.ask(question)).with_progress(self.tr("The patient is "
                                                                       "answering…")) \
-            .success(done).failure(lambda e: (self.ask_button.setEnabled(True),
+            .success(done).failure(lambda e: (panel.setEnabled(True),
                                               show_error(self, e))).run()
 
     def _after_answer(self) -> None:
