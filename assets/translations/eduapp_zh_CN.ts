@@ -1406,107 +1406,92 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>生命体征：{vitals}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="338"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="339"/>
         <source>The patient is answering…</source>
         <translation>病人正在回答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="409"/>
         <source>Export debrief</source>
         <translation>导出复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="411"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="420"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="421"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="438"/>
         <source>Score: {total} / 100</source>
         <translation>得分：{total} / 100</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="441"/>
         <source>Global rating (derived from the checklist): {r} / {s}</source>
         <translation>整体评分（由评分表推算）：{r} / {s}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="444"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="444"/>
         <source>not correct</source>
         <translation>不正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="440"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="445"/>
         <source>Your diagnosis: {d} ({verdict}). Expected: {x}</source>
         <translation>你的诊断：{d}（{verdict}）。正确诊断：{x}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="448"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="448"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="449"/>
         <source>Missed</source>
         <translation>遗漏项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="451"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="456"/>
         <source>{q} questions ({u} not understood), {x} examinations, {t} tests, cost {c} {cur}, {m} simulated minutes.</source>
         <translation>提问 {q} 个（{u} 个未被理解），查体 {x} 项，检查 {t} 项，费用 {c} {cur}，模拟用时 {m} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="461"/>
         <source>Management done: {done}</source>
         <translation>已做的处理：{done}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="457"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="463"/>
         <source>Management missed: {missed}</source>
         <translation>遗漏的处理：{missed}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="460"/>
-        <source>The case</source>
-        <translation>病例小结</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="462"/>
-        <source>Teaching points</source>
-        <translation>教学要点</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="464"/>
-        <source>Transcript</source>
-        <translation>对话记录</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="465"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="471"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="465"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="471"/>
         <source>Patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="466"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="472"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -2389,182 +2374,182 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="136"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
         <source>Chief complaint:</source>
         <translation>主诉：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
         <source>Opening line:</source>
         <translation>开场白：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
         <source>Age (years):</source>
         <translation>年龄（岁）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="141"/>
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="142"/>
         <source>Occupation:</source>
         <translation>职业：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="141"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="143"/>
         <source>Setting:</source>
         <translation>场景：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="144"/>
         <source>Speech style:</source>
         <translation>说话方式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="145"/>
         <source>Emotional state:</source>
         <translation>情绪状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="146"/>
         <source>Informant:</source>
         <translation>代诉人：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="153"/>
         <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language; separate them with commas.</source>
         <translation>每行一条学生可能问到的事实。主题是共享问诊词库中的概念（onset、location、smoking、fever…）；关键词是本病例特有的词语，中英文均可；用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="160"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="160"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="161"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="161"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="162"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="167"/>
         <source>Add fact</source>
         <translation>添加事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="169"/>
         <source>Remove fact</source>
         <translation>删除事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="182"/>
         <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
         <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="203"/>
         <source>Done by</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="203"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="204"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="229"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="231"/>
         <source> (bank)</source>
         <translation>（题库）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="307"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="309"/>
         <source>The script JSON has an error on line {line}: {msg}</source>
         <translation>脚本 JSON 第 {line} 行有错误：{msg}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="310"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="312"/>
         <source>The script JSON must be an object.</source>
         <translation>脚本 JSON 必须是一个对象。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="357"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="359"/>
         <source>The case is valid.</source>
         <translation>病例有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="358"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="360"/>
         <source>{n} problem(s) to fix.</source>
         <translation>有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="369"/>
         <source>Saved to the bank.</source>
         <translation>已保存到题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="398"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="400"/>
         <source>answers with fact {ids}</source>
         <translation>用事实 {ids} 回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="401"/>
         <source>denies it (a symptom the case does not list)</source>
         <translation>否认（病例中未列出的症状）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="402"/>
         <source>answers from the demographics</source>
         <translation>根据基本信息回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="403"/>
         <source>a communication skill, no fact</source>
         <translation>属于沟通技巧，不涉及事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="404"/>
         <source>does not understand (no fact matches well enough)</source>
         <translation>听不懂（没有足够匹配的事实）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="404"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="406"/>
         <source>The patient {what}:
 “{text}”
 Concepts found: {c}</source>
@@ -2573,53 +2558,53 @@ Concepts found: {c}</source>
 识别到的概念：{c}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="411"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="413"/>
         <source>New case</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="424"/>
         <source>Export case</source>
         <translation>导出病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="424"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="438"/>
         <source>Case scripts (*.json)</source>
         <translation>病例脚本 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="435"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="437"/>
         <source>Import cases</source>
         <translation>导入病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="455"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="457"/>
         <source>{n} case(s) imported.</source>
         <translation>已导入 {n} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="464"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="466"/>
         <source>Generate a draft case</source>
         <translation>生成病例草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="465"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="467"/>
         <source>Topic (e.g. pulmonary embolism):</source>
         <translation>主题（例如：肺栓塞）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="479"/>
         <source>Writing a draft case…</source>
         <translation>正在编写病例草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="496"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="498"/>
         <source>No student has played this case yet.</source>
         <translation>还没有学生练习过这个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="500"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="502"/>
         <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
         <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>

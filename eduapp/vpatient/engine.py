@@ -451,7 +451,8 @@ class Encounter:
         self.pending.append((self.minutes + inv.minutes, inv.name, inv.result))
         unit = f" {self.case.currency}" if self.case.currency else ""
         turn = self._add("system", _t(
-            self.case, f"{inv.name} ordered (cost {inv.cost:g}{unit}); result in {inv.minutes:g} min.",
+            self.case,
+            f"{inv.name} ordered (cost {inv.cost:g}{unit}); result in {inv.minutes:g} min.",
             f"已开具{inv.name}（费用 {inv.cost:g}{unit}），约 {inv.minutes:g} 分钟后出结果。"), "order")
         return [turn] + self._tick(ORDER_MINUTES)
 

@@ -98,7 +98,8 @@ def class_results(store, case_id: str | None = None) -> list[CaseClassResult]:
         for e in rows:
             for sec in (e.get("result") or {}).get("sections", {}).values():
                 for it in sec.get("items", []):
-                    r = rates.setdefault(it["id"], ItemRate(sec["title"], it["id"], it["text"], 0, 0))
+                    r = rates.setdefault(it["id"], ItemRate(sec["title"], it["id"],
+                                                            it["text"], 0, 0))
                     r.n += 1
                     r.done += bool(it["done"])
         out.append(CaseClassResult(

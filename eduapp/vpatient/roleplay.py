@@ -64,7 +64,8 @@ def system_prompt(case: CaseScript, fact_ids: list[str] | None = None) -> str:
     p = case.patient
     zh = case.language == "zh"
     who = (f"{p.name}，{p.age:g} 岁，{p.sex}" + (f"，{p.occupation}" if p.occupation else "")
-           if zh else f"{p.name}, {p.age:g}, {p.sex}" + (f", {p.occupation}" if p.occupation else ""))
+           if zh else f"{p.name}, {p.age:g}, {p.sex}"
+           + (f", {p.occupation}" if p.occupation else ""))
     if p.persona.informant:
         who += (f"（由{p.persona.informant}代述：你以{p.persona.informant}的身份回答）" if zh
                 else f" (the {p.persona.informant} answers for the patient: speak as the "

@@ -149,9 +149,9 @@ def score_encounter(enc) -> ScoreReport:
     gr = case.checklist.global_rating
     if gr is not None:
         scale = gr.scale
-        rating = derived_rating(share, scale,
-                                many_unclear=enc.questions > 0 and enc.unsure * 3 > enc.questions,
-                                wrong_diagnosis=bool(enc.diagnosis_text) and not enc.diagnosis_correct)
+        rating = derived_rating(
+            share, scale, many_unclear=enc.questions > 0 and enc.unsure * 3 > enc.questions,
+            wrong_diagnosis=bool(enc.diagnosis_text) and not enc.diagnosis_correct)
         total_points += gr.weight * (rating - 1) / max(1, scale - 1)
         total_max += gr.weight
     listed = [o for o in enc.orders if o["listed"]]

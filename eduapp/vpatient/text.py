@@ -73,7 +73,8 @@ _IRREGULAR = {"felt": "feel", "took": "take", "taken": "take", "ate": "eat", "ea
               "got": "get", "gotten": "get", "made": "make", "lying": "lie", "lay": "lie",
               "woke": "wake", "had": "have", "has": "have", "pees": "pee", "peeing": "pee",
               "bled": "bleed", "threw": "throw", "thrown": "throw", "slept": "sleep",
-              "came": "come", "woken": "wake", "swollen": "swell", "spun": "spin", "men": "man", "women": "woman", "spat": "spit", "brought": "bring",
+              "came": "come", "woken": "wake", "swollen": "swell", "spun": "spin",
+              "men": "man", "women": "woman", "spat": "spit", "brought": "bring",
               "meds": "medication", "medicine": "medication", "medicines": "medication",
               "medications": "medication", "pills": "pill", "tablets": "tablet"}
 

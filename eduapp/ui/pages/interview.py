@@ -428,43 +428,49 @@ class InterviewPage(QWidget):
 
 
     def debrief_html(self, report) -> str:
-        """The debrief as HTML for the page: score, sections with what was missed, efficiency,
-        diagnosis, management, teaching points and the transcript."""
+        """The debrief as HTML for the page: score, sections with what was missed,
+        efficiency, diagnosis, management, teaching points and the transcript."""
         e = html.escape
-        out = [f"<h2>{e(report.case_title)}</h2>",
-               "<h3>" + e(self.tr("Score: {total} / 100").format(total=f"{report.total:.0f}")) + "</h3>"]
+
+        def para(text: str) -> str:
+            return f"<p>{e(text)}</p>"
+
+        score = self.tr("Score: {total} / 100").format(total=f"{report.total:.0f}")
+        out = [f"<h2>{e(report.case_title)}</h2>", f"<h3>{e(score)}</h3>"]
         if report.global_rating is not None:
-            out.append("<p>" + e(self.tr("Global rating (derived from the checklist): {r} / {s}").format(
-                r=report.global_rating, s=report.rating_scale)) + "</p>")
+            out.append(para(self.tr("Global rating (derived from the checklist): {r} / {s}").format(
+                r=report.global_rating, s=report.rating_scale)))
         dx = report.diagnosis
         verdict = self.tr("correct") if dx["correct"] else self.tr("not correct")
-        out.append("<p>" + e(self.tr("Your diagnosis: {d} ({verdict}). Expected: {x}").format(
-            d=dx["submitted"] or "—", verdict=verdict, x=dx["expected"])) + "</p>")
-        out.append('<table border="1" cellpadding="4" cellspacing="0"><tr><th>'
-                   + e(self.tr("Section")) + "</th><th>" + e(self.tr("Points")) + "</th><th>"
-                   + e(self.tr("Missed")) + "</th></tr>")
+        out.append(para(self.tr("Your diagnosis: {d} ({verdict}). Expected: {x}").format(
+            d=dx["submitted"] or "—", verdict=verdict, x=dx["expected"])))
+        out.append('<table border="1" cellpadding="4" cellspacing="0"><tr>'
+                   + "".join(f"<th>{e(h)}</th>" for h in (self.tr("Section"), self.tr("Points"),
+                                                          self.tr("Missed"))) + "</tr>")
         for s in report.sections:
             missed = "; ".join(i.text for i in s.items if not i.done) or "—"
             out.append(f"<tr><td>{e(s.title)}</td><td>{s.points:g} / {s.max_points:g}</td>"
                        f"<td>{e(missed)}</td></tr>")
         out.append("</table>")
         f = report.efficiency
-        out.append("<p>" + e(self.tr("{q} questions ({u} not understood), {x} examinations, {t} tests, "
-                                "cost {c} {cur}, {m} simulated minutes.").format(
+        out.append(para(self.tr("{q} questions ({u} not understood), {x} examinations, {t} tests, "
+                           "cost {c} {cur}, {m} simulated minutes.").format(
             q=f["questions"], u=f["not_understood"], x=f["examinations"], t=f["tests"],
-            c=f"{f['cost']:g}", cur=f["currency"], m=f"{f['minutes']:g}")) + "</p>")
+            c=f"{f['cost']:g}", cur=f["currency"], m=f"{f['minutes']:g}")))
         m = report.management
-        out.append("<p>" + e(self.tr("Management done: {done}").format(done="; ".join(m["done"]) or "—"))
-                   + "<br>" + e(self.tr("Management missed: {missed}").format(
-                       missed="; ".join(m["missed"]) or "—")) + "</p>")
+        out.append(para(self.tr("Management done: {done}").format(
+            done="; ".join(m["done"]) or "—")))
+        out.append(para(self.tr("Management missed: {missed}").format(
+            missed="; ".join(m["missed"]) or "—")))
         if report.summary:
-            out.append("<h3>" + e(self.tr("The case")) + f"</h3><p>{e(report.summary)}</p>")
+            out.append(f"<h3>{e(self.tr('The case'))}</h3>{para(report.summary)}")
         if report.teaching_points:
-            out.append("<h3>" + e(self.tr("Teaching points")) + "</h3><ul>"
+            out.append(f"<h3>{e(self.tr('Teaching points'))}</h3><ul>"
                        + "".join(f"<li>{e(p)}</li>" for p in report.teaching_points) + "</ul>")
-        out.append("<h3>" + e(self.tr("Transcript")) + "</h3>")
+        out.append(f"<h3>{e(self.tr('Transcript'))}</h3>")
         who = {"student": self.tr("Student"), "patient": self.tr("Patient"),
                "system": self.tr("System")}
         for t in report.transcript:
-            out.append(f"<p><b>{e(who.get(t['role'], t['role']))}</b> [{t['minutes']:g}′] {e(t['text'])}</p>")
+            role = who.get(t["role"], t["role"])
+            out.append(f"<p><b>{e(role)}</b> [{t['minutes']:g}′] {e(t['text'])}</p>")
         return "".join(out)
