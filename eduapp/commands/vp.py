@@ -52,15 +52,16 @@ def run_play(args, ctx) -> int:
     except (OSError, UnicodeDecodeError) as e:
         raise ImportFileError(f"cannot read the script ({getattr(e, 'strerror', None) or e})",
                               args.script) from None
-    patient, judge, engine = None, None, "offline"
+    patient, judge, plan_judge, engine = None, None, None, "offline"
     if getattr(args, "provider", None):
         from ..llm import ProviderStore
-        from ..vpatient.roleplay import LLMPatient, judge_diagnosis
+        from ..vpatient.roleplay import LLMPatient, judge_diagnosis, judge_plan
         profile = ProviderStore(ctx.data_dir).get(args.provider)
         patient = LLMPatient(profile)
         judge = lambda c, text: judge_diagnosis(profile, c, text)  # noqa: E731
+        plan_judge = lambda c, text, ids: judge_plan(profile, c, text, ids)  # noqa: E731
         engine = f"llm:{profile.name}"
-    enc = Encounter(case, patient, judge=judge)
+    enc = Encounter(case, patient, judge=judge, plan_judge=plan_judge)
     errors = []
     for n, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("#"):

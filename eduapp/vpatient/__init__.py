@@ -22,7 +22,7 @@ from .model import (CaseScript, Checklist, ChecklistItem, ChecklistSection, Diag
                     ExamFinding, Fact, Investigation, ManagementStep, Patient, Persona,
                     case_from_json, load_case, save_case)
 from .records import class_results, save_encounter, student_results
-from .roleplay import LLMPatient, judge_diagnosis, leak_check, system_prompt
+from .roleplay import LLMPatient, judge_diagnosis, judge_plan, leak_check, system_prompt
 from .scoring import ScoreReport, score_encounter
 
 __all__ = ["Encounter", "OfflinePatient", "Reply", "Turn", "match_terms", "stock_line",
@@ -31,5 +31,5 @@ __all__ = ["Encounter", "OfflinePatient", "Reply", "Turn", "match_terms", "stock
            "ChecklistItem", "ChecklistSection", "Diagnosis", "ExamFinding", "Fact",
            "Investigation", "ManagementStep", "Patient", "Persona", "case_from_json",
            "load_case", "save_case", "class_results", "save_encounter", "student_results",
-           "LLMPatient", "judge_diagnosis", "leak_check", "system_prompt", "ScoreReport",
+           "LLMPatient", "judge_diagnosis", "judge_plan", "leak_check", "system_prompt", "ScoreReport",
            "score_encounter"]

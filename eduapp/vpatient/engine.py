@@ -212,6 +212,9 @@ class Encounter:
     :param judge: ``judge(case, text) -> (correct, reason)`` for a diagnosis the synonyms
         do not match (an LLM judgement, :func:`~eduapp.vpatient.roleplay.judge_diagnosis`);
         its failures leave the synonym verdict.
+    :param plan_judge: ``plan_judge(case, plan, missing_ids) -> {id: reason}`` for
+        management steps the synonyms do not find
+        (:func:`~eduapp.vpatient.roleplay.judge_plan`); its failures are ignored.
 
     ::
 
@@ -225,7 +228,8 @@ class Encounter:
 
     def __init__(self, case: CaseScript, patient: PatientVoice | None = None, *,
                  clock: Callable[[], float] = time.monotonic, matcher: Matcher | None = None,
-                 judge: Callable[[CaseScript, str], tuple[bool, str]] | None = None):
+                 judge: Callable[[CaseScript, str], tuple[bool, str]] | None = None,
+                 plan_judge: Callable[[CaseScript, str, list[str]], dict] | None = None):
         self.case = case
         self.matcher = matcher or Matcher(case)
         self.patient = patient or OfflinePatient()
@@ -250,6 +254,8 @@ class Encounter:
         self.diagnosis_correct = False
         self.diagnosis_reason = ""
         self.judge = judge
+        self.plan_judge = plan_judge
+        self.plan_reasons: dict[str, str] = {}
         self.plan_texts: list[str] = []
         self.guarded: list[dict] = []
         self.jargon: list[str] = []
@@ -508,7 +514,19 @@ class Encounter:
         for m in self.case.management:
             if match_terms(text, [m.name, *m.synonyms]):
                 self.done.add(f"management:{m.id}")
+                self.plan_reasons.setdefault(m.id, "synonym")
                 found.append(m.name)
+        missing = [m.id for m in self.case.management if f"management:{m.id}" not in self.done]
+        if missing and self.plan_judge is not None:
+            from ..errors import EduAppError
+            try:
+                judged = self.plan_judge(self.case, text, missing)
+            except EduAppError:
+                judged = {}
+            for step_id, reason in judged.items():
+                if step_id in missing:
+                    self.done.add(f"management:{step_id}")
+                    self.plan_reasons[step_id] = reason
         for n, d in enumerate(self.case.differential):
             if match_terms(text, [d.name, *d.synonyms]):
                 self.done.add(f"differential:{n}")

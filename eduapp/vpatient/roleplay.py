@@ -26,7 +26,7 @@ from .engine import ROLE_BREAK, Encounter, Reply, match_terms, offline_reply
 from .model import CaseScript
 
 __all__ = ["LLMPatient", "system_prompt", "leak_check", "CANARY", "judge_diagnosis",
-           "DIAGNOSIS_JUDGE_SCHEMA"]
+           "DIAGNOSIS_JUDGE_SCHEMA", "judge_plan"]
 
 log = logging.getLogger(__name__)
 
@@ -203,3 +203,32 @@ def judge_diagnosis(profile, case: CaseScript, submitted: str) -> tuple[bool, st
                          DIAGNOSIS_JUDGE_SCHEMA, schema_name="diagnosis_judgement",
                          max_tokens=200, temperature=0)
     return bool(data["correct"]), str(data["reason"])
+
+
+def judge_plan(profile, case: CaseScript, plan: str, missing: list[str]) -> dict[str, str]:
+    """Ask the model which of the expected management steps ``missing`` (ids the synonyms
+    did not find) the student's ``plan`` contains in other words. Worker thread.
+
+    :returns: ``{step id: reason}`` for the steps the plan contains.
+    :raises LLMUnavailableError: the provider cannot be used.
+    :raises LLMOutputError: the answer does not fit the schema after one repair.
+    """
+    from ..llm import complete_json
+    steps = [m for m in case.management if m.id in missing]
+    if not steps or not plan.strip():
+        return {}
+    schema = {"type": "object", "properties": {"steps": {"type": "array", "items": {
+        "type": "object", "properties": {"id": {"enum": [m.id for m in steps]},
+                                         "reason": {"type": "string", "maxLength": 300}},
+        "required": ["id", "reason"], "additionalProperties": False}}},
+        "required": ["steps"], "additionalProperties": False}
+    listing = "\n".join(f"- {m.id}: {m.name}" for m in steps)
+    prompt = (f"Expected management steps:\n{listing}\n\nA student's plan: {plan}\n\n"
+              "Which of the expected steps does the plan contain, possibly in other words? "
+              "Answer as JSON: 'steps', each with the step's 'id' and a one-sentence "
+              "'reason'. Leave out steps the plan does not contain.")
+    data = complete_json(profile, [{"role": "system", "content": "You are a fair medical "
+                                    "examiner marking a management plan."},
+                                   {"role": "user", "content": prompt}],
+                         schema, schema_name="plan_judgement", max_tokens=400, temperature=0)
+    return {s["id"]: str(s["reason"]) for s in data["steps"]}

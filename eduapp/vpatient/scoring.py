@@ -60,8 +60,9 @@ class ScoreReport:
     :ivar diagnosis: ``{"submitted", "correct", "expected", "reason"}`` (``reason``:
         ``synonym`` or the LLM judge's sentence).
     :ivar differential: names of the differential the student considered.
-    :ivar management: ``{"done": [names], "missed": [names]}`` (missed: steps the
-        checklist scores that were not done).
+    :ivar management: ``{"done": [names], "missed": [names], "reasons": {id: why}}``
+        (missed: steps the checklist scores that were not done; reasons: ``synonym`` or the
+        LLM judge's sentence).
     :ivar teaching_points: the case's debrief points; ``summary`` its summary.
     :ivar transcript: the encounter's turns as dicts.
     :ivar revealed: fact ids revealed, in order.
@@ -178,7 +179,8 @@ def score_encounter(enc) -> ScoreReport:
         management={"done": [m.name for m in case.management if f"management:{m.id}" in enc.done],
                     "missed": [m.name for m in case.management
                                if f"management:{m.id}" not in enc.done
-                               and f"management:{m.id}" in scored]},
+                               and f"management:{m.id}" in scored],
+                    "reasons": dict(enc.plan_reasons)},
         summary=case.debrief.summary, teaching_points=list(case.debrief.teaching_points),
         transcript=[t.to_dict() for t in enc.transcript], revealed=list(enc.revealed),
         state=enc.state, guarded=list(enc.guarded))

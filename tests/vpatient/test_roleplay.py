@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eduapp.vpatient import LLMPatient, leak_check, match_terms, system_prompt
-from eduapp.vpatient.roleplay import CANARY, judge_diagnosis
+from eduapp.vpatient.roleplay import CANARY, judge_diagnosis, judge_plan
 from tests.llm.scripted_server import answer, error
 
 #: Our own list of attempts to take the patient out of role (used while writing the
@@ -176,3 +176,18 @@ def test_a_small_model_gets_only_the_facts_asked_for(encounter, scripted_server,
     enc.ask("Do you smoke?")
     prompt = scripted_server.chat_requests[-1]["messages"][0]["content"]
     assert "half six" in prompt and "Twenty a day" in prompt and "amlodipine" not in prompt
+
+
+def test_plan_judge_finds_steps_in_other_words(encounter, scripted_server, scripted_profile):
+    scripted_server.script(answer({"steps": [
+        {"id": "pci", "reason": "Taking him to the catheter laboratory to open the artery "
+                                "is primary PCI."}]}))
+    enc = encounter("chest-pain-en",
+                    plan_judge=lambda c, t, ids: judge_plan(scripted_profile, c, t, ids))
+    enc.plan("give aspirin now and send him to have the blocked artery opened")
+    assert {"management:aspirin", "management:pci"} <= enc.done
+    assert enc.state == "reperfused"  # the judged step fires the rule too
+    reasons = enc.finish().management["reasons"]
+    assert reasons["aspirin"] == "synonym" and "catheter" in reasons["pci"]
+    sent = scripted_server.chat_requests[-1]["messages"][-1]["content"]
+    assert "- pci:" in sent and "- aspirin:" not in sent  # only the steps not yet found
