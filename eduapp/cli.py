@@ -240,7 +240,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub(vp_cmds, "list", "list virtual-patient cases", "vp.list")
     p = sub(vp_cmds, "play", "play a case from a script of student turns", "vp.play")
     p.add_argument("case", metavar="CASE")
-    p.add_argument("--script", required=True, metavar="FILE")
+    p.add_argument("--script", required=True, metavar="FILE",
+                   help="student turns, one a line: questions, /exam SYSTEM, /order TEST, "
+                        "/wait MINUTES, /diagnose TEXT, /plan TEXT")
+    p.add_argument("--provider", metavar="NAME",
+                   help="role-play the patient with this model (default: the offline engine)")
+    p.add_argument("--student", metavar="NAME", help="store the encounter in this student's "
+                                                     "history")
+    p.add_argument("--debrief", metavar="FILE", help="write the debrief PDF")
+    p = sub(vp_cmds, "export", "write a case script as JSON", "vp.export")
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p = sub(vp_cmds, "import", "validate case-script JSON files and store them in the bank",
+            "vp.import")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p = sub(vp_cmds, "generate", "generate a draft case script with the language model",
+            "vp.generate")
+    p.add_argument("--topic", required=True, metavar="T")
+    p.add_argument("--language", choices=("en", "zh"), default="en")
+    p.add_argument("--provider", metavar="NAME")
+    p.add_argument("--out", metavar="FILE", help="also write the draft as JSON")
+    p.add_argument("--source", metavar="FILE", help="a case study (text or Markdown) to base "
+                                                    "the script on")
+    p.add_argument("--case-study", type=int, metavar="ID",
+                   help="a case-study document of the bank to base the script on")
+    p = sub(vp_cmds, "results", "class results per case and checklist item", "vp.results")
+    p.add_argument("case", metavar="CASE", nargs="?")
     return parser
 
 

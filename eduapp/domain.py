@@ -89,7 +89,7 @@ LANGUAGES = ("en", "zh")
 SET_KINDS = ("case", "shared_options")
 
 #: Kinds of document in the document store.
-DOCUMENT_KINDS = ("notes", "case", "handout")
+DOCUMENT_KINDS = ("notes", "case", "handout", "vpatient")
 
 #: Systems used by the starter bank and the blueprint grid (free text is allowed too).
 SYSTEMS = ("cardiology", "respiratory", "endocrine", "infectious disease", "nephrology",

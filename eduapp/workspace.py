@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Callable
 
 from .config import Settings, ensure_data_dir
 from .domain import Changes, Document, Item, content_changed, now
-from .errors import (ApprovalBlockedError, CancelledError, ExportError, ImportFileError,
-                     ValidationError)
+from .errors import (ApprovalBlockedError, CancelledError, EduAppError, ExportError,
+                     ImportFileError, ValidationError)
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .authoring import GenerationResult, QuestionSpec
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .pdf import ExamFiles
     from .practice import PracticeService
     from .practice.tutor import TutorStatus
+    from .vpatient import CaseLibrary
 
 ProgressFn = Callable[[int, int], None]
 
@@ -97,6 +98,7 @@ class Workspace:
         self._bank = bank
         self._practice: "PracticeService | None" = None
         self._marking: "MarkingService | None" = None
+        self._patients: "CaseLibrary | None" = None
         self._providers: "ProviderStore | None" = None
         self._settings: Settings | None = None
         self._settings_mtime: float | None = None
@@ -645,6 +647,72 @@ class Workspace:
         else:
             raise ValidationError(f"unknown exam document {kind!r}")
         return path
+
+    # ------------------------------------------------------------------ virtual patients
+
+    @property
+    def patients(self) -> "CaseLibrary":
+        """The virtual-patient cases: the shipped ones and the teacher's (bank documents)."""
+        with self._lock:
+            if self._patients is None:
+                from .vpatient import CaseLibrary
+                self._patients = CaseLibrary(self.bank)
+            return self._patients
+
+    def save_case(self, case) -> Saved:
+        """Store a (checked) virtual-patient case script in the bank; a case with the id
+        of a shipped one replaces it for this bank.
+
+        :raises ValidationError: the script does not validate.
+        """
+        return Saved(self.patients.save(case), Changes(documents=True))
+
+    def import_cases(self, paths: list[str]) -> tuple[list[str], list[str], Changes]:
+        """Read case-script JSON files into the bank.
+
+        :returns: ``(ids imported, one sentence per file that failed, changes)``.
+        """
+        from .vpatient import load_case
+        done, errors = [], []
+        for path in paths:
+            try:
+                case = load_case(path)
+                self.patients.save(case)
+                done.append(case.id)
+            except EduAppError as e:
+                errors.append(f"{os.path.basename(path)}: {e}")
+        return done, errors, Changes(documents=bool(done))
+
+    def generate_case_script(self, topic: str, language: str = "en", *,
+                             provider: str | None = None, source_text: str = "",
+                             cancel=None) -> Saved:
+        """Have a language model draft a case script on ``topic`` and store it (a draft
+        for the teacher to check before students use it). Worker thread.
+
+        :raises LLMUnavailableError:, :raises LLMOutputError:, :raises ValidationError:.
+        """
+        from .vpatient import generate_case_script
+        case = generate_case_script(self.provider(provider), topic, language,
+                                    source_text=source_text, cancel=cancel)
+        return self.save_case(case)
+
+    def save_encounter(self, student_id: int, encounter, report, engine: str = "offline"
+                       ) -> tuple[int, Changes]:
+        """Keep a finished encounter (transcript, revealed facts, orders, timings, score) in
+        the student's history. :raises NotFoundError: no such student."""
+        from .vpatient import save_encounter
+        row = save_encounter(self.practice.store, student_id, encounter, report, engine)
+        return row, Changes(practice=True)
+
+    def case_class_results(self, case_id: str | None = None) -> list:
+        """Class results per case and per checklist item (:func:`eduapp.vpatient.class_results`)."""
+        from .vpatient import class_results
+        return class_results(self.practice.store, case_id)
+
+    def student_encounters(self, student_id: int) -> list[dict]:
+        """One student's encounters, newest first (:func:`eduapp.vpatient.student_results`)."""
+        from .vpatient import student_results
+        return student_results(self.practice.store, student_id)
 
     # ------------------------------------------------------------------ marking
 

@@ -1286,6 +1286,235 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="65"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="310"/>
+        <source>Virtual patients</source>
+        <translation>虚拟病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="69"/>
+        <source>Student:</source>
+        <translation>学生：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="82"/>
+        <source>Choose a patient. Interview them, examine, order tests, then give your diagnosis and plan; you are scored like an OSCE station.</source>
+        <translation>选择一位病人：问诊、查体、开检查，然后给出诊断和处理意见；评分方式与 OSCE 考站相同。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="89"/>
+        <source>Role-play the patient with the language model</source>
+        <translation>由语言模型扮演病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="90"/>
+        <source>Uses the default provider from Settings. Its answers are checked so that they never give away the diagnosis; without it, the offline engine answers from the case script.</source>
+        <translation>使用“设置”中的默认模型。其回答会经过检查，绝不泄露诊断；不勾选时，由离线引擎根据病例脚本回答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="96"/>
+        <source>Start encounter</source>
+        <translation>开始接诊</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="115"/>
+        <source>Ask the patient a question and press Enter</source>
+        <translation>向病人提问，按回车发送</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="119"/>
+        <source>Ask</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="123"/>
+        <source>Read the patient&apos;s answers aloud</source>
+        <translation>朗读病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="135"/>
+        <source>Physical examination</source>
+        <translation>体格检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="140"/>
+        <source>Examine</source>
+        <translation>查体</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="144"/>
+        <source>Investigations</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="151"/>
+        <source>Another test…</source>
+        <translation>其他检查…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="154"/>
+        <source>Order</source>
+        <translation>开检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="158"/>
+        <source>Wait 10 minutes for results</source>
+        <translation>等待 10 分钟出结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="162"/>
+        <source>Diagnosis and plan</source>
+        <translation>诊断与处理</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="165"/>
+        <source>Leading diagnosis; differential…</source>
+        <translation>主要诊断；鉴别诊断…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="166"/>
+        <source>Diagnosis:</source>
+        <translation>诊断：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="168"/>
+        <source>Management, one step a line</source>
+        <translation>处理措施，每行一条</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="170"/>
+        <source>Plan:</source>
+        <translation>处理：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="171"/>
+        <source>Submit diagnosis and plan</source>
+        <translation>提交诊断和处理</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="175"/>
+        <source>Finish and see the debrief</source>
+        <translation>结束并查看复盘</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="189"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="193"/>
+        <source>Back to the cases</source>
+        <translation>返回病例列表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="257"/>
+        <source>{name} · {cost}{unit} · {minutes} min</source>
+        <translation>{name} · {cost}{unit} · {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="274"/>
+        <source>Time {mm}:{ss:02d} · simulated {sim} min · cost {cost}{unit}</source>
+        <translation>用时 {mm}:{ss:02d} · 模拟 {sim} 分钟 · 费用 {cost}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="300"/>
+        <source>Observations: {vitals}</source>
+        <translation>生命体征：{vitals}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="333"/>
+        <source>The patient is answering…</source>
+        <translation>病人正在回答…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="402"/>
+        <source>Export debrief</source>
+        <translation>导出复盘</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="404"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="414"/>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="431"/>
+        <source>Score: {total} / 100</source>
+        <translation>得分：{total} / 100</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="434"/>
+        <source>Global rating (derived from the checklist): {r} / {s}</source>
+        <translation>整体评分（由评分表推算）：{r} / {s}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="437"/>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="437"/>
+        <source>not correct</source>
+        <translation>不正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="438"/>
+        <source>Your diagnosis: {d} ({verdict}). Expected: {x}</source>
+        <translation>你的诊断：{d}（{verdict}）。正确诊断：{x}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="441"/>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="441"/>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="442"/>
+        <source>Missed</source>
+        <translation>遗漏项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="449"/>
+        <source>{q} questions ({u} not understood), {x} examinations, {t} tests, cost {c} {cur}, {m} simulated minutes.</source>
+        <translation>提问 {q} 个（{u} 个未被理解），查体 {x} 项，检查 {t} 项，费用 {c} {cur}，模拟用时 {m} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="454"/>
+        <source>Management done: {done}</source>
+        <translation>已做的处理：{done}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="456"/>
+        <source>Management missed: {missed}</source>
+        <translation>遗漏的处理：{missed}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="464"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="464"/>
+        <source>Patient</source>
+        <translation>病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="465"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+</context>
+<context>
     <name>ItemBankPage</name>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="43"/>
@@ -2441,183 +2670,183 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="56"/>
+        <location filename="../../eduapp/ui/main_window.py" line="39"/>
         <source>EduApp — medical teaching</source>
         <translation>EduApp — 医学教学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="66"/>
+        <location filename="../../eduapp/ui/main_window.py" line="50"/>
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="66"/>
+        <location filename="../../eduapp/ui/main_window.py" line="50"/>
         <source>Item bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="67"/>
+        <location filename="../../eduapp/ui/main_window.py" line="51"/>
+        <source>Search, edit, review and import the questions of your bank.</source>
+        <translation>检索、编辑、审核和导入题库中的试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="52"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="68"/>
-        <source>Generate lecture notes, case studies and exam questions with a language model, review them with their quality-gate findings, and keep them in the bank. Available from the command line now: eduapp generate.</source>
-        <translation>用语言模型生成讲义、病例和试题，结合质量检查结果审阅后存入题库。目前可在命令行使用：eduapp generate。</translation>
+        <location filename="../../eduapp/ui/main_window.py" line="53"/>
+        <source>Generate lecture notes, case studies and exam questions with a language model, review them with their quality-gate findings, and keep them in the bank.</source>
+        <translation>用语言模型生成讲义、病例和试题，结合质量检查结果审核后存入题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="71"/>
+        <location filename="../../eduapp/ui/main_window.py" line="56"/>
         <source>Item models</source>
         <translation>题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <location filename="../../eduapp/ui/main_window.py" line="57"/>
         <source>Generate many questions offline from item models and knowledge tables.</source>
         <translation>离线从题目模型和知识表格批量生成题目。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="74"/>
+        <location filename="../../eduapp/ui/main_window.py" line="59"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="75"/>
+        <location filename="../../eduapp/ui/main_window.py" line="60"/>
         <source>Assemble exams from blueprints, shuffle forms and print papers, keys, answer sheets and handouts.</source>
         <translation>按考试蓝图组卷，生成多套乱序试卷，打印试卷、答案、答题卡和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="77"/>
+        <location filename="../../eduapp/ui/main_window.py" line="62"/>
         <source>Marking</source>
         <translation>阅卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="78"/>
+        <location filename="../../eduapp/ui/main_window.py" line="63"/>
         <source>Read scanned answer sheets, review doubtful marks, score the class and analyse the items.</source>
         <translation>读取扫描的答题卡，复核可疑填涂，给全班评分并做试题分析。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="80"/>
-        <location filename="../../eduapp/ui/main_window.py" line="87"/>
+        <location filename="../../eduapp/ui/main_window.py" line="65"/>
+        <location filename="../../eduapp/ui/main_window.py" line="72"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="81"/>
+        <location filename="../../eduapp/ui/main_window.py" line="66"/>
         <source>Write and review virtual-patient cases for students to interview.</source>
         <translation>编写并审阅供学生问诊的虚拟病人病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="82"/>
+        <location filename="../../eduapp/ui/main_window.py" line="67"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="82"/>
+        <location filename="../../eduapp/ui/main_window.py" line="67"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="83"/>
+        <location filename="../../eduapp/ui/main_window.py" line="68"/>
         <source>Practise offline in tutor or timed mode with instant feedback and spaced repetition.</source>
         <translation>离线练习：辅导模式或计时模式，即时反馈并按间隔重复复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="85"/>
+        <location filename="../../eduapp/ui/main_window.py" line="70"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="86"/>
+        <location filename="../../eduapp/ui/main_window.py" line="71"/>
         <source>See accuracy by topic, weak areas and a recommended learning path.</source>
         <translation>查看各知识点正确率、薄弱环节和推荐的学习路径。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="88"/>
+        <location filename="../../eduapp/ui/main_window.py" line="73"/>
         <source>Interview a virtual patient, then get scored and debriefed.</source>
         <translation>问诊虚拟病人，随后获得评分和复盘。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="122"/>
+        <location filename="../../eduapp/ui/main_window.py" line="108"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="123"/>
+        <location filename="../../eduapp/ui/main_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="127"/>
+        <location filename="../../eduapp/ui/main_window.py" line="113"/>
         <source>Load the &amp;starter bank</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="131"/>
+        <location filename="../../eduapp/ui/main_window.py" line="117"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="135"/>
+        <location filename="../../eduapp/ui/main_window.py" line="121"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="136"/>
+        <location filename="../../eduapp/ui/main_window.py" line="122"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="140"/>
+        <location filename="../../eduapp/ui/main_window.py" line="126"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="161"/>
-        <source>This page is planned for a later version of EduApp.</source>
-        <translation>此页面将在 EduApp 的后续版本中提供。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/main_window.py" line="214"/>
+        <location filename="../../eduapp/ui/main_window.py" line="195"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="241"/>
+        <location filename="../../eduapp/ui/main_window.py" line="222"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="242"/>
+        <location filename="../../eduapp/ui/main_window.py" line="223"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="249"/>
+        <location filename="../../eduapp/ui/main_window.py" line="230"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="253"/>
+        <location filename="../../eduapp/ui/main_window.py" line="234"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="271"/>
+        <location filename="../../eduapp/ui/main_window.py" line="252"/>
         <source>The user guide is missing from this installation ({path}).</source>
         <translation>此安装缺少使用指南（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="274"/>
+        <location filename="../../eduapp/ui/main_window.py" line="255"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="288"/>
+        <location filename="../../eduapp/ui/main_window.py" line="269"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="289"/>
+        <location filename="../../eduapp/ui/main_window.py" line="270"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
@@ -3114,6 +3343,344 @@ Seen: {seen} · darkness: {levels}</source>
         <source>Cancel</source>
         <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests).</extracomment>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="45"/>
+        <source>Virtual patients</source>
+        <translation>虚拟病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="57"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="59"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="61"/>
+        <source>Generate draft…</source>
+        <translation>生成草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="71"/>
+        <source>Patient</source>
+        <translation>病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="72"/>
+        <source>History facts</source>
+        <translation>病史事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="74"/>
+        <source>Examination, investigations, diagnosis, differential, management, checklist, debrief, states and rules (see docs/case-scripts.md).</source>
+        <translation>查体、辅助检查、诊断、鉴别诊断、处理、评分表、复盘、状态与规则（见 docs/case-scripts.md）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="80"/>
+        <source>Build the checklist from the script</source>
+        <translation>根据脚本生成评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="83"/>
+        <source>Script (JSON)</source>
+        <translation>脚本（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="84"/>
+        <source>Try a question</source>
+        <translation>试问一句</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="85"/>
+        <source>Class results</source>
+        <translation>班级结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="93"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="95"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="97"/>
+        <source>Save to the bank</source>
+        <translation>保存到题库</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="111"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="112"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
+        <source>Case id:</source>
+        <translation>病例编号：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="132"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="136"/>
+        <source>Chief complaint:</source>
+        <translation>主诉：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
+        <source>Opening line:</source>
+        <translation>开场白：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
+        <source>Age (years):</source>
+        <translation>年龄（岁）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="141"/>
+        <source>Occupation:</source>
+        <translation>职业：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="142"/>
+        <source>Setting:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="143"/>
+        <source>Speech style:</source>
+        <translation>说话方式：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="144"/>
+        <source>Emotional state:</source>
+        <translation>情绪状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="145"/>
+        <source>Informant:</source>
+        <translation>代诉人：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="152"/>
+        <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language; separate them with commas.</source>
+        <translation>每行一条学生可能问到的事实。主题是共享问诊词库中的概念（onset、location、smoking、fever…）；关键词是本病例特有的词语，中英文均可；用逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="160"/>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="160"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="161"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="166"/>
+        <source>Add fact</source>
+        <translation>添加事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="168"/>
+        <source>Remove fact</source>
+        <translation>删除事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="181"/>
+        <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
+        <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="202"/>
+        <source>Done by</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="202"/>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="203"/>
+        <source>Checklist item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="230"/>
+        <source> (bank)</source>
+        <translation>（题库）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="308"/>
+        <source>The script JSON has an error on line {line}: {msg}</source>
+        <translation>脚本 JSON 第 {line} 行有错误：{msg}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="311"/>
+        <source>The script JSON must be an object.</source>
+        <translation>脚本 JSON 必须是一个对象。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="358"/>
+        <source>The case is valid.</source>
+        <translation>病例有效。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="359"/>
+        <source>{n} problem(s) to fix.</source>
+        <translation>有 {n} 个问题需要修改。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="368"/>
+        <source>Saved to the bank.</source>
+        <translation>已保存到题库。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="399"/>
+        <source>answers with fact {ids}</source>
+        <translation>用事实 {ids} 回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="400"/>
+        <source>denies it (a symptom the case does not list)</source>
+        <translation>否认（病例中未列出的症状）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="401"/>
+        <source>answers from the demographics</source>
+        <translation>根据基本信息回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="402"/>
+        <source>a communication skill, no fact</source>
+        <translation>属于沟通技巧，不涉及事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="403"/>
+        <source>does not understand (no fact matches well enough)</source>
+        <translation>听不懂（没有足够匹配的事实）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="405"/>
+        <source>The patient {what}:
+“{text}”
+Concepts found: {c}</source>
+        <translation>病人{what}：
+“{text}”
+识别到的概念：{c}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="412"/>
+        <source>New case</source>
+        <translation>新病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="423"/>
+        <source>Export case</source>
+        <translation>导出病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="425"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="437"/>
+        <source>Case scripts (*.json)</source>
+        <translation>病例脚本 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="436"/>
+        <source>Import cases</source>
+        <translation>导入病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="443"/>
+        <source>{n} case(s) imported.</source>
+        <translation>已导入 {n} 个病例。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="452"/>
+        <source>Generate a draft case</source>
+        <translation>生成病例草稿</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="453"/>
+        <source>Topic (e.g. pulmonary embolism):</source>
+        <translation>主题（例如：肺栓塞）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="459"/>
+        <source>Writing a draft case…</source>
+        <translation>正在编写病例草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="475"/>
+        <source>No student has played this case yet.</source>
+        <translation>还没有学生练习过这个病例。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="479"/>
+        <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
+        <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>
 </context>
 <context>
@@ -3759,7 +4326,7 @@ Seen: {seen} · darkness: {levels}</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="321"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
@@ -3809,224 +4376,274 @@ Seen: {seen} · darkness: {levels}</source>
         <translation>班级（教师）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="198"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="198"/>
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="198"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="198"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="199"/>
+        <source>Questions asked</source>
+        <translation>提问数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="199"/>
+        <source>Tests</source>
+        <translation>检查数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="199"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
+        <source>Virtual patients</source>
+        <translation>虚拟病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="234"/>
         <source>No student yet: add one on the Practice page.</source>
         <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="228"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="235"/>
         <source>Progress shows here once a student has practised.
 Add a student on the Practice page and answer a few questions.</source>
         <translation>学生练习之后，学习进度会显示在这里。
 请在练习页面添加学生并作答几道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="257"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="283"/>
         <source>1 answer</source>
         <translation>1 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="258"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="284"/>
         <source>{n} answers</source>
         <translation>{n} 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="286"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="260"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="286"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="261"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="287"/>
         <source>1 review due</source>
         <translation>1 道待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="262"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="288"/>
         <source>{n} reviews due</source>
         <translation>{n} 道待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="290"/>
         <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} (longest {longest}) · {due}{pct}</source>
         <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="460"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="435"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="461"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="463"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="295"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="274"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="300"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="316"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="318"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="365"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="335"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="361"/>
         <source>Accuracy and mastery by topic</source>
         <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="340"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="349"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="379"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="405"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="469"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="404"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="396"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="422"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="425"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="425"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="426"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="504"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="517"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="503"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="529"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="557"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="532"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="556"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="558"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="582"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="536"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="562"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="580"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="561"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="587"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="592"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="594"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="573"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="599"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="575"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="601"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>

@@ -22,6 +22,10 @@ Format ``eduapp-attempts`` version 1, one UTF-8 JSON document::
           "flagged": 0,
           "topic": "…", "system": "…", "discipline": "…", "bloom": "apply",
           "difficulty": 0.6                # the item's expected facility when answered
+      }],
+      "encounters": [{                     # virtual-patient encounters (optional)
+          "uid": "…", "profile_uid": "9f0c…", "case_id": "chest-pain-en", "score": 62.5,
+          "finished_at": 1767225600.0, "transcript": [...], "result": {...}, ...
       }]
     }
 
@@ -51,13 +55,16 @@ def export_attempts(store: PracticeStore, path: str, profile_ids: list[int] | No
     """
     profiles = [p for p in store.profiles(origin=None)
                 if (p["id"] in profile_ids if profile_ids else p["origin"] == "local")]
-    attempts = []
+    attempts, encounters = [], []
     for p in profiles:
         attempts.extend(store.attempts(p["id"]))
+        for e in store.encounters(p["id"]):
+            e = {k: v for k, v in e.items() if k not in ("id", "profile_id", "student")}
+            encounters.append({"profile_uid": p["uid"], **e})
     doc = {"format": FORMAT, "version": VERSION, "exported_at": now or time.time(),
            "profiles": [{"uid": p["uid"], "name": p["name"], "course": p["course"]}
                         for p in profiles],
-           "attempts": attempts}
+           "attempts": attempts, "encounters": encounters}
     write_json(path, doc, indent=None)
     return len(attempts)
 
@@ -112,18 +119,45 @@ def read_attempts(path: str) -> tuple[list[dict], list[dict]]:
     return profiles, attempts
 
 
-def import_attempts(store: PracticeStore, paths: list[str]) -> dict:
-    """Merge attempt files into ``store``, each file in one transaction.
+def read_encounters(path: str) -> list[dict]:
+    """The virtual-patient encounters of an attempt file (``[]`` when it has none); call
+    after :func:`read_attempts` has checked the file.
 
-    :returns: ``{"added", "duplicates", "profiles", "errors": [{file, line, item, message}]}``.
+    :raises ImportFileError: an encounter is not an object or lacks ``uid``,
+        ``profile_uid``, ``case_id`` or ``score`` (naming the entry).
     """
-    total = {"added": 0, "duplicates": 0, "profiles": 0, "errors": []}
+    with open(path, encoding="utf-8") as fh:
+        doc = json.load(fh)
+    encounters = doc.get("encounters") or []
+    for n, e in enumerate(encounters, start=1):
+        if not isinstance(e, dict):
+            raise ImportFileError("an encounter is not a JSON object", file=path, item=n)
+        for key in ("uid", "profile_uid", "case_id", "score"):
+            if e.get(key) in (None, ""):
+                raise ImportFileError(f"encounter {n} has no {key!r}", file=path, item=n)
+    return encounters
+
+
+def import_attempts(store: PracticeStore, paths: list[str]) -> dict:
+    """Merge attempt files (with their virtual-patient encounters) into ``store``.
+
+    :returns: ``{"added", "duplicates", "profiles", "encounters", "errors": [{file, line,
+        item, message}]}`` (``encounters``: encounters added).
+    """
+    from ..errors import ValidationError
+    total = {"added": 0, "duplicates": 0, "profiles": 0, "encounters": 0, "errors": []}
     for path in paths:
         try:
             profiles, attempts = read_attempts(path)
+            encounters = read_encounters(path)
             result = store.merge(profiles, attempts)
+            total["encounters"] += store.merge_encounters(encounters)["added"]
         except ImportFileError as e:
             total["errors"].append(e.to_dict())
+            continue
+        except ValidationError as e:
+            total["errors"].append({"file": path, "line": None, "item": None,
+                                    "message": str(e)})
             continue
         for k in ("added", "duplicates", "profiles"):
             total[k] += result[k]

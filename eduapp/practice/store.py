@@ -119,8 +119,34 @@ def _v1(conn: sqlite3.Connection) -> None:
     """)
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    """Virtual-patient encounters: transcript, revealed facts, orders, timings and score
+    (JSON columns written by :mod:`eduapp.vpatient.records`)."""
+    _run_script(conn, """
+    CREATE TABLE encounters (
+        id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, profile_id INTEGER NOT NULL
+        REFERENCES profiles(id), case_id TEXT NOT NULL, case_title TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'en', engine TEXT NOT NULL DEFAULT 'offline',
+        started_at REAL NOT NULL, finished_at REAL NOT NULL, seconds REAL NOT NULL DEFAULT 0,
+        sim_minutes REAL NOT NULL DEFAULT 0, questions INTEGER NOT NULL DEFAULT 0,
+        tests INTEGER NOT NULL DEFAULT 0, cost REAL NOT NULL DEFAULT 0,
+        score REAL NOT NULL, diagnosis_correct INTEGER NOT NULL DEFAULT 0,
+        transcript TEXT NOT NULL DEFAULT '[]', revealed TEXT NOT NULL DEFAULT '[]',
+        orders TEXT NOT NULL DEFAULT '[]', result TEXT NOT NULL DEFAULT '{}');
+    CREATE INDEX idx_encounters_profile ON encounters(profile_id, finished_at);
+    CREATE INDEX idx_encounters_case ON encounters(case_id);
+    """)
+
+
 #: Forward migrations: ``MIGRATIONS[n - 1]`` builds schema version ``n``.
-MIGRATIONS = [_v1]
+MIGRATIONS = [_v1, _v2]
+
+#: Columns of an encounter row (JSON columns decoded on reading).
+ENCOUNTER_COLUMNS = ("uid", "case_id", "case_title", "language", "engine", "started_at",
+                     "finished_at", "seconds", "sim_minutes", "questions", "tests", "cost",
+                     "score", "diagnosis_correct", "transcript", "revealed", "orders",
+                     "result")
+_ENCOUNTER_JSON = ("transcript", "revealed", "orders", "result")
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -299,7 +325,7 @@ class PracticeStore:
         """Delete a profile and its whole history."""
         with self.transaction() as c:
             for table in ("attempts", "cards", "flags", "item_status", "sessions",
-                          "daily_stats", "totals"):
+                          "daily_stats", "totals", "encounters"):
                 c.execute(f"DELETE FROM {table} WHERE profile_id = ?", (profile_id,))
             c.execute("DELETE FROM profiles WHERE id = ?", (profile_id,))
 
@@ -338,6 +364,104 @@ class PracticeStore:
         cur = conn.execute(f"INSERT OR IGNORE INTO attempts(profile_id, {', '.join(names)}) "
                            f"VALUES (?, {', '.join('?' * len(names))})", [profile_id, *values])
         return cur.rowcount > 0
+
+    # ------------------------------------------------------------------ encounters
+
+    def save_encounter(self, profile_id: int, record: dict) -> int:
+        """Store one virtual-patient encounter (one transaction).
+
+        :param record: a dict with the :data:`ENCOUNTER_COLUMNS` keys (``uid``, ``case_id``,
+            ``score`` 0..100, ``started_at``/``finished_at`` epoch seconds, ``seconds`` real
+            time, ``sim_minutes`` simulated time, ``transcript``/``revealed``/``orders``/
+            ``result`` JSON-ready values ...); missing optional keys take their defaults.
+        :returns: the row id (an encounter already stored under ``uid`` is kept as it was).
+        :raises ValidationError: no ``uid``, ``case_id`` or ``score``.
+        :raises NotFoundError: no such profile.
+        """
+        for key in ("uid", "case_id", "score"):
+            if record.get(key) in (None, ""):
+                raise ValidationError(f"an encounter needs a {key}")
+        self.profile(profile_id)
+        values = dict(record)
+        for key in _ENCOUNTER_JSON:
+            values[key] = json.dumps(values.get(key, {} if key == "result" else []),
+                                     ensure_ascii=False)
+        now = time.time()
+        values.setdefault("started_at", now)
+        values.setdefault("finished_at", now)
+        values["diagnosis_correct"] = int(bool(values.get("diagnosis_correct")))
+        cols = [c for c in ENCOUNTER_COLUMNS if c in values]
+        with self.transaction() as c:
+            c.execute(f"INSERT OR IGNORE INTO encounters(profile_id, {', '.join(cols)}) VALUES "
+                      f"(?, {', '.join('?' * len(cols))})", [profile_id] + [values[k] for k in cols])
+            return c.execute("SELECT id FROM encounters WHERE uid = ?",
+                             (record["uid"],)).fetchone()[0]
+
+    def encounters(self, profile_id: int | None = None, *, case_id: str | None = None,
+                   with_details: bool = True) -> list[dict]:
+        """Encounters, oldest first, as dicts with ``id``, ``profile_id``, ``student`` (the
+        profile's name) and the :data:`ENCOUNTER_COLUMNS` keys (JSON decoded).
+
+        :param with_details: include ``transcript``, ``revealed``, ``orders`` and ``result``
+            (leave out for lists).
+        """
+        cols = [c for c in ENCOUNTER_COLUMNS if with_details or c not in _ENCOUNTER_JSON]
+        where, params = ["1"], []
+        if profile_id is not None:
+            where.append("e.profile_id = ?")
+            params.append(profile_id)
+        if case_id is not None:
+            where.append("e.case_id = ?")
+            params.append(case_id)
+        with self.lock:
+            rows = self.conn.execute(
+                f"SELECT e.id, e.profile_id, p.name, {', '.join('e.' + c for c in cols)} "
+                f"FROM encounters e JOIN profiles p ON p.id = e.profile_id "
+                f"WHERE {' AND '.join(where)} ORDER BY e.finished_at, e.id", params).fetchall()
+        out = []
+        for r in rows:
+            d = {"id": r[0], "profile_id": r[1], "student": r[2], **dict(zip(cols, r[3:]))}
+            for key in _ENCOUNTER_JSON:
+                if key in d:
+                    d[key] = json.loads(d[key] or "null")
+            d["diagnosis_correct"] = bool(d["diagnosis_correct"])
+            out.append(d)
+        return out
+
+    def merge_encounters(self, encounters: list[dict]) -> dict:
+        """Add exported encounters (each with ``profile_uid`` and the
+        :data:`ENCOUNTER_COLUMNS` keys) without duplicates (by ``uid``), in one transaction;
+        their students must be known here (merge the profiles first).
+
+        :returns: ``{"added": n, "duplicates": n}``.
+        :raises ValidationError: an encounter names an unknown student or lacks a field.
+        """
+        added = dups = 0
+        with self.transaction() as c:
+            ids = {r[0]: r[1] for r in c.execute("SELECT uid, id FROM profiles")}
+            for e in encounters:
+                pid = ids.get(e.get("profile_uid"))
+                if pid is None:
+                    raise ValidationError(f"encounter {e.get('uid')} names an unknown student")
+                for key in ("uid", "case_id", "score"):
+                    if e.get(key) in (None, ""):
+                        raise ValidationError(f"an encounter has no {key}")
+                values = {k: e[k] for k in ENCOUNTER_COLUMNS if k in e}
+                for key in _ENCOUNTER_JSON:
+                    if key in values:
+                        values[key] = json.dumps(values[key], ensure_ascii=False)
+                values["diagnosis_correct"] = int(bool(values.get("diagnosis_correct")))
+                values.setdefault("started_at", values.get("finished_at") or time.time())
+                values.setdefault("finished_at", values["started_at"])
+                cols = list(values)
+                cur = c.execute(f"INSERT OR IGNORE INTO encounters(profile_id, {', '.join(cols)}) "
+                                f"VALUES (?, {', '.join('?' * len(cols))})",
+                                [pid] + [values[k] for k in cols])
+                if cur.rowcount > 0:
+                    added += 1
+                else:
+                    dups += 1
+        return {"added": added, "duplicates": dups}
 
     # ------------------------------------------------------------------ merge (exchange)
 

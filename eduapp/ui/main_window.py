@@ -26,23 +26,6 @@ log = logging.getLogger(__name__)
 STARTER_DIR = QUESTION_BANKS
 
 
-class PlannedPage(QWidget):
-    """A page whose feature is not in this version yet: it says what it will do and
-    offers nothing that pretends to work."""
-
-    def __init__(self, title: str, text: str, parent=None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
-        body = QLabel(text)
-        body.setWordWrap(True)
-        body.setObjectName("plannedText")
-        layout.addWidget(heading)
-        layout.addWidget(body)
-        layout.addStretch(1)
-
-
 class MainWindow(QMainWindow):
     """Side bar with the teacher workspace (Item bank, Generate, Exams, Virtual patients)
     and the student workspace (Practice, Progress, Virtual patients); pages in a stack.
@@ -61,13 +44,15 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     def page_specs(self) -> list[tuple[str, str | None, str, str, str]]:
-        """``(key, workspace heading, title, module.Class, planned text)`` in side-bar order."""
+        """``(key, workspace heading, title, module.Class, description)`` in side-bar order
+        (the description is the entry's tooltip)."""
         return [
-            ("bank", self.tr("Teacher"), self.tr("Item bank"), "item_bank.ItemBankPage", ""),
+            ("bank", self.tr("Teacher"), self.tr("Item bank"), "item_bank.ItemBankPage",
+             self.tr("Search, edit, review and import the questions of your bank.")),
             ("generate", None, self.tr("Generate"), "generate.GeneratePage",
              self.tr("Generate lecture notes, case studies and exam questions with a language "
                      "model, review them with their quality-gate findings, and keep them in "
-                     "the bank. Available from the command line now: eduapp generate.")),
+                     "the bank.")),
             ("item_models", None, self.tr("Item models"), "item_models.ItemModelsPage",
              self.tr("Generate many questions offline from item models and knowledge "
                      "tables.")),
@@ -102,7 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._rows: list[str] = []
         self._specs: dict[str, tuple[str, str, str]] = {}
-        for key, heading, title, target, planned in self.page_specs():
+        for key, heading, title, target, description in self.page_specs():
             if heading:
                 head = QListWidgetItem(heading)
                 head.setFlags(Qt.NoItemFlags)
@@ -113,9 +98,10 @@ class MainWindow(QMainWindow):
                 self._rows.append("")
             entry = QListWidgetItem(title)
             entry.setData(Qt.UserRole, key)
+            entry.setToolTip(description)
             self.nav.addItem(entry)
             self._rows.append(key)
-            self._specs[key] = (title, target, planned)
+            self._specs[key] = (title, target, description)
         self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(self._rows.index("bank"))
 
@@ -150,15 +136,10 @@ class MainWindow(QMainWindow):
         # builds openai's response types) paused the event loop for about 80 ms.
         QTimer.singleShot(0, gc.freeze)
 
-    def _make_page(self, title: str, target: str, planned: str) -> QWidget:
+    def _make_page(self, title: str, target: str, description: str) -> QWidget:
+        """The page ``module.Class`` of ``eduapp.ui.pages`` (imported on first show)."""
         module_name, cls_name = target.split(".")
-        try:
-            module = importlib.import_module(f"eduapp.ui.pages.{module_name}")
-        except ModuleNotFoundError as e:
-            if e.name != f"eduapp.ui.pages.{module_name}":
-                raise
-            return PlannedPage(title, planned + "\n\n" + self.tr(
-                "This page is planned for a later version of EduApp."))
+        module = importlib.import_module(f"eduapp.ui.pages.{module_name}")
         return getattr(module, cls_name)(self.app)
 
     def page_keys(self) -> list[str]:

@@ -88,7 +88,8 @@ def test_export_import_merges_without_duplicates(service, student, clock, tmp_pa
     teacher = PracticeService(seeded_bank, PracticeStore.open_in(str(teacher_dir)),
                               clock=clock)
     assert teacher.import_attempts([path, path]) == {"added": 4, "duplicates": 4,
-                                                     "profiles": 1, "errors": []}
+                                                     "profiles": 1, "encounters": 0,
+                                                     "errors": []}
     everyone = teacher.store.profiles(origin=None)
     assert [p["origin"] for p in everyone] == ["imported"]
     assert len(teacher.store.attempts(everyone[0]["id"])) == 4

@@ -193,6 +193,13 @@ class ProgressPage(Page):
         prereq.addWidget(save)
         t.addLayout(prereq)
         self.tabs.addTab(teacher, self.tr("Class (teacher)"))
+        self.encounter_table = QTableWidget(0, 7)
+        self.encounter_table.setHorizontalHeaderLabels([
+            self.tr("Date"), self.tr("Case"), self.tr("Score"), self.tr("Diagnosis"),
+            self.tr("Questions asked"), self.tr("Tests"), self.tr("Cost")])
+        self.encounter_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.encounter_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.tabs.addTab(self.encounter_table, self.tr("Virtual patients"))
         self.tabs.currentChanged.connect(lambda _=0: self.refresh())
 
     # ------------------------------------------------------------------ refresh
@@ -230,6 +237,7 @@ class ProgressPage(Page):
                                      "questions."))
             return
         lang = self.app.ui_language()
+        self.load_encounters(pid)
 
         def load(ws):
             svc = ws.practice
@@ -239,6 +247,24 @@ class ProgressPage(Page):
                      for w in svc.weak_areas(pid)}, svc.store.profile(pid))
         Op(self, load).latest_only("progress.student") \
             .success(lambda r: self.show_student(*r, language=lang)).run()
+
+    def load_encounters(self, pid: int) -> None:
+        """Fill the Virtual patients tab with the student's encounters, newest first."""
+        Op(self, lambda ws: ws.student_encounters(pid)) \
+            .latest_only("progress.encounters").success(self._show_encounters).run()
+
+    def _show_encounters(self, rows: list[dict]) -> None:
+        import time as _time
+        self.encounter_table.setRowCount(0)
+        for r in rows:
+            n = self.encounter_table.rowCount()
+            self.encounter_table.insertRow(n)
+            values = (_time.strftime("%Y-%m-%d %H:%M", _time.localtime(r["finished_at"])),
+                      r["case_title"], f"{r['score']:.0f}",
+                      self.tr("right") if r["diagnosis_correct"] else self.tr("wrong"),
+                      str(r["questions"]), str(r["tests"]), f"{r['cost']:g}")
+            for col, text in enumerate(values):
+                self.encounter_table.setItem(n, col, QTableWidgetItem(text))
 
     def _show_empty(self, text: str) -> None:
         self.empty_label.setText(text)

@@ -1,0 +1,469 @@
+"""The student's virtual-patient page: choose a case, interview the patient in a chat, examine
+and order tests from the side panel, give a diagnosis and plan, then read the debrief.
+
+The offline engine answers in a few milliseconds on the GUI thread; a role-play answer from
+a language model runs through :class:`~eduapp.ui.ops.Op`, and an answer that arrives after
+the encounter was closed is dropped. Answers can be read aloud with Qt's text-to-speech
+where the platform has a voice (never required). Each finished encounter is stored in the
+chosen student's history.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
+                               QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+
+from ...domain import Changes
+from ...errors import EduAppError
+from ..ops import Op, show_error
+from ..page import Page
+from ..student_widgets import StudentPicker
+
+
+def _speech():
+    """A ``QTextToSpeech`` when the platform has one with a voice, else ``None``."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except (ImportError, OSError):
+        return None
+    try:
+        engine = QTextToSpeech()
+        if engine.state() == QTextToSpeech.State.Error or not engine.availableVoices():
+            return None
+        return engine
+    except Exception:  # noqa: BLE001 - a broken speech plug-in must not break the page
+        return None
+
+
+class InterviewPage(Page):
+    """Virtual-patient encounters for the student chosen at the top.
+
+    :param app: the :class:`~eduapp.ui.app.App`.
+    """
+
+    def __init__(self, app, parent=None):
+        super().__init__(app, parent)
+        self.encounter = None
+        self.report = None
+        self._stamp = 0
+        self._speech = None
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Virtual patients"))
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Student:")))
+        self.profile_box = StudentPicker(self.app)
+        top.addWidget(self.profile_box)
+        layout.addLayout(top)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.stack.addWidget(self._build_chooser())
+        self.stack.addWidget(self._build_encounter())
+        self.stack.addWidget(self._build_debrief())
+
+    def _build_chooser(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        v.addWidget(QLabel(self.tr("Choose a patient. Interview them, examine, order tests, "
+                                   "then give your diagnosis and plan; you are scored like "
+                                   "an OSCE station.")))
+        self.case_list = QListWidget()
+        self.case_list.itemDoubleClicked.connect(lambda _: self.start())
+        v.addWidget(self.case_list, 1)
+        row = QHBoxLayout()
+        self.llm_box = QCheckBox(self.tr("Role-play the patient with the language model"))
+        self.llm_box.setToolTip(self.tr("Uses the default provider from Settings. Its answers "
+                                        "are checked so that they never give away the "
+                                        "diagnosis; without it, the offline engine answers "
+                                        "from the case script."))
+        row.addWidget(self.llm_box)
+        row.addStretch(1)
+        self.start_button = QPushButton(self.tr("Start encounter"))
+        self.start_button.clicked.connect(self.start)
+        row.addWidget(self.start_button)
+        v.addLayout(row)
+        return w
+
+    def _build_encounter(self) -> QWidget:
+        split = QSplitter(Qt.Horizontal)
+        chat = QWidget()
+        cv = QVBoxLayout(chat)
+        self.patient_label = QLabel()
+        self.patient_label.setWordWrap(True)
+        self.patient_label.setObjectName("sectionTitle")
+        cv.addWidget(self.patient_label)
+        self.chat_view = QTextBrowser()
+        self.chat_view.setOpenLinks(False)
+        cv.addWidget(self.chat_view, 1)
+        ask = QHBoxLayout()
+        self.question_edit = QLineEdit()
+        self.question_edit.setPlaceholderText(self.tr("Ask the patient a question and press "
+                                                      "Enter"))
+        self.question_edit.returnPressed.connect(self.ask)
+        ask.addWidget(self.question_edit, 1)
+        self.ask_button = QPushButton(self.tr("Ask"))
+        self.ask_button.clicked.connect(self.ask)
+        ask.addWidget(self.ask_button)
+        cv.addLayout(ask)
+        self.speak_box = QCheckBox(self.tr("Read the patient's answers aloud"))
+        cv.addWidget(self.speak_box)
+        split.addWidget(chat)
+
+        side = QWidget()
+        sv = QVBoxLayout(side)
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("sectionTitle")
+        sv.addWidget(self.clock_label)
+        self.vitals_label = QLabel()
+        self.vitals_label.setWordWrap(True)
+        sv.addWidget(self.vitals_label)
+        exam_box = QGroupBox(self.tr("Physical examination"))
+        ev = QVBoxLayout(exam_box)
+        self.exam_list = QListWidget()
+        self.exam_list.itemDoubleClicked.connect(lambda _: self.examine())
+        ev.addWidget(self.exam_list)
+        self.exam_button = QPushButton(self.tr("Examine"))
+        self.exam_button.clicked.connect(self.examine)
+        ev.addWidget(self.exam_button)
+        sv.addWidget(exam_box, 1)
+        inv_box = QGroupBox(self.tr("Investigations"))
+        iv = QVBoxLayout(inv_box)
+        self.test_list = QListWidget()
+        self.test_list.itemDoubleClicked.connect(lambda _: self.order())
+        iv.addWidget(self.test_list)
+        other = QHBoxLayout()
+        self.other_test = QLineEdit()
+        self.other_test.setPlaceholderText(self.tr("Another test…"))
+        self.other_test.returnPressed.connect(self.order_other)
+        other.addWidget(self.other_test, 1)
+        self.order_button = QPushButton(self.tr("Order"))
+        self.order_button.clicked.connect(self.order)
+        other.addWidget(self.order_button)
+        iv.addLayout(other)
+        self.wait_button = QPushButton(self.tr("Wait 10 minutes for results"))
+        self.wait_button.clicked.connect(lambda: self._act(lambda e: e.wait(10)))
+        iv.addWidget(self.wait_button)
+        sv.addWidget(inv_box, 1)
+        decide = QGroupBox(self.tr("Diagnosis and plan"))
+        form = QFormLayout(decide)
+        self.diagnosis_edit = QLineEdit()
+        self.diagnosis_edit.setPlaceholderText(self.tr("Leading diagnosis; differential…"))
+        form.addRow(self.tr("Diagnosis:"), self.diagnosis_edit)
+        self.plan_edit = QPlainTextEdit()
+        self.plan_edit.setPlaceholderText(self.tr("Management, one step a line"))
+        self.plan_edit.setMaximumHeight(80)
+        form.addRow(self.tr("Plan:"), self.plan_edit)
+        self.submit_button = QPushButton(self.tr("Submit diagnosis and plan"))
+        self.submit_button.clicked.connect(self.submit)
+        form.addRow(self.submit_button)
+        sv.addWidget(decide)
+        self.finish_button = QPushButton(self.tr("Finish and see the debrief"))
+        self.finish_button.clicked.connect(self.finish)
+        sv.addWidget(self.finish_button)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        return split
+
+    def _build_debrief(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        self.debrief_view = QTextBrowser()
+        v.addWidget(self.debrief_view, 1)
+        row = QHBoxLayout()
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.clicked.connect(self.export_pdf)
+        row.addWidget(self.pdf_button)
+        row.addStretch(1)
+        self.back_button = QPushButton(self.tr("Back to the cases"))
+        self.back_button.clicked.connect(self.back)
+        row.addWidget(self.back_button)
+        v.addLayout(row)
+        return w
+
+    # ------------------------------------------------------------------ life cycle
+
+    def on_shown(self) -> None:
+        """Refresh the students and the cases."""
+        self.profile_box.refresh(self.app.workspace.practice.profiles())
+        self.refresh_cases()
+        provider = self.app.settings.default_provider
+        self.llm_box.setEnabled(bool(provider) and provider != "embedded")
+
+    def on_changes(self, changes: Changes) -> None:
+        """New or edited cases appear in the list."""
+        if changes.documents and self.stack.currentIndex() == 0:
+            self.refresh_cases()
+
+    def refresh_cases(self) -> None:
+        """Fill the case list (shipped and bank cases)."""
+        Op(self, lambda ws: ws.patients.cases()).latest_only("vp-cases") \
+            .success(self._show_cases).run()
+
+    def _show_cases(self, cases) -> None:
+        self.case_list.clear()
+        for c in cases:
+            item = QListWidgetItem(f"{c.title}  ·  {c.chief_complaint}  ({c.language})")
+            item.setData(Qt.UserRole, c)
+            self.case_list.addItem(item)
+        if cases:
+            self.case_list.setCurrentRow(0)
+
+    def start(self) -> None:
+        """Start an encounter with the selected case."""
+        item = self.case_list.currentItem()
+        if item is None:
+            return
+        from ...vpatient import Encounter
+        case = item.data(Qt.UserRole)
+        patient = None
+        if self.llm_box.isChecked() and self.llm_box.isEnabled():
+            try:
+                from ...llm import ProviderStore
+                from ...vpatient import LLMPatient
+                profile = ProviderStore(self.app.data_dir).get(self.app.settings.default_provider)
+                patient = LLMPatient(profile)
+            except EduAppError as e:
+                show_error(self, e)
+                return
+        self._stamp += 1
+        self.encounter = Encounter(case, patient)
+        self.report = None
+        p = case.patient
+        self.patient_label.setText(f"{html.escape(case.title)} — {p.name}, {p.age:g}, {p.sex}")
+        self.exam_list.clear()
+        for e in case.exam:
+            it = QListWidgetItem(e.name)
+            it.setData(Qt.UserRole, e.name)
+            self.exam_list.addItem(it)
+        self.test_list.clear()
+        unit = f" {case.currency}" if case.currency else ""
+        for i in case.investigations:
+            it = QListWidgetItem(self.tr("{name} · {cost}{unit} · {minutes} min").format(
+                name=i.name, cost=f"{i.cost:g}", unit=unit, minutes=f"{i.minutes:g}"))
+            it.setData(Qt.UserRole, i.name)
+            self.test_list.addItem(it)
+        self.diagnosis_edit.clear()
+        self.plan_edit.clear()
+        self._render()
+        self.stack.setCurrentIndex(1)
+        self.timer.start()
+        self.question_edit.setFocus()
+
+    def _tick(self) -> None:
+        enc = self.encounter
+        if enc is None:
+            return
+        s = int(enc.elapsed_seconds)
+        unit = f" {enc.case.currency}" if enc.case.currency else ""
+        self.clock_label.setText(self.tr("Time {mm}:{ss:02d} · simulated {sim} min · "
+                                         "cost {cost}{unit}").format(
+            mm=s // 60, ss=s % 60, sim=f"{enc.minutes:g}", cost=f"{enc.cost:g}", unit=unit))
+
+    # ------------------------------------------------------------------ actions
+
+    def _render(self) -> None:
+        enc = self.encounter
+        if enc is None:
+            return
+        parts = []
+        for t in enc.transcript:
+            text = html.escape(t.text).replace("\n", "<br>")
+            if t.role == "student":
+                parts.append(f'<p align="right" style="margin:6px"><span style="background:'
+                             f'#dbeafe">&nbsp;{text}&nbsp;</span></p>')
+            elif t.role == "patient":
+                parts.append(f'<p style="margin:6px"><span style="background:#f1f5f9">'
+                             f'&nbsp;{text}&nbsp;</span></p>')
+            else:
+                parts.append(f'<p style="color:#555;margin:6px"><i>{text}</i></p>')
+        self.chat_view.setHtml("".join(parts))
+        bar = self.chat_view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        if enc.state:
+            st = enc.case.state(enc.state)
+            self.vitals_label.setText(self.tr("Observations: {vitals}").format(vitals=st.vitals)
+                                      if st.vitals else "")
+        self._tick()
+
+    def _act(self, fn) -> None:
+        if self.encounter is None:
+            return
+        try:
+            fn(self.encounter)
+        except (ValueError, EduAppError) as e:
+            QMessageBox.warning(self, self.tr("Virtual patients"), str(e))
+        self._render()
+
+    def ask(self) -> None:
+        """Send the typed question to the patient."""
+        question = self.question_edit.text().strip()
+        enc = self.encounter
+        if not question or enc is None:
+            return
+        self.question_edit.clear()
+        from ...vpatient import OfflinePatient
+        if isinstance(enc.patient, OfflinePatient):
+            enc.ask(question)
+            self._after_answer()
+            return
+        stamp = self._stamp
+        panel = self.stack.widget(1)
+        panel.setEnabled(False)  # one action at a time: the encounter is not thread-safe
+
+        def done(_result) -> None:
+            panel.setEnabled(True)
+            if stamp == self._stamp:  # the encounter is still open
+                self._after_answer()
+        Op(self, lambda _ws: enc.ask(question)).with_progress(self.tr("The patient is "
+                                                                      "answering…")) \
+            .success(done).failure(lambda e: (panel.setEnabled(True),
+                                              show_error(self, e))).run()
+
+    def _after_answer(self) -> None:
+        self._render()
+        if self.speak_box.isChecked():
+            if self._speech is None:
+                self._speech = _speech() or False
+            answers = [t for t in self.encounter.transcript if t.role == "patient"]
+            if self._speech and answers:
+                self._speech.say(answers[-1].text)
+
+    def examine(self) -> None:
+        """Examine the selected system."""
+        item = self.exam_list.currentItem()
+        if item is not None:
+            self._act(lambda e: e.examine(item.data(Qt.UserRole)))
+
+    def order(self) -> None:
+        """Order the selected test (or the one typed in the box)."""
+        if self.other_test.text().strip():
+            self.order_other()
+            return
+        item = self.test_list.currentItem()
+        if item is not None:
+            self._act(lambda e: e.order(item.data(Qt.UserRole)))
+
+    def order_other(self) -> None:
+        """Order the test typed in the box (it may not be in the case)."""
+        text = self.other_test.text().strip()
+        if text:
+            self.other_test.clear()
+            self._act(lambda e: e.order(text))
+
+    def submit(self) -> None:
+        """Submit the diagnosis and the plan."""
+        dx = self.diagnosis_edit.text().strip()
+        plan = self.plan_edit.toPlainText().strip()
+
+        def run(e):
+            if dx:
+                e.diagnose(dx)
+            if plan:
+                e.plan(plan.replace("\n", "; "))
+        self._act(run)
+
+    def finish(self) -> None:
+        """End the encounter, store it for the student, show the debrief."""
+        enc = self.encounter
+        if enc is None:
+            return
+        self.timer.stop()
+        self._stamp += 1
+        self.report = enc.finish()
+        pid = self.app.student_id
+        if pid is not None:
+            engine = "offline" if enc.patient.__class__.__name__ == "OfflinePatient" else \
+                f"llm:{self.app.settings.default_provider}"
+            _row, changes = self.app.workspace.save_encounter(pid, enc, self.report, engine)
+            self.app.changed.emit(changes)
+        self.debrief_view.setHtml(self.debrief_html(self.report))
+        self.stack.setCurrentIndex(2)
+
+    def export_pdf(self) -> None:
+        """Save the debrief as a PDF."""
+        if self.report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export debrief"),
+                                              f"{self.report.case_id}-debrief.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.write_pdf(path)
+
+    def write_pdf(self, path: str) -> None:
+        """Write the debrief PDF to ``path`` (off the GUI thread)."""
+        from ...pdf.debrief import render_debrief
+        report = self.report
+        name = self.profile_box.currentText()
+        Op(self, lambda _ws: render_debrief(report, path, student=name)) \
+            .with_progress(self.tr("Writing the PDF…")).run()
+
+    def back(self) -> None:
+        """Back to the case list."""
+        self.encounter = None
+        self.stack.setCurrentIndex(0)
+        self.refresh_cases()
+
+
+    def debrief_html(self, report) -> str:
+        """The debrief as HTML for the page: score, sections with what was missed,
+        efficiency, diagnosis, management, teaching points and the transcript."""
+        e = html.escape
+
+        def para(text: str) -> str:
+            return f"<p>{e(text)}</p>"
+
+        score = self.tr("Score: {total} / 100").format(total=f"{report.total:.0f}")
+        out = [f"<h2>{e(report.case_title)}</h2>", f"<h3>{e(score)}</h3>"]
+        if report.global_rating is not None:
+            out.append(para(self.tr("Global rating (derived from the checklist): {r} / {s}").format(
+                r=report.global_rating, s=report.rating_scale)))
+        dx = report.diagnosis
+        verdict = self.tr("correct") if dx["correct"] else self.tr("not correct")
+        out.append(para(self.tr("Your diagnosis: {d} ({verdict}). Expected: {x}").format(
+            d=dx["submitted"] or "—", verdict=verdict, x=dx["expected"])))
+        out.append('<table border="1" cellpadding="4" cellspacing="0"><tr>'
+                   + "".join(f"<th>{e(h)}</th>" for h in (self.tr("Section"), self.tr("Points"),
+                                                          self.tr("Missed"))) + "</tr>")
+        for s in report.sections:
+            missed = "; ".join(i.text for i in s.items if not i.done) or "—"
+            out.append(f"<tr><td>{e(s.title)}</td><td>{s.points:g} / {s.max_points:g}</td>"
+                       f"<td>{e(missed)}</td></tr>")
+        out.append("</table>")
+        f = report.efficiency
+        out.append(para(self.tr("{q} questions ({u} not understood), {x} examinations, {t} tests, "
+                           "cost {c} {cur}, {m} simulated minutes.").format(
+            q=f["questions"], u=f["not_understood"], x=f["examinations"], t=f["tests"],
+            c=f"{f['cost']:g}", cur=f["currency"], m=f"{f['minutes']:g}")))
+        m = report.management
+        out.append(para(self.tr("Management done: {done}").format(
+            done="; ".join(m["done"]) or "—")))
+        out.append(para(self.tr("Management missed: {missed}").format(
+            missed="; ".join(m["missed"]) or "—")))
+        if report.summary:
+            out.append(f"<h3>{e(self.tr('The case'))}</h3>{para(report.summary)}")
+        if report.teaching_points:
+            out.append(f"<h3>{e(self.tr('Teaching points'))}</h3><ul>"
+                       + "".join(f"<li>{e(p)}</li>" for p in report.teaching_points) + "</ul>")
+        out.append(f"<h3>{e(self.tr('Transcript'))}</h3>")
+        who = {"student": self.tr("Student"), "patient": self.tr("Patient"),
+               "system": self.tr("System")}
+        for t in report.transcript:
+            role = who.get(t["role"], t["role"])
+            out.append(f"<p><b>{e(role)}</b> [{t['minutes']:g}′] {e(t['text'])}</p>")
+        return "".join(out)

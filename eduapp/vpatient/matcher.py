@@ -1,0 +1,313 @@
+"""The offline matcher: a student's question -> the script fact(s) it asks for.
+
+This is the main interview engine (the built-in model is too weak to role-play). It works
+in three steps, for English and Chinese questions alike:
+
+1. **Concepts.** The question is normalised (:mod:`.text`) and every concept of the shared
+   lexicon (:mod:`.lexicon`) whose phrase pattern occurs in it gets a strength (the
+   pattern's specificity: English content words, Chinese characters / 2). English words
+   not in the vocabulary are corrected to the closest vocabulary word with rapidfuzz
+   (similarity >= 85, words of 5+ letters), so "breathles" and "palpitatons" still match.
+   A specific history frame overrides the generic one it competes with ("have you ever
+   smoked" is about smoking, not past history).
+2. **Facts.** Each fact scores the strongest of its topics that matched, plus 0.3 for
+   each further one, plus its own keywords and example questions (as patterns, and by
+   rapidfuzz similarity >= 88 to the whole question), plus 0.3 x the presenting symptom
+   for a fact of the history of the presenting complaint, minus 0.75 x the strength of every
+   frame the question asks that the fact does not cover (so "where is the pain?" goes to
+   the location fact, not to the chief complaint that also mentions pain).
+3. **Decision.** The best fact answers when it scores at least :data:`THRESHOLD` and the
+   next one is clearly lower; two facts that tie answer together (a compound question).
+   A symptom the case does not list, asked more strongly than any fact, is denied (when
+   the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
+   empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
+   the patient says they are not sure what the student means.
+
+Deterministic and pure; one :class:`Matcher` per case, safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
+from .model import CaseScript
+from .text import compile_pattern, is_chinese, normalise, question_views
+
+__all__ = ["Match", "Matcher", "THRESHOLD"]
+
+#: Minimum score for a fact to be answered: one English content word or one two-character
+#: Chinese word of a topic the fact covers; a single Chinese character (weight 0.8) only
+#: adds to a fact that something else matched.
+THRESHOLD = 0.9
+_TIE = 0.05
+_FRAME_PENALTY = 0.75
+_KEYWORD_BONUS = 1.0
+#: Frames that decide what a question is about whatever else it names ("does anyone in
+#: your family have heart problems?" asks for the family history): missing one costs a
+#: fact twice the frame's strength.
+_DOMINANT = frozenset({"family_history", "allergies", "surgery", "medications",
+                       "treatment_so_far", "adherence", "vaccination", "birth_history", "travel",
+                       "smoking", "alcohol", "recreational_drugs", "sick_contacts"})
+#: Frames that always displace another when both are asked.
+#: Attributes of a symptom: asked about a symptom a fact covers, they cost it nothing.
+_ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "location",
+                         "radiation", "character", "severity", "aggravating", "relieving",
+                         "timing"})
+_ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications",
+                                "allergies"),
+             "allergies": ("medications", "treatment_so_far"),
+             "adherence": ("medications", "treatment_so_far")}
+_FUZZ_WHOLE = 88
+_FUZZ_WORD = 85
+
+
+@dataclass
+class Match:
+    """What a question asked for.
+
+    :ivar kind: ``fact`` (``fact_ids`` answer it), ``negative`` (a symptom the case does
+        not list: the patient denies it), ``builtin`` (name/age/occupation from the
+        demographics), ``skill`` (only communication, e.g. a greeting) or ``unsure``.
+    :ivar fact_ids: the facts to reveal (one, or two for a compound question).
+    :ivar concepts: ``{concept id: strength}`` found in the question.
+    :ivar skills: communication skills shown by the question.
+    :ivar score: the best fact's score (0 when none).
+    :ivar denied: the unlisted symptom concept denied (``negative`` only).
+    """
+
+    kind: str
+    fact_ids: list[str] = field(default_factory=list)
+    concepts: dict[str, float] = field(default_factory=dict)
+    skills: list[str] = field(default_factory=list)
+    score: float = 0.0
+    denied: str = ""
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+class Matcher:
+    """Matches questions to the facts of one :class:`CaseScript`.
+
+    :param case: a validated script.
+    """
+
+    def __init__(self, case: CaseScript):
+        self.case = case
+        self.lexicon = concepts()
+        self._fact_patterns = {
+            f.id: ([compile_pattern(k) for k in f.keywords],
+                   [compile_pattern(q) for q in f.questions],
+                   [normalise(q) for q in f.questions])
+            for f in case.facts}
+        owned: set[str] = set()
+        for f in case.facts:
+            owned.update(f.topics)
+        self._owned = owned
+        # the history of the presenting complaint is about the presenting symptom:
+        # "where is the headache?" asks the site fact, which need not repeat "headache"
+        presenting = {t for f in case.facts if f.category == "presenting" for t in f.topics
+                      if t in self.lexicon and self.lexicon[t].kind == "symptom"}
+        presenting -= {t for f in case.facts if f.category != "presenting" for t in f.topics}
+        self._inherited = {f.id: presenting - set(f.topics) if f.category == "hpi" else set()
+                           for f in case.facts}
+        vocab: set[str] = set()
+        for c in self.lexicon.values():
+            for p in c.patterns:
+                vocab.update(p._words)
+        for kw, qs, _ in self._fact_patterns.values():
+            for p in kw + qs:
+                vocab.update(p._words)
+        self._vocab = sorted(w for w in vocab if len(w) >= 4 and w.isalpha())
+
+    # ---------------------------------------------------------------- steps
+
+    def _views(self, question: str):
+        norm, words, nospace = question_views(question)
+        extra = set()
+        for w in words:
+            if len(w) >= 5 and w.isalpha() and w not in self._vocab_set:
+                hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
+                                         score_cutoff=_FUZZ_WORD)
+                if hit:
+                    extra.add(hit[0])
+        return norm, frozenset(words | extra), nospace
+
+    @property
+    def _vocab_set(self) -> frozenset[str]:
+        vs = getattr(self, "_vs", None)
+        if vs is None:
+            vs = self._vs = frozenset(self._vocab)
+        return vs
+
+    def concepts_in(self, question: str) -> dict[str, float]:
+        """``{concept id: strength}`` of the lexicon concepts found in ``question``."""
+        views = self._views(question)
+        found: dict[str, float] = {}
+        evidence: dict[str, frozenset] = {}
+        for cid, c in self.lexicon.items():
+            best, covered = 0.0, frozenset()
+            for p in c.patterns:
+                ev = p.evidence(*views)
+                if ev is not None:
+                    best = max(best, p.weight)
+                    covered |= ev
+            if best:
+                found[cid] = best
+                evidence[cid] = covered
+        # a concept seen only inside another one's words is part of it ("头疼" is not
+        # a second "疼"; "stomach pain" is not a second "pain"; "看什么病" is not "什么病")
+        for cid in list(found):
+            ev = evidence[cid]
+            if any(o != cid and ev < evidence[o] for o in found):
+                del found[cid]
+        # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
+        if "pain" in found and any(self.lexicon[o].negative for o in found):
+            del found["pain"]
+        for strong, weak in _ABSOLUTE.items():
+            if strong in found:
+                for w in weak:
+                    found.pop(w, None)
+        # a specific history frame beats the generic frames it competes with
+        for generic in GENERIC_FRAMES:
+            if generic in found:
+                rivals = [s for cid, s in found.items()
+                          if cid != generic and (cid in HISTORY_FRAMES or (
+                              generic == "chief_complaint" and self.lexicon[cid].kind == "frame"
+                              and cid not in GENERIC_FRAMES) or (
+                              generic == "onset" and cid in _ATTRIBUTES))]
+                # "when" and "before" inside a history question belong to that question
+                # ("when did you stop smoking?"); the broad frames need a rival as strong
+                weak = generic in ("onset", "previous_episodes")
+                if rivals and (weak and any(cid in HISTORY_FRAMES for cid in found
+                                            if cid != generic)
+                               or max(rivals) >= found[generic]):
+                    del found[generic]
+        return found
+
+    def _fact_scores(self, question: str, found: dict[str, float], views) -> dict[str, float]:
+        norm = views[0]
+        frames = {cid: s for cid, s in found.items() if self.lexicon[cid].kind == "frame"}
+        symptoms = {cid: s for cid, s in found.items() if self.lexicon[cid].negative}
+        dominant = [cid for cid in frames if cid in _DOMINANT]
+        top = max(dominant, key=lambda c: frames[c], default="")
+        scores: dict[str, float] = {}
+        for f in self.case.facts:
+            hits = sorted((found[t] for t in f.topics if t in found), reverse=True)
+            score = hits[0] + 0.3 * sum(hits[1:]) if hits else 0.0
+            if hits:
+                score += 0.3 * sum(found[t] for t in self._inherited[f.id] if t in found)
+            kw, qs, qnorm = self._fact_patterns[f.id]
+            kw_best = max((p.weight for p in kw if p.matches(*views)), default=0.0)
+            if kw_best:
+                score = max(score, kw_best + _KEYWORD_BONUS) + (0.3 * hits[0] if hits else 0)
+            q_best = max((p.weight for p in qs if p.matches(*views)), default=0.0)
+            if q_best:
+                score = max(score, q_best + _KEYWORD_BONUS)
+            if qnorm:
+                scorer = fuzz.ratio if is_chinese(norm) else fuzz.token_set_ratio
+                sim = max(scorer(norm, q) for q in qnorm)
+                if sim >= _FUZZ_WHOLE:
+                    score = max(score, 2.5)
+            if score <= 0:
+                continue
+            covers_symptom = f.category != "presenting" and any(
+                t in symptoms for t in f.topics)
+            penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
+                          if cid not in f.topics
+                          and not (covers_symptom and cid in _ATTRIBUTES))
+            # the chief complaint does not answer for a symptom it does not cover ("any
+            # trouble with your bowels?" is not "what is troubling you?")
+            if f.category == "presenting" and symptoms and not any(
+                    t in symptoms for t in f.topics):
+                penalty += max(symptoms.values())
+            # an attribute asked of a symptom this fact does not cover ("吐了几次" is not
+            # about how often she passes urine)
+            if symptoms and not any(t in symptoms for t in f.topics) \
+                    and not any(t in symptoms for t in self._inherited[f.id]) \
+                    and any(t in _ATTRIBUTES for t in f.topics if t in found):
+                penalty += max(symptoms.values())
+            scores[f.id] = score - _FRAME_PENALTY * penalty
+        return scores
+
+    # ---------------------------------------------------------------- API
+
+    def match(self, question: str) -> Match:
+        """What ``question`` asks for; see the module docstring for the rules.
+
+        A question of several clauses ("Do you smoke, and how much do you drink?") whose
+        clauses each ask for a different fact reveals those facts (up to three).
+
+        :param question: the student's words, English or Chinese.
+        :returns: a :class:`Match` (``kind == "unsure"`` when nothing matches well).
+        """
+        whole = self._match_one(question)
+        clauses = [c for c in re.split(r"[;；?？]|,? and\b|，?还有|，?以及|；", question)
+                   if len(c.strip()) > 2]
+        if len(clauses) < 2:
+            return whole
+        parts = [self._match_one(c) for c in clauses]
+        ids: list[str] = []
+        for m in parts:
+            if m.kind != "fact":
+                continue
+            for f in m.fact_ids:
+                if f not in ids:
+                    ids.append(f)
+        if whole.kind == "fact" and len(ids) >= 2 and set(whole.fact_ids) <= set(ids):
+            whole.fact_ids = ids[:3]
+        return whole
+
+    def _match_one(self, question: str) -> Match:
+        views = self._views(question)
+        found = self.concepts_in(question)
+        skills = [cid for cid in found if self.lexicon[cid].kind == "skill"]
+        info = {cid: s for cid, s in found.items() if self.lexicon[cid].kind != "skill"}
+        scores = self._fact_scores(question, info, views)
+        presenting = {f.id for f in self.case.facts if f.category == "presenting"}
+        # on a tie the specific fact answers rather than the chief complaint
+        ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1] / _TIE),
+                                                        kv[0] in presenting))
+        best_id, best = ranked[0] if ranked else ("", 0.0)
+        unowned = {cid: s for cid, s in info.items()
+                   if self.lexicon[cid].negative and cid not in self._owned}
+        denied, denied_s = max(unowned.items(), key=lambda kv: kv[1], default=("", 0.0))
+        if best >= THRESHOLD and best >= denied_s:
+            ids = [best_id]
+            if len(ranked) > 1 and ranked[1][1] >= THRESHOLD and best - ranked[1][1] < _TIE \
+                    and ranked[1][0] not in presenting:
+                ids.append(ranked[1][0])
+            return Match("fact", ids, found, skills, best, scores=scores)
+        if denied and self.case.unlisted_symptoms == "negative" and denied_s >= THRESHOLD:
+            return Match("negative", [], found, skills, best, denied, scores=scores)
+        if info.get("name_age", 0) >= THRESHOLD and info["name_age"] >= best:
+            return Match("builtin", [], found, skills, best, "name_age", scores=scores)
+        if info.get("occupation", 0) >= THRESHOLD and self.case.patient.occupation \
+                and "occupation" not in self._owned:
+            return Match("builtin", [], found, skills, best, "occupation", scores=scores)
+        if skills:
+            return Match("skill", [], found, skills, best, scores=scores)
+        return Match("unsure", [], found, skills, best, scores=scores)
+
+
+def is_open_question(question: str) -> bool:
+    """Whether a question is open (invites the patient to tell their story) rather than
+    closed (yes/no): one of its sentences starts with what/how/tell me/describe ... or
+    asks 哪里/怎么/什么/说说 ... without being a yes/no question (…吗, 有没有, 是不是).
+    A greeting before it does not matter ("Hello, I'm Dr Li. What brings you in?")."""
+    for sentence in re.split(r"[.?!。？！;；]", question):
+        q = normalise(sentence)
+        if not q:
+            continue
+        if is_chinese(q):
+            flat = q.replace(" ", "")
+            if re.search(r"(吗|么|是不是|有没有|对不对)$", flat) or "有没有" in flat:
+                continue
+            if re.search(r"(怎么|哪|什么|说说|讲讲|谈谈|描述|介绍|情况|如何)", flat):
+                return True
+        elif re.match(r"(what|how|tell|describe|could you tell|can you tell|can you "
+                      r"describe|why|talk me|walk me|in your own words)", q) or "tell me" in q:
+            return True
+    return False

@@ -1,0 +1,232 @@
+"""Text normalisation for matching student questions: English tokens with a light
+stemmer, Chinese as characters, and phrase patterns that work for both.
+
+A *pattern* is a phrase written by a case author or in the shared lexicon:
+
+- English: its content words must all occur in the question, in any order, after
+  stemming (``"make worse"`` matches "what makes it any worse?"). A word ending in ``*``
+  matches any word with that prefix (``"radiat*"``).
+- Chinese: its characters must occur as written; ``*`` stands for up to six characters
+  (``"哪*不舒服"`` matches 哪里不舒服 and 哪儿不舒服). No word segmentation is needed:
+  Chinese questions are short, and a phrase of two or more characters is specific enough.
+
+No Qt, no state; every function is safe on any thread.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["normalise", "is_chinese", "tokens", "stem", "compile_pattern", "Pattern",
+           "split_list"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
+
+#: English words that carry no meaning for matching (questions are short).
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with about from into as is are was were be been
+being am do does did doing i you he she it we they me my your his her its our their this that
+these those there here can could would should will shall may might must just so than then too
+very please tell let okay ok yes mr mrs ms sir madam doctor dr also really us him them
+any anything some something ever have has had having not no""".split())
+
+#: Contractions expanded before matching ("what's" -> "what is").
+_CONTRACTIONS = [(re.compile(p), r) for p, r in (
+    (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"),
+    (r"'re\b", " are"), (r"'ve\b", " have"), (r"'ll\b", " will"), (r"'d\b", " would"),
+    (r"\bi'm\b", "i am"), (r"\b(it|what|that|there|where|who|how|he|she)'s\b", r"\1 is"),
+    (r"'s\b", ""))]
+
+
+def normalise(text: str) -> str:
+    """Lower-case, full-width to half-width (NFKC), Chinese punctuation to spaces,
+    British/American spelling variants folded (``oe``/``ae`` digraphs), runs of spaces to one.
+
+    :param text: any question or phrase.
+    :returns: the normalised text (may be empty).
+    """
+    t = unicodedata.normalize("NFKC", text or "").lower()
+    t = t.replace("’", "'").replace("‘", "'")
+    for rx, repl in _CONTRACTIONS:
+        t = rx.sub(repl, t)
+    t = re.sub(r"[^\w\s\u3400-\u9fff*]", " ", t)
+    t = t.replace("_", " ")
+    for a, b in (("oedema", "edema"), ("haem", "hem"), ("diarrhoea", "diarrhea"),
+                 ("dyspnoea", "dyspnea"), ("oesoph", "esoph"), ("paed", "ped"),
+                 ("anaemi", "anemi"), ("colour", "color"), ("behaviour", "behavior")):
+        t = t.replace(a, b)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def is_chinese(text: str) -> bool:
+    """Whether ``text`` contains any CJK ideograph."""
+    return bool(_CJK.search(text or ""))
+
+
+_IRREGULAR = {"felt": "feel", "took": "take", "taken": "take", "ate": "eat", "eaten": "eat",
+              "worse": "worse", "worst": "worse", "went": "go", "gone": "go", "began": "begin",
+              "begun": "begin", "started": "start", "drank": "drink", "drunk": "drink",
+              "children": "child", "kids": "child", "kid": "child", "feet": "foot",
+              "got": "get", "gotten": "get", "made": "make", "lying": "lie", "lay": "lie",
+              "woke": "wake", "had": "have", "has": "have", "pees": "pee", "peeing": "pee",
+              "bled": "bleed", "threw": "throw", "thrown": "throw", "slept": "sleep",
+              "came": "come", "woken": "wake", "swollen": "swell", "spun": "spin",
+              "men": "man", "women": "woman", "spat": "spit", "brought": "bring",
+              "meds": "medication", "medicine": "medication", "medicines": "medication",
+              "medications": "medication", "pills": "pill", "tablets": "tablet"}
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    """A light English stemmer for matching (not linguistics): ``coughing``, ``coughs``,
+    ``coughed`` -> ``cough``; ``worries`` -> ``worry``; ``dizziness`` -> ``dizzy``;
+    ``breathe``/``breathing`` -> ``breath``; irregular forms folded (``felt`` -> ``feel``).
+    The same function stems patterns and questions, so only consistency matters.
+
+    :param word: one lower-case word.
+    :returns: its stem (the word itself when short or not alphabetic).
+    """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    w = word
+    if w.endswith("ness") and len(w) > 6:
+        w = w[:-4]
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]  # stopping -> stop; swelling stays swell
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    elif w.endswith("es") and re.search(r"(ss|x|z|ch|sh)es$", w):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("ly") and len(w) > 5:
+        w = w[:-2]
+    if w.endswith("i") and len(w) > 3:
+        w = w[:-1] + "y"
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """English content words (stemmed) and Chinese characters of ``text``, in order.
+
+    :param text: raw or normalised text.
+    :param keep_stopwords: keep English function words (for skill patterns).
+    """
+    out = []
+    for w in _WORD.findall(normalise(text)):
+        if _CJK.match(w):
+            out.append(w)
+        elif keep_stopwords or w not in STOPWORDS:
+            out.append(stem(w))
+    return out
+
+
+class Pattern:
+    """One compiled phrase pattern (see the module docstring).
+
+    :ivar text: the phrase as written.
+    :ivar weight: how specific the phrase is: number of English content words, or number
+        of Chinese characters divided by two (two characters = one word), at least 1.
+    """
+
+    __slots__ = ("text", "weight", "_regex", "_words", "_prefixes")
+
+    def __init__(self, text: str):
+        self.text = text
+        norm = normalise(text)
+        self._regex = None
+        self._words: frozenset[str] = frozenset()
+        self._prefixes: tuple[str, ...] = ()
+        if is_chinese(norm):
+            parts = [re.escape(p.replace(" ", "")) for p in norm.split("*")]
+            self._regex = re.compile(".{0,6}?".join(parts))
+            chars = len(_CJK.findall(norm)) + len(re.findall(r"[a-z0-9]+", norm))
+            # two characters make a word; one character is weaker; a gap ("*") makes a
+            # pattern less specific
+            self.weight = max(0.8, chars / 2) - 0.5 * (len(parts) - 1) * (chars > 3)
+        else:
+            words, prefixes, content = [], [], 0
+            for w in norm.split():
+                if w.endswith("*"):
+                    prefixes.append(w[:-1].rstrip("es") if len(w) > 5 else w[:-1])
+                    content += 1
+                else:
+                    words.append(stem(w))
+                    content += w not in STOPWORDS
+            self._words = frozenset(words)
+            self._prefixes = tuple(prefixes)
+            self.weight = float(max(1, content))
+
+    def matches(self, question_norm: str, question_words: frozenset[str],
+                question_nospace: str) -> bool:
+        """Whether the pattern occurs in a question.
+
+        :param question_norm: ``normalise(question)``.
+        :param question_words: the question's stemmed words, stopwords kept (a pattern's
+            function words must occur too, but only its content words count in ``weight``).
+        :param question_nospace: ``question_norm`` without spaces (for Chinese).
+        """
+        if self._regex is not None:
+            return bool(self._regex.search(question_nospace))
+        if not self._words <= question_words:
+            return False
+        return all(any(w.startswith(p) for w in question_words) for p in self._prefixes)
+
+    def evidence(self, question_norm: str, question_words: frozenset[str],
+                 question_nospace: str) -> frozenset | None:
+        """What of the question the pattern matched (``None``: no match): the matched
+        English words, or the positions of the matched Chinese characters. A concept whose
+        evidence lies inside a stronger concept's evidence is dropped ("头疼" is a
+        headache, not a pain of the chief complaint)."""
+        if self._regex is not None:
+            m = self._regex.search(question_nospace)
+            return frozenset(range(m.start(), m.end())) if m else None
+        if not self._words <= question_words:
+            return None
+        used = set(self._words)
+        for p in self._prefixes:
+            hit = next((w for w in sorted(question_words) if w.startswith(p)), None)
+            if hit is None:
+                return None
+            used.add(hit)
+        return frozenset(used)
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.text!r})"
+
+
+@lru_cache(maxsize=50000)
+def compile_pattern(text: str) -> Pattern:
+    """The cached :class:`Pattern` for ``text``."""
+    return Pattern(text)
+
+
+def question_views(question: str) -> tuple[str, frozenset[str], str]:
+    """``(normalised, stemmed word set incl. stopwords, normalised without spaces)`` for
+    :meth:`Pattern.matches`."""
+    norm = normalise(question)
+    words = frozenset(stem(w) for w in re.findall(r"[a-z0-9]+", norm))
+    return norm, words, norm.replace(" ", "")
+
+
+def split_list(text: str) -> list[str]:
+    """Split a typed list (a differential, a plan) on ``;`` ``,`` ``、`` ``；`` ``，``
+    newlines and the words "and"/"和"/"及"; empty parts dropped.
+
+    :returns: the parts, stripped, in order.
+    """
+    parts = re.split(r"[;,\n、；，。]|\band\b|\bthen\b|及|并且|然后", text or "")
+    return [p.strip() for p in parts if p.strip()]

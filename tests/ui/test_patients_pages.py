@@ -1,0 +1,168 @@
+"""The virtual-patient pages through qtbot: a whole encounter by clicks and typing (chat,
+examination and investigation panel, diagnosis and plan, debrief, PDF), and the teacher's
+case editor (check, try a question, save a copy to the bank)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget
+
+from eduapp.practice import PracticeService, PracticeStore
+
+
+@pytest.fixture
+def vp_app(gui_app, bank, data_dir):
+    svc = PracticeService(bank, PracticeStore.open_in(data_dir))
+    gui_app.service("practice", lambda app: svc)
+    svc.create_profile("Li Wei", "MBBS")
+    yield gui_app
+    svc.close()
+
+
+@pytest.fixture
+def interview(qtbot, vp_app):
+    from eduapp.ui.pages.interview import InterviewPage
+    page = InterviewPage(vp_app)
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    return page
+
+
+def _select(lst: QListWidget, text: str) -> None:
+    for row in range(lst.count()):
+        if text in lst.item(row).text():
+            lst.setCurrentRow(row)
+            return
+    raise AssertionError(f"{text!r} not in the list")
+
+
+def _ask(qtbot, page, question):
+    page.question_edit.setText(question)
+    qtbot.keyClick(page.question_edit, Qt.Key_Return)
+
+
+def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path):
+    page = interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    assert page.stack.currentIndex() == 1
+    assert "terrible pain in my chest" in page.chat_view.toPlainText()
+    _ask(qtbot, page, "Hello, I'm Dr Lee. What brings you in today?")
+    _ask(qtbot, page, "When did it start?")
+    page.question_edit.setText("Does the pain spread anywhere?")
+    qtbot.mouseClick(page.ask_button, Qt.LeftButton)
+    text = page.chat_view.toPlainText()
+    assert "carrying the shopping" in text and "left arm" in text
+    _select(page.exam_list, "Cardiovascular")
+    qtbot.mouseClick(page.exam_button, Qt.LeftButton)
+    assert "JVP not raised" in page.chat_view.toPlainText()
+    _select(page.test_list, "12-lead ECG")
+    qtbot.mouseClick(page.order_button, Qt.LeftButton)
+    assert "cost 20" in page.clock_label.text()
+    qtbot.mouseClick(page.wait_button, Qt.LeftButton)
+    assert "ST elevation" in page.chat_view.toPlainText()
+    page.diagnosis_edit.setText("Anterior STEMI; aortic dissection")
+    page.plan_edit.setPlainText("aspirin 300 mg\nticagrelor\nprimary PCI")
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
+    assert "much easier now" in page.chat_view.toPlainText()  # the patient improved
+    qtbot.mouseClick(page.finish_button, Qt.LeftButton)
+    assert page.stack.currentIndex() == 2
+    debrief = page.debrief_view.toPlainText()
+    assert "Score:" in debrief and "Teaching points" in debrief and "Family history" in debrief
+    rows = page.profile_box  # the encounter is in the student's history
+    from eduapp.ui.pages.practice import practice_service
+    saved = practice_service(vp_app).store.encounters()
+    assert len(saved) == 1 and saved[0]["case_id"] == "chest-pain-en"
+    pdf = tmp_path / "debrief.pdf"
+    page.write_pdf(str(pdf))
+    assert pdf.exists() and pdf.stat().st_size > 2000
+    qtbot.mouseClick(page.back_button, Qt.LeftButton)
+    assert page.stack.currentIndex() == 0 and rows.count() == 1
+
+
+def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview):
+    page = interview
+    _select(page.case_list, "转移性右下腹痛")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    _ask(qtbot, page, "你哪里不舒服？")
+    _ask(qtbot, page, "以前得过什么病？")
+    assert "没有胃病" in page.chat_view.toPlainText()
+    page.other_test.setText("甲状腺功能")
+    qtbot.mouseClick(page.order_button, Qt.LeftButton)
+    assert "甲状腺功能：未见异常" in page.chat_view.toPlainText()
+    qtbot.mouseClick(page.finish_button, Qt.LeftButton)
+    assert "现病史" in page.debrief_view.toPlainText()
+
+
+@pytest.fixture
+def editor(qtbot, vp_app):
+    from eduapp.ui.pages.patients import PatientsPage
+    page = PatientsPage(vp_app)
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    return page
+
+
+def test_case_editor_checks_tries_and_saves_a_copy(qtbot, editor, vp_app):
+    page = editor
+    _select(page.case_list, "Breathlessness")
+    assert page.f_id.text() == "dyspnoea-en" and page.facts.rowCount() > 10
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.problems.count() == 0 and "valid" in page.status_label.text()
+    page.tabs.setCurrentIndex(3)
+    page.try_edit.setText("How many pillows do you sleep on?")
+    qtbot.keyClick(page.try_edit, Qt.Key_Return)
+    assert "orthopnoea" in page.try_result.text() and "pillows" in page.try_result.text()
+    # the teacher breaks a checklist reference: the check names it, nothing is saved
+    page.f_id.setText("dyspnoea-copy")
+    page.f_title.setText("Breathless (my version)")
+    page.script_edit.setPlainText(page.script_edit.toPlainText().replace(
+        '"fact:pnd"', '"fact:nocturnal"'))
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert any("fact:nocturnal" in page.problems.item(i).text()
+               for i in range(page.problems.count()))
+    from eduapp.vpatient.library import DOCUMENT_KIND
+    assert vp_app.bank.documents(kind=DOCUMENT_KIND) == []
+    page.script_edit.setPlainText(page.script_edit.toPlainText().replace(
+        '"fact:nocturnal"', '"fact:pnd"'))
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    docs = vp_app.bank.documents(kind=DOCUMENT_KIND)
+    assert [d.uid for d in docs] == ["vp-dyspnoea-copy"]
+    assert page.current_id() == "dyspnoea-copy"
+
+
+def test_case_editor_shows_class_results(qtbot, editor, vp_app):
+    from eduapp.ui.pages.practice import practice_service
+    from eduapp.vpatient import Encounter, save_encounter, shipped_cases
+    case = next(c for c in shipped_cases() if c.id == "headache-en")
+    enc = Encounter(case)
+    enc.ask("When did the headache start?")
+    svc = practice_service(vp_app)
+    save_encounter(svc.store, svc.profiles()[0]["id"], enc, enc.finish())
+    _select(editor.case_list, "Sudden severe headache")
+    assert "1 student" in editor.results_label.text()
+    assert editor.results.rowCount() > 10
+    assert editor.results.item(0, 0).text() == "0%"
+
+
+def test_progress_page_lists_the_students_encounters(qtbot, vp_app, interview):
+    page = interview
+    _select(page.case_list, "女大学生")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    _ask(qtbot, page, "你哪里不舒服？")
+    page.diagnosis_edit.setText("糖尿病酮症酸中毒")
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
+    qtbot.mouseClick(page.finish_button, Qt.LeftButton)
+    from eduapp.ui.pages.progress import ProgressPage
+    progress = ProgressPage(vp_app)
+    qtbot.addWidget(progress)
+    progress.show()
+    progress.on_shown()
+    progress.tabs.setCurrentIndex(progress.tabs.count() - 1)
+    table = progress.encounter_table
+    assert table.rowCount() == 1
+    assert table.item(0, 1).text() == "多饮多尿伴呕吐的女大学生"
+    assert table.item(0, 3).text() == "right" and table.item(0, 4).text() == "1"
