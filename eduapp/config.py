@@ -20,6 +20,7 @@ APP_NAME = "EduApp"
 ENV_DATA_DIR = "EDUAPP_DATA_DIR"
 BANK_FILE = "bank.sqlite"
 SETTINGS_FILE = "settings.json"
+BACKUP_DIR = "backups"
 
 
 def default_data_dir() -> str:
@@ -65,6 +66,14 @@ class Settings:
     :ivar recent_exam_window: items used in the last N exams are avoided by the assembler.
     :ivar institution: printed on exam covers.
     :ivar starter_offered: whether the app already offered the starter bank.
+    :ivar backups_auto: make backups automatically (before imports, migrations, bulk
+        status changes and emptying the trash; in the app after changes and on close).
+    :ivar backup_interval_minutes: in the app, at most one automatic backup this often
+        while there are changes (minutes).
+    :ivar backup_keep_recent: keep this many newest backups whatever their age.
+    :ivar backup_keep_days: besides, keep the newest backup of each day for this many days.
+    :ivar backup_keep_weeks: besides, keep the newest backup of each week for this many
+        weeks (see :func:`eduapp.bank.backup.prune_backups`).
     """
 
     language: str = ""
@@ -74,6 +83,11 @@ class Settings:
     recent_exam_window: int = 2
     institution: str = ""
     starter_offered: bool = False
+    backups_auto: bool = True
+    backup_interval_minutes: int = 30
+    backup_keep_recent: int = 10
+    backup_keep_days: int = 31
+    backup_keep_weeks: int = 52
     extra: dict = field(default_factory=dict)
 
     @classmethod

@@ -75,3 +75,22 @@ class LLMOutputError(EduAppError):
 
 class CancelledError(EduAppError):
     """The user cancelled a long operation; nothing it was doing was stored."""
+
+
+class BankReadOnlyError(BankError):
+    """The data folder or bank file is read-only (a CD, a locked network share): the bank
+    can be read, searched and exported, but nothing can be changed."""
+
+
+class BankBusyError(BankError):
+    """Another EduApp (the app or a command) held the bank for longer than the wait allows;
+    nothing was changed and the action can be tried again."""
+
+
+class DiskFullError(EduAppError):
+    """The disk holding the data folder or the output file is full; nothing was changed."""
+
+
+class BackupError(EduAppError):
+    """A backup cannot be written, read or restored (full disk, damaged archive, unknown
+    name); the data folder and the existing backups are unchanged."""

@@ -17,7 +17,8 @@ import time
 
 import sqlite_utils
 
-from ..errors import BankCorruptError, BankVersionError
+from ..errors import (BankBusyError, BankCorruptError, BankError, BankReadOnlyError,
+                      BankVersionError, DiskFullError)
 
 #: Columns of the items FTS5 table and their bm25 weights (stem counts most).
 ITEM_FTS_COLUMNS = ("stem", "options", "explanation", "tags", "facets")
@@ -175,6 +176,8 @@ def migrate(db: sqlite_utils.Database, path: str | None) -> int:
         shutil.copy2(path, f"{path}.v{current}.bak")
     for version in range(current + 1, SCHEMA_VERSION + 1):
         with transaction(db.conn):
+            if schema_version(db) >= version:  # another process migrated meanwhile
+                continue
             if version == 1:
                 db["schema_version"].create({"version": int, "applied_at": float},
                                             pk="version")
@@ -184,18 +187,54 @@ def migrate(db: sqlite_utils.Database, path: str | None) -> int:
     return current
 
 
+def storage_error(e: sqlite3.Error) -> Exception | None:
+    """The typed error for an SQLite failure a user can cause, or ``None`` (a bug):
+    a read-only file or folder, a full disk, another process holding the bank too long.
+    Each message says that nothing was changed (the transaction was rolled back)."""
+    code = getattr(e, "sqlite_errorcode", None)
+    text = str(e).lower()
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return BankReadOnlyError("the data folder is read-only: nothing can be changed "
+                                 "(searching, exporting and printing still work)")
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return DiskFullError("the disk is full: nothing was changed. Free some space and "
+                             "try again")
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        return BankBusyError("another EduApp is busy writing to this bank: nothing was "
+                             "changed; try again in a moment")
+    if code == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
+        return BankError(f"the disk could not be written ({e}): nothing was changed")
+    return None
+
+
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection):
     """One explicit transaction on an autocommit connection (``isolation_level=None``):
     ``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception. Nested use joins
-    the outer transaction."""
+    the outer transaction.
+
+    :raises BankReadOnlyError: the file or folder is read-only (nothing changed).
+    :raises DiskFullError: the disk filled up (rolled back: nothing changed).
+    :raises BankBusyError: another process held the bank past the wait (nothing changed).
+    """
     if conn.in_transaction:
         yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as e:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        typed = storage_error(e)
+        if typed is None:
+            raise
+        raise typed from e
