@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 
 from . import __version__
-from .config import ENV_DATA_DIR, Settings, ensure_data_dir, resolve_data_dir
+from .config import ENV_DATA_DIR, Settings, resolve_data_dir
 from .errors import EduAppError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
@@ -51,8 +51,7 @@ class Context:
         """
         if self._bank is None:
             from .bank import Bank
-            ensure_data_dir(self.data_dir)
-            self._bank = Bank.open_in(self.data_dir)
+            self._bank = Bank.open_in(self.data_dir)  # read-only when the folder is
         return self._bank
 
     def emit(self, payload: dict, text: str | list[str] = "") -> None:
@@ -97,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     # bank
-    bank = groups.add_parser("bank", help="the item bank: import, export, search, stats, status")
+    bank = groups.add_parser("bank", help="the item bank: import, export, search, stats, "
+                             "status, backups, check")
     bank_cmds = bank.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
     p = sub(bank_cmds, "import", "import items from files (one transaction per file)",
             "bank.import")
@@ -118,6 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub(bank_cmds, "set-status", "set the review status of items", "bank.set_status")
     p.add_argument("status", choices=("draft", "reviewed", "approved", "retired"))
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    sub(bank_cmds, "backup", "back up the bank, practice history, settings and media now",
+        "backup.backup")
+    sub(bank_cmds, "backups", "list the backups (date, size, item count)", "backup.backups")
+    p = sub(bank_cmds, "restore", "restore a backup (the current files are kept aside)",
+            "backup.restore")
+    p.add_argument("backup", metavar="BACKUP|latest")
+    p = sub(bank_cmds, "check", "check the databases (exit 0 clean, 1 problems, 3 cannot "
+            "open)", "backup.check")
+    p.add_argument("--repair", action="store_true",
+                   help="repair what can be repaired; recover or restore a damaged file")
 
     # lint
     p = sub(groups, "lint", "run the quality gate on a file's items without storing them",
