@@ -200,6 +200,8 @@ def fingerprint(data_dir: str) -> dict:
                 out[name] = total
             else:
                 st = os.stat(full)
+                if name.endswith("-wal") and st.st_size == 0:
+                    continue  # an empty WAL (left by a reader) holds nothing
                 out[name] = [st.st_size, st.st_mtime_ns]
         except FileNotFoundError:
             continue

@@ -189,7 +189,7 @@ def _file_state(path: str) -> list:
     for p in (path, path + "-wal"):
         try:
             st = os.stat(p)
-            out.append([st.st_size, st.st_mtime_ns])
+            out.append([st.st_size, st.st_mtime_ns] if st.st_size else None)
         except FileNotFoundError:
             out.append(None)
     return out
