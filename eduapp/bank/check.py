@@ -809,6 +809,24 @@ def _recover_cli(src: str, dst: str, _template: str | None = None) -> bool:
     return writer.returncode == 0 and os.path.exists(dst)
 
 
+def _readable_copy(src: str, dst: str) -> str:
+    """A copy of ``src`` at ``dst`` whose header's page count is cut to the pages really
+    in the file (a truncated file otherwise fails before its schema can be read)."""
+    import struct
+    shutil.copyfile(src, dst)
+    with open(dst, "r+b") as fh:
+        header = fh.read(100)
+        if len(header) < 100:
+            return dst
+        page = struct.unpack(">H", header[16:18])[0]
+        page = 65536 if page == 1 else page
+        pages = os.path.getsize(dst) // page if page else 0
+        if page and struct.unpack(">I", header[28:32])[0] > pages:
+            fh.seek(28)
+            fh.write(struct.pack(">I", pages))
+    return dst
+
+
 def _salvage_python(src: str, dst: str, template: str | None) -> bool:
     """Copy every row SQLite can still read from ``src`` into a new ``dst``: the schema
     from ``src`` (else from ``template``), rows by rowid ranges, halving a range that hits
@@ -833,8 +851,11 @@ def _salvage_python(src: str, dst: str, template: str | None) -> bool:
     out = sqlite3.connect(dst, isolation_level=None)
     try:
         srcc = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        srcc.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
-        srcc = None
+        srcc = None  # not even the schema can be read: nothing to salvage
+        out.close()
+        return False
     try:
         out.execute("BEGIN")
         tables = []
@@ -865,7 +886,8 @@ def _copy_rows(src: sqlite3.Connection, dst: sqlite3.Connection, table: str,
     try:
         cols = [r[1] for r in src.execute(f'PRAGMA table_info("{table}")')]
     except sqlite3.DatabaseError:
-        cols = [r[1] for r in dst.execute(f'PRAGMA table_info("{table}")')]
+        cols = []
+    cols = cols or [r[1] for r in dst.execute(f'PRAGMA table_info("{table}")')]
     if not cols:
         return
     names = ", ".join(f'"{c}"' for c in cols)
@@ -877,24 +899,24 @@ def _copy_rows(src: sqlite3.Connection, dst: sqlite3.Connection, table: str,
     try:
         top = src.execute(f'SELECT MAX(rowid) FROM "{table}"').fetchone()[0] or 0
     except sqlite3.DatabaseError:
-        top = 10_000_000
+        top = None  # the right edge of the table is damaged: walk until rows stop
 
-    def copy(lo: int, hi: int) -> None:
+    def copy(lo: int, hi: int) -> int:
         try:
             rows = src.execute(f'SELECT {names} FROM "{table}" WHERE rowid BETWEEN ? AND ?',
                                (lo, hi)).fetchall()
         except sqlite3.DatabaseError:
             if lo == hi:
-                return
+                return 0
             mid = (lo + hi) // 2
-            copy(lo, mid)
-            copy(mid + 1, hi)
-            return
+            return copy(lo, mid) + copy(mid + 1, hi)
         dst.executemany(insert, rows)
+        return len(rows)
 
-    step = 512
-    for lo in range(0, top + 1, step):
-        copy(lo, lo + step - 1)
+    step, lo, idle = 512, 0, 0
+    while (top is None and idle < 64) or (top is not None and lo <= top):
+        idle = 0 if copy(lo, lo + step - 1) else idle + 1
+        lo += step
 
 
 def _merge_from(dst: sqlite3.Connection, backup_path: str) -> dict[str, int]:
@@ -926,6 +948,17 @@ def _merge_from(dst: sqlite3.Connection, backup_path: str) -> dict[str, int]:
     return added
 
 
+@contextlib.contextmanager
+def _scratch(path: str):
+    """Yield ``path`` and delete it (and its journal files) afterwards."""
+    try:
+        yield path
+    finally:
+        for p in (path, path + "-journal", path + "-wal", path + "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(p)
+
+
 def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
     """Recover the damaged database ``name`` into a new file, add back what the latest
     good backup holds, and swap it in (the damaged file kept aside). Falls back to the
@@ -941,11 +974,13 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
             if good else None
         usable = False
         if _backup.is_sqlite(path):
+            source = stack.enter_context(_scratch(tmp + ".source"))
+            _readable_copy(path, source)
             for attempt in (_recover_cli, _salvage_python):
                 for p in (tmp, tmp + "-journal"):
                     with contextlib.suppress(FileNotFoundError):
                         os.remove(p)
-                if attempt(path, tmp, backup_copy) and _usable(tmp, name):
+                if attempt(source, tmp, backup_copy) and _usable(tmp, name):
                     usable = True
                     break
         if usable:
@@ -962,6 +997,10 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
                     what = ", ".join(f"{n} {t}" for t, n in sorted(added.items()))
                     out.actions.append(f"added back from the backup {good.name}: {what}")
                     out.restored_from = good.name
+                if good:
+                    since = time.strftime("%Y-%m-%d %H:%M", time.localtime(good.created_at))
+                    out.lost.append(f"what was written to {name} after the backup of {since} "
+                                    "and stored on the damaged part of the file")
                 if name == BANK_FILE:
                     lost_ids = _lost_item_ids(conn)
                     if lost_ids:

@@ -208,7 +208,12 @@ class Bank:
             if read_only and not os.path.exists(path):
                 raise BankReadOnlyError(f"the data folder {os.path.dirname(path)} is "
                                         "read-only and holds no bank")
-            schema.check_readable(path)
+            try:
+                schema.check_readable(path)
+            except BankCorruptError as e:
+                raise BankCorruptError(f"{e}. If it is your bank, `eduapp bank check --repair` "
+                                       "(in the app: Tools → Check database) recovers it or "
+                                       "restores its latest backup") from None
             if verify:
                 from .check import verify_on_open
                 verify_on_open(path)
