@@ -14,6 +14,7 @@ import pytest
 from eduapp.bank import Bank
 from eduapp.bank import backup as B
 from eduapp.bank import check as C
+from eduapp.bank import repair as R
 from eduapp.domain import Media
 from eduapp.errors import BankCorruptError
 from tests.conftest import make_case_set, make_sba
@@ -158,7 +159,7 @@ def test_a_damaged_file_with_no_backup_keeps_what_can_be_read(data_dir):
     overwrite_page(path)
     report = C.check_data_folder(data_dir)
     assert "integrity" in report.codes()
-    result = C.repair_data_folder(data_dir, report)
+    result = R.repair_data_folder(data_dir, report)
     assert result.after.ok
     assert any("no good backup" in line for line in result.lost)
     bank = Bank.open_in(data_dir)
@@ -188,7 +189,7 @@ def test_logical_problems_are_found_and_repaired(data_dir):
             "item_invalid"} <= report.codes()
     invalid = [p for p in report.problems if p.code == "item_invalid"][0]
     assert not invalid.repairable and f"item {bad.id}" in invalid.examples[0]
-    result = C.repair_data_folder(data_dir, report)
+    result = R.repair_data_folder(data_dir, report)
     assert result.after.codes() == {"item_invalid"}  # needs a teacher's edit
     bank = Bank.open_in(data_dir)
     assert bank.get_item(b.id).twin_uid == a.uid

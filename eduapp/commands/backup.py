@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..bank import backup, check
+from ..bank import backup, check, repair
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
@@ -73,7 +73,7 @@ def run_check(args, ctx) -> int:
     lines = report.lines()
     repaired = None
     if args.repair and not report.ok:
-        repaired = check.repair_data_folder(ctx.data_dir, report)
+        repaired = repair.repair_data_folder(ctx.data_dir, report)
         lines += repaired.lines()
     payload["repair"] = repaired.to_dict() if repaired else None
     ctx.emit(payload, lines)
