@@ -52,11 +52,45 @@ class App(QObject):
 
     @property
     def bank(self):
-        """The item bank (:class:`eduapp.bank.Bank`); opened at start-up."""
+        """The item bank (:class:`eduapp.bank.Bank`); opened at start-up. The app checks it
+        in the background (:class:`~eduapp.ui.safety.DataGuard`), so it is opened without
+        the command line's check on open."""
         if self._bank is None:
             from ..bank import Bank
-            self._bank = Bank.open_in(self.data_dir)
+            self._bank = Bank.open_in(self.data_dir, verify=False)
         return self._bank
+
+    @property
+    def read_only(self) -> bool:
+        """The data folder cannot be written: the bank is open read-only."""
+        return bool(getattr(self.bank, "read_only", False))
+
+    def close_stores(self) -> None:
+        """Close the bank and every service holding a file of the data folder (before a
+        restore or a repair replaces the files). Safe from a worker thread; pages get
+        fresh services on their next use."""
+        services, self._services = self._services, {}
+        for service in services.values():
+            close = getattr(service, "close", None) or getattr(service, "shutdown", None)
+            if callable(close):
+                try:
+                    close()
+                except Exception:  # noqa: BLE001 - best effort: the files are replaced next
+                    log.exception("closing a service failed")
+        if self._bank is not None:
+            self._bank.close()
+            self._bank = None
+
+    def replace_data(self, fn):
+        """Close the stores, run ``fn()`` (a restore, a repair) and reopen the bank.
+
+        :returns: what ``fn`` returned. Broadcast ``Changes`` afterwards (on the GUI thread).
+        """
+        self.close_stores()
+        try:
+            return fn()
+        finally:
+            _ = self.bank  # reopen
 
     def service(self, name: str, factory):
         """A lazily made service kept for the app's lifetime (``providers``, ``generator``,
@@ -78,7 +112,9 @@ class App(QObject):
         return "zh" if QLocale.system().name().startswith("zh") else "en"
 
     def shutdown(self) -> None:
-        """Stop services that hold processes (the embedded model server) and close the bank."""
+        """Stop services that hold processes (the embedded model server), close the bank,
+        and back the data folder up if it changed since the last backup (the window is
+        gone by then, so nobody waits on it)."""
         for service in self._services.values():
             stop = getattr(service, "shutdown", None) or getattr(service, "stop", None)
             if callable(stop):
@@ -86,9 +122,16 @@ class App(QObject):
                     stop()
                 except Exception:  # noqa: BLE001 - best effort at exit
                     log.exception("stopping a service failed")
+        read_only = self._bank is not None and self._bank.read_only
         if self._bank is not None:
             self._bank.close()
             self._bank = None
+        if not read_only and self.settings.backups_auto:
+            from ..bank.backup import auto_backup
+            try:
+                auto_backup(self.data_dir, "close", settings=self.settings)
+            except Exception:  # noqa: BLE001 - never keep the user from quitting
+                log.exception("the backup on close failed")
 
 
 _translators: list[QTranslator] = []
@@ -152,14 +195,28 @@ def open_bank_or_recover(data_dir: str, parent=None):
     :returns: a :class:`eduapp.bank.Bank`, or ``None`` when the user chose to quit.
     """
     from ..bank import Bank
+    from ..bank.backup import latest_backup
     from ..config import BANK_FILE
     try:
-        return Bank.open_in(data_dir)
+        return Bank.open_in(data_dir, verify=False)
     except BankVersionError as e:
         QMessageBox.critical(parent, "EduApp", str(e))
         return None
     except BankCorruptError as e:
         path = os.path.join(data_dir, BANK_FILE)
+        if latest_backup(data_dir, good=True) is not None:
+            answer = QMessageBox.question(
+                parent, "EduApp",
+                QApplication.translate("App", "{error}\n\nRepair it now? EduApp recovers what "
+                                              "can still be read and adds back what the latest "
+                                              "backup holds; the damaged file is kept.")
+                .format(error=e))
+            if answer != QMessageBox.Yes:
+                return None
+            from ..bank.repair import repair_data_folder
+            result = repair_data_folder(data_dir)
+            QMessageBox.information(parent, "EduApp", "\n".join(result.lines()))
+            return Bank.open_in(data_dir, verify=False)
         answer = QMessageBox.question(
             parent, "EduApp",
             QApplication.translate("App", "{error}\n\nMove the damaged file aside and start "
@@ -193,7 +250,8 @@ def run_gui(data_dir: str, argv: list[str] | None = None, explicit: bool = True)
         from .settings_dialog import DATA_DIR_KEY
         data_dir = QSettings().value(DATA_DIR_KEY) or data_dir
     try:
-        ensure_data_dir(data_dir)
+        if not (os.path.isdir(data_dir) and not os.access(data_dir, os.W_OK)):
+            ensure_data_dir(data_dir)  # a read-only folder opens read-only
     except BankError as e:
         QMessageBox.critical(None, "EduApp", str(e))
         return 3

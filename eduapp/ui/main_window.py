@@ -118,11 +118,17 @@ class MainWindow(QMainWindow):
         starter = QAction(self.tr("Load the &starter bank"), self)
         starter.triggered.connect(lambda: self.load_starter_bank(ask=False))
         menu.addAction(starter)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.open_backups)
+        menu.addAction(self.backups_action)
         menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.check_action = QAction(self.tr("&Check database"), self)
+        tools.addAction(self.check_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About EduApp"), self)
         about.triggered.connect(self._about)
@@ -130,6 +136,10 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         QTimer.singleShot(300, self.refresh_status)  # after the first rows are shown
+        from .safety import DataGuard  # backups, the background check, read-only notice
+        self.guard = DataGuard(self)
+        self.check_action.triggered.connect(self.guard.check_database)
+        QTimer.singleShot(0, self.guard.start)
         # Objects made at start-up (Qt wrappers, the bank, imported modules) live as long
         # as the app; moving them into the collector's permanent generation (gc.freeze)
         # spares every later full collection from walking them while it holds the GIL.
@@ -253,6 +263,13 @@ class MainWindow(QMainWindow):
         """Open the settings dialog; apply a language change at once."""
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.app, self).exec()
+
+    def open_backups(self) -> None:
+        """File → Backups…: list, back up now, restore, open the folder."""
+        from .safety import BackupsDialog
+        self.backups_dialog = BackupsDialog(self.app, self)
+        self.backups_dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.backups_dialog.open()
 
     def _about(self) -> None:
         from .. import __version__
