@@ -4,7 +4,16 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="165"/>
+        <location filename="../../eduapp/ui/app.py" line="210"/>
+        <source>{error}
+
+Repair it now? EduApp recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
+        <translation>{error}
+
+现在修复吗？EduApp 会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/app.py" line="222"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -13,9 +22,152 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="174"/>
+        <location filename="../../eduapp/ui/app.py" line="231"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="52"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="56"/>
+        <source>EduApp backs up the item bank, the practice history, the settings and media before imports, upgrades, bulk status changes and emptying the trash, every {minutes} minutes while you work, and when you close it.</source>
+        <translation>EduApp 会在导入、升级、批量更改状态和清空回收站之前，在你工作时每 {minutes} 分钟，以及关闭程序时，备份题库、练习记录、设置和媒体文件。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="63"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="63"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="63"/>
+        <source>Items</source>
+        <translation>题目数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="64"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="64"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="76"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="77"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="78"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="94"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="94"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="95"/>
+        <source>on closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="95"/>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="96"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="97"/>
+        <source>before a status change</source>
+        <translation>更改状态前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="98"/>
+        <source>before emptying the trash</source>
+        <translation>清空回收站前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="99"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="111"/>
+        <source>good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="111"/>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="112"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="125"/>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="142"/>
+        <source>Backed up: {name}</source>
+        <translation>已备份：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="145"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="153"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="154"/>
+        <source>Go back to the backup of {when}? Changes made since then will no longer be in the bank. The current files are kept aside in the backups folder, not deleted.</source>
+        <translation>要恢复到 {when} 的备份吗？此后所做的更改将不再出现在题库中。当前的文件会保存在备份文件夹中，不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="163"/>
+        <source>Restored the backup of {when}. The files it replaced are kept in {path}.</source>
+        <translation>已恢复 {when} 的备份。被替换的文件保存在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="168"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>
@@ -166,6 +318,97 @@ Move the damaged file aside and start with an empty bank?</source>
         <location filename="../../eduapp/ui/exam_widgets.py" line="238"/>
         <source>Cannot be filled: {want} wanted, {n} available.</source>
         <translation>无法组满：需要 {want} 道，可用 {n} 道。</translation>
+    </message>
+</context>
+<context>
+    <name>DataGuard</name>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="278"/>
+        <source>Read-only: this data folder cannot be changed</source>
+        <translation>只读：此数据文件夹无法更改</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="279"/>
+        <source>The data folder {path} is on a read-only medium or you may not write to it. You can search, practise, export and print, but not change the bank.</source>
+        <translation>数据文件夹 {path} 位于只读介质上，或你没有写入权限。你可以搜索、练习、导出和打印，但不能更改题库。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="304"/>
+        <source>The bank is damaged: use Tools → Check database</source>
+        <translation>题库已损坏：请使用“工具 → 检查数据库”</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="312"/>
+        <source>The bank is damaged</source>
+        <translation>题库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="313"/>
+        <source>The item bank in {path} is damaged ({problem}). Searches and counts may be wrong until it is repaired.</source>
+        <translation>{path} 中的题库已损坏（{problem}）。修复之前，搜索和统计结果可能不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="316"/>
+        <source>Repair recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
+        <translation>修复会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="319"/>
+        <location filename="../../eduapp/ui/safety.py" line="369"/>
+        <location filename="../../eduapp/ui/safety.py" line="395"/>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="320"/>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="321"/>
+        <source>Open another folder…</source>
+        <translation>打开其他文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="322"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="339"/>
+        <location filename="../../eduapp/ui/safety.py" line="343"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="344"/>
+        <source>EduApp will open {path} the next time it starts.</source>
+        <translation>EduApp 下次启动时将打开 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="356"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="362"/>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="386"/>
+        <source>Repairing…</source>
+        <translation>正在修复…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="415"/>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="419"/>
+        <source>The automatic backup failed: {error}</source>
+        <translation>自动备份失败：{error}</translation>
     </message>
 </context>
 <context>
@@ -426,7 +669,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="215"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="493"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
@@ -467,8 +710,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="250"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
         <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="570"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -550,182 +793,182 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="428"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="440"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="451"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="457"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="468"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="476"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="487"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="492"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="518"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="521"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="523"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="528"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="542"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="552"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="645"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="653"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="684"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="699"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="701"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="716"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="718"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="719"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="721"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1728,127 +1971,127 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="46"/>
+        <location filename="../../eduapp/ui/models.py" line="48"/>
         <source>SBA</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="46"/>
+        <location filename="../../eduapp/ui/models.py" line="48"/>
         <source>Multiple</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="47"/>
+        <location filename="../../eduapp/ui/models.py" line="49"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="47"/>
+        <location filename="../../eduapp/ui/models.py" line="49"/>
         <source>Short</source>
         <translation>简答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="48"/>
+        <location filename="../../eduapp/ui/models.py" line="50"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="48"/>
+        <location filename="../../eduapp/ui/models.py" line="50"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="49"/>
+        <location filename="../../eduapp/ui/models.py" line="51"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="49"/>
+        <location filename="../../eduapp/ui/models.py" line="51"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="52"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="52"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="53"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="53"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>EN</source>
         <translation>英</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
@@ -1961,57 +2204,72 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="122"/>
+        <location filename="../../eduapp/ui/main_window.py" line="121"/>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="126"/>
+        <location filename="../../eduapp/ui/main_window.py" line="129"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="130"/>
+        <source>&amp;Check database</source>
+        <translation>检查数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="132"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="127"/>
+        <location filename="../../eduapp/ui/main_window.py" line="133"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="148"/>
+        <location filename="../../eduapp/ui/main_window.py" line="158"/>
         <source>This page is planned for a later version of EduApp.</source>
         <translation>此页面将在 EduApp 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="201"/>
+        <location filename="../../eduapp/ui/main_window.py" line="211"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="229"/>
+        <location filename="../../eduapp/ui/main_window.py" line="239"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="230"/>
+        <location filename="../../eduapp/ui/main_window.py" line="240"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="244"/>
+        <location filename="../../eduapp/ui/main_window.py" line="254"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="247"/>
+        <location filename="../../eduapp/ui/main_window.py" line="257"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="259"/>
+        <location filename="../../eduapp/ui/main_window.py" line="276"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="260"/>
+        <location filename="../../eduapp/ui/main_window.py" line="277"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
@@ -2767,6 +3025,134 @@ Add a student on the Practice page and answer a few questions.</source>
         <location filename="../../eduapp/ui/pages/progress.py" line="527"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="181"/>
+        <source>The file {file} cannot be opened.</source>
+        <translation>无法打开文件 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="183"/>
+        <source>The file {file} is damaged ({n} error(s) found by SQLite).</source>
+        <translation>文件 {file} 已损坏（SQLite 发现 {n} 处错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="185"/>
+        <source>{n} row(s) refer to rows that are missing.</source>
+        <translation>有 {n} 行引用了不存在的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="187"/>
+        <source>The bank&apos;s version does not match this EduApp.</source>
+        <translation>题库的版本与此 EduApp 不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="189"/>
+        <source>The search index is damaged or out of step.</source>
+        <translation>搜索索引已损坏或与题目不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="191"/>
+        <source>{n} item(s) break a rule and need editing.</source>
+        <translation>有 {n} 道题目不符合规则，需要编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="193"/>
+        <source>{n} question(s) belong to a missing set.</source>
+        <translation>有 {n} 道题目所属的题组不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="195"/>
+        <source>{n} item set(s) have fewer than two questions.</source>
+        <translation>有 {n} 个题组少于两道题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="197"/>
+        <source>{n} item set(s) have their questions out of order.</source>
+        <translation>有 {n} 个题组的题目顺序错乱。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="199"/>
+        <source>{n} image(s) or file(s) used by items are missing.</source>
+        <translation>题目使用的 {n} 个图片或文件丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="201"/>
+        <source>{n} media file(s) do not match their checksum.</source>
+        <translation>有 {n} 个媒体文件与校验和不符。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="203"/>
+        <source>{n} media file(s) are not used by anything.</source>
+        <translation>有 {n} 个媒体文件未被任何内容使用。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="205"/>
+        <source>{n} translation link(s) point one way only.</source>
+        <translation>有 {n} 个翻译关联只有单向链接。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="207"/>
+        <source>{n} item(s) lack a history entry for their current version.</source>
+        <translation>有 {n} 道题目缺少当前版本的历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="209"/>
+        <source>{n} history entries are newer than their item.</source>
+        <translation>有 {n} 条历史记录比其题目更新。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="211"/>
+        <source>{n} older version(s) lost their saved copy.</source>
+        <translation>有 {n} 个旧版本丢失了保存的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="220"/>
+        <source>No problems found: {items} items checked in {seconds:.1f} s.</source>
+        <translation>未发现问题：已在 {seconds:.1f} 秒内检查 {items} 道题目。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="223"/>
+        <source>The check found these problems:</source>
+        <translation>检查发现以下问题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="225"/>
+        <source>(needs a person: open the item to fix it)</source>
+        <translation>（需要人工处理：打开题目进行修改）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="236"/>
+        <source>Everything was repaired.</source>
+        <translation>所有问题均已修复。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="238"/>
+        <source>Repaired what could be repaired. Still to do:</source>
+        <translation>已修复可修复的问题。尚待处理：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="242"/>
+        <source>Rows were taken back from the backup {name}.</source>
+        <translation>已从备份 {name} 中取回数据。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="246"/>
+        <source>Lost (not in any backup):</source>
+        <translation>已丢失（不在任何备份中）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="249"/>
+        <source>Nothing was lost.</source>
+        <translation>没有丢失任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="251"/>
+        <source>The damaged file is kept as {path}.</source>
+        <translation>损坏的文件已保存为 {path}。</translation>
     </message>
 </context>
 <context>

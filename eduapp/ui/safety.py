@@ -177,39 +177,53 @@ class BackupsDialog(QDialog):
 
 def problem_text(code: str, count: int, file: str) -> str:
     """One problem of a check, in words (translated)."""
-    tr = QApplication.translate
     texts = {
-        "unreadable": tr("Safety", "The file {file} cannot be opened."),
-        "integrity": tr("Safety", "The file {file} is damaged ({n} error(s) found by SQLite)."),
-        "foreign_key": tr("Safety", "{n} row(s) refer to rows that are missing."),
-        "schema": tr("Safety", "The bank's version does not match this EduApp."),
-        "search_index": tr("Safety", "The search index is damaged or out of step."),
-        "item_invalid": tr("Safety", "{n} item(s) break a rule and need editing."),
-        "set_missing": tr("Safety", "{n} question(s) belong to a missing set."),
-        "set_incomplete": tr("Safety", "{n} item set(s) have fewer than two questions."),
-        "set_order": tr("Safety", "{n} item set(s) have their questions out of order."),
-        "media_missing": tr("Safety", "{n} image(s) or file(s) used by items are missing."),
-        "media_damaged": tr("Safety", "{n} media file(s) do not match their checksum."),
-        "media_orphan": tr("Safety", "{n} media file(s) are not used by anything."),
-        "twin": tr("Safety", "{n} translation link(s) point one way only."),
-        "version_missing": tr("Safety", "{n} item(s) lack a history entry for their current "
-                                        "version."),
-        "version_future": tr("Safety", "{n} history entries are newer than their item."),
-        "version_snapshot": tr("Safety", "{n} older version(s) lost their saved copy."),
+        "unreadable": QApplication.translate(
+            "Safety", "The file {file} cannot be opened."),
+        "integrity": QApplication.translate(
+            "Safety", "The file {file} is damaged ({n} error(s) found by SQLite)."),
+        "foreign_key": QApplication.translate(
+            "Safety", "{n} row(s) refer to rows that are missing."),
+        "schema": QApplication.translate(
+            "Safety", "The bank's version does not match this EduApp."),
+        "search_index": QApplication.translate(
+            "Safety", "The search index is damaged or out of step."),
+        "item_invalid": QApplication.translate(
+            "Safety", "{n} item(s) break a rule and need editing."),
+        "set_missing": QApplication.translate(
+            "Safety", "{n} question(s) belong to a missing set."),
+        "set_incomplete": QApplication.translate(
+            "Safety", "{n} item set(s) have fewer than two questions."),
+        "set_order": QApplication.translate(
+            "Safety", "{n} item set(s) have their questions out of order."),
+        "media_missing": QApplication.translate(
+            "Safety", "{n} image(s) or file(s) used by items are missing."),
+        "media_damaged": QApplication.translate(
+            "Safety", "{n} media file(s) do not match their checksum."),
+        "media_orphan": QApplication.translate(
+            "Safety", "{n} media file(s) are not used by anything."),
+        "twin": QApplication.translate(
+            "Safety", "{n} translation link(s) point one way only."),
+        "version_missing": QApplication.translate(
+            "Safety", "{n} item(s) lack a history entry for their current version."),
+        "version_future": QApplication.translate(
+            "Safety", "{n} history entries are newer than their item."),
+        "version_snapshot": QApplication.translate(
+            "Safety", "{n} older version(s) lost their saved copy."),
     }
     return texts.get(code, code).format(n=count, file=file)
 
 
 def report_text(report) -> str:
     """A :class:`~eduapp.bank.check.CheckReport` in words (translated)."""
-    tr = QApplication.translate
     if report.ok:
-        return tr("Safety", "No problems found: {items} items checked in {seconds:.1f} s.") \
+        return QApplication.translate(
+            "Safety", "No problems found: {items} items checked in {seconds:.1f} s.") \
             .format(items=report.items or 0, seconds=report.seconds)
-    lines = [tr("Safety", "The check found these problems:")]
+    lines = [QApplication.translate("Safety", "The check found these problems:")]
     for p in report.problems:
-        mark = "" if p.repairable else " " + tr("Safety", "(needs a person: open the item to "
-                                                          "fix it)")
+        mark = "" if p.repairable else " " + QApplication.translate(
+            "Safety", "(needs a person: open the item to fix it)")
         lines.append("• " + problem_text(p.code, p.count, p.file) + mark)
     return "\n".join(lines)
 
@@ -217,23 +231,25 @@ def report_text(report) -> str:
 def repair_text(result) -> str:
     """A :class:`~eduapp.bank.repair.RepairReport` in words (translated; what was lost is
     listed as the repair wrote it)."""
-    tr = QApplication.translate
     lines = []
     if result.after is not None and result.after.ok:
-        lines.append(tr("Safety", "Everything was repaired."))
+        lines.append(QApplication.translate("Safety", "Everything was repaired."))
     elif result.after is not None:
-        lines.append(tr("Safety", "Repaired what could be repaired. Still to do:"))
+        lines.append(QApplication.translate(
+            "Safety", "Repaired what could be repaired. Still to do:"))
         lines += ["• " + problem_text(p.code, p.count, p.file) for p in result.after.problems]
     if result.restored_from:
-        lines.append(tr("Safety", "Rows were taken back from the backup {name}.").format(
+        lines.append(QApplication.translate(
+            "Safety", "Rows were taken back from the backup {name}.").format(
             name=result.restored_from))
     if result.lost:
-        lines.append(tr("Safety", "Lost (not in any backup):") + "\n" +
-                     "\n".join("• " + x for x in result.lost))
+        lines.append(QApplication.translate("Safety", "Lost (not in any backup):") + "\n"
+                     + "\n".join("• " + x for x in result.lost))
     else:
-        lines.append(tr("Safety", "Nothing was lost."))
+        lines.append(QApplication.translate("Safety", "Nothing was lost."))
     for path in result.kept_aside:
-        lines.append(tr("Safety", "The damaged file is kept as {path}.").format(path=path))
+        lines.append(QApplication.translate(
+            "Safety", "The damaged file is kept as {path}.").format(path=path))
     return "\n".join(lines)
 
 
