@@ -39,6 +39,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..config import BACKUP_DIR, BANK_FILE, Settings
 from ..errors import BackupError, DiskFullError
+from .schema import read_only_uri
 
 #: Zstandard level: 3 is zstd's default; the multi-threaded compressor keeps a 100,000-item
 #: bank (about 300 MB) under a few seconds (``bench/bench_backup.py``).
@@ -224,7 +225,7 @@ def _snapshot(src_path: str, dst_path: str) -> tuple[str, int | None, int | None
     :returns: ``(check, live items or None, schema version or None)``; check is ``ok``
         or ``damaged``.
     """
-    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True, timeout=30)
+    src = sqlite3.connect(read_only_uri(src_path), uri=True, timeout=30)
     try:
         dst = sqlite3.connect(dst_path)
         try:

@@ -129,7 +129,7 @@ class CheckReport:
 # ------------------------------------------------------------------ opening
 
 def _connect_ro(path: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    conn = sqlite3.connect(schema.read_only_uri(path), uri=True, timeout=30)
     conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     return conn
 

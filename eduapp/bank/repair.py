@@ -445,7 +445,7 @@ def _copy_rows(src: sqlite3.Connection, dst: sqlite3.Connection, table: str,
 def _merge_from(dst: sqlite3.Connection, backup_path: str) -> dict[str, int]:
     """Add every row of the backup's tables that ``dst`` lacks (matched by primary key or
     unique column; rows ``dst`` has win). :returns: rows added per table."""
-    dst.execute("ATTACH DATABASE ? AS bk", (f"file:{backup_path}?mode=ro",))
+    dst.execute("ATTACH DATABASE ? AS bk", (backup_path,))  # a temporary copy
     added = {}
     try:
         ours = {r[0]: r[1] for r in dst.execute("SELECT name, sql FROM main.sqlite_master "

@@ -220,8 +220,7 @@ class Bank:
                 self.verified = True
         try:
             if read_only:
-                immutable = "" if os.path.exists(path + "-wal") else "&immutable=1"
-                conn = sqlite3.connect(f"file:{path}?mode=ro{immutable}", uri=True,
+                conn = sqlite3.connect(schema.read_only_uri(path), uri=True,
                                        check_same_thread=False, isolation_level=None)
             else:
                 conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -684,7 +683,7 @@ class Bank:
         if self.path == ":memory:":
             return self.conn, self._lock
         if getattr(self, "_read_conn", None) is None:
-            self._read_conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+            self._read_conn = sqlite3.connect(schema.read_only_uri(self.path), uri=True,
                                               check_same_thread=False)
             self._read_lock = threading.RLock()
         return self._read_conn, self._read_lock
@@ -714,10 +713,11 @@ class Bank:
     def stats(self) -> dict:
         """Counts for ``eduapp bank stats``: ``items``, ``sets``, ``documents``, ``media``,
         ``deleted``, and ``by_type``/``by_status``/``by_language``/``by_system``/
-        ``by_exam_type`` dicts, plus ``schema_version`` and ``path``."""
+        ``by_exam_type`` dicts, plus ``schema_version``, ``path`` and ``read_only``."""
         with self._lock:
             q = self.conn.execute
             out = {"path": self.path, "schema_version": schema.schema_version(self.db),
+                   "read_only": self.read_only,
                    "items": q("SELECT COUNT(*) FROM items WHERE deleted_at IS NULL").fetchone()[0],
                    "sets": q("SELECT COUNT(*) FROM item_sets WHERE deleted_at IS NULL").fetchone()[0],
                    "documents": q("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL"

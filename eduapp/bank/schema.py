@@ -117,6 +117,18 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return int(row[0] or 0)
 
 
+def read_only_uri(path: str) -> str:
+    """The SQLite URI that opens ``path`` read-only; on a read-only medium (the folder
+    cannot be written and there is no WAL file to read) also ``immutable=1``, without
+    which SQLite cannot open a WAL-mode file there (it needs to create its ``-shm``)."""
+    from urllib.request import pathname2url
+    uri = f"file:{pathname2url(os.path.abspath(path))}?mode=ro"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.access(folder, os.W_OK) and not os.path.exists(path + "-wal"):
+        uri += "&immutable=1"
+    return uri
+
+
 def check_readable(path: str, error: type[Exception] = BankCorruptError,
                    what: str = "an EduApp bank", thorough: bool = False) -> None:
     """Refuse a file that is not an SQLite database or whose schema cannot be read
@@ -139,7 +151,7 @@ def check_readable(path: str, error: type[Exception] = BankCorruptError,
     if header != b"SQLite format 3\x00":
         raise error(f"{path} is not {what} (not an SQLite database)")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
             result = (conn.execute("PRAGMA quick_check").fetchone() if thorough
