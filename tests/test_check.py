@@ -29,8 +29,8 @@ def _bank_with_history(data_dir: str) -> tuple[dict, dict]:
     bank = Bank.open_in(data_dir, backups=False)
     for i in range(300):
         media = [Media(name="ecg.png", mime="image/png", data=PNG)] if i == 7 else []
-        bank.save_item(make_sba(f"Backed-up zanzibar question {i}: which drug lowers mortality after "
-                                f"myocardial infarction? " * 2, media=media))
+        bank.save_item(make_sba(f"Backed-up zanzibar question {i}: which drug lowers "
+                                f"mortality after myocardial infarction? " * 2, media=media))
     bank.save_set(make_case_set())
     backed = {i.uid: i.stem for i in bank.get_items(bank.query_ids())}
     bank.close()

@@ -3159,7 +3159,7 @@ Add a student on the Practice page and answer a few questions.</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="27"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="268"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="301"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3170,134 +3170,169 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="32"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="92"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="33"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="202"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="250"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="34"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="230"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="278"/>
         <source>Providers</source>
         <translation>模型服务</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="47"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="48"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="51"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="52"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="55"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="56"/>
         <source>PDF page size</source>
         <translation>PDF 纸张大小</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="57"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="58"/>
         <source>Institution (exam covers)</source>
         <translation>单位名称（试卷封面）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="61"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="62"/>
         <source>Generation requests at once</source>
         <translation>同时发送的生成请求数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="65"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="66"/>
         <source>Avoid items used in the last N exams</source>
         <translation>避开最近 N 次考试用过的试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="73"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="74"/>
         <source>The item bank, settings and provider profiles are kept in this folder:</source>
         <translation>题库、设置和模型服务配置保存在此文件夹：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="78"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="79"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="83"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="84"/>
         <source>A new folder takes effect the next time EduApp starts. The command line uses --data-dir or EDUAPP_DATA_DIR.</source>
         <translation>新文件夹在下次启动 EduApp 时生效。命令行使用 --data-dir 或 EDUAPP_DATA_DIR。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="116"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="102"/>
+        <source>Back up automatically</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="106"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="117"/>
+        <source>While the app is open, at most every</source>
+        <translation>程序打开时，最多每隔</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="118"/>
+        <source>Keep the newest</source>
+        <translation>保留最新的份数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="119"/>
+        <source>Keep one a day for this many days</source>
+        <translation>每天保留一份，保留天数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="120"/>
+        <source>Keep one a week for this many weeks</source>
+        <translation>每周保留一份，保留周数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="144"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="128"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="156"/>
         <source>stored in the system keychain</source>
         <translation>保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="129"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="157"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="130"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="158"/>
         <source>Base URL</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="131"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="159"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="132"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="160"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="134"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="162"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="135"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="163"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="136"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="164"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="137"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="165"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="148"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="176"/>
         <source>The embedded model (SmolLM2-135M) works offline but writes low-quality content and no Chinese; for real teaching material use a stronger provider.</source>
         <translation>内置模型（SmolLM2-135M）可离线使用，但生成内容质量低且不能写中文；正式教学材料请使用更强的模型服务。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="166"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="194"/>
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="217"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="245"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="225"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="253"/>
         <source>Testing {name}…</source>
         <translation>正在测试 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="233"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="261"/>
         <source>Works: {model} answered in {ms:.0f} ms.</source>
         <translation>连接正常：{model} 在 {ms:.0f} 毫秒内应答。</translation>
     </message>

@@ -120,3 +120,17 @@ def test_a_read_only_bank_says_so(qtbot, qapp, data_dir):
     window_backups.trigger()
     assert not w.backups_dialog.backup_button.isEnabled()
     app.bank.close()
+
+
+def test_backup_settings_are_saved_from_the_settings_dialog(window, gui_app, qtbot):
+    from eduapp.config import Settings
+    from eduapp.ui.settings_dialog import SettingsDialog
+    dialog = SettingsDialog(gui_app, window)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.backups_auto, Qt.LeftButton)  # off
+    dialog.keep_recent.setValue(3)
+    dialog.keep_weeks.setValue(12)
+    dialog._accept()
+    saved = Settings.load(gui_app.data_dir)
+    assert (saved.backups_auto, saved.backup_keep_recent, saved.backup_keep_weeks) == \
+        (False, 3, 12)
