@@ -198,14 +198,21 @@ def test_risky_operations_make_a_backup_first(data_dir, monkeypatch):
 
 def test_a_migration_makes_a_backup_first(tmp_path, monkeypatch):
     from eduapp.bank import schema
-    Bank.open_in(str(tmp_path)).close()
+    bank = Bank.open_in(str(tmp_path))
+    bank.save_item(make_sba("Written by the older EduApp"))
+    bank.close()
     n = len(schema.MIGRATIONS)
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [
         lambda db: db.execute("CREATE TABLE extra_newer (x)")])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", n + 1)
     Bank.open_in(str(tmp_path)).close()
     [info] = B.list_backups(str(tmp_path))
-    assert info.reason == "migration" and info.schema_version == n
+    assert info.reason == "migration" and info.schema_version == n and info.items == 1
+
+
+def test_an_empty_new_bank_is_not_backed_up(data_dir):
+    Bank.open_in(data_dir).close()
+    assert B.auto_backup(data_dir, "import") is None and B.list_backups(data_dir) == []
 
 
 def test_no_backup_when_nothing_changed_or_when_switched_off(data_dir):

@@ -408,8 +408,11 @@ def auto_backup(data_dir: str, reason: str, *, settings: Settings | None = None,
     :raises DiskFullError: or :class:`BackupError`, as :func:`create_backup`.
     """
     settings = settings or Settings.load(data_dir)
-    if not settings.backups_auto or not covered_entries(data_dir)[0]:
+    databases = covered_entries(data_dir)[0]
+    if not settings.backups_auto or not databases:
         return None
+    if databases == [BANK_FILE] and _empty_bank(os.path.join(data_dir, BANK_FILE)):
+        return None  # a new, empty bank: nothing to lose yet
     newest = latest_backup(data_dir)
     if newest is not None:
         if newest.fingerprint == fingerprint(data_dir):
@@ -417,6 +420,18 @@ def auto_backup(data_dir: str, reason: str, *, settings: Settings | None = None,
         if min_gap and time.time() - newest.created_at < min_gap:
             return None
     return create_backup(data_dir, reason, settings=settings)
+
+
+def _empty_bank(path: str) -> bool:
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM items) AND NOT EXISTS "
+                                "(SELECT 1 FROM documents)").fetchone()[0] == 1
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
 
 
 def changed_since_last_backup(data_dir: str) -> bool:
