@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 
 from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
@@ -43,6 +44,7 @@ class App(QObject):
         self.settings = Settings.load(data_dir)
         self._bank = bank
         self._services: dict[str, object] = {}
+        self._data_lock = threading.RLock()  # held while a restore or repair swaps files
         App._instance = self
 
     @classmethod
@@ -55,10 +57,11 @@ class App(QObject):
         """The item bank (:class:`eduapp.bank.Bank`); opened at start-up. The app checks it
         in the background (:class:`~eduapp.ui.safety.DataGuard`), so it is opened without
         the command line's check on open."""
-        if self._bank is None:
-            from ..bank import Bank
-            self._bank = Bank.open_in(self.data_dir, verify=False)
-        return self._bank
+        with self._data_lock:
+            if self._bank is None:
+                from ..bank import Bank
+                self._bank = Bank.open_in(self.data_dir, verify=False)
+            return self._bank
 
     @property
     def read_only(self) -> bool:
@@ -86,11 +89,12 @@ class App(QObject):
 
         :returns: what ``fn`` returned. Broadcast ``Changes`` afterwards (on the GUI thread).
         """
-        self.close_stores()
-        try:
-            return fn()
-        finally:
-            _ = self.bank  # reopen
+        with self._data_lock:  # other workers wait for the new files, not the old ones
+            self.close_stores()
+            try:
+                return fn()
+            finally:
+                _ = self.bank  # reopen
 
     def service(self, name: str, factory):
         """A lazily made service kept for the app's lifetime (``providers``, ``generator``,
