@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from eduapp.bank import Bank
@@ -125,9 +125,15 @@ def test_a_read_only_bank_says_so(qtbot, qapp, data_dir):
 def test_backup_settings_are_saved_from_the_settings_dialog(window, gui_app, qtbot):
     from eduapp.config import Settings
     from eduapp.ui.settings_dialog import SettingsDialog
+    from PySide6.QtWidgets import QTabWidget
     dialog = SettingsDialog(gui_app, window)
     qtbot.addWidget(dialog)
-    qtbot.mouseClick(dialog.backups_auto, Qt.LeftButton)  # off
+    dialog.show()
+    tabs = dialog.findChild(QTabWidget)
+    tabs.setCurrentIndex([tabs.tabText(i) for i in range(tabs.count())].index("Backups"))
+    assert dialog.backups_auto.isChecked()
+    box = dialog.backups_auto  # click its tick box (the left end), as a user does
+    qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(6, box.height() // 2))
     dialog.keep_recent.setValue(3)
     dialog.keep_weeks.setValue(12)
     dialog._accept()
