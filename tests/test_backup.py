@@ -210,6 +210,21 @@ def test_a_migration_makes_a_backup_first(tmp_path, monkeypatch):
     assert info.reason == "migration" and info.schema_version == n and info.items == 1
 
 
+def test_an_upgrade_of_the_practice_history_makes_a_backup_first(data_dir, monkeypatch):
+    from eduapp.practice import store as practice_store
+    _fill(data_dir, 2)
+    B.create_backup(data_dir, "manual")
+    store = PracticeStore.open_in(data_dir)
+    store.create_profile("Zhang Min")
+    store.close()
+    monkeypatch.setattr(practice_store, "MIGRATIONS", practice_store.MIGRATIONS + [
+        lambda conn: conn.execute("CREATE TABLE extra_newer (x)")])
+    monkeypatch.setattr(practice_store, "SCHEMA_VERSION", len(practice_store.MIGRATIONS))
+    PracticeStore.open_in(data_dir).close()
+    newest = B.latest_backup(data_dir)
+    assert newest.reason == "migration" and "practice.sqlite" in newest.files
+
+
 def test_an_empty_new_bank_is_not_backed_up(data_dir):
     Bank.open_in(data_dir).close()
     assert B.auto_backup(data_dir, "import") is None and B.list_backups(data_dir) == []

@@ -154,6 +154,8 @@ def migrate(conn: sqlite3.Connection, path: str | None) -> int:
                                    "version); it was not changed")
     if current and current < SCHEMA_VERSION and path:
         shutil.copy2(path, f"{path}.v{current}.bak")
+        from ..bank.backup import auto_backup  # the whole data folder, before the upgrade
+        auto_backup(os.path.dirname(os.path.abspath(path)), "migration")
     for version in range(current + 1, SCHEMA_VERSION + 1):
         with transaction(conn):
             if version == 1:
