@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 
 import pytest
 
@@ -73,16 +74,18 @@ def test_backup_holds_bank_practice_settings_and_media(data_dir, tmp_path):
 def test_backup_is_one_consistent_snapshot_while_another_connection_writes(data_dir):
     _fill(data_dir, 5)
     stop = threading.Event()
+    written = []
     writer = Bank.open_in(data_dir, backups=False)
 
     def write():
-        n = 0
         while not stop.is_set():
-            writer.save_item(make_sba(f"Written during the backup {n}"))
-            n += 1
+            writer.save_item(make_sba(f"Written during the backup {len(written)}"))
+            written.append(1)
     thread = threading.Thread(target=write)
     thread.start()
     try:
+        while len(written) < 3:  # the writer is under way before the first backup
+            time.sleep(0.01)
         infos = [B.create_backup(data_dir, "manual", prune=False) for _ in range(4)]
     finally:
         stop.set()
@@ -90,7 +93,7 @@ def test_backup_is_one_consistent_snapshot_while_another_connection_writes(data_
         writer.close()
     counts = [i.items for i in infos]
     assert all(i.good for i in infos)
-    assert counts == sorted(counts) and counts[-1] > 5
+    assert counts == sorted(counts) and 8 <= counts[0] and counts[-1] <= 5 + len(written)
 
 
 def test_a_failed_backup_leaves_nothing_behind_and_older_backups_intact(data_dir, monkeypatch):
