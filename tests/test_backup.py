@@ -280,6 +280,12 @@ def test_cli_backup_list_and_restore(run_cli, data_dir):
     assert out["items"] == 4
 
 
+def test_cli_backup_of_an_empty_folder_says_there_is_nothing(run_cli, data_dir):
+    code, out, err = run_cli("bank", "backup")
+    assert code == 3 and "nothing to back up" in err
+    assert not os.path.exists(os.path.join(data_dir, "backups"))
+
+
 def test_cli_restore_without_backups_does_nothing(run_cli, data_dir):
     _fill(data_dir, 1)
     code, out, err = run_cli("bank", "restore", "latest", "--json")

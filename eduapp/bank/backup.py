@@ -296,13 +296,16 @@ def create_backup(data_dir: str, reason: str = "manual", *, settings: Settings |
     :param prune: apply rotation afterwards.
     :returns: the new backup.
     :raises DiskFullError: the disk filled up (nothing was left behind).
-    :raises BackupError: the folder cannot be read or the backup cannot be written.
+    :raises BackupError: the folder holds nothing to back up, cannot be read, or the backup
+        cannot be written.
 
     ::
 
         info = create_backup(data_dir, "manual")
         print(info.name, info.size, info.items)
     """
+    if not any(covered_entries(data_dir)):
+        raise BackupError(f"there is nothing to back up in {data_dir}")
     folder = backup_dir(data_dir)
     try:
         os.makedirs(folder, exist_ok=True)
