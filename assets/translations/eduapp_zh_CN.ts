@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="210"/>
+        <location filename="../../eduapp/ui/app.py" line="214"/>
         <source>{error}
 
 Repair it now? EduApp recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
@@ -13,7 +13,7 @@ Repair it now? EduApp recovers what can still be read and adds back what the lat
 现在修复吗？EduApp 会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="222"/>
+        <location filename="../../eduapp/ui/app.py" line="226"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -22,7 +22,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="231"/>
+        <location filename="../../eduapp/ui/app.py" line="235"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -2279,24 +2279,29 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="94"/>
+        <location filename="../../eduapp/ui/ops.py" line="99"/>
+        <source>The item bank is damaged ({error}). Use Tools → Check database to repair it.</source>
+        <translation>题库已损坏（{error}）。请使用“工具 → 检查数据库”进行修复。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/ops.py" line="104"/>
         <source>EduApp</source>
         <translation>EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="99"/>
+        <location filename="../../eduapp/ui/ops.py" line="109"/>
         <source>Something went wrong. The details have been logged; please send them with a short note of what you were doing.</source>
         <translation>出现了意外错误。详情已记录，请连同您当时的操作简要说明一并发送给我们。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="103"/>
+        <location filename="../../eduapp/ui/ops.py" line="113"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="257"/>
+        <location filename="../../eduapp/ui/ops.py" line="269"/>
         <source>Cancel</source>
-        <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests).</extracomment>
+        <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests). A damaged database was already reported to the user (reported once per run).</extracomment>
         <translation>取消</translation>
     </message>
 </context>

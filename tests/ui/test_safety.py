@@ -62,8 +62,11 @@ def test_check_database_reports_in_words_and_repairs(window, gui_app, qtbot):
     assert "No problems found" in window.guard.report_box.text()
 
 
-def test_a_damaged_bank_is_reported_at_start_with_the_choices(qtbot, qapp, data_dir):
+def test_a_damaged_bank_is_reported_at_start_with_the_choices(qtbot, qapp, data_dir,
+                                                              monkeypatch):
     from eduapp.ui.app import App
+    from eduapp.ui.ops import Op
+    monkeypatch.setattr(Op, "damage_reported", False)
     from eduapp.ui.main_window import MainWindow
     bank = Bank.open_in(data_dir, backups=False)
     for i in range(200):
@@ -88,6 +91,8 @@ def test_a_damaged_bank_is_reported_at_start_with_the_choices(qtbot, qapp, data_
     texts = {b.text() for b in box.buttons()}
     assert {"Repair", "Restore a backup…", "Open another folder…"} <= texts
     assert "damaged" in w.guard.notice.text()
+    if Op.last_error_box is not None:  # a page's read hit the damaged page: one sentence
+        assert "Check database" in Op.last_error_box.text()
     qtbot.mouseClick(_button(box, "Repair"), Qt.LeftButton)
     assert w.guard.last_repair.after.ok
     assert app.bank.count() == 200 and w.guard.notice.text() == ""
