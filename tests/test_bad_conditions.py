@@ -20,7 +20,6 @@ from eduapp.bank import backup as B
 from eduapp.cli import main as cli_main
 from tests.conftest import REPO, make_sba
 
-PNG = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
