@@ -226,3 +226,26 @@ def test_check_of_a_clean_folder_includes_the_practice_history(run_cli, data_dir
     destroy_first_page(path)
     rc, out, _ = run_cli("bank", "check", "--json")
     assert rc == 1 and [p["file"] for p in out["problems"]] == ["practice.sqlite"]
+
+
+def test_a_lost_saved_copy_of_an_older_version_comes_back_from_a_backup(data_dir):
+    bank = Bank.open_in(data_dir, backups=False)
+    item = bank.save_item(make_sba("First wording of the question"))
+    bank.close()
+    B.create_backup(data_dir, "manual")
+    bank = Bank.open_in(data_dir, backups=False)
+    item.stem = "Second wording of the question"
+    bank.save_item(item, note="reworded")
+    bank.close()
+    conn = sqlite3.connect(os.path.join(data_dir, "bank.sqlite"))
+    conn.execute("UPDATE item_versions SET data = NULL WHERE version = 1")
+    conn.commit()
+    conn.close()
+    report = C.check_data_folder(data_dir)
+    assert report.codes() == {"version_snapshot"}
+    result = R.repair_data_folder(data_dir, report)
+    assert result.after.ok and not result.lost
+    bank = Bank.open_in(data_dir)
+    assert [(v.version, v.item.stem) for v in bank.history(item.id)] == [
+        (2, "Second wording of the question"), (1, "First wording of the question")]
+    bank.close()

@@ -2,8 +2,8 @@
 Database).
 
 :func:`repair_data_folder` rebuilds the search indexes, deletes orphan media, renumbers
-set members, takes missing media from the newest backup that has them, restores twins and
-version rows. A damaged file is first recovered into a new file (the ``sqlite3`` tool's
+set members, takes missing media and lost saved copies of older item versions from the
+newest backup that has them, restores twins and version rows. A damaged file is first recovered into a new file (the ``sqlite3`` tool's
 ``.recover`` when it works, else a row-by-row salvage in Python that halves any read that
 hits a damaged page), and everything the latest good backup holds that the recovered file
 lacks is added back; when nothing can be read, the latest good backup's copy takes its
@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..config import BANK_FILE
+from ..domain import Media
 from ..errors import BackupError
 from . import backup as _backup
 from . import schema
@@ -130,6 +131,39 @@ def rebuild_search_index(conn: sqlite3.Connection) -> int:
     return n
 
 
+def _snapshots_from_backups(data_dir: str, wanted: set[tuple[str, int]]) -> dict:
+    """``{(uid, version): item JSON}`` for older item versions whose saved copy is gone,
+    taken from backups in which that version was the item's current one (newest first);
+    the JSON is what :meth:`Bank._store_version` would have saved."""
+    found: dict[tuple[str, int], str] = {}
+    for info in _backup.list_backups(data_dir):
+        if not wanted - set(found):
+            break
+        if not info.good or BANK_FILE not in info.files:
+            continue
+        try:
+            with _backup.opened_backup_database(info) as path:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                try:
+                    for uid, version in wanted - set(found):
+                        row = conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE uid = ? "
+                                           "AND version = ?", (uid, version)).fetchone()
+                        if row is None:
+                            continue
+                        item = item_from_row(row)
+                        item.media = [Media(name=n, mime=m, sha256=h) for n, h, m in
+                                      conn.execute("SELECT name, sha256, mime FROM item_media "
+                                                   "WHERE item_id = ?", (item.id,))]
+                        found[(uid, version)] = json.dumps(item.to_dict(with_ids=True),
+                                                           ensure_ascii=False,
+                                                           separators=(",", ":"))
+                finally:
+                    conn.close()
+        except (BackupError, sqlite3.DatabaseError, OSError, ValueError, TypeError):
+            continue
+    return found
+
+
 def _media_from_backups(data_dir: str, wanted: set[str]) -> dict[str, tuple]:
     """``{sha256: (mime, size, data)}`` for the wanted media found in backups, newest
     backup first."""
@@ -162,6 +196,11 @@ def _repair_logical(data_dir: str, report: CheckReport, out: RepairReport) -> No
         return
     conn = _writable(path)
     try:
+        snapshots = {}
+        if "version_snapshot" in codes:
+            snapshots = _snapshots_from_backups(data_dir, {tuple(r) for r in conn.execute(
+                "SELECT i.uid, v.version FROM item_versions v JOIN items i ON i.id = "
+                "v.item_id WHERE v.version < i.version AND v.data IS NULL")})
         media_rows = {}
         if codes & {"media_missing", "media_damaged"}:
             wanted = {r[0] for r in conn.execute(
@@ -253,6 +292,13 @@ def _repair_logical(data_dir: str, report: CheckReport, out: RepairReport) -> No
                     "v.version = i.version)").rowcount
                 out.actions.append(f"recorded the current version of {n} item(s) in their "
                                    "history")
+            if snapshots:
+                for (uid, version), data in snapshots.items():
+                    conn.execute("UPDATE item_versions SET data = ? WHERE version = ? AND "
+                                 "data IS NULL AND item_id = (SELECT id FROM items WHERE "
+                                 "uid = ?)", (data, version, uid))
+                out.actions.append(f"took the saved text of {len(snapshots)} older item "
+                                   "version(s) back from backups")
             if "version_snapshot" in codes:
                 n = conn.execute("SELECT COUNT(*) FROM item_versions v JOIN items i ON i.id = "
                                  "v.item_id WHERE v.version < i.version AND v.data IS NULL"
