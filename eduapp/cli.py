@@ -106,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     # bank
-    bank = groups.add_parser("bank", help="the item bank: import, export, search, stats, status")
+    bank = groups.add_parser("bank", help="the item bank: import, export, search, stats, "
+                             "status, backups, check")
     bank_cmds = bank.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
     p = sub(bank_cmds, "import", "import items from files (one transaction per file)",
             "bank.import")
@@ -135,6 +136,16 @@ def build_parser() -> argparse.ArgumentParser:
                         "(recorded with your user name)")
     p.add_argument("--reviewer", metavar="NAME",
                    help="also record NAME as the items' reviewer, with today's date")
+    sub(bank_cmds, "backup", "back up the bank, practice history, settings and media now",
+        "backup.backup")
+    sub(bank_cmds, "backups", "list the backups (date, size, item count)", "backup.backups")
+    p = sub(bank_cmds, "restore", "restore a backup (the current files are kept aside)",
+            "backup.restore")
+    p.add_argument("backup", metavar="BACKUP|latest")
+    p = sub(bank_cmds, "check", "check the databases (exit 0 clean, 1 problems, 3 cannot "
+            "open)", "backup.check")
+    p.add_argument("--repair", action="store_true",
+                   help="repair what can be repaired; recover or restore a damaged file")
 
     # lint
     p = sub(groups, "lint", "run the quality gate on a file's items without storing them",

@@ -20,6 +20,7 @@ APP_NAME = "EduApp"
 ENV_DATA_DIR = "EDUAPP_DATA_DIR"
 BANK_FILE = "bank.sqlite"
 SETTINGS_FILE = "settings.json"
+BACKUP_DIR = "backups"
 
 
 def default_data_dir() -> str:
@@ -90,6 +91,14 @@ class Settings:
         items; approved items only when off. Drafts and retired items are never served.
     :ivar data_dir: only in the default folder's file: the folder chosen instead of it
         (empty: the default folder itself).
+    :ivar backups_auto: make backups automatically (before imports, migrations, bulk
+        status changes and emptying the trash; in the app after changes and on close).
+    :ivar backup_interval_minutes: in the app, at most one automatic backup this often
+        while there are changes (minutes).
+    :ivar backup_keep_recent: keep this many newest backups whatever their age.
+    :ivar backup_keep_days: besides, keep the newest backup of each day for this many days.
+    :ivar backup_keep_weeks: besides, keep the newest backup of each week for this many
+        weeks (see :func:`eduapp.bank.backup.prune_backups`).
     """
 
     language: str = ""
@@ -101,6 +110,11 @@ class Settings:
     starter_offered: bool = False
     practice_allow_reviewed: bool = False
     data_dir: str = ""
+    backups_auto: bool = True
+    backup_interval_minutes: int = 30
+    backup_keep_recent: int = 10
+    backup_keep_days: int = 31
+    backup_keep_weeks: int = 52
     extra: dict = field(default_factory=dict)
 
     @classmethod

@@ -90,3 +90,22 @@ class ApprovalBlockedError(ValidationError):
         super().__init__(f"{n} item{'s' if n != 1 else ''} cannot be approved without a "
                          "confirmation: the quality gate or the blind second answer found a "
                          "problem")
+
+
+class BankReadOnlyError(BankError):
+    """The data folder or bank file is read-only (a CD, a locked network share): the bank
+    can be read, searched and exported, but nothing can be changed."""
+
+
+class BankBusyError(BankError):
+    """Another EduApp (the app or a command) held the bank for longer than the wait allows;
+    nothing was changed and the action can be tried again."""
+
+
+class DiskFullError(EduAppError):
+    """The disk holding the data folder or the output file is full; nothing was changed."""
+
+
+class BackupError(EduAppError):
+    """A backup cannot be written, read or restored (full disk, damaged archive, unknown
+    name); the data folder and the existing backups are unchanged."""

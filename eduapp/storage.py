@@ -21,6 +21,39 @@ from typing import Any, Callable, Sequence
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def read_only_uri(path: str) -> str:
+    """The SQLite URI that opens ``path`` read-only; on a read-only medium (the folder
+    cannot be written and there is no WAL file to read) also ``immutable=1``, without
+    which SQLite cannot open a WAL-mode file there (it needs to create its ``-shm``)."""
+    from urllib.request import pathname2url
+    uri = f"file:{pathname2url(os.path.abspath(path))}?mode=ro"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.access(folder, os.W_OK) and not os.path.exists(path + "-wal"):
+        uri += "&immutable=1"
+    return uri
+
+
+def storage_error(e: sqlite3.Error) -> Exception | None:
+    """The typed error for an SQLite failure a user can cause, or ``None`` (a bug):
+    a read-only file or folder, a full disk, another process holding the file too long.
+    Each message says that nothing was changed (the transaction was rolled back)."""
+    from .errors import BankBusyError, BankError, BankReadOnlyError, DiskFullError
+    code = getattr(e, "sqlite_errorcode", None)
+    text = str(e).lower()
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return BankReadOnlyError("the data folder is read-only: nothing can be changed "
+                                 "(searching, exporting and printing still work)")
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return DiskFullError("the disk is full: nothing was changed. Free some space and "
+                             "try again")
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        return BankBusyError("another EduApp is busy writing to this bank: nothing was "
+                             "changed; try again in a moment")
+    if code == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
+        return BankError(f"the disk could not be written ({e}): nothing was changed")
+    return None
+
+
 def check_readable(path: str, error: type[Exception], what: str, *,
                    thorough: bool = False) -> None:
     """Refuse a file that is not an SQLite database or whose schema cannot be read
@@ -42,7 +75,7 @@ def check_readable(path: str, error: type[Exception], what: str, *,
     if header != SQLITE_HEADER:
         raise error(f"{path} is not {what} (not an SQLite database)")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
             result = (conn.execute("PRAGMA quick_check").fetchone() if thorough
@@ -77,17 +110,33 @@ def connect(path: str, *, foreign_keys: bool = False) -> sqlite3.Connection:
 def transaction(conn: sqlite3.Connection):
     """One explicit transaction on an autocommit connection (``isolation_level=None``):
     ``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception. Nested use joins
-    the outer transaction."""
+    the outer transaction.
+
+    :raises BankReadOnlyError: the file or folder is read-only (nothing changed).
+    :raises DiskFullError: the disk filled up (rolled back: nothing changed).
+    :raises BankBusyError: another process held the file past the wait (nothing changed).
+    """
     if conn.in_transaction:
         yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as e:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        typed = storage_error(e)
+        if typed is None:
+            raise
+        raise typed from e
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -99,7 +148,8 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 def migrate(conn: sqlite3.Connection, steps: Sequence[Callable[[Any], None]], *,
             path: str | None, target: Any = None, what: str,
-            newer_error: type[Exception], foreign_error: type[Exception]) -> int:
+            newer_error: type[Exception], foreign_error: type[Exception],
+            before: Callable[[int], None] | None = None) -> int:
     """Bring a database up to ``len(steps)``: ``steps[n - 1](target)`` builds version
     ``n``, each in its own transaction with its row in ``schema_version``. An existing
     file is copied to ``<path>.v<old>.bak`` before its first migration.
@@ -107,6 +157,8 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[Callable[[Any], None]], *,
     :param target: what the steps get (the connection when ``None``; the bank passes its
         ``sqlite_utils.Database``).
     :param what: the file's role in messages (``"bank"``, ``"practice history"``).
+    :param before: ``before(old_version)`` runs once before the first migration of an
+        existing file (a backup of the whole data folder).
     :returns: the version before migrating.
     :raises newer_error: the file was written by a newer EduApp (left unchanged).
     :raises foreign_error: it has tables but no schema version (not ours; left unchanged).
@@ -127,8 +179,12 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[Callable[[Any], None]], *,
         return current
     if current > 0 and path:
         shutil.copy2(path, f"{path}.v{current}.bak")
+        if before is not None:
+            before(current)
     for version in range(current + 1, latest + 1):
         with transaction(conn):
+            if schema_version(conn) >= version:  # another process migrated meanwhile
+                continue
             if version == 1:
                 conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
                              "applied_at REAL NOT NULL)")

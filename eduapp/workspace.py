@@ -23,6 +23,7 @@ provider reaches practice, generation and exams at once.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import dataclass, field
@@ -45,6 +46,9 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .vpatient import CaseLibrary
 
 ProgressFn = Callable[[int, int], None]
+#: What a restore or a repair may have changed: everything.
+ALL_CHANGED = Changes(items=True, documents=True, exams=True, practice=True, settings=True)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -90,12 +94,15 @@ class Workspace:
     :param data_dir: absolute path of the data folder (created if missing).
     :param bank: an already open :class:`~eduapp.bank.Bank` for that folder (the GUI opens
         it first to offer recovery of a damaged file); opened on first use otherwise.
+    :param verify: check the bank file when it is opened (the CLI); the GUI checks it in
+        the background instead.
     :raises BankError: the folder cannot be created or written.
     """
 
-    def __init__(self, data_dir: str, bank: "Bank | None" = None):
+    def __init__(self, data_dir: str, bank: "Bank | None" = None, *, verify: bool = True):
         self.data_dir = data_dir
         self._bank = bank
+        self._verify = verify
         self._practice: "PracticeService | None" = None
         self._marking: "MarkingService | None" = None
         self._patients: "CaseLibrary | None" = None
@@ -115,9 +122,58 @@ class Workspace:
         with self._lock:
             if self._bank is None:
                 from .bank import Bank
-                ensure_data_dir(self.data_dir)
-                self._bank = Bank.open_in(self.data_dir)
+                self._bank = Bank.open_in(self.data_dir, verify=self._verify)
             return self._bank
+
+    @property
+    def read_only(self) -> bool:
+        """The data folder cannot be written: the bank is open read-only."""
+        return bool(getattr(self.bank, "read_only", False))
+
+    def close_stores(self) -> None:
+        """Close every store of the data folder (the bank, practice, marking, cases) so
+        their files can be replaced; each reopens on its next use. Any thread."""
+        with self._lock:
+            for name, closer in (("_practice", "close"), ("_marking", "shutdown")):
+                store = getattr(self, name)
+                if store is not None:
+                    try:
+                        getattr(store, closer)()
+                    except Exception:  # noqa: BLE001 - best effort: the files are replaced next
+                        log.exception("closing %s failed", name)
+                    setattr(self, name, None)
+            self._patients = None
+            if self._bank is not None:
+                self._bank.close()
+                self._bank = None
+
+    def replace_data(self, fn: Callable[[], object]):
+        """Close the stores, run ``fn()`` (a restore, a repair) and reopen the bank; other
+        threads wait for the new files, not the old ones.
+
+        :returns: what ``fn`` returned.
+        """
+        with self._lock:
+            self.close_stores()
+            try:
+                return fn()
+            finally:
+                _ = self.bank  # reopen
+
+    def restore_backup(self, backup) -> tuple[object, Changes]:
+        """Restore a backup (:func:`eduapp.bank.backup.restore_backup`); the current files
+        are kept aside. :returns: ``(RestoreResult, everything changed)``."""
+        from .bank.backup import restore_backup
+        return (self.replace_data(lambda: restore_backup(self.data_dir, backup)),
+                ALL_CHANGED)
+
+    def repair(self, report=None, progress=None) -> tuple[object, Changes]:
+        """Repair the data folder (:func:`eduapp.bank.repair.repair_data_folder`).
+        :returns: ``(RepairReport, everything changed)``."""
+        from .bank.repair import repair_data_folder
+        return (self.replace_data(lambda: repair_data_folder(self.data_dir, report,
+                                                             progress=progress)),
+                ALL_CHANGED)
 
     @property
     def settings(self) -> Settings:

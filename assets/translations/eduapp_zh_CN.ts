@@ -4,7 +4,16 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="164"/>
+        <location filename="../../eduapp/ui/app.py" line="182"/>
+        <source>{error}
+
+Repair it now? EduApp recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
+        <translation>{error}
+
+现在修复吗？EduApp 会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/app.py" line="194"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -13,7 +22,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="169"/>
+        <location filename="../../eduapp/ui/app.py" line="199"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -34,6 +43,149 @@ Move the damaged file aside and start with an empty bank?</source>
         <location filename="../../eduapp/ui/approval.py" line="38"/>
         <source>Approve anyway</source>
         <translation>仍然批准</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="50"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="54"/>
+        <source>EduApp backs up the item bank, the practice history, the settings and media before imports, upgrades, bulk status changes and emptying the trash, every {minutes} minutes while you work, and when you close it.</source>
+        <translation>EduApp 会在导入、升级、批量更改状态和清空回收站之前，在你工作时每 {minutes} 分钟，以及关闭程序时，备份题库、练习记录、设置和媒体文件。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <source>Items</source>
+        <translation>题目数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="62"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="62"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="74"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="75"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="76"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="92"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="92"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="93"/>
+        <source>on closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="93"/>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="94"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="95"/>
+        <source>before a status change</source>
+        <translation>更改状态前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="96"/>
+        <source>before emptying the trash</source>
+        <translation>清空回收站前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="97"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="109"/>
+        <source>good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="109"/>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="110"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="123"/>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="140"/>
+        <source>Backed up: {name}</source>
+        <translation>已备份：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="143"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="151"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="152"/>
+        <source>Go back to the backup of {when}? Changes made since then will no longer be in the bank. The current files are kept aside in the backups folder, not deleted.</source>
+        <translation>要恢复到 {when} 的备份吗？此后所做的更改将不再出现在题库中。当前的文件会保存在备份文件夹中，不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="160"/>
+        <source>Restored the backup of {when}. The files it replaced are kept in {path}.</source>
+        <translation>已恢复 {when} 的备份。被替换的文件保存在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="165"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>
@@ -184,6 +336,98 @@ Move the damaged file aside and start with an empty bank?</source>
         <location filename="../../eduapp/ui/exam_widgets.py" line="238"/>
         <source>Cannot be filled: {want} wanted, {n} available.</source>
         <translation>无法组满：需要 {want} 道，可用 {n} 道。</translation>
+    </message>
+</context>
+<context>
+    <name>DataGuard</name>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="275"/>
+        <source>Read-only: this data folder cannot be changed</source>
+        <translation>只读：此数据文件夹无法更改</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="276"/>
+        <source>The data folder {path} is on a read-only medium or you may not write to it. You can search, practise, export and print, but not change the bank.</source>
+        <translation>数据文件夹 {path} 位于只读介质上，或你没有写入权限。你可以搜索、练习、导出和打印，但不能更改题库。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="301"/>
+        <source>The bank is damaged: use Tools → Check database</source>
+        <translation>题库已损坏：请使用“工具 → 检查数据库”</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="309"/>
+        <source>The bank is damaged</source>
+        <translation>题库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="310"/>
+        <source>The item bank in {path} is damaged ({problem}). Searches and counts may be wrong until it is repaired.</source>
+        <translation>{path} 中的题库已损坏（{problem}）。修复之前，搜索和统计结果可能不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="313"/>
+        <source>Repair recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
+        <translation>修复会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="316"/>
+        <location filename="../../eduapp/ui/safety.py" line="370"/>
+        <location filename="../../eduapp/ui/safety.py" line="393"/>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="317"/>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="318"/>
+        <source>Open another folder…</source>
+        <translation>打开其他文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="319"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="336"/>
+        <location filename="../../eduapp/ui/safety.py" line="342"/>
+        <location filename="../../eduapp/ui/safety.py" line="344"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="345"/>
+        <source>EduApp will open {path} the next time it starts.</source>
+        <translation>EduApp 下次启动时将打开 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="357"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="363"/>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="384"/>
+        <source>Repairing…</source>
+        <translation>正在修复…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="413"/>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="417"/>
+        <source>The automatic backup failed: {error}</source>
+        <translation>自动备份失败：{error}</translation>
     </message>
 </context>
 <context>
@@ -2494,127 +2738,127 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="46"/>
+        <location filename="../../eduapp/ui/models.py" line="48"/>
         <source>SBA</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="46"/>
+        <location filename="../../eduapp/ui/models.py" line="48"/>
         <source>Multiple</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="47"/>
+        <location filename="../../eduapp/ui/models.py" line="49"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="47"/>
+        <location filename="../../eduapp/ui/models.py" line="49"/>
         <source>Short</source>
         <translation>简答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="48"/>
+        <location filename="../../eduapp/ui/models.py" line="50"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="48"/>
+        <location filename="../../eduapp/ui/models.py" line="50"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="49"/>
+        <location filename="../../eduapp/ui/models.py" line="51"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="49"/>
+        <location filename="../../eduapp/ui/models.py" line="51"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="52"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="52"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="53"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="53"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>EN</source>
         <translation>英</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
@@ -2786,67 +3030,82 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="117"/>
+        <location filename="../../eduapp/ui/main_window.py" line="116"/>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="120"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="121"/>
+        <location filename="../../eduapp/ui/main_window.py" line="124"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="125"/>
+        <source>&amp;Check database</source>
+        <translation>检查数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="122"/>
+        <location filename="../../eduapp/ui/main_window.py" line="128"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="126"/>
+        <location filename="../../eduapp/ui/main_window.py" line="132"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="195"/>
+        <location filename="../../eduapp/ui/main_window.py" line="205"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="222"/>
+        <location filename="../../eduapp/ui/main_window.py" line="232"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="223"/>
+        <location filename="../../eduapp/ui/main_window.py" line="233"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="230"/>
+        <location filename="../../eduapp/ui/main_window.py" line="240"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="234"/>
+        <location filename="../../eduapp/ui/main_window.py" line="244"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="252"/>
+        <location filename="../../eduapp/ui/main_window.py" line="262"/>
         <source>The user guide is missing from this installation ({path}).</source>
         <translation>此安装缺少使用指南（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="255"/>
+        <location filename="../../eduapp/ui/main_window.py" line="265"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="269"/>
+        <location filename="../../eduapp/ui/main_window.py" line="286"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="270"/>
+        <location filename="../../eduapp/ui/main_window.py" line="287"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
@@ -3324,24 +3583,29 @@ Seen: {seen} · darkness: {levels}</source>
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="97"/>
+        <location filename="../../eduapp/ui/ops.py" line="102"/>
+        <source>The item bank is damaged ({error}). Use Tools → Check database to repair it.</source>
+        <translation>题库已损坏（{error}）。请使用“工具 → 检查数据库”进行修复。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/ops.py" line="107"/>
         <source>EduApp</source>
         <translation>EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="102"/>
+        <location filename="../../eduapp/ui/ops.py" line="112"/>
         <source>Something went wrong. The details have been logged; please send them with a short note of what you were doing.</source>
         <translation>出现了意外错误。详情已记录，请连同您当时的操作简要说明一并发送给我们。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="106"/>
+        <location filename="../../eduapp/ui/ops.py" line="116"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="274"/>
+        <location filename="../../eduapp/ui/ops.py" line="286"/>
         <source>Cancel</source>
-        <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests).</extracomment>
+        <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests). A damaged database was already reported to the user (reported once per run).</extracomment>
         <translation>取消</translation>
     </message>
 </context>
@@ -4649,11 +4913,139 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="178"/>
+        <source>The file {file} cannot be opened.</source>
+        <translation>无法打开文件 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="180"/>
+        <source>The file {file} is damaged ({n} error(s) found by SQLite).</source>
+        <translation>文件 {file} 已损坏（SQLite 发现 {n} 处错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="182"/>
+        <source>{n} row(s) refer to rows that are missing.</source>
+        <translation>有 {n} 行引用了不存在的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="184"/>
+        <source>The bank&apos;s version does not match this EduApp.</source>
+        <translation>题库的版本与此 EduApp 不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="186"/>
+        <source>The search index is damaged or out of step.</source>
+        <translation>搜索索引已损坏或与题目不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="188"/>
+        <source>{n} item(s) break a rule and need editing.</source>
+        <translation>有 {n} 道题目不符合规则，需要编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="190"/>
+        <source>{n} question(s) belong to a missing set.</source>
+        <translation>有 {n} 道题目所属的题组不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="192"/>
+        <source>{n} item set(s) have fewer than two questions.</source>
+        <translation>有 {n} 个题组少于两道题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="194"/>
+        <source>{n} item set(s) have their questions out of order.</source>
+        <translation>有 {n} 个题组的题目顺序错乱。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="196"/>
+        <source>{n} image(s) or file(s) used by items are missing.</source>
+        <translation>题目使用的 {n} 个图片或文件丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="198"/>
+        <source>{n} media file(s) do not match their checksum.</source>
+        <translation>有 {n} 个媒体文件与校验和不符。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="200"/>
+        <source>{n} media file(s) are not used by anything.</source>
+        <translation>有 {n} 个媒体文件未被任何内容使用。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="202"/>
+        <source>{n} translation link(s) point one way only.</source>
+        <translation>有 {n} 个翻译关联只有单向链接。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="204"/>
+        <source>{n} item(s) lack a history entry for their current version.</source>
+        <translation>有 {n} 道题目缺少当前版本的历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="206"/>
+        <source>{n} history entries are newer than their item.</source>
+        <translation>有 {n} 条历史记录比其题目更新。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="208"/>
+        <source>{n} older version(s) lost their saved copy.</source>
+        <translation>有 {n} 个旧版本丢失了保存的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="217"/>
+        <source>No problems found: {items} items checked in {seconds:.1f} s.</source>
+        <translation>未发现问题：已在 {seconds:.1f} 秒内检查 {items} 道题目。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="220"/>
+        <source>The check found these problems:</source>
+        <translation>检查发现以下问题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="222"/>
+        <source>(needs a person: open the item to fix it)</source>
+        <translation>（需要人工处理：打开题目进行修改）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="233"/>
+        <source>Everything was repaired.</source>
+        <translation>所有问题均已修复。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="235"/>
+        <source>Repaired what could be repaired. Still to do:</source>
+        <translation>已修复可修复的问题。尚待处理：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="239"/>
+        <source>Rows were taken back from the backup {name}.</source>
+        <translation>已从备份 {name} 中取回数据。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="243"/>
+        <source>Lost (not in any backup):</source>
+        <translation>已丢失（不在任何备份中）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="246"/>
+        <source>Nothing was lost.</source>
+        <translation>没有丢失任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="248"/>
+        <source>The damaged file is kept as {path}.</source>
+        <translation>损坏的文件已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="27"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="279"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="285"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="312"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="318"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4664,150 +5056,185 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="32"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="99"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="33"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="206"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="251"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="265"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="34"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="234"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="279"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="293"/>
         <source>Providers</source>
         <translation>模型服务</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="47"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="48"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="51"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="52"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="55"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="56"/>
         <source>PDF page size</source>
         <translation>PDF 纸张大小</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="57"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="58"/>
         <source>Institution (exam covers)</source>
         <translation>单位名称（试卷封面）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="61"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="62"/>
         <source>Generation requests at once</source>
         <translation>同时发送的生成请求数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="65"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="66"/>
         <source>Avoid items used in the last N exams</source>
         <translation>避开最近 N 次考试用过的试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="66"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="67"/>
         <source>Students may also practise reviewed items (not yet approved)</source>
         <translation>允许学生练习已审核（尚未批准）的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="68"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="69"/>
         <source>Off: practice serves approved items only. Drafts and retired items are never served.</source>
         <translation>关闭时：练习只使用已批准的题目。草稿和已停用的题目永远不会出现在练习中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="71"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="72"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="79"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="80"/>
         <source>The item bank, settings and provider profiles are kept in this folder:</source>
         <translation>题库、设置和模型服务配置保存在此文件夹：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="84"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="85"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="89"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="90"/>
         <source>A new folder takes effect the next time EduApp starts; the eduapp command uses it too (unless --data-dir or EDUAPP_DATA_DIR says otherwise).</source>
         <translation>新文件夹在下次启动 EduApp 时生效；eduapp 命令行也使用它（除非指定了 --data-dir 或 EDUAPP_DATA_DIR）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="119"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="109"/>
+        <source>Back up automatically</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="113"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="124"/>
+        <source>While the app is open, at most every</source>
+        <translation>程序打开时，最多每隔</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="125"/>
+        <source>Keep the newest</source>
+        <translation>保留最新的份数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="126"/>
+        <source>Keep one a day for this many days</source>
+        <translation>每天保留一份，保留天数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="127"/>
+        <source>Keep one a week for this many weeks</source>
+        <translation>每周保留一份，保留周数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="147"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="131"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="159"/>
         <source>stored in the system keychain</source>
         <translation>保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="132"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="160"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="133"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="161"/>
         <source>Base URL</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="134"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="162"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="135"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="163"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="137"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="165"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="138"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="166"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="139"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="167"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="140"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="168"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="151"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="179"/>
         <source>The embedded model (SmolLM2-135M) works offline but writes low-quality content and no Chinese; for real teaching material use a stronger provider.</source>
         <translation>内置模型（SmolLM2-135M）可离线使用，但生成内容质量低且不能写中文；正式教学材料请使用更强的模型服务。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="169"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="197"/>
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="222"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="250"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="230"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="258"/>
         <source>Testing {name}…</source>
         <translation>正在测试 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="238"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="266"/>
         <source>Works: {model} answered in {ms:.0f} ms.</source>
         <translation>连接正常：{model} 在 {ms:.0f} 毫秒内应答。</translation>
     </message>

@@ -1,12 +1,22 @@
 """The SQLite item bank: items, item sets, versions, media, documents, FTS5 search.
 
 ``Bank(path)`` opens or creates a bank; see :mod:`eduapp.bank.repository`. Search text is
-prepared by :mod:`eduapp.bank.textindex` (English stemming, Chinese bigrams).
+prepared by :mod:`eduapp.bank.textindex` (English stemming, Chinese bigrams). Backups of
+the data folder are :mod:`eduapp.bank.backup`; checking its databases is
+:mod:`eduapp.bank.check` and repairing them :mod:`eduapp.bank.repair`
+(``docs/backups.md``).
 """
 
+from .backup import (BackupInfo, RestoreResult, auto_backup, create_backup, list_backups,
+                     restore_backup)
+from .check import CheckReport, check_data_folder
+from .repair import RepairReport, repair_data_folder
 from .repository import TABLE_COLUMNS, Bank, ImportSummary, ItemFilter, ItemVersion
 from .schema import SCHEMA_VERSION
 from .textindex import index_text, match_expression
 
 __all__ = ["Bank", "ItemFilter", "ImportSummary", "ItemVersion", "TABLE_COLUMNS",
-           "SCHEMA_VERSION", "index_text", "match_expression"]
+           "SCHEMA_VERSION", "index_text", "match_expression",
+           "BackupInfo", "RestoreResult", "auto_backup", "create_backup", "list_backups",
+           "restore_backup", "CheckReport", "check_data_folder", "RepairReport",
+           "repair_data_folder"]

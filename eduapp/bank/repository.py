@@ -18,10 +18,11 @@ from typing import Iterable, Sequence
 
 import sqlite_utils
 
+from .. import storage
 from ..domain import (STATUSES, Document, Item, ItemSet, Media, Option, collector_paused,
                       content_changed, new_uid)
-from ..errors import BankCorruptError, ImportFileError, NotFoundError, ValidationError
-from .. import storage
+from ..errors import (BankCorruptError, BankReadOnlyError, ImportFileError, NotFoundError,
+                      ValidationError)
 from . import schema
 from .lookups import BankLookups
 from ..storage import transaction
@@ -46,10 +47,55 @@ TABLE_COLUMNS = ("id", "type", "stem", "topic", "system", "exam_type", "language
                  "version", "updated_at", "set_uid")
 
 
+def _read_only_place(path: str) -> bool:
+    """Whether the bank file at ``path`` (or, when it does not exist, its folder) cannot be
+    written: a read-only medium, a locked share."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return False
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return True
+    return os.path.exists(path) and not os.access(path, os.W_OK)
+
+
 def _dumps(value) -> str:
     if not value:
         return "{}" if isinstance(value, dict) else "[]"
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def item_from_row(row: sqlite3.Row | tuple) -> Item:
+    """An :class:`Item` from a row of ``SELECT id, <_ITEM_COLUMNS> FROM items`` (media
+    not filled in).
+
+    :raises ValueError: a JSON column that does not parse; :raises TypeError: a row of the
+        wrong shape (both only for a damaged row).
+    """
+    values = dict(zip(("id",) + _ITEM_COLUMNS, row))
+    for key in _ITEM_JSON:
+        values[key] = json.loads(values[key]) if values[key] else (
+            {} if key in ("provenance", "extra") else [])
+    values["options"] = [Option.from_dict(o) for o in values["options"]]
+    values["references"] = values.pop("refs")
+    values.pop("content_hash")
+    for key in ("vignette", "explanation", "model_answer", "rubric", "topic", "system",
+                "discipline", "category", "bloom", "exam_type", "idnumber"):
+        values[key] = values[key] or ""
+    values["set_position"] = values["set_position"] or 0
+    values["marks"] = values["marks"] if values["marks"] is not None else 1.0
+    return Item(**values)
+
+
+def fts_row(item: Item, set_vignette: str = "") -> tuple:
+    """The ``items_fts`` row of ``item``: ``(rowid, stem, options, explanation, tags,
+    facets)`` with :func:`index_text` applied; ``set_vignette`` is its set's shared text."""
+    stem = " ".join(t for t in (set_vignette, item.vignette, item.stem) if t)
+    options = " ".join(o.text + (" " + o.match if o.match else "") for o in item.options)
+    explanations = " ".join([item.explanation, item.model_answer] +
+                            [o.explanation for o in item.options])
+    facets = " ".join([item.topic, item.system, item.discipline, item.category])
+    return (item.id, index_text(stem), index_text(options), index_text(explanations),
+            index_text(" ".join(item.tags)), index_text(facets))
 
 
 @dataclass
@@ -163,25 +209,85 @@ class Bank(BankLookups):
         item = bank.save_item(Item(type="tf", stem="Aspirin is an NSAID.", options=[...]))
     """
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, *, verify: bool = True, read_only: bool | None = None,
+                 backups: bool = True):
         self.path = path
         self._lock = threading.RLock()
+        self.verified = False
+        if read_only is None:
+            read_only = path != ":memory:" and _read_only_place(path)
+        self.read_only = read_only
+        #: Make a backup of the data folder before risky operations (imports, migrations,
+        #: bulk status changes, emptying the trash): :mod:`eduapp.bank.backup`.
+        self.backups = backups and path != ":memory:" and not read_only
         if path != ":memory:":
-            schema.check_readable(path)
+            if read_only and not os.path.exists(path):
+                raise BankReadOnlyError(f"the data folder {os.path.dirname(path)} is "
+                                        "read-only and holds no bank")
+            try:
+                schema.check_readable(path)
+            except BankCorruptError as e:
+                raise BankCorruptError(f"{e}. If it is your bank, `eduapp bank check --repair` "
+                                       "(in the app: Tools → Check database) recovers it or "
+                                       "restores its latest backup") from None
+            if verify:
+                from .check import verify_on_open
+                verify_on_open(path)
+                self.verified = True
         try:
-            conn = storage.connect(path, foreign_keys=True)
+            if read_only:
+                conn = sqlite3.connect(schema.read_only_uri(path), uri=True,
+                                       check_same_thread=False, isolation_level=None)
+            else:
+                conn = storage.connect(path, foreign_keys=True)
+            conn.execute("PRAGMA foreign_keys = ON")
             self.db = sqlite_utils.Database(conn)
-            self.previous_version = schema.migrate(self.db, None if path == ":memory:" else path)
+            if read_only:
+                version = schema.schema_version(self.db)
+                if version != schema.SCHEMA_VERSION:
+                    conn.close()
+                    raise BankReadOnlyError(
+                        f"the bank in the read-only folder {os.path.dirname(path)} needs an "
+                        f"upgrade (schema {version}) that cannot be written there; copy the "
+                        "folder somewhere writable")
+                self.previous_version = version
+            else:
+                current = schema.schema_version(self.db)
+                if self.backups and 0 < current < schema.SCHEMA_VERSION:
+                    self._before_risky("migration", min_gap=0.0)
+                self.previous_version = schema.migrate(self.db, None if path == ":memory:"
+                                                       else path)
+        except sqlite3.OperationalError as e:
+            typed = schema.storage_error(e)
+            if typed is None:
+                raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None
+            raise typed from None
         except sqlite3.DatabaseError as e:
             raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None
         self.conn = conn
 
     @classmethod
-    def open_in(cls, data_dir: str) -> "Bank":
-        """Open (or create) ``bank.sqlite`` in ``data_dir``."""
+    def open_in(cls, data_dir: str, **kwargs) -> "Bank":
+        """Open (or create) ``bank.sqlite`` in ``data_dir``; a folder that exists but cannot
+        be written opens read-only (:attr:`read_only`). ``kwargs`` go to :class:`Bank`."""
         from ..config import BANK_FILE, ensure_data_dir
-        ensure_data_dir(data_dir)
-        return cls(os.path.join(data_dir, BANK_FILE))
+        if not (os.path.isdir(data_dir) and _read_only_place(os.path.join(data_dir,
+                                                                          BANK_FILE))):
+            ensure_data_dir(data_dir)
+        return cls(os.path.join(data_dir, BANK_FILE), **kwargs)
+
+    def _before_risky(self, reason: str, min_gap: float | None = None) -> None:
+        """Back the data folder up before a risky operation (unless nothing changed since
+        the last backup, or it is younger than :data:`backup.RISKY_MIN_GAP`).
+
+        :raises DiskFullError: or ``BackupError``: the backup failed, so the operation is
+            not started (nothing was changed).
+        """
+        if not self.backups:
+            return
+        from . import backup
+        backup.auto_backup(os.path.dirname(os.path.abspath(self.path)), reason,
+                           min_gap=backup.RISKY_MIN_GAP if min_gap is None else min_gap)
 
     def transaction(self):
         """Hold the bank's lock and run one transaction: for stores that keep their own
@@ -226,29 +332,21 @@ class Bank(BankLookups):
                 "json_extract(provenance, '$.' || ?) = ?", (key, value))]
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
+        """Close the connection (checkpointing the WAL). A bank verified when it was
+        opened is recorded as still good (only SQLite wrote to it since)."""
         with self._lock:
             if getattr(self, "_read_conn", None) is not None:
                 self._read_conn.close()
                 self._read_conn = None
             self.conn.close()
+            if self.verified and not self.read_only:
+                from .check import stamp_verified
+                stamp_verified(self.path)
 
     # ------------------------------------------------------------------ rows <-> items
 
     def _row_to_item(self, row: sqlite3.Row | tuple) -> Item:
-        values = dict(zip(("id",) + _ITEM_COLUMNS, row))
-        for key in _ITEM_JSON:
-            values[key] = json.loads(values[key]) if values[key] else (
-                {} if key in ("provenance", "extra") else [])
-        values["options"] = [Option.from_dict(o) for o in values["options"]]
-        values["references"] = values.pop("refs")
-        values.pop("content_hash")
-        for key in ("vignette", "explanation", "model_answer", "rubric", "topic", "system",
-                    "discipline", "category", "bloom", "exam_type", "idnumber"):
-            values[key] = values[key] or ""
-        values["set_position"] = values["set_position"] or 0
-        values["marks"] = values["marks"] if values["marks"] is not None else 1.0
-        item = Item(**values)
+        item = item_from_row(row)
         item.media = [Media(name=n, mime=m, sha256=s) for n, s, m in self.conn.execute(
             "SELECT name, sha256, mime FROM item_media WHERE item_id = ?", (item.id,))]
         return item
@@ -266,13 +364,7 @@ class Bank(BankLookups):
                 item.updated_at)
 
     def _fts_row(self, item: Item, set_vignette: str = "") -> tuple:
-        stem = " ".join(t for t in (set_vignette, item.vignette, item.stem) if t)
-        options = " ".join(o.text + (" " + o.match if o.match else "") for o in item.options)
-        explanations = " ".join([item.explanation, item.model_answer] +
-                                [o.explanation for o in item.options])
-        facets = " ".join([item.topic, item.system, item.discipline, item.category])
-        return (item.id, index_text(stem), index_text(options), index_text(explanations),
-                index_text(" ".join(item.tags)), index_text(facets))
+        return fts_row(item, set_vignette)
 
     def _set_vignette(self, set_uid: str | None) -> str:
         if not set_uid:
@@ -390,6 +482,8 @@ class Bank(BankLookups):
         if status not in STATUSES:
             raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
         ids = list(ids)
+        if len(ids) > 1:
+            self._before_risky("status")
         with self._lock, transaction(self.conn):
             self._require_ids(ids)
             cur = self.conn.execute(
@@ -472,7 +566,11 @@ class Bank(BankLookups):
 
     def purge_deleted(self) -> int:
         """Delete trashed items and sets for good, with their history, and drop media
-        files no item or document refers to any more. :returns: items purged."""
+        files no item or document refers to any more (after a backup of the data folder).
+
+        :returns: items purged.
+        """
+        self._before_risky("trash")
         with self._lock, transaction(self.conn):
             ids = [r[0] for r in self.conn.execute(
                 "SELECT id FROM items WHERE deleted_at IS NOT NULL")]
@@ -626,7 +724,7 @@ class Bank(BankLookups):
         if self.path == ":memory:":
             return self.conn, self._lock
         if getattr(self, "_read_conn", None) is None:
-            self._read_conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+            self._read_conn = sqlite3.connect(schema.read_only_uri(self.path), uri=True,
                                               check_same_thread=False)
             self._read_lock = threading.RLock()
         return self._read_conn, self._read_lock
@@ -656,10 +754,11 @@ class Bank(BankLookups):
     def stats(self) -> dict:
         """Counts for ``eduapp bank stats``: ``items``, ``sets``, ``documents``, ``media``,
         ``deleted``, and ``by_type``/``by_status``/``by_language``/``by_system``/
-        ``by_exam_type`` dicts, plus ``schema_version`` and ``path``."""
+        ``by_exam_type`` dicts, plus ``schema_version``, ``path`` and ``read_only``."""
         with self._lock:
             q = self.conn.execute
             out = {"path": self.path, "schema_version": schema.schema_version(self.db),
+                   "read_only": self.read_only,
                    "items": q("SELECT COUNT(*) FROM items WHERE deleted_at IS NULL").fetchone()[0],
                    "sets": q("SELECT COUNT(*) FROM item_sets WHERE deleted_at IS NULL").fetchone()[0],
                    "documents": q("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL"
@@ -967,6 +1066,10 @@ class Bank(BankLookups):
                                                       item=n).to_dict())
                 continue
             units.append(unit)
+        if self.read_only:
+            raise BankReadOnlyError("the data folder is read-only: nothing was imported")
+        if units or result.documents:
+            self._before_risky("import")
         with self._lock, self._large_cache(), transaction(self.conn):
             for media in result.media.values():
                 if media.data is not None:

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from .. import storage
 from ..errors import BankCorruptError, BankVersionError
+from ..storage import read_only_uri, storage_error, transaction  # noqa: F401 - used as schema.*
 
 #: Columns of the items FTS5 table and their bm25 weights (stem counts most).
 ITEM_FTS_COLUMNS = ("stem", "options", "explanation", "tags", "facets")

@@ -65,7 +65,8 @@ def run_search(args, ctx) -> int:
 def run_stats(args, ctx) -> int:
     """Counts of items by type, status, language, system and exam type."""
     stats = ctx.bank.stats()
-    lines = [f"bank: {stats['path']} (schema {stats['schema_version']})",
+    lines = [f"bank: {stats['path']} (schema {stats['schema_version']}"
+             + (", read-only: nothing can be changed)" if stats.get("read_only") else ")"),
              f"items: {stats['items']}   sets: {stats['sets']}   documents: "
              f"{stats['documents']}   media: {stats['media']}   in trash: {stats['deleted']}"]
     for key in ("by_type", "by_status", "by_language", "by_system", "by_exam_type"):

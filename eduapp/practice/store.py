@@ -162,9 +162,12 @@ def migrate(conn: sqlite3.Connection, path: str | None) -> int:
     :raises PracticeVersionError: the file is newer than this EduApp (left unchanged).
     :raises PracticeCorruptError: it has tables but no schema version (not ours).
     """
+    def backup_first(_old: int) -> None:
+        from ..bank.backup import auto_backup  # the whole data folder, before the upgrade
+        auto_backup(os.path.dirname(os.path.abspath(path)), "migration")
     return storage.migrate(conn, MIGRATIONS, path=path, what="practice history",
                            newer_error=PracticeVersionError,
-                           foreign_error=PracticeCorruptError)
+                           foreign_error=PracticeCorruptError, before=backup_first)
 
 
 def _salvage(damaged: str, store: "PracticeStore") -> int:

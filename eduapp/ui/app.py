@@ -42,7 +42,7 @@ class App(QObject):
 
     def __init__(self, data_dir: str, bank=None):
         super().__init__()
-        self.workspace = Workspace(data_dir, bank)
+        self.workspace = Workspace(data_dir, bank, verify=False)
         self.student_id: int | None = None
 
     @property
@@ -52,8 +52,15 @@ class App(QObject):
 
     @property
     def bank(self):
-        """The item bank (:class:`eduapp.bank.Bank`)."""
+        """The item bank (:class:`eduapp.bank.Bank`). The app checks it in the background
+        (:class:`~eduapp.ui.safety.DataGuard`), so it is opened without the command line's
+        check on open."""
         return self.workspace.bank
+
+    @property
+    def read_only(self) -> bool:
+        """The data folder cannot be written: the bank is open read-only."""
+        return self.workspace.read_only
 
     @property
     def settings(self) -> Settings:
@@ -80,11 +87,20 @@ class App(QObject):
         return "zh" if QLocale.system().name().startswith("zh") else "en"
 
     def shutdown(self) -> None:
-        """Stop the embedded model server and close the stores."""
+        """Stop the embedded model server, close the stores, and back the data folder up
+        if it changed since the last backup (the window is gone by then, so nobody waits)."""
+        read_only = self.workspace._bank is not None and self.workspace.read_only
+        settings = self.settings
         try:
             self.workspace.close()
         except Exception:  # noqa: BLE001 - best effort at exit
             log.exception("closing the workspace failed")
+        if not read_only and settings.backups_auto:
+            from ..bank.backup import auto_backup
+            try:
+                auto_backup(self.data_dir, "close", settings=settings)
+            except Exception:  # noqa: BLE001 - never keep the user from quitting
+                log.exception("the backup on close failed")
 
 
 _translators: list[QTranslator] = []
@@ -151,14 +167,28 @@ def open_bank_or_recover(data_dir: str, parent=None):
     :returns: a :class:`eduapp.bank.Bank`, or ``None`` when the user chose to quit.
     """
     from ..bank import Bank
+    from ..bank.backup import latest_backup
     from ..config import BANK_FILE
     try:
-        return Bank.open_in(data_dir)
+        return Bank.open_in(data_dir, verify=False)
     except BankVersionError as e:
         QMessageBox.critical(parent, "EduApp", str(e))
         return None
     except BankCorruptError as e:
         path = os.path.join(data_dir, BANK_FILE)
+        if latest_backup(data_dir, good=True) is not None:
+            answer = QMessageBox.question(
+                parent, "EduApp",
+                QApplication.translate("App", "{error}\n\nRepair it now? EduApp recovers what "
+                                              "can still be read and adds back what the latest "
+                                              "backup holds; the damaged file is kept.")
+                .format(error=e))
+            if answer != QMessageBox.Yes:
+                return None
+            from ..bank.repair import repair_data_folder
+            result = repair_data_folder(data_dir)
+            QMessageBox.information(parent, "EduApp", "\n".join(result.lines()))
+            return Bank.open_in(data_dir, verify=False)
         answer = QMessageBox.question(
             parent, "EduApp",
             QApplication.translate("App", "{error}\n\nMove the damaged file aside and start "
@@ -183,7 +213,8 @@ def run_gui(data_dir: str, argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     qapp = make_qapp(argv)
     try:
-        ensure_data_dir(data_dir)
+        if not (os.path.isdir(data_dir) and not os.access(data_dir, os.W_OK)):
+            ensure_data_dir(data_dir)  # a read-only folder opens read-only
     except BankError as e:
         QMessageBox.critical(None, "EduApp", str(e))
         return 3

@@ -113,11 +113,17 @@ class MainWindow(QMainWindow):
         starter = QAction(self.tr("Load the &starter bank"), self)
         starter.triggered.connect(lambda: self.load_starter_bank(ask=False))
         menu.addAction(starter)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(self.open_backups)
+        menu.addAction(self.backups_action)
         menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.check_action = QAction(self.tr("&Check database"), self)
+        tools.addAction(self.check_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("&User guide"), self)
         guide.setShortcut(QKeySequence.HelpContents)
@@ -129,6 +135,10 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         QTimer.singleShot(300, self.refresh_status)  # after the first rows are shown
+        from .safety import DataGuard  # backups, the background check, read-only notice
+        self.guard = DataGuard(self)
+        self.check_action.triggered.connect(self.guard.check_database)
+        QTimer.singleShot(0, self.guard.start)
         # Objects made at start-up (Qt wrappers, the bank, imported modules) live as long
         # as the app; moving them into the collector's permanent generation (gc.freeze)
         # spares every later full collection from walking them while it holds the GIL.
@@ -263,6 +273,13 @@ class MainWindow(QMainWindow):
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
         dialog.exec()
+
+    def open_backups(self) -> None:
+        """File → Backups…: list, back up now, restore, open the folder."""
+        from .safety import BackupsDialog
+        self.backups_dialog = BackupsDialog(self.app, self)
+        self.backups_dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.backups_dialog.open()
 
     def _about(self) -> None:
         from .. import __version__

@@ -4,6 +4,8 @@ demand, as the view scrolls."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import time
 from collections import OrderedDict
 
@@ -77,7 +79,10 @@ class ItemTableModel(QAbstractTableModel):
         rows = self._blocks.get(block)
         if rows is None:
             ids = self.ids[block * BLOCK:(block + 1) * BLOCK]
-            rows = {r[0]: r for r in self.bank.table_rows(ids)}
+            try:
+                rows = {r[0]: r for r in self.bank.table_rows(ids)}
+            except sqlite3.DatabaseError:  # a damaged page: the rows stay blank; the
+                rows = {}                  # background check reports it (ui.safety)
             self._blocks[block] = rows
             if len(self._blocks) > CACHE_BLOCKS:
                 self._blocks.popitem(last=False)

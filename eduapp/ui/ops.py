@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import sqlite3
 import threading
 import traceback
 from typing import Any, Callable
@@ -92,6 +93,15 @@ def show_error(parent: QWidget | None, error: BaseException, details: str = "") 
     short message with a "Copy details" button (and the traceback logged)."""
     if isinstance(error, CancelledError):
         return
+    if isinstance(error, sqlite3.DatabaseError) and getattr(error, "sqlite_errorcode", None) in (
+            sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        if Op.damage_reported:  # one sentence is enough; the start-up check says the rest
+            log.warning("damaged database: %s", error)
+            return
+        Op.damage_reported = True
+        error = EduAppError(QApplication.translate(
+            "Op", "The item bank is damaged ({error}). Use Tools → Check database to repair "
+                  "it.").format(error=error))
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Warning)
     box.setWindowTitle(QApplication.translate("Op", "EduApp"))
@@ -137,6 +147,8 @@ class Op:
     synchronous = False
     #: The error box shown last in synchronous mode (for tests).
     last_error_box: QMessageBox | None = None
+    #: A damaged database was already reported to the user (reported once per run).
+    damage_reported = False
     _latest: dict[str, int] = {}
     _running: set["Op"] = set()
 

@@ -30,6 +30,7 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._general_tab(), self.tr("General"))
         tabs.addTab(self._data_tab(), self.tr("Data folder"))
+        tabs.addTab(self._backups_tab(), self.tr("Backups"))
         tabs.addTab(self._providers_tab(), self.tr("Providers"))
         layout.addWidget(tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -98,6 +99,33 @@ class SettingsDialog(QDialog):
         path = QFileDialog.getExistingDirectory(self, self.tr("Data folder"), self.app.data_dir)
         if path:
             self.data_dir.setText(path)
+
+    def _backups_tab(self) -> QWidget:
+        """Automatic backups and how many to keep (``eduapp.bank.backup``)."""
+        from PySide6.QtWidgets import QCheckBox
+        w = QWidget()
+        form = QFormLayout(w)
+        s = self.app.settings
+        self.backups_auto = QCheckBox(self.tr("Back up automatically"))
+        self.backups_auto.setChecked(bool(s.backups_auto))
+        form.addRow(self.backups_auto)
+        spins = []
+        minutes = self.tr(" min")
+        for value, low, high, suffix in ((s.backup_interval_minutes, 5, 24 * 60, minutes),
+                                         (s.backup_keep_recent, 1, 1000, ""),
+                                         (s.backup_keep_days, 0, 3650, ""),
+                                         (s.backup_keep_weeks, 0, 520, "")):
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setValue(int(value))
+            spin.setSuffix(suffix)
+            spins.append(spin)
+        self.backup_interval, self.keep_recent, self.keep_days, self.keep_weeks = spins
+        form.addRow(self.tr("While the app is open, at most every"), self.backup_interval)
+        form.addRow(self.tr("Keep the newest"), self.keep_recent)
+        form.addRow(self.tr("Keep one a day for this many days"), self.keep_days)
+        form.addRow(self.tr("Keep one a week for this many weeks"), self.keep_weeks)
+        return w
 
     # -- providers ------------------------------------------------------------------------
 
@@ -274,7 +302,12 @@ class SettingsDialog(QDialog):
                 language=self.language.currentData(), page_size=self.page_size.currentText(),
                 institution=self.institution.text().strip(),
                 concurrency=self.concurrency.value(), recent_exam_window=self.recent.value(),
-                practice_allow_reviewed=self.allow_reviewed.isChecked())
+                practice_allow_reviewed=self.allow_reviewed.isChecked(),
+                backups_auto=self.backups_auto.isChecked(),
+                backup_interval_minutes=self.backup_interval.value(),
+                backup_keep_recent=self.keep_recent.value(),
+                backup_keep_days=self.keep_days.value(),
+                backup_keep_weeks=self.keep_weeks.value())
         except EduAppError as e:
             QMessageBox.warning(self, self.tr("Settings"), str(e))
             return
