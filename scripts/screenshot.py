@@ -33,26 +33,32 @@ def main() -> int:
             if name.endswith(".json"):
                 bank.import_result(parse_file(os.path.join(QUESTION_BANKS, name)))
         app = App(data_dir, bank)
-        app.settings.starter_offered = True
-        shots = []
-        for language in ("en", "zh"):
-            install_language(qapp, language)
-            window = MainWindow(app)
-            window.resize(1280, 800)
-            window.show()
-            for key in window.page_keys():
-                shots.append((window, language, key,
-                              os.path.join(out, f"{language}-{key}.png")))
+        app.update_settings(starter_offered=True)
+        # one window at a time: two windows on one app would share the pages' stamped
+        # "latest only" requests and drop each other's results
+        keys = MainWindow(app).page_keys()
+        shots = [(language, key, os.path.join(out, f"{language}-{key}.png"))
+                 for language in ("en", "zh") for key in keys]
+        current: dict = {}
+
+        def window_for(language):
+            if current.get("language") != language:
+                if current.get("window") is not None:
+                    current["window"].close()
+                install_language(qapp, language)
+                window = MainWindow(app)
+                window.resize(1280, 800)
+                window.show()
+                current.update(language=language, window=window)
+            return current["window"]
 
         def take(n=0):
             if n >= len(shots):
-                for w, *_rest in shots:
-                    w.close()
+                current["window"].close()
                 qapp.quit()
                 return
-            window, language, key, path = shots[n]
-            install_language(qapp, language)  # pages are made when first shown
-            window.raise_()
+            language, key, path = shots[n]
+            window = window_for(language)
             page = window.show_page(key)
             if key == "bank" and getattr(page, "model", None) is not None and page.model.ids:
                 page.table.selectRow(0)
@@ -61,7 +67,7 @@ def main() -> int:
                 window.grab().save(path)
                 print(path)
                 take(n + 1)
-            QTimer.singleShot(250, grab)
+            QTimer.singleShot(400, grab)
 
         QTimer.singleShot(500, take)
         qapp.exec()

@@ -201,12 +201,12 @@ class SettingsDialog(QDialog):
             if p.name == (select or default):
                 self.provider_list.setCurrentItem(entry)
 
-    def _current_profile(self):
+    def _chosen_provider(self):
         entry = self.provider_list.currentItem()
         return self._store().get(entry.data(Qt.UserRole)) if entry else None
 
     def _show_provider(self, _row: int) -> None:
-        p = self._current_profile()
+        p = self._chosen_provider()
         if p is None:
             return
         self.p_name.setText(p.name)
@@ -236,7 +236,7 @@ class SettingsDialog(QDialog):
         self._fill_providers(select=name)
 
     def _save_provider(self) -> None:
-        p = self._current_profile()
+        p = self._chosen_provider()
         if p is None:
             return
         try:
@@ -252,7 +252,7 @@ class SettingsDialog(QDialog):
             self.p_result.setText(str(e))
 
     def _test_provider(self) -> None:
-        p = self._current_profile()
+        p = self._chosen_provider()
         if p is None:
             return
         self.p_result.setText(self.tr("Testing {name}…").format(name=p.name))
@@ -270,7 +270,7 @@ class SettingsDialog(QDialog):
     def _make_default(self) -> None:
         """Make the chosen provider the default at once (generation, practice and exams
         use it from now on)."""
-        p = self._current_profile()
+        p = self._chosen_provider()
         if p is None:
             return
         try:
@@ -280,7 +280,7 @@ class SettingsDialog(QDialog):
         self._fill_providers(select=p.name)
 
     def _delete_provider(self) -> None:
-        p = self._current_profile()
+        p = self._chosen_provider()
         if p is None or p.is_embedded:
             return
         try:

@@ -14,7 +14,7 @@ from eduapp.practice import PracticeService, PracticeStore
 @pytest.fixture
 def vp_app(gui_app, bank, data_dir):
     svc = PracticeService(bank, PracticeStore.open_in(data_dir))
-    gui_app.service("practice", lambda app: svc)
+    gui_app.workspace.use_practice(svc)
     svc.create_profile("Li Wei", "MBBS")
     yield gui_app
     svc.close()
@@ -72,8 +72,7 @@ def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path):
     debrief = page.debrief_view.toPlainText()
     assert "Score:" in debrief and "Teaching points" in debrief and "Family history" in debrief
     rows = page.profile_box  # the encounter is in the student's history
-    from eduapp.ui.pages.practice import practice_service
-    saved = practice_service(vp_app).store.encounters()
+    saved = vp_app.workspace.practice.store.encounters()
     assert len(saved) == 1 and saved[0]["case_id"] == "chest-pain-en"
     pdf = tmp_path / "debrief.pdf"
     page.write_pdf(str(pdf))
@@ -135,12 +134,11 @@ def test_case_editor_checks_tries_and_saves_a_copy(qtbot, editor, vp_app):
 
 
 def test_case_editor_shows_class_results(qtbot, editor, vp_app):
-    from eduapp.ui.pages.practice import practice_service
     from eduapp.vpatient import Encounter, save_encounter, shipped_cases
     case = next(c for c in shipped_cases() if c.id == "headache-en")
     enc = Encounter(case)
     enc.ask("When did the headache start?")
-    svc = practice_service(vp_app)
+    svc = vp_app.workspace.practice
     save_encounter(svc.store, svc.profiles()[0]["id"], enc, enc.finish())
     _select(editor.case_list, "Sudden severe headache")
     assert "1 student" in editor.results_label.text()
