@@ -61,6 +61,11 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
                                 "allergies"),
              "allergies": ("medications", "treatment_so_far"),
              "adherence": ("medications", "treatment_so_far")}
+#: Parts of the history whose object may be any condition: a fact covering one of these,
+#: when the question asks it, is not counted against for naming a condition it lacks.
+_HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "surgery",
+                              "medications", "treatment_so_far",
+                              "vaccination", "sick_contacts"})
 _FUZZ_WHOLE = 88
 _FUZZ_WORD = 85
 
@@ -88,6 +93,14 @@ class Match:
     scores: dict[str, float] = field(default_factory=dict)
 
 
+def _span(evidence: frozenset) -> frozenset:
+    """The whole stretch a pattern's evidence covers: for Chinese character positions
+    every position from the first to the last (gaps included); English words as they are."""
+    if evidence and all(isinstance(i, int) for i in evidence):
+        return frozenset(range(min(evidence), max(evidence) + 1))
+    return evidence
+
+
 class Matcher:
     """Matches questions to the facts of one :class:`CaseScript`.
 
@@ -113,6 +126,11 @@ class Matcher:
         presenting -= {t for f in case.facts if f.category != "presenting" for t in f.topics}
         self._inherited = {f.id: presenting - set(f.topics) if f.category == "hpi" else set()
                            for f in case.facts}
+        # every symptom of the chief complaint: the context of the whole interview ("发烧
+        # 的时候抽过筋吗" asks about fits; the fever is the reason the child is here)
+        self._presenting = frozenset(
+            t for f in case.facts if f.category == "presenting" for t in f.topics
+            if t in self.lexicon and self.lexicon[t].kind == "symptom" and t != "pain")
         vocab: set[str] = set()
         for c in self.lexicon.values():
             for p in c.patterns:
@@ -144,25 +162,34 @@ class Matcher:
 
     def concepts_in(self, question: str) -> dict[str, float]:
         """``{concept id: strength}`` of the lexicon concepts found in ``question``."""
+        return self._concepts(question)[0]
+
+    def _concepts(self, question: str) -> tuple[dict[str, float], dict[str, frozenset]]:
+        """:meth:`concepts_in` and, per concept found, what of the question it matched
+        (English words or Chinese character positions)."""
         views = self._views(question)
-        found: dict[str, float] = {}
+        hits: dict[str, list[tuple[float, frozenset]]] = {}
         evidence: dict[str, frozenset] = {}
+        spans: dict[str, frozenset] = {}
         for cid, c in self.lexicon.items():
-            best, covered = 0.0, frozenset()
             for p in c.patterns:
                 ev = p.evidence(*views)
                 if ev is not None:
-                    best = max(best, p.weight)
-                    covered |= ev
-            if best:
-                found[cid] = best
-                evidence[cid] = covered
+                    hits.setdefault(cid, []).append((p.weight, ev))
+                    evidence[cid] = evidence.get(cid, frozenset()) | ev
+                    spans[cid] = spans.get(cid, frozenset()) | _span(ev)
         # a concept seen only inside another one's words is part of it ("头疼" is not
-        # a second "疼"; "stomach pain" is not a second "pain"; "看什么病" is not "什么病")
-        for cid in list(found):
-            ev = evidence[cid]
-            if any(o != cid and ev < evidence[o] for o in found):
-                del found[cid]
+        # a second "疼"; "stomach pain" is not a second "pain"; "看什么病" is not "什么病"),
+        # but one that lies wholly in the gap of a "*" pattern is a word of its own
+        # ("现在哪个位置最疼": "位置" is a location, not part of "现在*疼"); each pattern
+        # that matched is judged on its own
+        found: dict[str, float] = {}
+        for cid, pats in hits.items():
+            kept = [w for w, ev in pats
+                    if not any(o != cid and ev < spans[o] and ev & evidence[o]
+                               and not evidence[o] <= evidence[cid] for o in hits)]
+            if kept:
+                found[cid] = max(kept)
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
@@ -185,12 +212,16 @@ class Matcher:
                                             if cid != generic)
                                or max(rivals) >= found[generic]):
                     del found[generic]
-        return found
+        return found, {cid: evidence[cid] for cid in found}
 
-    def _fact_scores(self, question: str, found: dict[str, float], views) -> dict[str, float]:
+    def _fact_scores(self, question: str, found: dict[str, float], views,
+                     evidence: dict[str, frozenset] | None = None) -> dict[str, float]:
         norm = views[0]
+        evidence = evidence or {}
         frames = {cid: s for cid, s in found.items() if self.lexicon[cid].kind == "frame"}
         symptoms = {cid: s for cid, s in found.items() if self.lexicon[cid].negative}
+        conditions = {cid: s for cid, s in found.items()
+                      if self.lexicon[cid].kind == "symptom" and cid != "pain"}
         dominant = [cid for cid in frames if cid in _DOMINANT]
         top = max(dominant, key=lambda c: frames[c], default="")
         scores: dict[str, float] = {}
@@ -224,11 +255,34 @@ class Matcher:
                     t in symptoms for t in f.topics):
                 penalty += max(symptoms.values())
             # an attribute asked of a symptom this fact does not cover ("吐了几次" is not
-            # about how often she passes urine)
+            # about how often she passes urine); the history of the presenting complaint
+            # covers the presenting symptoms ("口渴多久了" asks the onset fact)
+            context = self._presenting if f.category == "hpi" else frozenset()
             if symptoms and not any(t in symptoms for t in f.topics) \
-                    and not any(t in symptoms for t in self._inherited[f.id]) \
+                    and not any(t in symptoms for t in self._inherited[f.id] | context) \
                     and any(t in _ATTRIBUTES for t in f.topics if t in found):
                 penalty += max(symptoms.values())
+            # negative evidence: a symptom or condition the question names that the fact
+            # does not cover counts against it ("back pain when you pee" is not the fact
+            # about back pain; "a heart attack before" is not the previous episodes of
+            # this complaint); the presenting symptoms are context, not evidence
+            # A fact that answers a part of the history the question asks for takes any
+            # condition as its object ("any heart problems in the family?"); words that
+            # the fact's own keywords or another of its concepts account for (half of the
+            # condition's words or more) are its own ("chest tightness when walking" for
+            # the fact whose keywords name "tightness walking")
+            elif f.category != "presenting" and not any(
+                    t in _HISTORY_OBJECTS for t in f.topics if t in found):
+                own = frozenset().union(*(evidence.get(t, frozenset()) for t in f.topics
+                                          if t in found),
+                                        *(p.evidence(*views) or frozenset() for p in kw))
+                uncovered = [s for t, s in conditions.items()
+                             if t not in f.topics and t not in self._inherited[f.id]
+                             and t not in self._presenting
+                             and 2 * len(evidence.get(t, frozenset()) & own)
+                             < len(evidence.get(t, frozenset()))]
+                if uncovered:
+                    penalty += max(uncovered)
             scores[f.id] = score - _FRAME_PENALTY * penalty
         return scores
 
@@ -262,10 +316,10 @@ class Matcher:
 
     def _match_one(self, question: str) -> Match:
         views = self._views(question)
-        found = self.concepts_in(question)
+        found, evidence = self._concepts(question)
         skills = [cid for cid in found if self.lexicon[cid].kind == "skill"]
         info = {cid: s for cid, s in found.items() if self.lexicon[cid].kind != "skill"}
-        scores = self._fact_scores(question, info, views)
+        scores = self._fact_scores(question, info, views, evidence)
         presenting = {f.id for f in self.case.facts if f.category == "presenting"}
         # on a tie the specific fact answers rather than the chief complaint
         ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1] / _TIE),

@@ -152,7 +152,8 @@ class Pattern:
         self._prefixes: tuple[str, ...] = ()
         if is_chinese(norm):
             parts = [re.escape(p.replace(" ", "")) for p in norm.split("*")]
-            self._regex = re.compile(".{0,6}?".join(parts))
+            # each literal part is a group: only the parts are evidence, not the gap
+            self._regex = re.compile(".{0,6}?".join(f"({p})" for p in parts))
             chars = len(_CJK.findall(norm)) + len(re.findall(r"[a-z0-9]+", norm))
             # two characters make a word; one character is weaker; a gap ("*") makes a
             # pattern less specific
@@ -193,7 +194,12 @@ class Pattern:
         headache, not a pain of the chief complaint)."""
         if self._regex is not None:
             m = self._regex.search(question_nospace)
-            return frozenset(range(m.start(), m.end())) if m else None
+            if m is None:
+                return None
+            # the characters of the pattern's parts; what a "*" gap spanned is not part
+            # of it ("现在哪个位置最疼" holds "位置" in the gap of "现在*疼")
+            return frozenset(i for g in range(1, (m.lastindex or 0) + 1)
+                             for i in range(m.start(g), m.end(g)))
         if not self._words <= question_words:
             return None
         used = set(self._words)
