@@ -37,13 +37,18 @@ from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
 from .model import CaseScript
 from .text import compile_pattern, is_chinese, normalise, question_views
 
-__all__ = ["Match", "Matcher", "THRESHOLD"]
+__all__ = ["Match", "Matcher", "THRESHOLD", "MARGIN"]
 
 #: Minimum score for a fact to be answered: one English content word or one two-character
 #: Chinese word of a topic the fact covers; a single Chinese character (weight 0.8) only
 #: adds to a fact that something else matched.
 THRESHOLD = 0.9
 _TIE = 0.05
+#: The best fact must beat the runner-up by this much to answer (scores are in units of
+#: one matched content word, see THRESHOLD); closer than that the patient asks what is
+#: meant. Set from the tuned question sets, where every right answer but exact ties with
+#: the chief complaint won by 0.2 or more.
+MARGIN = 0.15
 _FRAME_PENALTY = 0.75
 _KEYWORD_BONUS = 1.0
 #: Frames that decide what a question is about whatever else it names ("does anyone in
@@ -60,7 +65,9 @@ _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "locat
 _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications",
                                 "allergies"),
              "allergies": ("medications", "treatment_so_far"),
-             "adherence": ("medications", "treatment_so_far")}
+             "adherence": ("medications", "treatment_so_far"),
+             # someone at home with a cold now is a sick contact, not a family history
+             "sick_contacts": ("family_history",)}
 #: Parts of the history whose object may be any condition: a fact covering one of these,
 #: when the question asks it, is not counted against for naming a condition it lacks.
 _HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "surgery",
@@ -82,6 +89,9 @@ class Match:
     :ivar skills: communication skills shown by the question.
     :ivar score: the best fact's score (0 when none).
     :ivar denied: the unlisted symptom concept denied (``negative`` only).
+    :ivar scores: ``{fact id: score}`` of every fact that scored (for the benchmark).
+    :ivar candidates: ``unsure`` only: the facts (best first) that scored within
+        :data:`MARGIN` of each other, none clearly the one asked for (never revealed).
     """
 
     kind: str
@@ -91,6 +101,38 @@ class Match:
     score: float = 0.0
     denied: str = ""
     scores: dict[str, float] = field(default_factory=dict)
+    candidates: list[str] = field(default_factory=list)
+
+
+#: English words that open a question: after "and"/"or" they start a second question
+#: ("do you smoke, and how much do you drink?"), unlike "hot and sweaty".
+_QUESTION_OPENERS = ("do", "does", "did", "are", "is", "was", "were", "have", "has", "had",
+                     "how", "what", "when", "where", "which", "who", "why", "any", "can",
+                     "could", "would", "will", "tell", "anything", "ever")
+
+
+def _clauses(question: str) -> tuple[list[str], bool]:
+    """The separate questions in ``question`` and whether they are whole questions.
+
+    Whole questions: split at question marks and semicolons, at Chinese 还有/以及/另外,
+    and at English "and"/"or" where a new question starts (a question word or auxiliary
+    follows: "do you smoke, and how much do you drink?"). Failing those, a list joined by
+    "and"/"or"/或者/还是 ("any chest pain or palpitations?", "hot and sweaty") gives list
+    parts (``False``): they may only settle which of the facts the whole question could not
+    choose between, never add a fact to a clear answer. Parts of two characters or fewer
+    are dropped.
+
+    :returns: ``(parts, whole_questions)``; one part when nothing splits.
+    """
+    opener = r",?\s+(?:and|or)\s+(?=(?:" + "|".join(_QUESTION_OPENERS) + r")\b)"
+    out: list[str] = []
+    for chunk in re.split(r"[;；?？]|，?还有|，?以及|，?另外", question):
+        out.extend(re.split(opener, chunk, flags=re.IGNORECASE))
+    out = [c for c in out if len(c.strip()) > 2]
+    if len(out) >= 2:
+        return out, True
+    pieces = re.split(r",?\s+(?:and|or)\s+|或者|还是|和|、", question, flags=re.IGNORECASE)
+    return [p for p in pieces if len(p.strip()) > 1], False
 
 
 def _span(evidence: frozenset) -> frozenset:
@@ -244,11 +286,14 @@ class Matcher:
                     score = max(score, 2.5)
             if score <= 0:
                 continue
+            # asked about a symptom the fact covers, an attribute or "any trouble with"
+            # (呼吸有没有不舒服) costs it nothing
             covers_symptom = f.category != "presenting" and any(
                 t in symptoms for t in f.topics)
             penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
                           if cid not in f.topics
-                          and not (covers_symptom and cid in _ATTRIBUTES))
+                          and not (covers_symptom and (cid in _ATTRIBUTES
+                                                       or cid == "chief_complaint")))
             # the chief complaint does not answer for a symptom it does not cover ("any
             # trouble with your bowels?" is not "what is troubling you?")
             if f.category == "presenting" and symptoms and not any(
@@ -298,8 +343,7 @@ class Matcher:
         :returns: a :class:`Match` (``kind == "unsure"`` when nothing matches well).
         """
         whole = self._match_one(question)
-        clauses = [c for c in re.split(r"[;；?？]|,? and\b|，?还有|，?以及|；", question)
-                   if len(c.strip()) > 2]
+        clauses, questions = _clauses(question)
         if len(clauses) < 2:
             return whole
         parts = [self._match_one(c) for c in clauses]
@@ -310,8 +354,17 @@ class Matcher:
             for f in m.fact_ids:
                 if f not in ids:
                     ids.append(f)
-        if whole.kind == "fact" and len(ids) >= 2 and set(whole.fact_ids) <= set(ids):
+        if len(ids) < 2:
+            return whole
+        # a compound question: its clauses each answered clearly, and together they
+        # account for the whole question's answer (whole questions only) or for the facts
+        # it could not choose between ("any chest pain or palpitations?")
+        if questions and whole.kind == "fact" and set(whole.fact_ids) <= set(ids) \
+                or whole.kind == "unsure" and whole.candidates \
+                and set(whole.candidates) <= set(ids):
+            whole.kind = "fact"
             whole.fact_ids = ids[:3]
+            whole.candidates = []
         return whole
 
     def _match_one(self, question: str) -> Match:
@@ -329,11 +382,16 @@ class Matcher:
                    if self.lexicon[cid].negative and cid not in self._owned}
         denied, denied_s = max(unowned.items(), key=lambda kv: kv[1], default=("", 0.0))
         if best >= THRESHOLD and best >= denied_s:
-            ids = [best_id]
-            if len(ranked) > 1 and ranked[1][1] >= THRESHOLD and best - ranked[1][1] < _TIE \
-                    and ranked[1][0] not in presenting:
-                ids.append(ranked[1][0])
-            return Match("fact", ids, found, skills, best, scores=scores)
+            # the acceptance rule: the best fact answers alone, and only when it clearly
+            # beats the runner-up; a runner-up within MARGIN is a question the patient
+            # cannot place, so they ask what is meant rather than guess (the specific fact
+            # beats the chief complaint on a tie: "尿量多吗" is about the urine)
+            second_id, second = ranked[1] if len(ranked) > 1 else ("", 0.0)
+            if second >= THRESHOLD and best - second < MARGIN \
+                    and not (second_id in presenting and best_id not in presenting):
+                return Match("unsure", [], found, skills, best, scores=scores,
+                             candidates=[best_id, second_id])
+            return Match("fact", [best_id], found, skills, best, scores=scores)
         if denied and self.case.unlisted_symptoms == "negative" and denied_s >= THRESHOLD:
             return Match("negative", [], found, skills, best, denied, scores=scores)
         if info.get("name_age", 0) >= THRESHOLD and info["name_age"] >= best:

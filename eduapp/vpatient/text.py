@@ -134,6 +134,14 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return out
 
 
+#: Common two-character Chinese words that a pattern may not start or end inside: a
+#: pattern beginning with their second character or ending with their first is another
+#: word ("不舒服了" does not say "服了" = took a medicine). Kept to everyday words whose
+#: halves are also pattern characters in the lexicon.
+BOUND_WORDS = frozenset({"舒服", "衣服", "服务", "现在", "正在", "实在", "存在", "好在",
+                         "所在"})
+
+
 class Pattern:
     """One compiled phrase pattern (see the module docstring).
 
@@ -181,7 +189,7 @@ class Pattern:
         :param question_nospace: ``question_norm`` without spaces (for Chinese).
         """
         if self._regex is not None:
-            return bool(self._regex.search(question_nospace))
+            return self._search(question_nospace) is not None
         if not self._words <= question_words:
             return False
         return all(any(w.startswith(p) for w in question_words) for p in self._prefixes)
@@ -193,7 +201,7 @@ class Pattern:
         evidence lies inside a stronger concept's evidence is dropped ("头疼" is a
         headache, not a pain of the chief complaint)."""
         if self._regex is not None:
-            m = self._regex.search(question_nospace)
+            m = self._search(question_nospace)
             if m is None:
                 return None
             # the characters of the pattern's parts; what a "*" gap spanned is not part
@@ -209,6 +217,21 @@ class Pattern:
                 return None
             used.add(hit)
         return frozenset(used)
+
+    def _search(self, text: str):
+        """The first match of a Chinese pattern that does not cut a common word in two
+        ("服了" is not in "不舒服了", "在哪" is not in "现在哪个位置"; see
+        :data:`BOUND_WORDS`), or ``None``."""
+        pos = 0
+        while True:
+            m = self._regex.search(text, pos)
+            if m is None:
+                return None
+            a, b = m.start(), m.end()
+            if text[max(0, a - 1):a + 1] not in BOUND_WORDS \
+                    and text[b - 1:b + 1] not in BOUND_WORDS:
+                return m
+            pos = a + 1
 
     def __repr__(self) -> str:
         return f"Pattern({self.text!r})"
