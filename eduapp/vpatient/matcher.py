@@ -116,11 +116,12 @@ def _clauses(question: str) -> tuple[list[str], bool]:
 
     Whole questions: split at question marks and semicolons, at Chinese 还有/以及/另外,
     and at English "and"/"or" where a new question starts (a question word or auxiliary
-    follows: "do you smoke, and how much do you drink?"). Failing those, a list joined by
-    "and"/"or"/或者/还是 ("any chest pain or palpitations?", "hot and sweaty") gives list
-    parts (``False``): they may only settle which of the facts the whole question could not
-    choose between, never add a fact to a clear answer. Parts of two characters or fewer
-    are dropped.
+    follows: "do you smoke, and how much do you drink?"). Failing those, words joined by
+    "and"/"or"/或者/还是/和/、 give parts marked ``False``: out of their sentence they
+    lose its sense ("走路或者咳嗽的时候会不会更疼" is one question, "hot and sweaty" one
+    state), so they may only settle which of the facts the whole question could not choose
+    between ("any fluttering or pain in your chest?"), never add a fact to a clear answer.
+    Parts of one character are dropped.
 
     :returns: ``(parts, whole_questions)``; one part when nothing splits.
     """
@@ -131,7 +132,7 @@ def _clauses(question: str) -> tuple[list[str], bool]:
     out = [c for c in out if len(c.strip()) > 2]
     if len(out) >= 2:
         return out, True
-    pieces = re.split(r",?\s+(?:and|or)\s+|或者|还是|和|、", question, flags=re.IGNORECASE)
+    pieces = re.split(r",?\s+(?:and|or)\s+|或者|还是|、|和|跟", question, flags=re.IGNORECASE)
     return [p for p in pieces if len(p.strip()) > 1], False
 
 
@@ -401,7 +402,11 @@ class Matcher:
             return Match("builtin", [], found, skills, best, "occupation", scores=scores)
         if skills:
             return Match("skill", [], found, skills, best, scores=scores)
-        return Match("unsure", [], found, skills, best, scores=scores)
+        # two facts the question pointed at equally, each counting against the other
+        # ("any fluttering in your chest?"): the patient asks which is meant
+        second_id, second = ranked[1] if len(ranked) > 1 else ("", 0.0)
+        candidates = [best_id, second_id] if second > 0 and best - second < MARGIN else []
+        return Match("unsure", [], found, skills, best, scores=scores, candidates=candidates)
 
 
 def is_open_question(question: str) -> bool:
