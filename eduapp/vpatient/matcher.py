@@ -111,6 +111,12 @@ _QUESTION_OPENERS = ("do", "does", "did", "are", "is", "was", "were", "have", "h
                      "could", "would", "will", "tell", "anything", "ever")
 
 
+#: What a Chinese yes/no question wraps around its topic word (有没有…, …吗, 会不会…,
+#: the person asked about); what is left is the topic.
+_ZH_FRAME_WORDS = re.compile(r"有没有|有无|是不是|会不会|最近|现在|平时|孩子|宝宝|你|您|他|她|"
+                             r"还|有|没|过|了|吗|呢|啊|呀|么|不|的|\W")
+
+
 def _clauses(question: str) -> tuple[list[str], bool]:
     """The separate questions in ``question`` and whether they are whole questions.
 
@@ -233,6 +239,16 @@ class Matcher:
                                and not evidence[o] <= evidence[cid] for o in hits)]
             if kept:
                 found[cid] = max(kept)
+        # a short Chinese yes/no question whose only word is one character ("有没有喘？",
+        # "吐了吗？") asks about that symptom as clearly as a two-character word does
+        nospace = views[2]
+        if is_chinese(nospace):
+            core = _ZH_FRAME_WORDS.sub("", nospace)
+            for cid in found:
+                if self.lexicon[cid].kind == "symptom" and found[cid] < THRESHOLD \
+                        and 0 < len(core) <= 2 and set(core) <= {
+                            nospace[i] for i in evidence[cid]}:
+                    found[cid] = 1.0
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]

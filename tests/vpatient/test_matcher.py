@@ -106,3 +106,26 @@ def test_chinese_patterns_do_not_cut_common_words(cases):
     # a word in the gap of a "*" pattern is a word of its own
     found = Matcher(cases["abdominal-pain-zh"]).concepts_in("现在哪个位置最疼？")
     assert "location" in found
+
+
+def test_a_short_chinese_question_about_a_one_character_symptom_is_understood(cases):
+    assert Matcher(cases["fever-child-zh"]).match("有没有喘？").fact_ids == ["breathing"]
+    assert Matcher(cases["abdominal-pain-zh"]).match("吐了吗？").fact_ids == ["nausea_vomit"]
+    # a longer question keeps the one-character word weak
+    assert Matcher(cases["abdominal-pain-zh"]).match("你家楼下的冷饮店好吃吗？").fact_ids == []
+
+
+def test_the_second_held_out_set_meets_the_targets_pooled(cases):
+    # holdout2_*.tsv was written before the acceptance-rule rework (its figures before
+    # it: 94.6 % right, 2.0 % wrong). Pooled over the six cases it meets the targets;
+    # per case it does not everywhere (see bench/bench_vpatient.py), so only the pooled
+    # figures are held here.
+    right = with_fact = wrong = total = 0
+    for case_id in CASE_IDS:
+        questions = read_questions(f"{QUESTIONS_DIR}/holdout2_{case_id}.tsv")
+        assert len(questions) >= 25
+        res = evaluate(cases[case_id], questions)
+        right, with_fact = right + res.right, with_fact + res.with_fact
+        wrong, total = wrong + res.wrong, total + res.total
+    assert right / with_fact >= 0.90
+    assert wrong / total < 0.02
