@@ -41,7 +41,9 @@ def main(argv: list[str]) -> int:
                           ("holdout", "held out (written after all tuning, never used to "
                                       "tune the matcher)"),
                           ("holdout2", "held out 2 (written before the acceptance-rule "
-                                       "rework, never used to tune it)")):
+                                       "rework; seen while reworking)"),
+                          ("holdout3", "held out 3 (written after the rework, never used "
+                                       "to tune anything)")):
         held = evaluate_all(prefix=prefix)
         if not held:
             continue
