@@ -168,6 +168,11 @@ class Matcher:
         for f in case.facts:
             owned.update(f.topics)
         self._owned = owned
+        # what each fact covers: its topics, and for a fact of the past history the
+        # past-history frame itself ("any history of stroke?" may ask the fact that
+        # lists strokes among other past conditions)
+        self._covers = {f.id: frozenset(f.topics) | (
+            {"past_history"} if f.category == "past" else set()) for f in case.facts}
         # the history of the presenting complaint is about the presenting symptom:
         # "where is the headache?" asks the site fact, which need not repeat "headache"
         presenting = {t for f in case.facts if f.category == "presenting" for t in f.topics
@@ -308,7 +313,7 @@ class Matcher:
             covers_symptom = f.category != "presenting" and any(
                 t in symptoms for t in f.topics)
             penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
-                          if cid not in f.topics
+                          if cid not in self._covers[f.id]
                           and not (covers_symptom and (cid in _ATTRIBUTES
                                                        or cid == "chief_complaint")))
             # the chief complaint does not answer for a symptom it does not cover ("any
@@ -328,19 +333,24 @@ class Matcher:
             # does not cover counts against it ("back pain when you pee" is not the fact
             # about back pain; "a heart attack before" is not the previous episodes of
             # this complaint); the presenting symptoms are context, not evidence
-            # A fact that answers a part of the history the question asks for takes any
-            # condition as its object ("any heart problems in the family?"); words that
+            # A fact that answers a dominant part of the history the question asks for
+            # takes any condition as its object ("any heart problems in the family?"); the
+            # other parts of the history (past history, drugs ...) take a condition that no
+            # fact of the case covers ("any asthma in the past?"), but one that another
+            # fact covers is that fact's ("any history of stroke?"); words that
             # the fact's own keywords or another of its concepts account for (half of the
             # condition's words or more) are its own ("chest tightness when walking" for
             # the fact whose keywords name "tightness walking")
             elif f.category != "presenting" and not any(
-                    t in _HISTORY_OBJECTS for t in f.topics if t in found):
+                    t in _DOMINANT for t in f.topics if t in frames):
                 own = frozenset().union(*(evidence.get(t, frozenset()) for t in f.topics
                                           if t in found),
                                         *(p.evidence(*views) or frozenset() for p in kw))
+                history = any(t in _HISTORY_OBJECTS for t in f.topics if t in frames)
                 uncovered = [s for t, s in conditions.items()
                              if t not in f.topics and t not in self._inherited[f.id]
                              and t not in self._presenting
+                             and not (history and t not in self._owned)
                              and 2 * len(evidence.get(t, frozenset()) & own)
                              < len(evidence.get(t, frozenset()))]
                 if uncovered:

@@ -170,7 +170,13 @@ class Pattern:
             words, prefixes, content = [], [], 0
             for w in norm.split():
                 if w.endswith("*"):
-                    prefixes.append(w[:-1].rstrip("es") if len(w) > 5 else w[:-1])
+                    # "stress*" -> "stres", "cigarette*" -> "cigarett" as the stemmer
+                    # cuts (a plural's -s/-es and a final e off, not every e and s:
+                    # "str" would take "stroke" for stress)
+                    stem_ = w[:-1]
+                    if len(w) > 5:
+                        stem_ = re.sub(r"(es|s)$", "", stem_).removesuffix("e")
+                    prefixes.append(stem_)
                     content += 1
                 else:
                     words.append(stem(w))
