@@ -16,12 +16,27 @@ in three steps, for English and Chinese questions alike:
    for a fact of the history of the presenting complaint, minus 0.75 x the strength of every
    frame the question asks that the fact does not cover (so "where is the pain?" goes to
    the location fact, not to the chief complaint that also mentions pain).
-3. **Decision.** The best fact answers when it scores at least :data:`THRESHOLD` and the
-   next one is clearly lower; two facts that tie answer together (a compound question).
+   A symptom or condition the question names that a fact does not cover counts against
+   that fact (negative evidence: "back pain when you pee" is not the back-pain fact),
+   unless the fact's own keywords account for it, the fact answers a dominant part of
+   the history asked ("any heart problems in the family?"), or it is a presenting
+   symptom (the context of the whole interview: "发烧的时候抽过筋吗" asks about fits).
+3. **Decision (acceptance rule).** The best fact answers, alone, when it scores at least
+   :data:`THRESHOLD` and beats the runner-up by :data:`MARGIN` (a specific fact beats
+   the chief complaint on a tie). A runner-up closer than that makes the answer
+   ``unsure`` with both ``candidates``: the patient asks which is meant rather than
+   guess or reveal both. Several facts answer only a compound question: clauses split
+   at question marks, semicolons, 还有/以及 or an "and"/"or" that starts a new question,
+   each answered clearly; words joined by and/or/或者/和 only settle a near-tie.
    A symptom the case does not list, asked more strongly than any fact, is denied (when
    the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
    empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
    the patient says they are not sure what the student means.
+
+Chinese patterns are matched as characters, but a pattern may not start or end inside
+a common word (:data:`.text.BOUND_WORDS`: "不舒服了" does not say "服了"), and a word in
+the gap of a ``*`` pattern is a word of its own. A short Chinese yes/no question whose
+topic is one character ("有没有喘？") is understood.
 
 Deterministic and pure; one :class:`Matcher` per case, safe to share between threads.
 """
