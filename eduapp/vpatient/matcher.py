@@ -362,9 +362,14 @@ class Matcher:
                                           if t in found),
                                         *(p.evidence(*views) or frozenset() for p in kw))
                 history = any(t in _HISTORY_OBJECTS for t in f.topics if t in frames)
+                # a condition no fact covers counts only when it is what the question is
+                # mainly about ("胸闷气短" still asks about the breathlessness it covers)
+                covered = max((s for t, s in conditions.items() if t in f.topics),
+                              default=0.0)
                 uncovered = [s for t, s in conditions.items()
                              if t not in f.topics and t not in self._inherited[f.id]
                              and t not in self._presenting
+                             and (t in self._owned or s > covered)
                              and not (history and t not in self._owned)
                              and 2 * len(evidence.get(t, frozenset()) & own)
                              < len(evidence.get(t, frozenset()))]
