@@ -39,6 +39,8 @@ DECISION_MINUTES = 1.0
 
 _STOCK = {
     "unsure": ("Sorry, I'm not sure what you mean.", "不好意思，您说的我不太明白。"),
+    "clarify": ("Sorry, which do you mean? Could you ask me about one thing at a time?",
+                "不好意思，您问的是哪一方面？能一样一样地问吗？"),
     "negative": ("No, nothing like that.", "没有，没这种情况。"),
     "greeting": ("Hello, doctor.", "医生好。"),
     "summary": ("Yes, that's right.", "对，是这样的。"),
@@ -64,7 +66,7 @@ ROLE_BREAK = re.compile(
 
 
 def stock_line(case: CaseScript, kind: str) -> str:
-    """The patient's stock reply ``kind`` (``unsure``, ``negative``, ``greeting``,
+    """The patient's stock reply ``kind`` (``unsure``, ``clarify``, ``negative``, ``greeting``,
     ``summary``, ``closing``, ``empathy``, ``explanation``, ``refuse``): the case's own
     line, else the default in the case language."""
     own = getattr(case.lines, kind, "")
@@ -158,7 +160,8 @@ def offline_reply(case: CaseScript, matcher: Matcher, question: str) -> Reply:
                             ("introduction", "greeting")):
             if skill in m.skills:
                 return Reply(stock_line(case, line), [], m)
-    return Reply(stock_line(case, "unsure"), [], m)
+    # two facts scored too close to choose: ask what is meant rather than guess
+    return Reply(stock_line(case, "clarify" if m.candidates else "unsure"), [], m)
 
 
 #: Words a student should not use with a patient (问诊技巧: 不用医学术语).

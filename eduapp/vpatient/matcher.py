@@ -16,12 +16,27 @@ in three steps, for English and Chinese questions alike:
    for a fact of the history of the presenting complaint, minus 0.75 x the strength of every
    frame the question asks that the fact does not cover (so "where is the pain?" goes to
    the location fact, not to the chief complaint that also mentions pain).
-3. **Decision.** The best fact answers when it scores at least :data:`THRESHOLD` and the
-   next one is clearly lower; two facts that tie answer together (a compound question).
+   A symptom or condition the question names that a fact does not cover counts against
+   that fact (negative evidence: "back pain when you pee" is not the back-pain fact),
+   unless the fact's own keywords account for it, the fact answers a dominant part of
+   the history asked ("any heart problems in the family?"), or it is a presenting
+   symptom (the context of the whole interview: "发烧的时候抽过筋吗" asks about fits).
+3. **Decision (acceptance rule).** The best fact answers, alone, when it scores at least
+   :data:`THRESHOLD` and beats the runner-up by :data:`MARGIN` (a specific fact beats
+   the chief complaint on a tie). A runner-up closer than that makes the answer
+   ``unsure`` with both ``candidates``: the patient asks which is meant rather than
+   guess or reveal both. Several facts answer only a compound question: clauses split
+   at question marks, semicolons, 还有/以及 or an "and"/"or" that starts a new question,
+   each answered clearly; words joined by and/or/或者/和 only settle a near-tie.
    A symptom the case does not list, asked more strongly than any fact, is denied (when
    the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
    empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
    the patient says they are not sure what the student means.
+
+Chinese patterns are matched as characters, but a pattern may not start or end inside
+a common word (:data:`.text.BOUND_WORDS`: "不舒服了" does not say "服了"), and a word in
+the gap of a ``*`` pattern is a word of its own. A short Chinese yes/no question whose
+topic is one character ("有没有喘？") is understood.
 
 Deterministic and pure; one :class:`Matcher` per case, safe to share between threads.
 """
@@ -37,13 +52,18 @@ from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
 from .model import CaseScript
 from .text import compile_pattern, is_chinese, normalise, question_views
 
-__all__ = ["Match", "Matcher", "THRESHOLD"]
+__all__ = ["Match", "Matcher", "THRESHOLD", "MARGIN"]
 
 #: Minimum score for a fact to be answered: one English content word or one two-character
 #: Chinese word of a topic the fact covers; a single Chinese character (weight 0.8) only
 #: adds to a fact that something else matched.
 THRESHOLD = 0.9
 _TIE = 0.05
+#: The best fact must beat the runner-up by this much to answer (scores are in units of
+#: one matched content word, see THRESHOLD); closer than that the patient asks what is
+#: meant. Set from the tuned question sets, where every right answer but exact ties with
+#: the chief complaint won by 0.2 or more.
+MARGIN = 0.15
 _FRAME_PENALTY = 0.75
 _KEYWORD_BONUS = 1.0
 #: Frames that decide what a question is about whatever else it names ("does anyone in
@@ -60,7 +80,14 @@ _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "locat
 _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications",
                                 "allergies"),
              "allergies": ("medications", "treatment_so_far"),
-             "adherence": ("medications", "treatment_so_far")}
+             "adherence": ("medications", "treatment_so_far"),
+             # someone at home with a cold now is a sick contact, not a family history
+             "sick_contacts": ("family_history",)}
+#: Parts of the history whose object may be any condition: a fact covering one of these,
+#: when the question asks it, is not counted against for naming a condition it lacks.
+_HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "surgery",
+                              "medications", "treatment_so_far",
+                              "vaccination", "sick_contacts"})
 _FUZZ_WHOLE = 88
 _FUZZ_WORD = 85
 
@@ -77,6 +104,9 @@ class Match:
     :ivar skills: communication skills shown by the question.
     :ivar score: the best fact's score (0 when none).
     :ivar denied: the unlisted symptom concept denied (``negative`` only).
+    :ivar scores: ``{fact id: score}`` of every fact that scored (for the benchmark).
+    :ivar candidates: ``unsure`` only: the facts (best first) that scored within
+        :data:`MARGIN` of each other, none clearly the one asked for (never revealed).
     """
 
     kind: str
@@ -86,6 +116,53 @@ class Match:
     score: float = 0.0
     denied: str = ""
     scores: dict[str, float] = field(default_factory=dict)
+    candidates: list[str] = field(default_factory=list)
+
+
+#: English words that open a question: after "and"/"or" they start a second question
+#: ("do you smoke, and how much do you drink?"), unlike "hot and sweaty".
+_QUESTION_OPENERS = ("do", "does", "did", "are", "is", "was", "were", "have", "has", "had",
+                     "how", "what", "when", "where", "which", "who", "why", "any", "can",
+                     "could", "would", "will", "tell", "anything", "ever")
+
+
+#: What a Chinese yes/no question wraps around its topic word (有没有…, …吗, 会不会…,
+#: the person asked about); what is left is the topic.
+_ZH_FRAME_WORDS = re.compile(r"有没有|有无|是不是|会不会|最近|现在|平时|孩子|宝宝|你|您|他|她|"
+                             r"还|有|没|过|了|吗|呢|啊|呀|么|不|的|\W")
+
+
+def _clauses(question: str) -> tuple[list[str], bool]:
+    """The separate questions in ``question`` and whether they are whole questions.
+
+    Whole questions: split at question marks and semicolons, at Chinese 还有/以及/另外,
+    and at English "and"/"or" where a new question starts (a question word or auxiliary
+    follows: "do you smoke, and how much do you drink?"). Failing those, words joined by
+    "and"/"or"/或者/还是/和/、 give parts marked ``False``: out of their sentence they
+    lose its sense ("走路或者咳嗽的时候会不会更疼" is one question, "hot and sweaty" one
+    state), so they may only settle which of the facts the whole question could not choose
+    between ("any fluttering or pain in your chest?"), never add a fact to a clear answer.
+    Parts of one character are dropped.
+
+    :returns: ``(parts, whole_questions)``; one part when nothing splits.
+    """
+    opener = r",?\s+(?:and|or)\s+(?=(?:" + "|".join(_QUESTION_OPENERS) + r")\b)"
+    out: list[str] = []
+    for chunk in re.split(r"[;；?？]|，?还有|，?以及|，?另外", question):
+        out.extend(re.split(opener, chunk, flags=re.IGNORECASE))
+    out = [c for c in out if len(c.strip()) > 2]
+    if len(out) >= 2:
+        return out, True
+    pieces = re.split(r",?\s+(?:and|or)\s+|或者|还是|、|和|跟", question, flags=re.IGNORECASE)
+    return [p for p in pieces if len(p.strip()) > 1], False
+
+
+def _span(evidence: frozenset) -> frozenset:
+    """The whole stretch a pattern's evidence covers: for Chinese character positions
+    every position from the first to the last (gaps included); English words as they are."""
+    if evidence and all(isinstance(i, int) for i in evidence):
+        return frozenset(range(min(evidence), max(evidence) + 1))
+    return evidence
 
 
 class Matcher:
@@ -106,6 +183,11 @@ class Matcher:
         for f in case.facts:
             owned.update(f.topics)
         self._owned = owned
+        # what each fact covers: its topics, and for a fact of the past history the
+        # past-history frame itself ("any history of stroke?" may ask the fact that
+        # lists strokes among other past conditions)
+        self._covers = {f.id: frozenset(f.topics) | (
+            {"past_history"} if f.category == "past" else set()) for f in case.facts}
         # the history of the presenting complaint is about the presenting symptom:
         # "where is the headache?" asks the site fact, which need not repeat "headache"
         presenting = {t for f in case.facts if f.category == "presenting" for t in f.topics
@@ -113,6 +195,11 @@ class Matcher:
         presenting -= {t for f in case.facts if f.category != "presenting" for t in f.topics}
         self._inherited = {f.id: presenting - set(f.topics) if f.category == "hpi" else set()
                            for f in case.facts}
+        # every symptom of the chief complaint: the context of the whole interview ("发烧
+        # 的时候抽过筋吗" asks about fits; the fever is the reason the child is here)
+        self._presenting = frozenset(
+            t for f in case.facts if f.category == "presenting" for t in f.topics
+            if t in self.lexicon and self.lexicon[t].kind == "symptom" and t != "pain")
         vocab: set[str] = set()
         for c in self.lexicon.values():
             for p in c.patterns:
@@ -144,25 +231,44 @@ class Matcher:
 
     def concepts_in(self, question: str) -> dict[str, float]:
         """``{concept id: strength}`` of the lexicon concepts found in ``question``."""
+        return self._concepts(question)[0]
+
+    def _concepts(self, question: str) -> tuple[dict[str, float], dict[str, frozenset]]:
+        """:meth:`concepts_in` and, per concept found, what of the question it matched
+        (English words or Chinese character positions)."""
         views = self._views(question)
-        found: dict[str, float] = {}
+        hits: dict[str, list[tuple[float, frozenset]]] = {}
         evidence: dict[str, frozenset] = {}
+        spans: dict[str, frozenset] = {}
         for cid, c in self.lexicon.items():
-            best, covered = 0.0, frozenset()
             for p in c.patterns:
                 ev = p.evidence(*views)
                 if ev is not None:
-                    best = max(best, p.weight)
-                    covered |= ev
-            if best:
-                found[cid] = best
-                evidence[cid] = covered
+                    hits.setdefault(cid, []).append((p.weight, ev))
+                    evidence[cid] = evidence.get(cid, frozenset()) | ev
+                    spans[cid] = spans.get(cid, frozenset()) | _span(ev)
         # a concept seen only inside another one's words is part of it ("头疼" is not
-        # a second "疼"; "stomach pain" is not a second "pain"; "看什么病" is not "什么病")
-        for cid in list(found):
-            ev = evidence[cid]
-            if any(o != cid and ev < evidence[o] for o in found):
-                del found[cid]
+        # a second "疼"; "stomach pain" is not a second "pain"; "看什么病" is not "什么病"),
+        # but one that lies wholly in the gap of a "*" pattern is a word of its own
+        # ("现在哪个位置最疼": "位置" is a location, not part of "现在*疼"); each pattern
+        # that matched is judged on its own
+        found: dict[str, float] = {}
+        for cid, pats in hits.items():
+            kept = [w for w, ev in pats
+                    if not any(o != cid and ev < spans[o] and ev & evidence[o]
+                               and not evidence[o] <= evidence[cid] for o in hits)]
+            if kept:
+                found[cid] = max(kept)
+        # a short Chinese yes/no question whose only word is one character ("有没有喘？",
+        # "吐了吗？") asks about that symptom as clearly as a two-character word does
+        nospace = views[2]
+        if is_chinese(nospace):
+            core = _ZH_FRAME_WORDS.sub("", nospace)
+            for cid in found:
+                if self.lexicon[cid].kind == "symptom" and found[cid] < THRESHOLD \
+                        and 0 < len(core) <= 2 and set(core) <= {
+                            nospace[i] for i in evidence[cid]}:
+                    found[cid] = 1.0
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
@@ -185,12 +291,16 @@ class Matcher:
                                             if cid != generic)
                                or max(rivals) >= found[generic]):
                     del found[generic]
-        return found
+        return found, {cid: evidence[cid] for cid in found}
 
-    def _fact_scores(self, question: str, found: dict[str, float], views) -> dict[str, float]:
+    def _fact_scores(self, question: str, found: dict[str, float], views,
+                     evidence: dict[str, frozenset] | None = None) -> dict[str, float]:
         norm = views[0]
+        evidence = evidence or {}
         frames = {cid: s for cid, s in found.items() if self.lexicon[cid].kind == "frame"}
         symptoms = {cid: s for cid, s in found.items() if self.lexicon[cid].negative}
+        conditions = {cid: s for cid, s in found.items()
+                      if self.lexicon[cid].kind == "symptom" and cid != "pain"}
         dominant = [cid for cid in frames if cid in _DOMINANT]
         top = max(dominant, key=lambda c: frames[c], default="")
         scores: dict[str, float] = {}
@@ -213,22 +323,58 @@ class Matcher:
                     score = max(score, 2.5)
             if score <= 0:
                 continue
+            # asked about a symptom the fact covers, an attribute or "any trouble with"
+            # (呼吸有没有不舒服) costs it nothing
             covers_symptom = f.category != "presenting" and any(
                 t in symptoms for t in f.topics)
             penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
-                          if cid not in f.topics
-                          and not (covers_symptom and cid in _ATTRIBUTES))
+                          if cid not in self._covers[f.id]
+                          and not (covers_symptom and (cid in _ATTRIBUTES
+                                                       or cid == "chief_complaint")))
             # the chief complaint does not answer for a symptom it does not cover ("any
             # trouble with your bowels?" is not "what is troubling you?")
             if f.category == "presenting" and symptoms and not any(
                     t in symptoms for t in f.topics):
                 penalty += max(symptoms.values())
             # an attribute asked of a symptom this fact does not cover ("吐了几次" is not
-            # about how often she passes urine)
+            # about how often she passes urine); the history of the presenting complaint
+            # covers the presenting symptoms ("口渴多久了" asks the onset fact)
+            context = self._presenting if f.category == "hpi" else frozenset()
             if symptoms and not any(t in symptoms for t in f.topics) \
-                    and not any(t in symptoms for t in self._inherited[f.id]) \
+                    and not any(t in symptoms for t in self._inherited[f.id] | context) \
                     and any(t in _ATTRIBUTES for t in f.topics if t in found):
                 penalty += max(symptoms.values())
+            # negative evidence: a symptom or condition the question names that the fact
+            # does not cover counts against it ("back pain when you pee" is not the fact
+            # about back pain; "a heart attack before" is not the previous episodes of
+            # this complaint); the presenting symptoms are context, not evidence
+            # A fact that answers a dominant part of the history the question asks for
+            # takes any condition as its object ("any heart problems in the family?"); the
+            # other parts of the history (past history, drugs ...) take a condition that no
+            # fact of the case covers ("any asthma in the past?"), but one that another
+            # fact covers is that fact's ("any history of stroke?"); words that
+            # the fact's own keywords or another of its concepts account for (half of the
+            # condition's words or more) are its own ("chest tightness when walking" for
+            # the fact whose keywords name "tightness walking")
+            elif f.category != "presenting" and not any(
+                    t in _DOMINANT for t in f.topics if t in frames):
+                own = frozenset().union(*(evidence.get(t, frozenset()) for t in f.topics
+                                          if t in found),
+                                        *(p.evidence(*views) or frozenset() for p in kw))
+                history = any(t in _HISTORY_OBJECTS for t in f.topics if t in frames)
+                # a condition no fact covers counts only when it is what the question is
+                # mainly about ("胸闷气短" still asks about the breathlessness it covers)
+                covered = max((s for t, s in conditions.items() if t in f.topics),
+                              default=0.0)
+                uncovered = [s for t, s in conditions.items()
+                             if t not in f.topics and t not in self._inherited[f.id]
+                             and t not in self._presenting
+                             and (t in self._owned or s > covered)
+                             and not (history and t not in self._owned)
+                             and 2 * len(evidence.get(t, frozenset()) & own)
+                             < len(evidence.get(t, frozenset()))]
+                if uncovered:
+                    penalty += max(uncovered)
             scores[f.id] = score - _FRAME_PENALTY * penalty
         return scores
 
@@ -244,8 +390,7 @@ class Matcher:
         :returns: a :class:`Match` (``kind == "unsure"`` when nothing matches well).
         """
         whole = self._match_one(question)
-        clauses = [c for c in re.split(r"[;；?？]|,? and\b|，?还有|，?以及|；", question)
-                   if len(c.strip()) > 2]
+        clauses, questions = _clauses(question)
         if len(clauses) < 2:
             return whole
         parts = [self._match_one(c) for c in clauses]
@@ -256,16 +401,25 @@ class Matcher:
             for f in m.fact_ids:
                 if f not in ids:
                     ids.append(f)
-        if whole.kind == "fact" and len(ids) >= 2 and set(whole.fact_ids) <= set(ids):
+        if len(ids) < 2:
+            return whole
+        # a compound question: its clauses each answered clearly, and together they
+        # account for the whole question's answer (whole questions only) or for the facts
+        # it could not choose between ("any chest pain or palpitations?")
+        if questions and whole.kind == "fact" and set(whole.fact_ids) <= set(ids) \
+                or whole.kind == "unsure" and whole.candidates \
+                and set(whole.candidates) <= set(ids):
+            whole.kind = "fact"
             whole.fact_ids = ids[:3]
+            whole.candidates = []
         return whole
 
     def _match_one(self, question: str) -> Match:
         views = self._views(question)
-        found = self.concepts_in(question)
+        found, evidence = self._concepts(question)
         skills = [cid for cid in found if self.lexicon[cid].kind == "skill"]
         info = {cid: s for cid, s in found.items() if self.lexicon[cid].kind != "skill"}
-        scores = self._fact_scores(question, info, views)
+        scores = self._fact_scores(question, info, views, evidence)
         presenting = {f.id for f in self.case.facts if f.category == "presenting"}
         # on a tie the specific fact answers rather than the chief complaint
         ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1] / _TIE),
@@ -275,11 +429,16 @@ class Matcher:
                    if self.lexicon[cid].negative and cid not in self._owned}
         denied, denied_s = max(unowned.items(), key=lambda kv: kv[1], default=("", 0.0))
         if best >= THRESHOLD and best >= denied_s:
-            ids = [best_id]
-            if len(ranked) > 1 and ranked[1][1] >= THRESHOLD and best - ranked[1][1] < _TIE \
-                    and ranked[1][0] not in presenting:
-                ids.append(ranked[1][0])
-            return Match("fact", ids, found, skills, best, scores=scores)
+            # the acceptance rule: the best fact answers alone, and only when it clearly
+            # beats the runner-up; a runner-up within MARGIN is a question the patient
+            # cannot place, so they ask what is meant rather than guess (the specific fact
+            # beats the chief complaint on a tie: "尿量多吗" is about the urine)
+            second_id, second = ranked[1] if len(ranked) > 1 else ("", 0.0)
+            if second >= THRESHOLD and best - second < MARGIN \
+                    and not (second_id in presenting and best_id not in presenting):
+                return Match("unsure", [], found, skills, best, scores=scores,
+                             candidates=[best_id, second_id])
+            return Match("fact", [best_id], found, skills, best, scores=scores)
         if denied and self.case.unlisted_symptoms == "negative" and denied_s >= THRESHOLD:
             return Match("negative", [], found, skills, best, denied, scores=scores)
         if info.get("name_age", 0) >= THRESHOLD and info["name_age"] >= best:
@@ -289,7 +448,11 @@ class Matcher:
             return Match("builtin", [], found, skills, best, "occupation", scores=scores)
         if skills:
             return Match("skill", [], found, skills, best, scores=scores)
-        return Match("unsure", [], found, skills, best, scores=scores)
+        # two facts the question pointed at equally, each counting against the other
+        # ("any fluttering in your chest?"): the patient asks which is meant
+        second_id, second = ranked[1] if len(ranked) > 1 else ("", 0.0)
+        candidates = [best_id, second_id] if second > 0 and best - second < MARGIN else []
+        return Match("unsure", [], found, skills, best, scores=scores, candidates=candidates)
 
 
 def is_open_question(question: str) -> bool:

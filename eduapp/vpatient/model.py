@@ -245,6 +245,7 @@ class Lines:
     """The patient's stock replies (empty: the engine's default in the case language)."""
 
     unsure: str = ""
+    clarify: str = ""
     negative: str = ""
     greeting: str = ""
     summary: str = ""

@@ -134,6 +134,14 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return out
 
 
+#: Common two-character Chinese words that a pattern may not start or end inside: a
+#: pattern beginning with their second character or ending with their first is another
+#: word ("不舒服了" does not say "服了" = took a medicine). Kept to everyday words whose
+#: halves are also pattern characters in the lexicon.
+BOUND_WORDS = frozenset({"舒服", "衣服", "服务", "现在", "正在", "实在", "存在", "好在",
+                         "所在"})
+
+
 class Pattern:
     """One compiled phrase pattern (see the module docstring).
 
@@ -152,7 +160,8 @@ class Pattern:
         self._prefixes: tuple[str, ...] = ()
         if is_chinese(norm):
             parts = [re.escape(p.replace(" ", "")) for p in norm.split("*")]
-            self._regex = re.compile(".{0,6}?".join(parts))
+            # each literal part is a group: only the parts are evidence, not the gap
+            self._regex = re.compile(".{0,6}?".join(f"({p})" for p in parts))
             chars = len(_CJK.findall(norm)) + len(re.findall(r"[a-z0-9]+", norm))
             # two characters make a word; one character is weaker; a gap ("*") makes a
             # pattern less specific
@@ -161,7 +170,13 @@ class Pattern:
             words, prefixes, content = [], [], 0
             for w in norm.split():
                 if w.endswith("*"):
-                    prefixes.append(w[:-1].rstrip("es") if len(w) > 5 else w[:-1])
+                    # "stress*" -> "stres", "cigarette*" -> "cigarett" as the stemmer
+                    # cuts (a plural's -s/-es and a final e off, not every e and s:
+                    # "str" would take "stroke" for stress)
+                    stem_ = w[:-1]
+                    if len(w) > 5:
+                        stem_ = re.sub(r"(es|s)$", "", stem_).removesuffix("e")
+                    prefixes.append(stem_)
                     content += 1
                 else:
                     words.append(stem(w))
@@ -180,7 +195,7 @@ class Pattern:
         :param question_nospace: ``question_norm`` without spaces (for Chinese).
         """
         if self._regex is not None:
-            return bool(self._regex.search(question_nospace))
+            return self._search(question_nospace) is not None
         if not self._words <= question_words:
             return False
         return all(any(w.startswith(p) for w in question_words) for p in self._prefixes)
@@ -192,8 +207,13 @@ class Pattern:
         evidence lies inside a stronger concept's evidence is dropped ("头疼" is a
         headache, not a pain of the chief complaint)."""
         if self._regex is not None:
-            m = self._regex.search(question_nospace)
-            return frozenset(range(m.start(), m.end())) if m else None
+            m = self._search(question_nospace)
+            if m is None:
+                return None
+            # the characters of the pattern's parts; what a "*" gap spanned is not part
+            # of it ("现在哪个位置最疼" holds "位置" in the gap of "现在*疼")
+            return frozenset(i for g in range(1, (m.lastindex or 0) + 1)
+                             for i in range(m.start(g), m.end(g)))
         if not self._words <= question_words:
             return None
         used = set(self._words)
@@ -203,6 +223,21 @@ class Pattern:
                 return None
             used.add(hit)
         return frozenset(used)
+
+    def _search(self, text: str):
+        """The first match of a Chinese pattern that does not cut a common word in two
+        ("服了" is not in "不舒服了", "在哪" is not in "现在哪个位置"; see
+        :data:`BOUND_WORDS`), or ``None``."""
+        pos = 0
+        while True:
+            m = self._regex.search(text, pos)
+            if m is None:
+                return None
+            a, b = m.start(), m.end()
+            if text[max(0, a - 1):a + 1] not in BOUND_WORDS \
+                    and text[b - 1:b + 1] not in BOUND_WORDS:
+                return m
+            pos = a + 1
 
     def __repr__(self) -> str:
         return f"Pattern({self.text!r})"
