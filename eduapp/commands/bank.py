@@ -28,7 +28,8 @@ def run_import(args, ctx) -> int:
     failed_files = 0
     for path in args.files:
         try:
-            result = parse_file(path, args.format)
+            result = parse_file(path, args.format,
+                                language=getattr(args, "language", None))
             if args.category:
                 for item in result.items:
                     item.category = args.category.strip("/")
@@ -41,13 +42,14 @@ def run_import(args, ctx) -> int:
     payload = total.to_dict()
     lines = [f"imported {total.imported}, updated {total.updated}, skipped {total.skipped}"
              + (f", documents {total.documents}" if total.documents else "")]
-    for err in total.errors:
-        where = err["file"] or ""
-        if err.get("line"):
-            where += f":{err['line']}"
-        if err.get("item") is not None:
-            where += f" (entry {err['item']})"
-        lines.append(f"error: {where}: {err['message']}")
+    for kind, entries in (("error", total.errors), ("note", total.warnings)):
+        for err in entries:
+            where = err["file"] or ""
+            if err.get("line"):
+                where += f":{err['line']}"
+            if err.get("item") is not None:
+                where += f" (entry {err['item']})"
+            lines.append(f"{kind}: {where}: {err['message']}")
     ctx.emit(payload, lines)
     if failed_files == len(args.files):
         return EXIT_FAILED

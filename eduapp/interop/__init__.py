@@ -7,11 +7,14 @@ transaction (``Bank.import_result``).
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 
-from ..domain import collector_paused
+from ..domain import ItemSet, collector_paused
+from ..language import LANGUAGES, detect_item_language, detect_language
 from ..errors import ExportError, ImportFileError
+from ._util import clean_units
 from .base import ParseResult, Unit, flatten
 
 #: ``--format`` name -> module path. Each module follows the contract in ``base.py``.
@@ -42,37 +45,118 @@ def format_module(name: str):
     return importlib.import_module(FORMAT_MODULES[name])
 
 
+def _head(path: str) -> bytes:
+    try:
+        if os.path.isdir(path):
+            return b""
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as e:
+        raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
+    if not head.strip():
+        raise ImportFileError("the file is empty", file=path)
+    return head
+
+
+def candidate_formats(path: str) -> list[str]:
+    """Format names whose signature matches the first 64 KiB of ``path`` (and its name), most
+    specific first (the order of :data:`FORMAT_MODULES`).
+
+    :raises ImportFileError: unreadable or empty file.
+    """
+    head = _head(path)
+    return [name for name in FORMAT_MODULES if format_module(name).detect(head, path)]
+
+
 def detect_format(path: str) -> str:
-    """Guess the format of a file from its first 64 KiB and its name.
+    """The most specific format whose signature matches ``path`` (the first candidate;
+    :func:`parse_file` with ``auto`` also tries the others when it cannot read the file).
 
     :raises ImportFileError: unreadable file or no format recognises it.
     """
-    try:
-        if os.path.isdir(path):
-            head = b""
-        else:
-            with open(path, "rb") as fh:
-                head = fh.read(65536)
-    except OSError as e:
-        raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
-    if not os.path.isdir(path) and not head.strip():
-        raise ImportFileError("the file is empty", file=path)
-    for name in FORMAT_MODULES:
-        module = format_module(name)
-        if module.detect(head, path):
-            return name
-    raise ImportFileError("the file's format is not recognised; name it with --format",
-                          file=path)
+    candidates = candidate_formats(path)
+    if not candidates:
+        raise ImportFileError("the file's format is not recognised; name it with --format",
+                              file=path)
+    return candidates[0]
 
 
-def parse_file(path: str, fmt: str = "auto") -> ParseResult:
-    """Parse ``path`` in format ``fmt`` (``auto`` detects it).
+def _parse_auto(path: str) -> ParseResult:
+    """Try each candidate format's parser in turn and keep the first clean result.
 
+    A signature only nominates a format; the parse decides. A candidate that raises (its
+    structure is not there: no real header row, no Aiken block) or reads nothing falls
+    through to the next. When no candidate reads the file cleanly, the result with the most
+    items wins (its errors are then reported); when none reads anything, the first
+    candidate's error is raised.
+    """
+    candidates = candidate_formats(path)
+    if not candidates:
+        raise ImportFileError("the file's format is not recognised; name it with --format",
+                              file=path)
+    best: ParseResult | None = None
+    first_error: ImportFileError | None = None
+    for name in candidates:
+        try:
+            with collector_paused():
+                result = format_module(name).parse(path)
+        except ImportFileError as e:
+            first_error = first_error or e
+            continue
+        result.format = result.format or name
+        if result.units and not result.errors:
+            return result
+        if best is None or len(result.items) > len(best.items):
+            best = result
+    if best is not None and (best.units or best.documents or first_error is None):
+        return best
+    raise first_error  # type: ignore[misc]
+
+
+def assign_languages(result: ParseResult, override: str | None = None) -> None:
+    """Set the language of every item and set in ``result``.
+
+    :param override: ``"en"`` or ``"zh"`` forces that language on everything (the import
+        dialog's and ``--language``'s choice); ``None`` keeps what the file states
+        (``result.stated_language``) and detects the rest from the text
+        (:func:`eduapp.language.detect_item_language`).
+    :raises ImportFileError: ``override`` is not a known language.
+    """
+    if override is not None and override not in LANGUAGES:
+        raise ImportFileError(f"unknown language {override!r}; use en or zh")
+    result.language_forced = override
+    for unit in result.units:
+        members = unit.items if isinstance(unit, ItemSet) else [unit]
+        for item in members:
+            if override:
+                item.language = override
+            elif item.uid not in result.stated_language:
+                item.language = detect_item_language(item, default=item.language or "en")
+        if isinstance(unit, ItemSet):
+            if override:
+                unit.language = override
+            elif unit.uid not in result.stated_language:
+                langs = {i.language for i in members}
+                unit.language = langs.pop() if len(langs) == 1 else detect_language(
+                    unit.vignette + " " + " ".join(i.stem for i in members))
+
+
+def parse_file(path: str, fmt: str = "auto", language: str | None = None) -> ParseResult:
+    """Parse ``path`` in format ``fmt`` (``auto`` tries the formats whose signature
+    matches, falling through to the next when one cannot read it).
+
+    :param language: force ``en``/``zh`` on every item; ``None`` detects it per item
+        where the file does not state it.
     :raises ImportFileError: nothing in the file could be read.
     """
-    name = detect_format(path) if fmt == "auto" else fmt
-    with collector_paused():
-        return format_module(name).parse(path)
+    if fmt == "auto":
+        result = _parse_auto(path)
+    else:
+        with collector_paused():
+            result = format_module(fmt).parse(path)
+    clean_units(result.units)
+    assign_languages(result, language)
+    return result
 
 
 def write_file(units, path: str, fmt: str, documents=(), media=None) -> None:
@@ -80,14 +164,19 @@ def write_file(units, path: str, fmt: str, documents=(), media=None) -> None:
 
     :raises ExportError: the format cannot be written or the file cannot be saved.
     """
+    writer_name = "write"
+    if fmt == "qti3":  # QTI 3.0: the qti module's second writer (cli: --format qti3)
+        fmt, writer_name = "qti", "write_qti3"
     try:
         module = format_module(fmt)
     except ImportFileError as e:
         raise ExportError(str(e)) from None
-    if not hasattr(module, "write"):
+    if not hasattr(module, writer_name):
         raise ExportError(f"EduApp can read {fmt} but not write it")
-    module.write(units, path, documents=documents, media=media)
+    units = copy.deepcopy(list(units))
+    clean_units(units)  # characters XML 1.0 forbids never reach an export
+    getattr(module, writer_name)(units, path, documents=documents, media=media)
 
 
 __all__ = ["ParseResult", "Unit", "flatten", "FORMAT_MODULES", "register", "format_module",
-           "detect_format", "parse_file", "write_file"]
+           "detect_format", "candidate_formats", "assign_languages", "parse_file", "write_file"]

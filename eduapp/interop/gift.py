@@ -157,11 +157,14 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
     item.category = category
     item.provenance = {"source": "imported", "file": path, "format": NAME}
     for comment in comments:
-        for key, value in re.findall(r"\[(id|tag):([^\]]+)\]", comment):
+        for key, value in _ID_TAG.findall(comment):
+            value = _unescape_id(value).strip()
+            if not value:
+                continue
             if key == "id":
-                _util.set_identity(item, value.strip())
+                _util.set_identity(item, value)
             else:
-                item.tags.append(value.strip())
+                item.tags.append(value)
     text = masked.strip()
     m = re.match(r"::(.*?)::", text, re.S)
     if m:
@@ -286,6 +289,22 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
                     opt.fraction = frac
                 item.options.append(opt)
     return item
+
+
+#: ``[id:...]``/``[tag:...]`` in a comment, with backslash escapes inside, as
+#: Moodle 4.2's ``extract_idnumber_and_tags_from_comment`` reads them.
+_ID_TAG = re.compile(r"\[(id|tag):((?:\\.|[^\]\\])*)\]")
+
+
+def _escape_id(value: str) -> str:
+    """An idnumber or tag for a ``// [id:...]`` comment: backslash and ``]`` escaped (Moodle's
+    ``write_idnumber_and_tags``), line breaks flattened (a comment is one line)."""
+    value = " ".join(value.splitlines())
+    return value.replace("\\", "\\\\").replace("]", "\\]")
+
+
+def _unescape_id(value: str) -> str:
+    return re.sub(r"\\(.)", r"\1", value)
 
 
 def comments_have_id(comments: list[str]) -> bool:
@@ -424,8 +443,8 @@ def dumps(units, media: dict | None = None) -> str:
         if item.category != category:
             category = item.category
             out.append(f"$CATEGORY: $course$/top{'/' + category if category else ''}\n\n")
-        head = f"// [id:{_util.export_id(item)}]" + "".join(
-            f" [tag:{t.replace(']', ')')}]" for t in item.tags)
+        head = f"// [id:{_escape_id(_util.export_id(item))}]" + "".join(
+            f" [tag:{_escape_id(t)}]" for t in item.tags if t.strip())
         title = item.extra.get("title")
         title_s = f"::{escape(title)}::" if title else ""
         stem = item.full_stem

@@ -433,10 +433,9 @@ def _question_xml(item: Item, media: dict | None) -> str:
         ans_fmt = fmt if item.type in ("sba", "multi") else "moodle_auto_format"
         for o in item.options:
             frac = _util.answer_fraction(item, o)
-            tol = f"<tolerance>{o.tolerance:g}</tolerance>" if (
-                item.type == "numerical") else ""
-            if item.type == "numerical" and o.tolerance is None:
-                tol = "<tolerance>0</tolerance>"
+            tol = ""
+            if item.type == "numerical":  # no tolerance = exact (Moodle writes 0)
+                tol = f"<tolerance>{abs(o.tolerance or 0.0):g}</tolerance>"
             parts.append(f'<answer fraction="{_frac(frac)}" format="{ans_fmt}">'
                          f"<text>{escape(o.text)}</text>"
                          + _text_el("feedback", o.explanation, fmt) + tol + "</answer>")

@@ -46,7 +46,11 @@ NS = {"2.1": "http://www.imsglobal.org/xsd/imsqti_v2p1",
       "2.2": "http://www.imsglobal.org/xsd/imsqti_v2p2",
       "3.0": "http://www.imsglobal.org/xsd/imsqtiasi_v3p0"}
 SUPPORTED = {"choiceinteraction", "textentryinteraction", "inlinechoiceinteraction",
-             "matchinteraction", "orderinteraction", "extendedtextinteraction"}
+             "matchinteraction", "orderinteraction", "extendedtextinteraction",
+             "hottextinteraction", "gapmatchinteraction"}
+#: Interactions mapped to the nearest type EduApp holds; the import summary says so.
+APPROXIMATED = {"hottextinteraction": "a multiple-response question over its hot spans",
+                "gapmatchinteraction": "a cloze question with a drop-down per gap"}
 MEDIA_ATTRS = {"img": "src", "object": "data", "audio": "src", "video": "src",
                "source": "src"}
 
@@ -295,6 +299,43 @@ def _rp_tolerance(root) -> float | None:
     return None
 
 
+def _rp_bands(root, decl: "_Decl") -> list[tuple[str, float, float]]:
+    """Numerical tolerance bands in response processing: each ``responseIf``/
+    ``responseElseIf`` whose condition is an ``equal`` (``toleranceMode`` absolute, or
+    exact) of RESPONSE with a ``baseValue`` or ``correct``, and which sets SCORE to a
+    ``baseValue``.
+
+    :returns: ``[(value, tolerance, score)]`` in document order (score as written, not
+        yet divided by the top score); empty when the processing has no such branch.
+    """
+    rp = _find(root, "responseprocessing")
+    out: list[tuple[str, float, float]] = []
+    if rp is None:
+        return out
+    for branch in rp.iter():
+        if _util.local(branch.tag) not in ("responseif", "responseelseif"):
+            continue
+        cond = next((c for c in branch if _util.local(c.tag) == "equal"), None)
+        sov = next((c for c in branch if _util.local(c.tag) == "setoutcomevalue"
+                    and _util.attr(c, "identifier") == "SCORE"), None)
+        if cond is None or sov is None:
+            continue
+        value = next((_text(c) for c in cond if _util.local(c.tag) == "basevalue"), None)
+        if value is None and any(_util.local(c.tag) == "correct" for c in cond):
+            value = decl.correct[0] if decl.correct else None
+        score_el = next((c for c in sov if _util.local(c.tag) == "basevalue"), None)
+        if value is None or score_el is None:
+            continue
+        try:
+            tol_parts = _util.attr(cond, "tolerance", "0").split() or ["0"]
+            tol = float(tol_parts[0]) if _util.attr(cond, "toleranceMode",
+                                                      "exact") == "absolute" else 0.0
+            out.append((value, tol, float(_text(score_el))))
+        except ValueError:
+            continue
+    return out
+
+
 class _ItemReader:
     def __init__(self, source: _Source | None, base_dir: str, path: str, result: ParseResult,
                  label: str):
@@ -367,6 +408,7 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     lang = root.attrib.get("{http://www.w3.org/XML/1998/namespace}lang", "")
     if lang[:2] in ("en", "zh"):
         item.language = lang[:2]
+        reader.result.stated_language.add(item.uid)
     decls = _decls(root)
     body = _find(root, "itembody")
     if body is None:
@@ -380,14 +422,39 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     qti: dict = {}
     skip_tags = {"feedbackblock", "rubricblock", "feedbackinline", "templateblock",
                  "templateinline"}
-    rubric = [r for r in body.iter() if _util.local(r.tag) == "rubricblock"]
-    for r in rubric:
-        if "scorer" in _util.attr(r, "view") or "tutor" in _util.attr(r, "view"):
-            item.rubric = _feedback_text(r)
+
+    def warn(message: str) -> None:
+        reader.result.warnings.append(ImportFileError(
+            f"{identifier or reader.label}: {message}", file=reader.path,
+            item=identifier or reader.label))
+
+    # rubricBlock: what the candidate sees (view "candidate", or no view) stays in the stem
+    # where it stands; scorer/tutor/author/proctor notes become the teacher's marking
+    # notes (Item.rubric, printed in the teacher's version only).
+    candidate_blocks = set()
+    notes = []
+    for r in [r for r in body.iter() if _util.local(r.tag) == "rubricblock"]:
+        views = _util.attr(r, "view").split()
+        if not views or "candidate" in views:
+            candidate_blocks.add(r)
+        else:
+            text = _feedback_text(r)
+            if text:
+                notes.append(text)
+    if notes:
+        item.rubric = "\n\n".join(notes)
+    dropped = [_util.local(e.tag) for e in body.iter()
+               if _util.local(e.tag) in ("feedbackblock", "templateblock", "templateinline")
+               and _text(e)]
+    if dropped:
+        warn(f"{len(dropped)} {'/'.join(sorted(set(dropped)))} element(s) shown only after "
+             "an answer or by a template were left out of the stem")
+    for name in sorted({n for n in names if n in APPROXIMATED}):
+        warn(f"the {name} is imported as {APPROXIMATED[name]} (approximated)")
     reader.media(body, item)
     block_inters = [e for e in inters if _util.local(e.tag) in
                     ("choiceinteraction", "matchinteraction", "orderinteraction",
-                     "extendedtextinteraction")]
+                     "extendedtextinteraction", "hottextinteraction")]
     gaps = [e for e in inters if e not in block_inters]
     if len(block_inters) > 1 or (block_inters and gaps):
         kinds = ", ".join(sorted(set(names)))
@@ -402,6 +469,10 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     def replace(e):
         if e in gap_texts:
             return gap_texts[e]
+        if e in candidate_blocks:
+            return _inner(e, skip, replace)
+        if _util.local(e.tag) == "gapmatchinteraction":
+            return _gap_match_html(e, decls, skip, replace)
         return None
 
     prompt = ""
@@ -414,10 +485,18 @@ def _parse_item(root, reader: _ItemReader) -> Item:
         gap_texts[gaps[0]] = "_____"
     elif gaps:
         for n, g in enumerate(gaps, start=1):
-            gap_texts[g] = escape(_cloze_gap(g, decls, root))
+            if _util.local(g.tag) != "gapmatchinteraction":
+                gap_texts[g] = escape(_cloze_gap(g, decls, root))
     stem_html = _inner(body, skip, replace)
     if prompt:
         stem_html = f"{stem_html}<p>{prompt}</p>" if stem_html.strip() else prompt
+    if block_inters and _util.local(block_inters[0].tag) == "hottextinteraction":
+        # the passage with its hot spans in brackets, after the stem: what the candidate
+        # reads before choosing the spans (the options)
+        passage = _inner(block_inters[0], lambda e: _util.local(e.tag) == "prompt",
+                         lambda e: ("[" + _inner(e) + "]")
+                         if _util.local(e.tag) == "hottext" else None)
+        stem_html = f"{stem_html}<div>{passage}</div>"
     stem, fmt = _html_field(stem_html)
     if len(gaps) == 1 and stem.endswith("_____") and "_____" not in stem[:-5]:
         stem = stem[:-5].rstrip()
@@ -433,6 +512,8 @@ def _parse_item(root, reader: _ItemReader) -> Item:
             _read_choice(root, inter, decl, item, choice_ids)
             if _util.attr(inter, "shuffle"):
                 qti["shuffle"] = _util.attr(inter, "shuffle")
+        elif kind == "hottextinteraction":
+            _read_hottext(inter, decl, item)
         elif kind in ("matchinteraction", "orderinteraction"):
             _read_match(root, inter, decl, item, kind)
             if kind == "orderinteraction":
@@ -502,6 +583,48 @@ def _read_choice(root, inter, decl: _Decl, item: Item, ids: dict) -> None:
         item.type = "tf"
 
 
+def _read_hottext(inter, decl: _Decl, item: Item) -> None:
+    """A hottextInteraction as a multiple-response (``maxChoices`` != 1) or single-best-
+    answer item whose options are the hot spans, in passage order."""
+    spans = [e for e in inter.iter() if _util.local(e.tag) == "hottext"]
+    if len(spans) < 2:
+        raise _Entry("the hottext interaction has fewer than two hot spans")
+    correct = set(decl.correct) or {k for k, v in decl.mapping.items() if v > 0}
+    single = _util.attr(inter, "maxChoices", "1") == "1" and decl.cardinality == "single"
+    item.type = "sba" if single else "multi"
+    for e in spans:
+        item.options.append(Option(text=_html_field(_inner(e))[0],
+                                   correct=_util.attr(e, "identifier") in correct))
+    if item.type == "multi":
+        _normalise_multi(item)
+
+
+def _gap_match_html(inter, decls, skip, replace) -> str:
+    """A gapMatchInteraction as cloze HTML: its passage with each ``gap`` replaced by a
+    Moodle MULTICHOICE gap over the gap texts (the right one from the directedPair
+    ``gapText gap`` values)."""
+    decl = decls.get(_util.attr(inter, "responseIdentifier"), _Decl())
+    texts = [(_util.attr(g, "identifier"), _text(g)) for g in _children(inter, "gaptext")]
+    right = {}
+    for pair in list(decl.correct) + [k for k, v in decl.mapping.items() if v > 0]:
+        parts = pair.split()
+        if len(parts) == 2:
+            right.setdefault(parts[1], parts[0])
+
+    def gap(e):
+        if _util.local(e.tag) == "gap":
+            want = right.get(_util.attr(e, "identifier"))
+            answers = [("=" if ident == want else "") + _cloze_escape(t) for ident, t in texts]
+            return escape("{1:MULTICHOICE:" + "~".join(answers) + "}")
+        if _util.local(e.tag) in ("gaptext", "prompt"):
+            return ""
+        return replace(e)
+
+    prompt = _children(inter, "prompt")
+    head = f"<p>{_inner(prompt[0])}</p>" if prompt else ""
+    return head + _inner(inter, skip, gap)
+
+
 def _read_match(root, inter, decl: _Decl, item: Item, kind: str) -> None:
     item.type = "matching"
     if kind == "orderinteraction":
@@ -536,6 +659,16 @@ def _read_text_entry(root, gap, decls, item: Item) -> None:
     decl = decls.get(_util.attr(gap, "responseIdentifier"), _Decl())
     numeric = decl.base_type in ("float", "integer")
     item.type = "numerical" if numeric else "short"
+    bands = _rp_bands(root, decl) if numeric else []
+    if bands:
+        top = max(score for _, _, score in bands) or 1.0
+        for value, tol, score in bands:
+            frac = round(score / top, 7)
+            opt = Option(text=value, correct=frac > 0, tolerance=tol)
+            if frac not in (0.0, 1.0):
+                opt.fraction = frac
+            item.options.append(opt)
+        return
     tol = _rp_tolerance(root) if numeric else None
     seen = []
     values = list(decl.correct)
@@ -759,6 +892,8 @@ _ALLOWED = {"p", "br", "div", "span", "b", "i", "strong", "em", "sub", "sup", "i
             "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "blockquote", "hr", "small",
             "big", "tt", "q", "cite", "abbr", "dl", "dt", "dd"}
 _RUBY = {"ruby", "rt", "rb", "rp"}
+#: MathML (QTI 2.1 and 3.0 both import the MathML 2/3 schema in this namespace).
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 _ATTRS = {"img": ("src", "alt", "width", "height"), "a": ("href",),
           "td": ("colspan", "rowspan"), "th": ("colspan", "rowspan")}
 
@@ -774,8 +909,26 @@ class _Xhtml(HTMLParser):
         self.rewrite = rewrite
         self.allowed = _ALLOWED | _RUBY if version == "3.0" else _ALLOWED
         self.dropping = 0  # depth inside an rt/rp whose text 2.1 cannot hold
+        self.math: list[str] = []  # open MathML elements (kept whole, in their namespace)
+
+    def _math_start(self, tag, attrs, void: bool = False) -> bool:
+        name = tag.split(":")[-1]
+        if name != "math" and not self.math:
+            return False
+        keep = "".join(f" {k.split(':')[-1]}={quoteattr(v)}" for k, v in attrs
+                       if v is not None and not k.startswith("xmlns"))
+        if name == "math" and not self.math:
+            keep = f' xmlns="{MATHML_NS}"' + keep
+        if void:
+            self.out.append(f"<{name}{keep}/>")
+        else:
+            self.out.append(f"<{name}{keep}>")
+            self.math.append(name)
+        return True
 
     def handle_starttag(self, tag, attrs):
+        if not self.dropping and self._math_start(tag, attrs):
+            return
         if tag in ("rt", "rp") and tag not in self.allowed:
             self.dropping += 1
             return
@@ -798,11 +951,22 @@ class _Xhtml(HTMLParser):
             self.stack.append(tag)
 
     def handle_startendtag(self, tag, attrs):
+        if not self.dropping and self._math_start(tag, attrs, void=True):
+            return
         self.handle_starttag(tag, attrs)
         if tag in self.stack and tag not in _VOID and self.stack[-1] == tag:
             self.out.append(f"</{self.stack.pop()}>")
 
     def handle_endtag(self, tag):
+        if self.math:
+            name = tag.split(":")[-1]
+            if name in self.math:
+                while self.math:
+                    open_name = self.math.pop()
+                    self.out.append(f"</{open_name}>")
+                    if open_name == name:
+                        break
+            return
         if tag in ("rt", "rp") and tag not in self.allowed:
             self.dropping = max(0, self.dropping - 1)
             return
@@ -821,6 +985,8 @@ class _Xhtml(HTMLParser):
 
     def close(self):
         super().close()
+        while self.math:
+            self.out.append(f"</{self.math.pop()}>")
         while self.stack:
             self.out.append(f"</{self.stack.pop()}>")
 
@@ -845,7 +1011,7 @@ _TEMPLATE = {"2.1": {
     "te": "textEntryInteraction", "et": "extendedTextInteraction",
     "mi": "matchInteraction", "sms": "simpleMatchSet", "sac": "simpleAssociableChoice",
     "oi": "orderInteraction", "rp": "responseProcessing", "rc": "responseCondition",
-    "ri": "responseIf", "re": "responseElse", "match": "match", "var": "variable",
+    "ri": "responseIf", "re": "responseElse", "rei": "responseElseIf", "match": "match", "var": "variable",
     "correct": "correct", "sov": "setOutcomeValue", "bv": "baseValue", "isnull": "isNull",
     "mr": "mapResponse", "equal": "equal", "mf": "modalFeedback", "rb": "rubricBlock",
     "ici": "inlineChoiceInteraction", "ic": "inlineChoice"}}
@@ -936,8 +1102,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
             fixed = "true" if o.fixed else "false"
             choices.append(f'<{t["sc"]} identifier="{i}" fixed="{fixed}">{x(o.text)}{fb}'
                            f'</{t["sc"]}>')
-        shuffle = (item.extra.get("qti") or {}).get("shuffle", "true" if item.type != "tf"
-                                                    else "false")
+        shuffle = _shuffle(item)
         body.append(f'<div>{stem_xhtml}</div><{t["choice_i"]} {A("responseIdentifier")}='
                     f'"RESPONSE" shuffle="{shuffle}" {A("maxChoices")}='
                     f'"{0 if multiple else 1}">' + "".join(choices) + f'</{t["choice_i"]}>')
@@ -964,8 +1129,19 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
         body.append(f'<div>{stem_xhtml}</div><p><{t["te"]} {A("responseIdentifier")}='
                     f'"RESPONSE" {A("expectedLength")}="20"/></p>')
         if numeric:
-            tol = next((o.tolerance for o in accepted if o.tolerance is not None), 0.0) or 0.0
-            score_rules = ("tolerance", tol) if cr else ""
+            # every band: (value, tolerance, fraction), best first, so a response inside
+            # several bands earns the best (Moodle's numerical grading)
+            bands = []
+            for o in item.options:
+                try:
+                    value = float(o.text)
+                except (TypeError, ValueError):
+                    continue  # "*" (any other answer) or not a number: no band
+                frac = _util.answer_fraction(item, o)
+                if frac > 0:
+                    bands.append((value, abs(o.tolerance or 0.0), frac))
+            bands.sort(key=lambda b: -b[2])
+            score_rules = ("bands", bands) if bands else ""
         else:
             score_rules = "map" if mapping else ""
     elif item.type == "matching" and (item.extra.get("qti") or {}).get("interaction") == "order":
@@ -1044,6 +1220,21 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
             + rp + "\n".join(fbs) + f'\n</{t["item"]}>\n')
 
 
+def _shuffle(item: Item) -> str:
+    """``shuffle`` of a choice interaction as the source had it: QTI's own attribute, else
+    Moodle's ``shuffleanswers`` (``1``/``true``/``0``/``false``), else ``true`` for choice
+    items and ``false`` for true/false (whose order True, False is meaningful)."""
+    qti_value = str((item.extra.get("qti") or {}).get("shuffle", "")).strip().lower()
+    if qti_value in ("true", "false"):
+        return qti_value
+    moodle_value = str((item.extra.get("moodle") or {}).get("shuffleanswers", "")).strip()
+    if moodle_value.lower() in ("1", "true"):
+        return "true"
+    if moodle_value.lower() in ("0", "false"):
+        return "false"
+    return "true" if item.type != "tf" else "false"
+
+
 def _correct(t, values) -> str:
     """A ``correctResponse`` holding ``values`` (already escaped); nothing when there are none,
     as the XSD wants at least one ``value``."""
@@ -1077,6 +1268,18 @@ def _processing(t, rules, has_fb: bool, item: Item) -> str:
                      f'{sov("SCORE", bv("float", 0))}</{t["ri"]}><{t["re"]}>'
                      + sov("SCORE", f'<{t["mr"]} identifier="RESPONSE"/>') +
                      f'</{t["re"]}></{t["rc"]}>')
+    elif isinstance(rules, tuple) and rules[0] == "bands":
+        branches = []
+        for value, tol, frac in rules[1]:
+            tag = t["rei"]
+            mode = (f'{A("toleranceMode")}="absolute" tolerance="{_fmt(tol)} {_fmt(tol)}"'
+                    if tol else f'{A("toleranceMode")}="exact"')
+            branches.append(f'<{tag}><{t["equal"]} {mode}>{var}{bv("float", _fmt(value))}'
+                            f'</{t["equal"]}>{sov("SCORE", bv("float", _fmt(frac)))}</{tag}>')
+        parts.append(f'<{t["rc"]}><{t["ri"]}><{t["isnull"]}>{var}</{t["isnull"]}>'
+                     f'{sov("SCORE", bv("float", 0))}</{t["ri"]}>'
+                     + "".join(branches)
+                     + f'<{t["re"]}>{sov("SCORE", bv("float", 0))}</{t["re"]}></{t["rc"]}>')
     elif isinstance(rules, tuple):
         tol = _fmt(rules[1])
         parts.append(f'<{t["rc"]}><{t["ri"]}><{t["equal"]} {A("toleranceMode")}="absolute" '
