@@ -119,9 +119,13 @@ def _split_answers(body: str) -> list[tuple[str, str]]:
 
 
 def _weight(text: str) -> tuple[float | None, str]:
+    """A ``%50%`` answer weight as a fraction Moodle accepts.
+
+    :raises ValidationError: a weight outside Moodle's grade list (``%33%``).
+    """
     m = re.match(r"\s*%(-?\d+(?:\.\d+)?)%", text)
     if m:
-        return round(float(m.group(1)) / 100.0, 7), text[m.end():]
+        return _util.moodle_grade(float(m.group(1)) / 100.0), text[m.end():]
     return None, text
 
 

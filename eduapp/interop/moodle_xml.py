@@ -121,7 +121,14 @@ def _number(text: str, what: str) -> float:
 
 
 def _fraction(value: str | None) -> float:
-    return round(_number(value or "0", "answer fraction") / 100.0, 7)
+    """An answer's ``fraction`` attribute (per cent) as a fraction Moodle accepts.
+
+    :raises _Entry: not a number, or a grade outside Moodle's list (33 next to 33.33333).
+    """
+    try:
+        return _util.moodle_grade(_number(value or "0", "answer fraction") / 100.0)
+    except ValidationError as e:
+        raise _Entry(str(e)) from None
 
 
 def _parse_question(q, reader: _Reader, category: str) -> Item:
@@ -213,6 +220,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
         item.model_answer = reader.text_of(q, "graderinfo", item)[0]
     elif qtype in ("cloze", "multianswer"):
         item.extra["cloze"] = {"subquestions": parse_cloze(item.stem)}
+        _util.validate_cloze(item.extra["cloze"]["subquestions"])
     if moodle:
         item.extra["moodle"] = moodle
     return item
