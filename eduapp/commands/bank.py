@@ -67,12 +67,17 @@ def run_export(args, ctx) -> int:
     folder = os.path.dirname(os.path.abspath(args.out))
     if not os.path.isdir(folder):
         raise ExportError(f"the folder {folder} does not exist")
-    write_file(units, args.out, args.format, documents=documents, media=bank.media_for(units))
+    left_out = write_file(units, args.out, args.format, documents=documents,
+                          media=bank.media_for(units))
     items = flatten(units)
-    payload = {"exported": len(items), "sets": sum(isinstance(u, ItemSet) for u in units),
-               "documents": len(documents), "format": args.format, "out": args.out}
-    ctx.emit(payload, f"exported {len(items)} items to {args.out} ({args.format})")
-    return EXIT_OK
+    payload = {"exported": len(items) - len(left_out),
+               "sets": sum(isinstance(u, ItemSet) for u in units),
+               "documents": len(documents), "format": args.format, "out": args.out,
+               "not_represented": left_out}
+    lines = [f"exported {len(items) - len(left_out)} items to {args.out} ({args.format})"]
+    lines += [f"left out: {e['item']}: {e['message']}" for e in left_out]
+    ctx.emit(payload, lines)
+    return EXIT_REJECTED if left_out else EXIT_OK
 
 
 def _with_findings(items):

@@ -159,24 +159,81 @@ def parse_file(path: str, fmt: str = "auto", language: str | None = None) -> Par
     return result
 
 
-def write_file(units, path: str, fmt: str, documents=(), media=None) -> None:
-    """Write ``units`` (items and sets) to ``path`` in format ``fmt``.
+def not_represented(units, fmt: str) -> list[dict]:
+    """Items of ``units`` that format ``fmt`` cannot hold, each ``{"item": its export id,
+    "uid", "message": why}`` (Aiken holds only single-answer choice questions, CSV letters
+    stop at Z ...). Formats without a ``cannot_represent(item)`` hook hold every item.
 
-    :raises ExportError: the format cannot be written or the file cannot be saved.
+    :raises ExportError: unknown format.
+    """
+    name = "qti" if fmt == "qti3" else fmt
+    try:
+        module = format_module(name)
+    except ImportFileError as e:
+        raise ExportError(str(e)) from None
+    check = getattr(module, "cannot_represent", None)
+    out = []
+    if check is None:
+        return out
+    for item in flatten(units):
+        why = check(item)
+        if why:
+            out.append({"item": item.idnumber or item.uid, "uid": item.uid,
+                        "message": f"{fmt} cannot represent this item: {why}"})
+    return out
+
+
+def _without(units, uids: set) -> list:
+    """``units`` less the items whose uid is in ``uids`` (a set that keeps fewer than two
+    members falls apart into lone items)."""
+    out = []
+    for unit in units:
+        if isinstance(unit, ItemSet):
+            kept = [i for i in unit.items if i.uid not in uids]
+            if len(kept) == len(unit.items):
+                out.append(unit)
+            elif len(kept) >= 2:
+                out.append(copy.copy(unit))
+                out[-1].items = kept
+            else:
+                out.extend(kept)
+        elif unit.uid not in uids:
+            out.append(unit)
+    return out
+
+
+def write_file(units, path: str, fmt: str, documents=(), media=None) -> list[dict]:
+    """Write ``units`` (items and sets) to ``path`` in format ``fmt`` (``qti3`` is QTI 3.0).
+
+    Items the format cannot hold are left out and reported, never a traceback; characters
+    XML 1.0 forbids are removed from (copies of) the texts first.
+
+    :returns: the items left out, as :func:`not_represented` gives them (empty when the
+        format held everything).
+    :raises ExportError: the format cannot be written, no item can be represented in it,
+        or the file cannot be saved.
     """
     writer_name = "write"
+    module_name = fmt
     if fmt == "qti3":  # QTI 3.0: the qti module's second writer (cli: --format qti3)
-        fmt, writer_name = "qti", "write_qti3"
+        module_name, writer_name = "qti", "write_qti3"
     try:
-        module = format_module(fmt)
+        module = format_module(module_name)
     except ImportFileError as e:
         raise ExportError(str(e)) from None
     if not hasattr(module, writer_name):
         raise ExportError(f"EduApp can read {fmt} but not write it")
     units = copy.deepcopy(list(units))
     clean_units(units)  # characters XML 1.0 forbids never reach an export
+    left_out = not_represented(units, fmt)
+    if left_out:
+        units = _without(units, {e["uid"] for e in left_out})
+        if not units and not documents:
+            raise ExportError(f"none of the items can be represented in {fmt}: "
+                              f"{left_out[0]['message']}")
     getattr(module, writer_name)(units, path, documents=documents, media=media)
+    return left_out
 
 
 __all__ = ["ParseResult", "Unit", "flatten", "FORMAT_MODULES", "register", "format_module",
-           "detect_format", "candidate_formats", "assign_languages", "parse_file", "write_file"]
+           "detect_format", "candidate_formats", "not_represented", "assign_languages", "parse_file", "write_file"]

@@ -132,6 +132,18 @@ def parse(path: str) -> ParseResult:
     return result
 
 
+def cannot_represent(item: Item) -> str | None:
+    """Why Aiken cannot hold ``item`` (``None`` when it can): Aiken is single-best-answer
+    only, 2 to 26 lettered options, one key."""
+    if item.type not in ("sba", "tf"):
+        return f"Aiken holds only single-best-answer questions, not {item.type}"
+    if not 2 <= len(item.options) <= 26:
+        return f"Aiken letters 2 to 26 options; this item has {len(item.options)}"
+    if len(item.key_indices) != 1:
+        return "Aiken needs exactly one correct option"
+    return None
+
+
 def dumps(units, media: dict | None = None) -> tuple[str, int]:
     """Aiken text for the ``sba`` and ``tf`` items of ``units``.
 

@@ -369,6 +369,11 @@ def _fields(item: Item) -> list[str]:
     question = _html(item.stem, item)
     if item.vignette:
         question = f"<div class=vignette>{_html(item.vignette, item)}</div>{question}"
+    # Anki keeps only media a field refers to (its importer and "Check Media" drop the
+    # rest): show each image the text does not show already
+    for m in item.media:
+        if (m.mime or "").startswith("image/") and m.name not in question:
+            question += f'<div><img src="{html.escape(m.name)}"></div>'
     options = ""
     answer = ""
     letters = [chr(65 + k) if k < 26 else str(k + 1) for k in range(len(item.options))]
@@ -419,7 +424,10 @@ def write(units, path: str, documents=(), media: dict | None = None,
             decks[name] = genanki.Deck(did, name)
         for m in _util.media_bytes(item, media):
             media_files.setdefault(m.name, m.data)
-        note = genanki.Note(model=model, fields=_fields(item), guid=item.uid,
+        # a note that came from Anki keeps its GUID, so that Anki updates it in place
+        guid = item.idnumber if item.idnumber and item.provenance.get("format") == NAME \
+            else item.uid
+        note = genanki.Note(model=model, fields=_fields(item), guid=guid,
                             tags=[re.sub(r"\s+", "_", t) for t in item.tags if t.strip()])
         decks[name].add_note(note)
     if not decks:

@@ -347,6 +347,13 @@ def parse(path: str) -> ParseResult:
     return result
 
 
+def cannot_represent(item: Item) -> str | None:
+    """Why a CSV row cannot hold ``item``: more than 26 options (columns A..Z)."""
+    if len(item.options) > 26:
+        return f"CSV option columns stop at Z; this item has {len(item.options)} options"
+    return None
+
+
 def _letter(k: int) -> str:
     if k >= 26:
         raise ExportError("an item has more than 26 options; CSV letters stop at Z")

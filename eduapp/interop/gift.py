@@ -439,6 +439,14 @@ def _answers(item: Item) -> str:
     return "\n" + "\n".join("    " + line for line in lines) + "\n"
 
 
+def cannot_represent(item: Item) -> str | None:
+    """Why GIFT cannot hold ``item``: a cloze question's embedded answers (GIFT has one
+    answer block per question; Moodle's own GIFT export leaves cloze out too)."""
+    if item.type == "cloze":
+        return "GIFT cannot hold the embedded answers of a cloze question"
+    return None
+
+
 def dumps(units, media: dict | None = None) -> str:
     """The GIFT text for ``units`` (sets are written member by member)."""
     out: list[str] = []
