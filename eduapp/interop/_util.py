@@ -82,13 +82,16 @@ def read_head(path: str, size: int = 8) -> bytes:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the first 8 KiB hold NUL bytes or mostly control characters (not text)."""
+    """True when the first 8 KiB hold NUL bytes or more than 5 % control characters other
+    than tab, line ends and Word's U+0007/U+000B/U+000C (not text)."""
     head = data[:8192]
     if b"\x00" in head:
         return True
     if not head:
         return False
-    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    # tab, LF, CR and the marks Word's text export writes (bell = end of cell, vertical
+    # tab = manual line break, form feed = page break) are text
+    ctrl = sum(1 for b in head if b < 32 and b not in (7, 9, 10, 11, 12, 13))
     return ctrl > len(head) * 0.05
 
 
