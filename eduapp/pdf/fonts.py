@@ -123,6 +123,8 @@ def register_fonts() -> None:
         for italic_flag in (0, 1):
             addMapping(CJK, 0, italic_flag, CJK)
             addMapping(CJK, 1, italic_flag, CJK_BOLD)
+        from .linebreak import install as _install_line_breaking  # noqa: PLC0415
+        _install_line_breaking()  # UAX #14 + kinsoku for wordWrap='CJK' paragraphs
         _latin_glyphs.update(pdfmetrics.getFont(LATIN).face.charToGlyph)
         _cjk_glyphs.update(cjk.face.charToGlyph)
         for n, path in enumerate(p for p in FALLBACK_FONT_FILES if os.path.exists(p)):
