@@ -426,7 +426,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="215"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="493"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
@@ -467,8 +467,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="250"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
         <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="570"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -550,182 +550,182 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="428"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="440"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="451"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="457"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="461"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="468"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="476"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="487"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="492"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="518"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="521"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="523"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="528"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="542"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="552"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="568"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="645"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="653"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="684"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="699"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="701"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="716"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="718"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="719"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="721"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -733,48 +733,49 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="192"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="229"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="251"/>
         <source>Export items</source>
+        <extracomment>items the format could not hold (``{&quot;item&quot;, &quot;uid&quot;, &quot;message&quot;}``), after export</extracomment>
         <translation>导出试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="216"/>
         <source>Selected items ({n})</source>
         <translation>选中的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="197"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="217"/>
         <source>Items shown by the current search ({n})</source>
         <translation>当前搜索显示的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="198"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="218"/>
         <source>The whole bank</source>
         <translation>整个题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="209"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="229"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="232"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="216"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="236"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="219"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="239"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="255"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="279"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1175,94 +1176,119 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="45"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="46"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="99"/>
         <source>Import items</source>
         <extracomment>Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="51"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="52"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="59"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="60"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="61"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="62"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
+        <source>As the file says, else detected from the text</source>
+        <translation>按文件所标注，否则根据文本自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="65"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="66"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
+        <source>Language of the items</source>
+        <translation>试题语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="70"/>
         <source>optional, e.g. Year 3/Cardiology</source>
         <translation>可选，例如 三年级/心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="71"/>
         <source>Put into category</source>
         <translation>放入分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="65"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="72"/>
         <source>Reject a whole file on its first error</source>
         <translation>文件中出现第一个错误即拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
         <source>File / entry</source>
         <translation>文件 / 条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="83"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="93"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="100"/>
         <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
         <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="105"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="113"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="120"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="128"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="130"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="138"/>
         <source>cannot be imported: {why}</source>
         <translation>无法导入：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="137"/>
-        <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents</source>
-        <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档</translation>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="148"/>
+        <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents; languages: {langs}</source>
+        <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档；语言：{langs}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="143"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="158"/>
+        <source>note: {message}</source>
+        <translation>提示：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="160"/>
         <source>{n} items ready to import.</source>
         <translation>{n} 道试题可以导入。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="159"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="177"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="175"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="193"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1386,18 +1412,30 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="296"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="278"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="282"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="288"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="291"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="298"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="299"/>
+        <source>Left out, the format cannot hold them:</source>
+        <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,8 @@ from .ops import Op
 #: Formats offered for import and export (names of the interop registry).
 IMPORT_FORMATS = ("auto", "eduapp-json", "moodle-xml", "gift", "aiken", "qti", "csv", "apkg")
 EXPORT_FORMATS = {"eduapp-json": ".json", "moodle-xml": ".xml", "gift": ".gift",
-                  "aiken": ".txt", "qti": ".zip", "csv": ".csv", "apkg": ".apkg"}
+                  "aiken": ".txt", "qti": ".zip", "qti3": ".qti3.zip", "csv": ".csv",
+                  "apkg": ".apkg"}
 
 
 def _where(error: dict) -> str:
@@ -59,6 +60,12 @@ class ImportDialog(QDialog):
             self.format.addItem(self.tr("Detect automatically") if name == "auto" else name, name)
         self.format.currentIndexChanged.connect(lambda _=0: self.preview())
         form.addRow(self.tr("Format"), self.format)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the file says, else detected from the text"), None)
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Chinese"), "zh")
+        self.language.currentIndexChanged.connect(lambda _=0: self.preview())
+        form.addRow(self.tr("Language of the items"), self.language)
         self.category = QLineEdit()
         self.category.setPlaceholderText(self.tr("optional, e.g. Year 3/Cardiology"))
         form.addRow(self.tr("Put into category"), self.category)
@@ -100,6 +107,7 @@ class ImportDialog(QDialog):
     def preview(self) -> None:
         """Parse the files off the GUI thread and show what each holds."""
         paths, fmt = self.paths(), self.format.currentData()
+        language = self.language.currentData()
         if not paths:
             return
         self.status.setText(self.tr("Reading…"))
@@ -112,7 +120,7 @@ class ImportDialog(QDialog):
                 ctx.check()
                 ctx.progress(os.path.basename(path), n / len(paths))
                 try:
-                    out.append((path, parse_file(path, fmt), None))
+                    out.append((path, parse_file(path, fmt, language=language), None))
                 except ImportFileError as e:
                     out.append((path, None, e))
             return out
@@ -134,12 +142,21 @@ class ImportDialog(QDialog):
             n = sum(counts.values())
             total += n
             parts = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
-            node.setText(1, self.tr("{fmt}: {n} items ({parts}), {sets} sets, {docs} documents")
+            languages = {}
+            for item in result.items:
+                languages[item.language] = languages.get(item.language, 0) + 1
+            node.setText(1, self.tr("{fmt}: {n} items ({parts}), {sets} sets, {docs} documents; "
+                                    "languages: {langs}")
                          .format(fmt=result.format, n=n, parts=parts or "-", sets=sets,
-                                 docs=len(result.documents)))
+                                 docs=len(result.documents),
+                                 langs=", ".join(f"{k} {v}" for k, v in sorted(
+                                     languages.items())) or "-"))
             for e in result.errors:
                 QTreeWidgetItem(node, [_where(e.to_dict()), e.message])
-            node.setExpanded(bool(result.errors))
+            for w in result.warnings:
+                QTreeWidgetItem(node, [_where(w.to_dict()),
+                                       self.tr("note: {message}").format(message=w.message)])
+            node.setExpanded(bool(result.errors or result.warnings))
         self.status.setText(self.tr("{n} items ready to import.").format(n=total))
         self.import_button.setEnabled(total > 0)
 
@@ -147,6 +164,7 @@ class ImportDialog(QDialog):
         """Import every file in its own transaction; Cancel stops between files (the
         files already done stay imported, the one in progress is rolled back)."""
         paths, fmt = self.paths(), self.format.currentData()
+        language = self.language.currentData()
         category, strict = self.category.text().strip().strip("/"), self.strict.isChecked()
 
         def work(app, ctx):
@@ -159,7 +177,7 @@ class ImportDialog(QDialog):
                 ctx.progress(self.tr("Importing {name}…").format(name=os.path.basename(path)),
                              n / len(paths))
                 try:
-                    result = parse_file(path, fmt)
+                    result = parse_file(path, fmt, language=language)
                     if category:
                         for item in result.items:
                             item.category = category
@@ -189,6 +207,8 @@ class ExportDialog(QDialog):
         self.app = app
         self.selected_ids, self.shown_ids = list(selected_ids), list(shown_ids)
         self.written: tuple[int, str] | None = None
+        #: items the format could not hold (``{"item", "uid", "message"}``), after export
+        self.left_out: list[dict] = []
         self.setWindowTitle(self.tr("Export items"))
         layout = QVBoxLayout(self)
         self.scope = QButtonGroup(self)
@@ -223,6 +243,8 @@ class ExportDialog(QDialog):
 
     def _suggest_name(self) -> None:
         root, _ext = os.path.splitext(self.path.text())
+        if root.endswith(".qti3"):
+            root = root[:-len(".qti3")]
         self.path.setText(root + EXPORT_FORMATS[self.format.currentData()])
 
     def _browse(self) -> None:
@@ -245,10 +267,12 @@ class ExportDialog(QDialog):
             from ..interop import flatten, write_file
             units = app.bank.export_units(ids=ids)
             documents = app.bank.documents() if ids is None and fmt == "eduapp-json" else []
-            write_file(units, path, fmt, documents=documents, media=app.bank.media_for(units))
-            return len(flatten(units))
+            left_out = write_file(units, path, fmt, documents=documents,
+                                  media=app.bank.media_for(units))
+            return len(flatten(units)) - len(left_out), left_out
 
-        def done(n):
+        def done(outcome):
+            n, self.left_out = outcome
             self.written = (n, path)
             self.accept()
 
