@@ -13,6 +13,7 @@ import sys
 
 from ..exams import Blueprint, assemble, make_forms
 from ..pdf import publish_exam
+from ..pdf.fonts import describe_substitutions, take_substitutions
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -47,8 +48,11 @@ def run_build(args, ctx) -> int:
                  + [f"short: {s['message']}" for s in shortfalls])
         return EXIT_FAILED
     make_forms(exam, args.forms)
+    take_substitutions()  # forget stand-ins from earlier PDFs of this process
     files = publish_exam(ctx.bank, exam, args.out, size_name=settings.page_size,
                          extra={"shortfalls": shortfalls, "notes": result.notes})
+    # characters no font has were printed as stand-ins: say which (never silently '?')
+    result.notes.extend(describe_substitutions(take_substitutions()))
     payload = dict(files.manifest)
     payload["out"] = os.path.abspath(args.out)
     lines = [f"exam {exam.id}: {exam.question_count} questions, {len(exam.forms)} form(s), "
