@@ -462,3 +462,22 @@ def test_pdf_missing_glyphs_get_a_stand_in_and_a_warning(caplog):
         else:
             assert ch in markup
     assert "?" not in markup.replace("<font", "")
+
+
+def test_quality_gate_does_not_flag_clean_chinese_items_of_a_file(run_cli, tmp_path):
+    """The outside set: 12 clean items, 6 of them Chinese, linted from a GIFT file."""
+    en = ["Which drug reverses heparin?", "Which vitamin reverses warfarin?",
+          "Which electrolyte is checked before insulin in DKA?",
+          "Which antibiotic treats syphilis first line?",
+          "Which test confirms pulmonary embolism?", "Which nerve is injured in wrist drop?"]
+    zh = ["肝素过量时首选的拮抗药物是哪一种？", "服用华法林出现 INR 6.8 且无出血时首选哪项处理？",
+          "糖尿病酮症酸中毒补胰岛素前必须先检查哪项电解质？", "一期梅毒的首选治疗药物是哪一种？",
+          "确诊肺栓塞首选的影像学检查是哪一项？", "桡神经损伤最典型的表现是哪一项？"]
+    blocks = [f"::q{n}:: {stem} {{=答案甲 ~答案乙 ~答案丙 ~答案丁}}" if stem in zh else
+              f"::q{n}:: {stem} {{=Answer one ~Answer two ~Answer three ~Answer four}}"
+              for n, stem in enumerate(en + zh)]
+    path = tmp_path / "set.gift"
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    code, out, _ = run_cli("lint", path, "--format", "gift", "--json")
+    rules = [f["rule"] for i in out["items"] for f in i["findings"]]
+    assert "wrong-language" not in rules
