@@ -6,6 +6,7 @@ Nothing here knows a question format. Every failure a user's file can cause is t
 
 from __future__ import annotations
 
+import functools
 import html
 import mimetypes
 import os
@@ -347,6 +348,11 @@ def local(tag) -> str:
     compare equal: both give ``choiceinteraction`` (the ``qti-`` prefix is dropped)."""
     if not isinstance(tag, str):
         return ""
+    return _local(tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _local(tag: str) -> str:
     name = tag.rsplit("}", 1)[-1]
     if name.startswith("qti-"):
         name = name[4:]
