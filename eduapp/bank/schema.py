@@ -121,7 +121,7 @@ def _v4(db: sqlite_utils.Database) -> None:
     """
     import json as _json  # noqa: PLC0415
 
-    from ..domain import Item  # noqa: PLC0415
+    from ..domain import Item, Option  # noqa: PLC0415
     from ..language import detect_item_language  # noqa: PLC0415
     from .textindex import item_fts_values  # noqa: PLC0415
 
@@ -132,28 +132,29 @@ def _v4(db: sqlite_utils.Database) -> None:
         "WHERE deleted_at IS NULL").fetchall()
     vignettes = {uid: v or "" for uid, v in conn.execute("SELECT uid, vignette FROM item_sets")}
     set_languages: dict[str, set] = {}
+    fts_rows, repairs = [], []
     for (iid, itype, stem, vignette, options, explanation, model_answer, tags, topic, system,
          discipline, category, extra, provenance, language, set_uid) in rows:
-        item = Item.from_dict({
-            "type": itype, "stem": stem or "", "vignette": vignette or "",
-            "options": _json.loads(options or "[]"), "explanation": explanation or "",
-            "model_answer": model_answer or "", "tags": _json.loads(tags or "[]"),
-            "topic": topic or "", "system": system or "", "discipline": discipline or "",
-            "category": category or "", "extra": _json.loads(extra or "{}"),
-            "language": language or "en"})
+        item = Item(type=itype, stem=stem or "", vignette=vignette or "",
+                    options=[Option.from_dict(o) for o in _json.loads(options or "[]")],
+                    explanation=explanation or "", model_answer=model_answer or "",
+                    tags=_json.loads(tags or "[]"), topic=topic or "", system=system or "",
+                    discipline=discipline or "", category=category or "",
+                    extra=_json.loads(extra or "{}"), language=language or "en")
         prov = _json.loads(provenance or "{}")
         if prov.get("source") == "imported" and prov.get("format") in \
                 _UNSTATED_LANGUAGE_FORMATS:
             detected = detect_item_language(item, default=item.language)
             if detected != item.language:
                 item.language = detected
-                conn.execute("UPDATE items SET language = ? WHERE id = ?", (detected, iid))
+                repairs.append((detected, iid))
         if set_uid:
             set_languages.setdefault(set_uid, set()).add(item.language)
-        conn.execute("DELETE FROM items_fts WHERE rowid = ?", (iid,))
-        conn.execute("INSERT INTO items_fts(rowid, stem, options, explanation, tags, facets) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     (iid,) + item_fts_values(item, vignettes.get(set_uid, "")))
+        fts_rows.append((iid,) + item_fts_values(item, vignettes.get(set_uid, "")))
+    conn.executemany("UPDATE items SET language = ? WHERE id = ?", repairs)
+    conn.execute("DELETE FROM items_fts")
+    conn.executemany("INSERT INTO items_fts(rowid, stem, options, explanation, tags, facets) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", fts_rows)
     for set_uid, langs in set_languages.items():
         if len(langs) == 1:
             conn.execute("UPDATE item_sets SET language = ? WHERE uid = ?",
