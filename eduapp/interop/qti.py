@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from xml.sax.saxutils import escape, quoteattr
 
-from ..domain import Item, Option
+from ..domain import Item, ItemSet, Option
 from ..errors import ExportError, ImportFileError, ValidationError
 from . import _util
 from .base import ParseResult
@@ -770,7 +770,8 @@ def _test_items(source: _Source, tests: list[str], path: str) -> list[str]:
     return out
 
 
-def _manifest_items(source: _Source, path: str, result: ParseResult) -> list[str]:
+def _manifest_items(source: _Source, path: str, result: ParseResult,
+                    tests_out: list | None = None) -> list[str]:
     manifests = sorted((n for n in source.names() if n.rsplit("/", 1)[-1] == "imsmanifest.xml"),
                        key=lambda n: n.count("/"))
     if not manifests:
@@ -809,6 +810,8 @@ def _manifest_items(source: _Source, path: str, result: ParseResult) -> list[str
             rel = _join(posixpath.join(base, xml_base), href)
             if rel and source.exists(rel):
                 tests.append(rel)
+    if tests_out is not None:
+        tests_out.extend(tests)
     if not out:
         out = _test_items(source, tests, path)
     if not out:
@@ -820,17 +823,72 @@ def _manifest_items(source: _Source, path: str, result: ParseResult) -> list[str
     return out
 
 
+def _section_rubrics(source: _Source, tests: list[str], path: str) -> list[tuple]:
+    """Candidate-view ``rubricBlock``s of the assessment tests' sections (shared case texts,
+    instructions): ``[(section identifier, title, text, [item paths in the section])]``."""
+    out = []
+    for test in tests:
+        try:
+            root = _util.parse_xml(source.read(test), path)
+        except ImportFileError:
+            continue
+        for section in root.iter():
+            if _util.local(section.tag) != "assessmentsection":
+                continue
+            blocks = [r for r in section if _util.local(r.tag) == "rubricblock"
+                      and (not _util.attr(r, "view").split()
+                           or "candidate" in _util.attr(r, "view").split())]
+            text = "\n\n".join(t for t in (_feedback_text(r) for r in blocks) if t)
+            if not text:
+                continue
+            refs = [_join(posixpath.dirname(test), ref.attrib.get("href", ""))
+                    for ref in section.iter() if _util.local(ref.tag) == "assessmentitemref"]
+            out.append((_util.attr(section, "identifier"), _util.attr(section, "title"), text,
+                        [r for r in refs if r]))
+    return out
+
+
+def _apply_section_rubrics(result: ParseResult, by_path: dict, rubrics: list[tuple],
+                           path: str) -> None:
+    """Keep each section's candidate text: the shared vignette of a case set of the
+    section's items (one item: its vignette), reported as a note naming the section."""
+    for ident, title, text, refs in rubrics:
+        members = [by_path[r] for r in refs if r in by_path]
+        members = [m for m in members if any(u is m for u in result.units)]
+        label = ident or title or "section"
+        if not members:
+            result.warnings.append(ImportFileError(
+                f"section {label}: its candidate instructions were not imported (none of its "
+                f"items could be): {text[:80]}", file=path, item=label))
+            continue
+        if len(members) == 1:
+            item = members[0]
+            item.vignette = f"{text}\n\n{item.vignette}".strip()
+        else:
+            at = next(k for k, u in enumerate(result.units) if u is members[0])
+            result.units = [u for u in result.units if not any(u is m for m in members)]
+            result.units.insert(at, ItemSet(kind="case", title=title or ident,
+                                            vignette=text, items=members).attach())
+        result.warnings.append(ImportFileError(
+            f"section {label}: its candidate rubricBlock is kept as the shared text of its "
+            f"{len(members)} item(s)", file=path, item=label))
+
+
 def _parse_package(source: _Source, path: str) -> ParseResult:
     result = ParseResult(format=NAME, file=path)
     try:
-        names = _manifest_items(source, path, result)
+        tests: list[str] = []
+        names = _manifest_items(source, path, result, tests)
         if not names and not result.errors:
             raise ImportFileError("the package holds no QTI 2.x/3.0 items", file=path)
+        by_path = {}
         for n in names:
             reader = _ItemReader(source, posixpath.dirname(n), path, result, n)
             item = _parse_item_file(source.read(n), reader)
             if item is not None:
                 result.units.append(item)
+                by_path[n] = item
+        _apply_section_rubrics(result, by_path, _section_rubrics(source, tests, path), path)
     finally:
         source.close()
     return result

@@ -481,3 +481,45 @@ def test_quality_gate_does_not_flag_clean_chinese_items_of_a_file(run_cli, tmp_p
     code, out, _ = run_cli("lint", path, "--format", "gift", "--json")
     rules = [f["rule"] for i in out["items"] for f in i["findings"]]
     assert "wrong-language" not in rules
+
+
+def _qti_item(ident: str, prompt: str) -> str:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="{ident}"
+  title="{ident}" adaptive="false" timeDependent="false">
+  <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier">
+    <correctResponse><value>A</value></correctResponse></responseDeclaration>
+  <itemBody><choiceInteraction responseIdentifier="RESPONSE" maxChoices="1">
+    <prompt>{prompt}</prompt><simpleChoice identifier="A">Yes</simpleChoice>
+    <simpleChoice identifier="B">No</simpleChoice></choiceInteraction></itemBody>
+</assessmentItem>"""
+
+
+def test_qti_section_rubricblock_becomes_the_shared_case_text(tmp_path):
+    manifest = """<?xml version="1.0"?><manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+      identifier="M"><organizations/><resources>
+      <resource identifier="T" type="imsqti_test_xmlv2p1" href="test.xml"/>
+      <resource identifier="I1" type="imsqti_item_xmlv2p1" href="i1.xml"/>
+      <resource identifier="I2" type="imsqti_item_xmlv2p1" href="i2.xml"/>
+      </resources></manifest>"""
+    test = """<?xml version="1.0"?><assessmentTest xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1"
+      identifier="T" title="T"><testPart identifier="P" navigationMode="linear"
+      submissionMode="individual"><assessmentSection identifier="S1" title="Case 1"
+      visible="true"><rubricBlock view="candidate"><p>A 60-year-old man has crushing chest
+      pain for 40 minutes.</p></rubricBlock>
+      <assessmentItemRef identifier="i1" href="i1.xml"/>
+      <assessmentItemRef identifier="i2" href="i2.xml"/></assessmentSection></testPart>
+      </assessmentTest>"""
+    path = tmp_path / "pkg.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("imsmanifest.xml", manifest)
+        zf.writestr("test.xml", test)
+        zf.writestr("i1.xml", _qti_item("i1", "Is it an MI?"))
+        zf.writestr("i2.xml", _qti_item("i2", "Give aspirin?"))
+    result = parse_file(str(path), "qti")
+    from eduapp.domain import ItemSet
+    (unit,) = result.units
+    assert isinstance(unit, ItemSet) and unit.kind == "case"
+    assert "crushing chest pain" in " ".join(unit.vignette.split())
+    assert [i.stem for i in unit.items] == ["Is it an MI?", "Give aspirin?"]
+    assert any("S1" in w.message for w in result.warnings)
