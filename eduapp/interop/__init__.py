@@ -173,14 +173,30 @@ def not_represented(units, fmt: str) -> list[dict]:
         raise ExportError(str(e)) from None
     check = getattr(module, "cannot_represent", None)
     out = []
-    if check is None:
-        return out
     for item in flatten(units):
-        why = check(item)
+        why = _empty_after_cleaning(item) or (check(item) if check else None)
         if why:
             out.append({"item": item.idnumber or item.uid, "uid": item.uid,
                         "message": f"{fmt} cannot represent this item: {why}"})
     return out
+
+
+def _empty_after_cleaning(item) -> str | None:
+    """Why no format can hold ``item``: without the characters XML 1.0 forbids (which no
+    export carries) it is no longer a valid item (a stem or a matching pair that held only
+    control characters)."""
+    from ..errors import ValidationError  # noqa: PLC0415
+    from ._util import clean_item  # noqa: PLC0415
+
+    probe = copy.deepcopy(item)
+    probe.media = []
+    if not clean_item(probe):
+        return None
+    try:
+        probe.validate()
+    except ValidationError as e:
+        return f"without the control characters no export can carry, {e}"
+    return None
 
 
 def _without(units, uids: set) -> list:
@@ -223,9 +239,10 @@ def write_file(units, path: str, fmt: str, documents=(), media=None) -> list[dic
         raise ExportError(str(e)) from None
     if not hasattr(module, writer_name):
         raise ExportError(f"EduApp can read {fmt} but not write it")
-    units = copy.deepcopy(list(units))
-    clean_units(units)  # characters XML 1.0 forbids never reach an export
+    units = list(units)
     left_out = not_represented(units, fmt)
+    units = copy.deepcopy(units)
+    clean_units(units)  # characters XML 1.0 forbids never reach an export
     if left_out:
         units = _without(units, {e["uid"] for e in left_out})
         if not units and not documents:

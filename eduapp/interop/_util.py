@@ -818,3 +818,19 @@ def validate_cloze(subquestions: list[dict]) -> None:
                 sub.get("type") != "multiresponse":
             raise ValidationError(f"cloze subquestion {n} has no correct answer (one answer "
                                   "must be worth 100%)")
+
+
+def moodle_grade_problem(item: Item) -> str | None:
+    """Why Moodle would refuse ``item``'s answer grades (a mark share outside
+    :data:`MOODLE_GRADES`, such as 1/11 = 9.09091% for each of 11 keys), or ``None``.
+    Used by the Moodle XML and GIFT writers' ``cannot_represent``."""
+    from ..errors import ValidationError  # noqa: PLC0415
+
+    if item.type not in ("sba", "multi", "short", "numerical"):
+        return None
+    for o in item.options:
+        try:
+            moodle_grade(answer_fraction(item, o))
+        except ValidationError as e:
+            return str(e)
+    return None

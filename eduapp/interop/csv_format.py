@@ -155,13 +155,16 @@ def detect(head: bytes, path: str) -> bool:
 
 
 def _unguard(cell: str) -> str:
-    if cell.startswith("'") and _FORMULA.match(cell[1:2] or "x"):
+    if cell.startswith("'") and (_FORMULA.match(cell[1:2] or "x") or cell[1:2] == "'"):
         return cell[1:]
     return cell
 
 
 def _guard(cell: str) -> str:
-    if cell and _FORMULA.match(cell) and not _NUMBER.match(cell):
+    """Prefix ``'`` to a cell a spreadsheet would run as a formula, and to a cell that
+    starts with ``'`` itself (so that :func:`_unguard` gives back exactly what was
+    written: ``'=x`` -> ``''=x`` -> ``'=x``)."""
+    if cell and ((_FORMULA.match(cell) and not _NUMBER.match(cell)) or cell[0] == "'"):
         return "'" + cell
     return cell
 
@@ -348,9 +351,13 @@ def parse(path: str) -> ParseResult:
 
 
 def cannot_represent(item: Item) -> str | None:
-    """Why a CSV row cannot hold ``item``: more than 26 options (columns A..Z)."""
+    """Why a CSV row cannot hold ``item``: more than 26 options (columns A..Z), or an
+    option whose text is empty (an empty cell is no option)."""
     if len(item.options) > 26:
         return f"CSV option columns stop at Z; this item has {len(item.options)} options"
+    if item.type != "short" and any(not _util.clean_text(o.text).strip()
+                                    for o in item.options):
+        return "an option has no text, and an empty CSV cell is no option"
     return None
 
 
@@ -420,7 +427,8 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(header)
         for row in data:
-            w.writerow([_guard(c) for c in row])
+            # trimmed as the reader trims, then guarded (so the guard sees the real start)
+            w.writerow([_guard(c.strip()) for c in row])
 
     _util.atomic_write(path, writer)
 

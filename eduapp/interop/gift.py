@@ -444,7 +444,7 @@ def cannot_represent(item: Item) -> str | None:
     answer block per question; Moodle's own GIFT export leaves cloze out too)."""
     if item.type == "cloze":
         return "GIFT cannot hold the embedded answers of a cloze question"
-    return None
+    return _util.moodle_grade_problem(item)
 
 
 def dumps(units, media: dict | None = None) -> str:

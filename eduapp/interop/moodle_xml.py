@@ -205,6 +205,10 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
     elif qtype in ("shortanswer", "numerical"):
         _read_answers(q, item, reader)
         if qtype == "numerical":
+            for o in item.options:  # Moodle: "The answer must be a number" (or * for any)
+                if o.text.strip() != "*":
+                    o.text = _util.html_to_text(o.text).strip()
+                    _number(o.text, "the numerical answer")
             units = [{"unit": _child_text(u, "unit_name"),
                       "multiplier": _child_text(u, "multiplier", "1")}
                      for u in q.findall("units/unit")]
@@ -482,6 +486,12 @@ def _question_xml(item: Item, media: dict | None) -> str:
                                         for t in item.tags) + "</tags>")
     parts.append("</question>\n")
     return "\n".join(parts)
+
+
+def cannot_represent(item: Item) -> str | None:
+    """Why Moodle would refuse ``item`` on import: an answer grade outside Moodle's list
+    (each of 11 keys worth 1/11 = 9.09091%), see :func:`_util.moodle_grade_problem`."""
+    return _util.moodle_grade_problem(item)
 
 
 def dumps(units, media: dict | None = None) -> str:

@@ -405,6 +405,9 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     if _util.attr(root, "title"):
         item.extra["title"] = _util.attr(root, "title")
     _util.set_identity(item, identifier)
+    label = _util.attr(root, "label")
+    if label and identifier.startswith("eduapp_") and not item.idnumber:
+        item.idnumber = label  # an idnumber that is no XML name travels as the label
     lang = root.attrib.get("{http://www.w3.org/XML/1998/namespace}lang", "")
     if lang[:2] in ("en", "zh"):
         item.language = lang[:2]
@@ -1268,6 +1271,9 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
            if version == "3.0" else "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd")
     title = item.extra.get("title") or " ".join(_util.html_to_text(item.full_stem).split())[:80]
     lang = f' xml:lang="{item.language}"' if item.language else ""
+    if item.idnumber and qti_identifier(item) != item.idnumber and len(item.idnumber) <= 256:
+        # an idnumber that is not an XML name (k]Z{4#:x=~) travels as the item's label
+        lang += f" label={quoteattr(item.idnumber)}"
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{t["item"]} xmlns="{ns}" '
             f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
             f'xsi:schemaLocation="{ns} {xsd}" identifier="{qti_identifier(item)}" '

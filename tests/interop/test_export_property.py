@@ -155,12 +155,18 @@ def test_every_item_exports_to_every_format_or_is_reported(units):
                        if i.uid not in {e["uid"] for e in left_out}]
             # identity survives: idnumbers (delimiters and all) in the formats that carry
             # them, else the uid
-            if fmt in ("eduapp-json", "moodle-xml", "gift", "csv", "apkg"):
+            if fmt in ("eduapp-json", "moodle-xml", "gift", "csv", "apkg", "qti", "qti3"):
                 assert sorted(i.idnumber for i in result.items) == \
                     sorted(clean_text(i.idnumber) for i in written), fmt
             if fmt in ("eduapp-json", "csv", "apkg"):
                 assert sorted(t for i in result.items for t in i.tags) == \
                     sorted(clean_text(t) for i in written for t in i.tags), fmt
+            if fmt == "csv":  # cells keep their text exactly (formula guard undone), trimmed
+                back = {i.uid: [o.text for o in i.options] for i in result.items}
+                for i in _cleaned(written):
+                    if i.type not in ("matching", "numerical"):
+                        assert [t.strip() for t in back[i.uid]] == \
+                            [o.text.strip() for o in i.options], fmt
             if fmt == "eduapp-json":  # the exchange format keeps everything
                 cleaned = [i.to_dict() for i in _cleaned(written)]
                 assert [i.to_dict() for i in result.items] == cleaned

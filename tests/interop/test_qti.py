@@ -275,6 +275,7 @@ def _schema_bank(units):
                                                 "answers": [{"text": "Metformin",
                                                              "fraction": 1.0}]}]}}),
         Item(type="sba", stem="Word\x0bline\x07break", extra={"qti": {"shuffle": "false"}},
+             idnumber="k]Z{4#:x=~ <&>",
              options=[Option("a\x07", True), Option("b", False)]),
     ]
 
