@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -116,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--category", metavar="PATH", help="put the imported items in this category")
     p.add_argument("--strict", action="store_true",
                    help="reject a whole file on its first error")
+    p.add_argument("--language", choices=("en", "zh"), default=None,
+                   help="set this language on every imported item (default: the file's, "
+                        "else detected from each item's text)")
     p = sub(bank_cmds, "export", "export items to a file", "bank.export")
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("--out", required=True, metavar="PATH")
@@ -296,6 +300,19 @@ def _dispatch(handler: str, args: argparse.Namespace, ctx: Context) -> int:
     return fn(args, ctx)
 
 
+def _closed_pipe() -> int:
+    """The reader of our output went away (``eduapp bank search x | head``): stop quietly,
+    as POSIX tools do, with no traceback. Python's own advice
+    (https://docs.python.org/3/library/signal.html#note-on-sigpipe): point stdout at
+    devnull so the interpreter's final flush cannot raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ``eduapp`` command.
 
@@ -314,7 +331,11 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run_gui
         return run_gui(ctx.data_dir)
     try:
-        return _dispatch(args.handler, args, ctx)
+        code = _dispatch(args.handler, args, ctx)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except EduAppError as e:
         if ctx.json:
             ctx.emit({"error": str(e)})

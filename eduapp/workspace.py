@@ -67,17 +67,20 @@ class ImportOutcome:
 
 @dataclass
 class ExportOutcome:
-    """What :meth:`Workspace.export_items` wrote: counts and the file."""
+    """What :meth:`Workspace.export_items` wrote: counts, the file, and the items the
+    format cannot hold (left out, each ``{"item", "message"}``)."""
 
     exported: int
     sets: int
     documents: int
     format: str
     out: str
+    not_represented: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"exported": self.exported, "sets": self.sets, "documents": self.documents,
-                "format": self.format, "out": self.out}
+                "format": self.format, "out": self.out,
+                "not_represented": self.not_represented}
 
 
 @dataclass
@@ -336,13 +339,14 @@ class Workspace:
         :param fmt: a format name of :mod:`eduapp.interop`, or ``auto``.
         :param category: put every imported item in this category (``a/b``).
         :param strict: reject a whole file on its first error.
-        :param language: ``en``/``zh`` to override the language of every imported item.
+        :param language: ``en``/``zh`` for every imported item; ``""`` keeps what the file
+            says, else the language detected from each item's text.
         :param on_file: ``on_file(index, path)`` before each file (zero-based index).
         :param cancel: ``threading.Event``-like; checked between files (files already
             imported stay imported: each is its own transaction).
         :raises CancelledError: ``cancel`` was set.
         :returns: :class:`ImportOutcome`; ``summary.errors`` holds ``{file, line, item,
-            message}`` per problem.
+            message}`` per problem, ``summary.warnings`` what was approximated.
         """
         from .bank import ImportSummary
         from .interop import parse_file
@@ -354,12 +358,10 @@ class Workspace:
             if on_file is not None:
                 on_file(n, path)
             try:
-                result = parse_file(path, fmt)
+                result = parse_file(path, fmt, language=language or None)
                 for item in result.items:
                     if category:
                         item.category = category.strip("/")
-                    if language:
-                        item.language = language
                 total.add(self.bank.import_result(result, strict=strict))
             except ImportFileError as e:
                 failed += 1
@@ -386,9 +388,11 @@ class Workspace:
         folder = os.path.dirname(os.path.abspath(out))
         if not os.path.isdir(folder):
             raise ExportError(f"the folder {folder} does not exist")
-        write_file(units, out, fmt, documents=documents, media=bank.media_for(units))
-        return ExportOutcome(len(flatten(units)), sum(isinstance(u, ItemSet) for u in units),
-                             len(documents), fmt, out)
+        left_out = write_file(units, out, fmt, documents=documents,
+                              media=bank.media_for(units))
+        return ExportOutcome(len(flatten(units)) - len(left_out),
+                             sum(isinstance(u, ItemSet) for u in units), len(documents), fmt,
+                             out, left_out)
 
     def search(self, query: str, limit: int = 20, *, filters: "ItemFilter | None" = None,
                with_findings: bool = True) -> list[Item]:

@@ -25,7 +25,7 @@ def test_import_search_stats_export_round_trip(run_cli, tmp_path):
     path = _file(tmp_path)
     code, out, _ = run_cli("bank", "import", path, "--json")
     assert code == 0 and out == {"imported": 5, "updated": 0, "skipped": 0, "documents": 0,
-                                 "errors": []}
+                                 "errors": [], "warnings": []}
     code, out, _ = run_cli("bank", "search", "angina", "--json")
     assert code == 0 and len(out["items"]) == 3
     first = out["items"][0]

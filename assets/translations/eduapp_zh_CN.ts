@@ -995,48 +995,49 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="179"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="216"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="200"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="239"/>
         <source>Export items</source>
+        <extracomment>items the format could not hold (``{&quot;item&quot;, &quot;uid&quot;, &quot;message&quot;}``), after export</extracomment>
         <translation>导出试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="183"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="204"/>
         <source>Selected items ({n})</source>
         <translation>选中的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="184"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="205"/>
         <source>Items shown by the current search ({n})</source>
         <translation>当前搜索显示的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="185"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="206"/>
         <source>The whole bank</source>
         <translation>整个题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="217"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="199"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="220"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="203"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="224"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="206"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="227"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="235"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="259"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1437,94 +1438,119 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="44"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="91"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="45"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="98"/>
         <source>Import items</source>
         <extracomment>Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="50"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="51"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="58"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="59"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="60"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="61"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="62"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63"/>
+        <source>As the file says, else detected from the text</source>
+        <translation>按文件所标注，否则根据文本自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="65"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="67"/>
+        <source>Language of the items</source>
+        <translation>试题语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
         <source>optional, e.g. Year 3/Cardiology</source>
         <translation>可选，例如 三年级/心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="70"/>
         <source>Put into category</source>
         <translation>放入分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="71"/>
         <source>Reject a whole file on its first error</source>
         <translation>文件中出现第一个错误即拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
         <source>File / entry</source>
         <translation>文件 / 条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="82"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="99"/>
         <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
         <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="104"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="112"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="119"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="127"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="129"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="137"/>
         <source>cannot be imported: {why}</source>
         <translation>无法导入：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="136"/>
-        <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents</source>
-        <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档</translation>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="147"/>
+        <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents; languages: {langs}</source>
+        <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档；语言：{langs}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="157"/>
+        <source>note: {message}</source>
+        <translation>提示：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="159"/>
         <source>{n} items ready to import.</source>
         <translation>{n} 道试题可以导入。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="153"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="171"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="162"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="181"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1902,18 +1928,30 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="315"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="334"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="316"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="320"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="326"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="329"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="336"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="337"/>
+        <source>Left out, the format cannot hold them:</source>
+        <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>
 </context>
 <context>

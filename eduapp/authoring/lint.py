@@ -39,6 +39,8 @@ from rapidfuzz.fuzz import ratio
 
 from ..domain import CHOICE_TYPES, Finding, Item
 from .synonyms import same_thing
+from ..htmltext import html_to_text, looks_like_html
+from ..language import detect_language, item_text
 
 __all__ = ["Rule", "RULES", "lint_item", "lead_in", "is_cjk_text", "detected_language"]
 
@@ -136,33 +138,24 @@ def is_cjk_text(text: str, share: float = 0.2) -> bool:
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def detected_language(item: Item, share: float = 0.3) -> str:
-    """The language the item is written in, from its text: ``"zh"`` when Chinese
-    characters make up at least ``share`` of the tokens of the vignette, stem and options,
-    counting each Chinese character and each Latin word (two letters or more) as one
-    token; else ``"en"``.
-
-    Counting Latin *words* rather than letters keeps a Chinese item with Latin drug names,
-    abbreviations and units (``给予Labetalol``, ``CHA2DS2-VASc``, ``mmol/L``) Chinese,
-    while an English item that quotes one Chinese term stays English.
-    """
-    text = _strip_markup(" ".join([item.vignette, item.stem] + [o.text for o in item.options]))
-    cjk = len(_CJK_RE.findall(text))
-    if not cjk:
-        return "en"
-    words = len(_LATIN_WORD.findall(text))
-    return "zh" if cjk / (cjk + words) >= share else "en"
+def detected_language(item: Item) -> str:
+    """The language the item is written in, from its vignette, stem and options: the
+    share rule of :func:`eduapp.language.detect_language` (the one importers use), so a
+    Chinese item with Latin drug names, abbreviations and units stays Chinese while an
+    English item that quotes one Chinese term stays English."""
+    return detect_language(item_text(item), default="en")
 
 
 def _norm(text: str) -> str:
     return _NORM_DROP.sub("", _strip_markup(text).casefold())
 
 
-_MARKUP = re.compile(r"<[^>]{0,200}>|\*\*|__")
 
 
 def _strip_markup(text: str) -> str:
-    return _MARKUP.sub("", text)
+    if looks_like_html(text):
+        text = html_to_text(text)
+    return text.replace("**", "").replace("__", "")
 
 
 def lead_in(item: Item) -> tuple[int, str]:

@@ -24,10 +24,11 @@ from ..domain import (STATUSES, Document, Item, ItemSet, Media, Option, collecto
 from ..errors import (BankCorruptError, BankReadOnlyError, ImportFileError, NotFoundError,
                       ValidationError)
 from . import schema
-from .lookups import BankLookups
+from ..htmltext import html_to_text
 from ..storage import transaction
+from .lookups import BankLookups
 from .schema import ITEM_FTS_WEIGHTS
-from .textindex import index_text, match_expression
+from .textindex import index_text, item_fts_values, match_expression
 
 _ITEM_JSON = ("options", "tags", "refs", "hints", "provenance", "extra")
 _ITEM_COLUMNS = (
@@ -88,14 +89,9 @@ def item_from_row(row: sqlite3.Row | tuple) -> Item:
 
 def fts_row(item: Item, set_vignette: str = "") -> tuple:
     """The ``items_fts`` row of ``item``: ``(rowid, stem, options, explanation, tags,
-    facets)`` with :func:`index_text` applied; ``set_vignette`` is its set's shared text."""
-    stem = " ".join(t for t in (set_vignette, item.vignette, item.stem) if t)
-    options = " ".join(o.text + (" " + o.match if o.match else "") for o in item.options)
-    explanations = " ".join([item.explanation, item.model_answer] +
-                            [o.explanation for o in item.options])
-    facets = " ".join([item.topic, item.system, item.discipline, item.category])
-    return (item.id, index_text(stem), index_text(options), index_text(explanations),
-            index_text(" ".join(item.tags)), index_text(facets))
+    facets)`` (:func:`~.textindex.item_fts_values`; the stem column holds the title too);
+    ``set_vignette`` is its set's shared text."""
+    return (item.id,) + item_fts_values(item, set_vignette)
 
 
 @dataclass
@@ -161,6 +157,8 @@ class ImportSummary:
     :ivar imported: new items stored. :ivar updated: existing items that got a new version.
     :ivar skipped: items already in the bank unchanged.
     :ivar errors: ``{file, line, item, message}`` for each rejected entry.
+    :ivar warnings: ``{file, line, item, message}`` for each entry imported with a change
+        the user should know of (approximated type, content moved or left out).
     """
 
     imported: int = 0
@@ -169,11 +167,13 @@ class ImportSummary:
     documents: int = 0
     errors: list[dict] = field(default_factory=list)
     item_ids: list[int] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """``{"imported", "updated", "skipped", "documents", "errors"}``."""
+        """``{"imported", "updated", "skipped", "documents", "errors", "warnings"}``."""
         return {"imported": self.imported, "updated": self.updated, "skipped": self.skipped,
-                "documents": self.documents, "errors": self.errors}
+                "documents": self.documents, "errors": self.errors,
+                "warnings": self.warnings}
 
     def add(self, other: "ImportSummary") -> None:
         """Add ``other``'s counts and errors to this summary."""
@@ -182,6 +182,7 @@ class ImportSummary:
         self.skipped += other.skipped
         self.documents += other.documents
         self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
         self.item_ids.extend(other.item_ids)
 
 
@@ -194,6 +195,73 @@ class ItemVersion:
     saved_at: float
     note: str
     item: Item
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Equal once HTML is reduced to text and whitespace normalised."""
+    return " ".join(html_to_text(a or "").split()) == " ".join(html_to_text(b or "").split())
+
+
+#: Item fields a re-import from a format without them must not blank (the format cannot
+#: carry them: Moodle XML has no model answer or Bloom level, Aiken has only stem and
+#: options, QTI has no tags or category ...).
+_KEEP_WHEN_EMPTY = ("explanation", "model_answer", "rubric", "topic", "system", "discipline",
+                    "category", "bloom", "exam_type", "idnumber", "twin_uid")
+_KEEP_LISTS = ("tags", "references", "hints", "media")
+
+
+def keep_uncarried_fields(item: Item, old: Item) -> None:
+    """Fill what a re-imported ``item`` lacks from the bank's ``old`` version of it, in
+    place, so that an update from a format that cannot carry a field never blanks it.
+
+    * empty text fields (:data:`_KEEP_WHEN_EMPTY`), empty lists (tags, references, hints,
+      media) and an unset difficulty take the old value;
+    * a stem that is the old vignette and stem run together (formats without a vignette
+      write the full stem) becomes the old vignette and stem again;
+    * options whose texts match the old ones keep the old per-option explanation,
+      fraction, tolerance and ``fixed`` flag where the new option has none;
+    * ``extra`` is the old one updated with the new keys; ``marks`` and ``language`` stay
+      the bank's when the new ones are the defaults.
+
+    An unchanged item thus compares equal to ``old`` and gets no new version.
+    """
+    if old.vignette and not item.vignette and _same_text(item.stem, old.full_stem):
+        item.stem, item.vignette = old.stem, old.vignette
+    elif _same_text(item.stem, old.stem) and item.stem != old.stem and \
+            item.extra.get("text_format") != old.extra.get("text_format"):
+        item.stem = old.stem  # same text, other markup (HTML written for Moodle/QTI)
+    for name in _KEEP_WHEN_EMPTY:
+        if not (getattr(item, name) or "").strip() and (getattr(old, name) or ""):
+            setattr(item, name, getattr(old, name))
+    if item.explanation != old.explanation and _same_text(item.explanation, old.explanation):
+        item.explanation = old.explanation
+    for name in _KEEP_LISTS:
+        if not getattr(item, name) and getattr(old, name):
+            setattr(item, name, list(getattr(old, name)))
+    if item.difficulty is None:
+        item.difficulty = old.difficulty
+    if item.marks == 1.0 and old.marks != 1.0:
+        item.marks = old.marks
+    if len(item.options) == len(old.options) and all(
+            _same_text(a.text, b.text) and (a.match or "") == (b.match or "")
+            for a, b in zip(item.options, old.options)):
+        for a, b in zip(item.options, old.options):
+            if a.text != b.text:
+                a.text = b.text
+            if not a.explanation and b.explanation:
+                a.explanation = b.explanation
+            elif a.explanation != b.explanation and _same_text(a.explanation, b.explanation):
+                a.explanation = b.explanation
+            if a.fraction is None and b.fraction is not None and a.correct == b.correct:
+                a.fraction = b.fraction
+            if a.tolerance in (None, 0.0) and b.tolerance:
+                a.tolerance = b.tolerance
+            if not a.fixed and b.fixed:
+                a.fixed = True
+    elif not item.options and old.options:
+        item.options = [Option.from_dict(o.to_dict()) for o in old.options]
+    item.extra = {**old.extra, **item.extra}
+
 
 
 class Bank(BankLookups):
@@ -1042,7 +1110,8 @@ class Bank(BankLookups):
             return self._import_result(result, strict)
 
     def _import_result(self, result, strict: bool) -> ImportSummary:
-        summary = ImportSummary(errors=[e.to_dict() for e in result.errors])
+        summary = ImportSummary(errors=[e.to_dict() for e in result.errors],
+                                warnings=[w.to_dict() for w in getattr(result, "warnings", [])])
         if strict and result.errors:
             first = result.errors[0]
             raise ImportFileError(f"{first.message} (--strict: nothing was imported)",
@@ -1070,6 +1139,8 @@ class Bank(BankLookups):
             raise BankReadOnlyError("the data folder is read-only: nothing was imported")
         if units or result.documents:
             self._before_risky("import")
+        lang = (getattr(result, "language_forced", None),
+                getattr(result, "stated_language", frozenset()))
         with self._lock, self._large_cache(), transaction(self.conn):
             for media in result.media.values():
                 if media.data is not None:
@@ -1078,7 +1149,7 @@ class Bank(BankLookups):
             self._bulk_insert(fresh, summary)
             for unit in known:
                 with self._savepoint():
-                    self._import_unit(unit, stamp, summary)
+                    self._import_unit(unit, stamp, summary, lang)
             for doc in result.documents:
                 self._save_document(doc)
                 summary.documents += 1
@@ -1192,16 +1263,21 @@ class Bank(BankLookups):
         return None
 
     @staticmethod
-    def _adopt(item: Item, old: Item, fmt: str) -> None:
+    def _adopt(item: Item, old: Item, fmt: str, forced_language: str | None = None,
+               stated: frozenset | set = frozenset()) -> None:
         """Make a re-imported ``item`` the bank's ``old`` one: same uid, and, unless the
         format carries review status (``eduapp-json``), the status the bank gave it."""
         item.uid = old.uid
         if fmt != "eduapp-json":
             item.status = old.status
+            keep_uncarried_fields(item, old)
+            if not forced_language and item.uid not in stated:
+                item.language = old.language  # detected only: the bank's may be a correction
         if fmt != "eduapp-json" or item.provenance.get("source") == "imported":
             item.provenance = old.provenance or item.provenance
 
-    def _import_unit(self, unit, stamp: dict, summary: ImportSummary) -> None:
+    def _import_unit(self, unit, stamp: dict, summary: ImportSummary,
+                     lang: tuple = (None, frozenset())) -> None:
         if isinstance(unit, ItemSet):
             if not self.conn.execute("SELECT 1 FROM item_sets WHERE uid = ?", (unit.uid,)).fetchone():
                 existing = self._match(unit.items[0])
@@ -1211,7 +1287,7 @@ class Bank(BankLookups):
             for item in unit.items:
                 old = self._match(item)
                 if old is not None:
-                    self._adopt(item, old, stamp["format"])
+                    self._adopt(item, old, stamp["format"], *lang)
             before = {r[0] for r in self.conn.execute("SELECT uid FROM items WHERE set_uid = ?",
                                                       (unit.uid,))}
             versions = {r[0]: r[1] for r in self.conn.execute(
@@ -1232,7 +1308,7 @@ class Bank(BankLookups):
             self._insert_item(item, note="imported")
             summary.imported += 1
         else:
-            self._adopt(item, old, stamp["format"])
+            self._adopt(item, old, stamp["format"], *lang)
             if self._update_item(item, old, "imported"):
                 summary.updated += 1
             else:

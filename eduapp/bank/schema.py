@@ -99,8 +99,66 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_sets_deleted ON item_sets(deleted_at)")
 
 
+#: Import formats that do not state an item's language: items imported from them before
+#: language detection existed were all stored as ``en``.
+_UNSTATED_LANGUAGE_FORMATS = ("moodle-xml", "gift", "aiken", "csv", "apkg", "qti")
+
+
+def _v4(db: sqlite_utils.Database) -> None:
+    """Repair the language of imported items and rebuild the items' full-text index.
+
+    * An item imported from a format that does not state the language (GIFT, Aiken, CSV,
+      Anki, Moodle XML, QTI) gets the language detected from its text
+      (:func:`eduapp.language.detect_item_language`): such items were all stored as
+      ``en``, so Chinese ones were flagged ``wrong-language`` and missed by
+      ``--language zh``. A set whose members are all of one language takes it.
+    * The FTS rows are rebuilt: they now hold question titles, and HTML is reduced to
+      text by the one HTML-to-text path (table cells apart, comments dropped).
+    """
+    import json as _json  # noqa: PLC0415
+
+    from ..domain import Item, Option  # noqa: PLC0415
+    from ..language import detect_item_language  # noqa: PLC0415
+    from .textindex import item_fts_values  # noqa: PLC0415
+
+    conn = db.conn
+    rows = conn.execute(
+        "SELECT id, type, stem, vignette, options, explanation, model_answer, tags, topic, "
+        "system, discipline, category, extra, provenance, language, set_uid FROM items "
+        "WHERE deleted_at IS NULL").fetchall()
+    vignettes = {uid: v or "" for uid, v in conn.execute("SELECT uid, vignette FROM item_sets")}
+    set_languages: dict[str, set] = {}
+    fts_rows, repairs = [], []
+    for (iid, itype, stem, vignette, options, explanation, model_answer, tags, topic, system,
+         discipline, category, extra, provenance, language, set_uid) in rows:
+        item = Item(type=itype, stem=stem or "", vignette=vignette or "",
+                    options=[Option.from_dict(o) for o in _json.loads(options or "[]")],
+                    explanation=explanation or "", model_answer=model_answer or "",
+                    tags=_json.loads(tags or "[]"), topic=topic or "", system=system or "",
+                    discipline=discipline or "", category=category or "",
+                    extra=_json.loads(extra or "{}"), language=language or "en")
+        prov = _json.loads(provenance or "{}")
+        if prov.get("source") == "imported" and prov.get("format") in \
+                _UNSTATED_LANGUAGE_FORMATS:
+            detected = detect_item_language(item, default=item.language)
+            if detected != item.language:
+                item.language = detected
+                repairs.append((detected, iid))
+        if set_uid:
+            set_languages.setdefault(set_uid, set()).add(item.language)
+        fts_rows.append((iid,) + item_fts_values(item, vignettes.get(set_uid, "")))
+    conn.executemany("UPDATE items SET language = ? WHERE id = ?", repairs)
+    conn.execute("DELETE FROM items_fts")
+    conn.executemany("INSERT INTO items_fts(rowid, stem, options, explanation, tags, facets) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", fts_rows)
+    for set_uid, langs in set_languages.items():
+        if len(langs) == 1:
+            conn.execute("UPDATE item_sets SET language = ? WHERE uid = ?",
+                         (langs.pop(), set_uid))
+
+
 #: Forward migrations, in order: ``MIGRATIONS[n - 1]`` builds schema version ``n``.
-MIGRATIONS = [_v1, _v2, _v3]
+MIGRATIONS = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -16,14 +16,14 @@ does not miss words that a segmenter such as jieba would split differently.
 
 from __future__ import annotations
 
-import html
 import operator
 import re
+
+from ..htmltext import html_to_text, looks_like_html
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _TOKEN = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
-_TAG = re.compile(r"<[^>]{0,2000}>")
 
 
 def _bigrams(match: re.Match) -> str:
@@ -42,8 +42,8 @@ def index_text(text: str) -> str:
     """
     if not text:
         return ""
-    if "<" in text or "&" in text:
-        text = html.unescape(_TAG.sub(" ", text))
+    if looks_like_html(text):
+        text = html_to_text(text)
     if not _CJK_RUN.search(text):
         return text
     return _CJK_RUN.sub(_bigrams, text)
@@ -77,3 +77,21 @@ def match_expression(query: str, *, prefix_last: bool = False) -> str | None:
             star = "*" if prefix_last and n == len(tokens) - 1 else ""
             terms.append(f'"{word}"{star}')
     return " ".join(terms) if terms else None
+
+
+def item_fts_values(item, set_vignette: str = "") -> tuple[str, str, str, str, str]:
+    """The five FTS column texts of an item (``stem``, ``options``, ``explanation``,
+    ``tags``, ``facets``), each through :func:`index_text`. The stem column holds the
+    set's shared vignette, the item's vignette, its stem and its title (Moodle ``<name>``,
+    GIFT ``::title::``, QTI ``title``), so a search for a title finds the question.
+
+    :param item: an ``Item`` (or anything with its attributes).
+    """
+    title = (item.extra or {}).get("title") or ""
+    stem = " ".join(t for t in (str(title), set_vignette, item.vignette, item.stem) if t)
+    options = " ".join(o.text + (" " + o.match if o.match else "") for o in item.options)
+    explanations = " ".join([item.explanation, item.model_answer] +
+                            [o.explanation for o in item.options])
+    facets = " ".join([item.topic, item.system, item.discipline, item.category])
+    return (index_text(stem), index_text(options), index_text(explanations),
+            index_text(" ".join(item.tags)), index_text(facets))

@@ -29,13 +29,14 @@ def run_import(args, ctx) -> int:
     total = outcome.summary
     lines = [f"imported {total.imported}, updated {total.updated}, skipped {total.skipped}"
              + (f", documents {total.documents}" if total.documents else "")]
-    for err in total.errors:
-        where = err["file"] or ""
-        if err.get("line"):
-            where += f":{err['line']}"
-        if err.get("item") is not None:
-            where += f" (entry {err['item']})"
-        lines.append(f"error: {where}: {err['message']}")
+    for kind, entries in (("error", total.errors), ("note", total.warnings)):
+        for err in entries:
+            where = err["file"] or ""
+            if err.get("line"):
+                where += f":{err['line']}"
+            if err.get("item") is not None:
+                where += f" (entry {err['item']})"
+            lines.append(f"{kind}: {where}: {err['message']}")
     ctx.emit(total.to_dict(), lines)
     if outcome.failed_files == len(args.files):
         return EXIT_FAILED
@@ -46,8 +47,10 @@ def run_export(args, ctx) -> int:
     """Export the bank (or the items matching --query/--category) to one file."""
     out = ctx.workspace.export_items(args.format, args.out, query=args.query,
                                      category=args.category)
-    ctx.emit(out.to_dict(), f"exported {out.exported} items to {args.out} ({args.format})")
-    return EXIT_OK
+    lines = [f"exported {out.exported} items to {args.out} ({args.format})"]
+    lines += [f"left out: {e['item']}: {e['message']}" for e in out.not_represented]
+    ctx.emit(out.to_dict(), lines)
+    return EXIT_REJECTED if out.not_represented else EXIT_OK
 
 
 def run_search(args, ctx) -> int:

@@ -12,6 +12,7 @@ import os
 import sys
 
 from ..exams import Blueprint
+from ..pdf.fonts import describe_substitutions, take_substitutions
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -49,8 +50,11 @@ def run_build(args, ctx) -> int:
         return EXIT_FAILED
     exam.negative_marking = getattr(args, "negative_marking", 0.0)
     exam.multi_partial = not getattr(args, "all_or_nothing", False)
+    take_substitutions()  # forget stand-ins from earlier PDFs of this process
     files = ctx.workspace.publish_exam(exam, args.out, forms=args.forms,
                                        extra={"shortfalls": shortfalls, "notes": result.notes})
+    # characters no font has were printed as stand-ins: say which (never silently '?')
+    result.notes.extend(describe_substitutions(take_substitutions()))
     payload = dict(files.manifest)
     payload["out"] = os.path.abspath(args.out)
     lines = [f"exam {exam.id}: {exam.question_count} questions, {len(exam.forms)} form(s), "

@@ -7,11 +7,14 @@ transaction (``Bank.import_result``).
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 
-from ..domain import collector_paused
+from ..domain import ItemSet, collector_paused
+from ..language import LANGUAGES, detect_item_language, detect_language
 from ..errors import ExportError, ImportFileError
+from ._util import clean_units
 from .base import ParseResult, Unit, flatten
 
 #: ``--format`` name -> module path. Each module follows the contract in ``base.py``.
@@ -42,52 +45,212 @@ def format_module(name: str):
     return importlib.import_module(FORMAT_MODULES[name])
 
 
+def _head(path: str) -> bytes:
+    try:
+        if os.path.isdir(path):
+            return b""
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as e:
+        raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
+    if not head.strip():
+        raise ImportFileError("the file is empty", file=path)
+    return head
+
+
+def candidate_formats(path: str) -> list[str]:
+    """Format names whose signature matches the first 64 KiB of ``path`` (and its name), most
+    specific first (the order of :data:`FORMAT_MODULES`).
+
+    :raises ImportFileError: unreadable or empty file.
+    """
+    head = _head(path)
+    return [name for name in FORMAT_MODULES if format_module(name).detect(head, path)]
+
+
 def detect_format(path: str) -> str:
-    """Guess the format of a file from its first 64 KiB and its name.
+    """The most specific format whose signature matches ``path`` (the first candidate;
+    :func:`parse_file` with ``auto`` also tries the others when it cannot read the file).
 
     :raises ImportFileError: unreadable file or no format recognises it.
     """
-    try:
-        if os.path.isdir(path):
-            head = b""
-        else:
-            with open(path, "rb") as fh:
-                head = fh.read(65536)
-    except OSError as e:
-        raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
-    if not os.path.isdir(path) and not head.strip():
-        raise ImportFileError("the file is empty", file=path)
-    for name in FORMAT_MODULES:
-        module = format_module(name)
-        if module.detect(head, path):
-            return name
-    raise ImportFileError("the file's format is not recognised; name it with --format",
-                          file=path)
+    candidates = candidate_formats(path)
+    if not candidates:
+        raise ImportFileError("the file's format is not recognised; name it with --format",
+                              file=path)
+    return candidates[0]
 
 
-def parse_file(path: str, fmt: str = "auto") -> ParseResult:
-    """Parse ``path`` in format ``fmt`` (``auto`` detects it).
+def _parse_auto(path: str) -> ParseResult:
+    """Try each candidate format's parser in turn and keep the first clean result.
 
+    A signature only nominates a format; the parse decides. A candidate that raises (its
+    structure is not there: no real header row, no Aiken block) or reads nothing falls
+    through to the next. When no candidate reads the file cleanly, the result with the most
+    items wins (its errors are then reported); when none reads anything, the first
+    candidate's error is raised.
+    """
+    candidates = candidate_formats(path)
+    if not candidates:
+        raise ImportFileError("the file's format is not recognised; name it with --format",
+                              file=path)
+    best: ParseResult | None = None
+    first_error: ImportFileError | None = None
+    for name in candidates:
+        try:
+            with collector_paused():
+                result = format_module(name).parse(path)
+        except ImportFileError as e:
+            first_error = first_error or e
+            continue
+        result.format = result.format or name
+        if result.units and not result.errors:
+            return result
+        if best is None or len(result.items) > len(best.items):
+            best = result
+    if best is not None and (best.units or best.documents or first_error is None):
+        return best
+    raise first_error  # type: ignore[misc]
+
+
+def assign_languages(result: ParseResult, override: str | None = None) -> None:
+    """Set the language of every item and set in ``result``.
+
+    :param override: ``"en"`` or ``"zh"`` forces that language on everything (the import
+        dialog's and ``--language``'s choice); ``None`` keeps what the file states
+        (``result.stated_language``) and detects the rest from the text
+        (:func:`eduapp.language.detect_item_language`).
+    :raises ImportFileError: ``override`` is not a known language.
+    """
+    if override is not None and override not in LANGUAGES:
+        raise ImportFileError(f"unknown language {override!r}; use en or zh")
+    result.language_forced = override
+    for unit in result.units:
+        members = unit.items if isinstance(unit, ItemSet) else [unit]
+        for item in members:
+            if override:
+                item.language = override
+            elif item.uid not in result.stated_language:
+                item.language = detect_item_language(item, default=item.language or "en")
+        if isinstance(unit, ItemSet):
+            if override:
+                unit.language = override
+            elif unit.uid not in result.stated_language:
+                langs = {i.language for i in members}
+                unit.language = langs.pop() if len(langs) == 1 else detect_language(
+                    unit.vignette + " " + " ".join(i.stem for i in members))
+
+
+def parse_file(path: str, fmt: str = "auto", language: str | None = None) -> ParseResult:
+    """Parse ``path`` in format ``fmt`` (``auto`` tries the formats whose signature
+    matches, falling through to the next when one cannot read it).
+
+    :param language: force ``en``/``zh`` on every item; ``None`` detects it per item
+        where the file does not state it.
     :raises ImportFileError: nothing in the file could be read.
     """
-    name = detect_format(path) if fmt == "auto" else fmt
-    with collector_paused():
-        return format_module(name).parse(path)
+    if fmt == "auto":
+        result = _parse_auto(path)
+    else:
+        with collector_paused():
+            result = format_module(fmt).parse(path)
+    clean_units(result.units)
+    assign_languages(result, language)
+    return result
 
 
-def write_file(units, path: str, fmt: str, documents=(), media=None) -> None:
-    """Write ``units`` (items and sets) to ``path`` in format ``fmt``.
+def not_represented(units, fmt: str) -> list[dict]:
+    """Items of ``units`` that format ``fmt`` cannot hold, each ``{"item": its export id,
+    "uid", "message": why}`` (Aiken holds only single-answer choice questions, CSV letters
+    stop at Z ...). Formats without a ``cannot_represent(item)`` hook hold every item.
 
-    :raises ExportError: the format cannot be written or the file cannot be saved.
+    :raises ExportError: unknown format.
     """
+    name = "qti" if fmt == "qti3" else fmt
     try:
-        module = format_module(fmt)
+        module = format_module(name)
     except ImportFileError as e:
         raise ExportError(str(e)) from None
-    if not hasattr(module, "write"):
+    check = getattr(module, "cannot_represent", None)
+    out = []
+    for item in flatten(units):
+        why = _empty_after_cleaning(item) or (check(item) if check else None)
+        if why:
+            out.append({"item": item.idnumber or item.uid, "uid": item.uid,
+                        "message": f"{fmt} cannot represent this item: {why}"})
+    return out
+
+
+def _empty_after_cleaning(item) -> str | None:
+    """Why no format can hold ``item``: without the characters XML 1.0 forbids (which no
+    export carries) it is no longer a valid item (a stem or a matching pair that held only
+    control characters)."""
+    from ..errors import ValidationError  # noqa: PLC0415
+    from ._util import clean_item  # noqa: PLC0415
+
+    probe = copy.deepcopy(item)
+    probe.media = []
+    if not clean_item(probe):
+        return None
+    try:
+        probe.validate()
+    except ValidationError as e:
+        return f"without the control characters no export can carry, {e}"
+    return None
+
+
+def _without(units, uids: set) -> list:
+    """``units`` less the items whose uid is in ``uids`` (a set that keeps fewer than two
+    members falls apart into lone items)."""
+    out = []
+    for unit in units:
+        if isinstance(unit, ItemSet):
+            kept = [i for i in unit.items if i.uid not in uids]
+            if len(kept) == len(unit.items):
+                out.append(unit)
+            elif len(kept) >= 2:
+                out.append(copy.copy(unit))
+                out[-1].items = kept
+            else:
+                out.extend(kept)
+        elif unit.uid not in uids:
+            out.append(unit)
+    return out
+
+
+def write_file(units, path: str, fmt: str, documents=(), media=None) -> list[dict]:
+    """Write ``units`` (items and sets) to ``path`` in format ``fmt`` (``qti3`` is QTI 3.0).
+
+    Items the format cannot hold are left out and reported, never a traceback; characters
+    XML 1.0 forbids are removed from (copies of) the texts first.
+
+    :returns: the items left out, as :func:`not_represented` gives them (empty when the
+        format held everything).
+    :raises ExportError: the format cannot be written, no item can be represented in it,
+        or the file cannot be saved.
+    """
+    writer_name = "write"
+    module_name = fmt
+    if fmt == "qti3":  # QTI 3.0: the qti module's second writer (cli: --format qti3)
+        module_name, writer_name = "qti", "write_qti3"
+    try:
+        module = format_module(module_name)
+    except ImportFileError as e:
+        raise ExportError(str(e)) from None
+    if not hasattr(module, writer_name):
         raise ExportError(f"EduApp can read {fmt} but not write it")
-    module.write(units, path, documents=documents, media=media)
+    units = list(units)
+    left_out = not_represented(units, fmt)
+    units = copy.deepcopy(units)
+    clean_units(units)  # characters XML 1.0 forbids never reach an export
+    if left_out:
+        units = _without(units, {e["uid"] for e in left_out})
+        if not units and not documents:
+            raise ExportError(f"none of the items can be represented in {fmt}: "
+                              f"{left_out[0]['message']}")
+    getattr(module, writer_name)(units, path, documents=documents, media=media)
+    return left_out
 
 
 __all__ = ["ParseResult", "Unit", "flatten", "FORMAT_MODULES", "register", "format_module",
-           "detect_format", "parse_file", "write_file"]
+           "detect_format", "candidate_formats", "not_represented", "assign_languages", "parse_file", "write_file"]

@@ -6,6 +6,7 @@ Nothing here knows a question format. Every failure a user's file can cause is t
 
 from __future__ import annotations
 
+import functools
 import html
 import mimetypes
 import os
@@ -22,6 +23,7 @@ from defusedxml.common import DefusedXmlException
 from ..domain import Item, ItemSet, Media
 from ..errors import ImportFileError
 from ..files import atomic_write  # noqa: F401 - the writers' one atomic write
+from ..htmltext import html_to_text as _html_to_text
 
 #: Largest single file an importer reads into memory (bytes).
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -81,49 +83,156 @@ def read_head(path: str, size: int = 8) -> bytes:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the first 8 KiB hold NUL bytes or mostly control characters (not text)."""
+    """True when the first 8 KiB hold NUL bytes or more than 5 % control characters other
+    than tab, line ends and Word's U+0007/U+000B/U+000C (not text)."""
     head = data[:8192]
     if b"\x00" in head:
         return True
     if not head:
         return False
-    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    # tab, LF, CR and the marks Word's text export writes (bell = end of cell, vertical
+    # tab = manual line break, form feed = page break) are text
+    ctrl = sum(1 for b in head if b < 32 and b not in (7, 9, 10, 11, 12, 13))
     return ctrl > len(head) * 0.05
 
 
-def decode_text(data: bytes, path: str, *, allow_gb18030: bool = True) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030.
+#: Code pages tried after UTF-8, besides the detector's guess: the Chinese national
+#: encoding (what Excel writes on a Chinese Windows) and Windows-1252 (Excel's "ANSI" on a
+#: Western European Windows: German, French, Spanish ...).
+FALLBACK_ENCODINGS = ("gb18030", "cp1252")
+#: Encodings that spreadsheets and word processors write and a detector's guess may name;
+#: exotic guesses (``hp_roman8``, ``mac_greek`` ...) fit any byte string and are ignored.
+USUAL_ENCODINGS = frozenset({
+    "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp",
+    "euc_kr", "cp949", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+    "cp1256", "cp1257", "iso8859-2", "iso8859-5", "iso8859-7", "iso8859-15", "koi8-r"})
+_GB_FAMILY = {"gb18030", "gbk", "gb2312", "cp936", "hz"}
+_SINGLE_BYTE_SYMBOLS = set("°µ€§²³±×÷·«»„“”‘’–—…¼½¾£¥©®™¶¡¿ªº")
 
-    GB18030 is the Chinese national encoding (a superset of GBK/GB2312) that Excel on a
-    Chinese Windows writes; a file that is not valid UTF-8 but decodes strictly as GB18030
-    is taken to be GB18030.
 
-    :raises ImportFileError: binary data, or bytes that are neither UTF-8 nor GB18030
-        (the message names the line of the first bad byte).
+def _canonical(encoding: str) -> str:
+    import codecs  # noqa: PLC0415
+
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return encoding.lower()
+
+
+def _latin_mark(c: str) -> bool:
+    """A non-ASCII Latin letter or Latin-1 symbol (what multi-byte text read in a Western
+    code page turns into), not a common unit sign such as ``°`` or ``µ``."""
+    import unicodedata  # noqa: PLC0415
+
+    if ord(c) <= 127 or c in _SINGLE_BYTE_SYMBOLS:
+        return False
+    name = unicodedata.name(c, "")
+    return name.startswith("LATIN") or 0xA0 <= ord(c) <= 0xBF
+
+
+def implausible(text: str, encoding: str) -> str | None:
+    """Why ``text`` (bytes decoded as ``encoding``) is not believable as what a person
+    wrote, or ``None`` when it is.
+
+    The checks catch the usual wrong-code-page guesses: U+FFFD, private-use or C0/C1
+    control characters; for the GB family, Han characters mostly outside GB2312 (the 6,763
+    characters in everyday use; Latin text read as GBK gives rare extension characters);
+    for a single-byte code page, non-ASCII characters that come in runs (Chinese or UTF-8
+    bytes read as Windows-1252 give ``Ã¤``/``ÑªÇå`` runs; real umlauts and accents stand
+    between ASCII letters).
+    """
+    if "\ufffd" in text:
+        return "it gives replacement characters (U+FFFD)"
+    bad = [c for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v\x07")
+           or 0x7F <= ord(c) <= 0x9F or 0xE000 <= ord(c) <= 0xF8FF]
+    if bad:
+        return f"it gives control or private-use characters (U+{ord(bad[0]):04X})"
+    enc = _canonical(encoding)
+    han = re.findall("[\u3400-\u9fff\uf900-\ufaff]", text)
+    if enc in _GB_FAMILY and han:
+        common = 0
+        for c in han:
+            try:
+                c.encode("gb2312")
+                common += 1
+            except UnicodeEncodeError:
+                pass
+        if common < 0.85 * len(han):
+            return (f"{len(han) - common} of its {len(han)} Chinese characters are rare ones "
+                    "outside GB2312, the sign of text in another code page")
+    if enc not in _GB_FAMILY and not enc.startswith(("utf", "big5", "shift", "euc", "iso2022")):
+        if han:
+            return "a single-byte code page cannot hold Chinese characters"
+        latin = [i for i, c in enumerate(text) if ord(c) > 127 and _latin_mark(c)]
+        if latin:
+            runs = sum(1 for i in latin if i + 1 < len(text) and _latin_mark(text[i + 1]))
+            if runs > 0.25 * len(latin):
+                return "its accented letters come in runs, the sign of multi-byte text"
+    return None
+
+
+def detect_encoding(data: bytes, path: str) -> tuple[str, str]:
+    """Decode a text file and name the encoding it was read in.
+
+    Order: a BOM (UTF-8, UTF-16); strict UTF-8; then the guess of ``charset-normalizer``
+    (a maintained detector; its guess alone is not trusted because any byte string that
+    happens to be valid GB18030 decodes "cleanly"), then :data:`FALLBACK_ENCODINGS`. Each
+    candidate must decode strictly and pass :func:`implausible`; the first that does wins.
+
+    :returns: ``(text, encoding)`` with ``encoding`` a Python codec name (``utf-8``,
+        ``gb18030``, ``cp1252`` ...).
+    :raises ImportFileError: binary data, or no candidate gives plausible text; the message
+        names the encodings tried and why each was refused, and asks for UTF-8 (nothing of
+        the file is imported then).
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             raise ImportFileError("the file claims UTF-16 but is not valid UTF-16",
                                   file=path) from None
     if looks_binary(data):
         raise ImportFileError("the file is binary data, not text", file=path)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as e:
         first_bad = e.start
-    if allow_gb18030:
+    candidates: list[str] = []
+    try:
+        from charset_normalizer import from_bytes  # noqa: PLC0415
+
+        guesses = [_canonical(m.encoding) for m in from_bytes(data)]
+    except ImportError:  # pragma: no cover - a declared dependency
+        guesses = []
+    for enc in [_canonical(e) for e in FALLBACK_ENCODINGS] + guesses:
+        if enc not in candidates and (enc in FALLBACK_ENCODINGS or enc in USUAL_ENCODINGS
+                                      or _canonical(enc) in USUAL_ENCODINGS):
+            candidates.append(enc)
+    refused = []
+    for enc in candidates:
         try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            pass
-        else:
-            if not any(0xE000 <= ord(c) <= 0xF8FF for c in text):  # private use = wrong guess
-                return text
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            refused.append(f"{enc}: not valid")
+            continue
+        why = implausible(text, enc)
+        if why is None:
+            return text, enc
+        refused.append(f"{enc}: {why}")
     line = data.count(b"\n", 0, first_bad) + 1
-    raise ImportFileError(f"the text is not UTF-8 (bad byte at offset {first_bad}); save it "
-                          "as UTF-8", file=path, line=line)
+    raise ImportFileError(
+        f"the text is not UTF-8 (bad byte at offset {first_bad}) and no other encoding "
+        f"reads it as plausible text ({'; '.join(refused)}); nothing was imported. Save it "
+        "as UTF-8 (Excel: 'CSV UTF-8')", file=path, line=line)
+
+
+def decode_text(data: bytes, path: str, *, allow_gb18030: bool = True) -> str:
+    """The text of a text file, decoded as :func:`detect_encoding` decides.
+
+    :param allow_gb18030: kept for callers; detection always considers GB18030.
+    :raises ImportFileError: see :func:`detect_encoding`.
+    """
+    return detect_encoding(data, path)[0]
 
 
 def answer_fraction(item: Item, option) -> float:
@@ -212,6 +321,11 @@ def local(tag) -> str:
     compare equal: both give ``choiceinteraction`` (the ``qti-`` prefix is dropped)."""
     if not isinstance(tag, str):
         return ""
+    return _local(tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _local(tag: str) -> str:
     name = tag.rsplit("}", 1)[-1]
     if name.startswith("qti-"):
         name = name[4:]
@@ -510,14 +624,9 @@ def text_to_html(text: str) -> str:
 
 
 def html_to_text(text: str) -> str:
-    """Visible text of an HTML fragment (tags dropped, entities decoded), for places that
-    cannot show HTML (CSV, Aiken, Anki fields are HTML already)."""
-    if "<" not in text and "&" not in text:
-        return text.strip()
-    text = re.sub(r"(?i)<br\s*/?>", "\n", text)
-    text = re.sub(r"(?i)</p\s*>", "\n\n", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip()
+    """Visible text of an HTML fragment for places that cannot show HTML (Aiken, GIFT and
+    CSV text, titles): :func:`eduapp.htmltext.html_to_text`, the one HTML-to-text path."""
+    return _html_to_text(text)
 
 
 @dataclass
@@ -547,3 +656,154 @@ def import_text(text: str, fmt: str) -> tuple[str, str | None]:
     if fmt == "markdown" or not fmt:
         return text.strip(), None
     return text.strip(), fmt
+
+
+# --- characters XML 1.0 forbids ----------------------------------------------------
+
+#: C0 controls other than tab, LF and CR, the non-characters U+FFFE/U+FFFF and lone
+#: surrogates: none may appear in an XML 1.0 document (XML 1.0, section 2.2 "Char").
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: Word's vertical tab (manual line break) and form feed (page break) mean a new line.
+_AS_NEWLINE = {"\x0b": "\n", "\x0c": "\n"}
+
+
+def clean_text(text: str) -> str:
+    """``text`` without characters XML 1.0 forbids: U+000B (Word's manual line break) and
+    U+000C (page break) become a newline, every other forbidden character (U+0007 Word's
+    end-of-cell mark, NUL ...) is removed. Text without them is returned as it is."""
+    if not text or not XML_FORBIDDEN.search(text):
+        return text
+    return XML_FORBIDDEN.sub(lambda m: _AS_NEWLINE.get(m.group(0), ""), text)
+
+
+def _clean_value(value):
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(k) if isinstance(k, str) else k: _clean_value(v)
+                for k, v in value.items()}
+    return value
+
+
+_ITEM_TEXT_FIELDS = ("stem", "vignette", "explanation", "model_answer", "rubric", "topic",
+                     "system", "discipline", "category", "idnumber")
+_OPTION_TEXT_FIELDS = ("text", "explanation", "match")
+
+
+def clean_item(item: Item) -> bool:
+    """Apply :func:`clean_text` to every text of ``item`` in place (fields, options, tags,
+    hints, references, ``extra``); an option text loses the spaces the removal leaves at its
+    ends. :returns: True when anything changed."""
+    changed = False
+    for name in _ITEM_TEXT_FIELDS:
+        old = getattr(item, name)
+        new = clean_text(old)
+        if new != old:
+            setattr(item, name, new.strip() if name != "stem" else new)
+            changed = True
+    for o in item.options:
+        for name in _OPTION_TEXT_FIELDS:
+            old = getattr(o, name, None)
+            if isinstance(old, str):
+                new = clean_text(old)
+                if new != old:
+                    setattr(o, name, new.strip())
+                    changed = True
+    for name in ("tags", "hints", "references"):
+        old = getattr(item, name)
+        new = _clean_value(old)
+        if new != old:
+            setattr(item, name, new)
+            changed = True
+    new_extra = _clean_value(item.extra)
+    if new_extra != item.extra:
+        item.extra = new_extra
+        changed = True
+    return changed
+
+
+def clean_units(units) -> None:
+    """:func:`clean_item` on every item of ``units`` and the texts of each set."""
+    for unit in units:
+        if isinstance(unit, ItemSet):
+            unit.title = clean_text(unit.title)
+            unit.vignette = clean_text(unit.vignette)
+            for o in unit.options:
+                o.text = clean_text(o.text).strip()
+                o.explanation = clean_text(o.explanation)
+            for member in unit.items:
+                clean_item(member)
+        else:
+            clean_item(unit)
+
+
+# --- Moodle's validation rules -----------------------------------------------------
+
+#: The answer grades Moodle accepts, as fractions (``question_bank::fraction_options_full``
+#: in ``question/engine/bank.php``): 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40,
+#: 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5 and 0 per cent, and
+#: their negatives.
+MOODLE_GRADES = tuple(sorted({s * g for g in (
+    1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25,
+    0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0) for s in (1, -1)}))
+
+
+def moodle_grade(fraction: float) -> float:
+    """``fraction`` (rounded to 7 places, as written) when it is one of
+    :data:`MOODLE_GRADES` within 0.00001 (Moodle's ``match_grade_options`` in
+    ``lib/questionlib.php`` with ``matchgrades=error``).
+
+    :raises ValidationError: a grade Moodle would refuse on import, naming the nearest
+        accepted one (``33%`` next to ``33.33333%``).
+    """
+    from ..errors import ValidationError  # noqa: PLC0415
+
+    for grade in MOODLE_GRADES:
+        if abs(fraction - grade) < 0.00001:
+            return round(fraction, 7)
+    nearest = min(MOODLE_GRADES, key=lambda g: abs(g - fraction))
+    raise ValidationError(f"the grade {fraction * 100:g}% is not one Moodle accepts (the "
+                          f"nearest is {nearest * 100:.7g}%)")
+
+
+def validate_cloze(subquestions: list[dict]) -> None:
+    """Check cloze subquestions as Moodle's ``qtype_multianswer`` does on import.
+
+    :raises ValidationError: no subquestions; a subquestion with no answer at 100%; a
+        multiple-choice subquestion with fewer than two choices (naming the subquestion,
+        1-based).
+    """
+    from ..errors import ValidationError  # noqa: PLC0415
+
+    if not subquestions:
+        raise ValidationError("the cloze question has no subquestions ({1:SHORTANSWER:=...} "
+                              "gaps)")
+    for n, sub in enumerate(subquestions, start=1):
+        answers = sub.get("answers") or []
+        if sub.get("type") in ("multichoice", "multiresponse") and len(answers) < 2:
+            raise ValidationError(f"cloze subquestion {n} is a choice with fewer than two "
+                                  "choices")
+        if not answers:
+            raise ValidationError(f"cloze subquestion {n} has no answer")
+        if not any(abs(float(a.get("fraction") or 0) - 1.0) < 1e-5 for a in answers) and \
+                sub.get("type") != "multiresponse":
+            raise ValidationError(f"cloze subquestion {n} has no correct answer (one answer "
+                                  "must be worth 100%)")
+
+
+def moodle_grade_problem(item: Item) -> str | None:
+    """Why Moodle would refuse ``item``'s answer grades (a mark share outside
+    :data:`MOODLE_GRADES`, such as 1/11 = 9.09091% for each of 11 keys), or ``None``.
+    Used by the Moodle XML and GIFT writers' ``cannot_represent``."""
+    from ..errors import ValidationError  # noqa: PLC0415
+
+    if item.type not in ("sba", "multi", "short", "numerical"):
+        return None
+    for o in item.options:
+        try:
+            moodle_grade(answer_fraction(item, o))
+        except ValidationError as e:
+            return str(e)
+    return None

@@ -9,14 +9,20 @@ Rules follow the Moodle documentation page "Aiken format"
     ANSWER: B
 
 * the question text is every line before the first option (Moodle joins them);
-* an option is a capital letter, ``.`` or ``)``, then a space or tab (strict as Moodle);
-* ``ANSWER:`` (capitals, optional space before/after the colon) with one capital letter
-  that names an option ends the question;
+* an option is a capital letter, then ``.`` or ``)``, then its text, with or without a
+  space between (``A. Text``, ``A)Text``, ``A.Text``: Moodle accepts all three); the
+  full-width ``．``, ``、`` and ``）`` of Chinese word processors are accepted too;
+* ``ANSWER:`` (capitals, optional space before/after the colon, ``：`` too) with one
+  capital letter that names an option ends the question;
 * blank lines between questions are optional.
 
 Forgiving where Moodle is: CRLF and LF line ends, a UTF-8 BOM, trailing spaces, blank lines
 inside a question. A block without options, without ``ANSWER:``, or whose answer names no
-option is an error with its first line; the rest of the file still parses.
+option is an error with its first line; the rest of the file still parses: a broken block
+never swallows the next good question (a paragraph with option-like lines that Aiken does
+not accept, ``a)``/``(A)``/``A -``, followed by a blank line, is reported on its own).
+Characters XML 1.0 forbids, as Word's text export writes them (U+000B line break, U+000C
+page break, U+0007 end of cell), are normalised before parsing.
 """
 
 from __future__ import annotations
@@ -31,15 +37,18 @@ from .base import ParseResult
 NAME = "aiken"
 EXTENSIONS = (".txt", ".aiken")
 
-_OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*\S)\s*$")
-_ANSWER = re.compile(r"^ANSWER\s?:\s?(\S*)\s*$")
+_OPTION = re.compile(r"^([A-Z])[.)．、）][ \t\u3000]*(\S.*?)\s*$")
+_ANSWER = re.compile(r"^ANSWER\s?[:：]\s?(\S*)\s*$")
+#: option-like lines Aiken does not accept: a sign that a paragraph is a broken question
+_LOOSE_OPTION = re.compile(r"^(\(?[A-Za-z]\)|[a-z][.)]|[A-Z]\s*[-:])\s*\S")
 
 
 def detect(head: bytes, path: str) -> bool:
-    """True when the text has an ``ANSWER: X`` line after option lines ``A.``/``A)``."""
+    """True when the text has option lines (``A.``/``A)``) and an ``ANSWER: X`` line after
+    them (the parser decides: see :func:`eduapp.interop.parse_file`)."""
     text = head.decode("utf-8", errors="ignore")
-    return bool(re.search(r"^[A-Z][.)][ \t]", text, re.M)
-                and re.search(r"^ANSWER\s?:\s?[A-Z]\s*$", text, re.M))
+    return bool(re.search(r"^[A-Z][.)．、）]", text, re.M)
+                and re.search(r"^ANSWER\s?[:：]\s?[A-Z]\s*$", text, re.M))
 
 
 def parse(path: str) -> ParseResult:
@@ -49,7 +58,7 @@ def parse(path: str) -> ParseResult:
     :raises ImportFileError: unreadable, empty, binary or undecodable file, or a file in
         which no line looks like Aiken at all.
     """
-    text = _util.decode_text(_util.read_bytes(path), path)
+    text = _util.clean_text(_util.decode_text(_util.read_bytes(path), path))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     result = ParseResult(format=NAME, file=path)
     stem: list[str] = []
@@ -61,14 +70,20 @@ def parse(path: str) -> ParseResult:
     def fail(msg: str, line: int | None):
         result.errors.append(ImportFileError(msg, file=path, line=line, item=n_block))
 
+    blank_after_stem = False
     for n, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
-            if options and start is not None:
-                # Moodle ignores blank lines; an option list followed by a blank line and
-                # no ANSWER is still pending until the next question text arrives.
-                pass
+            # Moodle ignores blank lines; an option list followed by a blank line and no
+            # ANSWER is still pending until the next question text arrives.
+            blank_after_stem = bool(stem) and not options
             continue
+        if blank_after_stem and not options and not _OPTION.match(line) and \
+                not _ANSWER.match(line) and any(_LOOSE_OPTION.match(s_) for s_ in stem):
+            fail("the question's options are not written as Aiken options ('A. text' or "
+                 "'A) text') and it has no ANSWER: line", start)
+            stem, start = [], None
+        blank_after_stem = False
         m_ans = _ANSWER.match(line)
         m_opt = _OPTION.match(line)
         if start is None:
@@ -115,6 +130,18 @@ def parse(path: str) -> ParseResult:
         raise ImportFileError("no Aiken question found (lines like 'A. option' and "
                               "'ANSWER: A')", file=path)
     return result
+
+
+def cannot_represent(item: Item) -> str | None:
+    """Why Aiken cannot hold ``item`` (``None`` when it can): Aiken is single-best-answer
+    only, 2 to 26 lettered options, one key."""
+    if item.type not in ("sba", "tf"):
+        return f"Aiken holds only single-best-answer questions, not {item.type}"
+    if not 2 <= len(item.options) <= 26:
+        return f"Aiken letters 2 to 26 options; this item has {len(item.options)}"
+    if len(item.key_indices) != 1:
+        return "Aiken needs exactly one correct option"
+    return None
 
 
 def dumps(units, media: dict | None = None) -> tuple[str, int]:

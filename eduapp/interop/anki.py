@@ -121,13 +121,25 @@ def _media_entries(buf: bytes) -> list[dict]:
     return out
 
 
-def _cloze_to_moodle(text: str) -> str:
-    """``{{c1::answer::hint}}`` -> ``{1:SHORTANSWER:=answer}`` (Moodle cloze syntax)."""
+#: ``{{c1::answer}}`` or ``{{c1::answer::hint}}``; the answer may hold single colons and
+#: the hint anything up to ``}}`` (Anki's rslib ``cloze.rs`` splits at the first ``::``).
+_ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+
+
+def _cloze_to_moodle(text: str) -> tuple[str, list[str]]:
+    """``{{c1::answer::hint}}`` -> ``{1:SHORTANSWER:=answer}`` (Moodle cloze syntax).
+
+    :returns: ``(text, hints)``: the Moodle text and one hint per gap in order (``""``
+        where the deletion has none); a hint is never part of the answer.
+    """
+    hints: list[str] = []
+
     def sub(m):
         answer = _util.html_to_text(m.group(2))
         answer = re.sub(r"([~}#\\])", r"\\\1", answer)
+        hints.append(_util.html_to_text(m.group(3) or ""))
         return "{1:SHORTANSWER:=" + answer + "}"
-    return re.sub(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", sub, text, flags=re.S)
+    return _ANKI_CLOZE.sub(sub, text), hints
 
 
 def _field_text(value: str) -> tuple[str, str | None]:
@@ -149,10 +161,15 @@ def _note_item(model: dict, fields: list[str], guid: str, tags: str, path: str) 
     is_cloze = model.get("cloze") or re.search(r"\{\{c\d+::", first)
     extra_fields = {}
     if is_cloze:
-        stem, fmt = _field_text(_cloze_to_moodle(first))
+        moodle_text, hints = _cloze_to_moodle(first)
+        stem, fmt = _field_text(moodle_text)
         item = Item(type="cloze", stem=stem)
         from .moodle_xml import parse_cloze
-        item.extra["cloze"] = {"subquestions": parse_cloze(stem)}
+        subquestions = parse_cloze(stem)
+        for sub, hint in zip(subquestions, hints):
+            if hint:
+                sub["hint"] = hint  # shown in the blank: ``______ [hint]``
+        item.extra["cloze"] = {"subquestions": subquestions}
         if len(fields) > 1:
             item.explanation = _field_text(fields[1])[0]
         rest = list(zip(names, fields))[2:]
@@ -279,6 +296,8 @@ def parse(path: str) -> ParseResult:
             fields = (flds or "").split("\x1f")
             try:
                 item = _note_item(model, fields, guid or "", tags or "", path)
+                if dict(zip(model["fields"], fields)).get(EDUAPP_FIELD, "").strip():
+                    result.stated_language.add(item.uid)  # EduApp's own note: the JSON says
                 deck = decks.get(note_deck.get(nid))
                 if deck and not item.category and deck != "Default" and \
                         EDUAPP_FIELD not in model["fields"]:
@@ -352,6 +371,11 @@ def _fields(item: Item) -> list[str]:
     question = _html(item.stem, item)
     if item.vignette:
         question = f"<div class=vignette>{_html(item.vignette, item)}</div>{question}"
+    # Anki keeps only media a field refers to (its importer and "Check Media" drop the
+    # rest): show each image the text does not show already
+    for m in item.media:
+        if (m.mime or "").startswith("image/") and m.name not in question:
+            question += f'<div><img src="{html.escape(m.name)}"></div>'
     options = ""
     answer = ""
     letters = [chr(65 + k) if k < 26 else str(k + 1) for k in range(len(item.options))]
@@ -402,7 +426,10 @@ def write(units, path: str, documents=(), media: dict | None = None,
             decks[name] = genanki.Deck(did, name)
         for m in _util.media_bytes(item, media):
             media_files.setdefault(m.name, m.data)
-        note = genanki.Note(model=model, fields=_fields(item), guid=item.uid,
+        # a note that came from Anki keeps its GUID, so that Anki updates it in place
+        guid = item.idnumber if item.idnumber and item.provenance.get("format") == NAME \
+            else item.uid
+        note = genanki.Note(model=model, fields=_fields(item), guid=guid,
                             tags=[re.sub(r"\s+", "_", t) for t in item.tags if t.strip()])
         decks[name].add_note(note)
     if not decks:

@@ -34,6 +34,14 @@ class ParseResult:
     :ivar errors: entries that could not be read, each with file/line/item and reason.
     :ivar format: the format name that parsed it.
     :ivar file: the path as given.
+    :ivar stated_language: uids of the items whose language the file itself states
+        (``eduapp-json``, a CSV ``language`` cell, QTI ``xml:lang``, an EduApp Anki note);
+        every other item gets the language detected from its text.
+    :ivar warnings: items that were imported but changed on the way: mapped to the
+        nearest EduApp type (QTI hottext -> multiple response), or a part of the source
+        moved or left out (a QTI element EduApp does not map), one :class:`ImportFileError`
+        each naming the item; reported in the import summary (exit code stays 0).
+    :ivar encoding: the text encoding the file was read in (text formats only).
     """
 
     units: list[Unit] = field(default_factory=list)
@@ -42,6 +50,10 @@ class ParseResult:
     errors: list[ImportFileError] = field(default_factory=list)
     format: str = ""
     file: str = ""
+    stated_language: set = field(default_factory=set)
+    language_forced: str | None = None
+    warnings: list[ImportFileError] = field(default_factory=list)
+    encoding: str = ""
 
     @property
     def items(self) -> list[Item]:

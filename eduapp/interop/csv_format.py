@@ -53,24 +53,118 @@ _FORMULA = re.compile(r"^[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(:[+-]?[\d.eE+-]+)?$")
 
 
+#: Usual header names -> EduApp's column (English and Chinese spreadsheet templates:
+#: Moodle/Canvas question-bank CSVs, 问卷星, 考试星 and hospital exam-office templates).
+#: Compared case-insensitively with spaces, ``_`` and ``-`` removed.
+HEADER_ALIASES = {
+    "type": ("type", "questiontype", "qtype", "itemtype", "题型", "类型", "题目类型",
+             "试题类型"),
+    "stem": ("stem", "question", "questiontext", "text", "prompt", "题干", "题目", "问题",
+             "试题", "题目内容", "试题内容"),
+    "key": ("key", "answer", "answers", "correct", "correctanswer", "rightanswer",
+            "答案", "正确答案", "标准答案"),
+    "explanation": ("explanation", "feedback", "generalfeedback", "rationale", "解析",
+                    "答案解析", "试题解析", "解释"),
+    "category": ("category", "分类", "类别", "题库分类", "章节", "所属分类"),
+    "tags": ("tags", "tag", "keywords", "标签", "关键词"),
+    "difficulty": ("difficulty", "难度", "难度系数"),
+    "vignette": ("vignette", "case", "病例", "病例摘要"),
+    "language": ("language", "lang", "语言"),
+    "model_answer": ("modelanswer", "参考答案"),
+    "idnumber": ("idnumber", "id", "externalid", "编号", "试题编号"),
+    "topic": ("topic", "知识点", "主题"),
+    "system": ("system", "系统"),
+    "discipline": ("discipline", "subject", "学科"),
+    "bloom": ("bloom", "bloomlevel", "认知层次"),
+    "marks": ("marks", "points", "score", "grade", "分值", "分数"),
+    "status": ("status", "状态"),
+    "references": ("references", "参考文献"),
+    "hints": ("hints", "hint", "提示"),
+    "rubric": ("rubric", "评分标准"),
+}
+_ALIAS = {alias: column for column, names in HEADER_ALIASES.items() for alias in names}
+#: ``option_a``, ``Option A``, ``选项A``, ``choice a``, ``答案A``... -> ``A``.
+_OPTION_HEADER = re.compile(r"^(?:option|opt|choice|answer|选项|备选答案|答案)?([A-Za-z])$")
+_FEEDBACK_HEADER = re.compile(r"^(?:option|选项)?([A-Za-z])(?:feedback|解析)$")
+#: Values of the ``type`` column: EduApp's names and the usual English/Chinese ones.
+TYPE_ALIASES = {
+    "sba": ("sba", "single", "singlechoice", "multichoice", "mcq", "a1", "a2", "a3", "a4",
+            "单选", "单选题", "单项选择题", "最佳选择题"),
+    "multi": ("multi", "multiple", "multiplechoice", "multipleresponse", "mr", "x", "多选",
+              "多选题", "多项选择题", "不定项选择题"),
+    "tf": ("tf", "truefalse", "true/false", "boolean", "judge", "判断", "判断题", "是非题"),
+    "short": ("short", "shortanswer", "fillin", "fillintheblank", "填空", "填空题"),
+    "essay": ("essay", "open", "问答", "问答题", "简答", "简答题", "论述题", "名词解释"),
+    "numerical": ("numerical", "numeric", "number", "数值", "数值题", "计算题"),
+    "matching": ("matching", "match", "配伍", "配伍题", "连线题"),
+    "description": ("description", "text", "说明"),
+    "cloze": ("cloze", "完形"),
+}
+_TYPE = {alias: t for t, names in TYPE_ALIASES.items() for alias in names}
+#: True/false keys: ``T``/``F``, ``TRUE``/``FALSE``, ``对``/``错``, ``正确``/``错误``, ``√``/``×``.
+TRUE_KEYS = {"t", "true", "y", "yes", "对", "正确", "是", "√", "✓", "✔"}
+FALSE_KEYS = {"f", "false", "n", "no", "错", "错误", "否", "×", "✗", "✘", "x"}
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", name.strip().lstrip("\ufeff")).lower()
+
+
+def canonical_header(name: str) -> str:
+    """EduApp's column name for a header cell (``题干`` -> ``stem``, ``option_a`` -> ``A``,
+    ``选项B解析`` -> ``B_feedback``), or the cell folded to lower case when unknown."""
+    raw = name.strip().lstrip("\ufeff")
+    if _LETTER.match(raw) or _FEEDBACK.match(raw):
+        return raw
+    if raw.lower() in COLUMNS or raw.lower() in TAIL:
+        return raw.lower()
+    folded = _fold(raw)
+    if folded in _ALIAS:
+        return _ALIAS[folded]
+    m = _OPTION_HEADER.match(folded)
+    if m and (len(folded) == 1 or folded != m.group(1)):
+        return m.group(1).upper()
+    m = _FEEDBACK_HEADER.match(folded)
+    if m:
+        return f"{m.group(1).upper()}_feedback"
+    return raw.lower()
+
+
+def _header_cells(line: str) -> list[str]:
+    delimiter = max((",", ";", "\t"), key=line.count)
+    return next(csv.reader([line], delimiter=delimiter))
+
+
 def detect(head: bytes, path: str) -> bool:
-    """True for ``.csv``/``.tsv`` files and text whose first line names ``type`` and
-    ``stem`` columns."""
+    """True for ``.csv``/``.tsv`` files, and for text whose first line is a real header
+    row: split at its delimiter, it names a stem column and at least one other known
+    column (``type``, ``key``, an option ...). A first line that merely contains the words
+    "type" and "stem" (an Aiken question about the brain stem) is not a header."""
     if path.lower().endswith((".csv", ".tsv")):
         return True
-    first = head.split(b"\n", 1)[0].lower()
-    return b"stem" in first and b"type" in first and (b"," in first or b";" in first
-                                                       or b"\t" in first)
+    first = head.split(b"\n", 1)[0].decode("utf-8", errors="ignore").strip()
+    if not any(d in first for d in (",", ";", "\t")):
+        return False
+    try:
+        cells = [canonical_header(c) for c in _header_cells(first)]
+    except csv.Error:
+        return False
+    known = set(COLUMNS) | set(TAIL)
+    return "stem" in cells and sum(1 for c in cells if c in known or _LETTER.match(c)) >= 2 \
+        and all(len(c) <= 40 for c in cells)
 
 
 def _unguard(cell: str) -> str:
-    if cell.startswith("'") and _FORMULA.match(cell[1:2] or "x"):
+    if cell.startswith("'") and (_FORMULA.match(cell[1:2] or "x") or cell[1:2] == "'"):
         return cell[1:]
     return cell
 
 
 def _guard(cell: str) -> str:
-    if cell and _FORMULA.match(cell) and not _NUMBER.match(cell):
+    """Prefix ``'`` to a cell a spreadsheet would run as a formula, and to a cell that
+    starts with ``'`` itself (so that :func:`_unguard` gives back exactly what was
+    written: ``'=x`` -> ``''=x`` -> ``'=x``)."""
+    if cell and ((_FORMULA.match(cell) and not _NUMBER.match(cell)) or cell[0] == "'"):
         return "'" + cell
     return cell
 
@@ -79,9 +173,37 @@ def _split_list(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()] if cell.strip() else []
 
 
-def _row_item(row: dict[str, str], letters: list[str], path: str) -> Item:
+def _number(text: str, what: str, decimal_comma: bool) -> float:
+    """A number cell: ``0.65``, or ``0,65`` in a ``;``-separated file (decimal comma, as
+    Excel writes it in German, French, Russian ... locales).
+
+    :raises ValidationError: the cell is not a number (never stored as text).
+    """
+    raw = text.strip()
+    if decimal_comma and re.fullmatch(r"[+-]?\d+,\d+([eE][+-]?\d+)?", raw):
+        raw = raw.replace(",", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValidationError(f"{what} {text!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValidationError(f"{what} {text!r} is not a finite number")
+    return value
+
+
+def _tf_options(stem: str) -> list[Option]:
+    from ..language import detect_language  # noqa: PLC0415
+
+    if detect_language(stem) == "zh":
+        return [Option(text="正确"), Option(text="错误")]
+    return [Option(text="True"), Option(text="False")]
+
+
+def _row_item(row: dict[str, str], letters: list[str], path: str,
+              decimal_comma: bool = False) -> Item:
     get = lambda k: _unguard((row.get(k) or "").strip())  # noqa: E731
-    item_type = get("type").lower() or "sba"
+    raw_type = get("type")
+    item_type = _TYPE.get(_fold(raw_type), raw_type.lower()) if raw_type else "sba"
     item = Item(type=item_type, stem=get("stem"))
     item.provenance = {"source": "imported", "file": path, "format": NAME}
     for name in ("vignette", "category", "explanation", "model_answer", "rubric", "topic",
@@ -98,15 +220,9 @@ def _row_item(row: dict[str, str], letters: list[str], path: str) -> Item:
     for name in ("tags", "references", "hints"):
         setattr(item, name, _split_list(get(name)))
     if get("difficulty"):
-        try:
-            item.difficulty = float(get("difficulty"))
-        except ValueError:
-            raise ValidationError(f"difficulty {get('difficulty')!r} is not a number") from None
+        item.difficulty = _number(get("difficulty"), "difficulty", decimal_comma)
     if get("marks"):
-        try:
-            item.marks = float(get("marks"))
-        except ValueError:
-            raise ValidationError(f"marks {get('marks')!r} is not a number") from None
+        item.marks = _number(get("marks"), "marks", decimal_comma)
     if get("set_uid"):
         item.set_uid = get("set_uid")
         try:
@@ -121,7 +237,17 @@ def _row_item(row: dict[str, str], letters: list[str], path: str) -> Item:
         if not isinstance(extra, dict):
             raise ValidationError("the extra column is not a JSON object")
         item.extra = extra
-    keys = {k.strip().upper() for k in re.split(r"[;,\s]+", get("key")) if k.strip()}
+    key_cell = get("key")
+    if item_type == "tf" and _fold(key_cell) in TRUE_KEYS | FALSE_KEYS:
+        if not any(get(x) for x in letters):  # a true/false row without option texts
+            item.options = _tf_options(item.stem)
+            item.options[0 if _fold(key_cell) in TRUE_KEYS else 1].correct = True
+            return item
+        key_cell = "A" if _fold(key_cell) in TRUE_KEYS else "B"
+    if item_type in ("sba", "multi") and re.fullmatch(r"[A-Za-z]+", key_cell) and \
+            len(key_cell) > 1 and len(set(key_cell.upper())) == len(key_cell):
+        key_cell = ";".join(key_cell.upper())  # ``ACD``: letters written together
+    keys = {k.strip().upper() for k in re.split(r"[;,，、\s]+", key_cell) if k.strip()}
     bad = [k for k in keys if not _LETTER.match(k)]
     if bad:
         raise ValidationError(f"key {get('key')!r} must be option letters such as A or A;C")
@@ -129,10 +255,10 @@ def _row_item(row: dict[str, str], letters: list[str], path: str) -> Item:
     for part in re.split(r"[;]", get("fractions")):
         if part.strip():
             letter, _, value = part.partition("=")
-            try:
-                fractions[letter.strip().upper()] = float(value)
-            except ValueError:
-                raise ValidationError(f"fraction {part!r} must look like A=0.5") from None
+            if not value.strip():
+                raise ValidationError(f"fraction {part!r} must look like A=0.5")
+            fractions[letter.strip().upper()] = _number(value, f"fraction {part!r}",
+                                                        decimal_comma)
     for letter in letters:
         text = get(letter)
         if not text:
@@ -149,13 +275,11 @@ def _row_item(row: dict[str, str], letters: list[str], path: str) -> Item:
             opt.correct = bool(opt.text)
         elif item_type == "numerical":
             value, _, tol = text.partition(":")
-            opt.text = value.strip()
+            number = _number(value, f"the answer of option {letter}", decimal_comma)
+            opt.text = f"{number:g}" if decimal_comma and "," in value else value.strip()
             if tol.strip():
-                try:
-                    opt.tolerance = float(tol)
-                except ValueError:
-                    raise ValidationError(f"tolerance of option {letter} is not a "
-                                          "number") from None
+                opt.tolerance = abs(_number(tol, f"the tolerance of option {letter}",
+                                            decimal_comma))
         item.options.append(opt)
     missing = keys - {k for k in letters if get(k)}
     if missing:
@@ -171,9 +295,10 @@ def parse(path: str) -> ParseResult:
     :raises ImportFileError: unreadable, empty, binary or undecodable file; no header with
         ``type`` and ``stem``.
     """
-    text = _util.decode_text(_util.read_bytes(path), path)
+    text, encoding = _util.detect_encoding(_util.read_bytes(path), path)
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
+    decimal_comma = delimiter == ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     try:
         header = next(reader)
@@ -181,11 +306,15 @@ def parse(path: str) -> ParseResult:
         raise ImportFileError(f"the CSV header cannot be read ({e})", file=path,
                               line=1) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
-    lower = [h.lower() if not (_LETTER.match(h) or _FEEDBACK.match(h)) else h for h in header]
-    if "stem" not in lower or "type" not in lower:
-        raise ImportFileError("the first row must be a header with at least the columns "
-                              "'type' and 'stem'", file=path, line=1)
-    result = ParseResult(format=NAME, file=path)
+    lower = [canonical_header(h) for h in header]
+    if "stem" not in lower:
+        raise ImportFileError("the first row must be a header naming at least the stem "
+                              "column ('stem', 'question' or '题干'; see docs/formats.md)",
+                              file=path, line=1)
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
+    if encoding != "utf-8":
+        result.warnings.append(ImportFileError(
+            f"the file is not UTF-8; it was read as {encoding.upper()}", file=path))
     known = set(COLUMNS) | set(TAIL)
     unknown = [h for h in lower if h and h not in known and not _LETTER.match(h)
                and not _FEEDBACK.match(h)]
@@ -209,14 +338,27 @@ def parse(path: str) -> ParseResult:
             continue
         record = dict(zip(lower, row))
         try:
-            item = _row_item(record, letters, path)
+            item = _row_item(record, letters, path, decimal_comma)
             item.validate()
+            if (record.get("language") or "").strip():
+                result.stated_language.add(item.uid)
         except ValidationError as e:
             result.errors.append(ImportFileError(str(e), file=path, line=line, item=n))
         else:
             result.units.append(item)
         line = reader.line_num + 1
     return result
+
+
+def cannot_represent(item: Item) -> str | None:
+    """Why a CSV row cannot hold ``item``: more than 26 options (columns A..Z), or an
+    option whose text is empty (an empty cell is no option)."""
+    if len(item.options) > 26:
+        return f"CSV option columns stop at Z; this item has {len(item.options)} options"
+    if item.type != "short" and any(not _util.clean_text(o.text).strip()
+                                    for o in item.options):
+        return "an option has no text, and an empty CSV cell is no option"
+    return None
 
 
 def _letter(k: int) -> str:
@@ -285,7 +427,8 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(header)
         for row in data:
-            w.writerow([_guard(c) for c in row])
+            # trimmed as the reader trims, then guarded (so the guard sees the real start)
+            w.writerow([_guard(c.strip()) for c in row])
 
     _util.atomic_write(path, writer)
 

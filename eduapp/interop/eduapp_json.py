@@ -92,6 +92,9 @@ def parse(path: str) -> ParseResult:
                 result.documents.append(obj)
             else:
                 result.units.append(obj)
+                result.stated_language.add(obj.uid)
+                if isinstance(obj, ItemSet):
+                    result.stated_language.update(i.uid for i in obj.items)
     return result
 
 

@@ -119,9 +119,13 @@ def _split_answers(body: str) -> list[tuple[str, str]]:
 
 
 def _weight(text: str) -> tuple[float | None, str]:
+    """A ``%50%`` answer weight as a fraction Moodle accepts.
+
+    :raises ValidationError: a weight outside Moodle's grade list (``%33%``).
+    """
     m = re.match(r"\s*%(-?\d+(?:\.\d+)?)%", text)
     if m:
-        return round(float(m.group(1)) / 100.0, 7), text[m.end():]
+        return _util.moodle_grade(float(m.group(1)) / 100.0), text[m.end():]
     return None, text
 
 
@@ -157,11 +161,14 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
     item.category = category
     item.provenance = {"source": "imported", "file": path, "format": NAME}
     for comment in comments:
-        for key, value in re.findall(r"\[(id|tag):([^\]]+)\]", comment):
+        for key, value in _ID_TAG.findall(comment):
+            value = _unescape_id(value).strip()
+            if not value:
+                continue
             if key == "id":
-                _util.set_identity(item, value.strip())
+                _util.set_identity(item, value)
             else:
-                item.tags.append(value.strip())
+                item.tags.append(value)
     text = masked.strip()
     m = re.match(r"::(.*?)::", text, re.S)
     if m:
@@ -286,6 +293,22 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
                     opt.fraction = frac
                 item.options.append(opt)
     return item
+
+
+#: ``[id:...]``/``[tag:...]`` in a comment, with backslash escapes inside, as
+#: Moodle 4.2's ``extract_idnumber_and_tags_from_comment`` reads them.
+_ID_TAG = re.compile(r"\[(id|tag):((?:\\.|[^\]\\])*)\]")
+
+
+def _escape_id(value: str) -> str:
+    """An idnumber or tag for a ``// [id:...]`` comment: backslash and ``]`` escaped (Moodle's
+    ``write_idnumber_and_tags``), line breaks flattened (a comment is one line)."""
+    value = " ".join(value.splitlines())
+    return value.replace("\\", "\\\\").replace("]", "\\]")
+
+
+def _unescape_id(value: str) -> str:
+    return re.sub(r"\\(.)", r"\1", value)
 
 
 def comments_have_id(comments: list[str]) -> bool:
@@ -416,6 +439,14 @@ def _answers(item: Item) -> str:
     return "\n" + "\n".join("    " + line for line in lines) + "\n"
 
 
+def cannot_represent(item: Item) -> str | None:
+    """Why GIFT cannot hold ``item``: a cloze question's embedded answers (GIFT has one
+    answer block per question; Moodle's own GIFT export leaves cloze out too)."""
+    if item.type == "cloze":
+        return "GIFT cannot hold the embedded answers of a cloze question"
+    return _util.moodle_grade_problem(item)
+
+
 def dumps(units, media: dict | None = None) -> str:
     """The GIFT text for ``units`` (sets are written member by member)."""
     out: list[str] = []
@@ -424,8 +455,8 @@ def dumps(units, media: dict | None = None) -> str:
         if item.category != category:
             category = item.category
             out.append(f"$CATEGORY: $course$/top{'/' + category if category else ''}\n\n")
-        head = f"// [id:{_util.export_id(item)}]" + "".join(
-            f" [tag:{t.replace(']', ')')}]" for t in item.tags)
+        head = f"// [id:{_escape_id(_util.export_id(item))}]" + "".join(
+            f" [tag:{_escape_id(t)}]" for t in item.tags if t.strip())
         title = item.extra.get("title")
         title_s = f"::{escape(title)}::" if title else ""
         stem = item.full_stem

@@ -121,7 +121,14 @@ def _number(text: str, what: str) -> float:
 
 
 def _fraction(value: str | None) -> float:
-    return round(_number(value or "0", "answer fraction") / 100.0, 7)
+    """An answer's ``fraction`` attribute (per cent) as a fraction Moodle accepts.
+
+    :raises _Entry: not a number, or a grade outside Moodle's list (33 next to 33.33333).
+    """
+    try:
+        return _util.moodle_grade(_number(value or "0", "answer fraction") / 100.0)
+    except ValidationError as e:
+        raise _Entry(str(e)) from None
 
 
 def _parse_question(q, reader: _Reader, category: str) -> Item:
@@ -198,6 +205,10 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
     elif qtype in ("shortanswer", "numerical"):
         _read_answers(q, item, reader)
         if qtype == "numerical":
+            for o in item.options:  # Moodle: "The answer must be a number" (or * for any)
+                if o.text.strip() != "*":
+                    o.text = _util.html_to_text(o.text).strip()
+                    _number(o.text, "the numerical answer")
             units = [{"unit": _child_text(u, "unit_name"),
                       "multiplier": _child_text(u, "multiplier", "1")}
                      for u in q.findall("units/unit")]
@@ -213,6 +224,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
         item.model_answer = reader.text_of(q, "graderinfo", item)[0]
     elif qtype in ("cloze", "multianswer"):
         item.extra["cloze"] = {"subquestions": parse_cloze(item.stem)}
+        _util.validate_cloze(item.extra["cloze"]["subquestions"])
     if moodle:
         item.extra["moodle"] = moodle
     return item
@@ -433,10 +445,9 @@ def _question_xml(item: Item, media: dict | None) -> str:
         ans_fmt = fmt if item.type in ("sba", "multi") else "moodle_auto_format"
         for o in item.options:
             frac = _util.answer_fraction(item, o)
-            tol = f"<tolerance>{o.tolerance:g}</tolerance>" if (
-                item.type == "numerical") else ""
-            if item.type == "numerical" and o.tolerance is None:
-                tol = "<tolerance>0</tolerance>"
+            tol = ""
+            if item.type == "numerical":  # no tolerance = exact (Moodle writes 0)
+                tol = f"<tolerance>{abs(o.tolerance or 0.0):g}</tolerance>"
             parts.append(f'<answer fraction="{_frac(frac)}" format="{ans_fmt}">'
                          f"<text>{escape(o.text)}</text>"
                          + _text_el("feedback", o.explanation, fmt) + tol + "</answer>")
@@ -475,6 +486,12 @@ def _question_xml(item: Item, media: dict | None) -> str:
                                         for t in item.tags) + "</tags>")
     parts.append("</question>\n")
     return "\n".join(parts)
+
+
+def cannot_represent(item: Item) -> str | None:
+    """Why Moodle would refuse ``item`` on import: an answer grade outside Moodle's list
+    (each of 11 keys worth 1/11 = 9.09091%), see :func:`_util.moodle_grade_problem`."""
+    return _util.moodle_grade_problem(item)
 
 
 def dumps(units, media: dict | None = None) -> str:

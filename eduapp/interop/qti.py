@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from xml.sax.saxutils import escape, quoteattr
 
-from ..domain import Item, Option
+from ..domain import Item, ItemSet, Option
 from ..errors import ExportError, ImportFileError, ValidationError
 from . import _util
 from .base import ParseResult
@@ -47,7 +47,11 @@ NS = {"2.1": "http://www.imsglobal.org/xsd/imsqti_v2p1",
       "2.2": "http://www.imsglobal.org/xsd/imsqti_v2p2",
       "3.0": "http://www.imsglobal.org/xsd/imsqtiasi_v3p0"}
 SUPPORTED = {"choiceinteraction", "textentryinteraction", "inlinechoiceinteraction",
-             "matchinteraction", "orderinteraction", "extendedtextinteraction"}
+             "matchinteraction", "orderinteraction", "extendedtextinteraction",
+             "hottextinteraction", "gapmatchinteraction"}
+#: Interactions mapped to the nearest type EduApp holds; the import summary says so.
+APPROXIMATED = {"hottextinteraction": "a multiple-response question over its hot spans",
+                "gapmatchinteraction": "a cloze question with a drop-down per gap"}
 MEDIA_ATTRS = {"img": "src", "object": "data", "audio": "src", "video": "src",
                "source": "src"}
 
@@ -296,6 +300,43 @@ def _rp_tolerance(root) -> float | None:
     return None
 
 
+def _rp_bands(root, decl: "_Decl") -> list[tuple[str, float, float]]:
+    """Numerical tolerance bands in response processing: each ``responseIf``/
+    ``responseElseIf`` whose condition is an ``equal`` (``toleranceMode`` absolute, or
+    exact) of RESPONSE with a ``baseValue`` or ``correct``, and which sets SCORE to a
+    ``baseValue``.
+
+    :returns: ``[(value, tolerance, score)]`` in document order (score as written, not
+        yet divided by the top score); empty when the processing has no such branch.
+    """
+    rp = _find(root, "responseprocessing")
+    out: list[tuple[str, float, float]] = []
+    if rp is None:
+        return out
+    for branch in rp.iter():
+        if _util.local(branch.tag) not in ("responseif", "responseelseif"):
+            continue
+        cond = next((c for c in branch if _util.local(c.tag) == "equal"), None)
+        sov = next((c for c in branch if _util.local(c.tag) == "setoutcomevalue"
+                    and _util.attr(c, "identifier") == "SCORE"), None)
+        if cond is None or sov is None:
+            continue
+        value = next((_text(c) for c in cond if _util.local(c.tag) == "basevalue"), None)
+        if value is None and any(_util.local(c.tag) == "correct" for c in cond):
+            value = decl.correct[0] if decl.correct else None
+        score_el = next((c for c in sov if _util.local(c.tag) == "basevalue"), None)
+        if value is None or score_el is None:
+            continue
+        try:
+            tol_parts = _util.attr(cond, "tolerance", "0").split() or ["0"]
+            tol = float(tol_parts[0]) if _util.attr(cond, "toleranceMode",
+                                                      "exact") == "absolute" else 0.0
+            out.append((value, tol, float(_text(score_el))))
+        except ValueError:
+            continue
+    return out
+
+
 class _ItemReader:
     def __init__(self, source: _Source | None, base_dir: str, path: str, result: ParseResult,
                  label: str):
@@ -365,9 +406,13 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     if _util.attr(root, "title"):
         item.extra["title"] = _util.attr(root, "title")
     _util.set_identity(item, identifier)
+    label = _util.attr(root, "label")
+    if label and identifier.startswith("eduapp_") and not item.idnumber:
+        item.idnumber = label  # an idnumber that is no XML name travels as the label
     lang = root.attrib.get("{http://www.w3.org/XML/1998/namespace}lang", "")
     if lang[:2] in ("en", "zh"):
         item.language = lang[:2]
+        reader.result.stated_language.add(item.uid)
     decls = _decls(root)
     body = _find(root, "itembody")
     if body is None:
@@ -381,14 +426,39 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     qti: dict = {}
     skip_tags = {"feedbackblock", "rubricblock", "feedbackinline", "templateblock",
                  "templateinline"}
-    rubric = [r for r in body.iter() if _util.local(r.tag) == "rubricblock"]
-    for r in rubric:
-        if "scorer" in _util.attr(r, "view") or "tutor" in _util.attr(r, "view"):
-            item.rubric = _feedback_text(r)
+
+    def warn(message: str) -> None:
+        reader.result.warnings.append(ImportFileError(
+            f"{identifier or reader.label}: {message}", file=reader.path,
+            item=identifier or reader.label))
+
+    # rubricBlock: what the candidate sees (view "candidate", or no view) stays in the stem
+    # where it stands; scorer/tutor/author/proctor notes become the teacher's marking
+    # notes (Item.rubric, printed in the teacher's version only).
+    candidate_blocks = set()
+    notes = []
+    for r in [r for r in body.iter() if _util.local(r.tag) == "rubricblock"]:
+        views = _util.attr(r, "view").split()
+        if not views or "candidate" in views:
+            candidate_blocks.add(r)
+        else:
+            text = _feedback_text(r)
+            if text:
+                notes.append(text)
+    if notes:
+        item.rubric = "\n\n".join(notes)
+    dropped = [_util.local(e.tag) for e in body.iter()
+               if _util.local(e.tag) in ("feedbackblock", "templateblock", "templateinline")
+               and _text(e)]
+    if dropped:
+        warn(f"{len(dropped)} {'/'.join(sorted(set(dropped)))} element(s) shown only after "
+             "an answer or by a template were left out of the stem")
+    for name in sorted({n for n in names if n in APPROXIMATED}):
+        warn(f"the {name} is imported as {APPROXIMATED[name]} (approximated)")
     reader.media(body, item)
     block_inters = [e for e in inters if _util.local(e.tag) in
                     ("choiceinteraction", "matchinteraction", "orderinteraction",
-                     "extendedtextinteraction")]
+                     "extendedtextinteraction", "hottextinteraction")]
     gaps = [e for e in inters if e not in block_inters]
     if len(block_inters) > 1 or (block_inters and gaps):
         kinds = ", ".join(sorted(set(names)))
@@ -403,6 +473,10 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     def replace(e):
         if e in gap_texts:
             return gap_texts[e]
+        if e in candidate_blocks:
+            return _inner(e, skip, replace)
+        if _util.local(e.tag) == "gapmatchinteraction":
+            return _gap_match_html(e, decls, skip, replace)
         return None
 
     prompt = ""
@@ -415,10 +489,18 @@ def _parse_item(root, reader: _ItemReader) -> Item:
         gap_texts[gaps[0]] = "_____"
     elif gaps:
         for n, g in enumerate(gaps, start=1):
-            gap_texts[g] = escape(_cloze_gap(g, decls, root))
+            if _util.local(g.tag) != "gapmatchinteraction":
+                gap_texts[g] = escape(_cloze_gap(g, decls, root))
     stem_html = _inner(body, skip, replace)
     if prompt:
         stem_html = f"{stem_html}<p>{prompt}</p>" if stem_html.strip() else prompt
+    if block_inters and _util.local(block_inters[0].tag) == "hottextinteraction":
+        # the passage with its hot spans in brackets, after the stem: what the candidate
+        # reads before choosing the spans (the options)
+        passage = _inner(block_inters[0], lambda e: _util.local(e.tag) == "prompt",
+                         lambda e: ("[" + _inner(e) + "]")
+                         if _util.local(e.tag) == "hottext" else None)
+        stem_html = f"{stem_html}<div>{passage}</div>"
     stem, fmt = _html_field(stem_html)
     if len(gaps) == 1 and stem.endswith("_____") and "_____" not in stem[:-5]:
         stem = stem[:-5].rstrip()
@@ -434,6 +516,8 @@ def _parse_item(root, reader: _ItemReader) -> Item:
             _read_choice(root, inter, decl, item, choice_ids)
             if _util.attr(inter, "shuffle"):
                 qti["shuffle"] = _util.attr(inter, "shuffle")
+        elif kind == "hottextinteraction":
+            _read_hottext(inter, decl, item)
         elif kind in ("matchinteraction", "orderinteraction"):
             _read_match(root, inter, decl, item, kind)
             if kind == "orderinteraction":
@@ -503,6 +587,48 @@ def _read_choice(root, inter, decl: _Decl, item: Item, ids: dict) -> None:
         item.type = "tf"
 
 
+def _read_hottext(inter, decl: _Decl, item: Item) -> None:
+    """A hottextInteraction as a multiple-response (``maxChoices`` != 1) or single-best-
+    answer item whose options are the hot spans, in passage order."""
+    spans = [e for e in inter.iter() if _util.local(e.tag) == "hottext"]
+    if len(spans) < 2:
+        raise _Entry("the hottext interaction has fewer than two hot spans")
+    correct = set(decl.correct) or {k for k, v in decl.mapping.items() if v > 0}
+    single = _util.attr(inter, "maxChoices", "1") == "1" and decl.cardinality == "single"
+    item.type = "sba" if single else "multi"
+    for e in spans:
+        item.options.append(Option(text=_html_field(_inner(e))[0],
+                                   correct=_util.attr(e, "identifier") in correct))
+    if item.type == "multi":
+        _normalise_multi(item)
+
+
+def _gap_match_html(inter, decls, skip, replace) -> str:
+    """A gapMatchInteraction as cloze HTML: its passage with each ``gap`` replaced by a
+    Moodle MULTICHOICE gap over the gap texts (the right one from the directedPair
+    ``gapText gap`` values)."""
+    decl = decls.get(_util.attr(inter, "responseIdentifier"), _Decl())
+    texts = [(_util.attr(g, "identifier"), _text(g)) for g in _children(inter, "gaptext")]
+    right = {}
+    for pair in list(decl.correct) + [k for k, v in decl.mapping.items() if v > 0]:
+        parts = pair.split()
+        if len(parts) == 2:
+            right.setdefault(parts[1], parts[0])
+
+    def gap(e):
+        if _util.local(e.tag) == "gap":
+            want = right.get(_util.attr(e, "identifier"))
+            answers = [("=" if ident == want else "") + _cloze_escape(t) for ident, t in texts]
+            return escape("{1:MULTICHOICE:" + "~".join(answers) + "}")
+        if _util.local(e.tag) in ("gaptext", "prompt"):
+            return ""
+        return replace(e)
+
+    prompt = _children(inter, "prompt")
+    head = f"<p>{_inner(prompt[0])}</p>" if prompt else ""
+    return head + _inner(inter, skip, gap)
+
+
 def _read_match(root, inter, decl: _Decl, item: Item, kind: str) -> None:
     item.type = "matching"
     if kind == "orderinteraction":
@@ -537,6 +663,16 @@ def _read_text_entry(root, gap, decls, item: Item) -> None:
     decl = decls.get(_util.attr(gap, "responseIdentifier"), _Decl())
     numeric = decl.base_type in ("float", "integer")
     item.type = "numerical" if numeric else "short"
+    bands = _rp_bands(root, decl) if numeric else []
+    if bands:
+        top = max(score for _, _, score in bands) or 1.0
+        for value, tol, score in bands:
+            frac = round(score / top, 7)
+            opt = Option(text=value, correct=frac > 0, tolerance=tol)
+            if frac not in (0.0, 1.0):
+                opt.fraction = frac
+            item.options.append(opt)
+        return
     tol = _rp_tolerance(root) if numeric else None
     seen = []
     values = list(decl.correct)
@@ -638,7 +774,8 @@ def _test_items(source: _Source, tests: list[str], path: str) -> list[str]:
     return out
 
 
-def _manifest_items(source: _Source, path: str, result: ParseResult) -> list[str]:
+def _manifest_items(source: _Source, path: str, result: ParseResult,
+                    tests_out: list | None = None) -> list[str]:
     manifests = sorted((n for n in source.names() if n.rsplit("/", 1)[-1] == "imsmanifest.xml"),
                        key=lambda n: n.count("/"))
     if not manifests:
@@ -677,6 +814,8 @@ def _manifest_items(source: _Source, path: str, result: ParseResult) -> list[str
             rel = _join(posixpath.join(base, xml_base), href)
             if rel and source.exists(rel):
                 tests.append(rel)
+    if tests_out is not None:
+        tests_out.extend(tests)
     if not out:
         out = _test_items(source, tests, path)
     if not out:
@@ -688,17 +827,72 @@ def _manifest_items(source: _Source, path: str, result: ParseResult) -> list[str
     return out
 
 
+def _section_rubrics(source: _Source, tests: list[str], path: str) -> list[tuple]:
+    """Candidate-view ``rubricBlock``s of the assessment tests' sections (shared case texts,
+    instructions): ``[(section identifier, title, text, [item paths in the section])]``."""
+    out = []
+    for test in tests:
+        try:
+            root = _util.parse_xml(source.read(test), path)
+        except ImportFileError:
+            continue
+        for section in root.iter():
+            if _util.local(section.tag) != "assessmentsection":
+                continue
+            blocks = [r for r in section if _util.local(r.tag) == "rubricblock"
+                      and (not _util.attr(r, "view").split()
+                           or "candidate" in _util.attr(r, "view").split())]
+            text = "\n\n".join(t for t in (_feedback_text(r) for r in blocks) if t)
+            if not text:
+                continue
+            refs = [_join(posixpath.dirname(test), ref.attrib.get("href", ""))
+                    for ref in section.iter() if _util.local(ref.tag) == "assessmentitemref"]
+            out.append((_util.attr(section, "identifier"), _util.attr(section, "title"), text,
+                        [r for r in refs if r]))
+    return out
+
+
+def _apply_section_rubrics(result: ParseResult, by_path: dict, rubrics: list[tuple],
+                           path: str) -> None:
+    """Keep each section's candidate text: the shared vignette of a case set of the
+    section's items (one item: its vignette), reported as a note naming the section."""
+    for ident, title, text, refs in rubrics:
+        members = [by_path[r] for r in refs if r in by_path]
+        members = [m for m in members if any(u is m for u in result.units)]
+        label = ident or title or "section"
+        if not members:
+            result.warnings.append(ImportFileError(
+                f"section {label}: its candidate instructions were not imported (none of its "
+                f"items could be): {text[:80]}", file=path, item=label))
+            continue
+        if len(members) == 1:
+            item = members[0]
+            item.vignette = f"{text}\n\n{item.vignette}".strip()
+        else:
+            at = next(k for k, u in enumerate(result.units) if u is members[0])
+            result.units = [u for u in result.units if not any(u is m for m in members)]
+            result.units.insert(at, ItemSet(kind="case", title=title or ident,
+                                            vignette=text, items=members).attach())
+        result.warnings.append(ImportFileError(
+            f"section {label}: its candidate rubricBlock is kept as the shared text of its "
+            f"{len(members)} item(s)", file=path, item=label))
+
+
 def _parse_package(source: _Source, path: str) -> ParseResult:
     result = ParseResult(format=NAME, file=path)
     try:
-        names = _manifest_items(source, path, result)
+        tests: list[str] = []
+        names = _manifest_items(source, path, result, tests)
         if not names and not result.errors:
             raise ImportFileError("the package holds no QTI 2.x/3.0 items", file=path)
+        by_path = {}
         for n in names:
             reader = _ItemReader(source, posixpath.dirname(n), path, result, n)
             item = _parse_item_file(source.read(n), reader)
             if item is not None:
                 result.units.append(item)
+                by_path[n] = item
+        _apply_section_rubrics(result, by_path, _section_rubrics(source, tests, path), path)
     finally:
         source.close()
     return result
@@ -760,6 +954,8 @@ _ALLOWED = {"p", "br", "div", "span", "b", "i", "strong", "em", "sub", "sup", "i
             "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "blockquote", "hr", "small",
             "big", "tt", "q", "cite", "abbr", "dl", "dt", "dd"}
 _RUBY = {"ruby", "rt", "rb", "rp"}
+#: MathML (QTI 2.1 and 3.0 both import the MathML 2/3 schema in this namespace).
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 _ATTRS = {"img": ("src", "alt", "width", "height"), "a": ("href",),
           "td": ("colspan", "rowspan"), "th": ("colspan", "rowspan")}
 
@@ -775,8 +971,26 @@ class _Xhtml(HTMLParser):
         self.rewrite = rewrite
         self.allowed = _ALLOWED | _RUBY if version == "3.0" else _ALLOWED
         self.dropping = 0  # depth inside an rt/rp whose text 2.1 cannot hold
+        self.math: list[str] = []  # open MathML elements (kept whole, in their namespace)
+
+    def _math_start(self, tag, attrs, void: bool = False) -> bool:
+        name = tag.split(":")[-1]
+        if name != "math" and not self.math:
+            return False
+        keep = "".join(f" {k.split(':')[-1]}={quoteattr(v)}" for k, v in attrs
+                       if v is not None and not k.startswith("xmlns"))
+        if name == "math" and not self.math:
+            keep = f' xmlns="{MATHML_NS}"' + keep
+        if void:
+            self.out.append(f"<{name}{keep}/>")
+        else:
+            self.out.append(f"<{name}{keep}>")
+            self.math.append(name)
+        return True
 
     def handle_starttag(self, tag, attrs):
+        if not self.dropping and self._math_start(tag, attrs):
+            return
         if tag in ("rt", "rp") and tag not in self.allowed:
             self.dropping += 1
             return
@@ -799,11 +1013,22 @@ class _Xhtml(HTMLParser):
             self.stack.append(tag)
 
     def handle_startendtag(self, tag, attrs):
+        if not self.dropping and self._math_start(tag, attrs, void=True):
+            return
         self.handle_starttag(tag, attrs)
         if tag in self.stack and tag not in _VOID and self.stack[-1] == tag:
             self.out.append(f"</{self.stack.pop()}>")
 
     def handle_endtag(self, tag):
+        if self.math:
+            name = tag.split(":")[-1]
+            if name in self.math:
+                while self.math:
+                    open_name = self.math.pop()
+                    self.out.append(f"</{open_name}>")
+                    if open_name == name:
+                        break
+            return
         if tag in ("rt", "rp") and tag not in self.allowed:
             self.dropping = max(0, self.dropping - 1)
             return
@@ -822,6 +1047,8 @@ class _Xhtml(HTMLParser):
 
     def close(self):
         super().close()
+        while self.math:
+            self.out.append(f"</{self.math.pop()}>")
         while self.stack:
             self.out.append(f"</{self.stack.pop()}>")
 
@@ -846,7 +1073,7 @@ _TEMPLATE = {"2.1": {
     "te": "textEntryInteraction", "et": "extendedTextInteraction",
     "mi": "matchInteraction", "sms": "simpleMatchSet", "sac": "simpleAssociableChoice",
     "oi": "orderInteraction", "rp": "responseProcessing", "rc": "responseCondition",
-    "ri": "responseIf", "re": "responseElse", "match": "match", "var": "variable",
+    "ri": "responseIf", "re": "responseElse", "rei": "responseElseIf", "match": "match", "var": "variable",
     "correct": "correct", "sov": "setOutcomeValue", "bv": "baseValue", "isnull": "isNull",
     "mr": "mapResponse", "equal": "equal", "mf": "modalFeedback", "rb": "rubricBlock",
     "ici": "inlineChoiceInteraction", "ic": "inlineChoice"}}
@@ -937,8 +1164,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
             fixed = "true" if o.fixed else "false"
             choices.append(f'<{t["sc"]} identifier="{i}" fixed="{fixed}">{x(o.text)}{fb}'
                            f'</{t["sc"]}>')
-        shuffle = (item.extra.get("qti") or {}).get("shuffle", "true" if item.type != "tf"
-                                                    else "false")
+        shuffle = _shuffle(item)
         body.append(f'<div>{stem_xhtml}</div><{t["choice_i"]} {A("responseIdentifier")}='
                     f'"RESPONSE" shuffle="{shuffle}" {A("maxChoices")}='
                     f'"{0 if multiple else 1}">' + "".join(choices) + f'</{t["choice_i"]}>')
@@ -965,8 +1191,19 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
         body.append(f'<div>{stem_xhtml}</div><p><{t["te"]} {A("responseIdentifier")}='
                     f'"RESPONSE" {A("expectedLength")}="20"/></p>')
         if numeric:
-            tol = next((o.tolerance for o in accepted if o.tolerance is not None), 0.0) or 0.0
-            score_rules = ("tolerance", tol) if cr else ""
+            # every band: (value, tolerance, fraction), best first, so a response inside
+            # several bands earns the best (Moodle's numerical grading)
+            bands = []
+            for o in item.options:
+                try:
+                    value = float(o.text)
+                except (TypeError, ValueError):
+                    continue  # "*" (any other answer) or not a number: no band
+                frac = _util.answer_fraction(item, o)
+                if frac > 0:
+                    bands.append((value, abs(o.tolerance or 0.0), frac))
+            bands.sort(key=lambda b: -b[2])
+            score_rules = ("bands", bands) if bands else ""
         else:
             score_rules = "map" if mapping else ""
     elif item.type == "matching" and (item.extra.get("qti") or {}).get("interaction") == "order":
@@ -1035,6 +1272,9 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
            if version == "3.0" else "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd")
     title = item.extra.get("title") or " ".join(_util.html_to_text(item.full_stem).split())[:80]
     lang = f' xml:lang="{item.language}"' if item.language else ""
+    if item.idnumber and qti_identifier(item) != item.idnumber and len(item.idnumber) <= 256:
+        # an idnumber that is not an XML name (k]Z{4#:x=~) travels as the item's label
+        lang += f" label={quoteattr(item.idnumber)}"
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{t["item"]} xmlns="{ns}" '
             f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
             f'xsi:schemaLocation="{ns} {xsd}" identifier="{qti_identifier(item)}" '
@@ -1043,6 +1283,21 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
             + "\n".join(decls + outcomes)
             + f'\n<{t["body"]}>' + "".join(body) + f'</{t["body"]}>\n'
             + rp + "\n".join(fbs) + f'\n</{t["item"]}>\n')
+
+
+def _shuffle(item: Item) -> str:
+    """``shuffle`` of a choice interaction as the source had it: QTI's own attribute, else
+    Moodle's ``shuffleanswers`` (``1``/``true``/``0``/``false``), else ``true`` for choice
+    items and ``false`` for true/false (whose order True, False is meaningful)."""
+    qti_value = str((item.extra.get("qti") or {}).get("shuffle", "")).strip().lower()
+    if qti_value in ("true", "false"):
+        return qti_value
+    moodle_value = str((item.extra.get("moodle") or {}).get("shuffleanswers", "")).strip()
+    if moodle_value.lower() in ("1", "true"):
+        return "true"
+    if moodle_value.lower() in ("0", "false"):
+        return "false"
+    return "true" if item.type != "tf" else "false"
 
 
 def _correct(t, values) -> str:
@@ -1078,6 +1333,18 @@ def _processing(t, rules, has_fb: bool, item: Item) -> str:
                      f'{sov("SCORE", bv("float", 0))}</{t["ri"]}><{t["re"]}>'
                      + sov("SCORE", f'<{t["mr"]} identifier="RESPONSE"/>') +
                      f'</{t["re"]}></{t["rc"]}>')
+    elif isinstance(rules, tuple) and rules[0] == "bands":
+        branches = []
+        for value, tol, frac in rules[1]:
+            tag = t["rei"]
+            mode = (f'{A("toleranceMode")}="absolute" tolerance="{_fmt(tol)} {_fmt(tol)}"'
+                    if tol else f'{A("toleranceMode")}="exact"')
+            branches.append(f'<{tag}><{t["equal"]} {mode}>{var}{bv("float", _fmt(value))}'
+                            f'</{t["equal"]}>{sov("SCORE", bv("float", _fmt(frac)))}</{tag}>')
+        parts.append(f'<{t["rc"]}><{t["ri"]}><{t["isnull"]}>{var}</{t["isnull"]}>'
+                     f'{sov("SCORE", bv("float", 0))}</{t["ri"]}>'
+                     + "".join(branches)
+                     + f'<{t["re"]}>{sov("SCORE", bv("float", 0))}</{t["re"]}></{t["rc"]}>')
     elif isinstance(rules, tuple):
         tol = _fmt(rules[1])
         parts.append(f'<{t["rc"]}><{t["ri"]}><{t["equal"]} {A("toleranceMode")}="absolute" '

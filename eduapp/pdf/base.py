@@ -50,15 +50,18 @@ def page_size(name: str | None) -> tuple[float, float]:
 
 @dataclass
 class Styles:
-    """Paragraph styles for one language. Chinese text wraps between any two characters
-    (reportlab ``wordWrap='CJK'``), with a little more leading for the taller glyphs."""
+    """Paragraph styles for one language. Every style wraps by Unicode line breaking
+    (UAX #14) with Chinese kinsoku (``eduapp.pdf.linebreak``, through reportlab's
+    ``wordWrap='CJK'``): Chinese breaks between ideographs, Latin words stay whole, no line
+    starts with a closing mark, in English and Chinese papers alike (items of either
+    language appear in both). Chinese gets a little more leading for the taller glyphs."""
 
     language: str = "en"
 
     def __post_init__(self):
         register_fonts()
         zh = self.language == "zh"
-        wrap = "CJK" if zh else None
+        wrap = "CJK"
         lead = 1.45 if zh else 1.3
 
         def style(name, size, *, bold=False, **kw) -> ParagraphStyle:

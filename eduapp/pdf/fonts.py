@@ -10,15 +10,28 @@ Two families are registered once per process (reportlab embeds a subset of each)
   a TrueType-outline CJK font, which reportlab can embed (CFF-based OTF such as Noto Sans
   CJK cannot be). It has no Latin glyphs, hence the per-run switch in :func:`rich`.
 
-A character that neither font has is replaced by an ASCII stand-in (``≥`` -> ``>=``) or
-``?``; never a missing-glyph box in a printed paper.
+A character that neither font has goes down a fallback chain, never silently to ``?`` or a
+missing-glyph box:
+
+1. further TrueType fonts, when installed (:data:`FALLBACK_FONT_FILES`: GNU FreeFont,
+   Symbola, DejaVu's other faces, Segoe UI Symbol, Arial Unicode), embedded like the others;
+2. a stand-in from :data:`_FALLBACK` (``①`` -> ``(1)``, ``✓`` -> ``v``), where NFKC would
+   lose meaning (NFKC turns ``①`` into a bare ``1``);
+3. its Unicode compatibility decomposition (NFKC, UAX #15) when the fonts have that:
+   ``⑴`` -> ``(1)``, ``⒈`` -> ``1.``;
+4. its code point in brackets (``[U+2474]``).
+
+Steps 2-4 are recorded (:func:`take_substitutions`) and logged as warnings naming the
+character, so the command that printed the PDF can say what was replaced.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
+import unicodedata
 from xml.sax.saxutils import escape
 
 import reportlab
@@ -45,10 +58,29 @@ _DEJAVU_DIRS = (asset("fonts"), "/usr/share/fonts/truetype/dejavu", "/usr/share/
                 "/usr/local/share/fonts", "/Library/Fonts", "C:\\Windows\\Fonts")
 _VERA_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
 
+#: TrueType fonts tried, in order, for characters neither bundled font has (first found
+#: wins per character). Only ``.ttf``: reportlab embeds TrueType outlines, not CFF.
+FALLBACK_FONT_FILES = (
+    "/usr/share/fonts/truetype/freefont/FreeSerif.ttf",
+    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+    "/usr/share/fonts/truetype/unifont/unifont.ttf",
+    "C:\\Windows\\Fonts\\seguisym.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+)
+
 _lock = threading.Lock()
 _registered = False
 _latin_glyphs: set[int] = set()
 _cjk_glyphs: set[int] = set()
+#: (font name, code points) of each fallback font found, in chain order.
+_fallbacks: list[tuple[str, set[int]]] = []
+#: character -> what was printed instead, since the last :func:`take_substitutions`.
+_substituted: dict[str, str] = {}
+log = logging.getLogger("eduapp.pdf")
 
 #: Stand-ins for characters no embedded font has.
 _FALLBACK = {"≥": ">=", "≤": "<=", "→": "->", "←": "<-", "～": "~", "①": "(1)", "②": "(2)",
@@ -91,9 +123,65 @@ def register_fonts() -> None:
         for italic_flag in (0, 1):
             addMapping(CJK, 0, italic_flag, CJK)
             addMapping(CJK, 1, italic_flag, CJK_BOLD)
+        from .linebreak import install as _install_line_breaking  # noqa: PLC0415
+        _install_line_breaking()  # UAX #14 + kinsoku for wordWrap='CJK' paragraphs
         _latin_glyphs.update(pdfmetrics.getFont(LATIN).face.charToGlyph)
         _cjk_glyphs.update(cjk.face.charToGlyph)
+        for n, path in enumerate(p for p in FALLBACK_FONT_FILES if os.path.exists(p)):
+            try:
+                font = TTFont(f"EduFallback{n}", path)
+            except Exception as e:  # noqa: BLE001 - a damaged system font is skipped
+                log.info("fallback font %s not usable: %s", path, e)
+                continue
+            pdfmetrics.registerFont(font)
+            _fallbacks.append((font.fontName, set(font.face.charToGlyph)))
         _registered = True
+
+
+def _has_glyph(ch: str) -> bool:
+    cp = ord(ch)
+    return cp in _latin_glyphs or cp in _cjk_glyphs or any(cp in g for _, g in _fallbacks)
+
+
+def font_for(ch: str) -> str | None:
+    """The fallback font that draws ``ch`` when neither bundled font does, else ``None``."""
+    cp = ord(ch)
+    for name, glyphs in _fallbacks:
+        if cp in glyphs:
+            return name
+    return None
+
+
+def stand_in(ch: str) -> str:
+    """What to print for ``ch`` when no font of the chain has it (steps 2-4 of the module
+    docstring); the substitution is recorded and logged."""
+    folded = unicodedata.normalize("NFKC", ch)
+    if ch in _FALLBACK:
+        out = _FALLBACK[ch]
+    elif folded != ch and folded and all(_has_glyph(c) or c == " " for c in folded):
+        out = folded
+    else:
+        out = f"[U+{ord(ch):04X}]"
+    if ch not in _substituted:
+        log.warning("no font has %r (U+%04X, %s); printed as %r", ch, ord(ch),
+                    unicodedata.name(ch, "unnamed"), out)
+    _substituted[ch] = out
+    return out
+
+
+def take_substitutions() -> dict[str, str]:
+    """Characters printed as stand-ins since the last call (``{"⑴": "(1)"}``), then
+    forgets them. Commands that write PDFs report these to the user."""
+    with _lock:
+        out = dict(_substituted)
+        _substituted.clear()
+    return out
+
+
+def describe_substitutions(subs: dict[str, str]) -> list[str]:
+    """One sentence per substituted character, for a command's notes."""
+    return [f"PDF: no font has {ch} (U+{ord(ch):04X} {unicodedata.name(ch, '')}); "
+            f"printed as {out!r}" for ch, out in sorted(subs.items())]
 
 
 class FauxBoldText(PDFTextObject):
@@ -145,9 +233,12 @@ def _runs(text: str, bold: bool = False) -> str:
             out.append(escape(ch) if cp >= 32 else " ")
         elif cp in _cjk_glyphs:
             cjk_run.append(ch)
+        elif font_for(ch):
+            flush()
+            out.append(f'<font name="{font_for(ch)}">{escape(ch)}</font>')
         else:
             flush()
-            out.append(escape(_FALLBACK.get(ch, "?")))
+            out.append(_runs(stand_in(ch), bold) if len(stand_in(ch)) else "")
     flush()
     return "".join(out)
 
@@ -206,9 +297,20 @@ def string_width(text: str, size: float, bold: bool = False) -> float:
     latin = LATIN_BOLD if bold else LATIN
     w = 0.0
     for ch in text:
-        font = latin if ord(ch) in _latin_glyphs else CJK
-        w += pdfmetrics.stringWidth(ch, font, size)
+        if ord(ch) in _latin_glyphs:
+            w += pdfmetrics.stringWidth(ch, latin, size)
+        elif ord(ch) in _cjk_glyphs:
+            w += pdfmetrics.stringWidth(ch, CJK, size)
+        elif font_for(ch):
+            w += pdfmetrics.stringWidth(ch, font_for(ch), size)
+        else:
+            w += string_width(stand_in(ch), size, bold)
     return w
+
+
+def _expand(text: str) -> str:
+    """``text`` with every character no font of the chain has replaced by its stand-in."""
+    return "".join(ch if _has_glyph(ch) or ord(ch) < 32 else stand_in(ch) for ch in text)
 
 
 def draw_string(canvas, x: float, y: float, text: str, size: float, *, bold: bool = False,
@@ -217,20 +319,21 @@ def draw_string(canvas, x: float, y: float, text: str, size: float, *, bold: boo
     run; ``align`` is ``left``, ``center`` or ``right``."""
     register_fonts()
     latin = LATIN_BOLD if bold else LATIN
+    text = _expand(text)
     width = string_width(text, size, bold)
     if align == "center":
         x -= width / 2
     elif align == "right":
         x -= width
     run, run_font = "", None
-    for ch in text:
+    for ch in _expand(text):
         cp = ord(ch)
         if cp in _latin_glyphs:
             font = latin
         elif cp in _cjk_glyphs:
             font = CJK
         else:
-            font, ch = latin, _FALLBACK.get(ch, "?")
+            font = font_for(ch) or latin
         if font != run_font and run:
             canvas.setFont(run_font, size)
             canvas.drawString(x, y, run)

@@ -12,7 +12,6 @@ Images: scaled to the text width and at most 75 mm high, aspect kept.
 
 from __future__ import annotations
 
-import html
 import io
 import re
 
@@ -21,8 +20,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (Flowable, Image, KeepTogether, PageBreak,
                                 Paragraph, Spacer, Table, TableStyle)
 
+from ..cloze import candidate_text
 from ..domain import Item, Media
 from ..exams.conventions import set_label
+from ..htmltext import html_to_text, looks_like_html
 from ..exams.model import LETTERS, Exam, ExamForm, ExamUnit
 from .base import (INK, RULE, SHADE, MissingMediaError, PdfLayoutError, Styles,
                    atomic_output, build_pdf, frame_size, page_label, page_size)
@@ -32,21 +33,23 @@ from .fonts import rich
 MAX_IMAGE_HEIGHT = 75 * mm
 
 _IMG_MD = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_IMG_HTML = re.compile(r"<img\b[^>]*>", re.I)
-_BR = re.compile(r"<br\s*/?>|</p>|</div>|</li>", re.I)
-_TAGS = re.compile(r"<[^>]+>")
 
 
 def plain(text: str) -> str:
     """Printable plain text of an item field: image references dropped (images are printed
     separately), simple HTML (from imports) reduced to text with line breaks."""
     text = _IMG_MD.sub("", text or "")
-    text = _IMG_HTML.sub("", text)
-    if "<" in text and ">" in text:
-        text = _BR.sub("\n", text)
-        text = _TAGS.sub("", text)
-        text = html.unescape(text)
+    if looks_like_html(text):
+        text = html_to_text(text)  # images (<img>) give no text
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def candidate_stem(item: Item) -> str:
+    """The stem as printed for candidates: a cloze item's gaps become blanks with their
+    hints (the answers are never printed on the paper); other items unchanged."""
+    if item.type == "cloze":
+        return candidate_text(item.stem, (item.extra.get("cloze") or {}).get("subquestions"))
+    return item.stem
 
 
 def exam_media(bank, exam: Exam) -> dict[str, Media]:
@@ -147,9 +150,9 @@ def _question(ctx: _Ctx, number: int, item: Item, perm: list[int] | None, *,
     num = f"<b>{number}.</b>&nbsp;"
     if item.vignette.strip():
         out.append(Paragraph(num + rich(plain(item.vignette)), st.question))
-        out.append(Paragraph(rich(plain(item.stem)), st.vignette))
+        out.append(Paragraph(rich(plain(candidate_stem(item))), st.vignette))
     else:
-        out.append(Paragraph(num + rich(plain(item.stem)), st.question))
+        out.append(Paragraph(num + rich(plain(candidate_stem(item))), st.question))
     out.extend(_images(item, ctx.media, ctx.fw - 22))
     if show_options:
         order = perm if perm is not None else list(range(len(item.options)))
@@ -179,6 +182,9 @@ def _teacher_notes(ctx: _Ctx, item: Item, perm, marks) -> list[Flowable]:
         o = item.options[src]
         if o.explanation.strip():
             out.append(Paragraph(f"{LETTERS[j]}: " + rich(plain(o.explanation)), st.meta))
+    if item.rubric.strip():  # marking notes (a QTI scorer rubricBlock): teacher's only
+        out.append(Paragraph(f"<b>{rich(_t(lang, 'Marking notes', '评分说明'), bold=True)}:</b> "
+                             + rich(plain(item.rubric)), st.explanation))
     meta = []
     if item.topic:
         meta.append(f"{_t(lang, 'Topic', '知识点')}: {item.topic}")

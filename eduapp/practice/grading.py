@@ -27,8 +27,8 @@ def score_response(item: Item, response) -> float | None:
 
     ``sba``/``tf``: 1 when the chosen index is the key. ``multi``: all-or-nothing on the
     set of keys (a partly right selection scores ``max(0, (hits - false picks) / keys)``,
-    still counted as wrong below 0.8). ``numerical``: within ``tolerance`` of an accepted
-    answer. ``short``: 1 on an exact (normalised) match with an accepted answer, else
+    still counted as wrong below 0.8). ``numerical``: the best share among the tolerance
+    bands the response falls in (see :func:`score_numerical`). ``short``: 1 on an exact (normalised) match with an accepted answer, else
     ``None``. Unanswered (``None``/empty) scores 0.
     """
     if response is None or response == [] or response == "":
@@ -42,18 +42,7 @@ def score_response(item: Item, response) -> float | None:
             return 1.0
         return max(0.0, (len(chosen & keys) - len(chosen - keys)) / max(1, len(keys)))
     if item.type == "numerical":
-        try:
-            value = float(str(response).replace(",", "."))
-        except ValueError:
-            return 0.0
-        for o in item.options:
-            try:
-                if abs(value - float(o.text)) <= (o.tolerance or 0.0) and (o.correct or
-                                                                           o.fraction):
-                    return 1.0
-            except ValueError:
-                continue
-        return 0.0
+        return score_numerical(item, response)
     if item.type == "short":
         answer = _norm(str(response))
         if any(_norm(o.text) == answer for o in item.options if o.correct or not any(
@@ -61,6 +50,46 @@ def score_response(item: Item, response) -> float | None:
             return 1.0
         return None
     return None
+
+
+#: Tolerance comparisons allow this much floating-point slack (7.45 - 7.40 is
+#: 0.04999999999999982 in binary floating point, and 7.45 must count as inside ±0.05).
+_FLOAT_SLACK = 1e-9
+
+
+def score_numerical(item: Item, response) -> float:
+    """Score a numerical response against every accepted answer's tolerance band.
+
+    Each option with a value is a band ``value ± tolerance`` worth its mark share
+    (:attr:`Option.fraction`, else 1 for a key and 0 otherwise); the response earns the
+    best share of the bands it falls in, as Moodle's numerical question grades
+    (``question/type/numerical/question.php``: the first matching answer in order of
+    fraction). E.g. 7.40 ±0.05 at 100% and 7.40 ±0.1 at 50%: 7.43 -> 1.0, 7.48 -> 0.5,
+    7.60 -> 0.0. A decimal comma is accepted (``7,48``); ``*`` options match anything.
+
+    :param response: the student's text (or number).
+    :returns: a score in 0..1 (negative shares count as 0).
+    """
+    try:
+        value = float(str(response).strip().replace(",", "."))
+    except ValueError:
+        return 0.0
+    if value != value:  # NaN
+        return 0.0
+    best = 0.0
+    for o in item.options:
+        share = o.fraction if o.fraction is not None else (1.0 if o.correct else 0.0)
+        if o.text.strip() == "*":
+            best = max(best, share)
+            continue
+        try:
+            target = float(o.text.replace(",", "."))
+        except ValueError:
+            continue
+        tolerance = abs(o.tolerance or 0.0)
+        if abs(value - target) <= tolerance + _FLOAT_SLACK * max(1.0, abs(target)):
+            best = max(best, share)
+    return max(0.0, min(1.0, best))
 
 
 @dataclass

@@ -17,7 +17,8 @@ from .ops import Op
 #: Formats offered for import and export (names of the interop registry).
 IMPORT_FORMATS = ("auto", "eduapp-json", "moodle-xml", "gift", "aiken", "qti", "csv", "apkg")
 EXPORT_FORMATS = {"eduapp-json": ".json", "moodle-xml": ".xml", "gift": ".gift",
-                  "aiken": ".txt", "qti": ".zip", "csv": ".csv", "apkg": ".apkg"}
+                  "aiken": ".txt", "qti": ".zip", "qti3": ".qti3.zip", "csv": ".csv",
+                  "apkg": ".apkg"}
 
 
 def _where(error: dict) -> str:
@@ -58,6 +59,12 @@ class ImportDialog(QDialog):
             self.format.addItem(self.tr("Detect automatically") if name == "auto" else name, name)
         self.format.currentIndexChanged.connect(lambda _=0: self.preview())
         form.addRow(self.tr("Format"), self.format)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the file says, else detected from the text"), None)
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Chinese"), "zh")
+        self.language.currentIndexChanged.connect(lambda _=0: self.preview())
+        form.addRow(self.tr("Language of the items"), self.language)
         self.category = QLineEdit()
         self.category.setPlaceholderText(self.tr("optional, e.g. Year 3/Cardiology"))
         form.addRow(self.tr("Put into category"), self.category)
@@ -99,6 +106,7 @@ class ImportDialog(QDialog):
     def preview(self) -> None:
         """Parse the files off the GUI thread and show what each holds."""
         paths, fmt = self.paths(), self.format.currentData()
+        language = self.language.currentData()
         if not paths:
             return
         self.status.setText(self.tr("Reading…"))
@@ -111,7 +119,7 @@ class ImportDialog(QDialog):
                 ctx.check()
                 ctx.progress(os.path.basename(path), n / len(paths))
                 try:
-                    out.append((path, parse_file(path, fmt), None))
+                    out.append((path, parse_file(path, fmt, language=language), None))
                 except ImportFileError as e:
                     out.append((path, None, e))
             return out
@@ -133,12 +141,21 @@ class ImportDialog(QDialog):
             n = sum(counts.values())
             total += n
             parts = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
-            node.setText(1, self.tr("{fmt}: {n} items ({parts}), {sets} sets, {docs} documents")
+            languages = {}
+            for item in result.items:
+                languages[item.language] = languages.get(item.language, 0) + 1
+            node.setText(1, self.tr("{fmt}: {n} items ({parts}), {sets} sets, {docs} documents; "
+                                    "languages: {langs}")
                          .format(fmt=result.format, n=n, parts=parts or "-", sets=sets,
-                                 docs=len(result.documents)))
+                                 docs=len(result.documents),
+                                 langs=", ".join(f"{k} {v}" for k, v in sorted(
+                                     languages.items())) or "-"))
             for e in result.errors:
                 QTreeWidgetItem(node, [_where(e.to_dict()), e.message])
-            node.setExpanded(bool(result.errors))
+            for w in result.warnings:
+                QTreeWidgetItem(node, [_where(w.to_dict()),
+                                       self.tr("note: {message}").format(message=w.message)])
+            node.setExpanded(bool(result.errors or result.warnings))
         self.status.setText(self.tr("{n} items ready to import.").format(n=total))
         self.import_button.setEnabled(total > 0)
 
@@ -146,6 +163,7 @@ class ImportDialog(QDialog):
         """Import every file in its own transaction; Cancel stops between files (the
         files already done stay imported, the one in progress is rolled back)."""
         paths, fmt = self.paths(), self.format.currentData()
+        language = self.language.currentData()
         category, strict = self.category.text().strip().strip("/"), self.strict.isChecked()
 
         def work(ws, ctx):
@@ -153,7 +171,8 @@ class ImportDialog(QDialog):
                 ctx.progress(self.tr("Importing {name}…").format(name=os.path.basename(path)),
                              n / len(paths))
             return ws.import_files(paths, fmt, category=category, strict=strict,
-                                   on_file=on_file, cancel=ctx.cancelled)
+                                   language=language or "", on_file=on_file,
+                                   cancel=ctx.cancelled)
 
         def done(outcome):
             self.summary = outcome.summary
@@ -176,6 +195,8 @@ class ExportDialog(QDialog):
         self.app = app
         self.selected_ids, self.shown_ids = list(selected_ids), list(shown_ids)
         self.written: tuple[int, str] | None = None
+        #: items the format could not hold (``{"item", "uid", "message"}``), after export
+        self.left_out: list[dict] = []
         self.setWindowTitle(self.tr("Export items"))
         layout = QVBoxLayout(self)
         self.scope = QButtonGroup(self)
@@ -210,6 +231,8 @@ class ExportDialog(QDialog):
 
     def _suggest_name(self) -> None:
         root, _ext = os.path.splitext(self.path.text())
+        if root.endswith(".qti3"):
+            root = root[:-len(".qti3")]
         self.path.setText(root + EXPORT_FORMATS[self.format.currentData()])
 
     def _browse(self) -> None:
@@ -230,6 +253,7 @@ class ExportDialog(QDialog):
 
         def done(outcome):
             self.written = (outcome.exported, path)
+            self.left_out = outcome.not_represented
             self.accept()
 
         Op(self, lambda ws: ws.export_items(fmt, path, ids=ids)).with_progress(self.tr("Exporting…")).success(done).run()

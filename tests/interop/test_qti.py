@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 
@@ -216,36 +217,31 @@ def test_export_avoids_constructs_the_xsd_refuses(units, media_table, tmp_path, 
     assert "漢" in ruby_item.stem and ("hàn" in ruby_item.stem) == (version == "3.0")
 
 
-XSD_DIR = os.environ.get("EDUAPP_QTI_XSD_DIR")
-# file name -> what it validates; found anywhere under EDUAPP_QTI_XSD_DIR (see docs/formats.md)
-XSDS = {"2.1": ("imsqti_v2p1.xsd", ("imscp_v1p1.xsd", "qtiv2p1_imscpv1p2_v1p0.xsd")),
-        "3.0": ("imsqti_asiv3p0_v1p0.xsd", ("imsqtiv3p0_imscpv1p2_v1p0.xsd",))}
+#: The 1EdTech schemas: ``../shared/qti-xsd`` beside the repository (its SOURCES.md says
+#: which file validates what), or EDUAPP_QTI_XSD_DIR / EDUAPP_SHARED_DIR elsewhere. The test
+#: runs in every normal test run and skips only when the folder is absent.
+XSD_DIR = os.environ.get("EDUAPP_QTI_XSD_DIR") or os.path.join(
+    os.environ.get("EDUAPP_SHARED_DIR") or os.path.join(
+        os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "..",
+        "shared"), "qti-xsd")
+# version -> (item schema, manifest schema), paths under XSD_DIR (qti-xsd/SOURCES.md)
+XSDS = {"2.1": ("qtiv2p1/imsqti_v2p1.xsd", "imscp_v1p1.xsd"),
+        "3.0": ("qtiv3p0/imsqti_asiv3p0_sbacv1p0_v1p0.xsd",
+                "qtiv3p0/imsqtiv3p0_imscpv1p2_v1p0.xsd")}
 
 
-def _find_xsd(names):
-    for name in names:
-        for folder, _dirs, files in os.walk(XSD_DIR):
-            if name in files:
-                return os.path.join(folder, name)
-    return None
-
-
-@pytest.mark.skipif(not XSD_DIR, reason="set EDUAPP_QTI_XSD_DIR to a folder holding the "
-                                        "1EdTech XSDs (docs/formats.md)")
-@pytest.mark.parametrize("version", ["2.1", "3.0"])
-def test_export_validates_against_the_1edtech_xsds(units, media_table, tmp_path, version):
+def _schemas(version):
     etree = pytest.importorskip("lxml.etree")
-    item_xsd = _find_xsd([XSDS[version][0]])
-    if item_xsd is None:
-        pytest.skip(f"{XSDS[version][0]} is not under {XSD_DIR}")
     # imports resolve to local files only: no_network is lxml's default, kept explicit
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    item_schema = etree.XMLSchema(etree.parse(item_xsd, parser))
-    manifest_xsd = _find_xsd(XSDS[version][1])
-    manifest_schema = (etree.XMLSchema(etree.parse(manifest_xsd, parser))
-                       if manifest_xsd else None)
-    path = tmp_path / "bank.zip"
-    qti.write(_varied_bank(units), str(path), media=media_table, version=version)
+    return tuple(etree.XMLSchema(etree.parse(os.path.join(XSD_DIR, rel), parser))
+                 for rel in XSDS[version])
+
+
+def validate_qti_package(path, version) -> list[str]:
+    """Every schema error of a QTI package zip (items and manifest), as ``name:line: msg``."""
+    from lxml import etree
+    item_schema, manifest_schema = _schemas(version)
     failures = []
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():
@@ -256,4 +252,53 @@ def test_export_validates_against_the_1edtech_xsds(units, media_table, tmp_path,
             doc = etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False))
             if not schema.validate(doc):
                 failures += [f"{name}:{e.line}: {e.message}" for e in schema.error_log]
-    assert failures == []
+    return failures
+
+
+def _schema_bank(units):
+    """The varied bank plus MathML, numerical tolerance bands, a cloze item with hints,
+    Word control characters and shuffle settings from Moodle and QTI."""
+    from eduapp.domain import Item, Option
+    mathml = ('<p>Compute <math xmlns="http://www.w3.org/1998/Math/MathML"><mfrac><mi>a</mi>'
+              '<msup><mi>b</mi><mn>2</mn></msup></mfrac></math> now.</p>')
+    return _varied_bank(units) + [
+        Item(type="sba", stem=mathml, extra={"text_format": "html",
+                                             "moodle": {"shuffleanswers": "0"}},
+             options=[Option("<math><mn>1</mn></math>", True), Option("2", False)]),
+        Item(type="numerical", stem="Arterial pH?",
+             options=[Option("7.40", True, tolerance=0.05),
+                      Option("7.40", True, fraction=0.5, tolerance=0.1),
+                      Option("7", False)]),
+        Item(type="numerical", stem="Sodium?", options=[Option("145", True)]),
+        Item(type="cloze", stem="{1:SHORTANSWER:=Metformin} is first line.",
+             extra={"cloze": {"subquestions": [{"type": "shortanswer", "hint": "biguanide",
+                                                "answers": [{"text": "Metformin",
+                                                             "fraction": 1.0}]}]}}),
+        Item(type="sba", stem="Word\x0bline\x07break", extra={"qti": {"shuffle": "false"}},
+             idnumber="k]Z{4#:x=~ <&>",
+             options=[Option("a\x07", True), Option("b", False)]),
+    ]
+
+
+@pytest.mark.skipif(not os.path.isdir(XSD_DIR), reason=f"{XSD_DIR} is absent")
+@pytest.mark.parametrize("version", ["2.1", "3.0"])
+def test_export_validates_against_the_1edtech_xsds(units, media_table, tmp_path, version):
+    from eduapp.interop import write_file
+    path = tmp_path / "bank.zip"
+    write_file(_schema_bank(units), str(path), "qti3" if version == "3.0" else "qti",
+               media=media_table)
+    assert validate_qti_package(path, version) == []
+    with zipfile.ZipFile(path) as zf:
+        docs = [zf.read(n).decode("utf-8") for n in zf.namelist() if n.startswith("items/")]
+    math_doc = next(d for d in docs if "mfrac" in d)
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML"><mfrac><mi>a</mi>' in math_doc
+    assert 'shuffle="false"' in math_doc  # Moodle shuffleanswers 0
+    assert any('shuffle="false"' in d and "Word" in d for d in docs)
+    ph = next(d for d in docs if "Arterial pH" in d)
+    assert len(re.findall("tolerance(?:Mode|-mode)", ph)) == 2 and 'tolerance="0.05 0.05"' in ph \
+        and 'tolerance="0.1 0.1"' in ph
+    # and back: the bands come back as they were
+    result = parse_file(str(path), "qti")
+    ph_item = next(i for i in result.items if "Arterial pH" in i.stem)
+    assert sorted((o.text, o.tolerance, o.fraction) for o in ph_item.options if o.correct) == \
+        [("7.4", 0.05, None), ("7.4", 0.1, 0.5)]

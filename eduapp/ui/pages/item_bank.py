@@ -314,6 +314,10 @@ class ItemBankPage(Page):
             if more > 0:
                 lines.append(self.tr("… and {n} more").format(n=more))
             QMessageBox.warning(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
+        elif summary.warnings:
+            lines = [f"{e['item'] or os.path.basename(e['file'] or '')}: {e['message']}"
+                     for e in summary.warnings[:20]]
+            QMessageBox.information(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
         else:
             self.window().statusBar().showMessage(text, 8000)
 
@@ -322,8 +326,18 @@ class ItemBankPage(Page):
         dialog = ExportDialog(self.app, self.selected_ids(), list(self.model.ids), self)
         if dialog.exec() and dialog.written:
             n, path = dialog.written
-            self.window().statusBar().showMessage(
-                self.tr("Exported {n} items to {path}.").format(n=n, path=path), 8000)
+            text = self.tr("Exported {n} items to {path}.").format(n=n, path=path)
+            if dialog.left_out:
+                lines = [f"{e['item']}: {e['message']}" for e in dialog.left_out[:20]]
+                more = len(dialog.left_out) - len(lines)
+                if more > 0:
+                    lines.append(self.tr("… and {n} more").format(n=more))
+                QMessageBox.information(
+                    self, self.tr("Export"),
+                    text + "\n\n" + self.tr("Left out, the format cannot hold them:") + "\n"
+                    + "\n".join(lines))
+            else:
+                self.window().statusBar().showMessage(text, 8000)
 
     # -- refresh ------------------------------------------------------------------------
 
