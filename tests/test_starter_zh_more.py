@@ -15,12 +15,13 @@ from eduapp.authoring.dedup import DuplicateIndex
 from eduapp.authoring.gate import gate_findings
 from eduapp.domain import Document, ItemSet
 from eduapp.interop import eduapp_json
+from eduapp.provenance import check_provenance
 from tests.conftest import REPO
 
 BANK = os.path.join(REPO, "question_banks", "starter_zh_more.json")
 NOTES = os.path.join(REPO, "question_banks", "notes_zh_more.json")
 OLD = os.path.join(REPO, "question_banks", "starter_zh.json")
-PROVENANCE_KEYS = {"source", "reference", "author", "reviewer", "reviewed"}
+PROVENANCE_KEYS = {"source", "sources", "author", "reviewer", "reviewed_at", "review_changes"}
 
 pytestmark = pytest.mark.skipif(not os.path.exists(BANK), reason="no Chinese additions")
 
@@ -114,7 +115,14 @@ def test_provenance_is_complete_on_items_sets_and_notes(parsed, items):
     notes = eduapp_json.parse(NOTES).documents
     for x in units + notes:
         assert PROVENANCE_KEYS <= set(x.provenance), x.uid
-        assert x.provenance["source"] == "starter" and "20" in x.provenance["reference"], x.uid
+        check_provenance(x.provenance, complete=True)
+        assert x.provenance["source"] == "starter", x.uid
+        assert all(s["year"] >= 1990 for s in x.provenance["sources"]), x.uid
+        # the second reader's review is recorded, with what it changed ("" for nothing)
+        assert x.provenance["reviewer"]["name"].startswith("second reader"), x.uid
+        assert isinstance(x.provenance.get("review_changes"), str), x.uid
+        if x.provenance["review_changes"]:
+            assert x.provenance["revisions"][-1]["change"], x.uid
 
 
 def test_each_discipline_has_a_note_with_a_knowledge_table(items):
