@@ -3,7 +3,7 @@ the disciplines the licensing exams weight) and ``notes_en_more.json`` (one lect
 per new discipline).
 
 Every item parses and validates, passes the item-writing linter with no finding at all,
-carries its provenance (source, reference, author, reviewer, review date), and every image
+carries its provenance (source, sources with years, author, an independent reviewer and the review date), and every image
 it refers to is in the file's media table as a readable PNG; uids are unique across all the
 starter files; the bank keeps its declared shape (>= 160 items, >= 20 sets, >= 10 items
 with an image, >= a fifth hard, every discipline >= 8 items, keys spread over A-E).
@@ -31,7 +31,7 @@ DISCIPLINES = ("surgery", "obstetrics and gynaecology", "paediatrics", "psychiat
                "haematology", "rheumatology", "dermatology", "emergency medicine",
                "medical ethics and law", "preventive medicine", "physiology", "biochemistry",
                "pathology", "microbiology", "pharmacology")
-PROVENANCE = ("source", "reference", "author", "reviewer", "reviewed")
+PROVENANCE = ("source", "sources", "author", "reviewer", "reviewed_at")
 
 pytestmark = pytest.mark.skipif(not os.path.exists(ITEMS_FILE), reason="no English extension")
 
@@ -65,6 +65,10 @@ def test_provenance_on_every_item_set_and_note(parsed):
         missing = [k for k in PROVENANCE if not owner.provenance.get(k)]
         assert not missing, (getattr(owner, "uid", ""), missing)
         assert owner.provenance["source"] == "starter"
+        assert all(src.get("year") for src in owner.provenance["sources"]), owner.uid
+        reviewer = owner.provenance["reviewer"]
+        assert reviewer.get("kind") in ("human", "model") and reviewer != owner.provenance["author"]
+        assert len(owner.provenance["reviewed_at"]) == 10  # YYYY-MM-DD
 
 
 def test_images_are_embedded_and_readable(parsed):
