@@ -649,16 +649,35 @@ class Workspace:
         institution (nothing is stored yet).
 
         :param language: ``en``/``zh``; ``None`` takes the blueprint's, else the interface
-            language (:meth:`content_language`): one paper never mixes languages.
+            language (:meth:`content_language`), so a paper does not mix languages. Only
+            when the bank cannot fill the blueprint in that language but can with both are
+            both used, and the assembly's notes say so (name a language to prevent it).
         :param allow_enemies: allow items of one item model (enemies) on one form;
             ``None`` takes the blueprint's ``allow_enemies``.
         """
         from .exams import assemble
         settings = self.settings
-        return assemble(self.bank, blueprint, seed=seed, include_drafts=include_drafts,
-                        recent_window=settings.recent_exam_window, title=title,
-                        language=language or blueprint.language or self.content_language(),
-                        institution=settings.institution, allow_enemies=allow_enemies)
+
+        def build(lang: str):
+            return assemble(self.bank, blueprint, seed=seed, include_drafts=include_drafts,
+                            recent_window=settings.recent_exam_window, title=title,
+                            language=lang, institution=settings.institution,
+                            allow_enemies=allow_enemies)
+        chosen = language or blueprint.language
+        if chosen:
+            return build(chosen)
+        own = self.content_language()
+        result = build(own)
+        if result.shortfalls:
+            either = build("")
+            if (either.exam.question_count > result.exam.question_count
+                    and len({i.language for i in either.exam.items()}) > 1):
+                either.notes.append(
+                    f"not enough {'Chinese' if own == 'zh' else 'English'} items: the paper "
+                    "has items in both languages (choose one with --language or the Language "
+                    "box)")
+                return either
+        return result
 
     def publish_exam(self, exam: "Exam", folder: str, *, forms: int | None = None,
                      extra: dict | None = None) -> "ExamFiles":

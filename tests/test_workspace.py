@@ -191,3 +191,24 @@ def test_editing_an_approved_item_returns_it_to_review(workspace):
     item.stem = "Which drug lowers mortality after a myocardial infarction?"
     saved = workspace.save_item(item).value
     assert saved.status == "reviewed" and saved.version == 2
+
+
+def test_a_paper_without_a_language_takes_the_interface_language(workspace, monkeypatch):
+    from eduapp.domain import Item, Option
+    zh_options = ["吸入糖皮质激素", "口服茶碱", "色甘酸钠", "白三烯受体拮抗剂", "抗生素"]
+    for k in range(4):
+        workspace.bank.save_item(make_sba(f"Asthma question {k}?", topic="asthma",
+                                          status="approved"))
+        workspace.bank.save_item(Item(
+            type="sba", stem=f"哮喘试题{k}：首选的治疗是？", topic="asthma", language="zh",
+            status="approved", options=[Option(t, n == 0) for n, t in enumerate(zh_options)]))
+    workspace.update_settings(language="zh")
+    assembly = workspace.assemble_exam(Blueprint.for_query("asthma", 3), seed=1)
+    assert {i.language for i in assembly.exam.items()} == {"zh"}
+    workspace.update_settings(language="en")
+    assembly = workspace.assemble_exam(Blueprint.for_query("asthma", 3), seed=1)
+    assert {i.language for i in assembly.exam.items()} == {"en"}
+    # only when one language cannot fill it are both used, and the notes say so
+    assembly = workspace.assemble_exam(Blueprint.for_query("asthma", 6), seed=1)
+    assert {i.language for i in assembly.exam.items()} == {"en", "zh"}
+    assert any("both languages" in n for n in assembly.notes)

@@ -117,8 +117,14 @@ def test_linter_wrong_language_uses_the_detector():
                  "时应停药？", options=[Option("30", True), Option("60", False),
                                        Option("90", False), Option("15", False)])
     assert not flagged(mixed)
-    assert flagged(Item(type="sba", language="en", stem="服用二甲双胍的患者出现乳酸酸中毒的原因是？",
-                        options=[Option("a", True), Option("b", False)]))
+    mislabelled = Item(type="sba", language="en", stem="服用二甲双胍的患者出现乳酸酸中毒的原因是？",
+                       options=[Option("a", True), Option("b", False)])
+    # a person's item with a wrong label is checked as Chinese and told to fix the label;
+    # a model that wrote Chinese when English was asked for is an error
+    assert not flagged(mislabelled)
+    assert "language-label" in {f.rule for f in lint_item(mislabelled)}
+    mislabelled.provenance = {"source": "generated"}
+    assert flagged(mislabelled)
     assert flagged(Item(type="sba", language="zh", stem="Which drug reverses heparin quickly?",
                         options=[Option("a", True), Option("b", False)]))
 
