@@ -264,3 +264,19 @@ def test_starter_bank_builds_from_the_example_blueprint(window, gui_app):
     assert {r for r, (w, a) in enumerate(zip(wanted, available)) if a < w} <= short_rows
     assert page.exam.question_count == sum(wanted) - sum(
         s.needed - s.found for s in page.shortfalls)
+
+
+def test_siblings_from_one_item_model_only_when_allowed(window, gui_app, qtbot):
+    for k in range(3):
+        gui_app.bank.save_item(make_sba(
+            f"A 60-year-old man has serum sodium {120 + k} mmol/L. What is the next step?",
+            topic="hyponatraemia", system="nephrology", language="en", status="approved",
+            provenance={"source": "aig", "enemy_group": "aig:en-hyponatraemia"}))
+    page = _page(window)
+    page.language_box.setCurrentIndex(page.language_box.findData("en"))
+    page.set_blueprint(_blueprint({"topic": "hyponatraemia", "count": 3}))
+    qtbot.mouseClick(page.build_button, Qt.LeftButton)
+    assert page.exam.question_count == 1 and page.shortfall_list.count() == 1
+    qtbot.mouseClick(page.enemies_check, Qt.LeftButton)
+    qtbot.mouseClick(page.build_button, Qt.LeftButton)
+    assert page.exam.question_count == 3

@@ -73,7 +73,10 @@ def test_marking_page_reads_reviews_and_reports(window, gui_app, scanned, qtbot,
     assert names == {"20240001": "Ann", "20240002": "Ben", "20240003": "Chen"}
 
     right = scanned["answers"]["20240002"][3]
+    # the review keys are shortcuts of the panel: its window must be the active one
+    page.window().activateWindow()
     page.review_panel.setFocus()
+    qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=3000)
     qtbot.keyClick(page.review_panel, right)  # the letter key picks the answer
     assert [b.text() for b in page.choice_buttons if b.isChecked()] == [right]
     qtbot.keyClick(page.review_panel, Qt.Key_Return)  # Enter decides

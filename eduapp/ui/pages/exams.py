@@ -112,6 +112,10 @@ class ExamsPage(Page):
         self.drafts_check = QCheckBox(self.tr("Include drafts"))
         self.drafts_check.setToolTip(self.tr("Also use draft and reviewed items, not only "
                                              "approved ones."))
+        self.enemies_check = QCheckBox(self.tr("Allow siblings"))
+        self.enemies_check.setToolTip(self.tr(
+            "Allow several questions generated from one item model on the same form (they "
+            "are near-variants of each other, so by default only one is used)."))
         self.digits_spin = QSpinBox()
         self.digits_spin.setRange(4, 16)
         self.digits_spin.setValue(13 if self.language_box.currentData() == "zh" else 8)
@@ -128,6 +132,7 @@ class ExamsPage(Page):
                 grid.addWidget(text, r, 2 * c, Qt.AlignRight | Qt.AlignVCenter)
                 grid.addWidget(widget, r, 2 * c + 1)
         grid.addWidget(self.drafts_check, 1, 8)
+        grid.addWidget(self.enemies_check, 0, 8)
         grid.setColumnStretch(1, 4)
         for c in (3, 5, 7):
             grid.setColumnStretch(c, 1)
@@ -344,6 +349,7 @@ class ExamsPage(Page):
             return
         seed = self.seed_spin.value() or None
         drafts = self.drafts_check.isChecked()
+        enemies = True if self.enemies_check.isChecked() else None
         forms = self.forms_spin.value()
         date = self.date_edit.date().toString("yyyy-MM-dd")
         choosing, forming = self.tr("Choosing questions…"), self.tr("Making the forms…")
@@ -351,7 +357,7 @@ class ExamsPage(Page):
         def work(ws, ctx):
             ctx.progress(choosing, None)
             result = ws.assemble_exam(blueprint, seed=seed, include_drafts=drafts,
-                                      language=blueprint.language)
+                                      language=blueprint.language, allow_enemies=enemies)
             result.exam.date = date
             if result.exam.question_count:
                 ctx.progress(forming, None)
