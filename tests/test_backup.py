@@ -200,14 +200,14 @@ def test_risky_operations_make_a_backup_first(data_dir, monkeypatch):
 
 
 def test_a_migration_makes_a_backup_first(tmp_path, monkeypatch):
-    from eduapp.bank import schema
+    from eduapp.bank import migrations
     bank = Bank.open_in(str(tmp_path))
     bank.save_item(make_sba("Written by the older EduApp"))
     bank.close()
-    n = len(schema.MIGRATIONS)
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [
+    n = len(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [
         lambda db: db.execute("CREATE TABLE extra_newer (x)")])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", n + 1)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", n + 1)
     Bank.open_in(str(tmp_path)).close()
     [info] = B.list_backups(str(tmp_path))
     assert info.reason == "migration" and info.schema_version == n and info.items == 1

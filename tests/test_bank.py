@@ -217,18 +217,18 @@ def test_foreign_sqlite_database_is_refused(tmp_path):
 
 
 def test_migration_backs_up_an_older_bank(tmp_path, monkeypatch):
-    from eduapp.bank import schema
+    from eduapp.bank import migrations
     path = str(tmp_path / "bank.sqlite")
     Bank(path).close()
 
-    n = len(schema.MIGRATIONS)
+    n = len(migrations.MIGRATIONS)
 
     def newer(db):
         db.execute("CREATE TABLE extra_newer (x)")
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [newer])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", n + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [newer])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", n + 1)
     b = Bank(path)
-    assert b.previous_version == n and schema.schema_version(b.db) == n + 1
+    assert b.previous_version == n and migrations.schema_version(b.db) == n + 1
     assert os.path.exists(path + f".v{n}.bak")
     b.close()
 

@@ -12,14 +12,14 @@ verification and regeneration call a language model and belong on worker threads
 """
 
 from .dedup import DuplicateIndex, DuplicateMatch, duplicate_findings, similarity
-from .documents import generate_case, generate_notes, render_case, render_notes
+from .documents import generate_case, generate_notes, case_markdown, notes_markdown
 from .gate import (LOW_QUALITY, STRONGER_PROVIDER_HINT, blind_check, flagged, gate_findings,
                    passes_gate)
 from .lint import RULES, Rule, detected_language, lead_in, lint_item
 from .questions import (GenerationResult, QuestionSpec, check_generated, existing_generation,
                         generate_questions, item_from_json)
 from .review import accept, discard, edit, regenerate, review_queue
-from .schemas import CASE_SCHEMA, NOTES_SCHEMA, QUESTION_KINDS, question_schema
+from .output_schemas import CASE_SCHEMA, NOTES_SCHEMA, QUESTION_KINDS, question_schema
 from .verify import verification_finding, verify_item
 
 __all__ = [
@@ -28,7 +28,7 @@ __all__ = [
     "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "gate_findings", "passes_gate",
     "GenerationResult", "QuestionSpec", "check_generated", "existing_generation",
     "generate_questions", "item_from_json",
-    "generate_notes", "generate_case", "render_notes", "render_case",
+    "generate_notes", "generate_case", "notes_markdown", "case_markdown",
     "accept", "discard", "edit", "regenerate", "review_queue",
     "CASE_SCHEMA", "NOTES_SCHEMA", "QUESTION_KINDS", "question_schema",
     "verify_item", "verification_finding",

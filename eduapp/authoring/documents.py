@@ -15,9 +15,9 @@ from ..errors import ValidationError
 from ..llm import complete_json_result
 from .gate import LOW_QUALITY, STRONGER_PROVIDER_HINT
 from .prompting import authoring_prompt, budget_for, extras_text
-from .schemas import CASE_SCHEMA, NOTES_SCHEMA, grammar_schema
+from .output_schemas import CASE_SCHEMA, NOTES_SCHEMA, grammar_schema
 
-__all__ = ["generate_notes", "generate_case", "render_notes", "render_case",
+__all__ = ["generate_notes", "generate_case", "notes_markdown", "case_markdown",
            "existing_document"]
 
 _L = {"en": {"objectives": "Learning objectives", "key": "Key points", "summary": "Summary",
@@ -35,7 +35,7 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render_notes(data: dict, language: str = "en") -> str:
+def notes_markdown(data: dict, language: str = "en") -> str:
     """Markdown of lecture notes in :data:`~.schemas.NOTES_SCHEMA` shape."""
     t = _L.get(language, _L["en"])
     md = [f"# {data['title']}", "", f"## {t['objectives']}", ""]
@@ -56,7 +56,7 @@ def render_notes(data: dict, language: str = "en") -> str:
     return "\n".join(md).rstrip() + "\n"
 
 
-def render_case(data: dict, language: str = "en") -> str:
+def case_markdown(data: dict, language: str = "en") -> str:
     """Markdown handout of a case study in :data:`~.schemas.CASE_SCHEMA` shape."""
     t = _L.get(language, _L["en"])
     md = [f"# {data['title']}", "", f"## {t['presentation']}", "", data["presentation"], "",
@@ -131,7 +131,7 @@ def generate_notes(bank, profile, topic: str, language: str = "en", *,
     :raises LLMOutputError: the answer is cut off or still invalid after the repair.
     :raises CancelledError: ``cancel`` was set (nothing stored).
     """
-    return _generate(bank, profile, "notes", "notes", NOTES_SCHEMA, render_notes, topic,
+    return _generate(bank, profile, "notes", "notes", NOTES_SCHEMA, notes_markdown, topic,
                      language, generation_id, source_text, on_progress, cancel)
 
 
@@ -144,5 +144,5 @@ def generate_case(bank, profile, topic: str, language: str = "en", *,
 
     Same parameters and errors as :func:`generate_notes`.
     """
-    return _generate(bank, profile, "case", "case", CASE_SCHEMA, render_case, topic, language,
+    return _generate(bank, profile, "case", "case", CASE_SCHEMA, case_markdown, topic, language,
                      generation_id, source_text, on_progress, cancel)

@@ -24,7 +24,7 @@ from .dedup import DuplicateIndex
 from .gate import LOW_QUALITY, STRONGER_PROVIDER_HINT, gate_findings
 from .prompting import (authoring_prompt, budget_for, example_block, extras_text,
                         worked_examples)
-from .schemas import QUESTION_KINDS, grammar_schema, question_schema
+from .output_schemas import QUESTION_KINDS, grammar_schema, question_schema
 from .verify import verify_item
 
 __all__ = ["QuestionSpec", "GenerationResult", "generate_questions", "check_generated",

@@ -13,7 +13,7 @@ from ..domain import Finding, Item, now
 from ..errors import LLMOutputError
 from ..llm import complete_json_result
 from .prompting import authoring_prompt
-from .schemas import verify_schema
+from .output_schemas import verify_schema
 
 __all__ = ["verify_item", "verification_finding", "question_text"]
 

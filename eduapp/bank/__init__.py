@@ -12,7 +12,7 @@ from .backup import (BackupInfo, RestoreResult, auto_backup, create_backup, list
 from .check import CheckReport, check_data_folder
 from .repair import RepairReport, repair_data_folder
 from .repository import TABLE_COLUMNS, Bank, ImportSummary, ItemFilter, ItemVersion
-from .schema import SCHEMA_VERSION
+from .migrations import SCHEMA_VERSION
 from .textindex import index_text, match_expression
 
 __all__ = ["Bank", "ItemFilter", "ImportSummary", "ItemVersion", "TABLE_COLUMNS",

@@ -39,7 +39,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..config import BACKUP_DIR, BANK_FILE, Settings
 from ..errors import BackupError, DiskFullError
-from .schema import read_only_uri
+from .migrations import read_only_uri
 
 #: Zstandard level 1: twice as fast as the default 3 for 15 % more bytes (a 100,000-item
 #: bank of 437 MB becomes 132 MB instead of 114 MB; ``bench/bench_backup.py``).

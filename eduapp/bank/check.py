@@ -29,7 +29,7 @@ from typing import Callable
 from ..config import BANK_FILE
 from ..errors import BankCorruptError, ValidationError
 from . import backup as _backup
-from . import schema
+from . import migrations
 from ..domain import Item, Option
 
 Progress = Callable[[str, float], None]
@@ -37,8 +37,8 @@ Progress = Callable[[str, float], None]
 #: Problem codes that mean the file itself is damaged (repair recovers or restores it).
 FILE_DAMAGE = ("unreadable", "integrity")
 #: The FTS5 indexes of the bank: the table each indexes, and its columns.
-_FTS_TABLES = {"items_fts": ("items", schema.ITEM_FTS_COLUMNS),
-               "documents_fts": ("documents", schema.DOC_FTS_COLUMNS)}
+_FTS_TABLES = {"items_fts": ("items", migrations.ITEM_FTS_COLUMNS),
+               "documents_fts": ("documents", migrations.DOC_FTS_COLUMNS)}
 _FTS_SHADOWS = {
     "data": "CREATE TABLE '{t}_data'(id INTEGER PRIMARY KEY, block BLOB)",
     "idx": "CREATE TABLE '{t}_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID",
@@ -130,7 +130,7 @@ class CheckReport:
 # ------------------------------------------------------------------ opening
 
 def _connect_ro(path: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(schema.read_only_uri(path), uri=True, timeout=30)
+    conn = sqlite3.connect(migrations.read_only_uri(path), uri=True, timeout=30)
     conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     return conn
 
@@ -442,15 +442,15 @@ def _check_bank(path: str, out: list[Problem], progress: Progress | None) -> int
         if not _check_sqlite(conn, BANK_FILE, out):
             return None
         try:
-            version = schema.schema_version(_Db(conn))
+            version = migrations.schema_version(_Db(conn))
         except sqlite3.DatabaseError as e:
             out.append(Problem("unreadable", BANK_FILE, f"the bank's schema cannot be read "
                                f"({e})", 1, True))
             return None
-        if version != schema.SCHEMA_VERSION:
+        if version != migrations.SCHEMA_VERSION:
             out.append(Problem("schema", BANK_FILE, f"the bank has schema version {version}; "
-                               f"this EduApp uses {schema.SCHEMA_VERSION} (open it once with "
-                               "EduApp to upgrade it)" if version < schema.SCHEMA_VERSION else
+                               f"this EduApp uses {migrations.SCHEMA_VERSION} (open it once with "
+                               "EduApp to upgrade it)" if version < migrations.SCHEMA_VERSION else
                                f"the bank comes from a newer EduApp (schema {version})", 1,
                                False))
             return None
@@ -485,7 +485,7 @@ def _check_bank(path: str, out: list[Problem], progress: Progress | None) -> int
 
 
 class _Db:
-    """Enough of ``sqlite_utils.Database`` for :func:`schema.schema_version`."""
+    """Enough of ``sqlite_utils.Database`` for :func:`migrations.schema_version`."""
 
     def __init__(self, conn):
         self.conn = conn

@@ -30,7 +30,7 @@ from ..config import BANK_FILE
 from ..domain import Media
 from ..errors import BackupError
 from . import backup as _backup
-from . import schema
+from . import migrations
 from .check import _EXAMPLES, _FTS_SHADOWS, _FTS_TABLES, CheckReport, Progress, \
     check_data_folder
 from .repository import _ITEM_SELECT, fts_row, item_from_row
@@ -99,7 +99,7 @@ def rebuild_search_index(conn: sqlite3.Connection) -> int:
                 if f"{fts}_{suffix}" in names:
                     conn.execute(f"DROP TABLE {fts}_{suffix}")
         conn.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({', '.join(cols)}, "
-                     f"tokenize='{schema.FTS_TOKENIZE}')")
+                     f"tokenize='{migrations.FTS_TOKENIZE}')")
     vignettes = dict(conn.execute("SELECT uid, vignette FROM item_sets"))
     n = 0
     batch = []

@@ -23,11 +23,11 @@ from ..domain import (STATUSES, Document, Item, ItemSet, Media, Option, collecto
                       content_changed, new_uid)
 from ..errors import (BankCorruptError, BankReadOnlyError, ImportFileError, NotFoundError,
                       ValidationError)
-from . import schema
+from . import migrations
 from ..htmltext import html_to_text
 from ..storage import transaction
 from .lookups import BankLookups
-from .schema import ITEM_FTS_WEIGHTS
+from .migrations import ITEM_FTS_WEIGHTS
 from .textindex import index_text, item_fts_values, match_expression
 
 _ITEM_JSON = ("options", "tags", "refs", "hints", "provenance", "extra")
@@ -293,7 +293,7 @@ class Bank(BankLookups):
                 raise BankReadOnlyError(f"the data folder {os.path.dirname(path)} is "
                                         "read-only and holds no bank")
             try:
-                schema.check_readable(path)
+                migrations.check_readable(path)
             except BankCorruptError as e:
                 raise BankCorruptError(f"{e}. If it is your bank, `eduapp bank check --repair` "
                                        "(in the app: Tools → Check database) recovers it or "
@@ -304,15 +304,15 @@ class Bank(BankLookups):
                 self.verified = True
         try:
             if read_only:
-                conn = sqlite3.connect(schema.read_only_uri(path), uri=True,
+                conn = sqlite3.connect(migrations.read_only_uri(path), uri=True,
                                        check_same_thread=False, isolation_level=None)
             else:
                 conn = storage.connect(path, foreign_keys=True)
             conn.execute("PRAGMA foreign_keys = ON")
             self.db = sqlite_utils.Database(conn)
             if read_only:
-                version = schema.schema_version(self.db)
-                if version != schema.SCHEMA_VERSION:
+                version = migrations.schema_version(self.db)
+                if version != migrations.SCHEMA_VERSION:
                     conn.close()
                     raise BankReadOnlyError(
                         f"the bank in the read-only folder {os.path.dirname(path)} needs an "
@@ -320,13 +320,13 @@ class Bank(BankLookups):
                         "folder somewhere writable")
                 self.previous_version = version
             else:
-                current = schema.schema_version(self.db)
-                if self.backups and 0 < current < schema.SCHEMA_VERSION:
+                current = migrations.schema_version(self.db)
+                if self.backups and 0 < current < migrations.SCHEMA_VERSION:
                     self._before_risky("migration", min_gap=0.0)
-                self.previous_version = schema.migrate(self.db, None if path == ":memory:"
+                self.previous_version = migrations.migrate(self.db, None if path == ":memory:"
                                                        else path)
         except sqlite3.OperationalError as e:
-            typed = schema.storage_error(e)
+            typed = migrations.storage_error(e)
             if typed is None:
                 raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None
             raise typed from None
@@ -792,7 +792,7 @@ class Bank(BankLookups):
         if self.path == ":memory:":
             return self.conn, self._lock
         if getattr(self, "_read_conn", None) is None:
-            self._read_conn = sqlite3.connect(schema.read_only_uri(self.path), uri=True,
+            self._read_conn = sqlite3.connect(migrations.read_only_uri(self.path), uri=True,
                                               check_same_thread=False)
             self._read_lock = threading.RLock()
         return self._read_conn, self._read_lock
@@ -825,7 +825,7 @@ class Bank(BankLookups):
         ``by_exam_type`` dicts, plus ``schema_version``, ``path`` and ``read_only``."""
         with self._lock:
             q = self.conn.execute
-            out = {"path": self.path, "schema_version": schema.schema_version(self.db),
+            out = {"path": self.path, "schema_version": migrations.schema_version(self.db),
                    "read_only": self.read_only,
                    "items": q("SELECT COUNT(*) FROM items WHERE deleted_at IS NULL").fetchone()[0],
                    "sets": q("SELECT COUNT(*) FROM item_sets WHERE deleted_at IS NULL").fetchone()[0],

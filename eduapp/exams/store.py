@@ -1,5 +1,5 @@
 """Stored exams, in the bank's database (tables ``exams`` and ``exam_items`` of schema
-version 2, :func:`eduapp.bank.schema._v2`).
+version 2, :func:`eduapp.bank.migrations._v2`).
 
 Built on the bank's public ``transaction()`` and ``read()``; each write is one transaction.
 Threads: like :class:`~eduapp.bank.Bank`, safe to call from any thread (the bank's lock

@@ -24,7 +24,7 @@ from .keys import (KeychainUnavailableError, delete_api_key, get_api_key, has_ap
 from .profiles import (EMBEDDED, PRESET_LABELS, PRESETS, Capabilities, ProviderProfile,
                        ProviderStore, preset_profile)
 from .prompts import LANGUAGES, Prompt, list_prompts, load_prompt
-from .schema import parse_json_object, validate_json
+from .json_output import parse_json_object, validate_json
 from .structured import (JsonResult, complete_json, complete_json_result,
                          is_strict_compatible, response_format_for)
 

@@ -1,7 +1,7 @@
 """Structured generation: ask for JSON that fits a schema, validate it, repair it once.
 
 Never returns unvalidated output: what comes back has passed
-:func:`~eduapp.llm.schema.validate_json` against the schema given.
+:func:`~eduapp.llm.json_output.validate_json` against the schema given.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..errors import LLMOutputError
 from .client import CancelToken, Message, ProgressCallback, describe_provider, stream_text
 from .profiles import ProviderProfile
 from .prompts import load_prompt
-from .schema import parse_json_object, validate_json
+from .json_output import parse_json_object, validate_json
 
 __all__ = ["JsonResult", "complete_json", "complete_json_result", "response_format_for",
            "is_strict_compatible"]
@@ -159,7 +159,7 @@ def complete_json(profile: ProviderProfile, messages: Sequence[Message], schema:
     errors and asks for a corrected JSON. Worker thread only; callbacks run on it.
 
     :param messages: ``[{"role": ..., "content": str}, ...]`` describing the task.
-    :param schema: JSON schema of the answer (subset of :mod:`eduapp.llm.schema`).
+    :param schema: JSON schema of the answer (subset of :mod:`eduapp.llm.json_output`).
     :param schema_name: short name of the schema, used in the request and in messages.
     :param language: ``en`` or ``zh``: language of the added instructions.
     :param on_progress: ``on_progress(tokens_so_far, elapsed_seconds)`` after each streamed

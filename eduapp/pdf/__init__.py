@@ -10,7 +10,7 @@ function may run on a worker thread.
 
 from .base import MissingMediaError, PdfLayoutError, Styles, atomic_output, page_size
 from .fonts import register_fonts, rich
-from .handouts import render_case, render_notes
+from .handouts import render_case_pdf, render_notes_pdf
 from .markdown import markdown_flowables
 from .paper import exam_media, render_key, render_paper, render_teacher
 from .sheet import parse_sheet_code, render_sheet, sheet_code, sheet_id, sheet_layout
@@ -18,7 +18,7 @@ from .sitting_report import render_result_slips, render_sitting_report
 from .exam_set import ExamFiles, render_exam
 
 __all__ = ["MissingMediaError", "PdfLayoutError", "Styles", "atomic_output", "page_size",
-           "register_fonts", "rich", "render_case", "render_notes", "markdown_flowables",
+           "register_fonts", "rich", "render_case_pdf", "render_notes_pdf", "markdown_flowables",
            "exam_media", "render_key", "render_paper", "render_teacher", "render_sheet",
            "sheet_id", "sheet_code", "parse_sheet_code", "sheet_layout",
            "render_sitting_report", "render_result_slips", "ExamFiles", "render_exam"]

@@ -90,7 +90,7 @@ def _media_by_name(doc: Document, media: dict[str, Media] | None) -> dict[str, M
     return by_name
 
 
-def render_notes(doc: Document, path: str, *, media: dict[str, Media] | None = None,
+def render_notes_pdf(doc: Document, path: str, *, media: dict[str, Media] | None = None,
                  size_name: str = "A4") -> int:
     """Write lecture notes (``doc.body`` as Markdown) to ``path`` atomically.
 
@@ -109,7 +109,7 @@ def render_notes(doc: Document, path: str, *, media: dict[str, Media] | None = N
     return _write(path, story, size, doc, lang)
 
 
-def render_case(doc: Document, path: str, *, media: dict[str, Media] | None = None,
+def render_case_pdf(doc: Document, path: str, *, media: dict[str, Media] | None = None,
                 size_name: str = "A4") -> int:
     """Write a case study to ``path`` atomically: its structured ``data`` fields under
     headings (:data:`CASE_FIELDS` first, in that order), else its Markdown ``body``.

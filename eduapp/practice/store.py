@@ -5,7 +5,7 @@ item bank: students exchange attempt files and teachers merge them, so attempts 
 items by the bank's stable ``uid`` plus ``version`` and carry the item's facets
 (topic, system, discipline, Bloom level, difficulty) as they were when answered.
 
-Schema versions and forward migrations work like the bank's (:mod:`eduapp.bank.schema`):
+Schema versions and forward migrations work like the bank's (:mod:`eduapp.bank.migrations`):
 a ``schema_version`` table, one transaction per migration, a ``.v<n>.bak`` copy before
 migrating an existing file, and a file from a newer EduApp refused untouched.
 

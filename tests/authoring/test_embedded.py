@@ -24,7 +24,7 @@ def profile():
 def test_embedded_answers_are_schema_valid_every_time(bank, profile, kind):
     """Grammar-constrained JSON: every raw answer fits the (grammar) schema, key in range."""
     from eduapp.authoring.questions import _messages
-    from eduapp.authoring.schemas import grammar_schema
+    from eduapp.authoring.output_schemas import grammar_schema
     from eduapp.llm import complete_json_result
     spec = QuestionSpec("asthma", count=1, kind=kind)
     schema = grammar_schema(question_schema(kind))

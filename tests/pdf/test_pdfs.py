@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from eduapp.domain import Document, Item, Media, Option
 from eduapp.exams import Blueprint, assemble, make_forms
-from eduapp.pdf import (MissingMediaError, PdfLayoutError, exam_media, render_case,
-                        render_exam, render_key, render_notes, render_paper, render_sheet,
+from eduapp.pdf import (MissingMediaError, PdfLayoutError, exam_media, render_case_pdf,
+                        render_exam, render_key, render_notes_pdf, render_paper, render_sheet,
                         render_teacher)
 from tests.conftest import make_sba
 from tests.exams.sample import fill_en, fill_zh
@@ -234,7 +234,7 @@ code block line
 
 def test_lecture_notes_render_markdown(tmp_path):
     doc = Document(kind="notes", title="Heart failure", body=NOTES, topic="cardiology")
-    assert render_notes(doc, str(tmp_path / "n.pdf")) == 1
+    assert render_notes_pdf(doc, str(tmp_path / "n.pdf")) == 1
     text = text_of(tmp_path / "n.pdf")
     for words in ("Lecture notes", "Heart failure", "clinical syndrome", "NT-proBNP",
                   "ramipril", "β-blockers", "Bisoprolol", "1.25 mg", "code block line",
@@ -247,7 +247,7 @@ def test_chinese_notes_and_case_study(tmp_path):
     doc = Document(kind="notes", language="zh", title="心力衰竭",
                    body="# 心力衰竭\n\n" + "心力衰竭是各种心脏疾病的**严重阶段**，常见诱因包括感染。" * 3 +
                         "\n\n- 利尿剂\n- β受体阻滞剂\n\n| 药物 | 剂量 |\n|---|---|\n| 呋塞米 | 20 mg |\n")
-    render_notes(doc, str(tmp_path / "n.pdf"))
+    render_notes_pdf(doc, str(tmp_path / "n.pdf"))
     text = flat(text_of(tmp_path / "n.pdf"))
     assert "讲义" in text and "严重阶段" in text and "呋塞米" in text and "第1页" in text
     case = Document(kind="case", language="en", title="Chest pain in a 58-year-old man",
@@ -255,7 +255,7 @@ def test_chinese_notes_and_case_study(tmp_path):
                           "investigations": ["ECG: ST elevation V1-V4", "Troponin raised"],
                           "management": {"immediate": "Aspirin 300 mg", "definitive": "PCI"},
                           "questions": ["What is the diagnosis?"]})
-    render_case(case, str(tmp_path / "c.pdf"))
+    render_case_pdf(case, str(tmp_path / "c.pdf"))
     text = text_of(tmp_path / "c.pdf")
     for words in ("Case study", "Presentation", "Investigations", "ST elevation",
                   "Management", "PCI", "Questions for discussion"):

@@ -1,4 +1,4 @@
-"""JSON schemas of every generated artefact (the subset :mod:`eduapp.llm.schema` checks).
+"""JSON schemas of every generated artefact (the subset :mod:`eduapp.llm.json_output` checks).
 
 Tight on purpose, for small models: bounded string lengths, bounded list sizes, the key of
 a single-best-answer item as one index (so there is exactly one key by construction; that
