@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings, ensure_data_dir
-from .domain import Changes, Document, Item, content_changed, now
+from .domain import Changes, Document, Item, ItemSet, content_changed, now
 from .errors import (ApprovalBlockedError, CancelledError, ExportError, ImportFileError,
                      ValidationError)
 
@@ -377,6 +377,30 @@ class Workspace:
                         "by": by or "unknown", "at": now(),
                         "findings": [f.rule for f in problems]})
         return Saved(self.bank.save_item(item, note), Changes(items=True))
+
+    def save_set(self, item_set: "ItemSet", note: str = "edited") -> Saved:
+        """Store an edited item set: its title, the shared vignette (A3/A4 case) or the
+        shared option list (B1), and its members, in one transaction. When the shared
+        text changed, approved members return to ``reviewed`` (what students and exams
+        use must have been approved as it reads now).
+
+        :returns: :class:`Saved` with the stored :class:`~eduapp.domain.ItemSet`.
+        :raises ValidationError: the set or a member breaks a rule (nothing is stored).
+        :raises NotFoundError: a set id that is not in the bank.
+        """
+        from .errors import NotFoundError
+        try:
+            old = self.bank.get_set(item_set.uid)
+        except NotFoundError:
+            old = None
+        if old is not None:
+            shared_changed = (old.vignette != item_set.vignette
+                              or [o.text for o in old.options] != [o.text for o in item_set.options])
+            if shared_changed:
+                for member in item_set.items:
+                    if member.status == "approved":
+                        member.status = "reviewed"
+        return Saved(self.bank.save_set(item_set, note), Changes(items=True))
 
     def set_status(self, ids: list[int], status: str, *, override: bool = False,
                    by: str = "") -> tuple[int, Changes]:

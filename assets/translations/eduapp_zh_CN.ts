@@ -862,122 +862,122 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="247"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="248"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="255"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="256"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="279"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="280"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="283"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="284"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="296"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="297"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="305"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="306"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="318"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="319"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="329"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="330"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="342"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="343"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="345"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="346"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="347"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="348"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="356"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="357"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="383"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="384"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="384"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="385"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="385"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="386"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="452"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="453"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="455"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="480"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="481"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="503"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="504"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="521"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="532"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="546"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="547"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="583"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="602"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1175,17 +1175,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="783"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="809"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="792"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="818"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="801"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="827"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -1358,87 +1358,87 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="141"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
         <source>All exam types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="151"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="188"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="318"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="319"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="338"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="339"/>
         <source>Deleted {n} items. Press Undo delete to bring them back.</source>
         <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="374"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="393"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="401"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="383"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="402"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="412"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
@@ -1446,437 +1446,457 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="154"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="156"/>
         <source>English</source>
-        <extracomment>Columns of the option table. ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
+        <extracomment>Columns of the option table. ``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="154"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="156"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="161"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="161"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="163"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="164"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="168"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/item_editor.py" line="173"/>
+        <source>Edit set…</source>
+        <translation>编辑题组…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="174"/>
+        <source>Edit the set&apos;s shared vignette or shared options and see its questions</source>
+        <translation>编辑题组共用的病例或共用选项，并查看其中的题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="184"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="175"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="177"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="188"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="179"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="190"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="181"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
         <source>Key</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="181"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
         <source>Option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="212"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="223"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
         <source>Credit %</source>
         <translation>得分 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="184"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
         <source>Partial credit in percent (-100..100) for multiple-response and numerical items; empty: 100 for a key, 0 for a distractor</source>
         <translation>多选题和数值题的部分得分，按百分比（-100..100）；留空：正确答案 100，干扰项 0</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="200"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="211"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="213"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="203"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="214"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="215"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="226"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="218"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="229"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="220"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="231"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="232"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="223"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="234"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="229"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="240"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="231"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="242"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="234"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="238"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="257"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="254"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="265"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="266"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="266"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="277"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="271"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="282"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="274"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="285"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="276"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="287"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="278"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="290"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="286"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="297"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="293"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="304"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="297"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="308"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="298"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="309"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="299"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="397"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="310"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="408"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="349"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="360"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="394"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="405"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="395"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="406"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="398"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="409"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="399"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="410"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="412"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="423"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="412"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="423"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="413"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="424"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="413"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="424"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="414"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="425"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="414"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="425"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="415"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="426"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="415"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="426"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="416"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="420"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="420"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="421"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="421"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="426"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="426"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="459"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="471"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="462"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="474"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="396"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="407"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="475"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="469"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="481"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="500"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="513"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="615"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="523"/>
+        <source>Shared vignette:</source>
+        <translation>共用病例：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="525"/>
+        <source>Shared options:</source>
+        <translation>共用选项：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="641"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="617"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="643"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="618"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="644"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="621"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="647"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="624"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="650"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="626"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="652"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="631"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="657"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="652"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="678"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="664"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="690"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="675"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="701"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="676"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="702"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="735"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="761"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="736"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="762"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="743"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="747"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="769"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="773"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="748"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="774"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="770"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="796"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -4067,6 +4087,75 @@ Add a student on the Practice page and answer a few questions.</source>
         <location filename="../../eduapp/ui/pages/progress.py" line="575"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>SetEditor</name>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="31"/>
+        <source>Item set: {title}</source>
+        <translation>题组：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="32"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="35"/>
+        <source>Shared options (B1 / extended matching): every question of the set answers from this list.</source>
+        <translation>共用选项（B1 型 / 扩展匹配）：题组中每道题都从这组选项中作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="37"/>
+        <source>Case cluster (A3/A4): students read this vignette before each question of the set.</source>
+        <translation>病例组（A3/A4 型）：学生在回答题组中每道题前先阅读此病例。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="43"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="45"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
+        <source>Shared instruction</source>
+        <translation>共用说明</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="46"/>
+        <source>Clinical vignette: patient, setting, findings</source>
+        <translation>临床病例：患者、场景、检查所见</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
+        <source>Vignette</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="53"/>
+        <source>Shared option</source>
+        <translation>共用选项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="58"/>
+        <source>Add option</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="59"/>
+        <source>Remove option</source>
+        <translation>删除选项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="70"/>
+        <source>Questions of the set (edit each in the item editor)</source>
+        <translation>题组中的题目（在题目编辑器中逐题编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="77"/>
+        <source>Save set</source>
+        <translation>保存题组</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,8 @@ class ItemEditor(QWidget):
 
     save_requested = Signal(object)
     history_requested = Signal(int)
+    #: ``(set uid)``: the person wants to edit the item set this item belongs to
+    set_requested = Signal(str)
     #: ``(bool)``: the form now differs (or no longer differs) from the item loaded
     modified_changed = Signal(bool)
 
@@ -168,7 +170,16 @@ class ItemEditor(QWidget):
         self.set_label.setWordWrap(True)
         self.set_label.setObjectName("setNote")
         self.set_label.setMinimumHeight(self.fontMetrics().height() * 2 + 10)
-        form.addRow(self.set_label)
+        self.set_button = QPushButton(self.tr("Edit set…"))
+        self.set_button.setToolTip(self.tr("Edit the set's shared vignette or shared options "
+                                           "and see its questions"))
+        self.set_button.clicked.connect(
+            lambda: self.item is not None and self.item.set_uid
+            and self.set_requested.emit(self.item.set_uid))
+        set_row = QHBoxLayout()
+        set_row.addWidget(self.set_label, 1)
+        set_row.addWidget(self.set_button, 0, Qt.AlignTop)
+        form.addRow(set_row)
         self.vignette = QPlainTextEdit()
         self.vignette.setPlaceholderText(self.tr("Clinical vignette: patient, setting, findings"))
         self.vignette.setFixedHeight(80)
@@ -456,6 +467,7 @@ class ItemEditor(QWidget):
                 w.setEnabled(enabled)
         if item is None:
             self.set_label.setVisible(False)
+            self.set_button.setVisible(False)
             self.header.setText(self.tr("Select an item to edit it, or press New item."))
             self.header.setEnabled(True)
             return
@@ -495,11 +507,25 @@ class ItemEditor(QWidget):
         self._media = list(item.media)
         self._fill_images()
         self.set_label.setVisible(bool(item.set_uid))
+        self.set_button.setVisible(bool(item.set_uid))
         if item.set_uid:
-            self.set_label.setText(self.tr(
+            text = self.tr(
                 "Question {n} of an item set: the set is kept, exported and printed as one "
                 "unit. The shared vignette is edited with the set.").format(
-                    n=item.set_position + 1))
+                    n=item.set_position + 1)
+            try:
+                shared = self.bank.get_set(item.set_uid)
+            except Exception:  # noqa: BLE001 - a set missing from this bank: the note only
+                shared = None
+            if shared is not None and shared.vignette:
+                vignette = shared.vignette if len(shared.vignette) <= 600 \
+                    else shared.vignette[:598] + "…"
+                text += "<br><b>" + _esc(self.tr("Shared vignette:")) + "</b> " + _esc(vignette)
+            if shared is not None and shared.kind == "shared_options" and shared.options:
+                text += "<br><b>" + _esc(self.tr("Shared options:")) + "</b> " + _esc(
+                    "; ".join(f"{chr(65 + n) if n < 26 else n + 1}. {o.text}"
+                              for n, o in enumerate(shared.options)))
+            self.set_label.setText(text)
         self.history_button.setEnabled(item.id is not None)
         self.show_findings(item.findings or lint(item))
 
