@@ -271,7 +271,8 @@ class Workspace:
     def import_files(self, paths: list[str], fmt: str = "auto", *, category: str = "",
                      strict: bool = False, language: str = "",
                      on_file: Callable[[int, str], None] | None = None,
-                     cancel=None) -> ImportOutcome:
+                     cancel=None,
+                     decisions: dict[str, dict[int, str]] | None = None) -> ImportOutcome:
         """Import each file in one transaction (a file that fails is reported, the others
         go on).
 
@@ -282,6 +283,10 @@ class Workspace:
         :param on_file: ``on_file(index, path)`` before each file (zero-based index).
         :param cancel: ``threading.Event``-like; checked between files (files already
             imported stay imported: each is its own transaction).
+        :param decisions: ``{path: {unit index: "keep" | "replace:<bank id>" | "new"}}``:
+            what the person chose for the matches of :meth:`import_matches`
+            (:func:`eduapp.bank.matching.apply_import_decisions`); kept-out items count
+            as skipped.
         :raises CancelledError: ``cancel`` was set.
         :returns: :class:`ImportOutcome`; ``summary.errors`` holds ``{file, line, item,
             message}`` per problem.
@@ -297,6 +302,11 @@ class Workspace:
                 on_file(n, path)
             try:
                 result = parse_file(path, fmt)
+                kept_out = 0
+                if decisions and decisions.get(path):
+                    from .bank.matching import apply_import_decisions
+                    kept_out = apply_import_decisions(self.bank, result, decisions[path])
+                    total.skipped += kept_out
                 for item in result.items:
                     if category:
                         item.category = category.strip("/")
@@ -308,6 +318,25 @@ class Workspace:
                 total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
         changed = bool(total.imported or total.updated or total.documents)
         return ImportOutcome(total, failed, Changes(items=changed, documents=changed))
+
+    def import_matches(self, paths: list[str], fmt: str = "auto") -> list:
+        """Before an import: the incoming items of ``paths`` that share a bank item's ID
+        number or are near copies of one (:func:`eduapp.bank.matching.find_import_matches`),
+        so the person decides keep / replace / import as new per item. Worker thread.
+
+        :returns: :class:`~eduapp.bank.matching.ImportMatch` list (files that cannot be
+            read are left out; the import reports them).
+        """
+        from .bank.matching import find_import_matches
+        from .interop import parse_file
+        out = []
+        for path in paths:
+            try:
+                result = parse_file(path, fmt)
+            except ImportFileError:
+                continue
+            out += find_import_matches(self.bank, result, path)
+        return out
 
     def export_items(self, fmt: str, out: str, *, query: str = "", category: str = "",
                      ids: list[int] | None = None) -> ExportOutcome:

@@ -751,48 +751,48 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="179"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="216"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="221"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="258"/>
         <source>Export items</source>
         <translation>导出试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="183"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="225"/>
         <source>Selected items ({n})</source>
         <translation>选中的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="184"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="226"/>
         <source>Items shown by the current search ({n})</source>
         <translation>当前搜索显示的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="185"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="227"/>
         <source>The whole bank</source>
         <translation>整个题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="238"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="199"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="241"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="203"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="245"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="206"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="248"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="235"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="277"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1194,7 +1194,7 @@ Move the damaged file aside and start with an empty bank?</source>
     <name>ImportDialog</name>
     <message>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="44"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="91"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92"/>
         <source>Import items</source>
         <extracomment>Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
@@ -1240,47 +1240,92 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
+        <source>Decision</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="93"/>
         <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
         <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="104"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="105"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="119"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="120"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="129"/>
+        <source>Like items in your bank ({n})</source>
+        <translation>与题库中已有题目相似（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="130"/>
+        <source>Choose for each: nothing is rewritten unless you say so</source>
+        <translation>请逐题选择：除非你指定，否则不会改写任何题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="134"/>
+        <source>same ID number as bank item #{id} ({status}), other content ({score:.0f}% alike)</source>
+        <translation>与题库题目 #{id}（{status}）编号相同，但内容不同（相似度 {score:.0f}%）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="137"/>
+        <source>{score:.0f}% like bank item #{id} ({status})</source>
+        <translation>与题库题目 #{id}（{status}）相似度 {score:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="143"/>
+        <source>Bank item #{id}: {stem}</source>
+        <translation>题库题目 #{id}：{stem}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="146"/>
+        <source>Keep the bank&apos;s item</source>
+        <translation>保留题库中的题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="147"/>
+        <source>Replace it (new version)</source>
+        <translation>替换它（新版本）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="148"/>
+        <source>Import as a new item</source>
+        <translation>作为新题导入</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="168"/>
         <source>cannot be imported: {why}</source>
         <translation>无法导入：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="136"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="175"/>
         <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents</source>
         <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="182"/>
         <source>{n} items ready to import.</source>
         <translation>{n} 道试题可以导入。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="153"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="194"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="162"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="204"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
