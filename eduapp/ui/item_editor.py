@@ -198,7 +198,11 @@ class ItemEditor(QWidget):
         header.setSectionResizeMode(KEY_COL, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(TEXT_COL, QHeaderView.Stretch)
         header.setSectionResizeMode(CREDIT_COL, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(WHY_COL, QHeaderView.Stretch)
+        header.setSectionResizeMode(WHY_COL, QHeaderView.Interactive)
+        header.resizeSection(WHY_COL, 150)
+        # row heights follow the text as columns get wider or narrower
+        header.sectionResized.connect(
+            lambda *_: self.options.verticalHeader().resizeSections(QHeaderView.ResizeToContents))
         # long options wrap and rows grow to fit: nothing is cut off
         self.options.setWordWrap(True)
         self.options.setTextElideMode(Qt.ElideNone)
