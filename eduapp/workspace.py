@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings, ensure_data_dir
-from .domain import Changes, Document, Item, content_changed, now
+from .domain import Changes, Document, Item, ItemSet, content_changed, now
 from .errors import (ApprovalBlockedError, CancelledError, EduAppError, ExportError,
                      ImportFileError, ValidationError)
 
@@ -332,7 +332,8 @@ class Workspace:
     def import_files(self, paths: list[str], fmt: str = "auto", *, category: str = "",
                      strict: bool = False, language: str = "",
                      on_file: Callable[[int, str], None] | None = None,
-                     cancel=None) -> ImportOutcome:
+                     cancel=None,
+                     decisions: dict[str, dict[int, str]] | None = None) -> ImportOutcome:
         """Import each file in one transaction (a file that fails is reported, the others
         go on).
 
@@ -344,6 +345,10 @@ class Workspace:
         :param on_file: ``on_file(index, path)`` before each file (zero-based index).
         :param cancel: ``threading.Event``-like; checked between files (files already
             imported stay imported: each is its own transaction).
+        :param decisions: ``{path: {unit index: "keep" | "replace:<bank id>" | "new"}}``:
+            what the person chose for the matches of :meth:`import_matches`
+            (:func:`eduapp.bank.matching.apply_import_decisions`); kept-out items count
+            as skipped.
         :raises CancelledError: ``cancel`` was set.
         :returns: :class:`ImportOutcome`; ``summary.errors`` holds ``{file, line, item,
             message}`` per problem, ``summary.warnings`` what was approximated.
@@ -359,6 +364,11 @@ class Workspace:
                 on_file(n, path)
             try:
                 result = parse_file(path, fmt, language=language or None)
+                kept_out = 0
+                if decisions and decisions.get(path):
+                    from .bank.matching import apply_import_decisions
+                    kept_out = apply_import_decisions(self.bank, result, decisions[path])
+                    total.skipped += kept_out
                 for item in result.items:
                     if category:
                         item.category = category.strip("/")
@@ -368,6 +378,25 @@ class Workspace:
                 total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
         changed = bool(total.imported or total.updated or total.documents)
         return ImportOutcome(total, failed, Changes(items=changed, documents=changed))
+
+    def import_matches(self, paths: list[str], fmt: str = "auto") -> list:
+        """Before an import: the incoming items of ``paths`` that share a bank item's ID
+        number or are near copies of one (:func:`eduapp.bank.matching.find_import_matches`),
+        so the person decides keep / replace / import as new per item. Worker thread.
+
+        :returns: :class:`~eduapp.bank.matching.ImportMatch` list (files that cannot be
+            read are left out; the import reports them).
+        """
+        from .bank.matching import find_import_matches
+        from .interop import parse_file
+        out = []
+        for path in paths:
+            try:
+                result = parse_file(path, fmt)
+            except ImportFileError:
+                continue
+            out += find_import_matches(self.bank, result, path)
+        return out
 
     def export_items(self, fmt: str, out: str, *, query: str = "", category: str = "",
                      ids: list[int] | None = None) -> ExportOutcome:
@@ -440,6 +469,30 @@ class Workspace:
                         "findings": [f.rule for f in problems]})
         return Saved(self.bank.save_item(item, note), Changes(items=True))
 
+    def save_set(self, item_set: "ItemSet", note: str = "edited") -> Saved:
+        """Store an edited item set: its title, the shared vignette (A3/A4 case) or the
+        shared option list (B1), and its members, in one transaction. When the shared
+        text changed, approved members return to ``reviewed`` (what students and exams
+        use must have been approved as it reads now).
+
+        :returns: :class:`Saved` with the stored :class:`~eduapp.domain.ItemSet`.
+        :raises ValidationError: the set or a member breaks a rule (nothing is stored).
+        :raises NotFoundError: a set id that is not in the bank.
+        """
+        from .errors import NotFoundError
+        try:
+            old = self.bank.get_set(item_set.uid)
+        except NotFoundError:
+            old = None
+        if old is not None:
+            shared_changed = (old.vignette != item_set.vignette
+                              or [o.text for o in old.options] != [o.text for o in item_set.options])
+            if shared_changed:
+                for member in item_set.items:
+                    if member.status == "approved":
+                        member.status = "reviewed"
+        return Saved(self.bank.save_set(item_set, note), Changes(items=True))
+
     def set_status(self, ids: list[int], status: str, *, override: bool = False,
                    by: str = "") -> tuple[int, Changes]:
         """Set the review status of items (all or nothing). Approving goes through the
@@ -505,9 +558,12 @@ class Workspace:
         return Saved(edit(self.bank, item), Changes(items=True))
 
     def review_queue(self, limit: int | None = None) -> list[Item]:
-        """Generated drafts waiting for review, newest first, with their findings."""
+        """Generated drafts waiting for review, newest first, with their gate findings,
+        each checked against the rest of the bank for near copies (the finding names the
+        bank item copied) and against the topic it was requested for. Worker thread: the
+        duplicate index of the bank takes about 25 microseconds per item to build."""
         from .authoring import review_queue
-        return review_queue(self.bank, limit=limit)
+        return review_queue(self.bank, limit=limit, with_duplicates=True)
 
     def accept_drafts(self, ids: list[int], status: str = "reviewed", *,
                       override: bool = False, by: str = "") -> tuple[int, Changes]:

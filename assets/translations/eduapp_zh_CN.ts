@@ -698,7 +698,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="178"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="455"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
@@ -734,8 +734,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="208"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="533"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="535"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="558"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="560"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -817,187 +817,187 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="387"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="412"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="391"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="416"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="397"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="422"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="398"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="423"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="424"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="427"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="405"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="435"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="413"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
         <source>{n} skipped: another item of the same item model is on the exam</source>
         <translation>{n} 道未选：同一题目模型的另一道题已在试卷中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="441"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="423"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="423"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="457"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="463"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="464"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="467"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="452"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="479"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="505"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="483"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="508"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="487"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="512"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="519"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="507"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="532"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="542"/>
         <source>{n} questions · {m:g} marks</source>
         <translation>{n} 道题 · 共 {m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="558"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="612"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="637"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="614"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="639"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="616"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="641"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="618"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="643"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="640"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="665"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="642"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="667"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="677"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="671"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="696"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="675"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="700"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1005,49 +1005,49 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="200"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="239"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="241"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="280"/>
         <source>Export items</source>
         <extracomment>items the format could not hold (``{&quot;item&quot;, &quot;uid&quot;, &quot;message&quot;}``), after export</extracomment>
         <translation>导出试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="204"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="245"/>
         <source>Selected items ({n})</source>
         <translation>选中的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="205"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="246"/>
         <source>Items shown by the current search ({n})</source>
         <translation>当前搜索显示的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="206"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="247"/>
         <source>The whole bank</source>
         <translation>整个题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="217"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="258"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="220"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="261"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="224"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="265"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="227"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="268"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="259"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="300"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1077,162 +1077,162 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="146"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="147"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="155"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="242"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="248"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="256"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="274"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="280"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="278"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="284"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="291"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="297"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="300"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="306"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="313"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="319"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="324"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="330"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="337"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="343"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="340"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="346"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="342"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="348"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="351"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="357"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="384"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="385"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="386"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="453"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="455"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="480"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="481"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="504"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="462"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="521"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="532"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="547"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="521"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="602"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1430,17 +1430,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="588"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="813"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="597"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="822"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="606"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="831"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -1449,7 +1449,7 @@ Move the damaged file aside and start with an empty bank?</source>
     <name>ImportDialog</name>
     <message>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="45"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="98"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="99"/>
         <source>Import items</source>
         <extracomment>Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
@@ -1515,52 +1515,97 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="82"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
+        <source>Decision</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="83"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="99"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="100"/>
         <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
         <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="112"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="113"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="127"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="128"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="137"/>
+        <source>Like items in your bank ({n})</source>
+        <translation>与题库中已有题目相似（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="138"/>
+        <source>Choose for each: nothing is rewritten unless you say so</source>
+        <translation>请逐题选择：除非你指定，否则不会改写任何题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
+        <source>same ID number as bank item #{id} ({status}), other content ({score:.0f}% alike)</source>
+        <translation>与题库题目 #{id}（{status}）编号相同，但内容不同（相似度 {score:.0f}%）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="145"/>
+        <source>{score:.0f}% like bank item #{id} ({status})</source>
+        <translation>与题库题目 #{id}（{status}）相似度 {score:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="151"/>
+        <source>Bank item #{id}: {stem}</source>
+        <translation>题库题目 #{id}：{stem}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="154"/>
+        <source>Keep the bank&apos;s item</source>
+        <translation>保留题库中的题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="155"/>
+        <source>Replace it (new version)</source>
+        <translation>替换它（新版本）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="156"/>
+        <source>Import as a new item</source>
+        <translation>作为新题导入</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="176"/>
         <source>cannot be imported: {why}</source>
         <translation>无法导入：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="147"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="186"/>
         <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents; languages: {langs}</source>
         <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档；语言：{langs}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="157"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196"/>
         <source>note: {message}</source>
         <translation>提示：{message}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="159"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="199"/>
         <source>{n} items ready to import.</source>
         <translation>{n} 道试题可以导入。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="171"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="181"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="222"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1797,169 +1842,169 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="43"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="44"/>
         <source>Item bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="48"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="49"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="57"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="57"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="58"/>
         <source>Last review</source>
         <translation>最近审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="94"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="95"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="97"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="99"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="100"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
         <source>All exam types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="151"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="188"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="251"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="319"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="271"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="339"/>
         <source>Deleted {n} items. Press Undo delete to bring them back.</source>
         <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="307"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="393"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="315"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="334"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="420"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="316"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="320"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="406"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="329"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="415"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="336"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="422"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="337"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="423"/>
         <source>Left out, the format cannot hold them:</source>
         <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>
@@ -1967,400 +2012,457 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="93"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="156"/>
         <source>English</source>
-        <extracomment>``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
+        <extracomment>Columns of the option table. ``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="93"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="156"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="98"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="161"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="100"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="163"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="103"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="105"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="168"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="112"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="173"/>
+        <source>Edit set…</source>
+        <translation>编辑题组…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="174"/>
+        <source>Edit the set&apos;s shared vignette or shared options and see its questions</source>
+        <translation>编辑题组共用的病例或共用选项，并查看其中的题目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="184"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="114"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="116"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="188"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="118"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="190"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="120"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
         <source>Key</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="120"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
         <source>Option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="121"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="140"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="227"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="128"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
+        <source>Credit %</source>
+        <translation>得分 %</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
+        <source>Partial credit in percent (-100..100) for multiple-response and numerical items; empty: 100 for a key, 0 for a distractor</source>
+        <translation>多选题和数值题的部分得分，按百分比（-100..100）；留空：正确答案 100，干扰项 0</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="215"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="130"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="217"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="131"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="218"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="143"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="146"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="148"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="235"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="149"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="236"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="151"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="238"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="157"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="162"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="172"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="174"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="261"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="263"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="269"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="183"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="270"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="194"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="281"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="199"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="286"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="204"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="291"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="206"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="293"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="207"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="294"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="214"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="301"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="308"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="225"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="312"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="226"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="313"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="227"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="314"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="412"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="364"/>
+        <source>✎ unsaved changes</source>
+        <translation>✎ 有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="409"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="410"/>
+        <source>Item {id} has unsaved changes. Save them before you leave it?</source>
+        <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="413"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="414"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="428"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="428"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="258"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="258"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="442"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="442"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="475"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="478"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="283"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="411"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="479"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="485"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="320"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="517"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="527"/>
+        <source>Shared vignette:</source>
+        <translation>共用病例：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="529"/>
+        <source>Shared options:</source>
+        <translation>共用选项：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/item_editor.py" line="645"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="647"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="648"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="651"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="654"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="656"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="443"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="661"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="460"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="682"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="694"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="481"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="705"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="482"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="706"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="540"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="765"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="541"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="766"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="548"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="552"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="773"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="777"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="553"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="778"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="575"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="800"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -2962,198 +3064,199 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="39"/>
+        <location filename="../../eduapp/ui/main_window.py" line="40"/>
         <source>EduApp — medical teaching</source>
         <translation>EduApp — 医学教学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="50"/>
+        <location filename="../../eduapp/ui/main_window.py" line="54"/>
         <source>Teacher</source>
+        <extracomment>set while the window is replaced by a rebuilt one (a language change): its pages&apos; state moves to the new window, so closing it asks nothing</extracomment>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="50"/>
+        <location filename="../../eduapp/ui/main_window.py" line="54"/>
         <source>Item bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="51"/>
+        <location filename="../../eduapp/ui/main_window.py" line="55"/>
         <source>Search, edit, review and import the questions of your bank.</source>
         <translation>检索、编辑、审核和导入题库中的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="52"/>
+        <location filename="../../eduapp/ui/main_window.py" line="56"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="53"/>
+        <location filename="../../eduapp/ui/main_window.py" line="57"/>
         <source>Generate lecture notes, case studies and exam questions with a language model, review them with their quality-gate findings, and keep them in the bank.</source>
         <translation>用语言模型生成讲义、病例和试题，结合质量检查结果审核后存入题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="56"/>
+        <location filename="../../eduapp/ui/main_window.py" line="60"/>
         <source>Item models</source>
         <translation>题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="57"/>
+        <location filename="../../eduapp/ui/main_window.py" line="61"/>
         <source>Generate many questions offline from item models and knowledge tables.</source>
         <translation>离线从题目模型和知识表格批量生成题目。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="59"/>
+        <location filename="../../eduapp/ui/main_window.py" line="63"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="60"/>
+        <location filename="../../eduapp/ui/main_window.py" line="64"/>
         <source>Assemble exams from blueprints, shuffle forms and print papers, keys, answer sheets and handouts.</source>
         <translation>按考试蓝图组卷，生成多套乱序试卷，打印试卷、答案、答题卡和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="62"/>
+        <location filename="../../eduapp/ui/main_window.py" line="66"/>
         <source>Marking</source>
         <translation>阅卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="63"/>
+        <location filename="../../eduapp/ui/main_window.py" line="67"/>
         <source>Read scanned answer sheets, review doubtful marks, score the class and analyse the items.</source>
         <translation>读取扫描的答题卡，复核可疑填涂，给全班评分并做试题分析。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="65"/>
-        <location filename="../../eduapp/ui/main_window.py" line="72"/>
+        <location filename="../../eduapp/ui/main_window.py" line="69"/>
+        <location filename="../../eduapp/ui/main_window.py" line="76"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="66"/>
+        <location filename="../../eduapp/ui/main_window.py" line="70"/>
         <source>Write and review virtual-patient cases for students to interview.</source>
         <translation>编写并审阅供学生问诊的虚拟病人病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="67"/>
+        <location filename="../../eduapp/ui/main_window.py" line="71"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="67"/>
+        <location filename="../../eduapp/ui/main_window.py" line="71"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="68"/>
+        <location filename="../../eduapp/ui/main_window.py" line="72"/>
         <source>Practise offline in tutor or timed mode with instant feedback and spaced repetition.</source>
         <translation>离线练习：辅导模式或计时模式，即时反馈并按间隔重复复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="70"/>
+        <location filename="../../eduapp/ui/main_window.py" line="74"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="71"/>
+        <location filename="../../eduapp/ui/main_window.py" line="75"/>
         <source>See accuracy by topic, weak areas and a recommended learning path.</source>
         <translation>查看各知识点正确率、薄弱环节和推荐的学习路径。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="73"/>
+        <location filename="../../eduapp/ui/main_window.py" line="77"/>
         <source>Interview a virtual patient, then get scored and debriefed.</source>
         <translation>问诊虚拟病人，随后获得评分和复盘。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="108"/>
+        <location filename="../../eduapp/ui/main_window.py" line="112"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="109"/>
+        <location filename="../../eduapp/ui/main_window.py" line="113"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="113"/>
+        <location filename="../../eduapp/ui/main_window.py" line="117"/>
         <source>Load the &amp;starter bank</source>
         <translation>载入入门题库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="116"/>
+        <location filename="../../eduapp/ui/main_window.py" line="120"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="120"/>
+        <location filename="../../eduapp/ui/main_window.py" line="124"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="124"/>
+        <location filename="../../eduapp/ui/main_window.py" line="128"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="125"/>
+        <location filename="../../eduapp/ui/main_window.py" line="129"/>
         <source>&amp;Check database</source>
         <translation>检查数据库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="127"/>
+        <location filename="../../eduapp/ui/main_window.py" line="131"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="128"/>
+        <location filename="../../eduapp/ui/main_window.py" line="132"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="132"/>
+        <location filename="../../eduapp/ui/main_window.py" line="136"/>
         <source>&amp;About EduApp</source>
         <translation>关于 EduApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="205"/>
+        <location filename="../../eduapp/ui/main_window.py" line="240"/>
         <source>{items} items · {sets} sets · {docs} documents · {path}</source>
         <translation>{items} 道试题 · {sets} 个题组 · {docs} 篇文档 · {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="232"/>
+        <location filename="../../eduapp/ui/main_window.py" line="267"/>
         <source>Starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="233"/>
+        <location filename="../../eduapp/ui/main_window.py" line="268"/>
         <source>Your item bank is empty. Load the starter bank (reviewed English and Chinese questions across eight systems, with lecture notes)?</source>
         <translation>题库为空。是否载入入门题库（经审阅的中英文试题，覆盖八个系统，附讲义）？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="240"/>
+        <location filename="../../eduapp/ui/main_window.py" line="275"/>
         <source>Starter bank: {n} items imported, {d} documents</source>
         <translation>入门题库：已导入 {n} 道试题、{d} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="244"/>
+        <location filename="../../eduapp/ui/main_window.py" line="279"/>
         <source>Loading the starter bank…</source>
         <translation>正在载入入门题库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="262"/>
+        <location filename="../../eduapp/ui/main_window.py" line="297"/>
         <source>The user guide is missing from this installation ({path}).</source>
         <translation>此安装缺少使用指南（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="265"/>
+        <location filename="../../eduapp/ui/main_window.py" line="300"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="286"/>
+        <location filename="../../eduapp/ui/main_window.py" line="321"/>
         <source>About EduApp</source>
         <translation>关于 EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="287"/>
+        <location filename="../../eduapp/ui/main_window.py" line="322"/>
         <source>EduApp {version}
 LLM-assisted medical teaching: item bank, exams, practice and virtual patients, in English and Simplified Chinese.</source>
         <translation>EduApp {version}
@@ -5086,6 +5189,75 @@ Add a student on the Practice page and answer a few questions.</source>
         <location filename="../../eduapp/ui/safety.py" line="248"/>
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>SetEditor</name>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="31"/>
+        <source>Item set: {title}</source>
+        <translation>题组：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="32"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="35"/>
+        <source>Shared options (B1 / extended matching): every question of the set answers from this list.</source>
+        <translation>共用选项（B1 型 / 扩展匹配）：题组中每道题都从这组选项中作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="37"/>
+        <source>Case cluster (A3/A4): students read this vignette before each question of the set.</source>
+        <translation>病例组（A3/A4 型）：学生在回答题组中每道题前先阅读此病例。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="43"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="45"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
+        <source>Shared instruction</source>
+        <translation>共用说明</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="46"/>
+        <source>Clinical vignette: patient, setting, findings</source>
+        <translation>临床病例：患者、场景、检查所见</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
+        <source>Vignette</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="53"/>
+        <source>Shared option</source>
+        <translation>共用选项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="58"/>
+        <source>Add option</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="59"/>
+        <source>Remove option</source>
+        <translation>删除选项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="70"/>
+        <source>Questions of the set (edit each in the item editor)</source>
+        <translation>题组中的题目（在题目编辑器中逐题编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="77"/>
+        <source>Save set</source>
+        <translation>保存题组</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,10 @@ from __future__ import annotations
 from ..domain import Finding, Item
 from .dedup import DuplicateIndex, duplicate_findings
 from .lint import lint_item
+from .relevance import topic_finding
 from .verify import verification_finding, verify_item
 
-__all__ = ["gate_findings", "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "passes_gate",
+__all__ = ["gate_findings", "describe_bank_item", "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "passes_gate",
            "blind_check", "flagged"]
 
 #: The provenance ``quality`` flag of output from the embedded model.
@@ -23,15 +24,25 @@ STRONGER_PROVIDER_HINT = ("The built-in SmolLM2-135M model writes valid but ofte
                           "Qwen, or a local Ollama/vLLM model) for items you mean to keep.")
 
 
-def gate_findings(item: Item, *, index: DuplicateIndex | None = None) -> list[Finding]:
+def gate_findings(item: Item, *, index: DuplicateIndex | None = None,
+                  bank=None) -> list[Finding]:
     """All gate findings for ``item``: linter, near duplicates in ``index`` (skipped when
-    ``None``), blind-verification disagreement, and the low-quality note.
+    ``None``), a generated draft that does not concern its requested topic
+    (:func:`~.relevance.topic_finding`), blind-verification disagreement, and the
+    low-quality note.
 
+    :param bank: the :class:`~eduapp.bank.Bank` ``index`` was built from: a near-copy
+        finding then says which bank item is copied (status, source, start of its stem).
     :returns: findings, errors first.
     """
     out = lint_item(item)
     if index is not None:
-        out += duplicate_findings(item, index)
+        out += duplicate_findings(item, index,
+                                  describe=(lambda key: describe_bank_item(bank, key))
+                                  if bank is not None else None)
+    off = topic_finding(item)
+    if off is not None:
+        out.append(off)
     v = verification_finding(item)
     if v is not None:
         out.append(v)
@@ -40,6 +51,21 @@ def gate_findings(item: Item, *, index: DuplicateIndex | None = None) -> list[Fi
     order = {"error": 0, "warning": 1, "info": 2}
     out.sort(key=lambda f: order.get(f.severity, 3))
     return out
+
+
+def describe_bank_item(bank, item_id: int) -> str:
+    """A few words on a bank item for a finding: ``approved, starter bank: "A 58-year-old
+    man with…"`` (status, where it came from, the first 70 characters of its stem).
+
+    :raises NotFoundError: no such item.
+    """
+    other = bank.get_item(int(item_id))
+    source = {"starter": "starter bank", "imported": "imported", "generated": "generated",
+              "aig": "item model", "manual": "written by hand"}.get(
+        str(other.provenance.get("source", "manual")), str(other.provenance.get("source")))
+    stem = " ".join(other.full_stem.split())
+    stem = stem if len(stem) <= 70 else stem[:69] + "…"
+    return f'{other.status}, {source}: "{stem}"'
 
 
 def passes_gate(findings: list[Finding]) -> bool:

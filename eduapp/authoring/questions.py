@@ -324,7 +324,7 @@ def generate_questions(bank, profile, spec: QuestionSpec, *, generation_id: str 
             item.provenance["generation_id"] = gid
             bank.save_item(item, note="generated")
     for item in items:
-        item.findings = gate_findings(item, index=index)
+        item.findings = gate_findings(item, index=index, bank=bank)
         index.add(item.id, item)
     return GenerationResult(gid, items, failures, low_quality=low,
                             hint=STRONGER_PROVIDER_HINT if low else "", provider=profile.name,

@@ -31,7 +31,7 @@ def review_queue(bank, *, limit: int | None = None, with_duplicates: bool = Fals
     items = items[:limit] if limit else items
     index = DuplicateIndex.from_bank(bank) if with_duplicates else None
     for item in items:
-        item.findings = gate_findings(item, index=index)
+        item.findings = gate_findings(item, index=index, bank=bank)
     return items
 
 

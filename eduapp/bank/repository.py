@@ -681,6 +681,22 @@ class Bank(BankLookups):
                 raise NotFoundError(f"no item with uid {uid}")
             return self._row_to_item(row)
 
+    def query_ids_by_hash(self, content_hash: str) -> list[int]:
+        """Ids of live items with this content hash (:meth:`Item.content_hash`)."""
+        with self._lock:
+            return [r[0] for r in self.conn.execute(
+                "SELECT id FROM items WHERE content_hash = ? AND deleted_at IS NULL",
+                (content_hash,))]
+
+    def items_by_idnumber(self, idnumber: str) -> list[Item]:
+        """Live items with this ID number (an exchange format's own id), oldest first."""
+        if not idnumber:
+            return []
+        with self._lock:
+            return [self._row_to_item(r) for r in self.conn.execute(
+                f"SELECT {_ITEM_SELECT} FROM items WHERE idnumber = ? AND deleted_at IS NULL "
+                "ORDER BY id", (idnumber,))]
+
     def get_items(self, ids: Sequence[int]) -> list[Item]:
         """Items for ``ids`` in the order given; ids not in the bank are left out."""
         with self._lock:

@@ -204,6 +204,27 @@ def open_bank_or_recover(data_dir: str, parent=None):
         return None
 
 
+def rebuild_window(qapp: QApplication, app: App, old, language: str):
+    """Apply a new interface language: load its translation and replace the main window
+    ``old`` by a new one on the same page, geometry and page state
+    (:meth:`MainWindow.page_states`: a built exam, the Generate form, unsaved edits).
+
+    :returns: the new :class:`~eduapp.ui.main_window.MainWindow` (shown).
+    """
+    from .main_window import MainWindow
+    states = old.page_states()
+    install_language(qapp, language)
+    new = MainWindow(app)
+    new.setGeometry(old.geometry())
+    new.restore_page_states(states)
+    new.show_page(old.current_page_key())
+    new.show()
+    old.rebuilding = True
+    old.close()
+    old.deleteLater()
+    return new
+
+
 def run_gui(data_dir: str, argv: list[str] | None = None) -> int:
     """Open the main window on ``data_dir`` (from :func:`eduapp.config.resolve_data_dir`,
     as the CLI) and run the event loop.
@@ -229,16 +250,7 @@ def run_gui(data_dir: str, argv: list[str] | None = None) -> int:
     windows[0].offer_starter_bank()
 
     def relaunch(language: str) -> None:
-        """Apply a new interface language by rebuilding the window on the same page."""
-        old = windows[0]
-        install_language(qapp, language)
-        new = MainWindow(app)
-        new.setGeometry(old.geometry())
-        new.show_page(old.current_page_key())
-        new.show()
-        windows[0] = new
-        old.close()
-        old.deleteLater()
+        windows[0] = rebuild_window(qapp, app, windows[0], language)
     app.language_changed.connect(relaunch)
     try:
         return qapp.exec()

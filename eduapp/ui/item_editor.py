@@ -11,6 +11,7 @@ import time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QTextCursor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
+                               QStyledItemDelegate,
                                QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
@@ -43,6 +44,60 @@ def lint(item: Item):
     return lint_item(item)
 
 
+class MultiLineDelegate(QStyledItemDelegate):
+    """Edits a table cell in a several-line text box, so a long option or explanation is
+    read whole while it is edited (Tab leaves the box; the row grows to fit the text)."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
+        box = QPlainTextEdit(parent)
+        box.setTabChangesFocus(True)
+        box.setMinimumHeight(max(option.rect.height(), box.fontMetrics().height() * 3 + 12))
+        return box
+
+    def setEditorData(self, editor, index):  # noqa: N802 - Qt API
+        editor.setPlainText(index.data(Qt.EditRole) or "")
+
+    def setModelData(self, editor, model, index):  # noqa: N802 - Qt API
+        model.setData(index, editor.toPlainText(), Qt.EditRole)
+
+    def updateEditorGeometry(self, editor, option, index):  # noqa: N802 - Qt API
+        rect = option.rect
+        rect.setHeight(max(rect.height(), editor.minimumHeight()))
+        editor.setGeometry(rect)
+
+
+#: Columns of the option table.
+KEY_COL, TEXT_COL, CREDIT_COL, WHY_COL = range(4)
+
+
+def credit_text(fraction: float | None) -> str:
+    """A partial-credit fraction (-1..1) as the percent the editor shows (``33.33``), or
+    ``""`` for none."""
+    if fraction is None:
+        return ""
+    return f"{fraction * 100:.2f}".rstrip("0").rstrip(".")
+
+
+def parse_credit(text: str, row: int) -> float | None:
+    """The fraction (-1..1) of a percent typed in the Credit column, ``None`` when empty.
+
+    :param row: zero-based option row (named in the error as a letter).
+    :raises ValidationError: not a number, or outside -100..100.
+    """
+    text = (text or "").strip().rstrip("%").strip()
+    if not text:
+        return None
+    letter = chr(ord("A") + row) if row < 26 else str(row + 1)
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise ValidationError(f"option {letter}: the credit must be a percent between -100 "
+                              f"and 100, not {text!r}") from None
+    if not -100 <= value <= 100:
+        raise ValidationError(f"option {letter}: the credit must be between -100 and 100 %")
+    return round(value / 100, 7)
+
+
 class ItemEditor(QWidget):
     """Edits one item. Emits ``save_requested(Item)``; the page stores it.
 
@@ -55,6 +110,10 @@ class ItemEditor(QWidget):
 
     save_requested = Signal(object)
     history_requested = Signal(int)
+    #: ``(set uid)``: the person wants to edit the item set this item belongs to
+    set_requested = Signal(str)
+    #: ``(bool)``: the form now differs (or no longer differs) from the item loaded
+    modified_changed = Signal(bool)
 
     def __init__(self, bank, parent=None):
         super().__init__(parent)
@@ -63,7 +122,11 @@ class ItemEditor(QWidget):
         self.ui_language = lambda: "en"
         self.item: Item | None = None
         self._media: list[Media] = []
+        self._loaded: dict | None = None
+        self._modified = False
+        self._loading = False
         self._build()
+        self._watch_edits()
         self.set_item(None)
 
     # -- layout -------------------------------------------------------------------------
@@ -107,7 +170,16 @@ class ItemEditor(QWidget):
         self.set_label.setWordWrap(True)
         self.set_label.setObjectName("setNote")
         self.set_label.setMinimumHeight(self.fontMetrics().height() * 2 + 10)
-        form.addRow(self.set_label)
+        self.set_button = QPushButton(self.tr("Edit set…"))
+        self.set_button.setToolTip(self.tr("Edit the set's shared vignette or shared options "
+                                           "and see its questions"))
+        self.set_button.clicked.connect(
+            lambda: self.item is not None and self.item.set_uid
+            and self.set_requested.emit(self.item.set_uid))
+        set_row = QHBoxLayout()
+        set_row.addWidget(self.set_label, 1)
+        set_row.addWidget(self.set_button, 0, Qt.AlignTop)
+        form.addRow(set_row)
         self.vignette = QPlainTextEdit()
         self.vignette.setPlaceholderText(self.tr("Clinical vignette: patient, setting, findings"))
         self.vignette.setFixedHeight(80)
@@ -116,15 +188,30 @@ class ItemEditor(QWidget):
         self.stem.setPlaceholderText(self.tr("Lead-in question"))
         self.stem.setFixedHeight(70)
         form.addRow(self.tr("Stem"), self.stem)
-        self.options = QTableWidget(0, 3)
+        self.options = QTableWidget(0, 4)
         self.options.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Option"),
-                                                self.tr("Explanation")])
-        self.options.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        self.options.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.options.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+                                                self.tr("Credit %"), self.tr("Explanation")])
+        self.options.horizontalHeaderItem(CREDIT_COL).setToolTip(self.tr(
+            "Partial credit in percent (-100..100) for multiple-response and numerical "
+            "items; empty: 100 for a key, 0 for a distractor"))
+        header = self.options.horizontalHeader()
+        header.setSectionResizeMode(KEY_COL, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(TEXT_COL, QHeaderView.Stretch)
+        header.setSectionResizeMode(CREDIT_COL, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(WHY_COL, QHeaderView.Interactive)
+        header.resizeSection(WHY_COL, 150)
+        # row heights follow the text as columns get wider or narrower
+        header.sectionResized.connect(
+            lambda *_: self.options.verticalHeader().resizeSections(QHeaderView.ResizeToContents))
+        # long options wrap and rows grow to fit: nothing is cut off
+        self.options.setWordWrap(True)
+        self.options.setTextElideMode(Qt.ElideNone)
+        self.options.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.options.verticalHeader().setVisible(True)
+        self.options.setItemDelegateForColumn(TEXT_COL, MultiLineDelegate(self.options))
+        self.options.setItemDelegateForColumn(WHY_COL, MultiLineDelegate(self.options))
         self.options.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.options.setMinimumHeight(170)
+        self.options.setMinimumHeight(200)
         form.addRow(self.tr("Options"), self.options)
         buttons = QHBoxLayout()
         self.add_option = QPushButton(self.tr("Add option"))
@@ -230,14 +317,110 @@ class ItemEditor(QWidget):
         self.history_button.clicked.connect(
             lambda: self.item and self.item.id and self.history_requested.emit(self.item.id))
         self.revert_button.clicked.connect(lambda: self.set_item(self.item))
-        self.save_button.clicked.connect(self._save)
+        self.save_button.clicked.connect(lambda: self._save())
         actions.addWidget(self.history_button)
         actions.addStretch(1)
         actions.addWidget(self.revert_button)
         actions.addWidget(self.save_button)
         outer.addLayout(actions)
 
-    # -- labels -------------------------------------------------------------------------
+    # -- unsaved edits ------------------------------------------------------------------
+
+    def _watch_edits(self) -> None:
+        """Recheck :meth:`is_modified` whenever a field of the form changes."""
+        for box in (self.vignette, self.stem, self.explanation, self.model_answer, self.rubric,
+                    self.references):
+            box.textChanged.connect(self._edited)
+        for line in (self.tags, self.topic, self.discipline, self.reviewer, self.reviewed_at):
+            line.textChanged.connect(self._edited)
+        for combo in (self.type_box, self.status_box, self.language_box, self.exam_type_box,
+                      self.bloom):
+            combo.currentIndexChanged.connect(self._edited)
+        self.system.currentTextChanged.connect(self._edited)
+        self.difficulty_known.toggled.connect(self._edited)
+        self.difficulty.valueChanged.connect(self._edited)
+        self.options.itemChanged.connect(self._edited)
+        self.options.model().rowsInserted.connect(self._edited)
+        self.options.model().rowsRemoved.connect(self._edited)
+
+    def _snapshot(self):
+        """The form as an item, or ``"invalid"`` when a field cannot be read (which counts
+        as a change)."""
+        try:
+            return self.edited_item()
+        except ValidationError:
+            return "invalid"
+
+    def _edited(self, *_args) -> None:
+        if self._loading or self.item is None:
+            return
+        self._set_modified(self._snapshot() != self._loaded)
+
+    def _set_modified(self, modified: bool) -> None:
+        changed = modified != self._modified
+        self._modified = modified
+        base = getattr(self, "_header_base", "")
+        if self.item is not None:
+            self.header.setText(base + (" · " + self.tr("✎ unsaved changes") if modified
+                                        else ""))
+        window = self.window()
+        if window is not self and "[*]" in window.windowTitle():
+            window.setWindowModified(modified)
+        if changed:
+            self.modified_changed.emit(modified)
+
+    def is_modified(self) -> bool:
+        """Whether the form holds edits that are not saved."""
+        return self._modified
+
+    def mark_saved(self) -> None:
+        """Take what the form shows as saved (after :attr:`save_requested` was handled)."""
+        self._loaded = self._snapshot()
+        self._set_modified(False)
+
+    def save_state(self) -> dict:
+        """What the editor holds: the item loaded, as the form read it then, and the
+        form's edits when they are not saved (for a rebuilt window)."""
+        edited = self._snapshot() if self._modified else None
+        return {"item": copy.deepcopy(self.item), "loaded": self._loaded,
+                "edited": edited if isinstance(edited, Item) else None}
+
+    def restore_state(self, state: dict) -> None:
+        """Show what :meth:`save_state` returned, unsaved edits marked as such."""
+        if state.get("edited") is not None:
+            self.set_item(state["edited"])
+            self._loaded = state.get("loaded")
+            self._edited()
+        else:
+            self.set_item(state.get("item"))
+
+    def maybe_leave(self) -> bool:
+        """Ask what to do with unsaved edits before the editor shows something else:
+        Save (stores them through :attr:`save_requested`), Discard, or Cancel.
+
+        :returns: ``True`` when the caller may go on (nothing unsaved, saved, or
+            discarded); ``False`` to stay on this item (Cancel, or the edit could not be
+            saved).
+        """
+        if self.item is None or not self._modified:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("Item {id} has unsaved changes. Save them before you leave it?")
+                    .format(id=self.item.id if self.item.id else self.tr("(new)")))
+        save = box.addButton(self.tr("Save"), QMessageBox.AcceptRole)
+        discard = box.addButton(self.tr("Discard changes"), QMessageBox.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is save:
+            return self._save()
+        if box.clickedButton() is discard:
+            self.set_item(self.item)
+            return True
+        return False
+
 
     def type_label(self, t: str) -> str:
         """Human name of an item type."""
@@ -268,7 +451,19 @@ class ItemEditor(QWidget):
         self.system.setCurrentText(current)
 
     def set_item(self, item: Item | None) -> None:
-        """Show ``item`` (a copy is edited) or an empty, disabled editor for ``None``."""
+        """Show ``item`` (a copy is edited) or an empty, disabled editor for ``None``; any
+        unsaved edits of the form are dropped (ask :meth:`maybe_leave` first)."""
+        self._loading = True
+        try:
+            self._load(item)
+        finally:
+            self._loading = False
+        self._header_base = self.header.text()
+        self._loaded = self._snapshot() if self.item is not None else None
+        self._modified = True  # so that _set_modified(False) signals and clears the mark
+        self._set_modified(False)
+
+    def _load(self, item: Item | None) -> None:
         self.item = copy.deepcopy(item) if item else None
         enabled = item is not None
         for w in self.findChildren(QWidget):
@@ -276,6 +471,7 @@ class ItemEditor(QWidget):
                 w.setEnabled(enabled)
         if item is None:
             self.set_label.setVisible(False)
+            self.set_button.setVisible(False)
             self.header.setText(self.tr("Select an item to edit it, or press New item."))
             self.header.setEnabled(True)
             return
@@ -315,11 +511,25 @@ class ItemEditor(QWidget):
         self._media = list(item.media)
         self._fill_images()
         self.set_label.setVisible(bool(item.set_uid))
+        self.set_button.setVisible(bool(item.set_uid))
         if item.set_uid:
-            self.set_label.setText(self.tr(
+            text = self.tr(
                 "Question {n} of an item set: the set is kept, exported and printed as one "
                 "unit. The shared vignette is edited with the set.").format(
-                    n=item.set_position + 1))
+                    n=item.set_position + 1)
+            try:
+                shared = self.bank.get_set(item.set_uid)
+            except Exception:  # noqa: BLE001 - a set missing from this bank: the note only
+                shared = None
+            if shared is not None and shared.vignette:
+                vignette = shared.vignette if len(shared.vignette) <= 600 \
+                    else shared.vignette[:598] + "…"
+                text += "<br><b>" + _esc(self.tr("Shared vignette:")) + "</b> " + _esc(vignette)
+            if shared is not None and shared.kind == "shared_options" and shared.options:
+                text += "<br><b>" + _esc(self.tr("Shared options:")) + "</b> " + _esc(
+                    "; ".join(f"{chr(65 + n) if n < 26 else n + 1}. {o.text}"
+                              for n, o in enumerate(shared.options)))
+            self.set_label.setText(text)
         self.history_button.setEnabled(item.id is not None)
         self.show_findings(item.findings or lint(item))
 
@@ -335,9 +545,12 @@ class ItemEditor(QWidget):
         check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
         check.setCheckState(Qt.Checked if option.correct else Qt.Unchecked)
         check.setData(Qt.UserRole, option)
-        self.options.setItem(row, 0, check)
-        self.options.setItem(row, 1, QTableWidgetItem(option.text))
-        self.options.setItem(row, 2, QTableWidgetItem(option.explanation))
+        self.options.setItem(row, KEY_COL, check)
+        self.options.setItem(row, TEXT_COL, QTableWidgetItem(option.text))
+        credit = QTableWidgetItem(credit_text(option.fraction))
+        credit.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.options.setItem(row, CREDIT_COL, credit)
+        self.options.setItem(row, WHY_COL, QTableWidgetItem(option.explanation))
         self.options.setVerticalHeaderItem(row, QTableWidgetItem(chr(ord("A") + row)
                                                                  if row < 26 else str(row + 1)))
 
@@ -359,13 +572,18 @@ class ItemEditor(QWidget):
         item.stem = self.stem.toPlainText().strip()
         options = []
         for r in range(self.options.rowCount()):
-            base: Option = self.options.item(r, 0).data(Qt.UserRole) or Option("")
-            text = (self.options.item(r, 1).text() if self.options.item(r, 1) else "").strip()
-            why = (self.options.item(r, 2).text() if self.options.item(r, 2) else "").strip()
+            key_cell = self.options.item(r, KEY_COL)
+            if key_cell is None:  # a row being added right now
+                continue
+            base: Option = key_cell.data(Qt.UserRole) or Option("")
+            text, credit, why = (self.options.item(r, c).text().strip()
+                                 if self.options.item(r, c) else ""
+                                 for c in (TEXT_COL, CREDIT_COL, WHY_COL))
             if not text and not why:
                 continue
-            options.append(Option(text=text, correct=self.options.item(r, 0).checkState()
-                                  == Qt.Checked, explanation=why, fraction=base.fraction,
+            options.append(Option(text=text, correct=key_cell.checkState() == Qt.Checked,
+                                  explanation=why,
+                                  fraction=parse_credit(credit, r),
                                   match=base.match, tolerance=base.tolerance, fixed=base.fixed))
         item.options = options
         item.explanation = self.explanation.toPlainText().strip()
@@ -448,9 +666,13 @@ class ItemEditor(QWidget):
         self.reviewer.setText(reviewer.name if reviewer and reviewer.kind == "human" else "")
         self.reviewed_at.setText(date)
 
-    def _save(self) -> None:
+    def _save(self) -> bool:
+        """Validate the form and hand the item to the page (:attr:`save_requested`).
+
+        :returns: whether it was handed on (``False``: a message said what is wrong).
+        """
         if self.item is None:
-            return
+            return False
         try:
             item = self.edited_item()
             item.validate()
@@ -458,9 +680,11 @@ class ItemEditor(QWidget):
             check_provenance(item.provenance)
         except ValidationError as e:
             QMessageBox.warning(self, self.tr("Cannot save"), str(e))
-            return
+            return False
         self.show_findings(lint(item))
+        self.mark_saved()
         self.save_requested.emit(item)
+        return True
 
     def show_findings(self, findings) -> None:
         """List quality-gate findings, each with its message, the words it is about and a
@@ -499,7 +723,8 @@ class ItemEditor(QWidget):
                 row = int(field[8:-1])
             except ValueError:
                 return None, ""
-            cell = self.options.item(row, 1) if 0 <= row < self.options.rowCount() else None
+            cell = (self.options.item(row, TEXT_COL) if 0 <= row < self.options.rowCount()
+                    else None)
             return (row, cell.text()) if cell is not None else (None, "")
         return None, ""
 
@@ -519,8 +744,8 @@ class ItemEditor(QWidget):
             return
         start, end = max(0, int(span[1])), min(len(text), int(span[2]))
         if isinstance(where, int):
-            self.options.setCurrentCell(where, 1)
-            self.options.scrollToItem(self.options.item(where, 1))
+            self.options.setCurrentCell(where, TEXT_COL)
+            self.options.scrollToItem(self.options.item(where, TEXT_COL))
             return
         cursor = where.textCursor()
         cursor.setPosition(start)

@@ -36,9 +36,13 @@ class MainWindow(QMainWindow):
     def __init__(self, app: App):
         super().__init__()
         self.app = app
-        self.setWindowTitle(self.tr("EduApp — medical teaching"))
+        # "[*]": the title shows a mark while an editor holds unsaved edits
+        self.setWindowTitle(self.tr("EduApp — medical teaching") + "[*]")
         self.resize(1280, 800)
         self.pages: dict[str, QWidget] = {}
+        #: set while the window is replaced by a rebuilt one (a language change): its
+        #: pages' state moves to the new window, so closing it asks nothing
+        self.rebuilding = False
         self._build()
         app.changed.connect(self._on_changes)
         self._restore_state()
@@ -169,6 +173,17 @@ class MainWindow(QMainWindow):
         key = self._rows[row] if 0 <= row < len(self._rows) else ""
         if not key:
             return
+        current = self.stack.currentWidget()
+        leave = getattr(current, "can_leave", None)
+        if current is not None and current is not self.pages.get(key) and callable(leave) \
+                and not leave():
+            # Cancel on unsaved edits: stay on the page
+            for r, k in enumerate(self._rows):
+                if k and self.pages.get(k) is current:
+                    self.nav.blockSignals(True)
+                    self.nav.setCurrentRow(r)
+                    self.nav.blockSignals(False)
+            return
         page = self.page(key)
         self.stack.setCurrentWidget(page)
         shown = getattr(page, "on_shown", None)
@@ -186,6 +201,26 @@ class MainWindow(QMainWindow):
             if page is self.stack.currentWidget():
                 return key
         return "bank"
+
+    def page_states(self) -> dict[str, dict]:
+        """What each page that was opened holds and would lose when the window is rebuilt
+        (a language change): ``{page key: state}`` from the pages' ``save_state()``."""
+        states = {}
+        for key, page in self.pages.items():
+            save = getattr(page, "save_state", None)
+            if callable(save):
+                states[key] = save()
+        return states
+
+    def restore_page_states(self, states: dict[str, dict]) -> None:
+        """Give the pages of a rebuilt window what the old window's pages held
+        (:meth:`page_states`): a built exam, the Generate form, unsaved edits."""
+        for key, state in states.items():
+            if key not in self._specs:
+                continue
+            restore = getattr(self.page(key), "restore_state", None)
+            if callable(restore):
+                restore(state)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.items or changes.documents:
@@ -296,6 +331,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.rebuilding:
+            for page in [self.stack.currentWidget(), *self.pages.values()]:
+                leave = getattr(page, "can_leave", None)
+                if callable(leave) and not leave():
+                    event.ignore()  # Cancel on unsaved edits: the window stays open
+                    return
         QSettings().setValue("main/geometry", self.saveGeometry())
         try:
             self.app.changed.disconnect(self._on_changes)

@@ -72,7 +72,8 @@ class ImportDialog(QDialog):
         form.addRow("", self.strict)
         layout.addLayout(form)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("File / entry"), self.tr("What")])
+        self.tree.setHeaderLabels([self.tr("File / entry"), self.tr("What"),
+                                   self.tr("Decision")])
         self.tree.setColumnWidth(0, 260)
         layout.addWidget(self.tree, 1)
         self.status = QLabel()
@@ -111,7 +112,7 @@ class ImportDialog(QDialog):
             return
         self.status.setText(self.tr("Reading…"))
 
-        def work(_ws, ctx):
+        def work(ws, ctx):
             from ..errors import ImportFileError
             from ..interop import parse_file
             out = []
@@ -122,12 +123,50 @@ class ImportDialog(QDialog):
                     out.append((path, parse_file(path, fmt, language=language), None))
                 except ImportFileError as e:
                     out.append((path, None, e))
-            return out
+            return out, ws.import_matches(paths, fmt)
 
         Op(self, work).with_progress(self.tr("Reading files…"), cancellable=True) \
             .latest_only("import-preview").success(self._show_preview).run()
 
-    def _show_preview(self, parsed) -> None:
+    def _show_matches(self, matches) -> None:
+        """A node per incoming item that is like a bank item: what matched and why, and a
+        choice: keep the bank's item, replace it, or import the file's as new."""
+        self.decision_boxes = []
+        if not matches:
+            return
+        top = QTreeWidgetItem([self.tr("Like items in your bank ({n})").format(n=len(matches)),
+                               self.tr("Choose for each: nothing is rewritten unless you say so")])
+        self.tree.addTopLevelItem(top)
+        for m in matches:
+            if m.reason == "idnumber":
+                why = self.tr("same ID number as bank item #{id} ({status}), other content "
+                              "({score:.0f}% alike)")
+            else:
+                why = self.tr("{score:.0f}% like bank item #{id} ({status})")
+            why = why.format(id=m.bank_id, status=m.bank_status, score=m.score)
+            stem = m.stem if len(m.stem) <= 80 else m.stem[:79] + "…"
+            bank_stem = m.bank_stem if len(m.bank_stem) <= 120 else m.bank_stem[:119] + "…"
+            node = QTreeWidgetItem(top, [f"{os.path.basename(m.file)} · {stem}", why])
+            node.setToolTip(0, m.stem)
+            node.setToolTip(1, self.tr("Bank item #{id}: {stem}").format(id=m.bank_id,
+                                                                          stem=bank_stem))
+            box = QComboBox()
+            box.addItem(self.tr("Keep the bank's item"), "keep")
+            box.addItem(self.tr("Replace it (new version)"), f"replace:{m.bank_id}")
+            box.addItem(self.tr("Import as a new item"), "new")
+            self.tree.setItemWidget(node, 2, box)
+            self.decision_boxes.append((m, box))
+        top.setExpanded(True)
+
+    def decisions(self) -> dict[str, dict[int, str]]:
+        """``{path: {unit index: decision}}`` as the choices of the matches say."""
+        out: dict[str, dict[int, str]] = {}
+        for m, box in getattr(self, "decision_boxes", []):
+            out.setdefault(m.file, {})[m.index] = box.currentData()
+        return out
+
+    def _show_preview(self, preview) -> None:
+        parsed, matches = preview
         self.tree.clear()
         total = 0
         for path, result, error in parsed:
@@ -156,6 +195,7 @@ class ImportDialog(QDialog):
                 QTreeWidgetItem(node, [_where(w.to_dict()),
                                        self.tr("note: {message}").format(message=w.message)])
             node.setExpanded(bool(result.errors or result.warnings))
+        self._show_matches(matches)
         self.status.setText(self.tr("{n} items ready to import.").format(n=total))
         self.import_button.setEnabled(total > 0)
 
@@ -165,6 +205,7 @@ class ImportDialog(QDialog):
         paths, fmt = self.paths(), self.format.currentData()
         language = self.language.currentData()
         category, strict = self.category.text().strip().strip("/"), self.strict.isChecked()
+        decisions = self.decisions()
 
         def work(ws, ctx):
             def on_file(n, path):
@@ -172,7 +213,7 @@ class ImportDialog(QDialog):
                              n / len(paths))
             return ws.import_files(paths, fmt, category=category, strict=strict,
                                    language=language or "", on_file=on_file,
-                                   cancel=ctx.cancelled)
+                                   cancel=ctx.cancelled, decisions=decisions)
 
         def done(outcome):
             self.summary = outcome.summary

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+import shiboken6
 
 from eduapp.ui.ops import Op
 
@@ -34,6 +35,9 @@ def window(qtbot, gui_app):
     """The main window, shown."""
     from eduapp.ui.main_window import MainWindow
     w = MainWindow(gui_app)
-    qtbot.addWidget(w)
     w.show()
-    return w
+    yield w
+    if shiboken6.isValid(w):
+        w.rebuilding = True  # closing after the test asks nothing about unsaved edits
+        w.close()
+        w.deleteLater()

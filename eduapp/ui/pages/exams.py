@@ -380,6 +380,31 @@ class ExamsPage(Page):
             self.result_label.setText(self.tr("Nothing could be assembled: no question in "
                                               "the bank fits the blueprint."))
 
+    def save_state(self) -> dict:
+        """The blueprint, the build options and the exam built (with the person's edits
+        to it), for a rebuilt window (a language change)."""
+        return {"blueprint": self.blueprint(), "bp_extra": dict(self._bp_extra),
+                "date": self.date_edit.date(), "forms": self.forms_spin.value(),
+                "seed": self.seed_spin.value(), "drafts": self.drafts_check.isChecked(),
+                "exam": self.exam, "shortfalls": list(self.shortfalls),
+                "notes": list(self.notes), "approximated": list(self.approximated),
+                "export_dir": self.export_dir}
+
+    def restore_state(self, state: dict) -> None:
+        """Take over what :meth:`save_state` returned: the exam is shown as it was."""
+        self.set_blueprint(state["blueprint"])
+        self._bp_extra = dict(state.get("bp_extra") or {})
+        self.date_edit.setDate(state["date"])
+        self.forms_spin.setValue(state["forms"])
+        self.seed_spin.setValue(state["seed"])
+        self.drafts_check.setChecked(state["drafts"])
+        self.export_dir = state.get("export_dir", "")
+        self.shortfalls = list(state.get("shortfalls") or [])
+        self.notes = list(state.get("notes") or [])
+        self.approximated = list(state.get("approximated") or [])
+        self._set_exam(state.get("exam"))
+        self._show_shortfalls()
+
     def _row_name(self, cell: int, cells: list) -> str:
         """``Row 2 (cardiology)``: the blueprint row as the grid shows it.
 

@@ -123,6 +123,7 @@ class GeneratePage(Page):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setSizes([330, 750])
+        split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
 
         self._timer = QTimer(self)
@@ -165,8 +166,13 @@ class GeneratePage(Page):
         self.editor = ItemEditor(self.app.bank)
         self.editor.save_requested.connect(self.save_draft)
         self.editor.history_requested.connect(self.show_history)
+        self.editor.set_requested.connect(self.edit_set)
         split.addWidget(self.editor)
         split.setSizes([280, 470])
+        # dragging a divider never hides Accept/Approve, the editor or its Save button
+        split.setChildrenCollapsible(False)
+        left.setMinimumWidth(max(220, left.minimumSizeHint().width()))
+        self.editor.setMinimumWidth(340)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
         return tab
@@ -389,16 +395,69 @@ class GeneratePage(Page):
         """Ids of the selected drafts."""
         return self.queue.selected_ids()
 
+    def save_state(self) -> dict:
+        """The Generate form, the tab shown and the draft editor (with unsaved edits), for
+        a rebuilt window (a language change)."""
+        f = self.form
+        return {"kind": f.current_kind(), "topic": f.topic.text(),
+                "language": f.language.currentData(), "provider": f.provider_name(),
+                "qtype": f.qtype.currentData(), "count": f.count.value(),
+                "bloom": f.bloom.currentData(), "difficulty": f.difficulty.currentData(),
+                "objectives": f.objectives.toPlainText(), "verify": f.verify.isChecked(),
+                "source": f.source.toPlainText(), "tab": self.tabs.currentIndex(),
+                "selected": self.selected_ids(), "editor": self.editor.save_state()}
+
+    def restore_state(self, state: dict) -> None:
+        """Take over what :meth:`save_state` returned."""
+        f = self.form
+        f.set_kind(state["kind"])
+        f.topic.setText(state["topic"])
+        for box, value in ((f.language, state["language"]), (f.provider, state["provider"]),
+                           (f.qtype, state["qtype"]), (f.bloom, state["bloom"]),
+                           (f.difficulty, state["difficulty"])):
+            index = box.findData(value)
+            if index >= 0:
+                box.setCurrentIndex(index)
+        f.count.setValue(state["count"])
+        f.objectives.setPlainText(state["objectives"])
+        f.verify.setChecked(state["verify"])
+        f.source.setPlainText(state["source"])
+        self.tabs.setCurrentIndex(state["tab"])
+        editor = state.get("editor") or {}
+        if editor.get("edited") is not None:
+            self.editor.restore_state(editor)
+        # the queue again (a newer load replaces the one the page started), selecting the
+        # drafts selected before; the unsaved edits stay in the editor
+        self.reload_queue(select=list(state.get("selected") or []))
+
+    def can_leave(self) -> bool:
+        """Whether the page may be left (another page, closing the window): asks what to
+        do with unsaved edits of the draft in the editor."""
+        return self.editor.maybe_leave()
+
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
-        for b in (self.accept_button, self.approve_button, self.discard_button):
-            b.setEnabled(bool(ids))
-        self.regenerate_button.setEnabled(len(ids) == 1 and self._stop is None)
+        current = self.editor.item
+        if current is not None and self.editor.is_modified():
+            if ids == [current.id]:
+                self._enable_queue_buttons(ids)
+                return  # a refresh of the queue: keep the edits in the form
+            if not self.editor.maybe_leave():
+                self.queue.blockSignals(True)
+                self.queue.select_ids([current.id])
+                self.queue.blockSignals(False)
+                return
+        self._enable_queue_buttons(ids)
         self.editor.set_item(self._items.get(ids[0]) if len(ids) == 1 else None)
         if len(ids) != 1:
             self.editor.header.setText(self.tr("Select one draft to read and edit it.")
                                        if not ids else
                                        self.tr("{n} drafts selected.").format(n=len(ids)))
+
+    def _enable_queue_buttons(self, ids: list[int]) -> None:
+        for b in (self.accept_button, self.approve_button, self.discard_button):
+            b.setEnabled(bool(ids))
+        self.regenerate_button.setEnabled(len(ids) == 1 and self._stop is None)
 
     def _current_row(self) -> int:
         rows = sorted(self.queue.row(e) for e in self.queue.selectedItems())
@@ -487,8 +546,30 @@ class GeneratePage(Page):
             self._findings[saved.id] = list(saved.findings)
             self._say(self.tr("Saved draft #{id} (version {v}).").format(id=saved.id,
                                                                         v=saved.version))
-            self.reload_queue(select=[saved.id])
+            shown = self.editor.item
+            # the person may have moved on to another draft while this one was saved
+            moved_on = (shown is None or shown.id != saved.id
+                        or self.queue.selected_ids() not in ([], [saved.id]))
+            self.reload_queue(select=None if moved_on else [saved.id])
         Op(self, use_case).success(done).run()
+
+    def edit_set(self, set_uid: str) -> None:
+        """Open the set editor (shared vignette or shared options, title, questions) for
+        the set of the item shown; unsaved edits of the item are asked about first."""
+        from ..set_editor import SetEditor
+        if not self.editor.maybe_leave():
+            return
+        try:
+            item_set = self.app.bank.get_set(set_uid)
+        except Exception as e:  # noqa: BLE001 - gone meanwhile: say so
+            show_error(self, e)
+            return
+        dialog = SetEditor(self.app, item_set, self)
+        if dialog.exec() and dialog.saved is not None and self.editor.item is not None:
+            try:
+                self.editor.set_item(self.app.bank.get_item(self.editor.item.id))
+            except Exception:  # noqa: BLE001 - the member left the set meanwhile
+                self.editor.set_item(None)
 
     def show_history(self, item_id: int) -> None:
         """Show a draft's versions; restoring one saves it as a new version."""

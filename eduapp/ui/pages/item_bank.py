@@ -33,6 +33,7 @@ class ItemBankPage(Page):
         self.model = ItemTableModel(app.bank, self)
         self._last_deleted: list[int] = []
         self._facets_loaded = False
+        self._wanted_filters: dict[str, object] = {}  # kept over a rebuilt window
         self._build()
         self.run_query()  # the rows first; the filter menus fill once they are shown
 
@@ -112,10 +113,15 @@ class ItemBankPage(Page):
         self.editor.ui_language = lambda: "zh" if self.app.ui_language() == "zh" else "en"
         self.editor.save_requested.connect(self.save_item)
         self.editor.history_requested.connect(self.show_history)
+        self.editor.set_requested.connect(self.edit_set)
         split.addWidget(self.editor)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([700, 480])
+        # dragging the divider never hides the editor (and its Save button) or the list
+        split.setChildrenCollapsible(False)
+        self.editor.setMinimumWidth(340)
+        left.setMinimumWidth(260)
         layout.addWidget(split, 1)
 
     # -- filters and query --------------------------------------------------------------
@@ -150,21 +156,15 @@ class ItemBankPage(Page):
             box.addItem(alls[key], "")  # not None: PySide6 mis-counts None userData
             for value, label in labels[key]:
                 box.addItem(label, value)
-            index = box.findData(current)
+            wanted = self._wanted_filters.pop(key, None)
+            index = box.findData(wanted if wanted else current)
             box.setCurrentIndex(max(index, 0))
             box.blockSignals(False)
         self.editor.set_systems(facets["system"])
 
     def current_filter(self) -> ItemFilter:
         """The :class:`ItemFilter` the filter menus describe."""
-        def one(key):
-            value = self.filters[key].currentData()
-            return (value,) if value else ()
-        year = self.filters["reviewed"].currentData()
-        return ItemFilter(types=one("type"), topics=one("topic"), tags=one("tag"),
-                          statuses=one("status"), languages=one("language"),
-                          exam_types=one("exam_type"),
-                          reviewed_before=int(year) if year else None)
+        return self._filter_from({k: b.currentData() for k, b in self.filters.items()})
 
     def run_query(self) -> None:
         """Search (ranked) or list (newest first) with the current filters, off the GUI
@@ -176,10 +176,16 @@ class ItemBankPage(Page):
 
     def _show_ids(self, ids: list[int]) -> None:
         selected = self.selected_ids()
-        self.model.set_ids(ids)
+        sel = self.table.selectionModel()
+        sel.blockSignals(True)  # a refresh is no reason to leave (or reload) the editor
+        try:
+            self.model.set_ids(ids)
+            if selected:
+                self.select_ids(selected)
+        finally:
+            sel.blockSignals(False)
+        self.table.viewport().update()
         self.count_label.setText(self.tr("{n} items").format(n=len(ids)))
-        if selected:
-            self.select_ids(selected)
         if not self._facets_loaded:
             self._facets_loaded = True
             self.refresh_facets()
@@ -204,8 +210,63 @@ class ItemBankPage(Page):
                     self.table.scrollTo(self.model.index(row, 0))
                     break
 
+    def save_state(self) -> dict:
+        """The search, the filters and the editor (with unsaved edits) for a rebuilt
+        window (a language change)."""
+        return {"search": self.search.text(),
+                "filters": {k: b.currentData() for k, b in self.filters.items()},
+                "selected": self.selected_ids(), "editor": self.editor.save_state()}
+
+    def restore_state(self, state: dict) -> None:
+        """Take over what :meth:`save_state` returned."""
+        self._wanted_filters = dict(state.get("filters") or {})
+        self.search.blockSignals(True)
+        self.search.setText(state.get("search", ""))
+        self.search.blockSignals(False)
+        self.editor.restore_state(state.get("editor") or {})
+        selected = list(state.get("selected") or [])
+
+        def show(ids):
+            self._show_ids(ids)
+            sel = self.table.selectionModel()
+            sel.blockSignals(True)
+            self.select_ids(selected)
+            sel.blockSignals(False)
+        filters = self._filter_from(self._wanted_filters)
+        text = self.search.text().strip()
+        Op(self, lambda ws: ws.bank.query_ids(text, filters, order="-id", prefix_last=True)) \
+            .latest_only("item-bank-query").success(show).run()
+
+    def _filter_from(self, values: dict) -> ItemFilter:
+        def one(key):
+            value = values.get(key)
+            return (value,) if value else ()
+        year = values.get("reviewed")
+        return ItemFilter(types=one("type"), topics=one("topic"), tags=one("tag"),
+                          statuses=one("status"), languages=one("language"),
+                          exam_types=one("exam_type"),
+                          reviewed_before=int(year) if year else None)
+
+    def can_leave(self) -> bool:
+        """Whether the page may be left (another page, closing the window): asks what to
+        do with unsaved edits in the editor (:meth:`ItemEditor.maybe_leave`)."""
+        return self.editor.maybe_leave()
+
     def _selection_changed(self, *_args) -> None:
         ids = self.selected_ids()
+        current = self.editor.item
+        if current is not None and ids != [current.id] and not self.editor.maybe_leave():
+            # Cancel: stay on the edited item
+            sel = self.table.selectionModel()
+            sel.blockSignals(True)
+            if current.id is not None:
+                self.select_ids([current.id])
+            else:
+                sel.clearSelection()
+            sel.blockSignals(False)
+            return
+        if len(ids) == 1 and current is not None and current.id == ids[0]:
+            return  # the item shown already (a refresh kept the selection)
         if len(ids) == 1:
             try:
                 self.editor.set_item(self.app.bank.get_item(ids[0]))
@@ -217,7 +278,11 @@ class ItemBankPage(Page):
     # -- actions ------------------------------------------------------------------------
 
     def new_item(self) -> None:
-        """Start a new single-best-answer item in the editor (stored on Save)."""
+        """Start a new single-best-answer item in the editor (stored on Save); unsaved
+        edits of the item shown are asked about first."""
+        if not self.editor.maybe_leave():
+            return
+        self.editor.set_item(None)
         self.table.clearSelection()
         language = "zh" if self.app.ui_language() == "zh" else "en"
         item = Item(type="sba", stem="", options=[Option("") for _ in range(5)],
@@ -246,7 +311,10 @@ class ItemBankPage(Page):
             self.refresh_facets()
             if stored.id not in self.model.ids:
                 self.run_query()
-            self.editor.set_item(stored)
+            shown = self.editor.item
+            # the person may have moved on to another item while this one was saved
+            if shown is not None and shown.uid == stored.uid and not self.editor.is_modified():
+                self.editor.set_item(stored)
             self.window().statusBar().showMessage(
                 self.tr("Saved item {id} (version {v}).").format(id=stored.id, v=stored.version),
                 5000)
@@ -284,6 +352,24 @@ class ItemBankPage(Page):
             self.run_query()
             self.select_ids(ids)
         Op(self, lambda ws: ws.restore_items(ids)).success(done).run()
+
+    def edit_set(self, set_uid: str) -> None:
+        """Open the set editor (shared vignette or shared options, title, questions) for
+        the set of the item shown; unsaved edits of the item are asked about first."""
+        from ..set_editor import SetEditor
+        if not self.editor.maybe_leave():
+            return
+        try:
+            item_set = self.app.bank.get_set(set_uid)
+        except Exception as e:  # noqa: BLE001 - gone meanwhile: say so
+            show_error(self, e)
+            return
+        dialog = SetEditor(self.app, item_set, self)
+        if dialog.exec() and dialog.saved is not None and self.editor.item is not None:
+            try:
+                self.editor.set_item(self.app.bank.get_item(self.editor.item.id))
+            except Exception:  # noqa: BLE001 - the member left the set meanwhile
+                self.editor.set_item(None)
 
     def show_history(self, item_id: int) -> None:
         """Show an item's versions; restoring one saves it as a new version."""
