@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Callable
 from .config import Settings, ensure_data_dir
 from .domain import Changes, Document, Item, content_changed, now
 from .errors import (ApprovalBlockedError, CancelledError, ExportError, ImportFileError,
-                     ValidationError)
+                     NotFoundError, ValidationError)
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .authoring import GenerationResult, QuestionSpec
@@ -415,6 +415,30 @@ class Workspace:
         """Bring items back from the trash."""
         n = self.bank.restore_items(ids)
         return n, Changes(items=bool(n))
+
+    def trash(self, limit: int = 5000) -> list:
+        """The items in the trash, most recently deleted first
+        (:class:`~eduapp.bank.TrashEntry` list, at most ``limit``)."""
+        return self.bank.trash(limit)
+
+    def empty_trash(self) -> tuple[int, Changes]:
+        """Delete the items in the trash for good, with their history (not undoable).
+
+        :returns: ``(items purged, Changes)``.
+        """
+        n = self.bank.purge_deleted()
+        return n, Changes(items=bool(n))
+
+    def undo_edit(self, item_id: int, version: int) -> Saved:
+        """Undo an edit that made version ``version`` of an item: the version before it
+        becomes current again, as a new version (history kept; see
+        :meth:`restore_version`).
+
+        :raises NotFoundError: no such item, or the item has no version before ``version``.
+        """
+        if version <= 1:
+            raise NotFoundError(f"item {item_id} has no version before {version}")
+        return self.restore_version(item_id, version - 1)
 
     def restore_version(self, item_id: int, version: int) -> Saved:
         """Make version ``version`` of an item current again, as its newest version

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="164"/>
+        <location filename="../../eduapp/ui/app.py" line="172"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -13,7 +13,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="169"/>
+        <location filename="../../eduapp/ui/app.py" line="177"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -21,17 +21,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>Approval</name>
     <message>
-        <location filename="../../eduapp/ui/approval.py" line="32"/>
+        <location filename="../../eduapp/ui/approval.py" line="34"/>
         <source>Approve flagged items?</source>
         <translation>批准有问题的题目？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/approval.py" line="33"/>
+        <location filename="../../eduapp/ui/approval.py" line="35"/>
         <source>{n} of the items have problems that students should not see. Fix them first, or approve anyway: your name is recorded with the approval.</source>
         <translation>其中 {n} 道题存在不应让学生看到的问题。请先修改，或仍然批准：批准人的名字会被记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/approval.py" line="38"/>
+        <location filename="../../eduapp/ui/approval.py" line="40"/>
         <source>Approve anyway</source>
         <translation>仍然批准</translation>
     </message>
@@ -189,72 +189,72 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="272"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="281"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="278"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="287"/>
         <source>Edit Markdown</source>
         <translation>编辑 Markdown</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="281"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="290"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="302"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="311"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="302"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="311"/>
         <source>Case study</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="303"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="312"/>
         <source>Handout</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="310"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="319"/>
         <source>No lecture notes or case studies yet</source>
         <translation>还没有讲义或病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="327"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="336"/>
         <source>Generate lecture notes or a case study, or choose a document above.</source>
         <translation>生成讲义或病例分析，或在上方选择一份文档。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="332"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="341"/>
         <source>{kind} · {status} · saved in the document store</source>
         <translation>{kind} · {status} · 已保存在文档库中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="335"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="344"/>
         <source>written by the built-in model: low quality, check it carefully</source>
         <translation>由内置模型撰写：质量较低，请仔细核对</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="347"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="356"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="347"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="356"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="348"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="357"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="348"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="357"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
@@ -262,17 +262,32 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DraftList</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="217"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="219"/>
         <source>✓ no findings</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="227"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="223"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="223"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="224"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="234"/>
         <source>#{id} · {type} · {topic} · {badge}</source>
         <translation>#{id} · {type} · {topic} · {badge}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="233"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="242"/>
         <source>The quality gate found nothing.</source>
         <translation>质量检查未发现问题。</translation>
     </message>
@@ -444,7 +459,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="173"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
@@ -480,8 +495,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="535"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -534,216 +549,241 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="308"/>
+        <source>1 question asked for</source>
+        <translation>需要 1 道题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="309"/>
         <source>{n} questions asked for</source>
         <translation>共需 {n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="350"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="350"/>
         <source>Making the forms…</source>
         <translation>正在生成各套试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="362"/>
         <source>Assembling the exam…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="369"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="370"/>
         <source>Last exam built with seed {seed}.</source>
         <translation>上次组卷使用的随机种子为 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="374"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="375"/>
         <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="381"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="382"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="385"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="386"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="391"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="392"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="392"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="393"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="394"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="396"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="397"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="400"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="403"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="404"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="405"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="407"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="408"/>
         <source>{n} skipped: another item of the same item model is on the exam</source>
         <translation>{n} 道未选：同一题目模型的另一道题已在试卷中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="411"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="413"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="414"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="418"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="418"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="427"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="434"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="447"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <source>1 draft question stored for review. Approve it in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
+        <translation>已保存 1 道草稿题待审核。请在题库中批准，或勾选“包含草稿”，然后重新组卷。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="481"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="484"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="491"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="501"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="504"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="511"/>
-        <source>{n} questions · {m:g} marks</source>
-        <translation>{n} 道题 · 共 {m:g} 分</translation>
+        <location filename="../../eduapp/ui/pages/exams.py" line="515"/>
+        <source>1 question</source>
+        <translation>1 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <source>{n} questions</source>
+        <translation>{n} 道题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="517"/>
+        <source>1 mark</source>
+        <translation>1 分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="517"/>
+        <source>{m:g} marks</source>
+        <translation>{m:g} 分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="533"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="606"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="612"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="614"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="610"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="616"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="612"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="618"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="634"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="640"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="636"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="642"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="646"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="652"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="665"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="671"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="669"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="675"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -903,81 +943,106 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/generate.py" line="337"/>
+        <source>1 draft question is waiting for your review.</source>
+        <translation>1 道草稿题等待你审核。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="339"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="340"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="342"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="342"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="344"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="351"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="353"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="382"/>
+        <source>1 draft waiting for review</source>
+        <translation>1 道草稿待审核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="383"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="381"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="384"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="403"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="405"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="426"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="426"/>
+        <source>Approved 1 item.</source>
+        <translation>已批准 1 道试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="428"/>
+        <source>Accepted 1 item as reviewed.</source>
+        <translation>已将 1 道试题标为已审核。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="429"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="452"/>
+        <source>Discarded 1 draft.</source>
+        <translation>已丢弃 1 道草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="453"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="462"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="470"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="481"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="496"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="521"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="529"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -985,189 +1050,189 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>GenerationForm</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="82"/>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="100"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="84"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="102"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="82"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="84"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="83"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="85"/>
         <source>Case study</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="86"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="88"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="88"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="90"/>
         <source>e.g. atrial fibrillation, 急性心肌梗死</source>
         <translation>例如：心房颤动、急性心肌梗死</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="89"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="91"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="91"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="93"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="92"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="94"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="93"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="95"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="97"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="99"/>
         <source>Provider</source>
         <translation>模型服务</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="106"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="108"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="110"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="112"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="112"/>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="117"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="114"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="115"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="117"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="117"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
         <source>Easy (p ≈ 0.85)</source>
         <translation>容易（p ≈ 0.85）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="118"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="120"/>
         <source>Moderate (p ≈ 0.65)</source>
         <translation>中等（p ≈ 0.65）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="121"/>
         <source>Hard (p ≈ 0.45)</source>
         <translation>较难（p ≈ 0.45）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="121"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="123"/>
         <source>Expected facility index: the share of candidates who answer correctly</source>
         <translation>预期难度指数：答对考生所占比例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="123"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="125"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="125"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="127"/>
         <source>one learning objective per line (optional)</source>
         <translation>每行一个学习目标（可选）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="128"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="130"/>
         <source>Objectives</source>
         <translation>学习目标</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="129"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="131"/>
         <source>Verify answers with a second blind call</source>
         <translation>用第二次盲答调用核对答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="131"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="133"/>
         <source>The model answers each question without seeing the key; a disagreement becomes a finding.</source>
         <translation>模型在看不到答案的情况下作答；结果不一致时会记为一条质量问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="136"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="138"/>
         <source>Source text (optional): your notes or a guideline excerpt to base the content on</source>
         <translation>参考文本（可选）：作为内容依据的笔记或指南摘录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="141"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="143"/>
         <source>Paste text here…</source>
         <translation>在此粘贴文本…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="149"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="151"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="149"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="151"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="150"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="152"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="150"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="152"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="151"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="153"/>
         <source>Clinical vignette (single best answer)</source>
         <translation>病例题（单项最佳选择）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="155"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
         <source>Remember</source>
         <translation>记忆</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="155"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
         <source>Understand</source>
         <translation>理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="156"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="158"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="156"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="158"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="159"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="159"/>
         <source>Create</source>
         <translation>创造</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="169"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="171"/>
         <source>{name} (built-in, low quality)</source>
         <translation>{name}（内置，质量较低）</translation>
     </message>
@@ -1175,17 +1240,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="588"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="602"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="597"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="611"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="606"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="620"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -1288,157 +1353,200 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="43"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="48"/>
         <source>Item bank</source>
+        <extracomment>what Ctrl+Z undoes, newest last: ``(&quot;delete&quot;, ids)`` or ``(&quot;edit&quot;, id, version)``</extracomment>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="48"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="59"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="59"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="60"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="60"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="57"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
         <source>Last review</source>
         <translation>最近审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="98"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="99"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="96"/>
-        <source>Undo delete</source>
-        <translation>撤销删除</translation>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="106"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="103"/>
+        <source>Trash…</source>
+        <translation>回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="111"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="112"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="152"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="152"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="155"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="155"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="156"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="156"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="157"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="157"/>
         <source>All exam types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="158"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="193"/>
+        <source>1 item</source>
+        <translation>1 道试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="194"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="251"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="270"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="271"/>
-        <source>Deleted {n} items. Press Undo delete to bring them back.</source>
-        <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="290"/>
+        <source>Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.</source>
+        <translation>已删除 1 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="307"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="292"/>
+        <source>Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.</source>
+        <translation>已删除 {n} 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="305"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="319"/>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="309"/>
+        <source>Undo the delete of 1 item (Ctrl+Z).</source>
+        <translation>撤销删除 1 道试题（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="310"/>
+        <source>Undo the delete of {n} items (Ctrl+Z).</source>
+        <translation>撤销删除 {n} 道试题（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="312"/>
+        <source>Undo the edit of item {id} (Ctrl+Z).</source>
+        <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="373"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="315"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="381"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="316"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="382"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="326"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="392"/>
+        <source>Exported 1 item to {path}.</source>
+        <translation>已将 1 道试题导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="393"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
@@ -1446,400 +1554,400 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="93"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="96"/>
         <source>English</source>
         <extracomment>``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="93"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="96"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="98"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="100"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="103"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="103"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="106"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="105"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="108"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="112"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="115"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="114"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="117"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="116"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="119"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="118"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="121"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="120"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="123"/>
         <source>Key</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="120"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="123"/>
         <source>Option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="121"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="140"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="124"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="143"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="128"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="131"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="130"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="133"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="131"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="134"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="143"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="146"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="146"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="149"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="148"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="151"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="149"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="152"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="151"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="154"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="157"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="160"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="162"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="162"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="165"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="169"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="172"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="175"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="174"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="177"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="179"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="185"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="183"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="194"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="197"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="199"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="205"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="204"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="207"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="206"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="209"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="207"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="214"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="217"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="224"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="225"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="228"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="226"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="229"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="227"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="250"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="250"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="251"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="255"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="258"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="261"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="258"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="261"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="292"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="295"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="283"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="296"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="302"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="320"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="334"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="443"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="447"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="443"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="460"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="474"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="484"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="481"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="495"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="482"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="496"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="540"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="554"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="541"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="555"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="548"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="552"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="562"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="566"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="553"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="567"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="575"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="589"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -2265,127 +2373,127 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="38"/>
+        <location filename="../../eduapp/ui/models.py" line="40"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="39"/>
+        <location filename="../../eduapp/ui/models.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="46"/>
+        <location filename="../../eduapp/ui/models.py" line="48"/>
         <source>SBA</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="46"/>
+        <location filename="../../eduapp/ui/models.py" line="48"/>
         <source>Multiple</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="47"/>
+        <location filename="../../eduapp/ui/models.py" line="49"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="47"/>
+        <location filename="../../eduapp/ui/models.py" line="49"/>
         <source>Short</source>
         <translation>简答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="48"/>
+        <location filename="../../eduapp/ui/models.py" line="50"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="48"/>
+        <location filename="../../eduapp/ui/models.py" line="50"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="49"/>
+        <location filename="../../eduapp/ui/models.py" line="51"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="49"/>
+        <location filename="../../eduapp/ui/models.py" line="51"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="52"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="52"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="53"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="53"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>EN</source>
         <translation>英</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
@@ -2427,13 +2535,13 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>LowQualityBanner</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="52"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="54"/>
         <source>⚠ Low quality: the built-in model (SmolLM2-135M) works offline, but what it writes is often wrong and it cannot write real Chinese. Check every draft, and use a stronger provider (OpenAI, DeepSeek, Qwen, or a local Ollama or vLLM server) for material you mean to keep.</source>
         <extracomment>What the form can ask for: questions (review queue), lecture notes, a case study. Question types of :class:`~eduapp.authoring.QuestionSpec` (``vignette`` is an SBA item). Target facility index per difficulty choice (``None``: let the model choose).</extracomment>
         <translation>⚠ 质量较低：内置模型（SmolLM2-135M）可离线使用，但写出的内容常有错误，也写不出真正的中文。请逐一核对草稿；需要保留的教学材料请使用更强的模型服务（OpenAI、DeepSeek、通义千问，或本地 Ollama / vLLM 服务器）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="57"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="59"/>
         <source>Configure a provider…</source>
         <translation>配置模型服务…</translation>
     </message>
@@ -4193,6 +4301,79 @@ Add a student on the Practice page and answer a few questions.</source>
         <location filename="../../eduapp/ui/settings_dialog.py" line="238"/>
         <source>Works: {model} answered in {ms:.0f} ms.</source>
         <translation>连接正常：{model} 在 {ms:.0f} 毫秒内应答。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="26"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="35"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="35"/>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="35"/>
+        <source>Topic</source>
+        <translation>知识点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="36"/>
+        <source>Stem</source>
+        <translation>题干</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="42"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="44"/>
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="45"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="71"/>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="72"/>
+        <source>1 deleted item. Restore it, or empty the trash to delete it for good.</source>
+        <translation>1 道已删除的试题。可恢复，或清空回收站将其永久删除。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="74"/>
+        <source>{n} deleted items. Restore them, or empty the trash to delete them for good.</source>
+        <translation>{n} 道已删除的试题。可恢复，或清空回收站将其永久删除。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="103"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="104"/>
+        <source>Delete 1 item for good? This cannot be undone.</source>
+        <translation>永久删除 1 道试题？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="105"/>
+        <source>Delete {n} items for good? This cannot be undone.</source>
+        <translation>永久删除 {n} 道试题？此操作无法撤销。</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,7 @@ from typing import Hashable, Iterable
 from rapidfuzz import fuzz
 
 from ..domain import Finding, Item
+from .finding_text import make_finding
 
 __all__ = ["DuplicateMatch", "DuplicateIndex", "duplicate_findings", "similarity"]
 
@@ -220,6 +221,5 @@ def duplicate_findings(item: Item, index: DuplicateIndex, *, exclude: Hashable |
     if not matches:
         return []
     names = ", ".join(f"#{m.key} ({m.score:.0f}%)" for m in matches)
-    return [Finding("near-duplicate", "warning",
-                    f"Near copy of item(s) already in the bank: {names}. Keep one, or make "
-                    "them ask different things; never put both on one exam.", None)]
+    return [make_finding("near-duplicate", "warning", "near-duplicate", {"names": names},
+                         language="zh" if item.language == "zh" else "en")]

@@ -49,7 +49,7 @@ def test_two_drafts_land_in_the_queue_then_approve_and_discard(page, gui_app, sc
     assert "⚠" in page.queue.item(0).text()
     page.queue.select_ids([page.queue.item(0).data(Qt.UserRole)])
     findings = [page.editor.findings.item(r).text() for r in range(page.editor.findings.count())]
-    assert any("verification-disagrees" in f for f in findings)
+    assert any("independent model answered C" in f for f in findings), findings
     assert page.editor.stem.toPlainText() == sba_answer()["stem"]
     first, second = (page.queue.item(r).data(Qt.UserRole) for r in range(2))
     assert {gui_app.bank.get_item(i).status for i in (first, second)} == {"draft"}

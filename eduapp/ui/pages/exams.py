@@ -305,7 +305,8 @@ class ExamsPage(Page):
 
     def _grid_changed(self) -> None:
         total = sum(c.count for c in self.grid.cells())
-        self.total_label.setText(self.tr("{n} questions asked for").format(n=total))
+        self.total_label.setText(self.tr("1 question asked for") if total == 1 else
+                                 self.tr("{n} questions asked for").format(n=total))
         self.remove_row_button.setEnabled(self.grid.rowCount() > 0)
         self.build_button.setEnabled(self.grid.rowCount() > 0)
         self._count_timer.start()
@@ -471,8 +472,10 @@ class ExamsPage(Page):
 
         def done(result):
             n = len(result.items)
-            text = self.tr("{n} draft questions stored for review. Approve them in the Item "
-                           "bank, or tick \"Include drafts\", then build again.").format(n=n)
+            text = (self.tr("1 draft question stored for review. Approve it in the Item "
+                            "bank, or tick \"Include drafts\", then build again.") if n == 1 else
+                    self.tr("{n} draft questions stored for review. Approve them in the Item "
+                            "bank, or tick \"Include drafts\", then build again.")).format(n=n)
             if result.failures:
                 text += "\n\n" + self.tr("{n} could not be produced:").format(
                     n=len(result.failures)) + "\n" + "\n".join(result.failures[:10])
@@ -508,8 +511,11 @@ class ExamsPage(Page):
         if self.exam is None:
             self.items_label.setText("")
         else:
-            self.items_label.setText(self.tr("{n} questions · {m:g} marks").format(
-                n=self.exam.question_count, m=self.exam.total_marks))
+            n, m = self.exam.question_count, self.exam.total_marks
+            questions = (self.tr("1 question") if n == 1 else
+                         self.tr("{n} questions").format(n=n))
+            marks = self.tr("1 mark") if m == 1 else self.tr("{m:g} marks").format(m=m)
+            self.items_label.setText(f"{questions} · {marks}")
         if select is not None:
             self.items.select_item(select)
         self._update_item_buttons()

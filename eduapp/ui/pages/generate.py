@@ -334,7 +334,9 @@ class GeneratePage(Page):
     def _questions_done(self, result) -> None:
         for item in result.items:
             self._findings[item.id] = list(item.findings)
-        text = self.tr("{n} draft questions are waiting for your review.").format(
+        text = (self.tr("1 draft question is waiting for your review.")
+                if len(result.items) == 1 else
+                self.tr("{n} draft questions are waiting for your review.")).format(
             n=len(result.items))
         if result.reused:
             text = self.tr("These drafts were stored earlier; nothing new was generated.")
@@ -375,8 +377,10 @@ class GeneratePage(Page):
             self.queue.setCurrentRow(r)
             self.queue.item(r).setSelected(True)
         self.queue.blockSignals(False)
-        self.queue_count.setText(self.tr("{n} drafts waiting for review").format(n=len(items))
-                                 if items else self.tr("No drafts waiting for review."))
+        self.queue_count.setText(
+            self.tr("No drafts waiting for review.") if not items else
+            self.tr("1 draft waiting for review") if len(items) == 1 else
+            self.tr("{n} drafts waiting for review").format(n=len(items)))
         self.tabs.setTabText(0, self.tr("Review queue ({n})").format(n=len(items)))
         self._selection_changed()
 
@@ -418,7 +422,10 @@ class GeneratePage(Page):
 
         def done(result):
             n, _changes = result
-            self._say((self.tr("Approved {n} items.") if status == "approved" else
+            one = n == 1
+            self._say((self.tr("Approved 1 item.") if one else self.tr("Approved {n} items."))
+                      .format(n=n) if status == "approved" else
+                      (self.tr("Accepted 1 item as reviewed.") if one else
                        self.tr("Accepted {n} items as reviewed.")).format(n=n))
             self.reload_queue(select=[], row=row)
 
@@ -442,7 +449,8 @@ class GeneratePage(Page):
             deleted, _changes = result
             for i in deleted:
                 self._findings.pop(i, None)
-            self._say(self.tr("Discarded {n} drafts.").format(n=len(deleted)))
+            self._say(self.tr("Discarded 1 draft.") if len(deleted) == 1 else
+                      self.tr("Discarded {n} drafts.").format(n=len(deleted)))
             self.reload_queue(select=[], row=row)
         Op(self, lambda ws: ws.discard_drafts(ids)).success(done).run()
 

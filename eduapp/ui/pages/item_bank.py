@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -20,10 +21,12 @@ from ..approval import confirm_approval, user_name
 from ..ops import Op, show_error
 from ..page import Page
 from ..transfer_dialogs import ExportDialog, ImportDialog
+from ..trash_dialog import TrashDialog
 
 
 class ItemBankPage(Page):
-    """Browse, search, filter, edit, delete (with undo), import and export items.
+    """Browse, search, filter, edit, delete (with undo), import and export items; the
+    trash; Ctrl+Z undoes the last delete or edit (several steps back).
 
     :param app: the :class:`~eduapp.ui.app.App`.
     """
@@ -32,6 +35,8 @@ class ItemBankPage(Page):
         super().__init__(app, parent)
         self.model = ItemTableModel(app.bank, self)
         self._last_deleted: list[int] = []
+        #: what Ctrl+Z undoes, newest last: ``("delete", ids)`` or ``("edit", id, version)``
+        self._undo: list[tuple] = []
         self._facets_loaded = False
         self._build()
         self.run_query()  # the rows first; the filter menus fill once they are shown
@@ -93,18 +98,26 @@ class ItemBankPage(Page):
         self.new_button = QPushButton(self.tr("New item"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setShortcut("Delete")
-        self.undo_button = QPushButton(self.tr("Undo delete"))
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setEnabled(False)
+        self.trash_button = QPushButton(self.tr("Trash…"))
+        self.trash_button.clicked.connect(self.show_trash)
+        # Ctrl+Z on the page (a text box with focus keeps its own typing undo)
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo_last)
+        self.addAction(self.undo_action)
         self.import_button = QPushButton(self.tr("Import…"))
         self.export_button = QPushButton(self.tr("Export…"))
         self.new_button.clicked.connect(self.new_item)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.clicked.connect(self.undo_last)
         self.import_button.clicked.connect(self.import_files)
         self.export_button.clicked.connect(self.export_items)
         actions.addWidget(self.count_label, 1)
-        for b in (self.new_button, self.delete_button, self.undo_button, self.import_button,
-                  self.export_button):
+        for b in (self.new_button, self.delete_button, self.undo_button, self.trash_button,
+                  self.import_button, self.export_button):
             actions.addWidget(b)
         left_layout.addLayout(actions)
         split.addWidget(left)
@@ -177,7 +190,8 @@ class ItemBankPage(Page):
     def _show_ids(self, ids: list[int]) -> None:
         selected = self.selected_ids()
         self.model.set_ids(ids)
-        self.count_label.setText(self.tr("{n} items").format(n=len(ids)))
+        self.count_label.setText(self.tr("1 item") if len(ids) == 1 else
+                                 self.tr("{n} items").format(n=len(ids)))
         if selected:
             self.select_ids(selected)
         if not self._facets_loaded:
@@ -236,12 +250,17 @@ class ItemBankPage(Page):
                     self.save_item(item, override=True)
                 return
             show_error(self, error)
-        self._store(lambda ws: ws.save_item(item, override=override, by=by), blocked)
+        before = item.version if item.id is not None else None
+        self._store(lambda ws: ws.save_item(item, override=override, by=by), blocked, before)
 
-    def _store(self, use_case, failed=None) -> None:
-        """Run ``use_case(ws) -> Saved`` (an edit, a restored version) and show the item."""
+    def _store(self, use_case, failed=None, before: int | None = None) -> None:
+        """Run ``use_case(ws) -> Saved`` (an edit, a restored version) and show the item.
+        With ``before`` (the item's version before the change), a new version can be
+        undone with Ctrl+Z."""
         def saved(result):
             stored: Item = result.value
+            if before is not None and stored.id is not None and stored.version > before:
+                self._push_undo(("edit", stored.id, stored.version))
             self.model.invalidate()
             self.refresh_facets()
             if stored.id not in self.model.ids:
@@ -264,32 +283,79 @@ class ItemBankPage(Page):
         def done(result):
             deleted, _changes = result
             self._last_deleted = deleted
-            self.undo_button.setEnabled(True)
+            self._push_undo(("delete", list(deleted)))
             self.editor.set_item(None)
             self.run_query()
             self.window().statusBar().showMessage(
-                self.tr("Deleted {n} items. Press Undo delete to bring them back.")
-                .format(n=len(deleted)), 10000)
+                (self.tr("Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.")
+                 if len(deleted) == 1 else
+                 self.tr("Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.")
+                 .format(n=len(deleted))), 10000)
         Op(self, lambda ws: ws.delete_items(ids)).success(done).run()
 
-    def undo_delete(self) -> None:
-        """Restore the items of the last delete."""
-        ids = self._last_deleted
+    def _push_undo(self, step: tuple) -> None:
+        self._undo.append(step)
+        del self._undo[:-20]  # keep the last 20 steps
+        self._undo_state()
+
+    def _undo_state(self) -> None:
+        """Enable the Undo button and say what it will undo."""
+        self.undo_button.setEnabled(bool(self._undo))
+        if not self._undo:
+            self.undo_button.setToolTip(self.tr("Nothing to undo."))
+        elif self._undo[-1][0] == "delete":
+            n = len(self._undo[-1][1])
+            self.undo_button.setToolTip(
+                (self.tr("Undo the delete of 1 item (Ctrl+Z).") if n == 1 else
+                 self.tr("Undo the delete of {n} items (Ctrl+Z).")).format(n=n))
+        else:
+            self.undo_button.setToolTip(self.tr("Undo the edit of item {id} (Ctrl+Z).")
+                                        .format(id=self._undo[-1][1]))
+
+    def undo_last(self) -> None:
+        """Ctrl+Z / Undo: undo the last delete (the items come back from the trash) or
+        the last edit (the version before it becomes current again, as a new version)."""
+        if not self._undo:
+            self.window().statusBar().showMessage(self.tr("Nothing to undo."), 4000)
+            return
+        step = self._undo.pop()
+        self._undo_state()
+        if step[0] == "delete":
+            self.undo_delete(step[1])
+            return
+        _kind, item_id, version = step
+        self._store(lambda ws: ws.undo_edit(item_id, version))
+
+    def undo_delete(self, ids: list[int] | None = None) -> None:
+        """Restore the items of the last delete (or ``ids``)."""
+        ids = ids if ids is not None else self._last_deleted
         if not ids:
             return
+        self._undo = [s for s in self._undo if s != ("delete", list(ids))]
+        self._undo_state()
 
         def done(_n):
             self._last_deleted = []
-            self.undo_button.setEnabled(False)
             self.run_query()
             self.select_ids(ids)
         Op(self, lambda ws: ws.restore_items(ids)).success(done).run()
+
+    def show_trash(self) -> None:
+        """The Trash… button: list deleted items; restore them or empty the trash."""
+        dialog = TrashDialog(self.app, self)
+        dialog.exec()
+        if dialog.restored:
+            restored = set(dialog.restored)
+            self._undo = [s for s in self._undo
+                          if not (s[0] == "delete" and restored & set(s[1]))]
+            self._undo_state()
 
     def show_history(self, item_id: int) -> None:
         """Show an item's versions; restoring one saves it as a new version."""
         version = choose_version(self.app.bank, item_id, self)
         if version is not None:
-            self._store(lambda ws: ws.restore_version(item_id, version))
+            current = self.app.bank.get_item(item_id).version
+            self._store(lambda ws: ws.restore_version(item_id, version), before=current)
 
     def import_files(self) -> None:
         """The Import… button: the import dialog with no files chosen yet."""
@@ -323,7 +389,8 @@ class ItemBankPage(Page):
         if dialog.exec() and dialog.written:
             n, path = dialog.written
             self.window().statusBar().showMessage(
-                self.tr("Exported {n} items to {path}.").format(n=n, path=path), 8000)
+                (self.tr("Exported 1 item to {path}.") if n == 1 else
+                 self.tr("Exported {n} items to {path}.")).format(n=n, path=path), 8000)
 
     # -- refresh ------------------------------------------------------------------------
 
