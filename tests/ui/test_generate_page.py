@@ -55,7 +55,11 @@ def test_two_drafts_land_in_the_queue_then_approve_and_discard(page, gui_app, sc
     assert {gui_app.bank.get_item(i).status for i in (first, second)} == {"draft"}
 
     page.queue.select_ids([first])
+    from tests.ui.test_review_safety import _answer_box
+    seen: list[str] = []
+    _answer_box(qtbot, True, seen)  # the blind answer disagreed: approve anyway
     qtbot.mouseClick(page.approve_button, Qt.LeftButton)
+    assert seen and "independent model" in seen[0]
     assert gui_app.bank.get_item(first).status == "approved"
     assert page.queue.count() == 1
     assert page.queue.selected_ids() == [second]  # the next draft is selected
