@@ -39,149 +39,149 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>BlueprintGrid</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
         <source>Count</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="66"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
         <source>Remember</source>
         <translation>记忆</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="66"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
         <source>Understand</source>
         <translation>理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
         <source>Create</source>
         <translation>创造</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="72"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="72"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="74"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="77"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
         <source>Easy</source>
         <translation>易</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="77"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="79"/>
         <source>Hard</source>
         <translation>难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="117"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="121"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="131"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="124"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="128"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="138"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="158"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="165"/>
         <source>text search: {q}</source>
         <translation>全文检索：{q}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="160"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="167"/>
         <source>tags: {t}</source>
         <translation>标签：{t}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="162"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="169"/>
         <source>language: {l}</source>
         <translation>语言：{l}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="164"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="171"/>
         <source>difficulty mix: {m}</source>
         <translation>难度配比：{m}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="229"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="236"/>
         <source>{n} questions match this row and can be used.</source>
         <translation>符合本行且可用的试题：{n} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="232"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="239"/>
         <source>{n} more are drafts or reviewed, not approved (tick &quot;Include drafts&quot; to use them).</source>
         <translation>另有 {n} 道为草稿或已审阅、尚未批准（勾选“包含草稿”即可使用）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="235"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="242"/>
         <source>{n} more were used in recent exams.</source>
         <translation>另有 {n} 道已在近期考试中使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="238"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="245"/>
         <source>Cannot be filled: {want} wanted, {n} available.</source>
         <translation>无法组满：需要 {want} 道，可用 {n} 道。</translation>
     </message>
@@ -189,72 +189,72 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="281"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="283"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="287"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="289"/>
         <source>Edit Markdown</source>
         <translation>编辑 Markdown</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="290"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="292"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="311"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="313"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="311"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="313"/>
         <source>Case study</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="312"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="314"/>
         <source>Handout</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="319"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="321"/>
         <source>No lecture notes or case studies yet</source>
         <translation>还没有讲义或病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="336"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="338"/>
         <source>Generate lecture notes or a case study, or choose a document above.</source>
         <translation>生成讲义或病例分析，或在上方选择一份文档。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="341"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="343"/>
         <source>{kind} · {status} · saved in the document store</source>
         <translation>{kind} · {status} · 已保存在文档库中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="344"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="346"/>
         <source>written by the built-in model: low quality, check it carefully</source>
         <translation>由内置模型撰写：质量较低，请仔细核对</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="356"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="358"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="356"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="358"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="357"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="359"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="357"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="359"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
@@ -262,32 +262,32 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DraftList</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="219"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="221"/>
         <source>✓ no findings</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="223"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="225"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="223"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="225"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="224"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="226"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="234"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="236"/>
         <source>#{id} · {type} · {topic} · {badge}</source>
         <translation>#{id} · {type} · {topic} · {badge}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="242"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="244"/>
         <source>The quality gate found nothing.</source>
         <translation>质量检查未发现问题。</translation>
     </message>
@@ -295,42 +295,42 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamItemTable</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="263"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="270"/>
         <source>No.</source>
         <translation>题号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="263"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="270"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="263"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="270"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="264"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="271"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="264"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="271"/>
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="264"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="271"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="293"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="300"/>
         <source>Set {n} ({m}/{k})</source>
         <translation>题组{n}（{m}/{k}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="300"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="308"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
@@ -840,209 +840,229 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>GeneratePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="73"/>
-        <location filename="../../eduapp/ui/pages/generate.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="75"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="96"/>
         <source>Generate</source>
         <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="119"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="123"/>
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="147"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="155"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="242"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="231"/>
+        <source>The model&apos;s answer was cut off at its length limit; nothing was stored. Ask for fewer questions at once, or use a model with a longer output limit.</source>
+        <translation>模型的回答在长度上限处被截断，未保存任何内容。请一次少生成几道题，或使用输出上限更长的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="235"/>
+        <source>The model&apos;s answer was not usable (it did not fit the required format); nothing was stored. Try again, or use a stronger model.</source>
+        <translation>模型的回答无法使用（不符合要求的格式），未保存任何内容。请重试，或使用更强的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="238"/>
+        <source>The model service cannot be used: it cannot be reached, refused the key, or is busy. Check it in Settings, then try again.</source>
+        <translation>无法使用该模型服务：连接不上、密钥被拒绝或服务繁忙。请在设置中检查后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="243"/>
+        <source>(Hover for the details.)</source>
+        <translation>（将鼠标悬停于此可查看详细信息。）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="268"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="276"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="274"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="300"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="278"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="304"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="291"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="317"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="300"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="326"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="313"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="340"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="324"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="351"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="337"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="364"/>
         <source>1 draft question is waiting for your review.</source>
         <translation>1 道草稿题等待你审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="366"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="342"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="369"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="344"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="371"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="409"/>
         <source>1 draft waiting for review</source>
         <translation>1 道草稿待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="383"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="410"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="381"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="408"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="384"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="411"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="403"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="430"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="405"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="432"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="453"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="453"/>
         <source>Approved 1 item.</source>
         <translation>已批准 1 道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="455"/>
         <source>Accepted 1 item as reviewed.</source>
         <translation>已将 1 道试题标为已审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="456"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="452"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="479"/>
         <source>Discarded 1 draft.</source>
         <translation>已丢弃 1 道草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="480"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="470"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="497"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="481"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="508"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="496"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="523"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="556"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1232,9 +1252,9 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>创造</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="171"/>
-        <source>{name} (built-in, low quality)</source>
-        <translation>{name}（内置，质量较低）</translation>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="178"/>
+        <source>Built-in model (offline, low quality)</source>
+        <translation>内置模型（离线，质量较低）</translation>
     </message>
 </context>
 <context>
@@ -4143,8 +4163,8 @@ Add a student on the Practice page and answer a few questions.</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="27"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="279"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="285"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="281"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="287"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4161,9 +4181,9 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="33"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="206"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="251"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="265"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="208"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="253"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="267"/>
         <source>Providers</source>
         <translation>模型服务</translation>
     </message>
@@ -4284,21 +4304,26 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="169"/>
+        <source>Built-in model (offline, low quality)</source>
+        <translation>内置模型（离线，质量较低）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="171"/>
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="222"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="224"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="230"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="232"/>
         <source>Testing {name}…</source>
         <translation>正在测试 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="238"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="240"/>
         <source>Works: {model} answered in {ms:.0f} ms.</source>
         <translation>连接正常：{model} 在 {ms:.0f} 毫秒内应答。</translation>
     </message>

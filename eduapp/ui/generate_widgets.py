@@ -166,15 +166,17 @@ class GenerationForm(QWidget):
         self.provider.blockSignals(True)
         self.provider.clear()
         for p in profiles:
-            label = p.name
-            if p.is_embedded:
-                label = self.tr("{name} (built-in, low quality)").format(name=p.name)
-            elif p.model:
-                label = f"{p.name} · {p.model}"
-            self.provider.addItem(label, p.name)
+            self.provider.addItem(self.provider_label(p), p.name)
         self.provider.setCurrentIndex(max(self.provider.findData(select), 0))
         self.provider.blockSignals(False)
         self.provider_changed.emit(self.provider_name())
+
+    def provider_label(self, profile) -> str:
+        """How a provider profile is named in the menu: the built-in model by what it is
+        (its profile name ``embedded`` is an identifier), others as ``name · model``."""
+        if profile.is_embedded:
+            return self.tr("Built-in model (offline, low quality)")
+        return f"{profile.name} · {profile.model}" if profile.model else profile.name
 
     def provider_name(self) -> str:
         """Name of the chosen provider profile (``""`` when there is none)."""

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain import Changes, Item, new_uid
-from ...errors import ApprovalBlockedError, CancelledError, EduAppError
+from ...errors import (ApprovalBlockedError, CancelledError, EduAppError, LLMOutputError,
+                       LLMUnavailableError)
+from ..app import current_language
 from ..approval import confirm_approval, user_name
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
 from ..item_editor import ItemEditor, choose_version
@@ -179,7 +181,7 @@ class GeneratePage(Page):
         try:
             profiles = self.app.workspace.providers.list()
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say_error(e)
             profiles = []
         default = self.app.settings.default_provider or "embedded"
         current = self.form.provider_name()
@@ -212,10 +214,34 @@ class GeneratePage(Page):
 
     # -- messages and progress ----------------------------------------------------------
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def _say(self, text: str, error: bool = False, details: str = "") -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.message.setText(text)
+        self.message.setToolTip(details)
         self.message.setVisible(bool(text))
+
+    def _say_error(self, error: EduAppError) -> None:
+        """Show a model or validation error: its sentence in English; in Chinese, what
+        happened in Chinese with the provider's own (English) wording as the tooltip."""
+        if current_language() != "zh":
+            self._say(str(error), error=True)
+            return
+        from ...llm import LLMTruncatedError
+        if isinstance(error, LLMTruncatedError):
+            text = self.tr("The model's answer was cut off at its length limit; nothing was "
+                           "stored. Ask for fewer questions at once, or use a model with a "
+                           "longer output limit.")
+        elif isinstance(error, LLMOutputError):
+            text = self.tr("The model's answer was not usable (it did not fit the required "
+                           "format); nothing was stored. Try again, or use a stronger model.")
+        elif isinstance(error, LLMUnavailableError):
+            text = self.tr("The model service cannot be used: it cannot be reached, refused "
+                           "the key, or is busy. Check it in Settings, then try again.")
+        else:
+            self._say(str(error), error=True)
+            return
+        self._say(text + " " + self.tr("(Hover for the details.)"), error=True,
+                  details=str(error))
 
     def _set_running(self, running: bool, text: str = "") -> None:
         self.generate_button.setEnabled(not running)
@@ -273,7 +299,7 @@ class GeneratePage(Page):
         if isinstance(error, CancelledError):
             self._say(self.tr("Cancelled. Nothing was stored."))
         elif isinstance(error, EduAppError):
-            self._say(str(error), error=True)
+            self._say_error(error)
         else:
             self._say(self.tr("Something went wrong; nothing was stored."), error=True)
             show_error(self, error, "".join(traceback.format_exception(error)))
@@ -294,10 +320,11 @@ class GeneratePage(Page):
         try:
             profile = self.chosen_provider()
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say_error(e)
             return
         gid = new_uid()
-        waiting = self.tr("Waiting for {provider}…").format(provider=profile.name)
+        waiting = self.tr("Waiting for {provider}…").format(
+            provider=self.form.provider_label(profile))
         if kind == "questions":
             spec = QuestionSpec(topic=topic, count=self.form.count.value(),
                                 kind=self.form.qtype.currentData(), language=language,
@@ -307,7 +334,7 @@ class GeneratePage(Page):
             try:
                 spec.validate()
             except EduAppError as e:
-                self._say(str(e), error=True)
+                self._say_error(e)
                 return
             verify = self.form.verify.isChecked()
             template = self.tr("{done} of {total} questions written")
@@ -463,12 +490,12 @@ class GeneratePage(Page):
         try:
             profile = self.chosen_provider()
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say_error(e)
             return
         item_id = ids[0]
         verify = self.form.verify.isChecked()
         waiting = self.tr("Writing a replacement for draft #{id} with {provider}…").format(
-            id=item_id, provider=profile.name)
+            id=item_id, provider=self.form.provider_label(profile))
 
         def work(ws, ctx, cancel):
             return ws.regenerate(item_id, provider=profile.name, verify=verify, cancel=cancel)
