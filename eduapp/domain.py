@@ -123,9 +123,11 @@ def facet_name(value: str, language: str = "en") -> str:
 
 def facet_key(text: str) -> str:
     """The stored value of a system or discipline typed or shown as ``text``: the English
-    key of a Chinese name of :data:`FACET_NAMES_ZH` (``心血管系统`` -> ``cardiology``), else
-    ``text`` stripped."""
+    key of a Chinese name of :data:`FACET_NAMES_ZH` (``心血管系统`` -> ``cardiology``), a
+    known key in any case (``Cardiology`` -> ``cardiology``), else ``text`` stripped."""
     text = (text or "").strip()
+    if text.lower() in FACET_NAMES_ZH:
+        return text.lower()
     return _FACET_KEYS.get(text, text)
 
 

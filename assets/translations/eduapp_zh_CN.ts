@@ -139,49 +139,49 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="124"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="128"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="138"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="127"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="131"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="141"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="165"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="168"/>
         <source>text search: {q}</source>
         <translation>全文检索：{q}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="167"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="170"/>
         <source>tags: {t}</source>
         <translation>标签：{t}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="169"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="172"/>
         <source>language: {l}</source>
         <translation>语言：{l}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="171"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="174"/>
         <source>difficulty mix: {m}</source>
         <translation>难度配比：{m}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="236"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="239"/>
         <source>{n} questions match this row and can be used.</source>
         <translation>符合本行且可用的试题：{n} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="239"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="242"/>
         <source>{n} more are drafts or reviewed, not approved (tick &quot;Include drafts&quot; to use them).</source>
         <translation>另有 {n} 道为草稿或已审阅、尚未批准（勾选“包含草稿”即可使用）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="242"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="245"/>
         <source>{n} more were used in recent exams.</source>
         <translation>另有 {n} 道已在近期考试中使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="245"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="248"/>
         <source>Cannot be filled: {want} wanted, {n} available.</source>
         <translation>无法组满：需要 {want} 道，可用 {n} 道。</translation>
     </message>
@@ -295,42 +295,42 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamItemTable</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="270"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
         <source>No.</source>
         <translation>题号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="270"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="270"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="271"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="271"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="271"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="300"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="303"/>
         <source>Set {n} ({m}/{k})</source>
         <translation>题组{n}（{m}/{k}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="308"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="311"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
@@ -791,48 +791,48 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="179"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="216"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="195"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="232"/>
         <source>Export items</source>
         <translation>导出试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="183"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="199"/>
         <source>Selected items ({n})</source>
         <translation>选中的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="184"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="200"/>
         <source>Items shown by the current search ({n})</source>
         <translation>当前搜索显示的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="185"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="201"/>
         <source>The whole bank</source>
         <translation>整个题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="199"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="215"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="203"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="219"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="206"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="222"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="235"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="251"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1278,94 +1278,144 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="44"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="91"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="49"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="96"/>
         <source>Import items</source>
-        <extracomment>Formats offered for import and export (names of the interop registry).</extracomment>
+        <extracomment>File formats by the names people know them by. Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="50"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="55"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="58"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="60"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="65"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="62"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="67"/>
         <source>optional, e.g. Year 3/Cardiology</source>
         <translation>可选，例如 三年级/心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
         <source>Put into category</source>
         <translation>放入分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
         <source>Reject a whole file on its first error</source>
         <translation>文件中出现第一个错误即拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="73"/>
         <source>File / entry</source>
         <translation>文件 / 条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="73"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="80"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="97"/>
         <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
         <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="104"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="109"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="119"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="124"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="129"/>
+        <source>single best answer</source>
+        <translation>单项最佳选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="129"/>
+        <source>multiple response</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="130"/>
+        <source>true/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="130"/>
+        <source>short answer</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="131"/>
+        <source>matching</source>
+        <translation>配伍题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="131"/>
+        <source>numerical</source>
+        <translation>计算题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="132"/>
+        <source>essay</source>
+        <translation>论述题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="132"/>
+        <source>cloze</source>
+        <translation>填空题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="133"/>
+        <source>description</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
         <source>cannot be imported: {why}</source>
         <translation>无法导入：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="136"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="150"/>
+        <source>{type} {n}</source>
+        <translation>{type} {n} 道</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="152"/>
         <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents</source>
         <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="158"/>
         <source>{n} items ready to import.</source>
         <translation>{n} 道试题可以导入。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="153"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="169"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="162"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="178"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>

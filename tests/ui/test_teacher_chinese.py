@@ -54,3 +54,21 @@ def test_blueprint_systems_show_chinese_names_and_store_keys(zh, window, qtbot):
     assert "心血管系统" in names and "cardiology" not in names
     box.setCurrentIndex(box.findText("心血管系统"))
     assert grid.cells()[0].system == "cardiology"
+
+
+def test_import_preview_names_types_in_chinese(zh, window, gui_app, tmp_path):
+    from eduapp.domain import Item, Option
+    from eduapp.ui.transfer_dialogs import ImportDialog
+    from tests.conftest import make_sba
+    from tests.ui.test_dialogs import write_json
+    tf = Item(type="tf", stem="阿司匹林可降低心肌梗死后的死亡率。",
+              options=[Option("正确", True), Option("错误")], language="zh")
+    path = write_json(tmp_path / "bank.json", {
+        "format": "eduapp-json", "version": 1,
+        "items": [make_sba(f"Question {k}?").to_dict() for k in range(4)] + [tf.to_dict()]})
+    dialog = ImportDialog(gui_app, [str(path)], window.show_page("bank"))
+    text = dialog.tree.topLevelItem(0).text(1)
+    assert "单项最佳选择题 4 道" in text and "判断题 1 道" in text, text
+    assert "sba" not in text and "eduapp-json" not in text
+    assert dialog.status.text() == "5 道试题可导入。" or "5" in dialog.status.text()
+    dialog.close()
