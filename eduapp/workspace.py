@@ -650,6 +650,19 @@ class Workspace:
         files.changes = Changes(exams=True)
         return files
 
+    def stored_exams(self) -> list:
+        """Every stored exam, newest first (:class:`~eduapp.exams.store.ExamSummary`
+        list: id, title, language, questions, forms, created_at)."""
+        return self.exams.list()
+
+    def open_exam(self, exam_id: int) -> "Exam":
+        """A stored exam with its forms and the item versions it was assembled with, to
+        preview or export again.
+
+        :raises NotFoundError: no such exam (or it was deleted).
+        """
+        return self.exams.get(exam_id)
+
     def render_exam_document(self, exam: "Exam", kind: str, code: str, path: str) -> str:
         """Render one document of an exam (not stored) to ``path``, for a preview:
         ``kind`` ``paper``, ``key`` or ``sheet`` of form ``code``, or ``teacher``.

@@ -338,454 +338,469 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="55"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="90"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="91"/>
         <source>Examination</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="100"/>
         <source>not printed</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="103"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="109"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="111"/>
         <source>The same seed, bank and blueprint give the same exam; &quot;random&quot; draws a new one each time.</source>
         <translation>相同的随机种子、题库和组卷蓝图会得到相同的试卷；“随机”则每次重新抽题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="112"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="114"/>
         <source>Also use draft and reviewed items, not only approved ones.</source>
         <translation>除已批准的试题外，也使用草稿和已审阅的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="120"/>
         <source>Duration</source>
         <translation>考试时长</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="121"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
         <source>Forms</source>
         <translation>卷数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="124"/>
         <source>Candidate digits</source>
         <translation>准考证号位数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="146"/>
         <source>Blueprint</source>
         <translation>组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="152"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="153"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="154"/>
         <source>Load…</source>
         <translation>载入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="155"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="156"/>
+        <source>Stored exams…</source>
+        <translation>已存试卷…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="157"/>
+        <source>Open an exam built before, to preview or export it again.</source>
+        <translation>打开以前组好的试卷，再次预览或导出。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="161"/>
         <source>Build exam</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="173"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="455"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="187"/>
         <source>Generate drafts for this cell</source>
         <translation>为此单元生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="190"/>
         <source>Ask the default language-model provider for draft questions that fit this cell; they go to the bank as drafts for review.</source>
         <translation>请默认的语言模型服务生成符合此单元的草稿题；它们将作为草稿存入题库，等待审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="198"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="200"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="205"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="206"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="207"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="533"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="535"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="208"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="204"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="209"/>
         <source>A locked question (or set) keeps its place in every form.</source>
         <translation>锁定的试题（或题组）在每套试卷中都保持原位。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="217"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="222"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="228"/>
         <source>Export PDFs…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="224"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="229"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="276"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="281"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="291"/>
         <source>Load blueprint</source>
         <translation>载入组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="282"/>
         <source>Blueprints (*.json);;All files (*)</source>
         <translation>组卷蓝图 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="292"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="303"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="297"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="308"/>
         <source>Save blueprint</source>
         <translation>保存组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="293"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="298"/>
         <source>Blueprints (*.json)</source>
         <translation>组卷蓝图 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="304"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="309"/>
         <source>Cannot write {path} ({error}).</source>
         <translation>无法写入 {path}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="308"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="313"/>
         <source>1 question asked for</source>
         <translation>需要 1 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="314"/>
         <source>{n} questions asked for</source>
         <translation>共需 {n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="350"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="355"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="350"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="355"/>
         <source>Making the forms…</source>
         <translation>正在生成各套试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="362"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="367"/>
         <source>Assembling the exam…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="375"/>
         <source>Last exam built with seed {seed}.</source>
         <translation>上次组卷使用的随机种子为 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="380"/>
         <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="387"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="391"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="392"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="397"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="398"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="399"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="397"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="402"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="405"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="403"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="408"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="405"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="410"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="413"/>
         <source>{n} skipped: another item of the same item model is on the exam</source>
         <translation>{n} 道未选：同一题目模型的另一道题已在试卷中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="411"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="416"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="419"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="418"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="423"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="418"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="423"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="447"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="452"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>1 draft question stored for review. Approve it in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 1 道草稿题待审核。请在题库中批准，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="482"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="484"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="489"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="496"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="509"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="520"/>
         <source>1 question</source>
         <translation>1 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="521"/>
         <source>{n} questions</source>
         <translation>{n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="522"/>
         <source>1 mark</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="522"/>
         <source>{m:g} marks</source>
         <translation>{m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="538"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="612"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="617"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="614"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="619"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="616"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="621"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="618"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="623"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="640"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="645"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="642"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="647"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="657"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="671"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="676"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="675"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="680"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="718"/>
+        <source>Opened exam {id} ({title}).</source>
+        <translation>已打开试卷 {id}（{title}）。</translation>
     </message>
 </context>
 <context>
@@ -4376,6 +4391,74 @@ Add a student on the Practice page and answer a few questions.</source>
         <location filename="../../eduapp/ui/settings_dialog.py" line="240"/>
         <source>Works: {model} answered in {ms:.0f} ms.</source>
         <translation>连接正常：{model} 在 {ms:.0f} 毫秒内应答。</translation>
+    </message>
+</context>
+<context>
+    <name>StoredExamsDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="26"/>
+        <source>Stored exams</source>
+        <translation>已存试卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="35"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="35"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="35"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="36"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="36"/>
+        <source>Questions</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="37"/>
+        <source>Forms</source>
+        <translation>卷数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="45"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="58"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="58"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="66"/>
+        <source>No exam is stored yet: build one and export its PDFs.</source>
+        <translation>还没有已保存的试卷：请先组卷并导出 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="68"/>
+        <source>Choose an exam to preview or export it again, exactly as it was built.</source>
+        <translation>选择一份试卷，按组卷时的原样再次预览或导出。</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from ...exams import Blueprint, cell_availability, make_forms
 from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
 from ..ops import Op
 from ..page import Page
+from ..stored_exams_dialog import StoredExamsDialog
 
 MAX_FORMS = 8
 
@@ -152,6 +153,10 @@ class ExamsPage(Page):
         self.remove_row_button = QPushButton(self.tr("Remove row"))
         self.load_button = QPushButton(self.tr("Load…"))
         self.save_button = QPushButton(self.tr("Save…"))
+        self.stored_button = QPushButton(self.tr("Stored exams…"))
+        self.stored_button.setToolTip(self.tr("Open an exam built before, to preview or "
+                                              "export it again."))
+        self.stored_button.clicked.connect(self.open_stored_exam)
         self.total_label = QLabel()
         self.build_button = QPushButton(self.tr("Build exam"))
         self.build_button.setDefault(True)
@@ -162,7 +167,7 @@ class ExamsPage(Page):
         self.save_button.clicked.connect(self.save_blueprint)
         self.build_button.clicked.connect(self.build)
         for b in (self.add_row_button, self.remove_row_button, self.load_button,
-                  self.save_button):
+                  self.save_button, self.stored_button):
             bar.addWidget(b)
         bar.addWidget(self.total_label, 1)
         bar.addWidget(self.build_button)
@@ -673,6 +678,44 @@ class ExamsPage(Page):
 
         Op(self, lambda ws: ws.publish_exam(exam, folder, extra=extra)) \
             .with_progress(self.tr("Writing the PDFs…")).success(done).run()
+
+    def open_stored_exam(self) -> None:
+        """The Stored exams… button: choose a stored exam and show it as it was built."""
+        dialog = StoredExamsDialog(self.app, self)
+        if dialog.exec() and dialog.chosen is not None:
+            exam_id = dialog.chosen
+            Op(self, lambda ws: ws.open_exam(exam_id)).success(self.show_stored_exam).run()
+
+    def show_stored_exam(self, exam) -> None:
+        """Show a stored exam: its header, questions, forms and preview (exporting it
+        again writes the same forms)."""
+        if exam.blueprint:
+            try:
+                self.set_blueprint(Blueprint.from_dict(exam.blueprint))
+            except EduAppError:
+                pass  # an old or hand-made blueprint: the exam itself is what matters
+        widgets = (self.forms_spin, self.title_edit, self.course_edit, self.date_edit,
+                   self.duration_spin, self.digits_spin, self.language_box)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.title_edit.setText(exam.title)
+            self.course_edit.setText(exam.course)
+            date = QDate.fromString(exam.date or "", "yyyy-MM-dd")
+            if date.isValid():
+                self.date_edit.setDate(date)
+            self.duration_spin.setValue(exam.duration or 0)
+            self.digits_spin.setValue(exam.candidate_digits)
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(exam.language)))
+            self.forms_spin.setValue(max(1, len(exam.forms)))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.shortfalls, self.notes, self.approximated = [], [], []
+        self._set_exam(exam)
+        self._show_shortfalls()
+        self.window().statusBar().showMessage(
+            self.tr("Opened exam {id} ({title}).").format(id=exam.id, title=exam.title), 8000)
 
     def open_folder(self) -> None:
         """Open the folder of the last export in the file manager."""
