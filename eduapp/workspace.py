@@ -83,6 +83,17 @@ class Saved:
     changes: Changes
 
 
+@dataclass
+class ItemEvidence:
+    """What is known of how an item worked: its practice statistics from every student's
+    first attempts (:class:`~eduapp.practice.ItemStat`, ``None`` when nobody practised it)
+    and its results in marked exam sittings (oldest first: dicts with ``exam_id``,
+    ``sat_at`` epoch seconds, ``n``, ``p`` 0..1, ``r_pb``, ``issues`` ``[{"code", ...}]``)."""
+
+    practice: object | None
+    sittings: list[dict]
+
+
 class Workspace:
     """The stores of one data folder and the use cases over them.
 
@@ -415,6 +426,25 @@ class Workspace:
         """Bring items back from the trash."""
         n = self.bank.restore_items(ids)
         return n, Changes(items=bool(n))
+
+    def item_evidence(self, item_id: int) -> ItemEvidence:
+        """Practice statistics and marked-sitting history of one item (worker thread: the
+        practice statistics are computed over all first attempts).
+
+        :raises NotFoundError: no such item.
+        """
+        uid = self.bank.get_item(item_id).uid
+        stat = next((s for s in self.practice.item_statistics() if s.item_uid == uid), None)
+        return ItemEvidence(stat, self.marking.item_history(uid))
+
+    def set_vignette(self, set_uid: str | None) -> str:
+        """The shared vignette of an item set (``""`` for none or no set)."""
+        if not set_uid:
+            return ""
+        try:
+            return self.bank.get_set(set_uid).vignette or ""
+        except NotFoundError:
+            return ""
 
     def trash(self, limit: int = 5000) -> list:
         """The items in the trash, most recently deleted first

@@ -1495,143 +1495,188 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="101"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="106"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="110"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="103"/>
+        <source>Preview as student…</source>
+        <translation>以学生视角预览…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="104"/>
+        <source>Try the selected item as a student sees it in practice.</source>
+        <translation>按学生练习时看到的样子试做所选试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="107"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="111"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="115"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="112"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="116"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="137"/>
+        <source>Statistics: select an item.</source>
+        <translation>统计：请选择一道试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="163"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="166"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="166"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="169"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="169"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="170"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="170"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="171"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="171"/>
         <source>All exam types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="172"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="207"/>
         <source>1 item</source>
         <translation>1 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="194"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="208"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="270"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="269"/>
+        <source>Practice: nobody has answered it yet.</source>
+        <translation>练习：尚无人作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="271"/>
+        <source>Practice: {n} students · facility p = {p} · point-biserial r_pb = {r}</source>
+        <translation>练习：{n} 名学生 · 难度 p = {p} · 点二列相关 r_pb = {r}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="274"/>
+        <source>{s:.0f} s on average</source>
+        <translation>平均 {s:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="278"/>
+        <source>Exams: not in a marked sitting yet.</source>
+        <translation>考试：尚未出现在已阅卷的考试中。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="281"/>
+        <source>Exam {exam} ({when}): {n} candidates · p = {p} · r_pb = {r}</source>
+        <translation>考试 {exam}（{when}）：{n} 名考生 · p = {p} · r_pb = {r}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="298"/>
+        <source>Select one item to preview.</source>
+        <translation>请选择一道试题进行预览。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="345"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="365"/>
         <source>Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.</source>
         <translation>已删除 1 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="292"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="367"/>
         <source>Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.</source>
         <translation>已删除 {n} 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="305"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="319"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="380"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="394"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="384"/>
         <source>Undo the delete of 1 item (Ctrl+Z).</source>
         <translation>撤销删除 1 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="310"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="385"/>
         <source>Undo the delete of {n} items (Ctrl+Z).</source>
         <translation>撤销删除 {n} 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="387"/>
         <source>Undo the edit of item {id} (Ctrl+Z).</source>
         <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="448"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="381"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="456"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="457"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="392"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="467"/>
         <source>Exported 1 item to {path}.</source>
         <translation>已将 1 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="468"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
@@ -4459,6 +4504,64 @@ Add a student on the Practice page and answer a few questions.</source>
         <location filename="../../eduapp/ui/stored_exams_dialog.py" line="68"/>
         <source>Choose an exam to preview or export it again, exactly as it was built.</source>
         <translation>选择一份试卷，按组卷时的原样再次预览或导出。</translation>
+    </message>
+</context>
+<context>
+    <name>StudentPreviewDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="30"/>
+        <source>Preview as a student</source>
+        <translation>以学生视角预览</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="33"/>
+        <source>This is how the question looks in practice. Answer it to see the feedback; nothing is recorded.</source>
+        <translation>这是该题在练习中的样子。作答后可看到反馈；不会记录任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="56"/>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="60"/>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="62"/>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="64"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="105"/>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="106"/>
+        <source>Not right</source>
+        <translation>不正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="113"/>
+        <source> (your answer)</source>
+        <translation>（你的答案）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="122"/>
+        <source>Model answer:</source>
+        <translation>参考答案：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="125"/>
+        <source>Rubric:</source>
+        <translation>评分标准：</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from ...bank import ItemFilter
 from ...domain import EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Changes, Item, Option
@@ -100,6 +100,10 @@ class ItemBankPage(Page):
         self.delete_button.setShortcut("Delete")
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setEnabled(False)
+        self.preview_button = QPushButton(self.tr("Preview as student…"))
+        self.preview_button.setToolTip(self.tr("Try the selected item as a student sees it "
+                                               "in practice."))
+        self.preview_button.clicked.connect(self.preview_as_student)
         self.trash_button = QPushButton(self.tr("Trash…"))
         self.trash_button.clicked.connect(self.show_trash)
         # Ctrl+Z on the page (a text box with focus keeps its own typing undo)
@@ -116,8 +120,8 @@ class ItemBankPage(Page):
         self.import_button.clicked.connect(self.import_files)
         self.export_button.clicked.connect(self.export_items)
         actions.addWidget(self.count_label, 1)
-        for b in (self.new_button, self.delete_button, self.undo_button, self.trash_button,
-                  self.import_button, self.export_button):
+        for b in (self.new_button, self.delete_button, self.undo_button, self.preview_button,
+                  self.trash_button, self.import_button, self.export_button):
             actions.addWidget(b)
         left_layout.addLayout(actions)
         split.addWidget(left)
@@ -125,7 +129,17 @@ class ItemBankPage(Page):
         self.editor.ui_language = lambda: "zh" if self.app.ui_language() == "zh" else "en"
         self.editor.save_requested.connect(self.save_item)
         self.editor.history_requested.connect(self.show_history)
-        split.addWidget(self.editor)
+        right = QSplitter(Qt.Vertical)
+        right.setChildrenCollapsible(False)
+        right.addWidget(self.editor)
+        self.evidence = QTextBrowser()
+        self.evidence.setMinimumHeight(60)
+        self.evidence.setPlaceholderText(self.tr("Statistics: select an item."))
+        right.addWidget(self.evidence)
+        right.setStretchFactor(0, 5)
+        right.setStretchFactor(1, 1)
+        right.setSizes([600, 110])
+        split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([700, 480])
@@ -227,6 +241,67 @@ class ItemBankPage(Page):
                 self.editor.set_item(None)
         else:
             self.editor.set_item(None)
+        self.refresh_evidence()
+
+    # -- statistics and student preview -------------------------------------------------
+
+    def refresh_evidence(self) -> None:
+        """Show the selected item's practice statistics and marked sittings beside it
+        (read off the GUI thread)."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.evidence.clear()
+            return
+        item_id = ids[0]
+        Op(self, lambda ws: ws.item_evidence(item_id)).latest_only("item-bank-evidence") \
+            .success(self._show_evidence).failure(lambda _e: self.evidence.clear()).run()
+
+    def _show_evidence(self, evidence) -> None:
+        import html
+        from ...practice.itemstats import describe
+        lang = "zh" if self.app.ui_language() == "zh" else "en"
+
+        def num(v, fmt="{:.2f}"):
+            return "—" if v is None else fmt.format(v)
+        parts = []
+        st = evidence.practice
+        if st is None or not st.n:
+            parts.append(html.escape(self.tr("Practice: nobody has answered it yet.")))
+        else:
+            line = self.tr("Practice: {n} students · facility p = {p} · point-biserial "
+                           "r_pb = {r}").format(n=st.n, p=num(st.p), r=num(st.r_pb))
+            if st.mean_seconds:
+                line += " · " + self.tr("{s:.0f} s on average").format(s=st.mean_seconds)
+            parts.append(html.escape(line))
+            parts += [f"⚠ {html.escape(describe(c, v, lang))}" for c, v in st.issues]
+        if not evidence.sittings:
+            parts.append(html.escape(self.tr("Exams: not in a marked sitting yet.")))
+        for s in evidence.sittings[-5:]:
+            when = time.strftime("%Y-%m-%d", time.localtime(s.get("sat_at") or 0))
+            parts.append(html.escape(self.tr("Exam {exam} ({when}): {n} candidates · p = {p} · "
+                                             "r_pb = {r}").format(
+                exam=s.get("exam_id"), when=when, n=s.get("n", 0), p=num(s.get("p")),
+                r=num(s.get("r_pb")))))
+            for issue in s.get("issues") or []:
+                values = {k: v for k, v in issue.items() if k != "code"}
+                try:
+                    parts.append(f"⚠ {html.escape(describe(issue['code'], values, lang))}")
+                except (KeyError, ValueError, IndexError):
+                    continue
+        self.evidence.setHtml("<br/>".join(parts))
+
+    def preview_as_student(self) -> None:
+        """The Preview as student… button: the selected item as practice shows it."""
+        from ..student_preview import StudentPreviewDialog
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.window().statusBar().showMessage(self.tr("Select one item to preview."), 4000)
+            return
+        item = self.app.bank.get_item(ids[0])
+        vignette = self.app.workspace.set_vignette(item.set_uid)
+        if vignette and vignette.strip() and vignette.strip() in item.full_stem:
+            vignette = ""  # the item carries the case already
+        StudentPreviewDialog(item, vignette, self).exec()
 
     # -- actions ------------------------------------------------------------------------
 
