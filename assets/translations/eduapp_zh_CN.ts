@@ -1438,245 +1438,255 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="48"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="49"/>
         <source>Item bank</source>
         <extracomment>what Ctrl+Z undoes, newest last: ``(&quot;delete&quot;, ids)`` or ``(&quot;edit&quot;, id, version)``</extracomment>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="59"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="60"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="59"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="60"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="60"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="60"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
         <source>Last review</source>
         <translation>最近审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="84"/>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="106"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="107"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="101"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="109"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="118"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="111"/>
         <source>Preview as student…</source>
         <translation>以学生视角预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="104"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="112"/>
         <source>Try the selected item as a student sees it in practice.</source>
         <translation>按学生练习时看到的样子试做所选试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="107"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="115"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="115"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="123"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="124"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
         <source>Statistics: select an item.</source>
         <translation>统计：请选择一道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="172"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="175"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="175"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="169"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="178"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="169"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="178"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="179"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="179"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="180"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="180"/>
         <source>All exam types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="172"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="181"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="207"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="202"/>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="253"/>
         <source>1 item</source>
         <translation>1 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="208"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="254"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="315"/>
         <source>Practice: nobody has answered it yet.</source>
         <translation>练习：尚无人作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="271"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="317"/>
         <source>Practice: {n} students · facility p = {p} · point-biserial r_pb = {r}</source>
         <translation>练习：{n} 名学生 · 难度 p = {p} · 点二列相关 r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="274"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="320"/>
         <source>{s:.0f} s on average</source>
         <translation>平均 {s:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="278"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="324"/>
         <source>Exams: not in a marked sitting yet.</source>
         <translation>考试：尚未出现在已阅卷的考试中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="281"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="327"/>
         <source>Exam {exam} ({when}): {n} candidates · p = {p} · r_pb = {r}</source>
         <translation>考试 {exam}（{when}）：{n} 名考生 · p = {p} · r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="344"/>
         <source>Select one item to preview.</source>
         <translation>请选择一道试题进行预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="345"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="391"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="411"/>
         <source>Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.</source>
         <translation>已删除 1 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="413"/>
         <source>Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.</source>
         <translation>已删除 {n} 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="380"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="440"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="384"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="430"/>
         <source>Undo the delete of 1 item (Ctrl+Z).</source>
         <translation>撤销删除 1 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="385"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="431"/>
         <source>Undo the delete of {n} items (Ctrl+Z).</source>
         <translation>撤销删除 {n} 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="387"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="433"/>
         <source>Undo the edit of item {id} (Ctrl+Z).</source>
         <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="494"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="502"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="457"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="503"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="467"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="513"/>
         <source>Exported 1 item to {path}.</source>
         <translation>已将 1 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="468"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="514"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>

@@ -179,3 +179,33 @@ def test_item_count_plural(window, gui_app, n, text):
         gui_app.bank.save_item(make_sba(f"Stem number {i} of the test"))
     page = _page(window)
     assert page.count_label.text() == text
+
+
+def test_category_tree_filters_by_category_and_its_children(window, gui_app, qtbot):
+    for stem, category in (("Heart question stem here", "Medicine/Cardiology"),
+                           ("Kidney question stem here", "Medicine/Renal"),
+                           ("Appendix question stem", "Surgery")):
+        gui_app.bank.save_item(make_sba(stem, category=category))
+    page = _page(window)
+    page.refresh_facets()
+    tree = page.category_tree
+    assert tree.isVisibleTo(page)
+    root = tree.topLevelItem(0)
+    names = {root.child(i).text(0): root.child(i) for i in range(root.childCount())}
+    assert set(names) == {"Medicine", "Surgery"}
+
+    def click(node):
+        tree.scrollToItem(node)
+        qtbot.mouseClick(tree.viewport(), Qt.LeftButton, pos=tree.visualItemRect(node).center())
+
+    click(names["Medicine"])
+    assert page.model.rowCount() == 2
+    names["Medicine"].setExpanded(True)
+    cardio = names["Medicine"].child(0)
+    assert cardio.text(0) == "Cardiology"
+    click(cardio)
+    assert page.model.rowCount() == 1
+    page.refresh_facets()                      # a refresh keeps the choice
+    assert page.current_category() == "Medicine/Cardiology" and page.model.rowCount() == 1
+    click(tree.topLevelItem(0))
+    assert page.model.rowCount() == 3

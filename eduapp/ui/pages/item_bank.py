@@ -10,7 +10,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QTextBrowser, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...bank import ItemFilter
 from ...domain import EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Changes, Item, Option
@@ -77,6 +78,13 @@ class ItemBankPage(Page):
         self._debounce.timeout.connect(self.run_query)
 
         split = QSplitter()
+        # the category tree (Moodle-style paths "Medicine/Cardiology"): choosing a
+        # category shows its items and those of its sub-categories
+        self.category_tree = QTreeWidget()
+        self.category_tree.setHeaderLabel(self.tr("Categories"))
+        self.category_tree.setMinimumWidth(120)
+        self.category_tree.itemSelectionChanged.connect(self._category_chosen)
+        split.addWidget(self.category_tree)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -140,9 +148,10 @@ class ItemBankPage(Page):
         right.setStretchFactor(1, 1)
         right.setSizes([600, 110])
         split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([700, 480])
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        split.setSizes([150, 640, 480])
         layout.addWidget(split, 1)
 
     # -- filters and query --------------------------------------------------------------
@@ -181,6 +190,43 @@ class ItemBankPage(Page):
             box.setCurrentIndex(max(index, 0))
             box.blockSignals(False)
         self.editor.set_systems(facets["system"])
+        self._fill_categories(facets.get("category", []))
+
+    def _fill_categories(self, paths: list[str]) -> None:
+        """Show the category paths as a tree under "All categories", keeping the choice;
+        the tree hides while the bank has no categories."""
+        current = self.current_category()
+        tree = self.category_tree
+        tree.blockSignals(True)
+        tree.clear()
+        root = QTreeWidgetItem([self.tr("All categories")])
+        root.setData(0, Qt.UserRole, "")
+        tree.addTopLevelItem(root)
+        nodes: dict[str, QTreeWidgetItem] = {"": root}
+        chosen = root
+        for path in paths:
+            parts = [p for p in path.strip("/").split("/") if p]
+            for depth in range(len(parts)):
+                key = "/".join(parts[:depth + 1])
+                if key not in nodes:
+                    node = QTreeWidgetItem(nodes["/".join(parts[:depth])], [parts[depth]])
+                    node.setData(0, Qt.UserRole, key)
+                    nodes[key] = node
+                if key == current:
+                    chosen = nodes[key]
+        root.setExpanded(True)
+        tree.setCurrentItem(chosen)
+        chosen.setSelected(True)
+        tree.blockSignals(False)
+        tree.setVisible(len(nodes) > 1)
+
+    def current_category(self) -> str:
+        """The category path chosen in the tree (``""``: all)."""
+        items = self.category_tree.selectedItems()
+        return items[0].data(0, Qt.UserRole) or "" if items else ""
+
+    def _category_chosen(self) -> None:
+        self.run_query()
 
     def current_filter(self) -> ItemFilter:
         """The :class:`ItemFilter` the filter menus describe."""
@@ -190,7 +236,7 @@ class ItemBankPage(Page):
         year = self.filters["reviewed"].currentData()
         return ItemFilter(types=one("type"), topics=one("topic"), tags=one("tag"),
                           statuses=one("status"), languages=one("language"),
-                          exam_types=one("exam_type"),
+                          exam_types=one("exam_type"), category=self.current_category(),
                           reviewed_before=int(year) if year else None)
 
     def run_query(self) -> None:
