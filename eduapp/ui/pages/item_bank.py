@@ -84,6 +84,7 @@ class ItemBankPage(Page):
         self.category_tree.setHeaderLabel(self.tr("Categories"))
         self.category_tree.setMinimumWidth(120)
         self.category_tree.itemSelectionChanged.connect(self._category_chosen)
+        self.category_tree.setVisible(False)  # shown once the bank has categories
         split.addWidget(self.category_tree)
         left = QWidget()
         left_layout = QVBoxLayout(left)
