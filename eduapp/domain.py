@@ -121,6 +121,19 @@ def facet_name(value: str, language: str = "en") -> str:
     return value[:1].upper() + value[1:] if value else value
 
 
+def facet_key(text: str) -> str:
+    """The stored value of a system or discipline typed or shown as ``text``: the English
+    key of a Chinese name of :data:`FACET_NAMES_ZH` (``心血管系统`` -> ``cardiology``), a
+    known key in any case (``Cardiology`` -> ``cardiology``), else ``text`` stripped."""
+    text = (text or "").strip()
+    if text.lower() in FACET_NAMES_ZH:
+        return text.lower()
+    return _FACET_KEYS.get(text, text)
+
+
+_FACET_KEYS = {zh: key for key, zh in FACET_NAMES_ZH.items()}
+
+
 def now() -> float:
     """Current time in Unix epoch seconds."""
     return time.time()
@@ -249,16 +262,22 @@ class Finding:
         ``info``.
     :ivar span: ``[field, start, end]``: the field (``stem``, ``options[2]``,
         ``explanation``) and zero-based character offsets in it, end exclusive; or ``None``.
-    :ivar message: a sentence for the teacher.
+    :ivar message: a sentence for the teacher (in the item's language, else English).
+    :ivar code: language-neutral id of the sentence (``eduapp.authoring.finding_text``
+        words it in either language); ``""`` when only ``message`` is known.
+    :ivar values: the values the sentence names (option numbers, the word found ...).
     """
 
     rule: str
     severity: str
     message: str
     span: list | None = None
+    code: str = ""
+    values: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        """The DESIGN.md finding shape ``{rule, severity, span, message}``."""
+        """The DESIGN.md finding shape ``{rule, severity, span, message}`` (the stable CLI
+        contract; ``code`` and ``values`` stay in the object)."""
         return {"rule": self.rule, "severity": self.severity, "span": self.span,
                 "message": self.message}
 

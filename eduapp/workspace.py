@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Callable
 from .config import Settings, ensure_data_dir
 from .domain import Changes, Document, Item, ItemSet, content_changed, now
 from .errors import (ApprovalBlockedError, CancelledError, EduAppError, ExportError,
-                     ImportFileError, ValidationError)
+                     ImportFileError, NotFoundError, ValidationError)
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .authoring import GenerationResult, QuestionSpec
@@ -89,6 +89,17 @@ class Saved:
 
     value: object
     changes: Changes
+
+
+@dataclass
+class ItemEvidence:
+    """What is known of how an item worked: its practice statistics from every student's
+    first attempts (:class:`~eduapp.practice.ItemStat`, ``None`` when nobody practised it)
+    and its results in marked exam sittings (oldest first: dicts with ``exam_id``,
+    ``sat_at`` epoch seconds, ``n``, ``p`` 0..1, ``r_pb``, ``issues`` ``[{"code", ...}]``)."""
+
+    practice: object | None
+    sittings: list[dict]
 
 
 class Workspace:
@@ -531,6 +542,49 @@ class Workspace:
         n = self.bank.restore_items(ids)
         return n, Changes(items=bool(n))
 
+    def item_evidence(self, item_id: int) -> ItemEvidence:
+        """Practice statistics and marked-sitting history of one item (worker thread: the
+        practice statistics are computed over all first attempts).
+
+        :raises NotFoundError: no such item.
+        """
+        uid = self.bank.get_item(item_id).uid
+        stat = next((s for s in self.practice.item_statistics() if s.item_uid == uid), None)
+        return ItemEvidence(stat, self.marking.item_history(uid))
+
+    def set_vignette(self, set_uid: str | None) -> str:
+        """The shared vignette of an item set (``""`` for none or no set)."""
+        if not set_uid:
+            return ""
+        try:
+            return self.bank.get_set(set_uid).vignette or ""
+        except NotFoundError:
+            return ""
+
+    def trash(self, limit: int = 5000) -> list:
+        """The items in the trash, most recently deleted first
+        (:class:`~eduapp.bank.TrashEntry` list, at most ``limit``)."""
+        return self.bank.trash(limit)
+
+    def empty_trash(self) -> tuple[int, Changes]:
+        """Delete the items in the trash for good, with their history (not undoable).
+
+        :returns: ``(items purged, Changes)``.
+        """
+        n = self.bank.purge_deleted()
+        return n, Changes(items=bool(n))
+
+    def undo_edit(self, item_id: int, version: int) -> Saved:
+        """Undo an edit that made version ``version`` of an item: the version before it
+        becomes current again, as a new version (history kept; see
+        :meth:`restore_version`).
+
+        :raises NotFoundError: no such item, or the item has no version before ``version``.
+        """
+        if version <= 1:
+            raise NotFoundError(f"item {item_id} has no version before {version}")
+        return self.restore_version(item_id, version - 1)
+
     def restore_version(self, item_id: int, version: int) -> Saved:
         """Make version ``version`` of an item current again, as its newest version
         (history kept; see :func:`eduapp.authoring.review.restored_version`); the saved
@@ -762,6 +816,19 @@ class Workspace:
             raise
         files.changes = Changes(exams=True)
         return files
+
+    def stored_exams(self) -> list:
+        """Every stored exam, newest first (:class:`~eduapp.exams.store.ExamSummary`
+        list: id, title, language, questions, forms, created_at)."""
+        return self.exams.list()
+
+    def open_exam(self, exam_id: int) -> "Exam":
+        """A stored exam with its forms and the item versions it was assembled with, to
+        preview or export again.
+
+        :raises NotFoundError: no such exam (or it was deleted).
+        """
+        return self.exams.get(exam_id)
 
     def render_exam_document(self, exam: "Exam", kind: str, code: str, path: str) -> str:
         """Render one document of an exam (not stored) to ``path``, for a preview:

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="182"/>
+        <location filename="../../eduapp/ui/app.py" line="190"/>
         <source>{error}
 
 Repair it now? EduApp recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
@@ -13,7 +13,7 @@ Repair it now? EduApp recovers what can still be read and adds back what the lat
 现在修复吗？EduApp 会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="194"/>
+        <location filename="../../eduapp/ui/app.py" line="202"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -22,7 +22,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="199"/>
+        <location filename="../../eduapp/ui/app.py" line="207"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -30,17 +30,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>Approval</name>
     <message>
-        <location filename="../../eduapp/ui/approval.py" line="32"/>
+        <location filename="../../eduapp/ui/approval.py" line="34"/>
         <source>Approve flagged items?</source>
         <translation>批准有问题的题目？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/approval.py" line="33"/>
+        <location filename="../../eduapp/ui/approval.py" line="35"/>
         <source>{n} of the items have problems that students should not see. Fix them first, or approve anyway: your name is recorded with the approval.</source>
         <translation>其中 {n} 道题存在不应让学生看到的问题。请先修改，或仍然批准：批准人的名字会被记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/approval.py" line="38"/>
+        <location filename="../../eduapp/ui/approval.py" line="40"/>
         <source>Approve anyway</source>
         <translation>仍然批准</translation>
     </message>
@@ -191,149 +191,149 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>BlueprintGrid</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
         <source>Count</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="47"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="66"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
         <source>Remember</source>
         <translation>记忆</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="66"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
         <source>Understand</source>
         <translation>理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
         <source>Create</source>
         <translation>创造</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="72"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="72"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="74"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="77"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
         <source>Easy</source>
         <translation>易</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="77"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="79"/>
         <source>Hard</source>
         <translation>难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="117"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="121"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="127"/>
         <location filename="../../eduapp/ui/exam_widgets.py" line="131"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="141"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="158"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="168"/>
         <source>text search: {q}</source>
         <translation>全文检索：{q}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="160"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="170"/>
         <source>tags: {t}</source>
         <translation>标签：{t}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="162"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="172"/>
         <source>language: {l}</source>
         <translation>语言：{l}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="164"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="174"/>
         <source>difficulty mix: {m}</source>
         <translation>难度配比：{m}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="229"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="239"/>
         <source>{n} questions match this row and can be used.</source>
         <translation>符合本行且可用的试题：{n} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="232"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="242"/>
         <source>{n} more are drafts or reviewed, not approved (tick &quot;Include drafts&quot; to use them).</source>
         <translation>另有 {n} 道为草稿或已审阅、尚未批准（勾选“包含草稿”即可使用）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="235"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="245"/>
         <source>{n} more were used in recent exams.</source>
         <translation>另有 {n} 道已在近期考试中使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="238"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="248"/>
         <source>Cannot be filled: {want} wanted, {n} available.</source>
         <translation>无法组满：需要 {want} 道，可用 {n} 道。</translation>
     </message>
@@ -433,72 +433,72 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="272"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="283"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="278"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="289"/>
         <source>Edit Markdown</source>
         <translation>编辑 Markdown</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="281"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="292"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="302"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="313"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="302"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="313"/>
         <source>Case study</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="303"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="314"/>
         <source>Handout</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="310"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="321"/>
         <source>No lecture notes or case studies yet</source>
         <translation>还没有讲义或病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="327"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="338"/>
         <source>Generate lecture notes or a case study, or choose a document above.</source>
         <translation>生成讲义或病例分析，或在上方选择一份文档。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="332"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="343"/>
         <source>{kind} · {status} · saved in the document store</source>
         <translation>{kind} · {status} · 已保存在文档库中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="335"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="346"/>
         <source>written by the built-in model: low quality, check it carefully</source>
         <translation>由内置模型撰写：质量较低，请仔细核对</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="347"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="358"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="347"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="358"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="348"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="359"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="348"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="359"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
@@ -506,17 +506,32 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DraftList</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="217"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="221"/>
         <source>✓ no findings</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="227"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="225"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="225"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="226"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="236"/>
         <source>#{id} · {type} · {topic} · {badge}</source>
         <translation>#{id} · {type} · {topic} · {badge}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="233"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="244"/>
         <source>The quality gate found nothing.</source>
         <translation>质量检查未发现问题。</translation>
     </message>
@@ -524,42 +539,42 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamItemTable</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="263"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
         <source>No.</source>
         <translation>题号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="263"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="263"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="264"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="264"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="264"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="293"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="303"/>
         <source>Set {n} ({m}/{k})</source>
         <translation>题组{n}（{m}/{k}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="300"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="311"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
@@ -567,437 +582,477 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="54"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="55"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="90"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="91"/>
         <source>Examination</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="100"/>
         <source>not printed</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="103"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="109"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="111"/>
         <source>The same seed, bank and blueprint give the same exam; &quot;random&quot; draws a new one each time.</source>
         <translation>相同的随机种子、题库和组卷蓝图会得到相同的试卷；“随机”则每次重新抽题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="112"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="114"/>
         <source>Also use draft and reviewed items, not only approved ones.</source>
         <translation>除已批准的试题外，也使用草稿和已审阅的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="115"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="116"/>
         <source>Allow siblings</source>
         <translation>允许同源题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="118"/>
         <source>Allow several questions generated from one item model on the same form (they are near-variants of each other, so by default only one is used).</source>
         <translation>允许同一份试卷中出现由同一题目模型生成的多道题（它们彼此相近，默认只用其中一道）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="124"/>
         <source>Duration</source>
         <translation>考试时长</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="125"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="126"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="126"/>
         <source>Forms</source>
         <translation>卷数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="127"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="128"/>
         <source>Candidate digits</source>
         <translation>准考证号位数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="151"/>
         <source>Blueprint</source>
         <translation>组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="157"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="158"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="159"/>
         <source>Load…</source>
         <translation>载入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/exams.py" line="161"/>
+        <source>Stored exams…</source>
+        <translation>已存试卷…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="162"/>
+        <source>Open an exam built before, to preview or export it again.</source>
+        <translation>打开以前组好的试卷，再次预览或导出。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="166"/>
         <source>Build exam</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="178"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="183"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="486"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="192"/>
         <source>Generate drafts for this cell</source>
         <translation>为此单元生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="190"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="195"/>
         <source>Ask the default language-model provider for draft questions that fit this cell; they go to the bank as drafts for review.</source>
         <translation>请默认的语言模型服务生成符合此单元的草稿题；它们将作为草稿存入题库，等待审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="205"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="210"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="206"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="211"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="207"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="212"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="208"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="558"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="560"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="213"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="571"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="209"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="214"/>
         <source>A locked question (or set) keeps its place in every form.</source>
         <translation>锁定的试题（或题组）在每套试卷中都保持原位。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="222"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="227"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="228"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="233"/>
         <source>Export PDFs…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="229"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="234"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="281"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="291"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="296"/>
         <source>Load blueprint</source>
         <translation>载入组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="282"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="287"/>
         <source>Blueprints (*.json);;All files (*)</source>
         <translation>组卷蓝图 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="297"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="308"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="302"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="313"/>
         <source>Save blueprint</source>
         <translation>保存组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="303"/>
         <source>Blueprints (*.json)</source>
         <translation>组卷蓝图 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="314"/>
         <source>Cannot write {path} ({error}).</source>
         <translation>无法写入 {path}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="313"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="318"/>
+        <source>1 question asked for</source>
+        <translation>需要 1 道题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="319"/>
         <source>{n} questions asked for</source>
         <translation>共需 {n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="355"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="361"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="355"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="361"/>
         <source>Making the forms…</source>
         <translation>正在生成各套试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="373"/>
         <source>Assembling the exam…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="381"/>
         <source>Last exam built with seed {seed}.</source>
         <translation>上次组卷使用的随机种子为 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="380"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="386"/>
         <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="412"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="418"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="422"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="428"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="423"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="429"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="436"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="435"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="441"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
         <source>{n} skipped: another item of the same item model is on the exam</source>
         <translation>{n} 道未选：同一题目模型的另一道题已在试卷中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="447"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="457"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="463"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="463"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="469"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="464"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="467"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="473"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="483"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="505"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="511"/>
+        <source>1 draft question stored for review. Approve it in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
+        <translation>已保存 1 道草稿题待审核。请在题库中批准，或勾选“包含草稿”，然后重新组卷。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="513"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="512"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="520"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="542"/>
-        <source>{n} questions · {m:g} marks</source>
-        <translation>{n} 道题 · 共 {m:g} 分</translation>
+        <location filename="../../eduapp/ui/pages/exams.py" line="551"/>
+        <source>1 question</source>
+        <translation>1 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="558"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="552"/>
+        <source>{n} questions</source>
+        <translation>{n} 道题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="553"/>
+        <source>1 mark</source>
+        <translation>1 分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="553"/>
+        <source>{m:g} marks</source>
+        <translation>{m:g} 分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="749"/>
+        <source>Opened exam {id} ({title}).</source>
+        <translation>已打开试卷 {id}（{title}）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="569"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="637"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="648"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="639"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="650"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="641"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="652"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="643"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="654"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="665"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="676"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="667"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="678"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="677"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="696"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="707"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="700"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="711"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1005,49 +1060,49 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="241"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="280"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="257"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="296"/>
         <source>Export items</source>
         <extracomment>items the format could not hold (``{&quot;item&quot;, &quot;uid&quot;, &quot;message&quot;}``), after export</extracomment>
         <translation>导出试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="245"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="261"/>
         <source>Selected items ({n})</source>
         <translation>选中的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="246"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="262"/>
         <source>Items shown by the current search ({n})</source>
         <translation>当前搜索显示的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="247"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="263"/>
         <source>The whole bank</source>
         <translation>整个题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="258"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="274"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="261"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="277"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="265"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="281"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="268"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="284"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="300"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="316"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1055,184 +1110,229 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>GeneratePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="73"/>
-        <location filename="../../eduapp/ui/pages/generate.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="75"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="96"/>
         <source>Generate</source>
         <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="119"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="123"/>
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="248"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="237"/>
+        <source>The model&apos;s answer was cut off at its length limit; nothing was stored. Ask for fewer questions at once, or use a model with a longer output limit.</source>
+        <translation>模型的回答在长度上限处被截断，未保存任何内容。请一次少生成几道题，或使用输出上限更长的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="241"/>
+        <source>The model&apos;s answer was not usable (it did not fit the required format); nothing was stored. Try again, or use a stronger model.</source>
+        <translation>模型的回答无法使用（不符合要求的格式），未保存任何内容。请重试，或使用更强的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="244"/>
+        <source>The model service cannot be used: it cannot be reached, refused the key, or is busy. Check it in Settings, then try again.</source>
+        <translation>无法使用该模型服务：连接不上、密钥被拒绝或服务繁忙。请在设置中检查后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="249"/>
+        <source>(Hover for the details.)</source>
+        <translation>（将鼠标悬停于此可查看详细信息。）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="274"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="256"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="282"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="280"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="306"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="284"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="310"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="297"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="323"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="306"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="332"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="319"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="346"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="330"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="357"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="343"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="370"/>
+        <source>1 draft question is waiting for your review.</source>
+        <translation>1 道草稿题等待你审核。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="372"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="346"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="375"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="348"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="377"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="357"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="386"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="384"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="415"/>
+        <source>1 draft waiting for review</source>
+        <translation>1 道草稿待审核</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="416"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="385"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="414"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="417"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="484"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="455"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="486"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="512"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="481"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="512"/>
+        <source>Approved 1 item.</source>
+        <translation>已批准 1 道试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="514"/>
+        <source>Accepted 1 item as reviewed.</source>
+        <translation>已将 1 道试题标为已审核。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="515"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="538"/>
+        <source>Discarded 1 draft.</source>
+        <translation>已丢弃 1 道草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/generate.py" line="539"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="521"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="556"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="567"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="582"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="602"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="637"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1240,207 +1340,207 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>GenerationForm</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="82"/>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="100"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="84"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="102"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="82"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="84"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="83"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="85"/>
         <source>Case study</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="86"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="88"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="88"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="90"/>
         <source>e.g. atrial fibrillation, 急性心肌梗死</source>
         <translation>例如：心房颤动、急性心肌梗死</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="89"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="91"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="91"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="93"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="92"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="94"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="93"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="95"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="97"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="99"/>
         <source>Provider</source>
         <translation>模型服务</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="106"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="108"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="110"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="112"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="112"/>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="117"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="114"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="115"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="117"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="117"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
         <source>Easy (p ≈ 0.85)</source>
         <translation>容易（p ≈ 0.85）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="118"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="120"/>
         <source>Moderate (p ≈ 0.65)</source>
         <translation>中等（p ≈ 0.65）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="121"/>
         <source>Hard (p ≈ 0.45)</source>
         <translation>较难（p ≈ 0.45）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="121"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="123"/>
         <source>Expected facility index: the share of candidates who answer correctly</source>
         <translation>预期难度指数：答对考生所占比例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="123"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="125"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="125"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="127"/>
         <source>one learning objective per line (optional)</source>
         <translation>每行一个学习目标（可选）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="128"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="130"/>
         <source>Objectives</source>
         <translation>学习目标</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="129"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="131"/>
         <source>Verify answers with a second blind call</source>
         <translation>用第二次盲答调用核对答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="131"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="133"/>
         <source>The model answers each question without seeing the key; a disagreement becomes a finding.</source>
         <translation>模型在看不到答案的情况下作答；结果不一致时会记为一条质量问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="136"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="138"/>
         <source>Source text (optional): your notes or a guideline excerpt to base the content on</source>
         <translation>参考文本（可选）：作为内容依据的笔记或指南摘录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="141"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="143"/>
         <source>Paste text here…</source>
         <translation>在此粘贴文本…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="149"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="151"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="149"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="151"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="150"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="152"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="150"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="152"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="151"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="153"/>
         <source>Clinical vignette (single best answer)</source>
         <translation>病例题（单项最佳选择）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="155"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
         <source>Remember</source>
         <translation>记忆</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="155"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
         <source>Understand</source>
         <translation>理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="156"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="158"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="156"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="158"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="159"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="159"/>
         <source>Create</source>
         <translation>创造</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="169"/>
-        <source>{name} (built-in, low quality)</source>
-        <translation>{name}（内置，质量较低）</translation>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="178"/>
+        <source>Built-in model (offline, low quality)</source>
+        <translation>内置模型（离线，质量较低）</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="813"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="827"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="822"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="836"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="831"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="845"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -1448,164 +1548,214 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="45"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="99"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="50"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="104"/>
         <source>Import items</source>
-        <extracomment>Formats offered for import and export (names of the interop registry).</extracomment>
+        <extracomment>File formats by the names people know them by. Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="51"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="56"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="59"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="61"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="66"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="63"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
         <source>As the file says, else detected from the text</source>
         <translation>按文件所标注，否则根据文本自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="65"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="70"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="67"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="72"/>
         <source>Language of the items</source>
         <translation>试题语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="74"/>
         <source>optional, e.g. Year 3/Cardiology</source>
         <translation>可选，例如 三年级/心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="70"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
         <source>Put into category</source>
         <translation>放入分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="71"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
         <source>Reject a whole file on its first error</source>
         <translation>文件中出现第一个错误即拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="80"/>
         <source>File / entry</source>
         <translation>文件 / 条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="80"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="81"/>
         <source>Decision</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="83"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="88"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="100"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="105"/>
         <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
         <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="113"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="118"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="128"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="133"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="137"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
         <source>Like items in your bank ({n})</source>
         <translation>与题库中已有题目相似（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="138"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="143"/>
         <source>Choose for each: nothing is rewritten unless you say so</source>
         <translation>请逐题选择：除非你指定，否则不会改写任何题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="147"/>
         <source>same ID number as bank item #{id} ({status}), other content ({score:.0f}% alike)</source>
         <translation>与题库题目 #{id}（{status}）编号相同，但内容不同（相似度 {score:.0f}%）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="145"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="150"/>
         <source>{score:.0f}% like bank item #{id} ({status})</source>
         <translation>与题库题目 #{id}（{status}）相似度 {score:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="151"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="156"/>
         <source>Bank item #{id}: {stem}</source>
         <translation>题库题目 #{id}：{stem}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="154"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="159"/>
         <source>Keep the bank&apos;s item</source>
         <translation>保留题库中的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="155"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="160"/>
         <source>Replace it (new version)</source>
         <translation>替换它（新版本）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="156"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="161"/>
         <source>Import as a new item</source>
         <translation>作为新题导入</translation>
     </message>
     <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="175"/>
+        <source>single best answer</source>
+        <translation>单项最佳选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="175"/>
+        <source>multiple response</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
         <location filename="../../eduapp/ui/transfer_dialogs.py" line="176"/>
+        <source>true/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="176"/>
+        <source>short answer</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="177"/>
+        <source>matching</source>
+        <translation>配伍题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="177"/>
+        <source>numerical</source>
+        <translation>计算题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="178"/>
+        <source>essay</source>
+        <translation>论述题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="178"/>
+        <source>cloze</source>
+        <translation>填空题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="179"/>
+        <source>description</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="189"/>
         <source>cannot be imported: {why}</source>
         <translation>无法导入：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="186"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="197"/>
+        <source>{type} {n}</source>
+        <translation>{type} {n} 道</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="202"/>
         <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents; languages: {langs}</source>
         <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档；语言：{langs}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="196"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212"/>
         <source>note: {message}</source>
         <translation>提示：{message}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="199"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="215"/>
         <source>{n} items ready to import.</source>
         <translation>{n} 道试题可以导入。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="228"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="222"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="238"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1842,169 +1992,267 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="44"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="50"/>
         <source>Item bank</source>
+        <extracomment>what Ctrl+Z undoes, newest last: ``(&quot;delete&quot;, ids)`` or ``(&quot;edit&quot;, id, version)``</extracomment>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="49"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="57"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="57"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="58"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="64"/>
         <source>Last review</source>
         <translation>最近审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="85"/>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="108"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="95"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="109"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="97"/>
-        <source>Undo delete</source>
-        <translation>撤销删除</translation>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="111"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="120"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="113"/>
+        <source>Preview as student…</source>
+        <translation>以学生视角预览…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="114"/>
+        <source>Try the selected item as a student sees it in practice.</source>
+        <translation>按学生练习时看到的样子试做所选试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="117"/>
+        <source>Trash…</source>
+        <translation>回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="100"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
+        <source>Statistics: select an item.</source>
+        <translation>统计：请选择一道试题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="179"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="182"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="182"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="185"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="185"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="186"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="186"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="187"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="187"/>
         <source>All exam types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="188"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="210"/>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="262"/>
+        <source>1 item</source>
+        <translation>1 道试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="263"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="319"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="377"/>
+        <source>Practice: nobody has answered it yet.</source>
+        <translation>练习：尚无人作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="379"/>
+        <source>Practice: {n} students · facility p = {p} · point-biserial r_pb = {r}</source>
+        <translation>练习：{n} 名学生 · 难度 p = {p} · 点二列相关 r_pb = {r}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="382"/>
+        <source>{s:.0f} s on average</source>
+        <translation>平均 {s:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="386"/>
+        <source>Exams: not in a marked sitting yet.</source>
+        <translation>考试：尚未出现在已阅卷的考试中。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="389"/>
+        <source>Exam {exam} ({when}): {n} candidates · p = {p} · r_pb = {r}</source>
+        <translation>考试 {exam}（{when}）：{n} 名考生 · p = {p} · r_pb = {r}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="406"/>
+        <source>Select one item to preview.</source>
+        <translation>请选择一道试题进行预览。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="460"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="339"/>
-        <source>Deleted {n} items. Press Undo delete to bring them back.</source>
-        <translation>已删除 {n} 道试题。点击“撤销删除”可恢复。</translation>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="480"/>
+        <source>Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.</source>
+        <translation>已删除 1 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="482"/>
+        <source>Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.</source>
+        <translation>已删除 {n} 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="495"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="509"/>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="499"/>
+        <source>Undo the delete of 1 item (Ctrl+Z).</source>
+        <translation>撤销删除 1 道试题（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="500"/>
+        <source>Undo the delete of {n} items (Ctrl+Z).</source>
+        <translation>撤销删除 {n} 道试题（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="502"/>
+        <source>Undo the edit of item {id} (Ctrl+Z).</source>
+        <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="581"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="401"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="420"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="589"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="609"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="402"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="406"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="590"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="594"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="415"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="603"/>
+        <source>Exported 1 item to {path}.</source>
+        <translation>已将 1 道试题导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="604"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="611"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="423"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="612"/>
         <source>Left out, the format cannot hold them:</source>
         <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>
@@ -2012,457 +2260,457 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="156"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
         <source>English</source>
         <extracomment>Columns of the option table. ``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="156"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="161"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="164"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="163"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="169"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="168"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="171"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="173"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
         <source>Edit set…</source>
         <translation>编辑题组…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="174"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="177"/>
         <source>Edit the set&apos;s shared vignette or shared options and see its questions</source>
         <translation>编辑题组共用的病例或共用选项，并查看其中的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="184"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="187"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="189"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="188"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="191"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="190"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
         <source>Key</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
         <source>Option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="227"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="196"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="196"/>
         <source>Credit %</source>
         <translation>得分 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="198"/>
         <source>Partial credit in percent (-100..100) for multiple-response and numerical items; empty: 100 for a key, 0 for a distractor</source>
         <translation>多选题和数值题的部分得分，按百分比（-100..100）；留空：正确答案 100，干扰项 0</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="215"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="218"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="217"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="220"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="218"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="236"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="235"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="238"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="236"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="239"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="238"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="241"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="261"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="264"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="263"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="266"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="269"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="272"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="270"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="273"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="281"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="284"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="286"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="292"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="291"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="294"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="293"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="296"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="294"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="297"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="301"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="304"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="308"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="311"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="312"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="315"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="313"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="316"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="314"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="412"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="317"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="415"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="364"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="367"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="409"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="412"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="410"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="413"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="413"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="416"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="414"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="417"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="428"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="428"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="429"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="442"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="445"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="442"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="445"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="475"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="488"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="478"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="491"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="411"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="479"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="414"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="492"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="485"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="498"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="517"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="531"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="527"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="541"/>
         <source>Shared vignette:</source>
         <translation>共用病例：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="529"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="543"/>
         <source>Shared options:</source>
         <translation>共用选项：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="645"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="659"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="647"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="661"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="648"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="662"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="651"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="665"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="654"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="668"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="656"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="670"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="661"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="675"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="682"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="696"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="694"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="708"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="705"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="719"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="706"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="720"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="765"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="779"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="766"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="780"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="773"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="777"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="787"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="791"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="778"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="792"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="800"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="814"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -2888,127 +3136,127 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="40"/>
+        <location filename="../../eduapp/ui/models.py" line="42"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="41"/>
+        <location filename="../../eduapp/ui/models.py" line="43"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="41"/>
+        <location filename="../../eduapp/ui/models.py" line="43"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="41"/>
+        <location filename="../../eduapp/ui/models.py" line="43"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="41"/>
+        <location filename="../../eduapp/ui/models.py" line="43"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="42"/>
+        <location filename="../../eduapp/ui/models.py" line="44"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="42"/>
+        <location filename="../../eduapp/ui/models.py" line="44"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="48"/>
+        <location filename="../../eduapp/ui/models.py" line="50"/>
         <source>SBA</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="48"/>
+        <location filename="../../eduapp/ui/models.py" line="50"/>
         <source>Multiple</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="49"/>
+        <location filename="../../eduapp/ui/models.py" line="51"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="49"/>
+        <location filename="../../eduapp/ui/models.py" line="51"/>
         <source>Short</source>
         <translation>简答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="52"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="52"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="53"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="53"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="53"/>
+        <location filename="../../eduapp/ui/models.py" line="55"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="53"/>
+        <location filename="../../eduapp/ui/models.py" line="55"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="54"/>
+        <location filename="../../eduapp/ui/models.py" line="56"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="54"/>
+        <location filename="../../eduapp/ui/models.py" line="56"/>
         <source>EN</source>
         <translation>英</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="54"/>
+        <location filename="../../eduapp/ui/models.py" line="56"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
@@ -3050,13 +3298,13 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>LowQualityBanner</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="52"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="54"/>
         <source>⚠ Low quality: the built-in model (SmolLM2-135M) works offline, but what it writes is often wrong and it cannot write real Chinese. Check every draft, and use a stronger provider (OpenAI, DeepSeek, Qwen, or a local Ollama or vLLM server) for material you mean to keep.</source>
         <extracomment>What the form can ask for: questions (review queue), lecture notes, a case study. Question types of :class:`~eduapp.authoring.QuestionSpec` (``vignette`` is an SBA item). Target facility index per difficulty choice (``None``: let the model choose).</extracomment>
         <translation>⚠ 质量较低：内置模型（SmolLM2-135M）可离线使用，但写出的内容常有错误，也写不出真正的中文。请逐一核对草稿；需要保留的教学材料请使用更强的模型服务（OpenAI、DeepSeek、通义千问，或本地 Ollama / vLLM 服务器）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="57"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="59"/>
         <source>Configure a provider…</source>
         <translation>配置模型服务…</translation>
     </message>
@@ -5264,8 +5512,8 @@ Add a student on the Practice page and answer a few questions.</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="27"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="312"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="318"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="314"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="320"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5287,9 +5535,9 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="34"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="234"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="279"/>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="293"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="236"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="281"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="295"/>
         <source>Providers</source>
         <translation>模型服务</translation>
     </message>
@@ -5440,23 +5688,227 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/settings_dialog.py" line="197"/>
+        <source>Built-in model (offline, low quality)</source>
+        <translation>内置模型（离线，质量较低）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="199"/>
         <source> (default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="250"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="252"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="258"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="260"/>
         <source>Testing {name}…</source>
         <translation>正在测试 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/settings_dialog.py" line="266"/>
+        <location filename="../../eduapp/ui/settings_dialog.py" line="268"/>
         <source>Works: {model} answered in {ms:.0f} ms.</source>
         <translation>连接正常：{model} 在 {ms:.0f} 毫秒内应答。</translation>
+    </message>
+</context>
+<context>
+    <name>StoredExamsDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="26"/>
+        <source>Stored exams</source>
+        <translation>已存试卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="35"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="35"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="35"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="36"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="36"/>
+        <source>Questions</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="37"/>
+        <source>Forms</source>
+        <translation>卷数</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="45"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="58"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="58"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="66"/>
+        <source>No exam is stored yet: build one and export its PDFs.</source>
+        <translation>还没有已保存的试卷：请先组卷并导出 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/stored_exams_dialog.py" line="68"/>
+        <source>Choose an exam to preview or export it again, exactly as it was built.</source>
+        <translation>选择一份试卷，按组卷时的原样再次预览或导出。</translation>
+    </message>
+</context>
+<context>
+    <name>StudentPreviewDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="30"/>
+        <source>Preview as a student</source>
+        <translation>以学生视角预览</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="33"/>
+        <source>This is how the question looks in practice. Answer it to see the feedback; nothing is recorded.</source>
+        <translation>这是该题在练习中的样子。作答后可看到反馈；不会记录任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="56"/>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="60"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="62"/>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="64"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="105"/>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="106"/>
+        <source>Not right</source>
+        <translation>不正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="113"/>
+        <source> (your answer)</source>
+        <translation>（你的答案）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="122"/>
+        <source>Model answer:</source>
+        <translation>参考答案：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/student_preview.py" line="125"/>
+        <source>Rubric:</source>
+        <translation>评分标准：</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="26"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="35"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="35"/>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="35"/>
+        <source>Topic</source>
+        <translation>知识点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="36"/>
+        <source>Stem</source>
+        <translation>题干</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="42"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="44"/>
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="45"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="71"/>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="72"/>
+        <source>1 deleted item. Restore it, or empty the trash to delete it for good.</source>
+        <translation>1 道已删除的试题。可恢复，或清空回收站将其永久删除。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="74"/>
+        <source>{n} deleted items. Restore them, or empty the trash to delete them for good.</source>
+        <translation>{n} 道已删除的试题。可恢复，或清空回收站将其永久删除。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="103"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="104"/>
+        <source>Delete 1 item for good? This cannot be undone.</source>
+        <translation>永久删除 1 道试题？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/trash_dialog.py" line="105"/>
+        <source>Delete {n} items for good? This cannot be undone.</source>
+        <translation>永久删除 {n} 道试题？此操作无法撤销。</translation>
     </message>
 </context>
 </TS>

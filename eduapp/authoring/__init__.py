@@ -15,6 +15,7 @@ from .dedup import DuplicateIndex, DuplicateMatch, duplicate_findings, similarit
 from .documents import generate_case, generate_notes, case_markdown, notes_markdown
 from .gate import (LOW_QUALITY, STRONGER_PROVIDER_HINT, blind_check, flagged, gate_findings,
                    passes_gate)
+from .finding_text import FINDING_TEXT, describe_finding, make_finding
 from .lint import RULES, Rule, detected_language, lead_in, lint_item
 from .questions import (GenerationResult, QuestionSpec, check_generated, existing_generation,
                         generate_questions, item_from_json)
@@ -23,6 +24,7 @@ from .output_schemas import CASE_SCHEMA, NOTES_SCHEMA, QUESTION_KINDS, question_
 from .verify import verification_finding, verify_item
 
 __all__ = [
+    "FINDING_TEXT", "describe_finding", "make_finding",
     "RULES", "Rule", "lead_in", "lint_item", "detected_language", "blind_check", "flagged",
     "DuplicateIndex", "DuplicateMatch", "duplicate_findings", "similarity",
     "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "gate_findings", "passes_gate",

@@ -36,6 +36,7 @@ from typing import Callable, Hashable, Iterable
 from rapidfuzz import fuzz
 
 from ..domain import Finding, Item
+from .finding_text import make_finding
 
 __all__ = ["DuplicateMatch", "DuplicateIndex", "duplicate_findings", "similarity"]
 
@@ -239,8 +240,7 @@ def duplicate_findings(item: Item, index: DuplicateIndex, *, exclude: Hashable |
                 what = describe(m.key)
             except Exception:  # noqa: BLE001 - a vanished item is still named by its id
                 what = ""
-        names.append(f"#{m.key} ({m.score:.0f}% alike{': ' + what if what else ''})")
-    return [Finding("near-duplicate", "warning",
-                    f"Near copy of item(s) already in the bank: {'; '.join(names)}. Keep "
-                    "one, or make them ask different things; never put both on one exam.",
-                    None)]
+        names.append(f"#{m.key} ({m.score:.0f}%{': ' + what if what else ''})")
+    return [make_finding("near-duplicate", "warning", "near-duplicate",
+                         {"names": "; ".join(names)},
+                         language="zh" if item.language == "zh" else "en")]

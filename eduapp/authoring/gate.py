@@ -9,6 +9,7 @@ recompute them with :func:`gate_findings`.
 from __future__ import annotations
 
 from ..domain import Finding, Item
+from .finding_text import make_finding
 from .dedup import DuplicateIndex, duplicate_findings
 from .lint import lint_item
 from .relevance import topic_finding
@@ -47,7 +48,7 @@ def gate_findings(item: Item, *, index: DuplicateIndex | None = None,
     if v is not None:
         out.append(v)
     if str(item.provenance.get("quality", "")).startswith("low"):
-        out.append(Finding("low-quality-model", "info", STRONGER_PROVIDER_HINT, None))
+        out.append(make_finding("low-quality-model", "info", "low-quality-model"))
     order = {"error": 0, "warning": 1, "info": 2}
     out.sort(key=lambda f: order.get(f.severity, 3))
     return out

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from ..domain import CHOICE_TYPES, Finding, Item
+from .finding_text import make_finding
 from .synonyms import same_thing
 from ..htmltext import html_to_text, looks_like_html
 from ..language import detect_language, item_text
@@ -202,10 +203,13 @@ def _emphasised(text: str, start: int, end: int) -> bool:
 
 # --------------------------------------------------------------------------- the rules
 
-def _f(rule: str, message: str, field: str | None = None, start: int = 0, end: int = 0,
-       severity: str | None = None) -> Finding:
-    return Finding(rule=rule, severity=severity or RULES[rule].severity, message=message,
-                   span=[field, start, end] if field is not None else None)
+def _f(rule: str, code: str, values: dict | None = None, field: str | None = None,
+       start: int = 0, end: int = 0, zh: bool = False) -> Finding:
+    """A finding of ``rule`` worded by ``code`` (:data:`~.finding_text.FINDING_TEXT`),
+    its message in Chinese when ``zh``."""
+    return make_finding(rule, RULES[rule].severity, code, values,
+                        [field, start, end] if field is not None else None,
+                        "zh" if zh else "en")
 
 
 _NEG_EN = re.compile(r"\b(not|except|least|incorrect|untrue|false)\b(?!-)", re.I)
@@ -221,15 +225,13 @@ def _negative_stem(item: Item, start: int, lead: str, out: list) -> None:
         if word == "least" and re.search(r"\bat\s+$", lead[:m.start()], re.I):
             continue
         if not _emphasised(lead, m.start(), m.end()):
-            out.append(_f("negative-stem", f"The lead-in is phrased negatively (\"{m.group(1)}\") "
-                          "without emphasis; rewrite it positively, or set the word in capitals "
-                          "or bold.", "stem", start + m.start(), start + m.end()))
+            out.append(_f("negative-stem", "negative-stem", {"w": m.group(1)}, "stem",
+                          start + m.start(), start + m.end()))
             return
     for m in _NEG_ZH.finditer(lead):
         if not _emphasised(lead, m.start(), m.end()):
-            out.append(_f("negative-stem", f"题干为否定式提问（“{m.group(0)}”）且未加强调；请改为"
-                          "肯定式，或将否定词加粗/加【】。", "stem", start + m.start(),
-                          start + m.end()))
+            out.append(_f("negative-stem", "negative-stem", {"w": m.group(0)}, "stem",
+                          start + m.start(), start + m.end(), zh=True))
             return
 
 
@@ -248,18 +250,14 @@ def _special_options(item: Item, out: list) -> None:
     for i, o in enumerate(item.options):
         t = o.text
         field = f"options[{i}]"
-        for pattern, rule, msg in (
-                (_ALL_EN, "all-of-the-above", "\"All of the above\" lets a candidate who knows two "
-                 "options are right answer without knowing the rest."),
-                (_ALL_ZH, "all-of-the-above", "“以上都是”类选项：考生只需判断两项正确即可作答。"),
-                (_NONE_EN, "none-of-the-above", "\"None of the above\" rewards knowing what is "
-                 "wrong, not what is right; replace it with a plausible distractor."),
-                (_NONE_ZH, "none-of-the-above", "“以上都不是”类选项只考查排除能力；请换成合理的干扰项。"),
-                (_COMBINED, "combined-options", "An option that combines other options; write "
-                 "each choice as one complete answer.")):
+        for pattern, rule, zh in ((_ALL_EN, "all-of-the-above", False),
+                                  (_ALL_ZH, "all-of-the-above", True),
+                                  (_NONE_EN, "none-of-the-above", False),
+                                  (_NONE_ZH, "none-of-the-above", True),
+                                  (_COMBINED, "combined-options", is_cjk_text(t))):
             m = pattern.search(t)
             if m:
-                out.append(_f(rule, msg, field, m.start(), m.end()))
+                out.append(_f(rule, rule, None, field, m.start(), m.end(), zh=zh))
                 break
 
 
@@ -278,15 +276,13 @@ def _term_rules(item: Item, out: list) -> None:
         texts = [("stem", item.stem)]
     elif item.type not in CHOICE_TYPES:
         return
-    for rule, en, zh, msg in (
-            ("absolute-term", _ABS_EN, _ABS_ZH,
-             "Absolute term \"{w}\" in an option: test-wise candidates rule such options out."),
-            ("vague-term", _VAGUE_EN, _VAGUE_ZH,
-             "Vague frequency term \"{w}\" in an option: experts disagree on what it means.")):
+    for rule, en, zh in (("absolute-term", _ABS_EN, _ABS_ZH),
+                         ("vague-term", _VAGUE_EN, _VAGUE_ZH)):
         for field, text in texts:
             m = en.search(text) or zh.search(text)
             if m:
-                out.append(_f(rule, msg.format(w=m.group(0)), field, m.start(), m.end()))
+                out.append(_f(rule, rule, {"w": m.group(0)}, field, m.start(), m.end(),
+                              zh=is_cjk_text(text)))
                 break
 
 
@@ -304,10 +300,9 @@ def _longest_key(item: Item, out: list) -> None:
     key_len = lengths[k]
     others = sorted((n for i, n in enumerate(lengths) if i != k), reverse=True)
     if key_len >= others[0] * 1.7 and key_len - others[0] >= 20:
-        out.append(_f("longest-option-key", "The key is much longer than every distractor "
-                      f"({key_len} against at most {others[0]} characters); test-wise candidates "
-                      "pick the longest, most complete option.", f"options[{k}]", 0,
-                      len(item.options[k].text)))
+        out.append(_f("longest-option-key", "longest-option-key",
+                      {"key_len": key_len, "longest": others[0]}, f"options[{k}]", 0,
+                      len(item.options[k].text), zh=detected_language(item) == "zh"))
 
 
 _VOWEL_SOUND_EXCEPTIONS = re.compile(r"^(uni|use|usu|uti|ure|uro|eu|one|once|ew)", re.I)
@@ -350,9 +345,8 @@ def _grammatical_cue(item: Item, start: int, lead: str, out: list) -> None:
                and _starts_with_vowel_sound(o.text) != an]
         if bad:
             i = bad[0]
-            out.append(_f("grammatical-cue", f"The stem ends with \"{m.group(1)}\", which does not "
-                          f"fit \"{item.options[i].text[:40]}\"; such options can be ruled out on "
-                          "grammar alone. End the stem before the article.",
+            out.append(_f("grammatical-cue", "grammatical-cue-article",
+                          {"w": m.group(1), "option": item.options[i].text[:40]},
                           "stem", start + m.start(1), start + m.end(1)))
         return
     if _ARE_END.search(lead) and len(item.key_indices) == 1:
@@ -363,9 +357,8 @@ def _grammatical_cue(item: Item, start: int, lead: str, out: list) -> None:
         k = item.key_indices[0]
         distract = [plural(o.text) for i, o in enumerate(item.options) if i != k]
         if plural(item.options[k].text) and sum(distract) <= len(distract) // 3:
-            out.append(_f("grammatical-cue", "The stem asks in the plural and only the key is "
-                          "plural; make all options agree with the stem.", f"options[{k}]", 0,
-                          len(item.options[k].text)))
+            out.append(_f("grammatical-cue", "grammatical-cue-plural", None, f"options[{k}]",
+                          0, len(item.options[k].text)))
 
 
 _STOP = set("""which following most likely patient patients these those there their about
@@ -496,8 +489,7 @@ def _word_repeat(item: Item, lead: str, out: list) -> None:
         prev = _root(key_words[n - 1].group(0)) if n else None
         in_vignette = (nxt and (r, nxt) in stem_pairs) or (prev and (prev, r) in stem_pairs)
         if r in lead_roots or (in_vignette and not echoes):
-            out.append(_f("word-repeat", f"\"{w}\" appears in the stem and in the key but in no "
-                          "distractor: a clang cue to the answer.", f"options[{k}]",
+            out.append(_f("word-repeat", "word-repeat", {"w": w}, f"options[{k}]",
                           m.start(), m.end()))
             return
     if not _CJK_RE.search(key):
@@ -518,9 +510,8 @@ def _word_repeat(item: Item, lead: str, out: list) -> None:
         if hit and not any(_shares(hit[0], d, max(2, len(hit[0]) - 1)) for d in distractors):
             word, at = hit
             start = item.options[k].text.find(word)
-            out.append(_f("word-repeat", f"“{word}”同时出现在题干和正确答案中，而干扰项中没有：这是"
-                          "提示答案的字词线索（clang association）。", f"options[{k}]",
-                          max(start, 0), max(start, 0) + len(word)))
+            out.append(_f("word-repeat", "word-repeat", {"w": word}, f"options[{k}]",
+                          max(start, 0), max(start, 0) + len(word), zh=True))
             return
 
 
@@ -554,12 +545,8 @@ def _k_type(item: Item, out: list) -> None:
     if len(combos) >= 2 or (combos and statements >= 3):
         i = combos[0]
         zh = detected_language(item) == "zh"
-        out.append(_f("k-type", "复合型选择题（K型题）：选项是若干陈述的组合（如“①③”“1和3”），考生可凭部分"
-                      "知识排除选项。请把每个陈述改写成单独的题目，或改为多选题。" if zh else
-                      "Complex multiple choice (K-type): the options are combinations of numbered "
-                      "statements (\"1 and 3 only\"), so partial knowledge and elimination find the "
-                      "key. Rewrite each statement as its own item, or use a multiple-response item.",
-                      f"options[{i}]", 0, len(item.options[i].text)))
+        out.append(_f("k-type", "k-type", None, f"options[{i}]", 0, len(item.options[i].text),
+                      zh=zh))
 
 
 _LIMITERS = re.compile(r"\b(alone|only|without|no|not|stop|avoid|withhold|monotherapy)\b|"
@@ -619,15 +606,8 @@ def _two_keys(item: Item, out: list) -> None:
                     why = "contains"
         if why:
             zh = detected_language(item) == "zh"
-            if zh:
-                msg = (f"干扰项{i + 1}与正确答案是同一事物的不同名称，两者都可辩护为正确答案。" if why == "synonym"
-                       else f"干扰项{i + 1}与正确答案互相包含，两者都可辩护为正确答案；请改写使只有一个最佳答案。")
-            else:
-                msg = (f"Option {i + 1} names the same thing as the key (a synonym or abbreviation): "
-                       "two defensible keys." if why == "synonym" else
-                       f"Option {i + 1} and the key contain one another, so both can be defended "
-                       "as correct; rewrite so that only one is the best answer.")
-            out.append(_f("two-keys", msg, f"options[{i}]", 0, len(o.text)))
+            out.append(_f("two-keys", f"two-keys-{why}", {"n": i + 1}, f"options[{i}]", 0,
+                          len(o.text), zh=zh))
             return
 
 
@@ -661,25 +641,26 @@ def _option_pairs(item: Item, out: list) -> None:
     norms = [_norm(o.text) for o in item.options]
     intervals = [_interval(o.text) for o in item.options]
     seen_dup = seen_overlap = seen_repeat = False
+    zh = detected_language(item) == "zh"
     for i in range(len(item.options)):
         for j in range(i + 1, len(item.options)):
             a, b = norms[i], norms[j]
             if a and a == b and not seen_dup:
                 seen_dup = True
-                out.append(_f("duplicate-options", f"Options {i + 1} and {j + 1} are the same.",
-                              f"options[{j}]", 0, len(item.options[j].text)))
+                out.append(_f("duplicate-options", "duplicate-options", {"a": i + 1, "b": j + 1},
+                              f"options[{j}]", 0, len(item.options[j].text), zh=zh))
             elif a and b and not seen_repeat and a != b and min(len(a), len(b)) >= 6 and (
                     _digits(a) == _digits(b)) and _close(a, b):
                 seen_repeat = True
-                out.append(_f("options-repeat", f"Options {i + 1} and {j + 1} say almost the same "
-                              "thing.", f"options[{j}]", 0, len(item.options[j].text)))
+                out.append(_f("options-repeat", "options-repeat", {"a": i + 1, "b": j + 1},
+                              f"options[{j}]", 0, len(item.options[j].text), zh=zh))
             ia, ib = intervals[i], intervals[j]
             if ia and ib and not seen_overlap and ia[2] == ib[2] and max(
                     ia[0], ib[0]) < min(ia[1], ib[1]):
                 seen_overlap = True
-                out.append(_f("overlapping-options", f"The ranges in options {i + 1} and {j + 1} "
-                              "overlap, so more than one can be right.", f"options[{j}]", 0,
-                              len(item.options[j].text)))
+                out.append(_f("overlapping-options", "overlapping-options",
+                              {"a": i + 1, "b": j + 1}, f"options[{j}]", 0,
+                              len(item.options[j].text), zh=zh))
 
 
 def _digits(text: str) -> str:
@@ -708,12 +689,8 @@ def _lead_in_rules(item: Item, start: int, lead: str, out: list) -> None:
     zh = is_cjk_text(lead)
     m = (_OPEN_ZH if zh else _OPEN_EN).search(lead)
     if m:
-        msg = ("开放式提问（如“下列说法正确的是”）：不看选项无法作答。请改为针对一个要点的封闭式问题，如"
-               "“最可能的诊断是”。" if zh else
-               "Open lead-in: it cannot be answered without reading the options (the NBME "
-               "cover-the-options rule). Ask one focused question, e.g. \"Which of the following "
-               "is the most likely diagnosis?\"")
-        out.append(_f("open-lead-in", msg, "stem", start + m.start(), start + m.end()))
+        out.append(_f("open-lead-in", "open-lead-in", None, "stem", start + m.start(),
+                      start + m.end(), zh=zh))
         return
     if not _has_vignette(item, start):
         return
@@ -725,24 +702,20 @@ def _lead_in_rules(item: Item, start: int, lead: str, out: list) -> None:
             re.search(r"\b(is|are|was|were|be|of|to|by|with)\s*$", text, re.I)) or bool(
             re.match(r"\W*(select|choose|identify|name|give|state|list|indicate)\b", text, re.I))
     if not closed:
-        out.append(_f("no-lead-in", "题干的病例后没有提出问题。" if zh else
-                      "The vignette ends without a question; end it with a closed lead-in such "
-                      "as \"Which of the following is the most likely diagnosis?\"",
-                      "stem", start, start + len(lead)))
+        out.append(_f("no-lead-in", "no-lead-in", None, "stem", start, start + len(lead), zh=zh))
 
 
 def _key_rules(item: Item, out: list) -> None:
     if item.type not in CHOICE_TYPES or not item.options:
         return
     keys = len(item.key_indices)
+    zh = detected_language(item) == "zh"
     if keys == 0:
-        out.append(_f("no-key", "No option is marked correct."))
+        out.append(_f("no-key", "no-key", zh=zh))
     elif keys > 1 and item.type in ("sba", "tf"):
-        out.append(_f("multiple-keys", f"{keys} options are marked correct in a single-answer "
-                      "item."))
+        out.append(_f("multiple-keys", "multiple-keys", {"n": keys}, zh=zh))
     if item.type == "sba" and len(item.options) < 4:
-        out.append(_f("option-count", f"Only {len(item.options)} options; single-best-answer "
-                      "items work best with 4-5 (Chinese A-type: 5)."))
+        out.append(_f("option-count", "option-count", {"n": len(item.options)}, zh=zh))
 
 
 def _explanation(item: Item, out: list) -> None:
@@ -752,8 +725,8 @@ def _explanation(item: Item, out: list) -> None:
     if item.type in ("short", "essay"):
         has = has or bool(item.model_answer.strip()) or bool(item.rubric.strip())
     if not has:
-        out.append(_f("missing-explanation", "There is no explanation: add why the key is right "
-                      "(and why each distractor is wrong)."))
+        out.append(_f("missing-explanation", "missing-explanation",
+                      zh=detected_language(item) == "zh"))
 
 
 _LABEL = re.compile(r"^\W*((option|answer|choice|选项|答案)\s*\w?|[A-Ea-e1-5]|n/?a|null|none|"
@@ -771,23 +744,22 @@ def _nonsense(item: Item, out: list) -> None:
     zh = detected_language(item) == "zh" or is_cjk_text(text)
     meat = len(_NORM_DROP.sub("", text))
     if text and _NUMBER_ONLY.match(text):
-        out.append(_f("stem-is-number", "The stem is only a number or a date, not a question.",
-                      "stem", 0, len(item.stem)))
+        out.append(_f("stem-is-number", "stem-is-number", None, "stem", 0, len(item.stem),
+                      zh=zh))
     elif meat < (6 if zh else 15):
-        out.append(_f("stem-too-short", "The stem is too short to be a question.", "stem", 0,
-                      len(item.stem)))
+        out.append(_f("stem-too-short", "stem-too-short", None, "stem", 0, len(item.stem),
+                      zh=zh))
     found = detected_language(item)
     if item.language == "zh" and text and found == "en":
-        out.append(_f("wrong-language", "The item is marked Chinese but its text is English "
-                      "(too few Chinese characters).", "stem", 0, len(item.stem)))
+        out.append(_f("wrong-language", "wrong-language-marked-zh", None, "stem", 0,
+                      len(item.stem), zh=True))
     elif item.language == "en" and text and found == "zh":
         if item.provenance.get("source") == "generated":
-            out.append(_f("wrong-language", "English was asked for but the model wrote Chinese.",
-                          "stem", 0, len(item.stem)))
+            out.append(_f("wrong-language", "wrong-language-generated", None, "stem", 0,
+                          len(item.stem)))
         else:
-            out.append(_f("language-label", "The item is labelled English but its text is "
-                          "Chinese; it was checked as Chinese. Set its language to Chinese.",
-                          "stem", 0, len(item.stem)))
+            out.append(_f("language-label", "language-label", None, "stem", 0,
+                          len(item.stem), zh=True))
     lead = _norm(lead_in(item)[1])
     whole = _norm(item.full_stem)
     # options that are all numbers ("1", "3.5", "7") are answers, not labels
@@ -799,25 +771,24 @@ def _nonsense(item: Item, out: list) -> None:
             continue
         why = None
         if not t or (_LABEL.match(t) and not (numeric and t.isdigit())):
-            why = "is empty or only a label"
+            why = "option-empty"
         elif t.endswith(("?", "？")):
-            why = "is a question, not an answer"
+            why = "option-question"
         elif _META.match(t):
-            why = "comments on the answer instead of being one"
+            why = "option-meta"
         elif (lead and _norm(t) == lead) or (len(_norm(t)) >= 30
                                              and whole.startswith(_norm(t)[:30])):
-            why = "repeats the stem"
+            why = "option-repeats-stem"
         elif len(t) > 400:
-            why = "is far too long to be an answer"
+            why = "option-too-long"
         if why:
-            out.append(_f("option-not-an-answer", f"Option {i + 1} {why}.", f"options[{i}]", 0,
-                          len(o.text)))
+            out.append(_f("option-not-an-answer", why, {"n": i + 1}, f"options[{i}]", 0,
+                          len(o.text), zh=zh))
             break
     for field, value in (("stem", item.stem), ("vignette", item.vignette)):
         span = _repeated_phrase(value)
         if span:
-            out.append(_f("repetition", "The same phrase is repeated again and again (broken "
-                          "generated text).", field, *span))
+            out.append(_f("repetition", "repetition", None, field, *span, zh=zh))
             break
 
 

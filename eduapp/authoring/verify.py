@@ -10,6 +10,7 @@ disagreement is a reason to look, not proof of a wrong key.
 from __future__ import annotations
 
 from ..domain import Finding, Item, now
+from .finding_text import make_finding
 from ..errors import LLMOutputError
 from ..llm import complete_json_result
 from .prompting import authoring_prompt
@@ -67,9 +68,5 @@ def verification_finding(item: Item) -> Finding | None:
         return None
     zh = item.language == "zh"
     given, key = ", ".join(v.get("answer", [])), ", ".join(v.get("key", []))
-    msg = (f"独立的模型盲答为 {given}，与答案 {key} 不一致：答案可能有误，或有两个可辩护的答案；请核对答案与题干。"
-           if zh else
-           f"An independent model answered {given} without seeing the key ({key}): the key may "
-           "be wrong, or two options may be defensible; check the key and whether the stem "
-           "supports only it.")
-    return Finding("verification-disagrees", "warning", msg, None)
+    return make_finding("verification-disagrees", "warning", "verification-disagrees",
+                        {"given": given, "key": key}, language="zh" if zh else "en")

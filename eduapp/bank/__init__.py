@@ -10,13 +10,15 @@ the data folder are :mod:`eduapp.bank.backup`; checking its databases is
 from .backup import (BackupInfo, RestoreResult, auto_backup, create_backup, list_backups,
                      restore_backup)
 from .check import CheckReport, check_data_folder
+from .notes import NOTE_TEXT, describe_note
 from .repair import RepairReport, repair_data_folder
-from .repository import TABLE_COLUMNS, Bank, ImportSummary, ItemFilter, ItemVersion
+from .repository import (TABLE_COLUMNS, Bank, ImportSummary, ItemFilter, ItemVersion,
+                         TrashEntry)
 from .migrations import SCHEMA_VERSION
 from .textindex import index_text, match_expression
 
-__all__ = ["Bank", "ItemFilter", "ImportSummary", "ItemVersion", "TABLE_COLUMNS",
-           "SCHEMA_VERSION", "index_text", "match_expression",
+__all__ = ["Bank", "ItemFilter", "ImportSummary", "ItemVersion", "TrashEntry", "TABLE_COLUMNS",
+           "SCHEMA_VERSION", "index_text", "match_expression", "NOTE_TEXT", "describe_note",
            "BackupInfo", "RestoreResult", "auto_backup", "create_backup", "list_backups",
            "restore_backup", "CheckReport", "check_data_folder", "RepairReport",
            "repair_data_folder"]

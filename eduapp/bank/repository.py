@@ -263,6 +263,20 @@ def keep_uncarried_fields(item: Item, old: Item) -> None:
     item.extra = {**old.extra, **item.extra}
 
 
+@dataclass
+class TrashEntry:
+    """One item in the trash: its id, type, the start of its stem (at most 300
+    characters, the set's vignette first), topic, language, its set (``""`` if none) and
+    when it was deleted (epoch seconds)."""
+
+    id: int
+    type: str
+    stem: str
+    topic: str
+    language: str
+    set_uid: str
+    deleted_at: float
+
 
 class Bank(BankLookups):
     """The item bank in one SQLite file (WAL mode).
@@ -631,6 +645,19 @@ class Bank(BankLookups):
                               ids)
             return self.conn.execute(f"UPDATE items SET deleted_at = NULL WHERE id IN ({marks}) "
                                      f"OR set_uid IN ({sets})", ids + ids).rowcount
+
+    def trash(self, limit: int = 5000) -> list[TrashEntry]:
+        """The items in the trash, most recently deleted first.
+
+        :param limit: at most this many entries.
+        """
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT id, type, substr(CASE WHEN vignette != '' THEN vignette || ' ' ELSE '' "
+                "END || stem, 1, 300), coalesce(topic, ''), coalesce(language, ''), "
+                "coalesce(set_uid, ''), deleted_at FROM items WHERE deleted_at IS NOT NULL "
+                "ORDER BY deleted_at DESC, id DESC LIMIT ?", (int(limit),)).fetchall()
+        return [TrashEntry(*r) for r in rows]
 
     def purge_deleted(self) -> int:
         """Delete trashed items and sets for good, with their history, and drop media

@@ -104,6 +104,13 @@ class App(QObject):
 
 
 _translators: list[QTranslator] = []
+_language = ["en"]
+
+
+def current_language() -> str:
+    """The language installed last by :func:`install_language`: ``en`` or ``zh`` (what
+    texts made outside Qt's ``tr``, such as quality-gate findings, are worded in)."""
+    return _language[0]
 
 
 def install_language(qapp: QApplication, language: str) -> None:
@@ -112,6 +119,7 @@ def install_language(qapp: QApplication, language: str) -> None:
     for t in _translators:
         qapp.removeTranslator(t)
     _translators.clear()
+    _language[0] = "zh" if language == "zh" else "en"
     if language != "zh":
         return
     ours = QTranslator(qapp)

@@ -7,7 +7,9 @@ import getpass
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ..authoring.finding_text import describe_finding
 from ..errors import ApprovalBlockedError
+from .app import current_language
 
 
 def user_name() -> str:
@@ -26,7 +28,7 @@ def confirm_approval(parent: QWidget, error: ApprovalBlockedError) -> bool:
     lines = []
     for item_id, findings in sorted(error.blocked.items()):
         for f in findings:
-            lines.append(f"#{item_id}: {f.message}")
+            lines.append(f"#{item_id}: {describe_finding(f, current_language())}")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Warning)
     box.setWindowTitle(QApplication.translate("Approval", "Approve flagged items?"))

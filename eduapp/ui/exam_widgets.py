@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel
                                QScrollArea, QSpinBox, QStackedWidget, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..domain import BLOOM_LEVELS, CHOICE_TYPES, EXAM_TYPES, SYSTEMS
+from ..domain import BLOOM_LEVELS, CHOICE_TYPES, EXAM_TYPES, SYSTEMS, facet_key, facet_name
+from .app import current_language
 from ..exams import DIFFICULTY_BANDS, BlueprintCell, CellAvailability, Exam, unit_format
 
 try:  # QtPdf is an optional part of some PySide6 builds
@@ -85,12 +86,23 @@ class BlueprintGrid(QTableWidget):
         self._systems = merged
         for row in range(self.rowCount()):
             box = self.cellWidget(row, self.SYSTEM)
-            current = box.currentText()
+            current = facet_key(box.currentText())
             with QSignalBlocker(box):
-                box.clear()
-                box.addItem("")
-                box.addItems(merged)
-                box.setCurrentText(current)
+                self._fill_systems(box, current)
+
+    def _fill_systems(self, box: QComboBox, value: str) -> None:
+        """Offer the systems in ``box`` by their names in the interface language (the
+        stored key as item data) and show ``value``."""
+        box.clear()
+        box.addItem("", "")
+        language = current_language()
+        for key in self._systems:
+            box.addItem(facet_name(key, language), key)
+        index = box.findData(value) if value else 0
+        if index >= 0:
+            box.setCurrentIndex(index)
+        else:
+            box.setCurrentText(facet_name(value, language))
 
     def _combo(self, entries: list[tuple[str, object]], value) -> QComboBox:
         box = QComboBox()
@@ -111,9 +123,7 @@ class BlueprintGrid(QTableWidget):
         self.insertRow(row)
         system = QComboBox()
         system.setEditable(True)
-        system.addItem("")
-        system.addItems(self._systems)
-        system.setCurrentText(cell.system)
+        self._fill_systems(system, cell.system)
         system.lineEdit().setPlaceholderText(self.tr("any"))
         system.currentTextChanged.connect(self._edited)
         self.setCellWidget(row, self.SYSTEM, system)
@@ -201,7 +211,7 @@ class BlueprintGrid(QTableWidget):
             types = self.cellWidget(row, self.TYPE).currentData() or list(CHOICE_TYPES)
             out.append(BlueprintCell(
                 count=self.cellWidget(row, self.COUNT).value(),
-                system=self.cellWidget(row, self.SYSTEM).currentText().strip(),
+                system=facet_key(self.cellWidget(row, self.SYSTEM).currentText()),
                 topic=self.cellWidget(row, self.TOPIC).text().strip(),
                 bloom=self.cellWidget(row, self.BLOOM).currentData() or "",
                 types=list(types),
@@ -296,7 +306,8 @@ class ExamItemTable(QTableWidget):
         self.setRowCount(len(rows))
         for row, (item, fmt, marker, locked) in enumerate(rows):
             stem = " ".join(item.stem.split())
-            values = (str(row + 1), stem, item.topic or item.system, fmt, marker,
+            values = (str(row + 1), stem,
+                      item.topic or facet_name(item.system or "", current_language()), fmt, marker,
                       self.tr("locked") if locked else "")
             for col, text in enumerate(values):
                 cell = QTableWidgetItem(text)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QSpinBox, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
+from ..authoring.finding_text import describe_finding
 from ..domain import BLOOM_LEVELS, Document, Item
+from .app import current_language
 
 #: What the form can ask for: questions (review queue), lecture notes, a case study.
 KINDS = ("questions", "notes", "case")
@@ -164,15 +166,17 @@ class GenerationForm(QWidget):
         self.provider.blockSignals(True)
         self.provider.clear()
         for p in profiles:
-            label = p.name
-            if p.is_embedded:
-                label = self.tr("{name} (built-in, low quality)").format(name=p.name)
-            elif p.model:
-                label = f"{p.name} · {p.model}"
-            self.provider.addItem(label, p.name)
+            self.provider.addItem(self.provider_label(p), p.name)
         self.provider.setCurrentIndex(max(self.provider.findData(select), 0))
         self.provider.blockSignals(False)
         self.provider_changed.emit(self.provider_name())
+
+    def provider_label(self, profile) -> str:
+        """How a provider profile is named in the menu: the built-in model by what it is
+        (its profile name ``embedded`` is an identifier), others as ``name · model``."""
+        if profile.is_embedded:
+            return self.tr("Built-in model (offline, low quality)")
+        return f"{profile.name} · {profile.model}" if profile.model else profile.name
 
     def provider_name(self) -> str:
         """Name of the chosen provider profile (``""`` when there is none)."""
@@ -216,6 +220,11 @@ class DraftList(QListWidget):
                                                             ("info", "ℹ")) if counts.get(sev)]
         return " · ".join(parts) if parts else self.tr("✓ no findings")
 
+    def severity_label(self, severity: str) -> str:
+        """``error``/``warning``/``info`` in the interface language."""
+        return {"error": self.tr("Error"), "warning": self.tr("Warning"),
+                "info": self.tr("Note")}.get(severity, severity)
+
     def set_items(self, items: list[Item], type_label) -> None:
         """Show ``items`` (with their ``findings``); ``type_label(item)`` names the type."""
         self.clear()
@@ -229,7 +238,9 @@ class DraftList(QListWidget):
                 badge=self.badge(item.findings))
             entry = QListWidgetItem(f"{stem}\n{meta}")
             entry.setData(Qt.UserRole, item.id)
-            entry.setToolTip("\n".join(f"{f.severity}: {f.message}" for f in item.findings)
+            entry.setToolTip("\n".join(f"{self.severity_label(f.severity)}: "
+                                       f"{describe_finding(f, current_language())}"
+                                       for f in item.findings)
                              if n else self.tr("The quality gate found nothing."))
             if any(f.severity == "error" for f in item.findings or []):
                 entry.setForeground(Qt.darkRed)

@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QScrollArea, QSplitter, QStyle, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
+from ..authoring.finding_text import describe_finding
+from ..bank.notes import describe_note
 from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Item, Media,
-                      Option)
+                      Option, facet_key, facet_name)
 from ..errors import ValidationError
+from .app import current_language
 from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
                           sources_from_references)
 
@@ -445,10 +448,20 @@ class ItemEditor(QWidget):
 
     def set_systems(self, systems: list[str]) -> None:
         """Fill the system box's suggestions."""
-        current = self.system.currentText()
+        current = facet_key(self.system.currentText())
         self.system.clear()
-        self.system.addItems([""] + systems)
-        self.system.setCurrentText(current)
+        self.system.addItem("", "")
+        for value in systems:
+            self.system.addItem(facet_name(value, self.ui_language()), value)
+        self._show_system(current)
+
+    def _show_system(self, value: str) -> None:
+        """Show the stored system ``value`` by its name in the interface language."""
+        index = self.system.findData(value)
+        if index >= 0:
+            self.system.setCurrentIndex(index)
+        else:
+            self.system.setCurrentText(facet_name(value, self.ui_language()) if value else "")
 
     def set_item(self, item: Item | None) -> None:
         """Show ``item`` (a copy is edited) or an empty, disabled editor for ``None``; any
@@ -501,8 +514,9 @@ class ItemEditor(QWidget):
         self.rubric.setPlainText(item.rubric)
         self.tags.setText(", ".join(item.tags))
         self.topic.setText(item.topic)
-        self.system.setCurrentText(item.system)
-        self.discipline.setText(item.discipline)
+        self._show_system(item.system)
+        self.discipline.setText(facet_name(item.discipline, self.ui_language())
+                                if self.ui_language() == "zh" else item.discipline)
         self._select(self.bloom, item.bloom)
         self.difficulty_known.setChecked(item.difficulty is not None)
         self.difficulty.setEnabled(item.difficulty is not None)
@@ -591,8 +605,8 @@ class ItemEditor(QWidget):
         item.rubric = self.rubric.toPlainText().strip()
         item.tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
         item.topic = self.topic.text().strip()
-        item.system = self.system.currentText().strip()
-        item.discipline = self.discipline.text().strip()
+        item.system = facet_key(self.system.currentText())
+        item.discipline = facet_key(self.discipline.text())
         item.bloom = self.bloom.currentData()
         item.difficulty = self.difficulty.value() if self.difficulty_known.isChecked() else None
         item.references = [r.strip() for r in self.references.toPlainText().splitlines()
@@ -698,7 +712,7 @@ class ItemEditor(QWidget):
                  "info": QStyle.SP_MessageBoxInformation}
         for f in findings:
             quoted = self._span_text(f.span)
-            text = f.message + (f"\n«{quoted}»" if quoted else "")
+            text = describe_finding(f, self.ui_language()) + (f"\n«{quoted}»" if quoted else "")
             entry = QListWidgetItem(style.standardIcon(icons.get(f.severity,
                                                                  QStyle.SP_MessageBoxQuestion)),
                                     text)
@@ -821,7 +835,7 @@ class HistoryDialog(QDialog):
         for v in versions:
             self.list.addItem(self.tr("Version {n} · {when} · {note}").format(
                 n=v.version, when=time.strftime("%Y-%m-%d %H:%M", time.localtime(v.saved_at)),
-                note=v.note))
+                note=describe_note(v.note, current_language())))
         self.preview = QTextBrowser()
         split.addWidget(self.list)
         split.addWidget(self.preview)

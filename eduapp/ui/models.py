@@ -12,6 +12,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..bank import TABLE_COLUMNS
+from ..domain import facet_name
+from .app import current_language
 
 BLOCK = 200
 CACHE_BLOCKS = 50
@@ -111,6 +113,8 @@ class ItemTableModel(QAbstractTableModel):
             return None
         if name in ("type", "status", "language"):
             return self.labels().get(value, value)
+        if name == "system":
+            return facet_name(value or "", current_language())
         if name == "updated_at":
             return time.strftime("%Y-%m-%d %H:%M", time.localtime(value)) if value else ""
         return value

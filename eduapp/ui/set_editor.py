@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt
+
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QListWidget, QPlainTextEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QHBoxLayout, QHeaderView, QVBoxLayout)

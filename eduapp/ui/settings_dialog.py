@@ -194,7 +194,9 @@ class SettingsDialog(QDialog):
             return
         default = self.app.settings.default_provider
         for p in profiles:
-            label = p.name + (self.tr(" (default)") if p.name == default else "")
+            name = (self.tr("Built-in model (offline, low quality)") if p.is_embedded
+                    else p.name)
+            label = name + (self.tr(" (default)") if p.name == default else "")
             entry = QListWidgetItem(label)
             entry.setData(Qt.UserRole, p.name)
             self.provider_list.addItem(entry)

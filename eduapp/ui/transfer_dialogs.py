@@ -12,7 +12,12 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QListWidget, QPushButton, QRadioButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
+from .app import current_language
 from .ops import Op
+
+#: File formats by the names people know them by.
+FORMAT_NAMES = {"eduapp-json": "EduApp JSON", "moodle-xml": "Moodle XML", "gift": "GIFT",
+                "aiken": "Aiken", "qti": "QTI", "csv": "CSV", "apkg": "Anki"}
 
 #: Formats offered for import and export (names of the interop registry).
 IMPORT_FORMATS = ("auto", "eduapp-json", "moodle-xml", "gift", "aiken", "qti", "csv", "apkg")
@@ -165,6 +170,14 @@ class ImportDialog(QDialog):
             out.setdefault(m.file, {})[m.index] = box.currentData()
         return out
 
+    def _type_names(self) -> dict[str, str]:
+        """Item types by their names in the interface language."""
+        return {"sba": self.tr("single best answer"), "multi": self.tr("multiple response"),
+                "tf": self.tr("true/false"), "short": self.tr("short answer"),
+                "matching": self.tr("matching"), "numerical": self.tr("numerical"),
+                "essay": self.tr("essay"), "cloze": self.tr("cloze"),
+                "description": self.tr("description")}
+
     def _show_preview(self, preview) -> None:
         parsed, matches = preview
         self.tree.clear()
@@ -179,14 +192,17 @@ class ImportDialog(QDialog):
             sets = counts.pop("sets", 0)
             n = sum(counts.values())
             total += n
-            parts = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+            names = self._type_names()
+            sep = "、" if current_language() == "zh" else ", "
+            parts = sep.join(self.tr("{type} {n}").format(type=names.get(k, k), n=v)
+                             for k, v in sorted(counts.items()))
             languages = {}
             for item in result.items:
                 languages[item.language] = languages.get(item.language, 0) + 1
             node.setText(1, self.tr("{fmt}: {n} items ({parts}), {sets} sets, {docs} documents; "
                                     "languages: {langs}")
-                         .format(fmt=result.format, n=n, parts=parts or "-", sets=sets,
-                                 docs=len(result.documents),
+                         .format(fmt=FORMAT_NAMES.get(result.format, result.format), n=n,
+                                 parts=parts or "-", sets=sets, docs=len(result.documents),
                                  langs=", ".join(f"{k} {v}" for k, v in sorted(
                                      languages.items())) or "-"))
             for e in result.errors:

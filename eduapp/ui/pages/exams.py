@@ -22,6 +22,7 @@ from ...exams import Blueprint, cell_availability, make_forms
 from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
 from ..ops import Op
 from ..page import Page
+from ..stored_exams_dialog import StoredExamsDialog
 
 MAX_FORMS = 8
 
@@ -157,6 +158,10 @@ class ExamsPage(Page):
         self.remove_row_button = QPushButton(self.tr("Remove row"))
         self.load_button = QPushButton(self.tr("Load…"))
         self.save_button = QPushButton(self.tr("Save…"))
+        self.stored_button = QPushButton(self.tr("Stored exams…"))
+        self.stored_button.setToolTip(self.tr("Open an exam built before, to preview or "
+                                              "export it again."))
+        self.stored_button.clicked.connect(self.open_stored_exam)
         self.total_label = QLabel()
         self.build_button = QPushButton(self.tr("Build exam"))
         self.build_button.setDefault(True)
@@ -167,7 +172,7 @@ class ExamsPage(Page):
         self.save_button.clicked.connect(self.save_blueprint)
         self.build_button.clicked.connect(self.build)
         for b in (self.add_row_button, self.remove_row_button, self.load_button,
-                  self.save_button):
+                  self.save_button, self.stored_button):
             bar.addWidget(b)
         bar.addWidget(self.total_label, 1)
         bar.addWidget(self.build_button)
@@ -310,7 +315,8 @@ class ExamsPage(Page):
 
     def _grid_changed(self) -> None:
         total = sum(c.count for c in self.grid.cells())
-        self.total_label.setText(self.tr("{n} questions asked for").format(n=total))
+        self.total_label.setText(self.tr("1 question asked for") if total == 1 else
+                                 self.tr("{n} questions asked for").format(n=total))
         self.remove_row_button.setEnabled(self.grid.rowCount() > 0)
         self.build_button.setEnabled(self.grid.rowCount() > 0)
         self._count_timer.start()
@@ -502,8 +508,10 @@ class ExamsPage(Page):
 
         def done(result):
             n = len(result.items)
-            text = self.tr("{n} draft questions stored for review. Approve them in the Item "
-                           "bank, or tick \"Include drafts\", then build again.").format(n=n)
+            text = (self.tr("1 draft question stored for review. Approve it in the Item "
+                            "bank, or tick \"Include drafts\", then build again.") if n == 1 else
+                    self.tr("{n} draft questions stored for review. Approve them in the Item "
+                            "bank, or tick \"Include drafts\", then build again.")).format(n=n)
             if result.failures:
                 text += "\n\n" + self.tr("{n} could not be produced:").format(
                     n=len(result.failures)) + "\n" + "\n".join(result.failures[:10])
@@ -539,8 +547,11 @@ class ExamsPage(Page):
         if self.exam is None:
             self.items_label.setText("")
         else:
-            self.items_label.setText(self.tr("{n} questions · {m:g} marks").format(
-                n=self.exam.question_count, m=self.exam.total_marks))
+            n, m = self.exam.question_count, self.exam.total_marks
+            questions = (self.tr("1 question") if n == 1 else
+                         self.tr("{n} questions").format(n=n))
+            marks = self.tr("1 mark") if m == 1 else self.tr("{m:g} marks").format(m=m)
+            self.items_label.setText(f"{questions} · {marks}")
         if select is not None:
             self.items.select_item(select)
         self._update_item_buttons()
@@ -698,6 +709,44 @@ class ExamsPage(Page):
 
         Op(self, lambda ws: ws.publish_exam(exam, folder, extra=extra)) \
             .with_progress(self.tr("Writing the PDFs…")).success(done).run()
+
+    def open_stored_exam(self) -> None:
+        """The Stored exams… button: choose a stored exam and show it as it was built."""
+        dialog = StoredExamsDialog(self.app, self)
+        if dialog.exec() and dialog.chosen is not None:
+            exam_id = dialog.chosen
+            Op(self, lambda ws: ws.open_exam(exam_id)).success(self.show_stored_exam).run()
+
+    def show_stored_exam(self, exam) -> None:
+        """Show a stored exam: its header, questions, forms and preview (exporting it
+        again writes the same forms)."""
+        if exam.blueprint:
+            try:
+                self.set_blueprint(Blueprint.from_dict(exam.blueprint))
+            except EduAppError:
+                pass  # an old or hand-made blueprint: the exam itself is what matters
+        widgets = (self.forms_spin, self.title_edit, self.course_edit, self.date_edit,
+                   self.duration_spin, self.digits_spin, self.language_box)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.title_edit.setText(exam.title)
+            self.course_edit.setText(exam.course)
+            date = QDate.fromString(exam.date or "", "yyyy-MM-dd")
+            if date.isValid():
+                self.date_edit.setDate(date)
+            self.duration_spin.setValue(exam.duration or 0)
+            self.digits_spin.setValue(exam.candidate_digits)
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(exam.language)))
+            self.forms_spin.setValue(max(1, len(exam.forms)))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.shortfalls, self.notes, self.approximated = [], [], []
+        self._set_exam(exam)
+        self._show_shortfalls()
+        self.window().statusBar().showMessage(
+            self.tr("Opened exam {id} ({title}).").format(id=exam.id, title=exam.title), 8000)
 
     def open_folder(self) -> None:
         """Open the folder of the last export in the file manager."""

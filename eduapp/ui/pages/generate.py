@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain import Changes, Item, new_uid
-from ...errors import ApprovalBlockedError, CancelledError, EduAppError
+from ...errors import (ApprovalBlockedError, CancelledError, EduAppError, LLMOutputError,
+                       LLMUnavailableError)
+from ..app import current_language
 from ..approval import confirm_approval, user_name
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
 from ..item_editor import ItemEditor, choose_version
@@ -185,7 +187,7 @@ class GeneratePage(Page):
         try:
             profiles = self.app.workspace.providers.list()
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say_error(e)
             profiles = []
         default = self.app.settings.default_provider or "embedded"
         current = self.form.provider_name()
@@ -218,10 +220,34 @@ class GeneratePage(Page):
 
     # -- messages and progress ----------------------------------------------------------
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def _say(self, text: str, error: bool = False, details: str = "") -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.message.setText(text)
+        self.message.setToolTip(details)
         self.message.setVisible(bool(text))
+
+    def _say_error(self, error: EduAppError) -> None:
+        """Show a model or validation error: its sentence in English; in Chinese, what
+        happened in Chinese with the provider's own (English) wording as the tooltip."""
+        if current_language() != "zh":
+            self._say(str(error), error=True)
+            return
+        from ...llm import LLMTruncatedError
+        if isinstance(error, LLMTruncatedError):
+            text = self.tr("The model's answer was cut off at its length limit; nothing was "
+                           "stored. Ask for fewer questions at once, or use a model with a "
+                           "longer output limit.")
+        elif isinstance(error, LLMOutputError):
+            text = self.tr("The model's answer was not usable (it did not fit the required "
+                           "format); nothing was stored. Try again, or use a stronger model.")
+        elif isinstance(error, LLMUnavailableError):
+            text = self.tr("The model service cannot be used: it cannot be reached, refused "
+                           "the key, or is busy. Check it in Settings, then try again.")
+        else:
+            self._say(str(error), error=True)
+            return
+        self._say(text + " " + self.tr("(Hover for the details.)"), error=True,
+                  details=str(error))
 
     def _set_running(self, running: bool, text: str = "") -> None:
         self.generate_button.setEnabled(not running)
@@ -279,7 +305,7 @@ class GeneratePage(Page):
         if isinstance(error, CancelledError):
             self._say(self.tr("Cancelled. Nothing was stored."))
         elif isinstance(error, EduAppError):
-            self._say(str(error), error=True)
+            self._say_error(error)
         else:
             self._say(self.tr("Something went wrong; nothing was stored."), error=True)
             show_error(self, error, "".join(traceback.format_exception(error)))
@@ -300,10 +326,11 @@ class GeneratePage(Page):
         try:
             profile = self.chosen_provider()
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say_error(e)
             return
         gid = new_uid()
-        waiting = self.tr("Waiting for {provider}…").format(provider=profile.name)
+        waiting = self.tr("Waiting for {provider}…").format(
+            provider=self.form.provider_label(profile))
         if kind == "questions":
             spec = QuestionSpec(topic=topic, count=self.form.count.value(),
                                 kind=self.form.qtype.currentData(), language=language,
@@ -313,7 +340,7 @@ class GeneratePage(Page):
             try:
                 spec.validate()
             except EduAppError as e:
-                self._say(str(e), error=True)
+                self._say_error(e)
                 return
             verify = self.form.verify.isChecked()
             template = self.tr("{done} of {total} questions written")
@@ -340,7 +367,9 @@ class GeneratePage(Page):
     def _questions_done(self, result) -> None:
         for item in result.items:
             self._findings[item.id] = list(item.findings)
-        text = self.tr("{n} draft questions are waiting for your review.").format(
+        text = (self.tr("1 draft question is waiting for your review.")
+                if len(result.items) == 1 else
+                self.tr("{n} draft questions are waiting for your review.")).format(
             n=len(result.items))
         if result.reused:
             text = self.tr("These drafts were stored earlier; nothing new was generated.")
@@ -381,8 +410,10 @@ class GeneratePage(Page):
             self.queue.setCurrentRow(r)
             self.queue.item(r).setSelected(True)
         self.queue.blockSignals(False)
-        self.queue_count.setText(self.tr("{n} drafts waiting for review").format(n=len(items))
-                                 if items else self.tr("No drafts waiting for review."))
+        self.queue_count.setText(
+            self.tr("No drafts waiting for review.") if not items else
+            self.tr("1 draft waiting for review") if len(items) == 1 else
+            self.tr("{n} drafts waiting for review").format(n=len(items)))
         self.tabs.setTabText(0, self.tr("Review queue ({n})").format(n=len(items)))
         self._selection_changed()
 
@@ -477,7 +508,10 @@ class GeneratePage(Page):
 
         def done(result):
             n, _changes = result
-            self._say((self.tr("Approved {n} items.") if status == "approved" else
+            one = n == 1
+            self._say((self.tr("Approved 1 item.") if one else self.tr("Approved {n} items."))
+                      .format(n=n) if status == "approved" else
+                      (self.tr("Accepted 1 item as reviewed.") if one else
                        self.tr("Accepted {n} items as reviewed.")).format(n=n))
             self.reload_queue(select=[], row=row)
 
@@ -501,7 +535,8 @@ class GeneratePage(Page):
             deleted, _changes = result
             for i in deleted:
                 self._findings.pop(i, None)
-            self._say(self.tr("Discarded {n} drafts.").format(n=len(deleted)))
+            self._say(self.tr("Discarded 1 draft.") if len(deleted) == 1 else
+                      self.tr("Discarded {n} drafts.").format(n=len(deleted)))
             self.reload_queue(select=[], row=row)
         Op(self, lambda ws: ws.discard_drafts(ids)).success(done).run()
 
@@ -514,12 +549,12 @@ class GeneratePage(Page):
         try:
             profile = self.chosen_provider()
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say_error(e)
             return
         item_id = ids[0]
         verify = self.form.verify.isChecked()
         waiting = self.tr("Writing a replacement for draft #{id} with {provider}…").format(
-            id=item_id, provider=profile.name)
+            id=item_id, provider=self.form.provider_label(profile))
 
         def work(ws, ctx, cancel):
             return ws.regenerate(item_id, provider=profile.name, verify=verify, cancel=cancel)

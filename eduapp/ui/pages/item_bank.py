@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QTextBrowser, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...bank import ItemFilter
 from ...domain import EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Changes, Item, Option
@@ -20,10 +22,12 @@ from ..approval import confirm_approval, user_name
 from ..ops import Op, show_error
 from ..page import Page
 from ..transfer_dialogs import ExportDialog, ImportDialog
+from ..trash_dialog import TrashDialog
 
 
 class ItemBankPage(Page):
-    """Browse, search, filter, edit, delete (with undo), import and export items.
+    """Browse, search, filter, edit, delete (with undo), import and export items; the
+    trash; Ctrl+Z undoes the last delete or edit (several steps back).
 
     :param app: the :class:`~eduapp.ui.app.App`.
     """
@@ -32,6 +36,8 @@ class ItemBankPage(Page):
         super().__init__(app, parent)
         self.model = ItemTableModel(app.bank, self)
         self._last_deleted: list[int] = []
+        #: what Ctrl+Z undoes, newest last: ``("delete", ids)`` or ``("edit", id, version)``
+        self._undo: list[tuple] = []
         self._facets_loaded = False
         self._wanted_filters: dict[str, object] = {}  # kept over a rebuilt window
         self._build()
@@ -73,6 +79,14 @@ class ItemBankPage(Page):
         self._debounce.timeout.connect(self.run_query)
 
         split = QSplitter()
+        # the category tree (Moodle-style paths "Medicine/Cardiology"): choosing a
+        # category shows its items and those of its sub-categories
+        self.category_tree = QTreeWidget()
+        self.category_tree.setHeaderLabel(self.tr("Categories"))
+        self.category_tree.setMinimumWidth(120)
+        self.category_tree.itemSelectionChanged.connect(self._category_chosen)
+        self.category_tree.setVisible(False)  # shown once the bank has categories
+        split.addWidget(self.category_tree)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,18 +108,30 @@ class ItemBankPage(Page):
         self.new_button = QPushButton(self.tr("New item"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setShortcut("Delete")
-        self.undo_button = QPushButton(self.tr("Undo delete"))
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setEnabled(False)
+        self.preview_button = QPushButton(self.tr("Preview as student…"))
+        self.preview_button.setToolTip(self.tr("Try the selected item as a student sees it "
+                                               "in practice."))
+        self.preview_button.clicked.connect(self.preview_as_student)
+        self.trash_button = QPushButton(self.tr("Trash…"))
+        self.trash_button.clicked.connect(self.show_trash)
+        # Ctrl+Z on the page (a text box with focus keeps its own typing undo)
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo_last)
+        self.addAction(self.undo_action)
         self.import_button = QPushButton(self.tr("Import…"))
         self.export_button = QPushButton(self.tr("Export…"))
         self.new_button.clicked.connect(self.new_item)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.clicked.connect(self.undo_last)
         self.import_button.clicked.connect(self.import_files)
         self.export_button.clicked.connect(self.export_items)
         actions.addWidget(self.count_label, 1)
-        for b in (self.new_button, self.delete_button, self.undo_button, self.import_button,
-                  self.export_button):
+        for b in (self.new_button, self.delete_button, self.undo_button, self.preview_button,
+                  self.trash_button, self.import_button, self.export_button):
             actions.addWidget(b)
         left_layout.addLayout(actions)
         split.addWidget(left)
@@ -114,11 +140,22 @@ class ItemBankPage(Page):
         self.editor.save_requested.connect(self.save_item)
         self.editor.history_requested.connect(self.show_history)
         self.editor.set_requested.connect(self.edit_set)
-        split.addWidget(self.editor)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([700, 480])
-        # dragging the divider never hides the editor (and its Save button) or the list
+        right = QSplitter(Qt.Vertical)
+        right.setChildrenCollapsible(False)
+        right.addWidget(self.editor)
+        self.evidence = QTextBrowser()
+        self.evidence.setMinimumHeight(60)
+        self.evidence.setPlaceholderText(self.tr("Statistics: select an item."))
+        right.addWidget(self.evidence)
+        right.setStretchFactor(0, 5)
+        right.setStretchFactor(1, 1)
+        right.setSizes([600, 110])
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        split.setSizes([150, 640, 480])
+        # dragging a divider never hides the editor (and its Save button) or the list
         split.setChildrenCollapsible(False)
         self.editor.setMinimumWidth(340)
         left.setMinimumWidth(260)
@@ -161,6 +198,43 @@ class ItemBankPage(Page):
             box.setCurrentIndex(max(index, 0))
             box.blockSignals(False)
         self.editor.set_systems(facets["system"])
+        self._fill_categories(facets.get("category", []))
+
+    def _fill_categories(self, paths: list[str]) -> None:
+        """Show the category paths as a tree under "All categories", keeping the choice;
+        the tree hides while the bank has no categories."""
+        current = self.current_category()
+        tree = self.category_tree
+        tree.blockSignals(True)
+        tree.clear()
+        root = QTreeWidgetItem([self.tr("All categories")])
+        root.setData(0, Qt.UserRole, "")
+        tree.addTopLevelItem(root)
+        nodes: dict[str, QTreeWidgetItem] = {"": root}
+        chosen = root
+        for path in paths:
+            parts = [p for p in path.strip("/").split("/") if p]
+            for depth in range(len(parts)):
+                key = "/".join(parts[:depth + 1])
+                if key not in nodes:
+                    node = QTreeWidgetItem(nodes["/".join(parts[:depth])], [parts[depth]])
+                    node.setData(0, Qt.UserRole, key)
+                    nodes[key] = node
+                if key == current:
+                    chosen = nodes[key]
+        root.setExpanded(True)
+        tree.setCurrentItem(chosen)
+        chosen.setSelected(True)
+        tree.blockSignals(False)
+        tree.setVisible(len(nodes) > 1)
+
+    def current_category(self) -> str:
+        """The category path chosen in the tree (``""``: all)."""
+        items = self.category_tree.selectedItems()
+        return items[0].data(0, Qt.UserRole) or "" if items else ""
+
+    def _category_chosen(self) -> None:
+        self.run_query()
 
     def current_filter(self) -> ItemFilter:
         """The :class:`ItemFilter` the filter menus describe."""
@@ -185,7 +259,8 @@ class ItemBankPage(Page):
         finally:
             sel.blockSignals(False)
         self.table.viewport().update()
-        self.count_label.setText(self.tr("{n} items").format(n=len(ids)))
+        self.count_label.setText(self.tr("1 item") if len(ids) == 1 else
+                                 self.tr("{n} items").format(n=len(ids)))
         if not self._facets_loaded:
             self._facets_loaded = True
             self.refresh_facets()
@@ -244,7 +319,7 @@ class ItemBankPage(Page):
         year = values.get("reviewed")
         return ItemFilter(types=one("type"), topics=one("topic"), tags=one("tag"),
                           statuses=one("status"), languages=one("language"),
-                          exam_types=one("exam_type"),
+                          exam_types=one("exam_type"), category=self.current_category(),
                           reviewed_before=int(year) if year else None)
 
     def can_leave(self) -> bool:
@@ -274,6 +349,67 @@ class ItemBankPage(Page):
                 self.editor.set_item(None)
         else:
             self.editor.set_item(None)
+        self.refresh_evidence()
+
+    # -- statistics and student preview -------------------------------------------------
+
+    def refresh_evidence(self) -> None:
+        """Show the selected item's practice statistics and marked sittings beside it
+        (read off the GUI thread)."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.evidence.clear()
+            return
+        item_id = ids[0]
+        Op(self, lambda ws: ws.item_evidence(item_id)).latest_only("item-bank-evidence") \
+            .success(self._show_evidence).failure(lambda _e: self.evidence.clear()).run()
+
+    def _show_evidence(self, evidence) -> None:
+        import html
+        from ...practice.itemstats import describe
+        lang = "zh" if self.app.ui_language() == "zh" else "en"
+
+        def num(v, fmt="{:.2f}"):
+            return "—" if v is None else fmt.format(v)
+        parts = []
+        st = evidence.practice
+        if st is None or not st.n:
+            parts.append(html.escape(self.tr("Practice: nobody has answered it yet.")))
+        else:
+            line = self.tr("Practice: {n} students · facility p = {p} · point-biserial "
+                           "r_pb = {r}").format(n=st.n, p=num(st.p), r=num(st.r_pb))
+            if st.mean_seconds:
+                line += " · " + self.tr("{s:.0f} s on average").format(s=st.mean_seconds)
+            parts.append(html.escape(line))
+            parts += [f"⚠ {html.escape(describe(c, v, lang))}" for c, v in st.issues]
+        if not evidence.sittings:
+            parts.append(html.escape(self.tr("Exams: not in a marked sitting yet.")))
+        for s in evidence.sittings[-5:]:
+            when = time.strftime("%Y-%m-%d", time.localtime(s.get("sat_at") or 0))
+            parts.append(html.escape(self.tr("Exam {exam} ({when}): {n} candidates · p = {p} · "
+                                             "r_pb = {r}").format(
+                exam=s.get("exam_id"), when=when, n=s.get("n", 0), p=num(s.get("p")),
+                r=num(s.get("r_pb")))))
+            for issue in s.get("issues") or []:
+                values = {k: v for k, v in issue.items() if k != "code"}
+                try:
+                    parts.append(f"⚠ {html.escape(describe(issue['code'], values, lang))}")
+                except (KeyError, ValueError, IndexError):
+                    continue
+        self.evidence.setHtml("<br/>".join(parts))
+
+    def preview_as_student(self) -> None:
+        """The Preview as student… button: the selected item as practice shows it."""
+        from ..student_preview import StudentPreviewDialog
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.window().statusBar().showMessage(self.tr("Select one item to preview."), 4000)
+            return
+        item = self.app.bank.get_item(ids[0])
+        vignette = self.app.workspace.set_vignette(item.set_uid)
+        if vignette and vignette.strip() and vignette.strip() in item.full_stem:
+            vignette = ""  # the item carries the case already
+        StudentPreviewDialog(item, vignette, self).exec()
 
     # -- actions ------------------------------------------------------------------------
 
@@ -301,12 +437,17 @@ class ItemBankPage(Page):
                     self.save_item(item, override=True)
                 return
             show_error(self, error)
-        self._store(lambda ws: ws.save_item(item, override=override, by=by), blocked)
+        before = item.version if item.id is not None else None
+        self._store(lambda ws: ws.save_item(item, override=override, by=by), blocked, before)
 
-    def _store(self, use_case, failed=None) -> None:
-        """Run ``use_case(ws) -> Saved`` (an edit, a restored version) and show the item."""
+    def _store(self, use_case, failed=None, before: int | None = None) -> None:
+        """Run ``use_case(ws) -> Saved`` (an edit, a restored version) and show the item.
+        With ``before`` (the item's version before the change), a new version can be
+        undone with Ctrl+Z."""
         def saved(result):
             stored: Item = result.value
+            if before is not None and stored.id is not None and stored.version > before:
+                self._push_undo(("edit", stored.id, stored.version))
             self.model.invalidate()
             self.refresh_facets()
             if stored.id not in self.model.ids:
@@ -332,23 +473,59 @@ class ItemBankPage(Page):
         def done(result):
             deleted, _changes = result
             self._last_deleted = deleted
-            self.undo_button.setEnabled(True)
+            self._push_undo(("delete", list(deleted)))
             self.editor.set_item(None)
             self.run_query()
             self.window().statusBar().showMessage(
-                self.tr("Deleted {n} items. Press Undo delete to bring them back.")
-                .format(n=len(deleted)), 10000)
+                (self.tr("Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.")
+                 if len(deleted) == 1 else
+                 self.tr("Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.")
+                 .format(n=len(deleted))), 10000)
         Op(self, lambda ws: ws.delete_items(ids)).success(done).run()
 
-    def undo_delete(self) -> None:
-        """Restore the items of the last delete."""
-        ids = self._last_deleted
+    def _push_undo(self, step: tuple) -> None:
+        self._undo.append(step)
+        del self._undo[:-20]  # keep the last 20 steps
+        self._undo_state()
+
+    def _undo_state(self) -> None:
+        """Enable the Undo button and say what it will undo."""
+        self.undo_button.setEnabled(bool(self._undo))
+        if not self._undo:
+            self.undo_button.setToolTip(self.tr("Nothing to undo."))
+        elif self._undo[-1][0] == "delete":
+            n = len(self._undo[-1][1])
+            self.undo_button.setToolTip(
+                (self.tr("Undo the delete of 1 item (Ctrl+Z).") if n == 1 else
+                 self.tr("Undo the delete of {n} items (Ctrl+Z).")).format(n=n))
+        else:
+            self.undo_button.setToolTip(self.tr("Undo the edit of item {id} (Ctrl+Z).")
+                                        .format(id=self._undo[-1][1]))
+
+    def undo_last(self) -> None:
+        """Ctrl+Z / Undo: undo the last delete (the items come back from the trash) or
+        the last edit (the version before it becomes current again, as a new version)."""
+        if not self._undo:
+            self.window().statusBar().showMessage(self.tr("Nothing to undo."), 4000)
+            return
+        step = self._undo.pop()
+        self._undo_state()
+        if step[0] == "delete":
+            self.undo_delete(step[1])
+            return
+        _kind, item_id, version = step
+        self._store(lambda ws: ws.undo_edit(item_id, version))
+
+    def undo_delete(self, ids: list[int] | None = None) -> None:
+        """Restore the items of the last delete (or ``ids``)."""
+        ids = ids if ids is not None else self._last_deleted
         if not ids:
             return
+        self._undo = [s for s in self._undo if s != ("delete", list(ids))]
+        self._undo_state()
 
         def done(_n):
             self._last_deleted = []
-            self.undo_button.setEnabled(False)
             self.run_query()
             self.select_ids(ids)
         Op(self, lambda ws: ws.restore_items(ids)).success(done).run()
@@ -371,11 +548,22 @@ class ItemBankPage(Page):
             except Exception:  # noqa: BLE001 - the member left the set meanwhile
                 self.editor.set_item(None)
 
+    def show_trash(self) -> None:
+        """The Trash… button: list deleted items; restore them or empty the trash."""
+        dialog = TrashDialog(self.app, self)
+        dialog.exec()
+        if dialog.restored:
+            restored = set(dialog.restored)
+            self._undo = [s for s in self._undo
+                          if not (s[0] == "delete" and restored & set(s[1]))]
+            self._undo_state()
+
     def show_history(self, item_id: int) -> None:
         """Show an item's versions; restoring one saves it as a new version."""
         version = choose_version(self.app.bank, item_id, self)
         if version is not None:
-            self._store(lambda ws: ws.restore_version(item_id, version))
+            current = self.app.bank.get_item(item_id).version
+            self._store(lambda ws: ws.restore_version(item_id, version), before=current)
 
     def import_files(self) -> None:
         """The Import… button: the import dialog with no files chosen yet."""
@@ -412,7 +600,8 @@ class ItemBankPage(Page):
         dialog = ExportDialog(self.app, self.selected_ids(), list(self.model.ids), self)
         if dialog.exec() and dialog.written:
             n, path = dialog.written
-            text = self.tr("Exported {n} items to {path}.").format(n=n, path=path)
+            text = (self.tr("Exported 1 item to {path}.") if n == 1 else
+                    self.tr("Exported {n} items to {path}.")).format(n=n, path=path)
             if dialog.left_out:
                 lines = [f"{e['item']}: {e['message']}" for e in dialog.left_out[:20]]
                 more = len(dialog.left_out) - len(lines)
