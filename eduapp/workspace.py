@@ -412,7 +412,8 @@ class Workspace:
     def export_items(self, fmt: str, out: str, *, query: str = "", category: str = "",
                      ids: list[int] | None = None) -> ExportOutcome:
         """Write the bank (or the items matching ``query``/``category``, or ``ids``) to
-        ``out`` in format ``fmt``; lecture notes go along in a whole-bank eduapp-json.
+        ``out`` in format ``fmt`` (its folder is created when missing); lecture notes go
+        along in a whole-bank eduapp-json.
 
         :raises ExportError: nothing matches, or the file cannot be written.
         """
@@ -426,8 +427,10 @@ class Workspace:
         whole = ids is None and not (query or category)
         documents = bank.documents() if fmt == "eduapp-json" and whole else []
         folder = os.path.dirname(os.path.abspath(out))
-        if not os.path.isdir(folder):
-            raise ExportError(f"the folder {folder} does not exist")
+        try:
+            os.makedirs(folder, exist_ok=True)  # as exam build --out does
+        except OSError as e:
+            raise ExportError(f"cannot create the folder {folder} ({e.strerror})") from None
         left_out = write_file(units, out, fmt, documents=documents,
                               media=bank.media_for(units))
         return ExportOutcome(len(flatten(units)) - len(left_out),

@@ -2131,7 +2131,7 @@ Move the damaged file aside and start with an empty bank?</source>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="187"/>
         <source>All exam types</source>
-        <translation>全部题型</translation>
+        <translation>全部考试题型</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/item_bank.py" line="188"/>
