@@ -88,18 +88,31 @@ def run_play(args, ctx) -> int:
                               for t in enc.transcript],
                "revealed": list(enc.revealed), "score": report.cli_score(),
                "errors": errors, "encounter_id": saved}
-    who = {"student": "Student", "patient": "Patient", "system": "  --"}
-    text = [f"{who[t.role]}: {t.text}" for t in enc.transcript]
-    text += ["", f"Score {report.total:.0f}/100"
-             + (f", global rating {report.global_rating}/{report.rating_scale} (derived)"
+    words = _WORDS["zh" if case.language == "zh" else "en"]
+    text = [f"{words[t.role]}{words['colon']}{t.text}" for t in enc.transcript]
+    text += ["", words["score"].format(total=report.total)
+             + (words["rating"].format(rating=report.global_rating, scale=report.rating_scale)
                 if report.global_rating is not None else "")
-             + f"; diagnosis {'correct' if report.diagnosis['correct'] else 'not correct'}"]
+             + (words["right"] if report.diagnosis["correct"] else words["wrong"])]
     for s in report.sections:
-        text.append(f"  {s.title}: {s.points:g}/{s.max_points:g}")
-    text += [f"  missed: {m['section']}: {m['text']}" for m in report.missed]
+        text.append(f"  {s.title}{words['colon']}{s.points:g}/{s.max_points:g}")
+    text += [f"  {words['missed']}{words['colon']}{m['section']}{words['colon']}{m['text']}"
+             for m in report.missed]
     text += [f"line {e['line']}: {e['message']}" for e in errors]
     ctx.emit(payload, text)
     return EXIT_REJECTED if errors else EXIT_OK
+
+
+#: The words of the text transcript, in the case's language.
+_WORDS = {
+    "en": {"student": "Student", "patient": "Patient", "system": "  --", "colon": ": ",
+           "score": "Score {total:.0f}/100", "rating": ", global rating {rating}/{scale} "
+           "(derived)", "right": "; diagnosis correct", "wrong": "; diagnosis not correct",
+           "missed": "missed"},
+    "zh": {"student": "学生", "patient": "病人", "system": "  --", "colon": "：",
+           "score": "得分 {total:.0f}/100", "rating": "，总体评分 {rating}/{scale}（由清单推算）",
+           "right": "；诊断正确", "wrong": "；诊断不正确", "missed": "遗漏"},
+}
 
 
 def run_export(args, ctx) -> int:
