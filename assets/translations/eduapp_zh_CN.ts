@@ -1332,7 +1332,7 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="637"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="624"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -2220,39 +2220,39 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="581"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="568"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="589"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="596"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="590"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="594"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="577"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="581"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="603"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="590"/>
         <source>Exported 1 item to {path}.</source>
         <translation>已将 1 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="604"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="591"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="611"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="598"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="612"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="599"/>
         <source>Left out, the format cannot hold them:</source>
         <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QTableWidgetItem, QHBoxLayout, QHeaderView, QVBoxLayout)
 
 from ..domain import ItemSet, Option
-from .ops import Op
+from .ops import Op, show_error
 
 
 class SetEditor(QDialog):
@@ -115,3 +115,22 @@ class SetEditor(QDialog):
 
 
 __all__ = ["SetEditor"]
+
+
+def edit_set_of(page, editor, set_uid: str) -> None:
+    """Open the set editor (shared vignette or shared options, title, questions) for the
+    set ``set_uid`` from a page with an item ``editor``; unsaved edits of the item are asked
+    about first, and the item is shown again as saved afterwards."""
+    if not editor.maybe_leave():
+        return
+    try:
+        item_set = page.app.bank.get_set(set_uid)
+    except Exception as e:  # noqa: BLE001 - gone meanwhile: say so
+        show_error(page, e)
+        return
+    dialog = SetEditor(page.app, item_set, page)
+    if dialog.exec() and dialog.saved is not None and editor.item is not None:
+        try:
+            editor.set_item(page.app.bank.get_item(editor.item.id))
+        except Exception:  # noqa: BLE001 - the member left the set meanwhile
+            editor.set_item(None)

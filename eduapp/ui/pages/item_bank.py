@@ -531,22 +531,9 @@ class ItemBankPage(Page):
         Op(self, lambda ws: ws.restore_items(ids)).success(done).run()
 
     def edit_set(self, set_uid: str) -> None:
-        """Open the set editor (shared vignette or shared options, title, questions) for
-        the set of the item shown; unsaved edits of the item are asked about first."""
-        from ..set_editor import SetEditor
-        if not self.editor.maybe_leave():
-            return
-        try:
-            item_set = self.app.bank.get_set(set_uid)
-        except Exception as e:  # noqa: BLE001 - gone meanwhile: say so
-            show_error(self, e)
-            return
-        dialog = SetEditor(self.app, item_set, self)
-        if dialog.exec() and dialog.saved is not None and self.editor.item is not None:
-            try:
-                self.editor.set_item(self.app.bank.get_item(self.editor.item.id))
-            except Exception:  # noqa: BLE001 - the member left the set meanwhile
-                self.editor.set_item(None)
+        """Open the set editor for the set of the item shown (:func:`edit_set_of`)."""
+        from ..set_editor import edit_set_of
+        edit_set_of(self, self.editor, set_uid)
 
     def show_trash(self) -> None:
         """The Trash… button: list deleted items; restore them or empty the trash."""
