@@ -327,16 +327,7 @@ class Workspace:
         """Stop what holds processes (the embedded model server) and close the stores."""
         from .llm import stop_all_embedded_servers
         stop_all_embedded_servers()
-        with self._lock:
-            if self._practice is not None:
-                self._practice.close()
-                self._practice = None
-            if self._marking is not None:
-                self._marking.shutdown()
-                self._marking = None
-            if self._bank is not None:
-                self._bank.close()
-                self._bank = None
+        self.close_stores()
 
     # ------------------------------------------------------------------ items
 
