@@ -1,6 +1,7 @@
 """The SQLite item bank: items, item sets, versions, media, documents, FTS5 search.
 
-``Bank(path)`` opens or creates a bank; see :mod:`eduapp.bank.repository`. Search text is
+``Bank(path)`` opens or creates a bank; see :mod:`eduapp.bank.repository` (and its parts:
+items, versions, media, sets, documents, trash, search, importing). Search text is
 prepared by :mod:`eduapp.bank.textindex` (English stemming, Chinese bigrams). Backups of
 the data folder are :mod:`eduapp.bank.backup`; checking its databases is
 :mod:`eduapp.bank.check` and repairing them :mod:`eduapp.bank.repair`
@@ -12,8 +13,11 @@ from .backup import (BackupInfo, RestoreResult, auto_backup, create_backup, list
 from .check import CheckReport, check_data_folder
 from .notes import NOTE_TEXT, describe_note
 from .repair import RepairReport, repair_data_folder
-from .repository import (TABLE_COLUMNS, Bank, ImportSummary, ItemFilter, ItemVersion,
-                         TrashEntry)
+from .importing import ImportSummary
+from .repository import Bank
+from .search import TABLE_COLUMNS, ItemFilter
+from .trash import TrashEntry
+from .versions import ItemVersion
 from .migrations import SCHEMA_VERSION
 from .textindex import index_text, match_expression
 

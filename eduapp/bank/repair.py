@@ -33,7 +33,7 @@ from . import backup as _backup
 from . import migrations
 from .check import _EXAMPLES, _FTS_SHADOWS, _FTS_TABLES, CheckReport, Progress, \
     check_data_folder
-from .repository import _ITEM_SELECT, fts_row, item_from_row
+from .rows import ITEM_SELECT, fts_row, item_from_row
 from .textindex import index_text
 
 @dataclass
@@ -103,7 +103,7 @@ def rebuild_search_index(conn: sqlite3.Connection) -> int:
     vignettes = dict(conn.execute("SELECT uid, vignette FROM item_sets"))
     n = 0
     batch = []
-    for row in conn.execute(f"SELECT {_ITEM_SELECT} FROM items").fetchall():
+    for row in conn.execute(f"SELECT {ITEM_SELECT} FROM items").fetchall():
         try:
             item = item_from_row(row)
         except (ValueError, TypeError, KeyError):
@@ -146,7 +146,7 @@ def _snapshots_from_backups(data_dir: str, wanted: set[tuple[str, int]]) -> dict
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
                 try:
                     for uid, version in wanted - set(found):
-                        row = conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE uid = ? "
+                        row = conn.execute(f"SELECT {ITEM_SELECT} FROM items WHERE uid = ? "
                                            "AND version = ?", (uid, version)).fetchone()
                         if row is None:
                             continue
