@@ -88,19 +88,12 @@ class App(QObject):
 
     def shutdown(self) -> None:
         """Stop the embedded model server, close the stores, and back the data folder up
-        if it changed since the last backup (the window is gone by then, so nobody waits)."""
-        read_only = self.workspace._bank is not None and self.workspace.read_only
-        settings = self.settings
+        if it changed since the last backup (the window is gone by then, so nobody waits;
+        :meth:`Workspace.close`)."""
         try:
-            self.workspace.close()
-        except Exception:  # noqa: BLE001 - best effort at exit
-            log.exception("closing the workspace failed")
-        if not read_only and settings.backups_auto:
-            from ..bank.backup import auto_backup
-            try:
-                auto_backup(self.data_dir, "close", settings=settings)
-            except Exception:  # noqa: BLE001 - never keep the user from quitting
-                log.exception("the backup on close failed")
+            self.workspace.close(back_up=True)
+        except Exception:  # noqa: BLE001 - never keep the user from quitting
+            log.exception("closing the workspace or the backup on close failed")
 
 
 _translators: list[QTranslator] = []
