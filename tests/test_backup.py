@@ -293,3 +293,11 @@ def test_cli_restore_without_backups_does_nothing(run_cli, data_dir):
     code, out, err = run_cli("bank", "restore", "nonsense.tar.zst")
     assert code == 3 and "no backup called" in err
     assert _count(os.path.join(data_dir, "bank.sqlite")) == 1
+
+
+@pytest.mark.parametrize("size, text", [(0, "0 B"), (1023, "1023 B"), (1536, "1.5 KB"),
+                                        (5 * 1024 ** 2, "5.0 MB"), (3 * 1024 ** 3, "3.0 GB"),
+                                        (5000 * 1024 ** 3, "5000.0 GB")])
+def test_backup_sizes_read_as_people_read_them(size, text):
+    from eduapp.files import human_size
+    assert human_size(size) == text

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ..config import BANK_FILE
 from ..domain import Media
 from ..errors import BackupError
+from ..storage import move_aside
 from . import backup as _backup
 from . import migrations
 from .check import _EXAMPLES, _FTS_SHADOWS, _FTS_TABLES, CheckReport, Progress, \
@@ -606,11 +607,7 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
             out.actions.append(f"rebuilt the search index ({n} items)")
         finally:
             conn.close()
-    aside = f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            os.replace(path + suffix, aside + suffix)
+    aside = move_aside(path)
     os.replace(tmp, path)
     out.kept_aside.append(aside)
     return True

@@ -13,6 +13,7 @@ method that writes is one transaction: it stores everything or nothing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -21,7 +22,6 @@ import sqlite_utils
 
 from .. import storage
 from ..errors import BankCorruptError, BankReadOnlyError
-from ..storage import transaction
 from . import migrations
 from .documents import DocumentsMixin
 from .importing import ImportMixin
@@ -143,35 +143,14 @@ class Bank(ItemsMixin, VersionsMixin, MediaMixin, SetsMixin, DocumentsMixin, Tra
         """Hold the bank's lock and run one transaction: for stores that keep their own
         tables in this database (exams). Use as ``with bank.transaction() as conn: ...``;
         an exception rolls everything back."""
-        bank = self
+        return storage.locked_transaction(self._lock, self.conn)
 
-        class _Tx:
-            def __enter__(self_):
-                bank._lock.acquire()
-                self_.cm = transaction(bank.conn)
-                return self_.cm.__enter__()
-
-            def __exit__(self_, *exc):
-                try:
-                    return self_.cm.__exit__(*exc)
-                finally:
-                    bank._lock.release()
-        return _Tx()
-
+    @contextlib.contextmanager
     def read(self):
         """Hold the bank's lock for a series of reads on ``bank.conn`` (``with bank.read()
         as conn:``)."""
-        bank = self
-
-        class _Read:
-            def __enter__(self_):
-                bank._lock.acquire()
-                return bank.conn
-
-            def __exit__(self_, *exc):
-                bank._lock.release()
-                return False
-        return _Read()
+        with self._lock:
+            yield self.conn
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL). A bank verified when it was

@@ -10,16 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..bank import backup, check, repair
+from ..files import human_size
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return str(n)
 
 
 def _when(t: float) -> str:
@@ -30,7 +23,7 @@ def run_backup(args, ctx) -> int:
     """Back up the data folder now; exit 1 when a database in it failed its check."""
     info = backup.create_backup(ctx.data_dir, "manual")
     lines = [f"backup written: {info.path}",
-             f"  {_size(info.size)}, {info.items if info.items is not None else 'no'} items, "
+             f"  {human_size(info.size)}, {info.items if info.items is not None else 'no'} items, "
              f"files: {', '.join(info.files) or 'none'}"]
     if not info.good:
         lines.append("warning: a database in this backup failed its check; run "
@@ -42,7 +35,7 @@ def run_backup(args, ctx) -> int:
 def run_backups(args, ctx) -> int:
     """List the backups, newest first: date, size, item count, why, name."""
     found = backup.list_backups(ctx.data_dir)
-    lines = [f"{_when(b.created_at)}  {_size(b.size):>9}  "
+    lines = [f"{_when(b.created_at)}  {human_size(b.size):>9}  "
              f"{(str(b.items) if b.items is not None else '-'):>7} items  {b.reason:<9} "
              f"{'' if b.good else '[' + b.check + '] '}{b.name}" for b in found]
     ctx.emit({"folder": backup.backup_dir(ctx.data_dir),
