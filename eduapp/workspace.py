@@ -175,9 +175,9 @@ class Workspace:
                 _ = self.bank  # reopen
 
     def restore_backup(self, backup) -> tuple[object, Changes]:
-        """Restore a backup (:func:`eduapp.bank.backup.restore_backup`); the current files
+        """Restore a backup (:func:`eduapp.bank.restore.restore_backup`); the current files
         are kept aside. :returns: ``(RestoreResult, everything changed)``."""
-        from .bank.backup import restore_backup
+        from .bank.restore import restore_backup
         return (self.replace_data(lambda: restore_backup(self.data_dir, backup)),
                 ALL_CHANGED)
 

@@ -35,6 +35,7 @@ from . import migrations
 from .check import _EXAMPLES, _FTS_SHADOWS, _FTS_TABLES, CheckReport, Progress, \
     check_data_folder
 from .rows import ITEM_SELECT, fts_row, item_from_row
+from .restore import opened_backup_database
 from .salvage import merge_from, recover_rows
 from .textindex import index_text
 
@@ -144,7 +145,7 @@ def _snapshots_from_backups(data_dir: str, wanted: set[tuple[str, int]]) -> dict
         if not info.good or BANK_FILE not in info.files:
             continue
         try:
-            with _backup.opened_backup_database(info) as path:
+            with opened_backup_database(info) as path:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
                 try:
                     for uid, version in wanted - set(found):
@@ -176,7 +177,7 @@ def _media_from_backups(data_dir: str, wanted: set[str]) -> dict[str, tuple]:
         if BANK_FILE not in info.files:
             continue
         try:
-            with _backup.opened_backup_database(info) as path:
+            with opened_backup_database(info) as path:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
                 try:
                     for sha in wanted - set(found):
@@ -336,7 +337,7 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
         with contextlib.suppress(FileNotFoundError):
             os.remove(p)
     with contextlib.ExitStack() as stack:
-        backup_copy = stack.enter_context(_backup.opened_backup_database(good, name)) \
+        backup_copy = stack.enter_context(opened_backup_database(good, name)) \
             if good else None
         usable = _backup.is_sqlite(path) and recover_rows(path, tmp, backup_copy, name)
         if usable:

@@ -1,5 +1,6 @@
 """``eduapp bank backup|backups|restore|check``: backups of the data folder, and the check
-and repair of its databases (:mod:`eduapp.bank.backup`, :mod:`eduapp.bank.check`).
+and repair of its databases (:mod:`eduapp.bank.backup`, :mod:`eduapp.bank.restore`,
+:mod:`eduapp.bank.check`).
 
 None of these opens the bank through :class:`~eduapp.bank.Bank`: they must work on a bank
 that is damaged, and a restore or a repair replaces the files.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..bank import backup, check, repair
+from ..bank import backup, check, repair, restore
 from ..files import human_size
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
@@ -46,7 +47,7 @@ def run_backups(args, ctx) -> int:
 
 def run_restore(args, ctx) -> int:
     """Put a backup back; the current files are kept aside first, never deleted."""
-    result = backup.restore_backup(ctx.data_dir, args.backup)
+    result = restore.restore_backup(ctx.data_dir, args.backup)
     lines = [f"restored {result.backup.name} ({_when(result.backup.created_at)}, "
              f"{result.backup.items if result.backup.items is not None else 'no'} items)"]
     if result.kept_aside:

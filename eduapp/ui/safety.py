@@ -31,7 +31,7 @@ class BackupsDialog(QDialog):
     now, Restore (the current files are kept aside), Open folder.
 
     :param app: the :class:`~eduapp.ui.app.App`.
-    :ivar restored: the :class:`~eduapp.bank.backup.RestoreResult` of a restore made here.
+    :ivar restored: the :class:`~eduapp.bank.restore.RestoreResult` of a restore made here.
     """
 
     def __init__(self, app, parent=None):
