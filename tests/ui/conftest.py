@@ -63,10 +63,11 @@ def click_item_row(qtbot, page, item_id: int) -> None:
     qtbot.mouseClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())
 
 
-def when_dialog_opens(dialog_class, action) -> None:
+def when_dialog_opens(dialog_class, action, *, accept: bool = True) -> None:
     """Once a visible ``dialog_class`` window is up (looked for every 20 ms from the next
-    turn of the event loop), run ``action(dialog)``, then accept the dialog. Call it
-    before the click that opens a modal dialog."""
+    turn of the event loop), run ``action(dialog)``, then accept the dialog (unless
+    ``accept`` is false: the action closes it by a click). Call it before the click that
+    opens a modal dialog."""
     def poll():
         dialog = next((w for w in QApplication.topLevelWidgets()
                        if isinstance(w, dialog_class) and w.isVisible()), None)
@@ -76,5 +77,6 @@ def when_dialog_opens(dialog_class, action) -> None:
         try:
             action(dialog)
         finally:
-            dialog.accept()
+            if accept:
+                dialog.accept()
     QTimer.singleShot(0, poll)
