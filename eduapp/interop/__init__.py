@@ -14,7 +14,7 @@ import os
 from ..domain import ItemSet, collector_paused
 from ..language import LANGUAGES, detect_item_language, detect_language
 from ..errors import ExportError, ImportFileError
-from ._util import clean_units
+from .xmlchars import clean_item, clean_units
 from .base import ParseResult, Unit, flatten
 
 #: ``--format`` name -> module path. Each module follows the contract in ``base.py``.
@@ -186,7 +186,6 @@ def _empty_after_cleaning(item) -> str | None:
     export carries) it is no longer a valid item (a stem or a matching pair that held only
     control characters)."""
     from ..errors import ValidationError  # noqa: PLC0415
-    from ._util import clean_item  # noqa: PLC0415
 
     probe = copy.deepcopy(item)
     probe.media = []

@@ -14,7 +14,7 @@ A format module (``eduapp/interop/<name>.py``) exposes:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Union
 
 from ..domain import Document, Item, ItemSet, Media
@@ -77,4 +77,20 @@ def flatten(units: Iterable[Unit]) -> list[Item]:
     out: list[Item] = []
     for unit in units:
         out.extend(unit.items if isinstance(unit, ItemSet) else [unit])
+    return out
+
+
+def units_items(units: Iterable[Unit]) -> list[Item]:
+    """Items of ``units`` in order for an exporter, set members expanded (a case set's
+    shared vignette is prepended to each member that has none, so the exported question
+    stands alone); unlike :func:`flatten`, members are copies when their vignette changes."""
+    out: list[Item] = []
+    for unit in units:
+        if isinstance(unit, ItemSet):
+            for member in unit.items:
+                if unit.kind == "case" and unit.vignette and not member.vignette:
+                    member = replace(member, vignette=unit.vignette)
+                out.append(member)
+        else:
+            out.append(unit)
     return out

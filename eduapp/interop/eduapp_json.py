@@ -10,7 +10,7 @@ from typing import Iterable
 
 from ..domain import Document, Item, ItemSet, Media
 from ..errors import ImportFileError, ValidationError
-from ._util import atomic_write
+from ..files import atomic_write
 from .base import ParseResult, Unit, flatten
 
 NAME = "eduapp-json"

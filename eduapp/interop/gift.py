@@ -24,8 +24,9 @@ import re
 
 from ..domain import Item, Option
 from ..errors import ImportFileError, ValidationError
-from . import _util
-from .base import ParseResult
+from ..files import atomic_write
+from . import filereading, grades, identity, richtext, textencoding
+from .base import ParseResult, units_items
 from .moodle_xml import TRUE_WORDS, _category_of, _normalise_multi
 
 NAME = "gift"
@@ -125,7 +126,7 @@ def _weight(text: str) -> tuple[float | None, str]:
     """
     m = re.match(r"\s*%(-?\d+(?:\.\d+)?)%", text)
     if m:
-        return _util.moodle_grade(float(m.group(1)) / 100.0), text[m.end():]
+        return grades.moodle_grade(float(m.group(1)) / 100.0), text[m.end():]
     return None, text
 
 
@@ -137,7 +138,7 @@ def _feedback(text: str) -> tuple[str, str]:
 def _answer_text(text: str) -> tuple[str, str | None]:
     body, fmt = _format_marker(text.strip())
     cleaned = _clean(body)
-    return _util.import_text(cleaned, fmt or "markdown")[0], fmt
+    return richtext.import_text(cleaned, fmt or "markdown")[0], fmt
 
 
 def _number(text: str) -> tuple[str, float | None]:
@@ -166,7 +167,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
             if not value:
                 continue
             if key == "id":
-                _util.set_identity(item, value)
+                identity.set_identity(item, value)
             else:
                 item.tags.append(value)
     text = masked.strip()
@@ -176,7 +177,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
         if title:
             item.extra["title"] = title
             if not item.idnumber and not comments_have_id(comments):
-                _util.set_identity(item, title)
+                identity.set_identity(item, title)
                 item.extra["_id_from_title"] = True
         text = text[m.end():]
     text, fmt = _format_marker(text)
@@ -184,7 +185,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
     if open_at < 0:
         if "}" in text:
             raise ValidationError("a closing brace '}' has no opening brace")
-        stem, tf = _util.import_text(_clean(text, collapse=False), fmt or "markdown")
+        stem, tf = richtext.import_text(_clean(text, collapse=False), fmt or "markdown")
         item.stem = stem
         if tf:
             item.extra["text_format"] = tf
@@ -202,7 +203,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
         item.extra["gift_missing_word"] = True
         stem_raw = before.rstrip() + " " + GAP + " " + after.strip()
         stem_raw = stem_raw.strip()
-    stem, tf = _util.import_text(_clean(stem_raw, collapse=False), fmt or "markdown")
+    stem, tf = richtext.import_text(_clean(stem_raw, collapse=False), fmt or "markdown")
     item.stem = stem
     if tf:
         item.extra["text_format"] = tf
@@ -325,8 +326,8 @@ def parse(path: str) -> ParseResult:
         and the rest of the file still parses.
     :raises ImportFileError: unreadable, empty, binary or undecodable file.
     """
-    data = _util.read_bytes(path)
-    text = _util.decode_text(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    data = filereading.read_bytes(path)
+    text = textencoding.decode_text(data, path).replace("\r\n", "\n").replace("\r", "\n")
     result = ParseResult(format=NAME, file=path)
     category = ""
     for n, (line, block, comments) in enumerate(_blocks(text), start=1):
@@ -395,7 +396,7 @@ def _answers(item: Item) -> str:
     lines = []
     if item.type in ("sba", "multi"):
         for o in item.options:
-            frac = _util.answer_fraction(item, o)
+            frac = grades.answer_fraction(item, o)
             if item.type == "sba" and o.correct and frac == 1.0:
                 lines.append(f"={escape(o.text)}{fb(o)}")
             elif frac == 0.0:
@@ -444,18 +445,18 @@ def cannot_represent(item: Item) -> str | None:
     answer block per question; Moodle's own GIFT export leaves cloze out too)."""
     if item.type == "cloze":
         return "GIFT cannot hold the embedded answers of a cloze question"
-    return _util.moodle_grade_problem(item)
+    return grades.moodle_grade_problem(item)
 
 
 def dumps(units, media: dict | None = None) -> str:
     """The GIFT text for ``units`` (sets are written member by member)."""
     out: list[str] = []
     category = None
-    for item in _util.units_items(units):
+    for item in units_items(units):
         if item.category != category:
             category = item.category
             out.append(f"$CATEGORY: $course$/top{'/' + category if category else ''}\n\n")
-        head = f"// [id:{_escape_id(_util.export_id(item))}]" + "".join(
+        head = f"// [id:{_escape_id(identity.export_id(item))}]" + "".join(
             f" [tag:{_escape_id(t)}]" for t in item.tags if t.strip())
         title = item.extra.get("title")
         title_s = f"::{escape(title)}::" if title else ""
@@ -488,7 +489,7 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
     :raises ExportError: the file cannot be written.
     """
     text = dumps(units, media)
-    _util.atomic_write(path, lambda fh: fh.write(text))
+    atomic_write(path, lambda fh: fh.write(text))
 
 
 __all__ = ["NAME", "EXTENSIONS", "detect", "parse", "dumps", "write", "escape"]

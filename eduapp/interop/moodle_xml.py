@@ -26,8 +26,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..domain import Item, Option
 from ..errors import ImportFileError, ValidationError
-from . import _util
-from .base import ParseResult
+from ..files import atomic_write
+from . import filereading, grades, identity, mediafiles, richtext, xmlparse
+from .base import ParseResult, units_items
 
 NAME = "moodle-xml"
 EXTENSIONS = (".xml",)
@@ -95,7 +96,7 @@ class _Reader:
                 raw = child.text or ""
             elif child.tag == "file":
                 self.add_file(child, item)
-        return _util.import_text(raw, fmt)
+        return richtext.import_text(raw, fmt)
 
     def add_file(self, f, item: Item) -> None:
         name = f.get("name") or "file"
@@ -105,11 +106,11 @@ class _Reader:
             self.result.errors.append(ImportFileError(
                 f"embedded file {name!r} is not valid base64; left out", file=self.path))
             return
-        media, err = _util.make_media(name, data, self.path)
+        media, err = mediafiles.make_media(name, data, self.path)
         if err:
             self.result.errors.append(err)
         elif media:
-            _util.attach_media(item, media, self.result)
+            mediafiles.attach_media(item, media, self.result)
 
 
 def _number(text: str, what: str) -> float:
@@ -126,7 +127,7 @@ def _fraction(value: str | None) -> float:
     :raises _Entry: not a number, or a grade outside Moodle's list (33 next to 33.33333).
     """
     try:
-        return _util.moodle_grade(_number(value or "0", "answer fraction") / 100.0)
+        return grades.moodle_grade(_number(value or "0", "answer fraction") / 100.0)
     except ValidationError as e:
         raise _Entry(str(e)) from None
 
@@ -153,7 +154,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
     grade = _child_text(q, "defaultgrade")
     if grade:
         item.marks = _number(grade, "defaultgrade")
-    _util.set_identity(item, _child_text(q, "idnumber"))
+    identity.set_identity(item, _child_text(q, "idnumber"))
     tags_el = q.find("tags")
     for tag in (tags_el if tags_el is not None else ()):
         value = _child_text(tag, "text") or (tag.text or "").strip()
@@ -186,11 +187,11 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
             reader.result.errors.append(ImportFileError(
                 "the <image_base64> is not valid base64; left out", file=reader.path))
         else:
-            media, err = _util.make_media(image_name, data, reader.path)
+            media, err = mediafiles.make_media(image_name, data, reader.path)
             if err:
                 reader.result.errors.append(err)
             else:
-                _util.attach_media(item, media, reader.result)
+                mediafiles.attach_media(item, media, reader.result)
                 moodle["legacy_image"] = media.name
 
     if qtype == "multichoice":
@@ -207,7 +208,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
         if qtype == "numerical":
             for o in item.options:  # Moodle: "The answer must be a number" (or * for any)
                 if o.text.strip() != "*":
-                    o.text = _util.html_to_text(o.text).strip()
+                    o.text = richtext.html_to_text(o.text).strip()
                     _number(o.text, "the numerical answer")
             units = [{"unit": _child_text(u, "unit_name"),
                       "multiplier": _child_text(u, "multiplier", "1")}
@@ -224,7 +225,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
         item.model_answer = reader.text_of(q, "graderinfo", item)[0]
     elif qtype in ("cloze", "multianswer"):
         item.extra["cloze"] = {"subquestions": parse_cloze(item.stem)}
-        _util.validate_cloze(item.extra["cloze"]["subquestions"])
+        grades.validate_cloze(item.extra["cloze"]["subquestions"])
     if moodle:
         item.extra["moodle"] = moodle
     return item
@@ -348,15 +349,15 @@ def parse(path: str) -> ParseResult:
     :raises ImportFileError: unreadable, empty, binary, not well-formed XML, forbidden
         entities, or a root that is not ``<quiz>``.
     """
-    data = _util.read_bytes(path)
-    if _util.looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    data = filereading.read_bytes(path)
+    if filereading.looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFileError("the file is binary data, not Moodle XML", file=path)
-    root = _util.parse_xml(data, path)
-    if _util.local(root.tag) != "quiz":
+    root = xmlparse.parse_xml(data, path)
+    if xmlparse.local(root.tag) != "quiz":
         raise ImportFileError(f"not a Moodle XML file: the root element is <{root.tag}>, "
                               "not <quiz>", file=path)
     text = data.decode("utf-8", errors="replace")
-    lines = _util.tag_lines(text, "question")
+    lines = xmlparse.tag_lines(text, "question")
     result = ParseResult(format=NAME, file=path)
     reader = _Reader(path, result)
     category = ""
@@ -384,7 +385,7 @@ def parse(path: str) -> ParseResult:
 
 
 def _auto_name(stem: str) -> str:
-    plain = " ".join(_util.html_to_text(stem).split())
+    plain = " ".join(richtext.html_to_text(stem).split())
     return plain[:60] or "question"
 
 
@@ -401,7 +402,7 @@ def _frac(value: float) -> str:
 
 def _files_xml(item: Item, media: dict | None) -> str:
     out = []
-    for m in _util.media_bytes(item, media):
+    for m in mediafiles.media_bytes(item, media):
         if (item.extra.get("moodle") or {}).get("legacy_image") == m.name:
             continue
         out.append(f'<file name={quoteattr(m.name)} path="/" encoding="base64">'
@@ -424,10 +425,10 @@ def _question_xml(item: Item, media: dict | None) -> str:
              _text_el("questiontext", stem, fmt, _files_xml(item, media)),
              _text_el("generalfeedback", item.explanation, fmt),
              f"<defaultgrade>{item.marks:g}</defaultgrade>",
-             f"<idnumber>{escape(_util.export_id(item))}</idnumber>"]
+             f"<idnumber>{escape(identity.export_id(item))}</idnumber>"]
     legacy = moodle.get("legacy_image")
     if legacy:
-        for m in _util.media_bytes(item, media):
+        for m in mediafiles.media_bytes(item, media):
             if m.name == legacy:
                 parts.append(f"<image>{escape(m.name)}</image><image_base64>"
                              f"{base64.b64encode(m.data).decode('ascii')}</image_base64>")
@@ -444,7 +445,7 @@ def _question_xml(item: Item, media: dict | None) -> str:
     if item.type in ("sba", "multi", "short", "numerical"):
         ans_fmt = fmt if item.type in ("sba", "multi") else "moodle_auto_format"
         for o in item.options:
-            frac = _util.answer_fraction(item, o)
+            frac = grades.answer_fraction(item, o)
             tol = ""
             if item.type == "numerical":  # no tolerance = exact (Moodle writes 0)
                 tol = f"<tolerance>{abs(o.tolerance or 0.0):g}</tolerance>"
@@ -490,15 +491,15 @@ def _question_xml(item: Item, media: dict | None) -> str:
 
 def cannot_represent(item: Item) -> str | None:
     """Why Moodle would refuse ``item`` on import: an answer grade outside Moodle's list
-    (each of 11 keys worth 1/11 = 9.09091%), see :func:`_util.moodle_grade_problem`."""
-    return _util.moodle_grade_problem(item)
+    (each of 11 keys worth 1/11 = 9.09091%), see :func:`grades.moodle_grade_problem`."""
+    return grades.moodle_grade_problem(item)
 
 
 def dumps(units, media: dict | None = None) -> str:
     """The Moodle XML text for ``units`` (sets are written member by member)."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n']
     category = None
-    for item in _util.units_items(units):
+    for item in units_items(units):
         if item.category != category:
             category = item.category
             path = "$course$/top" + (f"/{category}" if category else "")
@@ -520,7 +521,7 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
     :raises ExportError: the file cannot be written.
     """
     text = dumps(units, media)
-    _util.atomic_write(path, lambda fh: fh.write(text))
+    atomic_write(path, lambda fh: fh.write(text))
 
 
 __all__ = ["NAME", "EXTENSIONS", "detect", "parse", "parse_cloze", "dumps", "write"]

@@ -35,8 +35,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..domain import Item, ItemSet, Option
 from ..errors import ExportError, ImportFileError, ValidationError
-from . import _util
-from .base import ParseResult
+from ..files import atomic_write
+from . import archives, filereading, grades, identity, mediafiles, richtext, xmlparse
+from .base import ParseResult, units_items
 from .lom import lom_metadata
 from .moodle_xml import TRUE_WORDS, _normalise_multi, parse_cloze
 
@@ -98,16 +99,16 @@ class _Source:
 class _ZipSource(_Source):
     def __init__(self, path: str):
         self.path = path
-        self.zf = _util.open_zip(path)
+        self.zf = archives.open_zip(path)
         self._names = [i.filename for i in self.zf.infolist()
-                       if not i.is_dir() and not _util.is_junk(i.filename)]
+                       if not i.is_dir() and not archives.is_junk(i.filename)]
         self._set = set(self._names)
 
     def names(self):
         return self._names
 
     def read(self, name):
-        return _util.read_member(self.zf, name, self.path)
+        return archives.read_member(self.zf, name, self.path)
 
     def close(self):
         self.zf.close()
@@ -125,13 +126,13 @@ class _FolderSource(_Source):
         if self._names is None:
             names = []
             for folder, dirs, files in os.walk(self.root):
-                dirs[:] = [d for d in dirs if not _util.is_junk(d)]
+                dirs[:] = [d for d in dirs if not archives.is_junk(d)]
                 for f in files:
                     full = os.path.join(folder, f)
                     rel = os.path.relpath(full, self.root).replace(os.sep, "/")
-                    if not _util.is_junk(rel) and not os.path.islink(full):
+                    if not archives.is_junk(rel) and not os.path.islink(full):
                         names.append(rel)
-                    if len(names) > _util.MAX_ZIP_ENTRIES:
+                    if len(names) > archives.MAX_ZIP_ENTRIES:
                         raise ImportFileError("the folder holds too many files", file=self.root)
             self._names = sorted(names)
         return self._names
@@ -147,14 +148,14 @@ class _FolderSource(_Source):
 
     def exists(self, name):
         full = self._full(name)
-        return bool(full) and os.path.isfile(full) and not _util.is_junk(name)
+        return bool(full) and os.path.isfile(full) and not archives.is_junk(name)
 
     def read(self, name):
         full = self._full(name)
         if full is None:
             raise ImportFileError(f"{name!r} lies outside the package folder or is a link",
                                   file=self.root)
-        return _util.read_bytes(full, allow_empty=True)
+        return filereading.read_bytes(full, allow_empty=True)
 
 
 def _join(base_dir: str, href: str) -> str | None:
@@ -211,13 +212,13 @@ def _inner(el, skip=lambda e: False, replace=None) -> str:
 
 def _find(el, name: str):
     for e in el.iter():
-        if _util.local(e.tag) == name:
+        if xmlparse.local(e.tag) == name:
             return e
     return None
 
 
 def _children(el, name: str) -> list:
-    return [c for c in el if _util.local(c.tag) == name]
+    return [c for c in el if xmlparse.local(c.tag) == name]
 
 
 def _text(el) -> str:
@@ -245,25 +246,25 @@ class _Decl:
 def _decls(root) -> dict[str, _Decl]:
     out = {}
     for d in _children(root, "responsedeclaration"):
-        decl = _Decl(cardinality=_util.attr(d, "cardinality", "single"),
-                     base_type=_util.attr(d, "baseType", "identifier"))
+        decl = _Decl(cardinality=xmlparse.attr(d, "cardinality", "single"),
+                     base_type=xmlparse.attr(d, "baseType", "identifier"))
         cr = _find(d, "correctresponse")
         if cr is not None:
             decl.correct = [_text(v) for v in _children(cr, "value")]
         mp = _find(d, "mapping")
         if mp is not None:
             try:
-                decl.default = float(_util.attr(mp, "defaultValue", "0") or 0)
-                ub = _util.attr(mp, "upperBound")
+                decl.default = float(xmlparse.attr(mp, "defaultValue", "0") or 0)
+                ub = xmlparse.attr(mp, "upperBound")
                 decl.upper = float(ub) if ub else None
                 for entry in _children(mp, "mapentry"):
-                    decl.mapping[_util.attr(entry, "mapKey")] = float(
-                        _util.attr(entry, "mappedValue", "0"))
-                    if _util.attr(entry, "caseSensitive", "true").lower() == "false":
+                    decl.mapping[xmlparse.attr(entry, "mapKey")] = float(
+                        xmlparse.attr(entry, "mappedValue", "0"))
+                    if xmlparse.attr(entry, "caseSensitive", "true").lower() == "false":
                         decl.case_sensitive = False
             except ValueError:
                 raise _Entry("a mapping value is not a number") from None
-        out[_util.attr(d, "identifier")] = decl
+        out[xmlparse.attr(d, "identifier")] = decl
     return out
 
 
@@ -276,11 +277,11 @@ def _rp_matches(root, resp_id: str) -> list[str]:
     if rp is None:
         return out
     for cond in rp.iter():
-        if _util.local(cond.tag) not in ("match", "member", "stringmatch", "equal"):
+        if xmlparse.local(cond.tag) not in ("match", "member", "stringmatch", "equal"):
             continue
-        var = [c for c in cond if _util.local(c.tag) == "variable"
-               and _util.attr(c, "identifier") == resp_id]
-        vals = [c for c in cond if _util.local(c.tag) == "basevalue"]
+        var = [c for c in cond if xmlparse.local(c.tag) == "variable"
+               and xmlparse.attr(c, "identifier") == resp_id]
+        vals = [c for c in cond if xmlparse.local(c.tag) == "basevalue"]
         if var and vals:
             out.extend(_text(v) for v in vals)
     return out
@@ -291,8 +292,8 @@ def _rp_tolerance(root) -> float | None:
     if rp is None:
         return None
     for e in rp.iter():
-        if _util.local(e.tag) == "equal" and _util.attr(e, "toleranceMode") == "absolute":
-            tol = _util.attr(e, "tolerance", "0").split()
+        if xmlparse.local(e.tag) == "equal" and xmlparse.attr(e, "toleranceMode") == "absolute":
+            tol = xmlparse.attr(e, "tolerance", "0").split()
             try:
                 return float(tol[0]) if tol else 0.0
             except ValueError:
@@ -314,22 +315,22 @@ def _rp_bands(root, decl: "_Decl") -> list[tuple[str, float, float]]:
     if rp is None:
         return out
     for branch in rp.iter():
-        if _util.local(branch.tag) not in ("responseif", "responseelseif"):
+        if xmlparse.local(branch.tag) not in ("responseif", "responseelseif"):
             continue
-        cond = next((c for c in branch if _util.local(c.tag) == "equal"), None)
-        sov = next((c for c in branch if _util.local(c.tag) == "setoutcomevalue"
-                    and _util.attr(c, "identifier") == "SCORE"), None)
+        cond = next((c for c in branch if xmlparse.local(c.tag) == "equal"), None)
+        sov = next((c for c in branch if xmlparse.local(c.tag) == "setoutcomevalue"
+                    and xmlparse.attr(c, "identifier") == "SCORE"), None)
         if cond is None or sov is None:
             continue
-        value = next((_text(c) for c in cond if _util.local(c.tag) == "basevalue"), None)
-        if value is None and any(_util.local(c.tag) == "correct" for c in cond):
+        value = next((_text(c) for c in cond if xmlparse.local(c.tag) == "basevalue"), None)
+        if value is None and any(xmlparse.local(c.tag) == "correct" for c in cond):
             value = decl.correct[0] if decl.correct else None
-        score_el = next((c for c in sov if _util.local(c.tag) == "basevalue"), None)
+        score_el = next((c for c in sov if xmlparse.local(c.tag) == "basevalue"), None)
         if value is None or score_el is None:
             continue
         try:
-            tol_parts = _util.attr(cond, "tolerance", "0").split() or ["0"]
-            tol = float(tol_parts[0]) if _util.attr(cond, "toleranceMode",
+            tol_parts = xmlparse.attr(cond, "tolerance", "0").split() or ["0"]
+            tol = float(tol_parts[0]) if xmlparse.attr(cond, "toleranceMode",
                                                       "exact") == "absolute" else 0.0
             out.append((value, tol, float(_text(score_el))))
         except ValueError:
@@ -348,7 +349,7 @@ class _ItemReader:
 
     def media(self, el, item: Item) -> None:
         for e in el.iter():
-            name = _util.local(e.tag)
+            name = xmlparse.local(e.tag)
             if name not in MEDIA_ATTRS:
                 continue
             ref = e.attrib.get(MEDIA_ATTRS[name], "")
@@ -369,16 +370,16 @@ class _ItemReader:
                     f"{self.label}: the file {ref!r} it shows is not in the package; the "
                     "item is imported without it", file=self.path, item=where))
                 continue
-            media, err = _util.make_media(rel, self.source.read(rel), self.path, where)
+            media, err = mediafiles.make_media(rel, self.source.read(rel), self.path, where)
             if err:
                 self.result.errors.append(err)
             else:
-                _util.attach_media(item, media, self.result)
+                mediafiles.attach_media(item, media, self.result)
                 e.attrib[MEDIA_ATTRS[name]] = media.name
 
 
 def _is_interaction(e) -> bool:
-    return _util.local(e.tag).endswith("interaction")
+    return xmlparse.local(e.tag).endswith("interaction")
 
 
 def _html_field(raw: str) -> tuple[str, str | None]:
@@ -391,7 +392,7 @@ def _html_field(raw: str) -> tuple[str, str | None]:
             raw[5:-6].count("<div") == raw[5:-6].count("</div") and \
             "</div>" not in raw[5:-6].replace("</div>", "", raw[5:-6].count("<div")):
         raw = raw[5:-6]
-    return _util.import_text(raw, "html")
+    return richtext.import_text(raw, "html")
 
 
 def _feedback_text(fb) -> str:
@@ -400,13 +401,13 @@ def _feedback_text(fb) -> str:
 
 
 def _parse_item(root, reader: _ItemReader) -> Item:
-    identifier = _util.attr(root, "identifier")
+    identifier = xmlparse.attr(root, "identifier")
     item = Item(type="description", stem="")
     item.provenance = {"source": "imported", "file": reader.path, "format": NAME}
-    if _util.attr(root, "title"):
-        item.extra["title"] = _util.attr(root, "title")
-    _util.set_identity(item, identifier)
-    label = _util.attr(root, "label")
+    if xmlparse.attr(root, "title"):
+        item.extra["title"] = xmlparse.attr(root, "title")
+    identity.set_identity(item, identifier)
+    label = xmlparse.attr(root, "label")
     if label and identifier.startswith("eduapp_") and not item.idnumber:
         item.idnumber = label  # an idnumber that is no XML name travels as the label
     lang = root.attrib.get("{http://www.w3.org/XML/1998/namespace}lang", "")
@@ -418,7 +419,7 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     if body is None:
         raise _Entry("the item has no itemBody")
     inters = [e for e in body.iter() if _is_interaction(e)]
-    names = [_util.local(e.tag) for e in inters]
+    names = [xmlparse.local(e.tag) for e in inters]
     unsupported = sorted({n for n in names if n not in SUPPORTED})
     if unsupported:
         raise _Entry(f"the item uses {', '.join(unsupported)}, which EduApp cannot hold; "
@@ -437,8 +438,8 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     # notes (Item.rubric, printed in the teacher's version only).
     candidate_blocks = set()
     notes = []
-    for r in [r for r in body.iter() if _util.local(r.tag) == "rubricblock"]:
-        views = _util.attr(r, "view").split()
+    for r in [r for r in body.iter() if xmlparse.local(r.tag) == "rubricblock"]:
+        views = xmlparse.attr(r, "view").split()
         if not views or "candidate" in views:
             candidate_blocks.add(r)
         else:
@@ -447,8 +448,8 @@ def _parse_item(root, reader: _ItemReader) -> Item:
                 notes.append(text)
     if notes:
         item.rubric = "\n\n".join(notes)
-    dropped = [_util.local(e.tag) for e in body.iter()
-               if _util.local(e.tag) in ("feedbackblock", "templateblock", "templateinline")
+    dropped = [xmlparse.local(e.tag) for e in body.iter()
+               if xmlparse.local(e.tag) in ("feedbackblock", "templateblock", "templateinline")
                and _text(e)]
     if dropped:
         warn(f"{len(dropped)} {'/'.join(sorted(set(dropped)))} element(s) shown only after "
@@ -456,7 +457,7 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     for name in sorted({n for n in names if n in APPROXIMATED}):
         warn(f"the {name} is imported as {APPROXIMATED[name]} (approximated)")
     reader.media(body, item)
-    block_inters = [e for e in inters if _util.local(e.tag) in
+    block_inters = [e for e in inters if xmlparse.local(e.tag) in
                     ("choiceinteraction", "matchinteraction", "orderinteraction",
                      "extendedtextinteraction", "hottextinteraction")]
     gaps = [e for e in inters if e not in block_inters]
@@ -466,7 +467,7 @@ def _parse_item(root, reader: _ItemReader) -> Item:
                      "question per item; skipped")
 
     def skip(e):
-        return _util.local(e.tag) in skip_tags or (e in block_inters)
+        return xmlparse.local(e.tag) in skip_tags or (e in block_inters)
 
     gap_texts: dict = {}
 
@@ -475,7 +476,7 @@ def _parse_item(root, reader: _ItemReader) -> Item:
             return gap_texts[e]
         if e in candidate_blocks:
             return _inner(e, skip, replace)
-        if _util.local(e.tag) == "gapmatchinteraction":
+        if xmlparse.local(e.tag) == "gapmatchinteraction":
             return _gap_match_html(e, decls, skip, replace)
         return None
 
@@ -485,21 +486,21 @@ def _parse_item(root, reader: _ItemReader) -> Item:
         pr = _children(inter, "prompt")
         if pr:
             prompt = _inner(pr[0])
-    if len(gaps) == 1 and _util.local(gaps[0].tag) == "textentryinteraction":
+    if len(gaps) == 1 and xmlparse.local(gaps[0].tag) == "textentryinteraction":
         gap_texts[gaps[0]] = "_____"
     elif gaps:
         for n, g in enumerate(gaps, start=1):
-            if _util.local(g.tag) != "gapmatchinteraction":
+            if xmlparse.local(g.tag) != "gapmatchinteraction":
                 gap_texts[g] = escape(_cloze_gap(g, decls, root))
     stem_html = _inner(body, skip, replace)
     if prompt:
         stem_html = f"{stem_html}<p>{prompt}</p>" if stem_html.strip() else prompt
-    if block_inters and _util.local(block_inters[0].tag) == "hottextinteraction":
+    if block_inters and xmlparse.local(block_inters[0].tag) == "hottextinteraction":
         # the passage with its hot spans in brackets, after the stem: what the candidate
         # reads before choosing the spans (the options)
-        passage = _inner(block_inters[0], lambda e: _util.local(e.tag) == "prompt",
+        passage = _inner(block_inters[0], lambda e: xmlparse.local(e.tag) == "prompt",
                          lambda e: ("[" + _inner(e) + "]")
-                         if _util.local(e.tag) == "hottext" else None)
+                         if xmlparse.local(e.tag) == "hottext" else None)
         stem_html = f"{stem_html}<div>{passage}</div>"
     stem, fmt = _html_field(stem_html)
     if len(gaps) == 1 and stem.endswith("_____") and "_____" not in stem[:-5]:
@@ -510,12 +511,12 @@ def _parse_item(root, reader: _ItemReader) -> Item:
     choice_ids: dict[str, Option] = {}
     if block_inters:
         inter = block_inters[0]
-        kind = _util.local(inter.tag)
-        decl = decls.get(_util.attr(inter, "responseIdentifier"), _Decl())
+        kind = xmlparse.local(inter.tag)
+        decl = decls.get(xmlparse.attr(inter, "responseIdentifier"), _Decl())
         if kind == "choiceinteraction":
             _read_choice(root, inter, decl, item, choice_ids)
-            if _util.attr(inter, "shuffle"):
-                qti["shuffle"] = _util.attr(inter, "shuffle")
+            if xmlparse.attr(inter, "shuffle"):
+                qti["shuffle"] = xmlparse.attr(inter, "shuffle")
         elif kind == "hottextinteraction":
             _read_hottext(inter, decl, item)
         elif kind in ("matchinteraction", "orderinteraction"):
@@ -526,15 +527,15 @@ def _parse_item(root, reader: _ItemReader) -> Item:
             item.type = "essay"
             if decl.correct:
                 item.model_answer = "\n".join(decl.correct)
-    elif len(gaps) == 1 and _util.local(gaps[0].tag) == "textentryinteraction":
+    elif len(gaps) == 1 and xmlparse.local(gaps[0].tag) == "textentryinteraction":
         _read_text_entry(root, gaps[0], decls, item)
     elif gaps:
         item.type = "cloze"
         item.extra["cloze"] = {"subquestions": parse_cloze(item.stem)}
     modal = {}
-    for fb in [e for e in root if _util.local(e.tag) == "modalfeedback"]:
+    for fb in [e for e in root if xmlparse.local(e.tag) == "modalfeedback"]:
         text = _feedback_text(fb)
-        ident = _util.attr(fb, "identifier")
+        ident = xmlparse.attr(fb, "identifier")
         if ident in choice_ids and not choice_ids[ident].explanation:
             choice_ids[ident].explanation = text
         elif text:
@@ -552,16 +553,16 @@ def _parse_item(root, reader: _ItemReader) -> Item:
 def _read_choice(root, inter, decl: _Decl, item: Item, ids: dict) -> None:
     choices = _children(inter, "simplechoice")
     correct = set(decl.correct) or {k for k, v in decl.mapping.items() if v > 0} or set(
-        _rp_matches(root, _util.attr(inter, "responseIdentifier")))
-    max_choices = _util.attr(inter, "maxChoices", "1")
+        _rp_matches(root, xmlparse.attr(inter, "responseIdentifier")))
+    max_choices = xmlparse.attr(inter, "maxChoices", "1")
     multiple = decl.cardinality in ("multiple", "ordered") or max_choices not in ("1", "")
     item.type = "multi" if multiple else "sba"
     for c in choices:
-        ident = _util.attr(c, "identifier")
-        fbs = [f for f in c.iter() if _util.local(f.tag) == "feedbackinline"]
-        text = _html_field(_inner(c, lambda e: _util.local(e.tag) == "feedbackinline"))[0]
+        ident = xmlparse.attr(c, "identifier")
+        fbs = [f for f in c.iter() if xmlparse.local(f.tag) == "feedbackinline"]
+        text = _html_field(_inner(c, lambda e: xmlparse.local(e.tag) == "feedbackinline"))[0]
         opt = Option(text=text, correct=ident in correct,
-                     fixed=_util.attr(c, "fixed") == "true")
+                     fixed=xmlparse.attr(c, "fixed") == "true")
         if fbs:
             opt.explanation = _feedback_text(fbs[0])
         ids[ident] = opt
@@ -590,15 +591,15 @@ def _read_choice(root, inter, decl: _Decl, item: Item, ids: dict) -> None:
 def _read_hottext(inter, decl: _Decl, item: Item) -> None:
     """A hottextInteraction as a multiple-response (``maxChoices`` != 1) or single-best-
     answer item whose options are the hot spans, in passage order."""
-    spans = [e for e in inter.iter() if _util.local(e.tag) == "hottext"]
+    spans = [e for e in inter.iter() if xmlparse.local(e.tag) == "hottext"]
     if len(spans) < 2:
         raise _Entry("the hottext interaction has fewer than two hot spans")
     correct = set(decl.correct) or {k for k, v in decl.mapping.items() if v > 0}
-    single = _util.attr(inter, "maxChoices", "1") == "1" and decl.cardinality == "single"
+    single = xmlparse.attr(inter, "maxChoices", "1") == "1" and decl.cardinality == "single"
     item.type = "sba" if single else "multi"
     for e in spans:
         item.options.append(Option(text=_html_field(_inner(e))[0],
-                                   correct=_util.attr(e, "identifier") in correct))
+                                   correct=xmlparse.attr(e, "identifier") in correct))
     if item.type == "multi":
         _normalise_multi(item)
 
@@ -607,8 +608,8 @@ def _gap_match_html(inter, decls, skip, replace) -> str:
     """A gapMatchInteraction as cloze HTML: its passage with each ``gap`` replaced by a
     Moodle MULTICHOICE gap over the gap texts (the right one from the directedPair
     ``gapText gap`` values)."""
-    decl = decls.get(_util.attr(inter, "responseIdentifier"), _Decl())
-    texts = [(_util.attr(g, "identifier"), _text(g)) for g in _children(inter, "gaptext")]
+    decl = decls.get(xmlparse.attr(inter, "responseIdentifier"), _Decl())
+    texts = [(xmlparse.attr(g, "identifier"), _text(g)) for g in _children(inter, "gaptext")]
     right = {}
     for pair in list(decl.correct) + [k for k, v in decl.mapping.items() if v > 0]:
         parts = pair.split()
@@ -616,11 +617,11 @@ def _gap_match_html(inter, decls, skip, replace) -> str:
             right.setdefault(parts[1], parts[0])
 
     def gap(e):
-        if _util.local(e.tag) == "gap":
-            want = right.get(_util.attr(e, "identifier"))
+        if xmlparse.local(e.tag) == "gap":
+            want = right.get(xmlparse.attr(e, "identifier"))
             answers = [("=" if ident == want else "") + _cloze_escape(t) for ident, t in texts]
             return escape("{1:MULTICHOICE:" + "~".join(answers) + "}")
-        if _util.local(e.tag) in ("gaptext", "prompt"):
+        if xmlparse.local(e.tag) in ("gaptext", "prompt"):
             return ""
         return replace(e)
 
@@ -635,7 +636,7 @@ def _read_match(root, inter, decl: _Decl, item: Item, kind: str) -> None:
         choices = _children(inter, "simplechoice")
         order = decl.correct
         for c in choices:
-            ident = _util.attr(c, "identifier")
+            ident = xmlparse.attr(c, "identifier")
             pos = order.index(ident) + 1 if ident in order else 0
             item.options.append(Option(text=_html_field(_inner(c))[0], correct=True,
                                        match=str(pos) if pos else ""))
@@ -643,7 +644,7 @@ def _read_match(root, inter, decl: _Decl, item: Item, kind: str) -> None:
     sets = _children(inter, "simplematchset")
     if len(sets) != 2:
         raise _Entry("a match interaction needs two simpleMatchSets")
-    texts = [{_util.attr(c, "identifier"): _html_field(_inner(c))[0]
+    texts = [{xmlparse.attr(c, "identifier"): _html_field(_inner(c))[0]
               for c in _children(s, "simpleassociablechoice")} for s in sets]
     pairs = [v.split() for v in (decl.correct or [k for k, v in decl.mapping.items()
                                                    if v > 0])]
@@ -660,7 +661,7 @@ def _read_match(root, inter, decl: _Decl, item: Item, kind: str) -> None:
 
 
 def _read_text_entry(root, gap, decls, item: Item) -> None:
-    decl = decls.get(_util.attr(gap, "responseIdentifier"), _Decl())
+    decl = decls.get(xmlparse.attr(gap, "responseIdentifier"), _Decl())
     numeric = decl.base_type in ("float", "integer")
     item.type = "numerical" if numeric else "short"
     bands = _rp_bands(root, decl) if numeric else []
@@ -700,12 +701,12 @@ def _cloze_escape(text: str) -> str:
 
 
 def _cloze_gap(gap, decls, root) -> str:
-    decl = decls.get(_util.attr(gap, "responseIdentifier"), _Decl())
-    if _util.local(gap.tag) == "inlinechoiceinteraction":
+    decl = decls.get(xmlparse.attr(gap, "responseIdentifier"), _Decl())
+    if xmlparse.local(gap.tag) == "inlinechoiceinteraction":
         answers = []
         correct = set(decl.correct) or {k for k, v in decl.mapping.items() if v > 0}
         for c in _children(gap, "inlinechoice"):
-            mark = "=" if _util.attr(c, "identifier") in correct else ""
+            mark = "=" if xmlparse.attr(c, "identifier") in correct else ""
             answers.append(mark + _cloze_escape(_text(c)))
         return "{1:MULTICHOICE:" + "~".join(answers) + "}"
     kind = "NUMERICAL" if decl.base_type in ("float", "integer") else "SHORTANSWER"
@@ -716,7 +717,7 @@ def _cloze_gap(gap, decls, root) -> str:
 
 def _parse_item_file(data: bytes, reader: _ItemReader) -> Item | None:
     try:
-        root = _util.parse_xml(data, reader.path)
+        root = xmlparse.parse_xml(data, reader.path)
     except ImportFileError as e:
         reader.result.errors.append(ImportFileError(f"{reader.label}: {e.message}",
                                                     file=reader.path, line=e.line,
@@ -726,7 +727,7 @@ def _parse_item_file(data: bytes, reader: _ItemReader) -> Item | None:
 
 
 def _item_from_root(root, reader: _ItemReader) -> Item | None:
-    name = _util.local(root.tag)
+    name = xmlparse.local(root.tag)
     if name != "assessmentitem":
         reader.result.errors.append(ImportFileError(
             f"{reader.label}: the root element is <{name}>, not an assessmentItem; skipped",
@@ -763,11 +764,11 @@ def _test_items(source: _Source, tests: list[str], path: str) -> list[str]:
     out = []
     for test in tests:
         try:
-            root = _util.parse_xml(source.read(test), path)
+            root = xmlparse.parse_xml(source.read(test), path)
         except ImportFileError:
             continue
         for ref in root.iter():
-            if _util.local(ref.tag) == "assessmentitemref":
+            if xmlparse.local(ref.tag) == "assessmentitemref":
                 rel = _join(posixpath.dirname(test), ref.attrib.get("href", ""))
                 if rel and source.exists(rel) and rel not in out:
                     out.append(rel)
@@ -782,14 +783,14 @@ def _manifest_items(source: _Source, path: str, result: ParseResult,
         return _scan_items(source)
     mname = manifests[0]
     base = posixpath.dirname(mname)
-    root = _util.parse_xml(source.read(mname), path)
-    if _util.local(root.tag) != "manifest":
+    root = xmlparse.parse_xml(source.read(mname), path)
+    if xmlparse.local(root.tag) != "manifest":
         raise ImportFileError("imsmanifest.xml has no <manifest> root", file=path)
     out: list[str] = []
     qti1: list[str] = []
     tests: list[str] = []
     for res in root.iter():
-        if _util.local(res.tag) != "resource":
+        if xmlparse.local(res.tag) != "resource":
             continue
         rtype = res.attrib.get("type", "")
         href = res.attrib.get("href", "")
@@ -833,21 +834,21 @@ def _section_rubrics(source: _Source, tests: list[str], path: str) -> list[tuple
     out = []
     for test in tests:
         try:
-            root = _util.parse_xml(source.read(test), path)
+            root = xmlparse.parse_xml(source.read(test), path)
         except ImportFileError:
             continue
         for section in root.iter():
-            if _util.local(section.tag) != "assessmentsection":
+            if xmlparse.local(section.tag) != "assessmentsection":
                 continue
-            blocks = [r for r in section if _util.local(r.tag) == "rubricblock"
-                      and (not _util.attr(r, "view").split()
-                           or "candidate" in _util.attr(r, "view").split())]
+            blocks = [r for r in section if xmlparse.local(r.tag) == "rubricblock"
+                      and (not xmlparse.attr(r, "view").split()
+                           or "candidate" in xmlparse.attr(r, "view").split())]
             text = "\n\n".join(t for t in (_feedback_text(r) for r in blocks) if t)
             if not text:
                 continue
             refs = [_join(posixpath.dirname(test), ref.attrib.get("href", ""))
-                    for ref in section.iter() if _util.local(ref.tag) == "assessmentitemref"]
-            out.append((_util.attr(section, "identifier"), _util.attr(section, "title"), text,
+                    for ref in section.iter() if xmlparse.local(ref.tag) == "assessmentitemref"]
+            out.append((xmlparse.attr(section, "identifier"), xmlparse.attr(section, "title"), text,
                         [r for r in refs if r]))
     return out
 
@@ -906,20 +907,20 @@ def parse(path: str) -> ParseResult:
         (the rest still imports). Media shown by items are read from the package (and
         checked to be images where named as images).
     :raises ImportFileError: unreadable/empty/binary file, unsafe zip (see
-        :func:`eduapp.interop._util.open_zip`), XML that is not well-formed, QTI 1.2, or
+        :func:`eduapp.interop.archives.open_zip`), XML that is not well-formed, QTI 1.2, or
         no items at all.
     """
     if os.path.isdir(path):
         if not os.path.exists(os.path.join(path, "imsmanifest.xml")):
             raise ImportFileError("the folder has no imsmanifest.xml", file=path)
         return _parse_package(_FolderSource(path), path)
-    if _util.read_head(path).startswith(b"PK"):
+    if filereading.read_head(path).startswith(b"PK"):
         return _parse_package(_ZipSource(path), path)
-    data = _util.read_bytes(path)
-    if _util.looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    data = filereading.read_bytes(path)
+    if filereading.looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFileError("the file is binary data, not QTI XML or a zip", file=path)
-    root = _util.parse_xml(data, path)
-    name = _util.local(root.tag)
+    root = xmlparse.parse_xml(data, path)
+    name = xmlparse.local(root.tag)
     if name == "manifest":
         return _parse_package(_FolderSource(os.path.dirname(os.path.abspath(path))), path)
     if name == "questestinterop":
@@ -1058,7 +1059,7 @@ def to_xhtml(text: str, text_format: str | None, rewrite=lambda s: s,
     """Item text as QTI-safe XHTML: HTML is cleaned (see :class:`_Xhtml`), other text is
     escaped into paragraphs."""
     if text_format != "html":
-        return _util.text_to_html(text)
+        return richtext.text_to_html(text)
     parser = _Xhtml(rewrite, version)
     parser.feed(text)
     parser.close()
@@ -1128,7 +1129,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
                 + f'</{t["mapping"]}>') if entries else ""
 
     def inline(text: str) -> str:  # feedbackInline holds inline content only
-        return escape(_util.html_to_text(text) if fmt == "html" else text)
+        return escape(richtext.html_to_text(text) if fmt == "html" else text)
 
     decls, body, rp, fbs = [], [], [], []
     multiple = item.type == "multi"
@@ -1137,7 +1138,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
     referenced = set(re.findall(r'(?:src|data)="([^"]+)"', stem_xhtml))
     for name, rel in media_paths.items():
         if rel not in referenced:
-            mime = _util.guess_mime(name)
+            mime = mediafiles.guess_mime(name)
             if mime.startswith("image/"):
                 stem_xhtml += (f'<p><img src={quoteattr(rel)} alt={quoteattr(name)} '
                                f'class="eduapp-media"/></p>')
@@ -1150,7 +1151,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
         fractions = item.type == "multi" or any(o.fraction is not None for o in item.options)
         if fractions:
             entries = [f'<{t["me"]} {A("mapKey")}="{i}" {A("mappedValue")}='
-                       f'"{_fmt(_util.answer_fraction(item, o))}" '
+                       f'"{_fmt(grades.answer_fraction(item, o))}" '
                        f'{A("caseSensitive")}="true"/>' for i, o in zip(ids, item.options)]
             mapping = mapping_xml(entries, f' {A("lowerBound")}="0" {A("upperBound")}="1"')
         decls.append(f'<{t["rd"]} identifier="RESPONSE" cardinality="{card}" '
@@ -1199,7 +1200,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
                     value = float(o.text)
                 except (TypeError, ValueError):
                     continue  # "*" (any other answer) or not a number: no band
-                frac = _util.answer_fraction(item, o)
+                frac = grades.answer_fraction(item, o)
                 if frac > 0:
                     bands.append((value, abs(o.tolerance or 0.0), frac))
             bands.sort(key=lambda b: -b[2])
@@ -1270,7 +1271,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
     ns = NS["3.0"] if version == "3.0" else NS["2.1"]
     xsd = ("https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0_v1p0.xsd"
            if version == "3.0" else "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd")
-    title = item.extra.get("title") or " ".join(_util.html_to_text(item.full_stem).split())[:80]
+    title = item.extra.get("title") or " ".join(richtext.html_to_text(item.full_stem).split())[:80]
     lang = f' xml:lang="{item.language}"' if item.language else ""
     if item.idnumber and qti_identifier(item) != item.idnumber and len(item.idnumber) <= 256:
         # an idnumber that is not an XML name (k]Z{4#:x=~) travels as the item's label
@@ -1377,7 +1378,7 @@ def _cloze_body(item: Item, t, A, decls: list, fmt, rewrite) -> str:
         subs = parse_cloze(item.stem)
     pieces = re.split(r"\{\d*:[A-Z_]+:(?:\\.|[^\\}])*\}", item.full_stem)
     def piece(text: str) -> str:
-        return escape(_util.html_to_text(text) if fmt == "html" else text)
+        return escape(richtext.html_to_text(text) if fmt == "html" else text)
 
     out = [piece(pieces[0])]
     for k, sub in enumerate(subs, start=1):
@@ -1430,7 +1431,7 @@ def write(units, path: str, documents=(), media: dict | None = None,
     if version not in _MANIFEST:
         raise ExportError(f"QTI version {version!r} cannot be written; use 2.1 or 3.0")
     ns, schema_loc, rtype, schema = _MANIFEST[version]
-    items = _util.units_items(units)
+    items = units_items(units)
     resources = []
     files: dict[str, bytes] = {}
     used_ids: set[str] = set()
@@ -1444,7 +1445,7 @@ def write(units, path: str, documents=(), media: dict | None = None,
         used_ids.add(ident)
         media_paths = {}
         deps = []
-        for m in _util.media_bytes(item, media):
+        for m in mediafiles.media_bytes(item, media):
             rel = f"media/{m.sha256[:16]}/{m.name}"
             files[rel] = m.data
             media_paths[m.name] = "../" + rel
@@ -1474,7 +1475,7 @@ def write(units, path: str, documents=(), media: dict | None = None,
             for name, data in files.items():
                 zf.writestr(name, data)
 
-    _util.atomic_write(path, writer, binary=True)
+    atomic_write(path, writer, binary=True)
 
 
 def write_qti3(units, path: str, documents=(), media: dict | None = None) -> None:

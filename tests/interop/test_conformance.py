@@ -15,7 +15,7 @@ import pytest
 
 from eduapp.errors import ImportFileError
 from eduapp.interop import anki, detect_format, gift, parse_file, qti
-from eduapp.interop._util import html_to_text
+from eduapp.interop.richtext import html_to_text
 
 ROOT = "/work/shared/conformance/fixtures"
 pytestmark = pytest.mark.skipif(not os.path.isdir(ROOT), reason="conformance fixtures absent")

@@ -11,7 +11,7 @@ import pytest
 
 from eduapp.errors import ImportFileError
 from eduapp.interop import detect_format, parse_file, qti
-from eduapp.interop._util import parse_xml
+from eduapp.interop.xmlparse import parse_xml
 
 from .conftest import assert_kept, sample_set
 
