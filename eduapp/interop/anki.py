@@ -36,6 +36,7 @@ from ..errors import ExportError, ImportFileError, ValidationError
 from ..files import atomic_write
 from . import archives, filereading, identity, mediafiles, richtext
 from .base import ParseResult, units_items
+from .cloze import parse_cloze
 
 NAME = "apkg"
 EXTENSIONS = (".apkg", ".colpkg")
@@ -165,7 +166,6 @@ def _note_item(model: dict, fields: list[str], guid: str, tags: str, path: str) 
         moodle_text, hints = _cloze_to_moodle(first)
         stem, fmt = _field_text(moodle_text)
         item = Item(type="cloze", stem=stem)
-        from .moodle_xml import parse_cloze
         subquestions = parse_cloze(stem)
         for sub, hint in zip(subquestions, hints):
             if hint:

@@ -27,7 +27,7 @@ from ..errors import ImportFileError, ValidationError
 from ..files import atomic_write
 from . import filereading, grades, identity, richtext, textencoding
 from .base import ParseResult, units_items
-from .moodle_xml import TRUE_WORDS, _category_of, _normalise_multi
+from .moodle_xml import TRUE_WORDS, category_of
 
 NAME = "gift"
 EXTENSIONS = (".gift", ".txt")
@@ -258,7 +258,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
             if w != (1.0 if opt.correct else 0.0):
                 opt.fraction = w
         if item.type == "multi":
-            _normalise_multi(item)
+            grades.normalise_multi(item)
     elif re.fullmatch(r"(T|TRUE|F|FALSE)(#.*)?", body_s, re.S | re.I) and \
             body_s.split("#")[0].strip().upper() in ("T", "TRUE", "F", "FALSE"):
         item.type = "tf"
@@ -335,7 +335,7 @@ def parse(path: str) -> ParseResult:
         stripped = masked.strip()
         if stripped.startswith("$CATEGORY:"):
             first, _, rest = stripped.partition("\n")
-            category = _category_of(_unmask(first[len("$CATEGORY:"):]).strip())
+            category = category_of(_unmask(first[len("$CATEGORY:"):]).strip())
             if not rest.strip():
                 continue
             masked = rest

@@ -1,10 +1,11 @@
-"""Answer grades: the mark share each option earns, and Moodle's rules for which grades
-and cloze subquestions it accepts on import."""
+"""Answer grades: the mark share each option earns, the default scheme of a multiple-
+response item, and Moodle's rule for which grades it accepts on import."""
 
 from __future__ import annotations
 
 from ..domain import Item
 from ..errors import ValidationError
+
 
 def answer_fraction(item: Item, option) -> float:
     """The share of ``item``'s marks that choosing ``option`` earns, as exported to Moodle
@@ -51,29 +52,6 @@ def moodle_grade(fraction: float) -> float:
                           f"nearest is {nearest * 100:.7g}%)")
 
 
-def validate_cloze(subquestions: list[dict]) -> None:
-    """Check cloze subquestions as Moodle's ``qtype_multianswer`` does on import.
-
-    :raises ValidationError: no subquestions; a subquestion with no answer at 100%; a
-        multiple-choice subquestion with fewer than two choices (naming the subquestion,
-        1-based).
-    """
-    if not subquestions:
-        raise ValidationError("the cloze question has no subquestions ({1:SHORTANSWER:=...} "
-                              "gaps)")
-    for n, sub in enumerate(subquestions, start=1):
-        answers = sub.get("answers") or []
-        if sub.get("type") in ("multichoice", "multiresponse") and len(answers) < 2:
-            raise ValidationError(f"cloze subquestion {n} is a choice with fewer than two "
-                                  "choices")
-        if not answers:
-            raise ValidationError(f"cloze subquestion {n} has no answer")
-        if not any(abs(float(a.get("fraction") or 0) - 1.0) < 1e-5 for a in answers) and \
-                sub.get("type") != "multiresponse":
-            raise ValidationError(f"cloze subquestion {n} has no correct answer (one answer "
-                                  "must be worth 100%)")
-
-
 def moodle_grade_problem(item: Item) -> str | None:
     """Why Moodle would refuse ``item``'s answer grades (a mark share outside
     :data:`MOODLE_GRADES`, such as 1/11 = 9.09091% for each of 11 keys), or ``None``.
@@ -86,3 +64,20 @@ def moodle_grade_problem(item: Item) -> str | None:
         except ValidationError as e:
             return str(e)
     return None
+
+
+def normalise_multi(item: Item) -> None:
+    """Fractions of a multiple-response item: unset when they are exactly the scheme
+    the exporters derive for an item without fractions (keys 1/k, distractors -1/k), so a
+    round trip keeps ``fraction`` unset; otherwise set on every option, 0 included."""
+    keys = [o for o in item.options if o.correct]
+    if not keys:
+        return
+    k = len(keys)
+    default = [(round(1 / k, 7) if o.correct else round(-1 / k, 7)) for o in item.options]
+    actual = [o.fraction if o.fraction is not None else (1.0 if o.correct else 0.0)
+              for o in item.options]
+    exact = all(abs(a - d) < 1e-5 for a, d in zip(actual, default))
+    for o, a in zip(item.options, actual):
+        # None in a multi item means "the default scheme"; any other scheme is explicit
+        o.fraction = None if exact else a

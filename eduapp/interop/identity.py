@@ -7,6 +7,7 @@ import re
 
 from ..domain import Item
 
+
 UID_RE = re.compile(r"[0-9a-f]{32}")
 
 

@@ -9,6 +9,7 @@ import os
 from ..domain import Item, Media
 from ..errors import ImportFileError
 
+
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),

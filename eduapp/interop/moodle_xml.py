@@ -29,6 +29,7 @@ from ..errors import ImportFileError, ValidationError
 from ..files import atomic_write
 from . import filereading, grades, identity, mediafiles, richtext, xmlparse
 from .base import ParseResult, units_items
+from .cloze import parse_cloze, validate_cloze
 
 NAME = "moodle-xml"
 EXTENSIONS = (".xml",)
@@ -225,7 +226,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
         item.model_answer = reader.text_of(q, "graderinfo", item)[0]
     elif qtype in ("cloze", "multianswer"):
         item.extra["cloze"] = {"subquestions": parse_cloze(item.stem)}
-        grades.validate_cloze(item.extra["cloze"]["subquestions"])
+        validate_cloze(item.extra["cloze"]["subquestions"])
     if moodle:
         item.extra["moodle"] = moodle
     return item
@@ -246,92 +247,14 @@ def _read_answers(q, item: Item, reader: _Reader) -> None:
             opt.tolerance = _number(tol, "tolerance")
         item.options.append(opt)
     if item.type == "multi":
-        _normalise_multi(item)
-
-
-def _normalise_multi(item: Item) -> None:
-    """Fractions of a multiple-response item: unset when they are exactly the scheme
-    :func:`write` derives for an item without fractions (keys 1/k, distractors -1/k), so a
-    round trip keeps ``fraction`` unset; otherwise set on every option, 0 included."""
-    keys = [o for o in item.options if o.correct]
-    if not keys:
-        return
-    k = len(keys)
-    default = [(round(1 / k, 7) if o.correct else round(-1 / k, 7)) for o in item.options]
-    actual = [o.fraction if o.fraction is not None else (1.0 if o.correct else 0.0)
-              for o in item.options]
-    exact = all(abs(a - d) < 1e-5 for a, d in zip(actual, default))
-    for o, a in zip(item.options, actual):
-        # None in a multi item means "the default scheme"; any other scheme is explicit
-        o.fraction = None if exact else a
-
-
-_CLOZE_RE = re.compile(r"\{(\d*):([A-Z_]+):((?:\\.|[^\\}])*)\}")
-_CLOZE_TYPES = {
-    "SHORTANSWER": "shortanswer", "SA": "shortanswer", "MW": "shortanswer",
-    "SHORTANSWER_C": "shortanswer_c", "SAC": "shortanswer_c", "MWC": "shortanswer_c",
-    "NUMERICAL": "numerical", "NM": "numerical",
-    "MULTICHOICE": "multichoice", "MC": "multichoice", "MULTICHOICE_V": "multichoice",
-    "MCV": "multichoice", "MULTICHOICE_H": "multichoice", "MCH": "multichoice",
-    "MULTICHOICE_S": "multichoice", "MCS": "multichoice", "MULTICHOICE_VS": "multichoice",
-    "MCVS": "multichoice", "MULTICHOICE_HS": "multichoice", "MCHS": "multichoice",
-    "MULTIRESPONSE": "multiresponse", "MR": "multiresponse", "MULTIRESPONSE_H":
-    "multiresponse", "MRH": "multiresponse", "MULTIRESPONSE_S": "multiresponse",
-    "MRS": "multiresponse", "MULTIRESPONSE_HS": "multiresponse", "MRHS": "multiresponse",
-}
-
-
-def _unescape_cloze(text: str) -> str:
-    return re.sub(r"\\([~}#/\\=%:])", r"\1", text)
-
-
-def parse_cloze(text: str) -> list[dict]:
-    """The embedded answers of a Moodle cloze (multianswer) text.
-
-    Syntax from the Moodle docs page "Embedded Answers (Cloze) question type":
-    ``{weight:TYPE:=right#feedback~%50%half~wrong}``.
-
-    :returns: one dict per gap in order: ``{"position": 1-based, "weight": int, "type":
-        "shortanswer"|"shortanswer_c"|"numerical"|"multichoice"|"multiresponse",
-        "variant": the TYPE code as written, "answers": [{"text", "fraction", "feedback",
-        "tolerance"?}]}``.
-    :raises ValidationError: a gap with an unknown TYPE code.
-    """
-    out = []
-    for n, m in enumerate(_CLOZE_RE.finditer(text), start=1):
-        code = m.group(2)
-        if code not in _CLOZE_TYPES:
-            raise ValidationError(f"cloze gap {n} has the unknown type {code!r}")
-        answers = []
-        for part in re.split(r"(?<!\\)~", m.group(3)):
-            if not part.strip():
-                continue
-            fraction = 0.0
-            if part.startswith("="):
-                fraction, part = 1.0, part[1:]
-            else:
-                wm = re.match(r"%(-?\d+(?:\.\d+)?)%", part)
-                if wm:
-                    fraction, part = float(wm.group(1)) / 100.0, part[wm.end():]
-            split = re.split(r"(?<!\\)#", part, maxsplit=1)
-            answer_text, feedback = split[0], (split[1] if len(split) > 1 else "")
-            entry = {"text": _unescape_cloze(answer_text).strip(), "fraction": fraction,
-                     "feedback": _unescape_cloze(feedback).strip()}
-            if _CLOZE_TYPES[code] == "numerical" and re.search(r"(?<!\\):", entry["text"]):
-                value, _, tol = entry["text"].partition(":")
-                entry["text"] = value.strip()
-                try:
-                    entry["tolerance"] = float(tol)
-                except ValueError:
-                    pass
-            answers.append(entry)
-        out.append({"position": n, "weight": int(m.group(1) or 1), "type": _CLOZE_TYPES[code],
-                    "variant": code, "answers": answers})
-    return out
+        grades.normalise_multi(item)
 
 
 @functools.lru_cache(maxsize=1024)
-def _category_of(path_text: str) -> str:
+def category_of(path_text: str) -> str:
+    """EduApp's category path (``Cardiology/Arrhythmia``) for a Moodle category path
+    (``$course$/top/Cardiology/Arrhythmia``): the context and ``top`` dropped, ``//`` (an
+    escaped slash inside a name) kept."""
     parts = re.split(r"(?<!/)/(?!/)", path_text.strip())
     if parts and re.fullmatch(r"\$\w+\$", parts[0]):
         parts = parts[1:]
@@ -365,7 +288,7 @@ def parse(path: str) -> ParseResult:
         line = lines[n] if n < len(lines) else None
         if q.get("type") == "category":
             cat = q.find("category")
-            category = _category_of(_child_text(cat, "text") if cat is not None else "")
+            category = category_of(_child_text(cat, "text") if cat is not None else "")
             continue
         try:
             item = _parse_question(q, reader, category)

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 from ..htmltext import html_to_text as _html_to_text
 
+
 _SIMPLE_TAGS = {"p", "br", "div", "span"}
 
 

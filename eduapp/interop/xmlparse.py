@@ -11,6 +11,7 @@ from defusedxml.common import DefusedXmlException
 
 from ..errors import ImportFileError
 
+
 def parse_xml(data: bytes | str, path: str):
     """Parse XML with defusedxml (no DTD entities, no external entities, no expansion bombs).
 

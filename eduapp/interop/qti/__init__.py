@@ -41,6 +41,7 @@ from .package_writer import write, write_qti3
 from .versions import NAME, NS
 from .xhtml import to_xhtml
 
+
 EXTENSIONS = (".zip", ".xml")
 
 

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .. import richtext, xmlparse
 
+
 VOID = {"br", "img", "hr", "col", "source", "param"}
 
 

@@ -7,8 +7,8 @@ import re
 from xml.sax.saxutils import escape
 
 from ...domain import Item, Option
-from .. import xmlparse
-from ..moodle_xml import TRUE_WORDS, _normalise_multi
+from .. import grades, xmlparse
+from ..moodle_xml import TRUE_WORDS
 from .elements import ItemSkipped, children, feedback_text, html_field, inner_html, text_of
 from .responses import ResponseDecl, processing_bands, processing_matches, processing_tolerance
 
@@ -43,7 +43,7 @@ def read_choice(root, inter, decl: ResponseDecl, item: Item, ids: dict) -> None:
             if frac != (1.0 if opt.correct else 0.0):
                 opt.fraction = frac
         if multiple:
-            _normalise_multi(item)
+            grades.normalise_multi(item)
     if item.type == "sba" and len(item.options) == 2 and all(
             o.text.strip().lower() in TRUE_WORDS | {"false", "f", "no", "错误", "错", "否",
                                                     "faux", "falsch", "falso"}
@@ -64,7 +64,7 @@ def read_hottext(inter, decl: ResponseDecl, item: Item) -> None:
         item.options.append(Option(text=html_field(inner_html(e))[0],
                                    correct=xmlparse.attr(e, "identifier") in correct))
     if item.type == "multi":
-        _normalise_multi(item)
+        grades.normalise_multi(item)
 
 
 def gap_match_html(inter, decls, skip, replace) -> str:

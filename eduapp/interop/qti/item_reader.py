@@ -10,13 +10,14 @@ from ...domain import Item, Option
 from ...errors import ImportFileError, ValidationError
 from .. import identity, mediafiles, xmlparse
 from ..base import ParseResult
-from ..moodle_xml import parse_cloze
+from ..cloze import parse_cloze
 from .elements import ItemSkipped, children, feedback_text, find, html_field, inner_html, text_of
 from .interactions import (cloze_gap, gap_match_html, read_choice, read_hottext, read_match,
                            read_text_entry)
 from .responses import ResponseDecl, response_decls
 from .source import Source, join_href
 from .versions import NAME
+
 
 SUPPORTED = {"choiceinteraction", "textentryinteraction", "inlinechoiceinteraction",
              "matchinteraction", "orderinteraction", "extendedtextinteraction",

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ...domain import Item
 from .. import grades, mediafiles, richtext
-from ..moodle_xml import parse_cloze
+from ..cloze import parse_cloze
 from .response_processing import correct_response, format_number, response_processing
 from .versions import ITEM_SCHEMA, NS, TEMPLATE, attribute_name
 from .xhtml import to_xhtml

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+
 NAME = "qti"
 
 NS = {"2.1": "http://www.imsglobal.org/xsd/imsqti_v2p1",

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 from .. import richtext
 from .elements import VOID
 
+
 # Elements of the QTI content model (1EdTech imsqti_v2p1.xsd; QTI 3.0 adds ruby). HTML's
 # ``u`` is in neither: it is unwrapped like every other unknown tag. In 2.1 a ``ruby`` keeps
 # its base text and drops its annotation (``rt``/``rp``), as a reader without ruby shows it.
