@@ -59,9 +59,10 @@ def parse(path: str) -> ParseResult:
     :raises ImportFileError: unreadable, empty, binary or undecodable file, or a file in
         which no line looks like Aiken at all.
     """
-    text = xmlchars.clean_text(textencoding.decode_text(filereading.read_bytes(path), path))
+    text, encoding = textencoding.detect_encoding(filereading.read_bytes(path), path)
+    text = xmlchars.clean_text(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    result = ParseResult(format=NAME, file=path)
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
     stem: list[str] = []
     options: list[tuple[str, str]] = []
     start = None

@@ -41,7 +41,9 @@ class ParseResult:
         nearest EduApp type (QTI hottext -> multiple response), or a part of the source
         moved or left out (a QTI element EduApp does not map), one :class:`ImportFileError`
         each naming the item; reported in the import summary (exit code stays 0).
-    :ivar encoding: the text encoding the file was read in (text formats only).
+    :ivar encoding: the text encoding the file was read in (text formats only; a
+        parser of a text format must set it: :func:`eduapp.interop.parse_file` adds the
+        note that a guessed code page was assumed).
     """
 
     units: list[Unit] = field(default_factory=list)

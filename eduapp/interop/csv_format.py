@@ -8,7 +8,7 @@ once and ignored. Documented in ``docs/formats.md``:
                        ``essay`` ``description`` ``cloze`` (required)
 ``stem``               question text (required)
 ``A`` ``B`` ... ``Z``  options in order; matching ``left -> right``; numerical
-                       ``value`` or ``value:tolerance``
+                       ``value`` or ``value:tolerance``, or ``*`` for any other answer
 ``key``                letters of the correct options, ``A`` or ``A;C`` (short answer:
                        empty = every option is accepted)
 ``A_feedback`` ...     per-option explanation
@@ -276,6 +276,10 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
             opt.correct = bool(opt.text)
         elif item_type == "numerical":
             value, _, tol = text.partition(":")
+            if value.strip() == "*":  # Moodle's catch-all: any other response
+                opt.text = "*"
+                item.options.append(opt)
+                continue
             number = _number(value, f"the answer of option {letter}", decimal_comma)
             opt.text = f"{number:g}" if decimal_comma and "," in value else value.strip()
             if tol.strip():
@@ -312,10 +316,7 @@ def parse(path: str) -> ParseResult:
         raise ImportFileError("the first row must be a header naming at least the stem "
                               "column ('stem', 'question' or '题干'; see docs/formats.md)",
                               file=path, line=1)
-    result = ParseResult(format=NAME, file=path, encoding=encoding)
-    if encoding != "utf-8":
-        result.warnings.append(ImportFileError(
-            f"the file is not UTF-8; it was read as {encoding.upper()}", file=path))
+    result = ParseResult(format=NAME, file=path, encoding=encoding)  # parse_file notes
     known = set(COLUMNS) | set(TAIL)
     unknown = [h for h in lower if h and h not in known and not _LETTER.match(h)
                and not _FEEDBACK.match(h)]
@@ -399,7 +400,7 @@ def rows(units) -> tuple[list[str], list[list[str]]]:
             text = o.text
             if item.type == "matching":
                 text = f"{o.text} -> {o.match or ''}"
-            elif item.type == "numerical" and o.tolerance is not None:
+            elif item.type == "numerical" and o.tolerance is not None and o.text != "*":
                 text = f"{o.text}:{o.tolerance:g}"
             cells[letter] = text
             cells[f"{letter}_feedback"] = o.explanation

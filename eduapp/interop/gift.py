@@ -226,6 +226,11 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
                 item.options.append(Option(text="*", correct=False, explanation=fb_text,
                                            fraction=weight if weight else None))
                 continue
+            if _clean(answer).strip() == "*":  # ``=%50%*``: any other answer earns a share
+                frac = 1.0 if weight is None else weight
+                item.options.append(Option(text="*", correct=frac > 0, explanation=fb_text,
+                                           fraction=None if frac in (0.0, 1.0) else frac))
+                continue
             try:
                 value, tol = _number(answer)
             except ValueError:
@@ -327,8 +332,9 @@ def parse(path: str) -> ParseResult:
     :raises ImportFileError: unreadable, empty, binary or undecodable file.
     """
     data = filereading.read_bytes(path)
-    text = textencoding.decode_text(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    result = ParseResult(format=NAME, file=path)
+    text, encoding = textencoding.detect_encoding(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
     category = ""
     for n, (line, block, comments) in enumerate(_blocks(text), start=1):
         masked = _mask(block)
@@ -442,9 +448,15 @@ def _answers(item: Item) -> str:
 
 def cannot_represent(item: Item) -> str | None:
     """Why GIFT cannot hold ``item``: a cloze question's embedded answers (GIFT has one
-    answer block per question; Moodle's own GIFT export leaves cloze out too)."""
+    answer block per question; Moodle's own GIFT export leaves cloze out too); a numerical
+    catch-all answer (``*``) worth marks (Moodle's GIFT reader gives ``~`` 0%)."""
     if item.type == "cloze":
         return "GIFT cannot hold the embedded answers of a cloze question"
+    if item.type == "numerical" and any(o.text.strip() == "*" and
+                                        grades.answer_fraction(item, o) != 0
+                                        for o in item.options):
+        return ("GIFT's catch-all numerical answer (~) always scores 0; this item gives "
+                "marks for any other answer")
     return grades.moodle_grade_problem(item)
 
 

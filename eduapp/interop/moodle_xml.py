@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..domain import Item, Option
 from ..errors import ImportFileError, ValidationError
 from ..files import atomic_write
-from . import filereading, grades, identity, mediafiles, richtext, xmlparse
+from . import filereading, grades, identity, mediafiles, richtext, textencoding, xmlparse
 from .base import ParseResult, units_items
 from .cloze import parse_cloze, validate_cloze
 
@@ -273,13 +273,13 @@ def parse(path: str) -> ParseResult:
         entities, or a root that is not ``<quiz>``.
     """
     data = filereading.read_bytes(path)
-    if filereading.looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
         raise ImportFileError("the file is binary data, not Moodle XML", file=path)
     root = xmlparse.parse_xml(data, path)
     if xmlparse.local(root.tag) != "quiz":
         raise ImportFileError(f"not a Moodle XML file: the root element is <{root.tag}>, "
                               "not <quiz>", file=path)
-    text = data.decode("utf-8", errors="replace")
+    text = data.decode(textencoding.bom_encoding(data) or "utf-8", errors="replace")
     lines = xmlparse.tag_lines(text, "question")
     result = ParseResult(format=NAME, file=path)
     reader = _Reader(path, result)

@@ -3,6 +3,7 @@ the usual code pages (GB18030, Windows-1252 ...), each checked for plausible tex
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from ..errors import ImportFileError
@@ -83,10 +84,26 @@ def implausible(text: str, encoding: str) -> str | None:
     return None
 
 
+#: Byte-order marks and the codec each names (UTF-32 first: its little-endian mark begins
+#: with UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec a byte-order mark at the start of ``data`` names (``utf-8-sig``,
+    ``utf-16``, ``utf-32``: each strips its mark and knows its byte order), or ``None``."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
 def detect_encoding(data: bytes, path: str) -> tuple[str, str]:
     """Decode a text file and name the encoding it was read in.
 
-    Order: a BOM (UTF-8, UTF-16); strict UTF-8; then the guess of ``charset-normalizer``
+    Order: a BOM (UTF-8, UTF-16, UTF-32); strict UTF-8; then the guess of ``charset-normalizer``
     (a maintained detector; its guess alone is not trusted because any byte string that
     happens to be valid GB18030 decodes "cleanly"), then :data:`FALLBACK_ENCODINGS`. Each
     candidate must decode strictly and pass :func:`implausible`; the first that does wins.
@@ -97,12 +114,13 @@ def detect_encoding(data: bytes, path: str) -> tuple[str, str]:
         names the encodings tried and why each was refused, and asks for UTF-8 (nothing of
         the file is imported then).
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    marked = bom_encoding(data)
+    if marked and marked != "utf-8-sig":
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode(marked), marked
         except UnicodeDecodeError:
-            raise ImportFileError("the file claims UTF-16 but is not valid UTF-16",
-                                  file=path) from None
+            raise ImportFileError(f"the file claims {marked.upper()} but is not valid "
+                                  f"{marked.upper()}", file=path) from None
     if looks_binary(data):
         raise ImportFileError("the file is binary data, not text", file=path)
     try:
@@ -138,10 +156,49 @@ def detect_encoding(data: bytes, path: str) -> tuple[str, str]:
         "as UTF-8 (Excel: 'CSV UTF-8')", file=path, line=line)
 
 
-def decode_text(data: bytes, path: str, *, allow_gb18030: bool = True) -> str:
-    """The text of a text file, decoded as :func:`detect_encoding` decides.
+def sniff_head(head: bytes) -> bytes:
+    """The first bytes of a file as UTF-8, for the format detectors (which look for
+    ``ANSWER:``, ``::title::``, a header row, ``<quiz``): a file in UTF-16 or UTF-32 (with
+    a BOM), GB18030 or another code page is decoded first, so that its format is
+    recognised as it would be in UTF-8. Binary data (a zip) and UTF-8 are returned as they
+    are, and so is text no encoding reads plausibly (its parser then says why).
 
-    :param allow_gb18030: kept for callers; detection always considers GB18030.
-    :raises ImportFileError: see :func:`detect_encoding`.
+    :param head: the first bytes of the file (a character may be cut at the end).
     """
-    return detect_encoding(data, path)[0]
+    marked = bom_encoding(head)
+    if marked:
+        return head.decode(marked, errors="ignore").encode("utf-8")
+    if looks_binary(head):
+        return head
+    try:
+        head.decode("utf-8")
+        return head
+    except UnicodeDecodeError as e:
+        if e.start >= len(head) - 3 and e.reason == "unexpected end of data":
+            return head  # UTF-8 with its last character cut
+    for cut in range(4):  # the last (multi-byte) character may be cut
+        try:
+            return detect_encoding(head[:len(head) - cut], "")[0].encode("utf-8")
+        except ImportFileError:
+            continue
+    return head
+
+
+#: How the import summary names an encoding it assumed.
+_ENCODING_NAMES = {"gb18030": "GB18030 (GBK, as Chinese Windows and Excel write it)",
+                   "cp1252": "Windows-1252 (Western European Windows and Excel)",
+                   "big5": "Big5", "shift_jis": "Shift_JIS", "cp932": "Shift_JIS (Windows)",
+                   "euc_kr": "EUC-KR", "cp949": "EUC-KR (Windows)"}
+
+
+def assumed_encoding_note(encoding: str, path: str) -> ImportFileError | None:
+    """The import-summary note for a text file that was not UTF-8 and carried no BOM, so
+    its encoding (``encoding``, as :func:`detect_encoding` named it) was assumed; ``None``
+    for UTF-8 and for UTF-16/UTF-32 with a BOM (stated by the file itself) or no
+    encoding at all (not a text format).
+    """
+    if not encoding or encoding.startswith(("utf-8", "utf-16", "utf-32")):
+        return None
+    name = _ENCODING_NAMES.get(encoding, encoding.upper())
+    return ImportFileError(f"the file is not UTF-8; EduApp assumed it is {name}. Check that "
+                           "the text reads correctly, or save the file as UTF-8", file=path)

@@ -10,6 +10,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from ..errors import ImportFileError
+from . import textencoding
 
 
 def parse_xml(data: bytes | str, path: str):
@@ -45,14 +46,18 @@ _EXPAT_NATIVE = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", 
 
 def _to_utf8_xml(data: bytes, path: str) -> bytes:
     """Re-encode XML declared in a multi-byte encoding expat cannot read (GB18030, GBK,
-    Big5, Shift_JIS ...) as UTF-8, declaration included.
+    Big5, Shift_JIS ...), or marked UTF-32 by its byte-order mark, as UTF-8, declaration
+    included.
 
     :raises ImportFileError: the bytes do not match the declared encoding.
     """
     m = _DECL.match(data[:200])
-    if not m or m.group(2).decode("ascii").lower() in _EXPAT_NATIVE:
+    if textencoding.bom_encoding(data) == "utf-32":
+        enc = "utf-32"
+    elif not m or m.group(2).decode("ascii").lower() in _EXPAT_NATIVE:
         return data
-    enc = m.group(2).decode("ascii")
+    else:
+        enc = m.group(2).decode("ascii")
     try:
         text = data.decode(enc)
     except LookupError:

@@ -10,7 +10,8 @@ from ...domain import Item, Option
 from .. import grades, xmlparse
 from ..moodle_xml import TRUE_WORDS
 from .elements import ItemSkipped, children, feedback_text, html_field, inner_html, text_of
-from .responses import ResponseDecl, processing_bands, processing_matches, processing_tolerance
+from .responses import (ResponseDecl, processing_bands, processing_matches,
+                        processing_otherwise, processing_tolerance)
 
 
 def read_choice(root, inter, decl: ResponseDecl, item: Item, ids: dict) -> None:
@@ -136,6 +137,7 @@ def read_text_entry(root, gap, decls, item: Item) -> None:
             if frac not in (0.0, 1.0):
                 opt.fraction = frac
             item.options.append(opt)
+        _catch_all(item, processing_otherwise(root), top)
         return
     tol = processing_tolerance(root) if numeric else None
     seen = []
@@ -155,8 +157,19 @@ def read_text_entry(root, gap, decls, item: Item) -> None:
         if numeric:
             opt.tolerance = tol
         item.options.append(opt)
+    if decl.mapping and not numeric:
+        _catch_all(item, decl.default, top)
     if not decl.case_sensitive:
         item.extra["qti"] = {"case_sensitive": False}
+
+
+def _catch_all(item: Item, score: float, top: float) -> None:
+    """Add Moodle's catch-all answer ``*`` when any other response earns ``score`` (a
+    mapping's ``defaultValue``, the ``responseElse`` of numerical bands) out of ``top``."""
+    if score <= 0 or any(o.text == "*" for o in item.options):
+        return
+    frac = round(min(score / (top or 1.0), 1.0), 7)
+    item.options.append(Option(text="*", correct=True, fraction=None if frac == 1.0 else frac))
 
 
 def _cloze_escape(text: str) -> str:

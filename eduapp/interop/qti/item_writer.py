@@ -45,9 +45,10 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
     def correct(values) -> str:
         return correct_response(t, values)
 
-    def mapping_xml(entries, attrs="") -> str:  # a mapping needs at least one mapEntry
-        return (f'<{t["mapping"]}{attrs} {A("defaultValue")}="0">' + "".join(entries)
-                + f'</{t["mapping"]}>') if entries else ""
+    def mapping_xml(entries, attrs="", default: float = 0.0) -> str:
+        # a mapping needs at least one mapEntry; defaultValue scores any other response
+        return (f'<{t["mapping"]}{attrs} {A("defaultValue")}="{format_number(default)}">'
+                + "".join(entries) + f'</{t["mapping"]}>') if entries else ""
 
     def inline(text: str) -> str:  # feedbackInline holds inline content only
         return escape(richtext.html_to_text(text) if fmt == "html" else text)
@@ -95,6 +96,9 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
         numeric = item.type == "numerical"
         base = "float" if numeric else "string"
         accepted = [o for o in item.options if o.correct and o.text != "*"]
+        # Moodle's catch-all answer "*": its share goes to any other response
+        other = max([grades.answer_fraction(item, o) for o in item.options
+                     if o.text == "*"] + [0.0])
         entries = []
         for o in item.options:
             if o.text == "*":
@@ -106,7 +110,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
                 or (item.extra.get("moodle") or {}).get("usecase") == "0" else "true")) + '"'
             entries.append(f'<{t["me"]} {A("mapKey")}={quoteattr(o.text)} '
                            f'{A("mappedValue")}="{format_number(f)}"{case}/>')
-        mapping = "" if numeric else mapping_xml(entries)
+        mapping = "" if numeric else mapping_xml(entries, default=other)
         cr = correct(escape(o.text) for o in accepted[:1])
         decls.append(f'<{t["rd"]} identifier="RESPONSE" cardinality="single" '
                      f'{A("baseType")}="{base}">{cr}{mapping}</{t["rd"]}>')
@@ -125,7 +129,7 @@ def item_xml(item: Item, version: str = "2.1", media_paths: dict | None = None) 
                 if frac > 0:
                     bands.append((value, abs(o.tolerance or 0.0), frac))
             bands.sort(key=lambda b: -b[2])
-            score_rules = ("bands", bands) if bands else ""
+            score_rules = ("bands", bands, other) if bands else ""
         else:
             score_rules = "map" if mapping else ""
     elif item.type == "matching" and (item.extra.get("qti") or {}).get("interaction") == "order":
@@ -247,7 +251,8 @@ def _cloze_body(item: Item, t, A, decls: list, fmt, rewrite) -> str:
             right = [a for a in answers if a.get("fraction", 0) >= 1][:1]
             decls.append(f'<{t["rd"]} identifier="{rid}" cardinality="single" '
                          f'{A("baseType")}="{base}">'
-                         + correct_response(t, [escape(a["text"]) for a in right]) + f'</{t["rd"]}>')
+                         + correct_response(t, [escape(a["text"]) for a in right])
+                         + f'</{t["rd"]}>')
             gap = f'<{t["te"]} {A("responseIdentifier")}="{rid}"/>'
         following = pieces[k] if k < len(pieces) else ""
         out.append(gap + piece(following))

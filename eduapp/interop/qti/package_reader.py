@@ -10,7 +10,7 @@ import re
 
 from ...domain import ItemSet
 from ...errors import ImportFileError
-from .. import filereading, xmlparse
+from .. import filereading, textencoding, xmlparse
 from ..base import ParseResult
 from .elements import feedback_text
 from .item_reader import ItemReader, item_from_root, parse_item_file
@@ -189,7 +189,7 @@ def parse(path: str) -> ParseResult:
     if filereading.read_head(path).startswith(b"PK"):
         return _parse_package(ZipSource(path), path)
     data = filereading.read_bytes(path)
-    if filereading.looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
         raise ImportFileError("the file is binary data, not QTI XML or a zip", file=path)
     root = xmlparse.parse_xml(data, path)
     name = xmlparse.local(root.tag)

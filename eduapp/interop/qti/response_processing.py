@@ -48,14 +48,19 @@ def response_processing(t, rules, has_fb: bool, item: Item) -> str:
         branches = []
         for value, tol, frac in rules[1]:
             tag = t["rei"]
-            mode = (f'{A("toleranceMode")}="absolute" tolerance="{format_number(tol)} {format_number(tol)}"'
+            width = format_number(tol)
+            mode = (f'{A("toleranceMode")}="absolute" tolerance="{width} {width}"'
                     if tol else f'{A("toleranceMode")}="exact"')
-            branches.append(f'<{tag}><{t["equal"]} {mode}>{var}{bv("float", format_number(value))}'
-                            f'</{t["equal"]}>{sov("SCORE", bv("float", format_number(frac)))}</{tag}>')
+            score = bv("float", format_number(frac))
+            branches.append(f'<{tag}><{t["equal"]} {mode}>{var}'
+                            f'{bv("float", format_number(value))}</{t["equal"]}>'
+                            f'{sov("SCORE", score)}</{tag}>')
+        # any other response: the share of Moodle's catch-all answer "*" (0 without one)
+        other = format_number(rules[2]) if len(rules) > 2 else 0
         parts.append(f'<{t["rc"]}><{t["ri"]}><{t["isnull"]}>{var}</{t["isnull"]}>'
                      f'{sov("SCORE", bv("float", 0))}</{t["ri"]}>'
                      + "".join(branches)
-                     + f'<{t["re"]}>{sov("SCORE", bv("float", 0))}</{t["re"]}></{t["rc"]}>')
+                     + f'<{t["re"]}>{sov("SCORE", bv("float", other))}</{t["re"]}></{t["rc"]}>')
     elif isinstance(rules, tuple):
         tol = format_number(rules[1])
         parts.append(f'<{t["rc"]}><{t["ri"]}><{t["equal"]} {A("toleranceMode")}="absolute" '

@@ -114,3 +114,29 @@ def processing_bands(root, decl: "ResponseDecl") -> list[tuple[str, float, float
         except ValueError:
             continue
     return out
+
+
+def processing_otherwise(root) -> float:
+    """The SCORE that the ``responseElse`` of a numerical band condition (a
+    ``responseCondition`` whose branches compare RESPONSE with ``equal``) gives any other
+    response: Moodle's catch-all answer ``*``. 0 when there is none or it is not a number."""
+    rp = find(root, "responseprocessing")
+    if rp is None:
+        return 0.0
+    for cond in rp.iter():
+        if xmlparse.local(cond.tag) != "responsecondition":
+            continue
+        branches = [c for c in cond if xmlparse.local(c.tag) in ("responseif", "responseelseif")]
+        if not any(xmlparse.local(c.tag) == "equal" for b in branches for c in b):
+            continue
+        for other in (c for c in cond if xmlparse.local(c.tag) == "responseelse"):
+            for sov in other:
+                if xmlparse.local(sov.tag) == "setoutcomevalue" and \
+                        xmlparse.attr(sov, "identifier") == "SCORE":
+                    value = next((text_of(c) for c in sov
+                                  if xmlparse.local(c.tag) == "basevalue"), "0")
+                    try:
+                        return float(value)
+                    except ValueError:
+                        return 0.0
+    return 0.0

@@ -32,7 +32,8 @@ TEMPLATE = {"2.1": {
     "te": "textEntryInteraction", "et": "extendedTextInteraction",
     "mi": "matchInteraction", "sms": "simpleMatchSet", "sac": "simpleAssociableChoice",
     "oi": "orderInteraction", "rp": "responseProcessing", "rc": "responseCondition",
-    "ri": "responseIf", "re": "responseElse", "rei": "responseElseIf", "match": "match", "var": "variable",
+    "ri": "responseIf", "re": "responseElse", "rei": "responseElseIf", "match": "match",
+    "var": "variable",
     "correct": "correct", "sov": "setOutcomeValue", "bv": "baseValue", "isnull": "isNull",
     "mr": "mapResponse", "equal": "equal", "mf": "modalFeedback", "rb": "rubricBlock",
     "ici": "inlineChoiceInteraction", "ic": "inlineChoice"}}
