@@ -228,8 +228,8 @@ def parse(path: str) -> ParseResult:
 
     :returns: one item per note in note order, with media files the notes refer to (images
         checked by magic bytes); notes of an unknown note type or that break an item rule
-        are errors naming the note; media no note refers to (add-on files, for example)
-        are left out and counted in one error.
+        are errors naming the note; media no note refers to and Anki's template files
+        (``_name``) are left out and counted in a note (``warnings``): no question content.
     :raises ImportFileError: unreadable, empty or unsafe zip; no collection inside; a
         collection that is not SQLite; ``collection.anki21b`` without ``zstandard``.
     """
@@ -326,10 +326,16 @@ def parse(path: str) -> ParseResult:
                     referenced.add(ref)
             result.units.append(item)
         unused = [v for v in media_map.values() if v not in referenced]
-        if unused:
-            result.errors.append(ImportFileError(
-                f"{len(unused)} media file(s) no note refers to were left out: "
-                f"{', '.join(sorted(unused)[:5])}", file=path))
+        # Anki keeps files named "_..." for the note types' templates (fonts, scripts,
+        # add-on data), which EduApp does not import: nothing a student sees is lost
+        for kind, names_ in (("template file(s) (named _..., for the note types' templates)",
+                              [n for n in unused if n.startswith("_")]),
+                             ("media file(s) no note refers to",
+                              [n for n in unused if not n.startswith("_")])):
+            if names_:
+                result.warnings.append(ImportFileError(
+                    f"{len(names_)} {kind} were left out: {', '.join(sorted(names_)[:5])}",
+                    file=path))
     finally:
         zf.close()
     return result

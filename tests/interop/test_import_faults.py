@@ -186,3 +186,26 @@ def test_the_note_names_a_western_code_page_and_reaches_the_cli(run_cli, tmp_pat
     assert "Windows-1252" in note["message"] and note["file"] == str(path)
     code, text, _ = run_cli("bank", "import", path)
     assert "note:" in text and "not UTF-8" in text
+
+
+# --- files that are not question content ----------------------------------------------------
+
+
+def test_anki_template_files_and_unused_media_are_a_note_not_a_rejection(run_cli, tmp_path):
+    """A deck whose note type ships ``_font.ttf`` (Anki keeps ``_`` files for templates) and
+    an orphaned picture imported with exit 1, as if a question had been refused."""
+    import genanki
+    deck = genanki.Deck(321, "Cardio")
+    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL,
+                               fields=["What reverses heparin?", "Protamine"]))
+    files = []
+    for name, data in (("_font.ttf", b"\x00\x01\x00\x00font"), ("old.png", b"\x89PNG\r\n\x1a\n")):
+        (tmp_path / name).write_bytes(data)
+        files.append(str(tmp_path / name))
+    path = tmp_path / "deck.apkg"
+    genanki.Package(deck, media_files=files).write_to_file(str(path))
+    code, payload, _ = run_cli("bank", "import", path, "--json")
+    assert code == 0 and payload["imported"] == 1 and payload["errors"] == []
+    notes = " ".join(w["message"] for w in payload["warnings"])
+    assert "1 template file(s)" in notes and "_font.ttf" in notes
+    assert "1 media file(s) no note refers to" in notes and "old.png" in notes
