@@ -92,6 +92,8 @@ class GenerationForm(QWidget):
         self.language = _combo()
         self.language.addItem(self.tr("English"), "en")
         self.language.addItem(self.tr("Chinese"), "zh")
+        # New content defaults to the interface language, as exams and practice do.
+        self.language.setCurrentIndex(self.language.findData(current_language()))
         form.addRow(self.tr("Language"), self.language)
         self.provider = _combo()
         self.provider.currentIndexChanged.connect(

@@ -72,3 +72,9 @@ def test_import_preview_names_types_in_chinese(zh, window, gui_app, tmp_path):
     assert "sba" not in text and "eduapp-json" not in text
     assert dialog.status.text() == "5 道试题可导入。" or "5" in dialog.status.text()
     dialog.close()
+
+
+def test_new_content_defaults_to_the_interface_language(page):
+    """The Generate form's language starts as the interface language (as Exams and
+    Practice do): a Chinese teacher gets Chinese drafts unless they choose otherwise."""
+    assert page.form.language.currentData() == "zh"
