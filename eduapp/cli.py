@@ -313,6 +313,16 @@ def _closed_pipe() -> int:
     return EXIT_OK
 
 
+def _command_logging() -> None:
+    """Keep the log out of a command's output: the command says what went wrong in its own
+    sentence, so only errors (bugs) are logged to stderr. ``EDUAPP_LOG=info`` (or
+    ``debug``/``warning``) shows more, for a bug report."""
+    import logging
+    level = os.environ.get("EDUAPP_LOG", "error").upper()
+    logging.basicConfig(level=getattr(logging, level, logging.ERROR),
+                        format="eduapp: %(levelname)s %(name)s: %(message)s")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ``eduapp`` command.
 
@@ -330,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         from .ui.launch import run_gui
         return run_gui(ctx.data_dir)
+    _command_logging()
     try:
         code = _dispatch(args.handler, args, ctx)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
