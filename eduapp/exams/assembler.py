@@ -359,6 +359,11 @@ def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
                 candidate_digits=blueprint.candidate_digits or (13 if used_lang == "zh" else 8),
                 pass_mark=blueprint.pass_mark, blueprint=blueprint.to_dict(), seed=seed)
     exam.sections = arrange_sections(units, exam.language, blueprint)
+    total = exam.total_marks
+    if exam.pass_mark is not None and units and exam.pass_mark > total:
+        notes.append(f"the pass mark ({exam.pass_mark:g}) is more than the paper's total marks "
+                     f"({total:g}): no candidate can pass; lower it in the blueprint or add "
+                     "questions")
     shortfalls.sort(key=lambda s: s.cell)
     approximated.sort()
     return Assembly(exam=exam, shortfalls=shortfalls, notes=notes, approximated=approximated)

@@ -262,3 +262,14 @@ def test_feature_packages_do_not_import_qt():
     code = ("import sys, eduapp.exams, eduapp.pdf, eduapp.commands.exam; "
             "assert 'PySide6' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_pass_mark_above_the_total_is_noted(bank):
+    """A blueprint whose pass mark no candidate can reach (11 marks on a one-question
+    paper) builds, with a note saying so; a reachable one gives no such note."""
+    fill_en(bank)
+    r = assemble(bank, bp({"system": "cardiology", "count": 1}, pass_mark=11))
+    assert r.exam.total_marks == 1
+    assert any("pass mark (11)" in n and "total marks (1)" in n for n in r.notes), r.notes
+    ok = assemble(bank, bp({"system": "cardiology", "count": 1}, pass_mark=1))
+    assert not any("pass mark" in n for n in ok.notes)
