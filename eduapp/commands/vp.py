@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from ..errors import EduAppError, ExportError, ImportFileError, ValidationError
+from ..errors import (EduAppError, ExportError, ImportFileError, LLMUnavailableError,
+                      ValidationError)
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
@@ -52,14 +53,26 @@ def run_play(args, ctx) -> int:
     except (OSError, UnicodeDecodeError) as e:
         raise ImportFileError(f"cannot read the script ({getattr(e, 'strerror', None) or e})",
                               args.script) from None
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in lines):
+        raise ImportFileError("the script has no student turns (one question or /command a "
+                              "line)", args.script)
+    if getattr(args, "debrief", None):
+        folder = os.path.dirname(os.path.abspath(args.debrief))
+        if not os.path.isdir(folder):   # say it before the encounter, not after
+            raise ExportError(f"the folder {folder} does not exist")
     patient, judge, plan_judge, engine = None, None, None, "offline"
     if getattr(args, "provider", None):
-        from ..llm import ProviderStore
         from ..vpatient.roleplay import LLMPatient, judge_diagnosis, judge_plan
-        profile = ProviderStore(ctx.data_dir).get(args.provider)
+        profile = ctx.workspace.provider(args.provider)
         patient = LLMPatient(profile)
-        judge = lambda c, text: judge_diagnosis(profile, c, text)  # noqa: E731
-        plan_judge = lambda c, text, ids: judge_plan(profile, c, text, ids)  # noqa: E731
+
+        def usable():
+            if patient.unavailable:   # do not wait for a provider that was down once
+                raise LLMUnavailableError(patient.unavailable)
+            return profile
+
+        judge = lambda c, text: judge_diagnosis(usable(), c, text)  # noqa: E731
+        plan_judge = lambda c, text, ids: judge_plan(usable(), c, text, ids)  # noqa: E731
         engine = f"llm:{profile.name}"
     enc = Encounter(case, patient, judge=judge, plan_judge=plan_judge)
     errors = []
@@ -87,7 +100,11 @@ def run_play(args, ctx) -> int:
                                "minutes": t.minutes, "facts": t.facts, "by": t.by}
                               for t in enc.transcript],
                "revealed": list(enc.revealed), "score": report.cli_score(),
-               "errors": errors, "encounter_id": saved}
+               "errors": errors, "encounter_id": saved, "notes": []}
+    if patient is not None and patient.unavailable:
+        payload["notes"].append(f"the provider {engine[4:]} could not be used "
+                                f"({patient.unavailable}); the offline engine answered from "
+                                "then on")
     words = _WORDS["zh" if case.language == "zh" else "en"]
     text = [f"{words[t.role]}{words['colon']}{t.text}" for t in enc.transcript]
     text += ["", words["score"].format(total=report.total)
@@ -99,6 +116,7 @@ def run_play(args, ctx) -> int:
     text += [f"  {words['missed']}{words['colon']}{m['section']}{words['colon']}{m['text']}"
              for m in report.missed]
     text += [f"line {e['line']}: {e['message']}" for e in errors]
+    text += [f"note: {n}" for n in payload["notes"]]
     ctx.emit(payload, text)
     return EXIT_REJECTED if errors else EXIT_OK
 

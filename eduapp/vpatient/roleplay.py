@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 
-from ..errors import EduAppError
+from ..errors import EduAppError, LLMUnavailableError
 from .engine import ROLE_BREAK, Encounter, Reply, match_terms, offline_reply
 from .model import CaseScript
 
@@ -129,6 +129,9 @@ class LLMPatient:
         self.max_tokens = max_tokens
         self.temperature = temperature
         self.failures = 0
+        #: why the provider was given up on (``""`` while it answers): after it is
+        #: unreachable once, the offline engine answers the rest of the encounter.
+        self.unavailable = ""
 
     def messages(self, enc: Encounter, question: str, asked: list[str] | None = None
                  ) -> list[dict]:
@@ -154,12 +157,18 @@ class LLMPatient:
         """The model's answer when it passes :func:`leak_check`, else the offline one."""
         from ..llm import chat
         offline = offline_reply(enc.case, enc.matcher, question)
+        if self.unavailable:
+            return offline
         try:
             done = chat(self.profile, self.messages(enc, question, offline.facts),
                         max_tokens=self.max_tokens, temperature=self.temperature,
                         allow_truncated=True)
         except EduAppError as e:
             self.failures += 1
+            if isinstance(e, LLMUnavailableError):
+                # unreachable, refused or timed out: asking again every turn would make
+                # each answer wait for the timeout; the offline engine plays the rest
+                self.unavailable = str(e)
             log.warning("role-play answer failed, offline answer used: %s", e)
             return offline
         text = " ".join(done.text.split())

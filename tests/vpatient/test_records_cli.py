@@ -232,3 +232,34 @@ def test_cli_play_with_a_provider_that_leaks(run_cli, tmp_path, scripted_server,
     assert [t["by"] for t in answers] == ["guard", "guard"]
     assert not any("STEMI" in t["text"] for t in out["transcript"])
     assert out["revealed"] == ["onset"] and out["score"]["guarded"]
+
+
+def test_cli_play_gives_up_a_provider_that_is_down_once(run_cli, tmp_path, scripted_server,
+                                                        scripted_profile, data_dir):
+    """An unreachable provider is asked once, not at every turn (each would wait for the
+    timeout): the offline engine answers the rest and a note says so."""
+    from eduapp.llm import ProviderStore
+    ProviderStore(data_dir).save(scripted_profile)
+    scripted_server.stop()
+    script = tmp_path / "turns.txt"
+    script.write_text("When did it start?\nDo you smoke?\n/diagnose heart attack\n",
+                      encoding="utf-8")
+    code, out, _ = run_cli("vp", "play", "chest-pain-en", "--script", script,
+                           "--provider", "scripted", "--json")
+    assert code == 0
+    answers = [t for t in out["transcript"] if t["role"] == "patient" and t["kind"] == "answer"]
+    assert len(answers) == 3 and all(t["by"] == "offline" for t in answers)
+    assert out["notes"] and "offline engine" in out["notes"][0]
+    assert "onset" in out["revealed"]
+
+
+def test_cli_play_checks_its_inputs_before_playing(run_cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# only a comment\n\n", encoding="utf-8")
+    code, _, err = run_cli("vp", "play", "chest-pain-en", "--script", empty)
+    assert code == 3 and "no student turns" in err
+    script = tmp_path / "turns.txt"
+    script.write_text("When did it start?\n", encoding="utf-8")
+    code, out, err = run_cli("vp", "play", "chest-pain-en", "--script", script,
+                             "--debrief", tmp_path / "missing" / "x.pdf")
+    assert code == 3 and "does not exist" in err and "Patient" not in out
