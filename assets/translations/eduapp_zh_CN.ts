@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="190"/>
+        <location filename="../../eduapp/ui/launch.py" line="40"/>
         <source>{error}
 
 Repair it now? EduApp recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
@@ -13,7 +13,7 @@ Repair it now? EduApp recovers what can still be read and adds back what the lat
 现在修复吗？EduApp 会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="202"/>
+        <location filename="../../eduapp/ui/launch.py" line="52"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -22,7 +22,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="207"/>
+        <location filename="../../eduapp/ui/launch.py" line="57"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -48,142 +48,142 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="50"/>
+        <location filename="../../eduapp/ui/safety.py" line="42"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="54"/>
+        <location filename="../../eduapp/ui/safety.py" line="46"/>
         <source>EduApp backs up the item bank, the practice history, the settings and media before imports, upgrades, bulk status changes and emptying the trash, every {minutes} minutes while you work, and when you close it.</source>
         <translation>EduApp 会在导入、升级、批量更改状态和清空回收站之前，在你工作时每 {minutes} 分钟，以及关闭程序时，备份题库、练习记录、设置和媒体文件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <location filename="../../eduapp/ui/safety.py" line="53"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <location filename="../../eduapp/ui/safety.py" line="53"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <location filename="../../eduapp/ui/safety.py" line="53"/>
         <source>Items</source>
         <translation>题目数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="62"/>
+        <location filename="../../eduapp/ui/safety.py" line="54"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="62"/>
+        <location filename="../../eduapp/ui/safety.py" line="54"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="74"/>
+        <location filename="../../eduapp/ui/safety.py" line="66"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="75"/>
+        <location filename="../../eduapp/ui/safety.py" line="67"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="76"/>
+        <location filename="../../eduapp/ui/safety.py" line="68"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="92"/>
+        <location filename="../../eduapp/ui/safety.py" line="84"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="92"/>
+        <location filename="../../eduapp/ui/safety.py" line="84"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="93"/>
+        <location filename="../../eduapp/ui/safety.py" line="85"/>
         <source>on closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="93"/>
+        <location filename="../../eduapp/ui/safety.py" line="85"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="94"/>
+        <location filename="../../eduapp/ui/safety.py" line="86"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="95"/>
+        <location filename="../../eduapp/ui/safety.py" line="87"/>
         <source>before a status change</source>
         <translation>更改状态前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="96"/>
+        <location filename="../../eduapp/ui/safety.py" line="88"/>
         <source>before emptying the trash</source>
         <translation>清空回收站前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="97"/>
+        <location filename="../../eduapp/ui/safety.py" line="89"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="109"/>
+        <location filename="../../eduapp/ui/safety.py" line="101"/>
         <source>good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="109"/>
+        <location filename="../../eduapp/ui/safety.py" line="101"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="110"/>
+        <location filename="../../eduapp/ui/safety.py" line="102"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="123"/>
+        <location filename="../../eduapp/ui/safety.py" line="115"/>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="140"/>
+        <location filename="../../eduapp/ui/safety.py" line="132"/>
         <source>Backed up: {name}</source>
         <translation>已备份：{name}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="143"/>
+        <location filename="../../eduapp/ui/safety.py" line="135"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="151"/>
+        <location filename="../../eduapp/ui/safety.py" line="143"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="152"/>
+        <location filename="../../eduapp/ui/safety.py" line="144"/>
         <source>Go back to the backup of {when}? Changes made since then will no longer be in the bank. The current files are kept aside in the backups folder, not deleted.</source>
         <translation>要恢复到 {when} 的备份吗？此后所做的更改将不再出现在题库中。当前的文件会保存在备份文件夹中，不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="160"/>
+        <location filename="../../eduapp/ui/safety.py" line="152"/>
         <source>Restored the backup of {when}. The files it replaced are kept in {path}.</source>
         <translation>已恢复 {when} 的备份。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="165"/>
+        <location filename="../../eduapp/ui/safety.py" line="157"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
@@ -341,91 +341,91 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DataGuard</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="275"/>
+        <location filename="../../eduapp/ui/safety.py" line="267"/>
         <source>Read-only: this data folder cannot be changed</source>
         <translation>只读：此数据文件夹无法更改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="276"/>
+        <location filename="../../eduapp/ui/safety.py" line="268"/>
         <source>The data folder {path} is on a read-only medium or you may not write to it. You can search, practise, export and print, but not change the bank.</source>
         <translation>数据文件夹 {path} 位于只读介质上，或你没有写入权限。你可以搜索、练习、导出和打印，但不能更改题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="301"/>
+        <location filename="../../eduapp/ui/safety.py" line="293"/>
         <source>The bank is damaged: use Tools → Check database</source>
         <translation>题库已损坏：请使用“工具 → 检查数据库”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="309"/>
+        <location filename="../../eduapp/ui/safety.py" line="301"/>
         <source>The bank is damaged</source>
         <translation>题库已损坏</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="310"/>
+        <location filename="../../eduapp/ui/safety.py" line="302"/>
         <source>The item bank in {path} is damaged ({problem}). Searches and counts may be wrong until it is repaired.</source>
         <translation>{path} 中的题库已损坏（{problem}）。修复之前，搜索和统计结果可能不正确。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="313"/>
+        <location filename="../../eduapp/ui/safety.py" line="305"/>
         <source>Repair recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
         <translation>修复会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="316"/>
-        <location filename="../../eduapp/ui/safety.py" line="370"/>
-        <location filename="../../eduapp/ui/safety.py" line="393"/>
+        <location filename="../../eduapp/ui/safety.py" line="308"/>
+        <location filename="../../eduapp/ui/safety.py" line="362"/>
+        <location filename="../../eduapp/ui/safety.py" line="385"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="317"/>
+        <location filename="../../eduapp/ui/safety.py" line="309"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="318"/>
+        <location filename="../../eduapp/ui/safety.py" line="310"/>
         <source>Open another folder…</source>
         <translation>打开其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="319"/>
+        <location filename="../../eduapp/ui/safety.py" line="311"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
+        <location filename="../../eduapp/ui/safety.py" line="328"/>
+        <location filename="../../eduapp/ui/safety.py" line="334"/>
         <location filename="../../eduapp/ui/safety.py" line="336"/>
-        <location filename="../../eduapp/ui/safety.py" line="342"/>
-        <location filename="../../eduapp/ui/safety.py" line="344"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="345"/>
+        <location filename="../../eduapp/ui/safety.py" line="337"/>
         <source>EduApp will open {path} the next time it starts.</source>
         <translation>EduApp 下次启动时将打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="357"/>
+        <location filename="../../eduapp/ui/safety.py" line="349"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="363"/>
+        <location filename="../../eduapp/ui/safety.py" line="355"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="384"/>
+        <location filename="../../eduapp/ui/safety.py" line="376"/>
         <source>Repairing…</source>
         <translation>正在修复…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="413"/>
+        <location filename="../../eduapp/ui/safety.py" line="405"/>
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="417"/>
+        <location filename="../../eduapp/ui/safety.py" line="409"/>
         <source>The automatic backup failed: {error}</source>
         <translation>自动备份失败：{error}</translation>
     </message>
@@ -433,72 +433,72 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="283"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="285"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="289"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="291"/>
         <source>Edit Markdown</source>
         <translation>编辑 Markdown</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="292"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="294"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="313"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="315"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="313"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="315"/>
         <source>Case study</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="314"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="316"/>
         <source>Handout</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="321"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="323"/>
         <source>No lecture notes or case studies yet</source>
         <translation>还没有讲义或病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="338"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="340"/>
         <source>Generate lecture notes or a case study, or choose a document above.</source>
         <translation>生成讲义或病例分析，或在上方选择一份文档。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="343"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="345"/>
         <source>{kind} · {status} · saved in the document store</source>
         <translation>{kind} · {status} · 已保存在文档库中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="346"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="348"/>
         <source>written by the built-in model: low quality, check it carefully</source>
         <translation>由内置模型撰写：质量较低，请仔细核对</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="358"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="360"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="358"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="360"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="359"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="361"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="359"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="361"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
@@ -506,32 +506,32 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DraftList</name>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="221"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="223"/>
         <source>✓ no findings</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="225"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="227"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="225"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="227"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="226"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="228"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="236"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="238"/>
         <source>#{id} · {type} · {topic} · {badge}</source>
         <translation>#{id} · {type} · {topic} · {badge}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="244"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="246"/>
         <source>The quality gate found nothing.</source>
         <translation>质量检查未发现问题。</translation>
     </message>
@@ -1341,7 +1341,7 @@ Move the damaged file aside and start with an empty bank?</source>
     <name>GenerationForm</name>
     <message>
         <location filename="../../eduapp/ui/generate_widgets.py" line="84"/>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="102"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="104"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
@@ -1381,148 +1381,148 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="95"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="97"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="99"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="101"/>
         <source>Provider</source>
         <translation>模型服务</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="108"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="110"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="112"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="114"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="114"/>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="116"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="121"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="117"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="119"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="121"/>
         <source>Easy (p ≈ 0.85)</source>
         <translation>容易（p ≈ 0.85）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="120"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="122"/>
         <source>Moderate (p ≈ 0.65)</source>
         <translation>中等（p ≈ 0.65）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="121"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="123"/>
         <source>Hard (p ≈ 0.45)</source>
         <translation>较难（p ≈ 0.45）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="123"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="125"/>
         <source>Expected facility index: the share of candidates who answer correctly</source>
         <translation>预期难度指数：答对考生所占比例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="125"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="127"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="127"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="129"/>
         <source>one learning objective per line (optional)</source>
         <translation>每行一个学习目标（可选）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="130"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="132"/>
         <source>Objectives</source>
         <translation>学习目标</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="131"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="133"/>
         <source>Verify answers with a second blind call</source>
         <translation>用第二次盲答调用核对答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="133"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="135"/>
         <source>The model answers each question without seeing the key; a disagreement becomes a finding.</source>
         <translation>模型在看不到答案的情况下作答；结果不一致时会记为一条质量问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="138"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="140"/>
         <source>Source text (optional): your notes or a guideline excerpt to base the content on</source>
         <translation>参考文本（可选）：作为内容依据的笔记或指南摘录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="143"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="145"/>
         <source>Paste text here…</source>
         <translation>在此粘贴文本…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="151"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="153"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="151"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="153"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="152"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="154"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="152"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="154"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="153"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="155"/>
         <source>Clinical vignette (single best answer)</source>
         <translation>病例题（单项最佳选择）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="159"/>
         <source>Remember</source>
         <translation>记忆</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="157"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="159"/>
         <source>Understand</source>
         <translation>理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="158"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="160"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="158"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="160"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="159"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="161"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="159"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="161"/>
         <source>Create</source>
         <translation>创造</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/generate_widgets.py" line="178"/>
+        <location filename="../../eduapp/ui/generate_widgets.py" line="180"/>
         <source>Built-in model (offline, low quality)</source>
         <translation>内置模型（离线，质量较低）</translation>
     </message>
@@ -3374,9 +3374,8 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/main_window.py" line="69"/>
-        <location filename="../../eduapp/ui/main_window.py" line="76"/>
-        <source>Virtual patients</source>
-        <translation>虚拟病人</translation>
+        <source>Patient cases</source>
+        <translation>虚拟病人病例</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/main_window.py" line="70"/>
@@ -3407,6 +3406,11 @@ Move the damaged file aside and start with an empty bank?</source>
         <location filename="../../eduapp/ui/main_window.py" line="75"/>
         <source>See accuracy by topic, weak areas and a recommended learning path.</source>
         <translation>查看各知识点正确率、薄弱环节和推荐的学习路径。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="76"/>
+        <source>Patient interview</source>
+        <translation>病人问诊</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/main_window.py" line="77"/>
@@ -3514,467 +3518,472 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>MarkingPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="64"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="63"/>
+        <source>Marking</source>
+        <translation>阅卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/marking.py" line="67"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="69"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="72"/>
         <source>Class list…</source>
         <translation>班级名单…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="72"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="75"/>
         <source>Add scans…</source>
         <translation>添加扫描件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="73"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="76"/>
         <source>PDF files from the scanner or photos; you can also drop them on this page</source>
         <translation>扫描仪生成的 PDF 或照片；也可以直接拖放到本页</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="77"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="80"/>
         <source>Write reports…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="84"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="87"/>
         <source>Choose an exam, then add or drop its scanned answer sheets (PDF or images).</source>
         <translation>选择一场考试，然后添加或拖入其扫描的答题卡（PDF 或图片）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="89"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="92"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="90"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
         <source>Candidate</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="90"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="90"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
         <source>Form</source>
         <translation>试卷类型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="94"/>
         <source>Marks</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="94"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="92"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="95"/>
         <source>Under review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="96"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="101"/>
         <source>Remove a scan file…</source>
         <translation>移除一个扫描文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="102"/>
         <source>Remove every page read from one file, e.g. a batch that was scanned twice</source>
         <translation>移除从某个文件读取的所有页面，例如重复扫描的一批答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="105"/>
         <source>Correct a candidate number…</source>
         <translation>更正准考证号…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="109"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="112"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="115"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="118"/>
         <source>Item</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="119"/>
         <source>Options (all / upper group)</source>
         <translation>选项选择率（全体 / 高分组）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="120"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="120"/>
         <source>Earlier sittings</source>
         <translation>以往考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="122"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="123"/>
         <source>Flagged items</source>
         <translation>需关注的试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="125"/>
         <source>Seen</source>
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="125"/>
         <source>Before</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="125"/>
         <source>Decided</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="126"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="127"/>
         <source>Log</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="151"/>
         <source>Type the candidate number</source>
         <translation>输入准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="155"/>
         <source>No answer</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="156"/>
         <source>Clear the choice (Backspace)</source>
         <translation>清除选择（退格键）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="159"/>
         <source>Decide</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="160"/>
         <source>Record this answer and go to the next (Enter)</source>
         <translation>记录此答案并转到下一个（回车键）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="165"/>
         <source>Keys: A–H pick or unpick a letter · Backspace no answer · Enter decide · ↑/↓ another mark</source>
         <translation>按键：A–H 选择或取消字母 · 退格键 未作答 · 回车键 确定 · ↑/↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="201"/>
         <source>As sat (stays in the past exam)</source>
         <translation>考试时的版本（原考试保持不变）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="205"/>
         <source>Suggested rewrite (edit freely; * marks the key)</source>
         <translation>建议的改写（可自由修改；* 标记正确答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="212"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="215"/>
         <source>Suggest a rewrite</source>
         <translation>建议改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="214"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="217"/>
         <source>Accept as a new version</source>
         <translation>采纳为新版本</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="216"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="219"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="234"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="237"/>
         <source>#{id} {stem}</source>
         <translation>#{id} {stem}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="245"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="248"/>
         <source>rewrite suggested</source>
         <translation>已建议改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="245"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="248"/>
         <source>rewrite accepted</source>
         <translation>已采纳改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="246"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="249"/>
         <source>edited rewrite accepted</source>
         <translation>已采纳修改后的改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="247"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="250"/>
         <source>rewrite rejected</source>
         <translation>已拒绝改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="262"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="265"/>
         <source>No item needs attention, or the statistics have not been computed yet.</source>
         <translation>没有需要关注的试题，或尚未计算统计结果。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="272"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="275"/>
         <source>{reasons}
 p = {p} · r_pb = {r} · chosen: {rates} · upper group: {upper}</source>
         <translation>{reasons}
 p = {p} · r_pb = {r} · 选择率：{rates} · 高分组：{upper}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="283"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="286"/>
         <source>{status} · why: {why}</source>
         <translation>{status} · 理由：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="287"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="290"/>
         <source>Ask the language model for a rewrite; nothing changes until you accept it.</source>
         <translation>可请语言模型建议改写；在你采纳之前不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="300"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="303"/>
         <source>Drafting a rewrite…</source>
         <translation>正在起草改写…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="338"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="341"/>
         <source>#{id} · {title} · {n} questions · {forms} form(s)</source>
         <translation>#{id} · {title} · {n} 题 · {forms} 套试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="364"/>
         <source>Class list</source>
         <translation>班级名单</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="362"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="365"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="368"/>
         <source>Class list: {name}</source>
         <translation>班级名单：{name}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="373"/>
         <source>Scanned answer sheets</source>
         <translation>扫描的答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="371"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="374"/>
         <source>Scans ({patterns})</source>
         <translation>扫描件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="404"/>
         <source>Reading {n} page(s)…</source>
         <translation>正在读取 {n} 页…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="439"/>
         <source>{read} of {sheets} page(s) read · {n} candidate(s) · {pending} mark(s) await review · {problems} problem(s)</source>
         <translation>已读取 {read}/{sheets} 页 · {n} 名考生 · {pending} 处填涂待复核 · {problems} 个问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="453"/>
         <source>candidate number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="451"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="454"/>
         <source>form</source>
         <translation>试卷类型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="452"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="455"/>
         <source>question {n}</source>
         <translation>第 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="456"/>
         <source>{file} p{page} · {candidate} · {question}</source>
         <translation>{file} 第{page}页 · {candidate} · {question}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="464"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="467"/>
         <source>Nothing awaits review.</source>
         <translation>没有待复核的填涂。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="476"/>
         <source>under review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="479"/>
         <source>pass</source>
         <translation>及格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="479"/>
         <source>fail</source>
         <translation>不及格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="483"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="486"/>
         <source>Candidate {c} appears on more than one sheet ({where}); not scored until fixed</source>
         <translation>准考证号 {c} 出现在多张答题卡上（{where}）；更正前不计分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="489"/>
         <source>{file} page {page} is a sheet of another exam</source>
         <translation>{file} 第 {page} 页是其他考试的答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="489"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="492"/>
         <source>{file} page {page} could not be read: {why}</source>
         <translation>{file} 第 {page} 页无法读取：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="493"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="496"/>
         <source>{file} could not be opened: {why}</source>
         <translation>无法打开 {file}：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="496"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="499"/>
         <source>Candidate {c} is missing sheet page(s) {pages}</source>
         <translation>考生 {c} 缺少答题卡第 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="499"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="502"/>
         <source>{c} is not on the class list ({file} p{page})</source>
         <translation>{c} 不在班级名单中（{file} 第{page}页）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="503"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="506"/>
         <source>No sheet for {c} {name}</source>
         <translation>{c} {name} 没有答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="505"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="508"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="530"/>
         <source>{n} candidate(s) with nothing under review · KR-20 {kr20} · SEM {sem} questions · mean {mean} right (SD {sd})</source>
         <translation>{n} 名考生无待复核项 · KR-20 {kr20} · 测量标准误 {sem} 题 · 平均答对 {mean} 题（标准差 {sd}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="535"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="538"/>
         <source>exam {id}: p {p}, r_pb {r}</source>
         <translation>考试 {id}：p {p}，r_pb {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="543"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="546"/>
         <source>(no answer)</source>
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="552"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="555"/>
         <source>{file} ({n} page(s))</source>
         <translation>{file}（{n} 页）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="556"/>
         <source>Remove a scan file</source>
         <translation>移除扫描文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="557"/>
         <source>Remove every page read from:</source>
         <translation>移除以下文件读取的所有页面：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="573"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="576"/>
         <source>{file} p{page} · {candidate}</source>
         <translation>{file} 第{page}页 · {candidate}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="575"/>
-        <location filename="../../eduapp/ui/pages/marking.py" line="580"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="578"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="583"/>
         <source>Correct a candidate number</source>
         <translation>更正准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="579"/>
         <source>Sheet:</source>
         <translation>答题卡：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="581"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="584"/>
         <source>Candidate number:</source>
         <translation>准考证号：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="596"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="599"/>
         <source>Folder for the reports</source>
         <translation>报告保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="602"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="605"/>
         <source>Writing the reports…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="604"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="607"/>
         <source>Class report, results, item analysis, result slips and the review log written to {folder}</source>
         <translation>班级报告、成绩、试题分析、成绩单和复核记录已保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="635"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="638"/>
         <source>{reason}
 Seen: {seen} · darkness: {levels}</source>
         <translation>{reason}
 识别结果：{seen} · 灰度：{levels}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="654"/>
         <source>Key {letter}</source>
         <translation>按键 {letter}</translation>
     </message>
@@ -5314,127 +5323,127 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="178"/>
+        <location filename="../../eduapp/ui/safety.py" line="170"/>
         <source>The file {file} cannot be opened.</source>
         <translation>无法打开文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="180"/>
+        <location filename="../../eduapp/ui/safety.py" line="172"/>
         <source>The file {file} is damaged ({n} error(s) found by SQLite).</source>
         <translation>文件 {file} 已损坏（SQLite 发现 {n} 处错误）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="182"/>
+        <location filename="../../eduapp/ui/safety.py" line="174"/>
         <source>{n} row(s) refer to rows that are missing.</source>
         <translation>有 {n} 行引用了不存在的记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="184"/>
+        <location filename="../../eduapp/ui/safety.py" line="176"/>
         <source>The bank&apos;s version does not match this EduApp.</source>
         <translation>题库的版本与此 EduApp 不匹配。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="186"/>
+        <location filename="../../eduapp/ui/safety.py" line="178"/>
         <source>The search index is damaged or out of step.</source>
         <translation>搜索索引已损坏或与题目不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="188"/>
+        <location filename="../../eduapp/ui/safety.py" line="180"/>
         <source>{n} item(s) break a rule and need editing.</source>
         <translation>有 {n} 道题目不符合规则，需要编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="190"/>
+        <location filename="../../eduapp/ui/safety.py" line="182"/>
         <source>{n} question(s) belong to a missing set.</source>
         <translation>有 {n} 道题目所属的题组不存在。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="192"/>
+        <location filename="../../eduapp/ui/safety.py" line="184"/>
         <source>{n} item set(s) have fewer than two questions.</source>
         <translation>有 {n} 个题组少于两道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="194"/>
+        <location filename="../../eduapp/ui/safety.py" line="186"/>
         <source>{n} item set(s) have their questions out of order.</source>
         <translation>有 {n} 个题组的题目顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="196"/>
+        <location filename="../../eduapp/ui/safety.py" line="188"/>
         <source>{n} image(s) or file(s) used by items are missing.</source>
         <translation>题目使用的 {n} 个图片或文件丢失。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="198"/>
+        <location filename="../../eduapp/ui/safety.py" line="190"/>
         <source>{n} media file(s) do not match their checksum.</source>
         <translation>有 {n} 个媒体文件与校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="200"/>
+        <location filename="../../eduapp/ui/safety.py" line="192"/>
         <source>{n} media file(s) are not used by anything.</source>
         <translation>有 {n} 个媒体文件未被任何内容使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="202"/>
+        <location filename="../../eduapp/ui/safety.py" line="194"/>
         <source>{n} translation link(s) point one way only.</source>
         <translation>有 {n} 个翻译关联只有单向链接。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="204"/>
+        <location filename="../../eduapp/ui/safety.py" line="196"/>
         <source>{n} item(s) lack a history entry for their current version.</source>
         <translation>有 {n} 道题目缺少当前版本的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="206"/>
+        <location filename="../../eduapp/ui/safety.py" line="198"/>
         <source>{n} history entries are newer than their item.</source>
         <translation>有 {n} 条历史记录比其题目更新。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="208"/>
+        <location filename="../../eduapp/ui/safety.py" line="200"/>
         <source>{n} older version(s) lost their saved copy.</source>
         <translation>有 {n} 个旧版本丢失了保存的副本。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="217"/>
+        <location filename="../../eduapp/ui/safety.py" line="209"/>
         <source>No problems found: {items} items checked in {seconds:.1f} s.</source>
         <translation>未发现问题：已在 {seconds:.1f} 秒内检查 {items} 道题目。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="220"/>
+        <location filename="../../eduapp/ui/safety.py" line="212"/>
         <source>The check found these problems:</source>
         <translation>检查发现以下问题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="222"/>
+        <location filename="../../eduapp/ui/safety.py" line="214"/>
         <source>(needs a person: open the item to fix it)</source>
         <translation>（需要人工处理：打开题目进行修改）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="233"/>
+        <location filename="../../eduapp/ui/safety.py" line="225"/>
         <source>Everything was repaired.</source>
         <translation>所有问题均已修复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="235"/>
+        <location filename="../../eduapp/ui/safety.py" line="227"/>
         <source>Repaired what could be repaired. Still to do:</source>
         <translation>已修复可修复的问题。尚待处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="239"/>
+        <location filename="../../eduapp/ui/safety.py" line="231"/>
         <source>Rows were taken back from the backup {name}.</source>
         <translation>已从备份 {name} 中取回数据。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="243"/>
+        <location filename="../../eduapp/ui/safety.py" line="235"/>
         <source>Lost (not in any backup):</source>
         <translation>已丢失（不在任何备份中）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="246"/>
+        <location filename="../../eduapp/ui/safety.py" line="238"/>
         <source>Nothing was lost.</source>
         <translation>没有丢失任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="248"/>
+        <location filename="../../eduapp/ui/safety.py" line="240"/>
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保存为 {path}。</translation>
     </message>

@@ -66,14 +66,14 @@ class MainWindow(QMainWindow):
             ("marking", None, self.tr("Marking"), "marking.MarkingPage",
              self.tr("Read scanned answer sheets, review doubtful marks, score the class "
                      "and analyse the items.")),
-            ("patients", None, self.tr("Virtual patients"), "patients.PatientsPage",
+            ("patients", None, self.tr("Patient cases"), "patients.PatientsPage",
              self.tr("Write and review virtual-patient cases for students to interview.")),
             ("practice", self.tr("Student"), self.tr("Practice"), "practice.PracticePage",
              self.tr("Practise offline in tutor or timed mode with instant feedback and "
                      "spaced repetition.")),
             ("progress", None, self.tr("Progress"), "progress.ProgressPage",
              self.tr("See accuracy by topic, weak areas and a recommended learning path.")),
-            ("interview", None, self.tr("Virtual patients"), "interview.InterviewPage",
+            ("interview", None, self.tr("Patient interview"), "interview.InterviewPage",
              self.tr("Interview a virtual patient, then get scored and debriefed.")),
         ]
 

@@ -60,6 +60,9 @@ class MarkingPage(Page):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Marking"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Exam:")))
         self.exam_box = QComboBox()
