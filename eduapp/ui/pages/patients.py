@@ -334,9 +334,9 @@ class PatientsPage(Page):
             saved.append(True)
             self._loaded = self.editor.snapshot()
             self._set_modified(False)
-            self.status_label.setText(self.tr("Saved to the bank."))
             if refresh:
                 self.refresh(case.id)
+            self.status_label.setText(self.tr("Saved to the bank."))
         Op(self, lambda ws: ws.save_case(case)).success(done).run()
         return bool(saved) or not Op.synchronous
 
