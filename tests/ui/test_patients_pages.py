@@ -156,3 +156,61 @@ def test_progress_page_lists_the_students_encounters(qtbot, vp_app, interview):
     assert table.rowCount() == 1
     assert table.item(0, 1).text() == "多饮多尿伴呕吐的女大学生"
     assert table.item(0, 3).text() == "right" and table.item(0, 4).text() == "1"
+
+
+@pytest.fixture
+def llm_interview(qtbot, vp_app, scripted_profile):
+    """The encounter page with the scripted provider chosen as the default."""
+    vp_app.workspace.providers.save(scripted_profile)
+    vp_app.update_settings(default_provider="scripted")
+    from eduapp.ui.pages.interview import InterviewPage
+    page = InterviewPage(vp_app)
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    assert page.llm_box.isEnabled()
+    qtbot.mouseClick(page.llm_box, Qt.LeftButton)
+    assert page.llm_box.isChecked()
+    return page
+
+
+def _watch_chat(page) -> list[str]:
+    seen: list[str] = []
+    page.chat_view.textChanged.connect(lambda: seen.append(page.chat_view.toPlainText()))
+    return seen
+
+
+def test_role_play_answers_stream_into_the_chat(qtbot, llm_interview, scripted_server):
+    from eduapp.llm.scripted_server import answer
+    page = llm_interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    scripted_server.script(answer("It started about an hour ago. I was carrying the shopping "
+                                  "upstairs. It hasn't stopped since.", chunk_size=3))
+    seen = _watch_chat(page)
+    _ask(qtbot, page, "When did this start?")
+    assert any("The patient is answering" in s for s in seen)
+    partial = [s for s in seen if "an hour ago" in s and "upstairs" not in s]
+    assert partial and partial[0].rstrip().endswith("…")  # one sentence, more to come
+    assert any("upstairs" in s and "hasn't stopped" not in s for s in seen)
+    final = page.chat_view.toPlainText()
+    assert "It hasn't stopped since." in final and "…" not in final.split("since.")[-1]
+    assert page.encounter.transcript[-1].by == "llm"
+    assert page.question_edit.isEnabled()
+
+
+def test_a_leaking_role_play_stream_never_reaches_the_chat(qtbot, llm_interview,
+                                                          scripted_server):
+    from eduapp.llm.scripted_server import answer
+    page = llm_interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    scripted_server.script(answer("It began an hour ago. I reckon it's a heart attack, "
+                                  "doctor. Is it a STEMI?", chunk_size=2))
+    seen = _watch_chat(page)
+    _ask(qtbot, page, "When did it start?")
+    assert any("It began an hour ago." in s for s in seen)  # streamed, guarded
+    assert not any("heart attack" in s.lower() or "stemi" in s.lower() for s in seen)
+    final = page.chat_view.toPlainText()
+    assert "half six" in final and "It began an hour ago" not in final  # replaced
+    assert page.encounter.transcript[-1].by == "guard"

@@ -52,6 +52,7 @@ class InterviewPage(Page):
         self.report = None
         self._stamp = 0
         self._speech = None
+        self._pending: dict | None = None  # a streamed answer on its way
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -234,14 +235,14 @@ class InterviewPage(Page):
         patient = None
         if self.llm_box.isChecked() and self.llm_box.isEnabled():
             try:
-                from ...llm import ProviderStore
                 from ...vpatient import LLMPatient
-                profile = ProviderStore(self.app.data_dir).get(self.app.settings.default_provider)
+                profile = self.app.workspace.providers.get(self.app.settings.default_provider)
                 patient = LLMPatient(profile)
             except EduAppError as e:
                 show_error(self, e)
                 return
         self._stamp += 1
+        self._pending = None
         self.encounter = Encounter(case, patient)
         self.report = None
         p = case.patient
@@ -282,7 +283,9 @@ class InterviewPage(Page):
         if enc is None:
             return
         parts = []
-        for t in enc.transcript:
+        pending = self._pending
+        turns = enc.transcript[:pending["before"]] if pending else enc.transcript
+        for t in turns:
             text = html.escape(t.text).replace("\n", "<br>")
             if t.role == "student":
                 parts.append(f'<p align="right" style="margin:6px"><span style="background:'
@@ -292,6 +295,17 @@ class InterviewPage(Page):
                              f'&nbsp;{text}&nbsp;</span></p>')
             else:
                 parts.append(f'<p style="color:#555;margin:6px"><i>{text}</i></p>')
+        if pending:
+            q = html.escape(pending["question"])
+            parts.append(f'<p align="right" style="margin:6px"><span style="background:'
+                         f'#dbeafe">&nbsp;{q}&nbsp;</span></p>')
+            if pending["shown"]:
+                a = html.escape(pending["shown"])
+                parts.append(f'<p style="margin:6px"><span style="background:#f1f5f9">'
+                             f'&nbsp;{a}&nbsp;…</span></p>')
+            else:
+                parts.append(f'<p style="color:#555;margin:6px"><i>'
+                             f'{html.escape(self.tr("The patient is answering…"))}</i></p>')
         self.chat_view.setHtml("".join(parts))
         bar = self.chat_view.verticalScrollBar()
         bar.setValue(bar.maximum())
@@ -325,15 +339,41 @@ class InterviewPage(Page):
         stamp = self._stamp
         panel = self.stack.widget(1)
         panel.setEnabled(False)  # one action at a time: the encounter is not thread-safe
+        # until the answer is in, the chat shows the transcript as it was, the question,
+        # and the patient's answer as far as it passed the leak guard (whole sentences)
+        self._pending = {"before": len(enc.transcript), "question": question, "shown": ""}
+        self._render()
+        patient = enc.patient
+
+        def run(_ws, ctx):  # worker thread: no widgets here
+            patient.stream_to = lambda text: ctx.progress(text)
+            try:
+                return enc.ask(question)
+            finally:
+                patient.stream_to = None
+
+        def partial(text: str, _fraction: float) -> None:
+            if stamp == self._stamp and self._pending is not None:
+                self._pending["shown"] = text
+                self._render()
+
+        def settle() -> None:
+            panel.setEnabled(True)
+            if stamp == self._stamp:
+                self._pending = None
+                self.question_edit.setFocus()
 
         def done(_result) -> None:
-            panel.setEnabled(True)
+            settle()
             if stamp == self._stamp:  # the encounter is still open
                 self._after_answer()
-        Op(self, lambda _ws: enc.ask(question)).with_progress(self.tr("The patient is "
-                                                                      "answering…")) \
-            .success(done).failure(lambda e: (panel.setEnabled(True),
-                                              show_error(self, e))).run()
+
+        def failed(error) -> None:
+            settle()
+            if stamp == self._stamp:
+                self._render()
+            show_error(self, error)
+        Op(self, run).on_progress(partial).success(done).failure(failed).run()
 
     def _after_answer(self) -> None:
         self._render()
@@ -385,6 +425,7 @@ class InterviewPage(Page):
             return
         self.timer.stop()
         self._stamp += 1
+        self._pending = None
         self.report = enc.finish()
         pid = self.app.student_id
         if pid is not None:
