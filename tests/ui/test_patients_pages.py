@@ -43,7 +43,22 @@ def _ask(qtbot, page, question):
     qtbot.keyClick(page.question_edit, Qt.Key_Return)
 
 
-def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path):
+def _export_pdf(qtbot, page, path, monkeypatch):
+    """Click Export PDF… and choose ``path`` in the file dialog."""
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    qtbot.mouseClick(page.pdf_button, Qt.LeftButton)
+    assert path.exists() and path.stat().st_size > 2000
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+    return " ".join((p.extract_text() or "").replace("\n", " ")
+                    for p in PdfReader(str(path)).pages)
+
+
+def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path, monkeypatch):
     page = interview
     _select(page.case_list, "taxi driver")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
@@ -74,14 +89,22 @@ def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path):
     rows = page.profile_box  # the encounter is in the student's history
     saved = vp_app.workspace.practice.store.encounters()
     assert len(saved) == 1 and saved[0]["case_id"] == "chest-pain-en"
+    assert "names the expected diagnosis" in debrief  # the reason for "correct"
+    assert "Checklist by section" in debrief and "Efficiency" in debrief
+    assert "3 questions asked" in debrief and "cost 20 GBP" in debrief.replace("\n", " ")
+    assert "Transcript" in debrief and "When did it start?" in debrief
     pdf = tmp_path / "debrief.pdf"
-    page.write_pdf(str(pdf))
-    assert pdf.exists() and pdf.stat().st_size > 2000
+    _export_pdf(qtbot, page, pdf, monkeypatch)
+    text = _pdf_text(pdf)
+    for words in ("Virtual patient debrief", "Checklist by section", "Family history",
+                  "names the expected diagnosis", "3 questions", "Teaching points",
+                  "Transcript", "When did it start?"):
+        assert words in text, words
     qtbot.mouseClick(page.back_button, Qt.LeftButton)
     assert page.stack.currentIndex() == 0 and rows.count() == 1
 
 
-def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview):
+def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview, tmp_path, monkeypatch):
     page = interview
     _select(page.case_list, "转移性右下腹痛")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
@@ -91,8 +114,17 @@ def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview):
     page.other_test.setText("甲状腺功能")
     qtbot.mouseClick(page.order_button, Qt.LeftButton)
     assert "甲状腺功能：未见异常" in page.chat_view.toPlainText()
+    page.diagnosis_edit.setText("急性胆囊炎")
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
     qtbot.mouseClick(page.finish_button, Qt.LeftButton)
-    assert "现病史" in page.debrief_view.toPlainText()
+    debrief = page.debrief_view.toPlainText()
+    assert "现病史" in debrief and "neither the expected diagnosis" in debrief
+    pdf = tmp_path / "debrief-zh.pdf"
+    _export_pdf(qtbot, page, pdf, monkeypatch)
+    text = _pdf_text(pdf).replace(" ", "")
+    for words in ("虚拟病人复盘", "评分表各部分", "现病史", "不正确", "都不一致", "效率", "教学要点",
+                  "对话记录", "以前得过什么病"):
+        assert words in text, words
 
 
 @pytest.fixture

@@ -304,8 +304,8 @@ class InterviewPage(Page):
                 parts.append(f'<p style="margin:6px"><span style="background:#f1f5f9">'
                              f'&nbsp;{a}&nbsp;…</span></p>')
             else:
-                parts.append(f'<p style="color:#555;margin:6px"><i>'
-                             f'{html.escape(self.tr("The patient is answering…"))}</i></p>')
+                waiting = html.escape(self.tr("The patient is answering…"))
+                parts.append(f'<p style="color:#555;margin:6px"><i>{waiting}</i></p>')
         self.chat_view.setHtml("".join(parts))
         bar = self.chat_view.verticalScrollBar()
         bar.setValue(bar.maximum())
@@ -461,47 +461,92 @@ class InterviewPage(Page):
         self.refresh_cases()
 
 
+    def diagnosis_reason(self, dx: dict) -> str:
+        """Why the submitted diagnosis counts as correct or not, as a sentence.
+
+        :param dx: the report's ``diagnosis`` dict (``submitted``, ``correct``,
+            ``reason``: ``synonym``, ``not judged: …``, the LLM judge's sentence, or "").
+        """
+        reason = dx.get("reason") or ""
+        if not dx.get("submitted"):
+            return self.tr("No diagnosis was submitted.")
+        if reason == "synonym":
+            return self.tr("Your leading diagnosis names the expected diagnosis or one of "
+                           "its accepted synonyms.")
+        if reason.startswith("not judged:"):
+            return self.tr("Your leading diagnosis matches none of the accepted names, and "
+                           "the language model could not judge it ({why}).").format(
+                why=reason.split(":", 1)[1].strip())
+        if reason:
+            return self.tr("Judged by the language model: {why}").format(why=reason)
+        return self.tr("Your leading diagnosis (the first one you wrote) matches neither the "
+                       "expected diagnosis nor its accepted synonyms.")
+
+    def _count(self, n: int, one: str, many: str) -> str:
+        return (one if n == 1 else many).format(n=n)
+
     def debrief_html(self, report) -> str:
-        """The debrief as HTML for the page: score, sections with what was missed,
-        efficiency, diagnosis, management, teaching points and the transcript."""
+        """The debrief as HTML for the page: score, diagnosis with the reason, checklist
+        coverage by section with what was missed, efficiency (questions, tests, cost,
+        time), management, teaching points and the transcript."""
         e = html.escape
 
         def para(text: str) -> str:
             return f"<p>{e(text)}</p>"
 
+        def head(text: str) -> str:
+            return f"<h3>{e(text)}</h3>"
+
         score = self.tr("Score: {total} / 100").format(total=f"{report.total:.0f}")
         out = [f"<h2>{e(report.case_title)}</h2>", f"<h3>{e(score)}</h3>"]
         if report.global_rating is not None:
-            out.append(para(self.tr("Global rating (derived from the checklist): {r} / {s}").format(
-                r=report.global_rating, s=report.rating_scale)))
+            out.append(para(self.tr("Global rating (derived from the checklist): {r} / {s}")
+                            .format(r=report.global_rating, s=report.rating_scale)))
         dx = report.diagnosis
+        out.append(head(self.tr("Diagnosis")))
         verdict = self.tr("correct") if dx["correct"] else self.tr("not correct")
-        out.append(para(self.tr("Your diagnosis: {d} ({verdict}). Expected: {x}").format(
-            d=dx["submitted"] or "—", verdict=verdict, x=dx["expected"])))
-        out.append('<table border="1" cellpadding="4" cellspacing="0"><tr>'
-                   + "".join(f"<th>{e(h)}</th>" for h in (self.tr("Section"), self.tr("Points"),
-                                                          self.tr("Missed"))) + "</tr>")
+        colour = "#15803d" if dx["correct"] else "#b91c1c"
+        yours = self.tr("Your diagnosis: {d}").format(d=dx["submitted"] or "—")
+        expected = self.tr("Expected: {x}").format(x=dx["expected"])
+        out.append(f'<p>{e(yours)} <b style="color:{colour}">({e(verdict)})</b><br>'
+                   f'{e(expected)}<br><i>{e(self.diagnosis_reason(dx))}</i></p>')
+        if report.differential:
+            out.append(para(self.tr("Differential you considered: {d}").format(
+                d="; ".join(report.differential))))
+        out.append(head(self.tr("Checklist by section")))
+        section, points, missed_h = self.tr("Section"), self.tr("Points"), self.tr("Missed")
+        out.append('<table border="1" cellpadding="4" cellspacing="0" width="100%"><tr>'
+                   + "".join(f"<th>{e(h)}</th>" for h in (section, points, missed_h))
+                   + "</tr>")
         for s in report.sections:
             missed = "; ".join(i.text for i in s.items if not i.done) or "—"
             out.append(f"<tr><td>{e(s.title)}</td><td>{s.points:g} / {s.max_points:g}</td>"
                        f"<td>{e(missed)}</td></tr>")
         out.append("</table>")
         f = report.efficiency
-        out.append(para(self.tr("{q} questions ({u} not understood), {x} examinations, {t} tests, "
-                           "cost {c} {cur}, {m} simulated minutes.").format(
-            q=f["questions"], u=f["not_understood"], x=f["examinations"], t=f["tests"],
-            c=f"{f['cost']:g}", cur=f["currency"], m=f"{f['minutes']:g}")))
+        out.append(head(self.tr("Efficiency")))
+        seconds = int(f.get("seconds", 0) or 0)
+        parts = [
+            self._count(f["questions"], self.tr("1 question asked"), self.tr("{n} questions asked")),
+            self.tr("{n} not understood").format(n=f["not_understood"]),
+            self._count(f["examinations"], self.tr("1 examination"),
+                        self.tr("{n} examinations")),
+            self._count(f["tests"], self.tr("1 test"), self.tr("{n} tests")),
+            self.tr("cost {c} {cur}").format(c=f"{f['cost']:g}", cur=f["currency"]).strip(),
+            self.tr("{m} simulated minutes").format(m=f"{f['minutes']:g}"),
+            self.tr("real time {mm}:{ss:02d}").format(mm=seconds // 60, ss=seconds % 60)]
+        out.append(para(self.tr(", ").join(parts)))
         m = report.management
-        out.append(para(self.tr("Management done: {done}").format(
-            done="; ".join(m["done"]) or "—")))
-        out.append(para(self.tr("Management missed: {missed}").format(
+        out.append(head(self.tr("Management")))
+        out.append(para(self.tr("Done: {done}").format(done="; ".join(m["done"]) or "—")))
+        out.append(para(self.tr("Missed: {missed}").format(
             missed="; ".join(m["missed"]) or "—")))
         if report.summary:
-            out.append(f"<h3>{e(self.tr('The case'))}</h3>{para(report.summary)}")
+            out.append(head(self.tr("The case")) + para(report.summary))
         if report.teaching_points:
-            out.append(f"<h3>{e(self.tr('Teaching points'))}</h3><ul>"
+            out.append(head(self.tr("Teaching points")) + "<ul>"
                        + "".join(f"<li>{e(p)}</li>" for p in report.teaching_points) + "</ul>")
-        out.append(f"<h3>{e(self.tr('Transcript'))}</h3>")
+        out.append(head(self.tr("Transcript")))
         who = {"student": self.tr("Student"), "patient": self.tr("Patient"),
                "system": self.tr("System")}
         for t in report.transcript:
