@@ -2715,348 +2715,353 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="66"/>
-        <location filename="../../eduapp/ui/pages/interview.py" line="324"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="77"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="344"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="70"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="81"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="83"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="94"/>
         <source>Choose a patient. Interview them, examine, order tests, then give your diagnosis and plan; you are scored like an OSCE station.</source>
         <translation>选择一位病人：问诊、查体、开检查，然后给出诊断和处理意见；评分方式与 OSCE 考站相同。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="90"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="101"/>
         <source>Role-play the patient with the language model</source>
         <translation>由语言模型扮演病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="102"/>
         <source>Uses the default provider from Settings. Its answers are checked so that they never give away the diagnosis; without it, the offline engine answers from the case script.</source>
         <translation>使用“设置”中的默认模型。其回答会经过检查，绝不泄露诊断；不勾选时，由离线引擎根据病例脚本回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="97"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="108"/>
         <source>Start encounter</source>
         <translation>开始接诊</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="127"/>
         <source>Ask the patient a question and press Enter</source>
         <translation>向病人提问，按回车发送</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="131"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="136"/>
         <source>Read the patient&apos;s answers aloud</source>
         <translation>朗读病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="154"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="141"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="159"/>
         <source>Examine</source>
         <translation>查体</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="145"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="163"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="170"/>
         <source>Another test…</source>
         <translation>其他检查…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="173"/>
         <source>Order</source>
         <translation>开检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="177"/>
         <source>Wait 10 minutes for results</source>
         <translation>等待 10 分钟出结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="181"/>
         <source>Diagnosis and plan</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="184"/>
         <source>Leading diagnosis; differential…</source>
         <translation>主要诊断；鉴别诊断…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="185"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="169"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="187"/>
         <source>Management, one step a line</source>
         <translation>处理措施，每行一条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="189"/>
         <source>Plan:</source>
         <translation>处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="172"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="190"/>
         <source>Submit diagnosis and plan</source>
         <translation>提交诊断和处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="176"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="194"/>
         <source>Finish and see the debrief</source>
         <translation>结束并查看复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="190"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="208"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="194"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="212"/>
         <source>Back to the cases</source>
         <translation>返回病例列表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="258"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="276"/>
         <source>{name} · {cost}{unit} · {minutes} min</source>
         <translation>{name} · {cost}{unit} · {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="295"/>
         <source>Time {mm}:{ss:02d} · simulated {sim} min · cost {cost}{unit}</source>
         <translation>用时 {mm}:{ss:02d} · 模拟 {sim} 分钟 · 费用 {cost}{unit}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="307"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="327"/>
         <source>The patient is answering…</source>
         <translation>病人正在回答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="334"/>
         <source>Observations: {vitals}</source>
         <translation>生命体征：{vitals}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="421"/>
+        <source>No text-to-speech voice for this language on this computer; the answers are shown only.</source>
+        <translation>本机没有该语言的语音朗读声音，回答只以文字显示。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="546"/>
         <source>Your diagnosis: {d}</source>
         <translation>你的诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="547"/>
         <source>Expected: {x}</source>
         <translation>正确诊断：{x}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="514"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="551"/>
         <source>Differential you considered: {d}</source>
         <translation>你考虑的鉴别诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="553"/>
         <source>Checklist by section</source>
         <translation>评分表各部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="564"/>
         <source>Efficiency</source>
         <translation>效率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="568"/>
         <source>{n} not understood</source>
         <translation>{n} 个未被理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="569"/>
         <source>1 examination</source>
         <translation>查体 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="570"/>
         <source>{n} examinations</source>
         <translation>查体 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="534"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
         <source>1 test</source>
         <translation>检查 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="534"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
         <source>{n} tests</source>
         <translation>检查 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="535"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="572"/>
         <source>cost {c} {cur}</source>
         <translation>费用 {c} {cur}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="536"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="573"/>
         <source>{m} simulated minutes</source>
         <translation>模拟用时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="537"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="574"/>
         <source>real time {mm}:{ss:02d}</source>
         <translation>实际用时 {mm}:{ss:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="577"/>
         <source>Management</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="541"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="578"/>
         <source>Done: {done}</source>
         <translation>已做：{done}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="542"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="579"/>
         <source>Missed: {missed}</source>
         <translation>遗漏：{missed}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="545"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="582"/>
         <source>The case</source>
         <translation>病例小结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="584"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="549"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="586"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="480"/>
         <source>Export debrief</source>
         <translation>导出复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="482"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="455"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="492"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="509"/>
         <source>No diagnosis was submitted.</source>
         <translation>未提交诊断。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="511"/>
         <source>Your leading diagnosis names the expected diagnosis or one of its accepted synonyms.</source>
         <translation>你的首要诊断与正确诊断或其认可的同义名称一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="514"/>
         <source>Your leading diagnosis matches none of the accepted names, and the language model could not judge it ({why}).</source>
         <translation>你的首要诊断与认可的名称都不一致，语言模型也未能判定（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="481"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="518"/>
         <source>Judged by the language model: {why}</source>
         <translation>由语言模型判定：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="482"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="519"/>
         <source>Your leading diagnosis (the first one you wrote) matches neither the expected diagnosis nor its accepted synonyms.</source>
         <translation>你的首要诊断（写在最前面的一个）与正确诊断及其认可的同义名称都不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="500"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="537"/>
         <source>Score: {total} / 100</source>
         <translation>得分：{total} / 100</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="503"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="540"/>
         <source>Global rating (derived from the checklist): {r} / {s}</source>
         <translation>整体评分（由评分表推算）：{r} / {s}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="506"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="543"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="507"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="544"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="507"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="544"/>
         <source>not correct</source>
         <translation>不正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="554"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="554"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="554"/>
         <source>Missed</source>
         <translation>遗漏项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="530"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="567"/>
         <source>1 question asked</source>
         <translation>提问 1 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="530"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="567"/>
         <source>{n} questions asked</source>
         <translation>提问 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="587"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="550"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="587"/>
         <source>Patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="551"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="588"/>
         <source>System</source>
         <translation>系统</translation>
     </message>

@@ -246,3 +246,34 @@ def test_a_leaking_role_play_stream_never_reaches_the_chat(qtbot, llm_interview,
     final = page.chat_view.toPlainText()
     assert "half six" in final and "It began an hour ago" not in final  # replaced
     assert page.encounter.transcript[-1].by == "guard"
+
+
+def test_read_aloud_degrades_cleanly_without_a_voice(qtbot, interview):
+    from eduapp.ui.pages import interview as module
+    assert module._speech("zh") is None or hasattr(module._speech("zh"), "say")  # no error
+    page = interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    page._voices["en"] = None  # this machine has no voice (offscreen: never one)
+    qtbot.mouseClick(page.speak_box, Qt.LeftButton)
+    assert not page.speak_box.isChecked() and "No text-to-speech voice" in \
+        page.speech_note.text()
+    _ask(qtbot, page, "When did it start?")
+    assert "half six" in page.chat_view.toPlainText()
+
+
+def test_read_aloud_speaks_each_answer_where_a_voice_exists(qtbot, interview):
+    page = interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+
+    class Voice:
+        said: list = []
+
+        def say(self, text):
+            self.said.append(text)
+    page._voices["en"] = voice = Voice()
+    qtbot.mouseClick(page.speak_box, Qt.LeftButton)
+    assert page.speak_box.isChecked() and page.speech_note.text() == ""
+    _ask(qtbot, page, "When did it start?")
+    assert len(voice.said) == 1 and "half six" in voice.said[0]

@@ -25,15 +25,26 @@ from ..page import Page
 from ..student_widgets import StudentPicker
 
 
-def _speech():
-    """A ``QTextToSpeech`` when the platform has one with a voice, else ``None``."""
+def _speech(language: str = "en"):
+    """A ``QTextToSpeech`` speaking ``language`` (``en``/``zh``) when the platform has a
+    speech engine with a voice for it, else ``None``: read-aloud is never required (the Qt
+    TextToSpeech plug-ins are missing on many Linux machines, and offscreen there is none).
+    """
     try:
+        from PySide6.QtCore import QLocale
         from PySide6.QtTextToSpeech import QTextToSpeech
-    except (ImportError, OSError):
+    except (ImportError, OSError):  # no module, or a library it needs (libpulse) missing
         return None
     try:
         engine = QTextToSpeech()
-        if engine.state() == QTextToSpeech.State.Error or not engine.availableVoices():
+        if engine.state() == QTextToSpeech.State.Error:
+            return None
+        want = QLocale.Language.Chinese if language == "zh" else QLocale.Language.English
+        locales = [loc for loc in engine.availableLocales() if loc.language() == want]
+        if not locales:
+            return None
+        engine.setLocale(locales[0])
+        if not engine.availableVoices():
             return None
         return engine
     except Exception:  # noqa: BLE001 - a broken speech plug-in must not break the page
@@ -51,7 +62,7 @@ class InterviewPage(Page):
         self.encounter = None
         self.report = None
         self._stamp = 0
-        self._speech = None
+        self._voices: dict = {}  # language -> QTextToSpeech, or None: no voice
         self._pending: dict | None = None  # a streamed answer on its way
         self._build()
         self.timer = QTimer(self)
@@ -121,8 +132,15 @@ class InterviewPage(Page):
         self.ask_button.clicked.connect(self.ask)
         ask.addWidget(self.ask_button)
         cv.addLayout(ask)
+        speak = QHBoxLayout()
         self.speak_box = QCheckBox(self.tr("Read the patient's answers aloud"))
-        cv.addWidget(self.speak_box)
+        self.speak_box.toggled.connect(self._speak_toggled)
+        speak.addWidget(self.speak_box)
+        self.speech_note = QLabel()
+        self.speech_note.setWordWrap(True)
+        self.speech_note.setObjectName("hint")
+        speak.addWidget(self.speech_note, 1)
+        cv.addLayout(speak)
         split.addWidget(chat)
 
         side = QWidget()
@@ -262,6 +280,8 @@ class InterviewPage(Page):
         self.diagnosis_edit.clear()
         self.plan_edit.clear()
         self._render()
+        if self.speak_box.isChecked():
+            self._speak_toggled(True)  # is there a voice for this case's language?
         self.stack.setCurrentIndex(1)
         self.timer.start()
         self.question_edit.setFocus()
@@ -378,11 +398,28 @@ class InterviewPage(Page):
     def _after_answer(self) -> None:
         self._render()
         if self.speak_box.isChecked():
-            if self._speech is None:
-                self._speech = _speech() or False
+            voice = self._voice()
             answers = [t for t in self.encounter.transcript if t.role == "patient"]
-            if self._speech and answers:
-                self._speech.say(answers[-1].text)
+            if voice is not None and answers:
+                voice.say(answers[-1].text)
+
+    def _voice(self):
+        """The speech engine for the open case's language, or ``None`` (looked for once
+        per language)."""
+        language = self.encounter.case.language if self.encounter else "en"
+        if language not in self._voices:
+            self._voices[language] = _speech(language)
+        return self._voices[language]
+
+    def _speak_toggled(self, on: bool) -> None:
+        """Turning read-aloud on where there is no voice says so and turns it off."""
+        self.speech_note.clear()
+        if on and self._voice() is None:
+            self.speak_box.blockSignals(True)
+            self.speak_box.setChecked(False)
+            self.speak_box.blockSignals(False)
+            self.speech_note.setText(self.tr("No text-to-speech voice for this language on "
+                                             "this computer; the answers are shown only."))
 
     def examine(self) -> None:
         """Examine the selected system."""
