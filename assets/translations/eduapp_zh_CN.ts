@@ -341,951 +341,951 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="396"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="401"/>
         <source>Case and patient</source>
         <translation>病例与病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="397"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="402"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="398"/>
-        <source>Examination</source>
-        <translation>考试</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="399"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="404"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="400"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="405"/>
         <source>Diagnosis and management</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="401"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="406"/>
         <source>Checklist</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="402"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="407"/>
         <source>Debrief</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="403"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="408"/>
         <source>States and rules</source>
         <translation>状态与规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="445"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="445"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
-        <source>The case</source>
-        <translation>病例小结</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="459"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="459"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="462"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="468"/>
         <source>One learning objective a line</source>
         <translation>每行一个学习目标</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="463"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
         <source>Case id:</source>
         <translation>病例编号：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="463"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="465"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
         <source>Topic:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="467"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="473"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="468"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="474"/>
         <source>Chief complaint:</source>
         <translation>主诉：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="475"/>
         <source>Opening line:</source>
         <translation>开场白：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="476"/>
         <source>Learning objectives:</source>
         <translation>学习目标：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="474"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
         <source>The patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="487"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="493"/>
         <source>e.g. mother (for a child); empty: the patient answers</source>
         <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="489"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="495"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="490"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="496"/>
         <source>Age (years):</source>
         <translation>年龄（岁）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="491"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="497"/>
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="492"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="498"/>
         <source>Occupation:</source>
         <translation>职业：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="493"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="499"/>
         <source>Setting:</source>
         <translation>场景：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="494"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="500"/>
         <source>Speech style:</source>
         <translation>说话方式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="495"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="501"/>
         <source>Emotional state:</source>
         <translation>情绪状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="496"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="502"/>
         <source>Informant:</source>
         <translation>代诉人：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="500"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="506"/>
         <source>When the script has no answer</source>
         <translation>脚本中没有答案时</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="502"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="508"/>
         <source>the patient denies it</source>
         <translation>病人否认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="503"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="509"/>
         <source>the patient is not sure</source>
         <translation>病人不确定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="504"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="506"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="510"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="512"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="505"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="507"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="511"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="513"/>
         <source>not available</source>
         <translation>无法进行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="509"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="515"/>
         <source>e.g. CNY, GBP</source>
         <translation>如 CNY、GBP</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="510"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="516"/>
         <source>A symptom not in the script:</source>
         <translation>脚本未列出的症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="511"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="517"/>
         <source>An examination not in the script:</source>
         <translation>脚本未列出的查体：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="513"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="519"/>
         <source>A test not in the script:</source>
         <translation>脚本未列出的检查：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="514"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="520"/>
         <source>Currency of costs:</source>
         <translation>费用货币：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="518"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="524"/>
         <source>The patient&apos;s stock replies (empty: the default)</source>
         <translation>病人的固定回答（留空则用默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="521"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="527"/>
         <source>Greeting:</source>
         <translation>问候：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="522"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="528"/>
         <source>Does not understand:</source>
         <translation>听不懂时：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="523"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="529"/>
         <source>Asks what is meant:</source>
         <translation>追问所指：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="524"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="530"/>
         <source>Denies a symptom:</source>
         <translation>否认症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="525"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="531"/>
         <source>After a summary:</source>
         <translation>学生总结后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="526"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="532"/>
         <source>Anything else?:</source>
         <translation>“还有别的吗？”：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="527"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="533"/>
         <source>After empathy:</source>
         <translation>学生表示共情后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="528"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="534"/>
         <source>After an explanation:</source>
         <translation>学生解释后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="529"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="535"/>
         <source>Refuses (role break):</source>
         <translation>拒绝（试图脱离角色时）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="541"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="547"/>
         <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
         <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="548"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="587"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="608"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="646"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="693"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="733"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="554"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="593"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="614"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="652"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="699"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="739"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="549"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="612"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="555"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="618"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="551"/>
-        <source>Answer</source>
-        <translation>答案</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="552"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="558"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="553"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="592"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="559"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="598"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="554"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="560"/>
         <source>Example questions</source>
         <translation>示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="555"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="561"/>
         <source>Leak terms</source>
         <translation>泄露词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="556"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="562"/>
         <source>Add fact</source>
         <translation>添加事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="556"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="562"/>
         <source>Remove fact</source>
         <translation>删除事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="556"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="596"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="641"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="650"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="688"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="697"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="738"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="751"/>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="562"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="568"/>
         <source>Presenting complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="563"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="569"/>
         <source>History of the present illness</source>
         <translation>现病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="564"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="570"/>
         <source>Review of systems</source>
         <translation>系统回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="564"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="570"/>
         <source>Past history</source>
         <translation>既往史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="565"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="571"/>
         <source>Drugs</source>
         <translation>用药史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="565"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="571"/>
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="566"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="572"/>
         <source>Family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="566"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="572"/>
         <source>Social history</source>
         <translation>个人史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="573"/>
         <source>Ideas, concerns, expectations</source>
         <translation>想法、担忧与期望</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="577"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="614"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="573"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="583"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="620"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="572"/>
-        <source>General</source>
-        <translation>常规</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="572"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="578"/>
         <source>Vital signs</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="573"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="579"/>
         <source>Cardiovascular</source>
         <translation>心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="574"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="580"/>
         <source>Respiratory</source>
         <translation>呼吸系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="574"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="580"/>
         <source>Abdominal</source>
         <translation>腹部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="575"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="581"/>
         <source>Neurological</source>
         <translation>神经系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="575"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="581"/>
         <source>Head and neck</source>
         <translation>头颈部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="576"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="582"/>
         <source>Skin</source>
         <translation>皮肤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="576"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="582"/>
         <source>Musculoskeletal</source>
         <translation>肌肉骨骼</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="577"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="583"/>
         <source>Ear, nose and throat</source>
         <translation>耳鼻喉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="584"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="590"/>
         <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
         <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="588"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="594"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="590"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="609"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="596"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="615"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="591"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="597"/>
         <source>Finding</source>
         <translation>查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="593"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="599"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="594"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="616"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="600"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="622"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="595"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="601"/>
         <source>Add examination</source>
         <translation>添加查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="595"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="601"/>
         <source>Remove examination</source>
         <translation>删除查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="604"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="610"/>
         <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
         <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="610"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="616"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="611"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="639"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="648"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="617"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="645"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="654"/>
         <source>Synonyms</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="613"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
         <source>Laboratory</source>
         <translation>实验室</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="613"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
         <source>Imaging</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="614"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="620"/>
         <source>Bedside</source>
         <translation>床旁</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="617"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="623"/>
         <source>Turnaround (min)</source>
         <translation>出结果时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="618"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="624"/>
         <source>Add test</source>
         <translation>添加检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="618"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="624"/>
         <source>Remove test</source>
         <translation>删除检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="626"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="632"/>
         <source>Final diagnosis</source>
         <translation>最终诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="630"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="636"/>
         <source>Accepted other names, separated by commas (both languages)</source>
         <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="632"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="638"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="633"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="639"/>
         <source>Synonyms:</source>
         <translation>同义词：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="635"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="641"/>
         <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
         <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="638"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="644"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="640"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="646"/>
         <source>Add diagnosis</source>
         <translation>添加诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="640"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="646"/>
         <source>Remove diagnosis</source>
         <translation>删除诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="644"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="650"/>
         <source>Expected management:</source>
         <translation>预期处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="647"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="653"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="649"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="655"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="649"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="655"/>
         <source>Remove step</source>
         <translation>删除步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="659"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="665"/>
         <source>Style:</source>
         <translation>形式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="660"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="666"/>
         <source>OSCE checklist</source>
         <translation>OSCE 评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="661"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="667"/>
         <source>病史采集 (licensing exam)</source>
         <translation>病史采集（执业医师考试）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="663"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="669"/>
         <source>Global rating</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="668"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="674"/>
         <source>scale 1–</source>
         <translation>等级 1–</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="674"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="680"/>
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="680"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="686"/>
         <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
         <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="685"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="691"/>
         <source>Section id</source>
         <translation>部分编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="686"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="692"/>
         <source>Section title</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="687"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="693"/>
         <source>Add section</source>
         <translation>添加部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="687"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="693"/>
         <source>Remove section</source>
         <translation>删除部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="692"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="694"/>
-        <source>Item</source>
-        <translation>试题</translation>
+        <location filename="../../eduapp/ui/case_editor.py" line="403"/>
+        <source>Physical examination</source>
+        <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="695"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
+        <source>Case details</source>
+        <translation>病例信息</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="557"/>
+        <source>Patient&apos;s answer</source>
+        <translation>病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="562"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="602"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="625"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="647"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="656"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="694"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="757"/>
+        <source>Row check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="578"/>
+        <source>General appearance</source>
+        <translation>一般情况</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="700"/>
+        <source>Checklist item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="701"/>
         <source>Refers to</source>
         <translation>对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="696"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="702"/>
         <source>Weight</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="697"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="697"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
         <source>Remove item</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="704"/>
         <source>Choose what it refers to…</source>
         <translation>选择对应内容…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="701"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="707"/>
         <source>Build the checklist from the script</source>
         <translation>根据脚本生成评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="714"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="720"/>
         <source>One teaching point a line</source>
         <translation>每行一个教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="715"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="721"/>
         <source>Summary of the case:</source>
         <translation>病例小结：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="716"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="722"/>
         <source>Teaching points:</source>
         <translation>教学要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="723"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="729"/>
         <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
         <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="728"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="734"/>
         <source>Initial state:</source>
         <translation>初始状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="734"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="740"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="735"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="741"/>
         <source>Observations</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="736"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
         <source>Patient says</source>
         <translation>病人说</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="737"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="743"/>
         <source>Examination changes</source>
         <translation>查体变化</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="738"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
         <source>Add state</source>
         <translation>添加状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="738"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
         <source>Remove state</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="741"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="747"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="748"/>
         <source>In state</source>
         <translation>所在状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="743"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="749"/>
         <source>After (min)</source>
         <translation>之后（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="745"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="751"/>
         <source>When done</source>
         <translation>已做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="746"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="752"/>
         <source>When not done</source>
         <translation>未做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="747"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="753"/>
         <source>Counters at least</source>
         <translation>计数器至少为</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="748"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="754"/>
         <source>Go to state</source>
         <translation>转到状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="749"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="755"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="750"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="756"/>
         <source>Add to counters</source>
         <translation>计数器增加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="751"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="757"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="751"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="757"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="812"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="818"/>
         <source>introduces themself</source>
         <translation>自我介绍</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="813"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="819"/>
         <source>opens with an open question</source>
         <translation>以开放式问题开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="814"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="820"/>
         <source>shows empathy</source>
         <translation>表达共情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="814"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="820"/>
         <source>summarises</source>
         <translation>进行总结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="815"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="821"/>
         <source>asks if there is anything else</source>
         <translation>询问还有无其他问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="816"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="822"/>
         <source>explains what happens next</source>
         <translation>解释下一步</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="817"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="823"/>
         <source>avoids medical jargon</source>
         <translation>不用医学术语</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="824"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="830"/>
         <source>needs an id</source>
         <translation>需要编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="826"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="832"/>
         <source>the id may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
         <translation>编号只能包含字母、数字、“_”和“-”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="828"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="834"/>
         <source>another row has the id {id}</source>
         <translation>另一行的编号也是 {id}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="841"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="847"/>
         <source>needs the patient&apos;s answer</source>
         <translation>需要病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="843"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="849"/>
         <source>cannot be asked: give topics, keywords or example questions</source>
         <translation>无法被问到：请填写主题、关键词或示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="846"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="852"/>
         <source>unknown topic {t} (not in the interview lexicon)</source>
         <translation>未知主题 {t}（不在问诊词库中）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="855"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="861"/>
         <source>needs a name and a finding</source>
         <translation>需要名称和查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="857"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="863"/>
         <source>minutes and cost must be numbers, 0 or more</source>
         <translation>分钟和费用必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="865"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="871"/>
         <source>needs a name and a result</source>
         <translation>需要名称和结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="867"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="873"/>
         <source>cost and turnaround must be numbers, 0 or more</source>
         <translation>费用和出结果时间必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="871"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="877"/>
         <source>needs a name</source>
         <translation>需要名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="881"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="887"/>
         <source>needs a title</source>
         <translation>需要标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="883"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="889"/>
         <source>has no items</source>
         <translation>没有条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="898"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="904"/>
         <source>choose a section</source>
         <translation>请选择部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="900"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="906"/>
         <source>needs the item&apos;s text</source>
         <translation>需要条目内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="902"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="908"/>
         <source>refers to nothing: choose what it refers to</source>
         <translation>没有对应内容：请选择对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="905"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="935"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="911"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="941"/>
         <source>refers to {refs}, which is not in the script</source>
         <translation>对应 {refs}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="908"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="914"/>
         <source>the weight must be a number above 0</source>
         <translation>分值必须是大于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="921"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="927"/>
         <source>changes examination {ids}, which is not in the script</source>
         <translation>修改了查体 {ids}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="932"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="938"/>
         <source>state {id} does not exist</source>
         <translation>状态 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="938"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="944"/>
         <source>minutes must be a number</source>
         <translation>分钟必须是数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="941"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="947"/>
         <source>counters must be name=number</source>
         <translation>计数器须写作 名称=数字</translation>
     </message>
@@ -5093,158 +5093,158 @@ Seen: {seen} · darkness: {levels}</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="57"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="58"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="59"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="60"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="62"/>
         <source>Generate draft…</source>
         <translation>生成草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="80"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="81"/>
         <source>Try a question</source>
         <translation>试问一句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="81"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="82"/>
         <source>Class results</source>
         <translation>班级结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="93"/>
-        <source>Check</source>
-        <translation>检查</translation>
+        <location filename="../../eduapp/ui/pages/patients.py" line="95"/>
+        <source>Check the case</source>
+        <translation>校验病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="95"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="97"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="97"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="99"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="101"/>
         <source>Save to the bank</source>
         <translation>保存到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="112"/>
         <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
         <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
         <source>Done by</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="161"/>
         <source> (bank)</source>
         <translation>（题库）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="236"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="261"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="239"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="264"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="237"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="240"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="259"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="262"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="260"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="263"/>
         <source>Case {id} has unsaved changes. Save them before you leave it?</source>
         <translation>病例 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="262"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="265"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="266"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="267"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="316"/>
         <source>The case is valid.</source>
         <translation>病例有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="313"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="317"/>
         <source>{n} problem(s) to fix.</source>
         <translation>有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="327"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="331"/>
         <source>Not saved: {n} problem(s) to fix.</source>
         <translation>未保存：有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="343"/>
         <source>Saved to the bank.</source>
         <translation>已保存到题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="372"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="376"/>
         <source>answers with fact {ids}</source>
         <translation>用事实 {ids} 回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="377"/>
         <source>denies it (a symptom the case does not list)</source>
         <translation>否认（病例中未列出的症状）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="374"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="378"/>
         <source>answers from the demographics</source>
         <translation>根据基本信息回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="379"/>
         <source>a communication skill, no fact</source>
         <translation>属于沟通技巧，不涉及事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="376"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="380"/>
         <source>does not understand (no fact matches well enough)</source>
         <translation>听不懂（没有足够匹配的事实）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="382"/>
         <source>The patient {what}:
 “{text}”
 Concepts found: {c}</source>
@@ -5253,53 +5253,53 @@ Concepts found: {c}</source>
 识别到的概念：{c}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="388"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="392"/>
         <source>New case</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="404"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="408"/>
         <source>Export case</source>
         <translation>导出病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="406"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="418"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="422"/>
         <source>Case scripts (*.json)</source>
         <translation>病例脚本 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="421"/>
         <source>Import cases</source>
         <translation>导入病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="428"/>
         <source>{n} case(s) imported.</source>
         <translation>已导入 {n} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="438"/>
         <source>Generate a draft case</source>
         <translation>生成病例草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="439"/>
         <source>Topic (e.g. pulmonary embolism):</source>
         <translation>主题（例如：肺栓塞）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="440"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="445"/>
         <source>Writing a draft case…</source>
         <translation>正在编写病例草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="461"/>
         <source>No student has played this case yet.</source>
         <translation>还没有学生练习过这个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="465"/>
         <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
         <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>
@@ -6272,12 +6272,12 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>RefsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
         <source>What the item refers to</source>
         <translation>条目的对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="348"/>
         <source>The item counts as done when the student did any of the ticked things.</source>
         <translation>学生做到任一勾选内容，该条目即算完成。</translation>
     </message>

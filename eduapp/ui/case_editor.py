@@ -12,7 +12,7 @@ Lists inside a table cell are separated by commas (``,`` or ``，``), example qu
 ``;``; a state's examination changes are ``exam id: finding`` parts separated by ``|``;
 counters are ``name=value`` separated by commas.
 
-Every row is checked as it is typed: the last column of a table ("Check") says what is
+Every row is checked as it is typed: the last column of a table ("Row check") says what is
 wrong with the row (a checklist item that refers to something not in the script, a fact
 nobody can ask for, a duplicate id), in red. :meth:`CaseEditor.script_dict` reads the form
 back as the script's JSON shape; fields the form does not show (``provenance``) are kept.
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from ..domain import SYSTEMS, facet_key, facet_name
@@ -137,6 +137,7 @@ class RowTable(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setWordWrap(True)
+        self.table.setMinimumHeight(90)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
@@ -217,7 +218,9 @@ class RowTable(QWidget):
                 box.currentTextChanged.connect(self._widget_changed)
                 self.table.setCellWidget(n, col, box)
             else:
-                self.table.setItem(n, col, QTableWidgetItem(self._format(c, value)))
+                item = QTableWidgetItem(self._format(c, value))
+                item.setToolTip(item.text())
+                self.table.setItem(n, col, item)
         if self.check:
             item = QTableWidgetItem("")
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
@@ -292,6 +295,9 @@ class RowTable(QWidget):
     def _cell_changed(self, item) -> None:
         if self._loading or (self.check and item.column() == len(self.columns)):
             return
+        self._loading = True
+        item.setToolTip(item.text())  # long texts are cut in the cell
+        self._loading = False
         self.recheck()
         self.changed.emit()
 
@@ -315,6 +321,10 @@ class RowTable(QWidget):
                 item.setToolTip(problem)
                 item.setForeground(QBrush(_ERROR if problem else QColor("#15803d")))
                 item.setBackground(QBrush(_ERROR_BG) if problem else QBrush())
+                for col in range(len(self.columns)):  # the whole row shows it, wherever
+                    cell = self.table.item(n, col)     # the table is scrolled to
+                    if cell is not None:
+                        cell.setBackground(QBrush(_ERROR_BG) if problem else QBrush())
         finally:
             self._loading = False
             self._cache = None
@@ -395,7 +405,7 @@ class CaseEditor(QTabWidget):
         self.setUsesScrollButtons(True)
         self.addTab(self._scroll(self._build_case()), self.tr("Case and patient"))
         self.addTab(self._build_facts(), self.tr("History"))
-        self.addTab(self._build_exam(), self.tr("Examination"))
+        self.addTab(self._build_exam(), self.tr("Physical examination"))
         self.addTab(self._build_investigations(), self.tr("Investigations"))
         self.addTab(self._scroll(self._build_diagnosis()), self.tr("Diagnosis and management"))
         self.addTab(self._build_checklist(), self.tr("Checklist"))
@@ -447,7 +457,7 @@ class CaseEditor(QTabWidget):
     def _build_case(self) -> QWidget:
         w = QWidget()
         outer = QVBoxLayout(w)
-        case_box = QGroupBox(self.tr("The case"))
+        case_box = QGroupBox(self.tr("Case details"))
         form = _form(case_box)
         self.f_id = self._line()
         self.f_title = self._line()
@@ -458,6 +468,7 @@ class CaseEditor(QTabWidget):
         self.f_status = self._combo(self.status_names())
         self.f_cc = self._line()
         self.f_opening = self._text(50)
+        self.f_opening.setMaximumHeight(80)
         self.f_objectives = self._text(70)
         self.f_objectives.setPlaceholderText(self.tr("One learning objective a line"))
         for label, widget in ((self.tr("Case id:"), self.f_id), (self.tr("Title:"), self.f_title),
@@ -548,12 +559,12 @@ class CaseEditor(QTabWidget):
             [Column("id", self.tr("Id"), width=90),
              Column("category", self.tr("Category"), "choice",
                     [(c, names.get(c, c)) for c in FACT_CATEGORIES], default="hpi", width=110),
-             Column("answer", self.tr("Answer"), width=240),
+             Column("answer", self.tr("Patient's answer"), width=240),
              Column("topics", self.tr("Topics"), "list"),
              Column("keywords", self.tr("Keywords"), "list"),
              Column("questions", self.tr("Example questions"), "questions"),
              Column("leak_terms", self.tr("Leak terms"), "list", width=110)],
-            self.tr("Add fact"), self.tr("Remove fact"), self._check_fact, self.tr("Check"))
+            self.tr("Add fact"), self.tr("Remove fact"), self._check_fact, self.tr("Row check"))
         v.addWidget(self.facts, 1)
         return w
 
@@ -569,7 +580,7 @@ class CaseEditor(QTabWidget):
     def exam_system_names(self) -> list[tuple[str, str]]:
         """``(stored, shown)`` examination systems."""
         from ..vpatient.model import EXAM_SYSTEMS
-        names = {"general": self.tr("General"), "vitals": self.tr("Vital signs"),
+        names = {"general": self.tr("General appearance"), "vitals": self.tr("Vital signs"),
                  "cardiovascular": self.tr("Cardiovascular"),
                  "respiratory": self.tr("Respiratory"), "abdominal": self.tr("Abdominal"),
                  "neurological": self.tr("Neurological"), "head_neck": self.tr("Head and neck"),
@@ -593,7 +604,7 @@ class CaseEditor(QTabWidget):
              Column("minutes", self.tr("Minutes"), "number", default=2.0),
              Column("cost", self.tr("Cost"), "number", default=0.0)],
             self.tr("Add examination"), self.tr("Remove examination"), self._check_exam,
-            self.tr("Check"))
+            self.tr("Row check"))
         v.addWidget(self.exam, 1)
         return w
 
@@ -616,7 +627,7 @@ class CaseEditor(QTabWidget):
              Column("cost", self.tr("Cost"), "number", default=0.0),
              Column("minutes", self.tr("Turnaround (min)"), "number", default=30.0)],
             self.tr("Add test"), self.tr("Remove test"), self._check_investigation,
-            self.tr("Check"))
+            self.tr("Row check"))
         v.addWidget(self.investigations, 1)
         return w
 
@@ -638,7 +649,7 @@ class CaseEditor(QTabWidget):
             [Column("name", self.tr("Diagnosis"), width=220),
              Column("synonyms", self.tr("Synonyms"), "list")],
             self.tr("Add diagnosis"), self.tr("Remove diagnosis"), self._check_named,
-            self.tr("Check"))
+            self.tr("Row check"))
         self.differential.setMinimumHeight(160)
         v.addWidget(self.differential, 1)
         v.addWidget(QLabel(self.tr("Expected management:")))
@@ -647,7 +658,7 @@ class CaseEditor(QTabWidget):
              Column("name", self.tr("Step"), width=220),
              Column("synonyms", self.tr("Synonyms"), "list")],
             self.tr("Add step"), self.tr("Remove step"), self._check_management,
-            self.tr("Check"))
+            self.tr("Row check"))
         self.management.setMinimumHeight(180)
         v.addWidget(self.management, 1)
         return w
@@ -685,23 +696,27 @@ class CaseEditor(QTabWidget):
             [Column("id", self.tr("Section id"), width=110),
              Column("title", self.tr("Section title"), width=260)],
             self.tr("Add section"), self.tr("Remove section"), self._check_section,
-            self.tr("Check"))
-        self.sections.table.setMaximumHeight(150)
-        v.addWidget(self.sections)
+            self.tr("Row check"))
+        split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.sections)
         self.items = RowTable(
-            [Column("section", self.tr("Section"), "choice", [], width=120),
-             Column("id", self.tr("Id"), width=100),
-             Column("text", self.tr("Item"), width=220),
-             Column("refs", self.tr("Refers to"), "list", width=180),
-             Column("weight", self.tr("Weight"), "number", default=1.0, width=60)],
-            self.tr("Add item"), self.tr("Remove item"), self._check_item, self.tr("Check"))
+            [Column("section", self.tr("Section"), "choice", [], width=100),
+             Column("id", self.tr("Id"), width=90),
+             Column("text", self.tr("Checklist item"), width=190),
+             Column("refs", self.tr("Refers to"), "list", width=150),
+             Column("weight", self.tr("Weight"), "number", default=1.0, width=55)],
+            self.tr("Add item"), self.tr("Remove item"), self._check_item, self.tr("Row check"))
         self.choose_refs_button = QPushButton(self.tr("Choose what it refers to…"))
         self.choose_refs_button.clicked.connect(self.choose_refs)
         self.items.buttons.insertWidget(2, self.choose_refs_button)
         self.build_checklist_button = QPushButton(self.tr("Build the checklist from the "
                                                           "script"))
         self.items.buttons.addWidget(self.build_checklist_button)
-        v.addWidget(self.items, 1)
+        split.addWidget(self.items)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        v.addWidget(split, 1)
         self.sections.changed.connect(self._refresh_section_choices)
         return w
 
@@ -735,8 +750,10 @@ class CaseEditor(QTabWidget):
              Column("vitals", self.tr("Observations")),
              Column("patient_says", self.tr("Patient says")),
              Column("exam", self.tr("Examination changes"), "map")],
-            self.tr("Add state"), self.tr("Remove state"), self._check_state, self.tr("Check"))
-        v.addWidget(self.states, 1)
+            self.tr("Add state"), self.tr("Remove state"), self._check_state, self.tr("Row check"))
+        split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.states)
         self.rules = RowTable(
             [Column("id", self.tr("Rule id"), width=90),
              Column("state", self.tr("In state"), width=80),
@@ -748,8 +765,9 @@ class CaseEditor(QTabWidget):
              Column("goto", self.tr("Go to state"), width=90),
              Column("message", self.tr("Message"), width=200),
              Column("counters", self.tr("Add to counters"), "counters")],
-            self.tr("Add rule"), self.tr("Remove rule"), self._check_rule, self.tr("Check"))
-        v.addWidget(self.rules, 1)
+            self.tr("Add rule"), self.tr("Remove rule"), self._check_rule, self.tr("Row check"))
+        split.addWidget(self.rules)
+        v.addWidget(split, 1)
         return w
 
     def _tables(self) -> list[RowTable]:

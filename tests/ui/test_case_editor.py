@@ -100,7 +100,7 @@ def test_edit_every_section_and_save(qtbot, page, vp_app):
     _add_row(qtbot, ed.facts, {"id": "pets", "answer": "We have a cat.",
                                "keywords": "cat, pets, 宠物",
                                "questions": "Do you have pets?; Any animals at home?"})
-    _tab(page, "Examination")
+    _tab(page, "Physical examination")
     _add_row(qtbot, ed.exam, {"id": "feet", "name": "Feet", "finding": "Pitting oedema.",
                               "cost": "5"})
     _tab(page, "Investigations")

@@ -117,6 +117,7 @@ class InterviewPage(Page):
         cv = QVBoxLayout(chat)
         self.patient_label = QLabel()
         self.patient_label.setWordWrap(True)
+        self.patient_label.setTextFormat(Qt.PlainText)
         self.patient_label.setObjectName("sectionTitle")
         cv.addWidget(self.patient_label)
         self.chat_view = QTextBrowser()
@@ -264,7 +265,9 @@ class InterviewPage(Page):
         self.encounter = Encounter(case, patient)
         self.report = None
         p = case.patient
-        self.patient_label.setText(f"{html.escape(case.title)} — {p.name}, {p.age:g}, {p.sex}")
+        who = (f"{p.name}，{p.age:g} 岁，{p.sex}" if case.language == "zh"
+               else f"{p.name}, {p.age:g}, {p.sex}")  # in the case's language, as the chat
+        self.patient_label.setText(f"{case.title} — {who}")
         self.exam_list.clear()
         for e in case.exam:
             it = QListWidgetItem(e.name)

@@ -52,6 +52,7 @@ class PatientsPage(Page):
         lv = QVBoxLayout(left)
         self.case_list = QListWidget()
         self.case_list.setMinimumWidth(180)
+        self.case_list.setWordWrap(True)
         self.case_list.currentItemChanged.connect(self._case_chosen)
         lv.addWidget(self.case_list, 1)
         self.new_button = QPushButton(self.tr("New"))
@@ -85,12 +86,13 @@ class PatientsPage(Page):
         self.problems.setWordWrap(True)
         self.problems.itemActivated.connect(self._go_to_problem)
         self.problems.itemClicked.connect(self._go_to_problem)
+        self.problems.hide()  # shown while it lists problems (_list_problems)
         rv.addWidget(self.problems)
         row = QHBoxLayout()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         row.addWidget(self.status_label, 1)
-        self.check_button = QPushButton(self.tr("Check"))
+        self.check_button = QPushButton(self.tr("Check the case"))
         self.check_button.clicked.connect(lambda: self.check())
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(lambda: self.export_case())
@@ -208,6 +210,7 @@ class PatientsPage(Page):
         self._modified = True  # so that the mark is cleared below
         self._set_modified(False)
         self.problems.clear()
+        self.problems.hide()
         self.status_label.clear()
         self.try_result.clear()
         self._show_results()
@@ -298,7 +301,8 @@ class PatientsPage(Page):
         self.problems.clear()
         self.editor.recheck()
         tab_names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
-        for tab, row, problem in self.editor.row_problems():
+        rows = self.editor.row_problems()
+        for tab, row, problem in rows:
             item = QListWidgetItem(f"{tab_names[tab]} · {row}: {problem}")
             item.setData(Qt.UserRole, tab)
             self.problems.addItem(item)
@@ -306,9 +310,13 @@ class PatientsPage(Page):
             problems = self.edited_case().problems()
         except EduAppError as e:
             problems = [str(e)]
+        marked = {row for _tab, row, _p in rows}
         for p in problems:
-            self.problems.addItem(p)
+            # the script's own check repeats what a row already shows: leave those out
+            if not any(f" {row} " in f" {p} ".replace("'", " ") for row in marked):
+                self.problems.addItem(p)
         n = self.problems.count()
+        self.problems.setVisible(n > 0)
         self.status_label.setText(self.tr("The case is valid.") if not n else
                                   self.tr("{n} problem(s) to fix.").format(n=n))
         return not n
@@ -425,6 +433,7 @@ class PatientsPage(Page):
             self.problems.clear()
             for e in errors:
                 self.problems.addItem(e)
+            self.problems.setVisible(bool(errors))
         Op(self, lambda ws: ws.import_cases(paths)).success(show).run()
 
     def generate(self) -> None:
