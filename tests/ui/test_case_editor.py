@@ -254,3 +254,13 @@ def test_chinese_interface_names_status_system_and_categories(qtbot, qapp, vp_ap
     finally:
         install_language(qapp, "en")
         vp_app.update_settings(language="en")
+
+
+def test_a_new_case_starts_unsaved_and_revert_drops_it(qtbot, page):
+    _select(page.case_list, "Breathlessness")
+    qtbot.mouseClick(page.new_button, Qt.LeftButton)
+    assert page.editor.f_id.text() == "new-case" and page.is_modified()
+    assert page.editor.facts.table.rowCount() == 1
+    assert page.editor.exam.table.rowCount() > 0  # the structure of the case it came from
+    qtbot.mouseClick(page.revert_button, Qt.LeftButton)
+    assert not page.is_modified() and page.editor.f_id.text() == page.current_id() != ""

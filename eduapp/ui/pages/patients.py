@@ -285,10 +285,15 @@ class PatientsPage(Page):
         return self.maybe_leave()
 
     def revert(self) -> None:
-        """Drop the unsaved edits: show the case as it was loaded."""
+        """Drop the unsaved edits: show the case as it was loaded (a new case that was never
+        saved is dropped: the case chosen in the list is shown again)."""
         import json
         if self._loaded:
             self.load(json.loads(self._loaded))
+            return
+        self._modified = False
+        keep = self.current_id()
+        self.refresh(keep or None)
 
     # ------------------------------------------------------------------ actions
 
