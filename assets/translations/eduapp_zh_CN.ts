@@ -341,951 +341,951 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="401"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="406"/>
         <source>Case and patient</source>
         <translation>病例与病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="402"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="407"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="404"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="409"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="405"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="410"/>
         <source>Diagnosis and management</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="406"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="411"/>
         <source>Checklist</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="407"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="412"/>
         <source>Debrief</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="408"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="413"/>
         <source>States and rules</source>
         <translation>状态与规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="459"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="459"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="468"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="473"/>
         <source>One learning objective a line</source>
         <translation>每行一个学习目标</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="474"/>
         <source>Case id:</source>
         <translation>病例编号：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="474"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="475"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="476"/>
         <source>Topic:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="477"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="473"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="478"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="474"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="479"/>
         <source>Chief complaint:</source>
         <translation>主诉：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="475"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
         <source>Opening line:</source>
         <translation>开场白：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="476"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
         <source>Learning objectives:</source>
         <translation>学习目标：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="485"/>
         <source>The patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="493"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="498"/>
         <source>e.g. mother (for a child); empty: the patient answers</source>
         <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="495"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="500"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="496"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="501"/>
         <source>Age (years):</source>
         <translation>年龄（岁）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="497"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="502"/>
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="498"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="503"/>
         <source>Occupation:</source>
         <translation>职业：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="499"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="504"/>
         <source>Setting:</source>
         <translation>场景：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="500"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="505"/>
         <source>Speech style:</source>
         <translation>说话方式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="501"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="506"/>
         <source>Emotional state:</source>
         <translation>情绪状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="502"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="507"/>
         <source>Informant:</source>
         <translation>代诉人：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="506"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="511"/>
         <source>When the script has no answer</source>
         <translation>脚本中没有答案时</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="508"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="513"/>
         <source>the patient denies it</source>
         <translation>病人否认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="509"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="514"/>
         <source>the patient is not sure</source>
         <translation>病人不确定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="510"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="512"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="515"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="517"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="511"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="513"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="516"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="518"/>
         <source>not available</source>
         <translation>无法进行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="515"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="520"/>
         <source>e.g. CNY, GBP</source>
         <translation>如 CNY、GBP</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="516"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="521"/>
         <source>A symptom not in the script:</source>
         <translation>脚本未列出的症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="517"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="522"/>
         <source>An examination not in the script:</source>
         <translation>脚本未列出的查体：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="519"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="524"/>
         <source>A test not in the script:</source>
         <translation>脚本未列出的检查：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="520"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="525"/>
         <source>Currency of costs:</source>
         <translation>费用货币：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="524"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="529"/>
         <source>The patient&apos;s stock replies (empty: the default)</source>
         <translation>病人的固定回答（留空则用默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="527"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="532"/>
         <source>Greeting:</source>
         <translation>问候：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="528"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="533"/>
         <source>Does not understand:</source>
         <translation>听不懂时：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="529"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="534"/>
         <source>Asks what is meant:</source>
         <translation>追问所指：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="530"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="535"/>
         <source>Denies a symptom:</source>
         <translation>否认症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="531"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="536"/>
         <source>After a summary:</source>
         <translation>学生总结后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="532"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="537"/>
         <source>Anything else?:</source>
         <translation>“还有别的吗？”：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="533"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
         <source>After empathy:</source>
         <translation>学生表示共情后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="534"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="539"/>
         <source>After an explanation:</source>
         <translation>学生解释后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="535"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="540"/>
         <source>Refuses (role break):</source>
         <translation>拒绝（试图脱离角色时）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="547"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="552"/>
         <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
         <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="554"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="593"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="614"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="652"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="699"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="739"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="559"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="598"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="657"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="705"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="748"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="555"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="618"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="560"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="623"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="558"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="563"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="559"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="598"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="564"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="603"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="560"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="565"/>
         <source>Example questions</source>
         <translation>示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="561"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="566"/>
         <source>Leak terms</source>
         <translation>泄露词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="562"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
         <source>Add fact</source>
         <translation>添加事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="562"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
         <source>Remove fact</source>
         <translation>删除事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="568"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="573"/>
         <source>Presenting complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="569"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="574"/>
         <source>History of the present illness</source>
         <translation>现病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="570"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="575"/>
         <source>Review of systems</source>
         <translation>系统回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="570"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="575"/>
         <source>Past history</source>
         <translation>既往史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="571"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="576"/>
         <source>Drugs</source>
         <translation>用药史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="571"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="576"/>
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="572"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="577"/>
         <source>Family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="572"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="577"/>
         <source>Social history</source>
         <translation>个人史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="573"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="578"/>
         <source>Ideas, concerns, expectations</source>
         <translation>想法、担忧与期望</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="573"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="583"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="620"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="578"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="588"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="625"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="578"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="583"/>
         <source>Vital signs</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="579"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="584"/>
         <source>Cardiovascular</source>
         <translation>心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="580"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="585"/>
         <source>Respiratory</source>
         <translation>呼吸系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="580"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="585"/>
         <source>Abdominal</source>
         <translation>腹部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="581"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="586"/>
         <source>Neurological</source>
         <translation>神经系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="581"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="586"/>
         <source>Head and neck</source>
         <translation>头颈部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="582"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="587"/>
         <source>Skin</source>
         <translation>皮肤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="582"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="587"/>
         <source>Musculoskeletal</source>
         <translation>肌肉骨骼</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="583"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="588"/>
         <source>Ear, nose and throat</source>
         <translation>耳鼻喉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="590"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="595"/>
         <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
         <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="594"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="599"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="596"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="615"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="601"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="620"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="597"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="602"/>
         <source>Finding</source>
         <translation>查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="599"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="604"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="600"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="622"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="605"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="627"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="601"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="606"/>
         <source>Add examination</source>
         <translation>添加查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="601"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="606"/>
         <source>Remove examination</source>
         <translation>删除查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="610"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="615"/>
         <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
         <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="616"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="621"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="617"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="645"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="654"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="622"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="650"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="659"/>
         <source>Synonyms</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="624"/>
         <source>Laboratory</source>
         <translation>实验室</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="624"/>
         <source>Imaging</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="620"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="625"/>
         <source>Bedside</source>
         <translation>床旁</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="623"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="628"/>
         <source>Turnaround (min)</source>
         <translation>出结果时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="624"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="629"/>
         <source>Add test</source>
         <translation>添加检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="624"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="629"/>
         <source>Remove test</source>
         <translation>删除检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="632"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="637"/>
         <source>Final diagnosis</source>
         <translation>最终诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="636"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="641"/>
         <source>Accepted other names, separated by commas (both languages)</source>
         <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="638"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="643"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="639"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="644"/>
         <source>Synonyms:</source>
         <translation>同义词：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="641"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="646"/>
         <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
         <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="644"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="649"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="646"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="651"/>
         <source>Add diagnosis</source>
         <translation>添加诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="646"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="651"/>
         <source>Remove diagnosis</source>
         <translation>删除诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="650"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="655"/>
         <source>Expected management:</source>
         <translation>预期处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="653"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="658"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="655"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="660"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="655"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="660"/>
         <source>Remove step</source>
         <translation>删除步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="665"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="670"/>
         <source>Style:</source>
         <translation>形式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="666"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="671"/>
         <source>OSCE checklist</source>
         <translation>OSCE 评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="667"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="672"/>
         <source>病史采集 (licensing exam)</source>
         <translation>病史采集（执业医师考试）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="669"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="674"/>
         <source>Global rating</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="674"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="679"/>
         <source>scale 1–</source>
         <translation>等级 1–</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="680"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="685"/>
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="686"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="691"/>
         <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
         <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="691"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="696"/>
         <source>Section id</source>
         <translation>部分编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="692"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="697"/>
         <source>Section title</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="693"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
         <source>Add section</source>
         <translation>添加部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="693"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
         <source>Remove section</source>
         <translation>删除部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="704"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="403"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="408"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="460"/>
         <source>Case details</source>
         <translation>病例信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="557"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="562"/>
         <source>Patient&apos;s answer</source>
         <translation>病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="562"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="602"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="625"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="647"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="656"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="694"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="757"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="607"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="630"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="652"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="661"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="699"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="709"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="753"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="768"/>
         <source>Row check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="578"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="583"/>
         <source>General appearance</source>
         <translation>一般情况</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="700"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="706"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="701"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="707"/>
         <source>Refers to</source>
         <translation>对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="702"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="708"/>
         <source>Weight</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="709"/>
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="709"/>
         <source>Remove item</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="704"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="710"/>
         <source>Choose what it refers to…</source>
         <translation>选择对应内容…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="707"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="713"/>
         <source>Build the checklist from the script</source>
         <translation>根据脚本生成评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="720"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="729"/>
         <source>One teaching point a line</source>
         <translation>每行一个教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="721"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="730"/>
         <source>Summary of the case:</source>
         <translation>病例小结：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="722"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="731"/>
         <source>Teaching points:</source>
         <translation>教学要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="729"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="738"/>
         <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
         <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="734"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="743"/>
         <source>Initial state:</source>
         <translation>初始状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="740"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="749"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="741"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="750"/>
         <source>Observations</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="751"/>
         <source>Patient says</source>
         <translation>病人说</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="743"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="752"/>
         <source>Examination changes</source>
         <translation>查体变化</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="753"/>
         <source>Add state</source>
         <translation>添加状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="753"/>
         <source>Remove state</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="747"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="758"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="748"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="759"/>
         <source>In state</source>
         <translation>所在状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="749"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="760"/>
         <source>After (min)</source>
         <translation>之后（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="751"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="762"/>
         <source>When done</source>
         <translation>已做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="752"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="763"/>
         <source>When not done</source>
         <translation>未做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="753"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="764"/>
         <source>Counters at least</source>
         <translation>计数器至少为</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="754"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="765"/>
         <source>Go to state</source>
         <translation>转到状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="755"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="766"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="756"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="767"/>
         <source>Add to counters</source>
         <translation>计数器增加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="757"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="768"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="757"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="768"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="818"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="830"/>
         <source>introduces themself</source>
         <translation>自我介绍</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="819"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="831"/>
         <source>opens with an open question</source>
         <translation>以开放式问题开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="820"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="832"/>
         <source>shows empathy</source>
         <translation>表达共情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="820"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="832"/>
         <source>summarises</source>
         <translation>进行总结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="821"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="833"/>
         <source>asks if there is anything else</source>
         <translation>询问还有无其他问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="822"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="834"/>
         <source>explains what happens next</source>
         <translation>解释下一步</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="823"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="835"/>
         <source>avoids medical jargon</source>
         <translation>不用医学术语</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="830"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="842"/>
         <source>needs an id</source>
         <translation>需要编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="832"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="844"/>
         <source>the id may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
         <translation>编号只能包含字母、数字、“_”和“-”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="834"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="846"/>
         <source>another row has the id {id}</source>
         <translation>另一行的编号也是 {id}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="847"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="859"/>
         <source>needs the patient&apos;s answer</source>
         <translation>需要病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="849"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="861"/>
         <source>cannot be asked: give topics, keywords or example questions</source>
         <translation>无法被问到：请填写主题、关键词或示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="852"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="864"/>
         <source>unknown topic {t} (not in the interview lexicon)</source>
         <translation>未知主题 {t}（不在问诊词库中）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="861"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="873"/>
         <source>needs a name and a finding</source>
         <translation>需要名称和查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="863"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="875"/>
         <source>minutes and cost must be numbers, 0 or more</source>
         <translation>分钟和费用必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="871"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="883"/>
         <source>needs a name and a result</source>
         <translation>需要名称和结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="873"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="885"/>
         <source>cost and turnaround must be numbers, 0 or more</source>
         <translation>费用和出结果时间必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="877"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="889"/>
         <source>needs a name</source>
         <translation>需要名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="887"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="899"/>
         <source>needs a title</source>
         <translation>需要标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="889"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="901"/>
         <source>has no items</source>
         <translation>没有条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="904"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="916"/>
         <source>choose a section</source>
         <translation>请选择部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="906"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="918"/>
         <source>needs the item&apos;s text</source>
         <translation>需要条目内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="908"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="920"/>
         <source>refers to nothing: choose what it refers to</source>
         <translation>没有对应内容：请选择对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="911"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="941"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="923"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="953"/>
         <source>refers to {refs}, which is not in the script</source>
         <translation>对应 {refs}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="914"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="926"/>
         <source>the weight must be a number above 0</source>
         <translation>分值必须是大于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="927"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="939"/>
         <source>changes examination {ids}, which is not in the script</source>
         <translation>修改了查体 {ids}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="938"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="950"/>
         <source>state {id} does not exist</source>
         <translation>状态 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="944"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="956"/>
         <source>minutes must be a number</source>
         <translation>分钟必须是数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="947"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="959"/>
         <source>counters must be name=number</source>
         <translation>计数器须写作 名称=数字</translation>
     </message>
@@ -2716,7 +2716,7 @@ Move the damaged file aside and start with an empty bank?</source>
     <name>InterviewPage</name>
     <message>
         <location filename="../../eduapp/ui/pages/interview.py" line="77"/>
-        <location filename="../../eduapp/ui/pages/interview.py" line="344"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="348"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
@@ -2746,322 +2746,332 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>开始接诊</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="128"/>
         <source>Ask the patient a question and press Enter</source>
         <translation>向病人提问，按回车发送</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="132"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="137"/>
         <source>Read the patient&apos;s answers aloud</source>
         <translation>朗读病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="155"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="160"/>
         <source>Examine</source>
         <translation>查体</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="164"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="171"/>
         <source>Another test…</source>
         <translation>其他检查…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="174"/>
         <source>Order</source>
         <translation>开检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="177"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="178"/>
         <source>Wait 10 minutes for results</source>
         <translation>等待 10 分钟出结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="181"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="182"/>
         <source>Diagnosis and plan</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="184"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="185"/>
         <source>Leading diagnosis; differential…</source>
         <translation>主要诊断；鉴别诊断…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="186"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="188"/>
         <source>Management, one step a line</source>
         <translation>处理措施，每行一条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="189"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="190"/>
         <source>Plan:</source>
         <translation>处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="190"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="191"/>
         <source>Submit diagnosis and plan</source>
         <translation>提交诊断和处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="194"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="195"/>
         <source>Finish and see the debrief</source>
         <translation>结束并查看复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="208"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="209"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="212"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="213"/>
         <source>Back to the cases</source>
         <translation>返回病例列表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="276"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="241"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="241"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="280"/>
         <source>{name} · {cost}{unit} · {minutes} min</source>
         <translation>{name} · {cost}{unit} · {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="299"/>
         <source>Time {mm}:{ss:02d} · simulated {sim} min · cost {cost}{unit}</source>
         <translation>用时 {mm}:{ss:02d} · 模拟 {sim} 分钟 · 费用 {cost}{unit}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="327"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="331"/>
         <source>The patient is answering…</source>
         <translation>病人正在回答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="334"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="338"/>
         <source>Observations: {vitals}</source>
         <translation>生命体征：{vitals}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="425"/>
         <source>No text-to-speech voice for this language on this computer; the answers are shown only.</source>
         <translation>本机没有该语言的语音朗读声音，回答只以文字显示。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="546"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="550"/>
         <source>Your diagnosis: {d}</source>
         <translation>你的诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="551"/>
         <source>Expected: {x}</source>
         <translation>正确诊断：{x}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="551"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="555"/>
         <source>Differential you considered: {d}</source>
         <translation>你考虑的鉴别诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="557"/>
         <source>Checklist by section</source>
         <translation>评分表各部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="564"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="568"/>
         <source>Efficiency</source>
         <translation>效率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="572"/>
         <source>{n} not understood</source>
         <translation>{n} 个未被理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="573"/>
         <source>1 examination</source>
         <translation>查体 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="570"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="574"/>
         <source>{n} examinations</source>
         <translation>查体 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
         <source>1 test</source>
         <translation>检查 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
         <source>{n} tests</source>
         <translation>检查 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="572"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
         <source>cost {c} {cur}</source>
         <translation>费用 {c} {cur}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="573"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="577"/>
         <source>{m} simulated minutes</source>
         <translation>模拟用时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="574"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="578"/>
         <source>real time {mm}:{ss:02d}</source>
         <translation>实际用时 {mm}:{ss:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="579"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="577"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="581"/>
         <source>Management</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="578"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="582"/>
         <source>Done: {done}</source>
         <translation>已做：{done}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="579"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="583"/>
         <source>Missed: {missed}</source>
         <translation>遗漏：{missed}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="586"/>
         <source>The case</source>
         <translation>病例小结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="584"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="588"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="586"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="590"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="484"/>
         <source>Export debrief</source>
         <translation>导出复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="482"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="486"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="492"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="496"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="513"/>
         <source>No diagnosis was submitted.</source>
         <translation>未提交诊断。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="515"/>
         <source>Your leading diagnosis names the expected diagnosis or one of its accepted synonyms.</source>
         <translation>你的首要诊断与正确诊断或其认可的同义名称一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="514"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="518"/>
         <source>Your leading diagnosis matches none of the accepted names, and the language model could not judge it ({why}).</source>
         <translation>你的首要诊断与认可的名称都不一致，语言模型也未能判定（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="522"/>
         <source>Judged by the language model: {why}</source>
         <translation>由语言模型判定：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="523"/>
         <source>Your leading diagnosis (the first one you wrote) matches neither the expected diagnosis nor its accepted synonyms.</source>
         <translation>你的首要诊断（写在最前面的一个）与正确诊断及其认可的同义名称都不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="537"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="541"/>
         <source>Score: {total} / 100</source>
         <translation>得分：{total} / 100</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="544"/>
         <source>Global rating (derived from the checklist): {r} / {s}</source>
         <translation>整体评分（由评分表推算）：{r} / {s}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="543"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="547"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="544"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="548"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="544"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="548"/>
         <source>not correct</source>
         <translation>不正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="558"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="558"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="558"/>
         <source>Missed</source>
         <translation>遗漏项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="567"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
         <source>1 question asked</source>
         <translation>提问 1 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="567"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
         <source>{n} questions asked</source>
         <translation>提问 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="587"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="591"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="587"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="591"/>
         <source>Patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="588"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="592"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -5199,52 +5209,52 @@ Seen: {seen} · darkness: {levels}</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="316"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="325"/>
         <source>The case is valid.</source>
         <translation>病例有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="317"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="326"/>
         <source>{n} problem(s) to fix.</source>
         <translation>有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="331"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="340"/>
         <source>Not saved: {n} problem(s) to fix.</source>
         <translation>未保存：有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="343"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="352"/>
         <source>Saved to the bank.</source>
         <translation>已保存到题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="376"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="385"/>
         <source>answers with fact {ids}</source>
         <translation>用事实 {ids} 回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="377"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="386"/>
         <source>denies it (a symptom the case does not list)</source>
         <translation>否认（病例中未列出的症状）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="387"/>
         <source>answers from the demographics</source>
         <translation>根据基本信息回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="388"/>
         <source>a communication skill, no fact</source>
         <translation>属于沟通技巧，不涉及事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="380"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="389"/>
         <source>does not understand (no fact matches well enough)</source>
         <translation>听不懂（没有足够匹配的事实）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="391"/>
         <source>The patient {what}:
 “{text}”
 Concepts found: {c}</source>
@@ -5253,53 +5263,53 @@ Concepts found: {c}</source>
 识别到的概念：{c}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="392"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="401"/>
         <source>New case</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="417"/>
         <source>Export case</source>
         <translation>导出病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="410"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="431"/>
         <source>Case scripts (*.json)</source>
         <translation>病例脚本 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="430"/>
         <source>Import cases</source>
         <translation>导入病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="437"/>
         <source>{n} case(s) imported.</source>
         <translation>已导入 {n} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="447"/>
         <source>Generate a draft case</source>
         <translation>生成病例草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="448"/>
         <source>Topic (e.g. pulmonary embolism):</source>
         <translation>主题（例如：肺栓塞）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="454"/>
         <source>Writing a draft case…</source>
         <translation>正在编写病例草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="461"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="470"/>
         <source>No student has played this case yet.</source>
         <translation>还没有学生练习过这个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="465"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="474"/>
         <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
         <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>
@@ -6272,12 +6282,12 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>RefsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="351"/>
         <source>What the item refers to</source>
         <translation>条目的对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="348"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="353"/>
         <source>The item counts as done when the student did any of the ticked things.</source>
         <translation>学生做到任一勾选内容，该条目即算完成。</translation>
     </message>

@@ -141,9 +141,9 @@ class RowTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        for i, c in enumerate(columns):
-            self.table.setColumnWidth(i, c.width or (80 if c.kind in ("number", "choice")
-                                                     else 160))
+        for i, c in enumerate(columns):  # never narrower than the header's words
+            self.table.setColumnWidth(i, max(header.sectionSizeHint(i), c.width or (
+                80 if c.kind in ("number", "choice") else 160)))
         self.table.itemChanged.connect(self._cell_changed)
         v.addWidget(self.table, 1)
         self.buttons = QHBoxLayout()
@@ -597,7 +597,7 @@ class CaseEditor(QTabWidget):
         self.exam = RowTable(
             [Column("id", self.tr("Id"), width=90),
              Column("system", self.tr("System"), "choice", self.exam_system_names(),
-                    editable=True, default="general", width=120),
+                    editable=True, default="general", width=140),
              Column("name", self.tr("Name")),
              Column("finding", self.tr("Finding"), width=260),
              Column("keywords", self.tr("Keywords"), "list"),
@@ -989,6 +989,8 @@ class CaseEditor(QTabWidget):
             self._load(data)
         finally:
             self._loading = False
+        for line in self.findChildren(QLineEdit):
+            line.setCursorPosition(0)  # long texts show their start, not their end
         self.recheck()
 
     def _load(self, data: dict) -> None:

@@ -238,7 +238,8 @@ class InterviewPage(Page):
     def _show_cases(self, cases) -> None:
         self.case_list.clear()
         for c in cases:
-            item = QListWidgetItem(f"{c.title}  ·  {c.chief_complaint}  ({c.language})")
+            language = self.tr("Chinese") if c.language == "zh" else self.tr("English")
+            item = QListWidgetItem(f"{c.title}  ·  {c.chief_complaint}  ({language})")
             item.setData(Qt.UserRole, c)
             self.case_list.addItem(item)
         if cases:
