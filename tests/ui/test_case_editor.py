@@ -89,6 +89,7 @@ def test_every_shipped_case_round_trips_through_the_form(page):
 def test_edit_every_section_and_save(qtbot, page, vp_app):
     _select(page.case_list, "Breathlessness")
     ed = page.editor
+    qtbot.keyClick(ed.f_id, Qt.Key_End)
     qtbot.keyClicks(ed.f_id, "-v2")
     assert "unsaved changes" in page.header.text()
     ed.f_objectives.appendPlainText("Recognise heart failure in an older smoker")

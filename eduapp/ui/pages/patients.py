@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInp
 
 from ...domain import Changes
 from ...errors import EduAppError
+from ..app import current_language
 from ..case_editor import CaseEditor
 from ..ops import Op, show_error
 from ..page import Page
@@ -74,7 +75,7 @@ class PatientsPage(Page):
         self.header.setObjectName("sectionTitle")
         self.header.setWordWrap(True)
         rv.addWidget(self.header)
-        self.editor = CaseEditor(self.app.ui_language())
+        self.editor = CaseEditor(current_language())
         self.editor.edited.connect(self._edited)
         self.editor.build_checklist_button.clicked.connect(lambda: self.build_checklist())
         self.tabs = self.editor
