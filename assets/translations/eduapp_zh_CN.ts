@@ -872,6 +872,7 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/case_editor.py" line="649"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="1005"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
@@ -964,6 +965,31 @@ Move the damaged file aside and start with an empty bank?</source>
         <location filename="../../eduapp/ui/case_editor.py" line="704"/>
         <source>Section</source>
         <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="1002"/>
+        <source>Case id</source>
+        <translation>病例编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="1002"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="1003"/>
+        <source>Chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="1004"/>
+        <source>Opening line</source>
+        <translation>开场白</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="1005"/>
+        <source>Initial state</source>
+        <translation>初始状态</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/case_editor.py" line="408"/>
@@ -1144,148 +1170,161 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="830"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="799"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="803"/>
+        <source>must be one of the states: {ids}</source>
+        <translation>必须是以下状态之一：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="867"/>
         <source>introduces themself</source>
         <translation>自我介绍</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="831"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="868"/>
         <source>opens with an open question</source>
         <translation>以开放式问题开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="832"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="869"/>
         <source>shows empathy</source>
         <translation>表达共情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="832"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="869"/>
         <source>summarises</source>
         <translation>进行总结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="833"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="870"/>
         <source>asks if there is anything else</source>
         <translation>询问还有无其他问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="834"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="871"/>
         <source>explains what happens next</source>
         <translation>解释下一步</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="835"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="872"/>
         <source>avoids medical jargon</source>
         <translation>不用医学术语</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="842"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="790"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="879"/>
         <source>needs an id</source>
         <translation>需要编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="844"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="792"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="881"/>
         <source>the id may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
         <translation>编号只能包含字母、数字、“_”和“-”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="846"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="883"/>
         <source>another row has the id {id}</source>
         <translation>另一行的编号也是 {id}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="859"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="896"/>
         <source>needs the patient&apos;s answer</source>
         <translation>需要病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="861"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="898"/>
         <source>cannot be asked: give topics, keywords or example questions</source>
         <translation>无法被问到：请填写主题、关键词或示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="864"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="901"/>
         <source>unknown topic {t} (not in the interview lexicon)</source>
         <translation>未知主题 {t}（不在问诊词库中）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="873"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="910"/>
         <source>needs a name and a finding</source>
         <translation>需要名称和查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="875"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="912"/>
         <source>minutes and cost must be numbers, 0 or more</source>
         <translation>分钟和费用必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="883"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="920"/>
         <source>needs a name and a result</source>
         <translation>需要名称和结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="885"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="922"/>
         <source>cost and turnaround must be numbers, 0 or more</source>
         <translation>费用和出结果时间必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="889"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="926"/>
         <source>needs a name</source>
         <translation>需要名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="899"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="936"/>
         <source>needs a title</source>
         <translation>需要标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="901"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="938"/>
         <source>has no items</source>
         <translation>没有条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="916"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="953"/>
         <source>choose a section</source>
         <translation>请选择部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="918"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="955"/>
         <source>needs the item&apos;s text</source>
         <translation>需要条目内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="920"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="957"/>
         <source>refers to nothing: choose what it refers to</source>
         <translation>没有对应内容：请选择对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="923"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="953"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="960"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="990"/>
         <source>refers to {refs}, which is not in the script</source>
         <translation>对应 {refs}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="926"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="963"/>
         <source>the weight must be a number above 0</source>
         <translation>分值必须是大于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="939"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="976"/>
         <source>changes examination {ids}, which is not in the script</source>
         <translation>修改了查体 {ids}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="950"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="806"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="987"/>
         <source>state {id} does not exist</source>
         <translation>状态 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="956"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="993"/>
         <source>minutes must be a number</source>
         <translation>分钟必须是数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="959"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="996"/>
         <source>counters must be name=number</source>
         <translation>计数器须写作 名称=数字</translation>
     </message>
@@ -5098,163 +5137,163 @@ Seen: {seen} · darkness: {levels}</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="45"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="46"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="58"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="59"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="60"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="61"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="63"/>
         <source>Generate draft…</source>
         <translation>生成草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="81"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="82"/>
         <source>Try a question</source>
         <translation>试问一句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="82"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="83"/>
         <source>Class results</source>
         <translation>班级结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="95"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="96"/>
         <source>Check the case</source>
         <translation>校验病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="97"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="98"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="100"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="102"/>
         <source>Save to the bank</source>
         <translation>保存到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="112"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="113"/>
         <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
         <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
         <source>Done by</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="162"/>
         <source> (bank)</source>
         <translation>（题库）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="239"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="265"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="241"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="262"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="263"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="264"/>
         <source>Case {id} has unsaved changes. Save them before you leave it?</source>
         <translation>病例 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="265"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="266"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="266"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="267"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="267"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="268"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="325"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="327"/>
         <source>The case is valid.</source>
         <translation>病例有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="326"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="328"/>
         <source>{n} problem(s) to fix.</source>
         <translation>有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="340"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="342"/>
         <source>Not saved: {n} problem(s) to fix.</source>
         <translation>未保存：有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="352"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="354"/>
         <source>Saved to the bank.</source>
         <translation>已保存到题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="385"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="387"/>
         <source>answers with fact {ids}</source>
         <translation>用事实 {ids} 回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="388"/>
         <source>denies it (a symptom the case does not list)</source>
         <translation>否认（病例中未列出的症状）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="387"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="389"/>
         <source>answers from the demographics</source>
         <translation>根据基本信息回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="388"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="390"/>
         <source>a communication skill, no fact</source>
         <translation>属于沟通技巧，不涉及事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="391"/>
         <source>does not understand (no fact matches well enough)</source>
         <translation>听不懂（没有足够匹配的事实）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="391"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="393"/>
         <source>The patient {what}:
 “{text}”
 Concepts found: {c}</source>
@@ -5263,53 +5302,53 @@ Concepts found: {c}</source>
 识别到的概念：{c}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="403"/>
         <source>New case</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="419"/>
         <source>Export case</source>
         <translation>导出病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="419"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="433"/>
         <source>Case scripts (*.json)</source>
         <translation>病例脚本 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="432"/>
         <source>Import cases</source>
         <translation>导入病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="439"/>
         <source>{n} case(s) imported.</source>
         <translation>已导入 {n} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="447"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="449"/>
         <source>Generate a draft case</source>
         <translation>生成病例草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="448"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="450"/>
         <source>Topic (e.g. pulmonary embolism):</source>
         <translation>主题（例如：肺栓塞）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="456"/>
         <source>Writing a draft case…</source>
         <translation>正在编写病例草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="470"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="472"/>
         <source>No student has played this case yet.</source>
         <translation>还没有学生练习过这个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="476"/>
         <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
         <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>

@@ -778,7 +778,43 @@ class CaseEditor(QTabWidget):
 
     def _on_edit(self, *_args) -> None:
         if not self._loading:
+            self.check_fields()
             self.edited.emit()
+
+    def field_problems(self) -> list[tuple[QWidget, str]]:
+        """``(field, problem)`` of the single fields (case id, title, chief complaint,
+        opening line, diagnosis, initial state) that are wrong."""
+        out = []
+        cid = self.f_id.text().strip()
+        if not cid:
+            out.append((self.f_id, self.tr("needs an id")))
+        elif not _ID.match(cid):
+            out.append((self.f_id, self.tr("the id may hold only letters, digits, '_' and "
+                                           "'-'")))
+        for widget, text in ((self.f_title, self.f_title.text()),
+                             (self.f_cc, self.f_cc.text()),
+                             (self.f_opening, self.f_opening.toPlainText()),
+                             (self.f_dx, self.f_dx.text())):
+            if not text.strip():
+                out.append((widget, self.tr("must not be empty")))
+        states = self._state_ids()
+        initial = self.f_initial.text().strip()
+        if states and initial not in states:
+            out.append((self.f_initial, self.tr("must be one of the states: {ids}").format(
+                ids=", ".join(sorted(states)))))
+        elif not states and initial:
+            out.append((self.f_initial, self.tr("state {id} does not exist").format(
+                id=initial)))
+        return out
+
+    def check_fields(self) -> None:
+        """Mark the wrong single fields in red, the problem in their tooltip."""
+        wrong = dict((id(w), p) for w, p in self.field_problems())
+        for w in (self.f_id, self.f_title, self.f_cc, self.f_opening, self.f_dx,
+                  self.f_initial):
+            problem = wrong.get(id(w), "")
+            w.setStyleSheet(f"background: {_ERROR_BG.name()};" if problem else "")
+            w.setToolTip(problem)
 
     def recheck(self) -> None:
         """Recheck every row (a row may refer to other parts: checklist items, rules,
@@ -789,6 +825,7 @@ class CaseEditor(QTabWidget):
                 table.recheck()
         finally:
             self._known = None
+        self.check_fields()
 
     def _refresh_section_choices(self) -> None:
         ids = [(r["id"], r["id"]) for r in self.sections.rows() if r["id"]]
@@ -960,8 +997,15 @@ class CaseEditor(QTabWidget):
         return ""
 
     def row_problems(self) -> list[tuple[int, str, str]]:
-        """``(tab index, row label, problem)`` of every row with a problem."""
+        """``(tab index, row or field label, problem)`` of every wrong field and row."""
         out = []
+        labels = {id(self.f_id): self.tr("Case id"), id(self.f_title): self.tr("Title"),
+                  id(self.f_cc): self.tr("Chief complaint"),
+                  id(self.f_opening): self.tr("Opening line"),
+                  id(self.f_dx): self.tr("Diagnosis"), id(self.f_initial): self.tr("Initial state")}
+        for widget, problem in self.field_problems():
+            tab = next(i for i in range(self.count()) if self.widget(i).isAncestorOf(widget))
+            out.append((tab, labels[id(widget)], problem))
         for table in self._tables():
             tab = next(i for i in range(self.count()) if self.widget(i).isAncestorOf(table))
             for n, p in table.problems():

@@ -265,3 +265,24 @@ def test_a_new_case_starts_unsaved_and_revert_drops_it(qtbot, page):
     assert page.editor.exam.table.rowCount() > 0  # the structure of the case it came from
     qtbot.mouseClick(page.revert_button, Qt.LeftButton)
     assert not page.is_modified() and page.editor.f_id.text() == page.current_id() != ""
+
+
+def test_an_empty_title_and_a_wrong_initial_state_are_marked_at_the_field(qtbot, page, vp_app):
+    from eduapp.vpatient.library import DOCUMENT_KIND
+    _select(page.case_list, "Breathlessness")
+    ed = page.editor
+    ed.f_title.selectAll()
+    qtbot.keyClick(ed.f_title, Qt.Key_Delete)
+    assert "background" in ed.f_title.styleSheet() and ed.f_title.toolTip() == \
+        "must not be empty"
+    _tab(page, "States and rules")
+    ed.f_initial.setText("asleep")
+    assert "one of the states" in ed.f_initial.toolTip()
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert vp_app.bank.documents(kind=DOCUMENT_KIND) == []
+    listed = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert any(t.startswith("Case and patient · Title: must not be empty") for t in listed)
+    assert any("Initial state: must be one of the states" in t for t in listed)
+    ed.f_initial.setText("congested")
+    ed.f_title.setText("Breathless again")
+    assert ed.f_title.styleSheet() == "" and ed.f_initial.toolTip() == ""

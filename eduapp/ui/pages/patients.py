@@ -319,7 +319,8 @@ class PatientsPage(Page):
         marked = {row for _tab, row, _p in rows}
         for p in problems:
             # the script's own check repeats what a row already shows: leave those out
-            if not any(f" {row} " in f" {p} ".replace("'", " ") for row in marked):
+            if not any(f" {row.lower()} " in f" {p.lower()} ".replace("'", " ")
+                       for row in marked):
                 self.problems.addItem(p)
         n = self.problems.count()
         self.problems.setVisible(n > 0)
