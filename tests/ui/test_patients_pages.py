@@ -277,3 +277,25 @@ def test_read_aloud_speaks_each_answer_where_a_voice_exists(qtbot, interview):
     assert page.speak_box.isChecked() and page.speech_note.text() == ""
     _ask(qtbot, page, "When did it start?")
     assert len(voice.said) == 1 and "half six" in voice.said[0]
+
+
+def test_with_a_model_a_diagnosis_in_other_words_is_judged_with_its_reason(
+        qtbot, llm_interview, scripted_server):
+    from eduapp.llm.scripted_server import answer
+    page = llm_interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    scripted_server.script(
+        answer({"correct": True, "reason": "Occlusion of the LAD with ST elevation is an "
+                                           "anterior STEMI."}),
+        answer({"steps": []}))
+    page.diagnosis_edit.setText("occluded left anterior descending artery with ST elevation")
+    page.plan_edit.setPlainText("aspirin 300 mg")
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
+    assert page.finish_button.isEnabled()
+    qtbot.mouseClick(page.finish_button, Qt.LeftButton)
+    debrief = page.debrief_view.toPlainText()
+    assert "(correct)" in debrief
+    assert "Judged by the language model: Occlusion of the LAD" in debrief
+    judged = [r for r in scripted_server.chat_requests if "response_format" in r]
+    assert judged and "occluded left anterior descending" in judged[0]["messages"][-1]["content"]

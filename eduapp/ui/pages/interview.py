@@ -252,18 +252,22 @@ class InterviewPage(Page):
             return
         from ...vpatient import Encounter
         case = item.data(Qt.UserRole)
-        patient = None
+        patient = judge = plan_judge = None
         if self.llm_box.isChecked() and self.llm_box.isEnabled():
             try:
                 from ...vpatient import LLMPatient
+                from ...vpatient.roleplay import judge_diagnosis, judge_plan
                 profile = self.app.workspace.providers.get(self.app.settings.default_provider)
                 patient = LLMPatient(profile)
+                # wordings the synonyms miss are judged by the model, with its reason
+                judge = lambda c, text: judge_diagnosis(profile, c, text)  # noqa: E731
+                plan_judge = lambda c, text, ids: judge_plan(profile, c, text, ids)  # noqa: E731
             except EduAppError as e:
                 show_error(self, e)
                 return
         self._stamp += 1
         self._pending = None
-        self.encounter = Encounter(case, patient)
+        self.encounter = Encounter(case, patient, judge=judge, plan_judge=plan_judge)
         self.report = None
         p = case.patient
         who = (f"{p.name}，{p.age:g} 岁，{p.sex}" if case.language == "zh"
@@ -457,7 +461,21 @@ class InterviewPage(Page):
                 e.diagnose(dx)
             if plan:
                 e.plan(plan.replace("\n", "; "))
-        self._act(run)
+        enc = self.encounter
+        if enc is None or enc.judge is None:
+            self._act(run)  # offline: synonyms only, a few milliseconds
+            return
+        stamp = self._stamp
+        panel = self.stack.widget(1)
+        panel.setEnabled(False)  # the model judges on a worker; one action at a time
+
+        def settle(_result=None) -> None:
+            panel.setEnabled(True)
+            if stamp == self._stamp:
+                self._render()
+        Op(self, lambda _ws: run(enc)).with_progress(self.tr("Marking your diagnosis and "
+                                                             "plan…")) \
+            .success(settle).failure(lambda e: (settle(), show_error(self, e))).run()
 
     def finish(self) -> None:
         """End the encounter, store it for the student, show the debrief."""
