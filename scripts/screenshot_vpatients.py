@@ -57,7 +57,7 @@ with tempfile.TemporaryDirectory() as d:
         page.check()
         w.resize(1280, 800); qapp.processEvents()
         w.grab().save(f"{out}/{lang}-editor-invalid.png")
-        page._modified = False
+        page.revert()  # drop the broken reference before leaving the page
         page = w.show_page("interview")
         qapp.processEvents()
         for ww, hh in widths:
