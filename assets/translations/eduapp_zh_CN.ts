@@ -339,6 +339,997 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="102"/>
+        <source>Case and patient</source>
+        <translation>病例与病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="103"/>
+        <source>History</source>
+        <translation>病史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="105"/>
+        <source>Investigations</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="106"/>
+        <source>Diagnosis and management</source>
+        <translation>诊断与处理</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="107"/>
+        <source>Checklist</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="108"/>
+        <source>Debrief</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="109"/>
+        <source>States and rules</source>
+        <translation>状态与规则</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="150"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="150"/>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="151"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="151"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="160"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="160"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="169"/>
+        <source>One learning objective a line</source>
+        <translation>每行一个学习目标</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="170"/>
+        <source>Case id:</source>
+        <translation>病例编号：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="170"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="171"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="172"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="173"/>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="174"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="175"/>
+        <source>Chief complaint:</source>
+        <translation>主诉：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="176"/>
+        <source>Opening line:</source>
+        <translation>开场白：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
+        <source>Learning objectives:</source>
+        <translation>学习目标：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="181"/>
+        <source>The patient</source>
+        <translation>病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
+        <source>e.g. mother (for a child); empty: the patient answers</source>
+        <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="196"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="197"/>
+        <source>Age (years):</source>
+        <translation>年龄（岁）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="199"/>
+        <source>Occupation:</source>
+        <translation>职业：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="200"/>
+        <source>Setting:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="201"/>
+        <source>Speech style:</source>
+        <translation>说话方式：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="202"/>
+        <source>Emotional state:</source>
+        <translation>情绪状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="203"/>
+        <source>Informant:</source>
+        <translation>代诉人：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="207"/>
+        <source>When the script has no answer</source>
+        <translation>脚本中没有答案时</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="209"/>
+        <source>the patient denies it</source>
+        <translation>病人否认</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="210"/>
+        <source>the patient is not sure</source>
+        <translation>病人不确定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="211"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="213"/>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="212"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="214"/>
+        <source>not available</source>
+        <translation>无法进行</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
+        <source>e.g. CNY, GBP</source>
+        <translation>如 CNY、GBP</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
+        <source>A symptom not in the script:</source>
+        <translation>脚本未列出的症状：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
+        <source>An examination not in the script:</source>
+        <translation>脚本未列出的查体：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
+        <source>A test not in the script:</source>
+        <translation>脚本未列出的检查：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="221"/>
+        <source>Currency of costs:</source>
+        <translation>费用货币：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="225"/>
+        <source>The patient&apos;s stock replies (empty: the default)</source>
+        <translation>病人的固定回答（留空则用默认）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
+        <source>Greeting:</source>
+        <translation>问候：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="229"/>
+        <source>Does not understand:</source>
+        <translation>听不懂时：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
+        <source>Asks what is meant:</source>
+        <translation>追问所指：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
+        <source>Denies a symptom:</source>
+        <translation>否认症状：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="232"/>
+        <source>After a summary:</source>
+        <translation>学生总结后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="233"/>
+        <source>Anything else?:</source>
+        <translation>“还有别的吗？”：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="234"/>
+        <source>After empathy:</source>
+        <translation>学生表示共情后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
+        <source>After an explanation:</source>
+        <translation>学生解释后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="236"/>
+        <source>Refuses (role break):</source>
+        <translation>拒绝（试图脱离角色时）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
+        <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
+        <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="255"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="315"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="353"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="401"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="256"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
+        <source>Example questions</source>
+        <translation>示例问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
+        <source>Leak terms</source>
+        <translation>泄露词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="263"/>
+        <source>Add fact</source>
+        <translation>添加事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="263"/>
+        <source>Remove fact</source>
+        <translation>删除事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
+        <source>Presenting complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
+        <source>History of the present illness</source>
+        <translation>现病史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
+        <source>Review of systems</source>
+        <translation>系统回顾</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
+        <source>Past history</source>
+        <translation>既往史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <source>Drugs</source>
+        <translation>用药史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <source>Allergies</source>
+        <translation>过敏史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
+        <source>Family history</source>
+        <translation>家族史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
+        <source>Social history</source>
+        <translation>个人史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="274"/>
+        <source>Ideas, concerns, expectations</source>
+        <translation>想法、担忧与期望</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="274"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
+        <source>Vital signs</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
+        <source>Cardiovascular</source>
+        <translation>心血管</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="281"/>
+        <source>Respiratory</source>
+        <translation>呼吸系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="281"/>
+        <source>Abdominal</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <source>Neurological</source>
+        <translation>神经系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <source>Head and neck</source>
+        <translation>头颈部</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <source>Skin</source>
+        <translation>皮肤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <source>Musculoskeletal</source>
+        <translation>肌肉骨骼</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
+        <source>Ear, nose and throat</source>
+        <translation>耳鼻喉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
+        <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="295"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="297"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="316"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="298"/>
+        <source>Finding</source>
+        <translation>查体所见</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="323"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <source>Add examination</source>
+        <translation>添加查体项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <source>Remove examination</source>
+        <translation>删除查体项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
+        <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
+        <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="318"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="355"/>
+        <source>Synonyms</source>
+        <translation>同义词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
+        <source>Laboratory</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
+        <source>Imaging</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
+        <source>Bedside</source>
+        <translation>床旁</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="324"/>
+        <source>Turnaround (min)</source>
+        <translation>出结果时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
+        <source>Add test</source>
+        <translation>添加检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
+        <source>Remove test</source>
+        <translation>删除检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
+        <source>Final diagnosis</source>
+        <translation>最终诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
+        <source>Accepted other names, separated by commas (both languages)</source>
+        <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
+        <source>Diagnosis:</source>
+        <translation>诊断：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
+        <source>Synonyms:</source>
+        <translation>同义词：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
+        <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
+        <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="701"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="347"/>
+        <source>Add diagnosis</source>
+        <translation>添加诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="347"/>
+        <source>Remove diagnosis</source>
+        <translation>删除诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="351"/>
+        <source>Expected management:</source>
+        <translation>预期处理：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="354"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="366"/>
+        <source>Style:</source>
+        <translation>形式：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="367"/>
+        <source>OSCE checklist</source>
+        <translation>OSCE 评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
+        <source>病史采集 (licensing exam)</source>
+        <translation>病史采集（执业医师考试）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="370"/>
+        <source>Global rating</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
+        <source>scale 1–</source>
+        <translation>等级 1–</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="381"/>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="387"/>
+        <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
+        <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
+        <source>Section id</source>
+        <translation>部分编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
+        <source>Section title</source>
+        <translation>部分标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
+        <source>Add section</source>
+        <translation>添加部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
+        <source>Remove section</source>
+        <translation>删除部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="400"/>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
+        <source>Case id</source>
+        <translation>病例编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="699"/>
+        <source>Chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="700"/>
+        <source>Opening line</source>
+        <translation>开场白</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="701"/>
+        <source>Initial state</source>
+        <translation>初始状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="104"/>
+        <source>Physical examination</source>
+        <translation>体格检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="156"/>
+        <source>Case details</source>
+        <translation>病例信息</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="258"/>
+        <source>Patient&apos;s answer</source>
+        <translation>病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="263"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="326"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="348"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="357"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="395"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="405"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
+        <source>Row check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
+        <source>General appearance</source>
+        <translation>一般情况</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="402"/>
+        <source>Checklist item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="403"/>
+        <source>Refers to</source>
+        <translation>对应内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="404"/>
+        <source>Weight</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="405"/>
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="405"/>
+        <source>Remove item</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="406"/>
+        <source>Choose what it refers to…</source>
+        <translation>选择对应内容…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="409"/>
+        <source>Build the checklist from the script</source>
+        <translation>根据脚本生成评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="425"/>
+        <source>One teaching point a line</source>
+        <translation>每行一个教学要点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
+        <source>Summary of the case:</source>
+        <translation>病例小结：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="427"/>
+        <source>Teaching points:</source>
+        <translation>教学要点：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="434"/>
+        <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
+        <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="439"/>
+        <source>Initial state:</source>
+        <translation>初始状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="445"/>
+        <source>Description</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="446"/>
+        <source>Observations</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="447"/>
+        <source>Patient says</source>
+        <translation>病人说</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
+        <source>Examination changes</source>
+        <translation>查体变化</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <source>Add state</source>
+        <translation>添加状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <source>Remove state</source>
+        <translation>删除状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
+        <source>Rule id</source>
+        <translation>规则编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
+        <source>In state</source>
+        <translation>所在状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="456"/>
+        <source>After (min)</source>
+        <translation>之后（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="458"/>
+        <source>When done</source>
+        <translation>已做</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="459"/>
+        <source>When not done</source>
+        <translation>未做</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="460"/>
+        <source>Counters at least</source>
+        <translation>计数器至少为</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="461"/>
+        <source>Go to state</source>
+        <translation>转到状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="462"/>
+        <source>Message</source>
+        <translation>提示信息</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="463"/>
+        <source>Add to counters</source>
+        <translation>计数器增加</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="495"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="499"/>
+        <source>must be one of the states: {ids}</source>
+        <translation>必须是以下状态之一：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="563"/>
+        <source>introduces themself</source>
+        <translation>自我介绍</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="564"/>
+        <source>opens with an open question</source>
+        <translation>以开放式问题开始</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="565"/>
+        <source>shows empathy</source>
+        <translation>表达共情</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="565"/>
+        <source>summarises</source>
+        <translation>进行总结</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="566"/>
+        <source>asks if there is anything else</source>
+        <translation>询问还有无其他问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
+        <source>explains what happens next</source>
+        <translation>解释下一步</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="568"/>
+        <source>avoids medical jargon</source>
+        <translation>不用医学术语</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="486"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="575"/>
+        <source>needs an id</source>
+        <translation>需要编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="488"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="577"/>
+        <source>the id may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>编号只能包含字母、数字、“_”和“-”</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="579"/>
+        <source>another row has the id {id}</source>
+        <translation>另一行的编号也是 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="592"/>
+        <source>needs the patient&apos;s answer</source>
+        <translation>需要病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="594"/>
+        <source>cannot be asked: give topics, keywords or example questions</source>
+        <translation>无法被问到：请填写主题、关键词或示例问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="597"/>
+        <source>unknown topic {t} (not in the interview lexicon)</source>
+        <translation>未知主题 {t}（不在问诊词库中）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="606"/>
+        <source>needs a name and a finding</source>
+        <translation>需要名称和查体所见</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="608"/>
+        <source>minutes and cost must be numbers, 0 or more</source>
+        <translation>分钟和费用必须是不小于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="616"/>
+        <source>needs a name and a result</source>
+        <translation>需要名称和结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="618"/>
+        <source>cost and turnaround must be numbers, 0 or more</source>
+        <translation>费用和出结果时间必须是不小于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="622"/>
+        <source>needs a name</source>
+        <translation>需要名称</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="632"/>
+        <source>needs a title</source>
+        <translation>需要标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="634"/>
+        <source>has no items</source>
+        <translation>没有条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="649"/>
+        <source>choose a section</source>
+        <translation>请选择部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="651"/>
+        <source>needs the item&apos;s text</source>
+        <translation>需要条目内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="653"/>
+        <source>refers to nothing: choose what it refers to</source>
+        <translation>没有对应内容：请选择对应内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="656"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="686"/>
+        <source>refers to {refs}, which is not in the script</source>
+        <translation>对应 {refs}，但脚本中没有</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="659"/>
+        <source>the weight must be a number above 0</source>
+        <translation>分值必须是大于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="672"/>
+        <source>changes examination {ids}, which is not in the script</source>
+        <translation>修改了查体 {ids}，但脚本中没有</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="502"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="683"/>
+        <source>state {id} does not exist</source>
+        <translation>状态 {id} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="689"/>
+        <source>minutes must be a number</source>
+        <translation>分钟必须是数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="692"/>
+        <source>counters must be name=number</source>
+        <translation>计数器须写作 名称=数字</translation>
+    </message>
+</context>
+<context>
     <name>DataGuard</name>
     <message>
         <location filename="../../eduapp/ui/safety.py" line="267"/>
@@ -1763,228 +2754,368 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="65"/>
-        <location filename="../../eduapp/ui/pages/interview.py" line="310"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="77"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="352"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="69"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="81"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="82"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="94"/>
         <source>Choose a patient. Interview them, examine, order tests, then give your diagnosis and plan; you are scored like an OSCE station.</source>
         <translation>选择一位病人：问诊、查体、开检查，然后给出诊断和处理意见；评分方式与 OSCE 考站相同。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="89"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="101"/>
         <source>Role-play the patient with the language model</source>
         <translation>由语言模型扮演病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="90"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="102"/>
         <source>Uses the default provider from Settings. Its answers are checked so that they never give away the diagnosis; without it, the offline engine answers from the case script.</source>
         <translation>使用“设置”中的默认模型。其回答会经过检查，绝不泄露诊断；不勾选时，由离线引擎根据病例脚本回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="108"/>
         <source>Start encounter</source>
         <translation>开始接诊</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="115"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="128"/>
         <source>Ask the patient a question and press Enter</source>
         <translation>向病人提问，按回车发送</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="132"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="137"/>
         <source>Read the patient&apos;s answers aloud</source>
         <translation>朗读病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="135"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="155"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="160"/>
         <source>Examine</source>
         <translation>查体</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="164"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="171"/>
         <source>Another test…</source>
         <translation>其他检查…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="174"/>
         <source>Order</source>
         <translation>开检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="178"/>
         <source>Wait 10 minutes for results</source>
         <translation>等待 10 分钟出结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="182"/>
         <source>Diagnosis and plan</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="185"/>
         <source>Leading diagnosis; differential…</source>
         <translation>主要诊断；鉴别诊断…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="186"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="168"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="188"/>
         <source>Management, one step a line</source>
         <translation>处理措施，每行一条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="190"/>
         <source>Plan:</source>
         <translation>处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="191"/>
         <source>Submit diagnosis and plan</source>
         <translation>提交诊断和处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="175"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="195"/>
         <source>Finish and see the debrief</source>
         <translation>结束并查看复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="189"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="209"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="213"/>
         <source>Back to the cases</source>
         <translation>返回病例列表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="257"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="241"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="241"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="284"/>
         <source>{name} · {cost}{unit} · {minutes} min</source>
         <translation>{name} · {cost}{unit} · {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="274"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="303"/>
         <source>Time {mm}:{ss:02d} · simulated {sim} min · cost {cost}{unit}</source>
         <translation>用时 {mm}:{ss:02d} · 模拟 {sim} 分钟 · 费用 {cost}{unit}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="300"/>
-        <source>Observations: {vitals}</source>
-        <translation>生命体征：{vitals}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="333"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="335"/>
         <source>The patient is answering…</source>
         <translation>病人正在回答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="342"/>
+        <source>Observations: {vitals}</source>
+        <translation>生命体征：{vitals}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="429"/>
+        <source>No text-to-speech voice for this language on this computer; the answers are shown only.</source>
+        <translation>本机没有该语言的语音朗读声音，回答只以文字显示。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="476"/>
+        <source>Marking your diagnosis and plan…</source>
+        <translation>正在评判你的诊断和处理…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="568"/>
+        <source>Your diagnosis: {d}</source>
+        <translation>你的诊断：{d}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="569"/>
+        <source>Expected: {x}</source>
+        <translation>正确诊断：{x}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="573"/>
+        <source>Differential you considered: {d}</source>
+        <translation>你考虑的鉴别诊断：{d}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
+        <source>Checklist by section</source>
+        <translation>评分表各部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="586"/>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="590"/>
+        <source>{n} not understood</source>
+        <translation>{n} 个未被理解</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="591"/>
+        <source>1 examination</source>
+        <translation>查体 1 项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="592"/>
+        <source>{n} examinations</source>
+        <translation>查体 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="593"/>
+        <source>1 test</source>
+        <translation>检查 1 项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="593"/>
+        <source>{n} tests</source>
+        <translation>检查 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="594"/>
+        <source>cost {c} {cur}</source>
+        <translation>费用 {c} {cur}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="595"/>
+        <source>{m} simulated minutes</source>
+        <translation>模拟用时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="596"/>
+        <source>real time {mm}:{ss:02d}</source>
+        <translation>实际用时 {mm}:{ss:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="597"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="599"/>
+        <source>Management</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="600"/>
+        <source>Done: {done}</source>
+        <translation>已做：{done}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="601"/>
+        <source>Missed: {missed}</source>
+        <translation>遗漏：{missed}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="604"/>
+        <source>The case</source>
+        <translation>病例小结</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="606"/>
+        <source>Teaching points</source>
+        <translation>教学要点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="608"/>
+        <source>Transcript</source>
+        <translation>对话记录</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="502"/>
         <source>Export debrief</source>
         <translation>导出复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="404"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="504"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="514"/>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="531"/>
+        <source>No diagnosis was submitted.</source>
+        <translation>未提交诊断。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="533"/>
+        <source>Your leading diagnosis names the expected diagnosis or one of its accepted synonyms.</source>
+        <translation>你的首要诊断与正确诊断或其认可的同义名称一致。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="536"/>
+        <source>Your leading diagnosis matches none of the accepted names, and the language model could not judge it ({why}).</source>
+        <translation>你的首要诊断与认可的名称都不一致，语言模型也未能判定（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="540"/>
+        <source>Judged by the language model: {why}</source>
+        <translation>由语言模型判定：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="541"/>
+        <source>Your leading diagnosis (the first one you wrote) matches neither the expected diagnosis nor its accepted synonyms.</source>
+        <translation>你的首要诊断（写在最前面的一个）与正确诊断及其认可的同义名称都不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="559"/>
         <source>Score: {total} / 100</source>
         <translation>得分：{total} / 100</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="562"/>
         <source>Global rating (derived from the checklist): {r} / {s}</source>
         <translation>整体评分（由评分表推算）：{r} / {s}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="565"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="566"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="566"/>
         <source>not correct</source>
         <translation>不正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="438"/>
-        <source>Your diagnosis: {d} ({verdict}). Expected: {x}</source>
-        <translation>你的诊断：{d}（{verdict}）。正确诊断：{x}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
         <source>Missed</source>
         <translation>遗漏项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="449"/>
-        <source>{q} questions ({u} not understood), {x} examinations, {t} tests, cost {c} {cur}, {m} simulated minutes.</source>
-        <translation>提问 {q} 个（{u} 个未被理解），查体 {x} 项，检查 {t} 项，费用 {c} {cur}，模拟用时 {m} 分钟。</translation>
+        <location filename="../../eduapp/ui/pages/interview.py" line="589"/>
+        <source>1 question asked</source>
+        <translation>提问 1 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="454"/>
-        <source>Management done: {done}</source>
-        <translation>已做的处理：{done}</translation>
+        <location filename="../../eduapp/ui/pages/interview.py" line="589"/>
+        <source>{n} questions asked</source>
+        <translation>提问 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="456"/>
-        <source>Management missed: {missed}</source>
-        <translation>遗漏的处理：{missed}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="464"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="464"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
         <source>Patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="465"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="610"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -4020,282 +5151,163 @@ Seen: {seen} · darkness: {levels}</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="45"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="46"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="57"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="59"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="59"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="61"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="63"/>
         <source>Generate draft…</source>
         <translation>生成草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="71"/>
-        <source>Patient</source>
-        <translation>病人</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="72"/>
-        <source>History facts</source>
-        <translation>病史事实</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="74"/>
-        <source>Examination, investigations, diagnosis, differential, management, checklist, debrief, states and rules (see docs/case-scripts.md).</source>
-        <translation>查体、辅助检查、诊断、鉴别诊断、处理、评分表、复盘、状态与规则（见 docs/case-scripts.md）。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="80"/>
-        <source>Build the checklist from the script</source>
-        <translation>根据脚本生成评分表</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="83"/>
-        <source>Script (JSON)</source>
-        <translation>脚本（JSON）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="84"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="82"/>
         <source>Try a question</source>
         <translation>试问一句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="85"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="83"/>
         <source>Class results</source>
         <translation>班级结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="93"/>
-        <source>Check</source>
-        <translation>检查</translation>
+        <location filename="../../eduapp/ui/pages/patients.py" line="96"/>
+        <source>Check the case</source>
+        <translation>校验病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="95"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="98"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="97"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="100"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="102"/>
         <source>Save to the bank</source>
         <translation>保存到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="111"/>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="112"/>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
-        <source>Case id:</source>
-        <translation>病例编号：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="131"/>
-        <source>Title:</source>
-        <translation>标题：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="132"/>
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="133"/>
-        <source>Topic:</source>
-        <translation>主题：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
-        <source>System:</source>
-        <translation>系统：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="136"/>
-        <source>Chief complaint:</source>
-        <translation>主诉：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="137"/>
-        <source>Opening line:</source>
-        <translation>开场白：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="138"/>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
-        <source>Age (years):</source>
-        <translation>年龄（岁）：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
-        <source>Sex:</source>
-        <translation>性别：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="141"/>
-        <source>Occupation:</source>
-        <translation>职业：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="142"/>
-        <source>Setting:</source>
-        <translation>场景：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="143"/>
-        <source>Speech style:</source>
-        <translation>说话方式：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="144"/>
-        <source>Emotional state:</source>
-        <translation>情绪状态：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="145"/>
-        <source>Informant:</source>
-        <translation>代诉人：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="152"/>
-        <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language; separate them with commas.</source>
-        <translation>每行一条学生可能问到的事实。主题是共享问诊词库中的概念（onset、location、smoking、fever…）；关键词是本病例特有的词语，中英文均可；用逗号分隔。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
-        <source>Id</source>
-        <translation>标识</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="159"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="160"/>
-        <source>Topics</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="160"/>
-        <source>Keywords</source>
-        <translation>关键词</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="161"/>
-        <source>Answer</source>
-        <translation>答案</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="166"/>
-        <source>Add fact</source>
-        <translation>添加事实</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="168"/>
-        <source>Remove fact</source>
-        <translation>删除事实</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="181"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="113"/>
         <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
         <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
         <source>Done by</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="230"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="162"/>
         <source> (bank)</source>
         <translation>（题库）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="308"/>
-        <source>The script JSON has an error on line {line}: {msg}</source>
-        <translation>脚本 JSON 第 {line} 行有错误：{msg}</translation>
+        <location filename="../../eduapp/ui/pages/patients.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="265"/>
+        <source>(new)</source>
+        <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="311"/>
-        <source>The script JSON must be an object.</source>
-        <translation>脚本 JSON 必须是一个对象。</translation>
+        <location filename="../../eduapp/ui/pages/patients.py" line="241"/>
+        <source>✎ unsaved changes</source>
+        <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="358"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="263"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="264"/>
+        <source>Case {id} has unsaved changes. Save them before you leave it?</source>
+        <translation>病例 {id} 有未保存的修改。离开前要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="266"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="267"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="268"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="327"/>
         <source>The case is valid.</source>
         <translation>病例有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="359"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="328"/>
         <source>{n} problem(s) to fix.</source>
         <translation>有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="368"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="342"/>
+        <source>Not saved: {n} problem(s) to fix.</source>
+        <translation>未保存：有 {n} 个问题需要修改。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="354"/>
         <source>Saved to the bank.</source>
         <translation>已保存到题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="399"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="387"/>
         <source>answers with fact {ids}</source>
         <translation>用事实 {ids} 回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="388"/>
         <source>denies it (a symptom the case does not list)</source>
         <translation>否认（病例中未列出的症状）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="389"/>
         <source>answers from the demographics</source>
         <translation>根据基本信息回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="390"/>
         <source>a communication skill, no fact</source>
         <translation>属于沟通技巧，不涉及事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="403"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="391"/>
         <source>does not understand (no fact matches well enough)</source>
         <translation>听不懂（没有足够匹配的事实）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="405"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="393"/>
         <source>The patient {what}:
 “{text}”
 Concepts found: {c}</source>
@@ -4304,53 +5316,53 @@ Concepts found: {c}</source>
 识别到的概念：{c}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="412"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="403"/>
         <source>New case</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="423"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="419"/>
         <source>Export case</source>
         <translation>导出病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="425"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="433"/>
         <source>Case scripts (*.json)</source>
         <translation>病例脚本 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="432"/>
         <source>Import cases</source>
         <translation>导入病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="439"/>
         <source>{n} case(s) imported.</source>
         <translation>已导入 {n} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="452"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="449"/>
         <source>Generate a draft case</source>
         <translation>生成病例草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="450"/>
         <source>Topic (e.g. pulmonary embolism):</source>
         <translation>主题（例如：肺栓塞）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="459"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="456"/>
         <source>Writing a draft case…</source>
         <translation>正在编写病例草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="472"/>
         <source>No student has played this case yet.</source>
         <translation>还没有学生练习过这个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="476"/>
         <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
         <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>
@@ -5318,6 +6330,19 @@ Add a student on the Practice page and answer a few questions.</source>
         <location filename="../../eduapp/ui/pages/progress.py" line="601"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>RefsDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="47"/>
+        <source>What the item refers to</source>
+        <translation>条目的对应内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="49"/>
+        <source>The item counts as done when the student did any of the ticked things.</source>
+        <translation>学生做到任一勾选内容，该条目即算完成。</translation>
     </message>
 </context>
 <context>

@@ -14,14 +14,26 @@ records why (``guarded``). Which facts an answer reveals is decided by the offli
 on the question, so the record does not depend on what the model chose to say. When the
 provider fails, the offline answer is used.
 
+Streaming (:attr:`LLMPatient.stream_to`): a guard cannot judge a token on its own (a
+diagnosis may be two words, "heart attack", cut anywhere), so the answer streams into a
+hidden buffer, and only whole sentences leave it: each finished sentence (ended by
+``.!?`` and a space, or by ``。！？``) is checked with :func:`leak_check` together with
+everything shown before it, and only then handed to ``stream_to``. The first sentence
+that fails stops the stream; the encounter then records the offline answer (``by ==
+"guard"``), and the sentences already shown, which all passed the guard, are replaced by
+it. The unfinished last piece is checked when the stream ends.
+
 Worker thread only (network); no Qt.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import threading
+from typing import Callable
 
-from ..errors import EduAppError, LLMUnavailableError
+from ..errors import CancelledError, EduAppError, LLMUnavailableError
 from .engine import ROLE_BREAK, Encounter, Reply, match_terms, offline_reply
 from .model import CaseScript
 
@@ -118,7 +130,14 @@ class LLMPatient:
     :param temperature: sampling temperature.
     :param all_facts: put every fact in the prompt (default: yes, except for the built-in
         model, which gets only the facts asked for; see :func:`system_prompt`).
+
+    :ivar stream_to: when set, :meth:`answer` streams: it calls ``stream_to(text)`` on the
+        worker thread with the guarded answer so far (whole sentences only, see the module
+        docstring) each time a sentence passes the guard. ``None`` (default): one request
+        without streaming.
     """
+
+    stream_to: Callable[[str], None] | None = None
 
     def __init__(self, profile, *, history_turns: int = 8, max_tokens: int = 160,
                  temperature: float = 0.4, all_facts: bool | None = None):
@@ -154,15 +173,21 @@ class LLMPatient:
         return msgs
 
     def answer(self, enc: Encounter, question: str) -> Reply:
-        """The model's answer when it passes :func:`leak_check`, else the offline one."""
+        """The model's answer when it passes :func:`leak_check`, else the offline one
+        (streamed sentence by sentence to :attr:`stream_to` when it is set)."""
         from ..llm import chat
         offline = offline_reply(enc.case, enc.matcher, question)
         if self.unavailable:
             return offline
+        allowed = set(enc.revealed) | set(offline.facts)
+        messages = self.messages(enc, question, offline.facts)
+        guarded = ""
         try:
-            done = chat(self.profile, self.messages(enc, question, offline.facts),
-                        max_tokens=self.max_tokens, temperature=self.temperature,
-                        allow_truncated=True)
+            if self.stream_to is not None:
+                text, guarded = self._stream(enc.case, messages, allowed, self.stream_to)
+            else:
+                text = chat(self.profile, messages, max_tokens=self.max_tokens,
+                            temperature=self.temperature, allow_truncated=True).text
         except EduAppError as e:
             self.failures += 1
             if isinstance(e, LLMUnavailableError):
@@ -171,17 +196,67 @@ class LLMPatient:
                 self.unavailable = str(e)
             log.warning("role-play answer failed, offline answer used: %s", e)
             return offline
-        text = " ".join(done.text.split())
-        if not text:
+        text = " ".join(text.split())
+        if not text and not guarded:
             return offline
-        allowed = set(enc.revealed) | set(offline.facts)
-        reason = leak_check(enc.case, text, allowed)
+        reason = guarded or leak_check(enc.case, text, allowed)
         if reason:
             return Reply(offline.text, offline.facts, offline.match, by="guard", guarded=reason)
         if ROLE_BREAK.search(question):
             # the model stayed in role (it passed the guard); it reveals nothing new
             return Reply(text, [], offline.match, by="llm")
         return Reply(text, offline.facts, offline.match, by="llm")
+
+    def _stream(self, case: CaseScript, messages: list[dict], allowed: set[str],
+                show: Callable[[str], None]) -> tuple[str, str]:
+        """Stream an answer through the sentence guard (see the module docstring).
+
+        :returns: ``(whole answer, "")``, or ``(answer so far, leak reason)`` when a
+            sentence failed the guard (the stream is stopped there).
+        :raises EduAppError: the provider failed.
+        """
+        from ..llm import stream_text
+        stop = threading.Event()
+        state = {"buffer": "", "shown": "", "reason": ""}
+
+        def release(sentence: str) -> None:
+            if state["reason"] or not sentence.strip():
+                return
+            candidate = " ".join((state["shown"] + " " + sentence).split())
+            reason = leak_check(case, candidate, allowed)
+            if reason:
+                state["reason"] = reason
+                stop.set()
+                return
+            state["shown"] = candidate
+            show(candidate)
+
+        def on_delta(piece: str) -> None:
+            state["buffer"] += piece
+            while not state["reason"]:
+                m = _SENTENCE_END.search(state["buffer"])
+                if m is None:
+                    break
+                release(state["buffer"][:m.end()])
+                state["buffer"] = state["buffer"][m.end():]
+
+        try:
+            done = stream_text(self.profile, messages, on_delta=on_delta, cancel=stop,
+                               max_tokens=self.max_tokens, temperature=self.temperature,
+                               allow_truncated=True)
+        except CancelledError:
+            if state["reason"]:
+                return state["shown"], state["reason"]
+            raise
+        if state["reason"]:
+            return state["shown"], state["reason"]
+        release(state["buffer"])  # the last piece, without an end mark
+        return (state["shown"], state["reason"]) if state["reason"] else (done.text, "")
+
+
+#: The end of a sentence in a streamed answer: ``.!?…`` (and closing quotes) followed by
+#: white space, or a Chinese end mark ``。！？`` (closing quotes included).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)）]*\s+|[。！？]+[”’」）)]*")
 
 
 #: JSON schema of the diagnosis judge's answer.

@@ -43,7 +43,22 @@ def _ask(qtbot, page, question):
     qtbot.keyClick(page.question_edit, Qt.Key_Return)
 
 
-def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path):
+def _export_pdf(qtbot, page, path, monkeypatch):
+    """Click Export PDF… and choose ``path`` in the file dialog."""
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    qtbot.mouseClick(page.pdf_button, Qt.LeftButton)
+    assert path.exists() and path.stat().st_size > 2000
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+    return " ".join((p.extract_text() or "").replace("\n", " ")
+                    for p in PdfReader(str(path)).pages)
+
+
+def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path, monkeypatch):
     page = interview
     _select(page.case_list, "taxi driver")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
@@ -74,14 +89,22 @@ def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path):
     rows = page.profile_box  # the encounter is in the student's history
     saved = vp_app.workspace.practice.store.encounters()
     assert len(saved) == 1 and saved[0]["case_id"] == "chest-pain-en"
+    assert "names the expected diagnosis" in debrief  # the reason for "correct"
+    assert "Checklist by section" in debrief and "Efficiency" in debrief
+    assert "3 questions asked" in debrief and "cost 20 GBP" in debrief.replace("\n", " ")
+    assert "Transcript" in debrief and "When did it start?" in debrief
     pdf = tmp_path / "debrief.pdf"
-    page.write_pdf(str(pdf))
-    assert pdf.exists() and pdf.stat().st_size > 2000
+    _export_pdf(qtbot, page, pdf, monkeypatch)
+    text = _pdf_text(pdf)
+    for words in ("Virtual patient debrief", "Checklist by section", "Family history",
+                  "names the expected diagnosis", "3 questions", "Teaching points",
+                  "Transcript", "When did it start?"):
+        assert words in text, words
     qtbot.mouseClick(page.back_button, Qt.LeftButton)
     assert page.stack.currentIndex() == 0 and rows.count() == 1
 
 
-def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview):
+def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview, tmp_path, monkeypatch):
     page = interview
     _select(page.case_list, "转移性右下腹痛")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
@@ -91,8 +114,17 @@ def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview):
     page.other_test.setText("甲状腺功能")
     qtbot.mouseClick(page.order_button, Qt.LeftButton)
     assert "甲状腺功能：未见异常" in page.chat_view.toPlainText()
+    page.diagnosis_edit.setText("急性胆囊炎")
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
     qtbot.mouseClick(page.finish_button, Qt.LeftButton)
-    assert "现病史" in page.debrief_view.toPlainText()
+    debrief = page.debrief_view.toPlainText()
+    assert "现病史" in debrief and "neither the expected diagnosis" in debrief
+    pdf = tmp_path / "debrief-zh.pdf"
+    _export_pdf(qtbot, page, pdf, monkeypatch)
+    text = _pdf_text(pdf).replace(" ", "")
+    for words in ("虚拟病人复盘", "评分表各部分", "现病史", "不正确", "都不一致", "效率", "教学要点",
+                  "对话记录", "以前得过什么病"):
+        assert words in text, words
 
 
 @pytest.fixture
@@ -108,26 +140,18 @@ def editor(qtbot, vp_app):
 def test_case_editor_checks_tries_and_saves_a_copy(qtbot, editor, vp_app):
     page = editor
     _select(page.case_list, "Breathlessness")
-    assert page.f_id.text() == "dyspnoea-en" and page.facts.rowCount() > 10
+    assert page.editor.f_id.text() == "dyspnoea-en"
+    assert page.editor.facts.table.rowCount() > 10
     qtbot.mouseClick(page.check_button, Qt.LeftButton)
     assert page.problems.count() == 0 and "valid" in page.status_label.text()
-    page.tabs.setCurrentIndex(3)
+    page.tabs.setCurrentIndex(page.try_tab)
     page.try_edit.setText("How many pillows do you sleep on?")
     qtbot.keyClick(page.try_edit, Qt.Key_Return)
     assert "orthopnoea" in page.try_result.text() and "pillows" in page.try_result.text()
-    # the teacher breaks a checklist reference: the check names it, nothing is saved
-    page.f_id.setText("dyspnoea-copy")
-    page.f_title.setText("Breathless (my version)")
-    page.script_edit.setPlainText(page.script_edit.toPlainText().replace(
-        '"fact:pnd"', '"fact:nocturnal"'))
+    page.editor.f_id.setText("dyspnoea-copy")
+    page.editor.f_title.setText("Breathless (my version)")
     qtbot.mouseClick(page.save_button, Qt.LeftButton)
-    assert any("fact:nocturnal" in page.problems.item(i).text()
-               for i in range(page.problems.count()))
     from eduapp.vpatient.library import DOCUMENT_KIND
-    assert vp_app.bank.documents(kind=DOCUMENT_KIND) == []
-    page.script_edit.setPlainText(page.script_edit.toPlainText().replace(
-        '"fact:nocturnal"', '"fact:pnd"'))
-    qtbot.mouseClick(page.save_button, Qt.LeftButton)
     docs = vp_app.bank.documents(kind=DOCUMENT_KIND)
     assert [d.uid for d in docs] == ["vp-dyspnoea-copy"]
     assert page.current_id() == "dyspnoea-copy"
@@ -164,3 +188,114 @@ def test_progress_page_lists_the_students_encounters(qtbot, vp_app, interview):
     assert table.rowCount() == 1
     assert table.item(0, 1).text() == "多饮多尿伴呕吐的女大学生"
     assert table.item(0, 3).text() == "right" and table.item(0, 4).text() == "1"
+
+
+@pytest.fixture
+def llm_interview(qtbot, vp_app, scripted_profile):
+    """The encounter page with the scripted provider chosen as the default."""
+    vp_app.workspace.providers.save(scripted_profile)
+    vp_app.update_settings(default_provider="scripted")
+    from eduapp.ui.pages.interview import InterviewPage
+    page = InterviewPage(vp_app)
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    assert page.llm_box.isEnabled()
+    qtbot.mouseClick(page.llm_box, Qt.LeftButton)
+    assert page.llm_box.isChecked()
+    return page
+
+
+def _watch_chat(page) -> list[str]:
+    seen: list[str] = []
+    page.chat_view.textChanged.connect(lambda: seen.append(page.chat_view.toPlainText()))
+    return seen
+
+
+def test_role_play_answers_stream_into_the_chat(qtbot, llm_interview, scripted_server):
+    from eduapp.llm.scripted_server import answer
+    page = llm_interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    scripted_server.script(answer("It started about an hour ago. I was carrying the shopping "
+                                  "upstairs. It hasn't stopped since.", chunk_size=3))
+    seen = _watch_chat(page)
+    _ask(qtbot, page, "When did this start?")
+    assert any("The patient is answering" in s for s in seen)
+    partial = [s for s in seen if "an hour ago" in s and "upstairs" not in s]
+    assert partial and partial[0].rstrip().endswith("…")  # one sentence, more to come
+    assert any("upstairs" in s and "hasn't stopped" not in s for s in seen)
+    final = page.chat_view.toPlainText()
+    assert "It hasn't stopped since." in final and "…" not in final.split("since.")[-1]
+    assert page.encounter.transcript[-1].by == "llm"
+    assert page.question_edit.isEnabled()
+
+
+def test_a_leaking_role_play_stream_never_reaches_the_chat(qtbot, llm_interview,
+                                                          scripted_server):
+    from eduapp.llm.scripted_server import answer
+    page = llm_interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    scripted_server.script(answer("It began an hour ago. I reckon it's a heart attack, "
+                                  "doctor. Is it a STEMI?", chunk_size=2))
+    seen = _watch_chat(page)
+    _ask(qtbot, page, "When did it start?")
+    assert any("It began an hour ago." in s for s in seen)  # streamed, guarded
+    assert not any("heart attack" in s.lower() or "stemi" in s.lower() for s in seen)
+    final = page.chat_view.toPlainText()
+    assert "half six" in final and "It began an hour ago" not in final  # replaced
+    assert page.encounter.transcript[-1].by == "guard"
+
+
+def test_read_aloud_degrades_cleanly_without_a_voice(qtbot, interview):
+    from eduapp.ui.pages import interview as module
+    assert module._speech("zh") is None or hasattr(module._speech("zh"), "say")  # no error
+    page = interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    page._voices["en"] = None  # this machine has no voice (offscreen: never one)
+    qtbot.mouseClick(page.speak_box, Qt.LeftButton)
+    assert not page.speak_box.isChecked() and "No text-to-speech voice" in \
+        page.speech_note.text()
+    _ask(qtbot, page, "When did it start?")
+    assert "half six" in page.chat_view.toPlainText()
+
+
+def test_read_aloud_speaks_each_answer_where_a_voice_exists(qtbot, interview):
+    page = interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+
+    class Voice:
+        said: list = []
+
+        def say(self, text):
+            self.said.append(text)
+    page._voices["en"] = voice = Voice()
+    qtbot.mouseClick(page.speak_box, Qt.LeftButton)
+    assert page.speak_box.isChecked() and page.speech_note.text() == ""
+    _ask(qtbot, page, "When did it start?")
+    assert len(voice.said) == 1 and "half six" in voice.said[0]
+
+
+def test_with_a_model_a_diagnosis_in_other_words_is_judged_with_its_reason(
+        qtbot, llm_interview, scripted_server):
+    from eduapp.llm.scripted_server import answer
+    page = llm_interview
+    _select(page.case_list, "taxi driver")
+    qtbot.mouseClick(page.start_button, Qt.LeftButton)
+    scripted_server.script(
+        answer({"correct": True, "reason": "Occlusion of the LAD with ST elevation is an "
+                                           "anterior STEMI."}),
+        answer({"steps": []}))
+    page.diagnosis_edit.setText("occluded left anterior descending artery with ST elevation")
+    page.plan_edit.setPlainText("aspirin 300 mg")
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
+    assert page.finish_button.isEnabled()
+    qtbot.mouseClick(page.finish_button, Qt.LeftButton)
+    debrief = page.debrief_view.toPlainText()
+    assert "(correct)" in debrief
+    assert "Judged by the language model: Occlusion of the LAD" in debrief
+    judged = [r for r in scripted_server.chat_requests if "response_format" in r]
+    assert judged and "occluded left anterior descending" in judged[0]["messages"][-1]["content"]

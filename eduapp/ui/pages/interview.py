@@ -25,15 +25,26 @@ from ..page import Page
 from ..student_widgets import StudentPicker
 
 
-def _speech():
-    """A ``QTextToSpeech`` when the platform has one with a voice, else ``None``."""
+def _speech(language: str = "en"):
+    """A ``QTextToSpeech`` speaking ``language`` (``en``/``zh``) when the platform has a
+    speech engine with a voice for it, else ``None``: read-aloud is never required (the Qt
+    TextToSpeech plug-ins are missing on many Linux machines, and offscreen there is none).
+    """
     try:
+        from PySide6.QtCore import QLocale
         from PySide6.QtTextToSpeech import QTextToSpeech
-    except (ImportError, OSError):
+    except (ImportError, OSError):  # no module, or a library it needs (libpulse) missing
         return None
     try:
         engine = QTextToSpeech()
-        if engine.state() == QTextToSpeech.State.Error or not engine.availableVoices():
+        if engine.state() == QTextToSpeech.State.Error:
+            return None
+        want = QLocale.Language.Chinese if language == "zh" else QLocale.Language.English
+        locales = [loc for loc in engine.availableLocales() if loc.language() == want]
+        if not locales:
+            return None
+        engine.setLocale(locales[0])
+        if not engine.availableVoices():
             return None
         return engine
     except Exception:  # noqa: BLE001 - a broken speech plug-in must not break the page
@@ -51,7 +62,8 @@ class InterviewPage(Page):
         self.encounter = None
         self.report = None
         self._stamp = 0
-        self._speech = None
+        self._voices: dict = {}  # language -> QTextToSpeech, or None: no voice
+        self._pending: dict | None = None  # a streamed answer on its way
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -105,6 +117,7 @@ class InterviewPage(Page):
         cv = QVBoxLayout(chat)
         self.patient_label = QLabel()
         self.patient_label.setWordWrap(True)
+        self.patient_label.setTextFormat(Qt.PlainText)
         self.patient_label.setObjectName("sectionTitle")
         cv.addWidget(self.patient_label)
         self.chat_view = QTextBrowser()
@@ -120,8 +133,15 @@ class InterviewPage(Page):
         self.ask_button.clicked.connect(self.ask)
         ask.addWidget(self.ask_button)
         cv.addLayout(ask)
+        speak = QHBoxLayout()
         self.speak_box = QCheckBox(self.tr("Read the patient's answers aloud"))
-        cv.addWidget(self.speak_box)
+        self.speak_box.toggled.connect(self._speak_toggled)
+        speak.addWidget(self.speak_box)
+        self.speech_note = QLabel()
+        self.speech_note.setWordWrap(True)
+        self.speech_note.setObjectName("hint")
+        speak.addWidget(self.speech_note, 1)
+        cv.addLayout(speak)
         split.addWidget(chat)
 
         side = QWidget()
@@ -218,7 +238,8 @@ class InterviewPage(Page):
     def _show_cases(self, cases) -> None:
         self.case_list.clear()
         for c in cases:
-            item = QListWidgetItem(f"{c.title}  ·  {c.chief_complaint}  ({c.language})")
+            language = self.tr("Chinese") if c.language == "zh" else self.tr("English")
+            item = QListWidgetItem(f"{c.title}  ·  {c.chief_complaint}  ({language})")
             item.setData(Qt.UserRole, c)
             self.case_list.addItem(item)
         if cases:
@@ -231,21 +252,27 @@ class InterviewPage(Page):
             return
         from ...vpatient import Encounter
         case = item.data(Qt.UserRole)
-        patient = None
+        patient = judge = plan_judge = None
         if self.llm_box.isChecked() and self.llm_box.isEnabled():
             try:
-                from ...llm import ProviderStore
                 from ...vpatient import LLMPatient
-                profile = ProviderStore(self.app.data_dir).get(self.app.settings.default_provider)
+                from ...vpatient.roleplay import judge_diagnosis, judge_plan
+                profile = self.app.workspace.providers.get(self.app.settings.default_provider)
                 patient = LLMPatient(profile)
+                # wordings the synonyms miss are judged by the model, with its reason
+                judge = lambda c, text: judge_diagnosis(profile, c, text)  # noqa: E731
+                plan_judge = lambda c, text, ids: judge_plan(profile, c, text, ids)  # noqa: E731
             except EduAppError as e:
                 show_error(self, e)
                 return
         self._stamp += 1
-        self.encounter = Encounter(case, patient)
+        self._pending = None
+        self.encounter = Encounter(case, patient, judge=judge, plan_judge=plan_judge)
         self.report = None
         p = case.patient
-        self.patient_label.setText(f"{html.escape(case.title)} — {p.name}, {p.age:g}, {p.sex}")
+        who = (f"{p.name}，{p.age:g} 岁，{p.sex}" if case.language == "zh"
+               else f"{p.name}, {p.age:g}, {p.sex}")  # in the case's language, as the chat
+        self.patient_label.setText(f"{case.title} — {who}")
         self.exam_list.clear()
         for e in case.exam:
             it = QListWidgetItem(e.name)
@@ -261,6 +288,8 @@ class InterviewPage(Page):
         self.diagnosis_edit.clear()
         self.plan_edit.clear()
         self._render()
+        if self.speak_box.isChecked():
+            self._speak_toggled(True)  # is there a voice for this case's language?
         self.stack.setCurrentIndex(1)
         self.timer.start()
         self.question_edit.setFocus()
@@ -282,7 +311,9 @@ class InterviewPage(Page):
         if enc is None:
             return
         parts = []
-        for t in enc.transcript:
+        pending = self._pending
+        turns = enc.transcript[:pending["before"]] if pending else enc.transcript
+        for t in turns:
             text = html.escape(t.text).replace("\n", "<br>")
             if t.role == "student":
                 parts.append(f'<p align="right" style="margin:6px"><span style="background:'
@@ -292,6 +323,17 @@ class InterviewPage(Page):
                              f'&nbsp;{text}&nbsp;</span></p>')
             else:
                 parts.append(f'<p style="color:#555;margin:6px"><i>{text}</i></p>')
+        if pending:
+            q = html.escape(pending["question"])
+            parts.append(f'<p align="right" style="margin:6px"><span style="background:'
+                         f'#dbeafe">&nbsp;{q}&nbsp;</span></p>')
+            if pending["shown"]:
+                a = html.escape(pending["shown"])
+                parts.append(f'<p style="margin:6px"><span style="background:#f1f5f9">'
+                             f'&nbsp;{a}&nbsp;…</span></p>')
+            else:
+                waiting = html.escape(self.tr("The patient is answering…"))
+                parts.append(f'<p style="color:#555;margin:6px"><i>{waiting}</i></p>')
         self.chat_view.setHtml("".join(parts))
         bar = self.chat_view.verticalScrollBar()
         bar.setValue(bar.maximum())
@@ -325,24 +367,67 @@ class InterviewPage(Page):
         stamp = self._stamp
         panel = self.stack.widget(1)
         panel.setEnabled(False)  # one action at a time: the encounter is not thread-safe
+        # until the answer is in, the chat shows the transcript as it was, the question,
+        # and the patient's answer as far as it passed the leak guard (whole sentences)
+        self._pending = {"before": len(enc.transcript), "question": question, "shown": ""}
+        self._render()
+        patient = enc.patient
+
+        def run(_ws, ctx):  # worker thread: no widgets here
+            patient.stream_to = lambda text: ctx.progress(text)
+            try:
+                return enc.ask(question)
+            finally:
+                patient.stream_to = None
+
+        def partial(text: str, _fraction: float) -> None:
+            if stamp == self._stamp and self._pending is not None:
+                self._pending["shown"] = text
+                self._render()
+
+        def settle() -> None:
+            panel.setEnabled(True)
+            if stamp == self._stamp:
+                self._pending = None
+                self.question_edit.setFocus()
 
         def done(_result) -> None:
-            panel.setEnabled(True)
+            settle()
             if stamp == self._stamp:  # the encounter is still open
                 self._after_answer()
-        Op(self, lambda _ws: enc.ask(question)).with_progress(self.tr("The patient is "
-                                                                      "answering…")) \
-            .success(done).failure(lambda e: (panel.setEnabled(True),
-                                              show_error(self, e))).run()
+
+        def failed(error) -> None:
+            settle()
+            if stamp == self._stamp:
+                self._render()
+            show_error(self, error)
+        Op(self, run).on_progress(partial).success(done).failure(failed).run()
 
     def _after_answer(self) -> None:
         self._render()
         if self.speak_box.isChecked():
-            if self._speech is None:
-                self._speech = _speech() or False
+            voice = self._voice()
             answers = [t for t in self.encounter.transcript if t.role == "patient"]
-            if self._speech and answers:
-                self._speech.say(answers[-1].text)
+            if voice is not None and answers:
+                voice.say(answers[-1].text)
+
+    def _voice(self):
+        """The speech engine for the open case's language, or ``None`` (looked for once
+        per language)."""
+        language = self.encounter.case.language if self.encounter else "en"
+        if language not in self._voices:
+            self._voices[language] = _speech(language)
+        return self._voices[language]
+
+    def _speak_toggled(self, on: bool) -> None:
+        """Turning read-aloud on where there is no voice says so and turns it off."""
+        self.speech_note.clear()
+        if on and self._voice() is None:
+            self.speak_box.blockSignals(True)
+            self.speak_box.setChecked(False)
+            self.speak_box.blockSignals(False)
+            self.speech_note.setText(self.tr("No text-to-speech voice for this language on "
+                                             "this computer; the answers are shown only."))
 
     def examine(self) -> None:
         """Examine the selected system."""
@@ -376,7 +461,21 @@ class InterviewPage(Page):
                 e.diagnose(dx)
             if plan:
                 e.plan(plan.replace("\n", "; "))
-        self._act(run)
+        enc = self.encounter
+        if enc is None or enc.judge is None:
+            self._act(run)  # offline: synonyms only, a few milliseconds
+            return
+        stamp = self._stamp
+        panel = self.stack.widget(1)
+        panel.setEnabled(False)  # the model judges on a worker; one action at a time
+
+        def settle(_result=None) -> None:
+            panel.setEnabled(True)
+            if stamp == self._stamp:
+                self._render()
+        Op(self, lambda _ws: run(enc)).with_progress(self.tr("Marking your diagnosis and "
+                                                             "plan…")) \
+            .success(settle).failure(lambda e: (settle(), show_error(self, e))).run()
 
     def finish(self) -> None:
         """End the encounter, store it for the student, show the debrief."""
@@ -385,6 +484,7 @@ class InterviewPage(Page):
             return
         self.timer.stop()
         self._stamp += 1
+        self._pending = None
         self.report = enc.finish()
         pid = self.app.student_id
         if pid is not None:
@@ -420,47 +520,92 @@ class InterviewPage(Page):
         self.refresh_cases()
 
 
+    def diagnosis_reason(self, dx: dict) -> str:
+        """Why the submitted diagnosis counts as correct or not, as a sentence.
+
+        :param dx: the report's ``diagnosis`` dict (``submitted``, ``correct``,
+            ``reason``: ``synonym``, ``not judged: …``, the LLM judge's sentence, or "").
+        """
+        reason = dx.get("reason") or ""
+        if not dx.get("submitted"):
+            return self.tr("No diagnosis was submitted.")
+        if reason == "synonym":
+            return self.tr("Your leading diagnosis names the expected diagnosis or one of "
+                           "its accepted synonyms.")
+        if reason.startswith("not judged:"):
+            return self.tr("Your leading diagnosis matches none of the accepted names, and "
+                           "the language model could not judge it ({why}).").format(
+                why=reason.split(":", 1)[1].strip())
+        if reason:
+            return self.tr("Judged by the language model: {why}").format(why=reason)
+        return self.tr("Your leading diagnosis (the first one you wrote) matches neither the "
+                       "expected diagnosis nor its accepted synonyms.")
+
+    def _count(self, n: int, one: str, many: str) -> str:
+        return (one if n == 1 else many).format(n=n)
+
     def debrief_html(self, report) -> str:
-        """The debrief as HTML for the page: score, sections with what was missed,
-        efficiency, diagnosis, management, teaching points and the transcript."""
+        """The debrief as HTML for the page: score, diagnosis with the reason, checklist
+        coverage by section with what was missed, efficiency (questions, tests, cost,
+        time), management, teaching points and the transcript."""
         e = html.escape
 
         def para(text: str) -> str:
             return f"<p>{e(text)}</p>"
 
+        def head(text: str) -> str:
+            return f"<h3>{e(text)}</h3>"
+
         score = self.tr("Score: {total} / 100").format(total=f"{report.total:.0f}")
         out = [f"<h2>{e(report.case_title)}</h2>", f"<h3>{e(score)}</h3>"]
         if report.global_rating is not None:
-            out.append(para(self.tr("Global rating (derived from the checklist): {r} / {s}").format(
-                r=report.global_rating, s=report.rating_scale)))
+            out.append(para(self.tr("Global rating (derived from the checklist): {r} / {s}")
+                            .format(r=report.global_rating, s=report.rating_scale)))
         dx = report.diagnosis
+        out.append(head(self.tr("Diagnosis")))
         verdict = self.tr("correct") if dx["correct"] else self.tr("not correct")
-        out.append(para(self.tr("Your diagnosis: {d} ({verdict}). Expected: {x}").format(
-            d=dx["submitted"] or "—", verdict=verdict, x=dx["expected"])))
-        out.append('<table border="1" cellpadding="4" cellspacing="0"><tr>'
-                   + "".join(f"<th>{e(h)}</th>" for h in (self.tr("Section"), self.tr("Points"),
-                                                          self.tr("Missed"))) + "</tr>")
+        colour = "#15803d" if dx["correct"] else "#b91c1c"
+        yours = self.tr("Your diagnosis: {d}").format(d=dx["submitted"] or "—")
+        expected = self.tr("Expected: {x}").format(x=dx["expected"])
+        out.append(f'<p>{e(yours)} <b style="color:{colour}">({e(verdict)})</b><br>'
+                   f'{e(expected)}<br><i>{e(self.diagnosis_reason(dx))}</i></p>')
+        if report.differential:
+            out.append(para(self.tr("Differential you considered: {d}").format(
+                d="; ".join(report.differential))))
+        out.append(head(self.tr("Checklist by section")))
+        section, points, missed_h = self.tr("Section"), self.tr("Points"), self.tr("Missed")
+        out.append('<table border="1" cellpadding="4" cellspacing="0" width="100%"><tr>'
+                   + "".join(f"<th>{e(h)}</th>" for h in (section, points, missed_h))
+                   + "</tr>")
         for s in report.sections:
             missed = "; ".join(i.text for i in s.items if not i.done) or "—"
             out.append(f"<tr><td>{e(s.title)}</td><td>{s.points:g} / {s.max_points:g}</td>"
                        f"<td>{e(missed)}</td></tr>")
         out.append("</table>")
         f = report.efficiency
-        out.append(para(self.tr("{q} questions ({u} not understood), {x} examinations, {t} tests, "
-                           "cost {c} {cur}, {m} simulated minutes.").format(
-            q=f["questions"], u=f["not_understood"], x=f["examinations"], t=f["tests"],
-            c=f"{f['cost']:g}", cur=f["currency"], m=f"{f['minutes']:g}")))
+        out.append(head(self.tr("Efficiency")))
+        seconds = int(f.get("seconds", 0) or 0)
+        parts = [
+            self._count(f["questions"], self.tr("1 question asked"), self.tr("{n} questions asked")),
+            self.tr("{n} not understood").format(n=f["not_understood"]),
+            self._count(f["examinations"], self.tr("1 examination"),
+                        self.tr("{n} examinations")),
+            self._count(f["tests"], self.tr("1 test"), self.tr("{n} tests")),
+            self.tr("cost {c} {cur}").format(c=f"{f['cost']:g}", cur=f["currency"]).strip(),
+            self.tr("{m} simulated minutes").format(m=f"{f['minutes']:g}"),
+            self.tr("real time {mm}:{ss:02d}").format(mm=seconds // 60, ss=seconds % 60)]
+        out.append(para(self.tr(", ").join(parts)))
         m = report.management
-        out.append(para(self.tr("Management done: {done}").format(
-            done="; ".join(m["done"]) or "—")))
-        out.append(para(self.tr("Management missed: {missed}").format(
+        out.append(head(self.tr("Management")))
+        out.append(para(self.tr("Done: {done}").format(done="; ".join(m["done"]) or "—")))
+        out.append(para(self.tr("Missed: {missed}").format(
             missed="; ".join(m["missed"]) or "—")))
         if report.summary:
-            out.append(f"<h3>{e(self.tr('The case'))}</h3>{para(report.summary)}")
+            out.append(head(self.tr("The case")) + para(report.summary))
         if report.teaching_points:
-            out.append(f"<h3>{e(self.tr('Teaching points'))}</h3><ul>"
+            out.append(head(self.tr("Teaching points")) + "<ul>"
                        + "".join(f"<li>{e(p)}</li>" for p in report.teaching_points) + "</ul>")
-        out.append(f"<h3>{e(self.tr('Transcript'))}</h3>")
+        out.append(head(self.tr("Transcript")))
         who = {"student": self.tr("Student"), "patient": self.tr("Patient"),
                "system": self.tr("System")}
         for t in report.transcript:

@@ -1,31 +1,28 @@
-"""The teacher's virtual-patient page: a case editor (form for the patient and the facts, the
-rest of the script as JSON), a check that lists every problem, a box to try how a student's
-question is matched, import/export, draft generation with the language model, and the class
-results per case and per checklist item.
+"""The teacher's virtual-patient page: the case editor (every part of the script in
+forms, see :mod:`eduapp.ui.case_editor`), a check that lists every problem, a box to try how
+a student's question is matched, import/export, draft generation with the language model,
+and the class results per case and per checklist item.
 
 Shipped cases are read-only; saving one stores an edited copy in the bank under the same
-id, which then replaces the shipped one for the students.
+id, which then replaces the shipped one for the students. Unsaved edits are marked next to
+the case title; choosing another case or starting a new one asks first (Save, Discard,
+Cancel), as the item editor does.
 """
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from ...domain import Changes
 from ...errors import EduAppError
+from ..app import current_language
+from ..case_editor import CaseEditor
 from ..ops import Op, show_error
 from ..page import Page
-
-_FORM_KEYS = ("id", "title", "language", "topic", "system", "status", "chief_complaint",
-              "opening", "patient", "facts")
-_FACT_COLUMNS = ("id", "category", "topics", "keywords", "answer")
 
 
 class PatientsPage(Page):
@@ -36,6 +33,10 @@ class PatientsPage(Page):
 
     def __init__(self, app, parent=None):
         super().__init__(app, parent)
+        self._loaded = ""
+        self._modified = False
+        self._leaving = False  # saving from the "unsaved changes" question
+        self._reverting = False
         self._build()
 
     # ------------------------------------------------------------------ layout
@@ -46,134 +47,65 @@ class PatientsPage(Page):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         split = QSplitter(Qt.Horizontal)
+        split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
         left = QWidget()
         lv = QVBoxLayout(left)
         self.case_list = QListWidget()
-        self.case_list.setMinimumWidth(220)
+        self.case_list.setMinimumWidth(180)
+        self.case_list.setWordWrap(True)
         self.case_list.currentItemChanged.connect(self._case_chosen)
         lv.addWidget(self.case_list, 1)
-        buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New"))
-        self.new_button.clicked.connect(self.new_case)
+        self.new_button.clicked.connect(lambda: self.new_case())
         self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.clicked.connect(self.import_files)
+        self.import_button.clicked.connect(lambda: self.import_files())
         self.generate_button = QPushButton(self.tr("Generate draft…"))
-        self.generate_button.clicked.connect(self.generate)
-        for b in (self.new_button, self.import_button, self.generate_button):
-            buttons.addWidget(b)
-        lv.addLayout(buttons)
+        self.generate_button.clicked.connect(lambda: self.generate())
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.import_button)
+        lv.addLayout(row)
+        lv.addWidget(self.generate_button)
         split.addWidget(left)
 
         right = QWidget()
         rv = QVBoxLayout(right)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_form(), self.tr("Patient"))
-        self.tabs.addTab(self._build_facts(), self.tr("History facts"))
-        self.script_edit = QPlainTextEdit()
-        self.script_edit.setToolTip(self.tr("Examination, investigations, diagnosis, "
-                                            "differential, management, checklist, debrief, "
-                                            "states and rules (see docs/case-scripts.md)."))
-        script_tab = QWidget()
-        sv = QVBoxLayout(script_tab)
-        sv.addWidget(self.script_edit, 1)
-        self.checklist_button = QPushButton(self.tr("Build the checklist from the script"))
-        self.checklist_button.clicked.connect(self.build_checklist)
-        sv.addWidget(self.checklist_button)
-        self.tabs.addTab(script_tab, self.tr("Script (JSON)"))
-        self.tabs.addTab(self._build_try(), self.tr("Try a question"))
-        self.tabs.addTab(self._build_results(), self.tr("Class results"))
+        self.header = QLabel()
+        self.header.setObjectName("sectionTitle")
+        self.header.setWordWrap(True)
+        rv.addWidget(self.header)
+        self.editor = CaseEditor(current_language())
+        self.editor.edited.connect(self._edited)
+        self.editor.build_checklist_button.clicked.connect(lambda: self.build_checklist())
+        self.tabs = self.editor
+        self.try_tab = self.tabs.addTab(self._build_try(), self.tr("Try a question"))
+        self.results_tab = self.tabs.addTab(self._build_results(), self.tr("Class results"))
         rv.addWidget(self.tabs, 1)
         self.problems = QListWidget()
         self.problems.setMaximumHeight(110)
+        self.problems.setWordWrap(True)
+        self.problems.itemActivated.connect(self._go_to_problem)
+        self.problems.itemClicked.connect(self._go_to_problem)
+        self.problems.hide()  # shown while it lists problems (_list_problems)
         rv.addWidget(self.problems)
         row = QHBoxLayout()
         self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
         row.addWidget(self.status_label, 1)
-        self.check_button = QPushButton(self.tr("Check"))
-        self.check_button.clicked.connect(self.check)
+        self.check_button = QPushButton(self.tr("Check the case"))
+        self.check_button.clicked.connect(lambda: self.check())
         self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.clicked.connect(self.export_case)
+        self.export_button.clicked.connect(lambda: self.export_case())
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.clicked.connect(lambda: self.revert())
         self.save_button = QPushButton(self.tr("Save to the bank"))
-        self.save_button.clicked.connect(self.save)
-        for b in (self.check_button, self.export_button, self.save_button):
+        self.save_button.clicked.connect(lambda: self.save())
+        for b in (self.check_button, self.export_button, self.revert_button, self.save_button):
             row.addWidget(b)
         rv.addLayout(row)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-
-    def _build_form(self) -> QWidget:
-        w = QWidget()
-        form = QFormLayout(w)
-        self.f_id = QLineEdit()
-        self.f_title = QLineEdit()
-        self.f_language = QComboBox()
-        self.f_language.addItem(self.tr("English"), "en")
-        self.f_language.addItem(self.tr("Chinese"), "zh")
-        self.f_topic = QLineEdit()
-        self.f_system = QLineEdit()
-        self.f_status = QComboBox()
-        for s in ("draft", "reviewed", "approved", "retired"):
-            self.f_status.addItem(s, s)
-        self.f_cc = QLineEdit()
-        self.f_opening = QPlainTextEdit()
-        self.f_opening.setMaximumHeight(60)
-        self.f_name = QLineEdit()
-        self.f_age = QDoubleSpinBox()
-        self.f_age.setRange(0, 120)
-        self.f_age.setDecimals(1)
-        self.f_sex = QLineEdit()
-        self.f_occupation = QLineEdit()
-        self.f_setting = QLineEdit()
-        self.f_style = QLineEdit()
-        self.f_mood = QLineEdit()
-        self.f_informant = QLineEdit()
-        for label, widget in ((self.tr("Case id:"), self.f_id), (self.tr("Title:"), self.f_title),
-                              (self.tr("Language:"), self.f_language),
-                              (self.tr("Topic:"), self.f_topic),
-                              (self.tr("System:"), self.f_system),
-                              (self.tr("Status:"), self.f_status),
-                              (self.tr("Chief complaint:"), self.f_cc),
-                              (self.tr("Opening line:"), self.f_opening),
-                              (self.tr("Name:"), self.f_name),
-                              (self.tr("Age (years):"), self.f_age),
-                              (self.tr("Sex:"), self.f_sex),
-                              (self.tr("Occupation:"), self.f_occupation),
-                              (self.tr("Setting:"), self.f_setting),
-                              (self.tr("Speech style:"), self.f_style),
-                              (self.tr("Emotional state:"), self.f_mood),
-                              (self.tr("Informant:"), self.f_informant)):
-            form.addRow(label, widget)
-        return w
-
-    def _build_facts(self) -> QWidget:
-        w = QWidget()
-        v = QVBoxLayout(w)
-        hint = QLabel(self.tr("One row per fact a student may ask for. Topics are concepts "
-                              "of the shared interview lexicon (onset, location, smoking, "
-                              "fever…); keywords are this case's own words, in either "
-                              "language; separate them with commas."))
-        hint.setWordWrap(True)
-        v.addWidget(hint)
-        self.facts = QTableWidget(0, len(_FACT_COLUMNS))
-        self.facts.setHorizontalHeaderLabels([self.tr("Id"), self.tr("Category"),
-                                              self.tr("Topics"), self.tr("Keywords"),
-                                              self.tr("Answer")])
-        self.facts.horizontalHeader().setStretchLastSection(True)
-        self.facts.setSelectionBehavior(QAbstractItemView.SelectRows)
-        v.addWidget(self.facts, 1)
-        row = QHBoxLayout()
-        self.add_fact_button = QPushButton(self.tr("Add fact"))
-        self.add_fact_button.clicked.connect(lambda: self._add_fact_row({}))
-        self.remove_fact_button = QPushButton(self.tr("Remove fact"))
-        self.remove_fact_button.clicked.connect(
-            lambda: self.facts.removeRow(self.facts.currentRow())
-            if self.facts.currentRow() >= 0 else None)
-        row.addWidget(self.add_fact_button)
-        row.addWidget(self.remove_fact_button)
-        row.addStretch(1)
-        v.addLayout(row)
-        return w
 
     def _build_try(self) -> QWidget:
         w = QWidget()
@@ -214,7 +146,7 @@ class PatientsPage(Page):
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh after imports or saves elsewhere, and new encounters."""
-        if changes.documents:
+        if changes.documents and not self._leaving:
             self.refresh()
         elif changes.practice:
             self._show_results()
@@ -235,9 +167,12 @@ class PatientsPage(Page):
         self.case_list.blockSignals(False)
         for row in range(self.case_list.count()):
             if self.case_list.item(row).data(Qt.UserRole) == keep:
+                # with unsaved edits the form stays as it is: only the list is redone
+                self.case_list.blockSignals(self._modified)
                 self.case_list.setCurrentRow(row)
+                self.case_list.blockSignals(False)
                 return
-        if self.case_list.count():
+        if self.case_list.count() and not self._modified:
             self.case_list.setCurrentRow(0)
 
     def _in_bank(self, case_id: str) -> bool:
@@ -250,136 +185,189 @@ class PatientsPage(Page):
         item = self.case_list.currentItem()
         return item.data(Qt.UserRole) if item else ""
 
-    def _case_chosen(self, item, _previous=None) -> None:
-        if item is not None:
-            self.load(item.data(Qt.UserRole + 1).to_dict())
+    def _case_chosen(self, item, previous=None) -> None:
+        if item is None or self._reverting:
+            return
+        was_modified = self._modified
+        if not self.maybe_leave():
+            self._reverting = True  # stay on the case with the unsaved edits
+            try:
+                self.case_list.setCurrentItem(previous)
+            finally:
+                self._reverting = False
+            return
+        if was_modified and not self._modified and self._loaded:
+            # saved: the list changed (a "(bank)" mark); reload it, showing the new choice
+            self.refresh(item.data(Qt.UserRole))
+            return
+        self.load(item.data(Qt.UserRole + 1).to_dict())
 
     # ------------------------------------------------------------------ form <-> script
 
     def load(self, data: dict) -> None:
-        """Show a script (its JSON dict) in the editor."""
-        p = data.get("patient", {})
-        persona = p.get("persona", {})
-        self.f_id.setText(data.get("id", ""))
-        self.f_title.setText(data.get("title", ""))
-        self.f_language.setCurrentIndex(max(0, self.f_language.findData(data.get("language"))))
-        self.f_topic.setText(data.get("topic", ""))
-        self.f_system.setText(data.get("system", ""))
-        self.f_status.setCurrentIndex(max(0, self.f_status.findData(data.get("status"))))
-        self.f_cc.setText(data.get("chief_complaint", ""))
-        self.f_opening.setPlainText(data.get("opening", ""))
-        self.f_name.setText(p.get("name", ""))
-        self.f_age.setValue(float(p.get("age", 0) or 0))
-        self.f_sex.setText(p.get("sex", ""))
-        self.f_occupation.setText(p.get("occupation", ""))
-        self.f_setting.setText(p.get("setting", ""))
-        self.f_style.setText(persona.get("speech_style", ""))
-        self.f_mood.setText(persona.get("emotional_state", ""))
-        self.f_informant.setText(persona.get("informant", ""))
-        self.facts.setRowCount(0)
-        self._extra_fact_fields = {f["id"]: {k: v for k, v in f.items()
-                                             if k not in _FACT_COLUMNS}
-                                   for f in data.get("facts", [])}
-        for f in data.get("facts", []):
-            self._add_fact_row(f)
-        rest = {k: v for k, v in data.items() if k not in _FORM_KEYS}
-        self.script_edit.setPlainText(json.dumps(rest, ensure_ascii=False, indent=1))
+        """Show a script (its JSON dict) in the editor; it counts as saved."""
+        self.editor.load(data)
+        self._loaded = self.editor.snapshot()
+        self._modified = True  # so that the mark is cleared below
+        self._set_modified(False)
         self.problems.clear()
+        self.problems.hide()
         self.status_label.clear()
         self.try_result.clear()
         self._show_results()
 
-    def _add_fact_row(self, f: dict) -> None:
-        row = self.facts.rowCount()
-        self.facts.insertRow(row)
-        values = (f.get("id", ""), f.get("category", "hpi"), ", ".join(f.get("topics", [])),
-                  ", ".join(f.get("keywords", [])), f.get("answer", ""))
-        for col, value in enumerate(values):
-            self.facts.setItem(row, col, QTableWidgetItem(value))
-
     def script_dict(self) -> dict:
-        """The edited script as a JSON dict.
-
-        :raises EduAppError: the JSON tab is not valid JSON (with the line).
-        """
-        try:
-            rest = json.loads(self.script_edit.toPlainText() or "{}")
-        except json.JSONDecodeError as e:
-            raise EduAppError(self.tr("The script JSON has an error on line {line}: {msg}")
-                              .format(line=e.lineno, msg=e.msg)) from None
-        if not isinstance(rest, dict):
-            raise EduAppError(self.tr("The script JSON must be an object."))
-
-        def split(text: str) -> list[str]:
-            return [x.strip() for x in text.replace("，", ",").split(",") if x.strip()]
-        facts = []
-        extra = getattr(self, "_extra_fact_fields", {})
-        for row in range(self.facts.rowCount()):
-            cells = [(self.facts.item(row, c).text() if self.facts.item(row, c) else "")
-                     for c in range(len(_FACT_COLUMNS))]
-            fid = cells[0].strip()
-            facts.append({**extra.get(fid, {}), "id": fid, "category": cells[1].strip(),
-                          "topics": split(cells[2]), "keywords": split(cells[3]),
-                          "answer": cells[4].strip()})
-        data = {**rest, "id": self.f_id.text().strip(), "title": self.f_title.text().strip(),
-                "language": self.f_language.currentData(), "topic": self.f_topic.text().strip(),
-                "system": self.f_system.text().strip(), "status": self.f_status.currentData(),
-                "chief_complaint": self.f_cc.text().strip(),
-                "opening": self.f_opening.toPlainText().strip(),
-                "patient": {"name": self.f_name.text().strip(), "age": self.f_age.value(),
-                            "sex": self.f_sex.text().strip(),
-                            "occupation": self.f_occupation.text().strip(),
-                            "setting": self.f_setting.text().strip(),
-                            "persona": {"speech_style": self.f_style.text().strip(),
-                                        "emotional_state": self.f_mood.text().strip(),
-                                        "informant": self.f_informant.text().strip()}},
-                "facts": facts}
-        return data
+        """The edited script as its JSON dict (see :meth:`CaseEditor.script_dict`)."""
+        return self.editor.script_dict()
 
     def edited_case(self):
         """The edited :class:`~eduapp.vpatient.CaseScript` (not validated).
 
-        :raises EduAppError: bad JSON or a field of the wrong type.
+        :raises ValidationError: a field of the wrong type (the message names it).
         """
         from ...vpatient import CaseScript
         return CaseScript.from_dict(self.script_dict())
 
+    # ------------------------------------------------------------------ unsaved edits
+
+    def _edited(self) -> None:
+        self._set_modified(self.editor.snapshot() != self._loaded)
+
+    def _set_modified(self, modified: bool) -> None:
+        if modified == self._modified and self.header.text():
+            return
+        self._modified = modified
+        title = self.editor.f_title.text().strip() or self.tr("(new)")
+        self.header.setText(title + (" · " + self.tr("✎ unsaved changes") if modified
+                                     else ""))
+        self.revert_button.setEnabled(modified)
+        window = self.window()
+        if window is not self and "[*]" in window.windowTitle():
+            window.setWindowModified(modified)
+
+    def is_modified(self) -> bool:
+        """Whether the form holds edits that are not saved."""
+        return self._modified
+
+    def maybe_leave(self) -> bool:
+        """Ask what to do with unsaved edits before the editor shows another case: Save,
+        Discard or Cancel.
+
+        :returns: ``True`` when the caller may go on (nothing unsaved, saved, or
+            discarded); ``False`` to stay (Cancel, or the case could not be saved).
+        """
+        if not self._modified:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("Case {id} has unsaved changes. Save them before you leave it?")
+                    .format(id=self.editor.f_id.text() or self.tr("(new)")))
+        save = box.addButton(self.tr("Save"), QMessageBox.AcceptRole)
+        discard = box.addButton(self.tr("Discard changes"), QMessageBox.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is save:
+            self._leaving = True
+            try:
+                return self.save(refresh=False)
+            finally:
+                self._leaving = False
+        if box.clickedButton() is discard:
+            self._modified = False
+            self._loaded = ""
+            return True
+        return False
+
+    def can_leave(self) -> bool:
+        """Whether the page may be left (another page, closing the window): asks about
+        unsaved edits (:meth:`maybe_leave`)."""
+        return self.maybe_leave()
+
+    def revert(self) -> None:
+        """Drop the unsaved edits: show the case as it was loaded (a new case that was never
+        saved is dropped: the case chosen in the list is shown again)."""
+        import json
+        if self._loaded:
+            self.load(json.loads(self._loaded))
+            return
+        self._modified = False
+        keep = self.current_id()
+        self.refresh(keep or None)
+
     # ------------------------------------------------------------------ actions
 
     def check(self) -> bool:
-        """Validate the edited script and list its problems. :returns: valid."""
+        """Validate the edited script and list its problems: the rows with a problem
+        (marked in their table too) first, then what the script's own check finds.
+
+        :returns: valid.
+        """
         self.problems.clear()
+        self.editor.recheck()
+        tab_names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        rows = self.editor.row_problems()
+        for tab, row, problem in rows:
+            item = QListWidgetItem(f"{tab_names[tab]} · {row}: {problem}")
+            item.setData(Qt.UserRole, tab)
+            self.problems.addItem(item)
         try:
             problems = self.edited_case().problems()
         except EduAppError as e:
             problems = [str(e)]
+        marked = {row for _tab, row, _p in rows}
         for p in problems:
-            self.problems.addItem(p)
-        self.status_label.setText(self.tr("The case is valid.") if not problems else
-                                  self.tr("{n} problem(s) to fix.").format(n=len(problems)))
-        return not problems
+            # the script's own check repeats what a row already shows: leave those out
+            if not any(f" {row.lower()} " in f" {p.lower()} ".replace("'", " ")
+                       for row in marked):
+                self.problems.addItem(p)
+        n = self.problems.count()
+        self.problems.setVisible(n > 0)
+        self.status_label.setText(self.tr("The case is valid.") if not n else
+                                  self.tr("{n} problem(s) to fix.").format(n=n))
+        return not n
 
-    def save(self) -> None:
-        """Check and save the edited case to the bank."""
+    def _go_to_problem(self, item) -> None:
+        tab = item.data(Qt.UserRole)
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
+
+    def save(self, refresh: bool = True) -> bool:
+        """Check and save the edited case to the bank (through the Workspace).
+
+        :returns: whether it was saved (nothing is saved while a problem is listed).
+        """
         if not self.check():
-            return
+            self.status_label.setText(self.tr("Not saved: {n} problem(s) to fix.").format(
+                n=self.problems.count()))
+            return False
         case = self.edited_case()
-        Op(self, lambda ws: ws.save_case(case)) \
-            .success(lambda _: (self.status_label.setText(self.tr("Saved to the bank.")),
-                                self.refresh(case.id))).run()
+        saved = []
+
+        def done(_result) -> None:
+            saved.append(True)
+            self._loaded = self.editor.snapshot()
+            self._set_modified(False)
+            if refresh:
+                self.refresh(case.id)
+            self.status_label.setText(self.tr("Saved to the bank."))
+        Op(self, lambda ws: ws.save_case(case)).success(done).run()
+        return bool(saved) or not Op.synchronous
 
     def build_checklist(self) -> None:
         """Replace the checklist with one built from the script's content."""
-        from ...vpatient import draft_checklist
         from dataclasses import asdict
+        from ...vpatient import draft_checklist
         try:
             case = self.edited_case()
         except EduAppError as e:
             show_error(self, e)
             return
-        data = json.loads(self.script_edit.toPlainText() or "{}")
+        data = self.script_dict()
         data["checklist"] = asdict(draft_checklist(case))
-        self.script_edit.setPlainText(json.dumps(data, ensure_ascii=False, indent=1))
+        self.editor.load(data)
+        self._edited()
         self.check()
 
     def try_question(self) -> None:
@@ -407,13 +395,21 @@ class PatientsPage(Page):
                                         c=concepts or "—"))
 
     def new_case(self) -> None:
-        """Start a new case from the selected one's structure, with an empty history."""
+        """Start a new case from the selected one's structure, with an empty history
+        (after asking about unsaved edits)."""
+        if not self.maybe_leave():
+            return
         data = self.script_dict() if self.case_list.count() else {}
         data.update(id="new-case", title=self.tr("New case"), status="draft", facts=[
             {"id": "cc", "category": "presenting", "topics": ["chief_complaint"],
              "keywords": [], "answer": ""}])
-        self.case_list.clearSelection()
+        data.pop("provenance", None)
+        self.case_list.blockSignals(True)
+        self.case_list.setCurrentRow(-1)
+        self.case_list.blockSignals(False)
         self.load(data)
+        self._loaded = ""  # a new case is unsaved until it is saved
+        self._edited()
         self.tabs.setCurrentIndex(0)
 
     def export_case(self) -> None:
@@ -421,7 +417,7 @@ class PatientsPage(Page):
         if not self.check():
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export case"),
-                                              f"{self.f_id.text() or 'case'}.json",
+                                              f"{self.editor.f_id.text() or 'case'}.json",
                                               self.tr("Case scripts (*.json)"))
         if path:
             from ...vpatient import save_case
@@ -444,6 +440,7 @@ class PatientsPage(Page):
             self.problems.clear()
             for e in errors:
                 self.problems.addItem(e)
+            self.problems.setVisible(bool(errors))
         Op(self, lambda ws: ws.import_cases(paths)).success(show).run()
 
     def generate(self) -> None:
@@ -453,7 +450,7 @@ class PatientsPage(Page):
                                          self.tr("Topic (e.g. pulmonary embolism):"))
         if not ok or not topic.strip():
             return
-        language = self.f_language.currentData() or "en"
+        language = self.editor.f_language.currentData() or "en"
         def run(ws, ctx):
             return ws.generate_case_script(topic, language, cancel=ctx.cancelled)
         Op(self, run).with_progress(self.tr("Writing a draft case…")) \
@@ -462,7 +459,7 @@ class PatientsPage(Page):
     # ------------------------------------------------------------------ class results
 
     def _show_results(self) -> None:
-        case_id = self.f_id.text().strip()
+        case_id = self.editor.f_id.text().strip()
         if not case_id:
             return
         try:

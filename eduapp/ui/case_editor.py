@@ -1,0 +1,892 @@
+"""The form of a virtual-patient case script: every part of a
+:class:`~eduapp.vpatient.CaseScript` in fields and tables, no JSON to type.
+
+Tabs: the case and the patient (demographics, persona, chief complaint, learning
+objectives, what unlisted questions and tests return, the patient's stock replies); the
+history facts with the ways a student may ask for them; examination findings by system;
+investigations (result, cost, turnaround); diagnosis, differential and expected
+management; the scoring checklist (sections, items, weights, what each item refers to);
+the debrief; states and rules (OpenLabyrinth-style nodes and counters).
+
+Lists inside a table cell are separated by commas (``,`` or ``，``), example questions by
+``;``; a state's examination changes are ``exam id: finding`` parts separated by ``|``;
+counters are ``name=value`` separated by commas.
+
+Every row is checked as it is typed: the last column of a table ("Row check") says what is
+wrong with the row (a checklist item that refers to something not in the script, a fact
+nobody can ask for, a duplicate id), in red. :meth:`CaseEditor.script_dict` reads the form
+back as the script's JSON shape; fields the form does not show (``provenance``) are kept.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from ..domain import SYSTEMS, facet_key, facet_name
+from .row_table import ERROR_BG as _ERROR_BG
+from .row_table import ID_PATTERN as _ID
+from .row_table import Column, RowTable, split_list
+
+
+class RefsDialog(QDialog):
+    """Choose what a checklist item refers to, from everything the script holds.
+
+    :param refs: ``[(reference, description)]`` offered.
+    :param chosen: the references ticked at the start.
+    """
+
+    def __init__(self, refs: list[tuple[str, str]], chosen: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("What the item refers to"))
+        v = QVBoxLayout(self)
+        hint = QLabel(self.tr("The item counts as done when the student did any of the "
+                              "ticked things."))
+        hint.setWordWrap(True)
+        v.addWidget(hint)
+        self.list = QListWidget()
+        for ref, text in refs:
+            item = QListWidgetItem(f"{ref} — {text}" if text else ref)
+            item.setData(Qt.UserRole, ref)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if ref in chosen else Qt.Unchecked)
+            self.list.addItem(item)
+        v.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        v.addWidget(buttons)
+        self.resize(560, 480)
+
+    def chosen(self) -> list[str]:
+        """The ticked references, in list order."""
+        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.Checked]
+
+
+def _form(parent: QWidget) -> QFormLayout:
+    form = QFormLayout(parent)
+    form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+    return form
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    return label
+
+
+class CaseEditor(QTabWidget):
+    """Every part of a case script in forms; see the module docstring.
+
+    :param language: ``en`` or ``zh``, the interface language (names of systems).
+    :signal edited: the form changed (the page rechecks whether it is modified).
+    """
+
+    edited = Signal()
+
+    def __init__(self, language: str = "en", parent=None):
+        super().__init__(parent)
+        self.language = language
+        self._loading = False
+        self._extra: dict = {}
+        self.setUsesScrollButtons(True)
+        self.addTab(self._scroll(self._build_case()), self.tr("Case and patient"))
+        self.addTab(self._build_facts(), self.tr("History"))
+        self.addTab(self._build_exam(), self.tr("Physical examination"))
+        self.addTab(self._build_investigations(), self.tr("Investigations"))
+        self.addTab(self._scroll(self._build_diagnosis()), self.tr("Diagnosis and management"))
+        self.addTab(self._build_checklist(), self.tr("Checklist"))
+        self.addTab(self._build_debrief(), self.tr("Debrief"))
+        self.addTab(self._build_states(), self.tr("States and rules"))
+        for table in self._tables():
+            table.changed.connect(self._on_edit)
+        self._known: set[str] | None = None
+        for table in self._tables():
+            table.changed.connect(self.recheck)
+        self.f_dx.textChanged.connect(lambda _t: self._loading or self.recheck())
+
+    # ------------------------------------------------------------------ layout
+
+    @staticmethod
+    def _scroll(w: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(w)
+        return area
+
+    def _line(self) -> QLineEdit:
+        w = QLineEdit()
+        w.textChanged.connect(self._on_edit)
+        return w
+
+    def _text(self, height: int = 70) -> QPlainTextEdit:
+        w = QPlainTextEdit()
+        w.setMinimumHeight(height)
+        w.setMaximumHeight(max(height, 140))
+        w.textChanged.connect(self._on_edit)
+        return w
+
+    def _combo(self, items, editable: bool = False) -> QComboBox:
+        w = QComboBox()
+        w.setEditable(editable)
+        for value, name in items:
+            w.addItem(name, value)
+        w.currentIndexChanged.connect(self._on_edit)
+        if editable:
+            w.currentTextChanged.connect(self._on_edit)
+        return w
+
+    def status_names(self) -> list[tuple[str, str]]:
+        """``(stored value, shown name)`` of the review statuses."""
+        return [("draft", self.tr("Draft")), ("reviewed", self.tr("Reviewed")),
+                ("approved", self.tr("Approved")), ("retired", self.tr("Retired"))]
+
+    def _build_case(self) -> QWidget:
+        w = QWidget()
+        outer = QVBoxLayout(w)
+        case_box = QGroupBox(self.tr("Case details"))
+        form = _form(case_box)
+        self.f_id = self._line()
+        self.f_title = self._line()
+        self.f_language = self._combo([("en", self.tr("English")), ("zh", self.tr("Chinese"))])
+        self.f_topic = self._line()
+        self.f_system = self._combo([("", "")] + [(s, facet_name(s, self.language))
+                                                  for s in SYSTEMS], editable=True)
+        self.f_status = self._combo(self.status_names())
+        self.f_cc = self._line()
+        self.f_opening = self._text(50)
+        self.f_opening.setMaximumHeight(80)
+        self.f_objectives = self._text(70)
+        self.f_objectives.setPlaceholderText(self.tr("One learning objective a line"))
+        for label, widget in ((self.tr("Case id:"), self.f_id), (self.tr("Title:"), self.f_title),
+                              (self.tr("Language:"), self.f_language),
+                              (self.tr("Topic:"), self.f_topic),
+                              (self.tr("System:"), self.f_system),
+                              (self.tr("Status:"), self.f_status),
+                              (self.tr("Chief complaint:"), self.f_cc),
+                              (self.tr("Opening line:"), self.f_opening),
+                              (self.tr("Learning objectives:"), self.f_objectives)):
+            form.addRow(label, widget)
+        outer.addWidget(case_box)
+
+        patient_box = QGroupBox(self.tr("The patient"))
+        form = _form(patient_box)
+        self.f_name = self._line()
+        self.f_age = QDoubleSpinBox()
+        self.f_age.setRange(0, 120)
+        self.f_age.setDecimals(1)
+        self.f_age.valueChanged.connect(self._on_edit)
+        self.f_sex = self._line()
+        self.f_occupation = self._line()
+        self.f_setting = self._line()
+        self.f_style = self._line()
+        self.f_mood = self._line()
+        self.f_informant = self._line()
+        self.f_informant.setPlaceholderText(self.tr("e.g. mother (for a child); empty: the "
+                                                    "patient answers"))
+        for label, widget in ((self.tr("Name:"), self.f_name),
+                              (self.tr("Age (years):"), self.f_age),
+                              (self.tr("Sex:"), self.f_sex),
+                              (self.tr("Occupation:"), self.f_occupation),
+                              (self.tr("Setting:"), self.f_setting),
+                              (self.tr("Speech style:"), self.f_style),
+                              (self.tr("Emotional state:"), self.f_mood),
+                              (self.tr("Informant:"), self.f_informant)):
+            form.addRow(label, widget)
+        outer.addWidget(patient_box)
+
+        play_box = QGroupBox(self.tr("When the script has no answer"))
+        form = _form(play_box)
+        self.f_unlisted = self._combo([("negative", self.tr("the patient denies it")),
+                                       ("unsure", self.tr("the patient is not sure"))])
+        self.f_exam_unlisted = self._combo([("normal", self.tr("normal")),
+                                            ("not_available", self.tr("not available"))])
+        self.f_inv_unlisted = self._combo([("normal", self.tr("normal")),
+                                           ("not_available", self.tr("not available"))])
+        self.f_currency = self._line()
+        self.f_currency.setPlaceholderText(self.tr("e.g. CNY, GBP"))
+        for label, widget in ((self.tr("A symptom not in the script:"), self.f_unlisted),
+                              (self.tr("An examination not in the script:"),
+                               self.f_exam_unlisted),
+                              (self.tr("A test not in the script:"), self.f_inv_unlisted),
+                              (self.tr("Currency of costs:"), self.f_currency)):
+            form.addRow(label, widget)
+        outer.addWidget(play_box)
+
+        lines_box = QGroupBox(self.tr("The patient's stock replies (empty: the default)"))
+        form = _form(lines_box)
+        self.f_lines = {}
+        for key, label in (("greeting", self.tr("Greeting:")),
+                           ("unsure", self.tr("Does not understand:")),
+                           ("clarify", self.tr("Asks what is meant:")),
+                           ("negative", self.tr("Denies a symptom:")),
+                           ("summary", self.tr("After a summary:")),
+                           ("closing", self.tr("Anything else?:")),
+                           ("empathy", self.tr("After empathy:")),
+                           ("explanation", self.tr("After an explanation:")),
+                           ("refuse", self.tr("Refuses (role break):"))):
+            self.f_lines[key] = self._line()
+            form.addRow(label, self.f_lines[key])
+        outer.addWidget(lines_box)
+        outer.addStretch(1)
+        return w
+
+    def _build_facts(self) -> QWidget:
+        from ..vpatient.model import FACT_CATEGORIES
+        w = QWidget()
+        v = QVBoxLayout(w)
+        v.addWidget(_hint(self.tr(
+            "One row per fact a student may ask for. Topics are concepts of the shared "
+            "interview lexicon (onset, location, smoking, fever…); keywords are this case's "
+            "own words, in either language, separated by commas; example questions are "
+            "separated by ';'. Leak terms give the fact away: the language model may not "
+            "say them before the fact was asked for.")))
+        names = self.category_names()
+        self.facts = RowTable(
+            [Column("id", self.tr("Id"), width=90),
+             Column("category", self.tr("Category"), "choice",
+                    [(c, names.get(c, c)) for c in FACT_CATEGORIES], default="hpi", width=110),
+             Column("answer", self.tr("Patient's answer"), width=240),
+             Column("topics", self.tr("Topics"), "list"),
+             Column("keywords", self.tr("Keywords"), "list"),
+             Column("questions", self.tr("Example questions"), "questions"),
+             Column("leak_terms", self.tr("Leak terms"), "list", width=110)],
+            self.tr("Add fact"), self.tr("Remove fact"), self._check_fact, self.tr("Row check"))
+        v.addWidget(self.facts, 1)
+        return w
+
+    def category_names(self) -> dict[str, str]:
+        """Shown names of the fact categories."""
+        return {"presenting": self.tr("Presenting complaint"),
+                "hpi": self.tr("History of the present illness"),
+                "ros": self.tr("Review of systems"), "past": self.tr("Past history"),
+                "drugs": self.tr("Drugs"), "allergies": self.tr("Allergies"),
+                "family": self.tr("Family history"), "social": self.tr("Social history"),
+                "ice": self.tr("Ideas, concerns, expectations"), "other": self.tr("Other")}
+
+    def exam_system_names(self) -> list[tuple[str, str]]:
+        """``(stored, shown)`` examination systems."""
+        from ..vpatient.model import EXAM_SYSTEMS
+        names = {"general": self.tr("General appearance"), "vitals": self.tr("Vital signs"),
+                 "cardiovascular": self.tr("Cardiovascular"),
+                 "respiratory": self.tr("Respiratory"), "abdominal": self.tr("Abdominal"),
+                 "neurological": self.tr("Neurological"), "head_neck": self.tr("Head and neck"),
+                 "skin": self.tr("Skin"), "musculoskeletal": self.tr("Musculoskeletal"),
+                 "ent": self.tr("Ear, nose and throat"), "other": self.tr("Other")}
+        return [(s, names.get(s, s)) for s in EXAM_SYSTEMS]
+
+    def _build_exam(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        v.addWidget(_hint(self.tr(
+            "Findings by system, as the student reads them after choosing the examination. "
+            "Minutes of simulated time; cost in the case's currency.")))
+        self.exam = RowTable(
+            [Column("id", self.tr("Id"), width=90),
+             Column("system", self.tr("System"), "choice", self.exam_system_names(),
+                    editable=True, default="general", width=140),
+             Column("name", self.tr("Name")),
+             Column("finding", self.tr("Finding"), width=260),
+             Column("keywords", self.tr("Keywords"), "list"),
+             Column("minutes", self.tr("Minutes"), "number", default=2.0),
+             Column("cost", self.tr("Cost"), "number", default=0.0)],
+            self.tr("Add examination"), self.tr("Remove examination"), self._check_exam,
+            self.tr("Row check"))
+        v.addWidget(self.exam, 1)
+        return w
+
+    def _build_investigations(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        v.addWidget(_hint(self.tr(
+            "Tests the student can order: the result, its cost, and the turnaround in "
+            "minutes until the result comes back. A test not listed here returns what the "
+            "first tab says (normal, or not available).")))
+        self.investigations = RowTable(
+            [Column("id", self.tr("Id"), width=90),
+             Column("name", self.tr("Name")),
+             Column("result", self.tr("Result"), width=260),
+             Column("synonyms", self.tr("Synonyms"), "list"),
+             Column("category", self.tr("Category"), "choice",
+                    [("lab", self.tr("Laboratory")), ("imaging", self.tr("Imaging")),
+                     ("bedside", self.tr("Bedside")), ("other", self.tr("Other"))],
+                    editable=True, default="lab", width=100),
+             Column("cost", self.tr("Cost"), "number", default=0.0),
+             Column("minutes", self.tr("Turnaround (min)"), "number", default=30.0)],
+            self.tr("Add test"), self.tr("Remove test"), self._check_investigation,
+            self.tr("Row check"))
+        v.addWidget(self.investigations, 1)
+        return w
+
+    def _build_diagnosis(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        box = QGroupBox(self.tr("Final diagnosis"))
+        form = _form(box)
+        self.f_dx = self._line()
+        self.f_dx_synonyms = self._line()
+        self.f_dx_synonyms.setPlaceholderText(self.tr("Accepted other names, separated by "
+                                                      "commas (both languages)"))
+        form.addRow(self.tr("Diagnosis:"), self.f_dx)
+        form.addRow(self.tr("Synonyms:"), self.f_dx_synonyms)
+        v.addWidget(box)
+        v.addWidget(QLabel(self.tr("Differential diagnosis (referred to as differential:0, "
+                                   "differential:1… in the checklist):")))
+        self.differential = RowTable(
+            [Column("name", self.tr("Diagnosis"), width=220),
+             Column("synonyms", self.tr("Synonyms"), "list")],
+            self.tr("Add diagnosis"), self.tr("Remove diagnosis"), self._check_named,
+            self.tr("Row check"))
+        self.differential.setMinimumHeight(160)
+        v.addWidget(self.differential, 1)
+        v.addWidget(QLabel(self.tr("Expected management:")))
+        self.management = RowTable(
+            [Column("id", self.tr("Id"), width=90),
+             Column("name", self.tr("Step"), width=220),
+             Column("synonyms", self.tr("Synonyms"), "list")],
+            self.tr("Add step"), self.tr("Remove step"), self._check_management,
+            self.tr("Row check"))
+        self.management.setMinimumHeight(180)
+        v.addWidget(self.management, 1)
+        return w
+
+    def _build_checklist(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Style:")))
+        self.f_style_box = self._combo([("osce", self.tr("OSCE checklist")),
+                                        ("cn_history", self.tr("病史采集 (licensing exam)"))])
+        top.addWidget(self.f_style_box)
+        self.f_rating = QCheckBox(self.tr("Global rating"))
+        self.f_rating.toggled.connect(self._on_edit)
+        top.addWidget(self.f_rating)
+        self.f_rating_scale = QSpinBox()
+        self.f_rating_scale.setRange(2, 10)
+        self.f_rating_scale.setPrefix(self.tr("scale 1–"))
+        self.f_rating_scale.valueChanged.connect(self._on_edit)
+        top.addWidget(self.f_rating_scale)
+        self.f_rating_weight = QDoubleSpinBox()
+        self.f_rating_weight.setRange(0, 100)
+        self.f_rating_weight.setDecimals(1)
+        self.f_rating_weight.setSuffix(self.tr(" points"))
+        self.f_rating_weight.valueChanged.connect(self._on_edit)
+        top.addWidget(self.f_rating_weight)
+        top.addStretch(1)
+        v.addLayout(top)
+        v.addWidget(_hint(self.tr(
+            "Sections, then the items with their weight in points and what each refers to "
+            "(fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, "
+            "differential:N, skill:NAME; several separated by commas: any of them counts). "
+            "Choose… lists everything in the script.")))
+        self.sections = RowTable(
+            [Column("id", self.tr("Section id"), width=110),
+             Column("title", self.tr("Section title"), width=260)],
+            self.tr("Add section"), self.tr("Remove section"), self._check_section,
+            self.tr("Row check"))
+        split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.sections)
+        self.items = RowTable(
+            [Column("section", self.tr("Section"), "choice", [], width=100),
+             Column("id", self.tr("Id"), width=90),
+             Column("text", self.tr("Checklist item"), width=190),
+             Column("refs", self.tr("Refers to"), "list", width=150),
+             Column("weight", self.tr("Weight"), "number", default=1.0, width=55)],
+            self.tr("Add item"), self.tr("Remove item"), self._check_item, self.tr("Row check"))
+        self.choose_refs_button = QPushButton(self.tr("Choose what it refers to…"))
+        self.choose_refs_button.clicked.connect(self.choose_refs)
+        self.items.buttons.insertWidget(2, self.choose_refs_button)
+        self.build_checklist_button = QPushButton(self.tr("Build the checklist from the "
+                                                          "script"))
+        self.items.buttons.addWidget(self.build_checklist_button)
+        split.addWidget(self.items)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        v.addWidget(split, 1)
+        self.sections.changed.connect(self._refresh_section_choices)
+        return w
+
+    def _build_debrief(self) -> QWidget:
+        w = QWidget()
+        form = _form(w)
+        self.f_summary = self._text(100)
+        self.f_points = self._text(160)
+        self.f_points.setMaximumHeight(16777215)
+        self.f_points.setPlaceholderText(self.tr("One teaching point a line"))
+        form.addRow(self.tr("Summary of the case:"), self.f_summary)
+        form.addRow(self.tr("Teaching points:"), self.f_points)
+        return w
+
+    def _build_states(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        v.addWidget(_hint(self.tr(
+            "States of the patient and the rules that move between them (each rule fires at "
+            "most once). A state's examination changes are 'exam id: finding' separated by "
+            "'|'. Counters are name=value, separated by commas. Leave all empty for a case "
+            "that does not change.")))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Initial state:")))
+        self.f_initial = self._line()
+        row.addWidget(self.f_initial, 1)
+        v.addLayout(row)
+        self.states = RowTable(
+            [Column("id", self.tr("Id"), width=90),
+             Column("description", self.tr("Description"), width=200),
+             Column("vitals", self.tr("Observations")),
+             Column("patient_says", self.tr("Patient says")),
+             Column("exam", self.tr("Examination changes"), "map")],
+            self.tr("Add state"), self.tr("Remove state"), self._check_state, self.tr("Row check"))
+        split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.states)
+        self.rules = RowTable(
+            [Column("id", self.tr("Rule id"), width=90),
+             Column("state", self.tr("In state"), width=80),
+             Column("minutes_at_least", self.tr("After (min)"), "number", default=None,
+                    width=70),
+             Column("done", self.tr("When done"), "list"),
+             Column("not_done", self.tr("When not done"), "list"),
+             Column("counters_at_least", self.tr("Counters at least"), "counters"),
+             Column("goto", self.tr("Go to state"), width=90),
+             Column("message", self.tr("Message"), width=200),
+             Column("counters", self.tr("Add to counters"), "counters")],
+            self.tr("Add rule"), self.tr("Remove rule"), self._check_rule, self.tr("Row check"))
+        split.addWidget(self.rules)
+        v.addWidget(split, 1)
+        return w
+
+    def _tables(self) -> list[RowTable]:
+        return [self.facts, self.exam, self.investigations, self.differential,
+                self.management, self.sections, self.items, self.states, self.rules]
+
+    # ------------------------------------------------------------------ edits
+
+    def _on_edit(self, *_args) -> None:
+        if not self._loading:
+            self.check_fields()
+            self.edited.emit()
+
+    def field_problems(self) -> list[tuple[QWidget, str]]:
+        """``(field, problem)`` of the single fields (case id, title, chief complaint,
+        opening line, diagnosis, initial state) that are wrong."""
+        out = []
+        cid = self.f_id.text().strip()
+        if not cid:
+            out.append((self.f_id, self.tr("needs an id")))
+        elif not _ID.match(cid):
+            out.append((self.f_id, self.tr("the id may hold only letters, digits, '_' and "
+                                           "'-'")))
+        for widget, text in ((self.f_title, self.f_title.text()),
+                             (self.f_cc, self.f_cc.text()),
+                             (self.f_opening, self.f_opening.toPlainText()),
+                             (self.f_dx, self.f_dx.text())):
+            if not text.strip():
+                out.append((widget, self.tr("must not be empty")))
+        states = self._state_ids()
+        initial = self.f_initial.text().strip()
+        if states and initial not in states:
+            out.append((self.f_initial, self.tr("must be one of the states: {ids}").format(
+                ids=", ".join(sorted(states)))))
+        elif not states and initial:
+            out.append((self.f_initial, self.tr("state {id} does not exist").format(
+                id=initial)))
+        return out
+
+    def check_fields(self) -> None:
+        """Mark the wrong single fields in red, the problem in their tooltip."""
+        wrong = dict((id(w), p) for w, p in self.field_problems())
+        for w in (self.f_id, self.f_title, self.f_cc, self.f_opening, self.f_dx,
+                  self.f_initial):
+            problem = wrong.get(id(w), "")
+            w.setStyleSheet(f"background: {_ERROR_BG.name()};" if problem else "")
+            w.setToolTip(problem)
+
+    def recheck(self) -> None:
+        """Recheck every row (a row may refer to other parts: checklist items, rules,
+        states)."""
+        self._known = {r for r, _ in self.known_refs()}
+        try:
+            for table in self._tables():
+                table.recheck()
+        finally:
+            self._known = None
+        self.check_fields()
+
+    def _refresh_section_choices(self) -> None:
+        ids = [(r["id"], r["id"]) for r in self.sections.rows() if r["id"]]
+        col = 0
+        for n in range(self.items.table.rowCount()):
+            box = self.items.table.cellWidget(n, col)
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for value, name in ids:
+                box.addItem(name, value)
+            if current and box.findData(current) < 0:
+                box.addItem(current, current)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+        self.items.columns[0].choices = ids
+        self.items.columns[0].default = ids[0][0] if ids else ""
+
+    def known_refs(self) -> list[tuple[str, str]]:
+        """``[(reference, description)]`` of everything a checklist item may refer to in
+        the form as it is now (the same forms as
+        :meth:`~eduapp.vpatient.CaseScript.known_refs`)."""
+        from ..vpatient.model import SKILLS
+        out = [("diagnosis", self.f_dx.text().strip())]
+        out += [(f"fact:{r['id']}", r["answer"][:60]) for r in self.facts.rows() if r["id"]]
+        out += [(f"exam:{r['id']}", r["name"]) for r in self.exam.rows() if r["id"]]
+        out += [(f"investigation:{r['id']}", r["name"])
+                for r in self.investigations.rows() if r["id"]]
+        out += [(f"management:{r['id']}", r["name"]) for r in self.management.rows()
+                if r["id"]]
+        out += [(f"differential:{n}", r["name"])
+                for n, r in enumerate(self.differential.rows())]
+        skills = self.skill_names()
+        out += [(f"skill:{s}", skills.get(s, s)) for s in SKILLS]
+        return out
+
+    def skill_names(self) -> dict[str, str]:
+        """Shown names of the communication skills."""
+        return {"introduction": self.tr("introduces themself"),
+                "open_question": self.tr("opens with an open question"),
+                "empathy": self.tr("shows empathy"), "summary": self.tr("summarises"),
+                "closing": self.tr("asks if there is anything else"),
+                "explanation": self.tr("explains what happens next"),
+                "no_jargon": self.tr("avoids medical jargon")}
+
+    # ------------------------------------------------------------------ row checks
+
+    def _dupe(self, table: RowTable, row: dict, n: int) -> str:
+        rid = row.get("id", "")
+        if not rid:
+            return self.tr("needs an id")
+        if not _ID.match(rid):
+            return self.tr("the id may hold only letters, digits, '_' and '-'")
+        if any(r.get("id") == rid for k, r in enumerate(table.rows()) if k != n):
+            return self.tr("another row has the id {id}").format(id=rid)
+        return ""
+
+    @staticmethod
+    def _is_number(value, positive: bool = False) -> bool:
+        return isinstance(value, float) and (value > 0 if positive else value >= 0)
+
+    def _check_fact(self, row: dict, n: int) -> str:
+        from ..vpatient.lexicon import concept_ids
+        p = self._dupe(self.facts, row, n)
+        if p:
+            return p
+        if not row["answer"]:
+            return self.tr("needs the patient's answer")
+        if not (row["topics"] or row["keywords"] or row["questions"]):
+            return self.tr("cannot be asked: give topics, keywords or example questions")
+        unknown = [t for t in row["topics"] if t not in concept_ids()]
+        if unknown:
+            return self.tr("unknown topic {t} (not in the interview lexicon)").format(
+                t=", ".join(unknown))
+        return ""
+
+    def _check_exam(self, row: dict, n: int) -> str:
+        p = self._dupe(self.exam, row, n)
+        if p:
+            return p
+        if not row["name"] or not row["finding"]:
+            return self.tr("needs a name and a finding")
+        if not self._is_number(row["minutes"]) or not self._is_number(row["cost"]):
+            return self.tr("minutes and cost must be numbers, 0 or more")
+        return ""
+
+    def _check_investigation(self, row: dict, n: int) -> str:
+        p = self._dupe(self.investigations, row, n)
+        if p:
+            return p
+        if not row["name"] or not row["result"]:
+            return self.tr("needs a name and a result")
+        if not self._is_number(row["minutes"]) or not self._is_number(row["cost"]):
+            return self.tr("cost and turnaround must be numbers, 0 or more")
+        return ""
+
+    def _check_named(self, row: dict, n: int) -> str:
+        return "" if row["name"] else self.tr("needs a name")
+
+    def _check_management(self, row: dict, n: int) -> str:
+        return self._dupe(self.management, row, n) or self._check_named(row, n)
+
+    def _check_section(self, row: dict, n: int) -> str:
+        p = self._dupe(self.sections, row, n)
+        if p:
+            return p
+        if not row["title"]:
+            return self.tr("needs a title")
+        if not any(r["section"] == row["id"] for r in self.items.rows()):
+            return self.tr("has no items")
+        return ""
+
+    def _unknown_refs(self, refs: list[str], states: bool = False) -> list[str]:
+        known = set(self._known) if self._known is not None else \
+            {r for r, _ in self.known_refs()}
+        if states:
+            known |= {f"state:{r['id']}" for r in self.states.rows()}
+        return [r for r in refs if r not in known]
+
+    def _check_item(self, row: dict, n: int) -> str:
+        p = self._dupe(self.items, row, n)
+        if p:
+            return p
+        if not row["section"]:
+            return self.tr("choose a section")
+        if not row["text"]:
+            return self.tr("needs the item's text")
+        if not row["refs"]:
+            return self.tr("refers to nothing: choose what it refers to")
+        unknown = self._unknown_refs(row["refs"])
+        if unknown:
+            return self.tr("refers to {refs}, which is not in the script").format(
+                refs=", ".join(unknown))
+        if not self._is_number(row["weight"], positive=True):
+            return self.tr("the weight must be a number above 0")
+        return ""
+
+    def _state_ids(self) -> set[str]:
+        return {r["id"] for r in self.states.rows() if r["id"]}
+
+    def _check_state(self, row: dict, n: int) -> str:
+        p = self._dupe(self.states, row, n)
+        if p:
+            return p
+        exams = {r["id"] for r in self.exam.rows()}
+        unknown = [k for k in row["exam"] if k not in exams]
+        if unknown:
+            return self.tr("changes examination {ids}, which is not in the script").format(
+                ids=", ".join(unknown))
+        return ""
+
+    def _check_rule(self, row: dict, n: int) -> str:
+        p = self._dupe(self.rules, row, n)
+        if p:
+            return p
+        states = self._state_ids()
+        for key in ("state", "goto"):
+            if row[key] and row[key] not in states:
+                return self.tr("state {id} does not exist").format(id=row[key])
+        unknown = self._unknown_refs(row["done"] + row["not_done"], states=True)
+        if unknown:
+            return self.tr("refers to {refs}, which is not in the script").format(
+                refs=", ".join(unknown))
+        if row["minutes_at_least"] is not None and not self._is_number(row["minutes_at_least"]):
+            return self.tr("minutes must be a number")
+        if any(not isinstance(v, float) for v in list(row["counters"].values())
+               + list(row["counters_at_least"].values())):
+            return self.tr("counters must be name=number")
+        return ""
+
+    def row_problems(self) -> list[tuple[int, str, str]]:
+        """``(tab index, row or field label, problem)`` of every wrong field and row."""
+        out = []
+        labels = {id(self.f_id): self.tr("Case id"), id(self.f_title): self.tr("Title"),
+                  id(self.f_cc): self.tr("Chief complaint"),
+                  id(self.f_opening): self.tr("Opening line"),
+                  id(self.f_dx): self.tr("Diagnosis"), id(self.f_initial): self.tr("Initial state")}
+        for widget, problem in self.field_problems():
+            tab = next(i for i in range(self.count()) if self.widget(i).isAncestorOf(widget))
+            out.append((tab, labels[id(widget)], problem))
+        self._known = {r for r, _ in self.known_refs()}
+        try:
+            for table in self._tables():
+                tab = next(i for i in range(self.count())
+                           if self.widget(i).isAncestorOf(table))
+                for n, p in table.problems():
+                    row = table.row(n)
+                    out.append((tab, row.get("id") or row.get("name") or str(n + 1), p))
+        finally:
+            self._known = None
+        return out
+
+    # ------------------------------------------------------------------ actions
+
+    def choose_refs(self) -> None:
+        """Pick what the selected checklist item refers to, from a list of the script."""
+        n = self.items.table.currentRow()
+        if n < 0:
+            return
+        dialog = RefsDialog(self.known_refs(), self.items.row(n)["refs"], self)
+        if dialog.exec() == QDialog.Accepted:
+            self.items.set_cell(n, "refs", ", ".join(dialog.chosen()))
+
+    # ------------------------------------------------------------------ load / read
+
+    def load(self, data: dict) -> None:
+        """Show a script (its JSON dict)."""
+        self._loading = True
+        try:
+            self._load(data)
+        finally:
+            self._loading = False
+        for line in self.findChildren(QLineEdit):
+            line.setCursorPosition(0)  # long texts show their start, not their end
+        self.recheck()
+
+    def _load(self, data: dict) -> None:
+        handled = {"format", "version", "id", "title", "language", "topic", "system",
+                   "status", "chief_complaint", "opening", "objectives", "patient", "facts",
+                   "exam", "investigations", "diagnosis", "differential", "management",
+                   "checklist", "debrief", "states", "initial_state", "rules", "lines",
+                   "unlisted_symptoms", "exam_unlisted", "investigation_unlisted",
+                   "currency"}
+        self._extra = {k: v for k, v in data.items() if k not in handled}
+        p = data.get("patient", {}) or {}
+        persona = p.get("persona", {}) or {}
+
+        def combo(box: QComboBox, value, default) -> None:
+            i = box.findData(value if value is not None else default)
+            box.setCurrentIndex(max(0, i))
+        self.f_id.setText(data.get("id", ""))
+        self.f_title.setText(data.get("title", ""))
+        combo(self.f_language, data.get("language"), "en")
+        self.f_topic.setText(data.get("topic", ""))
+        system = data.get("system", "")
+        i = self.f_system.findData(system)
+        if i >= 0:
+            self.f_system.setCurrentIndex(i)
+        else:
+            self.f_system.setCurrentText(facet_name(system, self.language) if system else "")
+        combo(self.f_status, data.get("status"), "draft")
+        self.f_cc.setText(data.get("chief_complaint", ""))
+        self.f_opening.setPlainText(data.get("opening", ""))
+        self.f_objectives.setPlainText("\n".join(data.get("objectives", [])))
+        self.f_name.setText(p.get("name", ""))
+        self.f_age.setValue(float(p.get("age", 0) or 0))
+        self.f_sex.setText(p.get("sex", ""))
+        self.f_occupation.setText(p.get("occupation", ""))
+        self.f_setting.setText(p.get("setting", ""))
+        self.f_style.setText(persona.get("speech_style", ""))
+        self.f_mood.setText(persona.get("emotional_state", ""))
+        self.f_informant.setText(persona.get("informant", ""))
+        combo(self.f_unlisted, data.get("unlisted_symptoms"), "negative")
+        combo(self.f_exam_unlisted, data.get("exam_unlisted"), "normal")
+        combo(self.f_inv_unlisted, data.get("investigation_unlisted"), "not_available")
+        self.f_currency.setText(data.get("currency", ""))
+        lines = data.get("lines", {}) or {}
+        for key, edit in self.f_lines.items():
+            edit.setText(lines.get(key, ""))
+        self.facts.set_rows(data.get("facts", []), check=False)
+        self.exam.set_rows(data.get("exam", []), check=False)
+        self.investigations.set_rows(data.get("investigations", []), check=False)
+        dx = data.get("diagnosis", {}) or {}
+        if isinstance(dx, str):
+            dx = {"name": dx}
+        self.f_dx.setText(dx.get("name", ""))
+        self.f_dx_synonyms.setText(", ".join(dx.get("synonyms", [])))
+        self.differential.set_rows([{"name": d} if isinstance(d, str) else d
+                                    for d in data.get("differential", [])], check=False)
+        self.management.set_rows(data.get("management", []), check=False)
+        checklist = data.get("checklist", {}) or {}
+        combo(self.f_style_box, checklist.get("style"), "osce")
+        rating = checklist.get("global_rating")
+        self.f_rating.setChecked(rating is not None)
+        self.f_rating_scale.setValue(int((rating or {}).get("scale", 5)))
+        self.f_rating_weight.setValue(float((rating or {}).get("weight", 0)))
+        sections = checklist.get("sections", [])
+        self.sections.set_rows([{"id": s.get("id", ""), "title": s.get("title", "")}
+                                for s in sections], check=False)
+        self._refresh_section_choices()
+        items = []
+        for s in sections:
+            for it in s.get("items", []):
+                it = dict(it)
+                if "ref" in it and "refs" not in it:
+                    ref = it.pop("ref")
+                    it["refs"] = ref if isinstance(ref, list) else [ref]
+                items.append({**it, "section": s.get("id", "")})
+        self.items.set_rows(items, check=False)
+        debrief = data.get("debrief", {}) or {}
+        self.f_summary.setPlainText(debrief.get("summary", ""))
+        self.f_points.setPlainText("\n".join(debrief.get("teaching_points", [])))
+        self.f_initial.setText(data.get("initial_state", ""))
+        self.states.set_rows(data.get("states", []), check=False)
+        rules = []
+        for r in data.get("rules", []):
+            when, then = r.get("when", {}) or {}, r.get("then", {}) or {}
+            rules.append({"id": r.get("id", ""), **when, **then})
+        self.rules.set_rows(rules, check=False)
+
+    def script_dict(self) -> dict:
+        """The form as the script's JSON shape (not validated; a number typed wrong stays
+        text, so that :meth:`~eduapp.vpatient.CaseScript.from_dict` names the field)."""
+        def lines(edit: QPlainTextEdit) -> list[str]:
+            return [x.strip() for x in edit.toPlainText().splitlines() if x.strip()]
+        system = self.f_system.currentText().strip()
+        i = self.f_system.findText(system)
+        system = self.f_system.itemData(i) if i >= 0 else facet_key(system)
+        sections = []
+        for s in self.sections.rows():
+            items = []
+            for it in self.items.rows():
+                if it["section"] == s["id"]:
+                    it = dict(it)
+                    del it["section"]
+                    items.append(it)
+            sections.append({"id": s["id"], "title": s["title"], "items": items})
+        orphans = [it for it in self.items.rows() if it["section"] not in
+                   {s["id"] for s in sections}]
+        if orphans:  # an item without a section is kept so the check can name it
+            sections.append({"id": "", "title": "", "items": [
+                {k: v for k, v in it.items() if k != "section"} for it in orphans]})
+        rating = ({"scale": self.f_rating_scale.value(),
+                   "weight": self.f_rating_weight.value()} if self.f_rating.isChecked()
+                  else None)
+        rules = []
+        for r in self.rules.rows():
+            when = {k: r[k] for k in ("state", "minutes_at_least", "done", "not_done",
+                                      "counters_at_least")}
+            then = {k: r[k] for k in ("goto", "message", "counters")}
+            rules.append({"id": r["id"], "when": when, "then": then})
+        data = {
+            **self._extra,
+            "id": self.f_id.text().strip(), "title": self.f_title.text().strip(),
+            "language": self.f_language.currentData(), "topic": self.f_topic.text().strip(),
+            "system": system or "", "status": self.f_status.currentData(),
+            "currency": self.f_currency.text().strip(),
+            "objectives": lines(self.f_objectives),
+            "patient": {"name": self.f_name.text().strip(), "age": self.f_age.value(),
+                        "sex": self.f_sex.text().strip(),
+                        "occupation": self.f_occupation.text().strip(),
+                        "setting": self.f_setting.text().strip(),
+                        "persona": {"speech_style": self.f_style.text().strip(),
+                                    "emotional_state": self.f_mood.text().strip(),
+                                    "informant": self.f_informant.text().strip()}},
+            "chief_complaint": self.f_cc.text().strip(),
+            "opening": self.f_opening.toPlainText().strip(),
+            "unlisted_symptoms": self.f_unlisted.currentData(),
+            "exam_unlisted": self.f_exam_unlisted.currentData(),
+            "investigation_unlisted": self.f_inv_unlisted.currentData(),
+            "facts": self.facts.rows(), "exam": self.exam.rows(),
+            "investigations": self.investigations.rows(),
+            "diagnosis": {"name": self.f_dx.text().strip(),
+                          "synonyms": split_list(self.f_dx_synonyms.text())},
+            "differential": self.differential.rows(), "management": self.management.rows(),
+            "checklist": {"style": self.f_style_box.currentData(), "sections": sections,
+                          "global_rating": rating},
+            "debrief": {"summary": self.f_summary.toPlainText().strip(),
+                        "teaching_points": lines(self.f_points)},
+            "states": self.states.rows(), "initial_state": self.f_initial.text().strip(),
+            "rules": rules,
+            "lines": {k: e.text().strip() for k, e in self.f_lines.items()},
+        }
+        return data
+
+    def snapshot(self) -> str:
+        """The form as canonical JSON text (to compare for unsaved edits)."""
+        return json.dumps(self.script_dict(), ensure_ascii=False, sort_keys=True)
