@@ -14,8 +14,9 @@ from eduapp.ui.main_window import STARTER_DIR
 def test_side_bar_has_both_workspaces(window):
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert texts[:7] == ["Teacher", "Item bank", "Generate", "Item models", "Exams", "Marking",
-                         "Virtual patients"]
+                         "Patient cases"]
     assert "Student" in texts and "Practice" in texts and "Progress" in texts
+    assert "Patient interview" in texts and len(set(texts)) == len(texts)  # no name twice
 
 
 def test_every_page_opens(window, qtbot):
