@@ -31,12 +31,15 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING, Callable, Hashable, Iterable
 
 from rapidfuzz import fuzz
 
 from ..domain import Finding, Item
 from .finding_text import make_finding
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 __all__ = ["DuplicateMatch", "DuplicateIndex", "duplicate_findings", "similarity"]
 
@@ -152,7 +155,7 @@ class DuplicateIndex:
         return len(self._entries)
 
     @classmethod
-    def from_bank(cls, bank, filters=None, **kw) -> "DuplicateIndex":
+    def from_bank(cls, bank: Bank, filters=None, **kw) -> "DuplicateIndex":
         """An index of the bank's items (not deleted; ``filters`` an ``ItemFilter``), keyed by
         item id. Reads in chunks of 2,000 items. Run on a worker thread for large banks.
         """

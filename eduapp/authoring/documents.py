@@ -8,7 +8,7 @@ seed a virtual patient; ``Document.body`` is the Markdown handout. Worker thread
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..domain import Document, new_uid, now
 from ..errors import ValidationError
@@ -16,6 +16,9 @@ from ..llm import complete_json_result
 from .gate import LOW_QUALITY, STRONGER_PROVIDER_HINT
 from .prompting import authoring_prompt, budget_for, extras_text
 from .output_schemas import CASE_SCHEMA, NOTES_SCHEMA, grammar_schema
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 __all__ = ["generate_notes", "generate_case", "notes_markdown", "case_markdown",
            "existing_document"]
@@ -74,7 +77,7 @@ def case_markdown(data: dict, language: str = "en") -> str:
     return "\n".join(md).rstrip() + "\n"
 
 
-def existing_document(bank, kind: str, generation_id: str) -> Document | None:
+def existing_document(bank: Bank, kind: str, generation_id: str) -> Document | None:
     """The document of ``kind`` stored under ``generation_id`` (the 500 newest are searched)."""
     for doc in bank.documents(kind=kind, limit=500):
         if doc.provenance.get("generation_id") == generation_id:
@@ -82,7 +85,7 @@ def existing_document(bank, kind: str, generation_id: str) -> Document | None:
     return None
 
 
-def _generate(bank, profile, kind: str, prompt_name: str, schema: dict, render, topic: str,
+def _generate(bank: Bank, profile, kind: str, prompt_name: str, schema: dict, render, topic: str,
               language: str, generation_id: str | None, source_text: str, on_progress,
               cancel) -> Document:
     if not topic.strip():
@@ -117,7 +120,7 @@ def _generate(bank, profile, kind: str, prompt_name: str, schema: dict, render, 
     return bank.save_document(doc)
 
 
-def generate_notes(bank, profile, topic: str, language: str = "en", *,
+def generate_notes(bank: Bank, profile, topic: str, language: str = "en", *,
                    generation_id: str | None = None, source_text: str = "",
                    on_progress: Callable[[int, float], None] | None = None,
                    cancel=None) -> Document:
@@ -135,7 +138,7 @@ def generate_notes(bank, profile, topic: str, language: str = "en", *,
                      language, generation_id, source_text, on_progress, cancel)
 
 
-def generate_case(bank, profile, topic: str, language: str = "en", *,
+def generate_case(bank: Bank, profile, topic: str, language: str = "en", *,
                   generation_id: str | None = None, source_text: str = "",
                   on_progress: Callable[[int, float], None] | None = None,
                   cancel=None) -> Document:

@@ -8,12 +8,17 @@ recompute them with :func:`gate_findings`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..domain import Finding, Item
 from .finding_text import make_finding
 from .dedup import DuplicateIndex, duplicate_findings
 from .lint import lint_item
 from .relevance import topic_finding
 from .verify import verification_finding, verify_item
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 __all__ = ["gate_findings", "describe_bank_item", "LOW_QUALITY", "STRONGER_PROVIDER_HINT", "passes_gate",
            "blind_check", "flagged"]
@@ -26,7 +31,7 @@ STRONGER_PROVIDER_HINT = ("The built-in SmolLM2-135M model writes valid but ofte
 
 
 def gate_findings(item: Item, *, index: DuplicateIndex | None = None,
-                  bank=None) -> list[Finding]:
+                  bank: Bank=None) -> list[Finding]:
     """All gate findings for ``item``: linter, near duplicates in ``index`` (skipped when
     ``None``), a generated draft that does not concern its requested topic
     (:func:`~.relevance.topic_finding`), blind-verification disagreement, and the
@@ -54,7 +59,7 @@ def gate_findings(item: Item, *, index: DuplicateIndex | None = None,
     return out
 
 
-def describe_bank_item(bank, item_id: int) -> str:
+def describe_bank_item(bank: Bank, item_id: int) -> str:
     """A few words on a bank item for a finding: ``approved, starter bank: "A 58-year-old
     man with…"`` (status, where it came from, the first 70 characters of its stem).
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from typing import TYPE_CHECKING
 
 from ..bank import ItemFilter
 from ..domain import Item
 from ..llm import Prompt, load_prompt
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 __all__ = ["PROMPT_DIR", "authoring_prompt", "extras_text", "worked_examples",
            "example_block", "Budget", "budget_for"]
@@ -79,7 +83,7 @@ def extras_text(language: str, *, bloom: str = "", difficulty: float | None = No
     return ("\n".join(lines) + "\n") if lines else ""
 
 
-def worked_examples(bank, topic: str, language: str, item_type: str, n: int) -> list[Item]:
+def worked_examples(bank: Bank, topic: str, language: str, item_type: str, n: int) -> list[Item]:
     """Up to ``n`` approved bank items nearest to ``topic`` (full-text rank), same language
     and type where possible: the worked examples of a prompt.
 

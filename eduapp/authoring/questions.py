@@ -14,7 +14,7 @@ Worker threads only (network); callbacks run on the worker.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..domain import SYSTEMS, Changes, Item, Option, new_uid, now
 from ..errors import CancelledError, LLMOutputError, LLMUnavailableError, ValidationError
@@ -26,6 +26,9 @@ from .prompting import (authoring_prompt, budget_for, example_block, extras_text
                         worked_examples)
 from .output_schemas import QUESTION_KINDS, grammar_schema, question_schema
 from .verify import verify_item
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 __all__ = ["QuestionSpec", "GenerationResult", "generate_questions", "check_generated",
            "item_from_json", "existing_generation"]
@@ -122,7 +125,7 @@ class GenerationResult:
     changes: Changes = field(default_factory=Changes)
 
 
-def existing_generation(bank, generation_id: str) -> list[Item]:
+def existing_generation(bank: Bank, generation_id: str) -> list[Item]:
     """Items already stored under ``generation_id`` (not deleted), in generation order."""
     items = bank.get_items(bank.ids_by_provenance("generation_id", generation_id))
     return sorted(items, key=lambda i: (i.provenance.get("generation_index", 0), i.id or 0))
@@ -192,7 +195,7 @@ def item_from_json(data: dict, spec: QuestionSpec) -> Item:
     return item
 
 
-def _messages(spec: QuestionSpec, profile, bank, avoid: list[str]) -> tuple[list[dict], object]:
+def _messages(spec: QuestionSpec, profile, bank: Bank, avoid: list[str]) -> tuple[list[dict], object]:
     budget = budget_for(profile)
     prompt = authoring_prompt(f"question_{spec.kind}", spec.language)
     examples = worked_examples(bank, spec.topic, spec.language, spec.kind, budget.examples)
@@ -206,7 +209,7 @@ def _messages(spec: QuestionSpec, profile, bank, avoid: list[str]) -> tuple[list
     return [{"role": "system", "content": system}, {"role": "user", "content": user}], prompt
 
 
-def _generate_one(profile, spec: QuestionSpec, bank, index: int, avoid: list[str],
+def _generate_one(profile, spec: QuestionSpec, bank: Bank, index: int, avoid: list[str],
                   cancel) -> tuple[Item, dict]:
     msgs, prompt = _messages(spec, profile, bank, avoid)
     strict = question_schema(spec.kind, spec.n_options)
@@ -242,7 +245,7 @@ def _generate_one(profile, spec: QuestionSpec, bank, index: int, avoid: list[str
     return item, res.data
 
 
-def generate_questions(bank, profile, spec: QuestionSpec, *, generation_id: str | None = None,
+def generate_questions(bank: Bank, profile, spec: QuestionSpec, *, generation_id: str | None = None,
                        verify: bool = True, verifier=None, concurrency: int = 1,
                        index: DuplicateIndex | None = None,
                        on_progress: Callable[[int, int], None] | None = None,

@@ -8,6 +8,8 @@ Bank calls are serialised by the bank; model calls (regenerate) belong on a work
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..bank import ItemFilter
 from ..domain import Item, now
 from ..errors import ApprovalBlockedError, NotFoundError, ValidationError
@@ -15,10 +17,13 @@ from .dedup import DuplicateIndex
 from .gate import gate_findings
 from .questions import GenerationResult, QuestionSpec, generate_questions
 
+if TYPE_CHECKING:
+    from ..bank import Bank
+
 __all__ = ["review_queue", "approval_problems", "accept", "edit", "discard", "regenerate", "restored_version"]
 
 
-def review_queue(bank, *, limit: int | None = None, with_duplicates: bool = False) -> list[Item]:
+def review_queue(bank: Bank, *, limit: int | None = None, with_duplicates: bool = False) -> list[Item]:
     """Generated items (by a language model or from an AIG item model or knowledge table)
     still in ``draft``, newest first, each with its gate findings.
 
@@ -42,7 +47,7 @@ def approval_problems(item: Item) -> list:
             if f.severity == "error" or f.rule == "verification-disagrees"]
 
 
-def accept(bank, ids, status: str = "reviewed", *, override: bool = False,
+def accept(bank: Bank, ids, status: str = "reviewed", *, override: bool = False,
            by: str = "") -> int:
     """A person accepts items: set them ``reviewed`` or ``approved``.
 
@@ -78,7 +83,7 @@ def accept(bank, ids, status: str = "reviewed", *, override: bool = False,
     return bank.set_status(ids, status)
 
 
-def edit(bank, item: Item) -> Item:
+def edit(bank: Bank, item: Item) -> Item:
     """Save a person's edit of an item (a new version) and return it with fresh findings.
 
     :raises ValidationError: the edited item breaks a structural rule.
@@ -88,12 +93,12 @@ def edit(bank, item: Item) -> Item:
     return saved
 
 
-def discard(bank, ids) -> list[int]:
+def discard(bank: Bank, ids) -> list[int]:
     """Move items to the trash (restorable from the bank). :returns: ids deleted."""
     return bank.delete_items(list(ids))
 
 
-def regenerate(bank, profile, item_id: int, *, generation_id: str | None = None,
+def regenerate(bank: Bank, profile, item_id: int, *, generation_id: str | None = None,
                verify: bool = True, cancel=None) -> GenerationResult:
     """Write a replacement for one generated item with the spec it was made from, and
     discard the old one once the new one is stored. Worker thread.
@@ -118,7 +123,7 @@ def regenerate(bank, profile, item_id: int, *, generation_id: str | None = None,
     return result
 
 
-def restored_version(bank, item_id: int, version: int) -> Item:
+def restored_version(bank: Bank, item_id: int, version: int) -> Item:
     """Version ``version`` of an item, ready to be saved as its newest version: the old
     content with the identity of the current item (id, uid, review status and place in its
     set), so restoring never moves an item out of its set or changes its status.

@@ -18,11 +18,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from ..domain import Item, ItemSet, new_uid
 from ..errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from .repository import Bank
 
 __all__ = ["ImportMatch", "find_import_matches", "apply_import_decisions", "DECISIONS",
            "SIMILAR"]
@@ -77,7 +81,7 @@ def _similarity(a: Item, b: Item) -> float:
     return stem
 
 
-def _candidates(bank, item: Item) -> list[Item]:
+def _candidates(bank: Bank, item: Item) -> list[Item]:
     words = sorted(set(_WORD.findall(item.full_stem)), key=len, reverse=True)[:3]
     if not words:
         return []
@@ -87,7 +91,7 @@ def _candidates(bank, item: Item) -> list[Item]:
         return []
 
 
-def find_import_matches(bank, result, file: str = "") -> list[ImportMatch]:
+def find_import_matches(bank: Bank, result, file: str = "") -> list[ImportMatch]:
     """The lone items of a parsed file (:class:`eduapp.interop.ParseResult`) that are not
     already in the bank by ``uid`` or identical content, but share a bank item's ID
     number or are :data:`SIMILAR` to one. Sets are left out (they import as units).
@@ -122,7 +126,7 @@ def find_import_matches(bank, result, file: str = "") -> list[ImportMatch]:
     return out
 
 
-def apply_import_decisions(bank, result, decisions: dict[int, str]) -> int:
+def apply_import_decisions(bank: Bank, result, decisions: dict[int, str]) -> int:
     """Apply a person's decisions to a parsed file before it is imported: ``keep`` drops
     the incoming item (the bank's stays as it is), ``replace`` makes it a new version of
     the matched bank item, ``new`` imports it as a separate item (its ID number is cleared

@@ -27,7 +27,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..bank import ItemFilter
 from ..domain import CHOICE_TYPES, Item, ItemSet
@@ -37,6 +37,9 @@ from .conventions import (FORMAT_ALIASES, FORMATS, section_instructions, section
                           unit_format)
 from .model import Exam, ExamSection, ExamUnit
 from .store import ExamStore
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 #: Facility index p asked of the generator for each band (its midpoint).
 BAND_P = {"easy": 0.8, "medium": 0.55, "hard": 0.3}
@@ -156,7 +159,7 @@ class _Candidate:
         return True
 
 
-def _load_candidates(bank) -> list[_Candidate]:
+def _load_candidates(bank: Bank) -> list[_Candidate]:
     ids = bank.query_ids("", ItemFilter(types=CHOICE_TYPES, include_retired=False))
     out = []
     for unit in bank.units(ids):
@@ -211,7 +214,7 @@ class _Pool:
         return any(i.id in self.recent for i in c.items)
 
 
-def _pool(bank, blueprint: Blueprint, language: str, include_drafts: bool,
+def _pool(bank: Bank, blueprint: Blueprint, language: str, include_drafts: bool,
           recent_window: int) -> _Pool:
     window = blueprint.recent_exam_window if blueprint.recent_exam_window is not None \
         else recent_window
@@ -225,7 +228,7 @@ def _pool(bank, blueprint: Blueprint, language: str, include_drafts: bool,
                  candidates=candidates, matching=matching)
 
 
-def assemble(bank, blueprint: Blueprint, *, seed: int | None = None,
+def assemble(bank: Bank, blueprint: Blueprint, *, seed: int | None = None,
              include_drafts: bool = False, recent_window: int = 2, title: str = "",
              language: str | None = None, institution: str = "",
              similar: Callable[[Item, Item], bool] | None = None,
@@ -491,7 +494,7 @@ class CellAvailability:
     recent: int = 0
 
 
-def cell_availability(bank, blueprint: Blueprint, *, include_drafts: bool = False,
+def cell_availability(bank: Bank, blueprint: Blueprint, *, include_drafts: bool = False,
                       recent_window: int = 2, language: str | None = None
                       ) -> list[CellAvailability]:
     """Per cell of ``blueprint``, the questions :func:`assemble` could draw on with the

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..domain import Item, ItemSet, Option, new_uid
 from ..errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -102,7 +105,7 @@ class ExamUnit:
                 "snapshot": [i.to_dict(with_ids=True) for i in self.items]}
 
     @classmethod
-    def from_dict(cls, d: dict, bank=None) -> "ExamUnit":
+    def from_dict(cls, d: dict, bank: Bank=None) -> "ExamUnit":
         """Rebuild; with ``bank``, each member is read with ``bank.item_version`` and the
         stored snapshot is used only when that version is gone (purged)."""
         snapshots = {(s["id"], s["version"]): s for s in d.get("snapshot", [])}
@@ -155,7 +158,7 @@ class ExamSection:
                 "units": [u.to_dict() for u in self.units]}
 
     @classmethod
-    def from_dict(cls, d: dict, bank=None) -> "ExamSection":
+    def from_dict(cls, d: dict, bank: Bank=None) -> "ExamSection":
         return cls(title=d.get("title", ""), instructions=d.get("instructions", ""),
                    minutes=d.get("minutes"), kind=d.get("kind", ""),
                    units=[ExamUnit.from_dict(u, bank) for u in d.get("units", [])])
@@ -391,7 +394,7 @@ class Exam:
                 "forms": [f.to_dict() for f in self.forms]}
 
     @classmethod
-    def from_dict(cls, d: dict, bank=None) -> "Exam":
+    def from_dict(cls, d: dict, bank: Bank=None) -> "Exam":
         """Rebuild an exam; with ``bank`` the pinned versions are read from the bank's
         history (``bank.item_version``), else from the stored snapshot."""
         return cls(uid=d["uid"], title=d.get("title", ""), course=d.get("course", ""),

@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import NotFoundError, ValidationError
 from .model import Exam
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 
 @dataclass
@@ -40,7 +44,7 @@ class ExamStore:
         again = store.get(exam_id)   # the same item versions, whatever happened since
     """
 
-    def __init__(self, bank):
+    def __init__(self, bank: Bank):
         self.bank = bank
 
     def save(self, exam: Exam) -> int:

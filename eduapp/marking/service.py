@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..errors import CancelledError, EduAppError, NotFoundError, ValidationError
 from ..exams.model import Exam
@@ -23,6 +23,9 @@ from .raster import load_pages
 from .reader import LayoutCache, read_page
 from .scoring import CandidateScore, response_matrices, score_candidate
 from .store import MarkingStore
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 #: Pages read at once (the target machine has two cores).
 WORKERS = 2
@@ -114,7 +117,7 @@ class MarkingService:
     :param store: a :class:`MarkingStore`.
     """
 
-    def __init__(self, bank, store: MarkingStore):
+    def __init__(self, bank: Bank, store: MarkingStore):
         self.bank = bank
         self.store = store
         self.exams = ExamStore(bank)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -29,6 +30,9 @@ from .base import (INK, RULE, SHADE, MissingMediaError, PdfLayoutError, Styles,
                    atomic_output, build_pdf, frame_size, page_label, page_size)
 from .base import bilingual as _t  # _t(language, english, chinese)
 from .fonts import rich
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 MAX_IMAGE_HEIGHT = 75 * mm
 
@@ -52,7 +56,7 @@ def candidate_stem(item: Item) -> str:
     return item.stem
 
 
-def exam_media(bank, exam: Exam) -> dict[str, Media]:
+def exam_media(bank: Bank, exam: Exam) -> dict[str, Media]:
     """Bytes of every image the exam's items refer to, by sha256.
 
     :raises MissingMediaError: an item refers to an image that is not in the bank

@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from ..bank import ItemFilter
 from ..errors import ValidationError
+
+if TYPE_CHECKING:
+    from ..bank import Bank
+    from .store import PracticeStore
 
 #: ``unused``: never answered; ``incorrect``: last answer wrong; ``flagged``: flagged by
 #: the student; ``due``: FSRS review due now.
@@ -91,7 +96,7 @@ class TestSpec:
         return cls(**{k: v for k, v in d.items() if k in known})
 
 
-def candidates(bank, spec: TestSpec, statuses=SERVABLE_STATUSES[:1]
+def candidates(bank: Bank, spec: TestSpec, statuses=SERVABLE_STATUSES[:1]
                ) -> list[tuple[int, str, str | None]]:
     """``(id, uid, set_uid)`` of the bank items matching the spec's filters, by id.
 
@@ -126,7 +131,7 @@ def pool_uids(conn, profile_id: int, pools, now: float) -> set[str]:
     return out
 
 
-def choose(bank, store, profile_id: int, spec: TestSpec, now: float,
+def choose(bank: Bank, store: PracticeStore, profile_id: int, spec: TestSpec, now: float,
            statuses=SERVABLE_STATUSES[:1]) -> list[int]:
     """Bank item ids for a session, sets whole (their served members), in the order to
     practise them. Items the spec names (``uids``) are served only in ``statuses`` too.

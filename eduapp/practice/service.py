@@ -12,7 +12,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
@@ -24,6 +24,9 @@ from .scheduling import Spacer
 from .session import Session, SessionDamagedError, _snapshot
 from .store import PracticeStore
 from .tutor import Tutor, TutorReply
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +70,7 @@ class PracticeService:
         approved items only.
     """
 
-    def __init__(self, bank, store: PracticeStore, *, clock: Callable[[], float] = time.time,
+    def __init__(self, bank: Bank, store: PracticeStore, *, clock: Callable[[], float] = time.time,
                  marker: ShortAnswerMarker | None = None, fuzz: bool = True,
                  tutor_profile=None, llm: Callable[[], object] | None = None,
                  allow_reviewed: Callable[[], bool] | None = None):
@@ -107,7 +110,7 @@ class PracticeService:
         self._marker = marker
 
     @classmethod
-    def open_in(cls, data_dir: str, bank, **kw) -> "PracticeService":
+    def open_in(cls, data_dir: str, bank: Bank, **kw) -> "PracticeService":
         """The service over ``practice.sqlite`` in ``data_dir`` (damaged files recovered,
         see :meth:`PracticeStore.open_in`)."""
         return cls(bank, PracticeStore.open_in(data_dir), **kw)

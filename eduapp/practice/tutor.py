@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..domain import Document, Item
 from ..errors import LLMOutputError, LLMUnavailableError
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +77,7 @@ def item_markdown(item: Item) -> str:
     return "\n".join(lines).strip()
 
 
-def grounding(bank, item: Item) -> Grounding:
+def grounding(bank: Bank, item: Item) -> Grounding:
     """Gather the tutor's sources for ``item`` from ``bank`` (lecture notes by topic, else
     by system; the item's own language first)."""
     notes: list[Document] = []
@@ -163,7 +167,7 @@ class Tutor:
     :param profile: an :class:`eduapp.llm.ProviderProfile`, or ``None`` for offline.
     """
 
-    def __init__(self, bank, profile=None):
+    def __init__(self, bank: Bank, profile=None):
         self.bank = bank
         self.profile = profile
 

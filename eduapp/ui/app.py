@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFontDatabase, QIcon
@@ -22,6 +23,9 @@ from ..workspace import Workspace
 log = logging.getLogger(__name__)
 
 from ..resources import ASSETS, CJK_FONT  # noqa: E402
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 TRANSLATIONS = os.path.join(ASSETS, "translations")
 
 
@@ -40,7 +44,7 @@ class App(QObject):
     changed = Signal(object)
     language_changed = Signal(str)
 
-    def __init__(self, data_dir: str, bank=None):
+    def __init__(self, data_dir: str, bank: Bank=None):
         super().__init__()
         self.workspace = Workspace(data_dir, bank, verify=False)
         self.student_id: int | None = None

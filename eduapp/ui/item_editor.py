@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import os
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QTextCursor
@@ -26,6 +27,9 @@ from ..errors import ValidationError
 from .app import current_language
 from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
                           sources_from_references)
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 IMAGE_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif"}
 
@@ -118,7 +122,7 @@ class ItemEditor(QWidget):
     #: ``(bool)``: the form now differs (or no longer differs) from the item loaded
     modified_changed = Signal(bool)
 
-    def __init__(self, bank, parent=None):
+    def __init__(self, bank: Bank, parent=None):
         super().__init__(parent)
         self.bank = bank
         #: ``() -> "en" | "zh"``: the interface language (the page sets the App's)
@@ -871,7 +875,7 @@ class HistoryDialog(QDialog):
             self.accept()
 
 
-def choose_version(bank, item_id: int, parent=None) -> int | None:
+def choose_version(bank: Bank, item_id: int, parent=None) -> int | None:
     """Show an item's versions; return the version number the user chose to restore, or
     ``None``."""
     dialog = HistoryDialog(bank.history(item_id), parent)

@@ -5,6 +5,7 @@ demand, as the view scrolls."""
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 import time
 from collections import OrderedDict
@@ -14,6 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from ..bank import TABLE_COLUMNS
 from ..domain import facet_name
 from .app import current_language
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 BLOCK = 200
 CACHE_BLOCKS = 50
@@ -30,7 +34,7 @@ class ItemTableModel(QAbstractTableModel):
     COLUMNS = ("id", "type", "stem", "topic", "system", "exam_type", "language", "status",
                "version", "updated_at")
 
-    def __init__(self, bank, parent=None):
+    def __init__(self, bank: Bank, parent=None):
         super().__init__(parent)
         self.bank = bank
         self.ids: list[int] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialog
 
 from ..files import human_size
 from .ops import Op
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
 
 
 class BackupsDialog(QDialog):
@@ -277,7 +281,7 @@ class DataGuard(QObject):
         from ..bank import check
         from ..config import BANK_FILE
 
-        def quick(ws):
+        def quick(ws: Workspace):
             path = os.path.join(ws.data_dir, BANK_FILE)
             if check.is_verified(path):
                 return None
@@ -343,7 +347,7 @@ class DataGuard(QObject):
         Repair button when something can be repaired."""
         from ..bank.check import check_data_folder
 
-        def run(ws, ctx):
+        def run(ws: Workspace, ctx):
             return check_data_folder(ws.data_dir,
                                      progress=lambda stage, f: ctx.progress(stage, f))
         Op(self.window, run).with_progress(self.tr("Checking the database…")) \
@@ -371,7 +375,7 @@ class DataGuard(QObject):
     def repair(self, report=None) -> None:
         """Repair in the background (the stores are closed and reopened around it) and
         show what was done and what was lost."""
-        def run(ws, ctx):
+        def run(ws: Workspace, ctx):
             return ws.repair(report, progress=lambda stage, f: ctx.progress(stage, f))
         Op(self.window, run).with_progress(self.tr("Repairing…")) \
             .success(lambda outcome: self._show_repair(outcome[0])).run()

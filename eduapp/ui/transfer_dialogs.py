@@ -5,6 +5,7 @@ selection, the current search or the whole bank."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 
 from .app import current_language
 from .ops import Op
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
 
 #: File formats by the names people know them by.
 FORMAT_NAMES = {"eduapp-json": "EduApp JSON", "moodle-xml": "Moodle XML", "gift": "GIFT",
@@ -117,7 +121,7 @@ class ImportDialog(QDialog):
             return
         self.status.setText(self.tr("Reading…"))
 
-        def work(ws, ctx):
+        def work(ws: Workspace, ctx):
             from ..errors import ImportFileError
             from ..interop import parse_file
             out = []
@@ -223,7 +227,7 @@ class ImportDialog(QDialog):
         category, strict = self.category.text().strip().strip("/"), self.strict.isChecked()
         decisions = self.decisions()
 
-        def work(ws, ctx):
+        def work(ws: Workspace, ctx):
             def on_file(n, path):
                 ctx.progress(self.tr("Importing {name}…").format(name=os.path.basename(path)),
                              n / len(paths))

@@ -8,10 +8,14 @@ from __future__ import annotations
 import glob
 import os
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..errors import NotFoundError
 from ..resources import QUESTION_BANKS
 from .model import CaseScript, load_case
+
+if TYPE_CHECKING:
+    from ..bank import Bank
 
 __all__ = ["CASES_DIR", "DOCUMENT_KIND", "shipped_cases", "CaseLibrary", "case_document",
            "case_from_document"]
@@ -60,7 +64,7 @@ class CaseLibrary:
     :param bank: an :class:`eduapp.bank.Bank`, or ``None`` for shipped cases only.
     """
 
-    def __init__(self, bank=None, folder: str | None = None):
+    def __init__(self, bank: Bank=None, folder: str | None = None):
         self.bank = bank
         self.folder = folder
 

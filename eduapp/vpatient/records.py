@@ -9,8 +9,12 @@ module only shapes the records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..domain import new_uid
+
+if TYPE_CHECKING:
+    from ..practice.store import PracticeStore
 
 __all__ = ["encounter_record", "save_encounter", "ItemRate", "CaseClassResult",
            "class_results", "student_results"]
@@ -33,7 +37,7 @@ def encounter_record(enc, report, engine: str = "offline") -> dict:
             "orders": list(enc.orders), "result": report.to_dict()}
 
 
-def save_encounter(store, profile_id: int, enc, report, engine: str = "offline") -> int:
+def save_encounter(store: PracticeStore, profile_id: int, enc, report, engine: str = "offline") -> int:
     """Store a finished encounter for a student. :returns: the row id.
 
     :raises NotFoundError: no such profile.
@@ -77,7 +81,7 @@ class CaseClassResult:
     items: list[ItemRate] = field(default_factory=list)
 
 
-def class_results(store, case_id: str | None = None) -> list[CaseClassResult]:
+def class_results(store: PracticeStore, case_id: str | None = None) -> list[CaseClassResult]:
     """Class results per case (all profiles, imported classmates included), the latest
     encounter of each student per case.
 
@@ -110,7 +114,7 @@ def class_results(store, case_id: str | None = None) -> list[CaseClassResult]:
     return out
 
 
-def student_results(store, profile_id: int) -> list[dict]:
+def student_results(store: PracticeStore, profile_id: int) -> list[dict]:
     """One student's encounters for the Progress page, newest first:
     ``[{"id", "case_id", "case_title", "finished_at", "score", "diagnosis_correct",
     "questions", "tests", "cost", "sim_minutes", "seconds"}]``."""

@@ -12,6 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ...domain import Document
 from ...errors import NotFoundError, ValidationError
@@ -20,6 +21,9 @@ from .generator import count_combinations
 from .model import MODEL_FORMAT, ItemModel, read_json
 from .tables import (TABLE_FORMAT, KnowledgeTable, count_table_items, mark_table,
                      parse_markdown_tables, propose_tables, tables_of_document)
+
+if TYPE_CHECKING:
+    from ...bank import Bank
 
 __all__ = ["AigSource", "MODELS_DIR", "shipped_sources", "catalog", "resolve", "load_file",
            "user_models_dir", "user_sources", "save_user_model", "proposed_tables",
@@ -124,7 +128,7 @@ def save_user_model(data_dir: str, model) -> str:
     return path
 
 
-def catalog(bank=None, data_dir: str | None = None) -> list[AigSource]:
+def catalog(bank: Bank=None, data_dir: str | None = None) -> list[AigSource]:
     """The teacher's own models (``data_dir``), the shipped sources (a shipped model the
     teacher saved a copy of is listed once, as the teacher's), and the knowledge tables
     marked in the bank's documents (a note imported from the starter files is listed once).
@@ -152,7 +156,7 @@ def catalog(bank=None, data_dir: str | None = None) -> list[AigSource]:
     return out
 
 
-def proposed_tables(bank) -> list[KnowledgeTable]:
+def proposed_tables(bank: Bank) -> list[KnowledgeTable]:
     """Tables of the bank's documents that could become knowledge tables and are not
     marked yet (see :func:`~.tables.propose_tables`), notes first."""
     out = []
@@ -162,7 +166,7 @@ def proposed_tables(bank) -> list[KnowledgeTable]:
     return out
 
 
-def save_table_mark(bank, table: KnowledgeTable):
+def save_table_mark(bank: Bank, table: KnowledgeTable):
     """Mark ``table`` (its ``source`` is ``document:<uid>``) in its document in the bank.
 
     :returns: the saved :class:`~eduapp.domain.Document`.
@@ -218,7 +222,7 @@ def load_file(path: str) -> list[AigSource]:
     return [src]
 
 
-def resolve(name: str, bank=None, data_dir: str | None = None) -> AigSource:
+def resolve(name: str, bank: Bank=None, data_dir: str | None = None) -> AigSource:
     """The source with id ``name`` in :func:`catalog`, else a file at path ``name``.
 
     :raises NotFoundError: neither an id nor a readable file.

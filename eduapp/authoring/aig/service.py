@@ -10,6 +10,7 @@ generating the same combination again stores nothing twice: it is counted in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...domain import ItemSet, new_uid, now
 from ...errors import NotFoundError
@@ -18,6 +19,9 @@ from .catalog import AigSource
 from .generator import AigResult, enemy_group, generate_from_model
 from .model import ItemModel
 from .tables import generate_from_table
+
+if TYPE_CHECKING:
+    from ...bank import Bank
 
 __all__ = ["generate", "generate_into_bank", "StoredGeneration", "bank_index"]
 
@@ -35,7 +39,7 @@ def generate(source: AigSource | ItemModel, *, count: int | None = None,
     return generate_from_table(model, count=count, seed=seed, index=index)
 
 
-def bank_index(bank, source_id: str) -> DuplicateIndex:
+def bank_index(bank: Bank, source_id: str) -> DuplicateIndex:
     """The bank's near-duplicate index without the items of ``source_id``'s own enemy
     group (those are siblings by design, kept apart on exams by the enemy rule)."""
     index = DuplicateIndex.from_bank(bank)
@@ -66,7 +70,7 @@ class StoredGeneration:
         return out
 
 
-def _exists(bank, uid: str) -> bool:
+def _exists(bank: Bank, uid: str) -> bool:
     try:
         bank.get_item_by_uid(uid)
         return True
@@ -74,7 +78,7 @@ def _exists(bank, uid: str) -> bool:
         return False
 
 
-def generate_into_bank(bank, source: AigSource, *, count: int | None = 20,
+def generate_into_bank(bank: Bank, source: AigSource, *, count: int | None = 20,
                        seed: int | None = None,
                        generation_id: str | None = None) -> StoredGeneration:
     """Generate up to ``count`` questions from ``source`` and store the new ones as drafts.

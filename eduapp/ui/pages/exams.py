@@ -8,6 +8,7 @@ import copy
 import json
 import os
 import tempfile
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +24,9 @@ from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
 from ..ops import Op
 from ..page import Page
 from ..stored_exams_dialog import StoredExamsDialog
+
+if TYPE_CHECKING:
+    from ...workspace import Workspace
 
 MAX_FORMS = 8
 
@@ -360,7 +364,7 @@ class ExamsPage(Page):
         date = self.date_edit.date().toString("yyyy-MM-dd")
         choosing, forming = self.tr("Choosing questions…"), self.tr("Making the forms…")
 
-        def work(ws, ctx):
+        def work(ws: Workspace, ctx):
             ctx.progress(choosing, None)
             result = ws.assemble_exam(blueprint, seed=seed, include_drafts=drafts,
                                       language=blueprint.language, allow_enemies=enemies)
@@ -519,7 +523,7 @@ class ExamsPage(Page):
                 text += "\n\n" + result.hint
             QMessageBox.information(self, self.tr("Generate drafts"), text)
 
-        def work(ws, ctx):
+        def work(ws: Workspace, ctx):
             def progress(n, total):
                 ctx.progress(f"{n}/{total}", n / total if total else None)
             return ws.fill_shortfall(request, on_progress=progress, cancel=ctx.cancelled)
@@ -667,7 +671,7 @@ class ExamsPage(Page):
         path = os.path.join(folder, f"{self._revision}-{kind}{code}.pdf")
         images = self.preview.needs_images
 
-        def work(ws):
+        def work(ws: Workspace):
             ws.render_exam_document(exam, kind, code, path)
             return path, (page_images(path, folder) if images else None)
 

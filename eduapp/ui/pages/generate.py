@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
@@ -27,6 +28,9 @@ from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQuali
 from ..item_editor import ItemEditor, choose_version
 from ..ops import Op, show_error
 from ..page import Page
+
+if TYPE_CHECKING:
+    from ...workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -287,7 +291,7 @@ class GeneratePage(Page):
         Cancel button; ``success(result)`` on the GUI thread."""
         stop = threading.Event()
 
-        def fn(ws, ctx):
+        def fn(ws: Workspace, ctx):
             return work(ws, ctx, _EitherEvent(ctx.cancelled, stop))
 
         def done(result):
@@ -345,7 +349,7 @@ class GeneratePage(Page):
             verify = self.form.verify.isChecked()
             template = self.tr("{done} of {total} questions written")
 
-            def work(ws, ctx, cancel):
+            def work(ws: Workspace, ctx, cancel):
                 def progress(done, total):
                     ctx.progress(template.format(done=done, total=total),
                                  done / total if total else None)
@@ -356,7 +360,7 @@ class GeneratePage(Page):
         else:
             template = self.tr("{tokens} tokens so far")
 
-            def work(ws, ctx, cancel):
+            def work(ws: Workspace, ctx, cancel):
                 def progress(tokens, _seconds):
                     ctx.progress(template.format(tokens=tokens), None)
                 return ws.generate_document(kind, topic, language, provider=profile.name,
@@ -556,7 +560,7 @@ class GeneratePage(Page):
         waiting = self.tr("Writing a replacement for draft #{id} with {provider}…").format(
             id=item_id, provider=self.form.provider_label(profile))
 
-        def work(ws, ctx, cancel):
+        def work(ws: Workspace, ctx, cancel):
             return ws.regenerate(item_id, provider=profile.name, verify=verify, cancel=cancel)
 
         def done(result):
@@ -603,7 +607,7 @@ class GeneratePage(Page):
 
     def reload_documents(self) -> None:
         """Refill the document menu with lecture notes and case studies (newest first)."""
-        def work(ws):
+        def work(ws: Workspace):
             docs = ws.bank.documents(limit=RECENT_DOCUMENTS * 2)
             docs = [d for d in docs if d.kind in ("notes", "case")]
             return sorted(docs, key=lambda d: -(d.updated_at or d.created_at or 0))[

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout,
@@ -25,6 +26,9 @@ from ...domain import Changes
 from ...errors import EduAppError
 from ..ops import Op, show_error
 from ..page import Page
+
+if TYPE_CHECKING:
+    from ...workspace import Workspace
 
 ERROR_STYLE = "color: #b91c1c;"
 OK_STYLE = "color: #0f766e;"
@@ -665,7 +669,7 @@ class ItemModelsPage(Page):
         if not ok or not topic.strip():
             return
         language = self.language.currentData() or "en"
-        def work(ws, ctx):
+        def work(ws: Workspace, ctx):
             return ws.draft_item_model(topic.strip(), language, cancel=ctx.cancelled)[0]
 
         def done(model):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
 
 from ..ops import Op
 from ..page import Page
+
+if TYPE_CHECKING:
+    from ...workspace import Workspace
 
 SCAN_FILTER = "*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp"
 
@@ -296,7 +300,7 @@ class MarkingPage(Page):
             return
         item_id = e.item.id
 
-        def work(ws, ctx):
+        def work(ws: Workspace, ctx):
             return ws.marking.draft_rewrite(exam_id, item_id, ws.provider(),
                                             cancel=ctx.cancelled)
 
@@ -403,7 +407,7 @@ class MarkingPage(Page):
         self.progress.setVisible(True)
         self.summary.setText(self.tr("Reading {n} page(s)…").format(n=total))
 
-        def work(ws, ctx):
+        def work(ws: Workspace, ctx):
             def progress(done, file):
                 ctx.progress(os.path.basename(file), done / max(1, total))
             return ws.mark_scans(exam_id, list(paths), class_list=class_list,
@@ -510,7 +514,7 @@ class MarkingPage(Page):
     def _refresh_stats_and_log(self) -> None:
         exam_id = self.exam_id()
 
-        def work(ws):
+        def work(ws: Workspace):
             svc = ws.marking
             analysis, exam = svc.statistics(exam_id)
             history = {i.uid: [h for h in svc.item_history(i.uid) if h["exam_id"] != exam_id]

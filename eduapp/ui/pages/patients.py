@@ -11,6 +11,8 @@ Cancel), as the item editor does.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
@@ -23,6 +25,9 @@ from ..app import current_language
 from ..case_editor import CaseEditor
 from ..ops import Op, show_error
 from ..page import Page
+
+if TYPE_CHECKING:
+    from ...workspace import Workspace
 
 
 class PatientsPage(Page):
@@ -451,7 +456,7 @@ class PatientsPage(Page):
         if not ok or not topic.strip():
             return
         language = self.editor.f_language.currentData() or "en"
-        def run(ws, ctx):
+        def run(ws: Workspace, ctx):
             return ws.generate_case_script(topic, language, cancel=ctx.cancelled)
         Op(self, run).with_progress(self.tr("Writing a draft case…")) \
             .success(lambda saved: self.refresh(saved.value.id)).run()

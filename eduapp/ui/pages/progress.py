@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis,
                               QHorizontalBarSeries, QLineSeries, QValueAxis)
@@ -25,6 +26,9 @@ from ...practice.itemstats import describe
 from ..ops import Op
 from ..page import Page
 from ..student_widgets import StudentPicker
+
+if TYPE_CHECKING:
+    from ...workspace import Workspace
 
 
 def _pct(x) -> str:
@@ -239,7 +243,7 @@ class ProgressPage(Page):
         lang = self.app.ui_language()
         self.load_encounters(pid)
 
-        def load(ws):
+        def load(ws: Workspace):
             svc = ws.practice
             return (svc.dashboard(pid), svc.learning_path(pid, languages=[lang]),
                     svc.deck(pid),
@@ -485,7 +489,7 @@ class ProgressPage(Page):
     def load_teacher(self) -> None:
         exam = self.exam_box.currentData()
 
-        def load(ws):
+        def load(ws: Workspace):
             svc = ws.practice
             rel = svc.exam_reliability(exam) if exam else None
             stats = svc.item_statistics(exam)
