@@ -82,7 +82,9 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              "allergies": ("medications", "treatment_so_far"),
              "adherence": ("medications", "treatment_so_far"),
              # someone at home with a cold now is a sick contact, not a family history
-             "sick_contacts": ("family_history",)}
+             "sick_contacts": ("family_history",),
+             # "what do you think is going on?" asks the patient's ideas, not the complaint
+             "ice": ("chief_complaint",)}
 #: Parts of the history whose object may be any condition: a fact covering one of these,
 #: when the question asks it, is not counted against for naming a condition it lacks.
 _HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "surgery",
@@ -237,12 +239,23 @@ class Matcher:
         """:meth:`concepts_in` and, per concept found, what of the question it matched
         (English words or Chinese character positions)."""
         views = self._views(question)
+        # an English pattern must occur within one sentence ("I'm a medical student.
+        # What's the problem?" does not ask about "medical problems")
+        sentences = [views]
+        if not is_chinese(views[0]):
+            parts = [p for p in re.split(r"[.!?;]+", question) if p.strip()]
+            if len(parts) > 1:
+                sentences = [self._views(p) for p in parts]
         hits: dict[str, list[tuple[float, frozenset]]] = {}
         evidence: dict[str, frozenset] = {}
         spans: dict[str, frozenset] = {}
         for cid, c in self.lexicon.items():
             for p in c.patterns:
-                ev = p.evidence(*views)
+                ev = None
+                for sv in sentences:
+                    e = p.evidence(*sv)
+                    if e is not None:
+                        ev = e if ev is None else ev | e
                 if ev is not None:
                     hits.setdefault(cid, []).append((p.weight, ev))
                     evidence[cid] = evidence.get(cid, frozenset()) | ev
@@ -269,6 +282,16 @@ class Matcher:
                         and 0 < len(core) <= 2 and set(core) <= {
                             nospace[i] for i in evidence[cid]}:
                     found[cid] = 1.0
+        # "A的时候B": A is when, B is what is asked ("烧起来的时候抽过筋吗" asks about fits);
+        # a symptom named only in the "when" part counts half
+        if is_chinese(nospace):
+            k = nospace.find("的时候")
+            after = frozenset(range(k + 3, len(nospace))) if k > 0 else frozenset()
+            if after and any(evidence[c] & after for c in found
+                             if self.lexicon[c].kind != "skill"):
+                for cid in found:
+                    if self.lexicon[cid].kind == "symptom" and max(evidence[cid]) < k:
+                        found[cid] *= 0.5
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
@@ -276,6 +299,13 @@ class Matcher:
             if strong in found:
                 for w in weak:
                     found.pop(w, None)
+        # "以前有没有嗓子疼" / "ever had chest pain before?" asks about that symptom, not
+        # about earlier episodes of the complaint that brought the patient (which the
+        # previous-episodes frame means): a symptom named that is not presenting takes it
+        if "previous_episodes" in found and any(
+                self.lexicon[o].kind == "symptom" and o not in self._presenting and o != "pain"
+                and o in self._owned for o in found):
+            del found["previous_episodes"]
         # a specific history frame beats the generic frames it competes with
         for generic in GENERIC_FRAMES:
             if generic in found:
@@ -283,10 +313,12 @@ class Matcher:
                           if cid != generic and (cid in HISTORY_FRAMES or (
                               generic == "chief_complaint" and self.lexicon[cid].kind == "frame"
                               and cid not in GENERIC_FRAMES) or (
-                              generic == "onset" and cid in _ATTRIBUTES))]
+                              generic == "onset" and cid in _ATTRIBUTES) or (
+                              generic == "previous_episodes"
+                              and cid in _ATTRIBUTES | {"impact", "exercise_tolerance"}))]
                 # "when" and "before" inside a history question belong to that question
                 # ("when did you stop smoking?"); the broad frames need a rival as strong
-                weak = generic in ("onset", "previous_episodes")
+                weak = generic in ("onset", "previous_episodes", "chief_complaint")
                 if rivals and (weak and any(cid in HISTORY_FRAMES for cid in found
                                             if cid != generic)
                                or max(rivals) >= found[generic]):
@@ -324,9 +356,14 @@ class Matcher:
             if score <= 0:
                 continue
             # asked about a symptom the fact covers, an attribute or "any trouble with"
-            # (呼吸有没有不舒服) costs it nothing
+            # (呼吸有没有不舒服) costs it nothing, and an attribute asked of it makes the
+            # question about it ("烧是一阵一阵的吗": the fever, even as one character)
             covers_symptom = f.category != "presenting" and any(
                 t in symptoms for t in f.topics)
+            if covers_symptom and max(s for t, s in symptoms.items() if t in f.topics) \
+                    < THRESHOLD:
+                score += 0.3 * max((s for cid, s in frames.items()
+                                    if cid in _ATTRIBUTES and cid != "onset"), default=0.0)
             penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
                           if cid not in self._covers[f.id]
                           and not (covers_symptom and (cid in _ATTRIBUTES
@@ -402,6 +439,17 @@ class Matcher:
                 if f not in ids:
                     ids.append(f)
         if len(ids) < 2:
+            return whole
+        # a list of symptoms ("有没有发烧、呕吐？", "any cough or fever?"): each named
+        # symptom is answered when each part on its own clearly asks for a fact or names a
+        # symptom the patient denies; an English "and" joins one state ("hot and sweaty")
+        if not questions and whole.kind in ("fact", "unsure") \
+                and re.search(r"、|或者|还是|和|跟|\bor\b|,|，", question, re.IGNORECASE) and all(
+                m.kind in ("fact", "negative") and any(
+                    self.lexicon[c].negative for c in m.concepts) for m in parts):
+            whole.kind = "fact"
+            whole.fact_ids = ids[:3]
+            whole.candidates = []
             return whole
         # a compound question: its clauses each answered clearly, and together they
         # account for the whole question's answer (whole questions only) or for the facts

@@ -5,10 +5,17 @@ A *pattern* is a phrase written by a case author or in the shared lexicon:
 
 - English: its content words must all occur in the question, in any order, after
   stemming (``"make worse"`` matches "what makes it any worse?"). A word ending in ``*``
-  matches any word with that prefix (``"radiat*"``).
+  matches any word with that prefix (``"radiat*"``). A pattern of function words only
+  (``"anything for the"``), or one written with a leading ``=`` (``"=to your neck"``), is a
+  phrase: its words must occur in order, next to each other ("are you under the doctor
+  for anything?" does not say "anything for the").
 - Chinese: its characters must occur as written; ``*`` stands for up to six characters
   (``"哪*不舒服"`` matches 哪里不舒服 and 哪儿不舒服). No word segmentation is needed:
   Chinese questions are short, and a phrase of two or more characters is specific enough.
+  Before matching, spoken variants are folded to one form (:data:`ZH_VARIANTS`): a verb
+  split by 过/了 is joined again (拉过肚子 -> 拉肚子, 发过烧 -> 发烧), a degree word between
+  a body part and its complaint is dropped (头有点疼 -> 头疼), 不太舒服 -> 不舒服, and
+  这几天/这两天 -> 最近 (a time of the story, not "how many days?").
 
 No Qt, no state; every function is safe on any thread.
 """
@@ -41,6 +48,22 @@ _CONTRACTIONS = [(re.compile(p), r) for p, r in (
     (r"'s\b", ""))]
 
 
+#: Spoken Chinese variants folded to one written form before matching, in order (see the
+#: module docstring). Applied to patterns and questions alike.
+ZH_VARIANTS = [(re.compile(p), r) for p, r in (
+    (r"(?:拉|闹)(?:过|了|着)?(?:一次|几次|两次)?肚子", "拉肚子"),
+    (r"拉(?:过|了)稀", "拉稀"),
+    (r"发(?:过|了|着)(?:一次|几次)?(烧|热)", r"发\1"),
+    (r"咳(?:过|了)嗽", "咳嗽"),
+    (r"抽(?:过|了)(?:一次|几次)?筋", "抽筋"),
+    (r"(?:烧|发烧)到(?:了|过)?(?:多少|几)度", "发烧最高多少度"),
+    (r"(头|肚子|胸口|胸|胃|嗓子|喉咙|腰|背|腿|关节|眼睛|耳朵|心里|心)"
+     r"(?:有点儿?|有些|很|特别|非常|比较|挺|老是|总是|一直)(疼|痛|晕|胀|闷|痒|慌)", r"\1\2"),
+    (r"不(?:太|大|怎么|是很)舒服", "不舒服"),
+    (r"(?:这|前|最近)(?:几|两|三)天", "最近"),
+)]
+
+
 def normalise(text: str) -> str:
     """Lower-case, full-width to half-width (NFKC), Chinese punctuation to spaces,
     British/American spelling variants folded (``oe``/``ae`` digraphs), runs of spaces to one.
@@ -52,7 +75,9 @@ def normalise(text: str) -> str:
     t = t.replace("’", "'").replace("‘", "'")
     for rx, repl in _CONTRACTIONS:
         t = rx.sub(repl, t)
-    t = re.sub(r"[^\w\s\u3400-\u9fff*]", " ", t)
+    for rx, repl in ZH_VARIANTS:
+        t = rx.sub(repl, t)
+    t = re.sub(r"[^\w\s\u3400-\u9fff*=]", " ", t)
     t = t.replace("_", " ")
     for a, b in (("oedema", "edema"), ("haem", "hem"), ("diarrhoea", "diarrhea"),
                  ("dyspnoea", "dyspnea"), ("oesoph", "esoph"), ("paed", "ped"),
@@ -76,7 +101,8 @@ _IRREGULAR = {"felt": "feel", "took": "take", "taken": "take", "ate": "eat", "ea
               "came": "come", "woken": "wake", "swollen": "swell", "spun": "spin",
               "men": "man", "women": "woman", "spat": "spit", "brought": "bring",
               "meds": "medication", "medicine": "medication", "medicines": "medication",
-              "medications": "medication", "pills": "pill", "tablets": "tablet"}
+              "medications": "medication", "pills": "pill", "tablets": "tablet", "calves": "calf", "halves": "half", "knives": "knife",
+              "thoughts": "thought", "legs": "leg"}
 
 
 @lru_cache(maxsize=20000)
@@ -150,7 +176,7 @@ class Pattern:
         of Chinese characters divided by two (two characters = one word), at least 1.
     """
 
-    __slots__ = ("text", "weight", "_regex", "_words", "_prefixes")
+    __slots__ = ("text", "weight", "_regex", "_words", "_prefixes", "_phrase")
 
     def __init__(self, text: str):
         self.text = text
@@ -158,6 +184,9 @@ class Pattern:
         self._regex = None
         self._words: frozenset[str] = frozenset()
         self._prefixes: tuple[str, ...] = ()
+        self._phrase = None
+        phrase = norm.startswith("=")
+        norm = norm.lstrip("=").strip()
         if is_chinese(norm):
             parts = [re.escape(p.replace(" ", "")) for p in norm.split("*")]
             # each literal part is a group: only the parts are evidence, not the gap
@@ -184,6 +213,9 @@ class Pattern:
             self._words = frozenset(words)
             self._prefixes = tuple(prefixes)
             self.weight = float(max(1, content))
+            if phrase or (content == 0 and len(words) > 1):
+                self._phrase = re.compile(r"\b" + r"\s+".join(
+                    re.escape(w) for w in norm.split()) + r"\b")
 
     def matches(self, question_norm: str, question_words: frozenset[str],
                 question_nospace: str) -> bool:
@@ -197,6 +229,8 @@ class Pattern:
         if self._regex is not None:
             return self._search(question_nospace) is not None
         if not self._words <= question_words:
+            return False
+        if self._phrase is not None and not self._phrase.search(question_norm):
             return False
         return all(any(w.startswith(p) for w in question_words) for p in self._prefixes)
 
@@ -215,6 +249,8 @@ class Pattern:
             return frozenset(i for g in range(1, (m.lastindex or 0) + 1)
                              for i in range(m.start(g), m.end(g)))
         if not self._words <= question_words:
+            return None
+        if self._phrase is not None and not self._phrase.search(question_norm):
             return None
         used = set(self._words)
         for p in self._prefixes:
@@ -249,10 +285,18 @@ def compile_pattern(text: str) -> Pattern:
     return Pattern(text)
 
 
+#: A form of address that opens a question ("妈妈你好，…", "阿姨，…", "Auntie, …"): it names
+#: the person spoken to, not a relative asked about; dropped (a greeting after it stays).
+_VOCATIVE = re.compile(r"^\s*(?:妈妈|爸爸|阿姨|叔叔|大爷|大妈|大娘|奶奶|爷爷|家长|同学|小朋友|"
+                       r"师傅|先生|女士|小姐|大姐|大哥|老师|auntie|aunty|uncle|grandma|"
+                       r"grandpa|mum|mom|dad|madam|sir|miss)\s*(?=[,，、]|你好|您好)[,，、]?",
+                       re.IGNORECASE)
+
+
 def question_views(question: str) -> tuple[str, frozenset[str], str]:
     """``(normalised, stemmed word set incl. stopwords, normalised without spaces)`` for
-    :meth:`Pattern.matches`."""
-    norm = normalise(question)
+    :meth:`Pattern.matches`; a form of address that opens the question is dropped."""
+    norm = normalise(_VOCATIVE.sub("", question or ""))
     words = frozenset(stem(w) for w in re.findall(r"[a-z0-9]+", norm))
     return norm, words, norm.replace(" ", "")
 
