@@ -84,7 +84,10 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              # someone at home with a cold now is a sick contact, not a family history
              "sick_contacts": ("family_history",),
              # "what do you think is going on?" asks the patient's ideas, not the complaint
-             "ice": ("chief_complaint",)}
+             "ice": ("chief_complaint",),
+             # "之前有没有什么慢性病" names an illness: the past history, not earlier
+             # episodes of this complaint
+             "past_history": ("previous_episodes",)}
 #: Parts of the history whose object may be any condition: a fact covering one of these,
 #: when the question asks it, is not counted against for naming a condition it lacks.
 _HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "surgery",
@@ -306,6 +309,13 @@ class Matcher:
                 self.lexicon[o].kind == "symptom" and o not in self._presenting and o != "pain"
                 and o in self._owned for o in found):
             del found["previous_episodes"]
+        # a part of the history asked with an attribute's words and no symptom ("what kind
+        # of work do you do?", "where do you work?", "did the tablets help?") asks that
+        # part of the history, not an attribute of the complaint
+        if any(c in HISTORY_FRAMES and c != "previous_episodes" for c in found) and not any(
+                self.lexicon[c].kind == "symptom" for c in found):
+            for cid in [c for c in found if c in _ATTRIBUTES and c != "onset"]:
+                del found[cid]
         # a specific history frame beats the generic frames it competes with
         for generic in GENERIC_FRAMES:
             if generic in found:
