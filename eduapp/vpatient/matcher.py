@@ -295,6 +295,11 @@ class Matcher:
                 for cid in found:
                     if self.lexicon[cid].kind == "symptom" and max(evidence[cid]) < k:
                         found[cid] *= 0.5
+                # a symptom named across it is the whole question ("解小便的时候疼不疼"
+                # is pain on passing urine, not what makes the pain worse)
+                if any(self.lexicon[c].kind == "symptom" and c != "pain"
+                       and min(evidence[c]) < k < max(evidence[c]) for c in found):
+                    found.pop("aggravating", None)
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]

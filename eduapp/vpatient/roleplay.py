@@ -165,7 +165,9 @@ class LLMPatient:
         text = " ".join(done.text.split())
         if not text:
             return offline
-        allowed = set(enc.revealed) | set(offline.facts)
+        # what the patient may say: what is out already, what was asked, and what the
+        # asked facts' own answers tell (their ``reveals``)
+        allowed = set(enc.revealed) | set(enc.with_volunteered(offline.facts))
         reason = leak_check(enc.case, text, allowed)
         if reason:
             return Reply(offline.text, offline.facts, offline.match, by="guard", guarded=reason)
