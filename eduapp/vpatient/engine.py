@@ -157,6 +157,7 @@ def offline_reply(case: CaseScript, matcher: Matcher, question: str) -> Reply:
     if m.kind == "skill":
         for skill, line in (("closing", "closing"), ("summary", "summary"),
                             ("empathy", "empathy"), ("explanation", "explanation"),
+                            ("offer", "explanation"),
                             ("introduction", "greeting")):
             if skill in m.skills:
                 return Reply(stock_line(case, line), [], m)

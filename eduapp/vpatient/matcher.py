@@ -50,7 +50,7 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
 from .model import CaseScript
-from .text import compile_pattern, is_chinese, normalise, question_views
+from .text import STOPWORDS, compile_pattern, is_chinese, normalise, question_views, stem
 
 __all__ = ["Match", "Matcher", "THRESHOLD", "MARGIN"]
 
@@ -129,6 +129,11 @@ class Match:
 _QUESTION_OPENERS = ("do", "does", "did", "are", "is", "was", "were", "have", "has", "had",
                      "how", "what", "when", "where", "which", "who", "why", "any", "can",
                      "could", "would", "will", "tell", "anything", "ever")
+
+
+#: English question words: not counted as known words (:meth:`Matcher._unknown_words`).
+_QUESTION_WORDS = frozenset({"what", "when", "where", "which", "whose", "does", "have",
+                             "were", "would", "could", "should", "will"})
 
 
 #: What a Chinese yes/no question wraps around its topic word (有没有…, …吗, 会不会…,
@@ -213,8 +218,36 @@ class Matcher:
             for p in kw + qs:
                 vocab.update(p._words)
         self._vocab = sorted(w for w in vocab if len(w) >= 4 and w.isalpha())
+        self._all_words = frozenset(vocab)
+        prefixes: set[str] = set()
+        for c in self.lexicon.values():
+            for p in c.patterns:
+                prefixes.update(p._prefixes)
+        for kw, qs, _ in self._fact_patterns.values():
+            for p in kw + qs:
+                prefixes.update(p._prefixes)
+        self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
 
     # ---------------------------------------------------------------- steps
+
+    def _unknown_words(self, views) -> tuple[int, int]:
+        """``(unknown, known)``: the English content words of the question (4+ letters)
+        that the lexicon and the case do not know and that they know (``(0, 0)`` for
+        Chinese); a word within rapidfuzz similarity 85 of a known one is known."""
+        if is_chinese(views[0]):
+            return 0, 0
+        known = unknown = 0
+        for w in re.findall(r"[a-z]+", views[0]):
+            if w in STOPWORDS or len(w) < 4 or w in _QUESTION_WORDS:
+                continue
+            s = stem(w)
+            if s in self._all_words or any(s.startswith(p) for p in self._all_prefixes) \
+                    or process.extractOne(s, self._vocab, scorer=fuzz.ratio,
+                                          score_cutoff=_FUZZ_WORD):
+                known += 1
+            else:
+                unknown += 1
+        return unknown, known
 
     def _views(self, question: str):
         norm, words, nospace = question_views(question)
@@ -488,6 +521,15 @@ class Matcher:
         ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1] / _TIE),
                                                         kv[0] in presenting))
         best_id, best = ranked[0] if ranked else ("", 0.0)
+        # an offer or a request ("would you like some pain relief?", "要不要喝点水？",
+        # "我们先给你量个血压好吗？") asks for no fact: the patient agrees
+        if "offer" in skills:
+            return Match("skill", [], found, skills, best, scores=scores)
+        # an English question whose words are mostly unknown to the interview vocabulary
+        # ("what's the weather like outside?") is not placed on a weak match
+        unknown, known = self._unknown_words(views)
+        if best <= 2.0 and unknown >= 2 and unknown > known:
+            return Match("unsure", [], found, skills, best, scores=scores)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}
         denied, denied_s = max(unowned.items(), key=lambda kv: kv[1], default=("", 0.0))

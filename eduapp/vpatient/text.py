@@ -165,7 +165,7 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
 #: word ("不舒服了" does not say "服了" = took a medicine). Kept to everyday words whose
 #: halves are also pattern characters in the lexicon.
 BOUND_WORDS = frozenset({"舒服", "衣服", "服务", "现在", "正在", "实在", "存在", "好在",
-                         "所在"})
+                         "所在", "麻烦"})
 
 
 class Pattern:
@@ -294,10 +294,41 @@ _VOCATIVE = re.compile(r"^\s*(?:妈妈|爸爸|阿姨|叔叔|大爷|大妈|大娘
                        re.IGNORECASE)
 
 
+#: Polite or linking words that open a question and ask nothing ("请问", "我想问一下",
+#: "麻烦问一下", "好的，", "Could you tell me,", "OK.", "And"); dropped, with any form of
+#: address after them.
+_OPENER = re.compile(
+    # Chinese openers long enough to need no comma after them
+    r"^\s*(?:(?:那我再问一下|那我问一下|麻烦(?:你|您)?问一下|麻烦(?:你|您)?问下|请问一下|请问|"
+    r"我想问(?:一下|下)|想问(?:一下|下)|我再问(?:一下|下)|再问(?:一下|下)|问一下|我想了解一下|"
+    r"想了解一下)[,，、.。:：!！\s]*"
+    # short words, in either language, only before a comma, a full stop or a space
+    r"|(?:好的|好|嗯+|哦|那么|那|行|谢谢(?:你|您)?|麻烦(?:你|您)?|"
+    r"ok(?:ay)?|right|so|and|well|thanks|thank you|alright|great|fine|"
+    r"(?:can|could|may) i (?:just )?ask(?: you)?|could you tell me|can you tell me|"
+    r"i(?: would|'d) like to ask(?: you)?|i want to ask(?: you)?)(?:[,，、.。:：!！\s]+|$))",
+    re.IGNORECASE)
+
+
+def strip_opening(question: str) -> str:
+    """``question`` without the polite or linking words and forms of address that open it
+    (see :data:`_OPENER`, :data:`_VOCATIVE`); the question itself when nothing is left."""
+    # "妈妈你好" / "阿姨您好" greets the person spoken to, wherever it stands
+    q = re.sub(r"(?:妈妈|爸爸|阿姨|叔叔|奶奶|爷爷|家长|大爷|大妈)(?=[,，\s]*(?:你好|您好))", "",
+               question or "")
+    for _ in range(4):
+        cut = _VOCATIVE.sub("", _OPENER.sub("", q, count=1), count=1)
+        if cut == q or not cut.strip():
+            break
+        q = cut
+    return q
+
+
 def question_views(question: str) -> tuple[str, frozenset[str], str]:
     """``(normalised, stemmed word set incl. stopwords, normalised without spaces)`` for
-    :meth:`Pattern.matches`; a form of address that opens the question is dropped."""
-    norm = normalise(_VOCATIVE.sub("", question or ""))
+    :meth:`Pattern.matches`; polite openers and a form of address are dropped
+    (:func:`strip_opening`)."""
+    norm = normalise(strip_opening(question))
     words = frozenset(stem(w) for w in re.findall(r"[a-z0-9]+", norm))
     return norm, words, norm.replace(" ", "")
 
