@@ -3,13 +3,20 @@
 This is the main interview engine (the built-in model is too weak to role-play). It works
 in three steps, for English and Chinese questions alike:
 
-1. **Concepts.** The question is normalised (:mod:`.text`) and every concept of the shared
-   lexicon (:mod:`.lexicon`) whose phrase pattern occurs in it gets a strength (the
-   pattern's specificity: English content words, Chinese characters / 2). English words
-   not in the vocabulary are corrected to the closest vocabulary word with rapidfuzz
-   (similarity >= 85, words of 5+ letters), so "breathles" and "palpitatons" still match.
-   A specific history frame overrides the generic one it competes with ("have you ever
-   smoked" is about smoking, not past history).
+1. **Concepts.** The question is normalised (:mod:`.text`: spoken Chinese variants folded,
+   拉过肚子 -> 拉肚子, 头有点疼 -> 头疼; polite openers such as 请问 / "could you tell me"
+   and a form of address such as 妈妈你好 / "Auntie," dropped) and every concept of the
+   shared lexicon (:mod:`.lexicon`) whose phrase pattern occurs in it gets a strength (the
+   pattern's specificity: English content words, Chinese characters / 2); an English
+   pattern must occur within one sentence. English words not in the vocabulary are
+   corrected to the closest vocabulary word with rapidfuzz (similarity >= 85, words of 5+
+   letters), so "breathles" and "palpitatons" still match. A specific history frame
+   overrides the generic one it competes with ("have you ever smoked" is about smoking,
+   not past history; "出生的时候有什么问题" is the birth history, not the complaint); the
+   patient's ideas beat the complaint ("你觉得是怎么回事"); a part of the history asked with
+   an attribute's words and no symptom is that part ("what kind of work do you do?");
+   "before" with a symptom that is not presenting asks about that symptom; in Chinese
+   "A的时候B" a symptom only in A counts half (B is asked).
 2. **Facts.** Each fact scores the strongest of its topics that matched, plus 0.3 for
    each further one, plus its own keywords and example questions (as patterns, and by
    rapidfuzz similarity >= 88 to the whole question), plus 0.3 x the presenting symptom
@@ -27,7 +34,12 @@ in three steps, for English and Chinese questions alike:
    ``unsure`` with both ``candidates``: the patient asks which is meant rather than
    guess or reveal both. Several facts answer only a compound question: clauses split
    at question marks, semicolons, 还有/以及 or an "and"/"or" that starts a new question,
-   each answered clearly; words joined by and/or/或者/和 only settle a near-tie.
+   each answered clearly; words joined by and/or/或者/和 only settle a near-tie, except a
+   list of symptoms ("有没有发烧、呕吐？", "any cough, or fever?"), whose parts are each
+   answered when each clearly asks for a fact or names a symptom the patient denies.
+   An offer or request ("would you like some pain relief?", "要不要喝点水？") asks for no
+   fact. An English question made mostly of words the lexicon and the case do not know
+   ("what's the weather like outside?") is not placed on a weak match (score <= 2).
    A symptom the case does not list, asked more strongly than any fact, is denied (when
    the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
    empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
