@@ -151,7 +151,7 @@ _QUESTION_WORDS = frozenset({"what", "when", "where", "which", "whose", "does", 
 #: What a Chinese yes/no question wraps around its topic word (有没有…, …吗, 会不会…,
 #: the person asked about); what is left is the topic.
 _ZH_FRAME_WORDS = re.compile(r"有没有|有无|是不是|会不会|最近|现在|平时|孩子|宝宝|你|您|他|她|"
-                             r"还|有|没|过|了|吗|呢|啊|呀|么|不|的|\W")
+                             r"还|有|没|过|了|吗|呢|啊|呀|么|不|的|吧|嘛|\W")
 
 
 def _clauses(question: str) -> tuple[list[str], bool]:
@@ -345,6 +345,12 @@ class Matcher:
                 if any(self.lexicon[c].kind == "symptom" and c != "pain"
                        and min(evidence[c]) < k < max(evidence[c]) for c in found):
                     found.pop("aggravating", None)
+        # "what problems do you have with your heart?": a condition that is not the
+        # presenting complaint makes "what problem" a question about that condition
+        if "chief_complaint" in found and any(
+                self.lexicon[c].kind == "symptom" and not self.lexicon[c].negative
+                and c != "pain" and c not in self._presenting for c in found):
+            del found["chief_complaint"]
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]

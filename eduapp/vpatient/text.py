@@ -5,10 +5,11 @@ A *pattern* is a phrase written by a case author or in the shared lexicon:
 
 - English: its content words must all occur in the question, in any order, after
   stemming (``"make worse"`` matches "what makes it any worse?"). A word ending in ``*``
-  matches any word with that prefix (``"radiat*"``). A pattern of function words only
-  (``"anything for the"``), or one written with a leading ``=`` (``"=to your neck"``), is a
-  phrase: its words must occur in order, next to each other ("are you under the doctor
-  for anything?" does not say "anything for the").
+  matches any word with that prefix (``"radiat*"``). A pattern written with a leading
+  ``=`` (``"=to your neck"``, ``"=anything for the"``) is a phrase: its words must occur
+  as written, in order, next to each other ("are you under the doctor for anything?"
+  does not say "anything for the"; "does it hurt to move your neck?" does not say "to
+  your neck").
 - Chinese: its characters must occur as written; ``*`` stands for up to six characters
   (``"哪*不舒服"`` matches 哪里不舒服 and 哪儿不舒服). No word segmentation is needed:
   Chinese questions are short, and a phrase of two or more characters is specific enough.
@@ -213,7 +214,7 @@ class Pattern:
             self._words = frozenset(words)
             self._prefixes = tuple(prefixes)
             self.weight = float(max(1, content))
-            if phrase or (content == 0 and len(words) > 1):
+            if phrase:
                 self._phrase = re.compile(r"\b" + r"\s+".join(
                     re.escape(w) for w in norm.split()) + r"\b")
 
