@@ -175,7 +175,7 @@ def _clauses(question: str) -> tuple[list[str], bool]:
     out = [c for c in out if len(c.strip()) > 2]
     if len(out) >= 2:
         return out, True
-    pieces = re.split(r",?\s+(?:and|or)\s+|或者|还是|、|和|跟", question, flags=re.IGNORECASE)
+    pieces = re.split(r",?\s+(?:and|or)\s+|或者|还是|、|和", question, flags=re.IGNORECASE)
     return [p for p in pieces if len(p.strip()) > 1], False
 
 
@@ -510,7 +510,7 @@ class Matcher:
         # symptom is answered when each part on its own clearly asks for a fact or names a
         # symptom the patient denies; an English "and" joins one state ("hot and sweaty")
         if not questions and whole.kind in ("fact", "unsure") \
-                and re.search(r"、|或者|还是|和|跟|\bor\b|,|，", question, re.IGNORECASE) and all(
+                and re.search(r"、|或者|还是|和|\bor\b|,|，", question, re.IGNORECASE) and all(
                 m.kind in ("fact", "negative") and any(
                     self.lexicon[c].negative for c in m.concepts) for m in parts):
             whole.kind = "fact"
