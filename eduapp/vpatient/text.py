@@ -18,6 +18,10 @@ A *pattern* is a phrase written by a case author or in the shared lexicon:
   a body part and its complaint is dropped (头有点疼 -> 头疼), 不太舒服 -> 不舒服, and
   这几天/这两天 -> 最近 (a time of the story, not "how many days?").
 
+Questions (not patterns) also lose the polite or linking words and the form of address
+that open them (:func:`strip_opening`: 请问, 我想问一下, "Could you tell me,", 妈妈你好,
+"Auntie,").
+
 No Qt, no state; every function is safe on any thread.
 """
 
@@ -28,7 +32,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["normalise", "is_chinese", "tokens", "stem", "compile_pattern", "Pattern",
-           "split_list"]
+           "split_list", "strip_opening", "question_views", "ZH_VARIANTS"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
