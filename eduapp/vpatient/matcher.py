@@ -115,7 +115,8 @@ class Match:
 
     :ivar kind: ``fact`` (``fact_ids`` answer it), ``negative`` (a symptom the case does
         not list: the patient denies it), ``builtin`` (name/age/occupation from the
-        demographics), ``skill`` (only communication, e.g. a greeting) or ``unsure``.
+        demographics), ``skill`` (only communication, e.g. a greeting, or an offer such as
+        "would you like some water?") or ``unsure``.
     :ivar fact_ids: the facts to reveal (one, or two for a compound question).
     :ivar concepts: ``{concept id: strength}`` found in the question.
     :ivar skills: communication skills shown by the question.
