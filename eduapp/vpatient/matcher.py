@@ -502,6 +502,11 @@ class Matcher:
         for m in parts:
             if m.kind != "fact":
                 continue
+            # a clause that asks only an attribute ("Do you smoke? How many a day?") goes
+            # on with the one before it: it adds no fact of its own
+            if all(c in _ATTRIBUTES or c == "onset" or self.lexicon[c].kind == "skill"
+                   for c in m.concepts):
+                continue
             for f in m.fact_ids:
                 if f not in ids:
                     ids.append(f)
@@ -510,7 +515,9 @@ class Matcher:
         # a list of symptoms ("有没有发烧、呕吐？", "any cough or fever?"): each named
         # symptom is answered when each part on its own clearly asks for a fact or names a
         # symptom the patient denies; an English "and" joins one state ("hot and sweaty")
+        # (not when the list is what an attribute is asked of: "口渴、多尿从什么时候开始的？")
         if not questions and whole.kind in ("fact", "unsure") \
+                and not any(c in _ATTRIBUTES or c == "onset" for c in whole.concepts) \
                 and re.search(r"、|或者|还是|和|\bor\b|,|，", question, re.IGNORECASE) and all(
                 m.kind in ("fact", "negative") and any(
                     self.lexicon[c].negative for c in m.concepts) for m in parts):
