@@ -157,6 +157,7 @@ def offline_reply(case: CaseScript, matcher: Matcher, question: str) -> Reply:
     if m.kind == "skill":
         for skill, line in (("closing", "closing"), ("summary", "summary"),
                             ("empathy", "empathy"), ("explanation", "explanation"),
+                            ("offer", "explanation"),
                             ("introduction", "greeting")):
             if skill in m.skills:
                 return Reply(stock_line(case, line), [], m)
@@ -343,6 +344,21 @@ class Encounter:
 
     # ---------------------------------------------------------------- interview
 
+    def with_volunteered(self, fact_ids: list[str]) -> list[str]:
+        """``fact_ids`` and, after each, the facts its answer also tells (its ``reveals``,
+        one level: what the patient said, not what that would have led to), in order,
+        without repeats; unknown ids are kept as they are."""
+        out: list[str] = []
+        for f in fact_ids:
+            try:
+                extra = self.case.fact(f).reveals
+            except KeyError:
+                extra = []
+            for g in [f, *extra]:
+                if g not in out:
+                    out.append(g)
+        return out
+
     def ask(self, question: str) -> tuple[Reply, list[Turn]]:
         """The student asks ``question``; the patient answers.
 
@@ -366,7 +382,7 @@ class Encounter:
             self.done.add(f"skill:{skill}")
         if reply.match.kind == "unsure" and not reply.facts:
             self.unsure += 1
-        for f in reply.facts:
+        for f in self.with_volunteered(reply.facts):
             if f not in self.revealed:
                 self.revealed.append(f)
             self.done.add(f"fact:{f}")

@@ -3,13 +3,20 @@
 This is the main interview engine (the built-in model is too weak to role-play). It works
 in three steps, for English and Chinese questions alike:
 
-1. **Concepts.** The question is normalised (:mod:`.text`) and every concept of the shared
-   lexicon (:mod:`.lexicon`) whose phrase pattern occurs in it gets a strength (the
-   pattern's specificity: English content words, Chinese characters / 2). English words
-   not in the vocabulary are corrected to the closest vocabulary word with rapidfuzz
-   (similarity >= 85, words of 5+ letters), so "breathles" and "palpitatons" still match.
-   A specific history frame overrides the generic one it competes with ("have you ever
-   smoked" is about smoking, not past history).
+1. **Concepts.** The question is normalised (:mod:`.text`: spoken Chinese variants folded,
+   拉过肚子 -> 拉肚子, 头有点疼 -> 头疼; polite openers such as 请问 / "could you tell me"
+   and a form of address such as 妈妈你好 / "Auntie," dropped) and every concept of the
+   shared lexicon (:mod:`.lexicon`) whose phrase pattern occurs in it gets a strength (the
+   pattern's specificity: English content words, Chinese characters / 2); an English
+   pattern must occur within one sentence. English words not in the vocabulary are
+   corrected to the closest vocabulary word with rapidfuzz (similarity >= 85, words of 5+
+   letters), so "breathles" and "palpitatons" still match. A specific history frame
+   overrides the generic one it competes with ("have you ever smoked" is about smoking,
+   not past history; "出生的时候有什么问题" is the birth history, not the complaint); the
+   patient's ideas beat the complaint ("你觉得是怎么回事"); a part of the history asked with
+   an attribute's words and no symptom is that part ("what kind of work do you do?");
+   "before" with a symptom that is not presenting asks about that symptom; in Chinese
+   "A的时候B" a symptom only in A counts half (B is asked).
 2. **Facts.** Each fact scores the strongest of its topics that matched, plus 0.3 for
    each further one, plus its own keywords and example questions (as patterns, and by
    rapidfuzz similarity >= 88 to the whole question), plus 0.3 x the presenting symptom
@@ -27,7 +34,12 @@ in three steps, for English and Chinese questions alike:
    ``unsure`` with both ``candidates``: the patient asks which is meant rather than
    guess or reveal both. Several facts answer only a compound question: clauses split
    at question marks, semicolons, 还有/以及 or an "and"/"or" that starts a new question,
-   each answered clearly; words joined by and/or/或者/和 only settle a near-tie.
+   each answered clearly; words joined by and/or/或者/和 only settle a near-tie, except a
+   list of symptoms ("有没有发烧、呕吐？", "any cough, or fever?"), whose parts are each
+   answered when each clearly asks for a fact or names a symptom the patient denies.
+   An offer or request ("would you like some pain relief?", "要不要喝点水？") asks for no
+   fact. An English question made mostly of words the lexicon and the case do not know
+   ("what's the weather like outside?") is not placed on a weak match (score <= 2).
    A symptom the case does not list, asked more strongly than any fact, is denied (when
    the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
    empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
@@ -50,7 +62,7 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
 from .model import CaseScript
-from .text import compile_pattern, is_chinese, normalise, question_views
+from .text import STOPWORDS, compile_pattern, is_chinese, normalise, question_views, stem
 
 __all__ = ["Match", "Matcher", "THRESHOLD", "MARGIN"]
 
@@ -82,7 +94,12 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              "allergies": ("medications", "treatment_so_far"),
              "adherence": ("medications", "treatment_so_far"),
              # someone at home with a cold now is a sick contact, not a family history
-             "sick_contacts": ("family_history",)}
+             "sick_contacts": ("family_history",),
+             # "what do you think is going on?" asks the patient's ideas, not the complaint
+             "ice": ("chief_complaint",),
+             # "之前有没有什么慢性病" names an illness: the past history, not earlier
+             # episodes of this complaint
+             "past_history": ("previous_episodes",)}
 #: Parts of the history whose object may be any condition: a fact covering one of these,
 #: when the question asks it, is not counted against for naming a condition it lacks.
 _HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "surgery",
@@ -98,7 +115,8 @@ class Match:
 
     :ivar kind: ``fact`` (``fact_ids`` answer it), ``negative`` (a symptom the case does
         not list: the patient denies it), ``builtin`` (name/age/occupation from the
-        demographics), ``skill`` (only communication, e.g. a greeting) or ``unsure``.
+        demographics), ``skill`` (only communication, e.g. a greeting, or an offer such as
+        "would you like some water?") or ``unsure``.
     :ivar fact_ids: the facts to reveal (one, or two for a compound question).
     :ivar concepts: ``{concept id: strength}`` found in the question.
     :ivar skills: communication skills shown by the question.
@@ -126,10 +144,15 @@ _QUESTION_OPENERS = ("do", "does", "did", "are", "is", "was", "were", "have", "h
                      "could", "would", "will", "tell", "anything", "ever")
 
 
+#: English question words: not counted as known words (:meth:`Matcher._unknown_words`).
+_QUESTION_WORDS = frozenset({"what", "when", "where", "which", "whose", "does", "have",
+                             "were", "would", "could", "should", "will"})
+
+
 #: What a Chinese yes/no question wraps around its topic word (有没有…, …吗, 会不会…,
 #: the person asked about); what is left is the topic.
 _ZH_FRAME_WORDS = re.compile(r"有没有|有无|是不是|会不会|最近|现在|平时|孩子|宝宝|你|您|他|她|"
-                             r"还|有|没|过|了|吗|呢|啊|呀|么|不|的|\W")
+                             r"还|有|没|过|了|吗|呢|啊|呀|么|不|的|吧|嘛|\W")
 
 
 def _clauses(question: str) -> tuple[list[str], bool]:
@@ -153,7 +176,7 @@ def _clauses(question: str) -> tuple[list[str], bool]:
     out = [c for c in out if len(c.strip()) > 2]
     if len(out) >= 2:
         return out, True
-    pieces = re.split(r",?\s+(?:and|or)\s+|或者|还是|、|和|跟", question, flags=re.IGNORECASE)
+    pieces = re.split(r",?\s+(?:and|or)\s+|或者|还是|、|和", question, flags=re.IGNORECASE)
     return [p for p in pieces if len(p.strip()) > 1], False
 
 
@@ -208,8 +231,36 @@ class Matcher:
             for p in kw + qs:
                 vocab.update(p._words)
         self._vocab = sorted(w for w in vocab if len(w) >= 4 and w.isalpha())
+        self._all_words = frozenset(vocab)
+        prefixes: set[str] = set()
+        for c in self.lexicon.values():
+            for p in c.patterns:
+                prefixes.update(p._prefixes)
+        for kw, qs, _ in self._fact_patterns.values():
+            for p in kw + qs:
+                prefixes.update(p._prefixes)
+        self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
 
     # ---------------------------------------------------------------- steps
+
+    def _unknown_words(self, views) -> tuple[int, int]:
+        """``(unknown, known)``: the English content words of the question (4+ letters)
+        that the lexicon and the case do not know and that they know (``(0, 0)`` for
+        Chinese); a word within rapidfuzz similarity 85 of a known one is known."""
+        if is_chinese(views[0]):
+            return 0, 0
+        known = unknown = 0
+        for w in re.findall(r"[a-z]+", views[0]):
+            if w in STOPWORDS or len(w) < 4 or w in _QUESTION_WORDS:
+                continue
+            s = stem(w)
+            if s in self._all_words or any(s.startswith(p) for p in self._all_prefixes) \
+                    or process.extractOne(s, self._vocab, scorer=fuzz.ratio,
+                                          score_cutoff=_FUZZ_WORD):
+                known += 1
+            else:
+                unknown += 1
+        return unknown, known
 
     def _views(self, question: str):
         norm, words, nospace = question_views(question)
@@ -237,12 +288,23 @@ class Matcher:
         """:meth:`concepts_in` and, per concept found, what of the question it matched
         (English words or Chinese character positions)."""
         views = self._views(question)
+        # an English pattern must occur within one sentence ("I'm a medical student.
+        # What's the problem?" does not ask about "medical problems")
+        sentences = [views]
+        if not is_chinese(views[0]):
+            parts = [p for p in re.split(r"[.!?;]+", question) if p.strip()]
+            if len(parts) > 1:
+                sentences = [self._views(p) for p in parts]
         hits: dict[str, list[tuple[float, frozenset]]] = {}
         evidence: dict[str, frozenset] = {}
         spans: dict[str, frozenset] = {}
         for cid, c in self.lexicon.items():
             for p in c.patterns:
-                ev = p.evidence(*views)
+                ev = None
+                for sv in sentences:
+                    e = p.evidence(*sv)
+                    if e is not None:
+                        ev = e if ev is None else ev | e
                 if ev is not None:
                     hits.setdefault(cid, []).append((p.weight, ev))
                     evidence[cid] = evidence.get(cid, frozenset()) | ev
@@ -269,6 +331,27 @@ class Matcher:
                         and 0 < len(core) <= 2 and set(core) <= {
                             nospace[i] for i in evidence[cid]}:
                     found[cid] = 1.0
+        # "A的时候B": A is when, B is what is asked ("烧起来的时候抽过筋吗" asks about fits);
+        # a symptom named only in the "when" part counts half
+        if is_chinese(nospace):
+            k = nospace.find("的时候")
+            after = frozenset(range(k + 3, len(nospace))) if k > 0 else frozenset()
+            if after and any(evidence[c] & after for c in found
+                             if self.lexicon[c].kind != "skill"):
+                for cid in found:
+                    if self.lexicon[cid].kind == "symptom" and max(evidence[cid]) < k:
+                        found[cid] *= 0.5
+                # a symptom named across it is the whole question ("解小便的时候疼不疼"
+                # is pain on passing urine, not what makes the pain worse)
+                if any(self.lexicon[c].kind == "symptom" and c != "pain"
+                       and min(evidence[c]) < k < max(evidence[c]) for c in found):
+                    found.pop("aggravating", None)
+        # "what problems do you have with your heart?": a condition that is not the
+        # presenting complaint makes "what problem" a question about that condition
+        if "chief_complaint" in found and any(
+                self.lexicon[c].kind == "symptom" and not self.lexicon[c].negative
+                and c != "pain" and c not in self._presenting for c in found):
+            del found["chief_complaint"]
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
@@ -276,6 +359,20 @@ class Matcher:
             if strong in found:
                 for w in weak:
                     found.pop(w, None)
+        # "以前有没有嗓子疼" / "ever had chest pain before?" asks about that symptom, not
+        # about earlier episodes of the complaint that brought the patient (which the
+        # previous-episodes frame means): a symptom named that is not presenting takes it
+        if "previous_episodes" in found and any(
+                self.lexicon[o].kind == "symptom" and o not in self._presenting and o != "pain"
+                and o in self._owned for o in found):
+            del found["previous_episodes"]
+        # a part of the history asked with an attribute's words and no symptom ("what kind
+        # of work do you do?", "where do you work?", "did the tablets help?") asks that
+        # part of the history, not an attribute of the complaint
+        if any(c in HISTORY_FRAMES and c != "previous_episodes" for c in found) and not any(
+                self.lexicon[c].kind == "symptom" for c in found):
+            for cid in [c for c in found if c in _ATTRIBUTES and c != "onset"]:
+                del found[cid]
         # a specific history frame beats the generic frames it competes with
         for generic in GENERIC_FRAMES:
             if generic in found:
@@ -283,10 +380,12 @@ class Matcher:
                           if cid != generic and (cid in HISTORY_FRAMES or (
                               generic == "chief_complaint" and self.lexicon[cid].kind == "frame"
                               and cid not in GENERIC_FRAMES) or (
-                              generic == "onset" and cid in _ATTRIBUTES))]
+                              generic == "onset" and cid in _ATTRIBUTES) or (
+                              generic == "previous_episodes"
+                              and cid in _ATTRIBUTES | {"impact", "exercise_tolerance"}))]
                 # "when" and "before" inside a history question belong to that question
                 # ("when did you stop smoking?"); the broad frames need a rival as strong
-                weak = generic in ("onset", "previous_episodes")
+                weak = generic in ("onset", "previous_episodes", "chief_complaint")
                 if rivals and (weak and any(cid in HISTORY_FRAMES for cid in found
                                             if cid != generic)
                                or max(rivals) >= found[generic]):
@@ -324,9 +423,14 @@ class Matcher:
             if score <= 0:
                 continue
             # asked about a symptom the fact covers, an attribute or "any trouble with"
-            # (呼吸有没有不舒服) costs it nothing
+            # (呼吸有没有不舒服) costs it nothing, and an attribute asked of it makes the
+            # question about it ("烧是一阵一阵的吗": the fever, even as one character)
             covers_symptom = f.category != "presenting" and any(
                 t in symptoms for t in f.topics)
+            if covers_symptom and max(s for t, s in symptoms.items() if t in f.topics) \
+                    < THRESHOLD:
+                score += 0.3 * max((s for cid, s in frames.items()
+                                    if cid in _ATTRIBUTES and cid != "onset"), default=0.0)
             penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
                           if cid not in self._covers[f.id]
                           and not (covers_symptom and (cid in _ATTRIBUTES
@@ -398,10 +502,28 @@ class Matcher:
         for m in parts:
             if m.kind != "fact":
                 continue
+            # a clause that asks only an attribute ("Do you smoke? How many a day?") goes
+            # on with the one before it: it adds no fact of its own
+            if all(c in _ATTRIBUTES or c == "onset" or self.lexicon[c].kind == "skill"
+                   for c in m.concepts):
+                continue
             for f in m.fact_ids:
                 if f not in ids:
                     ids.append(f)
         if len(ids) < 2:
+            return whole
+        # a list of symptoms ("有没有发烧、呕吐？", "any cough or fever?"): each named
+        # symptom is answered when each part on its own clearly asks for a fact or names a
+        # symptom the patient denies; an English "and" joins one state ("hot and sweaty")
+        # (not when the list is what an attribute is asked of: "口渴、多尿从什么时候开始的？")
+        if not questions and whole.kind in ("fact", "unsure") \
+                and not any(c in _ATTRIBUTES or c == "onset" for c in whole.concepts) \
+                and re.search(r"、|或者|还是|和|\bor\b|,|，", question, re.IGNORECASE) and all(
+                m.kind in ("fact", "negative") and any(
+                    self.lexicon[c].negative for c in m.concepts) for m in parts):
+            whole.kind = "fact"
+            whole.fact_ids = ids[:3]
+            whole.candidates = []
             return whole
         # a compound question: its clauses each answered clearly, and together they
         # account for the whole question's answer (whole questions only) or for the facts
@@ -425,6 +547,15 @@ class Matcher:
         ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1] / _TIE),
                                                         kv[0] in presenting))
         best_id, best = ranked[0] if ranked else ("", 0.0)
+        # an offer or a request ("would you like some pain relief?", "要不要喝点水？",
+        # "我们先给你量个血压好吗？") asks for no fact: the patient agrees
+        if "offer" in skills:
+            return Match("skill", [], found, skills, best, scores=scores)
+        # an English question whose words are mostly unknown to the interview vocabulary
+        # ("what's the weather like outside?") is not placed on a weak match
+        unknown, known = self._unknown_words(views)
+        if best <= 2.0 and unknown >= 2 and unknown > known:
+            return Match("unsure", [], found, skills, best, scores=scores)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}
         denied, denied_s = max(unowned.items(), key=lambda kv: kv[1], default=("", 0.0))

@@ -90,6 +90,9 @@ class Fact:
     :ivar questions: example questions (used as patterns and for fuzzy matching).
     :ivar leak_terms: words that give this fact away; the LLM leak guard replaces an
         answer that contains one before the fact was asked for. Empty: not guarded.
+    :ivar reveals: ids of other facts this answer also tells (the opening complaint that
+        says "it started an hour ago, like a heavy weight"): when this fact is revealed,
+        those count as revealed too (in the encounter and for the checklist).
     """
 
     id: str
@@ -99,6 +102,7 @@ class Fact:
     keywords: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     leak_terms: list[str] = field(default_factory=list)
+    reveals: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -374,6 +378,9 @@ class CaseScript:
             for t in f.topics:
                 if t not in concepts:
                     out.append(f"fact {f.id}: unknown topic {t!r} (see lexicon.json)")
+            for r in f.reveals:
+                if r == f.id or r not in {g.id for g in self.facts}:
+                    out.append(f"fact {f.id} reveals {r!r}, which is not another fact")
         for option in ("unlisted_symptoms",):
             if getattr(self, option) not in ("negative", "unsure"):
                 out.append(f"{option} must be 'negative' or 'unsure'")

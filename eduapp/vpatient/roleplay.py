@@ -179,7 +179,9 @@ class LLMPatient:
         offline = offline_reply(enc.case, enc.matcher, question)
         if self.unavailable:
             return offline
-        allowed = set(enc.revealed) | set(offline.facts)
+        # what the patient may say: what is out already, what was asked, and what the
+        # asked facts' own answers tell (their ``reveals``)
+        allowed = set(enc.revealed) | set(enc.with_volunteered(offline.facts))
         messages = self.messages(enc, question, offline.facts)
         guarded = ""
         try:

@@ -5,10 +5,22 @@ A *pattern* is a phrase written by a case author or in the shared lexicon:
 
 - English: its content words must all occur in the question, in any order, after
   stemming (``"make worse"`` matches "what makes it any worse?"). A word ending in ``*``
-  matches any word with that prefix (``"radiat*"``).
+  matches any word with that prefix (``"radiat*"``). A pattern written with a leading
+  ``=`` (``"=to your neck"``, ``"=anything for the"``) is a phrase: its words must occur
+  as written, in order, next to each other ("are you under the doctor for anything?"
+  does not say "anything for the"; "does it hurt to move your neck?" does not say "to
+  your neck").
 - Chinese: its characters must occur as written; ``*`` stands for up to six characters
   (``"哪*不舒服"`` matches 哪里不舒服 and 哪儿不舒服). No word segmentation is needed:
   Chinese questions are short, and a phrase of two or more characters is specific enough.
+  Before matching, spoken variants are folded to one form (:data:`ZH_VARIANTS`): a verb
+  split by 过/了 is joined again (拉过肚子 -> 拉肚子, 发过烧 -> 发烧), a degree word between
+  a body part and its complaint is dropped (头有点疼 -> 头疼), 不太舒服 -> 不舒服, and
+  这几天/这两天 -> 最近 (a time of the story, not "how many days?").
+
+Questions (not patterns) also lose the polite or linking words and the form of address
+that open them (:func:`strip_opening`: 请问, 我想问一下, "Could you tell me,", 妈妈你好,
+"Auntie,").
 
 No Qt, no state; every function is safe on any thread.
 """
@@ -20,7 +32,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["normalise", "is_chinese", "tokens", "stem", "compile_pattern", "Pattern",
-           "split_list"]
+           "split_list", "strip_opening", "question_views", "ZH_VARIANTS"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
@@ -41,6 +53,22 @@ _CONTRACTIONS = [(re.compile(p), r) for p, r in (
     (r"'s\b", ""))]
 
 
+#: Spoken Chinese variants folded to one written form before matching, in order (see the
+#: module docstring). Applied to patterns and questions alike.
+ZH_VARIANTS = [(re.compile(p), r) for p, r in (
+    (r"(?:拉|闹)(?:过|了|着)?(?:一次|几次|两次)?肚子", "拉肚子"),
+    (r"拉(?:过|了)稀", "拉稀"),
+    (r"发(?:过|了|着)(?:一次|几次)?(烧|热)", r"发\1"),
+    (r"咳(?:过|了)嗽", "咳嗽"),
+    (r"抽(?:过|了)(?:一次|几次)?筋", "抽筋"),
+    (r"(?:烧|发烧)到(?:了|过)?(?:多少|几)度", "发烧最高多少度"),
+    (r"(头|肚子|胸口|胸|胃|嗓子|喉咙|腰|背|腿|关节|眼睛|耳朵|心里|心)"
+     r"(?:有点儿?|有些|很|特别|非常|比较|挺|老是|总是|一直)(疼|痛|晕|胀|闷|痒|慌)", r"\1\2"),
+    (r"不(?:太|大|怎么|是很)舒服", "不舒服"),
+    (r"(?:这|前|最近)(?:几|两|三)天", "最近"),
+)]
+
+
 def normalise(text: str) -> str:
     """Lower-case, full-width to half-width (NFKC), Chinese punctuation to spaces,
     British/American spelling variants folded (``oe``/``ae`` digraphs), runs of spaces to one.
@@ -52,7 +80,9 @@ def normalise(text: str) -> str:
     t = t.replace("’", "'").replace("‘", "'")
     for rx, repl in _CONTRACTIONS:
         t = rx.sub(repl, t)
-    t = re.sub(r"[^\w\s\u3400-\u9fff*]", " ", t)
+    for rx, repl in ZH_VARIANTS:
+        t = rx.sub(repl, t)
+    t = re.sub(r"[^\w\s\u3400-\u9fff*=]", " ", t)
     t = t.replace("_", " ")
     for a, b in (("oedema", "edema"), ("haem", "hem"), ("diarrhoea", "diarrhea"),
                  ("dyspnoea", "dyspnea"), ("oesoph", "esoph"), ("paed", "ped"),
@@ -76,7 +106,8 @@ _IRREGULAR = {"felt": "feel", "took": "take", "taken": "take", "ate": "eat", "ea
               "came": "come", "woken": "wake", "swollen": "swell", "spun": "spin",
               "men": "man", "women": "woman", "spat": "spit", "brought": "bring",
               "meds": "medication", "medicine": "medication", "medicines": "medication",
-              "medications": "medication", "pills": "pill", "tablets": "tablet"}
+              "medications": "medication", "pills": "pill", "tablets": "tablet", "calves": "calf", "halves": "half", "knives": "knife",
+              "thoughts": "thought", "legs": "leg"}
 
 
 @lru_cache(maxsize=20000)
@@ -139,7 +170,7 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
 #: word ("不舒服了" does not say "服了" = took a medicine). Kept to everyday words whose
 #: halves are also pattern characters in the lexicon.
 BOUND_WORDS = frozenset({"舒服", "衣服", "服务", "现在", "正在", "实在", "存在", "好在",
-                         "所在"})
+                         "所在", "麻烦"})
 
 
 class Pattern:
@@ -150,7 +181,7 @@ class Pattern:
         of Chinese characters divided by two (two characters = one word), at least 1.
     """
 
-    __slots__ = ("text", "weight", "_regex", "_words", "_prefixes")
+    __slots__ = ("text", "weight", "_regex", "_words", "_prefixes", "_phrase")
 
     def __init__(self, text: str):
         self.text = text
@@ -158,6 +189,9 @@ class Pattern:
         self._regex = None
         self._words: frozenset[str] = frozenset()
         self._prefixes: tuple[str, ...] = ()
+        self._phrase = None
+        phrase = norm.startswith("=")
+        norm = norm.lstrip("=").strip()
         if is_chinese(norm):
             parts = [re.escape(p.replace(" ", "")) for p in norm.split("*")]
             # each literal part is a group: only the parts are evidence, not the gap
@@ -184,6 +218,9 @@ class Pattern:
             self._words = frozenset(words)
             self._prefixes = tuple(prefixes)
             self.weight = float(max(1, content))
+            if phrase:
+                self._phrase = re.compile(r"\b" + r"\s+".join(
+                    re.escape(w) for w in norm.split()) + r"\b")
 
     def matches(self, question_norm: str, question_words: frozenset[str],
                 question_nospace: str) -> bool:
@@ -197,6 +234,8 @@ class Pattern:
         if self._regex is not None:
             return self._search(question_nospace) is not None
         if not self._words <= question_words:
+            return False
+        if self._phrase is not None and not self._phrase.search(question_norm):
             return False
         return all(any(w.startswith(p) for w in question_words) for p in self._prefixes)
 
@@ -215,6 +254,8 @@ class Pattern:
             return frozenset(i for g in range(1, (m.lastindex or 0) + 1)
                              for i in range(m.start(g), m.end(g)))
         if not self._words <= question_words:
+            return None
+        if self._phrase is not None and not self._phrase.search(question_norm):
             return None
         used = set(self._words)
         for p in self._prefixes:
@@ -249,10 +290,50 @@ def compile_pattern(text: str) -> Pattern:
     return Pattern(text)
 
 
+#: A form of address that opens a question ("妈妈你好，…", "阿姨，…", "Auntie, …"): it names
+#: the person spoken to, not a relative asked about; dropped (a greeting after it stays).
+_VOCATIVE = re.compile(r"^\s*(?:妈妈|爸爸|阿姨|叔叔|大爷|大妈|大娘|奶奶|爷爷|家长|同学|小朋友|"
+                       r"师傅|先生|女士|小姐|大姐|大哥|老师|auntie|aunty|aunt|uncle|grandma|granny|"
+                       r"grandpa|grandad|mum|mom|dad|madam|sir|miss|sister|brother|"
+                       r"mrs \w+|mr \w+|ms \w+)\s*(?=[,，、]|你好|您好)[,，、]?",
+                       re.IGNORECASE)
+
+
+#: Polite or linking words that open a question and ask nothing ("请问", "我想问一下",
+#: "麻烦问一下", "好的，", "Could you tell me,", "OK.", "And"); dropped, with any form of
+#: address after them.
+_OPENER = re.compile(
+    # Chinese openers long enough to need no comma after them
+    r"^\s*(?:(?:那我再问一下|那我问一下|麻烦(?:你|您)?问一下|麻烦(?:你|您)?问下|请问一下|请问|"
+    r"我想问(?:一下|下)|想问(?:一下|下)|我再问(?:一下|下)|再问(?:一下|下)|问一下|我想了解一下|"
+    r"想了解一下)[,，、.。:：!！\s]*"
+    # short words, in either language, only before a comma, a full stop or a space
+    r"|(?:好的|好|嗯+|哦|那么|那|行|谢谢(?:你|您)?|麻烦(?:你|您)?|"
+    r"ok(?:ay)?|right|so|and|well|thanks|thank you|alright|great|fine|"
+    r"(?:can|could|may) i (?:just )?ask(?: you)?|could you tell me|can you tell me|"
+    r"i(?: would|'d) like to ask(?: you)?|i want to ask(?: you)?)(?:[,，、.。:：!！\s]+|$))",
+    re.IGNORECASE)
+
+
+def strip_opening(question: str) -> str:
+    """``question`` without the polite or linking words and forms of address that open it
+    (see :data:`_OPENER`, :data:`_VOCATIVE`); the question itself when nothing is left."""
+    # "妈妈你好" / "阿姨您好" greets the person spoken to, wherever it stands
+    q = re.sub(r"(?:妈妈|爸爸|阿姨|叔叔|奶奶|爷爷|家长|大爷|大妈)(?=[,，\s]*(?:你好|您好))", "",
+               question or "")
+    for _ in range(4):
+        cut = _VOCATIVE.sub("", _OPENER.sub("", q, count=1), count=1)
+        if cut == q or not cut.strip():
+            break
+        q = cut
+    return q
+
+
 def question_views(question: str) -> tuple[str, frozenset[str], str]:
     """``(normalised, stemmed word set incl. stopwords, normalised without spaces)`` for
-    :meth:`Pattern.matches`."""
-    norm = normalise(question)
+    :meth:`Pattern.matches`; polite openers and a form of address are dropped
+    (:func:`strip_opening`)."""
+    norm = normalise(strip_opening(question))
     words = frozenset(stem(w) for w in re.findall(r"[a-z0-9]+", norm))
     return norm, words, norm.replace(" ", "")
 

@@ -161,3 +161,23 @@ def test_script_commands_and_errors(encounter):
         enc.run_line("/order")
     turns = enc.run_line("/exam neuro")
     assert "Kernig" in turns[-1].text
+
+
+def test_what_the_opening_answer_tells_counts_as_revealed(encounter, cases):
+    # "pain in the middle of my chest, like a heavy weight": site and character are out
+    enc = encounter("chest-pain-en")
+    reply, _ = enc.ask("What brings you in today?")
+    assert reply.facts == ["cc"]
+    assert enc.revealed[:3] == ["cc", "site", "character"]
+    report = enc.finish()
+    done = {i.id for s in report.sections for i in s.items if i.done}
+    assert {"h_site", "h_character"} <= done and "h_radiation" not in done
+
+
+def test_a_fact_can_only_reveal_another_fact(cases):
+    from eduapp.errors import ValidationError
+    from eduapp.vpatient.model import CaseScript
+    data = cases["headache-en"].to_dict()
+    data["facts"][0]["reveals"] = ["no_such_fact"]
+    with pytest.raises(ValidationError, match="reveals 'no_such_fact'"):
+        CaseScript.from_dict(data).validate()

@@ -50,7 +50,9 @@ def test_encounters_are_kept_per_student_with_class_results(encounter, data_dir)
     [res] = class_results(store, "chest-pain-en")
     assert res.students == 2 and res.diagnosis_rate == 0.5
     rates = {i.item_id: i.rate for i in res.items}
-    assert rates["h_smoking"] == 0.5 and rates["h_family"] == 0.5 and rates["h_site"] == 0
+    # the opening answer tells the site ("in the middle of my chest"): both students have it
+    assert rates["h_smoking"] == 0.5 and rates["h_family"] == 0.5 and rates["h_site"] == 1
+    assert rates["h_radiation"] == 0
     assert res.items[0].rate == 0  # least done first: what most students forget
     assert student_results(store, li)[0]["case_id"] == "chest-pain-en"
     store.delete_profile(li)
@@ -128,7 +130,9 @@ def test_cli_play_json_and_records(run_cli, tmp_path, data_dir):
     assert code == 0
     assert out["transcript"][0]["role"] == "system"
     assert {t["role"] for t in out["transcript"]} == {"student", "patient", "system"}
-    assert out["revealed"] == ["cc", "onset", "radiation", "smoking"]
+    # site, character and duration come with the opening answer (the cc fact's reveals)
+    assert out["revealed"] == ["cc", "site", "character", "duration", "onset", "radiation",
+                               "smoking"]
     score = out["score"]
     assert set(score) >= {"total", "sections", "missed"} and 0 < score["total"] < 100
     assert "Family history of premature coronary disease" in score["missed"]
