@@ -191,6 +191,7 @@ def parse(path: str) -> ParseResult:
     data = filereading.read_bytes(path)
     if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
         raise ImportFileError("the file is binary data, not QTI XML or a zip", file=path)
+    data, encoding = xmlparse.undeclared_to_utf8(data, path)
     root = xmlparse.parse_xml(data, path)
     name = xmlparse.local(root.tag)
     if name == "manifest":
@@ -203,7 +204,7 @@ def parse(path: str) -> ParseResult:
                               "the package (zip or folder) that holds them", file=path)
     if name != "assessmentitem":
         raise ImportFileError(f"not a QTI item: the root element is <{name}>", file=path)
-    result = ParseResult(format=NAME, file=path)
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
     folder = os.path.dirname(os.path.abspath(path))
     source = None
     try:
