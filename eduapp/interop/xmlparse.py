@@ -47,8 +47,9 @@ _EXPAT_NATIVE = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", 
 def undeclared_to_utf8(data: bytes, path: str) -> tuple[bytes, str]:
     """XML whose bytes are not what it says: no BOM, no declared encoding or UTF-8 declared,
     but not valid UTF-8 (a Moodle XML file edited in Notepad on a Chinese Windows and saved
-    as "ANSI", i.e. GBK). Decoded as :func:`~eduapp.interop.textencoding.detect_encoding`
-    decides and re-encoded as UTF-8.
+    as "ANSI", i.e. GBK). Decoded as GB18030 or Windows-1252 when
+    :func:`~eduapp.interop.textencoding.detect_encoding` finds either plausible, and
+    re-encoded as UTF-8.
 
     :returns: ``(xml bytes, encoding assumed)``; the bytes unchanged and ``""`` when the
         file is UTF-8 or states its encoding (a BOM, another declared encoding).
@@ -63,7 +64,8 @@ def undeclared_to_utf8(data: bytes, path: str) -> tuple[bytes, str]:
         return data, ""
     except UnicodeDecodeError:
         pass
-    text, encoding = textencoding.detect_encoding(data, path)
+    # what Notepad's "ANSI" is on a Chinese or a Western Windows; nothing more exotic
+    text, encoding = textencoding.detect_encoding(data, path, detector=False)
     text = re.sub(r"encoding=[\"'][A-Za-z0-9._-]+[\"']", 'encoding="UTF-8"', text, count=1)
     return text.encode("utf-8"), encoding
 
