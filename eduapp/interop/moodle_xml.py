@@ -275,13 +275,14 @@ def parse(path: str) -> ParseResult:
     data = filereading.read_bytes(path)
     if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
         raise ImportFileError("the file is binary data, not Moodle XML", file=path)
+    data, encoding = xmlparse.undeclared_to_utf8(data, path)
     root = xmlparse.parse_xml(data, path)
     if xmlparse.local(root.tag) != "quiz":
         raise ImportFileError(f"not a Moodle XML file: the root element is <{root.tag}>, "
                               "not <quiz>", file=path)
     text = data.decode(textencoding.bom_encoding(data) or "utf-8", errors="replace")
     lines = xmlparse.tag_lines(text, "question")
-    result = ParseResult(format=NAME, file=path)
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
     reader = _Reader(path, result)
     category = ""
     for n, q in enumerate(root.findall("question")):

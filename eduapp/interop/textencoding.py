@@ -100,7 +100,7 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def detect_encoding(data: bytes, path: str) -> tuple[str, str]:
+def detect_encoding(data: bytes, path: str, *, detector: bool = True) -> tuple[str, str]:
     """Decode a text file and name the encoding it was read in.
 
     Order: a BOM (UTF-8, UTF-16, UTF-32); strict UTF-8; then the guess of ``charset-normalizer``
@@ -108,6 +108,9 @@ def detect_encoding(data: bytes, path: str) -> tuple[str, str]:
     happens to be valid GB18030 decodes "cleanly"), then :data:`FALLBACK_ENCODINGS`. Each
     candidate must decode strictly and pass :func:`implausible`; the first that does wins.
 
+    :param detector: ``False`` tries only :data:`FALLBACK_ENCODINGS` after UTF-8 (for
+        files whose format says UTF-8, where a wrong byte is more likely a slip than a
+        code page such as Windows-1250).
     :returns: ``(text, encoding)`` with ``encoding`` a Python codec name (``utf-8``,
         ``gb18030``, ``cp1252`` ...).
     :raises ImportFileError: binary data, or no candidate gives plausible text; the message
@@ -131,7 +134,7 @@ def detect_encoding(data: bytes, path: str) -> tuple[str, str]:
     try:
         from charset_normalizer import from_bytes  # noqa: PLC0415
 
-        guesses = [_canonical(m.encoding) for m in from_bytes(data)]
+        guesses = [_canonical(m.encoding) for m in from_bytes(data)] if detector else []
     except ImportError:  # pragma: no cover - a declared dependency
         guesses = []
     for enc in [_canonical(e) for e in FALLBACK_ENCODINGS] + guesses:

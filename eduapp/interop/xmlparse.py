@@ -44,6 +44,32 @@ _EXPAT_NATIVE = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", 
                  "utf-16", "utf16"}
 
 
+def undeclared_to_utf8(data: bytes, path: str) -> tuple[bytes, str]:
+    """XML whose bytes are not what it says: no BOM, no declared encoding or UTF-8 declared,
+    but not valid UTF-8 (a Moodle XML file edited in Notepad on a Chinese Windows and saved
+    as "ANSI", i.e. GBK). Decoded as GB18030 or Windows-1252 when
+    :func:`~eduapp.interop.textencoding.detect_encoding` finds either plausible, and
+    re-encoded as UTF-8.
+
+    :returns: ``(xml bytes, encoding assumed)``; the bytes unchanged and ``""`` when the
+        file is UTF-8 or states its encoding (a BOM, another declared encoding).
+    :raises ImportFileError: no encoding reads the bytes as plausible text.
+    """
+    m = _DECL.match(data[:200])
+    declared = m.group(2).decode("ascii").lower() if m else ""
+    if textencoding.bom_encoding(data) or declared not in ("", "utf-8", "utf8"):
+        return data, ""
+    try:
+        data.decode("utf-8")
+        return data, ""
+    except UnicodeDecodeError:
+        pass
+    # what Notepad's "ANSI" is on a Chinese or a Western Windows; nothing more exotic
+    text, encoding = textencoding.detect_encoding(data, path, detector=False)
+    text = re.sub(r"encoding=[\"'][A-Za-z0-9._-]+[\"']", 'encoding="UTF-8"', text, count=1)
+    return text.encode("utf-8"), encoding
+
+
 def _to_utf8_xml(data: bytes, path: str) -> bytes:
     """Re-encode XML declared in a multi-byte encoding expat cannot read (GB18030, GBK,
     Big5, Shift_JIS ...), or marked UTF-32 by its byte-order mark, as UTF-8, declaration

@@ -100,8 +100,11 @@ def test_gift_matches_the_reference_parser(path):
 
 # What each QTI file holds that EduApp cannot: (items expected, error fragments expected)
 QTI_EXPECT = {
-    "instructure-edge_cases_1.2.xml": (None, "QTI 1.2"),
-    "instructure-test_qti_1.2.zip": (None, "QTI 1.x"),
+    # QTI 1.2 (eduapp.interop.qti.qti12_reader): Canvas fill-in-blanks and drop-downs
+    # without metadata become cloze items, labelled responses matching items
+    "instructure-edge_cases_1.2.xml": (4, []),
+    "instructure-test_qti_1.2.zip": ([("tf", "QUE_1003"), ("sba", "QUE_1007"),
+                                      ("multi", "QUE_1022")], []),
     "instructure-imsqti_2.2_package": ([("sba", "choice")], []),
     # hottext is mapped to multiple response (reported as approximated); hotspot has no
     # text to offer as options and is reported

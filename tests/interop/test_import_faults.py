@@ -176,6 +176,28 @@ def test_a_guessed_code_page_is_noted_in_the_import_summary(tmp_path, fmt, encod
     assert parse_file(str(path)).warnings == []
 
 
+@pytest.mark.parametrize("fmt,text", [
+    ("moodle-xml", MOODLE.replace(' encoding="UTF-16"', "")),  # no declared encoding
+    ("moodle-xml", MOODLE.replace("UTF-16", "UTF-8")),  # Notepad kept the declaration
+    ("qti", QTI_SHORT.replace("Which artery?", "哪条动脉？")),
+])
+def test_xml_saved_in_a_chinese_code_page_is_read_with_a_note(tmp_path, fmt, text):
+    """XML that says (or implies) UTF-8 but holds GBK bytes was 'not well-formed'; it is
+    the same kind as a GBK text file: read in the plausible code page, and said so."""
+    path = tmp_path / "q.xml"
+    path.write_bytes(text.encode("gbk"))
+    result = parse_file(str(path))
+    assert result.format == fmt and result.errors == [] and len(result.items) == 1
+    assert "肝素" in result.items[0].stem or "动脉" in result.items[0].stem
+    [note] = result.warnings
+    assert "GB18030" in note.message
+    declared = text.replace('encoding="UTF-8"', 'encoding="GB18030"').replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="GB18030"?>')
+    if 'encoding="GB18030"' in declared:  # a declared code page is stated, not assumed
+        path.write_bytes(declared.encode("gb18030"))
+        assert parse_file(str(path)).warnings == []
+
+
 def test_the_note_names_a_western_code_page_and_reaches_the_cli(run_cli, tmp_path):
     path = tmp_path / "aiken.txt"
     path.write_bytes("Welche Dosis intramuskulär?\nA. 500 µg\nB. 5 mg\nANSWER: A\n"

@@ -1,4 +1,4 @@
-"""IMS QTI 2.1, 2.2 and 3.0 (``qti``): single items and content packages.
+"""IMS QTI 1.2, 2.1, 2.2 and 3.0 (``qti``): single items and content packages.
 
 Rules follow the 1EdTech specifications "IMS Question & Test Interoperability (QTI)
 Assessment, Section and Item Information Model" v2.1/v2.2 and "QTI 3.0 ASI" (element names
@@ -16,16 +16,18 @@ Correct answers come from ``correctResponse``, else from the ``mapping``, else f
 common hand-written processing ``match(variable, baseValue)``; templates (``match_correct``,
 ``map_response``) need nothing more. ``hottext`` and ``gapMatch`` are approximated
 (multiple response, cloze) and say so; other interactions (hotspot ...) are reported and
-the item is skipped. QTI 1.2 (``questestinterop``) is reported as not supported.
+the item is skipped. QTI 1.2 (``questestinterop``, Canvas/Blackboard/Respondus), alone
+or in a package, is read by :mod:`.qti12_reader`.
 
 Export (:func:`write`) writes a package zip: ``imsmanifest.xml``, one item file per item
 under ``items/``, media under ``media/``; QTI 2.1 by default or 3.0 (``version="3.0"``).
 
 One job per module: :mod:`.versions` (names per version), :mod:`.source` (zip or
 folder); reading: :mod:`.elements`, :mod:`.responses`, :mod:`.interactions`,
-:mod:`.item_reader` (one item), :mod:`.package_reader` (manifests, :func:`parse`);
+:mod:`.item_reader` (one item), :mod:`.qti12_reader` (QTI 1.2), :mod:`.package_reader`
+(manifests, :func:`parse`);
 writing: :mod:`.xhtml`, :mod:`.response_processing`, :mod:`.item_writer` (one item),
-:mod:`.package_writer` (:func:`write`). The readers serve every version: names are
+:mod:`.package_writer` (:func:`write`). The 2.x/3.0 readers serve each of those versions: names are
 compared through :func:`eduapp.interop.xmlparse.local`, which folds 2.x camelCase and 3.0
 kebab-case to one spelling.
 """

@@ -13,6 +13,7 @@ from ...errors import ImportFileError
 from .. import filereading, textencoding, xmlparse
 from ..base import ParseResult
 from .elements import feedback_text
+from . import qti12_reader
 from .item_reader import ItemReader, item_from_root, parse_item_file
 from .source import FolderSource, Source, ZipSource, join_href
 from .versions import NAME
@@ -52,7 +53,7 @@ def _test_items(source: Source, tests: list[str], path: str) -> list[str]:
 
 
 def _manifest_items(source: Source, path: str, result: ParseResult,
-                    tests_out: list | None = None) -> list[str]:
+                    tests_out: list | None = None, qti1_out: list | None = None) -> list[str]:
     manifests = sorted((n for n in source.names() if n.rsplit("/", 1)[-1] == "imsmanifest.xml"),
                        key=lambda n: n.count("/"))
     if not manifests:
@@ -86,7 +87,9 @@ def _manifest_items(source: Source, path: str, result: ParseResult,
             else:
                 out.append(rel)
         elif "questestinterop" in rtype or re.search(r"xmlv1p\d", rtype):
-            qti1.append(href)
+            rel = join_href(posixpath.join(base, xml_base), href)
+            if rel and source.exists(rel):
+                qti1.append(rel)
         elif "imsqti_test" in rtype:
             rel = join_href(posixpath.join(base, xml_base), href)
             if rel and source.exists(rel):
@@ -97,10 +100,8 @@ def _manifest_items(source: Source, path: str, result: ParseResult,
         out = _test_items(source, tests, path)
     if not out:
         out = _scan_items(source)
-    if not out and qti1:
-        raise ImportFileError(f"this is a QTI 1.x package ({', '.join(qti1)}), which EduApp "
-                              "does not read; export QTI 2.1 or 3.0 from the source system",
-                              file=path)
+    if not out and qti1_out is not None:
+        qti1_out.extend(qti1)  # a QTI 1.x package: read by qti12_reader
     return out
 
 
@@ -155,9 +156,14 @@ def _parse_package(source: Source, path: str) -> ParseResult:
     result = ParseResult(format=NAME, file=path)
     try:
         tests: list[str] = []
-        names = _manifest_items(source, path, result, tests)
-        if not names and not result.errors:
-            raise ImportFileError("the package holds no QTI 2.x/3.0 items", file=path)
+        qti1: list[str] = []
+        names = _manifest_items(source, path, result, tests, qti1)
+        for doc in qti1:
+            root = xmlparse.parse_xml(source.read(doc), path)
+            qti12_reader.parse_document(root, qti12_reader.Context(
+                source, posixpath.dirname(doc), path, result))
+        if not names and not qti1 and not result.errors:
+            raise ImportFileError("the package holds no QTI items", file=path)
         by_path = {}
         for n in names:
             reader = ItemReader(source, posixpath.dirname(n), path, result, n)
@@ -175,11 +181,11 @@ def parse(path: str) -> ParseResult:
     """Read a QTI item file, a package zip, a package folder or its ``imsmanifest.xml``.
 
     :returns: items in manifest order; an item with an unsupported interaction, several
-        interactions, a QTI 1.2 resource, or a missing file is an error naming the entry
+        interactions, or a missing file is an error naming the entry
         (the rest still imports). Media shown by items are read from the package (and
         checked to be images where named as images).
     :raises ImportFileError: unreadable/empty/binary file, unsafe zip (see
-        :func:`eduapp.interop.archives.open_zip`), XML that is not well-formed, QTI 1.2, or
+        :func:`eduapp.interop.archives.open_zip`), XML that is not well-formed, or
         no items at all.
     """
     if os.path.isdir(path):
@@ -191,27 +197,40 @@ def parse(path: str) -> ParseResult:
     data = filereading.read_bytes(path)
     if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
         raise ImportFileError("the file is binary data, not QTI XML or a zip", file=path)
+    data, encoding = xmlparse.undeclared_to_utf8(data, path)
     root = xmlparse.parse_xml(data, path)
     name = xmlparse.local(root.tag)
     if name == "manifest":
         return _parse_package(FolderSource(os.path.dirname(os.path.abspath(path))), path)
     if name == "questestinterop":
-        raise ImportFileError("this is QTI 1.2, which EduApp does not read; export QTI 2.1 "
-                              "or 3.0 from the source system", file=path)
+        return _parse_qti12(root, path, encoding)
     if name == "assessmenttest":
         raise ImportFileError("this is an assessmentTest, which only lists items; import "
                               "the package (zip or folder) that holds them", file=path)
     if name != "assessmentitem":
         raise ImportFileError(f"not a QTI item: the root element is <{name}>", file=path)
-    result = ParseResult(format=NAME, file=path)
-    folder = os.path.dirname(os.path.abspath(path))
-    source = None
-    try:
-        source = FolderSource(folder)
-    except ImportFileError:
-        source = None
-    reader = ItemReader(source, "", path, result, os.path.basename(path))
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
+    reader = ItemReader(_lone_file_source(path), "", path, result, os.path.basename(path))
     item = item_from_root(root, reader)
     if item is not None:
         result.units.append(item)
+    return result
+
+
+def _lone_file_source(path: str) -> FolderSource | None:
+    """The folder of a lone item file, for the media it shows (``None`` when it cannot be
+    listed)."""
+    try:
+        return FolderSource(os.path.dirname(os.path.abspath(path)))
+    except ImportFileError:
+        return None
+
+
+def _parse_qti12(root, path: str, encoding: str) -> ParseResult:
+    """A QTI 1.2 document on its own (no manifest)."""
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
+    qti12_reader.parse_document(root, qti12_reader.Context(_lone_file_source(path), "", path,
+                                                           result))
+    if not result.units and not result.errors:
+        raise ImportFileError("the QTI 1.2 document holds no items", file=path)
     return result
