@@ -80,3 +80,24 @@ def when_dialog_opens(dialog_class, action, *, accept: bool = True) -> None:
             if accept:
                 dialog.accept()
     QTimer.singleShot(0, poll)
+
+
+@pytest.fixture
+def vp_app(gui_app, bank, data_dir):
+    """The GUI app with a practice service over the test bank and one student, Li Wei
+    (what the virtual-patient pages need)."""
+    from eduapp.practice import PracticeService, PracticeStore
+    svc = PracticeService(bank, PracticeStore.open_in(data_dir))
+    gui_app.workspace.use_practice(svc)
+    svc.create_profile("Li Wei", "MBBS")
+    yield gui_app
+    svc.close()
+
+
+def select_row(lst, text: str) -> None:
+    """Select the first row of the list widget ``lst`` whose text contains ``text``."""
+    for row in range(lst.count()):
+        if text in lst.item(row).text():
+            lst.setCurrentRow(row)
+            return
+    raise AssertionError(f"{text!r} not in the list")

@@ -8,18 +8,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from eduapp.practice import PracticeService, PracticeStore
 from eduapp.vpatient import CaseScript, shipped_cases
-
-
-@pytest.fixture
-def vp_app(gui_app, bank, data_dir):
-    svc = PracticeService(bank, PracticeStore.open_in(data_dir))
-    gui_app.workspace.use_practice(svc)
-    yield gui_app
-    svc.close()
+from tests.ui.conftest import select_row
 
 
 @pytest.fixture
@@ -31,14 +23,6 @@ def page(qtbot, vp_app):
     p.show()
     p.on_shown()
     return p
-
-
-def _select(lst: QListWidget, text: str) -> None:
-    for row in range(lst.count()):
-        if text in lst.item(row).text():
-            lst.setCurrentRow(row)
-            return
-    raise AssertionError(f"{text!r} not in the list")
 
 
 def _tab(page, name: str) -> int:
@@ -87,7 +71,7 @@ def test_every_shipped_case_round_trips_through_the_form(page):
 
 
 def test_edit_every_section_and_save(qtbot, page, vp_app):
-    _select(page.case_list, "Breathlessness")
+    select_row(page.case_list, "Breathlessness")
     ed = page.editor
     qtbot.keyClick(ed.f_id, Qt.Key_End)
     qtbot.keyClicks(ed.f_id, "-v2")
@@ -172,7 +156,7 @@ def test_edit_every_section_and_save(qtbot, page, vp_app):
 
 def test_a_checklist_item_that_refers_to_nothing_in_the_script(qtbot, page, vp_app):
     from eduapp.vpatient.library import DOCUMENT_KIND
-    _select(page.case_list, "Breathlessness")
+    select_row(page.case_list, "Breathlessness")
     ed = page.editor
     _tab(page, "Checklist")
     _type_cell(qtbot, ed.items, 0, "refs", "fact:nocturnal")
@@ -213,19 +197,19 @@ def _answer_next_box(button_text: str):
 
 
 def test_unsaved_edits_are_asked_about(qtbot, page, vp_app):
-    _select(page.case_list, "Breathlessness")
+    select_row(page.case_list, "Breathlessness")
     page.editor.f_title.setText("Breathless, edited")
     assert page.is_modified() and "✎" in page.header.text()
     _answer_next_box("Cancel")
-    _select(page.case_list, "Sudden severe headache")
+    select_row(page.case_list, "Sudden severe headache")
     assert page.current_id() == "dyspnoea-en"
     assert page.editor.f_title.text() == "Breathless, edited"
     _answer_next_box("Discard changes")
-    _select(page.case_list, "Sudden severe headache")
+    select_row(page.case_list, "Sudden severe headache")
     assert page.editor.f_id.text() == "headache-en" and not page.is_modified()
     page.editor.f_title.setText("Headache, edited")
     _answer_next_box("Save")
-    _select(page.case_list, "Breathlessness")
+    select_row(page.case_list, "Breathlessness")
     assert vp_app.workspace.patients.get("headache-en").title == "Headache, edited"
     assert page.editor.f_id.text() == "dyspnoea-en" and not page.is_modified()
     qtbot.mouseClick(page.revert_button, Qt.LeftButton)  # nothing to revert: disabled
@@ -244,7 +228,7 @@ def test_chinese_interface_names_status_system_and_categories(qtbot, qapp, vp_ap
         qtbot.addWidget(page)
         page.show()
         page.on_shown()
-        _select(page.case_list, "转移性右下腹痛")
+        select_row(page.case_list, "转移性右下腹痛")
         ed = page.editor
         assert ed.f_status.currentText() == "已批准"
         assert ed.f_system.currentText() == "消化系统"
@@ -258,7 +242,7 @@ def test_chinese_interface_names_status_system_and_categories(qtbot, qapp, vp_ap
 
 
 def test_a_new_case_starts_unsaved_and_revert_drops_it(qtbot, page):
-    _select(page.case_list, "Breathlessness")
+    select_row(page.case_list, "Breathlessness")
     qtbot.mouseClick(page.new_button, Qt.LeftButton)
     assert page.editor.f_id.text() == "new-case" and page.is_modified()
     assert page.editor.facts.table.rowCount() == 1
@@ -269,7 +253,7 @@ def test_a_new_case_starts_unsaved_and_revert_drops_it(qtbot, page):
 
 def test_an_empty_title_and_a_wrong_initial_state_are_marked_at_the_field(qtbot, page, vp_app):
     from eduapp.vpatient.library import DOCUMENT_KIND
-    _select(page.case_list, "Breathlessness")
+    select_row(page.case_list, "Breathlessness")
     ed = page.editor
     ed.f_title.selectAll()
     qtbot.keyClick(ed.f_title, Qt.Key_Delete)

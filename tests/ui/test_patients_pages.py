@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget
 
-from eduapp.practice import PracticeService, PracticeStore
-
-
-@pytest.fixture
-def vp_app(gui_app, bank, data_dir):
-    svc = PracticeService(bank, PracticeStore.open_in(data_dir))
-    gui_app.workspace.use_practice(svc)
-    svc.create_profile("Li Wei", "MBBS")
-    yield gui_app
-    svc.close()
+from tests.ui.conftest import select_row
 
 
 @pytest.fixture
@@ -28,14 +18,6 @@ def interview(qtbot, vp_app):
     page.show()
     page.on_shown()
     return page
-
-
-def _select(lst: QListWidget, text: str) -> None:
-    for row in range(lst.count()):
-        if text in lst.item(row).text():
-            lst.setCurrentRow(row)
-            return
-    raise AssertionError(f"{text!r} not in the list")
 
 
 def _ask(qtbot, page, question):
@@ -60,7 +42,7 @@ def _pdf_text(path) -> str:
 
 def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path, monkeypatch):
     page = interview
-    _select(page.case_list, "taxi driver")
+    select_row(page.case_list, "taxi driver")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
     assert page.stack.currentIndex() == 1
     assert "terrible pain in my chest" in page.chat_view.toPlainText()
@@ -70,10 +52,10 @@ def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path, monkeypatch)
     qtbot.mouseClick(page.ask_button, Qt.LeftButton)
     text = page.chat_view.toPlainText()
     assert "carrying the shopping" in text and "left arm" in text
-    _select(page.exam_list, "Cardiovascular")
+    select_row(page.exam_list, "Cardiovascular")
     qtbot.mouseClick(page.exam_button, Qt.LeftButton)
     assert "JVP not raised" in page.chat_view.toPlainText()
-    _select(page.test_list, "12-lead ECG")
+    select_row(page.test_list, "12-lead ECG")
     qtbot.mouseClick(page.order_button, Qt.LeftButton)
     assert "cost 20" in page.clock_label.text()
     qtbot.mouseClick(page.wait_button, Qt.LeftButton)
@@ -106,7 +88,7 @@ def test_an_encounter_by_clicks(qtbot, interview, vp_app, tmp_path, monkeypatch)
 
 def test_a_chinese_encounter_and_an_unlisted_test(qtbot, interview, tmp_path, monkeypatch):
     page = interview
-    _select(page.case_list, "转移性右下腹痛")
+    select_row(page.case_list, "转移性右下腹痛")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
     _ask(qtbot, page, "你哪里不舒服？")
     _ask(qtbot, page, "以前得过什么病？")
@@ -139,7 +121,7 @@ def editor(qtbot, vp_app):
 
 def test_case_editor_checks_tries_and_saves_a_copy(qtbot, editor, vp_app):
     page = editor
-    _select(page.case_list, "Breathlessness")
+    select_row(page.case_list, "Breathlessness")
     assert page.editor.f_id.text() == "dyspnoea-en"
     assert page.editor.facts.table.rowCount() > 10
     qtbot.mouseClick(page.check_button, Qt.LeftButton)
@@ -164,7 +146,7 @@ def test_case_editor_shows_class_results(qtbot, editor, vp_app):
     enc.ask("When did the headache start?")
     svc = vp_app.workspace.practice
     save_encounter(svc.store, svc.profiles()[0]["id"], enc, enc.finish())
-    _select(editor.case_list, "Sudden severe headache")
+    select_row(editor.case_list, "Sudden severe headache")
     assert "1 student" in editor.results_label.text()
     assert editor.results.rowCount() > 10
     assert editor.results.item(0, 0).text() == "0%"
@@ -172,7 +154,7 @@ def test_case_editor_shows_class_results(qtbot, editor, vp_app):
 
 def test_progress_page_lists_the_students_encounters(qtbot, vp_app, interview):
     page = interview
-    _select(page.case_list, "女大学生")
+    select_row(page.case_list, "女大学生")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
     _ask(qtbot, page, "你哪里不舒服？")
     page.diagnosis_edit.setText("糖尿病酮症酸中毒")
@@ -215,7 +197,7 @@ def _watch_chat(page) -> list[str]:
 def test_role_play_answers_stream_into_the_chat(qtbot, llm_interview, scripted_server):
     from eduapp.llm.scripted_server import answer
     page = llm_interview
-    _select(page.case_list, "taxi driver")
+    select_row(page.case_list, "taxi driver")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
     scripted_server.script(answer("It started about an hour ago. I was carrying the shopping "
                                   "upstairs. It hasn't stopped since.", chunk_size=3))
@@ -235,7 +217,7 @@ def test_a_leaking_role_play_stream_never_reaches_the_chat(qtbot, llm_interview,
                                                           scripted_server):
     from eduapp.llm.scripted_server import answer
     page = llm_interview
-    _select(page.case_list, "taxi driver")
+    select_row(page.case_list, "taxi driver")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
     scripted_server.script(answer("It began an hour ago. I reckon it's a heart attack, "
                                   "doctor. Is it a STEMI?", chunk_size=2))
@@ -252,7 +234,7 @@ def test_read_aloud_degrades_cleanly_without_a_voice(qtbot, interview):
     from eduapp.ui.pages import interview as module
     assert module._speech("zh") is None or hasattr(module._speech("zh"), "say")  # no error
     page = interview
-    _select(page.case_list, "taxi driver")
+    select_row(page.case_list, "taxi driver")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
     page._voices["en"] = None  # this machine has no voice (offscreen: never one)
     qtbot.mouseClick(page.speak_box, Qt.LeftButton)
@@ -264,7 +246,7 @@ def test_read_aloud_degrades_cleanly_without_a_voice(qtbot, interview):
 
 def test_read_aloud_speaks_each_answer_where_a_voice_exists(qtbot, interview):
     page = interview
-    _select(page.case_list, "taxi driver")
+    select_row(page.case_list, "taxi driver")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
 
     class Voice:
@@ -283,7 +265,7 @@ def test_with_a_model_a_diagnosis_in_other_words_is_judged_with_its_reason(
         qtbot, llm_interview, scripted_server):
     from eduapp.llm.scripted_server import answer
     page = llm_interview
-    _select(page.case_list, "taxi driver")
+    select_row(page.case_list, "taxi driver")
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
     scripted_server.script(
         answer({"correct": True, "reason": "Occlusion of the LAD with ST elevation is an "
