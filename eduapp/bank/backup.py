@@ -38,7 +38,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 
 from ..config import BACKUP_DIR, BANK_FILE, Settings
-from ..errors import BackupError, DiskFullError
+from ..errors import BackupError, DiskFullError, Phrase, os_reason
 from .migrations import read_only_uri
 
 #: Zstandard level 1: twice as fast as the default 3 for 15 % more bytes (a 100,000-item
@@ -211,11 +211,10 @@ def fingerprint(data_dir: str) -> dict:
 
 # ------------------------------------------------------------------ making a backup
 
-def _disk_error(e: OSError, what: str) -> Exception:
+def _disk_error(e: OSError, what: Phrase) -> Exception:
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(f"the disk is full: {what} could not be written. Nothing was "
-                             "changed; free some space and try again")
-    return BackupError(f"{what} could not be written ({e.strerror or e})")
+        return DiskFullError(code="backup.disk-full", values={"what": what})
+    return BackupError(code="backup.cannot-write", values={"what": what, "reason": os_reason(e)})
 
 
 def _snapshot(src_path: str, dst_path: str) -> tuple[str, int | None, int | None]:
@@ -305,12 +304,12 @@ def create_backup(data_dir: str, reason: str = "manual", *, settings: Settings |
         print(info.name, info.size, info.items)
     """
     if not any(covered_entries(data_dir)):
-        raise BackupError(f"there is nothing to back up in {data_dir}")
+        raise BackupError(code="backup.nothing", values={"folder": data_dir})
     folder = backup_dir(data_dir)
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as e:
-        raise _disk_error(e, f"the backup folder {folder}") from None
+        raise _disk_error(e, Phrase("backup.what-folder", folder=folder)) from None
     reason = "".join(c for c in reason.lower() if c.isalnum()) or "manual"
     with _folder_lock(folder):
         info = _write_backup(data_dir, folder, reason)
@@ -373,12 +372,13 @@ def _write_backup(data_dir: str, folder: str, reason: str) -> BackupInfo:
     except OSError as e:
         with contextlib.suppress(OSError):
             os.remove(tmp)
-        raise _disk_error(e, "the backup") from None
+        raise _disk_error(e, Phrase("backup.what-backup")) from None
     except sqlite3.DatabaseError as e:
         with contextlib.suppress(OSError):
             os.remove(tmp)
-        raise BackupError(f"a database in {data_dir} could not be read for the backup ({e}); "
-                          "run `eduapp bank check --repair`") from None
+        raise BackupError(code="backup.db-unreadable", values={
+            "folder": data_dir, "detail": str(e),
+            "command": "`eduapp bank check --repair`"}) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.remove(tmp)
@@ -457,10 +457,12 @@ def read_manifest(path: str) -> dict:
             with tarfile.open(fileobj=reader, mode="r|") as tar:
                 entry = tar.next()
                 if entry is None or entry.name != MANIFEST:
-                    raise BackupError(f"{os.path.basename(path)} is not an EduApp backup")
+                    raise BackupError(code="backup.not-backup",
+                                      values={"name": os.path.basename(path)})
                 return json.loads(tar.extractfile(entry).read().decode("utf-8"))
     except (OSError, tarfile.TarError, zstandard.ZstdError, ValueError) as e:
-        raise BackupError(f"the backup {os.path.basename(path)} cannot be read ({e})") from None
+        raise BackupError(code="backup.unreadable", values={
+            "name": os.path.basename(path), "detail": str(e)}) from None
 
 
 def _info(path: str) -> BackupInfo | None:
@@ -513,7 +515,7 @@ def find_backup(data_dir: str, name: str) -> BackupInfo:
     if name == "latest":
         info = latest_backup(data_dir, good=True)
         if info is None:
-            raise BackupError(f"there is no good backup of {data_dir} yet")
+            raise BackupError(code="backup.none-good", values={"folder": data_dir})
         return info
     candidates = [name, os.path.join(backup_dir(data_dir), os.path.basename(name))]
     for path in candidates:
@@ -522,7 +524,8 @@ def find_backup(data_dir: str, name: str) -> BackupInfo:
             if info is not None:
                 return info
             break
-    raise BackupError(f"no backup called {name} (see `eduapp bank backups`)")
+    raise BackupError(code="backup.not-found",
+                      values={"name": name, "command": "`eduapp bank backups`"})
 
 
 # ------------------------------------------------------------------ rotation
@@ -606,7 +609,8 @@ def extract_backup(info: BackupInfo, dest: str, members: list[str] | None = None
                         continue
                     parts = name.split("/")
                     if not entry.isfile() or name.startswith("/") or ".." in parts:
-                        raise BackupError(f"the backup {info.name} holds an unsafe path {name!r}")
+                        raise BackupError(code="backup.unsafe-path",
+                                          values={"name": info.name, "path": name})
                     target = os.path.join(dest, *parts)
                     os.makedirs(os.path.dirname(target), exist_ok=True)
                     with tar.extractfile(entry) as src, open(target, "wb") as out:
@@ -616,10 +620,12 @@ def extract_backup(info: BackupInfo, dest: str, members: list[str] | None = None
                     written.append(name)
     except OSError as e:
         if e.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise _disk_error(e, "the restored files") from None
-        raise BackupError(f"the backup {info.name} cannot be read ({e})") from None
+            raise _disk_error(e, Phrase("backup.what-restored")) from None
+        raise BackupError(code="backup.unreadable",
+                          values={"name": info.name, "detail": str(e)}) from None
     except (tarfile.TarError, zstandard.ZstdError) as e:
-        raise BackupError(f"the backup {info.name} is damaged ({e})") from None
+        raise BackupError(code="backup.damaged",
+                          values={"name": info.name, "detail": str(e)}) from None
     return written
 
 
@@ -645,8 +651,8 @@ def restore_backup(data_dir: str, backup: str | BackupInfo) -> RestoreResult:
             for name in names:
                 path = os.path.join(staging, *name.split("/"))
                 if name.endswith(".sqlite") and not _quick_ok(path):
-                    raise BackupError(f"{name} in the backup {info.name} is damaged; choose "
-                                      "an older backup")
+                    raise BackupError(code="backup.member-damaged",
+                                      values={"member": name, "name": info.name})
             databases, others = covered_entries(data_dir)
             current = databases + [d + s for d in databases for s in ("-wal", "-shm")] + others
             current = [n for n in current if os.path.exists(os.path.join(data_dir, n))]
@@ -676,8 +682,8 @@ def restore_backup(data_dir: str, backup: str | BackupInfo) -> RestoreResult:
                 for name in moved:
                     with contextlib.suppress(OSError):
                         os.replace(os.path.join(kept, name), os.path.join(data_dir, name))
-                raise BackupError(f"the backup could not be put in place ({e.strerror}); "
-                                  "the data folder was left as it was") from None
+                raise BackupError(code="backup.cannot-place",
+                                  values={"reason": os_reason(e)}) from None
             _fsync_dir(data_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -706,7 +712,8 @@ def opened_backup_database(info: BackupInfo, name: str = BANK_FILE):
     work = tempfile.mkdtemp(prefix=".tmp-read-", dir=os.path.dirname(info.path))
     try:
         if name not in extract_backup(info, work, members=[name]):
-            raise BackupError(f"the backup {info.name} holds no {name}")
+            raise BackupError(code="backup.missing-member",
+                              values={"name": info.name, "member": name})
         yield os.path.join(work, name)
     finally:
         shutil.rmtree(work, ignore_errors=True)

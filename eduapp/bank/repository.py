@@ -304,14 +304,13 @@ class Bank(BankLookups):
         self.backups = backups and path != ":memory:" and not read_only
         if path != ":memory:":
             if read_only and not os.path.exists(path):
-                raise BankReadOnlyError(f"the data folder {os.path.dirname(path)} is "
-                                        "read-only and holds no bank")
+                raise BankReadOnlyError(code="bank.folder-read-only-empty",
+                                        values={"folder": os.path.dirname(path)})
             try:
                 migrations.check_readable(path)
             except BankCorruptError as e:
-                raise BankCorruptError(f"{e}. If it is your bank, `eduapp bank check --repair` "
-                                       "(in the app: Tools → Check database) recovers it or "
-                                       "restores its latest backup") from None
+                raise BankCorruptError(code="bank.corrupt-repair", values={
+                    "detail": e, "command": "`eduapp bank check --repair`"}) from None
             if verify:
                 from .check import verify_on_open
                 verify_on_open(path)
@@ -328,10 +327,8 @@ class Bank(BankLookups):
                 version = migrations.schema_version(self.db)
                 if version != migrations.SCHEMA_VERSION:
                     conn.close()
-                    raise BankReadOnlyError(
-                        f"the bank in the read-only folder {os.path.dirname(path)} needs an "
-                        f"upgrade (schema {version}) that cannot be written there; copy the "
-                        "folder somewhere writable")
+                    raise BankReadOnlyError(code="bank.read-only-upgrade", values={
+                        "folder": os.path.dirname(path), "version": version})
                 self.previous_version = version
             else:
                 current = migrations.schema_version(self.db)
@@ -342,10 +339,12 @@ class Bank(BankLookups):
         except sqlite3.OperationalError as e:
             typed = migrations.storage_error(e)
             if typed is None:
-                raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None
+                raise BankCorruptError(code="bank.cannot-open",
+                                       values={"path": path, "detail": str(e)}) from None
             raise typed from None
         except sqlite3.DatabaseError as e:
-            raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None
+            raise BankCorruptError(code="bank.cannot-open",
+                                       values={"path": path, "detail": str(e)}) from None
         self.conn = conn
 
     @classmethod
@@ -493,7 +492,7 @@ class Bank(BankLookups):
                 self._put_media(m)
             elif not self.conn.execute("SELECT 1 FROM media WHERE sha256 = ?",
                                        (m.sha256,)).fetchone():
-                raise ValidationError(f"the image {m.name} is missing from the bank")
+                raise ValidationError(code="bank.image-missing", values={"name": m.name})
             self.conn.execute("INSERT OR REPLACE INTO item_media(item_id, name, sha256, mime) "
                               "VALUES (?, ?, ?, ?)", (item.id, m.name, m.sha256, m.mime))
 
@@ -562,7 +561,8 @@ class Bank(BankLookups):
         :raises NotFoundError: an id that is not in the bank (nothing is changed then).
         """
         if status not in STATUSES:
-            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+            raise ValidationError(code="bank.unknown-status",
+                                  values={"status": status, "choices": list(STATUSES)})
         ids = list(ids)
         if len(ids) > 1:
             self._before_risky("status")
@@ -608,7 +608,7 @@ class Bank(BankLookups):
             f"({', '.join('?' * len(ids))})", list(ids))} if ids else set()
         missing = [i for i in ids if i not in found]
         if missing:
-            raise NotFoundError(f"no item with id {', '.join(map(str, missing))}")
+            raise NotFoundError(code="bank.item-not-found", values={"ids": missing})
 
     def delete_items(self, ids: Iterable[int]) -> list[int]:
         """Move items to the trash (undoable with :meth:`restore_items`). Deleting a member
@@ -696,7 +696,7 @@ class Bank(BankLookups):
             row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE id = ? AND "
                                     "deleted_at IS NULL", (item_id,)).fetchone()
             if not row:
-                raise NotFoundError(f"no item with id {item_id}")
+                raise NotFoundError(code="bank.item-not-found", values={"ids": item_id})
             return self._row_to_item(row)
 
     def get_item_by_uid(self, uid: str) -> Item:
@@ -705,7 +705,7 @@ class Bank(BankLookups):
             row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE uid = ? AND "
                                     "deleted_at IS NULL", (uid,)).fetchone()
             if not row:
-                raise NotFoundError(f"no item with uid {uid}")
+                raise NotFoundError(code="bank.uid-not-found", values={"uid": uid})
             return self._row_to_item(row)
 
     def query_ids_by_hash(self, content_hash: str) -> list[int]:
@@ -754,7 +754,7 @@ class Bank(BankLookups):
             row = self.conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE id = ?",
                                     (item_id,)).fetchone()
             if not row:
-                raise NotFoundError(f"no item with id {item_id}")
+                raise NotFoundError(code="bank.item-not-found", values={"ids": item_id})
             return self._row_to_item(row)
         d = json.loads(data)
         d.pop("id", None)
@@ -771,7 +771,8 @@ class Bank(BankLookups):
             row = self.conn.execute("SELECT data FROM item_versions WHERE item_id = ? AND "
                                     "version = ?", (item_id, version)).fetchone()
             if not row:
-                raise NotFoundError(f"item {item_id} has no version {version}")
+                raise NotFoundError(code="bank.no-version",
+                                    values={"id": item_id, "version": version})
             return self._version_item(item_id, row[0])
 
     def query_ids(self, query: str = "", filters: ItemFilter | None = None,
@@ -802,7 +803,7 @@ class Bank(BankLookups):
             col = order.lstrip("-")
             if col not in ("id", "updated_at", "topic", "type", "status", "system",
                            "language", "exam_type", "version", "stem"):
-                raise ValidationError(f"cannot sort by {order!r}")
+                raise ValidationError(code="bank.bad-sort", values={"order": order})
             sql = (f"SELECT id FROM items WHERE {where} ORDER BY {col} "
                    f"{'DESC' if desc else 'ASC'}, id{lim}")
             return [r[0] for r in self.conn.execute(sql, params)]
@@ -911,7 +912,7 @@ class Bank(BankLookups):
             row = self.conn.execute(f"SELECT {self._SET_SELECT} FROM item_sets WHERE uid = ? "
                                     "AND deleted_at IS NULL", (uid,)).fetchone()
             if not row:
-                raise NotFoundError(f"no item set {uid}")
+                raise NotFoundError(code="bank.set-not-found", values={"uid": uid})
             return self._row_to_set(row)
 
     def save_set(self, item_set: ItemSet, note: str = "edited") -> ItemSet:
@@ -1007,7 +1008,7 @@ class Bank(BankLookups):
                                      "SELECT name FROM document_media WHERE sha256 = ? LIMIT 1",
                                      (sha256, sha256)).fetchone()
         if not row:
-            raise NotFoundError(f"media {sha256[:12]} is not in the bank")
+            raise NotFoundError(code="bank.media-not-found", values={"sha": sha256[:12]})
         return Media(name=name[0] if name else sha256, mime=row[0], data=row[1], sha256=sha256)
 
     def media_for(self, units: Iterable[Item | ItemSet]) -> dict[str, Media]:
@@ -1091,7 +1092,7 @@ class Bank(BankLookups):
             row = self.conn.execute(f"SELECT {self._DOC_SELECT} FROM documents WHERE id = ? AND "
                                     "deleted_at IS NULL", (doc_id,)).fetchone()
             if not row:
-                raise NotFoundError(f"no document with id {doc_id}")
+                raise NotFoundError(code="bank.document-not-found", values={"id": doc_id})
             return self._row_to_document(row)
 
     def documents(self, query: str = "", *, kind: str | None = None, topic: str | None = None,
@@ -1132,7 +1133,7 @@ class Bank(BankLookups):
         with self._lock, transaction(self.conn):
             if not self.conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ? AND "
                                      "deleted_at IS NULL", (time.time(), doc_id)).rowcount:
-                raise NotFoundError(f"no document with id {doc_id}")
+                raise NotFoundError(code="bank.document-not-found", values={"id": doc_id})
 
     # ------------------------------------------------------------------ import / export
 
@@ -1157,8 +1158,8 @@ class Bank(BankLookups):
                                 warnings=[w.to_dict() for w in getattr(result, "warnings", [])])
         if strict and result.errors:
             first = result.errors[0]
-            raise ImportFileError(f"{first.message} (--strict: nothing was imported)",
-                                  file=first.file, line=first.line, item=first.item)
+            raise ImportFileError(file=first.file, line=first.line, item=first.item,
+                                  code="import.strict", values={"detail": first})
         stamp = {"source": "imported", "file": os.path.basename(result.file or ""),
                  "format": result.format, "at": time.time()}
         units = []
@@ -1172,14 +1173,16 @@ class Bank(BankLookups):
                     unit.validate()
             except ValidationError as e:
                 if strict:
-                    raise ImportFileError(f"{e} (--strict: nothing was imported)",
-                                          file=result.file, item=n) from None
-                summary.errors.append(ImportFileError(str(e), file=result.file,
-                                                      item=n).to_dict())
+                    raise ImportFileError(file=result.file, item=n, code="import.strict",
+                                          values={"detail": e}) from None
+                summary.errors.append(ImportFileError(file=result.file, item=n,
+                                                      code=e.code, values=e.values,
+                                                      message=None if e.code else str(e)
+                                                      ).to_dict())
                 continue
             units.append(unit)
         if self.read_only:
-            raise BankReadOnlyError("the data folder is read-only: nothing was imported")
+            raise BankReadOnlyError(code="import.read-only")
         if units or result.documents:
             self._before_risky("import")
         lang = (getattr(result, "language_forced", None),

