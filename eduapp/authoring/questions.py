@@ -63,18 +63,18 @@ class QuestionSpec:
         """:raises ValidationError: empty topic, unknown kind/language, count or
         n_options out of range."""
         if not self.topic.strip():
-            raise ValidationError("give a topic to generate questions about")
+            raise ValidationError(code="gen.no-topic")
         if self.kind not in QUESTION_KINDS:
-            raise ValidationError(f"unknown question type {self.kind!r}; use one of "
-                                  f"{', '.join(QUESTION_KINDS)}")
+            raise ValidationError(code="gen.unknown-kind", values={
+                "kind": self.kind, "choices": list(QUESTION_KINDS)})
         if self.language not in ("en", "zh"):
-            raise ValidationError("the language must be en or zh")
+            raise ValidationError(code="gen.language", values={"choices": ["en", "zh"]})
         if not 1 <= self.count <= 50:
-            raise ValidationError("generate between 1 and 50 questions at a time")
+            raise ValidationError(code="gen.count", values={"max": 50})
         if self.n_options not in (4, 5):
-            raise ValidationError("single-best-answer items have 4 or 5 options")
+            raise ValidationError(code="gen.n-options")
         if self.difficulty is not None and not 0 <= self.difficulty <= 1:
-            raise ValidationError("difficulty is a facility index between 0 and 1")
+            raise ValidationError(code="gen.difficulty")
 
     @classmethod
     def for_request(cls, request: dict) -> "QuestionSpec":
@@ -221,12 +221,14 @@ def _generate_one(profile, spec: QuestionSpec, bank, index: int, avoid: list[str
             profile, msgs, schema, check=lambda d: check_generated(d, spec.kind)
             + validate_json(d, strict), **kw)
     except LLMOutputError as e:
-        raise LLMOutputError(f"item {index + 1}: {e}") from None
+        raise LLMOutputError(code="gen.item-failed",
+                             values={"n": index + 1, "detail": e}) from None
     attempts = res.attempts
     try:
         item = item_from_json(res.data, spec)
     except ValidationError as e:
-        raise LLMOutputError(f"item {index + 1}: {e}; it was not stored") from None
+        raise LLMOutputError(code="gen.item-not-stored",
+                             values={"n": index + 1, "detail": e}) from None
     prov = {"source": "generated", "provider": profile.name, "provider_kind": profile.kind,
             "model": res.model, **prompt.provenance(), "at": now(),
             "structured_output": res.mode, "attempts": attempts, "generation_index": index,
@@ -313,8 +315,11 @@ def generate_questions(bank, profile, spec: QuestionSpec, *, generation_id: str 
     items = [o.value for o in outcomes if o.ok]
     failures = [str(o.error) for o in outcomes if not o.ok]
     if not items:
-        raise LLMOutputError(failures[0] if len(failures) == 1 else
-                             f"none of the {spec.count} items could be produced: {failures[0]}")
+        first = next(o.error for o in outcomes if not o.ok)
+        if len(failures) == 1:
+            raise first
+        raise LLMOutputError(code="gen.none-produced",
+                             values={"count": spec.count, "detail": first})
     if index is None:
         index = DuplicateIndex.from_bank(bank)
     with bank.transaction():

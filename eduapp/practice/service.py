@@ -180,7 +180,7 @@ class PracticeService:
                 "SELECT uid, profile_id, mode, status, title, exam_id, snapshot, state FROM "
                 "sessions WHERE uid = ?", (uid,)).fetchone()
         if not row:
-            raise NotFoundError("that practice session no longer exists")
+            raise NotFoundError(code="practice.session-gone")
         d = dict(zip(("uid", "profile_id", "mode", "status", "title", "exam_id", "snapshot",
                       "state"), row))
         try:
