@@ -35,7 +35,7 @@ __all__ = [
     "BankError", "BankCorruptError", "BankVersionError", "LLMUnavailableError",
     "LLMOutputError", "CancelledError", "ApprovalBlockedError", "BankReadOnlyError",
     "BankBusyError", "DiskFullError", "BackupError", "Phrase", "describe_error", "word",
-    "os_reason", "ErrorRecord", "describe_record",
+    "os_reason", "ErrorRecord", "describe_record", "describe_value",
 ]
 
 
@@ -106,6 +106,13 @@ def _word_value(value: Any, language: str) -> Any:
         sep = "、" if language == "zh" else ", "
         return sep.join(str(_word_value(v, language)) for v in value)
     return value
+
+
+def describe_value(value: Any, language: str = "en") -> str:
+    """One error value as text in ``language``: a :class:`Phrase` worded, an error
+    described, a list joined ("a, b" / "a、b"), anything else ``str()``; e.g.
+    ``describe_value(os_reason(e), "zh")`` for why a file could not be opened."""
+    return str(_word_value(value, language))
 
 
 def word(code: str, values: dict | None, language: str = "en") -> str:

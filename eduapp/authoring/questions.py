@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..domain import SYSTEMS, Changes, Item, Option, new_uid, now
-from ..errors import CancelledError, LLMOutputError, LLMUnavailableError, ValidationError
+from ..errors import (CancelledError, EduAppError, LLMOutputError, LLMUnavailableError,
+                      ValidationError, describe_error)
 from ..llm import complete_json_result, run_batch, validate_json
 from ..provenance import sources_from_references
 from .dedup import DuplicateIndex
@@ -110,6 +111,8 @@ class GenerationResult:
     :ivar hint: advice to show with the result (use a stronger provider), or ``""``.
     :ivar provider: the name of the provider profile that wrote them.
     :ivar changes: what the generation changed (items, when any were stored).
+    :ivar failure_errors: the errors behind ``failures``, in the same order (worded in any
+        language by :meth:`describe_failures`).
     """
 
     generation_id: str
@@ -120,6 +123,13 @@ class GenerationResult:
     hint: str = ""
     provider: str = ""
     changes: Changes = field(default_factory=Changes)
+    failure_errors: list[EduAppError] = field(default_factory=list)
+
+    def describe_failures(self, language: str = "en") -> list[str]:
+        """``failures`` worded in ``language`` (``en``/``zh``)."""
+        if len(self.failure_errors) != len(self.failures):
+            return list(self.failures)
+        return [describe_error(e, language) for e in self.failure_errors]
 
 
 def existing_generation(bank, generation_id: str) -> list[Item]:
@@ -333,4 +343,5 @@ def generate_questions(bank, profile, spec: QuestionSpec, *, generation_id: str 
         index.add(item.id, item)
     return GenerationResult(gid, items, failures, low_quality=low,
                             hint=STRONGER_PROVIDER_HINT if low else "", provider=profile.name,
-                            changes=Changes(items=True))
+                            changes=Changes(items=True),
+                            failure_errors=[o.error for o in outcomes if not o.ok])

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QTreeWidgetItem, QVBoxLayout)
 
 from .app import current_language
-from .ops import Op
+from .ops import Op, error_text
 
 #: File formats by the names people know them by.
 FORMAT_NAMES = {"eduapp-json": "EduApp JSON", "moodle-xml": "Moodle XML", "gift": "GIFT",
@@ -186,7 +186,8 @@ class ImportDialog(QDialog):
             node = QTreeWidgetItem([os.path.basename(path), ""])
             self.tree.addTopLevelItem(node)
             if error is not None:
-                node.setText(1, self.tr("cannot be imported: {why}").format(why=error.message))
+                node.setText(1, self.tr("cannot be imported: {why}").format(
+                    why=error.describe_message(current_language())))
                 continue
             counts = result.counts()
             sets = counts.pop("sets", 0)
@@ -206,7 +207,8 @@ class ImportDialog(QDialog):
                                  langs=", ".join(f"{k} {v}" for k, v in sorted(
                                      languages.items())) or "-"))
             for e in result.errors:
-                QTreeWidgetItem(node, [_where(e.to_dict()), e.message])
+                QTreeWidgetItem(node, [_where(e.to_dict()),
+                                       e.describe_message(current_language())])
             for w in result.warnings:
                 QTreeWidgetItem(node, [_where(w.to_dict()),
                                        self.tr("note: {message}").format(message=w.message)])

@@ -20,7 +20,7 @@ from ...domain import Changes
 from ...errors import EduAppError
 from ...exams import Blueprint, cell_availability, make_forms
 from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
-from ..ops import Op
+from ..ops import Op, error_text
 from ..page import Page
 from ..stored_exams_dialog import StoredExamsDialog
 
@@ -293,7 +293,7 @@ class ExamsPage(Page):
         try:
             blueprint = Blueprint.load(path)
         except EduAppError as e:
-            QMessageBox.warning(self, self.tr("Load blueprint"), str(e))
+            QMessageBox.warning(self, self.tr("Load blueprint"), error_text(e))
             return
         self.set_blueprint(blueprint)
 
@@ -672,7 +672,7 @@ class ExamsPage(Page):
             return path, (page_images(path, folder) if images else None)
 
         def failed(error):
-            self.preview.show_message(str(error) if isinstance(error, EduAppError) else
+            self.preview.show_message(error_text(error) if isinstance(error, EduAppError) else
                                       self.tr("The preview could not be made."))
 
         self.preview.show_message(self.tr("Rendering the preview…"))

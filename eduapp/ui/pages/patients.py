@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFi
 
 from ...domain import Changes
 from ...errors import EduAppError
-from ..ops import Op, show_error
+from ..ops import Op, error_text, show_error
 from ..page import Page
 
 _FORM_KEYS = ("id", "title", "language", "topic", "system", "status", "chief_complaint",
@@ -352,7 +352,7 @@ class PatientsPage(Page):
         try:
             problems = self.edited_case().problems()
         except EduAppError as e:
-            problems = [str(e)]
+            problems = [error_text(e)]
         for p in problems:
             self.problems.addItem(p)
         self.status_label.setText(self.tr("The case is valid.") if not problems else
@@ -393,7 +393,7 @@ class PatientsPage(Page):
             case = self.edited_case()
             reply = offline_reply(case, Matcher(case), question)
         except EduAppError as e:
-            self.try_result.setText(str(e))
+            self.try_result.setText(error_text(e))
             return
         m = reply.match
         kinds = {"fact": self.tr("answers with fact {ids}").format(ids=", ".join(m.fact_ids)),
@@ -468,7 +468,7 @@ class PatientsPage(Page):
         try:
             results = self.app.workspace.case_class_results(case_id)
         except EduAppError as e:
-            self.results_label.setText(str(e))
+            self.results_label.setText(error_text(e))
             return
         self.results.setRowCount(0)
         if not results:
