@@ -574,7 +574,7 @@ class ItemSet:
         if unknown:
             raise ValidationError(code="set.unknown-fields", values={"fields": sorted(unknown)})
         if "kind" not in data:
-            raise ValidationError(code="set.no-kind")
+            raise ValidationError(code="set.no-kind", values={"field": "kind"})
         data["options"] = [Option.from_dict(o) for o in data.get("options") or []]
         data["items"] = [Item.from_dict(i) for i in data.get("items") or []]
         if not data.get("uid"):

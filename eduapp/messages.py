@@ -64,7 +64,7 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
 
     # ------------------------------------------------------------------ language models (llm/)
     "llm.where-builtin": ("the built-in model", "内置模型"),
-    "llm.where-url": ("the provider at {url}", "模型服务 {url} "),
+    "llm.where-url": ("the provider at {url}", "位于 {url} 的模型服务"),
     "llm.tries": (" (tried {n} times)", "（已尝试 {n} 次）"),
     "llm.no-key": (
         "no API key is stored for the provider {name}; enter it in the provider settings "
@@ -92,11 +92,11 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
         "{where}拒绝了 API 密钥；请检查为模型服务“{name}”保存的密钥"),
     "llm.permission": (
         "the API key for {name} may not use the model {model} on {where}",
-        "模型服务“{name}”的 API 密钥无权使用{where}上的模型 {model}"),
+        "模型服务“{name}”的 API 密钥无权在{where}中使用模型 {model}"),
     "llm.model-missing": (
         "the model {model} does not exist on {where} (or that address is not an "
         "OpenAI-compatible API)",
-        "{where}上没有模型 {model}（或该地址不是 OpenAI 兼容的 API）"),
+        "{where}中没有模型 {model}（或该地址不是 OpenAI 兼容的 API）"),
     "llm.rate-limit": (
         "{where} is overloaded or the account's rate limit or quota is used up{tries}; try "
         "again later",
@@ -255,7 +255,7 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
     "set.not-object": ("an item set must be a JSON object", "题组必须是一个 JSON 对象"),
     "set.unknown-fields": ("unknown item-set field(s): {fields}",
                            "题组中有无法识别的字段：{fields}"),
-    "set.no-kind": ("an item set has no 'kind'", "题组缺少字段 'kind'"),
+    "set.no-kind": ("an item set has no {field!r}", "题组缺少字段 {field!r}"),
     "document.unknown-kind": ("unknown document kind {kind!r}", "无法识别的文档类型 {kind!r}"),
     "document.no-title": ("the document has no title", "文档没有标题"),
     "document.not-object": ("a document must be a JSON object", "文档必须是一个 JSON 对象"),
