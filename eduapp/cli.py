@@ -321,13 +321,12 @@ def _dispatch(handler: str, args: argparse.Namespace, ctx: Context) -> int:
         module = importlib.import_module(f"eduapp.commands.{module_name}")
     except ModuleNotFoundError as e:
         if e.name and e.name.startswith("eduapp.commands"):
-            raise EduAppError(f"'{handler.replace('.', ' ')}' is not available in this "
-                              "version of EduApp yet") from None
+            raise EduAppError(code="cli.not-available",
+                              values={"command": handler.replace(".", " ")}) from None
         raise
     fn = getattr(module, f"run_{func}", None)
     if fn is None:
-        raise EduAppError(f"'{handler.replace('.', ' ')}' is not available in this version "
-                          "of EduApp yet")
+        raise EduAppError(code="cli.not-available", values={"command": handler.replace(".", " ")})
     return fn(args, ctx)
 
 

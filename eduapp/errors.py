@@ -83,7 +83,7 @@ class _Formatter(string.Formatter):
 _FORMATTER = _Formatter()
 
 
-def os_reason(e: OSError) -> "Phrase | str":
+def os_reason(e: BaseException) -> "Phrase | str":
     """Why an operating-system call failed, as a value for an error's sentence: a
     :class:`Phrase` for the common causes (disk full, permission denied, read-only disk,
     missing file...), else the system's own text (``strerror``)."""
@@ -92,7 +92,7 @@ def os_reason(e: OSError) -> "Phrase | str":
         name = "EACCES"
     if f"word.os.{name}" in ERROR_TEXT:
         return Phrase(f"word.os.{name}")
-    return e.strerror or str(e)
+    return getattr(e, "strerror", None) or str(e)
 
 
 def _word_value(value: Any, language: str) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ..errors import EduAppError, ExportError, ImportFileError, ValidationError
+from ..errors import EduAppError, ExportError, ImportFileError, ValidationError, os_reason
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
@@ -50,8 +50,8 @@ def run_play(args, ctx) -> int:
         with open(args.script, encoding="utf-8") as fh:
             lines = fh.read().splitlines()
     except (OSError, UnicodeDecodeError) as e:
-        raise ImportFileError(f"cannot read the script ({getattr(e, 'strerror', None) or e})",
-                              args.script) from None
+        raise ImportFileError(None, args.script, code="vp.cannot-read-script",
+                              values={"reason": os_reason(e)}) from None
     patient, judge, plan_judge, engine = None, None, None, "offline"
     if getattr(args, "provider", None):
         from ..llm import ProviderStore
@@ -121,7 +121,7 @@ def run_export(args, ctx) -> int:
     case = _library(ctx).get(args.case)
     folder = os.path.dirname(os.path.abspath(args.out))
     if not os.path.isdir(folder):
-        raise ExportError(f"the folder {folder} does not exist")
+        raise ExportError(code="file.no-folder", values={"folder": folder})
     save_case(case, args.out)
     ctx.emit({"case": case.id, "out": args.out}, f"{case.id} written to {args.out}")
     return EXIT_OK
@@ -175,8 +175,8 @@ def run_generate(args, ctx) -> int:
             with open(args.source, encoding="utf-8") as fh:
                 source = fh.read()
         except (OSError, UnicodeDecodeError) as e:
-            raise EduAppError(f"cannot read the source file {args.source} "
-                              f"({getattr(e, 'strerror', None) or e})") from None
+            raise EduAppError(code="source.cannot-read",
+                              values={"path": args.source, "reason": os_reason(e)}) from None
     if getattr(args, "case_study", None) is not None:
         doc = ctx.bank.get_document(args.case_study)
         source = f"{doc.title}\n\n{doc.body}\n\n{source}".strip()
