@@ -19,7 +19,7 @@ from eduapp.messages import ERROR_TEXT
 #: Latin words allowed in Chinese wordings: names of products, formats and standards, and
 #: the file extensions and command options they quote.
 ALLOWED_LATIN = {"EduApp", "API", "SQLite", "JSON", "HTTP", "OpenAI", "GNOME", "Keyring",
-                 "KWallet", "PDF", "UTF", "GB", "csv", "pdf", "strict", "true", "false", "mm"}
+                 "KWallet", "PDF", "UTF", "GB", "Markdown", "csv", "pdf", "strict", "true", "false", "mm"}
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")
