@@ -236,17 +236,27 @@ class ImportFileError(EduAppError):
 
 class ErrorRecord(dict):
     """A summary's error as a plain dict (JSON as it is) that also keeps the error it came
-    from in ``.error`` (``None`` once copied or loaded from JSON)."""
+    from in ``.error`` (``None`` once copied or loaded from JSON)::
 
-    error: "ImportFileError | None" = None
+        ErrorRecord(file=path, message=str(e), error=e)   # or ImportFileError.to_dict()
+    """
+
+    error: "EduAppError | None" = None
+
+    def __init__(self, *args: Any, error: "EduAppError | None" = None, **fields: Any):
+        super().__init__(*args, **fields)
+        self.error = error
 
 
 def describe_record(record: dict, language: str = "en") -> str:
-    """The ``message`` of an import-summary error dict in ``language``: worded again from
-    its error when the dict is an :class:`ErrorRecord`, else the stored message."""
+    """The ``message`` of a summary's error dict in ``language``: worded again from its
+    error when the dict is an :class:`ErrorRecord` (what is wrong, without the file an
+    :class:`ImportFileError` names), else the stored message."""
     error = getattr(record, "error", None)
-    if isinstance(error, ImportFileError):
+    if error is not None and hasattr(error, "describe_message"):
         return error.describe_message(language)
+    if isinstance(error, EduAppError):
+        return error.describe(language)
     return str(record.get("message", ""))
 
 

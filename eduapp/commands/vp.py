@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from ..errors import EduAppError, ExportError, ImportFileError, ValidationError, os_reason
+from ..errors import (EduAppError, ErrorRecord, ExportError, ImportFileError, ValidationError,
+                      describe_record, os_reason)
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
@@ -140,10 +141,11 @@ def run_import(args, ctx) -> int:
             case = load_case(path)
             lib.save(case)
         except ImportFileError as e:
-            errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
+            e.file = e.file or path
+            errors.append(e.to_dict())
             continue
         except ValidationError as e:
-            errors.append({"file": path, "line": None, "item": None, "message": str(e)})
+            errors.append(ErrorRecord(file=path, line=None, item=None, message=str(e), error=e))
             continue
         ids.append(case.id)
         if case.id in known:
@@ -154,7 +156,7 @@ def run_import(args, ctx) -> int:
     ctx.emit({"imported": imported, "updated": updated, "skipped": 0, "errors": errors,
               "cases": ids},
              [f"{imported} case(s) imported, {updated} updated"]
-             + [f"{e['file']}: {e['message']}" for e in errors])
+             + [f"{e['file']}: {describe_record(e, ctx.message_language)}" for e in errors])
     if errors and not ids:
         return EXIT_FAILED
     return EXIT_REJECTED if errors else EXIT_OK

@@ -34,7 +34,14 @@ class ScanError(EduAppError):
         self.file = file
         if message is None and code is not None:
             message = word(code, values, "en")
+        self.message = message
         super().__init__(f"{file}: {message}", code=code, values=values)
+
+    def describe_message(self, language: str = "en") -> str:
+        """What is wrong with the file, without its name, in ``language``."""
+        if language != "zh" or self.code is None:
+            return self.message
+        return word(self.code, self.values, language)
 
     def describe(self, language: str = "en") -> str:
         """"file: what" in ``language``."""

@@ -13,7 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..errors import CancelledError, EduAppError, NotFoundError, Phrase, ValidationError
+from ..errors import (CancelledError, EduAppError, ErrorRecord, NotFoundError, Phrase,
+                      ValidationError)
 from ..messages import ERROR_TEXT
 from ..exams.model import Exam
 from ..exams.store import ExamStore
@@ -158,7 +159,8 @@ class MarkingService:
                 except CancelledError:
                     raise
                 except EduAppError as e:  # ScanError: report the file, read the others
-                    errors.append({"file": path, "message": str(e)})
+                    errors.append(ErrorRecord(file=path, message=getattr(e, "message", str(e)),
+                                              error=e))
             for fut in pending:
                 reads.append(fut.result())
                 done += 1

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from ...errors import describe_record
 from ..ops import Op
 from ..page import Page
 
@@ -491,7 +492,8 @@ class MarkingPage(Page):
                                  why=e["message"]))
         for e in r.errors:
             lines.append(self.tr("{file} could not be opened: {why}")
-                         .format(file=os.path.basename(e["file"]), why=e["message"]))
+                         .format(file=os.path.basename(e["file"]),
+                                 why=describe_record(e, self.app.ui_language())))
         for m in r.missing_pages:
             lines.append(self.tr("Candidate {c} is missing sheet page(s) {pages}")
                          .format(c=m["candidate"], pages=", ".join(map(str, m["missing"]))))
