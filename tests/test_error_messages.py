@@ -105,7 +105,7 @@ def _check(error: BaseException, code: str) -> str:
     rest = zh
     for value in sorted(_values_zh(error.values), key=len, reverse=True):
         rest = rest.replace(value, " ")
-    if isinstance(error, ImportFileError) and error.file:
+    if getattr(error, "file", None):             # ImportFileError, ScanError
         rest = rest.replace(str(error.file), " ")
     assert _latin_words(rest) == [], zh
     return zh
@@ -238,3 +238,46 @@ def test_workspace_export_with_nothing_to_export(workspace, tmp_path):
     with pytest.raises(EduAppError) as e:
         workspace.export_items("eduapp-json", str(tmp_path / "out.json"), query="zzzz-nothing")
     assert _check(e.value, "export.nothing") == "没有符合条件的试题；未导出任何内容"
+
+
+def test_marking_class_list_and_scans(tmp_path):
+    from eduapp.marking.classlist import read_class_list
+    from eduapp.marking.raster import load_pages
+    path = tmp_path / "class.csv"
+    path.write_text("candidate,name\n1001,Li Lei\n1001,Han Meimei\n", encoding="utf-8")
+    with pytest.raises(EduAppError) as twice:
+        read_class_list(str(path))
+    zh = _check(twice.value, "classlist.twice")
+    assert zh.endswith("第 3 行：准考证号 1001 出现了两次（另见第 2 行）")
+    text = tmp_path / "scan.txt"
+    text.write_text("not a scan")
+    with pytest.raises(EduAppError) as scan:
+        list(load_pages(str(text)))
+    assert _check(scan.value, "scan.wrong-kind").endswith(
+        "既不是 PDF 也不是图片（PDF、JPEG、PNG、TIFF、BMP、WebP）")
+
+
+def test_vpatient_case_files_and_library():
+    from eduapp.vpatient import CaseLibrary
+    from eduapp.vpatient.model import case_from_json
+    with pytest.raises(EduAppError) as bad:
+        case_from_json('{"format": "eduapp-case",\n "id": }', "case.json")
+    assert "不是有效的 JSON" in _check(bad.value, "vp.bad-json")
+    with pytest.raises(EduAppError) as missing:
+        CaseLibrary().get("no-such-case")
+    assert _check(missing.value, "vp.case-not-found").startswith(
+        "没有编号为 'no-such-case' 的虚拟病人病例")
+
+
+def test_aig_item_model_expressions():
+    from eduapp.authoring.aig.expr import compile_expr
+    with pytest.raises(EduAppError) as e:
+        compile_expr("__import__('os')")
+    assert "表达式中不能使用" in _check(e.value, "aig.expr-not-allowed")
+
+
+def test_provenance_rules():
+    from eduapp.provenance import check_provenance
+    with pytest.raises(EduAppError) as e:
+        check_provenance({"author": {"kind": "human", "name": ""}})
+    assert _check(e.value, "prov.person") == "来源信息的 author 是人员，但没有姓名"
