@@ -281,3 +281,15 @@ def test_provenance_rules():
     with pytest.raises(EduAppError) as e:
         check_provenance({"author": {"kind": "human", "name": ""}})
     assert _check(e.value, "prov.person") == "来源信息的 author 是人员，但没有姓名"
+
+
+@pytest.mark.parametrize("message, zh", [
+    ("no EduApp sheet code (QR) could be read", "无法读取 EduApp 答题卡的二维码"),
+    ("a sheet of another exam (3f9a2c1b0d)", "这是另一场考试的答题卡（3f9a2c1b0d）"),
+    ("form B of the exam was made again after this sheet was printed; its questions no "
+     "longer match the sheet", "本答题卡印出后，B 卷又重新生成过，题目已与答题卡不符"),
+    ("a note nobody coded", "a note nobody coded")])
+def test_stored_sheet_messages_are_worded_per_language(message, zh):
+    from eduapp.marking.model import describe_sheet_message
+    assert describe_sheet_message(message, "en") == message
+    assert describe_sheet_message(message, "zh") == zh
