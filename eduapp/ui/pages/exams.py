@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGr
                                QSplitter, QVBoxLayout, QWidget)
 
 from ...domain import Changes
-from ...errors import EduAppError
+from ...errors import EduAppError, describe_value, os_reason
+from ..app import current_language
 from ...exams import Blueprint, cell_availability, make_forms
 from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
 from ..ops import Op, error_text
@@ -311,7 +312,8 @@ class ExamsPage(Page):
                 json.dump(self.blueprint().to_dict(), fh, ensure_ascii=False, indent=1)
         except OSError as e:
             QMessageBox.warning(self, self.tr("Save blueprint"), self.tr(
-                "Cannot write {path} ({error}).").format(path=path, error=e.strerror))
+                "Cannot write {path} ({error}).").format(
+                    path=path, error=describe_value(os_reason(e), current_language())))
 
     def _grid_changed(self) -> None:
         total = sum(c.count for c in self.grid.cells())
