@@ -357,6 +357,11 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
     "gen.item-not-stored": ("item {n}: {detail}; it was not stored", "第 {n} 题：{detail}；未保存"),
     "gen.none-produced": ("none of the {count} items could be produced: {detail}",
                           "{count} 道题均未能生成：{detail}"),
+    "gen.stronger-provider": (
+        "The built-in SmolLM2-135M model writes valid but often wrong or meaningless content; "
+        "use a stronger provider ({providers}) for items you mean to keep.",
+        "内置的 SmolLM2-135M 小模型生成的内容格式正确，但常常有错或没有意义；需要保留的试题请使用更强的"
+        "模型服务（{providers}）。"),
     "gen.no-topic-short": ("give a topic", "请填写主题"),
     "review.accept-status": ("accepting sets an item to reviewed or approved",
                              "“接受”只能把试题设为已审阅或已批准"),

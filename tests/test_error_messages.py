@@ -19,7 +19,7 @@ from eduapp.messages import ERROR_TEXT
 #: Latin words allowed in Chinese wordings: names of products, formats and standards, and
 #: the file extensions and command options they quote.
 ALLOWED_LATIN = {"EduApp", "API", "SQLite", "JSON", "HTTP", "OpenAI", "GNOME", "Keyring",
-                 "KWallet", "PDF", "UTF", "GB", "Markdown", "csv", "pdf", "strict", "true", "false", "mm"}
+                 "KWallet", "PDF", "UTF", "GB", "Markdown", "SmolLM", "csv", "pdf", "strict", "true", "false", "mm"}
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")
@@ -103,10 +103,10 @@ def _check(error: BaseException, code: str) -> str:
     zh = describe_error(error, "zh")
     assert zh != str(error) and _CJK.search(zh)
     rest = zh
-    for value in sorted(_values_zh(error.values), key=len, reverse=True):
-        rest = rest.replace(value, " ")
     if getattr(error, "file", None):             # ImportFileError, ScanError
         rest = rest.replace(str(error.file), " ")
+    for value in sorted(_values_zh(error.values), key=len, reverse=True):
+        rest = rest.replace(value, " ")
     assert _latin_words(rest) == [], zh
     return zh
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from ..authoring import QuestionSpec, describe_finding
+from ..authoring.gate import describe_hint
 from ..errors import EduAppError, ExportError, os_reason
 from .bank import item_json
 
@@ -70,7 +71,7 @@ def run_questions(args, ctx) -> int:
         lines.append(f"{len(res.items)} draft item(s) stored (generation {res.generation_id})"
                      + ("; already stored earlier, nothing new generated" if res.reused else ""))
     if res.hint:
-        lines.append(f"note: {res.hint}")
+        lines.append(("注意：" if zh else "note: ") + describe_hint(res.hint, ctx.message_language))
     ctx.emit(payload, lines)
     return EXIT_REJECTED if res.failures else EXIT_OK
 

@@ -121,7 +121,8 @@ def draft_item_model(profile, topic: str, language: str = "en", *, source_text: 
     """
     if profile.is_embedded:
         raise LLMUnavailableError(code="aig.draft-needs-stronger",
-                                  values={"providers": "OpenAI, DeepSeek, Qwen, Ollama, vLLM"})
+                                  values={"providers": ["OpenAI", "DeepSeek", "Qwen", "Ollama",
+                                                        "vLLM"]})
     if not topic.strip():
         raise ValidationError(code="aig.draft-no-topic")
     prompt = authoring_prompt("item_model", language)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGr
                                QSplitter, QVBoxLayout, QWidget)
 
 from ...domain import Changes
+from ...authoring.gate import describe_hint
 from ...errors import EduAppError, describe_value, os_reason
 from ..app import current_language
 from ...exams import Blueprint, cell_availability, make_forms
@@ -516,9 +517,10 @@ class ExamsPage(Page):
                             "bank, or tick \"Include drafts\", then build again.")).format(n=n)
             if result.failures:
                 text += "\n\n" + self.tr("{n} could not be produced:").format(
-                    n=len(result.failures)) + "\n" + "\n".join(result.failures[:10])
+                    n=len(result.failures)) + "\n" + "\n".join(
+                    result.describe_failures(current_language())[:10])
             if getattr(result, "hint", ""):
-                text += "\n\n" + result.hint
+                text += "\n\n" + describe_hint(result.hint, current_language())
             QMessageBox.information(self, self.tr("Generate drafts"), text)
 
         def work(ws, ctx):
