@@ -28,7 +28,7 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bench_bank import generated_items  # noqa: E402
 
 from eduapp.bank import Bank  # noqa: E402
-from eduapp.bank import backup, check  # noqa: E402
+from eduapp.bank import backup, check, restore  # noqa: E402
 from eduapp.interop import parse_file  # noqa: E402
 
 
@@ -95,7 +95,7 @@ def main() -> int:
               f"media, twins, versions): {seconds:.2f} s [target < 10 s], "
               f"{'no problems' if report.ok else report.lines()}; longest pause {pause:.0f} ms")
         start = time.perf_counter()
-        backup.restore_backup(data_dir, info)
+        restore.restore_backup(data_dir, info)
         print(f"restore: {time.perf_counter() - start:.2f} s")
     return 0
 

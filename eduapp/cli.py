@@ -358,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(data_dir=resolve_data_dir(getattr(args, "data_dir", None)),
                   json=getattr(args, "json", False), language=getattr(args, "language", None))
     if not getattr(args, "handler", None):
-        from .ui.app import run_gui
+        from .ui.launch import run_gui
         return run_gui(ctx.data_dir)
     try:
         code = _dispatch(args.handler, args, ctx)

@@ -83,3 +83,13 @@ def write_json(path: str, doc, *, indent: int | None = 1,
     """
     atomic_write(path, lambda fh: json.dump(doc, fh, ensure_ascii=False, indent=indent),
                  error=error)
+
+
+def human_size(n: float) -> str:
+    """A size in bytes as people read it: ``512 B``, ``1.5 KB``, ``12.0 MB``, ``3.2 GB``
+    (steps of 1,024; GB is the largest unit)."""
+    for unit in ("B", "KB", "MB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"

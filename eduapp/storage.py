@@ -150,6 +150,18 @@ def transaction(conn: sqlite3.Connection):
         raise typed from e
 
 
+@contextlib.contextmanager
+def locked_transaction(lock, conn: sqlite3.Connection):
+    """Hold ``lock`` (the store's ``threading.RLock``) and run one :func:`transaction` on
+    ``conn``: a store's ``with store.transaction() as conn:``. The lock is released however
+    the block ends.
+
+    :raises: as :func:`transaction`.
+    """
+    with lock, transaction(conn) as c:
+        yield c
+
+
 def schema_version(conn: sqlite3.Connection) -> int:
     """The schema version recorded in the database (0 for a new, empty one)."""
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone():

@@ -175,9 +175,9 @@ class Workspace:
                 _ = self.bank  # reopen
 
     def restore_backup(self, backup) -> tuple[object, Changes]:
-        """Restore a backup (:func:`eduapp.bank.backup.restore_backup`); the current files
+        """Restore a backup (:func:`eduapp.bank.restore.restore_backup`); the current files
         are kept aside. :returns: ``(RestoreResult, everything changed)``."""
-        from .bank.backup import restore_backup
+        from .bank.restore import restore_backup
         return (self.replace_data(lambda: restore_backup(self.data_dir, backup)),
                 ALL_CHANGED)
 
@@ -323,11 +323,25 @@ class Workspace:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def close(self) -> None:
-        """Stop what holds processes (the embedded model server) and close the stores."""
+    def close(self, *, back_up: bool = False) -> None:
+        """Stop what holds processes (the embedded model server) and close the stores.
+
+        :param back_up: then back the data folder up (reason ``close``) if the settings ask
+            for automatic backups, the bank was not open read-only and the folder changed
+            since the last backup (:func:`eduapp.bank.backup.auto_backup`): the GUI's quit.
+        :raises EduAppError: the backup failed (``BackupError``, ``DiskFullError``); the
+            stores are closed by then.
+        """
         from .llm import stop_all_embedded_servers
-        stop_all_embedded_servers()
-        self.close_stores()
+        read_only = self._bank is not None and self.read_only
+        settings = self.settings
+        try:
+            stop_all_embedded_servers()
+            self.close_stores()
+        finally:
+            if back_up and not read_only and settings.backups_auto:
+                from .bank.backup import auto_backup
+                auto_backup(self.data_dir, "close", settings=settings)
 
     # ------------------------------------------------------------------ items
 

@@ -3,11 +3,13 @@
 temporary copy of the starter bank: ``python scripts/screenshot.py OUT_DIR``.
 
 Run it under a real X server (``make screenshots`` starts Xvfb) to see what a person
-sees; under ``QT_QPA_PLATFORM=offscreen`` it works too.
+sees; under ``QT_QPA_PLATFORM=offscreen`` it works too. :func:`starter_app` and
+:func:`open_window` are the set-up that ``scripts/screenshot_students.py`` shares.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -23,7 +25,11 @@ from eduapp.ui.app import App, install_language, make_qapp  # noqa: E402
 from eduapp.ui.main_window import MainWindow  # noqa: E402
 
 
-def main() -> int:
+@contextlib.contextmanager
+def starter_app():
+    """``(qapp, app, out)``: the ``QApplication``, an :class:`App` over a temporary data
+    folder holding the starter banks (closed and deleted afterwards), and the output
+    folder (``sys.argv[1]``, else ``out/screenshots``; created)."""
     out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "out/screenshots")
     os.makedirs(out, exist_ok=True)
     qapp = make_qapp()
@@ -34,6 +40,23 @@ def main() -> int:
                 bank.import_result(parse_file(os.path.join(QUESTION_BANKS, name)))
         app = App(data_dir, bank)
         app.update_settings(starter_offered=True)
+        try:
+            yield qapp, app, out
+        finally:
+            app.workspace.close()
+
+
+def open_window(qapp, app: App, language: str, height: int = 800) -> MainWindow:
+    """A main window in ``language`` (``en``/``zh``), 1280 pixels wide, shown."""
+    install_language(qapp, language)
+    window = MainWindow(app)
+    window.resize(1280, height)
+    window.show()
+    return window
+
+
+def main() -> int:
+    with starter_app() as (qapp, app, out):
         # one window at a time: two windows on one app would share the pages' stamped
         # "latest only" requests and drop each other's results
         keys = MainWindow(app).page_keys()
@@ -45,10 +68,7 @@ def main() -> int:
             if current.get("language") != language:
                 if current.get("window") is not None:
                     current["window"].close()
-                install_language(qapp, language)
-                window = MainWindow(app)
-                window.resize(1280, 800)
-                window.show()
+                window = open_window(qapp, app, language)
                 current.update(language=language, window=window)
             return current["window"]
 
@@ -71,7 +91,6 @@ def main() -> int:
 
         QTimer.singleShot(500, take)
         qapp.exec()
-        bank.close()
     return 0
 
 

@@ -12,20 +12,15 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from eduapp.bank import Bank  # noqa: E402
-from eduapp.interop import parse_file  # noqa: E402
 from eduapp.practice import TestSpec  # noqa: E402
-from eduapp.resources import QUESTION_BANKS  # noqa: E402
-from eduapp.ui.app import App, install_language, make_qapp  # noqa: E402
-from eduapp.ui.main_window import MainWindow  # noqa: E402
 from eduapp.ui.ops import Op  # noqa: E402
+from screenshot import open_window, starter_app  # noqa: E402  (scripts/ is on the path)
 
 
 def _practise(app, language: str) -> None:
@@ -45,26 +40,14 @@ def _practise(app, language: str) -> None:
 
 
 def main() -> int:
-    out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "out/screenshots")
-    os.makedirs(out, exist_ok=True)
-    qapp = make_qapp()
     Op.synchronous = True
-    with tempfile.TemporaryDirectory() as data_dir:
-        bank = Bank.open_in(data_dir)
-        for name in sorted(os.listdir(QUESTION_BANKS)):
-            if name.endswith(".json"):
-                bank.import_result(parse_file(os.path.join(QUESTION_BANKS, name)))
-        app = App(data_dir, bank)
-        app.settings.starter_offered = True
+    with starter_app() as (qapp, app, out):
         app.student_id, _ = app.workspace.create_student("Li Wei", "MBBS")
         for language in ("en", "zh"):
             _practise(app, language)
         for language in ("en", "zh"):
             app.update_settings(language=language)
-            install_language(qapp, language)
-            window = MainWindow(app)
-            window.resize(1280, 860)
-            window.show()
+            window = open_window(qapp, app, language, height=860)
 
             def shot(name: str) -> None:
                 QTest.qWait(150)
@@ -89,7 +72,6 @@ def main() -> int:
             prog.tabs.setCurrentIndex(1)
             shot("progress-plan")
             window.close()
-        app.shutdown()
     return 0
 
 

@@ -93,8 +93,7 @@ def workspace(data_dir, bank):
     from eduapp.workspace import Workspace
     ws = Workspace(data_dir, bank)
     yield ws
-    if ws._practice is not None:
-        ws._practice.close()
+    ws.close_stores()
 
 
 def write_json(path, doc) -> str:

@@ -16,6 +16,7 @@ import pytest
 
 from eduapp.bank import Bank
 from eduapp.bank import backup as B
+from eduapp.bank import restore as R
 from eduapp.config import Settings
 from eduapp.domain import Media
 from eduapp.errors import BackupError, DiskFullError
@@ -60,7 +61,7 @@ def test_backup_holds_bank_practice_settings_and_media(data_dir, tmp_path):
     assert not [f for f in os.listdir(os.path.dirname(info.path)) if f.startswith(".tmp-")]
     out = tmp_path / "unpacked"
     out.mkdir()
-    names = B.extract_backup(info, str(out))
+    names = R.extract_backup(info, str(out))
     assert set(names) == set(info.files)
     assert _count(str(out / "bank.sqlite")) == 20
     assert _count(str(out / "bank.sqlite"), "SELECT COUNT(*) FROM media") == 1
@@ -158,7 +159,7 @@ def test_restore_puts_a_backup_back_and_keeps_the_current_files_aside(data_dir):
     bank.save_item(make_sba("Written after the backup"))
     bank.close()
     Settings(institution="Changed later").save(data_dir)
-    result = B.restore_backup(data_dir, "latest")
+    result = R.restore_backup(data_dir, "latest")
     assert result.backup.name == info.name
     assert _count(os.path.join(data_dir, "bank.sqlite")) == 10
     assert Settings.load(data_dir).institution.startswith("Peking")
@@ -178,7 +179,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(data_dir):
         fh.seek(os.path.getsize(info.path) // 2)
         fh.write(b"\xff" * 512)
     with pytest.raises(BackupError):
-        B.restore_backup(data_dir, info.name)
+        R.restore_backup(data_dir, info.name)
     assert _count(os.path.join(data_dir, "bank.sqlite")) == 3
     assert not os.path.exists(os.path.join(data_dir, "backups", "kept"))
 
@@ -293,3 +294,11 @@ def test_cli_restore_without_backups_does_nothing(run_cli, data_dir):
     code, out, err = run_cli("bank", "restore", "nonsense.tar.zst")
     assert code == 3 and "no backup called" in err
     assert _count(os.path.join(data_dir, "bank.sqlite")) == 1
+
+
+@pytest.mark.parametrize("size, text", [(0, "0 B"), (1023, "1023 B"), (1536, "1.5 KB"),
+                                        (5 * 1024 ** 2, "5.0 MB"), (3 * 1024 ** 3, "3.0 GB"),
+                                        (5000 * 1024 ** 3, "5000.0 GB")])
+def test_backup_sizes_read_as_people_read_them(size, text):
+    from eduapp.files import human_size
+    assert human_size(size) == text

@@ -3,9 +3,10 @@ Database).
 
 :func:`repair_data_folder` rebuilds the search indexes, deletes orphan media, renumbers
 set members, takes missing media and lost saved copies of older item versions from the
-newest backup that has them, restores twins and version rows. A damaged file is first recovered into a new file (the ``sqlite3`` tool's
-``.recover`` when it works, else a row-by-row salvage in Python that halves any read that
-hits a damaged page), and everything the latest good backup holds that the recovered file
+newest backup that has them, restores twins and version rows. A damaged file is first
+recovered into a new file (:mod:`eduapp.bank.salvage`: the ``sqlite3`` tool's ``.recover``
+when it works, else a row-by-row salvage in Python that halves any read that hits a
+damaged page), and everything the latest good backup holds that the recovered file
 lacks is added back; when nothing can be read, the latest good backup's copy takes its
 place. The damaged file is kept aside (``bank.sqlite.damaged-<time>``), never deleted, and
 the report says what was lost.
@@ -22,18 +23,20 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
 import time
 from dataclasses import dataclass, field
 
 from ..config import BANK_FILE
 from ..domain import Media
 from ..errors import BackupError
+from ..storage import move_aside
 from . import backup as _backup
 from . import migrations
 from .check import _EXAMPLES, _FTS_SHADOWS, _FTS_TABLES, CheckReport, Progress, \
     check_data_folder
-from .repository import _ITEM_SELECT, fts_row, item_from_row
+from .rows import ITEM_SELECT, fts_row, item_from_row
+from .restore import opened_backup_database
+from .salvage import merge_from, recover_rows
 from .textindex import index_text
 
 @dataclass
@@ -103,7 +106,7 @@ def rebuild_search_index(conn: sqlite3.Connection) -> int:
     vignettes = dict(conn.execute("SELECT uid, vignette FROM item_sets"))
     n = 0
     batch = []
-    for row in conn.execute(f"SELECT {_ITEM_SELECT} FROM items").fetchall():
+    for row in conn.execute(f"SELECT {ITEM_SELECT} FROM items").fetchall():
         try:
             item = item_from_row(row)
         except (ValueError, TypeError, KeyError):
@@ -142,11 +145,11 @@ def _snapshots_from_backups(data_dir: str, wanted: set[tuple[str, int]]) -> dict
         if not info.good or BANK_FILE not in info.files:
             continue
         try:
-            with _backup.opened_backup_database(info) as path:
+            with opened_backup_database(info) as path:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
                 try:
                     for uid, version in wanted - set(found):
-                        row = conn.execute(f"SELECT {_ITEM_SELECT} FROM items WHERE uid = ? "
+                        row = conn.execute(f"SELECT {ITEM_SELECT} FROM items WHERE uid = ? "
                                            "AND version = ?", (uid, version)).fetchone()
                         if row is None:
                             continue
@@ -174,7 +177,7 @@ def _media_from_backups(data_dir: str, wanted: set[str]) -> dict[str, tuple]:
         if BANK_FILE not in info.files:
             continue
         try:
-            with _backup.opened_backup_database(info) as path:
+            with opened_backup_database(info) as path:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
                 try:
                     for sha in wanted - set(found):
@@ -323,211 +326,6 @@ def _repair_logical(data_dir: str, report: CheckReport, out: RepairReport) -> No
         conn.close()
 
 
-_RECOVER_WORKS: dict[str, bool] = {}
-
-
-def _has_recover(tool: str) -> bool:
-    """Whether ``tool .recover`` works: it needs SQLite's ``sqlite_dbpage`` table, which
-    some builds leave out (Debian 12's ``sqlite3`` prints "SQL logic error"). Probed once
-    on a tiny database."""
-    if tool not in _RECOVER_WORKS:
-        import tempfile
-        with tempfile.TemporaryDirectory() as work:
-            probe = os.path.join(work, "probe.sqlite")
-            c = sqlite3.connect(probe)
-            c.execute("CREATE TABLE t(x)")
-            c.execute("INSERT INTO t VALUES ('eduapp')")
-            c.commit()
-            c.close()
-            try:
-                done = subprocess.run([tool, probe, ".recover"], capture_output=True,
-                                      text=True, timeout=20)
-                _RECOVER_WORKS[tool] = done.returncode == 0 and "eduapp" in done.stdout
-            except (OSError, subprocess.SubprocessError):
-                _RECOVER_WORKS[tool] = False
-    return _RECOVER_WORKS[tool]
-
-
-def _usable(path: str, name: str) -> bool:
-    """Whether a recovered file holds the tables that matter (the bank's items and schema
-    version; any table for other databases)."""
-    try:
-        c = sqlite3.connect(path)
-        try:
-            tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE "
-                                              "type = 'table'")}
-        finally:
-            c.close()
-    except sqlite3.DatabaseError:
-        return False
-    return {"items", "schema_version"} <= tables if name == BANK_FILE else bool(tables)
-
-
-def _recover_cli(src: str, dst: str, _template: str | None = None) -> bool:
-    """``sqlite3 SRC .recover --ignore-freelist | sqlite3 DST`` (the freelist holds what
-    was deleted on purpose: it stays deleted)."""
-    tool = shutil.which("sqlite3")
-    if not tool or not _has_recover(tool):
-        return False
-    with open(os.devnull, "wb") as null:
-        reader = subprocess.Popen([tool, src, ".recover --ignore-freelist"],
-                                  stdout=subprocess.PIPE, stderr=null)
-        writer = subprocess.run([tool, dst], stdin=reader.stdout, capture_output=True)
-        reader.stdout.close()
-        reader.wait()
-    return writer.returncode == 0 and os.path.exists(dst)
-
-
-def _readable_copy(src: str, dst: str) -> str:
-    """A copy of ``src`` at ``dst`` whose header's page count is cut to the pages really
-    in the file (a truncated file otherwise fails before its schema can be read)."""
-    import struct
-    shutil.copyfile(src, dst)
-    with open(dst, "r+b") as fh:
-        header = fh.read(100)
-        if len(header) < 100:
-            return dst
-        page = struct.unpack(">H", header[16:18])[0]
-        page = 65536 if page == 1 else page
-        pages = os.path.getsize(dst) // page if page else 0
-        if page and struct.unpack(">I", header[28:32])[0] > pages:
-            fh.seek(28)
-            fh.write(struct.pack(">I", pages))
-    return dst
-
-
-def _salvage_python(src: str, dst: str, template: str | None) -> bool:
-    """Copy every row SQLite can still read from ``src`` into a new ``dst``: the schema
-    from ``src`` (else from ``template``), rows by rowid ranges, halving a range that hits
-    a damaged page down to single rows, so one bad page costs only its own rows."""
-    schema_rows = None
-    for source in (src, template):
-        if not source:
-            continue
-        try:
-            c = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-            try:
-                schema_rows = c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
-                                        "WHERE sql IS NOT NULL").fetchall()
-            finally:
-                c.close()
-            break
-        except sqlite3.DatabaseError:
-            continue
-    if not schema_rows:
-        return False
-    virtual = [n for t, n, _tb, sql in schema_rows if sql.upper().startswith("CREATE VIRTUAL")]
-    out = sqlite3.connect(dst, isolation_level=None)
-    try:
-        srcc = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-        srcc.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
-        srcc = None  # not even the schema can be read: nothing to salvage
-        out.close()
-        return False
-    try:
-        out.execute("BEGIN")
-        tables = []
-        for kind, name, _tbl, sql in schema_rows:
-            if kind != "table" or name.startswith("sqlite_") or \
-                    any(name.startswith(v + "_") for v in virtual):
-                continue
-            out.execute(sql)
-            if not sql.upper().startswith("CREATE VIRTUAL"):
-                tables.append((name, "WITHOUT ROWID" not in sql.upper()))
-        for name, has_rowid in tables:
-            if srcc is not None:
-                _copy_rows(srcc, out, name, has_rowid)
-        for kind, name, _tbl, sql in schema_rows:
-            if kind in ("index", "trigger", "view"):
-                with contextlib.suppress(sqlite3.DatabaseError):
-                    out.execute(sql)
-        out.execute("COMMIT")
-    finally:
-        out.close()
-        if srcc is not None:
-            srcc.close()
-    return True
-
-
-def _copy_rows(src: sqlite3.Connection, dst: sqlite3.Connection, table: str,
-               has_rowid: bool) -> None:
-    try:
-        cols = [r[1] for r in src.execute(f'PRAGMA table_info("{table}")')]
-    except sqlite3.DatabaseError:
-        cols = []
-    cols = cols or [r[1] for r in dst.execute(f'PRAGMA table_info("{table}")')]
-    if not cols:
-        return
-    names = ", ".join(f'"{c}"' for c in cols)
-    insert = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({", ".join("?" * len(cols))})'
-    if not has_rowid:
-        with contextlib.suppress(sqlite3.DatabaseError):
-            dst.executemany(insert, src.execute(f'SELECT {names} FROM "{table}"').fetchall())
-        return
-    try:
-        top = src.execute(f'SELECT MAX(rowid) FROM "{table}"').fetchone()[0] or 0
-    except sqlite3.DatabaseError:
-        top = None  # the right edge of the table is damaged: walk until rows stop
-
-    def copy(lo: int, hi: int) -> int:
-        try:
-            rows = src.execute(f'SELECT {names} FROM "{table}" WHERE rowid BETWEEN ? AND ?',
-                               (lo, hi)).fetchall()
-        except sqlite3.DatabaseError:
-            if lo == hi:
-                return 0
-            mid = (lo + hi) // 2
-            return copy(lo, mid) + copy(mid + 1, hi)
-        dst.executemany(insert, rows)
-        return len(rows)
-
-    step, lo, idle = 512, 0, 0
-    while (top is None and idle < 64) or (top is not None and lo <= top):
-        idle = 0 if copy(lo, lo + step - 1) else idle + 1
-        lo += step
-
-
-def _merge_from(dst: sqlite3.Connection, backup_path: str) -> dict[str, int]:
-    """Add every row of the backup's tables that ``dst`` lacks (matched by primary key or
-    unique column; rows ``dst`` has win). :returns: rows added per table."""
-    dst.execute("ATTACH DATABASE ? AS bk", (backup_path,))  # a temporary copy
-    added = {}
-    try:
-        ours = {r[0]: r[1] for r in dst.execute("SELECT name, sql FROM main.sqlite_master "
-                                                "WHERE type = 'table'")}
-        theirs = {r[0] for r in dst.execute("SELECT name FROM bk.sqlite_master WHERE "
-                                            "type = 'table'")}
-        virtual = [n for n, sql in ours.items() if (sql or "").upper().startswith("CREATE VIRTUAL")]
-        dst.execute("BEGIN")
-        for name in sorted(ours):
-            if name not in theirs or name.startswith("sqlite_") or name in virtual or \
-                    name == "lost_and_found" or any(name.startswith(v + "_") for v in virtual):
-                continue
-            a = [r[1] for r in dst.execute(f'PRAGMA main.table_info("{name}")')]
-            b = {r[1] for r in dst.execute(f'PRAGMA bk.table_info("{name}")')}
-            cols = ", ".join(f'"{c}"' for c in a if c in b)
-            n = dst.execute(f'INSERT OR IGNORE INTO main."{name}" ({cols}) SELECT {cols} '
-                            f'FROM bk."{name}"').rowcount
-            if n > 0:
-                added[name] = n
-        dst.execute("COMMIT")
-    finally:
-        dst.execute("DETACH DATABASE bk")
-    return added
-
-
-@contextlib.contextmanager
-def _scratch(path: str):
-    """Yield ``path`` and delete it (and its journal files) afterwards."""
-    try:
-        yield path
-    finally:
-        for p in (path, path + "-journal", path + "-wal", path + "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(p)
-
-
 def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
     """Recover the damaged database ``name`` into a new file, add back what the latest
     good backup holds, and swap it in (the damaged file kept aside). Falls back to the
@@ -539,19 +337,9 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
         with contextlib.suppress(FileNotFoundError):
             os.remove(p)
     with contextlib.ExitStack() as stack:
-        backup_copy = stack.enter_context(_backup.opened_backup_database(good, name)) \
+        backup_copy = stack.enter_context(opened_backup_database(good, name)) \
             if good else None
-        usable = False
-        if _backup.is_sqlite(path):
-            source = stack.enter_context(_scratch(tmp + ".source"))
-            _readable_copy(path, source)
-            for attempt in (_recover_cli, _salvage_python):
-                for p in (tmp, tmp + "-journal"):
-                    with contextlib.suppress(FileNotFoundError):
-                        os.remove(p)
-                if attempt(source, tmp, backup_copy) and _usable(tmp, name):
-                    usable = True
-                    break
+        usable = _backup.is_sqlite(path) and recover_rows(path, tmp, backup_copy, name)
         if usable:
             conn = _writable(tmp)
             try:
@@ -559,7 +347,7 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
                 with contextlib.suppress(sqlite3.DatabaseError):
                     fragments = conn.execute("SELECT COUNT(*) FROM lost_and_found").fetchone()[0]
                     conn.execute("DROP TABLE lost_and_found")
-                added = _merge_from(conn, backup_copy) if backup_copy else {}
+                added = merge_from(conn, backup_copy) if backup_copy else {}
                 out.actions.append(f"recovered what SQLite could still read of {name} into a "
                                    "new file")
                 if added:
@@ -606,11 +394,7 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
             out.actions.append(f"rebuilt the search index ({n} items)")
         finally:
             conn.close()
-    aside = f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            os.replace(path + suffix, aside + suffix)
+    aside = move_aside(path)
     os.replace(tmp, path)
     out.kept_aside.append(aside)
     return True

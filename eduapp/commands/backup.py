@@ -1,5 +1,6 @@
 """``eduapp bank backup|backups|restore|check``: backups of the data folder, and the check
-and repair of its databases (:mod:`eduapp.bank.backup`, :mod:`eduapp.bank.check`).
+and repair of its databases (:mod:`eduapp.bank.backup`, :mod:`eduapp.bank.restore`,
+:mod:`eduapp.bank.check`).
 
 None of these opens the bank through :class:`~eduapp.bank.Bank`: they must work on a bank
 that is damaged, and a restore or a repair replaces the files.
@@ -9,17 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..bank import backup, check, repair
+from ..bank import backup, check, repair, restore
+from ..files import human_size
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return str(n)
 
 
 def _when(t: float) -> str:
@@ -30,7 +24,7 @@ def run_backup(args, ctx) -> int:
     """Back up the data folder now; exit 1 when a database in it failed its check."""
     info = backup.create_backup(ctx.data_dir, "manual")
     lines = [f"backup written: {info.path}",
-             f"  {_size(info.size)}, {info.items if info.items is not None else 'no'} items, "
+             f"  {human_size(info.size)}, {info.items if info.items is not None else 'no'} items, "
              f"files: {', '.join(info.files) or 'none'}"]
     if not info.good:
         lines.append("warning: a database in this backup failed its check; run "
@@ -42,7 +36,7 @@ def run_backup(args, ctx) -> int:
 def run_backups(args, ctx) -> int:
     """List the backups, newest first: date, size, item count, why, name."""
     found = backup.list_backups(ctx.data_dir)
-    lines = [f"{_when(b.created_at)}  {_size(b.size):>9}  "
+    lines = [f"{_when(b.created_at)}  {human_size(b.size):>9}  "
              f"{(str(b.items) if b.items is not None else '-'):>7} items  {b.reason:<9} "
              f"{'' if b.good else '[' + b.check + '] '}{b.name}" for b in found]
     ctx.emit({"folder": backup.backup_dir(ctx.data_dir),
@@ -53,7 +47,7 @@ def run_backups(args, ctx) -> int:
 
 def run_restore(args, ctx) -> int:
     """Put a backup back; the current files are kept aside first, never deleted."""
-    result = backup.restore_backup(ctx.data_dir, args.backup)
+    result = restore.restore_backup(ctx.data_dir, args.backup)
     lines = [f"restored {result.backup.name} ({_when(result.backup.created_at)}, "
              f"{result.backup.items if result.backup.items is not None else 'no'} items)"]
     if result.kept_aside:

@@ -14,8 +14,9 @@ import os
 from ..domain import ItemSet, collector_paused
 from ..language import LANGUAGES, detect_item_language, detect_language
 from ..errors import ExportError, ImportFileError
-from ._util import clean_units
+from . import textencoding
 from .base import ParseResult, Unit, flatten
+from .xmlchars import clean_item, clean_units
 
 #: ``--format`` name -> module path. Each module follows the contract in ``base.py``.
 #: Order is the order of format detection: the most specific signatures first.
@@ -64,7 +65,7 @@ def candidate_formats(path: str) -> list[str]:
 
     :raises ImportFileError: unreadable or empty file.
     """
-    head = _head(path)
+    head = textencoding.sniff_head(_head(path))  # UTF-16, GB18030 ... read as text first
     return [name for name in FORMAT_MODULES if format_module(name).detect(head, path)]
 
 
@@ -156,6 +157,9 @@ def parse_file(path: str, fmt: str = "auto", language: str | None = None) -> Par
             result = format_module(fmt).parse(path)
     clean_units(result.units)
     assign_languages(result, language)
+    note = textencoding.assumed_encoding_note(result.encoding, path)
+    if note is not None:  # a text file read in a guessed code page: say so in the summary
+        result.warnings.insert(0, note)
     return result
 
 
@@ -186,7 +190,6 @@ def _empty_after_cleaning(item) -> str | None:
     export carries) it is no longer a valid item (a stem or a matching pair that held only
     control characters)."""
     from ..errors import ValidationError  # noqa: PLC0415
-    from ._util import clean_item  # noqa: PLC0415
 
     probe = copy.deepcopy(item)
     probe.media = []

@@ -31,8 +31,9 @@ import re
 
 from ..domain import Item, Option
 from ..errors import ImportFileError, ValidationError
-from . import _util
-from .base import ParseResult
+from ..files import atomic_write
+from . import filereading, richtext, textencoding, xmlchars
+from .base import ParseResult, units_items
 
 NAME = "aiken"
 EXTENSIONS = (".txt", ".aiken")
@@ -58,9 +59,10 @@ def parse(path: str) -> ParseResult:
     :raises ImportFileError: unreadable, empty, binary or undecodable file, or a file in
         which no line looks like Aiken at all.
     """
-    text = _util.clean_text(_util.decode_text(_util.read_bytes(path), path))
+    text, encoding = textencoding.detect_encoding(filereading.read_bytes(path), path)
+    text = xmlchars.clean_text(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    result = ParseResult(format=NAME, file=path)
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
     stem: list[str] = []
     options: list[tuple[str, str]] = []
     start = None
@@ -153,12 +155,12 @@ def dumps(units, media: dict | None = None) -> tuple[str, int]:
     """
     out: list[str] = []
     skipped = 0
-    for item in _util.units_items(units):
+    for item in units_items(units):
         if item.type not in ("sba", "tf") or not 2 <= len(item.options) <= 26 or \
                 len(item.key_indices) != 1:
             skipped += 1
             continue
-        stem = _util.html_to_text(item.full_stem) if item.extra.get("text_format") == "html" \
+        stem = richtext.html_to_text(item.full_stem) if item.extra.get("text_format") == "html" \
             else item.full_stem
         stem_lines = [line.strip() for line in stem.split("\n") if line.strip()]
         # a stem line that looks like an option or ANSWER would be misread: indent-proof it
@@ -166,7 +168,7 @@ def dumps(units, media: dict | None = None) -> tuple[str, int]:
                       else line for line in stem_lines]
         out.extend(stem_lines or ["(no text)"])
         for k, o in enumerate(item.options):
-            text = " ".join(_util.html_to_text(o.text).split()) or "-"
+            text = " ".join(richtext.html_to_text(o.text).split()) or "-"
             out.append(f"{chr(65 + k)}. {text}")
         out.append(f"ANSWER: {chr(65 + item.key_indices[0])}")
         out.append("")
@@ -187,7 +189,7 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
     if not text.strip():
         raise ExportError("none of the items is a single-best-answer question, the only "
                           "kind Aiken can hold")
-    _util.atomic_write(path, lambda fh: fh.write(text))
+    atomic_write(path, lambda fh: fh.write(text))
 
 
 __all__ = ["NAME", "EXTENSIONS", "detect", "parse", "dumps", "write"]

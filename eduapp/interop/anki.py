@@ -34,8 +34,9 @@ import warnings
 from ..domain import Item, Option
 from ..errors import ExportError, ImportFileError, ValidationError
 from ..files import atomic_write
-from . import _util
-from .base import ParseResult
+from . import archives, filereading, identity, mediafiles, richtext
+from .base import ParseResult, units_items
+from .cloze import parse_cloze
 
 NAME = "apkg"
 EXTENSIONS = (".apkg", ".colpkg")
@@ -68,7 +69,7 @@ def _zstd(data: bytes, path: str) -> bytes:
                               file=path) from None
     try:
         return zstandard.ZstdDecompressor().decompress(
-            data, max_output_size=_util.MAX_ZIP_MEMBER_BYTES)
+            data, max_output_size=archives.MAX_ZIP_MEMBER_BYTES)
     except zstandard.ZstdError as e:
         raise ImportFileError(f"the compressed collection cannot be read ({e})",
                               file=path) from None
@@ -136,16 +137,16 @@ def _cloze_to_moodle(text: str) -> tuple[str, list[str]]:
     hints: list[str] = []
 
     def sub(m):
-        answer = _util.html_to_text(m.group(2))
+        answer = richtext.html_to_text(m.group(2))
         answer = re.sub(r"([~}#\\])", r"\\\1", answer)
-        hints.append(_util.html_to_text(m.group(3) or ""))
+        hints.append(richtext.html_to_text(m.group(3) or ""))
         return "{1:SHORTANSWER:=" + answer + "}"
     return _ANKI_CLOZE.sub(sub, text), hints
 
 
 def _field_text(value: str) -> tuple[str, str | None]:
     value = re.sub(r"\[sound:([^\]]+)\]", r"[sound:\1]", value)
-    return _util.import_text(value, "html")
+    return richtext.import_text(value, "html")
 
 
 def _note_item(model: dict, fields: list[str], guid: str, tags: str, path: str) -> Item:
@@ -165,7 +166,6 @@ def _note_item(model: dict, fields: list[str], guid: str, tags: str, path: str) 
         moodle_text, hints = _cloze_to_moodle(first)
         stem, fmt = _field_text(moodle_text)
         item = Item(type="cloze", stem=stem)
-        from .moodle_xml import parse_cloze
         subquestions = parse_cloze(stem)
         for sub, hint in zip(subquestions, hints):
             if hint:
@@ -191,7 +191,7 @@ def _note_item(model: dict, fields: list[str], guid: str, tags: str, path: str) 
     if extra_fields:
         item.extra["anki"]["fields"] = extra_fields
     item.tags = [t for t in tags.split() if t]
-    _util.set_identity(item, guid)
+    identity.set_identity(item, guid)
     item.provenance = {"source": "imported", "file": path, "format": NAME}
     return item
 
@@ -228,23 +228,23 @@ def parse(path: str) -> ParseResult:
 
     :returns: one item per note in note order, with media files the notes refer to (images
         checked by magic bytes); notes of an unknown note type or that break an item rule
-        are errors naming the note; media no note refers to (add-on files, for example)
-        are left out and counted in one error.
+        are errors naming the note; media no note refers to and Anki's template files
+        (``_name``) are left out and counted in a note (``warnings``): no question content.
     :raises ImportFileError: unreadable, empty or unsafe zip; no collection inside; a
         collection that is not SQLite; ``collection.anki21b`` without ``zstandard``.
     """
-    _util.read_head(path)
-    zf = _util.open_zip(path)
+    filereading.read_head(path)
+    zf = archives.open_zip(path)
     result = ParseResult(format=NAME, file=path)
     try:
         names = set(zf.namelist())
         new_format = "collection.anki21b" in names
         if new_format:
-            col = _zstd(_util.read_member(zf, "collection.anki21b", path), path)
+            col = _zstd(archives.read_member(zf, "collection.anki21b", path), path)
         elif "collection.anki21" in names:
-            col = _util.read_member(zf, "collection.anki21", path)
+            col = archives.read_member(zf, "collection.anki21", path)
         elif "collection.anki2" in names:
-            col = _util.read_member(zf, "collection.anki2", path)
+            col = archives.read_member(zf, "collection.anki2", path)
         else:
             raise ImportFileError("not an Anki package: it holds no collection.anki2",
                                   file=path)
@@ -253,7 +253,7 @@ def parse(path: str) -> ParseResult:
                                   "database", file=path)
         media_map: dict[str, str] = {}
         if "media" in names:
-            raw = _util.read_member(zf, "media", path)
+            raw = archives.read_member(zf, "media", path)
             try:
                 if raw.lstrip().startswith(b"{"):
                     media_map = {str(k): str(v) for k, v in json.loads(raw).items()}
@@ -315,21 +315,27 @@ def parse(path: str) -> ParseResult:
                 member = by_name.get(ref)
                 if member is None or member not in names:
                     continue
-                data = _util.read_member(zf, member, path)
+                data = archives.read_member(zf, member, path)
                 if new_format and data.startswith(b"\x28\xb5\x2f\xfd"):
                     data = _zstd(data, path)
-                media, err = _util.make_media(ref, data, path, label)
+                media, err = mediafiles.make_media(ref, data, path, label)
                 if err:
                     result.errors.append(err)
                 elif media:
-                    _util.attach_media(item, media, result)
+                    mediafiles.attach_media(item, media, result)
                     referenced.add(ref)
             result.units.append(item)
         unused = [v for v in media_map.values() if v not in referenced]
-        if unused:
-            result.errors.append(ImportFileError(
-                f"{len(unused)} media file(s) no note refers to were left out: "
-                f"{', '.join(sorted(unused)[:5])}", file=path))
+        # Anki keeps files named "_..." for the note types' templates (fonts, scripts,
+        # add-on data), which EduApp does not import: nothing a student sees is lost
+        for kind, names_ in (("template file(s) (named _..., for the note types' templates)",
+                              [n for n in unused if n.startswith("_")]),
+                             ("media file(s) no note refers to",
+                              [n for n in unused if not n.startswith("_")])):
+            if names_:
+                result.warnings.append(ImportFileError(
+                    f"{len(names_)} {kind} were left out: {', '.join(sorted(names_)[:5])}",
+                    file=path))
     finally:
         zf.close()
     return result
@@ -365,7 +371,7 @@ def _model():
 def _html(text: str, item: Item) -> str:
     if item.extra.get("text_format") == "html":
         return text
-    return _util.text_to_html(text)
+    return richtext.text_to_html(text)
 
 
 def _fields(item: Item) -> list[str]:
@@ -382,7 +388,7 @@ def _fields(item: Item) -> list[str]:
     letters = [chr(65 + k) if k < 26 else str(k + 1) for k in range(len(item.options))]
     if item.type in ("sba", "multi", "tf"):
         options = "".join(f"<li>{_html(o.text, item)}</li>" for o in item.options)
-        answer = ", ".join(f"{letters[k]}. {html.escape(_util.html_to_text(o.text))}"
+        answer = ", ".join(f"{letters[k]}. {html.escape(richtext.html_to_text(o.text))}"
                            for k, o in enumerate(item.options) if o.correct)
         notes = [f"{letters[k]}: {_html(o.explanation, item)}"
                  for k, o in enumerate(item.options) if o.explanation]
@@ -420,12 +426,12 @@ def write(units, path: str, documents=(), media: dict | None = None,
     model = _model()
     decks: dict[str, genanki.Deck] = {}
     media_files: dict[str, bytes] = {}
-    for item in _util.units_items(units):
+    for item in units_items(units):
         name = deck_name + ("::" + item.category.replace("/", "::") if item.category else "")
         if name not in decks:
             did = DECK_ID_BASE + int(hashlib.sha1(name.encode()).hexdigest()[:8], 16)
             decks[name] = genanki.Deck(did, name)
-        for m in _util.media_bytes(item, media):
+        for m in mediafiles.media_bytes(item, media):
             media_files.setdefault(m.name, m.data)
         # a note that came from Anki keeps its GUID, so that Anki updates it in place
         guid = item.idnumber if item.idnumber and item.provenance.get("format") == NAME \

@@ -14,7 +14,7 @@ A format module (``eduapp/interop/<name>.py``) exposes:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Union
 
 from ..domain import Document, Item, ItemSet, Media
@@ -41,7 +41,9 @@ class ParseResult:
         nearest EduApp type (QTI hottext -> multiple response), or a part of the source
         moved or left out (a QTI element EduApp does not map), one :class:`ImportFileError`
         each naming the item; reported in the import summary (exit code stays 0).
-    :ivar encoding: the text encoding the file was read in (text formats only).
+    :ivar encoding: the text encoding the file was read in (text formats only; a
+        parser of a text format must set it: :func:`eduapp.interop.parse_file` adds the
+        note that a guessed code page was assumed).
     """
 
     units: list[Unit] = field(default_factory=list)
@@ -77,4 +79,20 @@ def flatten(units: Iterable[Unit]) -> list[Item]:
     out: list[Item] = []
     for unit in units:
         out.extend(unit.items if isinstance(unit, ItemSet) else [unit])
+    return out
+
+
+def units_items(units: Iterable[Unit]) -> list[Item]:
+    """Items of ``units`` in order for an exporter, set members expanded (a case set's
+    shared vignette is prepended to each member that has none, so the exported question
+    stands alone); unlike :func:`flatten`, members are copies when their vignette changes."""
+    out: list[Item] = []
+    for unit in units:
+        if isinstance(unit, ItemSet):
+            for member in unit.items:
+                if unit.kind == "case" and unit.vignette and not member.vignette:
+                    member = replace(member, vignette=unit.vignette)
+                out.append(member)
+        else:
+            out.append(unit)
     return out

@@ -8,7 +8,7 @@ once and ignored. Documented in ``docs/formats.md``:
                        ``essay`` ``description`` ``cloze`` (required)
 ``stem``               question text (required)
 ``A`` ``B`` ... ``Z``  options in order; matching ``left -> right``; numerical
-                       ``value`` or ``value:tolerance``
+                       ``value`` or ``value:tolerance``, or ``*`` for any other answer
 ``key``                letters of the correct options, ``A`` or ``A;C`` (short answer:
                        empty = every option is accepted)
 ``A_feedback`` ...     per-option explanation
@@ -36,8 +36,9 @@ import re
 
 from ..domain import Item, Option
 from ..errors import ExportError, ImportFileError, ValidationError
-from . import _util
-from .base import ParseResult
+from ..files import atomic_write
+from . import filereading, identity, textencoding, xmlchars
+from .base import ParseResult, units_items
 
 NAME = "csv"
 EXTENSIONS = (".csv", ".tsv")
@@ -211,7 +212,7 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
         if get(name):
             setattr(item, name, get(name))
     if get("uid"):
-        if not _util.UID_RE.fullmatch(get("uid")):
+        if not identity.UID_RE.fullmatch(get("uid")):
             raise ValidationError(f"uid {get('uid')!r} is not 32 lowercase hex characters")
         item.uid = get("uid")
     for name in ("language", "status"):
@@ -275,6 +276,10 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
             opt.correct = bool(opt.text)
         elif item_type == "numerical":
             value, _, tol = text.partition(":")
+            if value.strip() == "*":  # Moodle's catch-all: any other response
+                opt.text = "*"
+                item.options.append(opt)
+                continue
             number = _number(value, f"the answer of option {letter}", decimal_comma)
             opt.text = f"{number:g}" if decimal_comma and "," in value else value.strip()
             if tol.strip():
@@ -295,7 +300,7 @@ def parse(path: str) -> ParseResult:
     :raises ImportFileError: unreadable, empty, binary or undecodable file; no header with
         ``type`` and ``stem``.
     """
-    text, encoding = _util.detect_encoding(_util.read_bytes(path), path)
+    text, encoding = textencoding.detect_encoding(filereading.read_bytes(path), path)
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     decimal_comma = delimiter == ";"
@@ -311,10 +316,7 @@ def parse(path: str) -> ParseResult:
         raise ImportFileError("the first row must be a header naming at least the stem "
                               "column ('stem', 'question' or '题干'; see docs/formats.md)",
                               file=path, line=1)
-    result = ParseResult(format=NAME, file=path, encoding=encoding)
-    if encoding != "utf-8":
-        result.warnings.append(ImportFileError(
-            f"the file is not UTF-8; it was read as {encoding.upper()}", file=path))
+    result = ParseResult(format=NAME, file=path, encoding=encoding)  # parse_file notes
     known = set(COLUMNS) | set(TAIL)
     unknown = [h for h in lower if h and h not in known and not _LETTER.match(h)
                and not _FEEDBACK.match(h)]
@@ -355,7 +357,7 @@ def cannot_represent(item: Item) -> str | None:
     option whose text is empty (an empty cell is no option)."""
     if len(item.options) > 26:
         return f"CSV option columns stop at Z; this item has {len(item.options)} options"
-    if item.type != "short" and any(not _util.clean_text(o.text).strip()
+    if item.type != "short" and any(not xmlchars.clean_text(o.text).strip()
                                     for o in item.options):
         return "an option has no text, and an empty CSV cell is no option"
     return None
@@ -369,7 +371,7 @@ def _letter(k: int) -> str:
 
 def rows(units) -> tuple[list[str], list[list[str]]]:
     """The header and rows :func:`write` writes (cells as text, not yet guarded)."""
-    items = _util.units_items(units)
+    items = units_items(units)
     n_opts = max((len(i.options) for i in items), default=4)
     n_opts = max(n_opts, 1)
     letters = [_letter(k) for k in range(n_opts)]
@@ -398,7 +400,7 @@ def rows(units) -> tuple[list[str], list[list[str]]]:
             text = o.text
             if item.type == "matching":
                 text = f"{o.text} -> {o.match or ''}"
-            elif item.type == "numerical" and o.tolerance is not None:
+            elif item.type == "numerical" and o.tolerance is not None and o.text != "*":
                 text = f"{o.text}:{o.tolerance:g}"
             cells[letter] = text
             cells[f"{letter}_feedback"] = o.explanation
@@ -430,7 +432,7 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
             # trimmed as the reader trims, then guarded (so the guard sees the real start)
             w.writerow([_guard(c.strip()) for c in row])
 
-    _util.atomic_write(path, writer)
+    atomic_write(path, writer)
 
 
 __all__ = ["NAME", "EXTENSIONS", "COLUMNS", "TAIL", "detect", "parse", "rows", "write"]

@@ -10,7 +10,8 @@ from typing import Iterable
 
 from ..domain import Document, Item, ItemSet, Media
 from ..errors import ImportFileError, ValidationError
-from ._util import atomic_write
+from ..files import atomic_write
+from . import textencoding
 from .base import ParseResult, Unit, flatten
 
 NAME = "eduapp-json"
@@ -45,8 +46,9 @@ def parse(path: str) -> ParseResult:
         raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
     if not raw_bytes.strip():
         raise ImportFileError("the file is empty", file=path)
+    encoding = textencoding.bom_encoding(raw_bytes) or "utf-8-sig"  # UTF-16 from Notepad
     try:
-        raw = raw_bytes.decode("utf-8-sig")
+        raw = raw_bytes.decode(encoding)
     except UnicodeDecodeError as e:
         raise ImportFileError(f"the file is not UTF-8 text (byte {e.start})", file=path) from None
     try:

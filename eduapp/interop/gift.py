@@ -24,9 +24,10 @@ import re
 
 from ..domain import Item, Option
 from ..errors import ImportFileError, ValidationError
-from . import _util
-from .base import ParseResult
-from .moodle_xml import TRUE_WORDS, _category_of, _normalise_multi
+from ..files import atomic_write
+from . import filereading, grades, identity, richtext, textencoding
+from .base import ParseResult, units_items
+from .moodle_xml import TRUE_WORDS, category_of
 
 NAME = "gift"
 EXTENSIONS = (".gift", ".txt")
@@ -125,7 +126,7 @@ def _weight(text: str) -> tuple[float | None, str]:
     """
     m = re.match(r"\s*%(-?\d+(?:\.\d+)?)%", text)
     if m:
-        return _util.moodle_grade(float(m.group(1)) / 100.0), text[m.end():]
+        return grades.moodle_grade(float(m.group(1)) / 100.0), text[m.end():]
     return None, text
 
 
@@ -137,7 +138,7 @@ def _feedback(text: str) -> tuple[str, str]:
 def _answer_text(text: str) -> tuple[str, str | None]:
     body, fmt = _format_marker(text.strip())
     cleaned = _clean(body)
-    return _util.import_text(cleaned, fmt or "markdown")[0], fmt
+    return richtext.import_text(cleaned, fmt or "markdown")[0], fmt
 
 
 def _number(text: str) -> tuple[str, float | None]:
@@ -166,7 +167,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
             if not value:
                 continue
             if key == "id":
-                _util.set_identity(item, value)
+                identity.set_identity(item, value)
             else:
                 item.tags.append(value)
     text = masked.strip()
@@ -176,7 +177,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
         if title:
             item.extra["title"] = title
             if not item.idnumber and not comments_have_id(comments):
-                _util.set_identity(item, title)
+                identity.set_identity(item, title)
                 item.extra["_id_from_title"] = True
         text = text[m.end():]
     text, fmt = _format_marker(text)
@@ -184,7 +185,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
     if open_at < 0:
         if "}" in text:
             raise ValidationError("a closing brace '}' has no opening brace")
-        stem, tf = _util.import_text(_clean(text, collapse=False), fmt or "markdown")
+        stem, tf = richtext.import_text(_clean(text, collapse=False), fmt or "markdown")
         item.stem = stem
         if tf:
             item.extra["text_format"] = tf
@@ -202,7 +203,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
         item.extra["gift_missing_word"] = True
         stem_raw = before.rstrip() + " " + GAP + " " + after.strip()
         stem_raw = stem_raw.strip()
-    stem, tf = _util.import_text(_clean(stem_raw, collapse=False), fmt or "markdown")
+    stem, tf = richtext.import_text(_clean(stem_raw, collapse=False), fmt or "markdown")
     item.stem = stem
     if tf:
         item.extra["text_format"] = tf
@@ -224,6 +225,11 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
             if marker == "~" or not answer.strip():
                 item.options.append(Option(text="*", correct=False, explanation=fb_text,
                                            fraction=weight if weight else None))
+                continue
+            if _clean(answer).strip() == "*":  # ``=%50%*``: any other answer earns a share
+                frac = 1.0 if weight is None else weight
+                item.options.append(Option(text="*", correct=frac > 0, explanation=fb_text,
+                                           fraction=None if frac in (0.0, 1.0) else frac))
                 continue
             try:
                 value, tol = _number(answer)
@@ -257,7 +263,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
             if w != (1.0 if opt.correct else 0.0):
                 opt.fraction = w
         if item.type == "multi":
-            _normalise_multi(item)
+            grades.normalise_multi(item)
     elif re.fullmatch(r"(T|TRUE|F|FALSE)(#.*)?", body_s, re.S | re.I) and \
             body_s.split("#")[0].strip().upper() in ("T", "TRUE", "F", "FALSE"):
         item.type = "tf"
@@ -325,16 +331,17 @@ def parse(path: str) -> ParseResult:
         and the rest of the file still parses.
     :raises ImportFileError: unreadable, empty, binary or undecodable file.
     """
-    data = _util.read_bytes(path)
-    text = _util.decode_text(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    result = ParseResult(format=NAME, file=path)
+    data = filereading.read_bytes(path)
+    text, encoding = textencoding.detect_encoding(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    result = ParseResult(format=NAME, file=path, encoding=encoding)
     category = ""
     for n, (line, block, comments) in enumerate(_blocks(text), start=1):
         masked = _mask(block)
         stripped = masked.strip()
         if stripped.startswith("$CATEGORY:"):
             first, _, rest = stripped.partition("\n")
-            category = _category_of(_unmask(first[len("$CATEGORY:"):]).strip())
+            category = category_of(_unmask(first[len("$CATEGORY:"):]).strip())
             if not rest.strip():
                 continue
             masked = rest
@@ -395,7 +402,7 @@ def _answers(item: Item) -> str:
     lines = []
     if item.type in ("sba", "multi"):
         for o in item.options:
-            frac = _util.answer_fraction(item, o)
+            frac = grades.answer_fraction(item, o)
             if item.type == "sba" and o.correct and frac == 1.0:
                 lines.append(f"={escape(o.text)}{fb(o)}")
             elif frac == 0.0:
@@ -441,21 +448,27 @@ def _answers(item: Item) -> str:
 
 def cannot_represent(item: Item) -> str | None:
     """Why GIFT cannot hold ``item``: a cloze question's embedded answers (GIFT has one
-    answer block per question; Moodle's own GIFT export leaves cloze out too)."""
+    answer block per question; Moodle's own GIFT export leaves cloze out too); a numerical
+    catch-all answer (``*``) worth marks (Moodle's GIFT reader gives ``~`` 0%)."""
     if item.type == "cloze":
         return "GIFT cannot hold the embedded answers of a cloze question"
-    return _util.moodle_grade_problem(item)
+    if item.type == "numerical" and any(o.text.strip() == "*" and
+                                        grades.answer_fraction(item, o) != 0
+                                        for o in item.options):
+        return ("GIFT's catch-all numerical answer (~) always scores 0; this item gives "
+                "marks for any other answer")
+    return grades.moodle_grade_problem(item)
 
 
 def dumps(units, media: dict | None = None) -> str:
     """The GIFT text for ``units`` (sets are written member by member)."""
     out: list[str] = []
     category = None
-    for item in _util.units_items(units):
+    for item in units_items(units):
         if item.category != category:
             category = item.category
             out.append(f"$CATEGORY: $course$/top{'/' + category if category else ''}\n\n")
-        head = f"// [id:{_escape_id(_util.export_id(item))}]" + "".join(
+        head = f"// [id:{_escape_id(identity.export_id(item))}]" + "".join(
             f" [tag:{_escape_id(t)}]" for t in item.tags if t.strip())
         title = item.extra.get("title")
         title_s = f"::{escape(title)}::" if title else ""
@@ -488,7 +501,7 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
     :raises ExportError: the file cannot be written.
     """
     text = dumps(units, media)
-    _util.atomic_write(path, lambda fh: fh.write(text))
+    atomic_write(path, lambda fh: fh.write(text))
 
 
 __all__ = ["NAME", "EXTENSIONS", "detect", "parse", "dumps", "write", "escape"]

@@ -26,8 +26,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..domain import Item, Option
 from ..errors import ImportFileError, ValidationError
-from . import _util
-from .base import ParseResult
+from ..files import atomic_write
+from . import filereading, grades, identity, mediafiles, richtext, textencoding, xmlparse
+from .base import ParseResult, units_items
+from .cloze import parse_cloze, validate_cloze
 
 NAME = "moodle-xml"
 EXTENSIONS = (".xml",)
@@ -95,7 +97,7 @@ class _Reader:
                 raw = child.text or ""
             elif child.tag == "file":
                 self.add_file(child, item)
-        return _util.import_text(raw, fmt)
+        return richtext.import_text(raw, fmt)
 
     def add_file(self, f, item: Item) -> None:
         name = f.get("name") or "file"
@@ -105,11 +107,11 @@ class _Reader:
             self.result.errors.append(ImportFileError(
                 f"embedded file {name!r} is not valid base64; left out", file=self.path))
             return
-        media, err = _util.make_media(name, data, self.path)
+        media, err = mediafiles.make_media(name, data, self.path)
         if err:
             self.result.errors.append(err)
         elif media:
-            _util.attach_media(item, media, self.result)
+            mediafiles.attach_media(item, media, self.result)
 
 
 def _number(text: str, what: str) -> float:
@@ -126,7 +128,7 @@ def _fraction(value: str | None) -> float:
     :raises _Entry: not a number, or a grade outside Moodle's list (33 next to 33.33333).
     """
     try:
-        return _util.moodle_grade(_number(value or "0", "answer fraction") / 100.0)
+        return grades.moodle_grade(_number(value or "0", "answer fraction") / 100.0)
     except ValidationError as e:
         raise _Entry(str(e)) from None
 
@@ -153,7 +155,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
     grade = _child_text(q, "defaultgrade")
     if grade:
         item.marks = _number(grade, "defaultgrade")
-    _util.set_identity(item, _child_text(q, "idnumber"))
+    identity.set_identity(item, _child_text(q, "idnumber"))
     tags_el = q.find("tags")
     for tag in (tags_el if tags_el is not None else ()):
         value = _child_text(tag, "text") or (tag.text or "").strip()
@@ -186,11 +188,11 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
             reader.result.errors.append(ImportFileError(
                 "the <image_base64> is not valid base64; left out", file=reader.path))
         else:
-            media, err = _util.make_media(image_name, data, reader.path)
+            media, err = mediafiles.make_media(image_name, data, reader.path)
             if err:
                 reader.result.errors.append(err)
             else:
-                _util.attach_media(item, media, reader.result)
+                mediafiles.attach_media(item, media, reader.result)
                 moodle["legacy_image"] = media.name
 
     if qtype == "multichoice":
@@ -207,7 +209,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
         if qtype == "numerical":
             for o in item.options:  # Moodle: "The answer must be a number" (or * for any)
                 if o.text.strip() != "*":
-                    o.text = _util.html_to_text(o.text).strip()
+                    o.text = richtext.html_to_text(o.text).strip()
                     _number(o.text, "the numerical answer")
             units = [{"unit": _child_text(u, "unit_name"),
                       "multiplier": _child_text(u, "multiplier", "1")}
@@ -224,7 +226,7 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
         item.model_answer = reader.text_of(q, "graderinfo", item)[0]
     elif qtype in ("cloze", "multianswer"):
         item.extra["cloze"] = {"subquestions": parse_cloze(item.stem)}
-        _util.validate_cloze(item.extra["cloze"]["subquestions"])
+        validate_cloze(item.extra["cloze"]["subquestions"])
     if moodle:
         item.extra["moodle"] = moodle
     return item
@@ -245,92 +247,14 @@ def _read_answers(q, item: Item, reader: _Reader) -> None:
             opt.tolerance = _number(tol, "tolerance")
         item.options.append(opt)
     if item.type == "multi":
-        _normalise_multi(item)
-
-
-def _normalise_multi(item: Item) -> None:
-    """Fractions of a multiple-response item: unset when they are exactly the scheme
-    :func:`write` derives for an item without fractions (keys 1/k, distractors -1/k), so a
-    round trip keeps ``fraction`` unset; otherwise set on every option, 0 included."""
-    keys = [o for o in item.options if o.correct]
-    if not keys:
-        return
-    k = len(keys)
-    default = [(round(1 / k, 7) if o.correct else round(-1 / k, 7)) for o in item.options]
-    actual = [o.fraction if o.fraction is not None else (1.0 if o.correct else 0.0)
-              for o in item.options]
-    exact = all(abs(a - d) < 1e-5 for a, d in zip(actual, default))
-    for o, a in zip(item.options, actual):
-        # None in a multi item means "the default scheme"; any other scheme is explicit
-        o.fraction = None if exact else a
-
-
-_CLOZE_RE = re.compile(r"\{(\d*):([A-Z_]+):((?:\\.|[^\\}])*)\}")
-_CLOZE_TYPES = {
-    "SHORTANSWER": "shortanswer", "SA": "shortanswer", "MW": "shortanswer",
-    "SHORTANSWER_C": "shortanswer_c", "SAC": "shortanswer_c", "MWC": "shortanswer_c",
-    "NUMERICAL": "numerical", "NM": "numerical",
-    "MULTICHOICE": "multichoice", "MC": "multichoice", "MULTICHOICE_V": "multichoice",
-    "MCV": "multichoice", "MULTICHOICE_H": "multichoice", "MCH": "multichoice",
-    "MULTICHOICE_S": "multichoice", "MCS": "multichoice", "MULTICHOICE_VS": "multichoice",
-    "MCVS": "multichoice", "MULTICHOICE_HS": "multichoice", "MCHS": "multichoice",
-    "MULTIRESPONSE": "multiresponse", "MR": "multiresponse", "MULTIRESPONSE_H":
-    "multiresponse", "MRH": "multiresponse", "MULTIRESPONSE_S": "multiresponse",
-    "MRS": "multiresponse", "MULTIRESPONSE_HS": "multiresponse", "MRHS": "multiresponse",
-}
-
-
-def _unescape_cloze(text: str) -> str:
-    return re.sub(r"\\([~}#/\\=%:])", r"\1", text)
-
-
-def parse_cloze(text: str) -> list[dict]:
-    """The embedded answers of a Moodle cloze (multianswer) text.
-
-    Syntax from the Moodle docs page "Embedded Answers (Cloze) question type":
-    ``{weight:TYPE:=right#feedback~%50%half~wrong}``.
-
-    :returns: one dict per gap in order: ``{"position": 1-based, "weight": int, "type":
-        "shortanswer"|"shortanswer_c"|"numerical"|"multichoice"|"multiresponse",
-        "variant": the TYPE code as written, "answers": [{"text", "fraction", "feedback",
-        "tolerance"?}]}``.
-    :raises ValidationError: a gap with an unknown TYPE code.
-    """
-    out = []
-    for n, m in enumerate(_CLOZE_RE.finditer(text), start=1):
-        code = m.group(2)
-        if code not in _CLOZE_TYPES:
-            raise ValidationError(f"cloze gap {n} has the unknown type {code!r}")
-        answers = []
-        for part in re.split(r"(?<!\\)~", m.group(3)):
-            if not part.strip():
-                continue
-            fraction = 0.0
-            if part.startswith("="):
-                fraction, part = 1.0, part[1:]
-            else:
-                wm = re.match(r"%(-?\d+(?:\.\d+)?)%", part)
-                if wm:
-                    fraction, part = float(wm.group(1)) / 100.0, part[wm.end():]
-            split = re.split(r"(?<!\\)#", part, maxsplit=1)
-            answer_text, feedback = split[0], (split[1] if len(split) > 1 else "")
-            entry = {"text": _unescape_cloze(answer_text).strip(), "fraction": fraction,
-                     "feedback": _unescape_cloze(feedback).strip()}
-            if _CLOZE_TYPES[code] == "numerical" and re.search(r"(?<!\\):", entry["text"]):
-                value, _, tol = entry["text"].partition(":")
-                entry["text"] = value.strip()
-                try:
-                    entry["tolerance"] = float(tol)
-                except ValueError:
-                    pass
-            answers.append(entry)
-        out.append({"position": n, "weight": int(m.group(1) or 1), "type": _CLOZE_TYPES[code],
-                    "variant": code, "answers": answers})
-    return out
+        grades.normalise_multi(item)
 
 
 @functools.lru_cache(maxsize=1024)
-def _category_of(path_text: str) -> str:
+def category_of(path_text: str) -> str:
+    """EduApp's category path (``Cardiology/Arrhythmia``) for a Moodle category path
+    (``$course$/top/Cardiology/Arrhythmia``): the context and ``top`` dropped, ``//`` (an
+    escaped slash inside a name) kept."""
     parts = re.split(r"(?<!/)/(?!/)", path_text.strip())
     if parts and re.fullmatch(r"\$\w+\$", parts[0]):
         parts = parts[1:]
@@ -348,15 +272,15 @@ def parse(path: str) -> ParseResult:
     :raises ImportFileError: unreadable, empty, binary, not well-formed XML, forbidden
         entities, or a root that is not ``<quiz>``.
     """
-    data = _util.read_bytes(path)
-    if _util.looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    data = filereading.read_bytes(path)
+    if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
         raise ImportFileError("the file is binary data, not Moodle XML", file=path)
-    root = _util.parse_xml(data, path)
-    if _util.local(root.tag) != "quiz":
+    root = xmlparse.parse_xml(data, path)
+    if xmlparse.local(root.tag) != "quiz":
         raise ImportFileError(f"not a Moodle XML file: the root element is <{root.tag}>, "
                               "not <quiz>", file=path)
-    text = data.decode("utf-8", errors="replace")
-    lines = _util.tag_lines(text, "question")
+    text = data.decode(textencoding.bom_encoding(data) or "utf-8", errors="replace")
+    lines = xmlparse.tag_lines(text, "question")
     result = ParseResult(format=NAME, file=path)
     reader = _Reader(path, result)
     category = ""
@@ -364,7 +288,7 @@ def parse(path: str) -> ParseResult:
         line = lines[n] if n < len(lines) else None
         if q.get("type") == "category":
             cat = q.find("category")
-            category = _category_of(_child_text(cat, "text") if cat is not None else "")
+            category = category_of(_child_text(cat, "text") if cat is not None else "")
             continue
         try:
             item = _parse_question(q, reader, category)
@@ -384,7 +308,7 @@ def parse(path: str) -> ParseResult:
 
 
 def _auto_name(stem: str) -> str:
-    plain = " ".join(_util.html_to_text(stem).split())
+    plain = " ".join(richtext.html_to_text(stem).split())
     return plain[:60] or "question"
 
 
@@ -401,7 +325,7 @@ def _frac(value: float) -> str:
 
 def _files_xml(item: Item, media: dict | None) -> str:
     out = []
-    for m in _util.media_bytes(item, media):
+    for m in mediafiles.media_bytes(item, media):
         if (item.extra.get("moodle") or {}).get("legacy_image") == m.name:
             continue
         out.append(f'<file name={quoteattr(m.name)} path="/" encoding="base64">'
@@ -424,10 +348,10 @@ def _question_xml(item: Item, media: dict | None) -> str:
              _text_el("questiontext", stem, fmt, _files_xml(item, media)),
              _text_el("generalfeedback", item.explanation, fmt),
              f"<defaultgrade>{item.marks:g}</defaultgrade>",
-             f"<idnumber>{escape(_util.export_id(item))}</idnumber>"]
+             f"<idnumber>{escape(identity.export_id(item))}</idnumber>"]
     legacy = moodle.get("legacy_image")
     if legacy:
-        for m in _util.media_bytes(item, media):
+        for m in mediafiles.media_bytes(item, media):
             if m.name == legacy:
                 parts.append(f"<image>{escape(m.name)}</image><image_base64>"
                              f"{base64.b64encode(m.data).decode('ascii')}</image_base64>")
@@ -444,7 +368,7 @@ def _question_xml(item: Item, media: dict | None) -> str:
     if item.type in ("sba", "multi", "short", "numerical"):
         ans_fmt = fmt if item.type in ("sba", "multi") else "moodle_auto_format"
         for o in item.options:
-            frac = _util.answer_fraction(item, o)
+            frac = grades.answer_fraction(item, o)
             tol = ""
             if item.type == "numerical":  # no tolerance = exact (Moodle writes 0)
                 tol = f"<tolerance>{abs(o.tolerance or 0.0):g}</tolerance>"
@@ -490,15 +414,15 @@ def _question_xml(item: Item, media: dict | None) -> str:
 
 def cannot_represent(item: Item) -> str | None:
     """Why Moodle would refuse ``item`` on import: an answer grade outside Moodle's list
-    (each of 11 keys worth 1/11 = 9.09091%), see :func:`_util.moodle_grade_problem`."""
-    return _util.moodle_grade_problem(item)
+    (each of 11 keys worth 1/11 = 9.09091%), see :func:`grades.moodle_grade_problem`."""
+    return grades.moodle_grade_problem(item)
 
 
 def dumps(units, media: dict | None = None) -> str:
     """The Moodle XML text for ``units`` (sets are written member by member)."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n']
     category = None
-    for item in _util.units_items(units):
+    for item in units_items(units):
         if item.category != category:
             category = item.category
             path = "$course$/top" + (f"/{category}" if category else "")
@@ -520,7 +444,7 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
     :raises ExportError: the file cannot be written.
     """
     text = dumps(units, media)
-    _util.atomic_write(path, lambda fh: fh.write(text))
+    atomic_write(path, lambda fh: fh.write(text))
 
 
 __all__ = ["NAME", "EXTENSIONS", "detect", "parse", "parse_cloze", "dumps", "write"]

@@ -26,7 +26,7 @@ import threading
 import time
 
 from .. import storage
-from ..storage import transaction
+from ..storage import locked_transaction
 from ..errors import EduAppError, NotFoundError, Phrase, ValidationError
 from .aggregates import rebuild_aggregates
 
@@ -265,20 +265,7 @@ class PracticeStore:
 
     def transaction(self):
         """``with store.transaction() as conn:`` hold the lock and run one transaction."""
-        store = self
-
-        class _Tx:
-            def __enter__(self_):
-                store.lock.acquire()
-                self_.cm = transaction(store.conn)
-                return self_.cm.__enter__()
-
-            def __exit__(self_, *exc):
-                try:
-                    return self_.cm.__exit__(*exc)
-                finally:
-                    store.lock.release()
-        return _Tx()
+        return locked_transaction(self.lock, self.conn)
 
     # ------------------------------------------------------------------ profiles
 

@@ -1,7 +1,9 @@
-"""The GUI's one ``App`` object (services bundled) and the start-up sequence.
+"""The GUI's one ``App`` object (services bundled), the ``QApplication`` it runs in, and
+the interface language.
 
 Each page gets the ``App`` in its constructor; there is no global main-window variable.
-Services are created on first use so that start-up stays fast.
+Services are created on first use so that start-up stays fast. Opening the main window
+is :mod:`eduapp.ui.launch`.
 """
 
 from __future__ import annotations
@@ -12,11 +14,9 @@ import sys
 
 from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from ..config import Settings, ensure_data_dir
-from ..errors import BankCorruptError, BankError, BankVersionError, describe_error
-from ..storage import move_aside
+from ..config import Settings
 from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -88,19 +88,12 @@ class App(QObject):
 
     def shutdown(self) -> None:
         """Stop the embedded model server, close the stores, and back the data folder up
-        if it changed since the last backup (the window is gone by then, so nobody waits)."""
-        read_only = self.workspace._bank is not None and self.workspace.read_only
-        settings = self.settings
+        if it changed since the last backup (the window is gone by then, so nobody waits;
+        :meth:`Workspace.close`)."""
         try:
-            self.workspace.close()
-        except Exception:  # noqa: BLE001 - best effort at exit
-            log.exception("closing the workspace failed")
-        if not read_only and settings.backups_auto:
-            from ..bank.backup import auto_backup
-            try:
-                auto_backup(self.data_dir, "close", settings=settings)
-            except Exception:  # noqa: BLE001 - never keep the user from quitting
-                log.exception("the backup on close failed")
+            self.workspace.close(back_up=True)
+        except Exception:  # noqa: BLE001 - never keep the user from quitting
+            log.exception("closing the workspace or the backup on close failed")
 
 
 _translators: list[QTranslator] = []
@@ -166,120 +159,3 @@ def make_qapp(argv: list[str] | None = None) -> QApplication:
         with open(style, encoding="utf-8") as fh:
             qapp.setStyleSheet(fh.read())
     return qapp
-
-
-def open_bank_or_recover(data_dir: str, parent=None):
-    """Open the bank in ``data_dir``. A damaged file is offered a fresh start after it is
-    moved aside (never deleted); a newer-schema file is refused with a message.
-
-    :returns: a :class:`eduapp.bank.Bank`, or ``None`` when the user chose to quit.
-    """
-    from ..bank import Bank
-    from ..bank.backup import latest_backup
-    from ..config import BANK_FILE
-    try:
-        return Bank.open_in(data_dir, verify=False)
-    except BankVersionError as e:
-        QMessageBox.critical(parent, "EduApp", describe_error(e, current_language()))
-        return None
-    except BankCorruptError as e:
-        path = os.path.join(data_dir, BANK_FILE)
-        if latest_backup(data_dir, good=True) is not None:
-            answer = QMessageBox.question(
-                parent, "EduApp",
-                QApplication.translate("App", "{error}\n\nRepair it now? EduApp recovers what "
-                                              "can still be read and adds back what the latest "
-                                              "backup holds; the damaged file is kept.")
-                .format(error=describe_error(e, current_language())))
-            if answer != QMessageBox.Yes:
-                return None
-            from ..bank.repair import repair_data_folder
-            result = repair_data_folder(data_dir)
-            QMessageBox.information(parent, "EduApp", "\n".join(result.lines()))
-            return Bank.open_in(data_dir, verify=False)
-        answer = QMessageBox.question(
-            parent, "EduApp",
-            QApplication.translate("App", "{error}\n\nMove the damaged file aside and start "
-                                          "with an empty bank?").format(
-                error=describe_error(e, current_language())))
-        if answer != QMessageBox.Yes:
-            return None
-        aside = move_aside(path)
-        QMessageBox.information(parent, "EduApp", QApplication.translate(
-            "App", "The damaged bank was kept as {path}.").format(path=aside))
-        return Bank.open_in(data_dir)
-    except BankError as e:
-        QMessageBox.critical(parent, "EduApp", describe_error(e, current_language()))
-        return None
-
-
-def rebuild_window(qapp: QApplication, app: App, old, language: str):
-    """Apply a new interface language: load its translation and replace the main window
-    ``old`` by a new one on the same page, geometry and page state
-    (:meth:`MainWindow.page_states`: a built exam, the Generate form, unsaved edits).
-
-    :returns: the new :class:`~eduapp.ui.main_window.MainWindow` (shown).
-    """
-    from .main_window import MainWindow
-    states = old.page_states()
-    install_language(qapp, language)
-    new = MainWindow(app)
-    new.setGeometry(old.geometry())
-    new.restore_page_states(states)
-    new.show_page(old.current_page_key())
-    new.show()
-    old.rebuilding = True
-    old.close()
-    old.deleteLater()
-    return new
-
-
-def _startup_language(data_dir: str) -> str:
-    """The interface language before the data folder is open: the settings file's choice
-    (read only, never repaired here), else the system locale."""
-    import json
-    from ..config import SETTINGS_FILE
-    try:
-        with open(os.path.join(data_dir, SETTINGS_FILE), encoding="utf-8") as fh:
-            language = json.load(fh).get("language")
-    except (OSError, ValueError, AttributeError):
-        language = None
-    if language in ("en", "zh"):
-        return language
-    return "zh" if QLocale.system().name().startswith("zh") else "en"
-
-
-def run_gui(data_dir: str, argv: list[str] | None = None) -> int:
-    """Open the main window on ``data_dir`` (from :func:`eduapp.config.resolve_data_dir`,
-    as the CLI) and run the event loop.
-
-    :returns: the exit code (0, or 3 when the bank could not be opened).
-    """
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    qapp = make_qapp(argv)
-    install_language(qapp, _startup_language(data_dir))  # errors before the bank opens
-    try:
-        if not (os.path.isdir(data_dir) and not os.access(data_dir, os.W_OK)):
-            ensure_data_dir(data_dir)  # a read-only folder opens read-only
-    except BankError as e:
-        QMessageBox.critical(None, "EduApp", describe_error(e, current_language()))
-        return 3
-    bank = open_bank_or_recover(data_dir)
-    if bank is None:
-        return 3
-    app = App(data_dir, bank)
-    install_language(qapp, app.ui_language())
-    from .main_window import MainWindow
-    windows = [MainWindow(app)]
-    windows[0].show()
-    windows[0].offer_starter_bank()
-
-    def relaunch(language: str) -> None:
-        windows[0] = rebuild_window(qapp, app, windows[0], language)
-    app.language_changed.connect(relaunch)
-    try:
-        return qapp.exec()
-    finally:
-        from PySide6.QtCore import QThreadPool
-        QThreadPool.globalInstance().waitForDone(5000)  # let running ops finish first
-        app.shutdown()

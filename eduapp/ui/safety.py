@@ -22,16 +22,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialog
                                QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from ..files import human_size
 from .ops import Op, error_text
-
-
-
-def _size(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return ""
 
 
 class BackupsDialog(QDialog):
@@ -39,7 +31,7 @@ class BackupsDialog(QDialog):
     now, Restore (the current files are kept aside), Open folder.
 
     :param app: the :class:`~eduapp.ui.app.App`.
-    :ivar restored: the :class:`~eduapp.bank.backup.RestoreResult` of a restore made here.
+    :ivar restored: the :class:`~eduapp.bank.restore.RestoreResult` of a restore made here.
     """
 
     def __init__(self, app, parent=None):
@@ -110,7 +102,7 @@ class BackupsDialog(QDialog):
                      "unreadable": self.tr("unreadable")}.get(b.check, b.check)
             cells = [_dt.datetime.fromtimestamp(b.created_at).strftime("%Y-%m-%d %H:%M:%S"),
                      self.reason_text(b.reason), "" if b.items is None else str(b.items),
-                     _size(b.size), check]
+                     human_size(b.size), check]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if col in (2, 3):

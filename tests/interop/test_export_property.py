@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from eduapp.domain import ITEM_TYPES, Item, ItemSet, Media, Option
 from eduapp.errors import EduAppError, ExportError, ValidationError
 from eduapp.interop import not_represented, parse_file, write_file
-from eduapp.interop._util import clean_text
+from eduapp.interop.xmlchars import clean_text
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==")
@@ -116,7 +116,7 @@ def _media(units) -> dict:
 
 def _cleaned(items_: list[Item]) -> list[Item]:
     import copy
-    from eduapp.interop._util import clean_units
+    from eduapp.interop.xmlchars import clean_units
     out = copy.deepcopy(items_)
     clean_units(out)
     return out

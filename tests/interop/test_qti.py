@@ -11,7 +11,7 @@ import pytest
 
 from eduapp.errors import ImportFileError
 from eduapp.interop import detect_format, parse_file, qti
-from eduapp.interop._util import parse_xml
+from eduapp.interop.xmlparse import parse_xml
 
 from .conftest import assert_kept, sample_set
 
@@ -256,8 +256,8 @@ def validate_qti_package(path, version) -> list[str]:
 
 
 def _schema_bank(units):
-    """The varied bank plus MathML, numerical tolerance bands, a cloze item with hints,
-    Word control characters and shuffle settings from Moodle and QTI."""
+    """The varied bank plus MathML, numerical tolerance bands, catch-all answers, a cloze
+    item with hints, Word control characters and shuffle settings from Moodle and QTI."""
     from eduapp.domain import Item, Option
     mathml = ('<p>Compute <math xmlns="http://www.w3.org/1998/Math/MathML"><mfrac><mi>a</mi>'
               '<msup><mi>b</mi><mn>2</mn></msup></mfrac></math> now.</p>')
@@ -270,6 +270,11 @@ def _schema_bank(units):
                       Option("7.40", True, fraction=0.5, tolerance=0.1),
                       Option("7", False)]),
         Item(type="numerical", stem="Sodium?", options=[Option("145", True)]),
+        # catch-all answers: the responseElse score, the mapping's defaultValue
+        Item(type="numerical", stem="Any number?",
+             options=[Option("3", True), Option("*", True, fraction=0.5)]),
+        Item(type="short", stem="Which artery?",
+             options=[Option("LAD", True), Option("*", True, fraction=0.25)]),
         Item(type="cloze", stem="{1:SHORTANSWER:=Metformin} is first line.",
              extra={"cloze": {"subquestions": [{"type": "shortanswer", "hint": "biguanide",
                                                 "answers": [{"text": "Metformin",

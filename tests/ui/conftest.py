@@ -1,4 +1,6 @@
-"""GUI fixtures: ops run synchronously; an App over the temp bank; the main window."""
+"""GUI fixtures: ops run synchronously; an App over the temp bank; the main window. And
+helpers several GUI tests share: the Item bank page with a row clicked, and acting on a
+dialog once it is open."""
 
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ import gc
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from eduapp.ui.ops import Op
 
@@ -41,3 +45,38 @@ def window(qtbot, gui_app):
         w.rebuilding = True  # closing after the test asks nothing about unsaved edits
         w.close()
         w.deleteLater()
+
+
+def bank_page(window):
+    """The Item bank page of ``window``, shown, its list read again (so items saved
+    straight into the bank since appear)."""
+    page = window.show_page("bank")
+    page.run_query()
+    return page
+
+
+def click_item_row(qtbot, page, item_id: int) -> None:
+    """Click the row of item ``item_id`` in the Item bank page's table (its stem cell), as
+    a person selects it."""
+    row = page.model.ids.index(item_id)
+    rect = page.table.visualRect(page.model.index(row, 2))
+    qtbot.mouseClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())
+
+
+def when_dialog_opens(dialog_class, action, *, accept: bool = True) -> None:
+    """Once a visible ``dialog_class`` window is up (looked for every 20 ms from the next
+    turn of the event loop), run ``action(dialog)``, then accept the dialog (unless
+    ``accept`` is false: the action closes it by a click). Call it before the click that
+    opens a modal dialog."""
+    def poll():
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, dialog_class) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            action(dialog)
+        finally:
+            if accept:
+                dialog.accept()
+    QTimer.singleShot(0, poll)

@@ -6,48 +6,22 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from eduapp.ui.trash_dialog import TrashDialog
 from tests.conftest import make_sba
-
-
-def _page(window):
-    page = window.show_page("bank")
-    page.run_query()
-    return page
-
-
-def _select_row_of(page, item_id, qtbot):
-    row = page.model.ids.index(item_id)
-    rect = page.table.visualRect(page.model.index(row, 2))
-    qtbot.mouseClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())
-
-
-def _with_dialog(action):
-    """Run ``action(dialog)`` on the trash dialog once it is open, then close it."""
-    def poll():
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, TrashDialog) and w.isVisible()), None)
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        try:
-            action(dialog)
-        finally:
-            dialog.accept()
-    QTimer.singleShot(0, poll)
+from tests.ui.conftest import bank_page, click_item_row, when_dialog_opens
 
 
 def test_trash_lists_restores_and_empties_with_a_confirmation(window, gui_app, qtbot,
                                                               monkeypatch):
     a = gui_app.bank.save_item(make_sba("Alpha stem about the heart"))
     b = gui_app.bank.save_item(make_sba("Beta stem about the kidney"))
-    page = _page(window)
-    _select_row_of(page, a.id, qtbot)
+    page = bank_page(window)
+    click_item_row(qtbot, page, a.id)
     qtbot.mouseClick(page.delete_button, Qt.LeftButton)
-    _select_row_of(page, b.id, qtbot)
+    click_item_row(qtbot, page, b.id)
     qtbot.mouseClick(page.delete_button, Qt.LeftButton)
     assert gui_app.bank.count() == 0
 
@@ -64,7 +38,7 @@ def test_trash_lists_restores_and_empties_with_a_confirmation(window, gui_app, q
         qtbot.mouseClick(dialog.restore_button, Qt.LeftButton)
         seen["after"] = dialog.list.topLevelItemCount()
         seen["info"] = dialog.info.text()
-    _with_dialog(restore_alpha)
+    when_dialog_opens(TrashDialog, restore_alpha)
     qtbot.mouseClick(page.trash_button, Qt.LeftButton)
     assert seen["rows"] == [str(b.id), str(a.id)]            # newest deletion first
     assert seen["after"] == 1 and seen["info"].startswith("1 deleted item.")
@@ -84,7 +58,7 @@ def test_trash_lists_restores_and_empties_with_a_confirmation(window, gui_app, q
         qtbot.mouseClick(dialog.empty_button, Qt.LeftButton)   # "Yes"
         seen["left"] = dialog.list.topLevelItemCount()
         seen["empty_enabled"] = dialog.empty_button.isEnabled()
-    _with_dialog(empty)
+    when_dialog_opens(TrashDialog, empty)
     qtbot.mouseClick(page.trash_button, Qt.LeftButton)
     assert asked and "cannot be undone" in asked[0] and "1 item" in asked[0]
     assert seen["kept"] == 1 and seen["left"] == 0 and not seen["empty_enabled"]
@@ -95,13 +69,13 @@ def test_trash_lists_restores_and_empties_with_a_confirmation(window, gui_app, q
 def test_ctrl_z_undoes_the_last_edit_then_the_last_delete(window, gui_app, qtbot):
     item = gui_app.bank.save_item(make_sba("Original stem of the item"))
     other = gui_app.bank.save_item(make_sba("Another item"))
-    page = _page(window)
+    page = bank_page(window)
     assert not page.undo_button.isEnabled()
-    _select_row_of(page, item.id, qtbot)
+    click_item_row(qtbot, page, item.id)
     page.editor.stem.setPlainText("Edited stem of the item")
     qtbot.mouseClick(page.editor.save_button, Qt.LeftButton)
     assert gui_app.bank.get_item(item.id).version == 2
-    _select_row_of(page, other.id, qtbot)
+    click_item_row(qtbot, page, other.id)
     qtbot.mouseClick(page.delete_button, Qt.LeftButton)
     assert gui_app.bank.count() == 1 and page.undo_button.isEnabled()
 
@@ -121,8 +95,8 @@ def test_ctrl_z_undoes_the_last_edit_then_the_last_delete(window, gui_app, qtbot
 
 def test_saving_unchanged_content_leaves_nothing_to_undo(window, gui_app, qtbot):
     item = gui_app.bank.save_item(make_sba("Same stem"))
-    page = _page(window)
-    _select_row_of(page, item.id, qtbot)
+    page = bank_page(window)
+    click_item_row(qtbot, page, item.id)
     qtbot.mouseClick(page.editor.save_button, Qt.LeftButton)
     assert not page.undo_button.isEnabled()
 
@@ -142,10 +116,10 @@ def test_chinese_history_findings_and_systems(window, gui_app, qtbot, qapp, monk
     gui_app.update_settings(language="zh")
     install_language(qapp, "zh")
     try:
-        page = _page(window)
+        page = bank_page(window)
         page.refresh_facets()
         assert page.model.data(page.model.index(0, 4)) == "心血管系统"
-        _select_row_of(page, item.id, qtbot)
+        click_item_row(qtbot, page, item.id)
         assert page.editor.system.currentText() == "心血管系统"
         assert page.editor.discipline.text() == "内科学"
         qtbot.mouseClick(page.editor.save_button, Qt.LeftButton)   # findings listed
@@ -177,7 +151,7 @@ def test_chinese_history_findings_and_systems(window, gui_app, qtbot, qapp, monk
 def test_item_count_plural(window, gui_app, n, text):
     for i in range(n):
         gui_app.bank.save_item(make_sba(f"Stem number {i} of the test"))
-    page = _page(window)
+    page = bank_page(window)
     assert page.count_label.text() == text
 
 
@@ -186,7 +160,7 @@ def test_category_tree_filters_by_category_and_its_children(window, gui_app, qtb
                            ("Kidney question stem here", "Medicine/Renal"),
                            ("Appendix question stem", "Surgery")):
         gui_app.bank.save_item(make_sba(stem, category=category))
-    page = _page(window)
+    page = bank_page(window)
     page.refresh_facets()
     tree = page.category_tree
     assert tree.isVisibleTo(page)

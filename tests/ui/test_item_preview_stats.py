@@ -3,39 +3,18 @@ clicking the real widgets."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from eduapp.practice import TestSpec
 from eduapp.ui.student_preview import StudentPreviewDialog
 from tests.conftest import make_case_set, make_sba
-
-
-def _select(page, item_id, qtbot):
-    page.run_query()
-    row = page.model.ids.index(item_id)
-    rect = page.table.visualRect(page.model.index(row, 2))
-    qtbot.mouseClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())
-
-
-def _in_preview(action):
-    def poll():
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, StudentPreviewDialog) and w.isVisible()), None)
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        try:
-            action(dialog)
-        finally:
-            dialog.accept()
-    QTimer.singleShot(0, poll)
+from tests.ui.conftest import bank_page, click_item_row, when_dialog_opens
 
 
 def test_preview_hides_the_key_until_answered(window, gui_app, qtbot):
     item = gui_app.bank.save_item(make_sba("Which drug reduces mortality after MI?"))
-    page = window.show_page("bank")
-    _select(page, item.id, qtbot)
+    page = bank_page(window)
+    click_item_row(qtbot, page, item.id)
     seen = {}
 
     def answer(dialog):
@@ -49,7 +28,7 @@ def test_preview_hides_the_key_until_answered(window, gui_app, qtbot):
         seen["locked"] = not dialog.option_buttons[0].isEnabled()
         qtbot.mouseClick(dialog.reset_button, Qt.LeftButton)
         seen["reset"] = (dialog.chosen(), dialog.feedback.isVisible())
-    _in_preview(answer)
+    when_dialog_opens(StudentPreviewDialog, answer)
     qtbot.mouseClick(page.preview_button, Qt.LeftButton)
     assert seen["options"][0] == "A. Aspirin" and not seen["feedback_before"]
     assert seen["chosen"] == [2]
@@ -60,10 +39,11 @@ def test_preview_hides_the_key_until_answered(window, gui_app, qtbot):
 
 def test_preview_of_a_case_set_member_shows_the_case(window, gui_app, qtbot):
     s = gui_app.bank.save_set(make_case_set())
-    page = window.show_page("bank")
-    _select(page, s.items[1].id, qtbot)
+    page = bank_page(window)
+    click_item_row(qtbot, page, s.items[1].id)
     seen = {}
-    _in_preview(lambda d: seen.update(text=d.case_label.text() + d.stem_label.text()))
+    when_dialog_opens(StudentPreviewDialog,
+                      lambda d: seen.update(text=d.case_label.text() + d.stem_label.text()))
     qtbot.mouseClick(page.preview_button, Qt.LeftButton)
     assert "crushing chest pain" in seen["text"]
 
@@ -80,10 +60,10 @@ def test_statistics_beside_the_item(window, gui_app, qtbot):
         session = service.start(pid, TestSpec(uids=[item.uid], count=1))
         session.choose_option(0 if k else 1)
         session.check()
-    page = window.show_page("bank")
-    _select(page, item.id, qtbot)
+    page = bank_page(window)
+    click_item_row(qtbot, page, item.id)
     text = page.evidence.toPlainText()
     assert "Practice: 3 students" in text and "p = 0.67" in text, text
     assert "not in a marked sitting yet" in text
-    _select(page, other.id, qtbot)
+    click_item_row(qtbot, page, other.id)
     assert "nobody has answered it yet" in page.evidence.toPlainText()

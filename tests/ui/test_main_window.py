@@ -93,7 +93,7 @@ def test_cjk_font_is_registered(gui_app):
 
 def test_damaged_bank_is_moved_aside_never_deleted(qapp, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
-    from eduapp.ui.app import open_bank_or_recover
+    from eduapp.ui.launch import open_bank_or_recover
     (tmp_path / "bank.sqlite").write_bytes(b"garbage" * 100)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
@@ -108,7 +108,7 @@ def test_newer_bank_is_refused_in_the_gui(qapp, tmp_path, monkeypatch):
     import sqlite3
     from PySide6.QtWidgets import QMessageBox
     from eduapp.bank import Bank
-    from eduapp.ui.app import open_bank_or_recover
+    from eduapp.ui.launch import open_bank_or_recover
     Bank.open_in(str(tmp_path)).close()
     conn = sqlite3.connect(str(tmp_path / "bank.sqlite"))
     conn.execute("INSERT INTO schema_version VALUES (999, 0)")

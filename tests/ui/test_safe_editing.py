@@ -202,7 +202,7 @@ def test_a_divider_cannot_hide_the_editor_or_the_buttons(window, qtbot, key):
 
 def test_a_language_change_keeps_the_exam_the_form_and_unsaved_edits(window, gui_app,
                                                                      qtbot):
-    from eduapp.ui.app import rebuild_window
+    from eduapp.ui.launch import rebuild_window
     from eduapp.ui.settings_dialog import SettingsDialog
     from eduapp.exams import Blueprint
     from tests.exams.sample import fill_en

@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from eduapp.exams import ExamStore
 from eduapp.ui.stored_exams_dialog import StoredExamsDialog
+from tests.ui.conftest import when_dialog_opens
 from tests.ui.test_exams_page import _answer_dialog, built  # noqa: F401 - fixture
 
 
 def _pick_in_dialog(qtbot, seen, row=0):
-    def act():
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, StoredExamsDialog) and w.isVisible()), None)
-        if dialog is None:
-            QTimer.singleShot(20, act)
-            return
+    def act(dialog):
         seen.append([dialog.list.topLevelItem(r).text(1)
                      for r in range(dialog.list.topLevelItemCount())])
         if row is None:
@@ -29,7 +24,7 @@ def _pick_in_dialog(qtbot, seen, row=0):
         qtbot.mouseClick(dialog.list.viewport(), Qt.LeftButton,
                          pos=dialog.list.visualItemRect(item).center())
         qtbot.mouseClick(dialog.open_button, Qt.LeftButton)
-    QTimer.singleShot(0, act)
+    when_dialog_opens(StoredExamsDialog, act, accept=False)
 
 
 def test_reopen_a_stored_exam_and_export_it_again(built, window, gui_app, tmp_path, qtbot,
@@ -73,14 +68,9 @@ def test_no_stored_exam_says_so(window, qtbot):
     page = window.show_page("exams")
     seen = []
 
-    def act():
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, StoredExamsDialog) and w.isVisible()), None)
-        if dialog is None:
-            QTimer.singleShot(20, act)
-            return
+    def act(dialog):
         seen.append((dialog.info.text(), dialog.open_button.isEnabled()))
         qtbot.mouseClick(dialog.cancel_button, Qt.LeftButton)
-    QTimer.singleShot(0, act)
+    when_dialog_opens(StoredExamsDialog, act, accept=False)
     qtbot.mouseClick(page.stored_button, Qt.LeftButton)
     assert seen and seen[0][0].startswith("No exam is stored yet") and not seen[0][1]
