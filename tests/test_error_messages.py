@@ -19,10 +19,12 @@ from eduapp.messages import ERROR_TEXT
 #: Latin words allowed in Chinese wordings: names of products, formats and standards, and
 #: the file extensions and command options they quote.
 ALLOWED_LATIN = {"EduApp", "API", "SQLite", "JSON", "HTTP", "OpenAI", "GNOME", "Keyring",
-                 "KWallet", "PDF", "UTF", "GB", "Markdown", "SmolLM", "csv", "pdf", "strict", "true", "false", "mm"}
+                 "KWallet", "PDF", "UTF", "GB18030", "Markdown", "SmolLM2", "csv", "pdf", "strict",
+                 "true", "false", "mm", "Aiken", "Anki", "CSV", "MB", "base64", "Moodle", "XML",
+                 "QTI", "zip", "zstd", "GIFT"}
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 
 
 def _fields(template: str) -> set[str]:

@@ -61,7 +61,8 @@ def _manifest_items(source: Source, path: str, result: ParseResult,
     base = posixpath.dirname(mname)
     root = xmlparse.parse_xml(source.read(mname), path)
     if xmlparse.local(root.tag) != "manifest":
-        raise ImportFileError("imsmanifest.xml has no <manifest> root", file=path)
+        raise ImportFileError(file=path, code="qti.no-manifest-root",
+                              values={"file": "imsmanifest.xml", "root": "<manifest>"})
     out: list[str] = []
     qti1: list[str] = []
     tests: list[str] = []
@@ -77,12 +78,13 @@ def _manifest_items(source: Source, path: str, result: ParseResult,
                 rtype.lower():
             rel = join_href(posixpath.join(base, xml_base), href)
             if rel is None:
-                result.errors.append(ImportFileError(
-                    f"manifest resource {href!r} points outside the package; skipped",
-                    file=path))
+                result.errors.append(ImportFileError(file=path,
+                                                     code="qti.outside",
+                                                     values={"href": href}))
             elif not source.exists(rel):
-                result.errors.append(ImportFileError(
-                    f"manifest resource {href!r} is not in the package; skipped", file=path))
+                result.errors.append(ImportFileError(file=path,
+                                                     code="qti.missing-resource",
+                                                     values={"href": href}))
             else:
                 out.append(rel)
         elif "questestinterop" in rtype or re.search(r"xmlv1p\d", rtype):
@@ -98,9 +100,7 @@ def _manifest_items(source: Source, path: str, result: ParseResult,
     if not out:
         out = _scan_items(source)
     if not out and qti1:
-        raise ImportFileError(f"this is a QTI 1.x package ({', '.join(qti1)}), which EduApp "
-                              "does not read; export QTI 2.1 or 3.0 from the source system",
-                              file=path)
+        raise ImportFileError(file=path, code="qti.v1-package", values={"files": qti1})
     return out
 
 
@@ -157,7 +157,7 @@ def _parse_package(source: Source, path: str) -> ParseResult:
         tests: list[str] = []
         names = _manifest_items(source, path, result, tests)
         if not names and not result.errors:
-            raise ImportFileError("the package holds no QTI 2.x/3.0 items", file=path)
+            raise ImportFileError(file=path, code="qti.no-items")
         by_path = {}
         for n in names:
             reader = ItemReader(source, posixpath.dirname(n), path, result, n)
@@ -184,25 +184,24 @@ def parse(path: str) -> ParseResult:
     """
     if os.path.isdir(path):
         if not os.path.exists(os.path.join(path, "imsmanifest.xml")):
-            raise ImportFileError("the folder has no imsmanifest.xml", file=path)
+            raise ImportFileError(file=path, code="qti.no-manifest",
+                                  values={"file": "imsmanifest.xml"})
         return _parse_package(FolderSource(path), path)
     if filereading.read_head(path).startswith(b"PK"):
         return _parse_package(ZipSource(path), path)
     data = filereading.read_bytes(path)
     if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
-        raise ImportFileError("the file is binary data, not QTI XML or a zip", file=path)
+        raise ImportFileError(file=path, code="qti.binary")
     root = xmlparse.parse_xml(data, path)
     name = xmlparse.local(root.tag)
     if name == "manifest":
         return _parse_package(FolderSource(os.path.dirname(os.path.abspath(path))), path)
     if name == "questestinterop":
-        raise ImportFileError("this is QTI 1.2, which EduApp does not read; export QTI 2.1 "
-                              "or 3.0 from the source system", file=path)
+        raise ImportFileError(file=path, code="qti.v1")
     if name == "assessmenttest":
-        raise ImportFileError("this is an assessmentTest, which only lists items; import "
-                              "the package (zip or folder) that holds them", file=path)
+        raise ImportFileError(file=path, code="qti.test-only", values={"kind": "assessmentTest"})
     if name != "assessmentitem":
-        raise ImportFileError(f"not a QTI item: the root element is <{name}>", file=path)
+        raise ImportFileError(file=path, code="qti.wrong-root", values={"root": f"<{name}>"})
     result = ParseResult(format=NAME, file=path)
     folder = os.path.dirname(os.path.abspath(path))
     source = None
