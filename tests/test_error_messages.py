@@ -295,3 +295,25 @@ def test_stored_sheet_messages_are_worded_per_language(message, zh):
     from eduapp.marking.model import describe_sheet_message
     assert describe_sheet_message(message, "en") == message
     assert describe_sheet_message(message, "zh") == zh
+
+
+def test_interop_file_and_entry_errors(tmp_path):
+    from eduapp.interop import parse_file
+    empty = tmp_path / "empty.xml"
+    empty.write_text("")
+    with pytest.raises(EduAppError) as e:
+        parse_file(str(empty), "moodle-xml")
+    assert _check(e.value, "import.empty") == f"{empty}：文件是空的"
+    broken = tmp_path / "quiz.xml"
+    broken.write_text("<quiz><question type='multichoice'>", encoding="utf-8")
+    with pytest.raises(EduAppError) as xml:
+        parse_file(str(broken), "moodle-xml")
+    assert "XML 格式不正确" in _check(xml.value, "xml.not-well-formed")
+    aiken = tmp_path / "q.txt"
+    aiken.write_text("Which drug?\nA. Aspirin\nB. Digoxin\nANSWER: A\n\n"
+                     "Which vessel?\nA. LAD\nB. RCA\nANSWER: C\n", encoding="utf-8")
+    result = parse_file(str(aiken), "aiken")
+    assert len(result.items) == 1 and len(result.errors) == 1
+    zh = _check(result.errors[0], "aiken.answer-no-option")
+    assert zh.endswith("第 9 行：ANSWER: C 指向的选项在这道题中不存在")
+    assert describe_record(result.errors[0].to_dict(), "zh") == "ANSWER: C 指向的选项在这道题中不存在"

@@ -71,3 +71,13 @@ def test_lint_language_zh_when_no_file_can_be_read(run_cli, tmp_path):
     code, out, err = run_cli("lint", str(tmp_path / "missing.json"), "--language", "zh")
     assert code == 3
     assert out.splitlines()[0].startswith("错误：") and "eduapp: 没有可以读取的文件" in err
+
+
+def test_lint_language_zh_words_parse_errors_of_the_file(run_cli, tmp_path):
+    path = tmp_path / "q.txt"
+    path.write_text("Which vessel?\nA. LAD\nB. RCA\nANSWER: C\n", encoding="utf-8")
+    code, out, _ = run_cli("lint", path, "--format", "aiken", "--language", "zh")
+    assert f"错误：{path} 第 4 行：ANSWER: C 指向的选项在这道题中不存在" in out
+    code, out, _ = run_cli("lint", path, "--format", "aiken", "--json")
+    assert out["errors"][0]["code"] == "aiken.answer-no-option"
+    assert out["errors"][0]["message"] == "ANSWER: C names no option of this question"

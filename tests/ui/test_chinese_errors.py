@@ -65,3 +65,39 @@ def test_the_same_failure_in_english_stays_english(window, tmp_path, monkeypatch
                         lambda parent, title, text, *a, **k: shown.append(text))
     qtbot.mouseClick(window.show_page("exams").load_button, Qt.LeftButton)
     assert shown == [f'{path}: blueprint row 1: "count" must be a whole number >= 1']
+
+
+def test_import_summary_of_a_broken_file_is_chinese(zh, window, gui_app, tmp_path, monkeypatch,
+                                                    qtbot):
+    """Import an Aiken file with one good and one broken question through the Item bank
+    page in the Chinese window: the summary says in Chinese what was wrong and where."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    path = tmp_path / "quiz.txt"
+    path.write_text("Which drug reduces mortality after myocardial infarction?\n"
+                    "A. Aspirin\nB. Digoxin\nANSWER: A\n\n"
+                    "Which vessel is most often occluded?\nA. LAD\nB. RCA\nANSWER: C\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(path)], "")))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append(text))
+    page = window.show_page("bank")
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not hasattr(dialog, "import_button"):
+            QTimer.singleShot(20, act)
+            return
+        add = next(b for b in dialog.findChildren(type(dialog.import_button))
+                   if b.text() == "添加文件…")
+        qtbot.mouseClick(add, Qt.LeftButton)
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    QTimer.singleShot(20, act)
+    qtbot.mouseClick(page.import_button, Qt.LeftButton)
+    assert gui_app.bank.count() == 1
+    assert len(shown) == 1, shown
+    text = shown[0]
+    assert "quiz.txt:9: ANSWER: C 指向的选项在这道题中不存在" in text, text
+    assert "names no option" not in text
