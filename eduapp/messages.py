@@ -877,6 +877,19 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
                     "清单中的资源 {href!r} 指向题包之外；已跳过"),
     "qti.missing-resource": ("manifest resource {href!r} is not in the package; skipped",
                              "清单中的资源 {href!r} 不在题包中；已跳过"),
+    "qti.in-item": ("{label}: {detail}", "{label}：{detail}"),
+    "qti.item-root": ("{label}: the root element is {root}, not an {kind}; skipped",
+                      "{label}：根元素是 {root}，不是 {kind}；已跳过"),
+    "qti.item-unreadable": ("{label}: the item cannot be read ({detail})",
+                            "{label}：无法读取这道题（{detail}）"),
+    "qti.media-missing": ("{label}: the file {ref!r} it shows is not in the package; the item "
+                          "is imported without it",
+                          "{label}：题中显示的文件 {ref!r} 不在题包中；该题已导入，但不含此文件"),
+    "qti.rubric-lost": ("section {label}: its candidate instructions were not imported (none "
+                        "of its items could be): {text}",
+                        "部分 {label}：其考生说明未导入（该部分的试题都未能导入）：{text}"),
+    "qti.rubric-kept": ("section {label}: its candidate {element} is kept as the shared text of "
+                        "its {n} {n:item|items}", "部分 {label}：其考生说明（{element}）已作为其 {n} 道试题的共用文字保留"),
     "qti.write-version": ("QTI version {version!r} cannot be written; use {choices}",
                           "无法写出 QTI {version!r} 版本；可选：{choices}"),
     "qti.outside-folder": ("{name!r} lies outside the package folder or is a link",

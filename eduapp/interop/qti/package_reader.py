@@ -135,8 +135,8 @@ def _apply_section_rubrics(result: ParseResult, by_path: dict, rubrics: list[tup
         label = ident or title or "section"
         if not members:
             result.warnings.append(ImportFileError(
-                f"section {label}: its candidate instructions were not imported (none of its "
-                f"items could be): {text[:80]}", file=path, item=label))
+                file=path, item=label, code="qti.rubric-lost",
+                values={"label": label, "text": text[:80]}))
             continue
         if len(members) == 1:
             item = members[0]
@@ -147,8 +147,8 @@ def _apply_section_rubrics(result: ParseResult, by_path: dict, rubrics: list[tup
             result.units.insert(at, ItemSet(kind="case", title=title or ident,
                                             vignette=text, items=members).attach())
         result.warnings.append(ImportFileError(
-            f"section {label}: its candidate rubricBlock is kept as the shared text of its "
-            f"{len(members)} item(s)", file=path, item=label))
+            file=path, item=label, code="qti.rubric-kept",
+            values={"label": label, "element": "rubricBlock", "n": len(members)}))
 
 
 def _parse_package(source: Source, path: str) -> ParseResult:
