@@ -211,7 +211,8 @@ class ImportDialog(QDialog):
                                        e.describe_message(current_language())])
             for w in result.warnings:
                 QTreeWidgetItem(node, [_where(w.to_dict()),
-                                       self.tr("note: {message}").format(message=w.message)])
+                                       self.tr("note: {message}").format(
+                                           message=w.describe_message(current_language()))])
             node.setExpanded(bool(result.errors or result.warnings))
         self._show_matches(matches)
         self.status.setText(self.tr("{n} items ready to import.").format(n=total))

@@ -578,8 +578,8 @@ class ItemBankPage(Page):
                 lines.append(self.tr("… and {n} more").format(n=more))
             QMessageBox.warning(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
         elif summary.warnings:
-            lines = [f"{e['item'] or os.path.basename(e['file'] or '')}: {e['message']}"
-                     for e in summary.warnings[:20]]
+            lines = [f"{e['item'] or os.path.basename(e['file'] or '')}: "
+                     f"{describe_record(e, current_language())}" for e in summary.warnings[:20]]
             QMessageBox.information(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
         else:
             self.window().statusBar().showMessage(text, 8000)
