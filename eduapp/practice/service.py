@@ -312,7 +312,7 @@ class PracticeService:
         :raises ValidationError: another column.
         """
         if column not in ("topic", "system", "discipline"):
-            raise ValidationError(f"cannot count {column!r}")
+            raise ValidationError(code="practice.cannot-count", values={"column": column})
         return self.bank.value_counts(column, self.served_statuses(), tuple(languages))
 
     def matching_count(self, spec: builder.TestSpec) -> int:
@@ -327,7 +327,7 @@ class PracticeService:
         :raises ValidationError: another column.
         """
         if column not in ("topic", "system", "discipline"):
-            raise ValidationError(f"cannot list {column!r}")
+            raise ValidationError(code="practice.cannot-list", values={"column": column})
         return self.bank.live_values(column)
 
     def ask_tutor(self, item: Item, question: str, history: list[dict] | None = None,

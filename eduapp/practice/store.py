@@ -306,7 +306,7 @@ class PracticeStore:
         allowed = {"name", "course", "exam_date"}
         bad = set(fields) - allowed
         if bad:
-            raise ValidationError(f"cannot change {', '.join(sorted(bad))} of a profile")
+            raise ValidationError(code="practice.profile-fields", values={"fields": sorted(bad)})
         with self.transaction() as c:
             for k, v in fields.items():
                 c.execute(f"UPDATE profiles SET {k} = ? WHERE id = ?", (v, profile_id))
