@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import Settings, resolve_data_dir
-from .errors import EduAppError
+from .errors import EduAppError, describe_error
 
 if TYPE_CHECKING:
     from .bank import Bank
@@ -38,10 +38,13 @@ class Context:
 
     :ivar data_dir: absolute path of the data directory.
     :ivar json: print one JSON document on stdout instead of text.
+    :ivar language: the command's ``--language`` (``en``/``zh``), or ``None`` when it has
+        none or it was not given (see :attr:`message_language`).
     """
 
     data_dir: str
     json: bool = False
+    language: str | None = None
     _workspace: "Workspace | None" = field(default=None, repr=False)
 
     @property
@@ -64,6 +67,27 @@ class Context:
         :raises BankError: the folder or database cannot be used.
         """
         return self.workspace.bank
+
+    @property
+    def message_language(self) -> str:
+        """The language messages and errors are printed in: the command's ``--language``,
+        else the interface language of the data folder's settings, else English."""
+        if self.language in ("en", "zh"):
+            return self.language
+        try:
+            if self._workspace is not None:
+                language = self._workspace.settings.language
+            else:
+                language = Settings.load(self.data_dir).language
+        except (EduAppError, OSError):
+            language = ""
+        return language if language in ("en", "zh") else "en"
+
+    @property
+    def json_language(self) -> str:
+        """The language of sentences inside ``--json`` output: the command's ``--language``
+        when given, else English (scripts read JSON; its wording stays stable)."""
+        return self.language if self.language in ("en", "zh") else "en"
 
     def emit(self, payload: dict, text: str | list[str] = "") -> None:
         """Print ``payload`` as JSON (``--json``) or ``text`` (lines) for people."""
@@ -160,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="have a model answer each item blind: a different answer from the key "
                         "is flagged (wrong key, or two defensible keys)")
     p.add_argument("--provider", metavar="NAME", help="the model for --verify")
+    p.add_argument("--language", choices=("en", "zh"), default=None,
+                   help="word findings and errors in this language (default: the interface "
+                        "language setting, else English; --json: English)")
 
     # generate
     gen = groups.add_parser("generate", help="generate questions, lecture notes or a case study")
@@ -169,19 +196,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--topic", required=True, metavar="T")
     p.add_argument("--count", type=int, default=5, metavar="N")
     p.add_argument("--type", choices=ITEM_TYPE_CHOICES, default="sba")
-    p.add_argument("--language", choices=("en", "zh"), default="en")
+    p.add_argument("--language", choices=("en", "zh"), default=None,
+                   help="language of the questions, and of the messages printed (default: "
+                        "English questions; messages in the interface language)")
     p.add_argument("--provider", metavar="NAME")
     p.add_argument("--bloom", metavar="LEVEL", default="")
     p.add_argument("--difficulty", type=float, metavar="P", default=None)
     p.add_argument("--source", metavar="FILE", help="source text to ground the questions")
     p = sub(gen_cmds, "notes", "generate lecture notes (Markdown)", "generate.notes")
     p.add_argument("--topic", required=True, metavar="T")
-    p.add_argument("--language", choices=("en", "zh"), default="en")
+    p.add_argument("--language", choices=("en", "zh"), default=None,
+                   help="language of the text and of the messages (default: English text)")
     p.add_argument("--provider", metavar="NAME")
     p.add_argument("--out", metavar="FILE")
     p = sub(gen_cmds, "case", "generate a structured case study", "generate.case")
     p.add_argument("--topic", required=True, metavar="T")
-    p.add_argument("--language", choices=("en", "zh"), default="en")
+    p.add_argument("--language", choices=("en", "zh"), default=None,
+                   help="language of the text and of the messages (default: English text)")
     p.add_argument("--provider", metavar="NAME")
     p = sub(gen_cmds, "aig", "items from an item model or knowledge table, offline (AIG)",
             "aig.aig")
@@ -290,13 +321,12 @@ def _dispatch(handler: str, args: argparse.Namespace, ctx: Context) -> int:
         module = importlib.import_module(f"eduapp.commands.{module_name}")
     except ModuleNotFoundError as e:
         if e.name and e.name.startswith("eduapp.commands"):
-            raise EduAppError(f"'{handler.replace('.', ' ')}' is not available in this "
-                              "version of EduApp yet") from None
+            raise EduAppError(code="cli.not-available",
+                              values={"command": handler.replace(".", " ")}) from None
         raise
     fn = getattr(module, f"run_{func}", None)
     if fn is None:
-        raise EduAppError(f"'{handler.replace('.', ' ')}' is not available in this version "
-                          "of EduApp yet")
+        raise EduAppError(code="cli.not-available", values={"command": handler.replace(".", " ")})
     return fn(args, ctx)
 
 
@@ -336,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as e:
         return int(e.code or 0) if e.code in (0, None) else EXIT_USAGE
     ctx = Context(data_dir=resolve_data_dir(getattr(args, "data_dir", None)),
-                  json=getattr(args, "json", False))
+                  json=getattr(args, "json", False), language=getattr(args, "language", None))
     if not getattr(args, "handler", None):
         from .ui.launch import run_gui
         return run_gui(ctx.data_dir)
@@ -349,8 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         return _closed_pipe()
     except EduAppError as e:
         if ctx.json:
-            ctx.emit({"error": str(e)})
-        print(f"eduapp: {e}", file=sys.stderr)
+            ctx.emit({"error": describe_error(e, ctx.json_language), "code": e.code})
+        print(f"eduapp: {describe_error(e, ctx.message_language)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("eduapp: interrupted", file=sys.stderr)

@@ -13,7 +13,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 
-from .errors import BankError, EduAppError
+from .errors import BankError, EduAppError, os_reason
 from .files import write_json
 
 APP_NAME = "EduApp"
@@ -70,9 +70,10 @@ def ensure_data_dir(path: str) -> str:
     try:
         os.makedirs(path, exist_ok=True)
     except OSError as e:
-        raise BankError(f"cannot create the data folder {path} ({e.strerror})") from None
+        raise BankError(code="config.cannot-create",
+                        values={"path": path, "reason": os_reason(e)}) from None
     if not os.access(path, os.W_OK | os.X_OK):
-        raise BankError(f"the data folder {path} is not writable")
+        raise BankError(code="config.not-writable", values={"path": path})
     return path
 
 

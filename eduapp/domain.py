@@ -23,7 +23,7 @@ import uuid
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from .errors import ValidationError
+from .errors import Phrase, ValidationError
 
 # --- vocabularies ------------------------------------------------------------------
 
@@ -227,9 +227,10 @@ class Option:
         known = _field_names(cls)
         unknown = d.keys() - known
         if unknown:
-            raise ValidationError(f"unknown option field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(code="item.unknown-option-fields",
+                                  values={"fields": sorted(unknown)})
         if "text" not in d:
-            raise ValidationError("an option has no text")
+            raise ValidationError(code="item.option-no-text")
         return cls(**d)
 
 
@@ -398,29 +399,32 @@ class Item:
             key, a ``multi`` without a key, difficulty outside 0..1.
         """
         if self.type not in ITEM_TYPES:
-            raise ValidationError(f"unknown item type {self.type!r}")
+            raise ValidationError(code="item.unknown-type", values={"type": self.type})
         if self.status not in STATUSES:
-            raise ValidationError(f"unknown status {self.status!r}")
+            raise ValidationError(code="item.unknown-status", values={"status": self.status})
         if self.language not in LANGUAGES:
-            raise ValidationError(f"unknown language {self.language!r}")
+            raise ValidationError(code="item.unknown-language", values={"language": self.language})
         if self.bloom and self.bloom not in BLOOM_LEVELS:
-            raise ValidationError(f"unknown Bloom level {self.bloom!r}")
+            raise ValidationError(code="item.unknown-bloom", values={"bloom": self.bloom})
         if not self.stem.strip() and not self.vignette.strip():
-            raise ValidationError("the item has no stem")
+            raise ValidationError(code="item.no-stem")
         if self.difficulty is not None and not 0.0 <= self.difficulty <= 1.0:
-            raise ValidationError(f"difficulty {self.difficulty} is outside 0..1")
+            raise ValidationError(code="item.difficulty-range",
+                                  values={"value": self.difficulty})
         if self.type in CHOICE_TYPES:
             if len(self.options) < 2:
-                raise ValidationError("a choice item needs at least two options")
+                raise ValidationError(code="item.too-few-options")
             keys = len(self.key_indices)
             if self.type in ("sba", "tf") and keys != 1:
-                raise ValidationError(f"a {self.type} item needs exactly one key, it has {keys}")
+                raise ValidationError(code="item.key-count", values={
+                    "type": Phrase(f"word.type.{self.type}"), "n": keys})
             if self.type == "multi" and keys < 1:
-                raise ValidationError("a multiple-response item needs at least one key")
+                raise ValidationError(code="item.multi-no-key")
         if self.type in ("short", "numerical") and not self.options and not self.model_answer:
-            raise ValidationError(f"a {self.type} item needs at least one accepted answer")
+            raise ValidationError(code="item.no-accepted-answer",
+                                  values={"type": Phrase(f"word.type.{self.type}")})
         if self.type == "matching" and len([o for o in self.options if o.match]) < 2:
-            raise ValidationError("a matching item needs at least two pairs")
+            raise ValidationError(code="item.matching-pairs")
 
     # -- serialisation -------------------------------------------------------------
 
@@ -450,16 +454,16 @@ class Item:
         :raises ValidationError: missing ``type``/``stem``, unknown fields, bad options.
         """
         if not isinstance(d, dict):
-            raise ValidationError("an item must be a JSON object")
+            raise ValidationError(code="item.not-object")
         data = dict(d)
         data.pop("findings", None)
         known = _field_names(cls)
         unknown = data.keys() - known
         if unknown:
-            raise ValidationError(f"unknown item field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(code="item.unknown-fields", values={"fields": sorted(unknown)})
         for required in ("type", "stem"):
             if required not in data:
-                raise ValidationError(f"an item has no {required!r}")
+                raise ValidationError(code="item.missing-field", values={"field": required})
         data["options"] = [Option.from_dict(o) for o in data.get("options") or []]
         data["media"] = [Media(name=m["name"], mime=m.get("mime", "application/octet-stream"),
                                sha256=m.get("sha256", ""))
@@ -469,12 +473,12 @@ class Item:
             if value is None:
                 data[list_field] = []
             elif not isinstance(value, list):
-                raise ValidationError(f"item field {list_field!r} must be a list")
+                raise ValidationError(code="item.not-list", values={"field": list_field})
         if data.get("difficulty") is not None:
             try:
                 data["difficulty"] = float(data["difficulty"])
             except (TypeError, ValueError):
-                raise ValidationError("difficulty must be a number in 0..1") from None
+                raise ValidationError(code="item.difficulty-number") from None
         if not data.get("uid"):
             data.pop("uid", None)
         return cls(**data)
@@ -533,13 +537,13 @@ class ItemSet:
         """:raises ValidationError: unknown kind, fewer than 2 members, a member that is
         invalid, or a ``shared_options`` set without options."""
         if self.kind not in SET_KINDS:
-            raise ValidationError(f"unknown item-set kind {self.kind!r}")
+            raise ValidationError(code="set.unknown-kind", values={"kind": self.kind})
         if len(self.items) < 2:
-            raise ValidationError("an item set needs at least two questions")
+            raise ValidationError(code="set.too-few")
         if self.kind == "shared_options" and len(self.options) < 2:
-            raise ValidationError("a shared-option set needs at least two shared options")
+            raise ValidationError(code="set.shared-options")
         if self.kind == "case" and not self.vignette.strip():
-            raise ValidationError("a case set needs its shared vignette")
+            raise ValidationError(code="set.no-vignette")
         for item in self.items:
             item.validate()
 
@@ -563,14 +567,14 @@ class ItemSet:
         :raises ValidationError: unknown fields or invalid members.
         """
         if not isinstance(d, dict):
-            raise ValidationError("an item set must be a JSON object")
+            raise ValidationError(code="set.not-object")
         data = dict(d)
         known = _field_names(cls)
         unknown = data.keys() - known
         if unknown:
-            raise ValidationError(f"unknown item-set field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(code="set.unknown-fields", values={"fields": sorted(unknown)})
         if "kind" not in data:
-            raise ValidationError("an item set has no 'kind'")
+            raise ValidationError(code="set.no-kind", values={"field": "kind"})
         data["options"] = [Option.from_dict(o) for o in data.get("options") or []]
         data["items"] = [Item.from_dict(i) for i in data.get("items") or []]
         if not data.get("uid"):
@@ -606,11 +610,11 @@ class Document:
     def validate(self) -> None:
         """:raises ValidationError: unknown kind or language, or an empty title."""
         if self.kind not in DOCUMENT_KINDS:
-            raise ValidationError(f"unknown document kind {self.kind!r}")
+            raise ValidationError(code="document.unknown-kind", values={"kind": self.kind})
         if self.language not in LANGUAGES:
-            raise ValidationError(f"unknown language {self.language!r}")
+            raise ValidationError(code="item.unknown-language", values={"language": self.language})
         if not self.title.strip():
-            raise ValidationError("the document has no title")
+            raise ValidationError(code="document.no-title")
 
     def to_dict(self, *, with_ids: bool = False) -> dict:
         """The ``eduapp-json`` shape of a document."""
@@ -624,15 +628,15 @@ class Document:
     def from_dict(cls, d: dict) -> "Document":
         """:raises ValidationError: unknown fields or a missing kind/title."""
         if not isinstance(d, dict):
-            raise ValidationError("a document must be a JSON object")
+            raise ValidationError(code="document.not-object")
         data = dict(d)
         known = _field_names(cls)
         unknown = data.keys() - known
         if unknown:
-            raise ValidationError(f"unknown document field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(code="document.unknown-fields", values={"fields": sorted(unknown)})
         for required in ("kind", "title"):
             if required not in data:
-                raise ValidationError(f"a document has no {required!r}")
+                raise ValidationError(code="document.missing-field", values={"field": required})
         data["media"] = [Media(name=m["name"], mime=m.get("mime", "application/octet-stream"),
                                sha256=m.get("sha256", "")) for m in data.get("media") or []]
         if not data.get("uid"):

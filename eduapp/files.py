@@ -16,7 +16,7 @@ import os
 import tempfile
 from typing import Callable, Iterator
 
-from .errors import ExportError
+from .errors import ExportError, os_reason
 
 
 def _umask() -> int:
@@ -43,7 +43,8 @@ def atomic_output(path: str, error: type[Exception] = ExportError) -> Iterator[s
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".eduapp-", suffix=".tmp")
     except OSError as e:
-        raise error(f"cannot write in {folder} ({e.strerror})") from None
+        raise error(code="file.cannot-write-in",
+                    values={"folder": folder, "reason": os_reason(e)}) from None
     os.close(fd)
     try:
         yield tmp
@@ -53,7 +54,8 @@ def atomic_output(path: str, error: type[Exception] = ExportError) -> Iterator[s
         with contextlib.suppress(OSError):
             os.remove(tmp)
         if isinstance(e, OSError):
-            raise error(f"cannot write {path} ({e.strerror or e})") from None
+            raise error(code="file.cannot-write",
+                        values={"path": path, "reason": os_reason(e)}) from None
         raise
 
 

@@ -201,38 +201,40 @@ def check_provenance(provenance: dict, *, complete: bool = False) -> None:
         ``complete``, a missing one.
     """
     if not isinstance(provenance, dict):
-        raise ValidationError("provenance must be a JSON object")
+        raise ValidationError(code="prov.not-object")
     for key in ("author", "reviewer"):
         value = provenance.get(key)
         if value is None:
             if complete:
-                raise ValidationError(f"provenance has no {key}")
+                raise ValidationError(code="prov.missing", values={"key": key})
             continue
         c = _contributor(value)
         if c is None or c.kind not in CONTRIBUTOR_KINDS:
-            raise ValidationError(f"provenance {key} must have a kind of "
-                                  f"{', '.join(CONTRIBUTOR_KINDS)}")
+            raise ValidationError(code="prov.kind",
+                                  values={"key": key, "choices": list(CONTRIBUTOR_KINDS)})
         if c.kind == "model" and not (c.model and c.provider):
-            raise ValidationError(f"provenance {key} is a model but names no provider and model")
+            raise ValidationError(code="prov.model", values={"key": key})
         if c.kind == "human" and not c.name:
-            raise ValidationError(f"provenance {key} is a person but has no name")
+            raise ValidationError(code="prov.person", values={"key": key})
     if "reviewed_at" in provenance or complete:
         if not review_date(provenance):
-            raise ValidationError("provenance reviewed_at must be a date YYYY-MM-DD")
+            raise ValidationError(code="prov.date", values={"format": "YYYY-MM-DD"})
     sources = provenance.get("sources")
     if sources is None:
         if complete:
-            raise ValidationError("provenance has no sources")
+            raise ValidationError(code="prov.no-sources")
         return
     if not isinstance(sources, list) or (complete and not sources):
-        raise ValidationError("provenance sources must be a non-empty list")
+        raise ValidationError(code="prov.sources-list")
     for s in sources:
         if not isinstance(s, dict) or not str(s.get("title", "")).strip():
-            raise ValidationError("each provenance source needs a title")
+            raise ValidationError(code="prov.source-title")
         if s.get("kind") not in SOURCE_KINDS:
-            raise ValidationError(f"provenance source kind must be one of {', '.join(SOURCE_KINDS)}")
+            raise ValidationError(code="prov.source-kind",
+                                  values={"choices": list(SOURCE_KINDS)})
         if complete and not isinstance(s.get("year"), int):
-            raise ValidationError(f"provenance source {s['title'][:60]!r} has no year")
+            raise ValidationError(code="prov.source-year",
+                                  values={"title": s["title"][:60]})
 
 
 # ------------------------------------------------------------------ older / free-form shapes

@@ -33,6 +33,19 @@ def read_only_uri(path: str) -> str:
     return uri
 
 
+#: How callers name a file's role (``what``) -> its catalogue word, so the sentence is
+#: worded in the reader's language.
+_WHAT = {"an EduApp bank": "word.what.bank-an", "bank": "word.what.bank",
+         "a practice history": "word.what.practice-a", "practice history": "word.what.practice",
+         "a marking store": "word.what.marking-a", "marking store": "word.what.marking"}
+
+
+def _what(what: Any) -> Any:
+    """``what`` as an error value: a known role as a :class:`~eduapp.errors.Phrase`."""
+    from .errors import Phrase
+    return Phrase(_WHAT[what]) if isinstance(what, str) and what in _WHAT else what
+
+
 def storage_error(e: sqlite3.Error) -> Exception | None:
     """The typed error for an SQLite failure a user can cause, or ``None`` (a bug):
     a read-only file or folder, a full disk, another process holding the file too long.
@@ -41,16 +54,13 @@ def storage_error(e: sqlite3.Error) -> Exception | None:
     code = getattr(e, "sqlite_errorcode", None)
     text = str(e).lower()
     if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return BankReadOnlyError("the data folder is read-only: nothing can be changed "
-                                 "(searching, exporting and printing still work)")
+        return BankReadOnlyError(code="store.read-only")
     if code == sqlite3.SQLITE_FULL or "disk is full" in text:
-        return DiskFullError("the disk is full: nothing was changed. Free some space and "
-                             "try again")
+        return DiskFullError(code="store.disk-full")
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
-        return BankBusyError("another EduApp is busy writing to this bank: nothing was "
-                             "changed; try again in a moment")
+        return BankBusyError(code="store.busy")
     if code == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
-        return BankError(f"the disk could not be written ({e}): nothing was changed")
+        return BankError(code="store.io-error", values={"detail": str(e)})
     return None
 
 
@@ -73,7 +83,7 @@ def check_readable(path: str, error: type[Exception], what: str, *,
     with open(path, "rb") as fh:
         header = fh.read(16)
     if header != SQLITE_HEADER:
-        raise error(f"{path} is not {what} (not an SQLite database)")
+        raise error(code="store.not-sqlite", values={"path": path, "what": _what(what)})
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
@@ -83,9 +93,10 @@ def check_readable(path: str, error: type[Exception], what: str, *,
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise error(f"{path} is damaged and cannot be read ({e})") from None
+        raise error(code="store.unreadable", values={"path": path, "detail": str(e)}) from None
     if not result or result[0] != "ok":
-        raise error(f"{path} is damaged ({result[0] if result else 'no answer'})")
+        raise error(code="store.damaged", values={
+            "path": path, "detail": result[0] if result else "no answer"})
 
 
 def connect(path: str, *, foreign_keys: bool = False) -> sqlite3.Connection:
@@ -178,15 +189,12 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[Callable[[Any], None]], *,
     latest = len(steps)
     current = schema_version(conn)
     if current > latest:
-        raise newer_error(
-            f"this {what} was written by a newer EduApp (schema version {current}; this "
-            f"version knows up to {latest}). Update EduApp to open it; the file was not "
-            "changed.")
+        raise newer_error(code="store.newer", values={
+            "what": _what(what), "current": current, "latest": latest})
     if current == 0 and conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ).fetchone():
-        raise foreign_error(f"this database is not an EduApp {what} (it has no schema "
-                            "version); it was not changed")
+        raise foreign_error(code="store.foreign", values={"what": _what(what)})
     if current == latest:
         return current
     if current > 0 and path:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Callable
 from .config import Settings, ensure_data_dir
 from .domain import Changes, Document, Item, ItemSet, content_changed, now
 from .errors import (ApprovalBlockedError, CancelledError, EduAppError, ExportError,
-                     ImportFileError, NotFoundError, ValidationError)
+                     ImportFileError, NotFoundError, ValidationError, os_reason)
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up stays fast
     from .authoring import GenerationResult, QuestionSpec
@@ -375,7 +375,7 @@ class Workspace:
         failed = 0
         for n, path in enumerate(paths):
             if cancel is not None and cancel.is_set():
-                raise CancelledError("import cancelled")
+                raise CancelledError(code="import.cancelled")
             if on_file is not None:
                 on_file(n, path)
             try:
@@ -391,7 +391,8 @@ class Workspace:
                 total.add(self.bank.import_result(result, strict=strict))
             except ImportFileError as e:
                 failed += 1
-                total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
+                e.file = e.file or path
+                total.errors.append(e.to_dict())
         changed = bool(total.imported or total.updated or total.documents)
         return ImportOutcome(total, failed, Changes(items=changed, documents=changed))
 
@@ -428,14 +429,15 @@ class Workspace:
         bank = self.bank
         units = bank.export_units(query, ItemFilter(category=category), ids=ids)
         if not units:
-            raise ExportError("no items match; nothing was exported")
+            raise ExportError(code="export.nothing")
         whole = ids is None and not (query or category)
         documents = bank.documents() if fmt == "eduapp-json" and whole else []
         folder = os.path.dirname(os.path.abspath(out))
         try:
             os.makedirs(folder, exist_ok=True)  # as exam build --out does
         except OSError as e:
-            raise ExportError(f"cannot create the folder {folder} ({e.strerror})") from None
+            raise ExportError(code="file.cannot-create-folder",
+                              values={"folder": folder, "reason": os_reason(e)}) from None
         left_out = write_file(units, out, fmt, documents=documents,
                               media=bank.media_for(units))
         return ExportOutcome(len(flatten(units)) - len(left_out),
@@ -535,7 +537,7 @@ class Workspace:
         :raises ValidationError: an empty name. :raises NotFoundError: an unknown id.
         """
         if not reviewer.strip():
-            raise ValidationError("give the reviewer's name")
+            raise ValidationError(code="review.no-reviewer")
         n = self.bank.record_review(ids, {"kind": "human", "name": reviewer.strip()},
                                     changes=changes)
         return n, Changes(items=bool(n))
@@ -590,7 +592,8 @@ class Workspace:
         :raises NotFoundError: no such item, or the item has no version before ``version``.
         """
         if version <= 1:
-            raise NotFoundError(f"item {item_id} has no version before {version}")
+            raise NotFoundError(code="bank.no-earlier-version",
+                                values={"id": item_id, "version": version})
         return self.restore_version(item_id, version - 1)
 
     def restore_version(self, item_id: int, version: int) -> Saved:
@@ -704,7 +707,7 @@ class Workspace:
         from .authoring import generate_case, generate_notes
         make = {"notes": generate_notes, "case": generate_case}.get(kind)
         if make is None:
-            raise ValidationError(f"unknown document kind {kind!r}")
+            raise ValidationError(code="document.unknown-kind", values={"kind": kind})
         doc = make(self.bank, self.provider(provider), topic, language,
                    generation_id=generation_id, source_text=source_text,
                    on_progress=on_progress, cancel=cancel)
@@ -855,7 +858,7 @@ class Workspace:
         elif kind == "teacher":
             render_teacher(exam, path, media=exam_media(self.bank, exam), size_name=size)
         else:
-            raise ValidationError(f"unknown exam document {kind!r}")
+            raise ValidationError(code="export.unknown-document", values={"kind": kind})
         return path
 
     # ------------------------------------------------------------------ virtual patients
@@ -989,4 +992,4 @@ class Workspace:
         elif path.lower().endswith(".csv"):
             report.write_csv(rep, path)
         else:
-            raise ValidationError("save the class report as .csv or .pdf")
+            raise ValidationError(code="report.csv-or-pdf")

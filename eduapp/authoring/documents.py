@@ -89,9 +89,9 @@ def _generate(bank: Bank, profile, kind: str, prompt_name: str, schema: dict, re
               language: str, generation_id: str | None, source_text: str, on_progress,
               cancel) -> Document:
     if not topic.strip():
-        raise ValidationError("give a topic")
+        raise ValidationError(code="gen.no-topic-short")
     if language not in ("en", "zh"):
-        raise ValidationError("the language must be en or zh")
+        raise ValidationError(code="gen.language", values={"choices": ["en", "zh"]})
     gid = generation_id or new_uid()
     old = existing_document(bank, kind, gid)
     if old is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import word
 from ..domain import Finding, Item
 from .finding_text import make_finding
 from .dedup import DuplicateIndex, duplicate_findings
@@ -25,9 +26,18 @@ __all__ = ["gate_findings", "describe_bank_item", "LOW_QUALITY", "STRONGER_PROVI
 
 #: The provenance ``quality`` flag of output from the embedded model.
 LOW_QUALITY = "low — embedded 135M model"
-STRONGER_PROVIDER_HINT = ("The built-in SmolLM2-135M model writes valid but often wrong or "
-                          "meaningless content; use a stronger provider (OpenAI, DeepSeek, "
-                          "Qwen, or a local Ollama/vLLM model) for items you mean to keep.")
+#: The advice shown with what the embedded model wrote (English; the catalogue code
+#: ``gen.stronger-provider`` words it in Chinese: :func:`describe_hint`).
+STRONGER_PROVIDER_VALUES = {"providers": ["OpenAI", "DeepSeek", "Qwen", "Ollama", "vLLM"]}
+STRONGER_PROVIDER_HINT = word("gen.stronger-provider", STRONGER_PROVIDER_VALUES)
+
+
+def describe_hint(hint: str, language: str = "en") -> str:
+    """A generation's ``hint`` in ``language``: the stronger-provider advice worded from the
+    catalogue, any other hint as it is."""
+    if hint == STRONGER_PROVIDER_HINT:
+        return word("gen.stronger-provider", STRONGER_PROVIDER_VALUES, language)
+    return hint
 
 
 def gate_findings(item: Item, *, index: DuplicateIndex | None = None,

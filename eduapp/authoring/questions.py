@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from ..domain import SYSTEMS, Changes, Item, Option, new_uid, now
-from ..errors import CancelledError, LLMOutputError, LLMUnavailableError, ValidationError
+from ..errors import (CancelledError, EduAppError, LLMOutputError, LLMUnavailableError,
+                      ValidationError, describe_error)
 from ..llm import complete_json_result, run_batch, validate_json
 from ..provenance import sources_from_references
 from .dedup import DuplicateIndex
@@ -66,18 +67,18 @@ class QuestionSpec:
         """:raises ValidationError: empty topic, unknown kind/language, count or
         n_options out of range."""
         if not self.topic.strip():
-            raise ValidationError("give a topic to generate questions about")
+            raise ValidationError(code="gen.no-topic")
         if self.kind not in QUESTION_KINDS:
-            raise ValidationError(f"unknown question type {self.kind!r}; use one of "
-                                  f"{', '.join(QUESTION_KINDS)}")
+            raise ValidationError(code="gen.unknown-kind", values={
+                "kind": self.kind, "choices": list(QUESTION_KINDS)})
         if self.language not in ("en", "zh"):
-            raise ValidationError("the language must be en or zh")
+            raise ValidationError(code="gen.language", values={"choices": ["en", "zh"]})
         if not 1 <= self.count <= 50:
-            raise ValidationError("generate between 1 and 50 questions at a time")
+            raise ValidationError(code="gen.count", values={"max": 50})
         if self.n_options not in (4, 5):
-            raise ValidationError("single-best-answer items have 4 or 5 options")
+            raise ValidationError(code="gen.n-options")
         if self.difficulty is not None and not 0 <= self.difficulty <= 1:
-            raise ValidationError("difficulty is a facility index between 0 and 1")
+            raise ValidationError(code="gen.difficulty")
 
     @classmethod
     def for_request(cls, request: dict) -> "QuestionSpec":
@@ -113,6 +114,8 @@ class GenerationResult:
     :ivar hint: advice to show with the result (use a stronger provider), or ``""``.
     :ivar provider: the name of the provider profile that wrote them.
     :ivar changes: what the generation changed (items, when any were stored).
+    :ivar failure_errors: the errors behind ``failures``, in the same order (worded in any
+        language by :meth:`describe_failures`).
     """
 
     generation_id: str
@@ -123,6 +126,13 @@ class GenerationResult:
     hint: str = ""
     provider: str = ""
     changes: Changes = field(default_factory=Changes)
+    failure_errors: list[EduAppError] = field(default_factory=list)
+
+    def describe_failures(self, language: str = "en") -> list[str]:
+        """``failures`` worded in ``language`` (``en``/``zh``)."""
+        if len(self.failure_errors) != len(self.failures):
+            return list(self.failures)
+        return [describe_error(e, language) for e in self.failure_errors]
 
 
 def existing_generation(bank: Bank, generation_id: str) -> list[Item]:
@@ -224,12 +234,14 @@ def _generate_one(profile, spec: QuestionSpec, bank: Bank, index: int, avoid: li
             profile, msgs, schema, check=lambda d: check_generated(d, spec.kind)
             + validate_json(d, strict), **kw)
     except LLMOutputError as e:
-        raise LLMOutputError(f"item {index + 1}: {e}") from None
+        raise LLMOutputError(code="gen.item-failed",
+                             values={"n": index + 1, "detail": e}) from None
     attempts = res.attempts
     try:
         item = item_from_json(res.data, spec)
     except ValidationError as e:
-        raise LLMOutputError(f"item {index + 1}: {e}; it was not stored") from None
+        raise LLMOutputError(code="gen.item-not-stored",
+                             values={"n": index + 1, "detail": e}) from None
     prov = {"source": "generated", "provider": profile.name, "provider_kind": profile.kind,
             "model": res.model, **prompt.provenance(), "at": now(),
             "structured_output": res.mode, "attempts": attempts, "generation_index": index,
@@ -316,8 +328,11 @@ def generate_questions(bank: Bank, profile, spec: QuestionSpec, *, generation_id
     items = [o.value for o in outcomes if o.ok]
     failures = [str(o.error) for o in outcomes if not o.ok]
     if not items:
-        raise LLMOutputError(failures[0] if len(failures) == 1 else
-                             f"none of the {spec.count} items could be produced: {failures[0]}")
+        first = next(o.error for o in outcomes if not o.ok)
+        if len(failures) == 1:
+            raise first
+        raise LLMOutputError(code="gen.none-produced",
+                             values={"count": spec.count, "detail": first})
     if index is None:
         index = DuplicateIndex.from_bank(bank)
     with bank.transaction():
@@ -331,4 +346,5 @@ def generate_questions(bank: Bank, profile, spec: QuestionSpec, *, generation_id
         index.add(item.id, item)
     return GenerationResult(gid, items, failures, low_quality=low,
                             hint=STRONGER_PROVIDER_HINT if low else "", provider=profile.name,
-                            changes=Changes(items=True))
+                            changes=Changes(items=True),
+                            failure_errors=[o.error for o in outcomes if not o.ok])

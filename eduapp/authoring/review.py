@@ -61,7 +61,7 @@ def accept(bank: Bank, ids, status: str = "reviewed", *, override: bool = False,
     :raises ValidationError: another status. :raises NotFoundError: an unknown id.
     """
     if status not in ("reviewed", "approved"):
-        raise ValidationError("accepting sets an item to reviewed or approved")
+        raise ValidationError(code="review.accept-status")
     ids = list(ids)
     if status == "approved":
         blocked = {}
@@ -110,7 +110,7 @@ def regenerate(bank: Bank, profile, item_id: int, *, generation_id: str | None =
     old = bank.get_item(item_id)
     spec = old.provenance.get("spec")
     if not spec:
-        raise NotFoundError(f"item {item_id} was not generated, so it cannot be regenerated")
+        raise NotFoundError(code="review.not-generated", values={"id": item_id})
     qs = QuestionSpec(topic=spec.get("topic") or old.topic, count=1,
                       kind=spec.get("type", "sba"), language=spec.get("language", old.language),
                       bloom=spec.get("bloom", ""), difficulty=spec.get("difficulty"),

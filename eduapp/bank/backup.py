@@ -39,7 +39,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 
 from ..config import BACKUP_DIR, BANK_FILE, Settings
-from ..errors import BackupError, DiskFullError
+from ..errors import BackupError, DiskFullError, Phrase, os_reason
 from .migrations import read_only_uri
 
 #: Zstandard level 1: twice as fast as the default 3 for 15 % more bytes (a 100,000-item
@@ -192,11 +192,10 @@ def fingerprint(data_dir: str) -> dict:
 
 # ------------------------------------------------------------------ making a backup
 
-def _disk_error(e: OSError, what: str) -> Exception:
+def _disk_error(e: OSError, what: Phrase) -> Exception:
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(f"the disk is full: {what} could not be written. Nothing was "
-                             "changed; free some space and try again")
-    return BackupError(f"{what} could not be written ({e.strerror or e})")
+        return DiskFullError(code="backup.disk-full", values={"what": what})
+    return BackupError(code="backup.cannot-write", values={"what": what, "reason": os_reason(e)})
 
 
 def _snapshot(src_path: str, dst_path: str) -> tuple[str, int | None, int | None]:
@@ -286,12 +285,12 @@ def create_backup(data_dir: str, reason: str = "manual", *, settings: Settings |
         print(info.name, info.size, info.items)
     """
     if not any(covered_entries(data_dir)):
-        raise BackupError(f"there is nothing to back up in {data_dir}")
+        raise BackupError(code="backup.nothing", values={"folder": data_dir})
     folder = backup_dir(data_dir)
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as e:
-        raise _disk_error(e, f"the backup folder {folder}") from None
+        raise _disk_error(e, Phrase("backup.what-folder", folder=folder)) from None
     reason = "".join(c for c in reason.lower() if c.isalnum()) or "manual"
     with _folder_lock(folder):
         info = _write_backup(data_dir, folder, reason)
@@ -354,12 +353,13 @@ def _write_backup(data_dir: str, folder: str, reason: str) -> BackupInfo:
     except OSError as e:
         with contextlib.suppress(OSError):
             os.remove(tmp)
-        raise _disk_error(e, "the backup") from None
+        raise _disk_error(e, Phrase("backup.what-backup")) from None
     except sqlite3.DatabaseError as e:
         with contextlib.suppress(OSError):
             os.remove(tmp)
-        raise BackupError(f"a database in {data_dir} could not be read for the backup ({e}); "
-                          "run `eduapp bank check --repair`") from None
+        raise BackupError(code="backup.db-unreadable", values={
+            "folder": data_dir, "detail": str(e),
+            "command": "`eduapp bank check --repair`"}) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.remove(tmp)
@@ -438,10 +438,12 @@ def read_manifest(path: str) -> dict:
             with tarfile.open(fileobj=reader, mode="r|") as tar:
                 entry = tar.next()
                 if entry is None or entry.name != MANIFEST:
-                    raise BackupError(f"{os.path.basename(path)} is not an EduApp backup")
+                    raise BackupError(code="backup.not-backup",
+                                      values={"name": os.path.basename(path)})
                 return json.loads(tar.extractfile(entry).read().decode("utf-8"))
     except (OSError, tarfile.TarError, zstandard.ZstdError, ValueError) as e:
-        raise BackupError(f"the backup {os.path.basename(path)} cannot be read ({e})") from None
+        raise BackupError(code="backup.unreadable", values={
+            "name": os.path.basename(path), "detail": str(e)}) from None
 
 
 def _info(path: str) -> BackupInfo | None:
@@ -494,7 +496,7 @@ def find_backup(data_dir: str, name: str) -> BackupInfo:
     if name == "latest":
         info = latest_backup(data_dir, good=True)
         if info is None:
-            raise BackupError(f"there is no good backup of {data_dir} yet")
+            raise BackupError(code="backup.none-good", values={"folder": data_dir})
         return info
     candidates = [name, os.path.join(backup_dir(data_dir), os.path.basename(name))]
     for path in candidates:
@@ -503,7 +505,8 @@ def find_backup(data_dir: str, name: str) -> BackupInfo:
             if info is not None:
                 return info
             break
-    raise BackupError(f"no backup called {name} (see `eduapp bank backups`)")
+    raise BackupError(code="backup.not-found",
+                      values={"name": name, "command": "`eduapp bank backups`"})
 
 
 # ------------------------------------------------------------------ rotation

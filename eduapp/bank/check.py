@@ -202,10 +202,9 @@ def verify_on_open(path: str) -> None:
         return
     problem = quick_check(path)
     if problem:
-        raise BankCorruptError(
-            f"{path} is damaged ({problem}). Nothing was read from it. Repair it with "
-            "`eduapp bank check --repair` (in the app: Tools → Check database) or go back "
-            "to a backup with `eduapp bank restore latest`")
+        raise BankCorruptError(code="bank.damaged", values={
+            "path": path, "problem": problem, "repair": "`eduapp bank check --repair`",
+            "restore": "`eduapp bank restore latest`"})
     stamp_verified(path)
 
 

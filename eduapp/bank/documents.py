@@ -86,7 +86,7 @@ class DocumentsMixin:
             row = self.conn.execute(f"SELECT {self._DOC_SELECT} FROM documents WHERE id = ? AND "
                                     "deleted_at IS NULL", (doc_id,)).fetchone()
             if not row:
-                raise NotFoundError(f"no document with id {doc_id}")
+                raise NotFoundError(code="bank.document-not-found", values={"id": doc_id})
             return self._row_to_document(row)
 
     def documents(self, query: str = "", *, kind: str | None = None, topic: str | None = None,
@@ -127,4 +127,4 @@ class DocumentsMixin:
         with self._lock, transaction(self.conn):
             if not self.conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ? AND "
                                      "deleted_at IS NULL", (time.time(), doc_id)).rowcount:
-                raise NotFoundError(f"no document with id {doc_id}")
+                raise NotFoundError(code="bank.document-not-found", values={"id": doc_id})

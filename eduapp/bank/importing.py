@@ -156,8 +156,8 @@ class ImportMixin:
                                 warnings=[w.to_dict() for w in getattr(result, "warnings", [])])
         if strict and result.errors:
             first = result.errors[0]
-            raise ImportFileError(f"{first.message} (--strict: nothing was imported)",
-                                  file=first.file, line=first.line, item=first.item)
+            raise ImportFileError(file=first.file, line=first.line, item=first.item,
+                                  code="import.strict", values={"detail": first})
         stamp = {"source": "imported", "file": os.path.basename(result.file or ""),
                  "format": result.format, "at": time.time()}
         units = []
@@ -171,14 +171,16 @@ class ImportMixin:
                     unit.validate()
             except ValidationError as e:
                 if strict:
-                    raise ImportFileError(f"{e} (--strict: nothing was imported)",
-                                          file=result.file, item=n) from None
-                summary.errors.append(ImportFileError(str(e), file=result.file,
-                                                      item=n).to_dict())
+                    raise ImportFileError(file=result.file, item=n, code="import.strict",
+                                          values={"detail": e}) from None
+                summary.errors.append(ImportFileError(file=result.file, item=n,
+                                                      code=e.code, values=e.values,
+                                                      message=None if e.code else str(e)
+                                                      ).to_dict())
                 continue
             units.append(unit)
         if self.read_only:
-            raise BankReadOnlyError("the data folder is read-only: nothing was imported")
+            raise BankReadOnlyError(code="import.read-only")
         if units or result.documents:
             self._before_risky("import")
         lang = (getattr(result, "language_forced", None),

@@ -113,7 +113,8 @@ class ItemsMixin:
         :raises NotFoundError: an id that is not in the bank (nothing is changed then).
         """
         if status not in STATUSES:
-            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+            raise ValidationError(code="bank.unknown-status",
+                                  values={"status": status, "choices": list(STATUSES)})
         ids = list(ids)
         if len(ids) > 1:
             self._before_risky("status")
@@ -159,7 +160,7 @@ class ItemsMixin:
             f"({', '.join('?' * len(ids))})", list(ids))} if ids else set()
         missing = [i for i in ids if i not in found]
         if missing:
-            raise NotFoundError(f"no item with id {', '.join(map(str, missing))}")
+            raise NotFoundError(code="bank.item-not-found", values={"ids": missing})
 
     def get_item(self, item_id: int) -> Item:
         """The item with this id.
@@ -170,7 +171,7 @@ class ItemsMixin:
             row = self.conn.execute(f"SELECT {ITEM_SELECT} FROM items WHERE id = ? AND "
                                     "deleted_at IS NULL", (item_id,)).fetchone()
             if not row:
-                raise NotFoundError(f"no item with id {item_id}")
+                raise NotFoundError(code="bank.item-not-found", values={"ids": item_id})
             return self._row_to_item(row)
 
     def get_item_by_uid(self, uid: str) -> Item:
@@ -179,7 +180,7 @@ class ItemsMixin:
             row = self.conn.execute(f"SELECT {ITEM_SELECT} FROM items WHERE uid = ? AND "
                                     "deleted_at IS NULL", (uid,)).fetchone()
             if not row:
-                raise NotFoundError(f"no item with uid {uid}")
+                raise NotFoundError(code="bank.uid-not-found", values={"uid": uid})
             return self._row_to_item(row)
 
     def query_ids_by_hash(self, content_hash: str) -> list[int]:

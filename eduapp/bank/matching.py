@@ -142,7 +142,7 @@ def apply_import_decisions(bank: Bank, result, decisions: dict[int, str]) -> int
         unit = result.units[index]
         kind, _, target = decision.partition(":")
         if kind not in DECISIONS:
-            raise ValidationError(f"unknown import decision {decision!r}")
+            raise ValidationError(code="bank.unknown-decision", values={"decision": decision})
         if kind == "keep":
             dropped.add(index)
         elif kind == "replace":

@@ -22,7 +22,7 @@ class MediaMixin:
                 self._put_media(m)
             elif not self.conn.execute("SELECT 1 FROM media WHERE sha256 = ?",
                                        (m.sha256,)).fetchone():
-                raise ValidationError(f"the image {m.name} is missing from the bank")
+                raise ValidationError(code="bank.image-missing", values={"name": m.name})
             self.conn.execute("INSERT OR REPLACE INTO item_media(item_id, name, sha256, mime) "
                               "VALUES (?, ?, ?, ?)", (item.id, m.name, m.sha256, m.mime))
 
@@ -39,7 +39,7 @@ class MediaMixin:
                                      "SELECT name FROM document_media WHERE sha256 = ? LIMIT 1",
                                      (sha256, sha256)).fetchone()
         if not row:
-            raise NotFoundError(f"media {sha256[:12]} is not in the bank")
+            raise NotFoundError(code="bank.media-not-found", values={"sha": sha256[:12]})
         return Media(name=name[0] if name else sha256, mime=row[0], data=row[1], sha256=sha256)
 
     def media_for(self, units: Iterable[Item | ItemSet]) -> dict[str, Media]:

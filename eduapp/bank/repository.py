@@ -72,14 +72,13 @@ class Bank(ItemsMixin, VersionsMixin, MediaMixin, SetsMixin, DocumentsMixin, Tra
         self.backups = backups and path != ":memory:" and not read_only
         if path != ":memory:":
             if read_only and not os.path.exists(path):
-                raise BankReadOnlyError(f"the data folder {os.path.dirname(path)} is "
-                                        "read-only and holds no bank")
+                raise BankReadOnlyError(code="bank.folder-read-only-empty",
+                                        values={"folder": os.path.dirname(path)})
             try:
                 migrations.check_readable(path)
             except BankCorruptError as e:
-                raise BankCorruptError(f"{e}. If it is your bank, `eduapp bank check --repair` "
-                                       "(in the app: Tools → Check database) recovers it or "
-                                       "restores its latest backup") from None
+                raise BankCorruptError(code="bank.corrupt-repair", values={
+                    "detail": e, "command": "`eduapp bank check --repair`"}) from None
             if verify:
                 from .check import verify_on_open
                 verify_on_open(path)
@@ -96,10 +95,8 @@ class Bank(ItemsMixin, VersionsMixin, MediaMixin, SetsMixin, DocumentsMixin, Tra
                 version = migrations.schema_version(self.db)
                 if version != migrations.SCHEMA_VERSION:
                     conn.close()
-                    raise BankReadOnlyError(
-                        f"the bank in the read-only folder {os.path.dirname(path)} needs an "
-                        f"upgrade (schema {version}) that cannot be written there; copy the "
-                        "folder somewhere writable")
+                    raise BankReadOnlyError(code="bank.read-only-upgrade", values={
+                        "folder": os.path.dirname(path), "version": version})
                 self.previous_version = version
             else:
                 current = migrations.schema_version(self.db)
@@ -110,10 +107,12 @@ class Bank(ItemsMixin, VersionsMixin, MediaMixin, SetsMixin, DocumentsMixin, Tra
         except sqlite3.OperationalError as e:
             typed = migrations.storage_error(e)
             if typed is None:
-                raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None
+                raise BankCorruptError(code="bank.cannot-open",
+                                       values={"path": path, "detail": str(e)}) from None
             raise typed from None
         except sqlite3.DatabaseError as e:
-            raise BankCorruptError(f"{path} cannot be opened as a bank ({e})") from None
+            raise BankCorruptError(code="bank.cannot-open",
+                                       values={"path": path, "detail": str(e)}) from None
         self.conn = conn
 
     @classmethod

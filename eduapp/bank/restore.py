@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 
 from ..config import BANK_FILE
-from ..errors import BackupError
+from ..errors import BackupError, Phrase, os_reason
 # the backup folder's lock and the disk-full error are shared with the making of backups
 from .backup import (KEPT_DIR, MANIFEST, BackupInfo, _disk_error, _folder_lock, _fsync_dir,
                      backup_dir, covered_entries, find_backup)
@@ -65,7 +65,8 @@ def extract_backup(info: BackupInfo, dest: str, members: list[str] | None = None
                         continue
                     parts = name.split("/")
                     if not entry.isfile() or name.startswith("/") or ".." in parts:
-                        raise BackupError(f"the backup {info.name} holds an unsafe path {name!r}")
+                        raise BackupError(code="backup.unsafe-path",
+                                          values={"name": info.name, "path": name})
                     target = os.path.join(dest, *parts)
                     os.makedirs(os.path.dirname(target), exist_ok=True)
                     with tar.extractfile(entry) as src, open(target, "wb") as out:
@@ -75,10 +76,12 @@ def extract_backup(info: BackupInfo, dest: str, members: list[str] | None = None
                     written.append(name)
     except OSError as e:
         if e.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise _disk_error(e, "the restored files") from None
-        raise BackupError(f"the backup {info.name} cannot be read ({e})") from None
+            raise _disk_error(e, Phrase("backup.what-restored")) from None
+        raise BackupError(code="backup.unreadable",
+                          values={"name": info.name, "detail": str(e)}) from None
     except (tarfile.TarError, zstandard.ZstdError) as e:
-        raise BackupError(f"the backup {info.name} is damaged ({e})") from None
+        raise BackupError(code="backup.damaged",
+                          values={"name": info.name, "detail": str(e)}) from None
     return written
 
 
@@ -104,8 +107,8 @@ def restore_backup(data_dir: str, backup: str | BackupInfo) -> RestoreResult:
             for name in names:
                 path = os.path.join(staging, *name.split("/"))
                 if name.endswith(".sqlite") and not _quick_ok(path):
-                    raise BackupError(f"{name} in the backup {info.name} is damaged; choose "
-                                      "an older backup")
+                    raise BackupError(code="backup.member-damaged",
+                                      values={"member": name, "name": info.name})
             databases, others = covered_entries(data_dir)
             current = databases + [d + s for d in databases for s in ("-wal", "-shm")] + others
             current = [n for n in current if os.path.exists(os.path.join(data_dir, n))]
@@ -135,8 +138,8 @@ def restore_backup(data_dir: str, backup: str | BackupInfo) -> RestoreResult:
                 for name in moved:
                     with contextlib.suppress(OSError):
                         os.replace(os.path.join(kept, name), os.path.join(data_dir, name))
-                raise BackupError(f"the backup could not be put in place ({e.strerror}); "
-                                  "the data folder was left as it was") from None
+                raise BackupError(code="backup.cannot-place",
+                                  values={"reason": os_reason(e)}) from None
             _fsync_dir(data_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -165,7 +168,8 @@ def opened_backup_database(info: BackupInfo, name: str = BANK_FILE):
     work = tempfile.mkdtemp(prefix=".tmp-read-", dir=os.path.dirname(info.path))
     try:
         if name not in extract_backup(info, work, members=[name]):
-            raise BackupError(f"the backup {info.name} holds no {name}")
+            raise BackupError(code="backup.missing-member",
+                              values={"name": info.name, "member": name})
         yield os.path.join(work, name)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -110,7 +110,7 @@ class SearchMixin:
             col = order.lstrip("-")
             if col not in ("id", "updated_at", "topic", "type", "status", "system",
                            "language", "exam_type", "version", "stem"):
-                raise ValidationError(f"cannot sort by {order!r}")
+                raise ValidationError(code="bank.bad-sort", values={"order": order})
             sql = (f"SELECT id FROM items WHERE {where} ORDER BY {col} "
                    f"{'DESC' if desc else 'ASC'}, id{lim}")
             return [r[0] for r in self.conn.execute(sql, params)]

@@ -47,7 +47,7 @@ class SetsMixin:
             row = self.conn.execute(f"SELECT {self._SET_SELECT} FROM item_sets WHERE uid = ? "
                                     "AND deleted_at IS NULL", (uid,)).fetchone()
             if not row:
-                raise NotFoundError(f"no item set {uid}")
+                raise NotFoundError(code="bank.set-not-found", values={"uid": uid})
             return self._row_to_set(row)
 
     def save_set(self, item_set: ItemSet, note: str = "edited") -> ItemSet:

@@ -58,7 +58,7 @@ class VersionsMixin:
             row = self.conn.execute(f"SELECT {ITEM_SELECT} FROM items WHERE id = ?",
                                     (item_id,)).fetchone()
             if not row:
-                raise NotFoundError(f"no item with id {item_id}")
+                raise NotFoundError(code="bank.item-not-found", values={"ids": item_id})
             return self._row_to_item(row)
         d = json.loads(data)
         d.pop("id", None)
@@ -75,5 +75,6 @@ class VersionsMixin:
             row = self.conn.execute("SELECT data FROM item_versions WHERE item_id = ? AND "
                                     "version = ?", (item_id, version)).fetchone()
             if not row:
-                raise NotFoundError(f"item {item_id} has no version {version}")
+                raise NotFoundError(code="bank.no-version",
+                                    values={"id": item_id, "version": version})
             return self._version_item(item_id, row[0])

@@ -56,8 +56,8 @@ def run_aig(args, ctx) -> int:
         if args.model:
             found = [s for s in found if s.id == args.model]
         if len(found) != 1:
-            raise EduAppError(f"{args.file} holds {len(found)} tables; name one with MODEL: "
-                              + ", ".join(s.id for s in load_file(args.file)))
+            raise EduAppError(code="aig.which-table", values={
+                "file": args.file, "n": len(found), "arg": "MODEL", "ids": [s.id for s in load_file(args.file)]})
         source = found[0]
     else:
         source = ctx.workspace.item_model_source(args.model)

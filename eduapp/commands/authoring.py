@@ -1,15 +1,23 @@
-"""``eduapp lint FILE... [--format FMT] [--verify [--provider NAME]]``: the quality gate on a
-file, nothing stored."""
+"""``eduapp lint FILE... [--format FMT] [--verify [--provider NAME]] [--language en|zh]``: the
+quality gate on a file, nothing stored.
+
+Findings and errors are worded in ``--language`` (else the interface language setting,
+else English); ``--json`` output words them in ``--language`` when it is given and in
+English otherwise, and always carries the language-neutral ``rule``/``code``."""
 
 from __future__ import annotations
 
 import sys
 
-from ..authoring import blind_check, gate_findings
+from ..authoring import blind_check, describe_finding, gate_findings
 from ..errors import ImportFileError
 from ..interop import parse_file
 
 EXIT_OK, EXIT_FAILED = 0, 3
+
+#: Severity names as the text output prints them: ``severity -> (English, Chinese)``.
+SEVERITY_TEXT = {"error": ("error", "错误"), "warning": ("warning", "警告"),
+                 "info": ("info", "提示")}
 
 
 def run_lint(args, ctx) -> int:
@@ -19,6 +27,8 @@ def run_lint(args, ctx) -> int:
     profile = None
     if getattr(args, "verify", False):
         profile = ctx.workspace.provider(getattr(args, "provider", None))
+    lang, json_lang = ctx.message_language, ctx.json_language
+    zh = lang == "zh"
     out_items: list[dict] = []
     errors: list[dict] = []
     lines: list[str] = []
@@ -27,29 +37,41 @@ def run_lint(args, ctx) -> int:
         try:
             result = parse_file(path, args.format)
         except ImportFileError as e:
-            errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
-            lines.append(f"error: {e}")
+            e.file = e.file or path
+            errors.append(e.to_dict(json_lang))
+            lines.append(("错误：" if zh else "error: ") + e.describe(lang))
             continue
         read += 1
-        errors.extend(e.to_dict() for e in result.errors)
+        for e in result.errors:
+            errors.append(e.to_dict(json_lang))
+            lines.append(("错误：" if zh else "error: ") + e.describe(lang))
         for n, item in enumerate(result.items, 1):
             if profile is not None:
                 blind_check(profile, item)
             findings = gate_findings(item)
             out_items.append({"file": path, "index": n, "stem": item.full_stem,
-                              "findings": [f.to_dict() for f in findings]})
+                              "findings": [dict(f.to_dict(),
+                                                message=describe_finding(f, json_lang))
+                                           for f in findings]})
             head = " ".join(item.full_stem.split())[:70]
             lines.append(f"{path} #{n}: {head}")
             for f in findings:
                 where = f" [{f.span[0]} {f.span[1]}-{f.span[2]}]" if f.span else ""
-                lines.append(f"    {f.severity:<7} {f.rule}{where}: {f.message}")
+                severity = SEVERITY_TEXT.get(f.severity, (f.severity, f.severity))[zh]
+                sep = "：" if zh else ": "
+                lines.append(f"    {severity:<7} {f.rule}{where}{sep}{describe_finding(f, lang)}")
             if not findings:
-                lines.append("    ok")
+                lines.append("    无问题" if zh else "    ok")
     flagged = sum(1 for i in out_items if any(f["severity"] != "info" for f in i["findings"]))
-    lines.append(f"{len(out_items)} item(s), {flagged} with warnings or errors")
+    if zh:
+        lines.append(f"共 {len(out_items)} 道题，其中 {flagged} 道有警告或错误")
+    else:
+        lines.append(f"{len(out_items)} item{'s' if len(out_items) != 1 else ''}, "
+                     f"{flagged} with warnings or errors")
     ctx.emit({"items": out_items, "errors": errors}, lines)
     if read == 0:
         if not ctx.json:
-            print("eduapp: no file could be read", file=sys.stderr)
+            print("eduapp: " + ("没有可以读取的文件" if zh else "no file could be read"),
+                  file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK

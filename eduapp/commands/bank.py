@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..bank import ItemFilter
-from ..errors import ApprovalBlockedError
+from ..errors import ApprovalBlockedError, describe_record
 from ..provenance import review_date
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
@@ -36,7 +36,7 @@ def run_import(args, ctx) -> int:
                 where += f":{err['line']}"
             if err.get("item") is not None:
                 where += f" (entry {err['item']})"
-            lines.append(f"{kind}: {where}: {err['message']}")
+            lines.append(f"{kind}: {where}: {describe_record(err, ctx.message_language)}")
     ctx.emit(total.to_dict(), lines)
     if outcome.failed_files == len(args.files):
         return EXIT_FAILED

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from ..errors import (EduAppError, ExportError, ImportFileError, LLMUnavailableError,
-                      ValidationError)
+from ..errors import (EduAppError, ErrorRecord, ExportError, ImportFileError,
+                      LLMUnavailableError, ValidationError, describe_record, os_reason)
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
@@ -51,15 +51,14 @@ def run_play(args, ctx) -> int:
         with open(args.script, encoding="utf-8") as fh:
             lines = fh.read().splitlines()
     except (OSError, UnicodeDecodeError) as e:
-        raise ImportFileError(f"cannot read the script ({getattr(e, 'strerror', None) or e})",
-                              args.script) from None
+        raise ImportFileError(None, args.script, code="vp.cannot-read-script",
+                              values={"reason": os_reason(e)}) from None
     if not any(line.strip() and not line.lstrip().startswith("#") for line in lines):
-        raise ImportFileError("the script has no student turns (one question or /command a "
-                              "line)", args.script)
+        raise ImportFileError(None, args.script, code="vp.no-student-turns")
     if getattr(args, "debrief", None):
         folder = os.path.dirname(os.path.abspath(args.debrief))
         if not os.path.isdir(folder):   # say it before the encounter, not after
-            raise ExportError(f"the folder {folder} does not exist")
+            raise ExportError(code="file.no-folder", values={"folder": folder})
     patient, judge, plan_judge, engine = None, None, None, "offline"
     if getattr(args, "provider", None):
         from ..vpatient.roleplay import LLMPatient, judge_diagnosis, judge_plan
@@ -139,7 +138,7 @@ def run_export(args, ctx) -> int:
     case = _library(ctx).get(args.case)
     folder = os.path.dirname(os.path.abspath(args.out))
     if not os.path.isdir(folder):
-        raise ExportError(f"the folder {folder} does not exist")
+        raise ExportError(code="file.no-folder", values={"folder": folder})
     save_case(case, args.out)
     ctx.emit({"case": case.id, "out": args.out}, f"{case.id} written to {args.out}")
     return EXIT_OK
@@ -158,10 +157,11 @@ def run_import(args, ctx) -> int:
             case = load_case(path)
             lib.save(case)
         except ImportFileError as e:
-            errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
+            e.file = e.file or path
+            errors.append(e.to_dict())
             continue
         except ValidationError as e:
-            errors.append({"file": path, "line": None, "item": None, "message": str(e)})
+            errors.append(ErrorRecord(file=path, line=None, item=None, message=str(e), error=e))
             continue
         ids.append(case.id)
         if case.id in known:
@@ -172,7 +172,7 @@ def run_import(args, ctx) -> int:
     ctx.emit({"imported": imported, "updated": updated, "skipped": 0, "errors": errors,
               "cases": ids},
              [f"{imported} case(s) imported, {updated} updated"]
-             + [f"{e['file']}: {e['message']}" for e in errors])
+             + [f"{e['file']}: {describe_record(e, ctx.message_language)}" for e in errors])
     if errors and not ids:
         return EXIT_FAILED
     return EXIT_REJECTED if errors else EXIT_OK
@@ -193,8 +193,8 @@ def run_generate(args, ctx) -> int:
             with open(args.source, encoding="utf-8") as fh:
                 source = fh.read()
         except (OSError, UnicodeDecodeError) as e:
-            raise EduAppError(f"cannot read the source file {args.source} "
-                              f"({getattr(e, 'strerror', None) or e})") from None
+            raise EduAppError(code="source.cannot-read",
+                              values={"path": args.source, "reason": os_reason(e)}) from None
     if getattr(args, "case_study", None) is not None:
         doc = ctx.bank.get_document(args.case_study)
         source = f"{doc.title}\n\n{doc.body}\n\n{source}".strip()

@@ -249,7 +249,7 @@ def assemble(bank: Bank, blueprint: Blueprint, *, seed: int | None = None,
     :raises ValidationError: a blueprint with no cells.
     """
     if not blueprint.cells:
-        raise ValidationError("the blueprint has no cells")
+        raise ValidationError(code="exam.no-cells")
     if seed is None:
         seed = random.SystemRandom().randrange(1, 2 ** 31)
     rng = random.Random(seed)

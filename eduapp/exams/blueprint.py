@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..domain import BLOOM_LEVELS, CHOICE_TYPES, EXAM_TYPES, LANGUAGES
-from ..errors import ValidationError
+from ..errors import Phrase, ValidationError, os_reason
 
 BLUEPRINT_FORMAT = "eduapp-blueprint"
 DIFFICULTY_BANDS = ("easy", "medium", "hard")
@@ -157,34 +157,37 @@ class Blueprint:
         :raises ValidationError: naming the row and the field that is wrong.
         """
         if not isinstance(d, dict):
-            raise ValidationError("a blueprint must be a JSON object")
+            raise ValidationError(code="bp.not-object")
         if d.get("format", BLUEPRINT_FORMAT) != BLUEPRINT_FORMAT:
-            raise ValidationError(f"not a blueprint (format {d.get('format')!r}, expected "
-                                  f"{BLUEPRINT_FORMAT!r})")
+            raise ValidationError(code="bp.wrong-format", values={
+                "format": d.get("format"), "expected": BLUEPRINT_FORMAT})
         rows = d.get("rows", d.get("cells"))
         if not isinstance(rows, list) or not rows:
-            raise ValidationError("a blueprint needs a non-empty list of \"rows\"")
+            raise ValidationError(code="bp.no-rows", values={"field": '"rows"'})
         common = d.get("filters") or {}
         if not isinstance(common, dict):
-            raise ValidationError("blueprint \"filters\" must be an object")
+            raise ValidationError(code="bp.filters-object", values={"field": '"filters"'})
         mix = d.get("difficulty_mix") or {}
         cells: list[BlueprintCell] = []
         for n, row in enumerate(rows, start=1):
             if not isinstance(row, dict):
-                raise ValidationError(f"blueprint row {n} must be an object")
+                raise ValidationError(code="bp.part-object",
+                                      values={"where": Phrase("bp.row", n=n)})
             cells.extend(_row_cells({**common, **row}, n, mix))
         sections = []
         for n, s in enumerate(d.get("sections") or [], start=1):
             if not isinstance(s, dict):
-                raise ValidationError(f"blueprint section {n} must be an object")
+                raise ValidationError(code="bp.part-object",
+                                      values={"where": Phrase("bp.section", n=n)})
             sections.append(BlueprintSection(
                 title=str(s.get("title", "")), instructions=str(s.get("instructions", "")),
-                minutes=_opt_int(s.get("minutes"), f"section {n} minutes"),
-                exam_types=_str_list(s.get("exam_types"), f"section {n} exam_types")))
+                minutes=_opt_int(s.get("minutes"), "minutes", Phrase("bp.section", n=n)),
+                exam_types=_str_list(s.get("exam_types"), "exam_types",
+                                      Phrase("bp.section", n=n))))
         language = d.get("language", "")
         if language and language not in LANGUAGES:
-            raise ValidationError(f"blueprint language {language!r} is not one of "
-                                  f"{', '.join(LANGUAGES)}")
+            raise ValidationError(code="bp.language",
+                                  values={"language": language, "choices": list(LANGUAGES)})
         return cls(cells=cells, title=str(d.get("title", "")), course=str(d.get("course", "")),
                    language=language, duration=_opt_int(d.get("duration"), "duration"),
                    instructions=str(d.get("instructions", "")),
@@ -204,73 +207,81 @@ class Blueprint:
             with open(path, encoding="utf-8") as fh:
                 raw = json.load(fh)
         except OSError as e:
-            raise ValidationError(f"cannot read the blueprint {path} ({e.strerror})") from None
+            raise ValidationError(code="bp.cannot-read",
+                                  values={"path": path, "reason": os_reason(e)}) from None
         except json.JSONDecodeError as e:
-            raise ValidationError(f"{path}, line {e.lineno}: not valid JSON ({e.msg})") from None
+            raise ValidationError(code="bp.bad-json", values={
+                "path": path, "line": e.lineno, "detail": e.msg}) from None
         try:
             return cls.from_dict(raw)
         except ValidationError as e:
-            raise ValidationError(f"{path}: {e}") from None
+            raise ValidationError(code="bp.in-file",
+                                  values={"path": path, "detail": e}) from None
 
 
-def _opt_int(value, what: str) -> int | None:
+def _opt_int(value, what: str, where=None) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ValidationError(f"blueprint {what} must be a non-negative number")
+        raise ValidationError(code="bp.non-negative",
+                              values={"where": where or Phrase("bp.top"), "field": what})
     return int(value)
 
 
-def _opt_bool(value, what: str) -> bool:
+def _opt_bool(value, what: str, where=None) -> bool:
     if value is None:
         return False
     if not isinstance(value, bool):
-        raise ValidationError(f"blueprint {what} must be true or false")
+        raise ValidationError(code="bp.bool",
+                              values={"where": where or Phrase("bp.top"), "field": what})
     return value
 
 
-def _str_list(value, what: str) -> list[str]:
+def _str_list(value, what: str, where=None) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(f"blueprint {what} must be a list of strings")
+        raise ValidationError(code="bp.str-list",
+                              values={"where": where or Phrase("bp.top"), "field": what})
     return list(value)
 
 
 def _row_cells(row: dict, n: int, mix: dict) -> list[BlueprintCell]:
-    where = f"blueprint row {n}"
+    where = Phrase("bp.row", n=n)
     known = {"count", "topic", "system", "bloom", "difficulty", "types", "type", "exam_types",
              "exam_type", "tags", "language", "query", "difficulty_mix"}
     unknown = set(row) - known
     if unknown:
-        raise ValidationError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-    types = _str_list(row.get("types", row.get("type")), f"row {n} types") or list(CHOICE_TYPES)
+        raise ValidationError(code="bp.unknown-fields",
+                              values={"where": where, "fields": sorted(unknown)})
+    types = _str_list(row.get("types", row.get("type")), "types", where) or list(CHOICE_TYPES)
     for t in types:
         if t not in CHOICE_TYPES:
-            raise ValidationError(f"{where}: type {t!r} cannot be printed on an exam paper "
-                                  f"(use {', '.join(CHOICE_TYPES)})")
-    exam_types = _str_list(row.get("exam_types", row.get("exam_type")), f"row {n} exam_types")
+            raise ValidationError(code="bp.unprintable-type", values={
+                "where": where, "type": t, "choices": list(CHOICE_TYPES)})
+    exam_types = _str_list(row.get("exam_types", row.get("exam_type")), "exam_types",
+                            where)
     for t in exam_types:
         if t not in EXAM_TYPES:
-            raise ValidationError(f"{where}: unknown exam type {t!r}")
+            raise ValidationError(code="bp.unknown-exam-type", values={"where": where, "type": t})
     language = row.get("language", "")
     if language and language not in LANGUAGES:
-        raise ValidationError(f"{where}: unknown language {language!r}")
+        raise ValidationError(code="bp.unknown-language",
+                              values={"where": where, "language": language})
     row_mix = row.get("difficulty_mix", mix) or {}
     for band in row_mix:
         if band not in DIFFICULTY_BANDS:
-            raise ValidationError(f"{where}: unknown difficulty band {band!r} "
-                                  f"(use {', '.join(DIFFICULTY_BANDS)})")
+            raise ValidationError(code="bp.unknown-band", values={
+                "where": where, "band": band, "choices": list(DIFFICULTY_BANDS)})
     base = dict(topic=str(row.get("topic", "")), system=str(row.get("system", "")),
                 types=types, exam_types=exam_types,
-                tags=_str_list(row.get("tags"), f"row {n} tags"), language=language,
+                tags=_str_list(row.get("tags"), "tags", where), language=language,
                 query=str(row.get("query", "")))
     bloom, difficulty = row.get("bloom", ""), row.get("difficulty", "")
     if isinstance(bloom, dict) and isinstance(difficulty, dict):
-        raise ValidationError(f"{where}: split the count by Bloom level or by difficulty, "
-                              "not both (use two rows)")
+        raise ValidationError(code="bp.split-both", values={"where": where})
     splits = bloom if isinstance(bloom, dict) else difficulty if isinstance(difficulty, dict) \
         else None
     if splits is not None:
@@ -279,10 +290,11 @@ def _row_cells(row: dict, n: int, mix: dict) -> list[BlueprintCell]:
         cells = []
         for level, count in splits.items():
             if level not in vocab:
-                raise ValidationError(f"{where}: unknown {field_name} {level!r}")
+                raise ValidationError(code="bp.unknown-level", values={
+                    "where": where, "field": field_name, "level": level})
             if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                raise ValidationError(f"{where}: {field_name} {level} count must be a "
-                                      "whole number >= 0")
+                raise ValidationError(code="bp.level-count", values={
+                    "where": where, "field": field_name, "level": level})
             if count == 0:
                 continue
             other = {"difficulty": difficulty} if field_name == "bloom" else {"bloom": bloom}
@@ -291,20 +303,21 @@ def _row_cells(row: dict, n: int, mix: dict) -> list[BlueprintCell]:
                                where=where))
         total = row.get("count")
         if total is not None and total != sum(c.count for c in cells):
-            raise ValidationError(f"{where}: count {total} is not the sum of its "
-                                  f"{field_name} split ({sum(c.count for c in cells)})")
+            raise ValidationError(code="bp.split-sum", values={
+                "where": where, "total": total, "field": field_name,
+                "sum": sum(c.count for c in cells)})
         return cells
     count = row.get("count")
     if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-        raise ValidationError(f"{where}: \"count\" must be a whole number >= 1")
+        raise ValidationError(code="bp.count", values={"where": where, "field": '"count"'})
     return [_cell(count=count, bloom=bloom, difficulty=difficulty,
                   difficulty_mix={} if difficulty else row_mix, where=where, **base)]
 
 
-def _cell(*, where: str, bloom, difficulty, **kw) -> BlueprintCell:
+def _cell(*, where: Phrase, bloom, difficulty, **kw) -> BlueprintCell:
     if bloom and bloom not in BLOOM_LEVELS:
-        raise ValidationError(f"{where}: unknown Bloom level {bloom!r}")
+        raise ValidationError(code="bp.unknown-bloom", values={"where": where, "bloom": bloom})
     if difficulty and difficulty not in DIFFICULTY_BANDS:
-        raise ValidationError(f"{where}: unknown difficulty {difficulty!r} "
-                              f"(use {', '.join(DIFFICULTY_BANDS)})")
+        raise ValidationError(code="bp.unknown-difficulty", values={
+            "where": where, "difficulty": difficulty, "choices": list(DIFFICULTY_BANDS)})
     return BlueprintCell(bloom=bloom or "", difficulty=difficulty or "", **kw)

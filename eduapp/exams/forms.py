@@ -90,9 +90,9 @@ def make_forms(exam: Exam, count: int = 1, seed: int | None = None, *,
     :raises ValidationError: ``count`` out of range, or an exam without questions.
     """
     if not 1 <= count <= 26:
-        raise ValidationError("the number of forms must be between 1 and 26")
+        raise ValidationError(code="exam.form-count", values={"max": 26})
     if not exam.question_count:
-        raise ValidationError("the exam has no questions")
+        raise ValidationError(code="exam.no-questions")
     seed = exam.seed if seed is None else seed
     forms = []
     for f in range(count):

@@ -120,8 +120,8 @@ class ExamUnit:
             if item is None:
                 snap = snapshots.get((item_id, version))
                 if snap is None:
-                    raise NotFoundError(f"item {item_id} version {version} of this exam is "
-                                        "no longer in the bank")
+                    raise NotFoundError(code="exam.version-gone",
+                                        values={"id": item_id, "version": version})
                 snap = dict(snap)
                 snap.pop("id", None)
                 item = Item.from_dict(snap)
@@ -295,7 +295,7 @@ class Exam:
         for f in self.forms:
             if f.code == code:
                 return f
-        raise NotFoundError(f"the exam has no form {code}")
+        raise NotFoundError(code="exam.no-form", values={"code": code})
 
     def locate(self, item_id: int) -> tuple[int, int]:
         """``(section index, unit index)`` of the unit that holds ``item_id``.
@@ -305,7 +305,7 @@ class Exam:
         for s, u, unit in self.units():
             if any(i.id == item_id for i in unit.items):
                 return s, u
-        raise NotFoundError(f"item {item_id} is not in this exam")
+        raise NotFoundError(code="exam.item-not-in", values={"id": item_id})
 
     # -- manual edits (each invalidates the forms) ---------------------------------
 
@@ -321,13 +321,13 @@ class Exam:
         present = {i.id for i in self.items()}
         for item in eu.items:
             if item.id is None:
-                raise ValidationError("only items stored in the bank can go into an exam")
+                raise ValidationError(code="exam.unsaved-item")
             if item.id in present:
-                raise ValidationError(f"item {item.id} is already in this exam")
+                raise ValidationError(code="exam.item-already", values={"id": item.id})
         if not self.sections:
             self.sections.append(ExamSection())
         if not 0 <= section < len(self.sections):
-            raise ValidationError(f"the exam has no section {section + 1}")
+            raise ValidationError(code="exam.no-section", values={"n": section + 1})
         units = self.sections[section].units
         units.insert(len(units) if position is None else position, eu)
         self.forms = []
@@ -366,7 +366,7 @@ class Exam:
         :raises ValidationError: negative marks.
         """
         if marks < 0:
-            raise ValidationError("marks cannot be negative")
+            raise ValidationError(code="exam.negative-marks")
         s, u = self.locate(item_id)
         unit = self.sections[s].units[u]
         unit.marks[[i.id for i in unit.items].index(item_id)] = float(marks)

@@ -54,7 +54,7 @@ class ExamStore:
         :raises ValidationError: an exam without questions.
         """
         if not exam.question_count:
-            raise ValidationError("an exam needs at least one question")
+            raise ValidationError(code="exam.empty")
         data = json.dumps(exam.to_dict(), ensure_ascii=False, separators=(",", ":"))
         t = time.time()
         with self.bank.transaction() as conn:
@@ -86,7 +86,7 @@ class ExamStore:
             row = conn.execute("SELECT data FROM exams WHERE id = ? AND deleted_at IS NULL",
                                (exam_id,)).fetchone()
         if not row:
-            raise NotFoundError(f"no exam with id {exam_id}")
+            raise NotFoundError(code="exam.not-found", values={"id": exam_id})
         exam = Exam.from_dict(json.loads(row[0]), self.bank)
         exam.id = exam_id
         return exam
@@ -110,7 +110,7 @@ class ExamStore:
         with self.bank.transaction() as conn:
             if not conn.execute("UPDATE exams SET deleted_at = ? WHERE id = ? AND "
                                 "deleted_at IS NULL", (time.time(), exam_id)).rowcount:
-                raise NotFoundError(f"no exam with id {exam_id}")
+                raise NotFoundError(code="exam.not-found", values={"id": exam_id})
 
     def recent_item_ids(self, window: int) -> set[int]:
         """Ids of the items used in the last ``window`` stored exams (by creation time)."""

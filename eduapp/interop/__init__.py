@@ -13,7 +13,7 @@ import os
 
 from ..domain import ItemSet, collector_paused
 from ..language import LANGUAGES, detect_item_language, detect_language
-from ..errors import ExportError, ImportFileError
+from ..errors import ExportError, ImportFileError, os_reason
 from . import textencoding
 from .base import ParseResult, Unit, flatten
 from .xmlchars import clean_item, clean_units
@@ -42,7 +42,8 @@ def format_module(name: str):
     :raises ImportFileError: unknown format name (a usage error).
     """
     if name not in FORMAT_MODULES:
-        raise ImportFileError(f"unknown format {name!r}; known: {', '.join(FORMAT_MODULES)}")
+        raise ImportFileError(code="import.unknown-format",
+                              values={"name": name, "known": list(FORMAT_MODULES)})
     return importlib.import_module(FORMAT_MODULES[name])
 
 
@@ -53,9 +54,11 @@ def _head(path: str) -> bytes:
         with open(path, "rb") as fh:
             head = fh.read(65536)
     except OSError as e:
-        raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
+        raise ImportFileError(file=path,
+                              code="import.cannot-read",
+                              values={"reason": os_reason(e)}) from None
     if not head.strip():
-        raise ImportFileError("the file is empty", file=path)
+        raise ImportFileError(file=path, code="import.empty")
     return head
 
 
@@ -77,8 +80,7 @@ def detect_format(path: str) -> str:
     """
     candidates = candidate_formats(path)
     if not candidates:
-        raise ImportFileError("the file's format is not recognised; name it with --format",
-                              file=path)
+        raise ImportFileError(file=path, code="import.unrecognised", values={"option": "--format"})
     return candidates[0]
 
 
@@ -93,8 +95,7 @@ def _parse_auto(path: str) -> ParseResult:
     """
     candidates = candidate_formats(path)
     if not candidates:
-        raise ImportFileError("the file's format is not recognised; name it with --format",
-                              file=path)
+        raise ImportFileError(file=path, code="import.unrecognised", values={"option": "--format"})
     best: ParseResult | None = None
     first_error: ImportFileError | None = None
     for name in candidates:
@@ -124,7 +125,8 @@ def assign_languages(result: ParseResult, override: str | None = None) -> None:
     :raises ImportFileError: ``override`` is not a known language.
     """
     if override is not None and override not in LANGUAGES:
-        raise ImportFileError(f"unknown language {override!r}; use en or zh")
+        raise ImportFileError(code="import.unknown-language",
+                              values={"language": override, "choices": ["en", "zh"]})
     result.language_forced = override
     for unit in result.units:
         members = unit.items if isinstance(unit, ItemSet) else [unit]
@@ -174,7 +176,7 @@ def not_represented(units, fmt: str) -> list[dict]:
     try:
         module = format_module(name)
     except ImportFileError as e:
-        raise ExportError(str(e)) from None
+        raise ExportError(None if e.code else e.message, code=e.code, values=e.values) from None
     check = getattr(module, "cannot_represent", None)
     out = []
     for item in flatten(units):
@@ -239,9 +241,9 @@ def write_file(units, path: str, fmt: str, documents=(), media=None) -> list[dic
     try:
         module = format_module(module_name)
     except ImportFileError as e:
-        raise ExportError(str(e)) from None
+        raise ExportError(None if e.code else e.message, code=e.code, values=e.values) from None
     if not hasattr(module, writer_name):
-        raise ExportError(f"EduApp can read {fmt} but not write it")
+        raise ExportError(code="export.read-only-format", values={"format": fmt})
     units = list(units)
     left_out = not_represented(units, fmt)
     units = copy.deepcopy(units)
@@ -249,8 +251,8 @@ def write_file(units, path: str, fmt: str, documents=(), media=None) -> list[dic
     if left_out:
         units = _without(units, {e["uid"] for e in left_out})
         if not units and not documents:
-            raise ExportError(f"none of the items can be represented in {fmt}: "
-                              f"{left_out[0]['message']}")
+            raise ExportError(code="export.none-representable",
+                              values={"format": fmt, "detail": left_out[0]["message"]})
     getattr(module, writer_name)(units, path, documents=documents, media=media)
     return left_out
 

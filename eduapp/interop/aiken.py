@@ -69,8 +69,18 @@ def parse(path: str) -> ParseResult:
     n_block = 0
     saw_any = False
 
-    def fail(msg: str, line: int | None):
-        result.errors.append(ImportFileError(msg, file=path, line=line, item=n_block))
+    def fail(code: str, line: int | None, **values):
+        """Report the question at ``line``: a catalogue ``code``, or an error to pass on."""
+        error = values.pop("error", None)
+        if error is not None:
+            result.errors.append(ImportFileError(
+                None if error.code else str(error), file=path, line=line, item=n_block,
+                code=error.code, values=error.values))
+            return
+        values.setdefault("answer", "ANSWER:")
+        values.setdefault("example", "A. ..., B. ...")
+        result.errors.append(ImportFileError(file=path, line=line, item=n_block, code=code,
+                                             values=values))
 
     blank_after_stem = False
     for n, raw in enumerate(lines, start=1):
@@ -82,8 +92,7 @@ def parse(path: str) -> ParseResult:
             continue
         if blank_after_stem and not options and not _OPTION.match(line) and \
                 not _ANSWER.match(line) and any(_LOOSE_OPTION.match(s_) for s_ in stem):
-            fail("the question's options are not written as Aiken options ('A. text' or "
-                 "'A) text') and it has no ANSWER: line", start)
+            fail("aiken.bad-options", start, example="'A. text', 'A) text'")
             stem, start = [], None
         blank_after_stem = False
         m_ans = _ANSWER.match(line)
@@ -95,13 +104,13 @@ def parse(path: str) -> ParseResult:
             saw_any = True
             letter = m_ans.group(1)
             if not options:
-                fail("ANSWER: comes before any option (A. ..., B. ...)", start)
+                fail("aiken.answer-first", start)
             elif not re.fullmatch(r"[A-Z]", letter):
-                fail(f"ANSWER: must name one capital letter, not {letter!r}", n)
+                fail("aiken.answer-letter", n, letter=letter)
             elif letter not in [k for k, _ in options]:
-                fail(f"ANSWER: {letter} names no option of this question", n)
+                fail("aiken.answer-no-option", n, letter=letter)
             elif not stem:
-                fail("the question has no text before its options", start)
+                fail("aiken.no-stem", start)
             else:
                 item = Item(type="sba", stem="\n".join(stem), options=[
                     Option(text=t, correct=(k == letter)) for k, t in options])
@@ -109,7 +118,7 @@ def parse(path: str) -> ParseResult:
                 try:
                     item.validate()
                 except ValidationError as e:
-                    fail(str(e), start)
+                    fail("", start, error=e)
                 else:
                     result.units.append(item)
             stem, options, start = [], [], None
@@ -120,17 +129,17 @@ def parse(path: str) -> ParseResult:
             continue
         if options:
             # text after the options but before ANSWER: the previous block is broken
-            fail("the question has options but no ANSWER: line", start)
+            fail("aiken.options-no-answer", start)
             stem, options = [], []
             start = n
             n_block += 1
         stem.append(line)
     if start is not None and (stem or options):
-        fail("the question has no ANSWER: line" if options else
-             "text at the end of the file is not a question (no options, no ANSWER:)", start)
+        fail("aiken.no-answer-line" if options else "aiken.trailing-text", start)
     if not saw_any:
-        raise ImportFileError("no Aiken question found (lines like 'A. option' and "
-                              "'ANSWER: A')", file=path)
+        raise ImportFileError(file=path,
+                              code="aiken.none-found",
+                              values={"example": "'A. option', 'ANSWER: A'"})
     return result
 
 
@@ -187,8 +196,7 @@ def write(units, path: str, documents=(), media: dict | None = None) -> None:
 
     text, skipped = dumps(units, media)
     if not text.strip():
-        raise ExportError("none of the items is a single-best-answer question, the only "
-                          "kind Aiken can hold")
+        raise ExportError(code="aiken.nothing-to-export")
     atomic_write(path, lambda fh: fh.write(text))
 
 

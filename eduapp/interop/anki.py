@@ -32,7 +32,7 @@ import tempfile
 import warnings
 
 from ..domain import Item, Option
-from ..errors import ExportError, ImportFileError, ValidationError
+from ..errors import ExportError, ImportFileError, Phrase, ValidationError, os_reason
 from ..files import atomic_write
 from . import archives, filereading, identity, mediafiles, richtext
 from .base import ParseResult, units_items
@@ -62,17 +62,18 @@ def _zstd(data: bytes, path: str) -> bytes:
     try:
         import zstandard  # noqa: PLC0415 - optional dependency, only for new packages
     except ImportError:
-        raise ImportFileError("this deck was exported by Anki 2.1.50 or newer "
-                              "(collection.anki21b, zstd-compressed); reading it needs the "
-                              "'zstandard' package (pip install zstandard), or export it "
-                              "from Anki with 'Support older Anki versions' ticked",
-                              file=path) from None
+        raise ImportFileError(file=path,
+                              code="anki.needs-zstd",
+                              values={"file": "collection.anki21b", "package": "zstandard",
+                                      "command": "pip install zstandard",
+                                      "option": "'Support older Anki versions'"}) from None
     try:
         return zstandard.ZstdDecompressor().decompress(
             data, max_output_size=archives.MAX_ZIP_MEMBER_BYTES)
     except zstandard.ZstdError as e:
-        raise ImportFileError(f"the compressed collection cannot be read ({e})",
-                              file=path) from None
+        raise ImportFileError(file=path,
+                              code="anki.compressed-unreadable",
+                              values={"detail": str(e)}) from None
 
 
 def _varint(buf: bytes, i: int) -> tuple[int, int]:
@@ -246,11 +247,11 @@ def parse(path: str) -> ParseResult:
         elif "collection.anki2" in names:
             col = archives.read_member(zf, "collection.anki2", path)
         else:
-            raise ImportFileError("not an Anki package: it holds no collection.anki2",
-                                  file=path)
+            raise ImportFileError(file=path,
+                                  code="anki.no-collection",
+                                  values={"name": "collection.anki2"})
         if not col.startswith(b"SQLite format 3\x00"):
-            raise ImportFileError("the collection inside the package is not an SQLite "
-                                  "database", file=path)
+            raise ImportFileError(file=path, code="anki.not-sqlite")
         media_map: dict[str, str] = {}
         if "media" in names:
             raw = archives.read_member(zf, "media", path)
@@ -262,8 +263,9 @@ def parse(path: str) -> ParseResult:
                     for n, entry in enumerate(entries):
                         media_map[str(entry.get("legacy", n))] = entry.get("name", str(n))
             except (ValueError, AttributeError) as e:
-                result.errors.append(ImportFileError(f"the media list cannot be read ({e}); "
-                                                     "media left out", file=path))
+                result.errors.append(ImportFileError(file=path,
+                                                     code="anki.media-list",
+                                                     values={"detail": str(e)}))
         with tempfile.TemporaryDirectory(prefix="eduapp-anki-") as tmp:
             db_path = os.path.join(tmp, "collection.sqlite")
             with open(db_path, "wb") as fh:
@@ -280,8 +282,8 @@ def parse(path: str) -> ParseResult:
                 rows = db.execute("select id, guid, mid, tags, flds from notes order by id"
                                   ).fetchall()
             except (sqlite3.DatabaseError, json.JSONDecodeError, KeyError, TypeError) as e:
-                raise ImportFileError(f"the Anki collection cannot be read ({e})",
-                                      file=path) from None
+                raise ImportFileError(file=path, code="anki.unreadable",
+                                      values={"detail": str(e)}) from None
             finally:
                 db.close()
         by_name = {v: k for k, v in media_map.items()}
@@ -290,9 +292,10 @@ def parse(path: str) -> ParseResult:
             label = f"note {n} ({guid})"
             model = models.get(mid)
             if model is None:
-                result.errors.append(ImportFileError(f"{label} has a note type that is not "
-                                                     "in the package; skipped", file=path,
-                                                     item=label))
+                result.errors.append(ImportFileError(file=path,
+                                                     item=label,
+                                                     code="anki.no-note-type",
+                                                     values={"label": label}))
                 continue
             fields = (flds or "").split("\x1f")
             try:
@@ -305,7 +308,9 @@ def parse(path: str) -> ParseResult:
                     item.category = deck.replace("::", "/")
                 item.validate()
             except (ValidationError, ValueError, TypeError, KeyError) as e:
-                result.errors.append(ImportFileError(f"{label}: {e}", file=path, item=label))
+                result.errors.append(ImportFileError(
+                    file=path, item=label, code="anki.note-failed",
+                    values={"label": label, "detail": e}))
                 continue
             refs = re.findall(r'src=["\']([^"\']+)["\']|\[sound:([^\]]+)\]', "\x1f".join(fields))
             wanted = [a or b for a, b in refs] + [m.name for m in item.media]
@@ -328,14 +333,13 @@ def parse(path: str) -> ParseResult:
         unused = [v for v in media_map.values() if v not in referenced]
         # Anki keeps files named "_..." for the note types' templates (fonts, scripts,
         # add-on data), which EduApp does not import: nothing a student sees is lost
-        for kind, names_ in (("template file(s) (named _..., for the note types' templates)",
+        for kind, names_ in ((Phrase("word.anki.templates"),
                               [n for n in unused if n.startswith("_")]),
-                             ("media file(s) no note refers to",
+                             (Phrase("word.anki.unused-media"),
                               [n for n in unused if not n.startswith("_")])):
             if names_:
-                result.warnings.append(ImportFileError(
-                    f"{len(names_)} {kind} were left out: {', '.join(sorted(names_)[:5])}",
-                    file=path))
+                result.warnings.append(ImportFileError(file=path, code="anki.left-out", values={
+                    "n": len(names_), "kind": kind, "names": sorted(names_)[:5]}))
     finally:
         zf.close()
     return result
@@ -459,7 +463,8 @@ def write(units, path: str, documents=(), media: dict | None = None,
             with open(out, "rb") as src:
                 atomic_write(path, lambda dst: shutil.copyfileobj(src, dst), binary=True)
     except OSError as e:
-        raise ExportError(f"cannot write {path} ({e.strerror or e})") from None
+        raise ExportError(code="file.cannot-write",
+                          values={"path": path, "reason": os_reason(e)}) from None
 
 
 __all__ = ["NAME", "EXTENSIONS", "MODEL_ID", "detect", "parse", "write"]

@@ -52,38 +52,46 @@ def open_zip(path: str) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
-        raise ImportFileError(f"not a readable zip archive ({e})", file=path) from None
+        raise ImportFileError(file=path, code="zip.unreadable",
+                              values={"detail": str(e)}) from None
     try:
         infos = zf.infolist()
         if len(infos) > MAX_ZIP_ENTRIES:
-            raise ImportFileError(f"the archive has {len(infos)} entries; the limit is "
-                                  f"{MAX_ZIP_ENTRIES}", file=path)
+            raise ImportFileError(file=path,
+                                  code="zip.too-many",
+                                  values={"n": len(infos), "max": MAX_ZIP_ENTRIES})
         total = 0
         for info in infos:
             why = _bad_name(info.filename)
             if why:
-                raise ImportFileError(f"archive entry {info.filename!r} {why}; refused",
-                                      file=path)
+                raise ImportFileError(file=path,
+                                      code="zip.bad-name",
+                                      values={"name": info.filename, "why": why})
             mode = info.external_attr >> 16
             if info.create_system == 3 and stat.S_ISLNK(mode):
-                raise ImportFileError(f"archive entry {info.filename!r} is a symbolic link; "
-                                      "refused", file=path)
+                raise ImportFileError(file=path,
+                                      code="zip.symlink",
+                                      values={"name": info.filename})
             if info.flag_bits & 0x1:
-                raise ImportFileError(f"archive entry {info.filename!r} is encrypted",
-                                      file=path)
+                raise ImportFileError(file=path,
+                                      code="zip.encrypted",
+                                      values={"name": info.filename})
             if info.file_size > MAX_ZIP_MEMBER_BYTES:
-                raise ImportFileError(f"archive entry {info.filename!r} is too large "
-                                      f"({info.file_size} bytes)", file=path)
+                raise ImportFileError(file=path,
+                                      code="zip.entry-too-large",
+                                      values={"name": info.filename, "size": info.file_size})
             if (info.file_size > 1024 * 1024
                     and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1)):
-                raise ImportFileError(f"archive entry {info.filename!r} expands "
-                                      f"{info.file_size // max(info.compress_size, 1)} times "
-                                      "(a zip bomb?); refused", file=path)
+                raise ImportFileError(file=path,
+                                      code="zip.bomb",
+                                      values={"name": info.filename,
+                                              "ratio": info.file_size // max(info.compress_size, 1)})
             total += info.file_size
         if total > MAX_ZIP_TOTAL_BYTES:
-            raise ImportFileError(f"the archive expands to {total // (1024 * 1024)} MB; the "
-                                  f"limit is {MAX_ZIP_TOTAL_BYTES // (1024 * 1024)} MB",
-                                  file=path)
+            raise ImportFileError(file=path,
+                                  code="zip.too-big",
+                                  values={"mb": total // (1024 * 1024),
+                                          "max": MAX_ZIP_TOTAL_BYTES // (1024 * 1024)})
     except ImportFileError:
         zf.close()
         raise
@@ -100,11 +108,13 @@ def read_member(zf: zipfile.ZipFile, name: str, path: str) -> bytes:
         with zf.open(info) as fh:
             data = fh.read(info.file_size + 1)
         if len(data) > info.file_size:
-            raise ImportFileError(f"archive entry {name!r} is larger than it declares",
-                                  file=path)
+            raise ImportFileError(file=path,
+                                  code="zip.larger-than-declared",
+                                  values={"name": name})
         return data
     except KeyError:
-        raise ImportFileError(f"the archive has no entry {name!r}", file=path) from None
+        raise ImportFileError(file=path, code="zip.no-entry", values={"name": name}) from None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
-        raise ImportFileError(f"archive entry {name!r} cannot be read ({e})",
-                              file=path) from None
+        raise ImportFileError(file=path,
+                              code="zip.entry-unreadable",
+                              values={"name": name, "detail": str(e)}) from None

@@ -44,7 +44,7 @@ def parse_cloze(text: str) -> list[dict]:
     for n, m in enumerate(_CLOZE_RE.finditer(text), start=1):
         code = m.group(2)
         if code not in _CLOZE_TYPES:
-            raise ValidationError(f"cloze gap {n} has the unknown type {code!r}")
+            raise ValidationError(code="cloze.unknown-type", values={"n": n, "type": code})
         answers = []
         for part in re.split(r"(?<!\\)~", m.group(3)):
             if not part.strip():
@@ -81,16 +81,13 @@ def validate_cloze(subquestions: list[dict]) -> None:
         1-based).
     """
     if not subquestions:
-        raise ValidationError("the cloze question has no subquestions ({1:SHORTANSWER:=...} "
-                              "gaps)")
+        raise ValidationError(code="cloze.no-gaps", values={"example": "{1:SHORTANSWER:=...}"})
     for n, sub in enumerate(subquestions, start=1):
         answers = sub.get("answers") or []
         if sub.get("type") in ("multichoice", "multiresponse") and len(answers) < 2:
-            raise ValidationError(f"cloze subquestion {n} is a choice with fewer than two "
-                                  "choices")
+            raise ValidationError(code="cloze.too-few-choices", values={"n": n})
         if not answers:
-            raise ValidationError(f"cloze subquestion {n} has no answer")
+            raise ValidationError(code="cloze.no-answer", values={"n": n})
         if not any(abs(float(a.get("fraction") or 0) - 1.0) < 1e-5 for a in answers) and \
                 sub.get("type") != "multiresponse":
-            raise ValidationError(f"cloze subquestion {n} has no correct answer (one answer "
-                                  "must be worth 100%)")
+            raise ValidationError(code="cloze.no-correct", values={"n": n})

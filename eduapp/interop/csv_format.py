@@ -186,9 +186,9 @@ def _number(text: str, what: str, decimal_comma: bool) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValidationError(f"{what} {text!r} is not a number") from None
+        raise ValidationError(code="csv.not-number", values={"what": what, "text": text}) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValidationError(f"{what} {text!r} is not a finite number")
+        raise ValidationError(code="csv.not-finite", values={"what": what, "text": text})
     return value
 
 
@@ -213,7 +213,7 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
             setattr(item, name, get(name))
     if get("uid"):
         if not identity.UID_RE.fullmatch(get("uid")):
-            raise ValidationError(f"uid {get('uid')!r} is not 32 lowercase hex characters")
+            raise ValidationError(code="csv.bad-uid", values={"uid": get("uid")})
         item.uid = get("uid")
     for name in ("language", "status"):
         if get(name):
@@ -229,14 +229,15 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
         try:
             item.set_position = int(get("set_position") or 0)
         except ValueError:
-            raise ValidationError("set_position is not a whole number") from None
+            raise ValidationError(code="csv.set-position",
+                                  values={"field": "set_position"}) from None
     if get("extra"):
         try:
             extra = json.loads(get("extra"))
         except json.JSONDecodeError:
-            raise ValidationError("the extra column is not a JSON object") from None
+            raise ValidationError(code="csv.extra-object", values={"field": "extra"}) from None
         if not isinstance(extra, dict):
-            raise ValidationError("the extra column is not a JSON object")
+            raise ValidationError(code="csv.extra-object", values={"field": "extra"})
         item.extra = extra
     key_cell = get("key")
     if item_type == "tf" and _fold(key_cell) in TRUE_KEYS | FALSE_KEYS:
@@ -251,13 +252,14 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
     keys = {k.strip().upper() for k in re.split(r"[;,，、\s]+", key_cell) if k.strip()}
     bad = [k for k in keys if not _LETTER.match(k)]
     if bad:
-        raise ValidationError(f"key {get('key')!r} must be option letters such as A or A;C")
+        raise ValidationError(code="csv.bad-key", values={"key": get("key"), "example": "A, A;C"})
     fractions: dict[str, float] = {}
     for part in re.split(r"[;]", get("fractions")):
         if part.strip():
             letter, _, value = part.partition("=")
             if not value.strip():
-                raise ValidationError(f"fraction {part!r} must look like A=0.5")
+                raise ValidationError(code="csv.fraction",
+                                      values={"part": part, "example": "A=0.5"})
             fractions[letter.strip().upper()] = _number(value, f"fraction {part!r}",
                                                         decimal_comma)
     for letter in letters:
@@ -271,7 +273,8 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
         if item_type == "matching":
             left, sep, right = text.partition("->")
             if not sep:
-                raise ValidationError(f"matching option {letter} must be 'left -> right'")
+                raise ValidationError(code="csv.matching",
+                                      values={"letter": letter, "example": "'left -> right'"})
             opt.text, opt.match = left.strip(), right.strip()
             opt.correct = bool(opt.text)
         elif item_type == "numerical":
@@ -288,8 +291,7 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
         item.options.append(opt)
     missing = keys - {k for k in letters if get(k)}
     if missing:
-        raise ValidationError(f"key names option(s) {', '.join(sorted(missing))} that are "
-                              "empty")
+        raise ValidationError(code="csv.key-empty-options", values={"letters": sorted(missing)})
     return item
 
 
@@ -308,21 +310,27 @@ def parse(path: str) -> ParseResult:
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as e:
-        raise ImportFileError(f"the CSV header cannot be read ({e})", file=path,
-                              line=1) from None
+        raise ImportFileError(file=path,
+                              line=1,
+                              code="csv.header-unreadable",
+                              values={"detail": str(e)}) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     lower = [canonical_header(h) for h in header]
     if "stem" not in lower:
-        raise ImportFileError("the first row must be a header naming at least the stem "
-                              "column ('stem', 'question' or '题干'; see docs/formats.md)",
-                              file=path, line=1)
+        raise ImportFileError(file=path,
+                              line=1,
+                              code="csv.no-header",
+                              values={"names": ["stem", "question", "题干"],
+                                      "doc": "docs/formats.md"})
     result = ParseResult(format=NAME, file=path, encoding=encoding)  # parse_file notes
     known = set(COLUMNS) | set(TAIL)
     unknown = [h for h in lower if h and h not in known and not _LETTER.match(h)
                and not _FEEDBACK.match(h)]
     if unknown:
-        result.errors.append(ImportFileError(
-            f"unknown column(s) ignored: {', '.join(unknown)}", file=path, line=1))
+        result.errors.append(ImportFileError(file=path,
+                                             line=1,
+                                             code="csv.unknown-columns",
+                                             values={"names": unknown}))
     letters = sorted(h for h in lower if _LETTER.match(h))
     line = reader.line_num + 1
     n = 0
@@ -332,8 +340,10 @@ def parse(path: str) -> ParseResult:
         except StopIteration:
             break
         except csv.Error as e:
-            raise ImportFileError(f"the CSV cannot be read ({e})", file=path,
-                                  line=reader.line_num) from None
+            raise ImportFileError(file=path,
+                                  line=reader.line_num,
+                                  code="csv.unreadable",
+                                  values={"detail": str(e)}) from None
         n += 1
         if not any(cell.strip() for cell in row):
             line = reader.line_num + 1
@@ -345,7 +355,12 @@ def parse(path: str) -> ParseResult:
             if (record.get("language") or "").strip():
                 result.stated_language.add(item.uid)
         except ValidationError as e:
-            result.errors.append(ImportFileError(str(e), file=path, line=line, item=n))
+            result.errors.append(ImportFileError(None if e.code else str(e),
+                                                 file=path,
+                                                 line=line,
+                                                 item=n,
+                                                 code=e.code,
+                                                 values=e.values))
         else:
             result.units.append(item)
         line = reader.line_num + 1
@@ -365,7 +380,7 @@ def cannot_represent(item: Item) -> str | None:
 
 def _letter(k: int) -> str:
     if k >= 26:
-        raise ExportError("an item has more than 26 options; CSV letters stop at Z")
+        raise ExportError(code="csv.too-many-options")
     return chr(65 + k)
 
 

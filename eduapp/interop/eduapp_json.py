@@ -9,7 +9,8 @@ import time
 from typing import Iterable
 
 from ..domain import Document, Item, ItemSet, Media
-from ..errors import ImportFileError, ValidationError
+from ..errors import ImportFileError, Phrase, ValidationError, os_reason
+from ..messages import ERROR_TEXT
 from ..files import atomic_write
 from . import textencoding
 from .base import ParseResult, Unit, flatten
@@ -43,24 +44,34 @@ def parse(path: str) -> ParseResult:
         with open(path, "rb") as fh:
             raw_bytes = fh.read()
     except OSError as e:
-        raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
+        raise ImportFileError(file=path,
+                              code="import.cannot-read",
+                              values={"reason": os_reason(e)}) from None
     if not raw_bytes.strip():
-        raise ImportFileError("the file is empty", file=path)
+        raise ImportFileError(file=path, code="import.empty")
     encoding = textencoding.bom_encoding(raw_bytes) or "utf-8-sig"  # UTF-16 from Notepad
     try:
         raw = raw_bytes.decode(encoding)
     except UnicodeDecodeError as e:
-        raise ImportFileError(f"the file is not UTF-8 text (byte {e.start})", file=path) from None
+        raise ImportFileError(file=path, code="import.not-utf8-at",
+                              values={"byte": e.start}) from None
     try:
         doc = json.loads(raw)
     except json.JSONDecodeError as e:
-        raise ImportFileError(f"not valid JSON: {e.msg}", file=path, line=e.lineno) from None
+        raise ImportFileError(file=path,
+                              line=e.lineno,
+                              code="import.bad-json",
+                              values={"detail": e.msg}) from None
     if not isinstance(doc, dict) or doc.get("format") != NAME:
-        raise ImportFileError('not an eduapp-json file (no "format": "eduapp-json")', file=path)
+        raise ImportFileError(file=path,
+                              code="json.not-ours",
+                              values={"format": "eduapp-json",
+                                      "marker": '"format": "eduapp-json"'})
     version = doc.get("version", 1)
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise ImportFileError(f"written by a newer EduApp (format version {version}); "
-                              f"this version reads up to {FORMAT_VERSION}", file=path)
+        raise ImportFileError(file=path,
+                              code="json.newer",
+                              values={"version": version, "known": FORMAT_VERSION})
     result = ParseResult(format=NAME, file=path)
     for sha, entry in (doc.get("media") or {}).items():
         try:
@@ -68,13 +79,14 @@ def parse(path: str) -> ParseResult:
             result.media[sha] = Media(name=entry.get("name", sha), mime=entry.get("mime", ""),
                                       data=data)
         except (KeyError, TypeError, binascii.Error):
-            result.errors.append(ImportFileError("media entry has no valid base64 data",
-                                                 file=path, item=sha))
+            result.errors.append(ImportFileError(file=path, item=sha, code="json.bad-media"))
     for key, build in (("items", Item.from_dict), ("sets", ItemSet.from_dict),
                        ("documents", Document.from_dict)):
         entries = doc.get(key) or []
         if not isinstance(entries, list):
-            result.errors.append(ImportFileError(f'"{key}" must be a list', file=path))
+            result.errors.append(ImportFileError(file=path,
+                                                 code="json.must-be-list",
+                                                 values={"field": f'"{key}"'}))
             continue
         search_from = raw.find(f'"{key}"')
         for n, entry in enumerate(entries, start=1):
@@ -87,8 +99,11 @@ def parse(path: str) -> ParseResult:
                     label = (entry.get("uid") or entry.get("title")
                              or str(entry.get("stem") or "")[:40])
                 line = _line_of(raw, f'"{label}', max(search_from, 0)) if label else None
-                result.errors.append(ImportFileError(f"{key[:-1]} {n}: {e}", file=path,
-                                                     line=line, item=n))
+                result.errors.append(ImportFileError(file=path,
+                                                     line=line,
+                                                     item=n,
+                                                     code="json.entry",
+                                                     values={"what": Phrase(f"word.entry.{key[:-1]}") if f"word.entry.{key[:-1]}" in ERROR_TEXT else key[:-1], "n": n, "detail": e}))
                 continue
             if isinstance(obj, Document):
                 result.documents.append(obj)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from ..errors import ImportFileError
+from ..errors import ImportFileError, os_reason
 
 #: Largest single file an importer reads into memory (bytes).
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -19,17 +19,20 @@ def read_bytes(path: str, *, allow_empty: bool = False) -> bytes:
     """
     try:
         if os.path.isdir(path):
-            raise ImportFileError("this is a folder, not a file", file=path)
+            raise ImportFileError(file=path, code="import.folder")
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise ImportFileError(f"the file is too large ({size // (1024 * 1024)} MB; "
-                                  f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)", file=path)
+            raise ImportFileError(file=path,
+                                  code="import.too-large",
+                                  values={"mb": size // (1024 * 1024), "max": MAX_FILE_BYTES // (1024 * 1024)})
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as e:
-        raise ImportFileError(f"cannot read the file ({e.strerror or e})", file=path) from None
+        raise ImportFileError(file=path,
+                              code="import.cannot-read",
+                              values={"reason": os_reason(e)}) from None
     if not allow_empty and not data.strip():
-        raise ImportFileError("the file is empty", file=path)
+        raise ImportFileError(file=path, code="import.empty")
     return data
 
 
@@ -40,13 +43,15 @@ def read_head(path: str, size: int = 8) -> bytes:
     """
     try:
         if os.path.isdir(path):
-            raise ImportFileError("this is a folder, not a file", file=path)
+            raise ImportFileError(file=path, code="import.folder")
         with open(path, "rb") as fh:
             head = fh.read(size)
     except OSError as e:
-        raise ImportFileError(f"cannot read the file ({e.strerror or e})", file=path) from None
+        raise ImportFileError(file=path,
+                              code="import.cannot-read",
+                              values={"reason": os_reason(e)}) from None
     if not head:
-        raise ImportFileError("the file is empty", file=path)
+        raise ImportFileError(file=path, code="import.empty")
     return head
 
 

@@ -184,7 +184,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
     open_at = text.find("{")
     if open_at < 0:
         if "}" in text:
-            raise ValidationError("a closing brace '}' has no opening brace")
+            raise ValidationError(code="gift.stray-closing")
         stem, tf = richtext.import_text(_clean(text, collapse=False), fmt or "markdown")
         item.stem = stem
         if tf:
@@ -192,12 +192,12 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
         return item
     close_at = text.find("}", open_at)
     if close_at < 0:
-        raise ValidationError("the answer block has no closing brace '}'")
+        raise ValidationError(code="gift.no-closing")
     before, body, after = text[:open_at], text[open_at + 1:close_at], text[close_at + 1:]
     if "{" in body:
-        raise ValidationError("an answer block holds a second opening brace '{'")
+        raise ValidationError(code="gift.second-opening")
     if "{" in after or "}" in after:
-        raise ValidationError("a question has more than one answer block")
+        raise ValidationError(code="gift.two-blocks")
     stem_raw = before.rstrip()
     if after.strip():
         item.extra["gift_missing_word"] = True
@@ -234,8 +234,8 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
             try:
                 value, tol = _number(answer)
             except ValueError:
-                raise ValidationError(f"numerical answer {_clean(answer)!r} is not a "
-                                      "number, a value:tolerance or a min..max range") from None
+                raise ValidationError(code="gift.bad-number",
+                                      values={"answer": _clean(answer)}) from None
             frac = 1.0 if weight is None else weight
             opt = Option(text=value, correct=frac > 0, explanation=fb_text, tolerance=tol)
             if frac != (1.0 if opt.correct else 0.0):
@@ -244,7 +244,7 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
     elif "~" in body_s:
         answers = _split_answers(body_s)
         if body_s[0] not in "=~":
-            raise ValidationError("text before the first answer in a multiple-choice block")
+            raise ValidationError(code="gift.text-before-answer")
         weights = []
         for marker, chunk in answers:
             weight, chunk = _weight(chunk)
@@ -278,8 +278,8 @@ def _parse_block(masked: str, comments: list[str], category: str, path: str) -> 
     else:
         answers = _split_answers(body_s)
         if not answers or body_s[0] != "=":
-            raise ValidationError(f"cannot tell the question type from the answer block "
-                                  f"{{{_clean(body_s)[:40]}}}")
+            raise ValidationError(code="gift.unknown-type",
+                                  values={"block": "{" + _clean(body_s)[:40] + "}"})
         if all("->" in chunk for _, chunk in answers):
             item.type = "matching"
             for _, chunk in answers:
@@ -351,11 +351,19 @@ def parse(path: str) -> ParseResult:
                 continue
             item.validate()
         except ValidationError as e:
-            result.errors.append(ImportFileError(str(e), file=path, line=line, item=n))
+            result.errors.append(ImportFileError(None if e.code else str(e),
+                                                 file=path,
+                                                 line=line,
+                                                 item=n,
+                                                 code=e.code,
+                                                 values=e.values))
             continue
         except (ValueError, TypeError, IndexError) as e:
-            result.errors.append(ImportFileError(f"the question cannot be read ({e})",
-                                                 file=path, line=line, item=n))
+            result.errors.append(ImportFileError(file=path,
+                                                 line=line,
+                                                 item=n,
+                                                 code="import.question-unreadable",
+                                                 values={"detail": str(e)}))
             continue
         result.units.append(item)
     _unique_title_ids(result)

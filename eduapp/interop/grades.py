@@ -48,8 +48,8 @@ def moodle_grade(fraction: float) -> float:
         if abs(fraction - grade) < 0.00001:
             return round(fraction, 7)
     nearest = min(MOODLE_GRADES, key=lambda g: abs(g - fraction))
-    raise ValidationError(f"the grade {fraction * 100:g}% is not one Moodle accepts (the "
-                          f"nearest is {nearest * 100:.7g}%)")
+    raise ValidationError(code="moodle.grade",
+                          values={"grade": f"{fraction * 100:g}%", "nearest": f"{nearest * 100:.7g}%"})
 
 
 def moodle_grade_problem(item: Item) -> str | None:

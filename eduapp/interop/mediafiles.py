@@ -52,8 +52,10 @@ def make_media(name: str, data: bytes, path: str, where: str | None = None
     mime = guess_mime(base)
     real = image_mime(data)
     if mime.startswith("image/") and real is None:
-        return None, ImportFileError(f"{base!r} is named as an image but is not one; "
-                                     "left out", file=path, item=where)
+        return None, ImportFileError(file=path,
+                                     item=where,
+                                     code="import.not-an-image",
+                                     values={"name": base})
     if real:
         mime = real
     return Media(name=base, mime=mime, data=data), None

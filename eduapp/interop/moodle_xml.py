@@ -104,8 +104,9 @@ class _Reader:
         try:
             data = base64.b64decode((f.text or "").strip(), validate=False)
         except (binascii.Error, ValueError):
-            self.result.errors.append(ImportFileError(
-                f"embedded file {name!r} is not valid base64; left out", file=self.path))
+            self.result.errors.append(ImportFileError(file=self.path,
+                                                      code="moodle.bad-embedded",
+                                                      values={"name": name}))
             return
         media, err = mediafiles.make_media(name, data, self.path)
         if err:
@@ -185,8 +186,8 @@ def _parse_question(q, reader: _Reader, category: str) -> Item:
         try:
             data = base64.b64decode(image_b64)
         except (binascii.Error, ValueError):
-            reader.result.errors.append(ImportFileError(
-                "the <image_base64> is not valid base64; left out", file=reader.path))
+            reader.result.errors.append(ImportFileError(file=reader.path, code="moodle.bad-image",
+                                                        values={"element": "<image_base64>"}))
         else:
             media, err = mediafiles.make_media(image_name, data, reader.path)
             if err:
@@ -274,12 +275,13 @@ def parse(path: str) -> ParseResult:
     """
     data = filereading.read_bytes(path)
     if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
-        raise ImportFileError("the file is binary data, not Moodle XML", file=path)
+        raise ImportFileError(file=path, code="moodle.binary")
     data, encoding = xmlparse.undeclared_to_utf8(data, path)
     root = xmlparse.parse_xml(data, path)
     if xmlparse.local(root.tag) != "quiz":
-        raise ImportFileError(f"not a Moodle XML file: the root element is <{root.tag}>, "
-                              "not <quiz>", file=path)
+        raise ImportFileError(file=path,
+                              code="moodle.wrong-root",
+                              values={"expected": "<quiz>", "root": f"<{root.tag}>"})
     text = data.decode(textencoding.bom_encoding(data) or "utf-8", errors="replace")
     lines = xmlparse.tag_lines(text, "question")
     result = ParseResult(format=NAME, file=path, encoding=encoding)
@@ -295,11 +297,17 @@ def parse(path: str) -> ParseResult:
             item = _parse_question(q, reader, category)
             item.validate()
         except (_Entry, ValidationError) as e:
-            result.errors.append(ImportFileError(str(e), file=path, line=line, item=n + 1))
+            code = getattr(e, "code", None)  # _Entry: a plain sentence
+            result.errors.append(ImportFileError(None if code else str(e), file=path,
+                                                 line=line, item=n + 1, code=code,
+                                                 values=getattr(e, "values", None)))
             continue
         except (ValueError, TypeError, AttributeError, IndexError, KeyError) as e:
-            result.errors.append(ImportFileError(f"the question cannot be read ({e})",
-                                                 file=path, line=line, item=n + 1))
+            result.errors.append(ImportFileError(file=path,
+                                                 line=line,
+                                                 item=n + 1,
+                                                 code="import.question-unreadable",
+                                                 values={"detail": str(e)}))
             continue
         result.units.append(item)
     return result

@@ -122,10 +122,11 @@ def detect_encoding(data: bytes, path: str, *, detector: bool = True) -> tuple[s
         try:
             return data.decode(marked), marked
         except UnicodeDecodeError:
-            raise ImportFileError(f"the file claims {marked.upper()} but is not valid "
-                                  f"{marked.upper()}", file=path) from None
+            raise ImportFileError(file=path,
+                                  code="text.bad-bom",
+                                  values={"encoding": marked.upper()}) from None
     if looks_binary(data):
-        raise ImportFileError("the file is binary data, not text", file=path)
+        raise ImportFileError(file=path, code="text.binary")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as e:
@@ -153,10 +154,10 @@ def detect_encoding(data: bytes, path: str, *, detector: bool = True) -> tuple[s
             return text, enc
         refused.append(f"{enc}: {why}")
     line = data.count(b"\n", 0, first_bad) + 1
-    raise ImportFileError(
-        f"the text is not UTF-8 (bad byte at offset {first_bad}) and no other encoding "
-        f"reads it as plausible text ({'; '.join(refused)}); nothing was imported. Save it "
-        "as UTF-8 (Excel: 'CSV UTF-8')", file=path, line=line)
+    raise ImportFileError(file=path,
+                          line=line,
+                          code="text.no-encoding",
+                          values={"offset": first_bad, "tried": "; ".join(refused), "hint": "Excel: 'CSV UTF-8'"})
 
 
 def sniff_head(head: bytes) -> bytes:
@@ -203,5 +204,4 @@ def assumed_encoding_note(encoding: str, path: str) -> ImportFileError | None:
     if not encoding or encoding.startswith(("utf-8", "utf-16", "utf-32")):
         return None
     name = _ENCODING_NAMES.get(encoding, encoding.upper())
-    return ImportFileError(f"the file is not UTF-8; EduApp assumed it is {name}. Check that "
-                           "the text reads correctly, or save the file as UTF-8", file=path)
+    return ImportFileError(file=path, code="text.assumed", values={"name": name})

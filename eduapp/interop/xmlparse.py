@@ -25,18 +25,21 @@ def parse_xml(data: bytes | str, path: str):
     try:
         return SafeET.fromstring(data, forbid_dtd=False)
     except DefusedXmlException as e:
-        raise ImportFileError(f"the XML uses a forbidden construct ({type(e).__name__}); "
-                              "entities and external references are not allowed",
-                              file=path) from None
+        raise ImportFileError(file=path, code="xml.forbidden",
+                              values={"kind": type(e).__name__}) from None
     except SafeET.ParseError as e:
         line = getattr(e, "position", (None,))[0]
         msg = str(e).split(":")[0]
-        raise ImportFileError(f"the XML is not well-formed ({msg})", file=path,
-                              line=line) from None
+        raise ImportFileError(file=path,
+                              line=line,
+                              code="xml.not-well-formed",
+                              values={"detail": msg}) from None
     except LookupError as e:
-        raise ImportFileError(f"the XML declares an unknown encoding ({e})", file=path) from None
+        raise ImportFileError(file=path, code="xml.unknown-encoding",
+                              values={"detail": str(e)}) from None
     except (ValueError, TypeError, RecursionError) as e:
-        raise ImportFileError(f"the XML cannot be read ({e})", file=path) from None
+        raise ImportFileError(file=path, code="xml.unreadable",
+                              values={"detail": str(e)}) from None
 
 
 _DECL = re.compile(rb"^(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._-]+)[\"']")
@@ -87,10 +90,14 @@ def _to_utf8_xml(data: bytes, path: str) -> bytes:
     try:
         text = data.decode(enc)
     except LookupError:
-        raise ImportFileError(f"the XML declares an unknown encoding {enc!r}", file=path) from None
+        raise ImportFileError(file=path, code="xml.unknown-encoding",
+                              values={"detail": repr(enc)}) from None
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        raise ImportFileError(f"the XML is not valid {enc} text", file=path, line=line) from None
+        raise ImportFileError(file=path,
+                              line=line,
+                              code="xml.bad-encoding",
+                              values={"encoding": enc}) from None
     text = re.sub(r"encoding=[\"'][A-Za-z0-9._-]+[\"']", 'encoding="UTF-8"', text, count=1)
     return text.lstrip("\ufeff").encode("utf-8")
 

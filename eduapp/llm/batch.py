@@ -69,7 +69,7 @@ def run_batch(fn: Callable[[S], R], specs: Iterable[S], concurrency: int = 4, *,
         out = outcomes[i]
         try:
             if cancel is not None and cancel.is_set():
-                raise CancelledError("the generation was cancelled")
+                raise CancelledError(code="llm.cancelled")
             out.value = fn(out.spec)
         except EduAppError as e:
             out.error = e

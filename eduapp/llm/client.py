@@ -23,7 +23,7 @@ from typing import Any, Callable, Protocol, Sequence
 
 import openai
 
-from ..errors import CancelledError, LLMOutputError, LLMUnavailableError
+from ..errors import CancelledError, LLMOutputError, LLMUnavailableError, Phrase
 from . import keys
 from .embedded import embedded_server
 from .profiles import ProviderProfile
@@ -51,8 +51,9 @@ class LLMTruncatedError(LLMOutputError):
     :ivar completion_tokens: tokens generated before the cut.
     """
 
-    def __init__(self, message: str, text: str = "", completion_tokens: int = 0):
-        super().__init__(message)
+    def __init__(self, message: str | None = None, text: str = "", completion_tokens: int = 0,
+                 *, code: str | None = None, values: dict | None = None):
+        super().__init__(message, code=code, values=values)
         self.text = text
         self.completion_tokens = completion_tokens
 
@@ -94,8 +95,16 @@ _NO_KEY = "no-key-needed"  # the openai client insists on a non-empty key
 
 def describe_provider(profile: ProviderProfile) -> str:
     """How error messages name the provider: ``"the built-in model"`` or
-    ``"the provider at https://…/v1"``."""
-    return "the built-in model" if profile.is_embedded else f"the provider at {profile.base_url}"
+    ``"the provider at https://…/v1"`` (English; :func:`provider_phrase` for errors)."""
+    return str(provider_phrase(profile))
+
+
+def provider_phrase(profile: ProviderProfile) -> Phrase:
+    """The provider as a value of a coded error: "the built-in model" / "内置模型", or
+    "the provider at https://…/v1" / "模型服务 https://…/v1"."""
+    if profile.is_embedded:
+        return Phrase("llm.where-builtin")
+    return Phrase("llm.where-url", url=profile.base_url)
 
 
 def _connect(profile: ProviderProfile) -> openai.OpenAI:
@@ -112,9 +121,8 @@ def _connect(profile: ProviderProfile) -> openai.OpenAI:
             key = None  # a local server that takes no key works without a keychain
         if not key:
             if profile.capabilities.needs_key:
-                raise LLMUnavailableError(
-                    f"no API key is stored for the provider {profile.name}; enter it in the "
-                    f"provider settings (or set {keys.key_env_var(profile.api_key_ref)})")
+                raise LLMUnavailableError(code="llm.no-key", values={
+                    "name": profile.name, "env": keys.key_env_var(profile.api_key_ref)})
             key = _NO_KEY
     cache_key = (base_url, key, profile.timeout, profile.max_retries)
     with _clients_lock:
@@ -155,42 +163,42 @@ def close_clients() -> None:
 
 def _translate(e: Exception, profile: ProviderProfile, *, streaming: bool = False) -> Exception:
     """The EduApp error for an ``openai`` exception (never quotes the key)."""
-    where = describe_provider(profile)
-    tries = f" (tried {profile.max_retries + 1} times)" if profile.max_retries else ""
+    where = provider_phrase(profile)
+    tries = Phrase("llm.tries", n=profile.max_retries + 1) if profile.max_retries else ""
     status = getattr(e, "status_code", None)
     log.warning("%s failed for provider %s: %s (HTTP %s)", "streaming" if streaming else
                 "request", profile.name, type(e).__name__, status)
     if isinstance(e, openai.APITimeoutError):
-        return LLMUnavailableError(f"{where} did not answer within {profile.timeout:g} seconds"
-                                   f"{tries}; it may be overloaded, or the timeout too short")
+        return LLMUnavailableError(code="llm.timeout", values={
+            "where": where, "seconds": profile.timeout, "tries": tries})
     if isinstance(e, openai.APIConnectionError):
         if streaming:
-            return LLMUnavailableError(f"the connection to {where} broke off in the middle of "
-                                       f"the answer; try again")
-        return LLMUnavailableError(f"{where} is unreachable{tries}; check that it is running "
-                                   f"and that the address is right")
+            return LLMUnavailableError(code="llm.stream-broken", values={"where": where})
+        return LLMUnavailableError(code="llm.unreachable", values={"where": where,
+                                                                   "tries": tries})
     if isinstance(e, openai.AuthenticationError):
-        return LLMUnavailableError(f"the API key was refused by {where}; check the key stored "
-                                   f"for the provider {profile.name}")
+        return LLMUnavailableError(code="llm.key-refused", values={"where": where,
+                                                                   "name": profile.name})
     if isinstance(e, openai.PermissionDeniedError):
-        return LLMUnavailableError(f"the API key for {profile.name} may not use the model "
-                                   f"{profile.model} on {where}")
+        return LLMUnavailableError(code="llm.permission", values={
+            "name": profile.name, "model": profile.model, "where": where})
     if isinstance(e, openai.NotFoundError):
-        return LLMUnavailableError(f"the model {profile.model} does not exist on {where} "
-                                   f"(or that address is not an OpenAI-compatible API)")
+        return LLMUnavailableError(code="llm.model-missing", values={"model": profile.model,
+                                                                     "where": where})
     if isinstance(e, openai.RateLimitError):
-        return LLMUnavailableError(f"{where} is overloaded or the account's rate limit or "
-                                   f"quota is used up{tries}; try again later")
+        return LLMUnavailableError(code="llm.rate-limit", values={"where": where,
+                                                                  "tries": tries})
     if isinstance(e, openai.InternalServerError):
-        return LLMUnavailableError(f"{where} failed with an internal error (HTTP {status})"
-                                   f"{tries}; try again later")
+        return LLMUnavailableError(code="llm.server-error", values={
+            "where": where, "status": status, "tries": tries})
     if isinstance(e, openai.APIResponseValidationError):
-        return LLMOutputError(f"{where} sent an answer that is not a valid chat completion")
+        return LLMOutputError(code="llm.bad-completion", values={"where": where})
     if isinstance(e, openai.APIStatusError):
-        return LLMUnavailableError(f"{where} rejected the request (HTTP {status}): "
-                                   f"{_server_message(e)}")
+        return LLMUnavailableError(code="llm.rejected", values={
+            "where": where, "status": status, "detail": _server_message(e)})
     if isinstance(e, openai.APIError):
-        return LLMUnavailableError(f"{where} reported an error: {_server_message(e)}")
+        return LLMUnavailableError(code="llm.api-error", values={
+            "where": where, "detail": _server_message(e)})
     return e
 
 
@@ -216,15 +224,14 @@ def _kwargs(profile, messages, max_tokens, temperature, response_format, extra):
 
 
 def _check_finish(finish: str | None, text: str, tokens: int, profile: ProviderProfile) -> None:
-    where = describe_provider(profile)
+    where = provider_phrase(profile)
     if finish == "length":
-        raise LLMTruncatedError(f"the answer from {where} was cut off at the length limit "
-                                f"({tokens} tokens); ask for less, or raise the limit",
-                                text, tokens)
+        raise LLMTruncatedError(None, text, tokens, code="llm.truncated",
+                                values={"where": where, "tokens": tokens})
     if finish == "content_filter":
-        raise LLMOutputError(f"{where} withheld the answer (content filter)")
+        raise LLMOutputError(code="llm.content-filter", values={"where": where})
     if finish is None:
-        raise LLMOutputError(f"the answer from {where} stopped before the model finished")
+        raise LLMOutputError(code="llm.unfinished", values={"where": where})
 
 
 # ----------------------------------------------------------------------------- requests
@@ -252,7 +259,7 @@ def chat(profile: ProviderProfile, messages: Sequence[Message], *, max_tokens: i
         raise _translate(e, profile) from e
     elapsed = time.monotonic() - start
     if not r.choices:
-        raise LLMOutputError(f"{describe_provider(profile)} sent an answer with no choices")
+        raise LLMOutputError(code="llm.no-choices", values={"where": provider_phrase(profile)})
     choice = r.choices[0]
     text = choice.message.content or ""
     tokens = r.usage.completion_tokens if r.usage else 0
@@ -296,7 +303,7 @@ def stream_text(profile: ProviderProfile, messages: Sequence[Message], *,
                            on_delta=append_to_view, cancel=stop_event)
     """
     if cancel is not None and cancel.is_set():
-        raise CancelledError("the generation was cancelled")
+        raise CancelledError(code="llm.cancelled")
     client = _connect(profile)
     start = time.monotonic()
     first: float | None = None
@@ -321,7 +328,7 @@ def stream_text(profile: ProviderProfile, messages: Sequence[Message], *,
         with stream:
             for chunk in stream:
                 if cancel is not None and cancel.is_set():
-                    raise CancelledError("the generation was cancelled")
+                    raise CancelledError(code="llm.cancelled")
                 if not isinstance(chunk, dict):
                     continue
                 model = chunk.get("model") or model
@@ -396,7 +403,7 @@ def list_models(profile: ProviderProfile) -> list[str]:
     try:
         return sorted(m.id for m in client.models.list())
     except openai.NotFoundError as e:
-        raise LLMUnavailableError(f"{describe_provider(profile)} does not list its models; "
-                                  f"type the model name instead") from e
+        raise LLMUnavailableError(code="llm.no-model-list",
+                                  values={"where": provider_phrase(profile)}) from e
     except openai.OpenAIError as e:
         raise _translate(e, profile) from e

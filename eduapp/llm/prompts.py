@@ -89,13 +89,14 @@ def load_prompt(name: str, language: str = "en", directory: str | None = None) -
 @functools.lru_cache(maxsize=256)
 def _load(name: str, lang: str, directory: str) -> Prompt:
     if not re.fullmatch(r"[A-Za-z0-9_\-]+", name):
-        raise NotFoundError(f"there is no prompt called {name!r}")
+        raise NotFoundError(code="llm.prompt-missing", values={"name": name})
     path = os.path.join(directory, f"{name}.{lang}.md")
     try:
         with open(path, encoding="utf-8") as fh:
             raw = fh.read()
     except FileNotFoundError:
-        raise NotFoundError(f"there is no prompt {name!r} in language {lang!r}") from None
+        raise NotFoundError(code="llm.prompt-language",
+                            values={"name": name, "language": lang}) from None
     m = re.match(r"\A---\s*\n(.*?)\n---\s*\n", raw, re.S)
     meta = {}
     if m:
@@ -105,7 +106,7 @@ def _load(name: str, lang: str, directory: str) -> Prompt:
                 meta[k.strip()] = v.strip()
         raw = raw[m.end():]
     if not meta.get("version"):
-        raise ValidationError(f"the prompt file {path} has no version in its front matter")
+        raise ValidationError(code="llm.prompt-version", values={"path": path})
     return Prompt(name, lang, raw.strip("\n"), meta["version"])
 
 

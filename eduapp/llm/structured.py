@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..errors import LLMOutputError
-from .client import CancelToken, Message, ProgressCallback, describe_provider, stream_text
+from .client import CancelToken, Message, ProgressCallback, provider_phrase, stream_text
 from .profiles import ProviderProfile
 from .prompts import load_prompt
 from .json_output import parse_json_object, validate_json
@@ -143,8 +143,8 @@ def complete_json_result(profile: ProviderProfile, messages: Sequence[Message], 
             msgs = msgs + [{"role": "assistant", "content": done.text},
                            {"role": "user", "content": repair}]
     shown = "; ".join(errors[:3])
-    raise LLMOutputError(f"{describe_provider(profile)} answered twice with output that does "
-                         f"not fit the {schema_name} format ({shown}); nothing was stored")
+    raise LLMOutputError(code="llm.bad-json", values={
+        "where": provider_phrase(profile), "schema": schema_name, "errors": shown})
 
 
 def complete_json(profile: ProviderProfile, messages: Sequence[Message], schema: dict, *,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..errors import ImportFileError
+from ..errors import ImportFileError, os_reason
 
 _CANDIDATE = {"candidate", "candidate_number", "candidate number", "number", "id",
               "student_id", "准考证号", "考号", "学号"}
@@ -30,7 +30,8 @@ def read_class_list(path: str) -> list[dict]:
     try:
         raw = open(path, "rb").read()
     except OSError as e:
-        raise ImportFileError(f"cannot be read ({e.strerror})", path) from None
+        raise ImportFileError(None, path, code="classlist.cannot-read",
+                              values={"reason": os_reason(e)}) from None
     for enc in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(enc)
@@ -38,14 +39,14 @@ def read_class_list(path: str) -> list[dict]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ImportFileError("is not UTF-8 or GB18030 text", path)
+        raise ImportFileError(None, path, code="classlist.encoding")
     try:
         dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     rows = list(csv.reader(io.StringIO(text), dialect))
     if not rows:
-        raise ImportFileError("is empty", path)
+        raise ImportFileError(None, path, code="classlist.empty")
     header = [h.strip().lower() for h in rows[0]]
 
     def col(names):
@@ -53,18 +54,18 @@ def read_class_list(path: str) -> list[dict]:
 
     ci, ni, li = col(_CANDIDATE), col(_NAME), col(_LANGUAGE)
     if ci is None:
-        raise ImportFileError("has no candidate-number column (candidate, 准考证号, ...)",
-                              path, line=1)
+        raise ImportFileError(None, path, line=1, code="classlist.no-number-column",
+                              values={"names": ["candidate", "准考证号", "..."]})
     out, seen = [], {}
     for line, row in enumerate(rows[1:], 2):
         if not any(c.strip() for c in row):
             continue
         number = row[ci].strip() if ci < len(row) else ""
         if not number:
-            raise ImportFileError("a row without a candidate number", path, line=line)
+            raise ImportFileError(None, path, line=line, code="classlist.no-number")
         if number in seen:
-            raise ImportFileError(f"candidate {number} is listed twice (also line "
-                                  f"{seen[number]})", path, line=line)
+            raise ImportFileError(None, path, line=line, code="classlist.twice",
+                                  values={"number": number, "line": seen[number]})
         seen[number] = line
         lang = row[li].strip().lower() if li is not None and li < len(row) else ""
         out.append({"candidate": number,

@@ -99,19 +99,18 @@ def validate_suggestion(item: Item, data: dict) -> dict:
     """
     options = data.get("options") or []
     if not str(data.get("stem", "")).strip():
-        raise ValidationError("the rewrite has no stem")
+        raise ValidationError(code="rewrite.no-stem")
     if len(options) != len(item.options):
-        raise ValidationError(f"the rewrite has {len(options)} options; the item has "
-                              f"{len(item.options)}")
+        raise ValidationError(code="rewrite.option-count",
+                              values={"n": len(options), "m": len(item.options)})
     if any(not str(o.get("text", "")).strip() for o in options) and any(
             o.text for o in item.options):
-        raise ValidationError("an option of the rewrite is empty")
+        raise ValidationError(code="rewrite.empty-option")
     keys = sum(1 for o in options if o.get("correct"))
     if item.type in ("sba", "tf") and keys != 1:
-        raise ValidationError(f"a single-answer item needs exactly one key, the rewrite has "
-                              f"{keys}")
+        raise ValidationError(code="rewrite.key-count", values={"n": keys})
     if keys < 1:
-        raise ValidationError("the rewrite has no key")
+        raise ValidationError(code="rewrite.no-key")
     return {"stem": str(data["stem"]).strip(),
             "options": [{"text": str(o.get("text", "")).strip(), "correct": bool(o.get("correct"))}
                         for o in options],
@@ -184,7 +183,7 @@ def text_to_suggestion(text: str, rationale: str = "") -> dict:
         elif part == "explanation":
             explanation.append(line)
     if not options:
-        raise ValidationError("no options found: write one a line as 'A. text', with '*' "
-                              "before the letter of the key")
+        raise ValidationError(code="rewrite.no-options",
+                              values={"example": "'A. text'", "star": "'*'"})
     return {"stem": "\n".join(stem).strip(), "options": options,
             "explanation": "\n".join(explanation).strip(), "rationale": rationale}

@@ -128,3 +128,37 @@ class SheetRead:
                    sheet_pages=int(d.get("sheet_pages", 1)), candidate=d.get("candidate"),
                    answers={int(k): v for k, v in (d.get("answers") or {}).items()},
                    rotation=int(d.get("rotation", 0)))
+
+
+#: Why a sheet page could not be used, as :attr:`SheetRead.message` stores it (English,
+#: kept in ``marking.sqlite``): ``pattern -> (English, Chinese)`` templates over the
+#: pattern's named groups. :func:`describe_sheet_message` words a stored message.
+SHEET_TEXT: tuple[tuple[str, str, str], ...] = (
+    (r"no EduApp sheet code \(QR\) could be read",
+     "no EduApp sheet code (QR) could be read", "无法读取 EduApp 答题卡的二维码"),
+    (r"a sheet of another exam \((?P<exam>.*)\)",
+     "a sheet of another exam ({exam})", "这是另一场考试的答题卡（{exam}）"),
+    (r"the exam has no form (?P<form>\S+)",
+     "the exam has no form {form}", "这份考试没有 {form} 卷"),
+    (r"form (?P<form>\S+) of the exam was made again after this sheet was printed; its "
+     r"questions no longer match the sheet",
+     "form {form} of the exam was made again after this sheet was printed; its questions no "
+     "longer match the sheet", "本答题卡印出后，{form} 卷又重新生成过，题目已与答题卡不符"),
+    (r"the sheet has no page (?P<page>\S+)",
+     "the sheet has no page {page}", "答题卡没有第 {page} 页"),
+    (r"the sheet code's corners are not usable",
+     "the sheet code's corners are not usable", "答题卡二维码的角点无法使用"),
+    (r"the registration marks in the corners could not be found",
+     "the registration marks in the corners could not be found", "找不到答题卡四角的定位标记"),
+)
+
+
+def describe_sheet_message(message: str, language: str = "en") -> str:
+    """A stored :attr:`SheetRead.message` in ``language`` (``en``/``zh``); a message that
+    matches none of :data:`SHEET_TEXT` is returned as stored."""
+    import re
+    for pattern, en, zh in SHEET_TEXT:
+        m = re.fullmatch(pattern, message or "")
+        if m:
+            return (zh if language == "zh" else en).format(**m.groupdict())
+    return message

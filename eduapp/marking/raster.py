@@ -15,7 +15,7 @@ from typing import Iterator
 import cv2
 import numpy as np
 
-from ..errors import EduAppError
+from ..errors import EduAppError, os_reason, word
 
 #: Resolution PDF pages are rasterised at (dots per inch): enough for 7.5 pt bubbles
 #: (21 px high) and the QR modules (6 px), fast on two cores.
@@ -29,9 +29,25 @@ class ScanError(EduAppError):
     :ivar file: the path as given.
     """
 
-    def __init__(self, message: str, file: str):
+    def __init__(self, message: str | None = None, file: str = "", *, code: str | None = None,
+                 values: dict | None = None):
         self.file = file
-        super().__init__(f"{file}: {message}")
+        if message is None and code is not None:
+            message = word(code, values, "en")
+        self.message = message
+        super().__init__(f"{file}: {message}", code=code, values=values)
+
+    def describe_message(self, language: str = "en") -> str:
+        """What is wrong with the file, without its name, in ``language``."""
+        if language != "zh" or self.code is None:
+            return self.message
+        return word(self.code, self.values, language)
+
+    def describe(self, language: str = "en") -> str:
+        """"file: what" in ``language``."""
+        if language != "zh" or self.code is None:
+            return str(self)
+        return f"{self.file}：{word(self.code, self.values, language)}"
 
 
 @dataclass
@@ -57,7 +73,7 @@ def page_count(path: str) -> int:
         try:
             pdf = pdfium.PdfDocument(path)
         except (pdfium.PdfiumError, OSError) as e:
-            raise ScanError(f"not a readable PDF ({e})", path) from None
+            raise ScanError(None, path, code="scan.not-pdf", values={"detail": str(e)}) from None
         try:
             return len(pdf)
         finally:
@@ -75,14 +91,15 @@ def load_pages(path: str, dpi: int = PDF_DPI) -> Iterator[ScanPage]:
     :raises ScanError: the file is missing, of an unknown kind, or damaged.
     """
     if not os.path.isfile(path):
-        raise ScanError("no such file", path)
+        raise ScanError(None, path, code="scan.missing")
     ext = os.path.splitext(path)[1].lower()
     if ext == ".pdf":
         yield from _pdf_pages(path, dpi)
     elif ext in IMAGE_EXTENSIONS:
         yield from _image_pages(path)
     else:
-        raise ScanError("not a PDF or an image (PDF, JPEG, PNG, TIFF, BMP, WebP)", path)
+        raise ScanError(None, path, code="scan.wrong-kind",
+                        values={"kinds": ["PDF", "JPEG", "PNG", "TIFF", "BMP", "WebP"]})
 
 
 def _pdf_pages(path: str, dpi: int) -> Iterator[ScanPage]:
@@ -90,7 +107,7 @@ def _pdf_pages(path: str, dpi: int) -> Iterator[ScanPage]:
     try:
         pdf = pdfium.PdfDocument(path)
     except (pdfium.PdfiumError, OSError) as e:
-        raise ScanError(f"not a readable PDF ({e})", path) from None
+        raise ScanError(None, path, code="scan.not-pdf", values={"detail": str(e)}) from None
     try:
         for i in range(len(pdf)):
             page = pdf[i]
@@ -110,7 +127,8 @@ def _image_pages(path: str) -> Iterator[ScanPage]:
     try:
         data = np.fromfile(path, dtype=np.uint8)
     except OSError as e:
-        raise ScanError(f"cannot be read ({e.strerror})", path) from None
+        raise ScanError(None, path, code="scan.cannot-read",
+                        values={"reason": os_reason(e)}) from None
     ext = os.path.splitext(path)[1].lower()
     if ext in (".tif", ".tiff"):
         ok, images = cv2.imdecodemulti(data, cv2.IMREAD_GRAYSCALE)
@@ -120,5 +138,5 @@ def _image_pages(path: str) -> Iterator[ScanPage]:
             return
     img = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
     if img is None:
-        raise ScanError("not a readable image", path)
+        raise ScanError(None, path, code="scan.not-image")
     yield ScanPage(path, 1, img)

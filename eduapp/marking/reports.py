@@ -14,7 +14,7 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
-from ..errors import ExportError
+from ..errors import ExportError, os_reason
 from ..exams.model import Exam
 from ..practice.itemstats import ItemStat, SittingAnalysis
 from .scoring import CandidateScore
@@ -139,7 +139,8 @@ def write_results_csv(report: SittingReport, path: str) -> None:
                            + ["" if q.response is None else
                               "".join(chr(65 + k) for k in q.chosen) for q in s.questions])
     except OSError as e:
-        raise ExportError(f"cannot write {path} ({e.strerror})") from None
+        raise ExportError(code="file.cannot-write",
+                          values={"path": path, "reason": os_reason(e)}) from None
 
 
 def write_items_csv(report: SittingReport, path: str) -> None:
@@ -166,7 +167,8 @@ def write_items_csv(report: SittingReport, path: str) -> None:
                         "" if a.mean is None else f"{a.mean:.3f}",
                         "" if a.sd is None else f"{a.sd:.3f}"])
     except OSError as e:
-        raise ExportError(f"cannot write {path} ({e.strerror})") from None
+        raise ExportError(code="file.cannot-write",
+                          values={"path": path, "reason": os_reason(e)}) from None
 
 
 def write_review_log(log: list[dict], path: str) -> None:
@@ -180,7 +182,8 @@ def write_review_log(log: list[dict], path: str) -> None:
                             e["by"], e["file"], e["page"], e["question"], e["detected"],
                             e["old"] if e["old"] is not None else "", e["new"]])
     except OSError as e:
-        raise ExportError(f"cannot write {path} ({e.strerror})") from None
+        raise ExportError(code="file.cannot-write",
+                          values={"path": path, "reason": os_reason(e)}) from None
 
 
 def write_reports(report: SittingReport, folder: str, log: list[dict] | None = None,
@@ -193,7 +196,8 @@ def write_reports(report: SittingReport, folder: str, log: list[dict] | None = N
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as e:
-        raise ExportError(f"cannot write in {folder} ({e.strerror})") from None
+        raise ExportError(code="file.cannot-write-in",
+                          values={"folder": folder, "reason": os_reason(e)}) from None
     out = {"class_report": os.path.join(folder, "class_report.pdf"),
            "results": os.path.join(folder, "results.csv"),
            "items": os.path.join(folder, "items.csv"),

@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ..errors import CancelledError, EduAppError, NotFoundError, ValidationError
+from ..errors import (CancelledError, EduAppError, ErrorRecord, NotFoundError, Phrase,
+                      ValidationError)
+from ..messages import ERROR_TEXT
 from ..exams.model import Exam
 from ..exams.store import ExamStore
 from ..practice.itemstats import SittingAnalysis, analyse_sitting
@@ -150,7 +152,7 @@ class MarkingService:
                 try:
                     for scan in load_pages(path):
                         if cancelled and cancelled():
-                            raise CancelledError("marking was cancelled; nothing was stored")
+                            raise CancelledError(code="marking.cancelled")
                         pending.append(pool.submit(read_page, scan, exam, layouts))
                         while len(pending) > workers * 2:
                             reads.append(pending.pop(0).result())
@@ -160,7 +162,8 @@ class MarkingService:
                 except CancelledError:
                     raise
                 except EduAppError as e:  # ScanError: report the file, read the others
-                    errors.append({"file": path, "message": str(e)})
+                    errors.append(ErrorRecord(file=path, message=getattr(e, "message", str(e)),
+                                              error=e))
             for fut in pending:
                 reads.append(fut.result())
                 done += 1
@@ -310,21 +313,20 @@ class MarkingService:
             row = self.store.conn.execute("SELECT question, data FROM flags WHERE id = ?",
                                           (flag_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"no flagged mark {flag_id}")
+            raise NotFoundError(code="marking.no-flag", values={"id": flag_id})
         data = json.loads(row[1])
         choices = data.get("choices", [])
         question = row[0]
         if question == "candidate":
             if not value.isdigit():
-                raise ValidationError("a candidate number is digits only")
+                raise ValidationError(code="marking.digits")
         elif question == "form":
             if len(value) != 1 or value not in choices:
-                raise ValidationError(f"the form is one of {', '.join(choices)}")
+                raise ValidationError(code="marking.form-choice", values={"choices": choices})
         elif any(c not in choices for c in value) or len(set(value)) != len(value):
-            raise ValidationError(f"answer with letters among {''.join(choices)} "
-                                  "(nothing for no answer)")
+            raise ValidationError(code="marking.letters", values={"letters": "".join(choices)})
         elif len(value) > 1 and not data.get("multiple"):
-            raise ValidationError(f"question {question} takes one answer")
+            raise ValidationError(code="marking.one-answer", values={"n": question})
         else:
             value = "".join(sorted(value))
         return self.store.resolve(flag_id, value, by)
@@ -351,7 +353,7 @@ class MarkingService:
         sitting = self.store.find_sitting(exam_id)
         n = self.store.forget_file(sitting, file, by) if sitting else 0
         if not n:
-            raise NotFoundError(f"no page of {file} was read for exam {exam_id}")
+            raise NotFoundError(code="marking.no-page", values={"file": file, "exam": exam_id})
         return n
 
     def correct_candidate(self, exam_id: int, file: str, page: int, number: str,
@@ -364,10 +366,10 @@ class MarkingService:
         """
         number = (number or "").strip()
         if not number.isdigit():
-            raise ValidationError("a candidate number is digits only")
+            raise ValidationError(code="marking.digits")
         sitting = self.store.find_sitting(exam_id)
         if sitting is None:
-            raise NotFoundError(f"nothing was marked for exam {exam_id}")
+            raise NotFoundError(code="marking.nothing-marked", values={"exam": exam_id})
         seen = next((s.candidate for _, s in self.store.sheets(sitting)
                      if s.file == file and s.page == page), None)
         fid = self.store.add_flag(sitting, file, page, Flag(
@@ -471,7 +473,7 @@ class MarkingService:
         from .itemreview import draft_rewrite
         entry = next((e for e in self.item_queue(exam_id) if e.item.id == item_id), None)
         if entry is None:
-            raise NotFoundError(f"item {item_id} is not among the items this sitting flagged")
+            raise NotFoundError(code="marking.item-not-flagged", values={"id": item_id})
         exam = self.exams.get(exam_id)
         suggestion = draft_rewrite(profile, entry.item, entry.evidence,
                                    language=entry.item.language or exam.language, cancel=cancel)
@@ -492,10 +494,12 @@ class MarkingService:
         """
         from .itemreview import apply_rewrite, validate_suggestion
         if decision not in ("accept", "reject"):
-            raise ValidationError("decide a rewrite with accept or reject")
+            raise ValidationError(code="marking.decide-rewrite")
         rw = self.store.rewrite(rewrite_id)
         if rw["status"] != "pending":
-            raise ValidationError(f"this rewrite was already {rw['status']}")
+            raise ValidationError(code="marking.rewrite-decided", values={
+                "status": Phrase(f"word.rewrite.{rw['status']}")
+                if f"word.rewrite.{rw['status']}" in ERROR_TEXT else rw["status"]})
         if decision == "reject":
             self.store.decide_rewrite(rewrite_id, "rejected", None, None, by)
             return self.store.rewrite(rewrite_id)

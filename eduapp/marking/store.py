@@ -88,7 +88,8 @@ class MarkingStore:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as e:
-            raise MarkingStoreError(f"{path} cannot be used ({e})") from None
+            raise MarkingStoreError(code="marking.store-unusable",
+                                    values={"path": path, "detail": str(e)}) from None
 
     @classmethod
     def open_in(cls, data_dir: str) -> "MarkingStore":
@@ -102,8 +103,8 @@ class MarkingStore:
         current = int(conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
                       or 0) if has else 0
         if current > SCHEMA_VERSION:
-            raise MarkingStoreError(f"{self.path} was written by a newer EduApp (schema "
-                                    f"{current}); it was not changed")
+            raise MarkingStoreError(code="marking.store-newer",
+                                    values={"path": self.path, "version": current})
         for version in range(current + 1, SCHEMA_VERSION + 1):
             with transaction(conn):
                 if version == 1:
@@ -241,7 +242,8 @@ class MarkingStore:
             row = conn.execute("SELECT id FROM sheets WHERE sitting_id = ? AND file = ? AND "
                                "page = ?", (sitting_id, file, page)).fetchone()
             if not row:
-                raise NotFoundError(f"page {page} of {file} was not read for this exam")
+                raise NotFoundError(code="marking.page-not-read",
+                                    values={"page": page, "file": file})
             conn.execute("DELETE FROM flags WHERE sheet_id = ? AND question = ? AND "
                          "reason = ?", (row[0], flag.question, flag.reason))
             flag.id = conn.execute(
@@ -256,7 +258,7 @@ class MarkingStore:
         with self.lock:
             row = self.conn.execute("SELECT crop FROM flags WHERE id = ?", (flag_id,)).fetchone()
         if not row:
-            raise NotFoundError(f"no flagged mark {flag_id}")
+            raise NotFoundError(code="marking.no-flag", values={"id": flag_id})
         return row[0] or b""
 
     def resolve(self, flag_id: int, value: str, by: str = "") -> dict:
@@ -272,7 +274,7 @@ class MarkingStore:
                 "FROM flags f JOIN sheets s ON s.id = f.sheet_id WHERE f.id = ?",
                 (flag_id,)).fetchone()
             if not row:
-                raise NotFoundError(f"no flagged mark {flag_id}")
+                raise NotFoundError(code="marking.no-flag", values={"id": flag_id})
             question, data, old, file, page, sitting_id = row
             t = time.time()
             conn.execute("UPDATE flags SET resolution = ?, resolved_at = ? WHERE id = ?",
@@ -341,7 +343,7 @@ class MarkingStore:
             r = self.conn.execute(f"SELECT {_REWRITE_COLUMNS} FROM rewrites WHERE id = ?",
                                   (rewrite_id,)).fetchone()
         if not r:
-            raise NotFoundError(f"no suggested rewrite {rewrite_id}")
+            raise NotFoundError(code="marking.no-rewrite", values={"id": rewrite_id})
         return _rewrite_row(r)
 
     def decide_rewrite(self, rewrite_id: int, status: str, final: dict | None,

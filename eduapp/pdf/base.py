@@ -44,7 +44,7 @@ def page_size(name: str | None) -> tuple[float, float]:
     """
     key = (name or "A4").upper()
     if key not in PAGE_SIZES:
-        raise ExportError(f"unknown page size {name!r}; use A4 or Letter")
+        raise ExportError(code="pdf.page-size", values={"name": name, "choices": ["A4", "Letter"]})
     return PAGE_SIZES[key]
 
 

@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 from ..domain import Changes
-from ..errors import ExportError
+from ..errors import ExportError, os_reason
 from ..exams.model import Exam
 from .paper import render_key, render_paper, render_teacher
 from .sheet import render_sheet
@@ -60,14 +60,15 @@ def render_exam(exam: Exam, folder: str, *, media=None, size_name: str = "A4",
         :raises MissingMediaError: from the renderers.
     """
     if not exam.forms:
-        raise ExportError("the exam has no forms to print")
+        raise ExportError(code="pdf.no-forms")
     folder = os.path.abspath(folder)
     parent = os.path.dirname(folder)
     try:
         os.makedirs(parent, exist_ok=True)
         tmp = tempfile.mkdtemp(prefix=".eduapp-exam-", dir=parent)
     except OSError as e:
-        raise ExportError(f"cannot write in {parent} ({e.strerror})") from None
+        raise ExportError(code="file.cannot-write-in",
+                          values={"folder": parent, "reason": os_reason(e)}) from None
     out = ExamFiles(folder=folder)
     try:
         for form in exam.forms:
@@ -92,7 +93,8 @@ def render_exam(exam: Exam, folder: str, *, media=None, size_name: str = "A4",
         for name in os.listdir(tmp):
             os.replace(os.path.join(tmp, name), os.path.join(folder, name))
     except OSError as e:
-        raise ExportError(f"cannot write the exam files into {folder} ({e.strerror})") from None
+        raise ExportError(code="pdf.cannot-write-exam",
+                          values={"folder": folder, "reason": os_reason(e)}) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out

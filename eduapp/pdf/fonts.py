@@ -116,7 +116,7 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(LATIN, normal=LATIN, bold=LATIN_BOLD,
                                       italic=LATIN_ITALIC, boldItalic=LATIN_BOLD_ITALIC)
         if not os.path.exists(CJK_FONT_FILE):
-            raise ExportError(f"the Chinese font {CJK_FONT_FILE} is missing; reinstall EduApp")
+            raise ExportError(code="pdf.no-cjk-font", values={"path": CJK_FONT_FILE})
         cjk = TTFont(CJK, CJK_FONT_FILE)
         pdfmetrics.registerFont(cjk)
         pdfmetrics.registerFont(TTFont(CJK_BOLD, CJK_FONT_FILE))

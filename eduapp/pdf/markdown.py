@@ -81,8 +81,7 @@ def _split_row(line: str) -> list[str]:
 def _image(name: str, media: dict[str, Media], width: float) -> Flowable:
     m = media.get(name)
     if m is None or m.data is None:
-        raise MissingMediaError(f"the handout refers to the image {name}, which is not in "
-                                "the bank")
+        raise MissingMediaError(code="pdf.image-missing-handout", values={"name": name})
     from reportlab.lib.utils import ImageReader
     iw, ih = ImageReader(io.BytesIO(m.data)).getSize()
     scale = min(width / iw, 200 / ih * 1.0 if ih > 200 else 1.0, 1.0)

@@ -23,6 +23,7 @@ from reportlab.platypus import (Flowable, Image, KeepTogether, PageBreak,
 
 from ..cloze import candidate_text
 from ..domain import Item, Media
+from ..errors import Phrase
 from ..exams.conventions import set_label
 from ..htmltext import html_to_text, looks_like_html
 from ..exams.model import LETTERS, Exam, ExamForm, ExamUnit
@@ -69,9 +70,8 @@ def exam_media(bank: Bank, exam: Exam) -> dict[str, Media]:
                 continue
             found = bank.media_for([Item(type="sba", stem="x", media=[m])]).get(m.sha256)
             if found is None or found.data is None:
-                raise MissingMediaError(f"item {item.id} refers to the image {m.name}, which "
-                                        "is not in the bank; re-import it or remove it from "
-                                        "the item")
+                raise MissingMediaError(code="pdf.image-missing-item",
+                                        values={"id": item.id, "name": m.name})
             out[m.sha256] = found
     return out
 
@@ -84,15 +84,15 @@ def _images(item: Item, media: dict[str, Media], width: float) -> list[Flowable]
             continue
         data = media.get(m.sha256)
         if data is None or data.data is None:
-            raise MissingMediaError(f"item {item.id} refers to the image {m.name}, which is "
-                                    "not in the bank")
+            raise MissingMediaError(code="pdf.image-missing-item",
+                                    values={"id": item.id, "name": m.name})
         try:
             from reportlab.lib.utils import ImageReader
             reader = ImageReader(io.BytesIO(data.data))
             iw, ih = reader.getSize()
         except Exception:
-            raise MissingMediaError(f"the image {m.name} of item {item.id} cannot be read "
-                                    "(damaged or not an image)") from None
+            raise MissingMediaError(code="pdf.image-unreadable",
+                                    values={"id": item.id, "name": m.name}) from None
         scale = min(width / iw, MAX_IMAGE_HEIGHT / ih, 1.0 if iw > 200 else 2.0)
         img = Image(io.BytesIO(data.data), width=iw * scale, height=ih * scale)
         img.hAlign = "LEFT"
@@ -133,7 +133,7 @@ def _surely_fits(ctx: _Ctx, flowables: list[Flowable]) -> bool:
     return lines * 16 < ctx.fh * 0.9
 
 
-def _check_fits(ctx: _Ctx, flowables: list[Flowable], what: str) -> None:
+def _check_fits(ctx: _Ctx, flowables: list[Flowable], what: Phrase) -> None:
     if _surely_fits(ctx, flowables):
         return
     h = 0.0
@@ -141,9 +141,8 @@ def _check_fits(ctx: _Ctx, flowables: list[Flowable], what: str) -> None:
         _, fh = f.wrap(ctx.fw, ctx.fh)
         h += fh + f.getSpaceBefore() + f.getSpaceAfter()
     if h > ctx.fh:
-        raise PdfLayoutError(
-            f"{what} is too long to fit on one page ({h / mm:.0f} mm of text on a "
-            f"{ctx.fh / mm:.0f} mm page); shorten it or make the image smaller")
+        raise PdfLayoutError(code="pdf.too-long",
+                             values={"what": what, "height": h / mm, "page": ctx.fh / mm})
 
 
 def _question(ctx: _Ctx, number: int, item: Item, perm: list[int] | None, *,
@@ -242,8 +241,7 @@ def _unit_blocks(ctx: _Ctx, unit: ExamUnit, first_number: int, perms: list[list[
                           teacher=teacher, marks=unit.marks[m] if teacher else None)
         if m == 0:
             block = header + block
-        _check_fits(ctx, block, _t(ctx.lang, f"Question {number}", f"第 {number} 题")
-                    + f" (item {item.id})")
+        _check_fits(ctx, block, Phrase("pdf.question", n=number, id=item.id))
         out.append(KeepTogether(block))
     return out
 

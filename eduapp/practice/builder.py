@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from ..bank import ItemFilter
-from ..errors import ValidationError
+from ..domain import STATUSES
+from ..errors import Phrase, ValidationError
 
 if TYPE_CHECKING:
     from ..bank import Bank
@@ -43,7 +44,10 @@ def _check_statuses(statuses) -> tuple[str, ...]:
     statuses = tuple(statuses)
     bad = [s for s in statuses if s not in SERVABLE_STATUSES]
     if bad or not statuses:
-        raise ValidationError(f"practice cannot serve {bad[0] if bad else 'no'} items")
+        if not bad:
+            raise ValidationError(code="practice.no-statuses")
+        status = Phrase(f"word.status.{bad[0]}") if bad[0] in STATUSES else bad[0]
+        raise ValidationError(code="practice.bad-statuses", values={"status": status})
     return statuses
 
 
@@ -81,11 +85,11 @@ class TestSpec:
         """:raises ValidationError: unknown pool or mode, count out of range."""
         bad = [p for p in self.pools if p not in POOLS]
         if bad:
-            raise ValidationError(f"unknown question pool {bad[0]!r}")
+            raise ValidationError(code="practice.unknown-pool", values={"pool": bad[0]})
         if self.mode not in MODES:
-            raise ValidationError(f"unknown practice mode {self.mode!r}")
+            raise ValidationError(code="practice.unknown-mode", values={"mode": self.mode})
         if not 1 <= int(self.count) <= MAX_QUESTIONS:
-            raise ValidationError(f"a session holds 1 to {MAX_QUESTIONS} questions")
+            raise ValidationError(code="practice.count-range", values={"max": MAX_QUESTIONS})
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -172,5 +176,5 @@ def choose(bank: Bank, store: PracticeStore, profile_id: int, spec: TestSpec, no
         else:
             chosen.append(item_id)
     if not chosen:
-        raise ValidationError("no questions match these choices; widen the topics or pools")
+        raise ValidationError(code="practice.no-match")
     return chosen

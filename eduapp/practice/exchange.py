@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 import time
 
-from ..errors import ImportFileError
+from ..errors import ImportFileError, Phrase, os_reason
 from ..files import write_json
 from .store import ATTEMPT_COLUMNS, PracticeStore
 
@@ -79,34 +79,38 @@ def read_attempts(path: str) -> tuple[list[dict], list[dict]]:
         with open(path, encoding="utf-8") as fh:
             doc = json.load(fh)
     except OSError as e:
-        raise ImportFileError(f"cannot read the file ({e.strerror})", file=path) from None
+        raise ImportFileError(file=path, code="attempts.cannot-read",
+                              values={"reason": os_reason(e)}) from None
     except ValueError as e:
-        raise ImportFileError(f"not a JSON attempt file ({e})", file=path,
-                              line=getattr(e, "lineno", None)) from None
+        raise ImportFileError(file=path, line=getattr(e, "lineno", None),
+                              code="attempts.not-json", values={"detail": str(e)}) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ImportFileError(f"not an {FORMAT} file", file=path)
+        raise ImportFileError(file=path, code="attempts.wrong-format", values={"format": FORMAT})
     if doc.get("version", 0) > VERSION:
-        raise ImportFileError("written by a newer EduApp; update to import it", file=path)
+        raise ImportFileError(file=path, code="attempts.newer")
     profiles = doc.get("profiles") or []
     attempts = doc.get("attempts") or []
     known = {p.get("uid") for p in profiles if isinstance(p, dict)}
     for n, a in enumerate(attempts, start=1):
         if not isinstance(a, dict):
-            raise ImportFileError("an attempt is not a JSON object", file=path, item=n)
+            raise ImportFileError(file=path, item=n, code="attempts.not-object",
+                                  values={"what": Phrase("word.attempt")})
         for key in ("uid", "profile_uid", "item_uid", "answered_at", "score"):
             if a.get(key) in (None, ""):
-                raise ImportFileError(f"attempt {n} has no {key!r}", file=path, item=n)
+                raise ImportFileError(file=path, item=n, code="attempts.missing-field", values={
+                    "what": Phrase("word.attempt"), "n": n, "field": key})
         try:
             a["score"] = float(a["score"])
             a["answered_at"] = float(a["answered_at"])
         except (TypeError, ValueError):
-            raise ImportFileError(f"attempt {n} has a score or time that is not a number",
-                                  file=path, item=n) from None
+            raise ImportFileError(file=path, item=n, code="attempts.not-number",
+                                  values={"n": n}) from None
         if not 0.0 <= a["score"] <= 1.0:
-            raise ImportFileError(f"attempt {n} has a score outside 0..1", file=path, item=n)
+            raise ImportFileError(file=path, item=n, code="attempts.score-range",
+                                  values={"n": n})
         if a["profile_uid"] not in known:
-            raise ImportFileError(f"attempt {n} names a student not in the file", file=path,
-                                  item=n)
+            raise ImportFileError(file=path, item=n, code="attempts.unknown-student",
+                                  values={"n": n})
         a.setdefault("correct", int(float(a["score"]) >= 0.8))
         for key in ATTEMPT_COLUMNS:
             a.setdefault(key, None)
@@ -131,10 +135,12 @@ def read_encounters(path: str) -> list[dict]:
     encounters = doc.get("encounters") or []
     for n, e in enumerate(encounters, start=1):
         if not isinstance(e, dict):
-            raise ImportFileError("an encounter is not a JSON object", file=path, item=n)
+            raise ImportFileError(file=path, item=n, code="attempts.not-object",
+                                  values={"what": Phrase("word.encounter")})
         for key in ("uid", "profile_uid", "case_id", "score"):
             if e.get(key) in (None, ""):
-                raise ImportFileError(f"encounter {n} has no {key!r}", file=path, item=n)
+                raise ImportFileError(file=path, item=n, code="attempts.missing-field", values={
+                    "what": Phrase("word.encounter"), "n": n, "field": key})
     return encounters
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 
-from ..errors import ExportError
+from ..errors import ExportError, os_reason
 from .itemstats import ItemStat
 
 
@@ -76,4 +76,5 @@ def write_csv(report: ClassReport, path: str) -> None:
                 for exam, value in sorted(report.exams.items()):
                     w.writerow([exam, _num(value, "{:.3f}")])
     except OSError as e:
-        raise ExportError(f"cannot write {path} ({e.strerror})") from None
+        raise ExportError(code="file.cannot-write",
+                          values={"path": path, "reason": os_reason(e)}) from None

@@ -183,7 +183,7 @@ class PracticeService:
                 "SELECT uid, profile_id, mode, status, title, exam_id, snapshot, state FROM "
                 "sessions WHERE uid = ?", (uid,)).fetchone()
         if not row:
-            raise NotFoundError("that practice session no longer exists")
+            raise NotFoundError(code="practice.session-gone")
         d = dict(zip(("uid", "profile_id", "mode", "status", "title", "exam_id", "snapshot",
                       "state"), row))
         try:
@@ -315,7 +315,7 @@ class PracticeService:
         :raises ValidationError: another column.
         """
         if column not in ("topic", "system", "discipline"):
-            raise ValidationError(f"cannot count {column!r}")
+            raise ValidationError(code="practice.cannot-count", values={"column": column})
         return self.bank.value_counts(column, self.served_statuses(), tuple(languages))
 
     def matching_count(self, spec: builder.TestSpec) -> int:
@@ -330,7 +330,7 @@ class PracticeService:
         :raises ValidationError: another column.
         """
         if column not in ("topic", "system", "discipline"):
-            raise ValidationError(f"cannot list {column!r}")
+            raise ValidationError(code="practice.cannot-list", values={"column": column})
         return self.bank.live_values(column)
 
     def ask_tutor(self, item: Item, question: str, history: list[dict] | None = None,

@@ -134,9 +134,7 @@ class Session:
             if not 0 <= int(self.state["index"]) < max(1, n) or n == 0:
                 raise ValueError("index out of range")
         except (ValueError, KeyError, TypeError) as e:
-            raise SessionDamagedError(f"the saved session could not be read back ({e}); it "
-                                      "was closed, and the answers already recorded are "
-                                      "kept") from None
+            raise SessionDamagedError(code="session.damaged", values={"detail": str(e)}) from None
         self.removed: set[str] = set()
         self._tick = service.clock()
         self._saved_at = self._tick
@@ -175,7 +173,7 @@ class Session:
         """The :class:`QuestionView` of question ``index`` (default: the current one)."""
         i = self.index if index is None else index
         if not 0 <= i < len(self.items):
-            raise NotFoundError(f"there is no question {i + 1} in this session")
+            raise NotFoundError(code="session.no-question", values={"n": i + 1})
         item = self.items[i]
         st = self.state
         s, pos, size = self.units[i]
@@ -248,7 +246,7 @@ class Session:
 
     def _require_open(self) -> None:
         if self.finished:
-            raise ValidationError("this session is over; start a new one to answer more")
+            raise ValidationError(code="session.over")
 
     # ------------------------------------------------------------------ navigation
 
@@ -308,7 +306,7 @@ class Session:
         length = len(self.items[i].full_stem)
         start, end = min(start, end), max(start, end)
         if start < 0 or end > length or start == end:
-            raise ValidationError("choose some text of the question to highlight")
+            raise ValidationError(code="session.highlight-empty")
         ranges = [tuple(r) for r in self.state["highlights"][i] or []]
         covered = any(a <= start and end <= b for a, b in ranges)
         if covered:  # clear: cut the span out of every range
@@ -355,12 +353,12 @@ class Session:
         from fsrs import Rating
         i = self.index if index is None else index
         if rating not in (1, 2, 3, 4):
-            raise ValidationError("a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
+            raise ValidationError(code="session.bad-rating")
         review = self.state["reviews"][i]
         if not review:
-            raise ValidationError("answer the question before rating it")
+            raise ValidationError(code="session.rate-unanswered")
         if self._locked_rating(i):
-            raise ValidationError("this card was reviewed again since; rate it there")
+            raise ValidationError(code="session.rating-locked")
         prior = review.get("prior")
         card = self.service.spacer.review(CardState(**prior) if prior else None,
                                           Rating(rating), review["at"], review["seconds"])
@@ -377,7 +375,7 @@ class Session:
         self._require_open()
         i = self.index if index is None else index
         if self.state["checked"][i]:
-            raise ValidationError("this question has been answered already")
+            raise ValidationError(code="session.answered")
         self._act(lambda conn: self.state["answers"].__setitem__(i, response))
 
     def choose_option(self, option: int) -> object:
@@ -405,7 +403,7 @@ class Session:
         """
         self._require_open()
         if self.mode == "timed":
-            raise ValidationError("a timed session is marked when it is submitted")
+            raise ValidationError(code="session.timed")
         i = self.index
         if self.state["checked"][i]:
             return self._feedback(i)
@@ -440,10 +438,10 @@ class Session:
         """
         i = self.index if index is None else index
         if not 0.0 <= score <= 1.0:
-            raise ValidationError("a mark is between 0 and 1")
+            raise ValidationError(code="session.mark-range")
         mark = self.state["marks"][i]
         if mark is None:
-            raise ValidationError("answer the question before marking it")
+            raise ValidationError(code="session.mark-unanswered")
         with self.store.transaction() as conn:
             if mark.get("score") is None:
                 mark.update(score=float(score), by="self")

@@ -27,7 +27,7 @@ import time
 
 from .. import storage
 from ..storage import locked_transaction
-from ..errors import EduAppError, NotFoundError, ValidationError
+from ..errors import EduAppError, NotFoundError, Phrase, ValidationError
 from .aggregates import rebuild_aggregates
 
 PRACTICE_FILE = "practice.sqlite"
@@ -230,8 +230,8 @@ class PracticeStore:
             conn = storage.connect(path)
             migrate(conn, None if path == ":memory:" else path)
         except sqlite3.DatabaseError as e:
-            raise PracticeCorruptError(f"{path} cannot be opened as a practice history "
-                                       f"({e})") from None
+            raise PracticeCorruptError(code="practice.cannot-open",
+                                       values={"path": path, "detail": str(e)}) from None
         self.conn = conn
 
     @classmethod
@@ -274,7 +274,7 @@ class PracticeStore:
         """Add a student profile. :returns: its id. :raises ValidationError: empty name."""
         from ..domain import new_uid
         if not name.strip():
-            raise ValidationError("a profile needs a name")
+            raise ValidationError(code="practice.profile-no-name")
         with self.transaction() as c:
             return c.execute("INSERT INTO profiles(uid, name, course, origin, created_at) "
                              "VALUES (?, ?, ?, ?, ?)", (uid or new_uid(), name.strip(),
@@ -299,14 +299,14 @@ class PracticeStore:
         for p in self.profiles(origin=None):
             if p["id"] == profile_id:
                 return p
-        raise NotFoundError(f"no student profile with id {profile_id}")
+        raise NotFoundError(code="practice.profile-not-found", values={"id": profile_id})
 
     def update_profile(self, profile_id: int, **fields) -> None:
         """Change ``name``, ``course`` or ``exam_date`` (epoch seconds or ``None``)."""
         allowed = {"name", "course", "exam_date"}
         bad = set(fields) - allowed
         if bad:
-            raise ValidationError(f"cannot change {', '.join(sorted(bad))} of a profile")
+            raise ValidationError(code="practice.profile-fields", values={"fields": sorted(bad)})
         with self.transaction() as c:
             for k, v in fields.items():
                 c.execute(f"UPDATE profiles SET {k} = ? WHERE id = ?", (v, profile_id))
@@ -370,7 +370,7 @@ class PracticeStore:
         """
         for key in ("uid", "case_id", "score"):
             if record.get(key) in (None, ""):
-                raise ValidationError(f"an encounter needs a {key}")
+                raise ValidationError(code="practice.encounter-field", values={"field": key})
         self.profile(profile_id)
         values = dict(record)
         for key in _ENCOUNTER_JSON:
@@ -432,10 +432,11 @@ class PracticeStore:
             for e in encounters:
                 pid = ids.get(e.get("profile_uid"))
                 if pid is None:
-                    raise ValidationError(f"encounter {e.get('uid')} names an unknown student")
+                    raise ValidationError(code="practice.unknown-student", values={
+                        "what": Phrase("word.encounter"), "uid": e.get("uid")})
                 for key in ("uid", "case_id", "score"):
                     if e.get(key) in (None, ""):
-                        raise ValidationError(f"an encounter has no {key}")
+                        raise ValidationError(code="practice.encounter-field", values={"field": key})
                 values = {k: e[k] for k in ENCOUNTER_COLUMNS if k in e}
                 for key in _ENCOUNTER_JSON:
                     if key in values:
@@ -480,7 +481,8 @@ class PracticeStore:
             for a in attempts:
                 pid = ids.get(a.get("profile_uid"))
                 if pid is None:
-                    raise ValidationError(f"attempt {a.get('uid')} names an unknown student")
+                    raise ValidationError(code="practice.unknown-student", values={
+                        "what": Phrase("word.attempt"), "uid": a.get("uid")})
                 if self.insert_attempt(c, pid, a):
                     added += 1
                     touched.add(pid)
@@ -513,8 +515,8 @@ class PracticeStore:
         def visit(t: str, path: list[str]) -> None:
             state = seen.get(t, 0)
             if state == 1:
-                raise ValidationError("prerequisites would go round in a circle: "
-                                      + " → ".join(path + [t]))
+                raise ValidationError(code="practice.prerequisite-cycle",
+                                      values={"path": " → ".join(path + [t])})
             if state == 2:
                 return
             seen[t] = 1

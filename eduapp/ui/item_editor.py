@@ -23,8 +23,9 @@ from ..authoring.finding_text import describe_finding
 from ..bank.notes import describe_note
 from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Item, Media,
                       Option, facet_key, facet_name)
-from ..errors import ValidationError
+from ..errors import ValidationError, describe_value, os_reason
 from .app import current_language
+from .ops import error_text
 from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
                           sources_from_references)
 
@@ -697,7 +698,7 @@ class ItemEditor(QWidget):
             from ..provenance import check_provenance
             check_provenance(item.provenance)
         except ValidationError as e:
-            QMessageBox.warning(self, self.tr("Cannot save"), str(e))
+            QMessageBox.warning(self, self.tr("Cannot save"), error_text(e))
             return False
         self.show_findings(lint(item))
         self.mark_saved()
@@ -788,7 +789,8 @@ class ItemEditor(QWidget):
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError as e:
-            QMessageBox.warning(self, self.tr("Cannot add image"), e.strerror or str(e))
+            QMessageBox.warning(self, self.tr("Cannot add image"),
+                                describe_value(os_reason(e), current_language()))
             return
         mime = image_mime(data)
         if mime is None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import os
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..config import ensure_data_dir
-from ..errors import BankCorruptError, BankError, BankVersionError
+from ..errors import BankCorruptError, BankError, BankVersionError, describe_error
 from ..storage import move_aside
-from .app import App, install_language, make_qapp
+from .app import App, current_language, install_language, make_qapp
 from .main_window import MainWindow
 
 
@@ -30,7 +31,7 @@ def open_bank_or_recover(data_dir: str, parent=None):
     try:
         return Bank.open_in(data_dir, verify=False)
     except BankVersionError as e:
-        QMessageBox.critical(parent, "EduApp", str(e))
+        QMessageBox.critical(parent, "EduApp", describe_error(e, current_language()))
         return None
     except BankCorruptError as e:
         path = os.path.join(data_dir, BANK_FILE)
@@ -40,7 +41,7 @@ def open_bank_or_recover(data_dir: str, parent=None):
                 QApplication.translate("App", "{error}\n\nRepair it now? EduApp recovers what "
                                               "can still be read and adds back what the latest "
                                               "backup holds; the damaged file is kept.")
-                .format(error=e))
+                .format(error=describe_error(e, current_language())))
             if answer != QMessageBox.Yes:
                 return None
             from ..bank.repair import repair_data_folder
@@ -50,7 +51,8 @@ def open_bank_or_recover(data_dir: str, parent=None):
         answer = QMessageBox.question(
             parent, "EduApp",
             QApplication.translate("App", "{error}\n\nMove the damaged file aside and start "
-                                          "with an empty bank?").format(error=e))
+                                          "with an empty bank?").format(
+                error=describe_error(e, current_language())))
         if answer != QMessageBox.Yes:
             return None
         aside = move_aside(path)
@@ -58,7 +60,7 @@ def open_bank_or_recover(data_dir: str, parent=None):
             "App", "The damaged bank was kept as {path}.").format(path=aside))
         return Bank.open_in(data_dir)
     except BankError as e:
-        QMessageBox.critical(parent, "EduApp", str(e))
+        QMessageBox.critical(parent, "EduApp", describe_error(e, current_language()))
         return None
 
 
@@ -82,6 +84,21 @@ def rebuild_window(qapp: QApplication, app: App, old, language: str):
     return new
 
 
+def _startup_language(data_dir: str) -> str:
+    """The interface language before the data folder is open: the settings file's choice
+    (read only, never repaired here), else the system locale."""
+    import json
+    from ..config import SETTINGS_FILE
+    try:
+        with open(os.path.join(data_dir, SETTINGS_FILE), encoding="utf-8") as fh:
+            language = json.load(fh).get("language")
+    except (OSError, ValueError, AttributeError):
+        language = None
+    if language in ("en", "zh"):
+        return language
+    return "zh" if QLocale.system().name().startswith("zh") else "en"
+
+
 def run_gui(data_dir: str, argv: list[str] | None = None) -> int:
     """Open the main window on ``data_dir`` (from :func:`eduapp.config.resolve_data_dir`,
     as the CLI) and run the event loop.
@@ -90,11 +107,12 @@ def run_gui(data_dir: str, argv: list[str] | None = None) -> int:
     """
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     qapp = make_qapp(argv)
+    install_language(qapp, _startup_language(data_dir))  # errors before the bank opens
     try:
         if not (os.path.isdir(data_dir) and not os.access(data_dir, os.W_OK)):
             ensure_data_dir(data_dir)  # a read-only folder opens read-only
     except BankError as e:
-        QMessageBox.critical(None, "EduApp", str(e))
+        QMessageBox.critical(None, "EduApp", describe_error(e, current_language()))
         return 3
     bank = open_bank_or_recover(data_dir)
     if bank is None:

@@ -15,8 +15,8 @@ cancelled. ``success`` and ``failure`` callbacks run on the GUI thread. When the
 is a :class:`~eduapp.domain.Changes`, or carries one as ``.changes`` (or as the last
 element of a tuple), the app broadcasts it so that pages refresh what they show: pages
 never declare what a use case changed. An :class:`~eduapp.errors.EduAppError`
-is shown as its sentence; anything else is logged with its traceback and shown as a short
-message with a "Copy details" button.
+is shown as its sentence in the interface language (:func:`error_text`); anything else is
+logged with its traceback and shown as a short message with a "Copy details" button.
 
 Tests set ``Op.synchronous = True`` to run everything inline.
 """
@@ -35,7 +35,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from ..domain import Changes
-from ..errors import CancelledError, EduAppError
+from ..errors import CancelledError, EduAppError, describe_error
+from .app import current_language
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,13 @@ class _Runnable(QRunnable):
             log.debug("op finished after its receiver was deleted")
 
 
+def error_text(error: BaseException) -> str:
+    """``error`` as a sentence in the interface language: a coded
+    :class:`~eduapp.errors.EduAppError` worded from the catalogue
+    (:func:`~eduapp.errors.describe_error`), anything else as ``str(error)``."""
+    return describe_error(error, current_language())
+
+
 def show_error(parent: QWidget | None, error: BaseException, details: str = "") -> None:
     """Show ``error`` to the user: an ``EduAppError`` as its sentence, anything else as a
     short message with a "Copy details" button (and the traceback logged)."""
@@ -106,7 +114,7 @@ def show_error(parent: QWidget | None, error: BaseException, details: str = "") 
     box.setIcon(QMessageBox.Warning)
     box.setWindowTitle(QApplication.translate("Op", "EduApp"))
     if isinstance(error, EduAppError):
-        box.setText(str(error))
+        box.setText(error_text(error))
     else:
         log.error("unexpected error: %s\n%s", error, details)
         box.setText(QApplication.translate(

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialog
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ..files import human_size
-from .ops import Op
+from .ops import Op, error_text
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -335,7 +335,7 @@ class DataGuard(QObject):
             try:
                 choose_data_dir(path)  # the app and the eduapp command both open it next
             except EduAppError as e:
-                QMessageBox.warning(self.window, self.tr("Data folder"), str(e))
+                QMessageBox.warning(self.window, self.tr("Data folder"), error_text(e))
                 return
             QMessageBox.information(self.window, self.tr("Data folder"), self.tr(
                 "EduApp will open {path} the next time it starts.").format(path=path))
@@ -410,6 +410,6 @@ class DataGuard(QObject):
 
         def failed(error):
             self.window.statusBar().showMessage(
-                self.tr("The automatic backup failed: {error}").format(error=error), 15000)
+                self.tr("The automatic backup failed: {error}").format(error=error_text(error)), 15000)
         Op(self.window, lambda ws: auto_backup(ws.data_dir, "auto", settings=ws.settings)) \
             .latest_only("auto-backup").success(shown).failure(failed).run()

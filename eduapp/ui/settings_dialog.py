@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ..config import choose_data_dir
 from ..domain import Changes
 from ..errors import EduAppError
-from .ops import Op
+from .ops import Op, error_text
 
 
 class SettingsDialog(QDialog):
@@ -190,7 +190,7 @@ class SettingsDialog(QDialog):
         try:
             profiles = self._store().list()
         except EduAppError as e:
-            self.p_result.setText(str(e))
+            self.p_result.setText(error_text(e))
             return
         default = self.app.settings.default_provider
         for p in profiles:
@@ -233,7 +233,7 @@ class SettingsDialog(QDialog):
             self._store().save(preset_profile(kind, name))
             self.app.changed.emit(Changes(providers=True))
         except EduAppError as e:
-            QMessageBox.warning(self, self.tr("Providers"), str(e))
+            QMessageBox.warning(self, self.tr("Providers"), error_text(e))
             return
         self._fill_providers(select=name)
 
@@ -251,7 +251,7 @@ class SettingsDialog(QDialog):
                 self.p_key.clear()
             self.p_result.setText(self.tr("Saved."))
         except EduAppError as e:
-            self.p_result.setText(str(e))
+            self.p_result.setText(error_text(e))
 
     def _test_provider(self) -> None:
         p = self._chosen_provider()
@@ -267,7 +267,7 @@ class SettingsDialog(QDialog):
             latency, model = result
             self.p_result.setText(self.tr("Works: {model} answered in {ms:.0f} ms.")
                                   .format(model=model, ms=latency * 1000))
-        Op(self, work).success(done).failure(lambda e: self.p_result.setText(str(e))).run()
+        Op(self, work).success(done).failure(lambda e: self.p_result.setText(error_text(e))).run()
 
     def _make_default(self) -> None:
         """Make the chosen provider the default at once (generation, practice and exams
@@ -278,7 +278,7 @@ class SettingsDialog(QDialog):
         try:
             self.app.update_settings(default_provider=p.name)
         except EduAppError as e:
-            QMessageBox.warning(self, self.tr("Providers"), str(e))
+            QMessageBox.warning(self, self.tr("Providers"), error_text(e))
         self._fill_providers(select=p.name)
 
     def _delete_provider(self) -> None:
@@ -292,7 +292,7 @@ class SettingsDialog(QDialog):
             else:
                 self.app.changed.emit(Changes(providers=True))
         except EduAppError as e:
-            QMessageBox.warning(self, self.tr("Providers"), str(e))
+            QMessageBox.warning(self, self.tr("Providers"), error_text(e))
         self._fill_providers()
 
     # -- save -----------------------------------------------------------------------------
@@ -311,13 +311,13 @@ class SettingsDialog(QDialog):
                 backup_keep_days=self.keep_days.value(),
                 backup_keep_weeks=self.keep_weeks.value())
         except EduAppError as e:
-            QMessageBox.warning(self, self.tr("Settings"), str(e))
+            QMessageBox.warning(self, self.tr("Settings"), error_text(e))
             return
         if self.data_dir.text() != self.app.data_dir:
             try:
                 choose_data_dir(self.data_dir.text())
             except EduAppError as e:
-                QMessageBox.warning(self, self.tr("Settings"), str(e))
+                QMessageBox.warning(self, self.tr("Settings"), error_text(e))
                 return
         self.accept()
         if self.app.ui_language() != old_language:

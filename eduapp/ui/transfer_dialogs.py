@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QTreeWidgetItem, QVBoxLayout)
 
 from .app import current_language
-from .ops import Op
+from .ops import Op, error_text
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -190,7 +190,8 @@ class ImportDialog(QDialog):
             node = QTreeWidgetItem([os.path.basename(path), ""])
             self.tree.addTopLevelItem(node)
             if error is not None:
-                node.setText(1, self.tr("cannot be imported: {why}").format(why=error.message))
+                node.setText(1, self.tr("cannot be imported: {why}").format(
+                    why=error.describe_message(current_language())))
                 continue
             counts = result.counts()
             sets = counts.pop("sets", 0)
@@ -210,10 +211,12 @@ class ImportDialog(QDialog):
                                  langs=", ".join(f"{k} {v}" for k, v in sorted(
                                      languages.items())) or "-"))
             for e in result.errors:
-                QTreeWidgetItem(node, [_where(e.to_dict()), e.message])
+                QTreeWidgetItem(node, [_where(e.to_dict()),
+                                       e.describe_message(current_language())])
             for w in result.warnings:
                 QTreeWidgetItem(node, [_where(w.to_dict()),
-                                       self.tr("note: {message}").format(message=w.message)])
+                                       self.tr("note: {message}").format(
+                                           message=w.describe_message(current_language()))])
             node.setExpanded(bool(result.errors or result.warnings))
         self._show_matches(matches)
         self.status.setText(self.tr("{n} items ready to import.").format(n=total))

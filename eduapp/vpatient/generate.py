@@ -211,9 +211,9 @@ def generate_case_script(profile, topic: str, language: str = "en", *, source_te
     """
     from ..llm import complete_json_result
     if not topic.strip():
-        raise ValidationError("give a topic for the case")
+        raise ValidationError(code="vp.no-topic")
     if language not in ("en", "zh"):
-        raise ValidationError(f"unknown language {language!r}")
+        raise ValidationError(code="item.unknown-language", values={"language": language})
     concepts = ", ".join(sorted(c for c in concept_ids()))
     src = ""
     if source_text.strip():
@@ -229,5 +229,4 @@ def generate_case_script(profile, topic: str, language: str = "en", *, source_te
     try:
         return case_from_draft(res.data, topic.strip(), language, provenance)
     except ValidationError as e:
-        raise LLMOutputError(f"the generated case is not a valid script ({e}); nothing was "
-                             f"stored") from None
+        raise LLMOutputError(code="vp.invalid-draft", values={"detail": e}) from None

@@ -90,8 +90,8 @@ class CaseLibrary:
         for c in cases:
             if c.id == case_id:
                 return c
-        raise NotFoundError(f"no virtual-patient case {case_id!r}; cases: "
-                            + ", ".join(c.id for c in cases))
+        raise NotFoundError(code="vp.case-not-found",
+                            values={"id": case_id, "ids": [c.id for c in cases]})
 
     def save(self, case: CaseScript) -> CaseScript:
         """Validate ``case`` and store it in the bank (insert or update by id).
@@ -100,7 +100,7 @@ class CaseLibrary:
         :raises NotFoundError: the library has no bank.
         """
         if self.bank is None:
-            raise NotFoundError("there is no item bank to save the case in")
+            raise NotFoundError(code="vp.no-bank")
         case.validate()
         self.bank.save_document(case_document(case))
         return case

@@ -27,7 +27,7 @@ import os
 import typing
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 
-from ..errors import ImportFileError, ValidationError
+from ..errors import ImportFileError, Phrase, ValidationError, os_reason
 
 __all__ = ["CaseScript", "Patient", "Persona", "Fact", "ExamFinding", "Investigation",
            "Diagnosis", "ManagementStep", "ChecklistItem", "ChecklistSection",
@@ -429,7 +429,9 @@ class CaseScript:
         problems = self.problems()
         if problems:
             more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-            raise ValidationError(f"case {self.id or '?'}: " + "; ".join(problems[:5]) + more)
+            raise ValidationError(code="vp.invalid", values={
+                "id": self.id or "?", "problems": "; ".join(problems[:5]),
+                "more": Phrase("vp.more", n=len(problems) - 5) if len(problems) > 5 else ""})
         return self
 
     # -------------------------------------------------------------- JSON
@@ -449,15 +451,16 @@ class CaseScript:
             missing fields, wrong types (the message names the field).
         """
         if not isinstance(data, dict):
-            raise ValidationError("a case script must be a JSON object")
+            raise ValidationError(code="vp.not-object")
         data = dict(data)
         fmt = data.pop("format", FORMAT)
         version = data.pop("version", FORMAT_VERSION)
         if fmt != FORMAT:
-            raise ValidationError(f"not a case script (format {fmt!r}, expected {FORMAT!r})")
+            raise ValidationError(code="vp.wrong-format",
+                                  values={"format": fmt, "expected": FORMAT})
         if not isinstance(version, int) or version > FORMAT_VERSION:
-            raise ValidationError(f"case script version {version!r} is newer than this "
-                                  f"EduApp knows ({FORMAT_VERSION})")
+            raise ValidationError(code="vp.newer",
+                                  values={"version": version, "known": FORMAT_VERSION})
         return _build(cls, data, "case")
 
 
@@ -466,7 +469,7 @@ class CaseScript:
 def _build(cls, data, where: str):
     """A dataclass ``cls`` from a dict, checking field names and basic types."""
     if not isinstance(data, dict):
-        raise ValidationError(f"{where} must be a JSON object")
+        raise ValidationError(code="vp.field-object", values={"where": where})
     data = dict(data)
     if cls is Diagnosis and isinstance(data, str):
         data = {"name": data}
@@ -477,12 +480,14 @@ def _build(cls, data, where: str):
     names = {f.name for f in fields(cls)}
     unknown = set(data) - names
     if unknown:
-        raise ValidationError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        raise ValidationError(code="vp.unknown-fields",
+                              values={"where": where, "fields": sorted(unknown)})
     kwargs = {}
     for f in fields(cls):
         if f.name not in data:
             if f.default is MISSING and f.default_factory is MISSING:
-                raise ValidationError(f"{where}: missing field {f.name!r}")
+                raise ValidationError(code="vp.missing-field",
+                                      values={"where": where, "field": f.name})
             continue
         kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
     return cls(**kwargs)
@@ -502,23 +507,23 @@ def _convert(tp, value, where: str):
         return _build(tp, value, where)
     if origin is list:
         if not isinstance(value, list):
-            raise ValidationError(f"{where} must be a list")
+            raise ValidationError(code="vp.field-list", values={"where": where})
         return [_convert(args[0], v, f"{where}[{n}]") for n, v in enumerate(value)]
     if origin is dict:
         if not isinstance(value, dict):
-            raise ValidationError(f"{where} must be an object")
+            raise ValidationError(code="vp.field-dict", values={"where": where})
         return {str(k): _convert(args[1], v, f"{where}.{k}") for k, v in value.items()}
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValidationError(f"{where} must be a number")
+            raise ValidationError(code="vp.field-number", values={"where": where})
         return float(value)
     if tp is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"{where} must be a whole number")
+            raise ValidationError(code="vp.field-int", values={"where": where})
         return value
     if tp is str:
         if not isinstance(value, str):
-            raise ValidationError(f"{where} must be text")
+            raise ValidationError(code="vp.field-text", values={"where": where})
         return value
     return value
 
@@ -534,11 +539,13 @@ def case_from_json(text: str, source: str = "") -> CaseScript:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ImportFileError(f"not valid JSON ({e.msg})", source or None, e.lineno) from None
+        raise ImportFileError(None, source or None, e.lineno, code="vp.bad-json",
+                              values={"detail": e.msg}) from None
     try:
         return CaseScript.from_dict(data).validate()
     except ValidationError as e:
-        raise ImportFileError(str(e), source or None) from None
+        raise ImportFileError(None if e.code else str(e), source or None, code=e.code,
+                              values=e.values) from None
 
 
 def load_case(path: str) -> CaseScript:
@@ -550,8 +557,8 @@ def load_case(path: str) -> CaseScript:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as e:
-        raise ImportFileError(f"cannot read the file ({getattr(e, 'strerror', None) or e})",
-                              path) from None
+        raise ImportFileError(None, path, code="vp.cannot-read",
+                              values={"reason": os_reason(e)}) from None
     return case_from_json(text, path)
 
 
@@ -575,4 +582,5 @@ def save_case(case: CaseScript, path: str) -> None:
             os.remove(tmp)
         except OSError:
             pass
-        raise ExportError(f"cannot write {path} ({e.strerror})") from None
+        raise ExportError(code="file.cannot-write",
+                          values={"path": path, "reason": os_reason(e)}) from None

@@ -55,4 +55,4 @@ def test_lint_text_output(run_cli, tmp_path):
     path = tmp_path / "q.txt"
     path.write_text(AIKEN, encoding="utf-8")
     code, out, _ = run_cli("lint", path, "--format", "aiken")
-    assert code == 0 and "negative-stem" in out and "2 item(s)" in out
+    assert code == 0 and "negative-stem" in out and "2 items, 2 with warnings or errors" in out

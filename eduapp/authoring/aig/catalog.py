@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...domain import Document
-from ...errors import NotFoundError, ValidationError
+from ...errors import NotFoundError, ValidationError, os_reason
 from ...resources import QUESTION_BANKS
 from .generator import count_combinations
 from .model import MODEL_FORMAT, ItemModel, read_json
@@ -178,7 +178,7 @@ def save_table_mark(bank: Bank, table: KnowledgeTable):
         if doc.uid == uid:
             full = bank.get_document(doc.id)
             return bank.save_document(mark_table(full, table))
-    raise NotFoundError(f"the note of table {table.title!r} is not in the bank")
+    raise NotFoundError(code="aig.note-missing", values={"title": table.title})
 
 
 def load_file(path: str) -> list[AigSource]:
@@ -193,16 +193,17 @@ def load_file(path: str) -> list[AigSource]:
             with open(path, encoding="utf-8") as fh:
                 body = fh.read()
         except OSError as e:
-            raise ValidationError(f"cannot read {path} ({e.strerror})") from None
+            raise ValidationError(code="file.cannot-read",
+                                  values={"path": path, "reason": os_reason(e)}) from None
         if not parse_markdown_tables(body):
-            raise ValidationError(f"{path}: no Markdown table found")
+            raise ValidationError(code="aig.no-md-table", values={"path": path})
         base = os.path.splitext(os.path.basename(path))[0]
         zh = sum(1 for c in body if "\u4e00" <= c <= "\u9fff") > len(body) * 0.1
         doc = Document(kind="notes", title=base, body=body, language="zh" if zh else "en",
                        uid=base)
         tables = propose_tables(doc)
         if not tables:
-            raise ValidationError(f"{path}: no table has 4 rows with distinct first cells")
+            raise ValidationError(code="aig.md-table-small", values={"path": path})
         for t in tables:
             t.source = path
         return [_source(t) for t in tables]
@@ -215,9 +216,9 @@ def load_file(path: str) -> list[AigSource]:
             table = KnowledgeTable.from_dict(raw, source=path)
             src = _source(table)
         else:
-            raise ValidationError(f"not an item model or knowledge table (format {fmt!r})")
+            raise ValidationError(code="aig.unknown-format", values={"format": fmt})
     except ValidationError as e:
-        raise ValidationError(f"{path}: {e}") from None
+        raise ValidationError(code="aig.in-file", values={"path": path, "detail": e}) from None
     src.origin = path
     return [src]
 
@@ -234,10 +235,9 @@ def resolve(name: str, bank: Bank=None, data_dir: str | None = None) -> AigSourc
         found = load_file(name)
         if len(found) == 1:
             return found[0]
-        raise ValidationError(f"{name} holds {len(found)} tables; generate them by id from "
-                              "a JSON file")
+        raise ValidationError(code="aig.many-tables", values={"name": name, "n": len(found)})
     ids = ", ".join(s.id for s in catalog(bank, data_dir))
-    raise NotFoundError(f"no item model or knowledge table {name!r} (known: {ids})")
+    raise NotFoundError(code="aig.not-found", values={"name": name, "ids": ids})
 
 
 def dumps_model(model) -> str:

@@ -120,12 +120,11 @@ def draft_item_model(profile, topic: str, language: str = "en", *, source_text: 
     :raises ValidationError: an empty topic.
     """
     if profile.is_embedded:
-        raise LLMUnavailableError(
-            "Drafting an item model needs a stronger provider (OpenAI, DeepSeek, Qwen, or a "
-            "local Ollama/vLLM model); the built-in 135M model cannot write one. Start from a "
-            "shipped model instead.")
+        raise LLMUnavailableError(code="aig.draft-needs-stronger",
+                                  values={"providers": ["OpenAI", "DeepSeek", "Qwen", "Ollama",
+                                                        "vLLM"]})
     if not topic.strip():
-        raise ValidationError("give a topic to draft an item model about")
+        raise ValidationError(code="aig.draft-no-topic")
     prompt = authoring_prompt("item_model", language)
     extras = ""
     if source_text.strip():
@@ -142,8 +141,7 @@ def draft_item_model(profile, topic: str, language: str = "en", *, source_text: 
             model = model_from_draft(res.data, language)
         except ValidationError as e:
             if round_ == 2:
-                raise LLMOutputError(f"the drafted item model is still not usable after a "
-                                     f"repair ({e}); nothing was kept") from None
+                raise LLMOutputError(code="aig.draft-unusable", values={"detail": e}) from None
             repair = load_prompt("json_repair", language).render(
                 schema_name="item_model", errors=f"- {e}")
             msgs = msgs + [{"role": "assistant",

@@ -47,7 +47,8 @@ def _build(node: ast.AST, src: str) -> Expr:  # noqa: C901 - one branch per node
             try:
                 return env[name]
             except KeyError:
-                raise ValidationError(f"unknown variable {name!r} in {src!r}") from None
+                raise ValidationError(code="aig.expr-unknown-var",
+                                      values={"name": name, "src": src}) from None
         return lookup
     if isinstance(node, ast.BinOp) and type(node.op) in _BIN:
         op, a, b = _BIN[type(node.op)], _build(node.left, src), _build(node.right, src)
@@ -88,9 +89,9 @@ def _build(node: ast.AST, src: str) -> Expr:  # noqa: C901 - one branch per node
         fn = _FUNCS[node.func.id]
         args = [_build(a, src) for a in node.args]
         return lambda env: fn(*(a(env) for a in args))
-    raise ValidationError(f"{src!r}: {type(node).__name__} is not allowed in an item-model "
-                          "expression (use numbers, variable names, arithmetic, comparisons, "
-                          "and/or/not, abs/min/max/round/log10/sqrt)")
+    raise ValidationError(code="aig.expr-not-allowed",
+                          values={"src": src, "node": type(node).__name__,
+                                  "allowed": "abs/min/max/round/log10/sqrt"})
 
 
 @lru_cache(maxsize=4096)
@@ -107,11 +108,12 @@ def compile_expr(src: str) -> Expr:
         compile_expr("na - cl - hco3")({"na": 140, "cl": 104, "hco3": 12})   # 24
     """
     if not isinstance(src, str) or not src.strip():
-        raise ValidationError("an empty expression")
+        raise ValidationError(code="aig.expr-empty")
     try:
         tree = ast.parse(src.strip(), mode="eval")
     except SyntaxError as e:
-        raise ValidationError(f"{src!r} is not a valid expression ({e.msg})") from None
+        raise ValidationError(code="aig.expr-invalid",
+                              values={"src": src, "detail": e.msg}) from None
     return _build(tree, src)
 
 

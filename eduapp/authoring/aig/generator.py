@@ -180,7 +180,7 @@ class _Evaluator:
             try:
                 value = fn(env)
             except ZeroDivisionError:
-                raise ValidationError(f"variable {name!r}: its formula divides by zero") from None
+                raise ValidationError(code="aig.divides-by-zero", values={"name": name}) from None
             if isinstance(value, float):
                 value = int(round(value)) if dec == 0 else round(value, dec)
             env[name] = value
@@ -336,7 +336,8 @@ def _display(model: ItemModel, name: str, value, attr: str | None) -> str:
     if isinstance(value, dict):
         if attr:
             if attr not in value:
-                raise ValidationError(f"variable {name!r}: a value has no attribute {attr!r}")
+                raise ValidationError(code="aig.no-attribute",
+                                      values={"name": name, "attr": attr})
             return str(value[attr])
         return str(value.get("text", ""))
     if isinstance(value, bool):
@@ -521,7 +522,7 @@ def generate_from_model(model: ItemModel, *, count: int | None = None, seed: int
     """
     model.validate()
     if count is not None and count < 1:
-        raise ValidationError("generate at least one item")
+        raise ValidationError(code="aig.count-min")
     fp = model.fingerprint()
     scen = {s.id: s for s in model.scenarios}
     result = AigResult(model.id, "item-model")
@@ -529,8 +530,8 @@ def generate_from_model(model: ItemModel, *, count: int | None = None, seed: int
     stats: dict = {}
     if count is None:
         if _raw_total(model) > ENUMERATION_LIMIT:
-            raise ValidationError(f"model {model.id} has {_raw_total(model):,} raw combinations; "
-                                  "ask for a sample (a count)")
+            raise ValidationError(code="aig.too-many-combinations",
+                                  values={"id": model.id, "n": f"{_raw_total(model):,}"})
         source: Iterator[Combination] = combinations(model, stats)
     else:
         source = sample_combinations(model, random.Random(seed), stats)

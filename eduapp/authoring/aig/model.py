@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...domain import BLOOM_LEVELS, EXAM_TYPES, LANGUAGES
-from ...errors import ValidationError
+from ...errors import Phrase, ValidationError, os_reason
 from .expr import compile_expr, names_in
 
 __all__ = ["MODEL_FORMAT", "Domain", "Variable", "Scenario", "Answer", "KeyRule", "ItemModel",
@@ -100,39 +100,43 @@ class Domain:
         return {"min": self.min, "max": self.max, "step": self.step}
 
     @classmethod
-    def parse(cls, raw, where: str) -> "Domain":
+    def parse(cls, raw, where: "Phrase | str") -> "Domain":
         """From a list or a ``{"min", "max", "step"}`` object.
 
         :raises ValidationError: naming ``where`` (``variable 'na'``).
         """
         if isinstance(raw, list):
             if not raw:
-                raise ValidationError(f"{where}: the list of values is empty")
+                raise ValidationError(code="aig.values-empty", values={"where": where})
             for v in raw:
                 if isinstance(v, dict):
                     if not isinstance(v.get("text"), str):
-                        raise ValidationError(f"{where}: a value object needs a \"text\"")
+                        raise ValidationError(code="aig.value-text",
+                                              values={"where": where, "field": '"text"'})
                 elif isinstance(v, bool) or not isinstance(v, (str, int, float)):
-                    raise ValidationError(f"{where}: values must be text, numbers or objects")
+                    raise ValidationError(code="aig.value-kinds", values={"where": where})
             return cls(values=list(raw))
         if isinstance(raw, dict):
             try:
                 lo, hi, step = (float(raw["min"]), float(raw["max"]),
                                 float(raw.get("step", 1)))
             except (KeyError, TypeError, ValueError):
-                raise ValidationError(f"{where}: a range needs numeric \"min\", \"max\" and "
-                                      "\"step\"") from None
+                raise ValidationError(code="aig.range-fields",
+                                      values={"where": where,
+                                              "fields": ['"min"', '"max"', '"step"']}) from None
             if step <= 0:
-                raise ValidationError(f"{where}: the step must be greater than 0")
+                raise ValidationError(code="aig.step", values={"where": where})
             if lo > hi:
-                raise ValidationError(f"{where}: min {lo:g} is greater than max {hi:g}")
+                raise ValidationError(code="aig.min-max",
+                                      values={"where": where, "min": f"{lo:g}", "max": f"{hi:g}"})
             d = cls(min=_int_if_whole(lo), max=_int_if_whole(hi), step=_int_if_whole(step))
             if d.size() > MAX_RANGE_VALUES:
-                raise ValidationError(f"{where}: the range has {d.size()} values (at most "
-                                      f"{MAX_RANGE_VALUES}); use a larger step")
+                raise ValidationError(code="aig.range-size",
+                                      values={"where": where, "n": d.size(),
+                                              "max": MAX_RANGE_VALUES})
             return d
-        raise ValidationError(f"{where}: give a list of values or a range "
-                              "{\"min\", \"max\", \"step\"}")
+        raise ValidationError(code="aig.domain-kind",
+                              values={"where": where, "range": '{"min", "max", "step"}'})
 
 
 def _int_if_whole(x: float):
@@ -324,115 +328,119 @@ class ItemModel:
             answer id that does not exist, fewer answers than ``option_count``.
         """
         if not isinstance(self.id, str) or not _ID.match(self.id):
-            raise ValidationError(f"model id {self.id!r}: use letters, digits, '-', '_' or '.'")
+            raise ValidationError(code="aig.bad-id", values={"id": self.id})
         if not self.title.strip():
-            raise ValidationError(f"model {self.id}: the title is empty")
+            raise ValidationError(code="aig.no-title", values={"id": self.id})
         if self.language not in LANGUAGES:
-            raise ValidationError(f"model {self.id}: language must be one of "
-                                  f"{', '.join(LANGUAGES)}")
+            raise ValidationError(code="aig.language",
+                                  values={"id": self.id, "choices": list(LANGUAGES)})
         if self.bloom and self.bloom not in BLOOM_LEVELS:
-            raise ValidationError(f"model {self.id}: unknown Bloom level {self.bloom!r}")
+            raise ValidationError(code="aig.bloom",
+                                  values={"id": self.id, "bloom": self.bloom})
         if self.exam_type and self.exam_type not in EXAM_TYPES:
-            raise ValidationError(f"model {self.id}: unknown exam type {self.exam_type!r}")
+            raise ValidationError(code="aig.exam-type",
+                                  values={"id": self.id, "type": self.exam_type})
         if self.difficulty is not None and not 0 <= self.difficulty <= 1:
-            raise ValidationError(f"model {self.id}: difficulty is a facility index in 0..1")
+            raise ValidationError(code="aig.difficulty", values={"id": self.id})
         if not 3 <= self.option_count <= 6:
-            raise ValidationError(f"model {self.id}: options.count must be 3 to 6")
+            raise ValidationError(code="aig.option-count",
+                                  values={"id": self.id, "field": "options.count"})
         if not self.stem.strip() or not self.lead_in.strip():
-            raise ValidationError(f"model {self.id}: the stem and the lead-in must not be empty")
+            raise ValidationError(code="aig.no-stem", values={"id": self.id})
         names: set[str] = set()
         for v in self.variables:
             if not _NAME.match(v.name or ""):
-                raise ValidationError(f"variable {v.name!r}: use letters, digits and '_' "
-                                      "(not starting with a digit)")
+                raise ValidationError(code="aig.var-name", values={"name": v.name})
             if v.name in names:
-                raise ValidationError(f"variable {v.name!r} is defined twice")
+                raise ValidationError(code="aig.var-twice", values={"name": v.name})
             if v.domain is None and not v.formula:
-                raise ValidationError(f"variable {v.name!r} has neither values, a range nor "
-                                      "a formula")
+                raise ValidationError(code="aig.var-empty", values={"name": v.name})
             names.add(v.name)
         if not self.scenarios:
-            raise ValidationError(f"model {self.id}: at least one scenario is needed")
+            raise ValidationError(code="aig.no-scenario", values={"id": self.id})
         answer_ids = [a.id for a in self.answers]
         if len(set(answer_ids)) != len(answer_ids):
-            raise ValidationError(f"model {self.id}: two answers have the same id")
+            raise ValidationError(code="aig.answer-ids", values={"id": self.id})
         texts = [" ".join(a.text.casefold().split()) for a in self.answers]
         if len(set(texts)) != len(texts) or not all(texts):
-            raise ValidationError(f"model {self.id}: answer texts must be non-empty and differ")
+            raise ValidationError(code="aig.answer-texts", values={"id": self.id})
         if len(self.answers) < self.option_count:
-            raise ValidationError(f"model {self.id}: {self.option_count} options per item need "
-                                  f"at least {self.option_count} answers, there are "
-                                  f"{len(self.answers)}")
+            raise ValidationError(code="aig.too-few-answers",
+                                  values={"id": self.id, "n": self.option_count,
+                                          "have": len(self.answers)})
         for v in self.variables:
             if v.formula:
                 compile_expr(v.formula)
                 unknown = names_in(v.formula) - names
                 if unknown:
-                    raise ValidationError(f"variable {v.name!r}: its formula uses unknown "
-                                          f"name(s) {', '.join(sorted(unknown))}")
+                    raise ValidationError(code="aig.formula-unknown",
+                                          values={"name": v.name, "names": sorted(unknown)})
         seen: set[str] = set()
         for s in self.scenarios:
             if not _ID.match(s.id or ""):
-                raise ValidationError(f"scenario {s.id!r}: give it an id (letters, digits, -)")
+                raise ValidationError(code="aig.scenario-id", values={"id": s.id})
             if s.id in seen:
-                raise ValidationError(f"scenario {s.id!r} is defined twice")
+                raise ValidationError(code="aig.scenario-twice", values={"id": s.id})
             seen.add(s.id)
             if s.answer and s.answer not in answer_ids:
-                raise ValidationError(f"scenario {s.id!r}: answer {s.answer!r} is not one of "
-                                      "the answers")
+                raise ValidationError(code="aig.scenario-answer",
+                                      values={"id": s.id, "answer": s.answer})
             if not s.answer and not self.key_rules:
-                raise ValidationError(f"scenario {s.id!r}: give its answer or key rules")
+                raise ValidationError(code="aig.scenario-no-answer", values={"id": s.id})
             for name in s.values:
                 if name not in names:
-                    raise ValidationError(f"scenario {s.id!r}: unknown variable {name!r}")
+                    raise ValidationError(code="aig.scenario-unknown-var",
+                                          values={"id": s.id, "name": name})
                 if self.variable(name).formula:
-                    raise ValidationError(f"scenario {s.id!r}: {name!r} is derived by a "
-                                          "formula and cannot be given values")
+                    raise ValidationError(code="aig.scenario-derived",
+                                          values={"id": s.id, "name": name})
             for d in s.distractors + s.exclude:
                 if d not in answer_ids:
-                    raise ValidationError(f"scenario {s.id!r}: answer {d!r} (distractors, "
-                                          "exclude) is not one of the answers")
+                    raise ValidationError(code="aig.scenario-distractor",
+                                          values={"id": s.id, "answer": d})
             if s.answer and s.answer in s.exclude:
-                raise ValidationError(f"scenario {s.id!r}: its own answer is excluded")
+                raise ValidationError(code="aig.scenario-excludes-own", values={"id": s.id})
             if len(answer_ids) - len(set(s.exclude)) < self.option_count:
-                raise ValidationError(f"scenario {s.id!r}: after its exclusions fewer than "
-                                      f"{self.option_count} answers are left")
-            self._check_exprs(s.constraints, names, f"scenario {s.id!r} constraint")
-        self._check_exprs(self.constraints, names, "constraint")
+                raise ValidationError(code="aig.scenario-too-few",
+                                      values={"id": s.id, "n": self.option_count})
+            self._check_exprs(s.constraints, names,
+                              Phrase("aig.w-scenario-constraint", id=s.id))
+        self._check_exprs(self.constraints, names, Phrase("aig.w-constraint"))
         for a in self.answers:
             for sid in a.why_wrong_in:
                 if sid not in seen:
-                    raise ValidationError(f"answer {a.id!r}: why_wrong names unknown scenario "
-                                          f"{sid!r}")
+                    raise ValidationError(code="aig.why-wrong-scenario",
+                                          values={"answer": a.id, "id": sid})
         for r in self.key_rules:
             if r.answer not in answer_ids:
-                raise ValidationError(f"key rule {r.when!r}: answer {r.answer!r} is not one of "
-                                      "the answers")
-            self._check_exprs([r.when], names, "key rule")
+                raise ValidationError(code="aig.rule-answer",
+                                      values={"when": r.when, "answer": r.answer})
+            self._check_exprs([r.when], names, Phrase("aig.w-key-rule"))
         allowed = names | {"scenario"}
         for where, text in [("stem", self.stem), ("lead_in", self.lead_in),
                             ("explanation", self.explanation)] + [
-                (f"answer {a.id!r}", " ".join([a.text, a.why_correct, a.why_wrong,
+                (Phrase("aig.w-answer", id=a.id), " ".join([a.text, a.why_correct, a.why_wrong,
                                                *a.why_wrong_in.values()]))
                 for a in self.answers]:
             unknown = template_names(text) - allowed
             if unknown:
-                raise ValidationError(f"{where}: unknown placeholder(s) "
-                                      f"{', '.join('{' + u + '}' for u in sorted(unknown))}")
+                raise ValidationError(code="aig.unknown-placeholders",
+                                      values={"where": where, "names": [
+                                          "{" + u + "}" for u in sorted(unknown)]})
         for v in self.variables:  # listed text values may refer to other variables
             for value in (v.domain.values or []) if v.domain else []:
                 text = value.get("text") if isinstance(value, dict) else value
                 if isinstance(text, str) and v.name in template_names(text):
-                    raise ValidationError(f"variable {v.name!r}: a value refers to itself")
+                    raise ValidationError(code="aig.value-self", values={"name": v.name})
 
     @staticmethod
-    def _check_exprs(exprs: list[str], names: set[str], what: str) -> None:
+    def _check_exprs(exprs: list[str], names: set[str], what: "Phrase | str") -> None:
         for e in exprs:
             compile_expr(e)
             unknown = names_in(e) - names - {"scenario"}
             if unknown:
-                raise ValidationError(f"{what} {e!r}: unknown name(s) "
-                                      f"{', '.join(sorted(unknown))}")
+                raise ValidationError(code="aig.unknown-names",
+                                      values={"what": what, "expr": e, "names": sorted(unknown)})
 
     # -- JSON ----------------------------------------------------------------------
 
@@ -472,26 +480,28 @@ class ItemModel:
         :raises ValidationError: a wrong format, a missing or mistyped field (named).
         """
         if not isinstance(d, dict):
-            raise ValidationError("an item model must be a JSON object")
+            raise ValidationError(code="aig.not-object")
         if d.get("format", MODEL_FORMAT) != MODEL_FORMAT:
-            raise ValidationError(f"not an item model (format {d.get('format')!r}, expected "
-                                  f"{MODEL_FORMAT!r})")
+            raise ValidationError(code="aig.wrong-format",
+                                  values={"format": d.get("format"), "expected": MODEL_FORMAT})
         known = {"format", "version", "id", "title", "language", "topic", "system",
                  "discipline", "bloom", "difficulty", "exam_type", "tags", "references",
                  "cognitive_model", "variables", "scenarios", "answers", "key_rules",
                  "constraints", "stem", "lead_in", "explanation", "options"}
         unknown = set(d) - known
         if unknown:
-            raise ValidationError(f"unknown item-model field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(code="aig.unknown-fields",
+                                  values={"fields": sorted(unknown)})
         for req in ("id", "title", "language", "variables", "scenarios", "answers", "stem",
                     "lead_in"):
             if req not in d:
-                raise ValidationError(f"the item model has no {req!r}")
+                raise ValidationError(code="aig.missing-field", values={"field": req})
         variables = []
         for n, raw in enumerate(_list(d["variables"], "variables"), 1):
             if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
-                raise ValidationError(f"variable {n} needs a \"name\"")
-            where = f"variable {raw['name']!r}"
+                raise ValidationError(code="aig.var-needs-name",
+                                      values={"n": n, "field": '"name"'})
+            where = Phrase("aig.w-variable", name=raw["name"])
             domain = None
             if "values" in raw:
                 domain = Domain.parse(raw["values"], where)
@@ -500,7 +510,7 @@ class ItemModel:
             try:
                 decimals = int(raw.get("decimals", 0))
             except (TypeError, ValueError):
-                raise ValidationError(f"{where}: decimals must be a whole number") from None
+                raise ValidationError(code="aig.decimals", values={"where": where}) from None
             variables.append(Variable(name=raw["name"], domain=domain,
                                       formula=str(raw.get("formula", "")), decimals=decimals,
                                       unit=str(raw.get("unit", "")),
@@ -510,14 +520,15 @@ class ItemModel:
         scenarios = []
         for n, raw in enumerate(_list(d["scenarios"], "scenarios"), 1):
             if not isinstance(raw, dict):
-                raise ValidationError(f"scenario {n} must be an object")
+                raise ValidationError(code="aig.scenario-object", values={"n": n})
             sid = str(raw.get("id", ""))
             values = raw.get("values") or {}
             if not isinstance(values, dict):
-                raise ValidationError(f"scenario {sid!r}: \"values\" must be an object")
+                raise ValidationError(code="aig.scenario-values",
+                                      values={"id": sid, "field": '"values"'})
             scenarios.append(Scenario(
                 id=sid, label=str(raw.get("label", "")), answer=str(raw.get("answer", "")),
-                values={k: Domain.parse(v, f"scenario {sid!r} variable {k!r}")
+                values={k: Domain.parse(v, Phrase("aig.w-scenario-var", id=sid, name=k))
                         for k, v in values.items()},
                 constraints=[str(c) for c in _list(raw.get("constraints") or [],
                                                    f"scenario {sid!r} constraints")],
@@ -529,7 +540,8 @@ class ItemModel:
         for n, raw in enumerate(_list(d["answers"], "answers"), 1):
             if not isinstance(raw, dict) or not raw.get("id") or not isinstance(
                     raw.get("text"), str):
-                raise ValidationError(f"answer {n} needs an \"id\" and a \"text\"")
+                raise ValidationError(code="aig.answer-fields",
+                                      values={"n": n, "fields": ['"id"', '"text"']})
             wrong = raw.get("why_wrong", "")
             wrong_in: dict[str, str] = {}
             if isinstance(wrong, dict):
@@ -541,22 +553,26 @@ class ItemModel:
         rules = []
         for n, raw in enumerate(_list(d.get("key_rules") or [], "key_rules"), 1):
             if not isinstance(raw, dict) or "when" not in raw or "answer" not in raw:
-                raise ValidationError(f"key rule {n} needs \"when\" and \"answer\"")
+                raise ValidationError(code="aig.rule-fields",
+                                      values={"n": n, "fields": ['"when"', '"answer"']})
             rules.append(KeyRule(when=str(raw["when"]), answer=str(raw["answer"])))
         options = d.get("options") or {}
         if not isinstance(options, dict):
-            raise ValidationError("\"options\" must be an object like {\"count\": 5}")
+            raise ValidationError(code="aig.options-object",
+                                  values={"field": '"options"', "example": '{"count": 5}'})
         difficulty = d.get("difficulty")
         if difficulty is not None and (isinstance(difficulty, bool)
                                        or not isinstance(difficulty, (int, float))):
-            raise ValidationError("difficulty must be a number in 0..1")
+            raise ValidationError(code="item.difficulty-number")
         cm = d.get("cognitive_model") or {}
         if not isinstance(cm, dict):
-            raise ValidationError("\"cognitive_model\" must be an object")
+            raise ValidationError(code="aig.field-object",
+                                  values={"field": '"cognitive_model"'})
         try:
             count = int(options.get("count", 5))
         except (TypeError, ValueError):
-            raise ValidationError("options.count must be a whole number") from None
+            raise ValidationError(code="aig.option-count-int",
+                                  values={"field": "options.count"}) from None
         model = cls(
             id=str(d["id"]), title=str(d["title"]), language=str(d["language"]),
             stem=str(d["stem"]), lead_in=str(d["lead_in"]), variables=variables,
@@ -584,7 +600,7 @@ class ItemModel:
         try:
             return cls.from_dict(raw)
         except ValidationError as e:
-            raise ValidationError(f"{path}: {e}") from None
+            raise ValidationError(code="aig.in-file", values={"path": path, "detail": e}) from None
 
     def save(self, path: str) -> None:
         """Write the model as UTF-8 JSON (indented, Chinese kept as characters); the file
@@ -597,8 +613,16 @@ class ItemModel:
 
 def _list(value, what: str) -> list:
     if not isinstance(value, list):
-        raise ValidationError(f"\"{what}\" must be a list")
+        raise ValidationError(code="aig.must-be-list", values={"field": f'"{what}"'})
     return value
+
+
+#: How callers name the file they read (``what``) -> its catalogue word.
+_WHAT = {"item model": "aig.w-item-model", "notes file": "aig.w-notes-file"}
+
+
+def _what(what):
+    return Phrase(_WHAT[what]) if isinstance(what, str) and what in _WHAT else what
 
 
 def read_json(path: str, what: str):
@@ -607,11 +631,15 @@ def read_json(path: str, what: str):
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)
     except OSError as e:
-        raise ValidationError(f"cannot read the {what} {path} ({e.strerror})") from None
+        raise ValidationError(code="aig.cannot-read",
+                              values={"what": _what(what), "path": path,
+                                      "reason": os_reason(e)}) from None
     except UnicodeDecodeError:
-        raise ValidationError(f"{path}: the {what} is not UTF-8 text") from None
+        raise ValidationError(code="aig.not-utf8",
+                              values={"what": _what(what), "path": path}) from None
     except json.JSONDecodeError as e:
-        raise ValidationError(f"{path}, line {e.lineno}: not valid JSON ({e.msg})") from None
+        raise ValidationError(code="bp.bad-json",
+                              values={"path": path, "line": e.lineno, "detail": e.msg}) from None
 
 
 def write_json(path: str, data) -> None:
@@ -625,7 +653,8 @@ def write_json(path: str, data) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".aig-", suffix=".json", dir=folder)
     except OSError as e:
-        raise ValidationError(f"cannot write {path} ({e.strerror})") from None
+        raise ValidationError(code="file.cannot-write",
+                              values={"path": path, "reason": os_reason(e)}) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
@@ -636,4 +665,5 @@ def write_json(path: str, data) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise ValidationError(f"cannot write {path} ({e.strerror})") from None
+        raise ValidationError(code="file.cannot-write",
+                              values={"path": path, "reason": os_reason(e)}) from None

@@ -144,25 +144,26 @@ class KnowledgeTable:
         """:raises ValidationError: fewer than 4 rows, no direction, a column out of range,
         a direction from a column to itself, a language other than en/zh."""
         if self.language not in ("en", "zh"):
-            raise ValidationError(f"table {self.id}: language must be en or zh")
+            raise ValidationError(code="aig.table-language",
+                                  values={"id": self.id, "choices": ["en", "zh"]})
         if len(self.header) < 2:
-            raise ValidationError(f"table {self.id}: a knowledge table needs two columns")
+            raise ValidationError(code="aig.table-columns", values={"id": self.id})
         if len(self.rows) < 4:
-            raise ValidationError(f"table {self.id}: a knowledge table needs at least 4 rows "
-                                  "(the key and 3 distractors)")
+            raise ValidationError(code="aig.table-rows", values={"id": self.id})
         if not self.directions:
-            raise ValidationError(f"table {self.id}: pick at least one question direction")
+            raise ValidationError(code="aig.table-direction", values={"id": self.id})
         for d in self.directions:
             for col in (d.source, d.target):
                 if not 0 <= col < len(self.header):
-                    raise ValidationError(f"table {self.id}: column {col} does not exist "
-                                          f"(0 to {len(self.header) - 1})")
+                    raise ValidationError(code="aig.column-missing",
+                                          values={"id": self.id, "col": col,
+                                                  "last": len(self.header) - 1})
             if d.source == d.target:
-                raise ValidationError(f"table {self.id}: a direction must go from one column "
-                                      "to another")
+                raise ValidationError(code="aig.direction-columns", values={"id": self.id})
             for t in (d.stem, d.b1_stem):
                 if t and "{cue}" not in t:
-                    raise ValidationError(f"table {self.id}: the template {t!r} needs {{cue}}")
+                    raise ValidationError(code="aig.template-cue",
+                                          values={"id": self.id, "template": t, "cue": "{cue}"})
 
     def spec(self) -> dict:
         """The mark as kept in a document's ``data["knowledge_tables"]``."""
@@ -191,17 +192,18 @@ class KnowledgeTable:
         :raises ValidationError: a missing field or a bad direction.
         """
         if not isinstance(d, dict):
-            raise ValidationError("a knowledge table must be a JSON object")
+            raise ValidationError(code="aig.table-object")
         if d.get("format", TABLE_FORMAT) != TABLE_FORMAT:
-            raise ValidationError(f"not a knowledge table (format {d.get('format')!r})")
+            raise ValidationError(code="aig.table-format", values={"format": d.get("format")})
         directions = []
         for n, raw in enumerate(d.get("directions") or [], 1):
             if not isinstance(raw, dict) or "from" not in raw or "to" not in raw:
-                raise ValidationError(f"direction {n} needs \"from\" and \"to\" columns")
+                raise ValidationError(code="aig.direction-fields",
+                                      values={"n": n, "fields": ['"from"', '"to"']})
             try:
                 src, dst = int(raw["from"]), int(raw["to"])
             except (TypeError, ValueError):
-                raise ValidationError(f"direction {n}: columns are zero-based numbers") from None
+                raise ValidationError(code="aig.direction-numbers", values={"n": n}) from None
             directions.append(Direction(src, dst, str(raw.get("stem", "")),
                                         str(raw.get("b1_stem", "")),
                                         str(raw.get("instruction", "")),
@@ -209,7 +211,8 @@ class KnowledgeTable:
         header = header if header is not None else d.get("header")
         rows = rows if rows is not None else d.get("rows")
         if not isinstance(header, list) or not isinstance(rows, list):
-            raise ValidationError("a knowledge table needs \"header\" and \"rows\"")
+            raise ValidationError(code="aig.table-fields",
+                                  values={"fields": ['"header"', '"rows"']})
         t = cls(id=str(d.get("id", "")), title=str(d.get("title", "")),
                 language=language or str(d.get("language", "en")),
                 header=[str(h) for h in header],
@@ -221,7 +224,7 @@ class KnowledgeTable:
                 references=list(d.get("references") or []),
                 source=defaults.get("source", ""), table_index=d.get("table"))
         if not t.id:
-            raise ValidationError("a knowledge table needs an \"id\"")
+            raise ValidationError(code="aig.table-id", values={"field": '"id"'})
         t.validate()
         return t
 
@@ -239,8 +242,9 @@ def tables_of_document(doc: Document) -> list[KnowledgeTable]:
     for m in marks:
         idx = m.get("table")
         if not isinstance(idx, int) or not 0 <= idx < len(tables):
-            raise ValidationError(f"{doc.title}: knowledge table {m.get('id')!r} points at "
-                                  f"table {idx!r}, the note has {len(tables)}")
+            raise ValidationError(code="aig.table-index",
+                                  values={"title": doc.title, "id": m.get("id"), "index": idx,
+                                          "n": len(tables)})
         t = tables[idx]
         out.append(KnowledgeTable.from_dict(
             m, header=t.header, rows=t.rows, language=doc.language, topic=doc.topic,
@@ -257,7 +261,8 @@ def mark_table(doc: Document, table: KnowledgeTable) -> Document:
     table.validate()
     tables = parse_markdown_tables(doc.body)
     if table.table_index is None or not 0 <= table.table_index < len(tables):
-        raise ValidationError(f"{doc.title}: it has no table {table.table_index!r}")
+        raise ValidationError(code="aig.no-table-index",
+                              values={"title": doc.title, "index": table.table_index})
     marks = [m for m in (doc.data or {}).get("knowledge_tables") or []
              if m.get("id") != table.id and m.get("table") != table.table_index]
     doc.data = dict(doc.data or {}, knowledge_tables=marks + [table.spec()])
@@ -514,7 +519,7 @@ def generate_from_table(table: KnowledgeTable, *, count: int | None = None,
     :raises ValidationError: an invalid table.
     """
     if count is not None and count < 1:
-        raise ValidationError("generate at least one item")
+        raise ValidationError(code="aig.count-min")
     units = [u for u in table_units(table, 0 if seed is None else seed)
              if u.provenance["format"] in formats]
     result = AigResult(table.id, "table")

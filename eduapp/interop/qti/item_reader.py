@@ -58,8 +58,8 @@ class ItemReader:
                     rel = alt
             if self.source is None or not self.source.exists(rel):
                 self.result.errors.append(ImportFileError(
-                    f"{self.label}: the file {ref!r} it shows is not in the package; the "
-                    "item is imported without it", file=self.path, item=where))
+                    file=self.path, item=where, code="qti.media-missing",
+                    values={"label": self.label, "ref": ref}))
                 continue
             media, err = mediafiles.make_media(rel, self.source.read(rel), self.path, where)
             if err:
@@ -227,9 +227,9 @@ def parse_item_file(data: bytes, reader: ItemReader) -> Item | None:
     try:
         root = xmlparse.parse_xml(data, reader.path)
     except ImportFileError as e:
-        reader.result.errors.append(ImportFileError(f"{reader.label}: {e.message}",
-                                                    file=reader.path, line=e.line,
-                                                    item=reader.label))
+        reader.result.errors.append(ImportFileError(
+            file=reader.path, line=e.line, item=reader.label, code="qti.in-item",
+            values={"label": reader.label, "detail": e}))
         return None
     return item_from_root(root, reader)
 
@@ -238,19 +238,20 @@ def item_from_root(root, reader: ItemReader) -> Item | None:
     name = xmlparse.local(root.tag)
     if name != "assessmentitem":
         reader.result.errors.append(ImportFileError(
-            f"{reader.label}: the root element is <{name}>, not an assessmentItem; skipped",
-            file=reader.path, item=reader.label))
+            file=reader.path, item=reader.label, code="qti.item-root",
+            values={"label": reader.label, "root": f"<{name}>", "kind": "assessmentItem"}))
         return None
     try:
         item = _parse_item(root, reader)
         item.validate()
     except (ItemSkipped, ValidationError) as e:
-        reader.result.errors.append(ImportFileError(f"{reader.label}: {e}", file=reader.path,
-                                                    item=reader.label))
+        reader.result.errors.append(ImportFileError(
+            file=reader.path, item=reader.label, code="qti.in-item",
+            values={"label": reader.label, "detail": e}))
         return None
     except (ValueError, TypeError, AttributeError, KeyError, IndexError) as e:
         reader.result.errors.append(ImportFileError(
-            f"{reader.label}: the item cannot be read ({e})", file=reader.path,
-            item=reader.label))
+            file=reader.path, item=reader.label, code="qti.item-unreadable",
+            values={"label": reader.label, "detail": str(e)}))
         return None
     return item

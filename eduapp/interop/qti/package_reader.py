@@ -62,7 +62,8 @@ def _manifest_items(source: Source, path: str, result: ParseResult,
     base = posixpath.dirname(mname)
     root = xmlparse.parse_xml(source.read(mname), path)
     if xmlparse.local(root.tag) != "manifest":
-        raise ImportFileError("imsmanifest.xml has no <manifest> root", file=path)
+        raise ImportFileError(file=path, code="qti.no-manifest-root",
+                              values={"file": "imsmanifest.xml", "root": "<manifest>"})
     out: list[str] = []
     qti1: list[str] = []
     tests: list[str] = []
@@ -78,12 +79,13 @@ def _manifest_items(source: Source, path: str, result: ParseResult,
                 rtype.lower():
             rel = join_href(posixpath.join(base, xml_base), href)
             if rel is None:
-                result.errors.append(ImportFileError(
-                    f"manifest resource {href!r} points outside the package; skipped",
-                    file=path))
+                result.errors.append(ImportFileError(file=path,
+                                                     code="qti.outside",
+                                                     values={"href": href}))
             elif not source.exists(rel):
-                result.errors.append(ImportFileError(
-                    f"manifest resource {href!r} is not in the package; skipped", file=path))
+                result.errors.append(ImportFileError(file=path,
+                                                     code="qti.missing-resource",
+                                                     values={"href": href}))
             else:
                 out.append(rel)
         elif "questestinterop" in rtype or re.search(r"xmlv1p\d", rtype):
@@ -136,8 +138,8 @@ def _apply_section_rubrics(result: ParseResult, by_path: dict, rubrics: list[tup
         label = ident or title or "section"
         if not members:
             result.warnings.append(ImportFileError(
-                f"section {label}: its candidate instructions were not imported (none of its "
-                f"items could be): {text[:80]}", file=path, item=label))
+                file=path, item=label, code="qti.rubric-lost",
+                values={"label": label, "text": text[:80]}))
             continue
         if len(members) == 1:
             item = members[0]
@@ -148,8 +150,8 @@ def _apply_section_rubrics(result: ParseResult, by_path: dict, rubrics: list[tup
             result.units.insert(at, ItemSet(kind="case", title=title or ident,
                                             vignette=text, items=members).attach())
         result.warnings.append(ImportFileError(
-            f"section {label}: its candidate rubricBlock is kept as the shared text of its "
-            f"{len(members)} item(s)", file=path, item=label))
+            file=path, item=label, code="qti.rubric-kept",
+            values={"label": label, "element": "rubricBlock", "n": len(members)}))
 
 
 def _parse_package(source: Source, path: str) -> ParseResult:
@@ -163,7 +165,7 @@ def _parse_package(source: Source, path: str) -> ParseResult:
             qti12_reader.parse_document(root, qti12_reader.Context(
                 source, posixpath.dirname(doc), path, result))
         if not names and not qti1 and not result.errors:
-            raise ImportFileError("the package holds no QTI items", file=path)
+            raise ImportFileError(file=path, code="qti.no-items")
         by_path = {}
         for n in names:
             reader = ItemReader(source, posixpath.dirname(n), path, result, n)
@@ -190,13 +192,14 @@ def parse(path: str) -> ParseResult:
     """
     if os.path.isdir(path):
         if not os.path.exists(os.path.join(path, "imsmanifest.xml")):
-            raise ImportFileError("the folder has no imsmanifest.xml", file=path)
+            raise ImportFileError(file=path, code="qti.no-manifest",
+                                  values={"file": "imsmanifest.xml"})
         return _parse_package(FolderSource(path), path)
     if filereading.read_head(path).startswith(b"PK"):
         return _parse_package(ZipSource(path), path)
     data = filereading.read_bytes(path)
     if filereading.looks_binary(data) and not textencoding.bom_encoding(data):
-        raise ImportFileError("the file is binary data, not QTI XML or a zip", file=path)
+        raise ImportFileError(file=path, code="qti.binary")
     data, encoding = xmlparse.undeclared_to_utf8(data, path)
     root = xmlparse.parse_xml(data, path)
     name = xmlparse.local(root.tag)
@@ -205,10 +208,9 @@ def parse(path: str) -> ParseResult:
     if name == "questestinterop":
         return _parse_qti12(root, path, encoding)
     if name == "assessmenttest":
-        raise ImportFileError("this is an assessmentTest, which only lists items; import "
-                              "the package (zip or folder) that holds them", file=path)
+        raise ImportFileError(file=path, code="qti.test-only", values={"kind": "assessmentTest"})
     if name != "assessmentitem":
-        raise ImportFileError(f"not a QTI item: the root element is <{name}>", file=path)
+        raise ImportFileError(file=path, code="qti.wrong-root", values={"root": f"<{name}>"})
     result = ParseResult(format=NAME, file=path, encoding=encoding)
     reader = ItemReader(_lone_file_source(path), "", path, result, os.path.basename(path))
     item = item_from_root(root, reader)
@@ -232,5 +234,5 @@ def _parse_qti12(root, path: str, encoding: str) -> ParseResult:
     qti12_reader.parse_document(root, qti12_reader.Context(_lone_file_source(path), "", path,
                                                            result))
     if not result.units and not result.errors:
-        raise ImportFileError("the QTI 1.2 document holds no items", file=path)
+        raise ImportFileError(file=path, code="qti.v12-no-items")
     return result

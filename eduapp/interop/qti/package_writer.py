@@ -27,7 +27,8 @@ def write(units, path: str, documents=(), media: dict | None = None,
     if path.lower().endswith(".qti3.zip"):
         version = "3.0"
     if version not in MANIFEST:
-        raise ExportError(f"QTI version {version!r} cannot be written; use 2.1 or 3.0")
+        raise ExportError(code="qti.write-version",
+                          values={"version": version, "choices": ["2.1", "3.0"]})
     ns, schema_loc, rtype, schema = MANIFEST[version]
     items = units_items(units)
     resources = []

@@ -65,7 +65,7 @@ class FolderSource(Source):
                     if not archives.is_junk(rel) and not os.path.islink(full):
                         names.append(rel)
                     if len(names) > archives.MAX_ZIP_ENTRIES:
-                        raise ImportFileError("the folder holds too many files", file=self.root)
+                        raise ImportFileError(file=self.root, code="qti.too-many-files")
             self._names = sorted(names)
         return self._names
 
@@ -85,8 +85,7 @@ class FolderSource(Source):
     def read(self, name):
         full = self._full(name)
         if full is None:
-            raise ImportFileError(f"{name!r} lies outside the package folder or is a link",
-                                  file=self.root)
+            raise ImportFileError(file=self.root, code="qti.outside-folder", values={"name": name})
         return filereading.read_bytes(full, allow_empty=True)
 
 

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGr
                                QSplitter, QVBoxLayout, QWidget)
 
 from ...domain import Changes
-from ...errors import EduAppError
+from ...authoring.gate import describe_hint
+from ...errors import EduAppError, describe_value, os_reason
+from ..app import current_language
 from ...exams import Blueprint, cell_availability, make_forms
 from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
-from ..ops import Op
+from ..ops import Op, error_text
 from ..page import Page
 from ..stored_exams_dialog import StoredExamsDialog
 
@@ -297,7 +299,7 @@ class ExamsPage(Page):
         try:
             blueprint = Blueprint.load(path)
         except EduAppError as e:
-            QMessageBox.warning(self, self.tr("Load blueprint"), str(e))
+            QMessageBox.warning(self, self.tr("Load blueprint"), error_text(e))
             return
         self.set_blueprint(blueprint)
 
@@ -315,7 +317,8 @@ class ExamsPage(Page):
                 json.dump(self.blueprint().to_dict(), fh, ensure_ascii=False, indent=1)
         except OSError as e:
             QMessageBox.warning(self, self.tr("Save blueprint"), self.tr(
-                "Cannot write {path} ({error}).").format(path=path, error=e.strerror))
+                "Cannot write {path} ({error}).").format(
+                    path=path, error=describe_value(os_reason(e), current_language())))
 
     def _grid_changed(self) -> None:
         total = sum(c.count for c in self.grid.cells())
@@ -518,9 +521,10 @@ class ExamsPage(Page):
                             "bank, or tick \"Include drafts\", then build again.")).format(n=n)
             if result.failures:
                 text += "\n\n" + self.tr("{n} could not be produced:").format(
-                    n=len(result.failures)) + "\n" + "\n".join(result.failures[:10])
+                    n=len(result.failures)) + "\n" + "\n".join(
+                    result.describe_failures(current_language())[:10])
             if getattr(result, "hint", ""):
-                text += "\n\n" + result.hint
+                text += "\n\n" + describe_hint(result.hint, current_language())
             QMessageBox.information(self, self.tr("Generate drafts"), text)
 
         def work(ws: Workspace, ctx):
@@ -676,7 +680,7 @@ class ExamsPage(Page):
             return path, (page_images(path, folder) if images else None)
 
         def failed(error):
-            self.preview.show_message(str(error) if isinstance(error, EduAppError) else
+            self.preview.show_message(error_text(error) if isinstance(error, EduAppError) else
                                       self.tr("The preview could not be made."))
 
         self.preview.show_message(self.tr("Rendering the preview…"))

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain import Changes, Item, new_uid
-from ...errors import (ApprovalBlockedError, CancelledError, EduAppError, LLMOutputError,
-                       LLMUnavailableError)
+from ...errors import ApprovalBlockedError, CancelledError, EduAppError
 from ..app import current_language
 from ..approval import confirm_approval, user_name
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
 from ..item_editor import ItemEditor, choose_version
-from ..ops import Op, show_error
+from ..ops import Op, error_text, show_error
 from ..page import Page
 
 if TYPE_CHECKING:
@@ -231,27 +230,13 @@ class GeneratePage(Page):
         self.message.setVisible(bool(text))
 
     def _say_error(self, error: EduAppError) -> None:
-        """Show a model or validation error: its sentence in English; in Chinese, what
-        happened in Chinese with the provider's own (English) wording as the tooltip."""
-        if current_language() != "zh":
-            self._say(str(error), error=True)
-            return
-        from ...llm import LLMTruncatedError
-        if isinstance(error, LLMTruncatedError):
-            text = self.tr("The model's answer was cut off at its length limit; nothing was "
-                           "stored. Ask for fewer questions at once, or use a model with a "
-                           "longer output limit.")
-        elif isinstance(error, LLMOutputError):
-            text = self.tr("The model's answer was not usable (it did not fit the required "
-                           "format); nothing was stored. Try again, or use a stronger model.")
-        elif isinstance(error, LLMUnavailableError):
-            text = self.tr("The model service cannot be used: it cannot be reached, refused "
-                           "the key, or is busy. Check it in Settings, then try again.")
-        else:
-            self._say(str(error), error=True)
-            return
-        self._say(text + " " + self.tr("(Hover for the details.)"), error=True,
-                  details=str(error))
+        """Show a model or validation error as its sentence in the interface language
+        (:func:`~eduapp.ui.ops.error_text`); in Chinese the English original (what a
+        provider's documentation or support would recognise) is the tooltip."""
+        text = error_text(error)
+        self._say(text, error=True,
+                  details=str(error) if current_language() == "zh" and text != str(error)
+                  else "")
 
     def _set_running(self, running: bool, text: str = "") -> None:
         self.generate_button.setEnabled(not running)
@@ -379,7 +364,7 @@ class GeneratePage(Page):
             text = self.tr("These drafts were stored earlier; nothing new was generated.")
         if result.failures:
             text += " " + self.tr("{n} could not be produced: {why}").format(
-                n=len(result.failures), why=result.failures[0])
+                n=len(result.failures), why=result.describe_failures(current_language())[0])
         self._say(text, error=bool(result.failures))
         self.tabs.setCurrentIndex(0)
         self.reload_queue(select=[max(i.id for i in result.items)] if result.items else [])

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox,
 
 from ...domain import Changes
 from ...errors import EduAppError
-from ..ops import Op, show_error
+from ..ops import Op, error_text, show_error
 from ..page import Page
 from ..student_widgets import StudentPicker
 
@@ -349,7 +349,7 @@ class InterviewPage(Page):
         try:
             fn(self.encounter)
         except (ValueError, EduAppError) as e:
-            QMessageBox.warning(self, self.tr("Virtual patients"), str(e))
+            QMessageBox.warning(self, self.tr("Virtual patients"), error_text(e))
         self._render()
 
     def ask(self) -> None:

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
 
 from ...bank import ItemFilter
 from ...domain import EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Changes, Item, Option
-from ...errors import ApprovalBlockedError
+from ...errors import ApprovalBlockedError, describe_record
+from ..app import current_language
 from ..item_editor import ItemEditor, choose_version
 from ..models import ItemTableModel
 from ..approval import confirm_approval, user_name
-from ..ops import Op, show_error
+from ..ops import Op, error_text, show_error
 from ..page import Page
 from ..transfer_dialogs import ExportDialog, ImportDialog
 from ..trash_dialog import TrashDialog
@@ -569,15 +570,16 @@ class ItemBankPage(Page):
             i=summary.imported, u=summary.updated, s=summary.skipped)
         if summary.errors:
             lines = [f"{os.path.basename(e['file'] or '')}"
-                     f"{':' + str(e['line']) if e.get('line') else ''}: {e['message']}"
+                     f"{':' + str(e['line']) if e.get('line') else ''}: "
+                     f"{describe_record(e, current_language())}"
                      for e in summary.errors[:20]]
             more = len(summary.errors) - len(lines)
             if more > 0:
                 lines.append(self.tr("… and {n} more").format(n=more))
             QMessageBox.warning(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
         elif summary.warnings:
-            lines = [f"{e['item'] or os.path.basename(e['file'] or '')}: {e['message']}"
-                     for e in summary.warnings[:20]]
+            lines = [f"{e['item'] or os.path.basename(e['file'] or '')}: "
+                     f"{describe_record(e, current_language())}" for e in summary.warnings[:20]]
             QMessageBox.information(self, self.tr("Import"), text + "\n\n" + "\n".join(lines))
         else:
             self.window().statusBar().showMessage(text, 8000)

@@ -24,7 +24,7 @@ from ...authoring.aig import (AigSource, ItemModel, KnowledgeTable, count_combin
                               save_user_model)
 from ...domain import Changes
 from ...errors import EduAppError
-from ..ops import Op, show_error
+from ..ops import Op, error_text, show_error
 from ..page import Page
 
 if TYPE_CHECKING:
@@ -501,7 +501,7 @@ class ItemModelsPage(Page):
             model = (KnowledgeTable.from_dict(raw) if raw.get("format") ==
                      "eduapp-knowledge-table" else ItemModel.from_dict(raw))
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say(error_text(e), error=True)
             return
         self.show_model(model)
 
@@ -518,7 +518,7 @@ class ItemModelsPage(Page):
         try:
             model = self.model_from_editor()
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say(error_text(e), error=True)
             self.counts.setText(self.tr("No preview: fix the model first."))
             return
         seed = self.seed.value()
@@ -540,7 +540,7 @@ class ItemModelsPage(Page):
             self.preview.setHtml(self._preview_html(report.items))
 
         def failed(error):
-            self._say(str(error), error=True)
+            self._say(error_text(error), error=True)
             self.counts.setText(self.tr("No preview: fix the model first."))
 
         Op(self, work).latest_only("aig-preview").success(done).failure(failed).run()
@@ -568,7 +568,7 @@ class ItemModelsPage(Page):
         try:
             model = self.model_from_editor()
         except EduAppError as e:
-            self._say(str(e), error=True)
+            self._say(error_text(e), error=True)
             return
         kind = "table" if isinstance(model, KnowledgeTable) else "item-model"
         source = AigSource(model.id, model.title, model.language, kind, model)

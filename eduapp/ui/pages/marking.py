@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from ...errors import describe_record
+from ...marking.model import describe_sheet_message
 from ..ops import Op
 from ..page import Page
 
@@ -495,10 +497,12 @@ class MarkingPage(Page):
         for e in r.unreadable:
             lines.append(self.tr("{file} page {page} could not be read: {why}")
                          .format(file=os.path.basename(e["file"]), page=e["page"],
-                                 why=e["message"]))
+                                 why=describe_sheet_message(e["message"],
+                                                            self.app.ui_language())))
         for e in r.errors:
             lines.append(self.tr("{file} could not be opened: {why}")
-                         .format(file=os.path.basename(e["file"]), why=e["message"]))
+                         .format(file=os.path.basename(e["file"]),
+                                 why=describe_record(e, self.app.ui_language())))
         for m in r.missing_pages:
             lines.append(self.tr("Candidate {c} is missing sheet page(s) {pages}")
                          .format(c=m["candidate"], pages=", ".join(map(str, m["missing"]))))

@@ -23,7 +23,7 @@ from ...domain import Changes
 from ...errors import EduAppError
 from ..app import current_language
 from ..case_editor import CaseEditor
-from ..ops import Op, show_error
+from ..ops import Op, error_text, show_error
 from ..page import Page
 
 if TYPE_CHECKING:
@@ -320,7 +320,7 @@ class PatientsPage(Page):
         try:
             problems = self.edited_case().problems()
         except EduAppError as e:
-            problems = [str(e)]
+            problems = [error_text(e)]
         marked = {row for _tab, row, _p in rows}
         for p in problems:
             # the script's own check repeats what a row already shows: leave those out
@@ -386,7 +386,7 @@ class PatientsPage(Page):
             case = self.edited_case()
             reply = offline_reply(case, Matcher(case), question)
         except EduAppError as e:
-            self.try_result.setText(str(e))
+            self.try_result.setText(error_text(e))
             return
         m = reply.match
         kinds = {"fact": self.tr("answers with fact {ids}").format(ids=", ".join(m.fact_ids)),
@@ -470,7 +470,7 @@ class PatientsPage(Page):
         try:
             results = self.app.workspace.case_class_results(case_id)
         except EduAppError as e:
-            self.results_label.setText(str(e))
+            self.results_label.setText(error_text(e))
             return
         self.results.setRowCount(0)
         if not results:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 
 from ...domain import Changes, facet_name
 from ...errors import EduAppError
-from ..ops import Op, show_error
+from ..ops import Op, error_text, show_error
 from ..page import Page
 from ..student_widgets import StudentPicker
 
@@ -426,7 +426,7 @@ class PracticePage(Page):
             try:
                 store = self.service.store
             except EduAppError as e:  # e.g. a history file from a newer EduApp
-                self.notice.setText(str(e))
+                self.notice.setText(error_text(e))
                 self.notice.show()
                 self.stack.setEnabled(False)
                 return
@@ -544,7 +544,7 @@ class PracticePage(Page):
         try:
             n = self.service.matching_count(self.spec())
         except EduAppError as e:
-            self.available_label.setText(str(e))
+            self.available_label.setText(error_text(e))
             return
         want = self.count_spin.value()
         text = (self.tr("1 question matches these choices.") if n == 1 else

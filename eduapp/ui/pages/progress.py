@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain import Changes
+from ...errors import describe_record
 from ...practice.itemstats import describe
 from ..ops import Op
 from ..page import Page
@@ -571,7 +572,8 @@ class ProgressPage(Page):
                        "students.").format(added=result["added"], dups=result["duplicates"],
                                            profiles=result["profiles"])
         for e in result["errors"]:
-            text += "\n" + f"{os.path.basename(e['file'] or '')}: {e['message']}"
+            text += "\n" + (f"{os.path.basename(e['file'] or '')}: "
+                             f"{describe_record(e, self.app.ui_language())}")
         self.teacher_label.setText(text)
         self.load_teacher()
 
