@@ -20,7 +20,8 @@ import json
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from .errors import ValidationError
@@ -528,6 +529,35 @@ class ItemSet:
                            explanation=old[i].explanation if i < len(old) else o.explanation)
                     for i, o in enumerate(self.options)]
         return self
+
+    def rearrange_options(self, rows: Sequence[tuple[int | None, str]]) -> list[int]:
+        """Give a ``shared_options`` set a new option list, moving each member's key,
+        explanations and fractions with the option they belong to (not with its position).
+
+        :param rows: the new list in order, one ``(old_index, text)`` per option:
+            ``old_index`` is the zero-based index of the option it was in ``self.options``
+            (its text may have been edited), or ``None`` for a new option. An old option
+            not named in ``rows`` is removed.
+        :returns: the zero-based positions (in ``self.items``) of members whose key was
+            among the removed options; when there are any, nothing is changed.
+        :raises ValidationError: an ``old_index`` out of range or named twice.
+        """
+        olds = [i for i, _ in rows if i is not None]
+        if len(set(olds)) != len(olds) or any(not 0 <= i < len(self.options) for i in olds):
+            raise ValidationError("each shared option can be placed once")
+        removed = set(range(len(self.options))) - set(olds)
+        orphaned = [pos for pos, item in enumerate(self.items)
+                    if any(item.options[i].correct for i in removed if i < len(item.options))]
+        if orphaned:
+            return orphaned
+        self.options = [Option(text, explanation=self.options[i].explanation
+                               if i is not None else "") for i, text in rows]
+        for item in self.items:
+            old = item.options
+            item.options = [
+                replace(old[i], text=text) if i is not None and i < len(old)
+                else Option(text) for i, text in rows]
+        return []
 
     def validate(self) -> None:
         """:raises ValidationError: unknown kind, fewer than 2 members, a member that is

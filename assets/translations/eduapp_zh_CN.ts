@@ -5442,70 +5442,108 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>SetEditor</name>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="31"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="43"/>
         <source>Item set: {title}</source>
         <translation>题组：{title}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="32"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="44"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="35"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="47"/>
         <source>Shared options (B1 / extended matching): every question of the set answers from this list.</source>
         <translation>共用选项（B1 型 / 扩展匹配）：题组中每道题都从这组选项中作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="37"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
         <source>Case cluster (A3/A4): students read this vignette before each question of the set.</source>
         <translation>病例组（A3/A4 型）：学生在回答题组中每道题前先阅读此病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="43"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="55"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="45"/>
-        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="57"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="61"/>
         <source>Shared instruction</source>
         <translation>共用说明</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="46"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="58"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="61"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="53"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="65"/>
         <source>Shared option</source>
         <translation>共用选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="58"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="72"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="59"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="73"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="70"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="74"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="75"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="89"/>
         <source>Questions of the set (edit each in the item editor)</source>
         <translation>题组中的题目（在题目编辑器中逐题编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="77"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="96"/>
         <source>Save set</source>
         <translation>保存题组</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="133"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="186"/>
+        <source>Option is a key</source>
+        <translation>该选项是答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="134"/>
+        <source>Option {letter} (“{text}”) is the key of:
+{members}
+
+Give these questions another key in the item editor first, then remove the option.</source>
+        <translation>选项 {letter}（“{text}”）是以下题目的答案：
+{members}
+
+请先在题目编辑器中为这些题目指定其他答案，再删除此选项。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="187"/>
+        <source>An option you emptied is the key of:
+{members}
+
+Give these questions another key in the item editor first, or type the option text again.</source>
+        <translation>你清空的选项是以下题目的答案：
+{members}
+
+请先在题目编辑器中为这些题目指定其他答案，或重新输入该选项的文字。</translation>
     </message>
 </context>
 <context>
