@@ -1108,6 +1108,135 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
 </context>
 <context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="34"/>
+        <source>How well did you know it?</source>
+        <translation>你掌握得怎么样？</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="37"/>
+        <source>1 Again</source>
+        <translation>1 重来</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="37"/>
+        <source>2 Hard</source>
+        <translation>2 困难</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
+        <source>3 Good</source>
+        <translation>3 良好</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
+        <source>4 Easy</source>
+        <translation>4 简单</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="58"/>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="58"/>
+        <source>Partly right</source>
+        <translation>部分正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="59"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="117"/>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="73"/>
+        <source>Ask the tutor about this question</source>
+        <translation>就此题向辅导老师提问</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="76"/>
+        <source>Ask</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="90"/>
+        <source>Mark your answer:</source>
+        <translation>给你的答案评分：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="91"/>
+        <source>Disagree? Your mark:</source>
+        <translation>不同意？你的评分：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="106"/>
+        <source>Press 1-4. Your rating sets when this question comes back for review.</source>
+        <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="114"/>
+        <source>Compare your answer with the model answer and mark it.</source>
+        <translation>请将你的答案与参考答案比较并评分。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="121"/>
+        <source>Partly right ({score:.0%})</source>
+        <translation>部分正确（{score:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="124"/>
+        <source>Not right ({score:.0%})</source>
+        <translation>不正确（{score:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="129"/>
+        <source> (your answer)</source>
+        <translation>（你的答案）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="136"/>
+        <source>Model answer:</source>
+        <translation>参考答案：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="139"/>
+        <source>Rubric:</source>
+        <translation>评分标准：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="142"/>
+        <source>Missing:</source>
+        <translation>遗漏要点：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="147"/>
+        <source>Your own mark: {score:.0%}</source>
+        <translation>你的自评：{score:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="152"/>
+        <source>References:</source>
+        <translation>参考文献：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="161"/>
+        <source>this question</source>
+        <translation>本题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="165"/>
+        <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
+        <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="168"/>
+        <source>Sources: {s}</source>
+        <translation>来源：{s}</translation>
+    </message>
+</context>
+<context>
     <name>GeneratePage</name>
     <message>
         <location filename="../../eduapp/ui/pages/generate.py" line="75"/>
@@ -3264,33 +3393,32 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>LabPanel</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="85"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="22"/>
         <source>Lab values (adult reference ranges)</source>
-        <extracomment>The builder&apos;s choices kept between sessions, in the data folder (UI state).</extracomment>
         <translation>化验参考值（成人）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="89"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="26"/>
         <source>Find a test, e.g. potassium</source>
         <translation>查找项目，例如 钾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="94"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="31"/>
         <source>Test (unit)</source>
         <translation>项目（单位）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="94"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="31"/>
         <source>Range (SI)</source>
         <translation>SI 参考值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="95"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="32"/>
         <source>Range (CN)</source>
         <translation>国内参考值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="108"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="45"/>
         <source>Sources: NBME laboratory values (USMLE), converted to SI; Diagnostics (9th edition, People&apos;s Medical Publishing House). Each laboratory sets its own ranges.</source>
         <translation>来源：NBME 化验参考值（USMLE），已换算为国际单位；《诊断学》（第 9 版，人民卫生出版社）。各实验室的参考范围可能不同。</translation>
     </message>
@@ -4349,535 +4477,109 @@ Concepts found: {c}</source>
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="61"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="65"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="69"/>
         <source>New student…</source>
         <translation>新建学生…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="195"/>
-        <source>What to practise</source>
-        <translation>练习内容</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="201"/>
-        <source>Topics (none selected: all)</source>
-        <translation>主题（不选：全部）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="202"/>
-        <source>Systems (none selected: all)</source>
-        <translation>系统（不选：全部）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="210"/>
-        <source>Tags, separated by commas</source>
-        <translation>标签，以逗号分隔</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="215"/>
-        <source>How</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="218"/>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="219"/>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="220"/>
-        <source>Both languages</source>
-        <translation>中英文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="224"/>
-        <source>Question language</source>
-        <translation>题目语言</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="227"/>
-        <source>Single best answer</source>
-        <translation>单项最佳选择题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="228"/>
-        <source>Multiple response</source>
-        <translation>多项选择题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="229"/>
-        <source>True/false</source>
-        <translation>判断题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="229"/>
-        <source>Short answer</source>
-        <translation>简答题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="235"/>
-        <source>Question types</source>
-        <translation>题型</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
-        <source>Unused</source>
-        <translation>未做过</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
-        <source>Incorrect</source>
-        <translation>做错过</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="239"/>
-        <source>Flagged</source>
-        <translation>已标记</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="239"/>
-        <source>Due for review</source>
-        <translation>待复习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
-        <source>Only from (none ticked: all)</source>
-        <translation>仅限（不勾选：全部）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="249"/>
-        <source>Questions</source>
-        <translation>试题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="254"/>
-        <source>Tutor: feedback after each answer</source>
-        <translation>辅导模式：每题作答后立即反馈</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="255"/>
-        <source>Timed: a clock, review at the end</source>
-        <translation>计时模式：限时作答，结束后回顾</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="256"/>
-        <source>Mode</source>
-        <translation>模式</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="260"/>
-        <source> s per question</source>
-        <translation> 秒/题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="261"/>
-        <source>Timed pace</source>
-        <translation>计时速度</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="263"/>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="269"/>
-        <source>Start today&apos;s reviews</source>
-        <translation>开始今日复习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
-        <source>Start the recommended session</source>
-        <translation>开始推荐练习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="278"/>
-        <source>Resume where I stopped</source>
-        <translation>从上次中断处继续</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="312"/>
-        <source>Type your answer (Ctrl+Enter to submit)</source>
-        <translation>输入你的答案（Ctrl+Enter 提交）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="529"/>
-        <source>1 card</source>
-        <translation>1 张卡片</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="530"/>
-        <source>{n} cards</source>
-        <translation>{n} 张卡片</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="531"/>
-        <source>Review deck: {cards}, {due} due now, {today} due today.</source>
-        <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="550"/>
-        <source>1 question matches these choices.</source>
-        <translation>有 1 道题符合这些条件。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="551"/>
-        <source>{n} questions match these choices.</source>
-        <translation>有 {n} 道题符合这些条件。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="553"/>
-        <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
-        <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="316"/>
-        <source>This question was removed from the bank after the session began; you can still answer it.</source>
-        <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="321"/>
-        <source>← Previous</source>
-        <translation>← 上一题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="323"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="733"/>
-        <source>Flag (F)</source>
-        <translation>标记 (F)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="325"/>
-        <source>Check (Enter)</source>
-        <translation>提交 (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="327"/>
-        <source>Next →</source>
-        <translation>下一题 →</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="329"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="731"/>
-        <source>Submit the session</source>
-        <translation>交卷</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="331"/>
-        <source>Back to the builder</source>
-        <translation>返回组卷</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="339"/>
-        <source>Highlight selection (H)</source>
-        <translation>高亮所选文字 (H)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="340"/>
-        <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
-        <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="344"/>
-        <source>Lab values (L)</source>
-        <translation>化验参考值 (L)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="347"/>
-        <source>Right-click an option or press Shift+letter to strike it out.</source>
-        <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
-        <source>How well did you know it?</source>
-        <translation>你掌握得怎么样？</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="360"/>
-        <source>1 Again</source>
-        <translation>1 重来</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="360"/>
-        <source>2 Hard</source>
-        <translation>2 困难</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="361"/>
-        <source>3 Good</source>
-        <translation>3 良好</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="361"/>
-        <source>4 Easy</source>
-        <translation>4 简单</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="381"/>
-        <source>Wrong</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="381"/>
-        <source>Partly right</source>
-        <translation>部分正确</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="382"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="780"/>
-        <source>Right</source>
-        <translation>正确</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="396"/>
-        <source>Ask the tutor about this question</source>
-        <translation>就此题向辅导老师提问</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="399"/>
-        <source>Ask</source>
-        <translation>提问</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="168"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="472"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="204"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="207"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="204"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="208"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="517"/>
-        <source>{name} ({n})</source>
-        <translation>{name}（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="526"/>
-        <source>Add a student to begin.</source>
-        <translation>请先添加一名学生。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="630"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="256"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="638"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
         <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
         <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="683"/>
-        <source>Question {n} of {total}</source>
-        <translation>第 {n} 题，共 {total} 题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="684"/>
-        <source> · flagged</source>
-        <translation> · 已标记</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="687"/>
-        <source>(question {k} of {m})</source>
-        <translation>（第 {k} 题，共 {m} 题）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="691"/>
-        <source>(question {k} of {m}, shared options)</source>
-        <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="732"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="994"/>
-        <source>End the session</source>
-        <translation>结束练习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="733"/>
-        <source>Unflag (F)</source>
-        <translation>取消标记 (F)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="738"/>
-        <source>Mark your answer:</source>
-        <translation>给你的答案评分：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="739"/>
-        <source>Disagree? Your mark:</source>
-        <translation>不同意？你的评分：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="770"/>
-        <source>Press 1-4. Your rating sets when this question comes back for review.</source>
-        <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="777"/>
-        <source>Compare your answer with the model answer and mark it.</source>
-        <translation>请将你的答案与参考答案比较并评分。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="784"/>
-        <source>Partly right ({score:.0%})</source>
-        <translation>部分正确（{score:.0%}）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="787"/>
-        <source>Not right ({score:.0%})</source>
-        <translation>不正确（{score:.0%}）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="792"/>
-        <source> (your answer)</source>
-        <translation>（你的答案）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="799"/>
-        <source>Model answer:</source>
-        <translation>参考答案：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="802"/>
-        <source>Rubric:</source>
-        <translation>评分标准：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="805"/>
-        <source>Missing:</source>
-        <translation>遗漏要点：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="810"/>
-        <source>Your own mark: {score:.0%}</source>
-        <translation>你的自评：{score:.0%}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="815"/>
-        <source>References:</source>
-        <translation>参考文献：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="829"/>
-        <source>right</source>
-        <translation>正确</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="829"/>
-        <source>partly right</source>
-        <translation>部分正确</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="830"/>
-        <source>wrong</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="831"/>
-        <source>answered</source>
-        <translation>已答</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="832"/>
-        <source>not answered</source>
-        <translation>未答</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="843"/>
-        <source>Time left {m}:{s:02d}</source>
-        <translation>剩余时间 {m}:{s:02d}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="956"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1003"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="466"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="987"/>
-        <source>1 question is not answered.</source>
-        <translation>有 1 道题尚未作答。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="988"/>
-        <source>{n} questions are not answered.</source>
-        <translation>有 {n} 道题尚未作答。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="989"/>
-        <source>Submit the session anyway? Unanswered questions count as wrong.</source>
-        <translation>仍要交卷吗？未作答的题目按错误计。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="991"/>
-        <source>End the session anyway? Unanswered questions are not counted.</source>
-        <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="994"/>
-        <source>Submit</source>
-        <translation>交卷</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1016"/>
-        <source>Time is up: the session was submitted.</source>
-        <translation>时间到：已自动交卷。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1018"/>
-        <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
-        <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1044"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="502"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1048"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="506"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
+</context>
+<context>
+    <name>PracticeSummary</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1052"/>
-        <source>this question</source>
-        <translation>本题</translation>
+        <location filename="../../eduapp/ui/practice_summary.py" line="13"/>
+        <source>1 question is not answered.</source>
+        <translation>有 1 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1057"/>
-        <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
-        <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
+        <location filename="../../eduapp/ui/practice_summary.py" line="15"/>
+        <source>{n} questions are not answered.</source>
+        <translation>有 {n} 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1060"/>
-        <source>Sources: {s}</source>
-        <translation>来源：{s}</translation>
+        <location filename="../../eduapp/ui/practice_summary.py" line="17"/>
+        <source>Submit the session anyway? Unanswered questions count as wrong.</source>
+        <translation>仍要交卷吗？未作答的题目按错误计。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="19"/>
+        <source>End the session anyway? Unanswered questions are not counted.</source>
+        <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="21"/>
+        <source>Submit</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="22"/>
+        <source>End the session</source>
+        <translation>结束练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="35"/>
+        <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
+        <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="40"/>
+        <source>Time is up: the session was submitted.</source>
+        <translation>时间到：已自动交卷。</translation>
     </message>
 </context>
 <context>
@@ -5312,6 +5014,106 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
 </context>
 <context>
+    <name>QuestionPanel</name>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="110"/>
+        <source>Type your answer (Ctrl+Enter to submit)</source>
+        <translation>输入你的答案（Ctrl+Enter 提交）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="113"/>
+        <source>This question was removed from the bank after the session began; you can still answer it.</source>
+        <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="118"/>
+        <source>← Previous</source>
+        <translation>← 上一题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="119"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="202"/>
+        <source>Flag (F)</source>
+        <translation>标记 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="120"/>
+        <source>Check (Enter)</source>
+        <translation>提交 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="121"/>
+        <source>Next →</source>
+        <translation>下一题 →</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="122"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="200"/>
+        <source>Submit the session</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="123"/>
+        <source>Back to the builder</source>
+        <translation>返回组卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="130"/>
+        <source>Highlight selection (H)</source>
+        <translation>高亮所选文字 (H)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="131"/>
+        <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
+        <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="134"/>
+        <source>Lab values (L)</source>
+        <translation>化验参考值 (L)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="136"/>
+        <source>Right-click an option or press Shift+letter to strike it out.</source>
+        <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="152"/>
+        <source>Question {n} of {total}</source>
+        <translation>第 {n} 题，共 {total} 题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="153"/>
+        <source> · flagged</source>
+        <translation> · 已标记</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="156"/>
+        <source>(question {k} of {m})</source>
+        <translation>（第 {k} 题，共 {m} 题）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="160"/>
+        <source>(question {k} of {m}, shared options)</source>
+        <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="201"/>
+        <source>End the session</source>
+        <translation>结束练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="202"/>
+        <source>Unflag (F)</source>
+        <translation>取消标记 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="210"/>
+        <source>Time left {m}:{s:02d}</source>
+        <translation>剩余时间 {m}:{s:02d}</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
         <location filename="../../eduapp/ui/safety.py" line="178"/>
@@ -5437,6 +5239,223 @@ Add a student on the Practice page and answer a few questions.</source>
         <location filename="../../eduapp/ui/safety.py" line="248"/>
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBuilder</name>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="47"/>
+        <source>What to practise</source>
+        <extracomment>The builder&apos;s choices kept between sessions, in the data folder (UI state).</extracomment>
+        <translation>练习内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="53"/>
+        <source>Topics (none selected: all)</source>
+        <translation>主题（不选：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="54"/>
+        <source>Systems (none selected: all)</source>
+        <translation>系统（不选：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="62"/>
+        <source>Tags, separated by commas</source>
+        <translation>标签，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="68"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="71"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="72"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="73"/>
+        <source>Both languages</source>
+        <translation>中英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="77"/>
+        <source>Question language</source>
+        <translation>题目语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="80"/>
+        <source>Single best answer</source>
+        <translation>单项最佳选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="81"/>
+        <source>Multiple response</source>
+        <translation>多项选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="82"/>
+        <source>True/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="82"/>
+        <source>Short answer</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="88"/>
+        <source>Question types</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="91"/>
+        <source>Unused</source>
+        <translation>未做过</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="91"/>
+        <source>Incorrect</source>
+        <translation>做错过</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="92"/>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="92"/>
+        <source>Due for review</source>
+        <translation>待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="97"/>
+        <source>Only from (none ticked: all)</source>
+        <translation>仅限（不勾选：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="102"/>
+        <source>Questions</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="107"/>
+        <source>Tutor: feedback after each answer</source>
+        <translation>辅导模式：每题作答后立即反馈</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="108"/>
+        <source>Timed: a clock, review at the end</source>
+        <translation>计时模式：限时作答，结束后回顾</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="109"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="113"/>
+        <source> s per question</source>
+        <translation> 秒/题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="114"/>
+        <source>Timed pace</source>
+        <translation>计时速度</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="116"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="121"/>
+        <source>Start today&apos;s reviews</source>
+        <translation>开始今日复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="123"/>
+        <source>Start the recommended session</source>
+        <translation>开始推荐练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="128"/>
+        <source>Resume where I stopped</source>
+        <translation>从上次中断处继续</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="164"/>
+        <source>{name} ({n})</source>
+        <translation>{name}（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="173"/>
+        <source>Add a student to begin.</source>
+        <translation>请先添加一名学生。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="176"/>
+        <source>1 card</source>
+        <translation>1 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="177"/>
+        <source>{n} cards</source>
+        <translation>{n} 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="178"/>
+        <source>Review deck: {cards}, {due} due now, {today} due today.</source>
+        <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="197"/>
+        <source>1 question matches these choices.</source>
+        <translation>有 1 道题符合这些条件。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="198"/>
+        <source>{n} questions match these choices.</source>
+        <translation>有 {n} 道题符合这些条件。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="200"/>
+        <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
+        <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionNavigator</name>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="233"/>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="233"/>
+        <source>partly right</source>
+        <translation>部分正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="234"/>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="235"/>
+        <source>answered</source>
+        <translation>已答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="236"/>
+        <source>not answered</source>
+        <translation>未答</translation>
     </message>
 </context>
 <context>
