@@ -111,6 +111,13 @@ FACET_NAMES_ZH = {
     "obstetrics and gynaecology": "妇产科学", "pathology": "病理学", "physiology": "生理学",
     "biochemistry": "生物化学", "microbiology": "微生物学", "anatomy": "解剖学",
     "infectious diseases": "传染病学", "diagnostics": "诊断学",
+    # further systems and disciplines of the starter banks
+    "rheumatology": "风湿病学", "epidemiology and biostatistics": "流行病学与卫生统计学",
+    "preventive medicine": "预防医学", "emergency medicine": "急诊医学", "emergency": "急诊",
+    "ethics and law": "伦理与法律", "medical ethics and law": "医学伦理学与卫生法学",
+    "oncology": "肿瘤学", "ophthalmology": "眼科学", "otorhinolaryngology": "耳鼻咽喉科学",
+    "genetics": "医学遗传学", "geriatrics": "老年医学", "urology": "泌尿外科学",
+    "public health": "公共卫生", "pharmacy": "药学", "nursing": "护理学",
 }
 
 
@@ -120,6 +127,16 @@ def facet_name(value: str, language: str = "en") -> str:
     if language == "zh":
         return FACET_NAMES_ZH.get(value.strip().lower(), value)
     return value[:1].upper() + value[1:] if value else value
+
+
+def topic_name(value: str, language: str = "en") -> str:
+    """The name of a topic ``value`` to show in ``language``: a topic that is a system or
+    discipline of the taxonomy (``cardiology``) is named as :func:`facet_name` names it
+    (``心血管系统`` in ``zh``); any other topic is free text and stays as written."""
+    key = (value or "").strip().lower()
+    if key in FACET_NAMES_ZH:
+        return facet_name(key, language)
+    return value
 
 
 def facet_key(text: str) -> str:

@@ -191,149 +191,149 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>BlueprintGrid</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Count</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="51"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
         <source>Remember</source>
         <translation>记忆</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
         <source>Understand</source>
         <translation>理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="70"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="70"/>
         <source>Create</source>
         <translation>创造</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="74"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="74"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="74"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="75"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="79"/>
         <source>Easy</source>
         <translation>易</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="79"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="79"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="80"/>
         <source>Hard</source>
         <translation>难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="127"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="131"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="141"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="128"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="132"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="142"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="168"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="169"/>
         <source>text search: {q}</source>
         <translation>全文检索：{q}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="170"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="171"/>
         <source>tags: {t}</source>
         <translation>标签：{t}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="172"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="173"/>
         <source>language: {l}</source>
         <translation>语言：{l}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="174"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="175"/>
         <source>difficulty mix: {m}</source>
         <translation>难度配比：{m}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="239"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="240"/>
         <source>{n} questions match this row and can be used.</source>
         <translation>符合本行且可用的试题：{n} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="242"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="243"/>
         <source>{n} more are drafts or reviewed, not approved (tick &quot;Include drafts&quot; to use them).</source>
         <translation>另有 {n} 道为草稿或已审阅、尚未批准（勾选“包含草稿”即可使用）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="245"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="246"/>
         <source>{n} more were used in recent exams.</source>
         <translation>另有 {n} 道已在近期考试中使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="248"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="249"/>
         <source>Cannot be filled: {want} wanted, {n} available.</source>
         <translation>无法组满：需要 {want} 道，可用 {n} 道。</translation>
     </message>
@@ -539,42 +539,42 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamItemTable</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>No.</source>
         <translation>题号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="275"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="275"/>
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="275"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="303"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="304"/>
         <source>Set {n} ({m}/{k})</source>
         <translation>题组{n}（{m}/{k}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="311"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="313"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
@@ -2121,267 +2121,277 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="50"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="51"/>
         <source>Item bank</source>
         <extracomment>what Ctrl+Z undoes, newest last: ``(&quot;delete&quot;, ids)`` or ``(&quot;edit&quot;, id, version)``</extracomment>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="64"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="65"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="64"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="66"/>
         <source>Last review</source>
         <translation>最近审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="85"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="87"/>
         <source>Categories</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="108"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="110"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="109"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="111"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="111"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="122"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="115"/>
         <source>Preview as student…</source>
         <translation>以学生视角预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="116"/>
         <source>Try the selected item as a student sees it in practice.</source>
         <translation>按学生练习时看到的样子试做所选试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="119"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="127"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
         <source>Statistics: select an item.</source>
         <translation>统计：请选择一道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="179"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="192"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="195"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="195"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="199"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="199"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="200"/>
+        <source>All systems</source>
+        <translation>全部系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="201"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="201"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="202"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="202"/>
         <source>All exam types</source>
         <translation>全部考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="203"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="210"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="225"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="262"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="277"/>
         <source>1 item</source>
         <translation>1 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="278"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="377"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="393"/>
         <source>Practice: nobody has answered it yet.</source>
         <translation>练习：尚无人作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="395"/>
         <source>Practice: {n} students · facility p = {p} · point-biserial r_pb = {r}</source>
         <translation>练习：{n} 名学生 · 难度 p = {p} · 点二列相关 r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="398"/>
         <source>{s:.0f} s on average</source>
         <translation>平均 {s:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="402"/>
         <source>Exams: not in a marked sitting yet.</source>
         <translation>考试：尚未出现在已阅卷的考试中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="405"/>
         <source>Exam {exam} ({when}): {n} candidates · p = {p} · r_pb = {r}</source>
         <translation>考试 {exam}（{when}）：{n} 名考生 · p = {p} · r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="406"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="422"/>
         <source>Select one item to preview.</source>
         <translation>请选择一道试题进行预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="476"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="496"/>
         <source>Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.</source>
         <translation>已删除 1 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="482"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="498"/>
         <source>Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.</source>
         <translation>已删除 {n} 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="495"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="525"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="499"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="515"/>
         <source>Undo the delete of 1 item (Ctrl+Z).</source>
         <translation>撤销删除 1 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="500"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="516"/>
         <source>Undo the delete of {n} items (Ctrl+Z).</source>
         <translation>撤销删除 {n} 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="518"/>
         <source>Undo the edit of item {id} (Ctrl+Z).</source>
         <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="584"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="576"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="596"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="592"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="612"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="577"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="581"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="593"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="597"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="590"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="606"/>
         <source>Exported 1 item to {path}.</source>
         <translation>已将 1 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="591"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="607"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="598"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="614"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="615"/>
         <source>Left out, the format cannot hold them:</source>
         <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>
@@ -4838,17 +4848,17 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="463"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="461"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="464"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="463"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="466"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
@@ -4885,130 +4895,130 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="375"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="405"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="469"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="376"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="407"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="472"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="404"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="405"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="424"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="425"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="425"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="428"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="444"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="444"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="445"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="445"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="508"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="515"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="521"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="533"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="557"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="561"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="558"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="562"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="586"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="562"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="570"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="580"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="584"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="587"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="591"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="592"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="596"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="594"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="598"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="603"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="601"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="605"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>
@@ -5390,42 +5400,42 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="164"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="165"/>
         <source>{name} ({n})</source>
         <translation>{name}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="173"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="176"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="176"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="179"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="177"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="180"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="178"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="181"/>
         <source>Review deck: {cards}, {due} due now, {today} due today.</source>
         <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="197"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="200"/>
         <source>1 question matches these choices.</source>
         <translation>有 1 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="198"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="201"/>
         <source>{n} questions match these choices.</source>
         <translation>有 {n} 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="200"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="203"/>
         <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
         <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
     </message>

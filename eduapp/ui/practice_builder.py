@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QSpinBox, QWidget)
 
-from ..domain import facet_name
+from ..domain import facet_name, topic_name
 from ..errors import EduAppError
 
 #: The builder's choices kept between sessions, in the data folder (UI state).
@@ -159,11 +159,14 @@ class SessionBuilder(QWidget):
             counts = self.service.question_counts(key, languages)
             with QSignalBlocker(lst):
                 lst.clear()
-                names = {v: (v if key == "topic" else facet_name(v, ui)) for v in counts if v}
+                names = {v: (topic_name(v, ui) if key == "topic" else facet_name(v, ui))
+                         for v in counts if v}
                 for value in sorted(names, key=lambda v: collator.sortKey(names[v])):
                     item = QListWidgetItem(self.tr("{name} ({n})").format(
                         name=names[value], n=counts[value]))
                     item.setData(Qt.UserRole, value)
+                    if names[value] != value:  # the stored value, for the teacher's words
+                        item.setToolTip(value)
                     lst.addItem(item)
                     item.setSelected(value in chosen)
         self.update_available()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCollator, QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
 
 from ...bank import ItemFilter
 from ...domain import EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Changes, Item, Option
+from ...domain import facet_name, topic_name
 from ...errors import ApprovalBlockedError
 from ..item_editor import ItemEditor, choose_version
 from ..models import ItemTableModel
@@ -59,7 +60,8 @@ class ItemBankPage(Page):
         bar.addWidget(self.search, 3)
         self.filters: dict[str, QComboBox] = {}
         for key, label in (("type", self.tr("Type")), ("exam_type", self.tr("Exam type")),
-                           ("topic", self.tr("Topic")), ("tag", self.tr("Tag")),
+                           ("topic", self.tr("Topic")), ("system", self.tr("System")),
+                           ("tag", self.tr("Tag")),
                            ("status", self.tr("Status")), ("language", self.tr("Language")),
                            ("reviewed", self.tr("Last review"))):
             box = QComboBox()
@@ -169,6 +171,17 @@ class ItemBankPage(Page):
         Op(self, lambda ws: ws.bank.facets()).latest_only("item-bank-facets") \
             .success(self._fill_facets).run()
 
+    def _named(self, values: list[str], name) -> list[tuple[str, str]]:
+        """``(stored value, name in the interface language)`` of ``values``, sorted by
+        name (Chinese names by pinyin); ``name`` is :func:`~eduapp.domain.topic_name` or
+        :func:`~eduapp.domain.facet_name`."""
+        ui = self.app.ui_language()
+        collator = QCollator(QLocale(QLocale.Chinese, QLocale.China) if ui == "zh"
+                             else QLocale(QLocale.English))
+        collator.setCaseSensitivity(Qt.CaseInsensitive)
+        pairs = [(v, name(v, ui)) for v in values if v]
+        return sorted(pairs, key=lambda p: collator.sortKey(p[1]))
+
     def _fill_facets(self, facets: dict) -> None:
         zh = self.app.ui_language() == "zh"
         this_year = time.localtime().tm_year
@@ -180,9 +193,11 @@ class ItemBankPage(Page):
                                for y in range(this_year + 1, this_year - 9, -1)],
                   "status": [(s, self.editor.status_label(s)) for s in STATUSES],
                   "language": [("en", self.tr("English")), ("zh", self.tr("Chinese"))],
-                  "topic": [(t, t) for t in facets["topic"]],
+                  "topic": self._named(facets["topic"], topic_name),
+                  "system": self._named(facets["system"], facet_name),
                   "tag": [(t, t) for t in facets["tag"]]}
         alls = {"type": self.tr("All types"), "topic": self.tr("All topics"),
+                "system": self.tr("All systems"),
                 "tag": self.tr("All tags"), "status": self.tr("All statuses"),
                 "language": self.tr("All languages"), "exam_type": self.tr("All exam types"),
                 "reviewed": self.tr("Any review date")}
@@ -317,7 +332,8 @@ class ItemBankPage(Page):
             value = values.get(key)
             return (value,) if value else ()
         year = values.get("reviewed")
-        return ItemFilter(types=one("type"), topics=one("topic"), tags=one("tag"),
+        return ItemFilter(types=one("type"), topics=one("topic"), systems=one("system"),
+                          tags=one("tag"),
                           statuses=one("status"), languages=one("language"),
                           exam_types=one("exam_type"), category=self.current_category(),
                           reviewed_before=int(year) if year else None)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
                                QTableWidgetItem, QTabWidget, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...domain import Changes
+from ...domain import Changes, topic_name
 from ...practice.itemstats import describe
 from ..ops import Op
 from ..page import Page
@@ -372,7 +372,8 @@ class ProgressPage(Page):
         series.append(mastery)
         chart.addSeries(series)
         y = QBarCategoryAxis()
-        y.append([self._short(t or self.tr("(no topic)")) for t in rows])
+        ui = self.app.ui_language()
+        y.append([self._short(topic_name(t, ui) or self.tr("(no topic)")) for t in rows])
         chart.addAxis(y, Qt.AlignLeft)
         x = QValueAxis()
         x.setRange(0, 100)
@@ -402,7 +403,8 @@ class ProgressPage(Page):
         fmt = "%m/%d" if self.app.ui_language() == "zh" else "%d/%m"
         t.setHorizontalHeaderLabels([w.strftime(fmt) for w in dash.heatmap_weeks]
                                     + [self.tr("Mastery now")])
-        t.setVerticalHeaderLabels([topic or self.tr("(no topic)")
+        ui = self.app.ui_language()
+        t.setVerticalHeaderLabels([topic_name(topic, ui) or self.tr("(no topic)")
                                    for topic in dash.heatmap_topics])
         for r, row in enumerate(dash.heatmap):
             for c, value in enumerate(list(row) + [dash.heatmap_mastery[r]]):
@@ -451,7 +453,8 @@ class ProgressPage(Page):
             for s in day.sessions:
                 label = kinds.get(s.kind, s.kind)
                 sep = "：" if language == "zh" else ": "
-                QTreeWidgetItem(top, [f"{label}{sep}{s.topic}" if s.topic else label,
+                QTreeWidgetItem(top, [f"{label}{sep}{topic_name(s.topic, language)}"
+                                      if s.topic else label,
                                       str(s.count), s.describe(language)])
             self.plan_tree.addTopLevelItem(top)
             top.setExpanded(True)
@@ -466,7 +469,8 @@ class ProgressPage(Page):
             relearning=deck.relearning, due=deck.due_now, today=deck.due_today))
         self.deck_table.setRowCount(len(deck.by_topic))
         for r, (topic, cards, due) in enumerate(deck.by_topic):
-            for c, v in enumerate((topic or self.tr("(no topic)"), cards, due or 0)):
+            name = topic_name(topic, self.app.ui_language()) if topic else self.tr("(no topic)")
+            for c, v in enumerate((name, cards, due or 0)):
                 self.deck_table.setItem(r, c, QTableWidgetItem(str(v)))
 
     def save_exam_date(self) -> None:
