@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Render the main window on each page into PNG files, in English and Chinese, on a
-temporary copy of the starter bank: ``python scripts/screenshot.py OUT_DIR``.
+temporary copy of the starter bank: ``python scripts/screenshot.py OUT_DIR [--size WxH]``.
+
+``--size`` sets the window size (default 1280x800); ``--size min`` shrinks it to the
+smallest size its layouts allow (what a person gets by dragging the corner inwards), so
+cut or overlapping labels show.
 
 Run it under a real X server (``make screenshots`` starts Xvfb) to see what a person
 sees; under ``QT_QPA_PLATFORM=offscreen`` it works too.
@@ -8,6 +12,7 @@ sees; under ``QT_QPA_PLATFORM=offscreen`` it works too.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -24,7 +29,11 @@ from eduapp.ui.main_window import MainWindow  # noqa: E402
 
 
 def main() -> int:
-    out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "out/screenshots")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", default="out/screenshots")
+    parser.add_argument("--size", default="1280x800", help="WxH, or min")
+    args = parser.parse_args()
+    out = os.path.abspath(args.out)
     os.makedirs(out, exist_ok=True)
     qapp = make_qapp()
     with tempfile.TemporaryDirectory() as data_dir:
@@ -47,7 +56,11 @@ def main() -> int:
                     current["window"].close()
                 install_language(qapp, language)
                 window = MainWindow(app)
-                window.resize(1280, 800)
+                if args.size == "min":
+                    window.resize(window.minimumSizeHint())
+                else:
+                    w, h = (int(v) for v in args.size.lower().split("x"))
+                    window.resize(w, h)
                 window.show()
                 current.update(language=language, window=window)
             return current["window"]

@@ -5,11 +5,13 @@ copy of the starter bank: ``python scripts/screenshot_students.py OUT_DIR``.
 Shots per language: the practice builder, a checked question (feedback, rating row,
 highlight, struck option, lab values), the progress dashboard and the study plan. The
 student answers the starter questions first (a few right, a few wrong). Run it under Xvfb
-(``xvfb-run -a python scripts/screenshot_students.py out``) to see what a person sees.
+(``xvfb-run -a python scripts/screenshot_students.py out``) to see what a person sees;
+``--size WxH`` (or ``--size min``) as in ``scripts/screenshot.py``.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -45,7 +47,11 @@ def _practise(app, language: str) -> None:
 
 
 def main() -> int:
-    out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "out/screenshots")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", default="out/screenshots")
+    parser.add_argument("--size", default="1280x860", help="WxH, or min")
+    args = parser.parse_args()
+    out = os.path.abspath(args.out)
     os.makedirs(out, exist_ok=True)
     qapp = make_qapp()
     Op.synchronous = True
@@ -63,7 +69,11 @@ def main() -> int:
             app.update_settings(language=language)
             install_language(qapp, language)
             window = MainWindow(app)
-            window.resize(1280, 860)
+            if args.size == "min":
+                window.resize(window.minimumSizeHint())
+            else:
+                w, h = (int(v) for v in args.size.lower().split("x"))
+                window.resize(w, h)
             window.show()
 
             def shot(name: str) -> None:

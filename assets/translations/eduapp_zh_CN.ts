@@ -582,82 +582,82 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="56"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="92"/>
         <source>Examination</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="100"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="100"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="101"/>
         <source>not printed</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="103"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="104"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="111"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="111"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="112"/>
         <source>The same seed, bank and blueprint give the same exam; &quot;random&quot; draws a new one each time.</source>
         <translation>相同的随机种子、题库和组卷蓝图会得到相同的试卷；“随机”则每次重新抽题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="114"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="115"/>
         <source>Also use draft and reviewed items, not only approved ones.</source>
         <translation>除已批准的试题外，也使用草稿和已审阅的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="117"/>
         <source>Allow siblings</source>
         <translation>允许同源题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="119"/>
         <source>Allow several questions generated from one item model on the same form (they are near-variants of each other, so by default only one is used).</source>
         <translation>允许同一份试卷中出现由同一题目模型生成的多道题（它们彼此相近，默认只用其中一道）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="126"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="127"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="127"/>
         <source>Duration</source>
         <translation>考试时长</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="129"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -667,392 +667,392 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="128"/>
         <source>Forms</source>
         <translation>卷数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="128"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="130"/>
         <source>Candidate digits</source>
         <translation>准考证号位数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="153"/>
         <source>Blueprint</source>
         <translation>组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="159"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="161"/>
         <source>Load…</source>
         <translation>载入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="162"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="163"/>
         <source>Stored exams…</source>
         <translation>已存试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="164"/>
         <source>Open an exam built before, to preview or export it again.</source>
         <translation>打开以前组好的试卷，再次预览或导出。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="168"/>
         <source>Build exam</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="183"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="488"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="192"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="194"/>
         <source>Generate drafts for this cell</source>
         <translation>为此单元生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="197"/>
         <source>Ask the default language-model provider for draft questions that fit this cell; they go to the bank as drafts for review.</source>
         <translation>请默认的语言模型服务生成符合此单元的草稿题；它们将作为草稿存入题库，等待审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="205"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="210"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="212"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="211"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="213"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="212"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="214"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="213"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="215"/>
         <location filename="../../eduapp/ui/pages/exams.py" line="571"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="573"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="214"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="216"/>
         <source>A locked question (or set) keeps its place in every form.</source>
         <translation>锁定的试题（或题组）在每套试卷中都保持原位。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="229"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="233"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="235"/>
         <source>Export PDFs…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="234"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="236"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="286"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="296"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="288"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="298"/>
         <source>Load blueprint</source>
         <translation>载入组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="287"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="289"/>
         <source>Blueprints (*.json);;All files (*)</source>
         <translation>组卷蓝图 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="302"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="313"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="304"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="315"/>
         <source>Save blueprint</source>
         <translation>保存组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="303"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="305"/>
         <source>Blueprints (*.json)</source>
         <translation>组卷蓝图 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="316"/>
         <source>Cannot write {path} ({error}).</source>
         <translation>无法写入 {path}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="318"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="320"/>
         <source>1 question asked for</source>
         <translation>需要 1 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="319"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="321"/>
         <source>{n} questions asked for</source>
         <translation>共需 {n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="363"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="363"/>
         <source>Making the forms…</source>
         <translation>正在生成各套试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="375"/>
         <source>Assembling the exam…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="381"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="383"/>
         <source>Last exam built with seed {seed}.</source>
         <translation>上次组卷使用的随机种子为 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="388"/>
         <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="418"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="420"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="424"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="432"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="435"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="441"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="443"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="446"/>
         <source>{n} skipped: another item of the same item model is on the exam</source>
         <translation>{n} 道未选：同一题目模型的另一道题已在试卷中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="447"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="449"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="452"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="463"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="465"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="469"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="471"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="472"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="475"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="482"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="483"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="487"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="513"/>
         <source>1 draft question stored for review. Approve it in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 1 道草稿题待审核。请在题库中批准，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="513"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="515"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="518"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="522"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="529"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="542"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="551"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="553"/>
         <source>1 question</source>
         <translation>1 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="552"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="554"/>
         <source>{n} questions</source>
         <translation>{n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="555"/>
         <source>1 mark</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="555"/>
         <source>{m:g} marks</source>
         <translation>{m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="749"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="751"/>
         <source>Opened exam {id} ({title}).</source>
         <translation>已打开试卷 {id}（{title}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="571"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="648"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="650"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="650"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="652"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="654"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="654"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="656"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="676"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="678"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="678"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="680"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="690"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="707"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="709"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="711"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="713"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1110,27 +1110,27 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="34"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="35"/>
         <source>How well did you know it?</source>
         <translation>你掌握得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="37"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
         <source>1 Again</source>
         <translation>1 重来</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="37"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
         <source>2 Hard</source>
         <translation>2 困难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="39"/>
         <source>3 Good</source>
         <translation>3 良好</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="39"/>
         <source>4 Easy</source>
         <translation>4 简单</translation>
     </message>
@@ -1146,92 +1146,92 @@ Move the damaged file aside and start with an empty bank?</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/practice_feedback.py" line="59"/>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="117"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="116"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="73"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="72"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="76"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="75"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="90"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="89"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="91"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="90"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="106"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="105"/>
         <source>Press 1-4. Your rating sets when this question comes back for review.</source>
         <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="114"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="113"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="121"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="120"/>
         <source>Partly right ({score:.0%})</source>
         <translation>部分正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="124"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="123"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="129"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="128"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="136"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="135"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="139"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="138"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="142"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="141"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="147"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="146"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="152"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="151"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="161"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="160"/>
         <source>this question</source>
         <translation>本题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="165"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="164"/>
         <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
         <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="168"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="167"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>
@@ -1659,17 +1659,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="827"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="832"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="836"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="841"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="845"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="850"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -2121,277 +2121,277 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="51"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="52"/>
         <source>Item bank</source>
         <extracomment>what Ctrl+Z undoes, newest last: ``(&quot;delete&quot;, ids)`` or ``(&quot;edit&quot;, id, version)``</extracomment>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="56"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="58"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="65"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="65"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="66"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="66"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="64"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="67"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="65"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="65"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="68"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="66"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="69"/>
         <source>Last review</source>
         <translation>最近审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="87"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="90"/>
         <source>Categories</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="113"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="111"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="114"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="113"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="115"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="118"/>
         <source>Preview as student…</source>
         <translation>以学生视角预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="119"/>
         <source>Try the selected item as a student sees it in practice.</source>
         <translation>按学生练习时看到的样子试做所选试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="122"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="130"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="131"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="153"/>
         <source>Statistics: select an item.</source>
         <translation>统计：请选择一道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="192"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="195"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="198"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="198"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="199"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="202"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="199"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="202"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="200"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="203"/>
         <source>All systems</source>
         <translation>全部系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="204"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="204"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="205"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="205"/>
         <source>All exam types</source>
         <translation>全部考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="206"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="225"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="232"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="284"/>
         <source>1 item</source>
         <translation>1 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="278"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="285"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="400"/>
         <source>Practice: nobody has answered it yet.</source>
         <translation>练习：尚无人作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="395"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="402"/>
         <source>Practice: {n} students · facility p = {p} · point-biserial r_pb = {r}</source>
         <translation>练习：{n} 名学生 · 难度 p = {p} · 点二列相关 r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="398"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="405"/>
         <source>{s:.0f} s on average</source>
         <translation>平均 {s:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="402"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="409"/>
         <source>Exams: not in a marked sitting yet.</source>
         <translation>考试：尚未出现在已阅卷的考试中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="405"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="412"/>
         <source>Exam {exam} ({when}): {n} candidates · p = {p} · r_pb = {r}</source>
         <translation>考试 {exam}（{when}）：{n} 名考生 · p = {p} · r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="429"/>
         <source>Select one item to preview.</source>
         <translation>请选择一道试题进行预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="483"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="496"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="503"/>
         <source>Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.</source>
         <translation>已删除 1 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="498"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="505"/>
         <source>Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.</source>
         <translation>已删除 {n} 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="511"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="525"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="532"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="522"/>
         <source>Undo the delete of 1 item (Ctrl+Z).</source>
         <translation>撤销删除 1 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="523"/>
         <source>Undo the delete of {n} items (Ctrl+Z).</source>
         <translation>撤销删除 {n} 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="525"/>
         <source>Undo the edit of item {id} (Ctrl+Z).</source>
         <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="584"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="591"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="592"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="612"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="619"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="593"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="597"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="600"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="604"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="606"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="613"/>
         <source>Exported 1 item to {path}.</source>
         <translation>已将 1 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="607"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="614"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="614"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="621"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="615"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="622"/>
         <source>Left out, the format cannot hold them:</source>
         <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>
@@ -2611,245 +2611,245 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="315"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="320"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="316"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="321"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="317"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="415"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="322"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="420"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="367"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="372"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="412"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="417"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="413"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="418"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="416"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="421"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="417"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="422"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="443"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="443"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="445"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="445"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="488"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="493"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="491"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="496"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="414"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="492"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="419"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="497"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="498"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="503"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="531"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="536"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="541"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="546"/>
         <source>Shared vignette:</source>
         <translation>共用病例：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="543"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="548"/>
         <source>Shared options:</source>
         <translation>共用选项：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="659"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="664"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="661"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="666"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="662"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="667"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="665"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="670"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="668"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="673"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="670"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="675"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="675"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="680"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="696"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="701"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="708"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="713"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="719"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="724"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="720"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="725"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="779"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="784"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="780"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="785"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="787"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="791"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="792"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="796"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="792"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="797"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="814"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="819"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -2857,417 +2857,417 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemModelsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="99"/>
         <source>Item models</source>
         <extracomment>Items shown in the live preview.</extracomment>
         <translation>题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="102"/>
         <source>Automatic item generation, offline: a cognitive model and an item model (or a table from a lecture note) make many questions at once. Edit the variables, scenarios and answers, watch the preview, then generate drafts for review.</source>
         <translation>自动出题（离线）：由认知模型和题目模型（或讲义中的表格）一次生成大量题目。编辑变量、情景和答案，查看预览，再生成草稿供审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="125"/>
         <source>Import JSON…</source>
         <translation>导入 JSON…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="127"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="131"/>
         <source>Save as mine</source>
         <translation>保存为我的模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="132"/>
         <source>Keep this model in your data folder; it is listed first from now on</source>
         <translation>将此模型保存到数据文件夹，此后排在列表最前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="135"/>
         <source>Draft with a language model…</source>
         <translation>用语言模型起草…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="136"/>
         <source>A strong provider drafts a model from a topic for you to correct (not the built-in model)</source>
         <translation>由较强的模型服务根据主题起草模型，供您修改（不使用内置模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="141"/>
         <source>Tables from lecture notes…</source>
         <translation>讲义中的表格…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="142"/>
         <source>Tables in the bank&apos;s notes and case studies that could become knowledge tables</source>
         <translation>题库中讲义和病例中可作为知识表格的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="155"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="155"/>
         <source>Values, range or = formula</source>
         <translation>取值、范围或 = 公式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
         <source>Decimals</source>
         <translation>小数位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
         <source>Source</source>
         <translation>信息来源</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="228"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="236"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
         <source>Values (JSON)</source>
         <translation>取值（JSON）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="236"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
         <source>Constraints</source>
         <translation>约束条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
         <source>Option text</source>
         <translation>选项文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
         <source>Why correct</source>
         <translation>正确理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
         <source>Why wrong</source>
         <translation>错误理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
         <source>Key answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
         <source>Key rules</source>
         <translation>答案规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
         <source>From column</source>
         <translation>提示列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
         <source>To column</source>
         <translation>提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="171"/>
         <source>Stem template ({cue})</source>
         <translation>题干模板（{cue}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="168"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
         <source>Knowledge table (edit it in the lecture note)</source>
         <translation>知识表格（请在讲义中编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="176"/>
         <source>Question directions: row cue column → asked column</source>
         <translation>提问方向：行提示列 → 提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="172"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="178"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="180"/>
         <source>Apply JSON</source>
         <translation>应用 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="186"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="191"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="198"/>
         <source>Questions:</source>
         <translation>题数：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="196"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="203"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="209"/>
         <source>Generate drafts into the bank</source>
         <translation>生成草稿到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="216"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="224"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="217"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="225"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="235"/>
         <source>expressions separated by ;</source>
         <translation>表达式，以 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="229"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="237"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="230"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="238"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="231"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="239"/>
         <source>Problem (cognitive model)</source>
         <translation>临床问题（认知模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="232"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="240"/>
         <source>Stem template</source>
         <translation>题干模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="233"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="241"/>
         <source>Lead-in</source>
         <translation>提问句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="234"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="242"/>
         <source>Explanation template</source>
         <translation>解析模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="235"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="243"/>
         <source>Options per item</source>
         <translation>每题选项数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="252"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="260"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="268"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="261"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="269"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="298"/>
         <source>table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="298"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="408"/>
         <source>Direction {0}: the columns are numbers (0, 1, 2 …)</source>
         <translation>提问方向 {0}：列号应为数字（0、1、2 …）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="435"/>
         <source>Variable {0}: the values are not valid JSON</source>
         <translation>变量 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="442"/>
         <source>Variable {0}: decimals must be a whole number</source>
         <translation>变量 {0}：小数位必须是整数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="455"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="463"/>
         <source>Scenario {0}: the values are not valid JSON</source>
         <translation>情景 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="486"/>
         <source>Answer {0}: &quot;why wrong&quot; is not valid JSON</source>
         <translation>答案 {0}：“错误理由”不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="502"/>
         <source>The JSON does not parse: {0}</source>
         <translation>JSON 无法解析：{0}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="518"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="548"/>
         <source>No preview: fix the model first.</source>
         <translation>无法预览：请先修正模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="530"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="538"/>
         <source>The model is valid.</source>
         <translation>模型有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="540"/>
         <source>{0} possible questions · preview of {1} · {2} flagged by the gate · {3} duplicates dropped · {4} rejected</source>
         <translation>可生成 {0} 道题 · 预览 {1} 道 · 质量检查标记 {2} 道 · 去除重复 {3} 道 · 拒绝 {4} 道</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="574"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="582"/>
         <source>{0} draft questions stored in the bank for review ({1} were there already). Open the Item bank or the Generate page&apos;s review queue to approve them.</source>
         <translation>已将 {0} 道草稿题存入题库待审核（{1} 道已存在）。请在题库或生成页面的审核队列中批准。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="580"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
         <source>Generating questions…</source>
         <translation>正在生成题目…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="587"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="595"/>
         <source>Import an item model</source>
         <translation>导入题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="596"/>
         <source>Item models and tables (*.json *.md);;All files (*)</source>
         <translation>题目模型和表格 (*.json *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="597"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="605"/>
         <source>Imported {0} from {1}. Save it to keep it in your list.</source>
         <translation>已从 {1} 导入 {0}。保存后即保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="607"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="615"/>
         <source>Export the item model</source>
         <translation>导出题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="616"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="617"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="625"/>
         <source>Exported to {0}.</source>
         <translation>已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="629"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="637"/>
         <source>Marked as a knowledge table in “{0}”.</source>
         <translation>已在“{0}”中标记为知识表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="639"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="647"/>
         <source>Saved as {0}.</source>
         <translation>已保存为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="655"/>
         <source>No unmarked table with 4 or more rows in the notes of the bank.</source>
         <translation>题库的讲义中没有尚未标记、且至少有4行的表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="659"/>
         <source>Tables from lecture notes</source>
         <translation>讲义中的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="660"/>
         <source>Make a knowledge table of:</source>
         <translation>将以下表格设为知识表格：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="657"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="665"/>
         <source>Proposed: check the question directions, then save to mark the table in its note.</source>
         <translation>已推荐：请检查提问方向，然后保存，即在讲义中标记该表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="663"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="671"/>
         <source>Draft an item model</source>
         <translation>起草题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="664"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="672"/>
         <source>Topic (a strong provider is needed):</source>
         <translation>主题（需要较强的模型服务）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="673"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="681"/>
         <source>Draft written by a language model: check every value, rule and explanation, then save it.</source>
         <translation>此草稿由语言模型撰写：请核对每个取值、规则和解析后再保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="676"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="684"/>
         <source>Drafting an item model…</source>
         <translation>正在起草题目模型…</translation>
     </message>
@@ -5026,99 +5026,99 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="110"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="149"/>
         <source>Type your answer (Ctrl+Enter to submit)</source>
         <translation>输入你的答案（Ctrl+Enter 提交）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="113"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="152"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="118"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="161"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="119"/>
-        <location filename="../../eduapp/ui/practice_question.py" line="202"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="162"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="120"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="163"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="121"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="164"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="122"/>
-        <location filename="../../eduapp/ui/practice_question.py" line="200"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="165"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="243"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="123"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="166"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="130"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="173"/>
         <source>Highlight selection (H)</source>
         <translation>高亮所选文字 (H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="131"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="174"/>
         <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
         <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="134"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="177"/>
         <source>Lab values (L)</source>
         <translation>化验参考值 (L)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="136"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="179"/>
         <source>Right-click an option or press Shift+letter to strike it out.</source>
         <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="152"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="195"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="153"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="196"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="156"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="199"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="160"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="203"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="201"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="244"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="202"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="210"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="253"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
@@ -5260,182 +5260,182 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>练习内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="53"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="55"/>
         <source>Topics (none selected: all)</source>
         <translation>主题（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="54"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="56"/>
         <source>Systems (none selected: all)</source>
         <translation>系统（不选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="62"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="67"/>
         <source>Tags, separated by commas</source>
         <translation>标签，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="68"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="73"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="71"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="77"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="72"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="78"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="73"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="79"/>
         <source>Both languages</source>
         <translation>中英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="77"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="83"/>
         <source>Question language</source>
         <translation>题目语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="80"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="86"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="81"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="87"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="82"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="88"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="82"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="89"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="88"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="95"/>
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="91"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="98"/>
         <source>Unused</source>
         <translation>未做过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="91"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="99"/>
         <source>Incorrect</source>
         <translation>做错过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="92"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="100"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="92"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="101"/>
         <source>Due for review</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="97"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="106"/>
         <source>Only from (none ticked: all)</source>
         <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="102"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="111"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="107"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="116"/>
         <source>Tutor: feedback after each answer</source>
         <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="108"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="117"/>
         <source>Timed: a clock, review at the end</source>
         <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="109"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="118"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="113"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="122"/>
         <source> s per question</source>
         <translation> 秒/题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="114"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="123"/>
         <source>Timed pace</source>
         <translation>计时速度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="116"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="125"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="121"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="130"/>
         <source>Start today&apos;s reviews</source>
         <translation>开始今日复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="123"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="132"/>
         <source>Start the recommended session</source>
         <translation>开始推荐练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="128"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="137"/>
         <source>Resume where I stopped</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="165"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="174"/>
         <source>{name} ({n})</source>
         <translation>{name}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="176"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="185"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="179"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="188"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="180"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="189"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="181"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="190"/>
         <source>Review deck: {cards}, {due} due now, {today} due today.</source>
         <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="200"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="209"/>
         <source>1 question matches these choices.</source>
         <translation>有 1 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="201"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="210"/>
         <source>{n} questions match these choices.</source>
         <translation>有 {n} 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="203"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="212"/>
         <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
         <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
     </message>
@@ -5443,27 +5443,27 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>SessionNavigator</name>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="233"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="277"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="233"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="277"/>
         <source>partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="234"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="278"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="235"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="279"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="236"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="280"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>

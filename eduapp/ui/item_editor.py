@@ -310,6 +310,11 @@ class ItemEditor(QWidget):
             entry.data(Qt.UserRole)))
         form.addRow(self.tr("Quality gate"), self.findings)
         scroll.setWidget(body)
+        # the body scrolls up and down only: the editor never gets narrower than its rows
+        # (a splitter dragged further would cut combo boxes and columns off at the right)
+        scroll.setMinimumWidth(body.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width()
+                               + 2 * scroll.frameWidth())
         outer.addWidget(scroll, 1)
         actions = QHBoxLayout()
         self.history_button = QPushButton(self.tr("History…"))

@@ -50,8 +50,13 @@ class SessionBuilder(QWidget):
         self.system_list = QListWidget()
         for lst in (self.topic_list, self.system_list):
             lst.setSelectionMode(QAbstractItemView.MultiSelection)
-        grid.addWidget(QLabel(self.tr("Topics (none selected: all)")), 0, 0)
-        grid.addWidget(QLabel(self.tr("Systems (none selected: all)")), 0, 1)
+            lst.setWordWrap(True)
+            lst.setTextElideMode(Qt.ElideNone)
+        for column, text in enumerate((self.tr("Topics (none selected: all)"),
+                                       self.tr("Systems (none selected: all)"))):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            grid.addWidget(label, 0, column)
         grid.addWidget(self.topic_list, 1, 0)
         grid.addWidget(self.system_list, 1, 1)
         grid.setColumnStretch(0, 3)
@@ -67,6 +72,7 @@ class SessionBuilder(QWidget):
     def _build_how(self) -> QGroupBox:
         opts = QGroupBox(self.tr("How"))
         form = QFormLayout(opts)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.language_box = QComboBox()
         self.language_box.addItem(self.tr("English"), "en")
         self.language_box.addItem(self.tr("Chinese"), "zh")
@@ -76,24 +82,27 @@ class SessionBuilder(QWidget):
         self.language_box.currentIndexChanged.connect(lambda _=0: self.refresh())
         form.addRow(self.tr("Question language"), self.language_box)
         self.type_boxes = {}
-        types = QHBoxLayout()
-        for key, label in (("sba", self.tr("Single best answer")),
-                           ("multi", self.tr("Multiple response")),
-                           ("tf", self.tr("True/false")), ("short", self.tr("Short answer"))):
+        types = QGridLayout()
+        for n, (key, label) in enumerate((("sba", self.tr("Single best answer")),
+                                          ("multi", self.tr("Multiple response")),
+                                          ("tf", self.tr("True/false")),
+                                          ("short", self.tr("Short answer")))):
             box = QCheckBox(label)
             box.setChecked(True)
             box.toggled.connect(lambda _=False: self.update_available())
             self.type_boxes[key] = box
-            types.addWidget(box)
+            types.addWidget(box, n // 2, n % 2)
         form.addRow(self.tr("Question types"), types)
         self.pool_boxes = {}
-        pools = QHBoxLayout()
-        for key, label in (("unused", self.tr("Unused")), ("incorrect", self.tr("Incorrect")),
-                           ("flagged", self.tr("Flagged")), ("due", self.tr("Due for review"))):
+        pools = QGridLayout()
+        for n, (key, label) in enumerate((("unused", self.tr("Unused")),
+                                          ("incorrect", self.tr("Incorrect")),
+                                          ("flagged", self.tr("Flagged")),
+                                          ("due", self.tr("Due for review")))):
             box = QCheckBox(label)
             box.toggled.connect(lambda _=False: self.update_available())
             self.pool_boxes[key] = box
-            pools.addWidget(box)
+            pools.addWidget(box, n // 2, n % 2)
         form.addRow(self.tr("Only from (none ticked: all)"), pools)
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, 300)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from .flow_layout import FlowLayout
 from .practice_question import LETTERS
 
 
@@ -30,7 +31,7 @@ class FeedbackPanel(QWidget):
         super().__init__(parent)
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
-        rating = QHBoxLayout()
+        rating = FlowLayout()
         self.rating_label = QLabel(self.tr("How well did you know it?"))
         rating.addWidget(self.rating_label)
         self.rating_buttons = []
@@ -42,7 +43,6 @@ class FeedbackPanel(QWidget):
             b.clicked.connect(lambda _=False, r=value: self.rated.emit(r))
             rating.addWidget(b)
             self.rating_buttons.append(b)
-        rating.addStretch(1)
         v.addLayout(rating)
         self.rating_note = QLabel()
         self.rating_note.setObjectName("hint")
@@ -51,7 +51,7 @@ class FeedbackPanel(QWidget):
         self.feedback = QTextBrowser()
         self.feedback.setOpenExternalLinks(False)
         v.addWidget(self.feedback, 1)
-        marks = QHBoxLayout()
+        marks = FlowLayout()
         self.mark_label = QLabel()
         marks.addWidget(self.mark_label)
         self.mark_buttons = []
@@ -62,7 +62,6 @@ class FeedbackPanel(QWidget):
             b.clicked.connect(lambda _=False, s=score: self.self_marked.emit(s))
             marks.addWidget(b)
             self.mark_buttons.append(b)
-        marks.addStretch(1)
         v.addLayout(marks)
         self.tutor_status_label = QLabel()
         self.tutor_status_label.setWordWrap(True)

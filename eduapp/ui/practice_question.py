@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from .flow_layout import FlowLayout
 
 LETTERS = "ABCDEFGHIJ"
 OPTION_STYLE = "text-align: left; padding: 6px;"
@@ -19,7 +21,8 @@ HIGHLIGHT = "#fff0a0"
 
 
 class OptionButton(QPushButton):
-    """One answer option: click chooses, right-click strikes out."""
+    """One answer option: click chooses, right-click strikes out. A long option wraps onto
+    more lines (the button grows in height) instead of widening the page."""
 
     struck = Signal(int)
 
@@ -29,6 +32,33 @@ class OptionButton(QPushButton):
         self.setFocusPolicy(Qt.NoFocus)
         self.setCheckable(True)
         self.setStyleSheet(OPTION_STYLE)
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.PlainText)
+        self._label.setAttribute(Qt.WA_TransparentForMouseEvents)
+        inner = QHBoxLayout(self)
+        inner.setContentsMargins(8, 6, 8, 6)
+        inner.addWidget(self._label)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        """The option's text, shown wrapped by the inner label (not painted by the
+        button itself)."""
+        self._label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def sizeHint(self):  # noqa: N802 - Qt API
+        return self.layout().sizeHint().expandedTo(self.minimumSizeHint())
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt API
+        # one line of text with the margins; the height grows with heightForWidth
+        return QSize(60, self.fontMetrics().height() + 12)
 
     def mousePressEvent(self, event):
         if event.button() == Qt.RightButton:
@@ -94,27 +124,40 @@ class QuestionPanel(QWidget):
         self.clock_label.setObjectName("clock")
         head.addWidget(self.clock_label)
         v.addLayout(head)
+        # the question scrolls when the window is low, instead of squeezing the options
+        # until their text disappears
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        body = QWidget()
+        q = QVBoxLayout(body)
+        q.setContentsMargins(0, 0, 4, 0)
         self.set_label = QLabel()
         self.set_label.setWordWrap(True)
         self.set_label.setTextFormat(Qt.RichText)
-        v.addWidget(self.set_label)
+        q.addWidget(self.set_label)
         self.stem_label = QLabel()
         self.stem_label.setWordWrap(True)
         self.stem_label.setTextFormat(Qt.RichText)
         self.stem_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.stem_label.setFocusPolicy(Qt.NoFocus)
-        v.addWidget(self.stem_label)
+        q.addWidget(self.stem_label)
         self.options_box = QVBoxLayout()
-        v.addLayout(self.options_box)
+        q.addLayout(self.options_box)
         self.answer_edit = AnswerEdit()
         self.answer_edit.setPlaceholderText(self.tr("Type your answer (Ctrl+Enter to submit)"))
         self.answer_edit.setMaximumHeight(100)
-        v.addWidget(self.answer_edit)
+        q.addWidget(self.answer_edit)
         self.removed_label = QLabel(self.tr("This question was removed from the bank after the "
                                             "session began; you can still answer it."))
         self.removed_label.setWordWrap(True)
-        v.addWidget(self.removed_label)
-        buttons = QHBoxLayout()
+        q.addWidget(self.removed_label)
+        q.addStretch(1)
+        scroll.setWidget(body)
+        scroll.setMinimumHeight(120)
+        v.addWidget(scroll, 1)
+        buttons = FlowLayout()  # wraps in a narrow window
         self.prev_button = QPushButton(self.tr("← Previous"))
         self.flag_button = QPushButton(self.tr("Flag (F)"))
         self.check_button = QPushButton(self.tr("Check (Enter)"))
@@ -126,7 +169,7 @@ class QuestionPanel(QWidget):
             b.setFocusPolicy(Qt.NoFocus)
             buttons.addWidget(b)
         v.addLayout(buttons)
-        tools = QHBoxLayout()
+        tools = FlowLayout()
         self.highlight_button = QPushButton(self.tr("Highlight selection (H)"))
         self.highlight_button.setToolTip(self.tr("Select words of the question with the "
                                                  "mouse, then press H or this button; "
@@ -217,8 +260,9 @@ class SessionNavigator(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setMaximumWidth(170)
+        self.setMaximumWidth(220)
         self.setMinimumWidth(96)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
 
     def show_session(self, session) -> None:
         """Refresh the rows from ``session.navigator()``; the current question selected."""
@@ -235,6 +279,10 @@ class SessionNavigator(QListWidget):
                 if n["correct"] is not None else (self.tr("answered") if n["answered"]
                                                   else self.tr("not answered"))
             item.setText(f"{i + 1}. {state}" + (" ⚑" if n["flagged"] else ""))
+        # as wide as the longest row (within the maximum): no state is cut
+        widest = max((self.fontMetrics().horizontalAdvance(self.item(i).text())
+                      for i in range(self.count())), default=60)
+        self.setMinimumWidth(min(self.maximumWidth(), widest + 2 * self.frameWidth() + 28))
         self.setCurrentRow(session.index)
 
 

@@ -7,8 +7,8 @@ import os
 import time
 
 from PySide6.QtCore import QCollator, QItemSelectionModel, QLocale, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSplitter, QTableView, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from ...errors import ApprovalBlockedError
 from ..item_editor import ItemEditor, choose_version
 from ..models import ItemTableModel
 from ..approval import confirm_approval, user_name
+from ..flow_layout import FlowLayout
 from ..ops import Op, show_error
 from ..page import Page
 from ..transfer_dialogs import ExportDialog, ImportDialog
@@ -51,13 +52,15 @@ class ItemBankPage(Page):
         title = QLabel(self.tr("Item bank"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        bar = QHBoxLayout()
+        # the search box and the filters wrap onto a second line in a narrow window
+        bar = FlowLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search stems, options, explanations, tags "
                                                "(English or 中文)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda: self._debounce.start())
-        bar.addWidget(self.search, 3)
+        self.search.setMinimumWidth(220)
+        bar.addWidget(self.search, 4)
         self.filters: dict[str, QComboBox] = {}
         for key, label in (("type", self.tr("Type")), ("exam_type", self.tr("Exam type")),
                            ("topic", self.tr("Topic")), ("system", self.tr("System")),
@@ -66,7 +69,7 @@ class ItemBankPage(Page):
                            ("reviewed", self.tr("Last review"))):
             box = QComboBox()
             box.setToolTip(label)
-            box.setMinimumContentsLength(8)
+            box.setMinimumContentsLength(10)
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.currentIndexChanged.connect(lambda _=0: self.run_query())
             # the full choice as a tooltip: narrow boxes cut "X: multiple response (…)" short
@@ -105,7 +108,7 @@ class ItemBankPage(Page):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         left_layout.addWidget(self.table, 1)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow window: no button is cut
         self.count_label = QLabel()
         self.new_button = QPushButton(self.tr("New item"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -131,7 +134,7 @@ class ItemBankPage(Page):
         self.undo_button.clicked.connect(self.undo_last)
         self.import_button.clicked.connect(self.import_files)
         self.export_button.clicked.connect(self.export_items)
-        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.count_label)
         for b in (self.new_button, self.delete_button, self.undo_button, self.preview_button,
                   self.trash_button, self.import_button, self.export_button):
             actions.addWidget(b)
@@ -206,6 +209,10 @@ class ItemBankPage(Page):
             box.blockSignals(True)
             box.clear()
             box.addItem(alls[key], "")  # not None: PySide6 mis-counts None userData
+            # wide enough for the "All ..." label in either language; longer choices
+            # are elided and shown whole in the tooltip
+            box.setMinimumContentsLength(max(10, QFontMetrics(box.font()).horizontalAdvance(
+                alls[key]) // max(1, QFontMetrics(box.font()).horizontalAdvance("x")) + 1))
             for value, label in labels[key]:
                 box.addItem(label, value)
             wanted = self._wanted_filters.pop(key, None)

@@ -330,7 +330,8 @@ class ProgressPage(Page):
         chart.addSeries(acc)
         x = QDateTimeAxis()
         x.setFormat("M/d" if self.app.ui_language() == "zh" else "d/M")
-        x.setTickCount(6)
+        # one date label per ~70 px of chart: narrow charts get fewer, whole dates
+        x.setTickCount(max(3, min(6, self.trend_view.width() // 70)))
         if dash.trend:
             first, last = dash.trend[0][0], dash.trend[-1][0]
             x.setRange(QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
@@ -360,7 +361,10 @@ class ProgressPage(Page):
         chart = QChart()
         chart.setTitle(self.tr("Accuracy and mastery by topic"))
         by_name = {a.value: a for a in dash.areas.get("topic", [])}
-        rows = [t for t in dash.heatmap_topics if t in by_name][:self.CHART_TOPICS]
+        # as many rows as have room for a whole label (a short window shows fewer; the
+        # grid below lists every topic)
+        fit = max(3, (self.topic_view.height() - 170) // 20)
+        rows = [t for t in dash.heatmap_topics if t in by_name][:min(self.CHART_TOPICS, fit)]
         rows.reverse()  # a horizontal bar chart draws its first category at the bottom
         acc = QBarSet(self.tr("Accuracy %"))
         mastery = QBarSet(self.tr("Mastery %"))
@@ -374,6 +378,9 @@ class ProgressPage(Page):
         y = QBarCategoryAxis()
         ui = self.app.ui_language()
         y.append([self._short(topic_name(t, ui) or self.tr("(no topic)")) for t in rows])
+        font = y.labelsFont()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        y.setLabelsFont(font)
         chart.addAxis(y, Qt.AlignLeft)
         x = QValueAxis()
         x.setRange(0, 100)
