@@ -1239,229 +1239,229 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>GeneratePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="75"/>
-        <location filename="../../eduapp/ui/pages/generate.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="76"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="100"/>
         <source>Generate</source>
         <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="123"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="127"/>
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="155"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="158"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="160"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="161"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="237"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="240"/>
         <source>The model&apos;s answer was cut off at its length limit; nothing was stored. Ask for fewer questions at once, or use a model with a longer output limit.</source>
         <translation>模型的回答在长度上限处被截断，未保存任何内容。请一次少生成几道题，或使用输出上限更长的模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="244"/>
         <source>The model&apos;s answer was not usable (it did not fit the required format); nothing was stored. Try again, or use a stronger model.</source>
         <translation>模型的回答无法使用（不符合要求的格式），未保存任何内容。请重试，或使用更强的模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="247"/>
         <source>The model service cannot be used: it cannot be reached, refused the key, or is busy. Check it in Settings, then try again.</source>
         <translation>无法使用该模型服务：连接不上、密钥被拒绝或服务繁忙。请在设置中检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="249"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="252"/>
         <source>(Hover for the details.)</source>
         <translation>（将鼠标悬停于此可查看详细信息。）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="274"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="277"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="282"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="285"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="306"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="309"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="310"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="313"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="323"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="326"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="332"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="335"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="346"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="349"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="357"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="360"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="373"/>
         <source>1 draft question is waiting for your review.</source>
         <translation>1 道草稿题等待你审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="372"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="375"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="378"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="377"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="389"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="415"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="418"/>
         <source>1 draft waiting for review</source>
         <translation>1 道草稿待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="419"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="417"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="420"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="484"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="487"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="489"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="512"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="515"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="512"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="515"/>
         <source>Approved 1 item.</source>
         <translation>已批准 1 道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="514"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="517"/>
         <source>Accepted 1 item as reviewed.</source>
         <translation>已将 1 道试题标为已审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="518"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="541"/>
         <source>Discarded 1 draft.</source>
         <translation>已丢弃 1 道草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="539"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="542"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="556"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="559"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="567"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="570"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="585"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="624"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="627"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1659,17 +1659,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="832"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="846"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="841"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="855"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="850"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="864"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -2399,457 +2399,457 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="171"/>
         <source>English</source>
         <extracomment>Columns of the option table. ``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="171"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="164"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="177"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="169"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="180"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="171"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="181"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
         <source>Edit set…</source>
         <translation>编辑题组…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="177"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="187"/>
         <source>Edit the set&apos;s shared vignette or shared options and see its questions</source>
         <translation>编辑题组共用的病例或共用选项，并查看其中的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="187"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="197"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="189"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="199"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="191"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="201"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="203"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="205"/>
         <source>Key</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="205"/>
         <source>Option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="196"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="206"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="240"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="196"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="206"/>
         <source>Credit %</source>
         <translation>得分 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="198"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="208"/>
         <source>Partial credit in percent (-100..100) for multiple-response and numerical items; empty: 100 for a key, 0 for a distractor</source>
         <translation>多选题和数值题的部分得分，按百分比（-100..100）；留空：正确答案 100，干扰项 0</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="218"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="228"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="220"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="231"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="243"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="236"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="246"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="238"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="239"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="241"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="251"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="257"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="266"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="271"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="264"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="273"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="266"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="275"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="281"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="273"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="282"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="284"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="298"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="303"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="292"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="306"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="294"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="308"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="296"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="310"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="297"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="311"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="318"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="311"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="325"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="320"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="334"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="321"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="335"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="322"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="420"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="336"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="372"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="386"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="417"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="418"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="421"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="422"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="451"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="451"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="453"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="443"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="443"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="493"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="507"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="496"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="510"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="419"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="497"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="511"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="503"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="517"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="536"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="550"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="546"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="560"/>
         <source>Shared vignette:</source>
         <translation>共用病例：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="548"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="562"/>
         <source>Shared options:</source>
         <translation>共用选项：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="664"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="678"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="666"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="680"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="667"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="681"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="670"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="684"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="673"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="687"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="675"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="689"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="680"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="694"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="701"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="715"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="713"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="727"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="724"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="738"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="725"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="739"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="784"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="798"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="785"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="799"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="792"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="796"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="806"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="810"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="797"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="811"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="819"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="833"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -4848,17 +4848,17 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="463"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="470"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="464"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="471"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="466"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="473"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
@@ -4879,146 +4879,146 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="318"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="369"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="362"/>
         <source>Accuracy and mastery by topic</source>
         <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="370"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="376"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="407"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="380"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="479"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="405"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="412"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="431"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="434"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="434"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="435"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="436"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="451"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="451"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="452"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="445"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="452"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="515"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="522"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="521"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="528"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="540"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="561"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="568"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="562"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="586"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="593"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="573"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="570"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="577"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="584"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="591"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="591"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="598"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="596"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="603"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="598"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="605"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="603"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="610"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="605"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="612"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>
@@ -5497,7 +5497,7 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/set_editor.py" line="57"/>
-        <location filename="../../eduapp/ui/set_editor.py" line="61"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="64"/>
         <source>Shared instruction</source>
         <translation>共用说明</translation>
     </message>
@@ -5507,53 +5507,58 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="61"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="64"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="65"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="68"/>
         <source>Shared option</source>
         <translation>共用选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="72"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="75"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="73"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="76"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="74"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="77"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="75"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="78"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="89"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="92"/>
         <source>Questions of the set (edit each in the item editor)</source>
         <translation>题组中的题目（在题目编辑器中逐题编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="96"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="100"/>
         <source>Save set</source>
         <translation>保存题组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="133"/>
-        <location filename="../../eduapp/ui/set_editor.py" line="186"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="135"/>
+        <source>key: {keys}</source>
+        <translation>答案：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="153"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="208"/>
         <source>Option is a key</source>
         <translation>该选项是答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="134"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="154"/>
         <source>Option {letter} (“{text}”) is the key of:
 {members}
 
@@ -5564,7 +5569,7 @@ Give these questions another key in the item editor first, then remove the optio
 请先在题目编辑器中为这些题目指定其他答案，再删除此选项。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="187"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="209"/>
         <source>An option you emptied is the key of:
 {members}
 

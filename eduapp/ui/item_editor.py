@@ -24,6 +24,7 @@ from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STAT
                       Option, facet_key, facet_name)
 from ..errors import ValidationError
 from .app import current_language
+from .flow_layout import FlowLayout
 from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
                           sources_from_references)
 
@@ -101,6 +102,17 @@ def parse_credit(text: str, row: int) -> float | None:
     return round(value / 100, 7)
 
 
+def _pair(first: QWidget, second: QWidget) -> QWidget:
+    """``first`` and ``second`` side by side as one widget (a label and its field), so a
+    wrapping row moves them together."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(first)
+    row.addWidget(second, 1)
+    return box
+
+
 class ItemEditor(QWidget):
     """Edits one item. Emits ``save_requested(Item)``; the page stores it.
 
@@ -153,7 +165,7 @@ class ItemEditor(QWidget):
         self.header.setObjectName("editorHeader")
         self.header.setWordWrap(True)
         form.addRow(self.header)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the pairs of a row wrap in a narrow editor
         self.type_box = self._combo(ITEM_TYPES, [self.type_label(t) for t in ITEM_TYPES])
         self.status_box = self._combo(STATUSES, [self.status_label(s) for s in STATUSES])
         self.language_box = self._combo(("en", "zh"), [self.tr("English"), self.tr("Chinese")])
@@ -161,13 +173,11 @@ class ItemEditor(QWidget):
         for n, t in enumerate(EXAM_TYPES, start=1):  # which exam uses the type, as a tooltip
             self.exam_type_box.setItemData(n, EXAM_TYPE_INFO[t]["en"], Qt.ToolTipRole)
         row.addWidget(self.type_box, 2)
-        row.addWidget(QLabel(self.tr("Status")))
-        row.addWidget(self.status_box, 1)
+        row.addWidget(_pair(QLabel(self.tr("Status")), self.status_box), 1)
         form.addRow(self.tr("Type"), row)
-        row2 = QHBoxLayout()
+        row2 = FlowLayout()
         row2.addWidget(self.language_box, 1)
-        row2.addWidget(QLabel(self.tr("Exam type")))
-        row2.addWidget(self.exam_type_box, 1)
+        row2.addWidget(_pair(QLabel(self.tr("Exam type")), self.exam_type_box), 1)
         form.addRow(self.tr("Language"), row2)
         self.set_label = QLabel()
         self.set_label.setWordWrap(True)
@@ -247,7 +257,7 @@ class ItemEditor(QWidget):
         facets.addWidget(QLabel(self.tr("Discipline")))
         facets.addWidget(self.discipline, 1)
         form.addRow(self.tr("System"), facets)
-        levels = QHBoxLayout()
+        levels = FlowLayout()
         self.bloom = self._combo(("",) + BLOOM_LEVELS)
         self.difficulty_known = QCheckBox(self.tr("Expected p"))
         self.difficulty = QDoubleSpinBox()
@@ -257,8 +267,7 @@ class ItemEditor(QWidget):
                                            "who answer correctly (0..1; higher is easier)"))
         self.difficulty_known.toggled.connect(self.difficulty.setEnabled)
         levels.addWidget(self.bloom, 1)
-        levels.addWidget(self.difficulty_known)
-        levels.addWidget(self.difficulty)
+        levels.addWidget(_pair(self.difficulty_known, self.difficulty))
         form.addRow(self.tr("Bloom level"), levels)
         self.references = QPlainTextEdit()
         self.references.setPlaceholderText(self.tr("one reference per line"))
@@ -275,13 +284,18 @@ class ItemEditor(QWidget):
         self.remove_image.clicked.connect(self._remove_image)
         image_buttons.addWidget(self.add_image)
         image_buttons.addWidget(self.remove_image)
-        images.addWidget(self.images, 1)
-        images.addLayout(image_buttons)
         self.image_preview = QLabel()
         self.image_preview.setFixedSize(120, 90)
         self.image_preview.setAlignment(Qt.AlignCenter)
+        # the list on top, its buttons and the preview below: fits a narrow editor
+        images_box = QVBoxLayout()
+        images_box.addWidget(self.images)
+        image_buttons.setContentsMargins(0, 0, 0, 0)
+        images.addLayout(image_buttons)
         images.addWidget(self.image_preview)
-        form.addRow(self.tr("Images"), images)
+        images.addStretch(1)
+        images_box.addLayout(images)
+        form.addRow(self.tr("Images"), images_box)
         self.provenance_label = QLabel()
         self.provenance_label.setObjectName("provenanceNote")
         self.provenance_label.setWordWrap(True)

@@ -57,7 +57,10 @@ class SetEditor(QDialog):
         self.vignette.setPlaceholderText(self.tr("Shared instruction") if shared
                                          else self.tr("Clinical vignette: patient, setting, "
                                                       "findings"))
-        self.vignette.setMinimumHeight(120)
+        if shared:  # a one-line instruction; the option list gets the room
+            self.vignette.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        else:
+            self.vignette.setMinimumHeight(120)
         form.addRow(self.tr("Shared instruction") if shared else self.tr("Vignette"),
                     self.vignette)
         layout.addLayout(form)
@@ -89,8 +92,9 @@ class SetEditor(QDialog):
         layout.addWidget(QLabel(self.tr("Questions of the set (edit each in the item editor)")))
         self.members = QListWidget()
         self.members.setWordWrap(True)
-        for n, item in enumerate(item_set.items, start=1):
-            self.members.addItem(f"{n}. #{item.id} · {item.stem}")
+        self._show_members()
+        if shared:  # each member's key follows its option as options move
+            self.options.itemChanged.connect(lambda _cell: self._show_members())
         layout.addWidget(self.members, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.save_button = buttons.addButton(self.tr("Save set"), QDialogButtonBox.AcceptRole)
@@ -116,6 +120,22 @@ class SetEditor(QDialog):
         for row in range(self.options.rowCount()):
             self.options.setVerticalHeaderItem(
                 row, QTableWidgetItem(chr(ord("A") + row) if row < 26 else str(row + 1)))
+
+    def _show_members(self) -> None:
+        """List the set's questions; for shared options, each with its key as the option
+        list now stands (letter and text)."""
+        self.members.clear()
+        rows = {self._old_index(r): r for r in range(self.options.rowCount())
+                if self.options.item(r, 0) is not None} \
+            if self.item_set.kind == "shared_options" else {}
+        for n, item in enumerate(self.item_set.items, start=1):
+            text = f"{n}. #{item.id} · {item.stem}"
+            keys = [rows[i] for i, o in enumerate(item.options) if o.correct and i in rows]
+            if keys:
+                text += "  —  " + self.tr("key: {keys}").format(keys=", ".join(
+                    f"{self.options.verticalHeaderItem(r).text()} "
+                    f"({self.options.item(r, 0).text()})" for r in sorted(keys)))
+            self.members.addItem(text)
 
     def _old_index(self, row: int) -> int | None:
         cell = self.options.item(row, 0)
@@ -148,6 +168,7 @@ class SetEditor(QDialog):
             return
         self.options.removeRow(row)
         self._letter_rows()
+        self._show_members()
 
     def _move_option(self, step: int) -> None:
         row = self.options.currentRow()
@@ -158,6 +179,7 @@ class SetEditor(QDialog):
         self.options.setItem(row, 0, b)
         self.options.setItem(target, 0, a)
         self.options.setCurrentCell(target, 0)
+        self._show_members()
 
     def edited_set(self) -> ItemSet:
         """The set as the dialog shows it now (not yet validated or stored)."""

@@ -136,6 +136,9 @@ def test_moving_and_removing_shared_options_keeps_each_key_on_its_option(window,
         qtbot.mouseClick(dialog.move_up, Qt.LeftButton)
         qtbot.mouseClick(dialog.move_up, Qt.LeftButton)
         assert table.verticalHeaderItem(0).text() == "A"
+        # the questions list shows each key where its option now stands
+        assert "key: C (Naloxone)" in dialog.members.item(0).text()
+        assert "key: B (Flumazenil)" in dialog.members.item(1).text()
         _press(qtbot, dialog, "Save set")
     seen = []
     _run_in_next_dialog(qtbot, edit, seen)
