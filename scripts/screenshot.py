@@ -54,6 +54,7 @@ def main() -> int:
             if current.get("language") != language:
                 if current.get("window") is not None:
                     current["window"].close()
+                app.update_settings(language=language)  # as the Settings dialog does
                 install_language(qapp, language)
                 window = MainWindow(app)
                 if args.size == "min":

@@ -1261,207 +1261,207 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="158"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="159"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="161"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="162"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="241"/>
         <source>The model&apos;s answer was cut off at its length limit; nothing was stored. Ask for fewer questions at once, or use a model with a longer output limit.</source>
         <translation>模型的回答在长度上限处被截断，未保存任何内容。请一次少生成几道题，或使用输出上限更长的模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="245"/>
         <source>The model&apos;s answer was not usable (it did not fit the required format); nothing was stored. Try again, or use a stronger model.</source>
         <translation>模型的回答无法使用（不符合要求的格式），未保存任何内容。请重试，或使用更强的模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="247"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="248"/>
         <source>The model service cannot be used: it cannot be reached, refused the key, or is busy. Check it in Settings, then try again.</source>
         <translation>无法使用该模型服务：连接不上、密钥被拒绝或服务繁忙。请在设置中检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="252"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="253"/>
         <source>(Hover for the details.)</source>
         <translation>（将鼠标悬停于此可查看详细信息。）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="277"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="278"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="286"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="309"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="310"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="313"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="314"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="326"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="327"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="335"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="336"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="349"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="350"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="360"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="361"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="374"/>
         <source>1 draft question is waiting for your review.</source>
         <translation>1 道草稿题等待你审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="376"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="381"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="390"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="418"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="419"/>
         <source>1 draft waiting for review</source>
         <translation>1 道草稿待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="420"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="418"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="420"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="421"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="487"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="488"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="489"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="490"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="516"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="516"/>
         <source>Approved 1 item.</source>
         <translation>已批准 1 道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="518"/>
         <source>Accepted 1 item as reviewed.</source>
         <translation>已将 1 道试题标为已审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="519"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="541"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="542"/>
         <source>Discarded 1 draft.</source>
         <translation>已丢弃 1 道草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="542"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="543"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="559"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="560"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="570"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="571"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="585"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="586"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="627"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="628"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -1659,17 +1659,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="846"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="847"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="855"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="856"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="864"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="865"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -2526,330 +2526,330 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="257"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="260"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="263"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="266"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="267"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="271"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="272"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="273"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="274"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="275"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="276"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="281"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="282"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="283"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="298"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="299"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="303"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="304"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="306"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="307"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="308"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="309"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="310"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="311"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="311"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="312"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="318"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="319"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="325"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="326"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="334"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="335"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="335"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="336"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="336"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="337"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="386"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="387"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="451"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="451"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="451"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="451"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="453"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="453"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="453"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="454"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="459"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="459"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="465"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="465"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="507"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="508"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="510"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="511"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="511"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="512"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="517"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="518"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="550"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="551"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="560"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="561"/>
         <source>Shared vignette:</source>
         <translation>共用病例：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="562"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="563"/>
         <source>Shared options:</source>
         <translation>共用选项：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="678"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="679"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="680"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="681"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="681"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="682"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="684"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="685"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="687"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="688"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="689"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="690"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="694"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="695"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="715"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="716"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="727"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="728"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="738"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="739"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="739"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="740"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="798"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="799"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="799"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="800"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="806"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="810"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="807"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="811"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="811"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="812"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="833"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="834"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -2868,406 +2868,406 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>自动出题（离线）：由认知模型和题目模型（或讲义中的表格）一次生成大量题目。编辑变量、情景和答案，查看预览，再生成草稿供审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="128"/>
         <source>Import JSON…</source>
         <translation>导入 JSON…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="130"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="134"/>
         <source>Save as mine</source>
         <translation>保存为我的模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="135"/>
         <source>Keep this model in your data folder; it is listed first from now on</source>
         <translation>将此模型保存到数据文件夹，此后排在列表最前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="135"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="138"/>
         <source>Draft with a language model…</source>
         <translation>用语言模型起草…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="139"/>
         <source>A strong provider drafts a model from a topic for you to correct (not the built-in model)</source>
         <translation>由较强的模型服务根据主题起草模型，供您修改（不使用内置模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="141"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="144"/>
         <source>Tables from lecture notes…</source>
         <translation>讲义中的表格…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="145"/>
         <source>Tables in the bank&apos;s notes and case studies that could become knowledge tables</source>
         <translation>题库中讲义和病例中可作为知识表格的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
         <source>Values, range or = formula</source>
         <translation>取值、范围或 = 公式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
         <source>Decimals</source>
         <translation>小数位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
         <source>Source</source>
         <translation>信息来源</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="161"/>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="236"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="239"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
         <source>Values (JSON)</source>
         <translation>取值（JSON）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="247"/>
         <source>Constraints</source>
         <translation>约束条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
         <source>Option text</source>
         <translation>选项文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
         <source>Why correct</source>
         <translation>正确理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
         <source>Why wrong</source>
         <translation>错误理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="168"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="169"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="169"/>
         <source>Key answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
         <source>Key rules</source>
         <translation>答案规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="173"/>
         <source>From column</source>
         <translation>提示列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="173"/>
         <source>To column</source>
         <translation>提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
         <source>Stem template ({cue})</source>
         <translation>题干模板（{cue}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="177"/>
         <source>Knowledge table (edit it in the lecture note)</source>
         <translation>知识表格（请在讲义中编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="176"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="179"/>
         <source>Question directions: row cue column → asked column</source>
         <translation>提问方向：行提示列 → 提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="181"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="183"/>
         <source>Apply JSON</source>
         <translation>应用 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="189"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="201"/>
         <source>Questions:</source>
         <translation>题数：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="206"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="209"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="212"/>
         <source>Generate drafts into the bank</source>
         <translation>生成草稿到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="224"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="227"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="225"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="228"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="235"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="238"/>
         <source>expressions separated by ;</source>
         <translation>表达式，以 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="237"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="240"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="238"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="241"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="239"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="242"/>
         <source>Problem (cognitive model)</source>
         <translation>临床问题（认知模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="243"/>
         <source>Stem template</source>
         <translation>题干模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
         <source>Lead-in</source>
         <translation>提问句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="242"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="245"/>
         <source>Explanation template</source>
         <translation>解析模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="243"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="246"/>
         <source>Options per item</source>
         <translation>每题选项数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="252"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="255"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="268"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="271"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="272"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="308"/>
         <source>table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="298"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="308"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="420"/>
         <source>Direction {0}: the columns are numbers (0, 1, 2 …)</source>
         <translation>提问方向 {0}：列号应为数字（0、1、2 …）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="435"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="447"/>
         <source>Variable {0}: the values are not valid JSON</source>
         <translation>变量 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="454"/>
         <source>Variable {0}: decimals must be a whole number</source>
         <translation>变量 {0}：小数位必须是整数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="463"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="475"/>
         <source>Scenario {0}: the values are not valid JSON</source>
         <translation>情景 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="498"/>
         <source>Answer {0}: &quot;why wrong&quot; is not valid JSON</source>
         <translation>答案 {0}：“错误理由”不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="514"/>
         <source>The JSON does not parse: {0}</source>
         <translation>JSON 无法解析：{0}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="526"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="548"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="560"/>
         <source>No preview: fix the model first.</source>
         <translation>无法预览：请先修正模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="550"/>
         <source>The model is valid.</source>
         <translation>模型有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="552"/>
         <source>{0} possible questions · preview of {1} · {2} flagged by the gate · {3} duplicates dropped · {4} rejected</source>
         <translation>可生成 {0} 道题 · 预览 {1} 道 · 质量检查标记 {2} 道 · 去除重复 {3} 道 · 拒绝 {4} 道</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="594"/>
         <source>{0} draft questions stored in the bank for review ({1} were there already). Open the Item bank or the Generate page&apos;s review queue to approve them.</source>
         <translation>已将 {0} 道草稿题存入题库待审核（{1} 道已存在）。请在题库或生成页面的审核队列中批准。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="600"/>
         <source>Generating questions…</source>
         <translation>正在生成题目…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="595"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="607"/>
         <source>Import an item model</source>
         <translation>导入题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="596"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="608"/>
         <source>Item models and tables (*.json *.md);;All files (*)</source>
         <translation>题目模型和表格 (*.json *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="605"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="617"/>
         <source>Imported {0} from {1}. Save it to keep it in your list.</source>
         <translation>已从 {1} 导入 {0}。保存后即保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="615"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="627"/>
         <source>Export the item model</source>
         <translation>导出题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="616"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="628"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="625"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="637"/>
         <source>Exported to {0}.</source>
         <translation>已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="637"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="649"/>
         <source>Marked as a knowledge table in “{0}”.</source>
         <translation>已在“{0}”中标记为知识表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="659"/>
         <source>Saved as {0}.</source>
         <translation>已保存为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="655"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="667"/>
         <source>No unmarked table with 4 or more rows in the notes of the bank.</source>
         <translation>题库的讲义中没有尚未标记、且至少有4行的表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="659"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="671"/>
         <source>Tables from lecture notes</source>
         <translation>讲义中的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="660"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="672"/>
         <source>Make a knowledge table of:</source>
         <translation>将以下表格设为知识表格：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="665"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="677"/>
         <source>Proposed: check the question directions, then save to mark the table in its note.</source>
         <translation>已推荐：请检查提问方向，然后保存，即在讲义中标记该表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="671"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="683"/>
         <source>Draft an item model</source>
         <translation>起草题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="672"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="684"/>
         <source>Topic (a strong provider is needed):</source>
         <translation>主题（需要较强的模型服务）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="681"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="693"/>
         <source>Draft written by a language model: check every value, rule and explanation, then save it.</source>
         <translation>此草稿由语言模型撰写：请核对每个取值、规则和解析后再保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="684"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="696"/>
         <source>Drafting an item model…</source>
         <translation>正在起草题目模型…</translation>
     </message>
@@ -4502,49 +4502,49 @@ Concepts found: {c}</source>
         <translation>新建学生…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="168"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="171"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="204"/>
         <location filename="../../eduapp/ui/pages/practice.py" line="207"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="210"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="204"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="207"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="208"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="211"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="256"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="259"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="267"/>
         <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
         <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="428"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="466"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="469"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="505"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="506"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
@@ -5280,162 +5280,162 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="77"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="76"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="78"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="77"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="79"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="78"/>
         <source>Both languages</source>
         <translation>中英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="83"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="82"/>
         <source>Question language</source>
         <translation>题目语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="86"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="85"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="87"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="86"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="88"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="87"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="89"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="88"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="95"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="94"/>
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="98"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="97"/>
         <source>Unused</source>
         <translation>未做过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="99"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="98"/>
         <source>Incorrect</source>
         <translation>做错过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="100"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="99"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="101"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="100"/>
         <source>Due for review</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="106"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="105"/>
         <source>Only from (none ticked: all)</source>
         <translation>仅限（不勾选：全部）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="111"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="110"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="116"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="115"/>
         <source>Tutor: feedback after each answer</source>
         <translation>辅导模式：每题作答后立即反馈</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="117"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="116"/>
         <source>Timed: a clock, review at the end</source>
         <translation>计时模式：限时作答，结束后回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="118"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="117"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="122"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="121"/>
         <source> s per question</source>
         <translation> 秒/题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="123"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="122"/>
         <source>Timed pace</source>
         <translation>计时速度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="125"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="124"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="130"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="129"/>
         <source>Start today&apos;s reviews</source>
         <translation>开始今日复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="132"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="131"/>
         <source>Start the recommended session</source>
         <translation>开始推荐练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="137"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="136"/>
         <source>Resume where I stopped</source>
         <translation>从上次中断处继续</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="174"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="173"/>
         <source>{name} ({n})</source>
         <translation>{name}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="185"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="184"/>
         <source>Add a student to begin.</source>
         <translation>请先添加一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="188"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="187"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="189"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="188"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="190"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="189"/>
         <source>Review deck: {cards}, {due} due now, {today} due today.</source>
         <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="209"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="208"/>
         <source>1 question matches these choices.</source>
         <translation>有 1 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="210"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="209"/>
         <source>{n} questions match these choices.</source>
         <translation>有 {n} 道题符合这些条件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_builder.py" line="212"/>
+        <location filename="../../eduapp/ui/practice_builder.py" line="211"/>
         <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
         <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
     </message>

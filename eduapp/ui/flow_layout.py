@@ -4,7 +4,7 @@ window and nothing in it is cut at narrow widths."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLayout, QSizePolicy, QStyle, QWidget
 
 
@@ -23,6 +23,7 @@ class FlowLayout(QLayout):
         self._items: list = []
         self._stretch: dict[QWidget, int] = {}
         self._spacing = spacing
+        self._width = 0  # the width of the last placement (the minimum height follows it)
         if parent is None:
             self.setContentsMargins(0, 0, 0, 0)
 
@@ -69,6 +70,17 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
         super().setGeometry(rect)
         self._place(rect, move=True)
+        if rect.width() != self._width:
+            # another width, another number of lines: the parents ask for the minimum
+            # height again (once: the same width next time ends it)
+            self._width = rect.width()
+            QTimer.singleShot(0, self._relayout)
+
+    def _relayout(self) -> None:
+        try:
+            self.invalidate()
+        except RuntimeError:  # the layout was deleted meanwhile
+            pass
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """All widgets on one line."""
@@ -82,12 +94,18 @@ class FlowLayout(QLayout):
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt API
-        """The widest single widget: any narrower and something would be cut."""
+        """As wide as the widest single widget (any narrower and something would be cut);
+        as high as the lines need at the width the layout has now, so a parent squeezed
+        in height never lays the wrapped lines over its other widgets."""
         size = QSize()
         for item in self._visible():
             size = size.expandedTo(item.minimumSize())
         m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        size += QSize(m.left() + m.right(), m.top() + m.bottom())
+        width = self.geometry().width()
+        if width > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(width)))
+        return size
 
     # ------------------------------------------------------------------ placing
 

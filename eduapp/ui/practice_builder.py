@@ -72,7 +72,6 @@ class SessionBuilder(QWidget):
     def _build_how(self) -> QGroupBox:
         opts = QGroupBox(self.tr("How"))
         form = QFormLayout(opts)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.language_box = QComboBox()
         self.language_box.addItem(self.tr("English"), "en")
         self.language_box.addItem(self.tr("Chinese"), "zh")

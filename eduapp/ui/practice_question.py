@@ -155,7 +155,7 @@ class QuestionPanel(QWidget):
         q.addWidget(self.removed_label)
         q.addStretch(1)
         scroll.setWidget(body)
-        scroll.setMinimumHeight(120)
+        scroll.setMinimumHeight(60)
         v.addWidget(scroll, 1)
         buttons = FlowLayout()  # wraps in a narrow window
         self.prev_button = QPushButton(self.tr("← Previous"))

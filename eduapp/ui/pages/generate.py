@@ -144,6 +144,7 @@ class GeneratePage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.queue_count = QLabel()
+        self.queue_count.setWordWrap(True)
         left_layout.addWidget(self.queue_count)
         self.queue = DraftList()
         self.queue.itemSelectionChanged.connect(self._selection_changed)
@@ -177,7 +178,7 @@ class GeneratePage(Page):
         split.setSizes([280, 470])
         # dragging a divider never hides Accept/Approve, the editor or its Save button
         split.setChildrenCollapsible(False)
-        left.setMinimumWidth(max(150, left.minimumSizeHint().width()))
+        left.setMinimumWidth(max(120, left.minimumSizeHint().width()))
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
         return tab

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
@@ -119,6 +119,9 @@ class ItemModelsPage(Page):
         self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.source_list.setResizeMode(QListWidget.Adjust)
         self.source_list.setMinimumWidth(180)
+        self.source_list.setSpacing(2)
+        # wrapped rows get their height again whenever the list's width changes
+        self.source_list.installEventFilter(self)
         self.source_list.currentRowChanged.connect(self._open_row)
         lv.addWidget(self.source_list, 1)
         row = FlowLayout()  # the buttons wrap when the list is narrow
@@ -286,6 +289,13 @@ class ItemModelsPage(Page):
             table.removeRow(row)
             self._edited()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        """Re-lay the model list out when it is resized, so a title wrapped at the old
+        width is not cut at the new one."""
+        if watched is self.source_list and event.type() == QEvent.Resize:
+            QTimer.singleShot(0, self.source_list.doItemsLayout)
+        return super().eventFilter(watched, event)
+
     # -- sources --------------------------------------------------------------------------
 
     def reload_sources(self, select: str | None = None) -> None:
@@ -296,7 +306,9 @@ class ItemModelsPage(Page):
             self.source_list.clear()
             for s in sources:
                 kind = self.tr("table") if s.kind == "table" else self.tr("model")
-                entry = QListWidgetItem(f"{s.title}  [{kind}, {s.language}]")
+                # the kind on a line of its own: a title never shares a line with text
+                # of the other script (Qt reckons such a line too low and cuts it)
+                entry = QListWidgetItem(f"{s.title}\n{kind} · {s.language}")
                 entry.setData(Qt.UserRole, s.id)
                 entry.setToolTip(f"{s.title}\n{s.id}")
                 self.source_list.addItem(entry)

@@ -104,6 +104,9 @@ class PracticePage(Page):
         lay = QHBoxLayout(w)
         lay.addWidget(split)
         left = QWidget()
+        # the question keeps room for its buttons beside the lab values (narrower, they
+        # would wrap into more lines than the height has)
+        left.setMinimumWidth(360)
         v = QVBoxLayout(left)
         qp = self.question_panel = QuestionPanel()
         qp.chosen.connect(self.choose)
