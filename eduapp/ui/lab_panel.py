@@ -75,6 +75,9 @@ class LabPanel(QWidget):
                                       (v.cn or "–").replace("; ", "\n"))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
+        if zh:  # a line mixing CJK and Latin text is taller than Qt reckons: room for it
+            for r in range(self.table.rowCount()):
+                self.table.setRowHeight(r, self.table.rowHeight(r) + 8)
 
 
 __all__ = ["LabPanel"]
