@@ -20,7 +20,8 @@ import json
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from .errors import Phrase, ValidationError
@@ -110,6 +111,13 @@ FACET_NAMES_ZH = {
     "obstetrics and gynaecology": "妇产科学", "pathology": "病理学", "physiology": "生理学",
     "biochemistry": "生物化学", "microbiology": "微生物学", "anatomy": "解剖学",
     "infectious diseases": "传染病学", "diagnostics": "诊断学",
+    # further systems and disciplines of the starter banks
+    "rheumatology": "风湿病学", "epidemiology and biostatistics": "流行病学与卫生统计学",
+    "preventive medicine": "预防医学", "emergency medicine": "急诊医学", "emergency": "急诊",
+    "ethics and law": "伦理与法律", "medical ethics and law": "医学伦理学与卫生法学",
+    "oncology": "肿瘤学", "ophthalmology": "眼科学", "otorhinolaryngology": "耳鼻咽喉科学",
+    "genetics": "医学遗传学", "geriatrics": "老年医学", "urology": "泌尿外科学",
+    "public health": "公共卫生", "pharmacy": "药学", "nursing": "护理学",
 }
 
 
@@ -119,6 +127,16 @@ def facet_name(value: str, language: str = "en") -> str:
     if language == "zh":
         return FACET_NAMES_ZH.get(value.strip().lower(), value)
     return value[:1].upper() + value[1:] if value else value
+
+
+def topic_name(value: str, language: str = "en") -> str:
+    """The name of a topic ``value`` to show in ``language``: a topic that is a system or
+    discipline of the taxonomy (``cardiology``) is named as :func:`facet_name` names it
+    (``心血管系统`` in ``zh``); any other topic is free text and stays as written."""
+    key = (value or "").strip().lower()
+    if key in FACET_NAMES_ZH:
+        return facet_name(key, language)
+    return value
 
 
 def facet_key(text: str) -> str:
@@ -532,6 +550,35 @@ class ItemSet:
                            explanation=old[i].explanation if i < len(old) else o.explanation)
                     for i, o in enumerate(self.options)]
         return self
+
+    def rearrange_options(self, rows: Sequence[tuple[int | None, str]]) -> list[int]:
+        """Give a ``shared_options`` set a new option list, moving each member's key,
+        explanations and fractions with the option they belong to (not with its position).
+
+        :param rows: the new list in order, one ``(old_index, text)`` per option:
+            ``old_index`` is the zero-based index of the option it was in ``self.options``
+            (its text may have been edited), or ``None`` for a new option. An old option
+            not named in ``rows`` is removed.
+        :returns: the zero-based positions (in ``self.items``) of members whose key was
+            among the removed options; when there are any, nothing is changed.
+        :raises ValidationError: an ``old_index`` out of range or named twice.
+        """
+        olds = [i for i, _ in rows if i is not None]
+        if len(set(olds)) != len(olds) or any(not 0 <= i < len(self.options) for i in olds):
+            raise ValidationError("each shared option can be placed once")
+        removed = set(range(len(self.options))) - set(olds)
+        orphaned = [pos for pos, item in enumerate(self.items)
+                    if any(item.options[i].correct for i in removed if i < len(item.options))]
+        if orphaned:
+            return orphaned
+        self.options = [Option(text, explanation=self.options[i].explanation
+                               if i is not None else "") for i, text in rows]
+        for item in self.items:
+            old = item.options
+            item.options = [
+                replace(old[i], text=text) if i is not None and i < len(old)
+                else Option(text) for i, text in rows]
+        return []
 
     def validate(self) -> None:
         """:raises ValidationError: unknown kind, fewer than 2 members, a member that is

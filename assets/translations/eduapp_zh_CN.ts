@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/launch.py" line="40"/>
+        <location filename="../../eduapp/ui/launch.py" line="41"/>
         <source>{error}
 
 Repair it now? EduApp recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
@@ -13,7 +13,7 @@ Repair it now? EduApp recovers what can still be read and adds back what the lat
 现在修复吗？EduApp 会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/launch.py" line="52"/>
+        <location filename="../../eduapp/ui/launch.py" line="53"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -22,7 +22,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/launch.py" line="57"/>
+        <location filename="../../eduapp/ui/launch.py" line="59"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -48,142 +48,142 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="42"/>
+        <location filename="../../eduapp/ui/safety.py" line="46"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="46"/>
+        <location filename="../../eduapp/ui/safety.py" line="50"/>
         <source>EduApp backs up the item bank, the practice history, the settings and media before imports, upgrades, bulk status changes and emptying the trash, every {minutes} minutes while you work, and when you close it.</source>
         <translation>EduApp 会在导入、升级、批量更改状态和清空回收站之前，在你工作时每 {minutes} 分钟，以及关闭程序时，备份题库、练习记录、设置和媒体文件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="53"/>
+        <location filename="../../eduapp/ui/safety.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="53"/>
+        <location filename="../../eduapp/ui/safety.py" line="57"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="53"/>
+        <location filename="../../eduapp/ui/safety.py" line="57"/>
         <source>Items</source>
         <translation>题目数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="54"/>
+        <location filename="../../eduapp/ui/safety.py" line="58"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="54"/>
+        <location filename="../../eduapp/ui/safety.py" line="58"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="66"/>
+        <location filename="../../eduapp/ui/safety.py" line="70"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="67"/>
+        <location filename="../../eduapp/ui/safety.py" line="71"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="68"/>
+        <location filename="../../eduapp/ui/safety.py" line="72"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="84"/>
+        <location filename="../../eduapp/ui/safety.py" line="88"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="84"/>
+        <location filename="../../eduapp/ui/safety.py" line="88"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="85"/>
+        <location filename="../../eduapp/ui/safety.py" line="89"/>
         <source>on closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="85"/>
+        <location filename="../../eduapp/ui/safety.py" line="89"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="86"/>
+        <location filename="../../eduapp/ui/safety.py" line="90"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="87"/>
+        <location filename="../../eduapp/ui/safety.py" line="91"/>
         <source>before a status change</source>
         <translation>更改状态前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="88"/>
+        <location filename="../../eduapp/ui/safety.py" line="92"/>
         <source>before emptying the trash</source>
         <translation>清空回收站前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="89"/>
+        <location filename="../../eduapp/ui/safety.py" line="93"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="101"/>
+        <location filename="../../eduapp/ui/safety.py" line="105"/>
         <source>good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="101"/>
+        <location filename="../../eduapp/ui/safety.py" line="105"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="102"/>
+        <location filename="../../eduapp/ui/safety.py" line="106"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="115"/>
+        <location filename="../../eduapp/ui/safety.py" line="119"/>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="132"/>
+        <location filename="../../eduapp/ui/safety.py" line="136"/>
         <source>Backed up: {name}</source>
         <translation>已备份：{name}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="135"/>
+        <location filename="../../eduapp/ui/safety.py" line="139"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="143"/>
+        <location filename="../../eduapp/ui/safety.py" line="147"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="144"/>
+        <location filename="../../eduapp/ui/safety.py" line="148"/>
         <source>Go back to the backup of {when}? Changes made since then will no longer be in the bank. The current files are kept aside in the backups folder, not deleted.</source>
         <translation>要恢复到 {when} 的备份吗？此后所做的更改将不再出现在题库中。当前的文件会保存在备份文件夹中，不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="152"/>
+        <location filename="../../eduapp/ui/safety.py" line="156"/>
         <source>Restored the backup of {when}. The files it replaced are kept in {path}.</source>
         <translation>已恢复 {when} 的备份。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="157"/>
+        <location filename="../../eduapp/ui/safety.py" line="161"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
@@ -191,149 +191,149 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>BlueprintGrid</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Count</source>
         <translation>题数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="48"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="49"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="50"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="51"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
         <source>Remember</source>
         <translation>记忆</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="67"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
         <source>Understand</source>
         <translation>理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="68"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="70"/>
         <source>Evaluate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="69"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="70"/>
         <source>Create</source>
         <translation>创造</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="74"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="73"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="74"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="74"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="75"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="79"/>
         <source>Easy</source>
         <translation>易</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="78"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="79"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="79"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="80"/>
         <source>Hard</source>
         <translation>难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="127"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="131"/>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="141"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="128"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="132"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="142"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="168"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="169"/>
         <source>text search: {q}</source>
         <translation>全文检索：{q}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="170"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="171"/>
         <source>tags: {t}</source>
         <translation>标签：{t}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="172"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="173"/>
         <source>language: {l}</source>
         <translation>语言：{l}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="174"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="175"/>
         <source>difficulty mix: {m}</source>
         <translation>难度配比：{m}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="239"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="240"/>
         <source>{n} questions match this row and can be used.</source>
         <translation>符合本行且可用的试题：{n} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="242"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="243"/>
         <source>{n} more are drafts or reviewed, not approved (tick &quot;Include drafts&quot; to use them).</source>
         <translation>另有 {n} 道为草稿或已审阅、尚未批准（勾选“包含草稿”即可使用）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="245"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="246"/>
         <source>{n} more were used in recent exams.</source>
         <translation>另有 {n} 道已在近期考试中使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="248"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="249"/>
         <source>Cannot be filled: {want} wanted, {n} available.</source>
         <translation>无法组满：需要 {want} 道，可用 {n} 道。</translation>
     </message>
@@ -1332,91 +1332,91 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DataGuard</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="267"/>
+        <location filename="../../eduapp/ui/safety.py" line="271"/>
         <source>Read-only: this data folder cannot be changed</source>
         <translation>只读：此数据文件夹无法更改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="268"/>
+        <location filename="../../eduapp/ui/safety.py" line="272"/>
         <source>The data folder {path} is on a read-only medium or you may not write to it. You can search, practise, export and print, but not change the bank.</source>
         <translation>数据文件夹 {path} 位于只读介质上，或你没有写入权限。你可以搜索、练习、导出和打印，但不能更改题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="293"/>
+        <location filename="../../eduapp/ui/safety.py" line="297"/>
         <source>The bank is damaged: use Tools → Check database</source>
         <translation>题库已损坏：请使用“工具 → 检查数据库”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="301"/>
+        <location filename="../../eduapp/ui/safety.py" line="305"/>
         <source>The bank is damaged</source>
         <translation>题库已损坏</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="302"/>
+        <location filename="../../eduapp/ui/safety.py" line="306"/>
         <source>The item bank in {path} is damaged ({problem}). Searches and counts may be wrong until it is repaired.</source>
         <translation>{path} 中的题库已损坏（{problem}）。修复之前，搜索和统计结果可能不正确。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="305"/>
+        <location filename="../../eduapp/ui/safety.py" line="309"/>
         <source>Repair recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
         <translation>修复会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="308"/>
-        <location filename="../../eduapp/ui/safety.py" line="362"/>
-        <location filename="../../eduapp/ui/safety.py" line="385"/>
+        <location filename="../../eduapp/ui/safety.py" line="312"/>
+        <location filename="../../eduapp/ui/safety.py" line="366"/>
+        <location filename="../../eduapp/ui/safety.py" line="389"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="309"/>
+        <location filename="../../eduapp/ui/safety.py" line="313"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="310"/>
+        <location filename="../../eduapp/ui/safety.py" line="314"/>
         <source>Open another folder…</source>
         <translation>打开其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="311"/>
+        <location filename="../../eduapp/ui/safety.py" line="315"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="328"/>
-        <location filename="../../eduapp/ui/safety.py" line="334"/>
-        <location filename="../../eduapp/ui/safety.py" line="336"/>
+        <location filename="../../eduapp/ui/safety.py" line="332"/>
+        <location filename="../../eduapp/ui/safety.py" line="338"/>
+        <location filename="../../eduapp/ui/safety.py" line="340"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="337"/>
+        <location filename="../../eduapp/ui/safety.py" line="341"/>
         <source>EduApp will open {path} the next time it starts.</source>
         <translation>EduApp 下次启动时将打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="349"/>
+        <location filename="../../eduapp/ui/safety.py" line="353"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="355"/>
+        <location filename="../../eduapp/ui/safety.py" line="359"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="376"/>
+        <location filename="../../eduapp/ui/safety.py" line="380"/>
         <source>Repairing…</source>
         <translation>正在修复…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="405"/>
+        <location filename="../../eduapp/ui/safety.py" line="409"/>
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="409"/>
+        <location filename="../../eduapp/ui/safety.py" line="413"/>
         <source>The automatic backup failed: {error}</source>
         <translation>自动备份失败：{error}</translation>
     </message>
@@ -1530,42 +1530,42 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamItemTable</name>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>No.</source>
         <translation>题号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="273"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="275"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="275"/>
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="274"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="275"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="303"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="304"/>
         <source>Set {n} ({m}/{k})</source>
         <translation>题组{n}（{m}/{k}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/exam_widgets.py" line="311"/>
+        <location filename="../../eduapp/ui/exam_widgets.py" line="313"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
@@ -1573,477 +1573,477 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExamsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="62"/>
         <source>Exams</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="98"/>
         <source>Examination</source>
         <translation>考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="99"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="106"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="100"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="107"/>
         <source>not printed</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="109"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="117"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="111"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="118"/>
         <source>The same seed, bank and blueprint give the same exam; &quot;random&quot; draws a new one each time.</source>
         <translation>相同的随机种子、题库和组卷蓝图会得到相同的试卷；“随机”则每次重新抽题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="120"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="121"/>
         <source>Also use draft and reviewed items, not only approved ones.</source>
         <translation>除已批准的试题外，也使用草稿和已审阅的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="116"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
         <source>Allow siblings</source>
         <translation>允许同源题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="125"/>
         <source>Allow several questions generated from one item model on the same form (they are near-variants of each other, so by default only one is used).</source>
         <translation>允许同一份试卷中出现由同一题目模型生成的多道题（它们彼此相近，默认只用其中一道）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="132"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="133"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="133"/>
         <source>Duration</source>
         <translation>考试时长</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="135"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="132"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="134"/>
         <source>Forms</source>
         <translation>卷数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="134"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="136"/>
         <source>Candidate digits</source>
         <translation>准考证号位数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="159"/>
         <source>Blueprint</source>
         <translation>组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="165"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="166"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="167"/>
         <source>Load…</source>
         <translation>载入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="168"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="169"/>
         <source>Stored exams…</source>
         <translation>已存试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="170"/>
         <source>Open an exam built before, to preview or export it again.</source>
         <translation>打开以前组好的试卷，再次预览或导出。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="174"/>
         <source>Build exam</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="183"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="191"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="495"/>
         <source>Shortfalls</source>
         <translation>缺口</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="192"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="200"/>
         <source>Generate drafts for this cell</source>
         <translation>为此单元生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
         <source>Ask the default language-model provider for draft questions that fit this cell; they go to the bank as drafts for review.</source>
         <translation>请默认的语言模型服务生成符合此单元的草稿题；它们将作为草稿存入题库，等待审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="211"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="210"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="218"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="211"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="219"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="212"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="220"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="213"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="569"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="571"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="221"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="579"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="581"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="214"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="222"/>
         <source>A locked question (or set) keeps its place in every form.</source>
         <translation>锁定的试题（或题组）在每套试卷中都保持原位。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="235"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="233"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="241"/>
         <source>Export PDFs…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="234"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="242"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="286"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="296"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="294"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="304"/>
         <source>Load blueprint</source>
         <translation>载入组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="287"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="295"/>
         <source>Blueprints (*.json);;All files (*)</source>
         <translation>组卷蓝图 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="302"/>
-        <location filename="../../eduapp/ui/pages/exams.py" line="313"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="310"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="321"/>
         <source>Save blueprint</source>
         <translation>保存组卷蓝图</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="303"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="311"/>
         <source>Blueprints (*.json)</source>
         <translation>组卷蓝图 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="322"/>
         <source>Cannot write {path} ({error}).</source>
         <translation>无法写入 {path}（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="318"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="327"/>
         <source>1 question asked for</source>
         <translation>需要 1 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="319"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="328"/>
         <source>{n} questions asked for</source>
         <translation>共需 {n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="370"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="370"/>
         <source>Making the forms…</source>
         <translation>正在生成各套试卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="382"/>
         <source>Assembling the exam…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="381"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="390"/>
         <source>Last exam built with seed {seed}.</source>
         <translation>上次组卷使用的随机种子为 {seed}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="395"/>
         <source>Nothing could be assembled: no question in the bank fits the blueprint.</source>
         <translation>无法组卷：题库中没有符合组卷蓝图的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="418"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="427"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="431"/>
         <source>{row} ({topic})</source>
         <translation>{row}（{topic}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="437"/>
         <source>{n} usable available</source>
         <translation>可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="438"/>
         <source>{n} approved available</source>
         <translation>已审核可用 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
         <source>{row}: {needed} needed, {available}</source>
         <translation>{row}：需要 {needed} 题，{available}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="442"/>
         <source>, {n} placed</source>
         <translation>，已选入 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="445"/>
         <source>{n} used in the last {window} exam(s)</source>
         <translation>{n} 题在最近 {window} 次考试中用过</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="448"/>
         <source>{n} already used by another row</source>
         <translation>{n} 题已被其他行选用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
         <source>{n} near-duplicate(s) of chosen items skipped</source>
         <translation>跳过 {n} 道与已选试题近似重复的题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="453"/>
         <source>{n} skipped: another item of the same item model is on the exam</source>
         <translation>{n} 道未选：同一题目模型的另一道题已在试卷中</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="447"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="456"/>
         <source>{n} item set(s) too large for the remaining count</source>
         <translation>{n} 个题组超出剩余题量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="459"/>
         <source>{n} draft or reviewed not included: tick “Include drafts” to use them</source>
         <translation>{n} 道草稿或待审试题未计入，勾选“包含草稿”即可使用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="463"/>
         <source> ({reasons})</source>
         <translation>（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="463"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="463"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="472"/>
         <source>Row {row}: {found} of {needed} placed; {missing} missing.</source>
         <translation>第 {row} 行：需要 {needed} 道，已选 {found} 道，缺 {missing} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="469"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="478"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="470"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="479"/>
         <source>{band}: {n} short</source>
         <translation>{band}缺 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="482"/>
         <source>{row}: difficulty mix approximated ({bands})</source>
         <translation>{row}：难度配比只能近似满足（{bands}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="489"/>
         <source>Cells not filled: {n}. The exam holds what was found.</source>
         <translation>未组满的单元：{n} 个。试卷仅包含已找到的试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="483"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="492"/>
         <source>Every cell of the blueprint was filled.</source>
         <translation>组卷蓝图的每个单元均已组满。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="485"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="494"/>
         <source>Shortfalls ({n})</source>
         <translation>缺口（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="520"/>
         <source>1 draft question stored for review. Approve it in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 1 道草稿题待审核。请在题库中批准，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="513"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="522"/>
         <source>{n} draft questions stored for review. Approve them in the Item bank, or tick &quot;Include drafts&quot;, then build again.</source>
         <translation>已保存 {n} 道草稿题待审阅。请在题库中批准它们，或勾选“包含草稿”，然后重新组卷。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="516"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="525"/>
         <source>{n} could not be produced:</source>
         <translation>{n} 道未能生成：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="530"/>
         <source>Generate drafts</source>
         <translation>生成草稿题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="537"/>
         <source>Generating {n} draft questions…</source>
         <translation>正在生成 {n} 道草稿题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="550"/>
         <source>Build an exam to preview its papers, keys and answer sheets here.</source>
         <translation>组卷后可在此预览试卷、答案和答题卡。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="551"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="561"/>
         <source>1 question</source>
         <translation>1 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="552"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="562"/>
         <source>{n} questions</source>
         <translation>{n} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="563"/>
         <source>1 mark</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="563"/>
         <source>{m:g} marks</source>
         <translation>{m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="749"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="759"/>
         <source>Opened exam {id} ({title}).</source>
         <translation>已打开试卷 {id}（{title}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="579"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="648"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="658"/>
         <source>Form {code}: paper</source>
         <translation>{code} 卷：试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="650"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="660"/>
         <source>Form {code}: answer key</source>
         <translation>{code} 卷：答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="662"/>
         <source>Form {code}: answer sheet</source>
         <translation>{code} 卷：答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="654"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="664"/>
         <source>Teacher&apos;s version</source>
         <translation>教师版</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="676"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="686"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="678"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="688"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="698"/>
         <source>Export PDFs into</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="707"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="717"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="711"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="721"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -2051,279 +2051,388 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="257"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="296"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="264"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="303"/>
         <source>Export items</source>
         <extracomment>items the format could not hold (``{&quot;item&quot;, &quot;uid&quot;, &quot;message&quot;}``), after export</extracomment>
         <translation>导出试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="261"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="268"/>
         <source>Selected items ({n})</source>
         <translation>选中的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="262"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="269"/>
         <source>Items shown by the current search ({n})</source>
         <translation>当前搜索显示的试题（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="263"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="270"/>
         <source>The whole bank</source>
         <translation>整个题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="274"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="281"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="277"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="284"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="281"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="288"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="284"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="291"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="316"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="323"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
 </context>
 <context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="35"/>
+        <source>How well did you know it?</source>
+        <translation>你掌握得怎么样？</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
+        <source>1 Again</source>
+        <translation>1 重来</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
+        <source>2 Hard</source>
+        <translation>2 困难</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="39"/>
+        <source>3 Good</source>
+        <translation>3 良好</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="39"/>
+        <source>4 Easy</source>
+        <translation>4 简单</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="58"/>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="58"/>
+        <source>Partly right</source>
+        <translation>部分正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="59"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="116"/>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="72"/>
+        <source>Ask the tutor about this question</source>
+        <translation>就此题向辅导老师提问</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="75"/>
+        <source>Ask</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="89"/>
+        <source>Mark your answer:</source>
+        <translation>给你的答案评分：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="90"/>
+        <source>Disagree? Your mark:</source>
+        <translation>不同意？你的评分：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="105"/>
+        <source>Press 1-4. Your rating sets when this question comes back for review.</source>
+        <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="113"/>
+        <source>Compare your answer with the model answer and mark it.</source>
+        <translation>请将你的答案与参考答案比较并评分。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="120"/>
+        <source>Partly right ({score:.0%})</source>
+        <translation>部分正确（{score:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="123"/>
+        <source>Not right ({score:.0%})</source>
+        <translation>不正确（{score:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="128"/>
+        <source> (your answer)</source>
+        <translation>（你的答案）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="135"/>
+        <source>Model answer:</source>
+        <translation>参考答案：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="138"/>
+        <source>Rubric:</source>
+        <translation>评分标准：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="141"/>
+        <source>Missing:</source>
+        <translation>遗漏要点：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="146"/>
+        <source>Your own mark: {score:.0%}</source>
+        <translation>你的自评：{score:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="151"/>
+        <source>References:</source>
+        <translation>参考文献：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="160"/>
+        <source>this question</source>
+        <translation>本题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="164"/>
+        <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
+        <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="167"/>
+        <source>Sources: {s}</source>
+        <translation>来源：{s}</translation>
+    </message>
+</context>
+<context>
     <name>GeneratePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="75"/>
-        <location filename="../../eduapp/ui/pages/generate.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="79"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="103"/>
         <source>Generate</source>
         <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="126"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="130"/>
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="159"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="160"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="161"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="162"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="164"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="165"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="237"/>
-        <source>The model&apos;s answer was cut off at its length limit; nothing was stored. Ask for fewer questions at once, or use a model with a longer output limit.</source>
-        <translation>模型的回答在长度上限处被截断，未保存任何内容。请一次少生成几道题，或使用输出上限更长的模型。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="241"/>
-        <source>The model&apos;s answer was not usable (it did not fit the required format); nothing was stored. Try again, or use a stronger model.</source>
-        <translation>模型的回答无法使用（不符合要求的格式），未保存任何内容。请重试，或使用更强的模型。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="244"/>
-        <source>The model service cannot be used: it cannot be reached, refused the key, or is busy. Check it in Settings, then try again.</source>
-        <translation>无法使用该模型服务：连接不上、密钥被拒绝或服务繁忙。请在设置中检查后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="249"/>
-        <source>(Hover for the details.)</source>
-        <translation>（将鼠标悬停于此可查看详细信息。）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="274"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="267"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="282"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="275"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="306"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="299"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="310"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="303"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="323"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="316"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="332"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="325"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="346"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="339"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="357"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="350"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="363"/>
         <source>1 draft question is waiting for your review.</source>
         <translation>1 道草稿题等待你审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="372"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="365"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="368"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="377"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="370"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="415"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="408"/>
         <source>1 draft waiting for review</source>
         <translation>1 道草稿待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="416"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="409"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="414"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="407"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="410"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="484"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="477"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="479"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="512"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="505"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="512"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="505"/>
         <source>Approved 1 item.</source>
         <translation>已批准 1 道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="514"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="507"/>
         <source>Accepted 1 item as reviewed.</source>
         <translation>已将 1 道试题标为已审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="515"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="508"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="531"/>
         <source>Discarded 1 draft.</source>
         <translation>已丢弃 1 道草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="539"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="532"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="556"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="549"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="567"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="560"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="575"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="624"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="617"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -2521,17 +2630,17 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="827"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="853"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="836"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="862"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="845"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="871"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -2539,214 +2648,214 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="50"/>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="104"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="54"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="108"/>
         <source>Import items</source>
         <extracomment>File formats by the names people know them by. Formats offered for import and export (names of the interop registry).</extracomment>
         <translation>导入试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="56"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="60"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="64"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="66"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="70"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="68"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="72"/>
         <source>As the file says, else detected from the text</source>
         <translation>按文件所标注，否则根据文本自动识别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="69"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="73"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="70"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="74"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="72"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
         <source>Language of the items</source>
         <translation>试题语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="74"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="78"/>
         <source>optional, e.g. Year 3/Cardiology</source>
         <translation>可选，例如 三年级/心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="75"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="79"/>
         <source>Put into category</source>
         <translation>放入分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="76"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="80"/>
         <source>Reject a whole file on its first error</source>
         <translation>文件中出现第一个错误即拒绝整个文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="80"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="84"/>
         <source>File / entry</source>
         <translation>文件 / 条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="80"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="84"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="81"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="85"/>
         <source>Decision</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="88"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="92"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="105"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="109"/>
         <source>Item files (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;All files (*)</source>
         <translation>试题文件 (*.json *.xml *.gift *.txt *.csv *.zip *.apkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="118"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="122"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="133"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="137"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="142"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="146"/>
         <source>Like items in your bank ({n})</source>
         <translation>与题库中已有题目相似（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="143"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="147"/>
         <source>Choose for each: nothing is rewritten unless you say so</source>
         <translation>请逐题选择：除非你指定，否则不会改写任何题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="147"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="151"/>
         <source>same ID number as bank item #{id} ({status}), other content ({score:.0f}% alike)</source>
         <translation>与题库题目 #{id}（{status}）编号相同，但内容不同（相似度 {score:.0f}%）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="150"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="154"/>
         <source>{score:.0f}% like bank item #{id} ({status})</source>
         <translation>与题库题目 #{id}（{status}）相似度 {score:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="156"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="160"/>
         <source>Bank item #{id}: {stem}</source>
         <translation>题库题目 #{id}：{stem}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="159"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="163"/>
         <source>Keep the bank&apos;s item</source>
         <translation>保留题库中的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="160"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="164"/>
         <source>Replace it (new version)</source>
         <translation>替换它（新版本）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="161"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="165"/>
         <source>Import as a new item</source>
         <translation>作为新题导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="175"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="179"/>
         <source>single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="175"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="179"/>
         <source>multiple response</source>
         <translation>多选题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="176"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="180"/>
         <source>true/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="176"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="180"/>
         <source>short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="177"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="181"/>
         <source>matching</source>
         <translation>配伍题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="177"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="181"/>
         <source>numerical</source>
         <translation>计算题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="178"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="182"/>
         <source>essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="178"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="182"/>
         <source>cloze</source>
         <translation>填空题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="179"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="183"/>
         <source>description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="189"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="193"/>
         <source>cannot be imported: {why}</source>
         <translation>无法导入：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="197"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="202"/>
         <source>{type} {n}</source>
         <translation>{type} {n} 道</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="202"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="207"/>
         <source>{fmt}: {n} items ({parts}), {sets} sets, {docs} documents; languages: {langs}</source>
         <translation>{fmt}：{n} 道试题（{parts}），{sets} 个题组，{docs} 篇文档；语言：{langs}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="212"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="218"/>
         <source>note: {message}</source>
         <translation>提示：{message}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="215"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="222"/>
         <source>{n} items ready to import.</source>
         <translation>{n} 道试题可以导入。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="228"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="235"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/transfer_dialogs.py" line="238"/>
+        <location filename="../../eduapp/ui/transfer_dialogs.py" line="245"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -3123,267 +3232,277 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="50"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
         <source>Item bank</source>
         <extracomment>what Ctrl+Z undoes, newest last: ``(&quot;delete&quot;, ids)`` or ``(&quot;edit&quot;, id, version)``</extracomment>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="55"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="59"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="66"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="66"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="67"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="62"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="67"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="68"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="63"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="69"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="64"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="70"/>
         <source>Last review</source>
         <translation>最近审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="85"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="91"/>
         <source>Categories</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="108"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="114"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="109"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="115"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="111"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="119"/>
         <source>Preview as student…</source>
         <translation>以学生视角预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="120"/>
         <source>Try the selected item as a student sees it in practice.</source>
         <translation>按学生练习时看到的样子试做所选试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="123"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="131"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="132"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="154"/>
         <source>Statistics: select an item.</source>
         <translation>统计：请选择一道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="179"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="196"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="199"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="199"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="203"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="203"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="204"/>
+        <source>All systems</source>
+        <translation>全部系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="205"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="205"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="206"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="206"/>
         <source>All exam types</source>
         <translation>全部考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="207"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="210"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="233"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="262"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="285"/>
         <source>1 item</source>
         <translation>1 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="286"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="377"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="401"/>
         <source>Practice: nobody has answered it yet.</source>
         <translation>练习：尚无人作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="403"/>
         <source>Practice: {n} students · facility p = {p} · point-biserial r_pb = {r}</source>
         <translation>练习：{n} 名学生 · 难度 p = {p} · 点二列相关 r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="382"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="406"/>
         <source>{s:.0f} s on average</source>
         <translation>平均 {s:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="386"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="410"/>
         <source>Exams: not in a marked sitting yet.</source>
         <translation>考试：尚未出现在已阅卷的考试中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="413"/>
         <source>Exam {exam} ({when}): {n} candidates · p = {p} · r_pb = {r}</source>
         <translation>考试 {exam}（{when}）：{n} 名考生 · p = {p} · r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="406"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="430"/>
         <source>Select one item to preview.</source>
         <translation>请选择一道试题进行预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="484"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="480"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="504"/>
         <source>Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.</source>
         <translation>已删除 1 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="482"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="506"/>
         <source>Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.</source>
         <translation>已删除 {n} 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="495"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="533"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="499"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="523"/>
         <source>Undo the delete of 1 item (Ctrl+Z).</source>
         <translation>撤销删除 1 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="500"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="524"/>
         <source>Undo the delete of {n} items (Ctrl+Z).</source>
         <translation>撤销删除 {n} 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="526"/>
         <source>Undo the edit of item {id} (Ctrl+Z).</source>
         <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="592"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="576"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="596"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="601"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="621"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="577"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="581"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="602"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="606"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="590"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="615"/>
         <source>Exported 1 item to {path}.</source>
         <translation>已将 1 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="591"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="616"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="598"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="623"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="624"/>
         <source>Left out, the format cannot hold them:</source>
         <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>
@@ -3391,457 +3510,457 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
         <source>English</source>
         <extracomment>Columns of the option table. ``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="164"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="181"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="166"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="169"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="185"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="171"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="191"/>
         <source>Edit set…</source>
         <translation>编辑题组…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="177"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
         <source>Edit the set&apos;s shared vignette or shared options and see its questions</source>
         <translation>编辑题组共用的病例或共用选项，并查看其中的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="187"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="189"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="204"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="191"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="206"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="193"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="208"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
         <source>Key</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
         <source>Option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="196"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="211"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="196"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="211"/>
         <source>Credit %</source>
         <translation>得分 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="198"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="213"/>
         <source>Partial credit in percent (-100..100) for multiple-response and numerical items; empty: 100 for a key, 0 for a distractor</source>
         <translation>多选题和数值题的部分得分，按百分比（-100..100）；留空：正确答案 100，干扰项 0</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="218"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="220"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="235"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="236"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="236"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="251"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="238"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="239"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="254"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="241"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="264"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="265"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="268"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="272"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="277"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="264"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="279"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="266"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="281"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="287"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="273"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="288"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="284"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="304"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="289"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="309"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="292"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="312"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="294"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="314"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="296"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="316"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="297"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="317"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="324"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="311"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="331"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="315"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="340"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="316"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="341"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="317"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="415"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="342"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="440"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="367"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="392"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="412"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="413"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="416"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="417"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="442"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="455"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="455"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="456"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="431"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="456"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="432"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="433"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="459"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="469"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="469"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="445"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="470"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="445"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="470"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="488"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="513"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="491"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="516"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="414"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="492"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="517"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="498"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="523"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="531"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="556"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="541"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="566"/>
         <source>Shared vignette:</source>
         <translation>共用病例：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="543"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="568"/>
         <source>Shared options:</source>
         <translation>共用选项：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="659"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="684"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="661"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="686"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="662"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="687"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="665"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="690"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="668"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="693"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="670"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="695"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="675"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="700"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="696"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="721"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="708"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="733"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="719"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="744"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="720"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="745"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="779"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="804"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="780"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="805"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="787"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="791"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="812"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="817"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="792"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="818"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="814"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="840"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -3849,417 +3968,417 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemModelsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="103"/>
         <source>Item models</source>
         <extracomment>Items shown in the live preview.</extracomment>
         <translation>题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="106"/>
         <source>Automatic item generation, offline: a cognitive model and an item model (or a table from a lecture note) make many questions at once. Edit the variables, scenarios and answers, watch the preview, then generate drafts for review.</source>
         <translation>自动出题（离线）：由认知模型和题目模型（或讲义中的表格）一次生成大量题目。编辑变量、情景和答案，查看预览，再生成草稿供审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="117"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="132"/>
         <source>Import JSON…</source>
         <translation>导入 JSON…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="134"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="138"/>
         <source>Save as mine</source>
         <translation>保存为我的模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="139"/>
         <source>Keep this model in your data folder; it is listed first from now on</source>
         <translation>将此模型保存到数据文件夹，此后排在列表最前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="129"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="142"/>
         <source>Draft with a language model…</source>
         <translation>用语言模型起草…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="143"/>
         <source>A strong provider drafts a model from a topic for you to correct (not the built-in model)</source>
         <translation>由较强的模型服务根据主题起草模型，供您修改（不使用内置模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="136"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
         <source>Tables from lecture notes…</source>
         <translation>讲义中的表格…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
         <source>Tables in the bank&apos;s notes and case studies that could become knowledge tables</source>
         <translation>题库中讲义和病例中可作为知识表格的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
         <source>Values, range or = formula</source>
         <translation>取值、范围或 = 公式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
         <source>Decimals</source>
         <translation>小数位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
         <source>Source</source>
         <translation>信息来源</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="228"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="243"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
         <source>Values (JSON)</source>
         <translation>取值（JSON）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="154"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="236"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="251"/>
         <source>Constraints</source>
         <translation>约束条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="169"/>
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
         <source>Option text</source>
         <translation>选项文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="171"/>
         <source>Why correct</source>
         <translation>正确理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="171"/>
         <source>Why wrong</source>
         <translation>错误理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="172"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="173"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="173"/>
         <source>Key answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
         <source>Key rules</source>
         <translation>答案规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="177"/>
         <source>From column</source>
         <translation>提示列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="177"/>
         <source>To column</source>
         <translation>提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="178"/>
         <source>Stem template ({cue})</source>
         <translation>题干模板（{cue}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="168"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="181"/>
         <source>Knowledge table (edit it in the lecture note)</source>
         <translation>知识表格（请在讲义中编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="183"/>
         <source>Question directions: row cue column → asked column</source>
         <translation>提问方向：行提示列 → 提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="172"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="185"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="187"/>
         <source>Apply JSON</source>
         <translation>应用 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="193"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="191"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="205"/>
         <source>Questions:</source>
         <translation>题数：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="196"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="210"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="216"/>
         <source>Generate drafts into the bank</source>
         <translation>生成草稿到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="216"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="231"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="217"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="232"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="242"/>
         <source>expressions separated by ;</source>
         <translation>表达式，以 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="229"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="230"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="245"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="231"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="246"/>
         <source>Problem (cognitive model)</source>
         <translation>临床问题（认知模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="232"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="247"/>
         <source>Stem template</source>
         <translation>题干模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="233"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="248"/>
         <source>Lead-in</source>
         <translation>提问句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="234"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="249"/>
         <source>Explanation template</source>
         <translation>解析模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="235"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="250"/>
         <source>Options per item</source>
         <translation>每题选项数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="259"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="260"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="275"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="261"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="276"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="312"/>
         <source>table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="312"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="400"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="424"/>
         <source>Direction {0}: the columns are numbers (0, 1, 2 …)</source>
         <translation>提问方向 {0}：列号应为数字（0、1、2 …）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="451"/>
         <source>Variable {0}: the values are not valid JSON</source>
         <translation>变量 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="434"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="458"/>
         <source>Variable {0}: decimals must be a whole number</source>
         <translation>变量 {0}：小数位必须是整数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="455"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="479"/>
         <source>Scenario {0}: the values are not valid JSON</source>
         <translation>情景 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="502"/>
         <source>Answer {0}: &quot;why wrong&quot; is not valid JSON</source>
         <translation>答案 {0}：“错误理由”不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="518"/>
         <source>The JSON does not parse: {0}</source>
         <translation>JSON 无法解析：{0}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="518"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="542"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="564"/>
         <source>No preview: fix the model first.</source>
         <translation>无法预览：请先修正模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="530"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="554"/>
         <source>The model is valid.</source>
         <translation>模型有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="556"/>
         <source>{0} possible questions · preview of {1} · {2} flagged by the gate · {3} duplicates dropped · {4} rejected</source>
         <translation>可生成 {0} 道题 · 预览 {1} 道 · 质量检查标记 {2} 道 · 去除重复 {3} 道 · 拒绝 {4} 道</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="574"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="598"/>
         <source>{0} draft questions stored in the bank for review ({1} were there already). Open the Item bank or the Generate page&apos;s review queue to approve them.</source>
         <translation>已将 {0} 道草稿题存入题库待审核（{1} 道已存在）。请在题库或生成页面的审核队列中批准。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="580"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="604"/>
         <source>Generating questions…</source>
         <translation>正在生成题目…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="587"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="611"/>
         <source>Import an item model</source>
         <translation>导入题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="588"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="612"/>
         <source>Item models and tables (*.json *.md);;All files (*)</source>
         <translation>题目模型和表格 (*.json *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="597"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="621"/>
         <source>Imported {0} from {1}. Save it to keep it in your list.</source>
         <translation>已从 {1} 导入 {0}。保存后即保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="607"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="631"/>
         <source>Export the item model</source>
         <translation>导出题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="632"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="617"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="641"/>
         <source>Exported to {0}.</source>
         <translation>已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="629"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="653"/>
         <source>Marked as a knowledge table in “{0}”.</source>
         <translation>已在“{0}”中标记为知识表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="639"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="663"/>
         <source>Saved as {0}.</source>
         <translation>已保存为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="671"/>
         <source>No unmarked table with 4 or more rows in the notes of the bank.</source>
         <translation>题库的讲义中没有尚未标记、且至少有4行的表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="675"/>
         <source>Tables from lecture notes</source>
         <translation>讲义中的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="676"/>
         <source>Make a knowledge table of:</source>
         <translation>将以下表格设为知识表格：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="657"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="681"/>
         <source>Proposed: check the question directions, then save to mark the table in its note.</source>
         <translation>已推荐：请检查提问方向，然后保存，即在讲义中标记该表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="663"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="687"/>
         <source>Draft an item model</source>
         <translation>起草题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="664"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="688"/>
         <source>Topic (a strong provider is needed):</source>
         <translation>主题（需要较强的模型服务）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="673"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="697"/>
         <source>Draft written by a language model: check every value, rule and explanation, then save it.</source>
         <translation>此草稿由语言模型撰写：请核对每个取值、规则和解析后再保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="676"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="700"/>
         <source>Drafting an item model…</source>
         <translation>正在起草题目模型…</translation>
     </message>
@@ -4267,127 +4386,127 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="42"/>
+        <location filename="../../eduapp/ui/models.py" line="46"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="42"/>
+        <location filename="../../eduapp/ui/models.py" line="46"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="42"/>
+        <location filename="../../eduapp/ui/models.py" line="46"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="42"/>
+        <location filename="../../eduapp/ui/models.py" line="46"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="43"/>
+        <location filename="../../eduapp/ui/models.py" line="47"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="43"/>
+        <location filename="../../eduapp/ui/models.py" line="47"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="43"/>
+        <location filename="../../eduapp/ui/models.py" line="47"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="43"/>
+        <location filename="../../eduapp/ui/models.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="44"/>
+        <location filename="../../eduapp/ui/models.py" line="48"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="44"/>
+        <location filename="../../eduapp/ui/models.py" line="48"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>SBA</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="50"/>
+        <location filename="../../eduapp/ui/models.py" line="54"/>
         <source>Multiple</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="55"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="51"/>
+        <location filename="../../eduapp/ui/models.py" line="55"/>
         <source>Short</source>
         <translation>简答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="56"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="52"/>
+        <location filename="../../eduapp/ui/models.py" line="56"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="53"/>
+        <location filename="../../eduapp/ui/models.py" line="57"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="53"/>
+        <location filename="../../eduapp/ui/models.py" line="57"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="54"/>
+        <location filename="../../eduapp/ui/models.py" line="58"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="54"/>
+        <location filename="../../eduapp/ui/models.py" line="58"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="55"/>
+        <location filename="../../eduapp/ui/models.py" line="59"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="55"/>
+        <location filename="../../eduapp/ui/models.py" line="59"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="56"/>
+        <location filename="../../eduapp/ui/models.py" line="60"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="56"/>
+        <location filename="../../eduapp/ui/models.py" line="60"/>
         <source>EN</source>
         <translation>英</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/models.py" line="56"/>
+        <location filename="../../eduapp/ui/models.py" line="60"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
@@ -4395,33 +4514,32 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>LabPanel</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="85"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="22"/>
         <source>Lab values (adult reference ranges)</source>
-        <extracomment>The builder&apos;s choices kept between sessions, in the data folder (UI state).</extracomment>
         <translation>化验参考值（成人）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="89"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="26"/>
         <source>Find a test, e.g. potassium</source>
         <translation>查找项目，例如 钾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="94"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="31"/>
         <source>Test (unit)</source>
         <translation>项目（单位）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="94"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="31"/>
         <source>Range (SI)</source>
         <translation>SI 参考值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="95"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="32"/>
         <source>Range (CN)</source>
         <translation>国内参考值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="108"/>
+        <location filename="../../eduapp/ui/lab_panel.py" line="45"/>
         <source>Sources: NBME laboratory values (USMLE), converted to SI; Diagnostics (9th edition, People&apos;s Medical Publishing House). Each laboratory sets its own ranges.</source>
         <translation>来源：NBME 化验参考值（USMLE），已换算为国际单位；《诊断学》（第 9 版，人民卫生出版社）。各实验室的参考范围可能不同。</translation>
     </message>
@@ -4649,472 +4767,472 @@ LLM-assisted medical teaching: item bank, exams, practice and virtual patients, 
 <context>
     <name>MarkingPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="63"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="69"/>
         <source>Marking</source>
         <translation>阅卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="67"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="73"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="72"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="78"/>
         <source>Class list…</source>
         <translation>班级名单…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="75"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="81"/>
         <source>Add scans…</source>
         <translation>添加扫描件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="76"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="82"/>
         <source>PDF files from the scanner or photos; you can also drop them on this page</source>
         <translation>扫描仪生成的 PDF 或照片；也可以直接拖放到本页</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="80"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="86"/>
         <source>Write reports…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="87"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
         <source>Choose an exam, then add or drop its scanned answer sheets (PDF or images).</source>
         <translation>选择一场考试，然后添加或拖入其扫描的答题卡（PDF 或图片）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="92"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="98"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="99"/>
         <source>Candidate</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="99"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="93"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="99"/>
         <source>Form</source>
         <translation>试卷类型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="100"/>
         <source>Marks</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="100"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="95"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="101"/>
         <source>Under review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="102"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="107"/>
         <source>Remove a scan file…</source>
         <translation>移除一个扫描文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="108"/>
         <source>Remove every page read from one file, e.g. a batch that was scanned twice</source>
         <translation>移除从某个文件读取的所有页面，例如重复扫描的一批答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="105"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="111"/>
         <source>Correct a candidate number…</source>
         <translation>更正准考证号…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="112"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="118"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
         <source>Item</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="125"/>
         <source>Options (all / upper group)</source>
         <translation>选项选择率（全体 / 高分组）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="126"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="126"/>
         <source>Earlier sittings</source>
         <translation>以往考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="122"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="128"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="129"/>
         <source>Flagged items</source>
         <translation>需关注的试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="130"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="130"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="130"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="131"/>
         <source>Seen</source>
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="131"/>
         <source>Before</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="125"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="131"/>
         <source>Decided</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="132"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="127"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="133"/>
         <source>Log</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="157"/>
         <source>Type the candidate number</source>
         <translation>输入准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="161"/>
         <source>No answer</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="162"/>
         <source>Clear the choice (Backspace)</source>
         <translation>清除选择（退格键）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="165"/>
         <source>Decide</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="166"/>
         <source>Record this answer and go to the next (Enter)</source>
         <translation>记录此答案并转到下一个（回车键）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="171"/>
         <source>Keys: A–H pick or unpick a letter · Backspace no answer · Enter decide · ↑/↓ another mark</source>
         <translation>按键：A–H 选择或取消字母 · 退格键 未作答 · 回车键 确定 · ↑/↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="207"/>
         <source>As sat (stays in the past exam)</source>
         <translation>考试时的版本（原考试保持不变）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="205"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="211"/>
         <source>Suggested rewrite (edit freely; * marks the key)</source>
         <translation>建议的改写（可自由修改；* 标记正确答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="215"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="221"/>
         <source>Suggest a rewrite</source>
         <translation>建议改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="217"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="223"/>
         <source>Accept as a new version</source>
         <translation>采纳为新版本</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="219"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="225"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="237"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="243"/>
         <source>#{id} {stem}</source>
         <translation>#{id} {stem}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="248"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="254"/>
         <source>rewrite suggested</source>
         <translation>已建议改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="248"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="254"/>
         <source>rewrite accepted</source>
         <translation>已采纳改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="249"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="255"/>
         <source>edited rewrite accepted</source>
         <translation>已采纳修改后的改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="256"/>
         <source>rewrite rejected</source>
         <translation>已拒绝改写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="265"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="271"/>
         <source>No item needs attention, or the statistics have not been computed yet.</source>
         <translation>没有需要关注的试题，或尚未计算统计结果。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="281"/>
         <source>{reasons}
 p = {p} · r_pb = {r} · chosen: {rates} · upper group: {upper}</source>
         <translation>{reasons}
 p = {p} · r_pb = {r} · 选择率：{rates} · 高分组：{upper}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="292"/>
         <source>{status} · why: {why}</source>
         <translation>{status} · 理由：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="296"/>
         <source>Ask the language model for a rewrite; nothing changes until you accept it.</source>
         <translation>可请语言模型建议改写；在你采纳之前不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="303"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="309"/>
         <source>Drafting a rewrite…</source>
         <translation>正在起草改写…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="341"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="347"/>
         <source>#{id} · {title} · {n} questions · {forms} form(s)</source>
         <translation>#{id} · {title} · {n} 题 · {forms} 套试卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="364"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="370"/>
         <source>Class list</source>
         <translation>班级名单</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="371"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="368"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="374"/>
         <source>Class list: {name}</source>
         <translation>班级名单：{name}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="379"/>
         <source>Scanned answer sheets</source>
         <translation>扫描的答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="374"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="380"/>
         <source>Scans ({patterns})</source>
         <translation>扫描件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="404"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="410"/>
         <source>Reading {n} page(s)…</source>
         <translation>正在读取 {n} 页…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="445"/>
         <source>{read} of {sheets} page(s) read · {n} candidate(s) · {pending} mark(s) await review · {problems} problem(s)</source>
         <translation>已读取 {read}/{sheets} 页 · {n} 名考生 · {pending} 处填涂待复核 · {problems} 个问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="453"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="459"/>
         <source>candidate number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="460"/>
         <source>form</source>
         <translation>试卷类型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="455"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="461"/>
         <source>question {n}</source>
         <translation>第 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="462"/>
         <source>{file} p{page} · {candidate} · {question}</source>
         <translation>{file} 第{page}页 · {candidate} · {question}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="467"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="473"/>
         <source>Nothing awaits review.</source>
         <translation>没有待复核的填涂。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="482"/>
         <source>under review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="485"/>
         <source>pass</source>
         <translation>及格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="485"/>
         <source>fail</source>
         <translation>不及格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="486"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="492"/>
         <source>Candidate {c} appears on more than one sheet ({where}); not scored until fixed</source>
         <translation>准考证号 {c} 出现在多张答题卡上（{where}）；更正前不计分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="489"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="495"/>
         <source>{file} page {page} is a sheet of another exam</source>
         <translation>{file} 第 {page} 页是其他考试的答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="492"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="498"/>
         <source>{file} page {page} could not be read: {why}</source>
         <translation>{file} 第 {page} 页无法读取：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="496"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="503"/>
         <source>{file} could not be opened: {why}</source>
         <translation>无法打开 {file}：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="499"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="507"/>
         <source>Candidate {c} is missing sheet page(s) {pages}</source>
         <translation>考生 {c} 缺少答题卡第 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="510"/>
         <source>{c} is not on the class list ({file} p{page})</source>
         <translation>{c} 不在班级名单中（{file} 第{page}页）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="506"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="514"/>
         <source>No sheet for {c} {name}</source>
         <translation>{c} {name} 没有答题卡</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="516"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="530"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="538"/>
         <source>{n} candidate(s) with nothing under review · KR-20 {kr20} · SEM {sem} questions · mean {mean} right (SD {sd})</source>
         <translation>{n} 名考生无待复核项 · KR-20 {kr20} · 测量标准误 {sem} 题 · 平均答对 {mean} 题（标准差 {sd}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="546"/>
         <source>exam {id}: p {p}, r_pb {r}</source>
         <translation>考试 {id}：p {p}，r_pb {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="546"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="554"/>
         <source>(no answer)</source>
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="555"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="563"/>
         <source>{file} ({n} page(s))</source>
         <translation>{file}（{n} 页）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="556"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="564"/>
         <source>Remove a scan file</source>
         <translation>移除扫描文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="557"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="565"/>
         <source>Remove every page read from:</source>
         <translation>移除以下文件读取的所有页面：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="584"/>
         <source>{file} p{page} · {candidate}</source>
         <translation>{file} 第{page}页 · {candidate}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="578"/>
-        <location filename="../../eduapp/ui/pages/marking.py" line="583"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="586"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="591"/>
         <source>Correct a candidate number</source>
         <translation>更正准考证号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="579"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="587"/>
         <source>Sheet:</source>
         <translation>答题卡：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="584"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="592"/>
         <source>Candidate number:</source>
         <translation>准考证号：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="607"/>
         <source>Folder for the reports</source>
         <translation>报告保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="605"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="613"/>
         <source>Writing the reports…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="607"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="615"/>
         <source>Class report, results, item analysis, result slips and the review log written to {folder}</source>
         <translation>班级报告、成绩、试题分析、成绩单和复核记录已保存到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="638"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="646"/>
         <source>{reason}
 Seen: {seen} · darkness: {levels}</source>
         <translation>{reason}
 识别结果：{seen} · 灰度：{levels}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/marking.py" line="654"/>
+        <location filename="../../eduapp/ui/pages/marking.py" line="662"/>
         <source>Key {letter}</source>
         <translation>按键 {letter}</translation>
     </message>
@@ -5122,27 +5240,27 @@ Seen: {seen} · darkness: {levels}</source>
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="102"/>
+        <location filename="../../eduapp/ui/ops.py" line="110"/>
         <source>The item bank is damaged ({error}). Use Tools → Check database to repair it.</source>
         <translation>题库已损坏（{error}）。请使用“工具 → 检查数据库”进行修复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="107"/>
+        <location filename="../../eduapp/ui/ops.py" line="115"/>
         <source>EduApp</source>
         <translation>EduApp</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="112"/>
+        <location filename="../../eduapp/ui/ops.py" line="120"/>
         <source>Something went wrong. The details have been logged; please send them with a short note of what you were doing.</source>
         <translation>出现了意外错误。详情已记录，请连同您当时的操作简要说明一并发送给我们。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="116"/>
+        <location filename="../../eduapp/ui/ops.py" line="124"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/ops.py" line="286"/>
+        <location filename="../../eduapp/ui/ops.py" line="294"/>
         <source>Cancel</source>
         <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests). A damaged database was already reported to the user (reported once per run).</extracomment>
         <translation>取消</translation>
@@ -5151,163 +5269,163 @@ Seen: {seen} · darkness: {levels}</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="46"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="51"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="59"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="64"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="61"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="66"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="63"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="68"/>
         <source>Generate draft…</source>
         <translation>生成草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="82"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="87"/>
         <source>Try a question</source>
         <translation>试问一句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="83"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="88"/>
         <source>Class results</source>
         <translation>班级结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="101"/>
         <source>Check the case</source>
         <translation>校验病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="98"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="103"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="100"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="105"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="107"/>
         <source>Save to the bank</source>
         <translation>保存到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="118"/>
         <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
         <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
         <source>Done by</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="135"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="167"/>
         <source> (bank)</source>
         <translation>（题库）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="240"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="265"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="245"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="270"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="246"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="268"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="269"/>
         <source>Case {id} has unsaved changes. Save them before you leave it?</source>
         <translation>病例 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="266"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="271"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="267"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="272"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="268"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="273"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="327"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="332"/>
         <source>The case is valid.</source>
         <translation>病例有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="328"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="333"/>
         <source>{n} problem(s) to fix.</source>
         <translation>有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="342"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="347"/>
         <source>Not saved: {n} problem(s) to fix.</source>
         <translation>未保存：有 {n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="359"/>
         <source>Saved to the bank.</source>
         <translation>已保存到题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="387"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="392"/>
         <source>answers with fact {ids}</source>
         <translation>用事实 {ids} 回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="388"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="393"/>
         <source>denies it (a symptom the case does not list)</source>
         <translation>否认（病例中未列出的症状）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="389"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="394"/>
         <source>answers from the demographics</source>
         <translation>根据基本信息回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="390"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="395"/>
         <source>a communication skill, no fact</source>
         <translation>属于沟通技巧，不涉及事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="391"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="396"/>
         <source>does not understand (no fact matches well enough)</source>
         <translation>听不懂（没有足够匹配的事实）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="398"/>
         <source>The patient {what}:
 “{text}”
 Concepts found: {c}</source>
@@ -5316,53 +5434,53 @@ Concepts found: {c}</source>
 识别到的概念：{c}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="403"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="408"/>
         <source>New case</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="424"/>
         <source>Export case</source>
         <translation>导出病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="421"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="433"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="438"/>
         <source>Case scripts (*.json)</source>
         <translation>病例脚本 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="432"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="437"/>
         <source>Import cases</source>
         <translation>导入病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="444"/>
         <source>{n} case(s) imported.</source>
         <translation>已导入 {n} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="449"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="454"/>
         <source>Generate a draft case</source>
         <translation>生成病例草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="450"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="455"/>
         <source>Topic (e.g. pulmonary embolism):</source>
         <translation>主题（例如：肺栓塞）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="461"/>
         <source>Writing a draft case…</source>
         <translation>正在编写病例草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="477"/>
         <source>No student has played this case yet.</source>
         <translation>还没有学生练习过这个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="481"/>
         <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
         <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>
@@ -5370,966 +5488,640 @@ Concepts found: {c}</source>
 <context>
     <name>PracticePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="61"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="65"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="69"/>
         <source>New student…</source>
         <translation>新建学生…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="195"/>
-        <source>What to practise</source>
-        <translation>练习内容</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="201"/>
-        <source>Topics (none selected: all)</source>
-        <translation>主题（不选：全部）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="202"/>
-        <source>Systems (none selected: all)</source>
-        <translation>系统（不选：全部）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="210"/>
-        <source>Tags, separated by commas</source>
-        <translation>标签，以逗号分隔</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="215"/>
-        <source>How</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="218"/>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="219"/>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="220"/>
-        <source>Both languages</source>
-        <translation>中英文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="224"/>
-        <source>Question language</source>
-        <translation>题目语言</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="227"/>
-        <source>Single best answer</source>
-        <translation>单项最佳选择题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="228"/>
-        <source>Multiple response</source>
-        <translation>多项选择题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="229"/>
-        <source>True/false</source>
-        <translation>判断题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="229"/>
-        <source>Short answer</source>
-        <translation>简答题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="235"/>
-        <source>Question types</source>
-        <translation>题型</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
-        <source>Unused</source>
-        <translation>未做过</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="238"/>
-        <source>Incorrect</source>
-        <translation>做错过</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="239"/>
-        <source>Flagged</source>
-        <translation>已标记</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="239"/>
-        <source>Due for review</source>
-        <translation>待复习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="244"/>
-        <source>Only from (none ticked: all)</source>
-        <translation>仅限（不勾选：全部）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="249"/>
-        <source>Questions</source>
-        <translation>试题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="254"/>
-        <source>Tutor: feedback after each answer</source>
-        <translation>辅导模式：每题作答后立即反馈</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="255"/>
-        <source>Timed: a clock, review at the end</source>
-        <translation>计时模式：限时作答，结束后回顾</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="256"/>
-        <source>Mode</source>
-        <translation>模式</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="260"/>
-        <source> s per question</source>
-        <translation> 秒/题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="261"/>
-        <source>Timed pace</source>
-        <translation>计时速度</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="263"/>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="269"/>
-        <source>Start today&apos;s reviews</source>
-        <translation>开始今日复习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
-        <source>Start the recommended session</source>
-        <translation>开始推荐练习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="278"/>
-        <source>Resume where I stopped</source>
-        <translation>从上次中断处继续</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="312"/>
-        <source>Type your answer (Ctrl+Enter to submit)</source>
-        <translation>输入你的答案（Ctrl+Enter 提交）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="529"/>
-        <source>1 card</source>
-        <translation>1 张卡片</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="530"/>
-        <source>{n} cards</source>
-        <translation>{n} 张卡片</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="531"/>
-        <source>Review deck: {cards}, {due} due now, {today} due today.</source>
-        <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="550"/>
-        <source>1 question matches these choices.</source>
-        <translation>有 1 道题符合这些条件。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="551"/>
-        <source>{n} questions match these choices.</source>
-        <translation>有 {n} 道题符合这些条件。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="553"/>
-        <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
-        <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="316"/>
-        <source>This question was removed from the bank after the session began; you can still answer it.</source>
-        <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="321"/>
-        <source>← Previous</source>
-        <translation>← 上一题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="323"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="733"/>
-        <source>Flag (F)</source>
-        <translation>标记 (F)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="325"/>
-        <source>Check (Enter)</source>
-        <translation>提交 (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="327"/>
-        <source>Next →</source>
-        <translation>下一题 →</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="329"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="731"/>
-        <source>Submit the session</source>
-        <translation>交卷</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="331"/>
-        <source>Back to the builder</source>
-        <translation>返回组卷</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="339"/>
-        <source>Highlight selection (H)</source>
-        <translation>高亮所选文字 (H)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="340"/>
-        <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
-        <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="344"/>
-        <source>Lab values (L)</source>
-        <translation>化验参考值 (L)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="347"/>
-        <source>Right-click an option or press Shift+letter to strike it out.</source>
-        <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="357"/>
-        <source>How well did you know it?</source>
-        <translation>你掌握得怎么样？</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="360"/>
-        <source>1 Again</source>
-        <translation>1 重来</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="360"/>
-        <source>2 Hard</source>
-        <translation>2 困难</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="361"/>
-        <source>3 Good</source>
-        <translation>3 良好</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="361"/>
-        <source>4 Easy</source>
-        <translation>4 简单</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="381"/>
-        <source>Wrong</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="381"/>
-        <source>Partly right</source>
-        <translation>部分正确</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="382"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="780"/>
-        <source>Right</source>
-        <translation>正确</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="396"/>
-        <source>Ask the tutor about this question</source>
-        <translation>就此题向辅导老师提问</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="399"/>
-        <source>Ask</source>
-        <translation>提问</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="171"/>
         <source>The practice history was damaged. It was kept as {path}; {n} answers could be recovered into a fresh history.</source>
         <translation>练习记录文件已损坏，已保留为 {path}；已将 {n} 条作答记录恢复到新的记录中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="472"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="207"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="210"/>
         <source>New student</source>
         <translation>新建学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="207"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="211"/>
         <source>Course (optional):</source>
         <translation>课程（可选）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="517"/>
-        <source>{name} ({n})</source>
-        <translation>{name}（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="526"/>
-        <source>Add a student to begin.</source>
-        <translation>请先添加一名学生。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="630"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="259"/>
         <source>Choosing questions…</source>
         <translation>正在抽题…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="638"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="267"/>
         <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
         <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="683"/>
-        <source>Question {n} of {total}</source>
-        <translation>第 {n} 题，共 {total} 题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="684"/>
-        <source> · flagged</source>
-        <translation> · 已标记</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="687"/>
-        <source>(question {k} of {m})</source>
-        <translation>（第 {k} 题，共 {m} 题）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="691"/>
-        <source>(question {k} of {m}, shared options)</source>
-        <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="732"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="994"/>
-        <source>End the session</source>
-        <translation>结束练习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="733"/>
-        <source>Unflag (F)</source>
-        <translation>取消标记 (F)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="738"/>
-        <source>Mark your answer:</source>
-        <translation>给你的答案评分：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="739"/>
-        <source>Disagree? Your mark:</source>
-        <translation>不同意？你的评分：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="770"/>
-        <source>Press 1-4. Your rating sets when this question comes back for review.</source>
-        <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="777"/>
-        <source>Compare your answer with the model answer and mark it.</source>
-        <translation>请将你的答案与参考答案比较并评分。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="784"/>
-        <source>Partly right ({score:.0%})</source>
-        <translation>部分正确（{score:.0%}）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="787"/>
-        <source>Not right ({score:.0%})</source>
-        <translation>不正确（{score:.0%}）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="792"/>
-        <source> (your answer)</source>
-        <translation>（你的答案）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="799"/>
-        <source>Model answer:</source>
-        <translation>参考答案：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="802"/>
-        <source>Rubric:</source>
-        <translation>评分标准：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="805"/>
-        <source>Missing:</source>
-        <translation>遗漏要点：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="810"/>
-        <source>Your own mark: {score:.0%}</source>
-        <translation>你的自评：{score:.0%}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="815"/>
-        <source>References:</source>
-        <translation>参考文献：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="829"/>
-        <source>right</source>
-        <translation>正确</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="829"/>
-        <source>partly right</source>
-        <translation>部分正确</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="830"/>
-        <source>wrong</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="831"/>
-        <source>answered</source>
-        <translation>已答</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="832"/>
-        <source>not answered</source>
-        <translation>未答</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="843"/>
-        <source>Time left {m}:{s:02d}</source>
-        <translation>剩余时间 {m}:{s:02d}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="956"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1003"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="431"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="469"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="987"/>
-        <source>1 question is not answered.</source>
-        <translation>有 1 道题尚未作答。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="988"/>
-        <source>{n} questions are not answered.</source>
-        <translation>有 {n} 道题尚未作答。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="989"/>
-        <source>Submit the session anyway? Unanswered questions count as wrong.</source>
-        <translation>仍要交卷吗？未作答的题目按错误计。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="991"/>
-        <source>End the session anyway? Unanswered questions are not counted.</source>
-        <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="994"/>
-        <source>Submit</source>
-        <translation>交卷</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1016"/>
-        <source>Time is up: the session was submitted.</source>
-        <translation>时间到：已自动交卷。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1018"/>
-        <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
-        <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1044"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="505"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1048"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
+</context>
+<context>
+    <name>PracticeSummary</name>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1052"/>
-        <source>this question</source>
-        <translation>本题</translation>
+        <location filename="../../eduapp/ui/practice_summary.py" line="13"/>
+        <source>1 question is not answered.</source>
+        <translation>有 1 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1057"/>
-        <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
-        <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
+        <location filename="../../eduapp/ui/practice_summary.py" line="15"/>
+        <source>{n} questions are not answered.</source>
+        <translation>有 {n} 道题尚未作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="1060"/>
-        <source>Sources: {s}</source>
-        <translation>来源：{s}</translation>
+        <location filename="../../eduapp/ui/practice_summary.py" line="17"/>
+        <source>Submit the session anyway? Unanswered questions count as wrong.</source>
+        <translation>仍要交卷吗？未作答的题目按错误计。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="19"/>
+        <source>End the session anyway? Unanswered questions are not counted.</source>
+        <translation>仍要结束练习吗？未作答的题目不计入成绩。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="21"/>
+        <source>Submit</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="22"/>
+        <source>End the session</source>
+        <translation>结束练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="35"/>
+        <source>Session over: {correct} of {total} right ({score:.0%}). Review each question with the navigator.</source>
+        <translation>练习结束：{total} 题中答对 {correct} 题（{score:.0%}）。可通过导航逐题回顾。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_summary.py" line="40"/>
+        <source>Time is up: the session was submitted.</source>
+        <translation>时间到：已自动交卷。</translation>
     </message>
 </context>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="68"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="73"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="72"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="77"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="96"/>
         <source>Open Practice</source>
         <translation>打开练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="118"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="121"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="126"/>
         <source>Exam date:</source>
         <translation>考试日期：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="124"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="129"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="108"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="113"/>
         <source>Accuracy by topic and week, and mastery now (the same mastery as the bar chart)</source>
         <translation>各主题每周正确率及当前掌握度（与条形图的掌握度相同）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="133"/>
         <source>Set exam date</source>
         <translation>设定考试日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
         <source>Day / session</source>
         <translation>日期 / 练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="135"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="140"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="144"/>
         <source>Weak areas and plan</source>
         <translation>薄弱环节与计划</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
         <source>Cards</source>
         <translation>卡片数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="147"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="152"/>
         <source>Due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="156"/>
         <source>Review deck</source>
         <translation>复习卡组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="161"/>
         <source>Import attempt files…</source>
         <translation>导入作答文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="162"/>
         <source>Export my attempts…</source>
         <translation>导出我的作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="158"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="163"/>
         <source>Class report (CSV or PDF)…</source>
         <translation>班级报告（CSV 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="170"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="178"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="321"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="326"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="178"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="178"/>
         <source>r_pb</source>
         <translation>r_pb</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="179"/>
         <source>Options chosen</source>
         <translation>选项选择率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="179"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="187"/>
         <source>Prerequisites:</source>
         <translation>先修主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="192"/>
         <source>requires</source>
         <translation>需要先学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="189"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="194"/>
         <source>topics, separated by commas</source>
         <translation>主题，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="191"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="196"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="200"/>
         <source>Class (teacher)</source>
         <translation>班级（教师）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="198"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="199"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="204"/>
         <source>Questions asked</source>
         <translation>提问数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="199"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="204"/>
         <source>Tests</source>
         <translation>检查数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="199"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="204"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="207"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="234"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="239"/>
         <source>No student yet: add one on the Practice page.</source>
         <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="235"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="240"/>
         <source>Progress shows here once a student has practised.
 Add a student on the Practice page and answer a few questions.</source>
         <translation>学生练习之后，学习进度会显示在这里。
 请在练习页面添加学生并作答几道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="269"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="269"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="283"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="288"/>
         <source>1 answer</source>
         <translation>1 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="284"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="289"/>
         <source>{n} answers</source>
         <translation>{n} 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="291"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="291"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="287"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
         <source>1 review due</source>
         <translation>1 道待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="288"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="293"/>
         <source>{n} reviews due</source>
         <translation>{n} 道待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="290"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="295"/>
         <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} (longest {longest}) · {due}{pct}</source>
         <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="460"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="475"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="461"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="476"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="463"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="478"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="300"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="300"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="305"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="316"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="321"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="318"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="323"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="374"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
         <source>Accuracy and mastery by topic</source>
         <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="375"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="375"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="405"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="469"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="385"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="419"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="484"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="404"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="417"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="436"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="425"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="439"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="425"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="439"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="426"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="440"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="441"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="456"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="442"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="456"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="457"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="443"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="457"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="520"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="527"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="517"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="533"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="545"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="557"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="573"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="558"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="574"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="599"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="562"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="578"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="582"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="580"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="597"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="587"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="604"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="592"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="609"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="594"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="611"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="616"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="601"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="618"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPanel</name>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="149"/>
+        <source>Type your answer (Ctrl+Enter to submit)</source>
+        <translation>输入你的答案（Ctrl+Enter 提交）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="152"/>
+        <source>This question was removed from the bank after the session began; you can still answer it.</source>
+        <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="161"/>
+        <source>← Previous</source>
+        <translation>← 上一题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="162"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
+        <source>Flag (F)</source>
+        <translation>标记 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="163"/>
+        <source>Check (Enter)</source>
+        <translation>提交 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="164"/>
+        <source>Next →</source>
+        <translation>下一题 →</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="165"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="243"/>
+        <source>Submit the session</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="166"/>
+        <source>Back to the builder</source>
+        <translation>返回组卷</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="173"/>
+        <source>Highlight selection (H)</source>
+        <translation>高亮所选文字 (H)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="174"/>
+        <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
+        <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="177"/>
+        <source>Lab values (L)</source>
+        <translation>化验参考值 (L)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="179"/>
+        <source>Right-click an option or press Shift+letter to strike it out.</source>
+        <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="195"/>
+        <source>Question {n} of {total}</source>
+        <translation>第 {n} 题，共 {total} 题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="196"/>
+        <source> · flagged</source>
+        <translation> · 已标记</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="199"/>
+        <source>(question {k} of {m})</source>
+        <translation>（第 {k} 题，共 {m} 题）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="203"/>
+        <source>(question {k} of {m}, shared options)</source>
+        <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="244"/>
+        <source>End the session</source>
+        <translation>结束练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
+        <source>Unflag (F)</source>
+        <translation>取消标记 (F)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="253"/>
+        <source>Time left {m}:{s:02d}</source>
+        <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
 </context>
 <context>
@@ -6348,198 +6140,458 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="170"/>
+        <location filename="../../eduapp/ui/safety.py" line="174"/>
         <source>The file {file} cannot be opened.</source>
         <translation>无法打开文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="172"/>
+        <location filename="../../eduapp/ui/safety.py" line="176"/>
         <source>The file {file} is damaged ({n} error(s) found by SQLite).</source>
         <translation>文件 {file} 已损坏（SQLite 发现 {n} 处错误）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="174"/>
+        <location filename="../../eduapp/ui/safety.py" line="178"/>
         <source>{n} row(s) refer to rows that are missing.</source>
         <translation>有 {n} 行引用了不存在的记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="176"/>
+        <location filename="../../eduapp/ui/safety.py" line="180"/>
         <source>The bank&apos;s version does not match this EduApp.</source>
         <translation>题库的版本与此 EduApp 不匹配。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="178"/>
+        <location filename="../../eduapp/ui/safety.py" line="182"/>
         <source>The search index is damaged or out of step.</source>
         <translation>搜索索引已损坏或与题目不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="180"/>
+        <location filename="../../eduapp/ui/safety.py" line="184"/>
         <source>{n} item(s) break a rule and need editing.</source>
         <translation>有 {n} 道题目不符合规则，需要编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="182"/>
+        <location filename="../../eduapp/ui/safety.py" line="186"/>
         <source>{n} question(s) belong to a missing set.</source>
         <translation>有 {n} 道题目所属的题组不存在。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="184"/>
+        <location filename="../../eduapp/ui/safety.py" line="188"/>
         <source>{n} item set(s) have fewer than two questions.</source>
         <translation>有 {n} 个题组少于两道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="186"/>
+        <location filename="../../eduapp/ui/safety.py" line="190"/>
         <source>{n} item set(s) have their questions out of order.</source>
         <translation>有 {n} 个题组的题目顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="188"/>
+        <location filename="../../eduapp/ui/safety.py" line="192"/>
         <source>{n} image(s) or file(s) used by items are missing.</source>
         <translation>题目使用的 {n} 个图片或文件丢失。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="190"/>
+        <location filename="../../eduapp/ui/safety.py" line="194"/>
         <source>{n} media file(s) do not match their checksum.</source>
         <translation>有 {n} 个媒体文件与校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="192"/>
+        <location filename="../../eduapp/ui/safety.py" line="196"/>
         <source>{n} media file(s) are not used by anything.</source>
         <translation>有 {n} 个媒体文件未被任何内容使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="194"/>
+        <location filename="../../eduapp/ui/safety.py" line="198"/>
         <source>{n} translation link(s) point one way only.</source>
         <translation>有 {n} 个翻译关联只有单向链接。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="196"/>
+        <location filename="../../eduapp/ui/safety.py" line="200"/>
         <source>{n} item(s) lack a history entry for their current version.</source>
         <translation>有 {n} 道题目缺少当前版本的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="198"/>
+        <location filename="../../eduapp/ui/safety.py" line="202"/>
         <source>{n} history entries are newer than their item.</source>
         <translation>有 {n} 条历史记录比其题目更新。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="200"/>
+        <location filename="../../eduapp/ui/safety.py" line="204"/>
         <source>{n} older version(s) lost their saved copy.</source>
         <translation>有 {n} 个旧版本丢失了保存的副本。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="209"/>
+        <location filename="../../eduapp/ui/safety.py" line="213"/>
         <source>No problems found: {items} items checked in {seconds:.1f} s.</source>
         <translation>未发现问题：已在 {seconds:.1f} 秒内检查 {items} 道题目。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="212"/>
+        <location filename="../../eduapp/ui/safety.py" line="216"/>
         <source>The check found these problems:</source>
         <translation>检查发现以下问题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="214"/>
+        <location filename="../../eduapp/ui/safety.py" line="218"/>
         <source>(needs a person: open the item to fix it)</source>
         <translation>（需要人工处理：打开题目进行修改）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="225"/>
+        <location filename="../../eduapp/ui/safety.py" line="229"/>
         <source>Everything was repaired.</source>
         <translation>所有问题均已修复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="227"/>
+        <location filename="../../eduapp/ui/safety.py" line="231"/>
         <source>Repaired what could be repaired. Still to do:</source>
         <translation>已修复可修复的问题。尚待处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="231"/>
+        <location filename="../../eduapp/ui/safety.py" line="235"/>
         <source>Rows were taken back from the backup {name}.</source>
         <translation>已从备份 {name} 中取回数据。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="235"/>
+        <location filename="../../eduapp/ui/safety.py" line="239"/>
         <source>Lost (not in any backup):</source>
         <translation>已丢失（不在任何备份中）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="238"/>
+        <location filename="../../eduapp/ui/safety.py" line="242"/>
         <source>Nothing was lost.</source>
         <translation>没有丢失任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="240"/>
+        <location filename="../../eduapp/ui/safety.py" line="244"/>
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保存为 {path}。</translation>
     </message>
 </context>
 <context>
+    <name>SessionBuilder</name>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="48"/>
+        <source>What to practise</source>
+        <extracomment>The builder&apos;s choices kept between sessions, in the data folder (UI state).</extracomment>
+        <translation>练习内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="56"/>
+        <source>Topics (none selected: all)</source>
+        <translation>主题（不选：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="57"/>
+        <source>Systems (none selected: all)</source>
+        <translation>系统（不选：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="68"/>
+        <source>Tags, separated by commas</source>
+        <translation>标签，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="74"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="77"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="78"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="79"/>
+        <source>Both languages</source>
+        <translation>中英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="83"/>
+        <source>Question language</source>
+        <translation>题目语言</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="86"/>
+        <source>Single best answer</source>
+        <translation>单项最佳选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="87"/>
+        <source>Multiple response</source>
+        <translation>多项选择题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="88"/>
+        <source>True/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="89"/>
+        <source>Short answer</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="95"/>
+        <source>Question types</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="98"/>
+        <source>Unused</source>
+        <translation>未做过</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="99"/>
+        <source>Incorrect</source>
+        <translation>做错过</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="100"/>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="101"/>
+        <source>Due for review</source>
+        <translation>待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="106"/>
+        <source>Only from (none ticked: all)</source>
+        <translation>仅限（不勾选：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="111"/>
+        <source>Questions</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="116"/>
+        <source>Tutor: feedback after each answer</source>
+        <translation>辅导模式：每题作答后立即反馈</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="117"/>
+        <source>Timed: a clock, review at the end</source>
+        <translation>计时模式：限时作答，结束后回顾</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="118"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="122"/>
+        <source> s per question</source>
+        <translation> 秒/题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="123"/>
+        <source>Timed pace</source>
+        <translation>计时速度</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="125"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="130"/>
+        <source>Start today&apos;s reviews</source>
+        <translation>开始今日复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="132"/>
+        <source>Start the recommended session</source>
+        <translation>开始推荐练习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="137"/>
+        <source>Resume where I stopped</source>
+        <translation>从上次中断处继续</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="174"/>
+        <source>{name} ({n})</source>
+        <translation>{name}（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="185"/>
+        <source>Add a student to begin.</source>
+        <translation>请先添加一名学生。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="188"/>
+        <source>1 card</source>
+        <translation>1 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="189"/>
+        <source>{n} cards</source>
+        <translation>{n} 张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="190"/>
+        <source>Review deck: {cards}, {due} due now, {today} due today.</source>
+        <translation>复习卡组：{cards}，现在到期 {due} 张，今日到期 {today} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="209"/>
+        <source>1 question matches these choices.</source>
+        <translation>有 1 道题符合这些条件。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="210"/>
+        <source>{n} questions match these choices.</source>
+        <translation>有 {n} 道题符合这些条件。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_builder.py" line="212"/>
+        <source>A session will hold {n} (you asked for {want}); your setting is kept.</source>
+        <translation>本次练习将包含 {n} 道题（你选择了 {want} 道）；你的设置会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionNavigator</name>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="277"/>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="277"/>
+        <source>partly right</source>
+        <translation>部分正确</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="278"/>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="279"/>
+        <source>answered</source>
+        <translation>已答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_question.py" line="280"/>
+        <source>not answered</source>
+        <translation>未答</translation>
+    </message>
+</context>
+<context>
     <name>SetEditor</name>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="31"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="43"/>
         <source>Item set: {title}</source>
         <translation>题组：{title}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="32"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="44"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="35"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="47"/>
         <source>Shared options (B1 / extended matching): every question of the set answers from this list.</source>
         <translation>共用选项（B1 型 / 扩展匹配）：题组中每道题都从这组选项中作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="37"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
         <source>Case cluster (A3/A4): students read this vignette before each question of the set.</source>
         <translation>病例组（A3/A4 型）：学生在回答题组中每道题前先阅读此病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="43"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="55"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="45"/>
-        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="57"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="64"/>
         <source>Shared instruction</source>
         <translation>共用说明</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="46"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="58"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="49"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="64"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="53"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="68"/>
         <source>Shared option</source>
         <translation>共用选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="58"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="75"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="59"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="76"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="70"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="77"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="78"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="92"/>
         <source>Questions of the set (edit each in the item editor)</source>
         <translation>题组中的题目（在题目编辑器中逐题编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/set_editor.py" line="77"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="100"/>
         <source>Save set</source>
         <translation>保存题组</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="135"/>
+        <source>key: {keys}</source>
+        <translation>答案：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="153"/>
+        <location filename="../../eduapp/ui/set_editor.py" line="208"/>
+        <source>Option is a key</source>
+        <translation>该选项是答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="154"/>
+        <source>Option {letter} (“{text}”) is the key of:
+{members}
+
+Give these questions another key in the item editor first, then remove the option.</source>
+        <translation>选项 {letter}（“{text}”）是以下题目的答案：
+{members}
+
+请先在题目编辑器中为这些题目指定其他答案，再删除此选项。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/set_editor.py" line="209"/>
+        <source>An option you emptied is the key of:
+{members}
+
+Give these questions another key in the item editor first, or type the option text again.</source>
+        <translation>你清空的选项是以下题目的答案：
+{members}
+
+请先在题目编辑器中为这些题目指定其他答案，或重新输入该选项的文字。</translation>
     </message>
 </context>
 <context>

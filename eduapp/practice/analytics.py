@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from ..domain import topic_name
 from .aggregates import DIMENSIONS, TREND_BAND, day_number
 
 WEAK_MIN_ATTEMPTS = 5
@@ -86,8 +87,8 @@ class WeakArea:
         """``"Renal acid-base: 45% over 22 items, falling"`` (or its Chinese form)."""
         w = _WORDS.get(language, _WORDS["en"])
         s = self.stats
-        return w["fmt"].format(value=s.value or w["none"], acc=s.accuracy, n=s.n,
-                               trend=w[s.trend])
+        return w["fmt"].format(value=topic_name(s.value, language) or w["none"],
+                               acc=s.accuracy, n=s.n, trend=w[s.trend])
 
 
 def area_stats(conn, profile_id: int, dim: str = "topic") -> list[AreaStats]:
@@ -265,6 +266,8 @@ class PlannedSession:
         values = dict(self.values)
         if "trend" in values:
             values["trend"] = _WORDS["zh" if language == "zh" else "en"][values["trend"]]
+        if isinstance(values.get("value"), str):
+            values["value"] = topic_name(values["value"], language)
         return template.format(**values)
 
 

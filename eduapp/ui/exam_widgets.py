@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain import BLOOM_LEVELS, CHOICE_TYPES, EXAM_TYPES, SYSTEMS, facet_key, facet_name
+from ..domain import topic_name
 from .app import current_language
 from ..exams import DIFFICULTY_BANDS, BlueprintCell, CellAvailability, Exam, unit_format
 
@@ -307,7 +308,8 @@ class ExamItemTable(QTableWidget):
         for row, (item, fmt, marker, locked) in enumerate(rows):
             stem = " ".join(item.stem.split())
             values = (str(row + 1), stem,
-                      item.topic or facet_name(item.system or "", current_language()), fmt, marker,
+                      topic_name(item.topic, current_language()) if item.topic else
+                      facet_name(item.system or "", current_language()), fmt, marker,
                       self.tr("locked") if locked else "")
             for col, text in enumerate(values):
                 cell = QTableWidgetItem(text)

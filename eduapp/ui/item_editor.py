@@ -26,6 +26,7 @@ from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STAT
 from ..errors import ValidationError, describe_value, os_reason
 from .app import current_language
 from .ops import error_text
+from .flow_layout import FlowLayout
 from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
                           sources_from_references)
 
@@ -106,6 +107,17 @@ def parse_credit(text: str, row: int) -> float | None:
     return round(value / 100, 7)
 
 
+def _pair(first: QWidget, second: QWidget) -> QWidget:
+    """``first`` and ``second`` side by side as one widget (a label and its field), so a
+    wrapping row moves them together."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(first)
+    row.addWidget(second, 1)
+    return box
+
+
 class ItemEditor(QWidget):
     """Edits one item. Emits ``save_requested(Item)``; the page stores it.
 
@@ -158,7 +170,7 @@ class ItemEditor(QWidget):
         self.header.setObjectName("editorHeader")
         self.header.setWordWrap(True)
         form.addRow(self.header)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the pairs of a row wrap in a narrow editor
         self.type_box = self._combo(ITEM_TYPES, [self.type_label(t) for t in ITEM_TYPES])
         self.status_box = self._combo(STATUSES, [self.status_label(s) for s in STATUSES])
         self.language_box = self._combo(("en", "zh"), [self.tr("English"), self.tr("Chinese")])
@@ -166,13 +178,11 @@ class ItemEditor(QWidget):
         for n, t in enumerate(EXAM_TYPES, start=1):  # which exam uses the type, as a tooltip
             self.exam_type_box.setItemData(n, EXAM_TYPE_INFO[t]["en"], Qt.ToolTipRole)
         row.addWidget(self.type_box, 2)
-        row.addWidget(QLabel(self.tr("Status")))
-        row.addWidget(self.status_box, 1)
+        row.addWidget(_pair(QLabel(self.tr("Status")), self.status_box), 1)
         form.addRow(self.tr("Type"), row)
-        row2 = QHBoxLayout()
+        row2 = FlowLayout()
         row2.addWidget(self.language_box, 1)
-        row2.addWidget(QLabel(self.tr("Exam type")))
-        row2.addWidget(self.exam_type_box, 1)
+        row2.addWidget(_pair(QLabel(self.tr("Exam type")), self.exam_type_box), 1)
         form.addRow(self.tr("Language"), row2)
         self.set_label = QLabel()
         self.set_label.setWordWrap(True)
@@ -244,15 +254,16 @@ class ItemEditor(QWidget):
         form.addRow(self.tr("Tags"), self.tags)
         self.topic = QLineEdit()
         form.addRow(self.tr("Topic"), self.topic)
-        facets = QHBoxLayout()
+        facets = FlowLayout()
         self.system = QComboBox()
         self.system.setEditable(True)
+        self.system.setMinimumContentsLength(12)
+        self.system.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.discipline = QLineEdit()
         facets.addWidget(self.system, 1)
-        facets.addWidget(QLabel(self.tr("Discipline")))
-        facets.addWidget(self.discipline, 1)
+        facets.addWidget(_pair(QLabel(self.tr("Discipline")), self.discipline), 1)
         form.addRow(self.tr("System"), facets)
-        levels = QHBoxLayout()
+        levels = FlowLayout()
         self.bloom = self._combo(("",) + BLOOM_LEVELS)
         self.difficulty_known = QCheckBox(self.tr("Expected p"))
         self.difficulty = QDoubleSpinBox()
@@ -262,8 +273,7 @@ class ItemEditor(QWidget):
                                            "who answer correctly (0..1; higher is easier)"))
         self.difficulty_known.toggled.connect(self.difficulty.setEnabled)
         levels.addWidget(self.bloom, 1)
-        levels.addWidget(self.difficulty_known)
-        levels.addWidget(self.difficulty)
+        levels.addWidget(_pair(self.difficulty_known, self.difficulty))
         form.addRow(self.tr("Bloom level"), levels)
         self.references = QPlainTextEdit()
         self.references.setPlaceholderText(self.tr("one reference per line"))
@@ -280,19 +290,24 @@ class ItemEditor(QWidget):
         self.remove_image.clicked.connect(self._remove_image)
         image_buttons.addWidget(self.add_image)
         image_buttons.addWidget(self.remove_image)
-        images.addWidget(self.images, 1)
-        images.addLayout(image_buttons)
         self.image_preview = QLabel()
         self.image_preview.setFixedSize(120, 90)
         self.image_preview.setAlignment(Qt.AlignCenter)
+        # the list on top, its buttons and the preview below: fits a narrow editor
+        images_box = QVBoxLayout()
+        images_box.addWidget(self.images)
+        image_buttons.setContentsMargins(0, 0, 0, 0)
+        images.addLayout(image_buttons)
         images.addWidget(self.image_preview)
-        form.addRow(self.tr("Images"), images)
+        images.addStretch(1)
+        images_box.addLayout(images)
+        form.addRow(self.tr("Images"), images_box)
         self.provenance_label = QLabel()
         self.provenance_label.setObjectName("provenanceNote")
         self.provenance_label.setWordWrap(True)
         self.provenance_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         form.addRow(self.tr("Provenance"), self.provenance_label)
-        review = QHBoxLayout()
+        review = FlowLayout()
         self.reviewer = QLineEdit()
         self.reviewer.setPlaceholderText(self.tr("reviewer's name"))
         self.reviewed_at = QLineEdit()
@@ -303,9 +318,9 @@ class ItemEditor(QWidget):
                                                "current sources today"))
         self.reviewed_today.clicked.connect(
             lambda: self.reviewed_at.setText(time.strftime("%Y-%m-%d")))
+        self.reviewer.setMinimumWidth(120)
         review.addWidget(self.reviewer, 2)
-        review.addWidget(self.reviewed_at, 1)
-        review.addWidget(self.reviewed_today)
+        review.addWidget(_pair(self.reviewed_at, self.reviewed_today), 1)
         form.addRow(self.tr("Reviewed by"), review)
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
@@ -315,6 +330,11 @@ class ItemEditor(QWidget):
             entry.data(Qt.UserRole)))
         form.addRow(self.tr("Quality gate"), self.findings)
         scroll.setWidget(body)
+        # the body scrolls up and down only: the editor never gets narrower than its rows
+        # (a splitter dragged further would cut combo boxes and columns off at the right)
+        scroll.setMinimumWidth(body.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width()
+                               + 2 * scroll.frameWidth())
         outer.addWidget(scroll, 1)
         actions = QHBoxLayout()
         self.history_button = QPushButton(self.tr("History…"))

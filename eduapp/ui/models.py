@@ -13,7 +13,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..bank import TABLE_COLUMNS
-from ..domain import facet_name
+from ..domain import facet_name, topic_name
 from .app import current_language
 
 if TYPE_CHECKING:
@@ -119,6 +119,8 @@ class ItemTableModel(QAbstractTableModel):
             return self.labels().get(value, value)
         if name == "system":
             return facet_name(value or "", current_language())
+        if name == "topic":
+            return topic_name(value or "", current_language())
         if name == "updated_at":
             return time.strftime("%Y-%m-%d %H:%M", time.localtime(value)) if value else ""
         return value

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
@@ -24,6 +24,7 @@ from ..app import current_language
 from ...exams import Blueprint, cell_availability, make_forms
 from ..exam_widgets import BlueprintGrid, ExamItemTable, PdfPreview, page_images
 from ..ops import Op, error_text
+from ..flow_layout import FlowLayout
 from ..page import Page
 from ..stored_exams_dialog import StoredExamsDialog
 
@@ -90,9 +91,9 @@ class ExamsPage(Page):
 
     def _header(self) -> QWidget:
         box = QWidget()
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
+        # label/field pairs that wrap onto more lines in a narrow window
+        flow = FlowLayout(box, spacing=10)
+        flow.setContentsMargins(0, 0, 0, 0)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("Examination"))
         self.course_edit = QLineEdit()
@@ -126,23 +127,24 @@ class ExamsPage(Page):
         self.digits_spin = QSpinBox()
         self.digits_spin.setRange(4, 16)
         self.digits_spin.setValue(13 if self.language_box.currentData() == "zh" else 8)
-        rows = ([(self.tr("Title"), self.title_edit), (self.tr("Date"), self.date_edit),
-                 (self.tr("Duration"), self.duration_spin),
-                 (self.tr("Language"), self.language_box)],
-                [(self.tr("Course"), self.course_edit), (self.tr("Forms"), self.forms_spin),
-                 (self.tr("Seed"), self.seed_spin),
-                 (self.tr("Candidate digits"), self.digits_spin)])
-        for r, fields in enumerate(rows):
-            for c, (label, widget) in enumerate(fields):
-                text = QLabel(label)
-                text.setBuddy(widget)
-                grid.addWidget(text, r, 2 * c, Qt.AlignRight | Qt.AlignVCenter)
-                grid.addWidget(widget, r, 2 * c + 1)
-        grid.addWidget(self.drafts_check, 1, 8)
-        grid.addWidget(self.enemies_check, 0, 8)
-        grid.setColumnStretch(1, 4)
-        for c in (3, 5, 7):
-            grid.setColumnStretch(c, 1)
+        self.title_edit.setMinimumWidth(220)
+        self.course_edit.setMinimumWidth(220)
+        pairs = [(self.tr("Title"), self.title_edit, 3), (self.tr("Course"), self.course_edit, 2),
+                 (self.tr("Date"), self.date_edit, 0), (self.tr("Duration"), self.duration_spin, 0),
+                 (self.tr("Forms"), self.forms_spin, 0), (self.tr("Seed"), self.seed_spin, 0),
+                 (self.tr("Language"), self.language_box, 0),
+                 (self.tr("Candidate digits"), self.digits_spin, 0)]
+        for label, widget, stretch in pairs:
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            text = QLabel(label)
+            text.setBuddy(widget)
+            row.addWidget(text)
+            row.addWidget(widget, 1)
+            flow.addWidget(pair, stretch)
+        flow.addWidget(self.enemies_check)
+        flow.addWidget(self.drafts_check)
         self.language_box.currentIndexChanged.connect(self._language_changed)
         self.drafts_check.toggled.connect(lambda _=False: self._count_timer.start())
         self.forms_spin.valueChanged.connect(self._forms_changed)
@@ -159,7 +161,7 @@ class ExamsPage(Page):
         self.grid = BlueprintGrid()
         self.grid.changed.connect(self._grid_changed)
         layout.addWidget(self.grid, 1)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.add_row_button = QPushButton(self.tr("Add row"))
         self.remove_row_button = QPushButton(self.tr("Remove row"))
         self.load_button = QPushButton(self.tr("Load…"))
@@ -211,7 +213,7 @@ class ExamsPage(Page):
         self.items = ExamItemTable()
         self.items.itemSelectionChanged.connect(self._update_item_buttons)
         layout.addWidget(self.items, 1)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.items_label = QLabel()
         self.remove_button = QPushButton(self.tr("Remove"))
         self.up_button = QPushButton(self.tr("Move up"))

@@ -16,13 +16,14 @@ import traceback
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain import Changes, Item, new_uid
 from ...errors import ApprovalBlockedError, CancelledError, EduAppError
 from ..app import current_language
 from ..approval import confirm_approval, user_name
+from ..flow_layout import FlowLayout
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
 from ..item_editor import ItemEditor, choose_version
 from ..ops import Op, error_text, show_error
@@ -94,6 +95,9 @@ class GeneratePage(Page):
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
+        # the form scrolls up and down only: never narrower than its fields
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
         left_layout.addWidget(scroll, 1)
         run = QHBoxLayout()
         self.generate_button = QPushButton(self.tr("Generate"))
@@ -143,11 +147,12 @@ class GeneratePage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.queue_count = QLabel()
+        self.queue_count.setWordWrap(True)
         left_layout.addWidget(self.queue_count)
         self.queue = DraftList()
         self.queue.itemSelectionChanged.connect(self._selection_changed)
         left_layout.addWidget(self.queue, 1)
-        buttons = QGridLayout()
+        buttons = FlowLayout()  # two per line, or one when the list is narrow
         self.accept_button = QPushButton(self.tr("Accept"))
         self.accept_button.setToolTip(self.tr("Mark as reviewed: checked by a person, not yet "
                                               "approved for exams"))
@@ -162,10 +167,10 @@ class GeneratePage(Page):
         self.approve_button.clicked.connect(lambda: self.accept_selected("approved"))
         self.regenerate_button.clicked.connect(self.regenerate_selected)
         self.discard_button.clicked.connect(self.discard_selected)
-        buttons.addWidget(self.accept_button, 0, 0)
-        buttons.addWidget(self.approve_button, 0, 1)
-        buttons.addWidget(self.regenerate_button, 1, 0)
-        buttons.addWidget(self.discard_button, 1, 1)
+        for b in (self.accept_button, self.approve_button, self.regenerate_button,
+                  self.discard_button):
+            b.setMinimumWidth(90)
+            buttons.addWidget(b, 1)
         left_layout.addLayout(buttons)
         split.addWidget(left)
         self.editor = ItemEditor(self.app.bank)
@@ -176,8 +181,7 @@ class GeneratePage(Page):
         split.setSizes([280, 470])
         # dragging a divider never hides Accept/Approve, the editor or its Save button
         split.setChildrenCollapsible(False)
-        left.setMinimumWidth(max(220, left.minimumSizeHint().width()))
-        self.editor.setMinimumWidth(340)
+        left.setMinimumWidth(max(120, left.minimumSizeHint().width()))
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
         return tab

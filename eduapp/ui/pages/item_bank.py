@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
+from PySide6.QtCore import QCollator, QItemSelectionModel, QLocale, Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSplitter, QTableView, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -21,6 +21,8 @@ from ..item_editor import ItemEditor, choose_version
 from ..models import ItemTableModel
 from ..approval import confirm_approval, user_name
 from ..ops import Op, error_text, show_error
+from ...domain import facet_name, topic_name
+from ..flow_layout import FlowLayout
 from ..page import Page
 from ..transfer_dialogs import ExportDialog, ImportDialog
 from ..trash_dialog import TrashDialog
@@ -51,21 +53,24 @@ class ItemBankPage(Page):
         title = QLabel(self.tr("Item bank"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        bar = QHBoxLayout()
+        # the search box and the filters wrap onto a second line in a narrow window
+        bar = FlowLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search stems, options, explanations, tags "
                                                "(English or 中文)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda: self._debounce.start())
-        bar.addWidget(self.search, 3)
+        self.search.setMinimumWidth(220)
+        bar.addWidget(self.search, 4)
         self.filters: dict[str, QComboBox] = {}
         for key, label in (("type", self.tr("Type")), ("exam_type", self.tr("Exam type")),
-                           ("topic", self.tr("Topic")), ("tag", self.tr("Tag")),
+                           ("topic", self.tr("Topic")), ("system", self.tr("System")),
+                           ("tag", self.tr("Tag")),
                            ("status", self.tr("Status")), ("language", self.tr("Language")),
                            ("reviewed", self.tr("Last review"))):
             box = QComboBox()
             box.setToolTip(label)
-            box.setMinimumContentsLength(8)
+            box.setMinimumContentsLength(10)
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.currentIndexChanged.connect(lambda _=0: self.run_query())
             # the full choice as a tooltip: narrow boxes cut "X: multiple response (…)" short
@@ -104,7 +109,7 @@ class ItemBankPage(Page):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         left_layout.addWidget(self.table, 1)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow window: no button is cut
         self.count_label = QLabel()
         self.new_button = QPushButton(self.tr("New item"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -130,7 +135,7 @@ class ItemBankPage(Page):
         self.undo_button.clicked.connect(self.undo_last)
         self.import_button.clicked.connect(self.import_files)
         self.export_button.clicked.connect(self.export_items)
-        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.count_label)
         for b in (self.new_button, self.delete_button, self.undo_button, self.preview_button,
                   self.trash_button, self.import_button, self.export_button):
             actions.addWidget(b)
@@ -170,6 +175,17 @@ class ItemBankPage(Page):
         Op(self, lambda ws: ws.bank.facets()).latest_only("item-bank-facets") \
             .success(self._fill_facets).run()
 
+    def _named(self, values: list[str], name) -> list[tuple[str, str]]:
+        """``(stored value, name in the interface language)`` of ``values``, sorted by
+        name (Chinese names by pinyin); ``name`` is :func:`~eduapp.domain.topic_name` or
+        :func:`~eduapp.domain.facet_name`."""
+        ui = self.app.ui_language()
+        collator = QCollator(QLocale(QLocale.Chinese, QLocale.China) if ui == "zh"
+                             else QLocale(QLocale.English))
+        collator.setCaseSensitivity(Qt.CaseInsensitive)
+        pairs = [(v, name(v, ui)) for v in values if v]
+        return sorted(pairs, key=lambda p: collator.sortKey(p[1]))
+
     def _fill_facets(self, facets: dict) -> None:
         zh = self.app.ui_language() == "zh"
         this_year = time.localtime().tm_year
@@ -181,9 +197,11 @@ class ItemBankPage(Page):
                                for y in range(this_year + 1, this_year - 9, -1)],
                   "status": [(s, self.editor.status_label(s)) for s in STATUSES],
                   "language": [("en", self.tr("English")), ("zh", self.tr("Chinese"))],
-                  "topic": [(t, t) for t in facets["topic"]],
+                  "topic": self._named(facets["topic"], topic_name),
+                  "system": self._named(facets["system"], facet_name),
                   "tag": [(t, t) for t in facets["tag"]]}
         alls = {"type": self.tr("All types"), "topic": self.tr("All topics"),
+                "system": self.tr("All systems"),
                 "tag": self.tr("All tags"), "status": self.tr("All statuses"),
                 "language": self.tr("All languages"), "exam_type": self.tr("All exam types"),
                 "reviewed": self.tr("Any review date")}
@@ -192,6 +210,10 @@ class ItemBankPage(Page):
             box.blockSignals(True)
             box.clear()
             box.addItem(alls[key], "")  # not None: PySide6 mis-counts None userData
+            # wide enough for the "All ..." label in either language; longer choices
+            # are elided and shown whole in the tooltip
+            box.setMinimumContentsLength(max(10, QFontMetrics(box.font()).horizontalAdvance(
+                alls[key]) // max(1, QFontMetrics(box.font()).horizontalAdvance("x")) + 1))
             for value, label in labels[key]:
                 box.addItem(label, value)
             wanted = self._wanted_filters.pop(key, None)
@@ -318,7 +340,8 @@ class ItemBankPage(Page):
             value = values.get(key)
             return (value,) if value else ()
         year = values.get("reviewed")
-        return ItemFilter(types=one("type"), topics=one("topic"), tags=one("tag"),
+        return ItemFilter(types=one("type"), topics=one("topic"), systems=one("system"),
+                          tags=one("tag"),
                           statuses=one("status"), languages=one("language"),
                           exam_types=one("exam_type"), category=self.current_category(),
                           reviewed_before=int(year) if year else None)

@@ -12,7 +12,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
@@ -25,6 +25,7 @@ from ...authoring.aig import (AigSource, ItemModel, KnowledgeTable, count_combin
 from ...domain import Changes
 from ...errors import EduAppError
 from ..ops import Op, error_text, show_error
+from ..flow_layout import FlowLayout
 from ..page import Page
 
 if TYPE_CHECKING:
@@ -115,17 +116,25 @@ class ItemModelsPage(Page):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         self.source_list = QListWidget()
+        # long titles wrap onto a second line instead of being cut; the whole title and
+        # the id are the tooltip
+        self.source_list.setWordWrap(True)
+        self.source_list.setTextElideMode(Qt.ElideNone)
+        self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.source_list.setResizeMode(QListWidget.Adjust)
+        self.source_list.setMinimumWidth(180)
+        self.source_list.setSpacing(2)
+        # wrapped rows get their height again whenever the list's width changes
+        self.source_list.installEventFilter(self)
         self.source_list.currentRowChanged.connect(self._open_row)
         lv.addWidget(self.source_list, 1)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the buttons wrap when the list is narrow
         self.import_button = QPushButton(self.tr("Import JSON…"))
         self.import_button.clicked.connect(self.import_file)
         self.export_button = QPushButton(self.tr("Export JSON…"))
         self.export_button.clicked.connect(self.export_file)
         row.addWidget(self.import_button)
         row.addWidget(self.export_button)
-        lv.addLayout(row)
-        row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save as mine"))
         self.save_button.setToolTip(self.tr("Keep this model in your data folder; it is "
                                             "listed first from now on"))
@@ -136,12 +145,12 @@ class ItemModelsPage(Page):
         self.draft_button.clicked.connect(self.draft_model)
         row.addWidget(self.save_button)
         row.addWidget(self.draft_button)
-        lv.addLayout(row)
         self.propose_button = QPushButton(self.tr("Tables from lecture notes…"))
         self.propose_button.setToolTip(self.tr("Tables in the bank's notes and case studies "
                                                "that could become knowledge tables"))
         self.propose_button.clicked.connect(self.propose_tables)
-        lv.addWidget(self.propose_button)
+        row.addWidget(self.propose_button)
+        lv.addLayout(row)
         split.addWidget(left)
 
         right = QWidget()
@@ -188,6 +197,7 @@ class ItemModelsPage(Page):
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         rv.addWidget(self.message)
         self.counts = QLabel()
+        self.counts.setWordWrap(True)
         rv.addWidget(self.counts)
         self.preview = QTextBrowser()
         rv.addWidget(self.preview, 2)
@@ -210,6 +220,7 @@ class ItemModelsPage(Page):
         rv.addLayout(gen)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([300, 700])  # the list a third, the model two thirds
 
     def _build_model_tab(self) -> None:
         w = QWidget()
@@ -282,6 +293,13 @@ class ItemModelsPage(Page):
             table.removeRow(row)
             self._edited()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        """Re-lay the model list out when it is resized, so a title wrapped at the old
+        width is not cut at the new one."""
+        if watched is self.source_list and event.type() == QEvent.Resize:
+            QTimer.singleShot(0, self.source_list.doItemsLayout)
+        return super().eventFilter(watched, event)
+
     # -- sources --------------------------------------------------------------------------
 
     def reload_sources(self, select: str | None = None) -> None:
@@ -292,9 +310,11 @@ class ItemModelsPage(Page):
             self.source_list.clear()
             for s in sources:
                 kind = self.tr("table") if s.kind == "table" else self.tr("model")
-                entry = QListWidgetItem(f"{s.title}  [{kind}, {s.language}]")
+                # the kind on a line of its own: a title never shares a line with text
+                # of the other script (Qt reckons such a line too low and cuts it)
+                entry = QListWidgetItem(f"{s.title}\n{kind} · {s.language}")
                 entry.setData(Qt.UserRole, s.id)
-                entry.setToolTip(s.id)
+                entry.setToolTip(f"{s.title}\n{s.id}")
                 self.source_list.addItem(entry)
             self.source_list.blockSignals(False)
             ids = [s.id for s in sources]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
                                QTableWidgetItem, QTabWidget, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...domain import Changes
+from ...domain import Changes, topic_name
 from ...errors import describe_record
 from ...practice.itemstats import describe
 from ..ops import Op
@@ -335,7 +335,8 @@ class ProgressPage(Page):
         chart.addSeries(acc)
         x = QDateTimeAxis()
         x.setFormat("M/d" if self.app.ui_language() == "zh" else "d/M")
-        x.setTickCount(6)
+        # one date label per ~70 px of chart: narrow charts get fewer, whole dates
+        x.setTickCount(max(3, min(6, self.trend_view.width() // 70)))
         if dash.trend:
             first, last = dash.trend[0][0], dash.trend[-1][0]
             x.setRange(QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
@@ -365,7 +366,10 @@ class ProgressPage(Page):
         chart = QChart()
         chart.setTitle(self.tr("Accuracy and mastery by topic"))
         by_name = {a.value: a for a in dash.areas.get("topic", [])}
-        rows = [t for t in dash.heatmap_topics if t in by_name][:self.CHART_TOPICS]
+        # as many rows as have room for a whole label (a short window shows fewer; the
+        # grid below lists every topic)
+        fit = max(3, (self.topic_view.height() - 170) // 20)
+        rows = [t for t in dash.heatmap_topics if t in by_name][:min(self.CHART_TOPICS, fit)]
         rows.reverse()  # a horizontal bar chart draws its first category at the bottom
         acc = QBarSet(self.tr("Accuracy %"))
         mastery = QBarSet(self.tr("Mastery %"))
@@ -377,7 +381,11 @@ class ProgressPage(Page):
         series.append(mastery)
         chart.addSeries(series)
         y = QBarCategoryAxis()
-        y.append([self._short(t or self.tr("(no topic)")) for t in rows])
+        ui = self.app.ui_language()
+        y.append([self._short(topic_name(t, ui) or self.tr("(no topic)")) for t in rows])
+        font = y.labelsFont()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        y.setLabelsFont(font)
         chart.addAxis(y, Qt.AlignLeft)
         x = QValueAxis()
         x.setRange(0, 100)
@@ -407,7 +415,8 @@ class ProgressPage(Page):
         fmt = "%m/%d" if self.app.ui_language() == "zh" else "%d/%m"
         t.setHorizontalHeaderLabels([w.strftime(fmt) for w in dash.heatmap_weeks]
                                     + [self.tr("Mastery now")])
-        t.setVerticalHeaderLabels([topic or self.tr("(no topic)")
+        ui = self.app.ui_language()
+        t.setVerticalHeaderLabels([topic_name(topic, ui) or self.tr("(no topic)")
                                    for topic in dash.heatmap_topics])
         for r, row in enumerate(dash.heatmap):
             for c, value in enumerate(list(row) + [dash.heatmap_mastery[r]]):
@@ -456,7 +465,8 @@ class ProgressPage(Page):
             for s in day.sessions:
                 label = kinds.get(s.kind, s.kind)
                 sep = "：" if language == "zh" else ": "
-                QTreeWidgetItem(top, [f"{label}{sep}{s.topic}" if s.topic else label,
+                QTreeWidgetItem(top, [f"{label}{sep}{topic_name(s.topic, language)}"
+                                      if s.topic else label,
                                       str(s.count), s.describe(language)])
             self.plan_tree.addTopLevelItem(top)
             top.setExpanded(True)
@@ -471,7 +481,8 @@ class ProgressPage(Page):
             relearning=deck.relearning, due=deck.due_now, today=deck.due_today))
         self.deck_table.setRowCount(len(deck.by_topic))
         for r, (topic, cards, due) in enumerate(deck.by_topic):
-            for c, v in enumerate((topic or self.tr("(no topic)"), cards, due or 0)):
+            name = topic_name(topic, self.app.ui_language()) if topic else self.tr("(no topic)")
+            for c, v in enumerate((name, cards, due or 0)):
                 self.deck_table.setItem(r, c, QTableWidgetItem(str(v)))
 
     def save_exam_date(self) -> None:
