@@ -51,7 +51,22 @@ def storage_error(e: sqlite3.Error) -> Exception | None:
                              "changed; try again in a moment")
     if code == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
         return BankError(f"the disk could not be written ({e}): nothing was changed")
+    if isinstance(e, sqlite3.IntegrityError) or code == sqlite3.SQLITE_CORRUPT \
+            or "malformed" in text:
+        from .errors import BankCorruptError
+        return BankCorruptError(f"the bank's data is out of step ({e}): nothing was changed. "
+                                "Run `eduapp bank check --repair` (in the app: Tools → Check "
+                                "database)")
     return None
+
+
+def user_error(e: sqlite3.Error) -> Exception:
+    """:func:`storage_error`, or for any other SQLite failure a
+    :class:`~eduapp.errors.BankError` that names it: what the CLI prints and the app shows
+    instead of a traceback."""
+    from .errors import BankError
+    return storage_error(e) or BankError(f"the database could not be used ({e}); run "
+                                         "`eduapp bank check` to look for damage")
 
 
 def check_readable(path: str, error: type[Exception], what: str, *,
@@ -115,6 +130,7 @@ def transaction(conn: sqlite3.Connection):
     :raises BankReadOnlyError: the file or folder is read-only (nothing changed).
     :raises DiskFullError: the disk filled up (rolled back: nothing changed).
     :raises BankBusyError: another process held the file past the wait (nothing changed).
+    :raises BankCorruptError: a constraint failed (the bank is out of step; rolled back).
     """
     if conn.in_transaction:
         yield conn
@@ -129,7 +145,7 @@ def transaction(conn: sqlite3.Connection):
                     conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-    except sqlite3.OperationalError as e:
+    except (sqlite3.OperationalError, sqlite3.IntegrityError) as e:
         if conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="190"/>
+        <location filename="../../eduapp/ui/launch.py" line="40"/>
         <source>{error}
 
 Repair it now? EduApp recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
@@ -13,7 +13,7 @@ Repair it now? EduApp recovers what can still be read and adds back what the lat
 现在修复吗？EduApp 会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="202"/>
+        <location filename="../../eduapp/ui/launch.py" line="52"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -22,7 +22,7 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/app.py" line="207"/>
+        <location filename="../../eduapp/ui/launch.py" line="57"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
     </message>
@@ -48,142 +48,142 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="50"/>
+        <location filename="../../eduapp/ui/safety.py" line="42"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="54"/>
+        <location filename="../../eduapp/ui/safety.py" line="46"/>
         <source>EduApp backs up the item bank, the practice history, the settings and media before imports, upgrades, bulk status changes and emptying the trash, every {minutes} minutes while you work, and when you close it.</source>
         <translation>EduApp 会在导入、升级、批量更改状态和清空回收站之前，在你工作时每 {minutes} 分钟，以及关闭程序时，备份题库、练习记录、设置和媒体文件。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <location filename="../../eduapp/ui/safety.py" line="53"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <location filename="../../eduapp/ui/safety.py" line="53"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="61"/>
+        <location filename="../../eduapp/ui/safety.py" line="53"/>
         <source>Items</source>
         <translation>题目数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="62"/>
+        <location filename="../../eduapp/ui/safety.py" line="54"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="62"/>
+        <location filename="../../eduapp/ui/safety.py" line="54"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="74"/>
+        <location filename="../../eduapp/ui/safety.py" line="66"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="75"/>
+        <location filename="../../eduapp/ui/safety.py" line="67"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="76"/>
+        <location filename="../../eduapp/ui/safety.py" line="68"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="92"/>
+        <location filename="../../eduapp/ui/safety.py" line="84"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="92"/>
+        <location filename="../../eduapp/ui/safety.py" line="84"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="93"/>
+        <location filename="../../eduapp/ui/safety.py" line="85"/>
         <source>on closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="93"/>
+        <location filename="../../eduapp/ui/safety.py" line="85"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="94"/>
+        <location filename="../../eduapp/ui/safety.py" line="86"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="95"/>
+        <location filename="../../eduapp/ui/safety.py" line="87"/>
         <source>before a status change</source>
         <translation>更改状态前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="96"/>
+        <location filename="../../eduapp/ui/safety.py" line="88"/>
         <source>before emptying the trash</source>
         <translation>清空回收站前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="97"/>
+        <location filename="../../eduapp/ui/safety.py" line="89"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="109"/>
+        <location filename="../../eduapp/ui/safety.py" line="101"/>
         <source>good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="109"/>
+        <location filename="../../eduapp/ui/safety.py" line="101"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="110"/>
+        <location filename="../../eduapp/ui/safety.py" line="102"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="123"/>
+        <location filename="../../eduapp/ui/safety.py" line="115"/>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="140"/>
+        <location filename="../../eduapp/ui/safety.py" line="132"/>
         <source>Backed up: {name}</source>
         <translation>已备份：{name}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="143"/>
+        <location filename="../../eduapp/ui/safety.py" line="135"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="151"/>
+        <location filename="../../eduapp/ui/safety.py" line="143"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="152"/>
+        <location filename="../../eduapp/ui/safety.py" line="144"/>
         <source>Go back to the backup of {when}? Changes made since then will no longer be in the bank. The current files are kept aside in the backups folder, not deleted.</source>
         <translation>要恢复到 {when} 的备份吗？此后所做的更改将不再出现在题库中。当前的文件会保存在备份文件夹中，不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="160"/>
+        <location filename="../../eduapp/ui/safety.py" line="152"/>
         <source>Restored the backup of {when}. The files it replaced are kept in {path}.</source>
         <translation>已恢复 {when} 的备份。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="165"/>
+        <location filename="../../eduapp/ui/safety.py" line="157"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
@@ -341,91 +341,91 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DataGuard</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="275"/>
+        <location filename="../../eduapp/ui/safety.py" line="269"/>
         <source>Read-only: this data folder cannot be changed</source>
         <translation>只读：此数据文件夹无法更改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="276"/>
+        <location filename="../../eduapp/ui/safety.py" line="270"/>
         <source>The data folder {path} is on a read-only medium or you may not write to it. You can search, practise, export and print, but not change the bank.</source>
         <translation>数据文件夹 {path} 位于只读介质上，或你没有写入权限。你可以搜索、练习、导出和打印，但不能更改题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="301"/>
+        <location filename="../../eduapp/ui/safety.py" line="295"/>
         <source>The bank is damaged: use Tools → Check database</source>
         <translation>题库已损坏：请使用“工具 → 检查数据库”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="309"/>
+        <location filename="../../eduapp/ui/safety.py" line="303"/>
         <source>The bank is damaged</source>
         <translation>题库已损坏</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="310"/>
+        <location filename="../../eduapp/ui/safety.py" line="304"/>
         <source>The item bank in {path} is damaged ({problem}). Searches and counts may be wrong until it is repaired.</source>
         <translation>{path} 中的题库已损坏（{problem}）。修复之前，搜索和统计结果可能不正确。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="313"/>
+        <location filename="../../eduapp/ui/safety.py" line="307"/>
         <source>Repair recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
         <translation>修复会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="316"/>
-        <location filename="../../eduapp/ui/safety.py" line="370"/>
-        <location filename="../../eduapp/ui/safety.py" line="393"/>
+        <location filename="../../eduapp/ui/safety.py" line="310"/>
+        <location filename="../../eduapp/ui/safety.py" line="364"/>
+        <location filename="../../eduapp/ui/safety.py" line="387"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="317"/>
+        <location filename="../../eduapp/ui/safety.py" line="311"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="318"/>
+        <location filename="../../eduapp/ui/safety.py" line="312"/>
         <source>Open another folder…</source>
         <translation>打开其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="319"/>
+        <location filename="../../eduapp/ui/safety.py" line="313"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
+        <location filename="../../eduapp/ui/safety.py" line="330"/>
         <location filename="../../eduapp/ui/safety.py" line="336"/>
-        <location filename="../../eduapp/ui/safety.py" line="342"/>
-        <location filename="../../eduapp/ui/safety.py" line="344"/>
+        <location filename="../../eduapp/ui/safety.py" line="338"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="345"/>
+        <location filename="../../eduapp/ui/safety.py" line="339"/>
         <source>EduApp will open {path} the next time it starts.</source>
         <translation>EduApp 下次启动时将打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="357"/>
+        <location filename="../../eduapp/ui/safety.py" line="351"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="363"/>
+        <location filename="../../eduapp/ui/safety.py" line="357"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="384"/>
+        <location filename="../../eduapp/ui/safety.py" line="378"/>
         <source>Repairing…</source>
         <translation>正在修复…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="413"/>
+        <location filename="../../eduapp/ui/safety.py" line="407"/>
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="417"/>
+        <location filename="../../eduapp/ui/safety.py" line="411"/>
         <source>The automatic backup failed: {error}</source>
         <translation>自动备份失败：{error}</translation>
     </message>
@@ -5314,127 +5314,132 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="178"/>
+        <location filename="../../eduapp/ui/safety.py" line="170"/>
         <source>The file {file} cannot be opened.</source>
         <translation>无法打开文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="180"/>
+        <location filename="../../eduapp/ui/safety.py" line="172"/>
         <source>The file {file} is damaged ({n} error(s) found by SQLite).</source>
         <translation>文件 {file} 已损坏（SQLite 发现 {n} 处错误）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="182"/>
+        <location filename="../../eduapp/ui/safety.py" line="174"/>
         <source>{n} row(s) refer to rows that are missing.</source>
         <translation>有 {n} 行引用了不存在的记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="184"/>
+        <location filename="../../eduapp/ui/safety.py" line="176"/>
         <source>The bank&apos;s version does not match this EduApp.</source>
         <translation>题库的版本与此 EduApp 不匹配。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="186"/>
+        <location filename="../../eduapp/ui/safety.py" line="178"/>
         <source>The search index is damaged or out of step.</source>
         <translation>搜索索引已损坏或与题目不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="188"/>
+        <location filename="../../eduapp/ui/safety.py" line="180"/>
         <source>{n} item(s) break a rule and need editing.</source>
         <translation>有 {n} 道题目不符合规则，需要编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="190"/>
+        <location filename="../../eduapp/ui/safety.py" line="182"/>
         <source>{n} question(s) belong to a missing set.</source>
         <translation>有 {n} 道题目所属的题组不存在。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="192"/>
+        <location filename="../../eduapp/ui/safety.py" line="184"/>
         <source>{n} item set(s) have fewer than two questions.</source>
         <translation>有 {n} 个题组少于两道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="194"/>
+        <location filename="../../eduapp/ui/safety.py" line="186"/>
+        <source>{n} item set(s) have their questions in the trash.</source>
+        <translation>有 {n} 个题组的题目在回收站中。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="188"/>
         <source>{n} item set(s) have their questions out of order.</source>
         <translation>有 {n} 个题组的题目顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="196"/>
+        <location filename="../../eduapp/ui/safety.py" line="190"/>
         <source>{n} image(s) or file(s) used by items are missing.</source>
         <translation>题目使用的 {n} 个图片或文件丢失。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="198"/>
+        <location filename="../../eduapp/ui/safety.py" line="192"/>
         <source>{n} media file(s) do not match their checksum.</source>
         <translation>有 {n} 个媒体文件与校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="200"/>
+        <location filename="../../eduapp/ui/safety.py" line="194"/>
         <source>{n} media file(s) are not used by anything.</source>
         <translation>有 {n} 个媒体文件未被任何内容使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="202"/>
+        <location filename="../../eduapp/ui/safety.py" line="196"/>
         <source>{n} translation link(s) point one way only.</source>
         <translation>有 {n} 个翻译关联只有单向链接。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="204"/>
+        <location filename="../../eduapp/ui/safety.py" line="198"/>
         <source>{n} item(s) lack a history entry for their current version.</source>
         <translation>有 {n} 道题目缺少当前版本的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="206"/>
+        <location filename="../../eduapp/ui/safety.py" line="200"/>
         <source>{n} history entries are newer than their item.</source>
         <translation>有 {n} 条历史记录比其题目更新。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="208"/>
+        <location filename="../../eduapp/ui/safety.py" line="202"/>
         <source>{n} older version(s) lost their saved copy.</source>
         <translation>有 {n} 个旧版本丢失了保存的副本。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="217"/>
+        <location filename="../../eduapp/ui/safety.py" line="211"/>
         <source>No problems found: {items} items checked in {seconds:.1f} s.</source>
         <translation>未发现问题：已在 {seconds:.1f} 秒内检查 {items} 道题目。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="220"/>
+        <location filename="../../eduapp/ui/safety.py" line="214"/>
         <source>The check found these problems:</source>
         <translation>检查发现以下问题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="222"/>
+        <location filename="../../eduapp/ui/safety.py" line="216"/>
         <source>(needs a person: open the item to fix it)</source>
         <translation>（需要人工处理：打开题目进行修改）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="233"/>
+        <location filename="../../eduapp/ui/safety.py" line="227"/>
         <source>Everything was repaired.</source>
         <translation>所有问题均已修复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="235"/>
+        <location filename="../../eduapp/ui/safety.py" line="229"/>
         <source>Repaired what could be repaired. Still to do:</source>
         <translation>已修复可修复的问题。尚待处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="239"/>
+        <location filename="../../eduapp/ui/safety.py" line="233"/>
         <source>Rows were taken back from the backup {name}.</source>
         <translation>已从备份 {name} 中取回数据。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="243"/>
+        <location filename="../../eduapp/ui/safety.py" line="237"/>
         <source>Lost (not in any backup):</source>
         <translation>已丢失（不在任何备份中）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="246"/>
+        <location filename="../../eduapp/ui/safety.py" line="240"/>
         <source>Nothing was lost.</source>
         <translation>没有丢失任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="248"/>
+        <location filename="../../eduapp/ui/safety.py" line="242"/>
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保存为 {path}。</translation>
     </message>

@@ -346,8 +346,18 @@ def _check_sets(conn: sqlite3.Connection, out: list[Problem]) -> None:
                            _examples(orphans, lambda r: f"item {r[0]}: set {r[1]}")))
     small = conn.execute(
         "SELECT s.uid, s.title, (SELECT COUNT(*) FROM items i WHERE i.set_uid = s.uid AND "
-        "i.deleted_at IS NULL) AS n FROM item_sets s WHERE s.deleted_at IS NULL AND n < 2"
-    ).fetchall()
+        "i.deleted_at IS NULL) AS n, (SELECT COUNT(*) FROM items i WHERE i.set_uid = s.uid "
+        "AND i.deleted_at IS NOT NULL) AS t FROM item_sets s WHERE s.deleted_at IS NULL AND "
+        "n < 2").fetchall()
+    # a live set whose questions went to the trash without it (a set is deleted as one
+    # unit): the questions come back out of the trash
+    trashed = [r for r in small if r[2] + r[3] >= 2]
+    small = [r for r in small if r[2] + r[3] < 2]
+    if trashed:
+        out.append(Problem("set_trashed", BANK_FILE, f"{len(trashed)} item set(s) have their "
+                           "questions in the trash", len(trashed), True,
+                           _examples(trashed, lambda r: f"set {r[1] or r[0]}: {r[3]} "
+                                     "question(s) in the trash")))
     if small:
         out.append(Problem("set_incomplete", BANK_FILE, f"{len(small)} item set(s) have fewer "
                            "than two questions", len(small), False,

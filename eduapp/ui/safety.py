@@ -183,6 +183,8 @@ def problem_text(code: str, count: int, file: str) -> str:
             "Safety", "{n} question(s) belong to a missing set."),
         "set_incomplete": QApplication.translate(
             "Safety", "{n} item set(s) have fewer than two questions."),
+        "set_trashed": QApplication.translate(
+            "Safety", "{n} item set(s) have their questions in the trash."),
         "set_order": QApplication.translate(
             "Safety", "{n} item set(s) have their questions out of order."),
         "media_missing": QApplication.translate(

@@ -1,0 +1,116 @@
+"""Bad conditions that once lost data or broke the bank: a re-import of the same file, an
+out-of-step search index, a constraint failure reaching the user, several processes
+sharing one data folder."""
+
+from __future__ import annotations
+
+import glob
+import os
+import sqlite3
+import time
+
+import pytest
+
+from eduapp.bank import Bank, check_data_folder
+from eduapp.bank.repair import repair_data_folder
+from eduapp.errors import BankCorruptError
+
+from .conftest import REPO, make_case_set, make_sba
+
+SHIPPED = sorted(glob.glob(os.path.join(REPO, "question_banks", "*.json")))
+
+
+def _live_state(bank: Bank) -> dict:
+    with bank.read() as conn:
+        return {
+            "items": conn.execute("SELECT uid, version, deleted_at IS NULL, set_uid, "
+                                  "set_position FROM items ORDER BY uid").fetchall(),
+            "sets": conn.execute("SELECT uid, deleted_at IS NULL FROM item_sets ORDER BY uid"
+                                 ).fetchall(),
+            "fts": conn.execute("SELECT rowid FROM items_fts ORDER BY rowid").fetchall(),
+            "documents": conn.execute("SELECT uid, deleted_at IS NULL FROM documents ORDER BY "
+                                      "uid").fetchall()}
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=os.path.basename)
+def test_reimporting_a_shipped_bank_changes_nothing(run_cli, data_dir, path):
+    code, _out, err = run_cli("bank", "import", path)
+    assert code == 0, err
+    bank = Bank.open_in(data_dir)
+    try:
+        before = _live_state(bank)
+    finally:
+        bank.close()
+    code, out, err = run_cli("bank", "import", path, "--json")
+    assert code == 0, err
+    assert out["imported"] == 0 and out["updated"] == 0
+    bank = Bank.open_in(data_dir)
+    try:
+        assert _live_state(bank) == before
+        assert bank.stats()["deleted"] == 0
+        # the next new item gets an id the search index has not used (was IntegrityError)
+        bank.save_item(make_sba("A brand-new question after the re-import?"))
+    finally:
+        bank.close()
+    report = check_data_folder(data_dir)
+    assert report.ok, report.lines()
+
+
+def test_unchanged_set_member_keeps_its_id_and_stays_live(bank):
+    case = make_case_set()
+    bank.save_set(case)
+    ids = [m.id for m in case.items]
+    again = make_case_set()
+    for new, old in zip(again.items, case.items):
+        new.uid = old.uid
+    again.uid = case.uid
+    again.attach()
+    bank.save_set(again)
+    assert [m.id for m in again.items] == ids
+    assert [m.id for m in bank.get_set(case.uid).items] == ids
+
+
+def _damage_like_the_old_reimport(data_dir: str) -> tuple[str, list[int]]:
+    """What the old re-import did: every member of a set in the trash, its search rows
+    written again under fresh rowids (the set itself live)."""
+    bank = Bank.open_in(data_dir)
+    case = make_case_set()
+    bank.save_set(case)
+    bank.save_item(make_sba("A lone question about aspirin?"))
+    ids = [m.id for m in case.items]
+    bank.close()
+    conn = sqlite3.connect(os.path.join(data_dir, "bank.sqlite"), isolation_level=None)
+    conn.execute("UPDATE items SET deleted_at = ? WHERE set_uid = ?", (time.time(), case.uid))
+    conn.execute("INSERT INTO items_fts(rowid, stem, options, explanation, tags, facets) "
+                 "SELECT NULL, stem, options, explanation, tags, facets FROM items_fts "
+                 "WHERE rowid IN (?, ?)", ids)
+    conn.close()
+    return case.uid, ids
+
+
+def test_new_item_in_an_out_of_step_bank_is_a_typed_error(data_dir, run_cli):
+    _damage_like_the_old_reimport(data_dir)
+    bank = Bank.open_in(data_dir)
+    try:
+        with pytest.raises(BankCorruptError, match="check --repair"):
+            bank.save_item(make_sba("Which one is new here?"))
+    finally:
+        bank.close()
+
+
+def test_check_repair_restores_trashed_set_members_and_the_index(data_dir, run_cli):
+    set_uid, ids = _damage_like_the_old_reimport(data_dir)
+    code, out, _ = run_cli("bank", "check")
+    assert code == 1 and "in the trash" in out and "search index" in out
+    report = repair_data_folder(data_dir)
+    assert report.after.ok, report.after.lines()
+    assert any("out of the trash" in a for a in report.actions)
+    bank = Bank.open_in(data_dir)
+    try:
+        assert [m.id for m in bank.get_set(set_uid).items] == ids
+        assert bank.stats()["deleted"] == 0
+        bank.save_item(make_sba("Which one is new here?"))
+        assert len(bank.search("aspirin")) >= 1
+    finally:
+        bank.close()
+    assert run_cli("bank", "check")[0] == 0
