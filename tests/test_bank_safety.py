@@ -5,6 +5,7 @@ sharing one data folder."""
 from __future__ import annotations
 
 import glob
+import json
 import os
 import sqlite3
 import time
@@ -114,3 +115,90 @@ def test_check_repair_restores_trashed_set_members_and_the_index(data_dir, run_c
     finally:
         bank.close()
     assert run_cli("bank", "check")[0] == 0
+
+
+# ------------------------------------------------------------------ many processes, one folder
+
+def _cli(data_dir: str, *args) -> "subprocess.CompletedProcess":
+    import subprocess
+    import sys
+    env = {**os.environ, "PYTHONPATH": REPO, "EDUAPP_DATA_DIR": data_dir}
+    return subprocess.run([sys.executable, "-m", "eduapp.cli", "--data-dir", data_dir,
+                           *map(str, args)], capture_output=True, text=True, env=env,
+                          cwd=REPO, timeout=120)
+
+
+def test_the_app_and_commands_share_a_data_folder(data_dir):
+    """The app keeps the bank open and writes; meanwhile it checks the file and backs up
+    (as the app does in the background) and commands run in other processes. Its WAL must
+    stay the one on disk and every process must see every change."""
+    from eduapp.bank import check, create_backup
+    from eduapp.workspace import Workspace
+    from eduapp.bank.check import check_data_folder as check_folder
+    ws = Workspace(data_dir)
+    try:
+        bank = ws.bank
+        bank.save_item(make_sba("Which drug is written by the open app?"))
+        wal = os.path.join(data_dir, "bank.sqlite-wal")
+        inode = os.stat(wal).st_ino
+        # what the app does in the background while open
+        assert check.quick_check(bank.path) is None
+        assert check_folder(data_dir).ok
+        create_backup(data_dir, "manual")
+        extra = Bank.open_in(data_dir)
+        extra.close()
+        path = os.path.join(REPO, "question_banks", "starter_en.json")
+        for args in (("bank", "stats"), ("bank", "check"), ("bank", "import", path),
+                     ("bank", "set-status", "reviewed", "1"), ("bank", "backup"),
+                     ("bank", "stats")):
+            done = _cli(data_dir, *args)
+            assert done.returncode == 0, (args, done.stderr)
+            assert os.path.exists(wal) and os.stat(wal).st_ino == inode, args
+        tool = __import__("shutil").which("sqlite3")
+        if tool:  # the sqlite3 tool, too
+            import subprocess
+            subprocess.run([tool, bank.path, "SELECT COUNT(*) FROM items"], check=True,
+                           capture_output=True, timeout=30)
+            assert os.path.exists(wal) and os.stat(wal).st_ino == inode
+        # the app sees what the commands did, and writes again
+        assert bank.stats()["items"] == 1 + 42
+        assert bank.get_item(1).status == "reviewed"
+        late = bank.save_item(make_sba("Which drug is written after the commands ran?"))
+        assert os.stat(wal).st_ino == inode
+        done = _cli(data_dir, "bank", "search", "after the commands ran", "--json")
+        assert done.returncode == 0
+        assert [i["id"] for i in json.loads(done.stdout)["items"]] == [late.id]
+    finally:
+        ws.close()
+    done = _cli(data_dir, "bank", "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_repair_and_restore_refuse_while_another_process_has_the_bank_open(data_dir):
+    from eduapp.bank import create_backup
+    from eduapp.bank.restore import restore_backup
+    from eduapp.errors import BankBusyError
+    from eduapp.storage import in_use_elsewhere
+    bank = Bank.open_in(data_dir)
+    bank.save_item(make_sba())
+    create_backup(data_dir, "manual")
+    bank.close()
+    import subprocess
+    import sys
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+         "c.execute('SELECT COUNT(*) FROM items').fetchone(); sys.stdin.read()",
+         os.path.join(data_dir, "bank.sqlite")], stdin=subprocess.PIPE, cwd=REPO)
+    try:
+        deadline = time.time() + 20
+        while not in_use_elsewhere(os.path.join(data_dir, "bank.sqlite")):
+            assert time.time() < deadline
+            time.sleep(0.05)
+        with pytest.raises(BankBusyError, match="open in another EduApp"):
+            restore_backup(data_dir, "latest")
+        done = _cli(data_dir, "bank", "restore", "latest")
+        assert done.returncode == 3 and "open in another EduApp" in done.stderr
+    finally:
+        holder.communicate(b"", timeout=20)
+    assert not in_use_elsewhere(os.path.join(data_dir, "bank.sqlite"))
+    restore_backup(data_dir, "latest")

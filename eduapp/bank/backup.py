@@ -130,12 +130,11 @@ def backup_dir(data_dir: str) -> str:
 
 
 def is_sqlite(path: str) -> bool:
-    """Whether ``path`` is a regular file that starts with SQLite's header."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
+    """Whether ``path`` is a regular file that starts with SQLite's header
+    (:func:`eduapp.storage.has_sqlite_header`: read through SQLite, so that an open
+    connection of this process keeps its locks)."""
+    from ..storage import has_sqlite_header
+    return has_sqlite_header(path)
 
 
 def covered_entries(data_dir: str) -> tuple[list[str], list[str]]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..config import BANK_FILE
 from ..domain import Media
 from ..errors import BackupError
-from ..storage import move_aside
+from ..storage import move_aside, refuse_if_in_use
 from . import backup as _backup
 from . import migrations
 from .check import _EXAMPLES, _FTS_SHADOWS, _FTS_TABLES, CheckReport, Progress, \
@@ -351,6 +351,7 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
     good backup holds, and swap it in (the damaged file kept aside). Falls back to the
     backup's copy when nothing can be read. :returns: whether the file was replaced."""
     path = os.path.join(data_dir, name)
+    refuse_if_in_use(path, "repair")
     good = next((b for b in _backup.list_backups(data_dir) if b.good and name in b.files), None)
     tmp = os.path.join(data_dir, f".{name}.recovering")
     for p in (tmp, tmp + "-journal"):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..config import BANK_FILE
 from ..errors import BackupError
+from ..storage import refuse_if_in_use
 # the backup folder's lock and the disk-full error are shared with the making of backups
 from .backup import (KEPT_DIR, MANIFEST, BackupInfo, _disk_error, _folder_lock, _fsync_dir,
                      backup_dir, covered_entries, find_backup)
@@ -93,8 +94,12 @@ def restore_backup(data_dir: str, backup: str | BackupInfo) -> RestoreResult:
     :param backup: a :class:`BackupInfo`, a backup name or path, or ``latest``.
     :raises BackupError: no such backup, or it is damaged (nothing was changed).
     :raises DiskFullError: not enough space to unpack it (nothing was changed).
+    :raises BankBusyError: another EduApp has one of the folder's databases open (nothing
+        was changed).
     """
     info = backup if isinstance(backup, BackupInfo) else find_backup(data_dir, backup)
+    for name in covered_entries(data_dir)[0]:
+        refuse_if_in_use(os.path.join(data_dir, name), "restore")
     folder = backup_dir(data_dir)
     os.makedirs(folder, exist_ok=True)
     with _folder_lock(folder):
