@@ -801,7 +801,9 @@ class Workspace:
                      extra: dict | None = None) -> "ExamFiles":
         """Store ``exam`` (making ``forms`` forms first when given) and write every PDF
         and ``manifest.json`` into ``folder``; an exam stored by this call is removed
-        again when the files cannot be written. Worker thread.
+        again when the files cannot be written. In a read-only data folder the files are
+        written but the exam is not stored (``exam.id`` stays ``None``; the answer sheets
+        carry the exam's uid). Worker thread.
 
         :returns: the :class:`~eduapp.pdf.ExamFiles` (``changes``: exams).
         :raises ExportError:, :raises PdfLayoutError:, :raises MissingMediaError:.
@@ -813,16 +815,17 @@ class Workspace:
         store = self.exams
         media = exam_media(self.bank, exam)
         new = exam.id is None
-        store.save(exam)
+        if not self.read_only:
+            store.save(exam)
         try:
             files = render_exam(exam, folder, media=media, size_name=self.settings.page_size,
                                 extra=extra)
         except Exception:
-            if new:
+            if new and exam.id is not None:
                 store.delete(exam.id)
                 exam.id = None
             raise
-        files.changes = Changes(exams=True)
+        files.changes = Changes(exams=exam.id is not None)
         return files
 
     def stored_exams(self) -> list:

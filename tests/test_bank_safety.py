@@ -202,3 +202,104 @@ def test_repair_and_restore_refuse_while_another_process_has_the_bank_open(data_
         holder.communicate(b"", timeout=20)
     assert not in_use_elsewhere(os.path.join(data_dir, "bank.sqlite"))
     restore_backup(data_dir, "latest")
+
+
+# ------------------------------------------------------------------ a lost bank, a read-only folder
+
+def test_an_empty_or_missing_bank_with_backups_is_refused_not_started_anew(run_cli, data_dir):
+    from eduapp.errors import BankMissingError
+    path = os.path.join(REPO, "question_banks", "starter_en.json")
+    assert run_cli("bank", "import", path)[0] == 0
+    assert run_cli("bank", "backup")[0] == 0
+    bank_file = os.path.join(data_dir, "bank.sqlite")
+    for name in os.listdir(data_dir):
+        if name.startswith("bank.sqlite"):
+            os.remove(os.path.join(data_dir, name))
+    open(bank_file, "wb").close()  # 0 bytes, as after a crashed copy
+    for args in (("bank", "stats"), ("bank", "import", path)):
+        code, _out, err = run_cli(*args)
+        assert code == 3 and "empty (0 bytes)" in err and "bank restore latest" in err, err
+    assert os.path.getsize(bank_file) == 0  # nothing was written into it
+    code, out, err = run_cli("bank", "check")
+    assert code == 3, out + err
+    os.remove(bank_file)
+    code, _out, err = run_cli("bank", "stats")
+    assert code == 3 and "is missing" in err
+    with pytest.raises(BankMissingError):
+        Bank.open_in(data_dir)
+    Bank.open_in(data_dir, allow_new=True).close()  # the user chose to start empty
+    os.remove(bank_file)
+    assert run_cli("bank", "restore", "latest")[0] == 0
+    code, out, _ = run_cli("bank", "stats", "--json")
+    assert code == 0 and out["items"] == 42
+
+
+def test_a_fresh_folder_still_starts_an_empty_bank(run_cli):
+    code, out, _ = run_cli("bank", "stats", "--json")
+    assert code == 0 and out["items"] == 0
+
+
+def test_every_command_on_a_read_only_folder_says_one_sentence(tmp_path):
+    from tests.test_bad_conditions import _cli as cli
+    import subprocess
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mnt)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        data = str(mnt / "data")
+        assert cli(data, "bank", "import", os.path.join(REPO, "question_banks",
+                                                        "starter_en.json"))[0] == 0
+        assert cli(data, "bank", "backup")[0] == 0
+        if subprocess.run(["mount", "-o", "remount,ro", str(mnt)],
+                          capture_output=True).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        out_dir = tmp_path / "exam"
+        expect = {("bank", "backup"): 3, ("bank", "restore", "latest"): 3,
+                  ("bank", "backups"): 0, ("bank", "check"): 0, ("bank", "stats"): 0,
+                  ("bank", "set-status", "reviewed", "1"): 3,
+                  ("generate", "aig", "en-acid-base", "--count", "2", "--seed", "1"): 3,
+                  ("exam", "build", "--query", "asthma", "--count", "1", "--out",
+                   str(out_dir)): 0}
+        for args, want in expect.items():
+            code, out, err = cli(data, *args)
+            assert code == want, (args, out, err)
+            assert "Traceback" not in err and len(err.strip().splitlines()) <= 1, (args, err)
+            if want == 3:
+                assert "read-only" in err, (args, err)
+        # the exam's PDFs were printed, and the user is told it was not recorded
+        assert sorted(os.listdir(out_dir)) == ["key_A.pdf", "manifest.json", "paper_A.pdf",
+                                               "sheet_A.pdf", "teacher.pdf"]
+        assert "not recorded" in out and json.load(open(out_dir / "manifest.json"))[
+            "exam_id"] is None
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_check_of_a_bank_from_a_newer_eduapp_exits_3(run_cli, data_dir):
+    Bank.open_in(data_dir).close()
+    conn = sqlite3.connect(os.path.join(data_dir, "bank.sqlite"), isolation_level=None)
+    conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (99, 0)")
+    conn.close()
+    for args in (("bank", "check"), ("bank", "check", "--repair")):
+        code, out, err = run_cli(*args)
+        assert code == 3 and "newer EduApp" in out, (args, out, err)
+
+
+def test_set_status_applies_to_the_ids_found_and_reports_the_rest(run_cli, data_dir):
+    bank = Bank.open_in(data_dir)
+    a = bank.save_item(make_sba("First question?"))
+    b = bank.save_item(make_sba("Second question?"))
+    bank.close()
+    code, out, _ = run_cli("bank", "set-status", "reviewed", a.id, 9999, b.id)
+    assert code == 1 and "2 item(s) set to reviewed" in out and "9999" in out
+    code, out, _ = run_cli("bank", "set-status", "retired", a.id, 9999, "--json")
+    assert code == 1 and out["changed"] == 1 and out["missing"] == [9999]
+    code, _out, err = run_cli("bank", "set-status", "draft", 9998, 9999)
+    assert code == 3 and "9998, 9999" in err
+    bank = Bank.open_in(data_dir)
+    try:
+        assert [bank.get_item(i).status for i in (a.id, b.id)] == ["retired", "reviewed"]
+    finally:
+        bank.close()

@@ -36,6 +36,8 @@ Progress = Callable[[str, float], None]
 
 #: Problem codes that mean the file itself is damaged (repair recovers or restores it).
 FILE_DAMAGE = ("unreadable", "integrity")
+#: Problem codes that mean this EduApp cannot open the bank (``bank check`` exits 3).
+CANNOT_OPEN = ("unreadable", "schema_newer")
 #: The FTS5 indexes of the bank: the table each indexes, and its columns.
 _FTS_TABLES = {"items_fts": ("items", migrations.ITEM_FTS_COLUMNS),
                "documents_fts": ("documents", migrations.DOC_FTS_COLUMNS)}
@@ -53,7 +55,7 @@ _EXAMPLES = 5
 class Problem:
     """One kind of problem found, with how many and a few examples.
 
-    :ivar code: what kind (``integrity``, ``search_index``, ``item_invalid``,
+    :ivar code: what kind (``integrity``, ``schema``, ``schema_newer``, ``search_index``, ``item_invalid``,
         ``set_order``, ``media_missing``, ``media_orphan`` ... see the module doc).
     :ivar file: the database it is in (``bank.sqlite``, ``practice.sqlite``).
     :ivar message: a sentence for people (English; the app words its own from ``code``).
@@ -102,8 +104,9 @@ class CheckReport:
 
     @property
     def unreadable(self) -> bool:
-        """The bank cannot be opened at all (``bank check`` exits 3 without ``--repair``)."""
-        return any(p.code == "unreadable" and p.file == BANK_FILE for p in self.problems)
+        """This EduApp cannot open the bank at all: it is unreadable, or it comes from a
+        newer EduApp (``bank check`` exits 3, with or without ``--repair``)."""
+        return any(p.code in CANNOT_OPEN and p.file == BANK_FILE for p in self.problems)
 
     def codes(self) -> set[str]:
         """The problem codes found."""
@@ -458,7 +461,8 @@ def _check_bank(path: str, out: list[Problem], progress: Progress | None) -> int
                                f"({e})", 1, True))
             return None
         if version != migrations.SCHEMA_VERSION:
-            out.append(Problem("schema", BANK_FILE, f"the bank has schema version {version}; "
+            newer = version > migrations.SCHEMA_VERSION
+            out.append(Problem("schema_newer" if newer else "schema", BANK_FILE, f"the bank has schema version {version}; "
                                f"this EduApp uses {migrations.SCHEMA_VERSION} (open it once with "
                                "EduApp to upgrade it)" if version < migrations.SCHEMA_VERSION else
                                f"the bank comes from a newer EduApp (schema {version})", 1,

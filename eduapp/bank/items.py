@@ -159,6 +159,20 @@ class ItemsMixin:
                 [json.dumps(reviewer, ensure_ascii=False), date, changes, time.time(), *ids])
             return cur.rowcount
 
+    def live_ids(self, ids: Sequence[int]) -> list[int]:
+        """Those of ``ids`` that are items in the bank (not in the trash), in the order
+        given, each once: a command given several ids acts on these and reports the
+        others."""
+        with self._lock:
+            found: set[int] = set()
+            ids = list(dict.fromkeys(ids))
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk:chunk + 500]
+                found.update(r[0] for r in self.conn.execute(
+                    f"SELECT id FROM items WHERE deleted_at IS NULL AND id IN "
+                    f"({', '.join('?' * len(part))})", part))
+            return [i for i in ids if i in found]
+
     def _require_ids(self, ids: Sequence[int]) -> None:
         found = {r[0] for r in self.conn.execute(
             f"SELECT id FROM items WHERE deleted_at IS NULL AND id IN "

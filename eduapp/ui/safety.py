@@ -175,6 +175,8 @@ def problem_text(code: str, count: int, file: str) -> str:
             "Safety", "{n} row(s) refer to rows that are missing."),
         "schema": QApplication.translate(
             "Safety", "The bank's version does not match this EduApp."),
+        "schema_newer": QApplication.translate(
+            "Safety", "The bank's version does not match this EduApp."),
         "search_index": QApplication.translate(
             "Safety", "The search index is damaged or out of step."),
         "item_invalid": QApplication.translate(
