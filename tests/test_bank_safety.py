@@ -303,3 +303,72 @@ def test_set_status_applies_to_the_ids_found_and_reports_the_rest(run_cli, data_
         assert [bank.get_item(i).status for i in (a.id, b.id)] == ["retired", "reviewed"]
     finally:
         bank.close()
+
+
+# ------------------------------------------------------------------ users' text files
+
+def _zh_blueprint() -> str:
+    return json.dumps({"format": "eduapp-blueprint", "version": 1, "title": "内科期末考试",
+                       "language": "zh", "rows": [{"system": "cardiology", "count": 1}]},
+                      ensure_ascii=False)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "utf-16"])
+def test_exam_blueprint_in_any_usual_encoding_builds(run_cli, tmp_path, encoding):
+    path = os.path.join(REPO, "question_banks", "starter_zh.json")
+    assert run_cli("bank", "import", path)[0] == 0
+    blueprint = tmp_path / "blueprint.json"
+    blueprint.write_bytes(_zh_blueprint().encode(encoding))
+    code, out, err = run_cli("exam", "build", "--blueprint", blueprint, "--out",
+                             tmp_path / "out", "--json")
+    assert code == 0, err
+    assert out["title"] == "内科期末考试"
+
+
+@pytest.mark.parametrize("content", [os.urandom(0) + bytes(range(256)) * 8,
+                                     b"\x81\x30\x81\x30\xff\xfe\xfd" * 50, b""])
+def test_a_garbage_blueprint_is_one_sentence_exit_3(run_cli, tmp_path, content):
+    blueprint = tmp_path / "garbage.json"
+    blueprint.write_bytes(content)
+    code, _out, err = run_cli("exam", "build", "--blueprint", blueprint, "--out",
+                              tmp_path / "out")
+    assert code == 3 and "blueprint" in err and "Traceback" not in err, err
+    assert len(err.strip().splitlines()) == 1
+    assert not os.path.exists(tmp_path / "out")
+
+
+def test_every_users_text_file_is_read_through_one_decoder(tmp_path):
+    """Scripts, item models, knowledge tables, class lists, settings and case scripts in
+    GBK or UTF-16 read as in UTF-8."""
+    from eduapp.authoring.aig.catalog import load_file
+    from eduapp.config import Settings
+    from eduapp.marking.classlist import read_class_list
+    from eduapp.textfiles import read_text
+    text = "姓名,准考证号\n李明,20240001\n"
+    for encoding in ("gbk", "utf-16", "utf-8-sig"):
+        path = tmp_path / f"list-{encoding}.csv"
+        path.write_bytes(text.encode(encoding))
+        assert read_text(str(path)) == text
+        assert read_class_list(str(path))[0]["name"] == "李明"
+        (tmp_path / "settings.json").write_bytes(
+            json.dumps({"institution": "北京协和医学院"}, ensure_ascii=False).encode(encoding))
+        assert Settings.load(str(tmp_path)).institution == "北京协和医学院"
+        table = tmp_path / f"table-{encoding}.md"
+        table.write_bytes(("# 抗菌药物\n\n| 药物 | 类别 |\n|---|---|\n| 青霉素 | β-内酰胺类 |\n"
+                           "| 红霉素 | 大环内酯类 |\n| 庆大霉素 | 氨基糖苷类 |\n"
+                           "| 环丙沙星 | 喹诺酮类 |\n").encode(encoding))
+        assert load_file(str(table))
+    model = os.path.join(REPO, "question_banks", "item_models", "en-acid-base.json")
+    gbk_model = tmp_path / "model.json"
+    gbk_model.write_bytes(open(model, encoding="utf-8").read().encode("utf-16"))
+    assert load_file(str(gbk_model))
+
+
+def test_a_gbk_vp_script_plays(run_cli, tmp_path):
+    case = os.path.join(REPO, "question_banks", "cases", "abdominal_pain_zh.json")
+    assert run_cli("vp", "import", case)[0] == 0
+    case_id = json.load(open(case, encoding="utf-8"))["id"]
+    script = tmp_path / "script.txt"
+    script.write_bytes("哪里痛？\n有没有发热？\n".encode("gbk"))
+    code, out, err = run_cli("vp", "play", case_id, "--script", script)
+    assert code in (0, 1) and "codec" not in err, err

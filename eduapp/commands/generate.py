@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ..authoring import QuestionSpec
-from ..errors import EduAppError, ExportError
+from ..errors import ExportError
 from .bank import item_json
 
 EXIT_OK, EXIT_REJECTED = 0, 1
@@ -28,11 +28,8 @@ def run_questions(args, ctx) -> int:
     """
     source = ""
     if getattr(args, "source", None):
-        try:
-            with open(args.source, encoding="utf-8") as fh:
-                source = fh.read()
-        except OSError as e:
-            raise EduAppError(f"cannot read the source file {args.source} ({e.strerror})") from None
+        from ..textfiles import read_text
+        source = read_text(args.source, what="source file", consequence="nothing was generated")
     spec = QuestionSpec(topic=args.topic, count=args.count, kind=args.type,
                         language=args.language, bloom=args.bloom or "",
                         difficulty=args.difficulty, source_text=source)

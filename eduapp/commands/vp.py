@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ..errors import EduAppError, ExportError, ImportFileError, ValidationError
+from ..errors import ExportError, ImportFileError, ValidationError
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
@@ -46,12 +46,9 @@ def run_play(args, ctx) -> int:
     """
     from ..vpatient import Encounter
     case = _library(ctx).get(args.case)
-    try:
-        with open(args.script, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise ImportFileError(f"cannot read the script ({getattr(e, 'strerror', None) or e})",
-                              args.script) from None
+    from ..textfiles import read_text
+    lines = read_text(args.script, what="script", consequence="nothing was played"
+                      ).splitlines()
     patient, judge, plan_judge, engine = None, None, None, "offline"
     if getattr(args, "provider", None):
         from ..llm import ProviderStore
@@ -171,12 +168,8 @@ def run_generate(args, ctx) -> int:
     profile = ProviderStore(ctx.data_dir).get(name)
     source = ""
     if getattr(args, "source", None):
-        try:
-            with open(args.source, encoding="utf-8") as fh:
-                source = fh.read()
-        except (OSError, UnicodeDecodeError) as e:
-            raise EduAppError(f"cannot read the source file {args.source} "
-                              f"({getattr(e, 'strerror', None) or e})") from None
+        from ..textfiles import read_text
+        source = read_text(args.source, what="source file", consequence="nothing was generated")
     if getattr(args, "case_study", None) is not None:
         doc = ctx.bank.get_document(args.case_study)
         source = f"{doc.title}\n\n{doc.body}\n\n{source}".strip()

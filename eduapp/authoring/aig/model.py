@@ -602,14 +602,17 @@ def _list(value, what: str) -> list:
 
 
 def read_json(path: str, what: str):
-    """Read a JSON file. :raises ValidationError: unreadable or not JSON (with line)."""
+    """Read a JSON file in any encoding :func:`eduapp.textfiles.read_text` reads (UTF-8,
+    GBK, UTF-16 ...).
+
+    :raises ValidationError: unreadable, binary, undecodable or not JSON (with line).
+    """
+    from ...errors import ImportFileError
+    from ...textfiles import read_text
     try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except OSError as e:
-        raise ValidationError(f"cannot read the {what} {path} ({e.strerror})") from None
-    except UnicodeDecodeError:
-        raise ValidationError(f"{path}: the {what} is not UTF-8 text") from None
+        return json.loads(read_text(path, what=what))
+    except ImportFileError as e:
+        raise ValidationError(str(e)) from None
     except json.JSONDecodeError as e:
         raise ValidationError(f"{path}, line {e.lineno}: not valid JSON ({e.msg})") from None
 
