@@ -65,6 +65,18 @@ class ImportOutcome:
     changes: Changes = field(default_factory=Changes)
 
 
+def _stopped_import(path: str, error: Exception, done: list[tuple[str, int]],
+                    rest: list[str]) -> str:
+    """The sentence for a multi-file import that stopped at ``path`` after earlier files
+    were committed (each file is its own transaction): what is in the bank now, and what
+    is not."""
+    name = os.path.basename
+    kept = ", ".join(f"{name(p)} ({n} item(s) or document(s))" for p, n in done if n)
+    left = ", ".join(name(p) for p in [path, *rest])
+    return (f"the import stopped at {name(path)} ({error}). Imported before it, and kept in "
+            f"the bank: {kept}. Not imported: {left}")
+
+
 @dataclass
 class ExportOutcome:
     """What :meth:`Workspace.export_items` wrote: counts, the file, and the items the
@@ -366,6 +378,9 @@ class Workspace:
             (:func:`eduapp.bank.matching.apply_import_decisions`); kept-out items count
             as skipped.
         :raises CancelledError: ``cancel`` was set.
+        :raises DiskFullError: (or ``BankReadOnlyError``, ``BankBusyError``, ``BackupError``)
+            the run stopped at a file; when earlier files were imported the message names
+            them (they stay in the bank) and the files not imported.
         :returns: :class:`ImportOutcome`; ``summary.errors`` holds ``{file, line, item,
             message}`` per problem, ``summary.warnings`` what was approximated.
         """
@@ -373,6 +388,7 @@ class Workspace:
         from .interop import parse_file
         total = ImportSummary()
         failed = 0
+        done: list[tuple[str, int]] = []  # (file, items stored) committed so far
         for n, path in enumerate(paths):
             if cancel is not None and cancel.is_set():
                 raise CancelledError("import cancelled")
@@ -388,10 +404,21 @@ class Workspace:
                 for item in result.items:
                     if category:
                         item.category = category.strip("/")
-                total.add(self.bank.import_result(result, strict=strict))
+                summary = self.bank.import_result(result, strict=strict)
+                total.add(summary)
+                done.append((path, summary.imported + summary.updated + summary.documents))
             except ImportFileError as e:
                 failed += 1
                 total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
+            except EduAppError as e:  # full disk, read-only, busy: the run stops here
+                if not any(stored for _p, stored in done):
+                    raise
+                message = _stopped_import(path, e, done, paths[n + 1:])
+                try:
+                    stopped = type(e)(message)
+                except TypeError:  # an error class with other arguments
+                    stopped = EduAppError(message)
+                raise stopped from e
         changed = bool(total.imported or total.updated or total.documents)
         return ImportOutcome(total, failed, Changes(items=changed, documents=changed))
 

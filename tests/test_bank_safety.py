@@ -372,3 +372,44 @@ def test_a_gbk_vp_script_plays(run_cli, tmp_path):
     script.write_bytes("哪里痛？\n有没有发热？\n".encode("gbk"))
     code, out, err = run_cli("vp", "play", case_id, "--script", script)
     assert code in (0, 1) and "codec" not in err, err
+
+
+def test_a_full_disk_in_a_multi_file_import_says_what_was_imported(tmp_path):
+    from tests.test_bad_conditions import _cli as cli, _fill_disk, _items_file
+    import subprocess
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mnt)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        data = str(mnt / "data")
+        assert cli(data, "bank", "import", _items_file(tmp_path / "first.json", 40,
+                                                        "first"))[0] == 0
+        assert cli(data, "bank", "backup")[0] == 0
+        _fill_disk(str(mnt), leave=96 * 1024)
+        small = _items_file(tmp_path / "small.json", 2, "small")
+        big = _items_file(tmp_path / "big.json", 1200, "big")
+        late = _items_file(tmp_path / "late.json", 1, "late")
+        code, out, err = cli(data, "bank", "import", small, big, late)
+        assert code == 3 and "disk is full" in err, err
+        assert "small.json (2 item(s)" in err and "Not imported: big.json, late.json" in err
+        code, out, err = cli(data, "bank", "stats", "--json")
+        assert json.loads(out)["items"] == 42
+        strays = [n for n in os.listdir(data) if n.endswith(".part")]
+        assert strays == []
+        os.remove(mnt / "filler.bin")
+        assert cli(data, "bank", "check")[0] == 0
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_a_failed_verified_stamp_leaves_no_part_file(bank, monkeypatch):
+    import errno
+    from eduapp.bank import check
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(check.json, "dump", full)
+    check.stamp_verified(bank.path)
+    folder = os.path.dirname(bank.path)
+    assert [n for n in os.listdir(folder) if n.endswith(".part")] == []

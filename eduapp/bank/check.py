@@ -189,10 +189,13 @@ def stamp_verified(path: str) -> None:
     if not os.path.exists(path):
         return
     tmp = _stamp_path(path) + ".part"
-    with contextlib.suppress(OSError):
+    try:
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(_file_state(path), fh)
         os.replace(tmp, _stamp_path(path))
+    except OSError:  # a full disk, a read-only folder: no stamp, and no stray .part
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
 
 
 def verify_on_open(path: str) -> None:
