@@ -413,3 +413,10 @@ def test_a_failed_verified_stamp_leaves_no_part_file(bank, monkeypatch):
     check.stamp_verified(bank.path)
     folder = os.path.dirname(bank.path)
     assert [n for n in os.listdir(folder) if n.endswith(".part")] == []
+
+
+def test_a_constraint_failure_in_a_command_is_one_sentence_exit_3(data_dir, run_cli):
+    _damage_like_the_old_reimport(data_dir)
+    code, _out, err = run_cli("generate", "aig", "en-acid-base", "--count", "3", "--seed", "1")
+    assert code == 3 and "check --repair" in err and "Traceback" not in err, err
+    assert len(err.strip().splitlines()) == 1

@@ -443,6 +443,11 @@ def _check_versions(conn: sqlite3.Connection, out: list[Problem]) -> None:
 
 
 def _check_bank(path: str, out: list[Problem], progress: Progress | None) -> int | None:
+    if os.path.exists(path) and os.path.getsize(path) == 0:
+        out.append(Problem("unreadable", BANK_FILE, "the bank file is empty (0 bytes); "
+                           "`eduapp bank check --repair` or `eduapp bank restore latest` "
+                           "brings back the latest backup", 1, True))
+        return None
     if not _backup.is_sqlite(path):
         out.append(Problem("unreadable", BANK_FILE, "the bank is not an SQLite database any "
                            "more (its first page is damaged)", 1, True))
