@@ -1021,7 +1021,12 @@ Restore the latest backup? The files it replaces are kept.</source>
         <translation>{m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="749"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="708"/>
+        <source>The data folder is read-only: {n} PDFs and the manifest were written to {path}, but the exam was not stored.</source>
+        <translation>数据文件夹为只读：已将 {n} 个 PDF 和清单写入 {path}，但考试未被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="755"/>
         <source>Opened exam {id} ({title}).</source>
         <translation>已打开试卷 {id}（{title}）。</translation>
     </message>
@@ -1066,12 +1071,12 @@ Restore the latest backup? The files it replaces are kept.</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="707"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="713"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="711"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="717"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
