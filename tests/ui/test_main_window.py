@@ -179,3 +179,23 @@ def test_an_empty_bank_with_backups_offers_the_latest_backup(qapp, tmp_path, cho
             assert [n for n in os.listdir(tmp_path) if n.startswith("bank.sqlite.damaged-")]
     finally:
         opened.close()
+
+
+@pytest.mark.skipif(not os.path.isdir(STARTER_DIR), reason="no starter bank")
+def test_loading_the_starter_bank_twice_changes_nothing(window, gui_app, qtbot):
+    from PySide6.QtGui import QAction
+    from eduapp.bank import check_data_folder
+    action = next(a for a in window.findChildren(QAction)
+                  if a.text() == "Load the &starter bank")
+    action.trigger()
+    qtbot.waitUntil(lambda: gui_app.bank.stats()["items"] > 0, timeout=60000)
+    first = gui_app.bank.stats()
+    action.trigger()
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: "0 items imported" in window.statusBar().currentMessage(),
+                    timeout=60000)
+    again = gui_app.bank.stats()
+    assert again["items"] == first["items"] and again["deleted"] == 0
+    assert again["sets"] == first["sets"]
+    report = check_data_folder(gui_app.data_dir)
+    assert report.ok, report.lines()
