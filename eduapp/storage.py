@@ -85,12 +85,13 @@ def in_use_elsewhere(path: str) -> bool:
     """Whether another process has an SQLite connection open on ``path`` (it holds the
     SHARED lock range, as every connection in WAL mode does). Call it only while this
     process has no connection to ``path`` (the probe's own descriptor is closed again).
-    ``False`` where POSIX locks are not available (Windows) or the file is missing."""
-    try:
-        import fcntl
-        import struct
-    except ImportError:  # pragma: no cover - Windows
+    ``False`` where the probe is not known to work (Linux's ``struct flock`` layout only;
+    Windows has no POSIX locks) or the file is missing."""
+    import sys
+    if not sys.platform.startswith("linux"):  # pragma: no cover - other layouts
         return False
+    import fcntl
+    import struct
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
