@@ -12,11 +12,12 @@ import argparse
 import importlib
 import json
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, storage
 from .config import Settings, resolve_data_dir
 from .errors import EduAppError, describe_error
 
@@ -381,6 +382,12 @@ def main(argv: list[str] | None = None) -> int:
         if ctx.json:
             ctx.emit({"error": describe_error(e, ctx.json_language), "code": e.code})
         print(f"eduapp: {describe_error(e, ctx.message_language)}", file=sys.stderr)
+        return EXIT_FAILED
+    except sqlite3.Error as e:  # a database failure no store turned into a sentence
+        typed = storage.user_error(e)
+        if ctx.json:
+            ctx.emit({"error": str(typed)})
+        print(f"eduapp: {typed}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("eduapp: interrupted", file=sys.stderr)

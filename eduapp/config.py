@@ -122,13 +122,14 @@ class Settings:
     def load(cls, data_dir: str) -> "Settings":
         """Read settings from ``data_dir``; a missing or unreadable file gives defaults
         (an unreadable one is kept aside as ``settings.json.bad``, never overwritten)."""
+        from .errors import ImportFileError
+        from .textfiles import read_text
         path = os.path.join(data_dir, SETTINGS_FILE)
-        try:
-            with open(path, encoding="utf-8") as fh:
-                raw = json.load(fh)
-        except FileNotFoundError:
+        if not os.path.exists(path):
             return cls()
-        except (OSError, ValueError):
+        try:  # any encoding: a teacher may have edited it in Notepad on a Chinese Windows
+            raw = json.loads(read_text(path, what="settings file"))
+        except (ImportFileError, OSError, ValueError):
             try:
                 os.replace(path, path + ".bad")
             except OSError:

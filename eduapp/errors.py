@@ -272,6 +272,11 @@ class BankCorruptError(BankError):
     """The database file is not a readable SQLite database or fails its integrity check."""
 
 
+class BankMissingError(BankCorruptError):
+    """The bank file is missing or empty (0 bytes) although the data folder's backups
+    hold a bank: it is not silently started anew; restore the latest backup instead."""
+
+
 class BankVersionError(BankError):
     """The database was written by a newer EduApp whose schema this version does not know."""
 

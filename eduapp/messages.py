@@ -199,6 +199,16 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
         "另一个 EduApp 正在写入此题库：未做任何修改；请稍候再试"),
     "store.io-error": ("the disk could not be written ({detail}): nothing was changed",
                        "无法写入磁盘（{detail}）：未做任何修改"),
+    "store.out-of-step": ("the bank's data is out of step ({detail}): nothing was changed. Run "
+                          "`eduapp bank check --repair` (in the app: Tools → Check database)",
+                          "题库数据前后不一致（{detail}）：未做任何更改。请运行 "
+                          "`eduapp bank check --repair`（在应用中：工具 → 检查数据库）"),
+    "store.in-use": ("{name} is open in another EduApp (the app or a command): close it, then "
+                     "try the {what} again. Nothing was changed",
+                     "{name} 正在被另一个 EduApp（应用或命令）使用：请先关闭它，再重试{what}。未做任何更改"),
+    "action.recovery": ("recovery", "恢复"),
+    "action.restore": ("restore", "还原"),
+    "action.repair": ("repair", "修复"),
     "store.not-sqlite": ("{path} is not {what} (not an SQLite database)",
                          "{path} 不是{what}（不是 SQLite 数据库）"),
     "store.unreadable": ("{path} is damaged and cannot be read ({detail})",
@@ -720,6 +730,10 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
     "word.entry.document": ("document", "文档"),
     "import.unknown-format": ("unknown format {name!r}; known: {known}",
                               "无法识别的格式 {name!r}；可用：{known}"),
+    "import.stopped": ("the import stopped at {file} ({error}). Imported before it, and kept in "
+                       "the bank (items and documents): {kept}. Not imported: {left}",
+                       "导入在 {file} 处中止（{error}）。此前已导入并保留在题库中的（试题和文档数）：{kept}。"
+                       "未导入：{left}"),
     "import.empty": ("the file is empty", "文件是空的"),
     "import.folder": ("this is a folder, not a file", "这是一个文件夹，不是文件"),
     "import.too-large": ("the file is too large ({mb} MB; the limit is {max} MB)",
@@ -894,10 +908,26 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
                            "{name!r} 位于题包文件夹之外，或是一个链接"),
     "qti.too-many-files": ("the folder holds too many files", "文件夹中的文件太多"),
     "text.no-encoding": ("the text is not UTF-8 (bad byte at offset {offset}) and no other "
-                         "encoding reads it as plausible text ({tried}); nothing was imported. "
+                         "encoding reads it as plausible text ({tried}); {consequence}. "
                          "Save it as UTF-8 ({hint})",
                          "文本不是 UTF-8 编码（第 {offset} 字节有误），其他编码也读不出合理的文字（{tried}）；"
-                         "未导入任何内容。请另存为 UTF-8（{hint}）"),
+                         "{consequence}。请另存为 UTF-8（{hint}）"),
+    "text.role": ("this {what} cannot be read: {error}", "无法读取{what}：{error}"),
+    "role.blueprint": ("blueprint", "考试蓝图"),
+    "role.case-script": ("case script", "病例脚本"),
+    "role.class-list": ("class list", "学生名单"),
+    "role.knowledge-table": ("knowledge table", "知识表"),
+    "role.provider-file": ("provider file", "模型服务配置文件"),
+    "role.script": ("script", "问诊脚本"),
+    "role.settings-file": ("settings file", "设置文件"),
+    "role.source-file": ("source file", "资料文件"),
+    "role.item-model": ("item model", "题目模型"),
+    "done.nothing-imported": ("nothing was imported", "未导入任何内容"),
+    "done.no-exam": ("no exam was built", "未生成考试"),
+    "done.nothing-played": ("nothing was played", "未进行问诊"),
+    "done.nothing-generated": ("nothing was generated", "未生成任何内容"),
+    "done.no-class-list": ("no class list was read", "未读取学生名单"),
+    "done.nothing-read": ("nothing was read from it", "未从中读取任何内容"),
     "text.assumed": ("the file is not UTF-8; EduApp assumed it is {name}. Check that the text "
                      "reads correctly, or save the file as UTF-8",
                      "文件不是 UTF-8 编码；EduApp 按 {name} 读取。请检查文字是否正确，或把文件另存为 UTF-8"),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import time
 from typing import Any, Callable, Sequence
@@ -46,6 +45,117 @@ def _what(what: Any) -> Any:
     return Phrase(_WHAT[what]) if isinstance(what, str) and what in _WHAT else what
 
 
+# ------------------------------------------------------------------ sharing a file safely
+#
+# SQLite coordinates processes with POSIX advisory locks (fcntl), and POSIX drops *all*
+# of a process's locks on a file when the process closes *any* descriptor of that file.
+# SQLite itself keeps its descriptors open for that reason; but a plain ``open(path)`` /
+# ``close()`` of a database this process has open (to read its header, to copy it) takes
+# away the locks of its connections. The next process that closes its connection then
+# believes it is the last one, checkpoints and deletes the ``-wal`` and ``-shm`` files
+# under the open connection, which goes on writing into a deleted WAL: its changes are
+# lost and the file ends damaged. So this module never opens a database with Python's
+# file functions: headers are read and copies made through SQLite.
+# (https://www.sqlite.org/howtocorrupt.html, section 2.2.)
+
+#: The byte range of SQLite's SHARED lock on a database file (os_unix.c: PENDING_BYTE
+#: 0x40000000 + 2, SHARED_SIZE 510). Every open connection in WAL mode holds it.
+_SHARED_FIRST, _SHARED_SIZE = 0x40000002, 510
+
+
+def has_sqlite_header(path: str) -> bool:
+    """Whether ``path`` is a non-empty file that SQLite reads as a database (its first 16
+    bytes are SQLite's header), checked through SQLite so that the locks of this
+    process's connections to it stay in place (see the note above).
+
+    A file SQLite refuses (``file is not a database``) is read directly: no connection
+    can be using it.
+    """
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) == 0:
+            return False
+    except OSError:
+        return False
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+        return True
+    except sqlite3.DatabaseError as e:
+        if getattr(e, "sqlite_errorcode", None) != sqlite3.SQLITE_NOTADB and \
+                "not a database" not in str(e):
+            return True  # busy, locked, damaged deeper in: still an SQLite file
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def in_use_elsewhere(path: str) -> bool:
+    """Whether another process has an SQLite connection open on ``path`` (it holds the
+    SHARED lock range, as every connection in WAL mode does). Call it only while this
+    process has no connection to ``path`` (the probe's own descriptor is closed again).
+    ``False`` where the probe is not known to work (Linux's ``struct flock`` layout only;
+    Windows has no POSIX locks) or the file is missing."""
+    import sys
+    if not sys.platform.startswith("linux"):  # pragma: no cover - other layouts
+        return False
+    import fcntl
+    import struct
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        probe = struct.pack("hhqqii", fcntl.F_WRLCK, os.SEEK_SET, _SHARED_FIRST,
+                            _SHARED_SIZE, 0, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, probe)
+        return struct.unpack("hhqqii", answer)[0] != fcntl.F_UNLCK
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def refuse_if_in_use(path: str, what: str) -> None:
+    """Refuse to replace or move ``path`` while another EduApp (the app, a command, the
+    ``sqlite3`` tool) has it open: the other process would go on writing into a file
+    that is no longer the data folder's.
+
+    :param what: the action, for the message (``"repair"``).
+    :raises BankBusyError: it is open elsewhere; nothing was changed.
+    """
+    if in_use_elsewhere(path):
+        from .errors import BankBusyError
+        from .errors import Phrase
+        from .messages import ERROR_TEXT
+        action = Phrase(f"action.{what}") if f"action.{what}" in ERROR_TEXT else what
+        raise BankBusyError(code="store.in-use",
+                            values={"name": os.path.basename(path), "what": action})
+
+
+def copy_database(path: str, dst: str) -> None:
+    """Copy the database ``path`` to a new file ``dst`` through SQLite's online backup
+    (one consistent snapshot, the WAL's committed pages included; the connections of
+    this and other processes keep their locks).
+
+    :raises sqlite3.DatabaseError: ``path`` cannot be read; :raises OSError: ``dst``
+        cannot be written.
+    """
+    src = sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
+    try:
+        out = sqlite3.connect(dst)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+
+
 def storage_error(e: sqlite3.Error) -> Exception | None:
     """The typed error for an SQLite failure a user can cause, or ``None`` (a bug):
     a read-only file or folder, a full disk, another process holding the file too long.
@@ -61,7 +171,20 @@ def storage_error(e: sqlite3.Error) -> Exception | None:
         return BankBusyError(code="store.busy")
     if code == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
         return BankError(code="store.io-error", values={"detail": str(e)})
+    if isinstance(e, sqlite3.IntegrityError) or code == sqlite3.SQLITE_CORRUPT \
+            or "malformed" in text:
+        from .errors import BankCorruptError
+        return BankCorruptError(code="store.out-of-step", values={"detail": str(e)})
     return None
+
+
+def user_error(e: sqlite3.Error) -> Exception:
+    """:func:`storage_error`, or for any other SQLite failure a
+    :class:`~eduapp.errors.BankError` that names it: what the CLI prints and the app shows
+    instead of a traceback."""
+    from .errors import BankError
+    return storage_error(e) or BankError(f"the database could not be used ({e}); run "
+                                         "`eduapp bank check` to look for damage")
 
 
 def check_readable(path: str, error: type[Exception], what: str, *,
@@ -80,12 +203,10 @@ def check_readable(path: str, error: type[Exception], what: str, *,
     """
     if not os.path.exists(path) or os.path.getsize(path) == 0:
         return
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
+    if not has_sqlite_header(path):
         raise error(code="store.not-sqlite", values={"path": path, "what": _what(what)})
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
             result = (conn.execute("PRAGMA quick_check").fetchone() if thorough
@@ -93,6 +214,11 @@ def check_readable(path: str, error: type[Exception], what: str, *,
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
+        busy = storage_error(e)
+        code = getattr(e, "sqlite_errorcode", None)
+        if busy is not None and code not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) \
+                and not isinstance(e, sqlite3.IntegrityError) and "malformed" not in str(e):
+            raise busy from None  # busy or locked by another process: not damage
         raise error(code="store.unreadable", values={"path": path, "detail": str(e)}) from None
     if not result or result[0] != "ok":
         raise error(code="store.damaged", values={
@@ -126,6 +252,7 @@ def transaction(conn: sqlite3.Connection):
     :raises BankReadOnlyError: the file or folder is read-only (nothing changed).
     :raises DiskFullError: the disk filled up (rolled back: nothing changed).
     :raises BankBusyError: another process held the file past the wait (nothing changed).
+    :raises BankCorruptError: a constraint failed (the bank is out of step; rolled back).
     """
     if conn.in_transaction:
         yield conn
@@ -140,7 +267,7 @@ def transaction(conn: sqlite3.Connection):
                     conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-    except sqlite3.OperationalError as e:
+    except (sqlite3.OperationalError, sqlite3.IntegrityError) as e:
         if conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
@@ -198,7 +325,7 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[Callable[[Any], None]], *,
     if current == latest:
         return current
     if current > 0 and path:
-        shutil.copy2(path, f"{path}.v{current}.bak")
+        copy_database(path, f"{path}.v{current}.bak")
         if before is not None:
             before(current)
     for version in range(current + 1, latest + 1):
@@ -221,7 +348,9 @@ def move_aside(path: str) -> str:
 
     :returns: the new path of the damaged file.
     :raises OSError: it cannot be renamed.
+    :raises BankBusyError: another process has it open (it is left in place).
     """
+    refuse_if_in_use(path, "recovery")
     aside = f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
     os.replace(path, aside)
     for suffix in ("-wal", "-shm"):

@@ -65,6 +65,22 @@ class ImportOutcome:
     changes: Changes = field(default_factory=Changes)
 
 
+def _stopped_import(path: str, error: EduAppError, done: list[tuple[str, int]],
+                    rest: list[str]) -> EduAppError:
+    """The error for a multi-file import that stopped at ``path`` after earlier files
+    were committed (each file is its own transaction): what is in the bank now (each
+    file with its count of items and documents), and what is not; the same class as
+    ``error`` where it can be built from a code."""
+    name = os.path.basename
+    values = {"file": name(path), "error": error,
+              "kept": ", ".join(f"{name(p)} ({n})" for p, n in done if n),
+              "left": ", ".join(name(p) for p in [path, *rest])}
+    try:
+        return type(error)(code="import.stopped", values=values)
+    except TypeError:  # an error class with other arguments
+        return EduAppError(code="import.stopped", values=values)
+
+
 @dataclass
 class ExportOutcome:
     """What :meth:`Workspace.export_items` wrote: counts, the file, and the items the
@@ -366,6 +382,9 @@ class Workspace:
             (:func:`eduapp.bank.matching.apply_import_decisions`); kept-out items count
             as skipped.
         :raises CancelledError: ``cancel`` was set.
+        :raises DiskFullError: (or ``BankReadOnlyError``, ``BankBusyError``, ``BackupError``)
+            the run stopped at a file; when earlier files were imported the message names
+            them (they stay in the bank) and the files not imported.
         :returns: :class:`ImportOutcome`; ``summary.errors`` holds ``{file, line, item,
             message}`` per problem, ``summary.warnings`` what was approximated.
         """
@@ -373,6 +392,7 @@ class Workspace:
         from .interop import parse_file
         total = ImportSummary()
         failed = 0
+        done: list[tuple[str, int]] = []  # (file, items stored) committed so far
         for n, path in enumerate(paths):
             if cancel is not None and cancel.is_set():
                 raise CancelledError(code="import.cancelled")
@@ -388,11 +408,17 @@ class Workspace:
                 for item in result.items:
                     if category:
                         item.category = category.strip("/")
-                total.add(self.bank.import_result(result, strict=strict))
+                summary = self.bank.import_result(result, strict=strict)
+                total.add(summary)
+                done.append((path, summary.imported + summary.updated + summary.documents))
             except ImportFileError as e:
                 failed += 1
                 e.file = e.file or path
                 total.errors.append(e.to_dict())
+            except EduAppError as e:  # full disk, read-only, busy: the run stops here
+                if not any(stored for _p, stored in done):
+                    raise
+                raise _stopped_import(path, e, done, paths[n + 1:]) from e
         changed = bool(total.imported or total.updated or total.documents)
         return ImportOutcome(total, failed, Changes(items=changed, documents=changed))
 
@@ -804,7 +830,9 @@ class Workspace:
                      extra: dict | None = None) -> "ExamFiles":
         """Store ``exam`` (making ``forms`` forms first when given) and write every PDF
         and ``manifest.json`` into ``folder``; an exam stored by this call is removed
-        again when the files cannot be written. Worker thread.
+        again when the files cannot be written. In a read-only data folder the files are
+        written but the exam is not stored (``exam.id`` stays ``None``; the answer sheets
+        carry the exam's uid). Worker thread.
 
         :returns: the :class:`~eduapp.pdf.ExamFiles` (``changes``: exams).
         :raises ExportError:, :raises PdfLayoutError:, :raises MissingMediaError:.
@@ -816,16 +844,17 @@ class Workspace:
         store = self.exams
         media = exam_media(self.bank, exam)
         new = exam.id is None
-        store.save(exam)
+        if not self.read_only:
+            store.save(exam)
         try:
             files = render_exam(exam, folder, media=media, size_name=self.settings.page_size,
                                 extra=extra)
         except Exception:
-            if new:
+            if new and exam.id is not None:
                 store.delete(exam.id)
                 exam.id = None
             raise
-        files.changes = Changes(exams=True)
+        files.changes = Changes(exams=exam.id is not None)
         return files
 
     def stored_exams(self) -> list:

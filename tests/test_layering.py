@@ -20,8 +20,8 @@ PACKAGE = os.path.join(REPO, "eduapp")
 #: Layers from the bottom up (DESIGN.md "Layers"): a module may import its own layer and
 #: the ones below. ``cli`` is the entry point: with no arguments it opens the GUI.
 LAYERS = [
-    {"__init__", "errors", "messages", "resources", "files", "storage", "domain", "config", "provenance",
-     "language", "htmltext", "cloze"},
+    {"__init__", "errors", "messages", "resources", "files", "textfiles", "storage", "domain",
+     "config", "provenance", "language", "htmltext", "cloze"},
     {"llm", "bank"},
     {"interop"},
     {"authoring", "exams", "practice"},

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../eduapp/ui/launch.py" line="41"/>
+        <location filename="../../eduapp/ui/launch.py" line="44"/>
         <source>{error}
 
 Repair it now? EduApp recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
@@ -13,7 +13,7 @@ Repair it now? EduApp recovers what can still be read and adds back what the lat
 现在修复吗？EduApp 会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/launch.py" line="53"/>
+        <location filename="../../eduapp/ui/launch.py" line="56"/>
         <source>{error}
 
 Move the damaged file aside and start with an empty bank?</source>
@@ -22,9 +22,28 @@ Move the damaged file aside and start with an empty bank?</source>
 是否将损坏的文件移到一旁，并以空题库开始？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/launch.py" line="59"/>
+        <location filename="../../eduapp/ui/launch.py" line="66"/>
         <source>The damaged bank was kept as {path}.</source>
         <translation>已将损坏的题库保留为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/launch.py" line="83"/>
+        <source>The item bank is missing or empty, but the data folder has backups.
+
+Restore the latest backup? The files it replaces are kept.</source>
+        <translation>题库文件丢失或为空，但数据文件夹中有备份。
+
+要恢复最新的备份吗？被替换的文件会被保留。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/launch.py" line="86"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/launch.py" line="87"/>
+        <source>Start with an empty bank</source>
+        <translation>从空题库开始</translation>
     </message>
 </context>
 <context>
@@ -1332,91 +1351,91 @@ Move the damaged file aside and start with an empty bank?</source>
 <context>
     <name>DataGuard</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="271"/>
+        <location filename="../../eduapp/ui/safety.py" line="275"/>
         <source>Read-only: this data folder cannot be changed</source>
         <translation>只读：此数据文件夹无法更改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="272"/>
+        <location filename="../../eduapp/ui/safety.py" line="276"/>
         <source>The data folder {path} is on a read-only medium or you may not write to it. You can search, practise, export and print, but not change the bank.</source>
         <translation>数据文件夹 {path} 位于只读介质上，或你没有写入权限。你可以搜索、练习、导出和打印，但不能更改题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="297"/>
+        <location filename="../../eduapp/ui/safety.py" line="301"/>
         <source>The bank is damaged: use Tools → Check database</source>
         <translation>题库已损坏：请使用“工具 → 检查数据库”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="305"/>
+        <location filename="../../eduapp/ui/safety.py" line="309"/>
         <source>The bank is damaged</source>
         <translation>题库已损坏</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="306"/>
+        <location filename="../../eduapp/ui/safety.py" line="310"/>
         <source>The item bank in {path} is damaged ({problem}). Searches and counts may be wrong until it is repaired.</source>
         <translation>{path} 中的题库已损坏（{problem}）。修复之前，搜索和统计结果可能不正确。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="309"/>
+        <location filename="../../eduapp/ui/safety.py" line="313"/>
         <source>Repair recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
         <translation>修复会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="312"/>
-        <location filename="../../eduapp/ui/safety.py" line="366"/>
-        <location filename="../../eduapp/ui/safety.py" line="389"/>
+        <location filename="../../eduapp/ui/safety.py" line="316"/>
+        <location filename="../../eduapp/ui/safety.py" line="370"/>
+        <location filename="../../eduapp/ui/safety.py" line="393"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="313"/>
+        <location filename="../../eduapp/ui/safety.py" line="317"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="314"/>
+        <location filename="../../eduapp/ui/safety.py" line="318"/>
         <source>Open another folder…</source>
         <translation>打开其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="315"/>
+        <location filename="../../eduapp/ui/safety.py" line="319"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="332"/>
-        <location filename="../../eduapp/ui/safety.py" line="338"/>
-        <location filename="../../eduapp/ui/safety.py" line="340"/>
+        <location filename="../../eduapp/ui/safety.py" line="336"/>
+        <location filename="../../eduapp/ui/safety.py" line="342"/>
+        <location filename="../../eduapp/ui/safety.py" line="344"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="341"/>
+        <location filename="../../eduapp/ui/safety.py" line="345"/>
         <source>EduApp will open {path} the next time it starts.</source>
         <translation>EduApp 下次启动时将打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="353"/>
+        <location filename="../../eduapp/ui/safety.py" line="357"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="359"/>
+        <location filename="../../eduapp/ui/safety.py" line="363"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="380"/>
+        <location filename="../../eduapp/ui/safety.py" line="384"/>
         <source>Repairing…</source>
         <translation>正在修复…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="409"/>
+        <location filename="../../eduapp/ui/safety.py" line="413"/>
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="413"/>
+        <location filename="../../eduapp/ui/safety.py" line="417"/>
         <source>The automatic backup failed: {error}</source>
         <translation>自动备份失败：{error}</translation>
     </message>
@@ -1993,7 +2012,12 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>{m:g} 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="759"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="718"/>
+        <source>The data folder is read-only: {n} PDFs and the manifest were written to {path}, but the exam was not stored.</source>
+        <translation>数据文件夹为只读：已将 {n} 个 PDF 和清单写入 {path}，但考试未被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/exams.py" line="765"/>
         <source>Opened exam {id} ({title}).</source>
         <translation>已打开试卷 {id}（{title}）。</translation>
     </message>
@@ -2038,12 +2062,12 @@ Move the damaged file aside and start with an empty bank?</source>
         <translation>将 PDF 导出到</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="717"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="723"/>
         <source>Exam {id} stored; {n} PDFs and the manifest written to {path}.</source>
         <translation>已保存考试 {id}；{n} 个 PDF 及清单已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/exams.py" line="721"/>
+        <location filename="../../eduapp/ui/pages/exams.py" line="727"/>
         <source>Writing the PDFs…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -6156,111 +6180,117 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/safety.py" line="180"/>
+        <location filename="../../eduapp/ui/safety.py" line="182"/>
         <source>The bank&apos;s version does not match this EduApp.</source>
         <translation>题库的版本与此 EduApp 不匹配。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="182"/>
+        <location filename="../../eduapp/ui/safety.py" line="184"/>
         <source>The search index is damaged or out of step.</source>
         <translation>搜索索引已损坏或与题目不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="184"/>
+        <location filename="../../eduapp/ui/safety.py" line="186"/>
         <source>{n} item(s) break a rule and need editing.</source>
         <translation>有 {n} 道题目不符合规则，需要编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="186"/>
+        <location filename="../../eduapp/ui/safety.py" line="188"/>
         <source>{n} question(s) belong to a missing set.</source>
         <translation>有 {n} 道题目所属的题组不存在。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="188"/>
+        <location filename="../../eduapp/ui/safety.py" line="190"/>
         <source>{n} item set(s) have fewer than two questions.</source>
         <translation>有 {n} 个题组少于两道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="190"/>
+        <location filename="../../eduapp/ui/safety.py" line="192"/>
+        <source>{n} item set(s) have their questions in the trash.</source>
+        <translation>有 {n} 个题组的题目在回收站中。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/safety.py" line="194"/>
         <source>{n} item set(s) have their questions out of order.</source>
         <translation>有 {n} 个题组的题目顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="192"/>
+        <location filename="../../eduapp/ui/safety.py" line="196"/>
         <source>{n} image(s) or file(s) used by items are missing.</source>
         <translation>题目使用的 {n} 个图片或文件丢失。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="194"/>
+        <location filename="../../eduapp/ui/safety.py" line="198"/>
         <source>{n} media file(s) do not match their checksum.</source>
         <translation>有 {n} 个媒体文件与校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="196"/>
+        <location filename="../../eduapp/ui/safety.py" line="200"/>
         <source>{n} media file(s) are not used by anything.</source>
         <translation>有 {n} 个媒体文件未被任何内容使用。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="198"/>
+        <location filename="../../eduapp/ui/safety.py" line="202"/>
         <source>{n} translation link(s) point one way only.</source>
         <translation>有 {n} 个翻译关联只有单向链接。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="200"/>
+        <location filename="../../eduapp/ui/safety.py" line="204"/>
         <source>{n} item(s) lack a history entry for their current version.</source>
         <translation>有 {n} 道题目缺少当前版本的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="202"/>
+        <location filename="../../eduapp/ui/safety.py" line="206"/>
         <source>{n} history entries are newer than their item.</source>
         <translation>有 {n} 条历史记录比其题目更新。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="204"/>
+        <location filename="../../eduapp/ui/safety.py" line="208"/>
         <source>{n} older version(s) lost their saved copy.</source>
         <translation>有 {n} 个旧版本丢失了保存的副本。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="213"/>
+        <location filename="../../eduapp/ui/safety.py" line="217"/>
         <source>No problems found: {items} items checked in {seconds:.1f} s.</source>
         <translation>未发现问题：已在 {seconds:.1f} 秒内检查 {items} 道题目。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="216"/>
+        <location filename="../../eduapp/ui/safety.py" line="220"/>
         <source>The check found these problems:</source>
         <translation>检查发现以下问题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="218"/>
+        <location filename="../../eduapp/ui/safety.py" line="222"/>
         <source>(needs a person: open the item to fix it)</source>
         <translation>（需要人工处理：打开题目进行修改）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="229"/>
+        <location filename="../../eduapp/ui/safety.py" line="233"/>
         <source>Everything was repaired.</source>
         <translation>所有问题均已修复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="231"/>
+        <location filename="../../eduapp/ui/safety.py" line="235"/>
         <source>Repaired what could be repaired. Still to do:</source>
         <translation>已修复可修复的问题。尚待处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="235"/>
+        <location filename="../../eduapp/ui/safety.py" line="239"/>
         <source>Rows were taken back from the backup {name}.</source>
         <translation>已从备份 {name} 中取回数据。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="239"/>
+        <location filename="../../eduapp/ui/safety.py" line="243"/>
         <source>Lost (not in any backup):</source>
         <translation>已丢失（不在任何备份中）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="242"/>
+        <location filename="../../eduapp/ui/safety.py" line="246"/>
         <source>Nothing was lost.</source>
         <translation>没有丢失任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="244"/>
+        <location filename="../../eduapp/ui/safety.py" line="248"/>
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保存为 {path}。</translation>
     </message>

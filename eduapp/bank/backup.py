@@ -39,7 +39,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 
 from ..config import BACKUP_DIR, BANK_FILE, Settings
-from ..errors import BackupError, DiskFullError, Phrase, os_reason
+from ..errors import BackupError, BankReadOnlyError, DiskFullError, Phrase, os_reason
 from .migrations import read_only_uri
 
 #: Zstandard level 1: twice as fast as the default 3 for 15 % more bytes (a 100,000-item
@@ -130,12 +130,11 @@ def backup_dir(data_dir: str) -> str:
 
 
 def is_sqlite(path: str) -> bool:
-    """Whether ``path`` is a regular file that starts with SQLite's header."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
+    """Whether ``path`` is a regular file that starts with SQLite's header
+    (:func:`eduapp.storage.has_sqlite_header`: read through SQLite, so that an open
+    connection of this process keeps its locks)."""
+    from ..storage import has_sqlite_header
+    return has_sqlite_header(path)
 
 
 def covered_entries(data_dir: str) -> tuple[list[str], list[str]]:
@@ -229,16 +228,37 @@ def _snapshot(src_path: str, dst_path: str) -> tuple[str, int | None, int | None
     return check, items, version
 
 
-@contextlib.contextmanager
-def _folder_lock(folder: str):
+def read_only_error(data_dir: str, what: str) -> BankReadOnlyError:
+    """The sentence for an action that must write into a read-only data folder.
+
+    :param what: what cannot be done, as a clause (``"no backup can be written"``).
+    """
+    return BankReadOnlyError(f"the data folder {data_dir} is read-only: {what}. Copy the "
+                             "folder somewhere writable, or make it writable")
+
+
+def _folder_lock(folder: str, what: str = "no backup can be written"):
     """An advisory lock on ``folder/.lock`` (POSIX ``flock``; no-op elsewhere), so two
-    processes do not back up or prune the same folder at once."""
+    processes do not back up or prune the same folder at once.
+
+    :raises BankReadOnlyError: the folder is read-only (``what`` says what cannot be done).
+    """
+    return _locked(folder, what)
+
+
+@contextlib.contextmanager
+def _locked(folder: str, what: str):
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    fd = os.open(os.path.join(folder, ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(os.path.join(folder, ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise read_only_error(os.path.dirname(os.path.abspath(folder)), what) from None
+        raise _disk_error(e, f"the lock file of {folder}") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -290,6 +310,8 @@ def create_backup(data_dir: str, reason: str = "manual", *, settings: Settings |
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as e:
+        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise read_only_error(data_dir, "no backup can be written") from None
         raise _disk_error(e, Phrase("backup.what-folder", folder=folder)) from None
     reason = "".join(c for c in reason.lower() if c.isalnum()) or "manual"
     with _folder_lock(folder):

@@ -36,6 +36,8 @@ Progress = Callable[[str, float], None]
 
 #: Problem codes that mean the file itself is damaged (repair recovers or restores it).
 FILE_DAMAGE = ("unreadable", "integrity")
+#: Problem codes that mean this EduApp cannot open the bank (``bank check`` exits 3).
+CANNOT_OPEN = ("unreadable", "schema_newer")
 #: The FTS5 indexes of the bank: the table each indexes, and its columns.
 _FTS_TABLES = {"items_fts": ("items", migrations.ITEM_FTS_COLUMNS),
                "documents_fts": ("documents", migrations.DOC_FTS_COLUMNS)}
@@ -53,7 +55,7 @@ _EXAMPLES = 5
 class Problem:
     """One kind of problem found, with how many and a few examples.
 
-    :ivar code: what kind (``integrity``, ``search_index``, ``item_invalid``,
+    :ivar code: what kind (``integrity``, ``schema``, ``schema_newer``, ``search_index``, ``item_invalid``,
         ``set_order``, ``media_missing``, ``media_orphan`` ... see the module doc).
     :ivar file: the database it is in (``bank.sqlite``, ``practice.sqlite``).
     :ivar message: a sentence for people (English; the app words its own from ``code``).
@@ -102,8 +104,9 @@ class CheckReport:
 
     @property
     def unreadable(self) -> bool:
-        """The bank cannot be opened at all (``bank check`` exits 3 without ``--repair``)."""
-        return any(p.code == "unreadable" and p.file == BANK_FILE for p in self.problems)
+        """This EduApp cannot open the bank at all: it is unreadable, or it comes from a
+        newer EduApp (``bank check`` exits 3, with or without ``--repair``)."""
+        return any(p.code in CANNOT_OPEN and p.file == BANK_FILE for p in self.problems)
 
     def codes(self) -> set[str]:
         """The problem codes found."""
@@ -186,10 +189,13 @@ def stamp_verified(path: str) -> None:
     if not os.path.exists(path):
         return
     tmp = _stamp_path(path) + ".part"
-    with contextlib.suppress(OSError):
+    try:
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(_file_state(path), fh)
         os.replace(tmp, _stamp_path(path))
+    except OSError:  # a full disk, a read-only folder: no stamp, and no stray .part
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
 
 
 def verify_on_open(path: str) -> None:
@@ -345,8 +351,18 @@ def _check_sets(conn: sqlite3.Connection, out: list[Problem]) -> None:
                            _examples(orphans, lambda r: f"item {r[0]}: set {r[1]}")))
     small = conn.execute(
         "SELECT s.uid, s.title, (SELECT COUNT(*) FROM items i WHERE i.set_uid = s.uid AND "
-        "i.deleted_at IS NULL) AS n FROM item_sets s WHERE s.deleted_at IS NULL AND n < 2"
-    ).fetchall()
+        "i.deleted_at IS NULL) AS n, (SELECT COUNT(*) FROM items i WHERE i.set_uid = s.uid "
+        "AND i.deleted_at IS NOT NULL) AS t FROM item_sets s WHERE s.deleted_at IS NULL AND "
+        "n < 2").fetchall()
+    # a live set whose questions went to the trash without it (a set is deleted as one
+    # unit): the questions come back out of the trash
+    trashed = [r for r in small if r[2] + r[3] >= 2]
+    small = [r for r in small if r[2] + r[3] < 2]
+    if trashed:
+        out.append(Problem("set_trashed", BANK_FILE, f"{len(trashed)} item set(s) have their "
+                           "questions in the trash", len(trashed), True,
+                           _examples(trashed, lambda r: f"set {r[1] or r[0]}: {r[3]} "
+                                     "question(s) in the trash")))
     if small:
         out.append(Problem("set_incomplete", BANK_FILE, f"{len(small)} item set(s) have fewer "
                            "than two questions", len(small), False,
@@ -426,6 +442,11 @@ def _check_versions(conn: sqlite3.Connection, out: list[Problem]) -> None:
 
 
 def _check_bank(path: str, out: list[Problem], progress: Progress | None) -> int | None:
+    if os.path.exists(path) and os.path.getsize(path) == 0:
+        out.append(Problem("unreadable", BANK_FILE, "the bank file is empty (0 bytes); "
+                           "`eduapp bank check --repair` or `eduapp bank restore latest` "
+                           "brings back the latest backup", 1, True))
+        return None
     if not _backup.is_sqlite(path):
         out.append(Problem("unreadable", BANK_FILE, "the bank is not an SQLite database any "
                            "more (its first page is damaged)", 1, True))
@@ -447,7 +468,8 @@ def _check_bank(path: str, out: list[Problem], progress: Progress | None) -> int
                                f"({e})", 1, True))
             return None
         if version != migrations.SCHEMA_VERSION:
-            out.append(Problem("schema", BANK_FILE, f"the bank has schema version {version}; "
+            newer = version > migrations.SCHEMA_VERSION
+            out.append(Problem("schema_newer" if newer else "schema", BANK_FILE, f"the bank has schema version {version}; "
                                f"this EduApp uses {migrations.SCHEMA_VERSION} (open it once with "
                                "EduApp to upgrade it)" if version < migrations.SCHEMA_VERSION else
                                f"the bank comes from a newer EduApp (schema {version})", 1,

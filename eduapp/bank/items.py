@@ -54,14 +54,20 @@ class ItemsMixin:
 
     def _update_item(self, item: Item, old: Item, note: str) -> bool:
         """Write ``item`` over ``old`` (same id). Returns True when the content changed
-        (and the version went up)."""
+        (and the version went up).
+
+        Either way ``item`` becomes the stored row: its ``id``, ``created_at`` and
+        ``version`` are the bank's afterwards (an unchanged re-import used to keep
+        ``id=None``, so a set save trashed its members and indexed a row that is no item).
+        """
         changed = content_changed(old, item)
         volatile = ("version", "created_at", "updated_at")
-        a, b = item.to_dict(), old.to_dict()
-        if not changed and all(a[k] == b[k] for k in a if k not in volatile):
-            return False
         item.id = old.id
         item.created_at = old.created_at
+        a, b = item.to_dict(), old.to_dict()
+        if not changed and all(a[k] == b[k] for k in a if k not in volatile):
+            item.version, item.updated_at = old.version, old.updated_at
+            return False
         item.version = old.version + 1 if changed else old.version
         item.updated_at = time.time()
         sets = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)
@@ -153,6 +159,20 @@ class ItemsMixin:
                 f"({', '.join('?' * len(ids))})",
                 [json.dumps(reviewer, ensure_ascii=False), date, changes, time.time(), *ids])
             return cur.rowcount
+
+    def live_ids(self, ids: Sequence[int]) -> list[int]:
+        """Those of ``ids`` that are items in the bank (not in the trash), in the order
+        given, each once: a command given several ids acts on these and reports the
+        others."""
+        with self._lock:
+            found: set[int] = set()
+            ids = list(dict.fromkeys(ids))
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk:chunk + 500]
+                found.update(r[0] for r in self.conn.execute(
+                    f"SELECT id FROM items WHERE deleted_at IS NULL AND id IN "
+                    f"({', '.join('?' * len(part))})", part))
+            return [i for i in ids if i in found]
 
     def _require_ids(self, ids: Sequence[int]) -> None:
         found = {r[0] for r in self.conn.execute(

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..config import BANK_FILE
 from ..domain import Media
 from ..errors import BackupError
-from ..storage import move_aside
+from ..storage import move_aside, refuse_if_in_use
 from . import backup as _backup
 from . import migrations
 from .check import _EXAMPLES, _FTS_SHADOWS, _FTS_TABLES, CheckReport, Progress, \
@@ -192,6 +192,23 @@ def _media_from_backups(data_dir: str, wanted: set[str]) -> dict[str, tuple]:
     return found
 
 
+def _restore_set_members(conn: sqlite3.Connection) -> int:
+    """Take back out of the trash the questions of live sets left with fewer than two:
+    those trashed last (one deletion, as an unchanged re-import once did); inside the
+    caller's transaction.
+
+    :returns: the number of questions restored.
+    """
+    n = 0
+    for (uid,) in conn.execute(
+            "SELECT s.uid FROM item_sets s WHERE s.deleted_at IS NULL AND (SELECT COUNT(*) "
+            "FROM items i WHERE i.set_uid = s.uid AND i.deleted_at IS NULL) < 2").fetchall():
+        n += conn.execute(
+            "UPDATE items SET deleted_at = NULL WHERE set_uid = ? AND deleted_at = (SELECT "
+            "MAX(deleted_at) FROM items WHERE set_uid = ?)", (uid, uid)).rowcount
+    return n
+
+
 def _repair_logical(data_dir: str, report: CheckReport, out: RepairReport) -> None:
     path = os.path.join(data_dir, BANK_FILE)
     codes = {p.code for p in report.problems if p.file == BANK_FILE}
@@ -216,6 +233,9 @@ def _repair_logical(data_dir: str, report: CheckReport, out: RepairReport) -> No
             media_rows = _media_from_backups(data_dir, wanted)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if "set_trashed" in codes:
+                n = _restore_set_members(conn)
+                out.actions.append(f"took {n} set question(s) back out of the trash")
             if "search_index" in codes:
                 n = rebuild_search_index(conn)
                 out.actions.append(f"rebuilt the search index ({n} items)")
@@ -265,7 +285,7 @@ def _repair_logical(data_dir: str, report: CheckReport, out: RepairReport) -> No
                     out.actions.append(f"{m} question(s) of missing sets became single items")
                     out.lost.append(f"the shared vignette or options of the set(s) of {m} "
                                     "question(s)")
-            if "set_order" in codes or "set_missing" in codes:
+            if codes & {"set_order", "set_missing", "set_trashed"}:
                 fixed = 0
                 for (set_uid,) in conn.execute("SELECT DISTINCT set_uid FROM items WHERE "
                                                "set_uid IS NOT NULL").fetchall():
@@ -331,6 +351,7 @@ def _salvage_file(data_dir: str, name: str, out: RepairReport) -> bool:
     good backup holds, and swap it in (the damaged file kept aside). Falls back to the
     backup's copy when nothing can be read. :returns: whether the file was replaced."""
     path = os.path.join(data_dir, name)
+    refuse_if_in_use(path, "repair")
     good = next((b for b in _backup.list_backups(data_dir) if b.good and name in b.files), None)
     tmp = os.path.join(data_dir, f".{name}.recovering")
     for p in (tmp, tmp + "-journal"):

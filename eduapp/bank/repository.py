@@ -21,7 +21,7 @@ import threading
 import sqlite_utils
 
 from .. import storage
-from ..errors import BankCorruptError, BankReadOnlyError
+from ..errors import BankCorruptError, BankMissingError, BankReadOnlyError
 from . import migrations
 from .documents import DocumentsMixin
 from .importing import ImportMixin
@@ -45,6 +45,34 @@ def _read_only_place(path: str) -> bool:
     return os.path.exists(path) and not os.access(path, os.W_OK)
 
 
+def refuse_lost_bank(path: str) -> None:
+    """Refuse to start a new, empty bank at ``path`` when the file is missing or empty (0
+    bytes: a crashed copy, a full disk, a sync tool) while a good backup of the data
+    folder holds a bank with items: that bank is restored, not silently replaced.
+
+    :raises BankMissingError: saying how to restore it (nothing was written).
+    """
+    try:
+        if os.path.exists(path) and os.path.getsize(path) > 0:
+            return
+    except OSError:
+        return
+    from ..config import BANK_FILE
+    from .backup import list_backups
+    data_dir = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(path) != BANK_FILE:
+        return
+    good = next((b for b in list_backups(data_dir)
+                 if b.good and BANK_FILE in b.files and (b.items or 0) > 0), None)
+    if good is None:
+        return
+    state = "is empty (0 bytes)" if os.path.exists(path) else "is missing"
+    raise BankMissingError(
+        f"{path} {state}, but the data folder has backups (the latest good one holds "
+        f"{good.items} items). Nothing was written: restore it with `eduapp bank restore "
+        "latest` (in the app: choose Restore when it asks)")
+
+
 class Bank(ItemsMixin, VersionsMixin, MediaMixin, SetsMixin, DocumentsMixin, TrashMixin,
            SearchMixin, ImportMixin, BankLookups):
     """The item bank in one SQLite file (WAL mode).
@@ -52,6 +80,8 @@ class Bank(ItemsMixin, VersionsMixin, MediaMixin, SetsMixin, DocumentsMixin, Tra
     :param path: the database file, created when missing; ``":memory:"`` for tests.
     :raises BankCorruptError: the file is not an EduApp bank or is damaged (left untouched).
     :raises BankVersionError: the file comes from a newer EduApp (left untouched).
+    :raises BankMissingError: the file is missing or empty but the folder's backups hold
+        a bank (unless ``allow_new``: the user chose to start with an empty bank).
 
     ::
 
@@ -60,7 +90,7 @@ class Bank(ItemsMixin, VersionsMixin, MediaMixin, SetsMixin, DocumentsMixin, Tra
     """
 
     def __init__(self, path: str, *, verify: bool = True, read_only: bool | None = None,
-                 backups: bool = True):
+                 backups: bool = True, allow_new: bool = False):
         self.path = path
         self._lock = threading.RLock()
         self.verified = False
@@ -74,6 +104,8 @@ class Bank(ItemsMixin, VersionsMixin, MediaMixin, SetsMixin, DocumentsMixin, Tra
             if read_only and not os.path.exists(path):
                 raise BankReadOnlyError(code="bank.folder-read-only-empty",
                                         values={"folder": os.path.dirname(path)})
+            if not allow_new:
+                refuse_lost_bank(path)
             try:
                 migrations.check_readable(path)
             except BankCorruptError as e:

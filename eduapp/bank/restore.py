@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from ..config import BANK_FILE
 from ..errors import BackupError, Phrase, os_reason
+from ..storage import refuse_if_in_use
 # the backup folder's lock and the disk-full error are shared with the making of backups
 from .backup import (KEPT_DIR, MANIFEST, BackupInfo, _disk_error, _folder_lock, _fsync_dir,
-                     backup_dir, covered_entries, find_backup)
+                     backup_dir, covered_entries, find_backup, read_only_error)
 
 
 @dataclass
@@ -85,6 +86,15 @@ def extract_backup(info: BackupInfo, dest: str, members: list[str] | None = None
     return written
 
 
+def _read_only_mount(folder: str) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (``os.access`` says
+    writable there for root)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
 def restore_backup(data_dir: str, backup: str | BackupInfo) -> RestoreResult:
     """Put a backup's files back into the data folder. The files it replaces (the
     databases with their WAL, settings, media ...) are first moved into
@@ -96,11 +106,22 @@ def restore_backup(data_dir: str, backup: str | BackupInfo) -> RestoreResult:
     :param backup: a :class:`BackupInfo`, a backup name or path, or ``latest``.
     :raises BackupError: no such backup, or it is damaged (nothing was changed).
     :raises DiskFullError: not enough space to unpack it (nothing was changed).
+    :raises BankReadOnlyError: the data folder is read-only (nothing was changed).
+    :raises BankBusyError: another EduApp has one of the folder's databases open (nothing
+        was changed).
     """
     info = backup if isinstance(backup, BackupInfo) else find_backup(data_dir, backup)
+    for name in covered_entries(data_dir)[0]:
+        refuse_if_in_use(os.path.join(data_dir, name), "restore")
     folder = backup_dir(data_dir)
-    os.makedirs(folder, exist_ok=True)
-    with _folder_lock(folder):
+    if os.path.isdir(data_dir) and (not os.access(data_dir, os.W_OK)
+                                    or _read_only_mount(data_dir)):
+        raise read_only_error(data_dir, "no backup can be restored into it")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as e:
+        raise _disk_error(e, f"the backup folder {folder}") from None
+    with _folder_lock(folder, "no backup can be restored into it"):
         staging = tempfile.mkdtemp(prefix=".tmp-restore-", dir=folder)
         try:
             names = extract_backup(info, staging)

@@ -69,5 +69,11 @@ def item_row(item: Item, content_hash: str | None = None) -> tuple:
 def fts_row(item: Item, set_vignette: str = "") -> tuple:
     """The ``items_fts`` row of ``item``: ``(rowid, stem, options, explanation, tags,
     facets)`` (:func:`~.textindex.item_fts_values`; the stem column holds the title too);
-    ``set_vignette`` is its set's shared text."""
+    ``set_vignette`` is its set's shared text.
+
+    :raises ValueError: the item has no bank id yet (a row indexed under a made-up rowid
+        would be "indexed but gone" and block the id of the next new item).
+    """
+    if item.id is None:
+        raise ValueError(f"item {item.uid} is indexed before it is stored (no id)")
     return (item.id,) + item_fts_values(item, set_vignette)

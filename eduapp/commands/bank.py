@@ -81,13 +81,20 @@ def run_stats(args, ctx) -> int:
 
 
 def run_set_status(args, ctx) -> int:
-    """Set the review status of the given item ids (all or nothing). Approving items the
-    quality gate flagged needs ``--force`` (recorded with the user's name); without it the
-    flagged items and their findings are listed and nothing changes (exit 1). With
-    ``--reviewer NAME`` also record NAME and today's date as their last review."""
+    """Set the review status of the given item ids that are in the bank; ids that are not
+    are reported and make the exit code 1 (none found: 3, nothing changed). Approving
+    items the quality gate flagged needs ``--force`` (recorded with the user's name);
+    without it the flagged items and their findings are listed and nothing changes (exit
+    1). With ``--reviewer NAME`` also record NAME and today's date as their last review."""
     import getpass
+    from ..errors import NotFoundError
+    known = ctx.bank.live_ids(args.ids)
+    missing = [i for i in dict.fromkeys(args.ids) if i not in set(known)]
+    if not known:
+        raise NotFoundError(f"no item with id {', '.join(map(str, missing))}: nothing was "
+                            "changed")
     try:
-        changed, _ = ctx.workspace.set_status(args.ids, args.status,
+        changed, _ = ctx.workspace.set_status(known, args.status,
                                               override=getattr(args, "force", False),
                                               by=getattr(args, "reviewer", None)
                                               or getpass.getuser())
@@ -100,11 +107,13 @@ def run_set_status(args, ctx) -> int:
             {"id": i, "findings": [f.to_dict() for f in fs]} for i, fs in
             sorted(e.blocked.items())]}, lines)
         return EXIT_REJECTED
-    payload = {"status": args.status, "ids": args.ids, "changed": changed}
-    text = f"{changed} item(s) set to {args.status}"
+    payload = {"status": args.status, "ids": known, "changed": changed, "missing": missing}
+    lines = [f"{changed} item(s) set to {args.status}"]
     if getattr(args, "reviewer", None):
-        reviewed, _ = ctx.workspace.record_review(args.ids, args.reviewer)
+        reviewed, _ = ctx.workspace.record_review(known, args.reviewer)
         payload["reviewed"] = reviewed
-        text += f"; review by {args.reviewer} recorded on {reviewed} item(s)"
-    ctx.emit(payload, text)
-    return EXIT_OK
+        lines[0] += f"; review by {args.reviewer} recorded on {reviewed} item(s)"
+    if missing:
+        lines.append(f"error: no item with id {', '.join(map(str, missing))}")
+    ctx.emit(payload, lines)
+    return EXIT_REJECTED if missing else EXIT_OK

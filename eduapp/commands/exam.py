@@ -57,8 +57,15 @@ def run_build(args, ctx) -> int:
     result.notes.extend(describe_substitutions(take_substitutions()))
     payload = dict(files.manifest)
     payload["out"] = os.path.abspath(args.out)
-    lines = [f"exam {exam.id}: {exam.question_count} questions, {len(exam.forms)} form(s), "
-             f"seed {exam.seed}, written to {payload['out']}"]
+    recorded = exam.id is not None
+    payload["recorded"] = recorded
+    lines = [f"exam {exam.id if recorded else exam.uid[:10].upper()}: {exam.question_count} "
+             f"questions, {len(exam.forms)} form(s), seed {exam.seed}, written to "
+             f"{payload['out']}"]
+    if not recorded:
+        result.notes.append("the data folder is read-only: the PDFs were written but the "
+                            "exam was not recorded in the bank (it cannot be opened again "
+                            "or marked from there)")
     for f in exam.forms:
         lines.append(f"  form {f.code}: {' '.join(files.forms[f.code].values())}")
     lines.append(f"  teacher's version: {files.teacher}")

@@ -32,12 +32,8 @@ def run_questions(args, ctx) -> int:
     """
     source = ""
     if getattr(args, "source", None):
-        try:
-            with open(args.source, encoding="utf-8") as fh:
-                source = fh.read()
-        except OSError as e:
-            raise EduAppError(code="source.cannot-read",
-                              values={"path": args.source, "reason": os_reason(e)}) from None
+        from ..textfiles import read_text
+        source = read_text(args.source, what="source file", consequence="nothing was generated")
     spec = QuestionSpec(topic=args.topic, count=args.count, kind=args.type,
                         language=args.language or "en", bloom=args.bloom or "",
                         difficulty=args.difficulty, source_text=source)

@@ -47,12 +47,9 @@ def run_play(args, ctx) -> int:
     """
     from ..vpatient import Encounter
     case = _library(ctx).get(args.case)
-    try:
-        with open(args.script, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise ImportFileError(None, args.script, code="vp.cannot-read-script",
-                              values={"reason": os_reason(e)}) from None
+    from ..textfiles import read_text
+    lines = read_text(args.script, what="script", consequence="nothing was played"
+                      ).splitlines()
     if not any(line.strip() and not line.lstrip().startswith("#") for line in lines):
         raise ImportFileError(None, args.script, code="vp.no-student-turns")
     if getattr(args, "debrief", None):
@@ -189,12 +186,8 @@ def run_generate(args, ctx) -> int:
     profile = ProviderStore(ctx.data_dir).get(name)
     source = ""
     if getattr(args, "source", None):
-        try:
-            with open(args.source, encoding="utf-8") as fh:
-                source = fh.read()
-        except (OSError, UnicodeDecodeError) as e:
-            raise EduAppError(code="source.cannot-read",
-                              values={"path": args.source, "reason": os_reason(e)}) from None
+        from ..textfiles import read_text
+        source = read_text(args.source, what="source file", consequence="nothing was generated")
     if getattr(args, "case_study", None) is not None:
         doc = ctx.bank.get_document(args.case_study)
         source = f"{doc.title}\n\n{doc.body}\n\n{source}".strip()

@@ -199,16 +199,18 @@ class Blueprint:
 
     @classmethod
     def load(cls, path: str) -> "Blueprint":
-        """Read a blueprint JSON file.
+        """Read a blueprint JSON file in any encoding :func:`eduapp.textfiles.read_text`
+        reads (UTF-8, GBK, UTF-16 ...).
 
         :raises ValidationError: unreadable file, bad JSON (with line), or bad content.
         """
+        from ..errors import ImportFileError
+        from ..textfiles import read_text
         try:
-            with open(path, encoding="utf-8") as fh:
-                raw = json.load(fh)
-        except OSError as e:
-            raise ValidationError(code="bp.cannot-read",
-                                  values={"path": path, "reason": os_reason(e)}) from None
+            raw = json.loads(read_text(path, what="blueprint",
+                                       consequence="no exam was built"))
+        except ImportFileError as e:
+            raise ValidationError(str(e)) from None
         except json.JSONDecodeError as e:
             raise ValidationError(code="bp.bad-json", values={
                 "path": path, "line": e.lineno, "detail": e.msg}) from None

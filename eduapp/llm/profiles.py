@@ -228,9 +228,12 @@ class ProviderStore:
 
     def _load(self) -> None:
         profiles: dict[str, ProviderProfile] = {}
+        from ..errors import ImportFileError
+        from ..textfiles import read_text
         try:
-            with open(self.path, encoding="utf-8") as fh:
-                raw = json.load(fh)
+            if not os.path.exists(self.path):
+                raise FileNotFoundError(self.path)
+            raw = json.loads(read_text(self.path, what="provider file"))
             for d in raw.get("profiles", []):
                 try:
                     p = ProviderProfile.from_dict(d)
@@ -240,7 +243,7 @@ class ProviderStore:
                 profiles[p.name] = p
         except FileNotFoundError:
             pass
-        except (OSError, ValueError, AttributeError) as e:
+        except (ImportFileError, OSError, ValueError, AttributeError) as e:
             log.warning("cannot read %s (%s); keeping it aside as .bad", self.path, e)
             try:
                 os.replace(self.path, self.path + ".bad")

@@ -27,19 +27,8 @@ def read_class_list(path: str) -> list[dict]:
     :raises ImportFileError: unreadable file, no candidate column, a row without a
         number, or a number listed twice (with the line).
     """
-    try:
-        raw = open(path, "rb").read()
-    except OSError as e:
-        raise ImportFileError(None, path, code="classlist.cannot-read",
-                              values={"reason": os_reason(e)}) from None
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ImportFileError(None, path, code="classlist.encoding")
+    from ..textfiles import read_text
+    text = read_text(path, what="class list", consequence="no class list was read")
     try:
         dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
     except csv.Error:

@@ -13,7 +13,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..config import ensure_data_dir
-from ..errors import BankCorruptError, BankError, BankVersionError, describe_error
+from ..errors import (BankCorruptError, BankError, BankMissingError, BankVersionError,
+                      EduAppError, describe_error)
 from ..storage import move_aside
 from .app import App, current_language, install_language, make_qapp
 from .main_window import MainWindow
@@ -30,6 +31,8 @@ def open_bank_or_recover(data_dir: str, parent=None):
     from ..config import BANK_FILE
     try:
         return Bank.open_in(data_dir, verify=False)
+    except BankMissingError as e:
+        return _offer_restore(data_dir, e, parent)
     except BankVersionError as e:
         QMessageBox.critical(parent, "EduApp", describe_error(e, current_language()))
         return None
@@ -55,13 +58,49 @@ def open_bank_or_recover(data_dir: str, parent=None):
                 error=describe_error(e, current_language())))
         if answer != QMessageBox.Yes:
             return None
-        aside = move_aside(path)
+        try:
+            aside = move_aside(path)
+        except (BankError, OSError) as moved:
+            QMessageBox.critical(parent, "EduApp", str(moved))
+            return None
         QMessageBox.information(parent, "EduApp", QApplication.translate(
             "App", "The damaged bank was kept as {path}.").format(path=aside))
         return Bank.open_in(data_dir)
     except BankError as e:
         QMessageBox.critical(parent, "EduApp", describe_error(e, current_language()))
         return None
+
+
+def _offer_restore(data_dir: str, error: Exception, parent=None):
+    """The bank file is missing or empty while backups hold a bank: restore the latest
+    good backup, start with an empty bank (an empty file is kept aside), or quit.
+
+    :returns: the opened :class:`eduapp.bank.Bank`, or ``None`` (quit).
+    """
+    from ..bank import Bank
+    from ..bank.restore import restore_backup
+    from ..config import BANK_FILE
+    box = QMessageBox(QMessageBox.Warning, "EduApp", QApplication.translate(
+        "App", "The item bank is missing or empty, but the data folder has backups.\n\n"
+               "Restore the latest backup? The files it replaces are kept."), parent=parent)
+    restore = box.addButton(QApplication.translate("App", "Restore"), QMessageBox.AcceptRole)
+    empty = box.addButton(QApplication.translate("App", "Start with an empty bank"),
+                          QMessageBox.DestructiveRole)
+    box.addButton(QMessageBox.Cancel)
+    box.setDetailedText(str(error))
+    box.exec()
+    try:
+        if box.clickedButton() is restore:
+            restore_backup(data_dir, "latest")
+            return Bank.open_in(data_dir, verify=False)
+        if box.clickedButton() is empty:
+            path = os.path.join(data_dir, BANK_FILE)
+            if os.path.exists(path):
+                move_aside(path)
+            return Bank.open_in(data_dir, allow_new=True)
+    except (EduAppError, OSError) as e:
+        QMessageBox.critical(parent, "EduApp", str(e))
+    return None
 
 
 def rebuild_window(qapp: QApplication, app: App, old, language: str):

@@ -179,6 +179,8 @@ def problem_text(code: str, count: int, file: str) -> str:
             "Safety", "{n} row(s) refer to rows that are missing."),
         "schema": QApplication.translate(
             "Safety", "The bank's version does not match this EduApp."),
+        "schema_newer": QApplication.translate(
+            "Safety", "The bank's version does not match this EduApp."),
         "search_index": QApplication.translate(
             "Safety", "The search index is damaged or out of step."),
         "item_invalid": QApplication.translate(
@@ -187,6 +189,8 @@ def problem_text(code: str, count: int, file: str) -> str:
             "Safety", "{n} question(s) belong to a missing set."),
         "set_incomplete": QApplication.translate(
             "Safety", "{n} item set(s) have fewer than two questions."),
+        "set_trashed": QApplication.translate(
+            "Safety", "{n} item set(s) have their questions in the trash."),
         "set_order": QApplication.translate(
             "Safety", "{n} item set(s) have their questions out of order."),
         "media_missing": QApplication.translate(

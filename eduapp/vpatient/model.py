@@ -549,17 +549,14 @@ def case_from_json(text: str, source: str = "") -> CaseScript:
 
 
 def load_case(path: str) -> CaseScript:
-    """Read and validate a case script file (UTF-8 JSON).
+    """Read and validate a case script file (JSON in any encoding
+    :func:`eduapp.textfiles.read_text` reads: UTF-8, GBK, UTF-16 ...).
 
     :raises ImportFileError: unreadable, not JSON, or invalid (says where and why).
     """
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as e:
-        raise ImportFileError(None, path, code="vp.cannot-read",
-                              values={"reason": os_reason(e)}) from None
-    return case_from_json(text, path)
+    from ..textfiles import read_text
+    return case_from_json(read_text(path, what="case script", consequence="nothing was "
+                                    "imported"), path)
 
 
 def save_case(case: CaseScript, path: str) -> None:

@@ -144,3 +144,59 @@ def test_help_menu_opens_the_user_guide_in_the_interface_language(qtbot, gui_app
     QTimer.singleShot(20, read_and_close)
     guide.trigger()
     assert words in seen[0] and ("Practice" in seen[0] or "练习" in seen[0])
+
+
+@pytest.mark.parametrize("choice", ["Restore", "Start with an empty bank"])
+def test_an_empty_bank_with_backups_offers_the_latest_backup(qapp, tmp_path, choice):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+    from eduapp.bank import Bank, create_backup
+    from eduapp.ui.launch import open_bank_or_recover
+    from tests.conftest import make_sba
+    bank = Bank.open_in(str(tmp_path))
+    bank.save_item(make_sba())
+    bank.close()
+    create_backup(str(tmp_path), "manual")
+    for name in os.listdir(tmp_path):
+        if name.startswith("bank.sqlite"):
+            os.remove(tmp_path / name)
+    (tmp_path / "bank.sqlite").write_bytes(b"")
+    seen = []
+
+    def click():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        button = next(b for b in box.findChildren(QPushButton) if b.text() == choice)
+        button.click()
+    QTimer.singleShot(20, click)
+    opened = open_bank_or_recover(str(tmp_path))
+    try:
+        assert "backups" in seen[0]
+        assert opened is not None and opened.count() == (1 if choice == "Restore" else 0)
+        if choice != "Restore":  # the empty file was kept aside, not deleted
+            assert [n for n in os.listdir(tmp_path) if n.startswith("bank.sqlite.damaged-")]
+    finally:
+        opened.close()
+
+
+@pytest.mark.skipif(not os.path.isdir(STARTER_DIR), reason="no starter bank")
+def test_loading_the_starter_bank_twice_changes_nothing(window, gui_app, qtbot):
+    from PySide6.QtGui import QAction
+    from eduapp.bank import check_data_folder
+    action = next(a for a in window.findChildren(QAction)
+                  if a.text() == "Load the &starter bank")
+    action.trigger()
+    qtbot.waitUntil(lambda: gui_app.bank.stats()["items"] > 0, timeout=60000)
+    first = gui_app.bank.stats()
+    action.trigger()
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: "0 items imported" in window.statusBar().currentMessage(),
+                    timeout=60000)
+    again = gui_app.bank.stats()
+    assert again["items"] == first["items"] and again["deleted"] == 0
+    assert again["sets"] == first["sets"]
+    report = check_data_folder(gui_app.data_dir)
+    assert report.ok, report.lines()

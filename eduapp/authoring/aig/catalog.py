@@ -189,12 +189,12 @@ def load_file(path: str) -> list[AigSource]:
     :raises ValidationError: unreadable, not one of these formats, or invalid.
     """
     if path.lower().endswith((".md", ".markdown", ".txt")):
+        from ...errors import ImportFileError
+        from ...textfiles import read_text
         try:
-            with open(path, encoding="utf-8") as fh:
-                body = fh.read()
-        except OSError as e:
-            raise ValidationError(code="file.cannot-read",
-                                  values={"path": path, "reason": os_reason(e)}) from None
+            body = read_text(path, what="knowledge table")
+        except ImportFileError as e:
+            raise ValidationError(str(e)) from None
         if not parse_markdown_tables(body):
             raise ValidationError(code="aig.no-md-table", values={"path": path})
         base = os.path.splitext(os.path.basename(path))[0]

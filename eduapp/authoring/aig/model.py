@@ -626,17 +626,17 @@ def _what(what):
 
 
 def read_json(path: str, what: str):
-    """Read a JSON file. :raises ValidationError: unreadable or not JSON (with line)."""
+    """Read a JSON file in any encoding :func:`eduapp.textfiles.read_text` reads (UTF-8,
+    GBK, UTF-16 ...).
+
+    :raises ValidationError: unreadable, binary, undecodable or not JSON (with line).
+    """
+    from ...errors import ImportFileError
+    from ...textfiles import read_text
     try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except OSError as e:
-        raise ValidationError(code="aig.cannot-read",
-                              values={"what": _what(what), "path": path,
-                                      "reason": os_reason(e)}) from None
-    except UnicodeDecodeError:
-        raise ValidationError(code="aig.not-utf8",
-                              values={"what": _what(what), "path": path}) from None
+        return json.loads(read_text(path, what=what))
+    except ImportFileError as e:
+        raise ValidationError(str(e)) from None
     except json.JSONDecodeError as e:
         raise ValidationError(code="bp.bad-json",
                               values={"path": path, "line": e.lineno, "detail": e.msg}) from None

@@ -713,6 +713,12 @@ class ExamsPage(Page):
             self.export_dir = files.folder
             self.open_button.setEnabled(True)
             n = sum(len(v) for v in files.forms.values()) + 1
+            if exam.id is None:  # a read-only data folder: printed, not recorded
+                self.window().statusBar().showMessage(self.tr(
+                    "The data folder is read-only: {n} PDFs and the manifest were written "
+                    "to {path}, but the exam was not stored.").format(
+                        n=n, path=files.folder), 15000)
+                return
             self.window().statusBar().showMessage(self.tr(
                 "Exam {id} stored; {n} PDFs and the manifest written to {path}.").format(
                     id=exam.id, n=n, path=files.folder), 10000)
