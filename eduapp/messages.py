@@ -200,9 +200,9 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
     "store.io-error": ("the disk could not be written ({detail}): nothing was changed",
                        "无法写入磁盘（{detail}）：未做任何修改"),
     "store.out-of-step": ("the bank's data is out of step ({detail}): nothing was changed. Run "
-                          "`eduapp bank check --repair` (in the app: Tools → Check database)",
-                          "题库数据前后不一致（{detail}）：未做任何更改。请运行 "
-                          "`eduapp bank check --repair`（在应用中：工具 → 检查数据库）"),
+                          "{command} (in the app: Tools → Check database)",
+                          "题库数据前后不一致（{detail}）：未做任何更改。请运行 {command}"
+                          "（在应用中：工具 → 检查数据库）"),
     "store.in-use": ("{name} is open in another EduApp (the app or a command): close it, then "
                      "try the {what} again. Nothing was changed",
                      "{name} 正在被另一个 EduApp（应用或命令）使用：请先关闭它，再重试{what}。未做任何更改"),

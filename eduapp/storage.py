@@ -174,7 +174,9 @@ def storage_error(e: sqlite3.Error) -> Exception | None:
     if isinstance(e, sqlite3.IntegrityError) or code == sqlite3.SQLITE_CORRUPT \
             or "malformed" in text:
         from .errors import BankCorruptError
-        return BankCorruptError(code="store.out-of-step", values={"detail": str(e)})
+        return BankCorruptError(code="store.out-of-step",
+                                values={"detail": str(e),
+                                        "command": "`eduapp bank check --repair`"})
     return None
 
 

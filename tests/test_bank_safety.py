@@ -393,7 +393,7 @@ def test_a_full_disk_in_a_multi_file_import_says_what_was_imported(tmp_path):
         late = _items_file(tmp_path / "late.json", 1, "late")
         code, out, err = cli(data, "bank", "import", small, big, late)
         assert code == 3 and "disk is full" in err, err
-        assert "small.json (2 item(s)" in err and "Not imported: big.json, late.json" in err
+        assert "small.json (2)" in err and "Not imported: big.json, late.json" in err
         code, out, err = cli(data, "bank", "stats", "--json")
         assert json.loads(out)["items"] == 42
         strays = [n for n in os.listdir(data) if n.endswith(".part")]
