@@ -392,7 +392,8 @@ class Workspace:
             except ImportFileError as e:
                 failed += 1
                 total.errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
-        changed = bool(total.imported or total.updated or total.documents)
+        changed = bool(total.imported or total.updated or total.documents
+                       or total.documents_updated)
         return ImportOutcome(total, failed, Changes(items=changed, documents=changed))
 
     def import_matches(self, paths: list[str], fmt: str = "auto") -> list:

@@ -27,8 +27,11 @@ def run_import(args, ctx) -> int:
                                          strict=args.strict,
                                          language=getattr(args, "language", None) or "")
     total = outcome.summary
-    lines = [f"imported {total.imported}, updated {total.updated}, skipped {total.skipped}"
-             + (f", documents {total.documents}" if total.documents else "")]
+    docs = (total.documents, total.documents_updated, total.documents_skipped)
+    lines = [f"imported {total.imported}, updated {total.updated}, skipped {total.skipped} "
+             "(unchanged)"
+             + (f"; documents: imported {docs[0]}, updated {docs[1]}, skipped {docs[2]} "
+                "(unchanged)" if any(docs) else "")]
     for kind, entries in (("error", total.errors), ("note", total.warnings)):
         for err in entries:
             where = err["file"] or ""
