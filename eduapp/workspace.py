@@ -437,11 +437,18 @@ class Workspace:
             os.makedirs(folder, exist_ok=True)  # as exam build --out does
         except OSError as e:
             raise ExportError(f"cannot create the folder {folder} ({e.strerror})") from None
-        left_out = write_file(units, out, fmt, documents=documents,
-                              media=bank.media_for(units))
-        return ExportOutcome(len(flatten(units)) - len(left_out),
-                             sum(isinstance(u, ItemSet) for u in units), len(documents), fmt,
-                             out, left_out)
+        requested = set(ids if ids is not None else bank.query_ids(query,
+                                                                   ItemFilter(category=category)))
+        unread = requested - {i.id for i in flatten(units)}
+        report = write_file(units, out, fmt, documents=documents,
+                            media=bank.media_for(units))
+        written = len(flatten(units)) - len(report)
+        # never silent: an item the bank could not hand over is counted and named too
+        left_out = list(report) + [
+            {"item": f"#{i}", "uid": "", "message": "the bank could not read this item "
+             "(run eduapp bank check); it was left out"} for i in sorted(unread)]
+        return ExportOutcome(written, sum(isinstance(u, ItemSet) for u in units),
+                             len(documents), fmt, out, left_out)
 
     def search(self, query: str, limit: int = 20, *, filters: "ItemFilter | None" = None,
                with_findings: bool = True) -> list[Item]:

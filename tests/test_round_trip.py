@@ -114,3 +114,44 @@ def test_reimport_of_gift_without_ids_matches_by_words(ws, tmp_path):
     assert (summary.imported, summary.updated, summary.skipped) == (0, 0, 1)
     assert ws.import_matches([str(path)], "gift") == []
     assert len(ws.bank.query_ids("")) == 1
+
+
+# --- defect 3: sets survive an Anki round trip; no export drops an item silently ------
+
+def _counts(w: Workspace) -> tuple[int, int]:
+    stats = w.bank.stats()
+    return stats["items"], stats["sets"]
+
+
+def test_apkg_round_trip_rebuilds_the_sets(ws, tmp_path):
+    ws.import_files([STARTER_EN])
+    deck = str(tmp_path / "all.apkg")
+    assert ws.export_items("apkg", deck).exported == 42
+    with _fresh(tmp_path, "other") as other:
+        summary = other.import_files([deck]).summary
+        assert summary.errors == [] and summary.imported == 42
+        assert _counts(other) == _counts(ws) == (42, 4)
+        assert check_data_folder(other.data_dir).ok
+        back = other.export_items("eduapp-json", str(tmp_path / "back.json"))
+        assert back.exported == 42 and back.not_represented == []
+
+
+def test_members_of_a_set_the_file_lacks_become_standalone_with_a_note(ws, tmp_path):
+    ws.import_files([STARTER_EN])
+    sheet = str(tmp_path / "all.csv")  # CSV keeps set_uid but not the set itself
+    ws.export_items("csv", sheet)
+    with _fresh(tmp_path, "other") as other:
+        summary = other.import_files([sheet]).summary
+        assert summary.errors == [] and summary.imported == 42
+        assert any("imported as standalone questions" in w["message"]
+                   for w in summary.warnings)
+        assert check_data_folder(other.data_dir).ok
+        assert other.export_items("eduapp-json", str(tmp_path / "b.json")).exported == 42
+
+
+def test_export_of_a_bank_with_a_missing_set_names_no_loss(ws, tmp_path):
+    ws.import_files([STARTER_EN])
+    ws.bank.conn.execute("DELETE FROM item_sets WHERE uid = 'starter-en-set-card-01'")
+    ws.bank.conn.commit()
+    out = ws.export_items("eduapp-json", str(tmp_path / "all.json"))
+    assert out.exported == 42 and out.not_represented == []
