@@ -76,11 +76,15 @@ class ExportOutcome:
     format: str
     out: str
     not_represented: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
+        """``{"exported", "sets", "documents", "format", "out", "not_represented",
+        "changed"}``: ``changed`` lists the items written in another shape the format can
+        hold (``{"item", "uid", "message"}`` each)."""
         return {"exported": self.exported, "sets": self.sets, "documents": self.documents,
                 "format": self.format, "out": self.out,
-                "not_represented": self.not_represented}
+                "not_represented": self.not_represented, "changed": self.changed}
 
 
 @dataclass
@@ -448,7 +452,8 @@ class Workspace:
             {"item": f"#{i}", "uid": "", "message": "the bank could not read this item "
              "(run eduapp bank check); it was left out"} for i in sorted(unread)]
         return ExportOutcome(written, sum(isinstance(u, ItemSet) for u in units),
-                             len(documents), fmt, out, left_out)
+                             len(documents), fmt, out, left_out,
+                             list(getattr(report, "changed", [])))
 
     def search(self, query: str, limit: int = 20, *, filters: "ItemFilter | None" = None,
                with_findings: bool = True) -> list[Item]:

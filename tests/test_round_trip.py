@@ -155,3 +155,84 @@ def test_export_of_a_bank_with_a_missing_set_names_no_loss(ws, tmp_path):
     ws.bank.conn.commit()
     out = ws.export_items("eduapp-json", str(tmp_path / "all.json"))
     assert out.exported == 42 and out.not_represented == []
+
+
+# --- defect 5 and the general rule: every own export of the shipped bank re-imports -----
+
+SHIPPED = sorted(glob.glob(os.path.join(REPO, "question_banks", "*.json")))
+FORMATS = ["eduapp-json", "apkg", "moodle-xml", "gift", "aiken", "qti", "qti3", "csv"]
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    """The whole shipped bank (every question_banks/*.json) in a workspace."""
+    folder = tmp_path_factory.mktemp("shipped")
+    with Workspace(str(folder)) as w:
+        summary = w.import_files(SHIPPED).summary
+        assert summary.errors == []
+        yield w
+
+
+def _snapshot(w: Workspace) -> dict:
+    bank = w.bank
+    return {i.uid: {k: v for k, v in i.to_dict().items() if k != "updated_at"}
+            for i in bank.get_items(bank.query_ids(""))}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_own_export_of_the_shipped_bank_reimports(shipped, tmp_path, fmt):
+    out = str(tmp_path / f"all.{fmt}")
+    report = shipped.export_items(fmt, out)
+    total = shipped.bank.stats()["items"]
+    assert report.exported + len(report.not_represented) == total
+    with _fresh(tmp_path, "empty") as other:
+        summary = other.import_files([out], "qti" if fmt == "qti3" else fmt).summary
+        assert summary.errors == []
+        assert summary.imported == report.exported
+        assert other.bank.stats()["items"] == report.exported
+        assert check_data_folder(other.data_dir).ok
+        if fmt == "eduapp-json":  # lossless: the very same items, sets and documents
+            assert _snapshot(other) == _snapshot(shipped)
+            assert other.bank.stats()["sets"] == shipped.bank.stats()["sets"]
+            assert other.bank.stats()["documents"] == shipped.bank.stats()["documents"]
+    before = _snapshot(shipped)
+    again = shipped.import_files([out], "qti" if fmt == "qti3" else fmt).summary
+    assert again.errors == []
+    assert (again.imported, again.updated, again.skipped) == (0, 0, report.exported)
+    assert _snapshot(shipped) == before
+
+
+@pytest.mark.parametrize("fmt", ["gift", "moodle-xml", "qti", "qti3"])
+def test_short_item_with_only_a_model_answer_is_written_as_an_essay_and_said(ws, tmp_path,
+                                                                             fmt):
+    item = Item(type="short", stem="Outline the treatment of DKA.\n\nName four steps.",
+                model_answer="Fluids first.\n\nThen insulin, potassium, the cause.",
+                explanation="Fluids come first.\n\n\nInsulin after.", idnumber="DKA-1")
+    ws.bank.save_item(item)
+    out = str(tmp_path / f"one.{fmt}")
+    report = ws.export_items(fmt, out)
+    assert report.exported == 1 and report.not_represented == []
+    assert [c["item"] for c in report.changed] == ["DKA-1"]
+    assert "essay" in report.changed[0]["message"]
+    with _fresh(tmp_path, "empty") as other:
+        summary = other.import_files([out], "qti" if fmt == "qti3" else fmt).summary
+        assert summary.errors == [] and summary.imported == 1
+        back = other.bank.get_items(other.bank.query_ids(""))[0]
+        assert back.type == "essay"
+        if fmt != "gift":
+            assert "insulin" in back.model_answer
+
+
+def test_gift_writes_no_line_break_inside_a_field(tmp_path):
+    from eduapp.interop import gift, parse_file
+    item = Item(type="sba", stem="Line one\rline two\u2028three\n\nfour",
+                options=[Option("A\n\nB", True, "why\r\n\r\nnot"), Option("C")],
+                explanation="x\n\n\ny", tags=["t\nu"], category="a\nb")
+    text = gift.dumps([item])
+    question = text.split("\n\n")[1]  # after the $CATEGORY block
+    assert question.strip() and "\n\n" not in question.strip()
+    path = tmp_path / "one.gift"
+    path.write_text(text, encoding="utf-8")
+    result = parse_file(str(path), "gift")
+    assert result.errors == [] and len(result.items) == 1
+    assert result.items[0].options[0].text.split() == ["A", "B"]

@@ -100,9 +100,14 @@ def keep_uncarried_fields(item: Item, old: Item, set_vignette: str = "") -> None
     * ``extra`` is the old one updated with the new keys; ``marks`` and ``language`` stay
       the bank's when the new ones are the defaults.
 
+    * an ID number that is the old item's uid (written by the export as the id of an item
+      without one) is no ID number;
     * a lone item where the bank's is a set member keeps the set membership (``set_uid``,
       ``set_position``: no format but eduapp-json and Anki carry sets), and a stem that is
       the set's shared ``set_vignette`` and the old stem run together becomes the old stem;
+    * a true/false item keeps its option texts (``正确``/``错误``) when the format wrote
+      only TRUE/FALSE; a title or QTI shuffle flag the export made up is dropped
+      (:func:`_drop_derived_extra`);
     * a type the format cannot carry stays the bank's: a true/false item written as a
       two-option single best answer (Aiken), a short-answer item with only a model answer
       written as an essay (Moodle XML, GIFT, QTI need an accepted answer for a short item).
@@ -111,11 +116,20 @@ def keep_uncarried_fields(item: Item, old: Item, set_vignette: str = "") -> None
 
     :param set_vignette: the shared vignette of the bank item's set (``""`` for none).
     """
+    if item.idnumber and item.idnumber == old.uid and not old.idnumber:
+        item.idnumber = ""  # the export wrote the uid as the id of an item without one
     if item.set_uid is None and old.set_uid:
         item.set_uid, item.set_position = old.set_uid, old.set_position
-        if set_vignette and not item.vignette and not old.vignette and \
-                _same_text(item.stem, f"{set_vignette}\n\n{old.stem}"):
+    if old.set_uid and set_vignette and not old.vignette:  # the export prepended it
+        if _same_text(item.vignette, set_vignette):
+            item.vignette = ""
+        elif not item.vignette and _same_text(item.stem, f"{set_vignette}\n\n{old.stem}"):
             item.stem = old.stem
+    if item.type == "tf" == old.type and len(item.options) == len(old.options) == 2 and \
+            [o.correct for o in item.options] == [o.correct for o in old.options]:
+        for a, b in zip(item.options, old.options):  # the format wrote only TRUE/FALSE
+            a.text = b.text
+    _drop_derived_extra(item, old, set_vignette)
     if item.type == "sba" and old.type == "tf" and len(item.options) == 2 and \
             [o.correct for o in item.options] == [o.correct for o in old.options]:
         item.type = "tf"
@@ -157,6 +171,38 @@ def keep_uncarried_fields(item: Item, old: Item, set_vignette: str = "") -> None
     elif not item.options and old.options:
         item.options = [Option.from_dict(o.to_dict()) for o in old.options]
     item.extra = {**old.extra, **item.extra}
+
+
+def _derived_shuffle(old: Item) -> str:
+    """The ``shuffle`` EduApp's QTI writer gives an item without a QTI one
+    (``interop.qti.item_writer._shuffle``): Moodle's ``shuffleanswers``, else ``false``
+    for true/false and ``true`` for other items."""
+    moodle = str((old.extra.get("moodle") or {}).get("shuffleanswers", "")).strip().lower()
+    if moodle in ("1", "true", "0", "false"):
+        return "true" if moodle in ("1", "true") else "false"
+    return "false" if old.type == "tf" else "true"
+
+
+def _drop_derived_extra(item: Item, old: Item, set_vignette: str = "") -> None:
+    """Leave out of a re-imported ``item`` the format data an export made up from the item
+    itself, which the bank's ``old`` does not hold: a title that is only the first words
+    of the stem (Moodle's ``<name>``, QTI's ``title``; for a case-set member, of the shared
+    vignette) and QTI's ``shuffle`` where it is what the writer derives
+    (:func:`_derived_shuffle`). Such a re-import is then ``skipped``, not ``updated``."""
+    from .matching import plain_words
+    title = item.extra.get("title")
+    if title and not old.extra.get("title") and any(
+            plain_words(text).startswith(plain_words(title))
+            for text in (old.full_stem, f"{set_vignette}\n\n{old.full_stem}")):
+        del item.extra["title"]
+    qti = item.extra.get("qti")
+    if isinstance(qti, dict) and qti.get("shuffle") == _derived_shuffle(old) and \
+            "shuffle" not in (old.extra.get("qti") or {}):
+        qti = {k: v for k, v in qti.items() if k != "shuffle"}
+        if qti:
+            item.extra["qti"] = qti
+        else:
+            del item.extra["qti"]
 
 
 class ImportMixin:
@@ -326,8 +372,9 @@ class ImportMixin:
         for unit in units:
             for item in unit.items if isinstance(unit, ItemSet) else [unit]:
                 keys["uid"].add(item.uid)
-                if item.idnumber:
+                if item.idnumber:  # an export writes the uid as the id of an item without one
                     keys["idnumber"].add(item.idnumber)
+                    keys["uid"].add(item.idnumber)
                 hashes[id(item)] = item.content_hash()
                 keys["content_hash"].add(hashes[id(item)])
         live: dict[str, set] = {}
@@ -348,6 +395,7 @@ class ImportMixin:
             h = hashes[id(unit)]
             ident = {"uid": unit.uid, "idnumber": unit.idnumber, "content_hash": h}
             if any(v and (v in live[c] or v in seen[c]) for c, v in ident.items()) or \
+                    (unit.idnumber and unit.idnumber in live["uid"]) or \
                     self._loose_match(unit) is not None:
                 known.append(unit)
                 continue
@@ -405,7 +453,7 @@ class ImportMixin:
         """The live bank item that ``item`` is: same uid, else ID number, else content
         hash; with ``loose``, else the same words (:meth:`_loose_match`, lone items only)."""
         for col, value in (("uid", item.uid), ("idnumber", item.idnumber),
-                           ("content_hash", item.content_hash())):
+                           ("uid", item.idnumber), ("content_hash", item.content_hash())):
             if not value:
                 continue
             row = self.conn.execute(f"SELECT {ITEM_SELECT} FROM items WHERE {col} = ? AND "

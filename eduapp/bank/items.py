@@ -54,14 +54,20 @@ class ItemsMixin:
 
     def _update_item(self, item: Item, old: Item, note: str) -> bool:
         """Write ``item`` over ``old`` (same id). Returns True when the content changed
-        (and the version went up)."""
+        (and the version went up).
+
+        Either way ``item`` becomes the stored row: its ``id``, ``created_at`` and
+        ``version`` are the bank's afterwards (an unchanged re-import used to keep
+        ``id=None``, so a set save trashed its members and indexed a row that is no item).
+        """
         changed = content_changed(old, item)
         volatile = ("version", "created_at", "updated_at")
-        a, b = item.to_dict(), old.to_dict()
-        if not changed and all(a[k] == b[k] for k in a if k not in volatile):
-            return False
         item.id = old.id
         item.created_at = old.created_at
+        a, b = item.to_dict(), old.to_dict()
+        if not changed and all(a[k] == b[k] for k in a if k not in volatile):
+            item.version, item.updated_at = old.version, old.updated_at
+            return False
         item.version = old.version + 1 if changed else old.version
         item.updated_at = time.time()
         sets = ", ".join(f"{c} = ?" for c in ITEM_COLUMNS)

@@ -52,6 +52,7 @@ def run_export(args, ctx) -> int:
                                      category=args.category)
     lines = [f"exported {out.exported} items to {args.out} ({args.format})"]
     lines += [f"left out: {e['item']}: {e['message']}" for e in out.not_represented]
+    lines += [f"changed: {e['item']}: {e['message']}" for e in out.changed]
     ctx.emit(out.to_dict(), lines)
     return EXIT_REJECTED if out.not_represented else EXIT_OK
 
