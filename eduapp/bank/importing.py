@@ -248,11 +248,12 @@ class ImportMixin:
                 if isinstance(unit, ItemSet):
                     unit.validate()
             except ValidationError as e:
+                entry, line = result.entry_of(unit) if hasattr(result, "entry_of") else (n, None)
                 if strict:
                     raise ImportFileError(f"{e} (--strict: nothing was imported)",
-                                          file=result.file, item=n) from None
-                summary.errors.append(ImportFileError(str(e), file=result.file,
-                                                      item=n).to_dict())
+                                          file=result.file, line=line, item=entry) from None
+                summary.errors.append(ImportFileError(str(e), file=result.file, line=line,
+                                                      item=entry).to_dict())
                 continue
             units.append(unit)
         if self.read_only:

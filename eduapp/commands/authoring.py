@@ -9,13 +9,17 @@ from ..authoring import blind_check, gate_findings
 from ..errors import ImportFileError
 from ..interop import parse_file
 
-EXIT_OK, EXIT_FAILED = 0, 3
+EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 3
 
 
 def run_lint(args, ctx) -> int:
     """Run the gate on every item of every FILE, in file order; with ``--verify`` a model
-    answers each choice item blind first (the two-defensible-keys check). Exit 3 when no
-    file could be read."""
+    answers each choice item blind first (the two-defensible-keys check). Entries are
+    named as ``bank import`` names them (``entry N``, the parser's numbering); an entry
+    the parser cannot read is printed as an error, never dropped silently. Exit 1 when
+    some entry could not be read, 3 when no file could be read."""
+    from .bank import entry_lines
+    from ..domain import ItemSet
     profile = None
     if getattr(args, "verify", False):
         profile = ctx.workspace.provider(getattr(args, "provider", None))
@@ -28,28 +32,39 @@ def run_lint(args, ctx) -> int:
             result = parse_file(path, args.format)
         except ImportFileError as e:
             errors.append(e.to_dict() if e.file else {**e.to_dict(), "file": path})
-            lines.append(f"error: {e}")
+            lines += entry_lines("error", errors[-1:])
             continue
         read += 1
-        errors.extend(e.to_dict() for e in result.errors)
-        for n, item in enumerate(result.items, 1):
-            if profile is not None:
-                blind_check(profile, item)
-            findings = gate_findings(item)
-            out_items.append({"file": path, "index": n, "stem": item.full_stem,
-                              "findings": [f.to_dict() for f in findings]})
-            head = " ".join(item.full_stem.split())[:70]
-            lines.append(f"{path} #{n}: {head}")
-            for f in findings:
-                where = f" [{f.span[0]} {f.span[1]}-{f.span[2]}]" if f.span else ""
-                lines.append(f"    {f.severity:<7} {f.rule}{where}: {f.message}")
-            if not findings:
-                lines.append("    ok")
+        file_errors = [e.to_dict() for e in result.errors]
+        errors.extend(file_errors)
+        n = 0
+        for unit in result.units:
+            entry, line = result.entry_of(unit)
+            members = unit.items if isinstance(unit, ItemSet) else [unit]
+            for k, item in enumerate(members, start=1):
+                n += 1
+                label = f"{entry}" if len(members) == 1 else f"{entry}, question {k}"
+                if profile is not None:
+                    blind_check(profile, item)
+                findings = gate_findings(item)
+                out_items.append({"file": path, "index": n, "entry": label, "line": line,
+                                  "stem": item.full_stem,
+                                  "findings": [f.to_dict() for f in findings]})
+                head = " ".join(item.full_stem.split())[:70]
+                lines.append(f"{path}{f':{line}' if line else ''} (entry {label}): {head}")
+                for f in findings:
+                    where = f" [{f.span[0]} {f.span[1]}-{f.span[2]}]" if f.span else ""
+                    lines.append(f"    {f.severity:<7} {f.rule}{where}: {f.message}")
+                if not findings:
+                    lines.append("    ok")
+        lines += entry_lines("error", file_errors)
     flagged = sum(1 for i in out_items if any(f["severity"] != "info" for f in i["findings"]))
-    lines.append(f"{len(out_items)} item(s), {flagged} with warnings or errors")
+    lines.append(f"{len(out_items)} item(s), {flagged} with warnings or errors"
+                 + (f"; {len(errors)} entr{'y' if len(errors) == 1 else 'ies'} could not be "
+                    "read (see the errors above)" if errors else ""))
     ctx.emit({"items": out_items, "errors": errors}, lines)
     if read == 0:
         if not ctx.json:
             print("eduapp: no file could be read", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_OK
+    return EXIT_REJECTED if errors else EXIT_OK

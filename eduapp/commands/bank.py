@@ -21,6 +21,21 @@ def item_json(item) -> dict:
             "findings": [f.to_dict() for f in item.findings]}
 
 
+def entry_lines(kind: str, entries: list[dict]) -> list[str]:
+    """``kind: FILE:LINE (entry N): message`` per ``{file, line, item, message}`` entry:
+    how ``bank import`` and ``lint`` name an entry of a file (the parser's numbering,
+    :meth:`eduapp.interop.ParseResult.entry_of`)."""
+    lines = []
+    for err in entries:
+        where = err.get("file") or ""
+        if err.get("line"):
+            where += f":{err['line']}"
+        if err.get("item") is not None:
+            where += f" (entry {err['item']})"
+        lines.append(f"{kind}: {where}: {err['message']}")
+    return lines
+
+
 def run_import(args, ctx) -> int:
     """Import each FILE in one transaction; report per-file errors with line numbers."""
     outcome = ctx.workspace.import_files(args.files, args.format, category=args.category or "",
@@ -32,14 +47,7 @@ def run_import(args, ctx) -> int:
              "(unchanged)"
              + (f"; documents: imported {docs[0]}, updated {docs[1]}, skipped {docs[2]} "
                 "(unchanged)" if any(docs) else "")]
-    for kind, entries in (("error", total.errors), ("note", total.warnings)):
-        for err in entries:
-            where = err["file"] or ""
-            if err.get("line"):
-                where += f":{err['line']}"
-            if err.get("item") is not None:
-                where += f" (entry {err['item']})"
-            lines.append(f"{kind}: {where}: {err['message']}")
+    lines += entry_lines("error", total.errors) + entry_lines("note", total.warnings)
     ctx.emit(total.to_dict(), lines)
     if outcome.failed_files == len(args.files):
         return EXIT_FAILED

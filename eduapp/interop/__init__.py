@@ -16,6 +16,7 @@ from ..language import LANGUAGES, detect_item_language, detect_language
 from ..errors import ExportError, ImportFileError
 from . import textencoding
 from .base import ParseResult, Unit, flatten
+from .limits import enforce_limits
 from .xmlchars import clean_item, clean_units
 
 #: ``--format`` name -> module path. Each module follows the contract in ``base.py``.
@@ -156,6 +157,7 @@ def parse_file(path: str, fmt: str = "auto", language: str | None = None) -> Par
         with collector_paused():
             result = format_module(fmt).parse(path)
     clean_units(result.units)
+    enforce_limits(result)  # one size limit per field for every format (limits.py)
     assign_languages(result, language)
     note = textencoding.assumed_encoding_note(result.encoding, path)
     if note is not None:  # a text file read in a guessed code page: say so in the summary

@@ -327,7 +327,7 @@ def parse(path: str) -> ParseResult:
                 elif media:
                     mediafiles.attach_media(item, media, result)
                     referenced.add(ref)
-            result.units.append(item)
+            result.add(item, label)
         _rebuild_sets(result, path)
         unused = [v for v in media_map.values() if v not in referenced]
         # Anki keeps files named "_..." for the note types' templates (fonts, scripts,
@@ -432,6 +432,7 @@ def _rebuild_sets(result: ParseResult, path: str) -> None:
             lonely += len(group)
             continue
         units.append(item_set)
+        result.entries[id(item_set)] = result.entries.get(id(group[0]), (None, None))
     result.units = units
     if lonely:
         result.warnings.append(ImportFileError(

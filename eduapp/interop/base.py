@@ -61,6 +61,23 @@ class ParseResult:
     language_forced: str | None = None
     warnings: list[ImportFileError] = field(default_factory=list)
     encoding: str = ""
+    entries: dict = field(default_factory=dict, repr=False)
+
+    def add(self, unit: Unit, entry=None, line: int | None = None) -> None:
+        """Append ``unit`` and remember where it stands in the file: ``entry`` is the
+        label the parser's errors use for it (GIFT/Aiken block, CSV row, Moodle question
+        number, QTI item file, Anki note), ``line`` its first line (one-based)."""
+        self.units.append(unit)
+        self.entries[id(unit)] = (entry, line)
+
+    def entry_of(self, unit: Unit) -> tuple:
+        """``(entry label, line or None)`` of ``unit``, as the parser's errors name
+        entries (:meth:`add`); the unit's one-based position among the units when the
+        parser did not say. Import, lint and the size limits all number entries so."""
+        entry, line = self.entries.get(id(unit), (None, None))
+        if entry is None:
+            entry = next((n for n, u in enumerate(self.units, 1) if u is unit), None)
+        return entry, line
 
     @property
     def items(self) -> list[Item]:

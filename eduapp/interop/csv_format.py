@@ -345,7 +345,7 @@ def parse(path: str) -> ParseResult:
         except ValidationError as e:
             result.errors.append(ImportFileError(str(e), file=path, line=line, item=n))
         else:
-            result.units.append(item)
+            result.add(item, n, line)
         line = reader.line_num + 1
     return result
 

@@ -357,7 +357,7 @@ def parse(path: str) -> ParseResult:
             result.errors.append(ImportFileError(f"the question cannot be read ({e})",
                                                  file=path, line=line, item=n))
             continue
-        result.units.append(item)
+        result.add(item, n, line)
     _unique_title_ids(result)
     return result
 

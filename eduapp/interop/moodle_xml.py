@@ -300,7 +300,7 @@ def parse(path: str) -> ParseResult:
             result.errors.append(ImportFileError(f"the question cannot be read ({e})",
                                                  file=path, line=line, item=n + 1))
             continue
-        result.units.append(item)
+        result.add(item, n + 1, line)
     return result
 
 
