@@ -339,15 +339,17 @@ class ImportMixin:
             return None
         return self._loose_index().get(loose_key(item.full_stem, item.options))
 
-    def same_item(self, item: Item) -> Item | None:
-        """The live bank item ``item`` is (same uid, else ID number, else content hash,
-        else the same words in stem and options), or ``None``: what an import of ``item``
-        would update or skip. Any thread."""
+    def same_words_ids(self, items: Sequence[Item]) -> list[int | None]:
+        """For each of ``items``, the id of the live bank item with the same words in stem
+        and options (:func:`~.matching.loose_key`: what an import finds when no id
+        matches), or ``None``. Any thread.
+
+        :returns: one entry per item, in order.
+        """
         with self._lock:
             self._loose = None
-            self._loose_hits = set()
             try:
-                return self._match(item, loose=True)
+                return [self._loose_match(item) for item in items]
             finally:
                 self._loose = None
 

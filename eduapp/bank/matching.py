@@ -121,15 +121,19 @@ def find_import_matches(bank, result, file: str = "") -> list[ImportMatch]:
     :returns: at most one match per incoming item (the closest), in file order.
     """
     out: list[ImportMatch] = []
-    for n, unit in enumerate(result.units):
-        if isinstance(unit, ItemSet) or not isinstance(unit, Item):
-            continue
+    lone = [(n, u) for n, u in enumerate(result.units)
+            if isinstance(u, Item) and not isinstance(u, ItemSet)]
+    same_words = dict(zip((n for n, _u in lone),
+                          bank.same_words_ids([u for _n, u in lone])))
+    for n, unit in lone:
         try:
             bank.get_item_by_uid(unit.uid)
             continue  # the same item: a re-import updates it, as it should
         except NotFoundError:
             pass
-        if bank.query_ids_by_hash(unit.content_hash()) or bank.same_item(unit) is not None:
+        if bank.query_ids_by_hash(unit.content_hash()) or \
+                (same_words[n] is not None and not (
+                    unit.idnumber and bank.items_by_idnumber(unit.idnumber))):
             continue  # the same content (maybe with less markup): the import finds it
         best: ImportMatch | None = None
         if unit.idnumber:
