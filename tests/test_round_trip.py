@@ -236,3 +236,21 @@ def test_gift_writes_no_line_break_inside_a_field(tmp_path):
     result = parse_file(str(path), "gift")
     assert result.errors == [] and len(result.items) == 1
     assert result.items[0].options[0].text.split() == ["A", "B"]
+
+
+def test_deck_from_an_older_export_without_sets_imports_whole(ws, tmp_path, monkeypatch):
+    """The tester's deck: members name their sets, the deck does not carry them."""
+    from eduapp.interop import anki
+    ws.import_files([STARTER_EN])
+    monkeypatch.setattr(anki, "_set_header", lambda item_set: None)
+    deck = str(tmp_path / "old.apkg")
+    ws.export_items("apkg", deck)
+    monkeypatch.undo()
+    with _fresh(tmp_path, "other") as other:
+        summary = other.import_files([deck]).summary
+        assert summary.errors == [] and summary.imported == 42
+        assert any("standalone" in w["message"] for w in summary.warnings)
+        assert check_data_folder(other.data_dir).ok
+        assert other.export_items("eduapp-json", str(tmp_path / "b.json")).exported == 42
+        case_member = other.bank.get_items(other.bank.query_ids(""))
+        assert all(i.set_uid is None for i in case_member)
