@@ -43,7 +43,8 @@ def run_lint(args, ctx) -> int:
             members = unit.items if isinstance(unit, ItemSet) else [unit]
             for k, item in enumerate(members, start=1):
                 n += 1
-                label = f"{entry}" if len(members) == 1 else f"{entry}, question {k}"
+                # as import's errors name it (a set member: its set's entry and position)
+                label = entry if len(members) == 1 else f"{entry}, question {k}"
                 if profile is not None:
                     blind_check(profile, item)
                 findings = gate_findings(item)

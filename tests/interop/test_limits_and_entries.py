@@ -78,7 +78,7 @@ def test_lint_reports_unreadable_entries_and_exits_1(run_cli, tmp_path):
     assert "(entry 2): the answer block has no closing brace" in out
     assert "(entry 3): Which vitamin reverses warfarin?" in out
     code, js, _ = run_cli("lint", path, "--format", "gift", "--json")
-    assert code == 1 and [i["entry"] for i in js["items"]] == ["1", "3"]
+    assert code == 1 and [i["entry"] for i in js["items"]] == [1, 3]
     _, imp, _ = run_cli("bank", "import", path, "--format", "gift", "--json")
     assert [e["item"] for e in imp["errors"]] == [e["item"] for e in js["errors"]] == [2]
 
@@ -104,4 +104,4 @@ def test_eduapp_json_lint_numbers_entries(run_cli, tmp_path):
     path = tmp_path / "two.json"
     eduapp_json.write([_item(), _item(stem="Which drug reverses heparin?")], str(path))
     code, js, _ = run_cli("lint", path, "--json")
-    assert code == 0 and [i["entry"] for i in js["items"]] == ["1", "2"]
+    assert code == 0 and [i["entry"] for i in js["items"]] == [1, 2]
