@@ -199,6 +199,33 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
+#: The longest uid (characters) an item, set or document may have.
+UID_MAX_CHARS = 200
+
+
+def check_uid(value, what: str = "uid") -> str:
+    """The one rule for an item's, set's or document's ``uid`` (and ``set_uid``), shared by
+    the bank, ``eduapp-json``, CSV and every other reader: a text of 1 to
+    :data:`UID_MAX_CHARS` characters without spaces or control characters. EduApp makes
+    32 lowercase hex digits (:func:`new_uid`); the starter banks use readable ids such as
+    ``starter-en-card-001``; both are uids.
+
+    :param what: the field's name for the message (``uid``, ``set_uid``).
+    :returns: ``value`` unchanged.
+    :raises ValidationError: not a text, empty, too long, or holding a space or a
+        control character.
+    """
+    if not isinstance(value, str) or not value:
+        raise ValidationError(f"{what} {value!r} is not a text of 1 to {UID_MAX_CHARS} "
+                              "characters")
+    if len(value) > UID_MAX_CHARS:
+        raise ValidationError(f"{what} {value[:40]!r}... is longer than {UID_MAX_CHARS} "
+                              "characters")
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValidationError(f"{what} {value!r} holds a space or a control character")
+    return value
+
+
 # --- items -------------------------------------------------------------------------
 
 
@@ -418,6 +445,9 @@ class Item:
         """
         if self.type not in ITEM_TYPES:
             raise ValidationError(code="item.unknown-type", values={"type": self.type})
+        check_uid(self.uid)
+        if self.set_uid is not None:
+            check_uid(self.set_uid, "set_uid")
         if self.status not in STATUSES:
             raise ValidationError(code="item.unknown-status", values={"status": self.status})
         if self.language not in LANGUAGES:
@@ -585,6 +615,7 @@ class ItemSet:
         invalid, or a ``shared_options`` set without options."""
         if self.kind not in SET_KINDS:
             raise ValidationError(code="set.unknown-kind", values={"kind": self.kind})
+        check_uid(self.uid)
         if len(self.items) < 2:
             raise ValidationError(code="set.too-few")
         if self.kind == "shared_options" and len(self.options) < 2:

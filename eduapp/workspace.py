@@ -92,11 +92,15 @@ class ExportOutcome:
     format: str
     out: str
     not_represented: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
+        """``{"exported", "sets", "documents", "format", "out", "not_represented",
+        "changed"}``: ``changed`` lists the items written in another shape the format can
+        hold (``{"item", "uid", "message"}`` each)."""
         return {"exported": self.exported, "sets": self.sets, "documents": self.documents,
                 "format": self.format, "out": self.out,
-                "not_represented": self.not_represented}
+                "not_represented": self.not_represented, "changed": self.changed}
 
 
 @dataclass
@@ -419,7 +423,8 @@ class Workspace:
                 if not any(stored for _p, stored in done):
                     raise
                 raise _stopped_import(path, e, done, paths[n + 1:]) from e
-        changed = bool(total.imported or total.updated or total.documents)
+        changed = bool(total.imported or total.updated or total.documents
+                       or total.documents_updated)
         return ImportOutcome(total, failed, Changes(items=changed, documents=changed))
 
     def import_matches(self, paths: list[str], fmt: str = "auto") -> list:
@@ -464,11 +469,19 @@ class Workspace:
         except OSError as e:
             raise ExportError(code="file.cannot-create-folder",
                               values={"folder": folder, "reason": os_reason(e)}) from None
-        left_out = write_file(units, out, fmt, documents=documents,
-                              media=bank.media_for(units))
-        return ExportOutcome(len(flatten(units)) - len(left_out),
-                             sum(isinstance(u, ItemSet) for u in units), len(documents), fmt,
-                             out, left_out)
+        requested = set(ids if ids is not None else bank.query_ids(query,
+                                                                   ItemFilter(category=category)))
+        unread = requested - {i.id for i in flatten(units)}
+        report = write_file(units, out, fmt, documents=documents,
+                            media=bank.media_for(units))
+        written = len(flatten(units)) - len(report)
+        # never silent: an item the bank could not hand over is counted and named too
+        left_out = list(report) + [
+            {"item": f"#{i}", "uid": "", "message": "the bank could not read this item "
+             "(run eduapp bank check); it was left out"} for i in sorted(unread)]
+        return ExportOutcome(written, sum(isinstance(u, ItemSet) for u in units),
+                             len(documents), fmt, out, left_out,
+                             list(getattr(report, "changed", [])))
 
     def search(self, query: str, limit: int = 20, *, filters: "ItemFilter | None" = None,
                with_findings: bool = True) -> list[Item]:

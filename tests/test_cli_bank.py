@@ -25,6 +25,7 @@ def test_import_search_stats_export_round_trip(run_cli, tmp_path):
     path = _file(tmp_path)
     code, out, _ = run_cli("bank", "import", path, "--json")
     assert code == 0 and out == {"imported": 5, "updated": 0, "skipped": 0, "documents": 0,
+                                 "documents_updated": 0, "documents_skipped": 0,
                                  "errors": [], "warnings": []}
     code, out, _ = run_cli("bank", "search", "angina", "--json")
     assert code == 0 and len(out["items"]) == 3

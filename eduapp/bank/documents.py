@@ -46,11 +46,16 @@ class DocumentsMixin:
         return doc
 
     def _save_document(self, doc: Document) -> str:
+        """Store ``doc``; returns ``inserted``, ``updated`` or ``unchanged`` (a live document
+        with the same uid and the same fields and media: nothing is written)."""
         t = time.time()
         row = self.conn.execute("SELECT id, created_at FROM documents WHERE uid = ? OR id = ?",
                                 (doc.uid, doc.id)).fetchone()
         values = (doc.kind, doc.title, doc.body, doc.topic, doc.system, dumps(doc.tags),
                   doc.language, doc.status, dumps(doc.data), dumps(doc.provenance))
+        if row and self._document_unchanged(row[0], values, doc):
+            doc.id, doc.created_at = row
+            return "unchanged"
         if row:
             doc.id, doc.created_at = row
             doc.updated_at = t
@@ -79,6 +84,18 @@ class DocumentsMixin:
             self.conn.execute("INSERT OR REPLACE INTO document_media(document_id, name, sha256, "
                               "mime) VALUES (?, ?, ?, ?)", (doc.id, m.name, m.sha256, m.mime))
         return outcome
+
+    def _document_unchanged(self, doc_id: int, values: tuple, doc: Document) -> bool:
+        """Whether the live document ``doc_id`` already holds ``values`` (the columns
+        :meth:`_save_document` writes) and exactly ``doc``'s media."""
+        old = self.conn.execute("SELECT kind, title, body, topic, system, tags, language, "
+                                "status, data, provenance FROM documents WHERE id = ? AND "
+                                "deleted_at IS NULL", (doc_id,)).fetchone()
+        if old is None or tuple(old) != values:
+            return False
+        media = {(n, s, m) for n, s, m in self.conn.execute(
+            "SELECT name, sha256, mime FROM document_media WHERE document_id = ?", (doc_id,))}
+        return media == {(m.name, m.sha256, m.mime) for m in doc.media}
 
     def get_document(self, doc_id: int) -> Document:
         """:raises NotFoundError: no such document."""

@@ -48,11 +48,17 @@ class ImportSummary:
     errors: list[dict] = field(default_factory=list)
     item_ids: list[int] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    documents_updated: int = 0
+    documents_skipped: int = 0
 
     def to_dict(self) -> dict:
-        """``{"imported", "updated", "skipped", "documents", "errors", "warnings"}``."""
+        """``{"imported", "updated", "skipped", "documents", "documents_updated",
+        "documents_skipped", "errors", "warnings"}``: ``documents`` counts new documents,
+        ``documents_updated`` changed ones, ``documents_skipped`` those already in the bank
+        unchanged (the item counts work the same way)."""
         return {"imported": self.imported, "updated": self.updated, "skipped": self.skipped,
-                "documents": self.documents, "errors": self.errors,
+                "documents": self.documents, "documents_updated": self.documents_updated,
+                "documents_skipped": self.documents_skipped, "errors": self.errors,
                 "warnings": self.warnings}
 
     def add(self, other: "ImportSummary") -> None:
@@ -61,6 +67,8 @@ class ImportSummary:
         self.updated += other.updated
         self.skipped += other.skipped
         self.documents += other.documents
+        self.documents_updated += other.documents_updated
+        self.documents_skipped += other.documents_skipped
         self.errors.extend(other.errors)
         self.warnings.extend(other.warnings)
         self.item_ids.extend(other.item_ids)
@@ -79,7 +87,7 @@ _KEEP_WHEN_EMPTY = ("explanation", "model_answer", "rubric", "topic", "system", 
 _KEEP_LISTS = ("tags", "references", "hints", "media")
 
 
-def keep_uncarried_fields(item: Item, old: Item) -> None:
+def keep_uncarried_fields(item: Item, old: Item, set_vignette: str = "") -> None:
     """Fill what a re-imported ``item`` lacks from the bank's ``old`` version of it, in
     place, so that an update from a format that cannot carry a field never blanks it.
 
@@ -92,8 +100,41 @@ def keep_uncarried_fields(item: Item, old: Item) -> None:
     * ``extra`` is the old one updated with the new keys; ``marks`` and ``language`` stay
       the bank's when the new ones are the defaults.
 
+    * an ID number that is the old item's uid (written by the export as the id of an item
+      without one) is no ID number;
+    * a lone item where the bank's is a set member keeps the set membership (``set_uid``,
+      ``set_position``: no format but eduapp-json and Anki carry sets), and a stem that is
+      the set's shared ``set_vignette`` and the old stem run together becomes the old stem;
+    * a true/false item keeps its option texts (``正确``/``错误``) when the format wrote
+      only TRUE/FALSE; a title or QTI shuffle flag the export made up is dropped
+      (:func:`_drop_derived_extra`);
+    * a type the format cannot carry stays the bank's: a true/false item written as a
+      two-option single best answer (Aiken), a short-answer item with only a model answer
+      written as an essay (Moodle XML, GIFT, QTI need an accepted answer for a short item).
+
     An unchanged item thus compares equal to ``old`` and gets no new version.
+
+    :param set_vignette: the shared vignette of the bank item's set (``""`` for none).
     """
+    if item.idnumber and item.idnumber == old.uid and not old.idnumber:
+        item.idnumber = ""  # the export wrote the uid as the id of an item without one
+    if item.set_uid is None and old.set_uid:
+        item.set_uid, item.set_position = old.set_uid, old.set_position
+    if old.set_uid and set_vignette and not old.vignette:  # the export prepended it
+        if _same_text(item.vignette, set_vignette):
+            item.vignette = ""
+        elif not item.vignette and _same_text(item.stem, f"{set_vignette}\n\n{old.stem}"):
+            item.stem = old.stem
+    if item.type == "tf" == old.type and len(item.options) == len(old.options) == 2 and \
+            [o.correct for o in item.options] == [o.correct for o in old.options]:
+        for a, b in zip(item.options, old.options):  # the format wrote only TRUE/FALSE
+            a.text = b.text
+    _drop_derived_extra(item, old, set_vignette)
+    if item.type == "sba" and old.type == "tf" and len(item.options) == 2 and \
+            [o.correct for o in item.options] == [o.correct for o in old.options]:
+        item.type = "tf"
+    elif item.type == "essay" and old.type == "short" and not old.options:
+        item.type = "short"
     if old.vignette and not item.vignette and _same_text(item.stem, old.full_stem):
         item.stem, item.vignette = old.stem, old.vignette
     elif _same_text(item.stem, old.stem) and item.stem != old.stem and \
@@ -132,8 +173,45 @@ def keep_uncarried_fields(item: Item, old: Item) -> None:
     item.extra = {**old.extra, **item.extra}
 
 
+def _derived_shuffle(old: Item) -> str:
+    """The ``shuffle`` EduApp's QTI writer gives an item without a QTI one
+    (``interop.qti.item_writer._shuffle``): Moodle's ``shuffleanswers``, else ``false``
+    for true/false and ``true`` for other items."""
+    moodle = str((old.extra.get("moodle") or {}).get("shuffleanswers", "")).strip().lower()
+    if moodle in ("1", "true", "0", "false"):
+        return "true" if moodle in ("1", "true") else "false"
+    return "false" if old.type == "tf" else "true"
+
+
+def _drop_derived_extra(item: Item, old: Item, set_vignette: str = "") -> None:
+    """Leave out of a re-imported ``item`` the format data an export made up from the item
+    itself, which the bank's ``old`` does not hold: a title that is only the first words
+    of the stem (Moodle's ``<name>``, QTI's ``title``; for a case-set member, of the shared
+    vignette) and QTI's ``shuffle`` where it is what the writer derives
+    (:func:`_derived_shuffle`). Such a re-import is then ``skipped``, not ``updated``."""
+    from .matching import plain_words
+    title = item.extra.get("title")
+    if title and not old.extra.get("title") and any(
+            plain_words(text).startswith(plain_words(title))
+            for text in (old.full_stem, f"{set_vignette}\n\n{old.full_stem}")):
+        del item.extra["title"]
+    qti = item.extra.get("qti")
+    if isinstance(qti, dict) and qti.get("shuffle") == _derived_shuffle(old) and \
+            "shuffle" not in (old.extra.get("qti") or {}):
+        qti = {k: v for k, v in qti.items() if k != "shuffle"}
+        if qti:
+            item.extra["qti"] = qti
+        else:
+            del item.extra["qti"]
+
+
 class ImportMixin:
     """Imports of parsed files and the units of an export."""
+
+    #: during an import: the words index of the bank (:meth:`_loose_index`) and the
+    #: incoming items (by ``id()``) it matched
+    _loose: dict | None = None
+    _loose_hits: set = frozenset()
 
     def import_result(self, result, *, strict: bool = False) -> ImportSummary:
         """Store what a parser read from one file, in one transaction.
@@ -170,10 +248,11 @@ class ImportMixin:
                 if isinstance(unit, ItemSet):
                     unit.validate()
             except ValidationError as e:
+                entry, line = result.entry_of(unit) if hasattr(result, "entry_of") else (n, None)
                 if strict:
-                    raise ImportFileError(file=result.file, item=n, code="import.strict",
+                    raise ImportFileError(file=result.file, line=line, item=entry, code="import.strict",
                                           values={"detail": e}) from None
-                summary.errors.append(ImportFileError(file=result.file, item=n,
+                summary.errors.append(ImportFileError(file=result.file, line=line, item=entry,
                                                       code=e.code, values=e.values,
                                                       message=None if e.code else str(e)
                                                       ).to_dict())
@@ -181,6 +260,9 @@ class ImportMixin:
             units.append(unit)
         if self.read_only:
             raise BankReadOnlyError(code="import.read-only")
+        self._loose = None  # built on first need (a re-import of a lossy format)
+        self._loose_hits: set[int] = set()
+        self._detach_orphans(units, result.file, summary)
         if units or result.documents:
             self._before_risky("import")
         lang = (getattr(result, "language_forced", None),
@@ -195,9 +277,83 @@ class ImportMixin:
                 with self._savepoint():
                     self._import_unit(unit, stamp, summary, lang)
             for doc in result.documents:
-                self._save_document(doc)
-                summary.documents += 1
+                outcome = self._save_document(doc)
+                if outcome == "inserted":
+                    summary.documents += 1
+                elif outcome == "updated":
+                    summary.documents_updated += 1
+                else:
+                    summary.documents_skipped += 1
         return summary
+
+    def _detach_orphans(self, units, file: str, summary: ImportSummary) -> None:
+        """Lone items of ``units`` that name an item set (``set_uid``) which neither the
+        file carries nor the bank holds become standalone items (a CSV row or an Anki note
+        of a set member, written with the set's shared vignette in its own), and the
+        summary says so: the bank never holds an item pointing at a missing set."""
+        in_file = {u.uid for u in units if isinstance(u, ItemSet)}
+        named = {u.set_uid for u in units
+                 if isinstance(u, Item) and u.set_uid and u.set_uid not in in_file}
+        if not named:
+            return
+        held = {r[0] for r in self.conn.execute(
+            "SELECT uid FROM item_sets WHERE deleted_at IS NULL AND uid IN "
+            "(SELECT value FROM json_each(?))", (json.dumps(sorted(named)),))}
+        missing = named - held
+        orphans = [u for u in units if isinstance(u, Item) and u.set_uid in missing]
+        for item in orphans:
+            item.set_uid, item.set_position = None, 0
+        if orphans:
+            summary.warnings.append(ImportFileError(
+                f"{len(orphans)} item(s) belong to {len(missing)} item set(s) the file does "
+                f"not carry ({', '.join(sorted(missing)[:3])}"
+                f"{', ...' if len(missing) > 3 else ''}): imported as standalone questions",
+                file=file).to_dict())
+
+    def _loose_index(self) -> dict:
+        """:func:`~.matching.loose_key` -> bank item id for every live item (a case-set
+        member also under its set's shared vignette and its stem run together, as the
+        exports write it); built once per import, on the first item no id matches."""
+        if self._loose is None:
+            from .matching import loose_key
+            index: dict = {}
+            vignettes = dict(self.conn.execute(
+                "SELECT uid, vignette FROM item_sets WHERE deleted_at IS NULL AND "
+                "kind = 'case'").fetchall())
+            for item_id, stem, vignette, options, set_uid in self.conn.execute(
+                    "SELECT id, stem, vignette, options, set_uid FROM items WHERE "
+                    "deleted_at IS NULL ORDER BY id"):
+                opts = [Option.from_dict(o) for o in json.loads(options or "[]")]
+                full = f"{vignette}\n\n{stem}" if vignette else stem
+                index.setdefault(loose_key(full, opts), item_id)
+                if vignettes.get(set_uid) and not vignette:
+                    index.setdefault(loose_key(f"{vignettes[set_uid]}\n\n{stem}", opts),
+                                     item_id)
+            self._loose = index
+        return self._loose
+
+    def _loose_match(self, item: Item) -> int | None:
+        """The id of the live bank item that says what ``item`` says in other markup (same
+        words in stem and options: :func:`~.matching.loose_key`), else ``None``."""
+        from .matching import loose_key
+        if not self.conn.execute("SELECT 1 FROM items WHERE deleted_at IS NULL LIMIT 1"
+                                 ).fetchone():
+            return None
+        return self._loose_index().get(loose_key(item.full_stem, item.options))
+
+    def same_words_ids(self, items: Sequence[Item]) -> list[int | None]:
+        """For each of ``items``, the id of the live bank item with the same words in stem
+        and options (:func:`~.matching.loose_key`: what an import finds when no id
+        matches), or ``None``. Any thread.
+
+        :returns: one entry per item, in order.
+        """
+        with self._lock:
+            self._loose = None
+            try:
+                return [self._loose_match(item) for item in items]
+            finally:
+                self._loose = None
 
     @contextlib.contextmanager
     def _large_cache(self):
@@ -221,8 +377,9 @@ class ImportMixin:
         for unit in units:
             for item in unit.items if isinstance(unit, ItemSet) else [unit]:
                 keys["uid"].add(item.uid)
-                if item.idnumber:
+                if item.idnumber:  # an export writes the uid as the id of an item without one
                     keys["idnumber"].add(item.idnumber)
+                    keys["uid"].add(item.idnumber)
                 hashes[id(item)] = item.content_hash()
                 keys["content_hash"].add(hashes[id(item)])
         live: dict[str, set] = {}
@@ -242,7 +399,9 @@ class ImportMixin:
                 continue
             h = hashes[id(unit)]
             ident = {"uid": unit.uid, "idnumber": unit.idnumber, "content_hash": h}
-            if any(v and (v in live[c] or v in seen[c]) for c, v in ident.items()):
+            if any(v and (v in live[c] or v in seen[c]) for c, v in ident.items()) or \
+                    (unit.idnumber and unit.idnumber in live["uid"]) or \
+                    self._loose_match(unit) is not None:
                 known.append(unit)
                 continue
             if unit.uid in trashed:
@@ -295,26 +454,41 @@ class ImportMixin:
                 return False
         return _SP()
 
-    def _match(self, item: Item) -> Item | None:
+    def _match(self, item: Item, loose: bool = False) -> Item | None:
+        """The live bank item that ``item`` is: same uid, else ID number, else content
+        hash; with ``loose``, else the same words (:meth:`_loose_match`, lone items only)."""
         for col, value in (("uid", item.uid), ("idnumber", item.idnumber),
-                           ("content_hash", item.content_hash())):
+                           ("uid", item.idnumber), ("content_hash", item.content_hash())):
             if not value:
                 continue
             row = self.conn.execute(f"SELECT {ITEM_SELECT} FROM items WHERE {col} = ? AND "
                                     "deleted_at IS NULL LIMIT 1", (value,)).fetchone()
             if row:
                 return self._row_to_item(row)
+        item_id = self._loose_match(item) if loose else None
+        if item_id is not None:
+            self._loose_hits.add(id(item))
+            row = self.conn.execute(f"SELECT {ITEM_SELECT} FROM items WHERE id = ?",
+                                    (item_id,)).fetchone()
+            return self._row_to_item(row)
         return None
 
-    @staticmethod
-    def _adopt(item: Item, old: Item, fmt: str, forced_language: str | None = None,
+    def _adopt(self, item: Item, old: Item, fmt: str, forced_language: str | None = None,
                stated: frozenset | set = frozenset()) -> None:
         """Make a re-imported ``item`` the bank's ``old`` one: same uid, and, unless the
-        format carries review status (``eduapp-json``), the status the bank gave it."""
+        format carries review status (``eduapp-json``), the status the bank gave it and
+        every field the format cannot carry (:func:`keep_uncarried_fields`). An item found
+        by its words alone (:meth:`_loose_match`) keeps the bank's texts: the file holds
+        the same words with less markup."""
         item.uid = old.uid
+        if id(item) in self._loose_hits:
+            item.stem, item.vignette = old.stem, old.vignette
+            if len(item.options) == len(old.options):
+                for a, b in zip(item.options, old.options):
+                    a.text = b.text
         if fmt != "eduapp-json":
             item.status = old.status
-            keep_uncarried_fields(item, old)
+            keep_uncarried_fields(item, old, self._set_vignette(old.set_uid))
             if not forced_language and item.uid not in stated:
                 item.language = old.language  # detected only: the bank's may be a correction
         if fmt != "eduapp-json" or item.provenance.get("source") == "imported":
@@ -347,7 +521,7 @@ class ImportMixin:
                 summary.item_ids.append(item.id)
             return
         item = unit
-        old = self._match(item)
+        old = self._match(item, loose=True)
         if old is None:
             self._insert_item(item, note="imported")
             summary.imported += 1

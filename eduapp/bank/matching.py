@@ -24,12 +24,13 @@ from rapidfuzz import fuzz
 
 from ..domain import Item, ItemSet, new_uid
 from ..errors import NotFoundError, ValidationError
+from ..htmltext import html_to_text
 
 if TYPE_CHECKING:
     from .repository import Bank
 
 __all__ = ["ImportMatch", "find_import_matches", "apply_import_decisions", "DECISIONS",
-           "SIMILAR"]
+           "SIMILAR", "loose_key", "plain_words"]
 
 #: what a person may decide for a matched item
 DECISIONS = ("keep", "replace", "new")
@@ -68,6 +69,31 @@ class ImportMatch:
                 "importing would add a near copy")
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def plain_words(text: str) -> str:
+    """The words of ``text`` (HTML reduced to its text, NFKC, case folded), one space
+    apart: what is left of a stem or option text after any format's markup, escapes and
+    line breaks (an Aiken, GIFT or CSV copy of an item has the same words as the bank's)."""
+    text = text or ""
+    if "<" in text:
+        text = html_to_text(text)
+    return " ".join(_WORDS.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def loose_key(full_stem: str, options) -> tuple:
+    """The identity of an item in a format that keeps only its text (Aiken, GIFT or CSV
+    without ids): the words of the full stem (vignette included) and of each option text,
+    in order (:func:`plain_words`). The type is left out: Aiken writes a true/false item
+    as a two-option single best answer.
+
+    :param options: the item's :class:`~eduapp.domain.Option` list.
+    :returns: a hashable key; two items with equal keys say the same thing.
+    """
+    return (plain_words(full_stem),) + tuple(plain_words(o.text) for o in options)
+
+
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
 
@@ -99,16 +125,20 @@ def find_import_matches(bank: Bank, result, file: str = "") -> list[ImportMatch]
     :returns: at most one match per incoming item (the closest), in file order.
     """
     out: list[ImportMatch] = []
-    for n, unit in enumerate(result.units):
-        if isinstance(unit, ItemSet) or not isinstance(unit, Item):
-            continue
+    lone = [(n, u) for n, u in enumerate(result.units)
+            if isinstance(u, Item) and not isinstance(u, ItemSet)]
+    same_words = dict(zip((n for n, _u in lone),
+                          bank.same_words_ids([u for _n, u in lone])))
+    for n, unit in lone:
         try:
             bank.get_item_by_uid(unit.uid)
             continue  # the same item: a re-import updates it, as it should
         except NotFoundError:
             pass
-        if bank.query_ids_by_hash(unit.content_hash()):
-            continue  # identical content: nothing would change
+        if bank.query_ids_by_hash(unit.content_hash()) or \
+                (same_words[n] is not None and not (
+                    unit.idnumber and bank.items_by_idnumber(unit.idnumber))):
+            continue  # the same content (maybe with less markup): the import finds it
         best: ImportMatch | None = None
         if unit.idnumber:
             for other in bank.items_by_idnumber(unit.idnumber):

@@ -116,17 +116,21 @@ class SetsMixin:
 
     def units(self, ids: Sequence[int]) -> list[Item | ItemSet]:
         """The units that hold ``ids``, in the order of their first id: a lone item, or the
-        whole set for a set member (each set once, members in set order)."""
+        whole set for a set member (each set once, members in set order). A member whose
+        set is missing (a damaged bank) is a lone item: every item of ``ids`` is in the
+        result exactly once."""
         with self._lock:
             out: list[Item | ItemSet] = []
             seen_sets: set[str] = set()
+            missing_sets: set[str] = set()
             for item in self.get_items(ids):
-                if item.set_uid:
+                if item.set_uid and item.set_uid not in missing_sets:
                     if item.set_uid not in seen_sets:
                         seen_sets.add(item.set_uid)
                         try:
                             out.append(self.get_set(item.set_uid))
                         except NotFoundError:
+                            missing_sets.add(item.set_uid)
                             out.append(item)
                 else:
                     out.append(item)

@@ -21,22 +21,35 @@ def item_json(item) -> dict:
             "findings": [f.to_dict() for f in item.findings]}
 
 
+def entry_lines(kind: str, entries: list[dict], language: str = "en") -> list[str]:
+    """``kind: FILE:LINE (entry N): message`` per ``{file, line, item, message}`` entry:
+    how ``bank import`` and ``lint`` name an entry of a file (the parser's numbering,
+    :meth:`eduapp.interop.ParseResult.entry_of`); the message worded in ``language``
+    (``en``/``zh``) when the entry carries a code."""
+    lines = []
+    for err in entries:
+        where = err.get("file") or ""
+        if err.get("line"):
+            where += f":{err['line']}"
+        if err.get("item") is not None:
+            where += f" (entry {err['item']})"
+        lines.append(f"{kind}: {where}: {describe_record(err, language)}")
+    return lines
+
+
 def run_import(args, ctx) -> int:
     """Import each FILE in one transaction; report per-file errors with line numbers."""
     outcome = ctx.workspace.import_files(args.files, args.format, category=args.category or "",
                                          strict=args.strict,
                                          language=getattr(args, "language", None) or "")
     total = outcome.summary
-    lines = [f"imported {total.imported}, updated {total.updated}, skipped {total.skipped}"
-             + (f", documents {total.documents}" if total.documents else "")]
-    for kind, entries in (("error", total.errors), ("note", total.warnings)):
-        for err in entries:
-            where = err["file"] or ""
-            if err.get("line"):
-                where += f":{err['line']}"
-            if err.get("item") is not None:
-                where += f" (entry {err['item']})"
-            lines.append(f"{kind}: {where}: {describe_record(err, ctx.message_language)}")
+    docs = (total.documents, total.documents_updated, total.documents_skipped)
+    lines = [f"imported {total.imported}, updated {total.updated}, skipped {total.skipped} "
+             "(unchanged)"
+             + (f"; documents: imported {docs[0]}, updated {docs[1]}, skipped {docs[2]} "
+                "(unchanged)" if any(docs) else "")]
+    lines += entry_lines("error", total.errors, ctx.message_language)
+    lines += entry_lines("note", total.warnings, ctx.message_language)
     ctx.emit(total.to_dict(), lines)
     if outcome.failed_files == len(args.files):
         return EXIT_FAILED
@@ -49,6 +62,7 @@ def run_export(args, ctx) -> int:
                                      category=args.category)
     lines = [f"exported {out.exported} items to {args.out} ({args.format})"]
     lines += [f"left out: {e['item']}: {e['message']}" for e in out.not_represented]
+    lines += [f"changed: {e['item']}: {e['message']}" for e in out.changed]
     ctx.emit(out.to_dict(), lines)
     return EXIT_REJECTED if out.not_represented else EXIT_OK
 

@@ -16,6 +16,7 @@ from ..language import LANGUAGES, detect_item_language, detect_language
 from ..errors import ExportError, ImportFileError, os_reason
 from . import textencoding
 from .base import ParseResult, Unit, flatten
+from .limits import enforce_limits
 from .xmlchars import clean_item, clean_units
 
 #: ``--format`` name -> module path. Each module follows the contract in ``base.py``.
@@ -158,6 +159,7 @@ def parse_file(path: str, fmt: str = "auto", language: str | None = None) -> Par
         with collector_paused():
             result = format_module(fmt).parse(path)
     clean_units(result.units)
+    enforce_limits(result)  # one size limit per field for every format (limits.py)
     assign_languages(result, language)
     note = textencoding.assumed_encoding_note(result.encoding, path)
     if note is not None:  # a text file read in a guessed code page: say so in the summary
@@ -223,14 +225,27 @@ def _without(units, uids: set) -> list:
     return out
 
 
-def write_file(units, path: str, fmt: str, documents=(), media=None) -> list[dict]:
+class ExportReport(list):
+    """What an export left out (the list: ``{"item", "uid", "message"}`` per item, as
+    :func:`not_represented` gives them) and, in ``changed``, the items it wrote in another
+    shape the format can hold (same entry shape; e.g. a short-answer item without accepted
+    answers written as an essay question)."""
+
+    def __init__(self, left_out=(), changed=()):
+        super().__init__(left_out)
+        self.changed: list[dict] = list(changed)
+
+
+def write_file(units, path: str, fmt: str, documents=(), media=None) -> ExportReport:
     """Write ``units`` (items and sets) to ``path`` in format ``fmt`` (``qti3`` is QTI 3.0).
 
-    Items the format cannot hold are left out and reported, never a traceback; characters
-    XML 1.0 forbids are removed from (copies of) the texts first.
+    Items the format cannot hold are left out and reported, never a traceback; items the
+    format holds only in another shape (the module's ``adapt`` hook) are written so and
+    reported in ``changed``; characters XML 1.0 forbids are removed from (copies of) the
+    texts first.
 
-    :returns: the items left out, as :func:`not_represented` gives them (empty when the
-        format held everything).
+    :returns: an :class:`ExportReport`: the items left out (empty when the format held
+        everything), and ``.changed``.
     :raises ExportError: the format cannot be written, no item can be represented in it,
         or the file cannot be saved.
     """
@@ -253,9 +268,17 @@ def write_file(units, path: str, fmt: str, documents=(), media=None) -> list[dic
         if not units and not documents:
             raise ExportError(code="export.none-representable",
                               values={"format": fmt, "detail": left_out[0]["message"]})
+    changed = []
+    adapt = getattr(module, "adapt", None)
+    for item in flatten(units) if adapt else ():
+        why = adapt(item)  # on the copies: the bank's items are never touched
+        if why:
+            changed.append({"item": item.idnumber or item.uid, "uid": item.uid,
+                            "message": f"{fmt}: {why}"})
     getattr(module, writer_name)(units, path, documents=documents, media=media)
-    return left_out
+    return ExportReport(left_out, changed)
 
 
 __all__ = ["ParseResult", "Unit", "flatten", "FORMAT_MODULES", "register", "format_module",
-           "detect_format", "candidate_formats", "not_represented", "assign_languages", "parse_file", "write_file"]
+           "detect_format", "candidate_formats", "not_represented", "assign_languages", "parse_file", "write_file",
+           "ExportReport"]

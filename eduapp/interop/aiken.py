@@ -120,7 +120,7 @@ def parse(path: str) -> ParseResult:
                 except ValidationError as e:
                     fail("", start, error=e)
                 else:
-                    result.units.append(item)
+                    result.add(item, n_block, start)
             stem, options, start = [], [], None
             continue
         if m_opt and (stem or options):

@@ -13,7 +13,10 @@ Import: a note of EduApp's own note type carries the whole item as JSON (lossles
 trip); a Cloze note (``{{c1::answer::hint}}``) becomes a ``cloze`` item written in Moodle's
 cloze syntax; any other note (Basic, custom types) becomes a ``short`` item: first field the
 stem, second the model answer, further fields kept in ``extra["anki"]``. The note GUID is
-the item's identity. Reading ``collection.anki21b`` needs the ``zstandard`` package.
+the item's identity. A set member's note also carries its set's fields (``extra`` key
+:data:`SET_KEY`), so the import rebuilds the set; a member of a set the deck does not carry
+(a deck from an older EduApp) is imported by the bank as a standalone question with a note.
+Reading ``collection.anki21b`` needs the ``zstandard`` package.
 
 Export uses ``genanki``: one note per item with fields Question, Options, Answer,
 Explanation and a hidden EduApp field (JSON), decks named after categories.
@@ -31,7 +34,7 @@ import sqlite3
 import tempfile
 import warnings
 
-from ..domain import Item, Option
+from ..domain import Item, ItemSet, Option
 from ..errors import ExportError, ImportFileError, Phrase, ValidationError, os_reason
 from ..files import atomic_write
 from . import archives, filereading, identity, mediafiles, richtext
@@ -329,7 +332,8 @@ def parse(path: str) -> ParseResult:
                 elif media:
                     mediafiles.attach_media(item, media, result)
                     referenced.add(ref)
-            result.units.append(item)
+            result.add(item, label)
+        _rebuild_sets(result, path)
         unused = [v for v in media_map.values() if v not in referenced]
         # Anki keeps files named "_..." for the note types' templates (fonts, scripts,
         # add-on data), which EduApp does not import: nothing a student sees is lost
@@ -378,7 +382,73 @@ def _html(text: str, item: Item) -> str:
     return richtext.text_to_html(text)
 
 
-def _fields(item: Item) -> list[str]:
+#: ``extra`` key of an exported set member's JSON that carries its set (``ItemSet.to_dict``
+#: without the members), so that an import rebuilds the set
+SET_KEY = "eduapp_set"
+
+
+def _set_header(item_set: ItemSet) -> dict:
+    """What a member's note carries of its set: the set's ``eduapp-json`` fields, members
+    left out."""
+    header = item_set.to_dict()
+    header.pop("items", None)
+    return header
+
+
+def _rebuild_sets(result: ParseResult, path: str) -> None:
+    """Put the members of each set the deck carries (:data:`SET_KEY`) back into an
+    :class:`ItemSet`, in set order, where the first member stood. A set with fewer than two
+    members left in the deck (the others deleted in Anki) cannot be a set: its members
+    become standalone questions (a case member gets the shared vignette) and a note says so.
+    """
+    headers: dict[str, dict] = {}
+    members: dict[str, list[Item]] = {}
+    for item in result.units:
+        header = item.extra.pop(SET_KEY, None) if isinstance(item, Item) else None
+        if isinstance(header, dict) and header.get("uid") and item.set_uid == header["uid"]:
+            headers.setdefault(header["uid"], header)
+            members.setdefault(header["uid"], []).append(item)
+    if not headers:
+        return
+    placed: set[str] = set()
+    units: list = []
+    lonely = 0
+    for unit in result.units:
+        uid = unit.set_uid if isinstance(unit, Item) else None
+        if uid not in headers:
+            units.append(unit)
+            continue
+        if uid in placed:
+            continue
+        placed.add(uid)
+        group = sorted(members[uid], key=lambda i: i.set_position)
+        try:
+            item_set = ItemSet.from_dict({**headers[uid], "items": []})
+            item_set.items = group
+            item_set.attach()
+            item_set.validate()
+        except (ValidationError, TypeError, ValueError):
+            for item in group:
+                if headers[uid].get("kind") == "case" and not item.vignette:
+                    item.vignette = headers[uid].get("vignette") or ""
+                item.set_uid, item.set_position = None, 0
+            units.extend(group)
+            lonely += len(group)
+            continue
+        units.append(item_set)
+        result.entries[id(item_set)] = result.entries.get(id(group[0]), (None, None))
+    result.units = units
+    if lonely:
+        result.warnings.append(ImportFileError(
+            f"{lonely} note(s) belong to item sets with fewer than two notes left in the "
+            "deck: imported as standalone questions", file=path))
+
+
+def _fields(item: Item, data_item: Item | None = None,
+            set_header: dict | None = None) -> list[str]:
+    """The note fields of ``item`` (as shown: a case member with its set's vignette); the
+    hidden EduApp field holds ``data_item`` (the item as stored, default ``item``) as JSON,
+    with its set's fields when it belongs to one."""
     question = _html(item.stem, item)
     if item.vignette:
         question = f"<div class=vignette>{_html(item.vignette, item)}</div>{question}"
@@ -410,15 +480,31 @@ def _fields(item: Item) -> list[str]:
     explanation = _html(item.explanation, item) if item.explanation else ""
     if notes:
         explanation += "".join(f"<div>{n}</div>" for n in notes)
-    data = html.escape(json.dumps(item.to_dict(), ensure_ascii=False), quote=False)
+    payload = (data_item or item).to_dict()
+    if set_header:
+        payload["extra"] = {**payload.get("extra", {}), SET_KEY: set_header}
+    data = html.escape(json.dumps(payload, ensure_ascii=False), quote=False)
     return [question, options, answer, explanation, data]
+
+
+def _notes(units):
+    """``(shown, stored, set header)`` per item of ``units``: a set member is shown with
+    its set's shared vignette and stored as it is, with its set's fields."""
+    for unit in units:
+        if isinstance(unit, ItemSet):
+            header = _set_header(unit)
+            for shown, stored in zip(units_items([unit]), unit.items):
+                yield shown, stored, header
+        else:
+            yield unit, unit, None
 
 
 def write(units, path: str, documents=(), media: dict | None = None,
           deck_name: str = "EduApp") -> None:
     """Write ``units`` as an Anki deck (``.apkg``) with ``genanki``.
 
-    One note per item (set members one by one, each with its set's shared vignette);
+    One note per item (set members one by one, each with its set's shared vignette, and
+    the set's own fields in the hidden EduApp field, so an import rebuilds the set);
     categories become sub-decks ``EduApp::A::B``; note GUID = item uid; tags with spaces get
     ``_``. The hidden EduApp field holds the item as JSON, so importing the deck back into
     EduApp is lossless (media included).
@@ -430,7 +516,7 @@ def write(units, path: str, documents=(), media: dict | None = None,
     model = _model()
     decks: dict[str, genanki.Deck] = {}
     media_files: dict[str, bytes] = {}
-    for item in units_items(units):
+    for item, stored, header in _notes(units):
         name = deck_name + ("::" + item.category.replace("/", "::") if item.category else "")
         if name not in decks:
             did = DECK_ID_BASE + int(hashlib.sha1(name.encode()).hexdigest()[:8], 16)
@@ -440,7 +526,7 @@ def write(units, path: str, documents=(), media: dict | None = None,
         # a note that came from Anki keeps its GUID, so that Anki updates it in place
         guid = item.idnumber if item.idnumber and item.provenance.get("format") == NAME \
             else item.uid
-        note = genanki.Note(model=model, fields=_fields(item), guid=guid,
+        note = genanki.Note(model=model, fields=_fields(item, stored, header), guid=guid,
                             tags=[re.sub(r"\s+", "_", t) for t in item.tags if t.strip()])
         decks[name].add_note(note)
     if not decks:

@@ -10,6 +10,11 @@ A format module (``eduapp/interop/<name>.py``) exposes:
                    the file can be read (unreadable, empty, not this format).
 ``write(units, path: str, documents=()) -> None``  write items/sets (``ExportError`` on failure);
                    absent for read-only formats.
+``cannot_represent(item) -> str | None``  (optional) why the format cannot hold ``item``
+                   at all: the export leaves it out and names it.
+``adapt(item) -> str | None``  (optional) change a copy of ``item`` into what the format
+                   can hold, in place, and say what changed (``None``: nothing); the export
+                   names each such item (``write_file(...).changed``).
 """
 
 from __future__ import annotations
@@ -56,6 +61,23 @@ class ParseResult:
     language_forced: str | None = None
     warnings: list[ImportFileError] = field(default_factory=list)
     encoding: str = ""
+    entries: dict = field(default_factory=dict, repr=False)
+
+    def add(self, unit: Unit, entry=None, line: int | None = None) -> None:
+        """Append ``unit`` and remember where it stands in the file: ``entry`` is the
+        label the parser's errors use for it (GIFT/Aiken block, CSV row, Moodle question
+        number, QTI item file, Anki note), ``line`` its first line (one-based)."""
+        self.units.append(unit)
+        self.entries[id(unit)] = (entry, line)
+
+    def entry_of(self, unit: Unit) -> tuple:
+        """``(entry label, line or None)`` of ``unit``, as the parser's errors name
+        entries (:meth:`add`); the unit's one-based position among the units when the
+        parser did not say. Import, lint and the size limits all number entries so."""
+        entry, line = self.entries.get(id(unit), (None, None))
+        if entry is None:
+            entry = next((n for n, u in enumerate(self.units, 1) if u is unit), None)
+        return entry, line
 
     @property
     def items(self) -> list[Item]:
@@ -96,3 +118,23 @@ def units_items(units: Iterable[Unit]) -> list[Item]:
         else:
             out.append(unit)
     return out
+
+
+def short_without_answers_as_essay(item: Item, model_answer_kept: bool = True) -> str | None:
+    """An ``adapt`` hook for formats whose short-answer question needs an accepted answer
+    (Moodle XML, GIFT, QTI): a ``short`` item with only a model answer (a person marks
+    it) becomes an ``essay`` item, in place. Moodle refuses a short-answer question without
+    a 100% answer ("noanswers"); its essay question holds the model answer as grader
+    information.
+
+    :param model_answer_kept: the format writes an essay's model answer (GIFT does not).
+    :returns: what changed, or ``None`` when ``item`` was left alone.
+    """
+    if item.type != "short" or any(o.correct and o.text.strip() for o in item.options):
+        return None
+    item.type = "essay"
+    item.options = []
+    return ("a short-answer item without accepted answers is written as an essay question "
+            "(a short answer needs an accepted answer in this format); " +
+            ("its model answer is kept as the grader information" if model_answer_kept
+             else "its model answer is not written (the format has no place for it)"))

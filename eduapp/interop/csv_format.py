@@ -34,10 +34,10 @@ import io
 import json
 import re
 
-from ..domain import Item, Option
+from ..domain import Item, Option, check_uid
 from ..errors import ExportError, ImportFileError, ValidationError
 from ..files import atomic_write
-from . import filereading, identity, textencoding, xmlchars
+from . import filereading, textencoding, xmlchars
 from .base import ParseResult, units_items
 
 NAME = "csv"
@@ -211,10 +211,8 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
                  "system", "discipline", "bloom", "exam_type", "idnumber"):
         if get(name):
             setattr(item, name, get(name))
-    if get("uid"):
-        if not identity.UID_RE.fullmatch(get("uid")):
-            raise ValidationError(code="csv.bad-uid", values={"uid": get("uid")})
-        item.uid = get("uid")
+    if get("uid"):  # the bank's and eduapp-json's one rule (domain.check_uid)
+        item.uid = check_uid(get("uid"))
     for name in ("language", "status"):
         if get(name):
             setattr(item, name, get(name).lower())
@@ -225,7 +223,7 @@ def _row_item(row: dict[str, str], letters: list[str], path: str,
     if get("marks"):
         item.marks = _number(get("marks"), "marks", decimal_comma)
     if get("set_uid"):
-        item.set_uid = get("set_uid")
+        item.set_uid = check_uid(get("set_uid"), "set_uid")
         try:
             item.set_position = int(get("set_position") or 0)
         except ValueError:
@@ -362,7 +360,7 @@ def parse(path: str) -> ParseResult:
                                                  code=e.code,
                                                  values=e.values))
         else:
-            result.units.append(item)
+            result.add(item, n, line)
         line = reader.line_num + 1
     return result
 

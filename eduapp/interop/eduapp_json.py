@@ -108,7 +108,8 @@ def parse(path: str) -> ParseResult:
             if isinstance(obj, Document):
                 result.documents.append(obj)
             else:
-                result.units.append(obj)
+                result.add(obj, n)  # numbered as its errors are (no line: finding it
+                #                     for every entry would make a large file slow)
                 result.stated_language.add(obj.uid)
                 if isinstance(obj, ItemSet):
                     result.stated_language.update(i.uid for i in obj.items)

@@ -26,7 +26,7 @@ from ..domain import Item, Option
 from ..errors import ImportFileError, ValidationError
 from ..files import atomic_write
 from . import filereading, grades, identity, richtext, textencoding
-from .base import ParseResult, units_items
+from .base import ParseResult, short_without_answers_as_essay, units_items
 from .moodle_xml import TRUE_WORDS, category_of
 
 NAME = "gift"
@@ -365,7 +365,7 @@ def parse(path: str) -> ParseResult:
                                                  code="import.question-unreadable",
                                                  values={"detail": str(e)}))
             continue
-        result.units.append(item)
+        result.add(item, n, line)
     _unique_title_ids(result)
     return result
 
@@ -385,12 +385,18 @@ def _unique_title_ids(result: ParseResult) -> None:
 # --- export ------------------------------------------------------------------------
 
 
+#: what Python's ``str.splitlines`` and a GIFT reader may take for a line break
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def escape(text: str) -> str:
     """Escape GIFT control characters (and backslashes, newlines) in ``text``."""
     text = text.replace("\\", "\\\\")
     for ch in "~=#{}:":
         text = text.replace(ch, "\\" + ch)
-    return text.replace("\r\n", "\n").replace("\n", "\\n")
+    # every line break becomes the two characters \n: a real one would end the line,
+    # and an empty line ends the question (GIFT's separator)
+    return _LINE_BREAKS.sub(r"\\n", text.replace("\r\n", "\n"))
 
 
 def _weight_str(fraction: float) -> str:
@@ -451,7 +457,15 @@ def _answers(item: Item) -> str:
             lines.append(f"={escape(o.text)} -> {escape(o.match or '')}")
     elif item.type == "essay":
         return ""
+    if not lines:  # never an empty line inside { }: it would end the question
+        return ""
     return "\n" + "\n".join("    " + line for line in lines) + "\n"
+
+
+def adapt(item: Item) -> str | None:
+    """``write_file``'s hook: a short item with only a model answer is written as an essay
+    (``{}``; GIFT has no place for the model answer)."""
+    return short_without_answers_as_essay(item, model_answer_kept=False)
 
 
 def cannot_represent(item: Item) -> str | None:
@@ -475,7 +489,8 @@ def dumps(units, media: dict | None = None) -> str:
     for item in units_items(units):
         if item.category != category:
             category = item.category
-            out.append(f"$CATEGORY: $course$/top{'/' + category if category else ''}\n\n")
+            path = " ".join(category.splitlines()) if category else ""
+            out.append(f"$CATEGORY: $course$/top{'/' + path if path else ''}\n\n")
         head = f"// [id:{_escape_id(identity.export_id(item))}]" + "".join(
             f" [tag:{_escape_id(t)}]" for t in item.tags if t.strip())
         title = item.extra.get("title")

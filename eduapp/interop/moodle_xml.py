@@ -28,7 +28,7 @@ from ..domain import Item, Option
 from ..errors import ImportFileError, ValidationError
 from ..files import atomic_write
 from . import filereading, grades, identity, mediafiles, richtext, textencoding, xmlparse
-from .base import ParseResult, units_items
+from .base import ParseResult, short_without_answers_as_essay, units_items
 from .cloze import parse_cloze, validate_cloze
 
 NAME = "moodle-xml"
@@ -309,7 +309,7 @@ def parse(path: str) -> ParseResult:
                                                  code="import.question-unreadable",
                                                  values={"detail": str(e)}))
             continue
-        result.units.append(item)
+        result.add(item, n + 1, line)
     return result
 
 
@@ -419,6 +419,10 @@ def _question_xml(item: Item, media: dict | None) -> str:
                                         for t in item.tags) + "</tags>")
     parts.append("</question>\n")
     return "\n".join(parts)
+
+
+#: ``write_file``'s hook: a short item with only a model answer is written as an essay
+adapt = short_without_answers_as_essay
 
 
 def cannot_represent(item: Item) -> str | None:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import os
 import zipfile
 
+from ..base import short_without_answers_as_essay
 from .item_writer import item_xml, qti_identifier
 from .package_reader import parse
 from .package_writer import write, write_qti3
@@ -66,6 +67,10 @@ def detect(head: bytes, path: str) -> bool:
             or b"questestinterop" in sample
             or (b"<manifest" in sample and b"imsqti" in head))
 
+
+#: ``write_file``'s hook: a short item with only a model answer is written as an essay
+#: (extendedTextInteraction, the model answer as its correctResponse)
+adapt = short_without_answers_as_essay
 
 __all__ = ["NAME", "EXTENSIONS", "NS", "detect", "parse", "item_xml", "qti_identifier",
            "to_xhtml", "write", "write_qti3"]

@@ -171,7 +171,7 @@ def _parse_package(source: Source, path: str) -> ParseResult:
             reader = ItemReader(source, posixpath.dirname(n), path, result, n)
             item = parse_item_file(source.read(n), reader)
             if item is not None:
-                result.units.append(item)
+                result.add(item, n)
                 by_path[n] = item
         _apply_section_rubrics(result, by_path, _section_rubrics(source, tests, path), path)
     finally:
@@ -215,7 +215,7 @@ def parse(path: str) -> ParseResult:
     reader = ItemReader(_lone_file_source(path), "", path, result, os.path.basename(path))
     item = item_from_root(root, reader)
     if item is not None:
-        result.units.append(item)
+        result.add(item, os.path.basename(path))
     return result
 
 
