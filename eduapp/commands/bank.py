@@ -26,14 +26,17 @@ def entry_lines(kind: str, entries: list[dict], language: str = "en") -> list[st
     how ``bank import`` and ``lint`` name an entry of a file (the parser's numbering,
     :meth:`eduapp.interop.ParseResult.entry_of`); the message worded in ``language``
     (``en``/``zh``) when the entry carries a code."""
+    zh = language == "zh"
+    label = {"error": "错误", "note": "提示"}.get(kind, kind) if zh else kind
     lines = []
     for err in entries:
         where = err.get("file") or ""
         if err.get("line"):
-            where += f":{err['line']}"
+            where += f" 第 {err['line']} 行" if zh else f":{err['line']}"
         if err.get("item") is not None:
-            where += f" (entry {err['item']})"
-        lines.append(f"{kind}: {where}: {describe_record(err, language)}")
+            where += f"（第 {err['item']} 条）" if zh else f" (entry {err['item']})"
+        sep = "：" if zh else ": "
+        lines.append(f"{label}{sep}{where}{sep}{describe_record(err, language)}")
     return lines
 
 

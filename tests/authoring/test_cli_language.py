@@ -77,7 +77,7 @@ def test_lint_language_zh_words_parse_errors_of_the_file(run_cli, tmp_path):
     path = tmp_path / "q.txt"
     path.write_text("Which vessel?\nA. LAD\nB. RCA\nANSWER: C\n", encoding="utf-8")
     code, out, _ = run_cli("lint", path, "--format", "aiken", "--language", "zh")
-    assert f"错误：{path} 第 4 行：ANSWER: C 指向的选项在这道题中不存在" in out
+    assert f"错误：{path} 第 4 行（第 1 条）：ANSWER: C 指向的选项在这道题中不存在" in out
     code, out, _ = run_cli("lint", path, "--format", "aiken", "--json")
     assert out["errors"][0]["code"] == "aiken.answer-no-option"
     assert out["errors"][0]["message"] == "ANSWER: C names no option of this question"
