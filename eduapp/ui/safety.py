@@ -225,6 +225,16 @@ def report_text(report) -> str:
     return "\n".join(lines)
 
 
+def details_text(report) -> str:
+    """The check's details pane: each problem in words (translated) with the file it is
+    in and the examples the check found (rows, ids: data, shown as recorded)."""
+    lines = []
+    for p in report.problems:
+        lines.append(f"{p.file}: " + problem_text(p.code, p.count, p.file))
+        lines.extend(f"    {e}" for e in p.examples)
+    return "\n".join(lines)
+
+
 def repair_text(result) -> str:
     """A :class:`~eduapp.bank.repair.RepairReport` in words (translated; what was lost is
     listed as the repair wrote it)."""
@@ -364,7 +374,7 @@ class DataGuard(QObject):
         box.setIcon(QMessageBox.Information if report.ok else QMessageBox.Warning)
         box.setText(report_text(report))
         if not report.ok:
-            box.setDetailedText("\n".join(report.lines()))
+            box.setDetailedText(details_text(report))
         repair = None
         if any(p.repairable for p in report.problems) and not self.app.read_only:
             repair = box.addButton(self.tr("Repair"), QMessageBox.AcceptRole)
