@@ -189,7 +189,7 @@ def _drop_derived_extra(item: Item, old: Item, set_vignette: str = "") -> None:
     of the stem (Moodle's ``<name>``, QTI's ``title``; for a case-set member, of the shared
     vignette) and QTI's ``shuffle`` where it is what the writer derives
     (:func:`_derived_shuffle`). Such a re-import is then ``skipped``, not ``updated``."""
-    from .matching import plain_words
+    from .textkey import plain_words
     title = item.extra.get("title")
     if title and not old.extra.get("title") and any(
             plain_words(text).startswith(plain_words(title))
@@ -311,11 +311,11 @@ class ImportMixin:
                 file=file).to_dict())
 
     def _loose_index(self) -> dict:
-        """:func:`~.matching.loose_key` -> bank item id for every live item (a case-set
+        """:func:`~.textkey.loose_key` -> bank item id for every live item (a case-set
         member also under its set's shared vignette and its stem run together, as the
         exports write it); built once per import, on the first item no id matches."""
         if self._loose is None:
-            from .matching import loose_key
+            from .textkey import loose_key
             index: dict = {}
             vignettes = dict(self.conn.execute(
                 "SELECT uid, vignette FROM item_sets WHERE deleted_at IS NULL AND "
@@ -334,8 +334,8 @@ class ImportMixin:
 
     def _loose_match(self, item: Item) -> int | None:
         """The id of the live bank item that says what ``item`` says in other markup (same
-        words in stem and options: :func:`~.matching.loose_key`), else ``None``."""
-        from .matching import loose_key
+        words in stem and options: :func:`~.textkey.loose_key`), else ``None``."""
+        from .textkey import loose_key
         if not self.conn.execute("SELECT 1 FROM items WHERE deleted_at IS NULL LIMIT 1"
                                  ).fetchone():
             return None
@@ -343,7 +343,7 @@ class ImportMixin:
 
     def same_words_ids(self, items: Sequence[Item]) -> list[int | None]:
         """For each of ``items``, the id of the live bank item with the same words in stem
-        and options (:func:`~.matching.loose_key`: what an import finds when no id
+        and options (:func:`~.textkey.loose_key`: what an import finds when no id
         matches), or ``None``. Any thread.
 
         :returns: one entry per item, in order.
