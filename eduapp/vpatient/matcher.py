@@ -91,8 +91,10 @@ _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "locat
                          "timing"})
 _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications",
                                 "allergies"),
-             "allergies": ("medications", "treatment_so_far"),
+             "allergies": ("medications", "treatment_so_far", "recreational_drugs"),
              "adherence": ("medications", "treatment_so_far"),
+             # "疫苗按时接种了吗" asks about the vaccines, not about taking medicines
+             "vaccination": ("adherence", "treatment_so_far"),
              # someone at home with a cold now is a sick contact, not a family history
              "sick_contacts": ("family_history",),
              # "what do you think is going on?" asks the patient's ideas, not the complaint
