@@ -62,7 +62,8 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
 from .model import CaseScript
-from .text import STOPWORDS, compile_pattern, is_chinese, normalise, question_views, stem
+from .text import (STOPWORDS, compile_pattern, is_chinese, normalise, question_views,
+                   split_introduction, stem)
 
 __all__ = ["Match", "Matcher", "THRESHOLD", "MARGIN"]
 
@@ -364,10 +365,31 @@ class Matcher:
         # "以前有没有嗓子疼" / "ever had chest pain before?" asks about that symptom, not
         # about earlier episodes of the complaint that brought the patient (which the
         # previous-episodes frame means): a symptom named that is not presenting takes it
+        # (unless a presenting symptom is named too: "以前拉过肚子或者肚子疼过吗" asks about
+        # earlier bouts of this trouble)
         if "previous_episodes" in found and any(
                 self.lexicon[o].kind == "symptom" and o not in self._presenting and o != "pain"
-                and o in self._owned for o in found):
+                and o in self._owned for o in found) and not any(
+                o in self._presenting for o in found):
             del found["previous_episodes"]
+        # a long-standing condition named (high blood pressure, diabetes, heart trouble)
+        # with no symptom: "how long have you had diabetes?" asks the past history, not
+        # the onset of the complaint; "do you take anything for your blood pressure?" asks
+        # the regular medicines, not what was tried for the complaint
+        chronic = [c for c in found if self.lexicon[c].kind == "symptom"
+                   and not self.lexicon[c].negative and c not in ("pain", "activity_child")]
+        if chronic and not any(self.lexicon[c].negative for c in found):
+            for cid in ("onset", "duration", "progression"):
+                found.pop(cid, None)
+            if "treatment_so_far" in found and "medications" not in found:
+                found["medications"] = found.pop("treatment_so_far")
+                evidence["medications"] = evidence["treatment_so_far"]
+        # a change asked of a symptom that is not the complaint ("饭量有没有变化", "have
+        # you been sick since it started?") asks about that symptom, not how the
+        # complaint has progressed
+        if "progression" in found and any(
+                self.lexicon[c].negative and c not in self._presenting for c in found):
+            del found["progression"]
         # a part of the history asked with an attribute's words and no symptom ("what kind
         # of work do you do?", "where do you work?", "did the tablets help?") asks that
         # part of the history, not an attribute of the complaint
@@ -495,6 +517,18 @@ class Matcher:
         :param question: the student's words, English or Chinese.
         :returns: a :class:`Match` (``kind == "unsure"`` when nothing matches well).
         """
+        # a greeting and self-introduction before the question ("Hi Mr Morgan, I'm one of
+        # the medical students - what's the problem today?") are a communication skill:
+        # credited, and the question after them is answered
+        head, rest = split_introduction(question)
+        if head:
+            m = self.match(rest)
+            shown = [c for c in self._concepts(head)[0] if self.lexicon[c].kind == "skill"]
+            for skill in shown or ["introduction"]:
+                if skill not in m.skills:
+                    m.skills.append(skill)
+                m.concepts.setdefault(skill, 1.0)
+            return m
         whole = self._match_one(question)
         clauses, questions = _clauses(question)
         if len(clauses) < 2:
@@ -519,7 +553,8 @@ class Matcher:
         # symptom the patient denies; an English "and" joins one state ("hot and sweaty")
         # (not when the list is what an attribute is asked of: "口渴、多尿从什么时候开始的？")
         if not questions and whole.kind in ("fact", "unsure") \
-                and not any(c in _ATTRIBUTES or c == "onset" for c in whole.concepts) \
+                and not any(c in _ATTRIBUTES or c in ("onset", "past_history")
+                            or c in HISTORY_FRAMES for c in whole.concepts) \
                 and re.search(r"、|或者|还是|和|\bor\b|,|，", question, re.IGNORECASE) and all(
                 m.kind in ("fact", "negative") and any(
                     self.lexicon[c].negative for c in m.concepts) for m in parts):
