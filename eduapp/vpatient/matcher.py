@@ -158,6 +158,31 @@ _ZH_FRAME_WORDS = re.compile(r"有没有|有无|是不是|会不会|最近|现�
                              r"还|有|没|过|了|吗|呢|啊|呀|么|不|的|吧|嘛|\W")
 
 
+#: Medicine names in an answer: English generic-name endings and common brands, Chinese
+#: dosage forms (…片, …散, …胶囊, …糖浆) and common names. Source: WHO INN stems
+#: (-pril, -olol, -sartan, -dipine, -statin ...), which name a drug's class.
+_DRUG_EN = re.compile(
+    r"\b(?!cholesterol)(?:[a-z]{3,}(?:pril|olol|sartan|dipine|statin|formin|semide|thiazide|cillin|mycin|"
+    r"floxacin|prazole|tidine|amol|profen|parin|farin|xaban|gliptin|glutide|lukast|terol|"
+    r"olone|zepam|oxetine|triptan|azosin)|aspirin|insulin|warfarin|gaviscon|paracetamol|"
+    r"ibuprofen|codeine|morphine|salbutamol|ventolin|digoxin|clopidogrel|heparin|"
+    r"rennies?|nurofen|calpol|co-codamol|gtn)\b", re.IGNORECASE)
+_DRUG_ZH = re.compile(r"[^\W\d_和与及了点的吃给用喝过一些是在子儿小每]{2,3}(?:片|散|胶囊|糖浆|颗粒|口服液|滴剂|软膏)|"
+                      r"布洛芬|对乙酰氨基酚|阿司匹林|胰岛素|青霉素|头孢|阿莫西林|美林|泰诺林|"
+                      r"二甲双胍|硝苯地平|氨氯地平|降压药|降糖药")
+
+
+def named_drugs(text: str) -> list[str]:
+    """The medicine names in ``text`` (a fact's answer), lower-case, in order, each once
+    (see :data:`_DRUG_EN`, :data:`_DRUG_ZH`); ``[]`` when it names none."""
+    out: list[str] = []
+    for m in list(_DRUG_EN.finditer(text or "")) + list(_DRUG_ZH.finditer(text or "")):
+        name = m.group(0).lower()
+        if name not in out:
+            out.append(name)
+    return out
+
+
 def _clauses(question: str) -> tuple[list[str], bool]:
     """The separate questions in ``question`` and whether they are whole questions.
 
@@ -200,8 +225,14 @@ class Matcher:
     def __init__(self, case: CaseScript):
         self.case = case
         self.lexicon = concepts()
+        # the medicines a fact names ("Ramipril, bisoprolol ... furosemide", "蒙脱石散和颠茄片")
+        # are its keywords: "have you been taking your furosemide?" is about the case's
+        # drugs, and the frame (adherence, treatment so far) decides between the facts
+        self._drug_names = {f.id: named_drugs(f.answer) for f in case.facts}
+        self._all_drugs = frozenset(n for names in self._drug_names.values() for n in names)
         self._fact_patterns = {
-            f.id: ([compile_pattern(k) for k in f.keywords],
+            f.id: ([compile_pattern(k) for k in f.keywords]
+                   + [compile_pattern(n) for n in self._drug_names[f.id]],
                    [compile_pattern(q) for q in f.questions],
                    [normalise(q) for q in f.questions])
             for f in case.facts}
@@ -378,12 +409,20 @@ class Matcher:
         # the regular medicines, not what was tried for the complaint
         chronic = [c for c in found if self.lexicon[c].kind == "symptom"
                    and not self.lexicon[c].negative and c not in ("pain", "activity_child")]
-        if chronic and not any(self.lexicon[c].negative for c in found):
+        drug = any(n in nospace if is_chinese(n) else re.search(r"\b" + re.escape(n), views[0])
+                   for n in self._all_drugs)
+        if (chronic or drug) and not any(self.lexicon[c].negative for c in found):
             for cid in ("onset", "duration", "progression"):
                 found.pop(cid, None)
             if "treatment_so_far" in found and "medications" not in found:
                 found["medications"] = found.pop("treatment_so_far")
                 evidence["medications"] = evidence["treatment_so_far"]
+        # "have you been taking your tablets?" in a case with no fact about adherence is
+        # answered from the regular medicines
+        if "adherence" in found and "adherence" not in self._owned \
+                and "medications" not in found:
+            found["medications"] = found.pop("adherence")
+            evidence["medications"] = evidence["adherence"]
         # a change asked of a symptom that is not the complaint ("饭量有没有变化", "have
         # you been sick since it started?") asks about that symptom, not how the
         # complaint has progressed
