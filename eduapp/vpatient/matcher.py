@@ -386,6 +386,13 @@ class Matcher:
                 self.lexicon[c].kind == "symptom" and not self.lexicon[c].negative
                 and c != "pain" and c not in self._presenting for c in found):
             del found["chief_complaint"]
+        # eating as the circumstance of a complaint ("吃了东西以后疼得更厉害吗", "is it worse
+        # after you eat?") asks what brings the complaint on, not about the appetite
+        if ("appetite" in found or "diet" in found) and any(
+                c in found for c in ("aggravating", "relieving", "timing")) and (
+                "pain" in found or any(c in self._presenting for c in found)):
+            found.pop("appetite", None)
+            found.pop("diet", None)
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
