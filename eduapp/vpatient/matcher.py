@@ -108,6 +108,16 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
 _HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "surgery",
                               "medications", "treatment_so_far",
                               "vaccination", "sick_contacts"})
+#: Below this score a fact won through a single one-word concept (see
+#: :meth:`Matcher._unexplained`).
+_THIN = 1.5
+#: Everyday words of a question that point at no part of the history.
+_FILLER = frozenset({"feel", "notic", "get", "today", "now", "recent", "recently", "still",
+                     "much", "many", "well", "know", "said", "lately", "time", "bit",
+                     "little", "else", "thing", "okay", "sort", "kind", "mean", "seem",
+                     "just", "been", "going", "come", "right", "last", "long", "happen",
+                     "usual", "normal", "okay", "alright", "sure", "able", "need", "want",
+                     "around", "take", "make", "mind", "about", "there", "those", "these"})
 _FUZZ_WHOLE = 88
 _FUZZ_WORD = 85
 
@@ -460,7 +470,10 @@ class Matcher:
                                             if cid != generic)
                                or max(rivals) >= found[generic]):
                     del found[generic]
-        return found, {cid: evidence[cid] for cid in found}
+        kept = {cid: evidence[cid] for cid in found}
+        # every word any concept matched, kept or not (for :meth:`_unexplained`)
+        kept["*"] = frozenset().union(*evidence.values()) if evidence else frozenset()
+        return found, kept
 
     def _fact_scores(self, question: str, found: dict[str, float], views,
                      evidence: dict[str, frozenset] | None = None) -> dict[str, float]:
@@ -619,6 +632,25 @@ class Matcher:
             whole.candidates = []
         return whole
 
+    def _unexplained(self, fact_id: str, info: dict[str, float],
+                     evidence: dict[str, frozenset], views) -> list[str]:
+        """The words of a question that another fact's own keywords claim and that no
+        concept found and no keyword of ``fact_id`` explains (English words stemmed,
+        Chinese character positions): a case-specific word pointing elsewhere
+        ("have you taken the Gaviscon for your blood pressure?")."""
+        kw, _, _ = self._fact_patterns[fact_id]
+        own = set(evidence.get("*", ()))
+        for p in kw:
+            own |= set(p.evidence(*views) or ())
+        other: set = set()
+        for fid, (okw, _, _) in self._fact_patterns.items():
+            if fid != fact_id:
+                for p in okw:
+                    if p.text not in self._all_drugs:
+                        other |= set(p.evidence(*views) or ())
+        return sorted(str(w) for w in other - own
+                      if not (isinstance(w, str) and (w in STOPWORDS or stem(w) in _FILLER)))
+
     def _match_one(self, question: str) -> Match:
         views = self._views(question)
         found, evidence = self._concepts(question)
@@ -638,6 +670,12 @@ class Matcher:
         # ("what's the weather like outside?") is not placed on a weak match
         unknown, known = self._unknown_words(views)
         if best <= 2.0 and unknown >= 2 and unknown > known:
+            return Match("unsure", [], found, skills, best, scores=scores)
+        # the acceptance rule for a thin win: a fact that won through one one-word concept
+        # while the question holds interview words that fact does not explain ("do you feel
+        # it anywhere apart from your chest?", "do you often get headaches?") is a guess; a
+        # wrong answer costs more than "I'm not sure what you mean"
+        if best < _THIN and best_id and self._unexplained(best_id, info, evidence, views):
             return Match("unsure", [], found, skills, best, scores=scores)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}
