@@ -118,6 +118,10 @@ _FILLER = frozenset({"feel", "notic", "get", "today", "now", "recent", "recently
                      "just", "been", "going", "come", "right", "last", "long", "happen",
                      "usual", "normal", "okay", "alright", "sure", "able", "need", "want",
                      "around", "take", "make", "mind", "about", "there", "those", "these"})
+#: The order the generic frames give way in (see :meth:`Matcher._concepts`): "when" and the
+#: complaint first, while a history frame that may go later still counts against them
+#: ("have you noticed chest pain when walking lately?" is not asking when it began).
+_GENERIC_ORDER = ("onset", "chief_complaint", "past_history", "previous_episodes")
 _FUZZ_WHOLE = 88
 _FUZZ_WORD = 85
 
@@ -454,7 +458,9 @@ class Matcher:
             for cid in [c for c in found if c in _ATTRIBUTES and c != "onset"]:
                 del found[cid]
         # a specific history frame beats the generic frames it competes with
-        for generic in GENERIC_FRAMES:
+        # in a fixed order (a frozenset's order changes from run to run with the string
+        # hash seed): each generic frame is judged with the ones before it already gone
+        for generic in _GENERIC_ORDER:
             if generic in found:
                 rivals = [s for cid, s in found.items()
                           if cid != generic and (cid in HISTORY_FRAMES or (
@@ -675,7 +681,7 @@ class Matcher:
         # while the question holds interview words that fact does not explain ("do you feel
         # it anywhere apart from your chest?", "do you often get headaches?") is a guess; a
         # wrong answer costs more than "I'm not sure what you mean"
-        if best < _THIN and best_id and self._unexplained(best_id, info, evidence, views):
+        if THRESHOLD <= best < _THIN and self._unexplained(best_id, info, evidence, views):
             return Match("unsure", [], found, skills, best, scores=scores)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}
