@@ -314,7 +314,10 @@ class Matcher:
         norm, words, nospace = question_views(question)
         extra = set()
         for w in words:
-            if len(w) >= 5 and w.isalpha() and w not in self._vocab_set:
+            # a word a prefix pattern already knows is no misspelling ("shoot" is
+            # "shoot*", not "shots")
+            if len(w) >= 5 and w.isalpha() and w not in self._vocab_set \
+                    and not w.startswith(self._all_prefixes):
                 hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
                                          score_cutoff=_FUZZ_WORD)
                 if hit:
@@ -407,6 +410,12 @@ class Matcher:
                 "pain" in found or any(c in self._presenting for c in found)):
             found.pop("appetite", None)
             found.pop("diet", None)
+        # "chest" alone is a site when another symptom is named in it ("any fluttering or
+        # racing in your chest?", "胸口有没有发紧、心慌"): not a question about chest pain
+        if "chest_pain" in found and evidence["chest_pain"] <= {"chest", "胸", "胸口", "胸部"} \
+                | set(range(len(nospace))) and len(evidence["chest_pain"]) <= 2 and any(
+                self.lexicon[c].negative and c != "chest_pain" for c in found):
+            del found["chest_pain"]
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
@@ -616,13 +625,16 @@ class Matcher:
         # a list of symptoms ("有没有发烧、呕吐？", "any cough or fever?"): each named
         # symptom is answered when each part on its own clearly asks for a fact or names a
         # symptom the patient denies; an English "and" joins one state ("hot and sweaty")
-        # (not when the list is what an attribute is asked of: "口渴、多尿从什么时候开始的？")
+        # (not when the list is what an attribute is asked of: "口渴、多尿从什么时候开始的？";
+        # and a part counts only by a symptom the whole question names: "racing in your
+        # chest" names no chest pain when the chest is where the fluttering is)
         if not questions and whole.kind in ("fact", "unsure") \
                 and not any(c in _ATTRIBUTES or c in ("onset", "past_history")
                             or c in HISTORY_FRAMES for c in whole.concepts) \
                 and re.search(r"、|或者|还是|和|\bor\b|,|，", question, re.IGNORECASE) and all(
                 m.kind in ("fact", "negative") and any(
-                    self.lexicon[c].negative for c in m.concepts) for m in parts):
+                    self.lexicon[c].negative and c in whole.concepts for c in m.concepts)
+                for m in parts):
             whole.kind = "fact"
             whole.fact_ids = ids[:3]
             whole.candidates = []

@@ -56,14 +56,17 @@ def test_a_compound_question_reveals_both_facts(cases):
 
 
 def test_two_facts_that_fit_equally_are_not_both_answered(cases):
-    # "chest" (chest pain) and "fluttering" (palpitations) score alike: the patient asks
-    # what is meant instead of revealing both facts
+    # "manage at home" is the impact on daily life (the exertion fact) as much as the
+    # living situation (the social fact): the patient asks what is meant instead of
+    # revealing both facts
     case = cases["dyspnoea-en"]
-    m = Matcher(case).match("Any fluttering in your chest?")
+    m = Matcher(case).match("How do you manage at home?")
     assert m.kind == "unsure" and m.fact_ids == []
-    assert set(m.candidates) == {"chest_pain", "palpitations"}
-    reply = offline_reply(case, Matcher(case), "Any fluttering in your chest?")
+    assert set(m.candidates) == {"exertion", "social"}
+    reply = offline_reply(case, Matcher(case), "How do you manage at home?")
     assert reply.facts == [] and "which do you mean" in reply.text
+    # "chest" alone is where the fluttering is, not a question about chest pain
+    assert Matcher(case).match("Any fluttering in your chest?").fact_ids == ["palpitations"]
 
 
 def test_words_joined_by_or_answer_only_what_the_whole_question_asks(cases):
@@ -132,7 +135,7 @@ def test_the_second_held_out_set_meets_the_targets_pooled(cases):
 
 
 @pytest.mark.parametrize("prefix", ["holdout3", "devset", "devset2", "devset3", "devset4",
-                                    "devset5"])
+                                    "devset5", "devset6"])
 def test_the_later_sets_meet_the_targets_pooled(cases, prefix):
     # holdout3 (seen since this round), devset and devset2 (written by the matcher's
     # author, each measured once before tuning on it: see bench/bench_vpatient.py)
