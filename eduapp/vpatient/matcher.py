@@ -453,6 +453,13 @@ class Matcher:
                 and "medications" not in found:
             found["medications"] = found.pop("adherence")
             evidence["medications"] = evidence["adherence"]
+        # a worry about a named condition ("您担心孩子是肺炎吗", "are you worried it's your
+        # heart?") is the patient's concerns, not a question about that condition
+        if "ice" in found and not any(c in HISTORY_FRAMES or c == "past_history"
+                                      for c in found):
+            for cid in [c for c in found if self.lexicon[c].kind == "symptom"
+                        and not self.lexicon[c].negative]:
+                del found[cid]
         # a change asked of a symptom that is not the complaint ("饭量有没有变化", "have
         # you been sick since it started?") asks about that symptom, not how the
         # complaint has progressed
