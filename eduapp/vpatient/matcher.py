@@ -492,6 +492,13 @@ class Matcher:
                                             if cid != generic)
                                or max(rivals) >= found[generic]):
                     del found[generic]
+        # likewise "are you married?" in a case whose social history says who the patient
+        # lives with ("I live with my wife") and has no fact about marriage (after the
+        # generic frames: "why did your wife call an ambulance?" still asks the complaint)
+        if "marital" in found and "marital" not in self._owned and "social" in self._owned \
+                and "social" not in found:
+            found["social"] = found.pop("marital")
+            evidence["social"] = evidence["marital"]
         kept = {cid: evidence[cid] for cid in found}
         # every word any concept matched, kept or not (for :meth:`_unexplained`)
         kept["*"] = frozenset().union(*evidence.values()) if evidence else frozenset()
