@@ -16,8 +16,21 @@ in three steps, for English and Chinese questions alike:
    patient's ideas beat the complaint ("你觉得是怎么回事"); a part of the history asked with
    an attribute's words and no symptom is that part ("what kind of work do you do?");
    "before" with a symptom that is not presenting asks about that symptom; in Chinese
-   "A的时候B" a symptom only in A counts half (B is asked).
-2. **Facts.** Each fact scores the strongest of its topics that matched, plus 0.3 for
+   "A的时候B" a symptom only in A counts half (B is asked). A long-standing condition or
+   one of the case's own drug names asked with no symptom is not an onset question, and
+   "anything for your blood pressure?" asks the regular medicines; a change asked of a
+   non-presenting symptom ("饭量有没有变化") asks that symptom; eating as the circumstance
+   of a complaint is not the appetite; "chest" alone is the site of another symptom named
+   in it; a worry about a named condition is the patient's concerns; adherence or marital
+   status in a case without such a fact goes to the drugs / social history fact.
+   The generic frames give way in a fixed order, so the result never depends on the
+   string hash seed.
+   A greeting and self-introduction before the question ("Hi Mr Morgan, I'm one of the
+   medical students - what's the problem today?") are split off (:func:`.text.
+   split_introduction`): credited as a skill, and the question after them is matched.
+2. **Facts.** The medicines a fact's answer names (:func:`named_drugs`) are its keywords,
+   the frame deciding between drugs, adherence and treatment so far.
+   Each fact scores the strongest of its topics that matched, plus 0.3 for
    each further one, plus its own keywords and example questions (as patterns, and by
    rapidfuzz similarity >= 88 to the whole question), plus 0.3 x the presenting symptom
    for a fact of the history of the presenting complaint, minus 0.75 x the strength of every
@@ -40,6 +53,9 @@ in three steps, for English and Chinese questions alike:
    An offer or request ("would you like some pain relief?", "要不要喝点水？") asks for no
    fact. An English question made mostly of words the lexicon and the case do not know
    ("what's the weather like outside?") is not placed on a weak match (score <= 2).
+   A thin win (one one-word concept, score < 1.5) is not accepted while another fact's
+   own case-specific keywords stand in the question unexplained: a wrong answer costs
+   more than "I'm not sure".
    A symptom the case does not list, asked more strongly than any fact, is denied (when
    the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
    empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
