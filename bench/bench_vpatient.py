@@ -58,8 +58,8 @@ def main(argv: list[str]) -> int:
             ("devset4", "devset4, written after all other tuning (first run 95.2% right, "
                         "4.4% wrong; three kinds of failure fixed since)"),
             ("holdout4", "held out 4, by an independent writer who never saw the matcher "
-                         "(first run 89.7% right, 2.9% wrong; its failures seen since the "
-                         "kinds round, no sentence of it tuned on)"),
+                         "(first run 89.7% right, 2.9% wrong; the kinds of its failures "
+                         "were tuned on in the kinds round, so no longer held out)"),
             ("devset5", "devset5, written before the kinds round by its author (first run "
                         "87.1% right, 5.2% wrong; tuned on since)"),
             ("devset6", "devset6, written after the kinds round, before running it (first "

@@ -295,3 +295,16 @@ def test_the_matcher_does_not_depend_on_the_string_hash_seed():
                                           "PYTHONPATH": root}).stdout
             for seed in ("1", "3")}
     assert len(outs) == 1 and outs != {""}
+
+
+@pytest.mark.parametrize("case_id, question, fact", [
+    # pinyin-input homophone slips and 的 for 得
+    ("abdominal-pain-zh", "对青霉素过民吗？", "allergies"),
+    ("polyuria-zh", "平时吃啥要吗？", "drugs_allergies"),
+    ("fever-child-zh", "奶吃的多步多？", "feeding"),
+    # a wee is the urine, not a nappy; pain relief tried is the treatment so far
+    ("dyspnoea-en", "Are you going for a wee more or less than usual?", "urine"),
+    ("headache-en", "Have you had any pain relief yet?", "treatment"),
+])
+def test_slips_and_lay_words(cases, case_id, question, fact):
+    assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
