@@ -559,7 +559,10 @@ class Matcher:
                     < THRESHOLD:
                 score += 0.3 * max((s for cid, s in frames.items()
                                     if cid in _ATTRIBUTES and cid != "onset"), default=0.0)
-            penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
+            # a relative named makes it the family history whatever else is asked ("does
+            # your mum have any medical problems?" is not the patient's own history)
+            penalty = sum(s * ((4 if cid == "family_history" else 2) if cid == top else 1)
+                          for cid, s in frames.items()
                           if cid not in self._covers[f.id]
                           and not (covers_symptom and (cid in _ATTRIBUTES
                                                        or cid == "chief_complaint")))

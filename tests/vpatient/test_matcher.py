@@ -305,6 +305,8 @@ def test_the_matcher_does_not_depend_on_the_string_hash_seed():
     # a wee is the urine, not a nappy; pain relief tried is the treatment so far
     ("dyspnoea-en", "Are you going for a wee more or less than usual?", "urine"),
     ("headache-en", "Have you had any pain relief yet?", "treatment"),
+    # a relative named is the family history, even in the words of the past history
+    ("headache-en", "Has your mum got any medical problems?", "family"),
 ])
 def test_slips_and_lay_words(cases, case_id, question, fact):
     assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
