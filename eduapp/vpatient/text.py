@@ -349,7 +349,8 @@ _GREETING = re.compile(
     r"^(?:(?:hi|hiya|hello|hey|good (?:morning|afternoon|evening|day)|morning|afternoon|"
     r"evening)(?: there| again| everyone)?(?:\s+(?:mr|mrs|ms|miss|mx|dr|doctor|sir|madam)\.?)?"
     r"(?:\s+[a-z'-]+){0,2}|(?:[\u3400-\u9fff]{0,4})?(?:你好|您好|早上好|上午好|下午好|晚上好)"
-    r"(?:啊|呀)?|nice to meet you|pleased to meet you|thanks for (?:coming|waiting)(?: in)?|"
+    r"(?:啊|呀)?|(?:大夫|医生|老师|阿姨|叔叔|大爷|大妈|奶奶|爷爷|同学|小朋友|妈妈|爸爸|家长|"
+    r"先生|女士|小姐|大姐|大哥)好(?:啊|呀)?|nice to meet you|pleased to meet you|thanks for (?:coming|waiting)(?: in)?|"
     r"thank you for (?:coming|waiting)(?: in)?|很高兴见到你|很高兴见到您)$", re.IGNORECASE)
 #: A student introducing themselves: "I'm Sam", "my name is Dr Li", "I'm one of the medical
 #: students", "我是实习医生小王", "我姓李"; and what goes on with it ("a third-year student",
