@@ -16,8 +16,21 @@ in three steps, for English and Chinese questions alike:
    patient's ideas beat the complaint ("你觉得是怎么回事"); a part of the history asked with
    an attribute's words and no symptom is that part ("what kind of work do you do?");
    "before" with a symptom that is not presenting asks about that symptom; in Chinese
-   "A的时候B" a symptom only in A counts half (B is asked).
-2. **Facts.** Each fact scores the strongest of its topics that matched, plus 0.3 for
+   "A的时候B" a symptom only in A counts half (B is asked). A long-standing condition or
+   one of the case's own drug names asked with no symptom is not an onset question, and
+   "anything for your blood pressure?" asks the regular medicines; a change asked of a
+   non-presenting symptom ("饭量有没有变化") asks that symptom; eating as the circumstance
+   of a complaint is not the appetite; "chest" alone is the site of another symptom named
+   in it; a worry about a named condition is the patient's concerns; adherence or marital
+   status in a case without such a fact goes to the drugs / social history fact.
+   The generic frames give way in a fixed order, so the result never depends on the
+   string hash seed.
+   A greeting and self-introduction before the question ("Hi Mr Morgan, I'm one of the
+   medical students - what's the problem today?") are split off (:func:`.text.
+   split_introduction`): credited as a skill, and the question after them is matched.
+2. **Facts.** The medicines a fact's answer names (:func:`named_drugs`) are its keywords,
+   the frame deciding between drugs, adherence and treatment so far.
+   Each fact scores the strongest of its topics that matched, plus 0.3 for
    each further one, plus its own keywords and example questions (as patterns, and by
    rapidfuzz similarity >= 88 to the whole question), plus 0.3 x the presenting symptom
    for a fact of the history of the presenting complaint, minus 0.75 x the strength of every
@@ -40,6 +53,9 @@ in three steps, for English and Chinese questions alike:
    An offer or request ("would you like some pain relief?", "要不要喝点水？") asks for no
    fact. An English question made mostly of words the lexicon and the case do not know
    ("what's the weather like outside?") is not placed on a weak match (score <= 2).
+   A thin win (one one-word concept, score < 1.5) is not accepted while another fact's
+   own case-specific keywords stand in the question unexplained: a wrong answer costs
+   more than "I'm not sure".
    A symptom the case does not list, asked more strongly than any fact, is denied (when
    the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
    empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
@@ -62,7 +78,8 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
 from .model import CaseScript
-from .text import STOPWORDS, compile_pattern, is_chinese, normalise, question_views, stem
+from .text import (STOPWORDS, compile_pattern, is_chinese, normalise, question_views,
+                   split_introduction, stem)
 
 __all__ = ["Match", "Matcher", "THRESHOLD", "MARGIN"]
 
@@ -91,8 +108,10 @@ _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "locat
                          "timing"})
 _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications",
                                 "allergies"),
-             "allergies": ("medications", "treatment_so_far"),
+             "allergies": ("medications", "treatment_so_far", "recreational_drugs"),
              "adherence": ("medications", "treatment_so_far"),
+             # "疫苗按时接种了吗" asks about the vaccines, not about taking medicines
+             "vaccination": ("adherence", "treatment_so_far"),
              # someone at home with a cold now is a sick contact, not a family history
              "sick_contacts": ("family_history",),
              # "what do you think is going on?" asks the patient's ideas, not the complaint
@@ -105,6 +124,20 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
 _HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "surgery",
                               "medications", "treatment_so_far",
                               "vaccination", "sick_contacts"})
+#: Below this score a fact won through a single one-word concept (see
+#: :meth:`Matcher._unexplained`).
+_THIN = 1.5
+#: Everyday words of a question that point at no part of the history.
+_FILLER = frozenset({"feel", "notic", "get", "today", "now", "recent", "recently", "still",
+                     "much", "many", "well", "know", "said", "lately", "time", "bit",
+                     "little", "else", "thing", "okay", "sort", "kind", "mean", "seem",
+                     "just", "been", "going", "come", "right", "last", "long", "happen",
+                     "usual", "normal", "okay", "alright", "sure", "able", "need", "want",
+                     "around", "take", "make", "mind", "about", "there", "those", "these"})
+#: The order the generic frames give way in (see :meth:`Matcher._concepts`): "when" and the
+#: complaint first, while a history frame that may go later still counts against them
+#: ("have you noticed chest pain when walking lately?" is not asking when it began).
+_GENERIC_ORDER = ("onset", "chief_complaint", "past_history", "previous_episodes")
 _FUZZ_WHOLE = 88
 _FUZZ_WORD = 85
 
@@ -155,6 +188,31 @@ _ZH_FRAME_WORDS = re.compile(r"有没有|有无|是不是|会不会|最近|现�
                              r"还|有|没|过|了|吗|呢|啊|呀|么|不|的|吧|嘛|\W")
 
 
+#: Medicine names in an answer: English generic-name endings and common brands, Chinese
+#: dosage forms (…片, …散, …胶囊, …糖浆) and common names. Source: WHO INN stems
+#: (-pril, -olol, -sartan, -dipine, -statin ...), which name a drug's class.
+_DRUG_EN = re.compile(
+    r"\b(?!cholesterol)(?:[a-z]{3,}(?:pril|olol|sartan|dipine|statin|formin|semide|thiazide|cillin|mycin|"
+    r"floxacin|prazole|tidine|amol|profen|parin|farin|xaban|gliptin|glutide|lukast|terol|"
+    r"olone|zepam|oxetine|triptan|azosin)|aspirin|insulin|warfarin|gaviscon|paracetamol|"
+    r"ibuprofen|codeine|morphine|salbutamol|ventolin|digoxin|clopidogrel|heparin|"
+    r"rennies?|nurofen|calpol|co-codamol|gtn)\b", re.IGNORECASE)
+_DRUG_ZH = re.compile(r"[^\W\d_和与及了点的吃给用喝过一些是在子儿小每]{2,3}(?:片|散|胶囊|糖浆|颗粒|口服液|滴剂|软膏)|"
+                      r"布洛芬|对乙酰氨基酚|阿司匹林|胰岛素|青霉素|头孢|阿莫西林|美林|泰诺林|"
+                      r"二甲双胍|硝苯地平|氨氯地平|降压药|降糖药")
+
+
+def named_drugs(text: str) -> list[str]:
+    """The medicine names in ``text`` (a fact's answer), lower-case, in order, each once
+    (see :data:`_DRUG_EN`, :data:`_DRUG_ZH`); ``[]`` when it names none."""
+    out: list[str] = []
+    for m in list(_DRUG_EN.finditer(text or "")) + list(_DRUG_ZH.finditer(text or "")):
+        name = m.group(0).lower()
+        if name not in out:
+            out.append(name)
+    return out
+
+
 def _clauses(question: str) -> tuple[list[str], bool]:
     """The separate questions in ``question`` and whether they are whole questions.
 
@@ -197,8 +255,14 @@ class Matcher:
     def __init__(self, case: CaseScript):
         self.case = case
         self.lexicon = concepts()
+        # the medicines a fact names ("Ramipril, bisoprolol ... furosemide", "蒙脱石散和颠茄片")
+        # are its keywords: "have you been taking your furosemide?" is about the case's
+        # drugs, and the frame (adherence, treatment so far) decides between the facts
+        self._drug_names = {f.id: named_drugs(f.answer) for f in case.facts}
+        self._all_drugs = frozenset(n for names in self._drug_names.values() for n in names)
         self._fact_patterns = {
-            f.id: ([compile_pattern(k) for k in f.keywords],
+            f.id: ([compile_pattern(k) for k in f.keywords]
+                   + [compile_pattern(n) for n in self._drug_names[f.id]],
                    [compile_pattern(q) for q in f.questions],
                    [normalise(q) for q in f.questions])
             for f in case.facts}
@@ -266,7 +330,10 @@ class Matcher:
         norm, words, nospace = question_views(question)
         extra = set()
         for w in words:
-            if len(w) >= 5 and w.isalpha() and w not in self._vocab_set:
+            # a word a prefix pattern already knows is no misspelling ("shoot" is
+            # "shoot*", not "shots")
+            if len(w) >= 5 and w.isalpha() and w not in self._vocab_set \
+                    and not w.startswith(self._all_prefixes):
                 hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
                                          score_cutoff=_FUZZ_WORD)
                 if hit:
@@ -352,6 +419,19 @@ class Matcher:
                 self.lexicon[c].kind == "symptom" and not self.lexicon[c].negative
                 and c != "pain" and c not in self._presenting for c in found):
             del found["chief_complaint"]
+        # eating as the circumstance of a complaint ("吃了东西以后疼得更厉害吗", "is it worse
+        # after you eat?") asks what brings the complaint on, not about the appetite
+        if ("appetite" in found or "diet" in found) and any(
+                c in found for c in ("aggravating", "relieving", "timing")) and (
+                "pain" in found or any(c in self._presenting for c in found)):
+            found.pop("appetite", None)
+            found.pop("diet", None)
+        # "chest" alone is a site when another symptom is named in it ("any fluttering or
+        # racing in your chest?", "胸口有没有发紧、心慌"): not a question about chest pain
+        if "chest_pain" in found and evidence["chest_pain"] <= {"chest", "胸", "胸口", "胸部"} \
+                | set(range(len(nospace))) and len(evidence["chest_pain"]) <= 2 and any(
+                self.lexicon[c].negative and c != "chest_pain" for c in found):
+            del found["chest_pain"]
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
@@ -362,10 +442,46 @@ class Matcher:
         # "以前有没有嗓子疼" / "ever had chest pain before?" asks about that symptom, not
         # about earlier episodes of the complaint that brought the patient (which the
         # previous-episodes frame means): a symptom named that is not presenting takes it
+        # (unless a presenting symptom is named too: "以前拉过肚子或者肚子疼过吗" asks about
+        # earlier bouts of this trouble)
         if "previous_episodes" in found and any(
                 self.lexicon[o].kind == "symptom" and o not in self._presenting and o != "pain"
-                and o in self._owned for o in found):
+                and o in self._owned for o in found) and not any(
+                o in self._presenting for o in found):
             del found["previous_episodes"]
+        # a long-standing condition named (high blood pressure, diabetes, heart trouble)
+        # with no symptom: "how long have you had diabetes?" asks the past history, not
+        # the onset of the complaint; "do you take anything for your blood pressure?" asks
+        # the regular medicines, not what was tried for the complaint
+        chronic = [c for c in found if self.lexicon[c].kind == "symptom"
+                   and not self.lexicon[c].negative and c not in ("pain", "activity_child")]
+        drug = any(n in nospace if is_chinese(n) else re.search(r"\b" + re.escape(n), views[0])
+                   for n in self._all_drugs)
+        if (chronic or drug) and not any(self.lexicon[c].negative for c in found):
+            for cid in ("onset", "duration", "progression"):
+                found.pop(cid, None)
+            if "treatment_so_far" in found and "medications" not in found:
+                found["medications"] = found.pop("treatment_so_far")
+                evidence["medications"] = evidence["treatment_so_far"]
+        # "have you been taking your tablets?" in a case with no fact about adherence is
+        # answered from the regular medicines
+        if "adherence" in found and "adherence" not in self._owned \
+                and "medications" not in found:
+            found["medications"] = found.pop("adherence")
+            evidence["medications"] = evidence["adherence"]
+        # a worry about a named condition ("您担心孩子是肺炎吗", "are you worried it's your
+        # heart?") is the patient's concerns, not a question about that condition
+        if "ice" in found and not any(c in HISTORY_FRAMES or c == "past_history"
+                                      for c in found):
+            for cid in [c for c in found if self.lexicon[c].kind == "symptom"
+                        and not self.lexicon[c].negative]:
+                del found[cid]
+        # a change asked of a symptom that is not the complaint ("饭量有没有变化", "have
+        # you been sick since it started?") asks about that symptom, not how the
+        # complaint has progressed
+        if "progression" in found and any(
+                self.lexicon[c].negative and c not in self._presenting for c in found):
+            del found["progression"]
         # a part of the history asked with an attribute's words and no symptom ("what kind
         # of work do you do?", "where do you work?", "did the tablets help?") asks that
         # part of the history, not an attribute of the complaint
@@ -374,7 +490,9 @@ class Matcher:
             for cid in [c for c in found if c in _ATTRIBUTES and c != "onset"]:
                 del found[cid]
         # a specific history frame beats the generic frames it competes with
-        for generic in GENERIC_FRAMES:
+        # in a fixed order (a frozenset's order changes from run to run with the string
+        # hash seed): each generic frame is judged with the ones before it already gone
+        for generic in _GENERIC_ORDER:
             if generic in found:
                 rivals = [s for cid, s in found.items()
                           if cid != generic and (cid in HISTORY_FRAMES or (
@@ -390,7 +508,17 @@ class Matcher:
                                             if cid != generic)
                                or max(rivals) >= found[generic]):
                     del found[generic]
-        return found, {cid: evidence[cid] for cid in found}
+        # likewise "are you married?" in a case whose social history says who the patient
+        # lives with ("I live with my wife") and has no fact about marriage (after the
+        # generic frames: "why did your wife call an ambulance?" still asks the complaint)
+        if "marital" in found and "marital" not in self._owned and "social" in self._owned \
+                and "social" not in found:
+            found["social"] = found.pop("marital")
+            evidence["social"] = evidence["marital"]
+        kept = {cid: evidence[cid] for cid in found}
+        # every word any concept matched, kept or not (for :meth:`_unexplained`)
+        kept["*"] = frozenset().union(*evidence.values()) if evidence else frozenset()
+        return found, kept
 
     def _fact_scores(self, question: str, found: dict[str, float], views,
                      evidence: dict[str, frozenset] | None = None) -> dict[str, float]:
@@ -431,7 +559,10 @@ class Matcher:
                     < THRESHOLD:
                 score += 0.3 * max((s for cid, s in frames.items()
                                     if cid in _ATTRIBUTES and cid != "onset"), default=0.0)
-            penalty = sum(s * (2 if cid == top else 1) for cid, s in frames.items()
+            # a relative named makes it the family history whatever else is asked ("does
+            # your mum have any medical problems?" is not the patient's own history)
+            penalty = sum(s * ((4 if cid == "family_history" else 2) if cid == top else 1)
+                          for cid, s in frames.items()
                           if cid not in self._covers[f.id]
                           and not (covers_symptom and (cid in _ATTRIBUTES
                                                        or cid == "chief_complaint")))
@@ -493,6 +624,18 @@ class Matcher:
         :param question: the student's words, English or Chinese.
         :returns: a :class:`Match` (``kind == "unsure"`` when nothing matches well).
         """
+        # a greeting and self-introduction before the question ("Hi Mr Morgan, I'm one of
+        # the medical students - what's the problem today?") are a communication skill:
+        # credited, and the question after them is answered
+        head, rest = split_introduction(question)
+        if head:
+            m = self.match(rest)
+            shown = [c for c in self._concepts(head)[0] if self.lexicon[c].kind == "skill"]
+            for skill in shown or ["introduction"]:
+                if skill not in m.skills:
+                    m.skills.append(skill)
+                m.concepts.setdefault(skill, 1.0)
+            return m
         whole = self._match_one(question)
         clauses, questions = _clauses(question)
         if len(clauses) < 2:
@@ -515,12 +658,16 @@ class Matcher:
         # a list of symptoms ("有没有发烧、呕吐？", "any cough or fever?"): each named
         # symptom is answered when each part on its own clearly asks for a fact or names a
         # symptom the patient denies; an English "and" joins one state ("hot and sweaty")
-        # (not when the list is what an attribute is asked of: "口渴、多尿从什么时候开始的？")
+        # (not when the list is what an attribute is asked of: "口渴、多尿从什么时候开始的？";
+        # and a part counts only by a symptom the whole question names: "racing in your
+        # chest" names no chest pain when the chest is where the fluttering is)
         if not questions and whole.kind in ("fact", "unsure") \
-                and not any(c in _ATTRIBUTES or c == "onset" for c in whole.concepts) \
+                and not any(c in _ATTRIBUTES or c in ("onset", "past_history")
+                            or c in HISTORY_FRAMES for c in whole.concepts) \
                 and re.search(r"、|或者|还是|和|\bor\b|,|，", question, re.IGNORECASE) and all(
                 m.kind in ("fact", "negative") and any(
-                    self.lexicon[c].negative for c in m.concepts) for m in parts):
+                    self.lexicon[c].negative and c in whole.concepts for c in m.concepts)
+                for m in parts):
             whole.kind = "fact"
             whole.fact_ids = ids[:3]
             whole.candidates = []
@@ -535,6 +682,25 @@ class Matcher:
             whole.fact_ids = ids[:3]
             whole.candidates = []
         return whole
+
+    def _unexplained(self, fact_id: str, info: dict[str, float],
+                     evidence: dict[str, frozenset], views) -> list[str]:
+        """The words of a question that another fact's own keywords claim and that no
+        concept found and no keyword of ``fact_id`` explains (English words stemmed,
+        Chinese character positions): a case-specific word pointing elsewhere
+        ("have you taken the Gaviscon for your blood pressure?")."""
+        kw, _, _ = self._fact_patterns[fact_id]
+        own = set(evidence.get("*", ()))
+        for p in kw:
+            own |= set(p.evidence(*views) or ())
+        other: set = set()
+        for fid, (okw, _, _) in self._fact_patterns.items():
+            if fid != fact_id:
+                for p in okw:
+                    if p.text not in self._all_drugs:
+                        other |= set(p.evidence(*views) or ())
+        return sorted(str(w) for w in other - own
+                      if not (isinstance(w, str) and (w in STOPWORDS or stem(w) in _FILLER)))
 
     def _match_one(self, question: str) -> Match:
         views = self._views(question)
@@ -555,6 +721,12 @@ class Matcher:
         # ("what's the weather like outside?") is not placed on a weak match
         unknown, known = self._unknown_words(views)
         if best <= 2.0 and unknown >= 2 and unknown > known:
+            return Match("unsure", [], found, skills, best, scores=scores)
+        # the acceptance rule for a thin win: a fact that won through one one-word concept
+        # while the question holds interview words that fact does not explain ("do you feel
+        # it anywhere apart from your chest?", "do you often get headaches?") is a guess; a
+        # wrong answer costs more than "I'm not sure what you mean"
+        if THRESHOLD <= best < _THIN and self._unexplained(best_id, info, evidence, views):
             return Match("unsure", [], found, skills, best, scores=scores)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}

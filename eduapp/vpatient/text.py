@@ -32,7 +32,8 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["normalise", "is_chinese", "tokens", "stem", "compile_pattern", "Pattern",
-           "split_list", "strip_opening", "question_views", "ZH_VARIANTS"]
+           "split_list", "strip_opening", "split_introduction", "question_views",
+           "ZH_VARIANTS"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
@@ -65,6 +66,19 @@ ZH_VARIANTS = [(re.compile(p), r) for p, r in (
     (r"(头|肚子|胸口|胸|胃|嗓子|喉咙|腰|背|腿|关节|眼睛|耳朵|心里|心)"
      r"(?:有点儿?|有些|很|特别|非常|比较|挺|老是|总是|一直)(疼|痛|晕|胀|闷|痒|慌)", r"\1\2"),
     (r"不(?:太|大|怎么|是很)舒服", "不舒服"),
+    # the commonest pinyin-input homophone slips of an interview: 过明/过民 (过敏),
+    # A步A (A不A: 多步多), 吃什么要吗 (药)
+    (r"过(?:明|民|名)", "过敏"),
+    # 的 written for the complement 得 (尿的多不多, 咳的厉害吗)
+    (r"(尿|吃|睡|喝|咳|烧|疼|痛|吐|拉|喘)的(多|少|好|厉害|怎么样|香|快|急|重)", r"\1得\2"),
+    (r"([\u4e00-\u9fff])步\1", r"\1不\1"),
+    (r"吃(什么|啥|的|过|了)?要(?=吗|呢|没|不|$|[，。？?！!\s])", r"吃\1药"),
+    # 烧 after the stomach or the pit of the chest is a burning (heartburn), not a fever:
+    # 胃里烧不烧 / 心口有点烧 -> 烧心
+    (r"(?:胃里|胃口|胃|心口|胸口)(?:有点|有些|发|会)?(?:烧|灼)(?:不烧|没烧|得慌|得难受|的慌|热)?",
+     "烧心"),
+    # a comparative is what makes it worse, not how bad it is: 疼得更厉害 -> 更疼
+    (r"(疼|痛)得(?:更|更加)(?:厉害|严重|重|明显)", r"更\1"),
     (r"(?:这|前|最近)(?:几|两|三)天", "最近"),
 )]
 
@@ -327,6 +341,72 @@ def strip_opening(question: str) -> str:
             break
         q = cut
     return q
+
+
+#: A greeting that is a sentence part of its own: "Hi", "Good morning Mr Morgan", "Hello
+#: there", "您好", "妈妈您好", "阿姨你好" (a name or title of up to three words after it).
+_GREETING = re.compile(
+    r"^(?:(?:hi|hiya|hello|hey|good (?:morning|afternoon|evening|day)|morning|afternoon|"
+    r"evening)(?: there| again| everyone)?(?:\s+(?:mr|mrs|ms|miss|mx|dr|doctor|sir|madam)\.?)?"
+    r"(?:\s+[a-z'-]+){0,2}|(?:[\u3400-\u9fff]{0,4})?(?:你好|您好|早上好|上午好|下午好|晚上好)"
+    r"(?:啊|呀)?|(?:大夫|医生|老师|阿姨|叔叔|大爷|大妈|奶奶|爷爷|同学|小朋友|妈妈|爸爸|家长|"
+    r"先生|女士|小姐|大姐|大哥)好(?:啊|呀)?|nice to meet you|pleased to meet you|thanks for (?:coming|waiting)(?: in)?|"
+    r"thank you for (?:coming|waiting)(?: in)?|很高兴见到你|很高兴见到您)$", re.IGNORECASE)
+#: A student introducing themselves: "I'm Sam", "my name is Dr Li", "I'm one of the medical
+#: students", "我是实习医生小王", "我姓李"; and what goes on with it ("a third-year student",
+#: "working with the team", "今天由我来问诊").
+_INTRO = re.compile(
+    r"^(?:my name is|my name's|i'm|i am|this is|i work|we're|we are|我是|我叫|我姓|我们是)"
+    r"(?!不是|否)", re.IGNORECASE)
+_INTRO_MORE = re.compile(
+    r"^(?:a|an|one of|the|part of|from|working|with the|and i(?:'m| am| work)|here to|"
+    r"today i|i'll be|i will be|i'm going to|i am going to|i've been asked|今天由我|由我|"
+    r"负责|来给你|来给您|先给你|先给您|跟你|跟您|和你|和您)\b", re.IGNORECASE)
+_WORDISH = re.compile(r"\b(?:what|how|why|when|where|which|who|do|does|did|are|is|have|has|"
+                      r"any|can|could|tell|吗|呢|什么|怎么|哪|几|多|有没有|是不是)\b|[吗呢？?]|"
+                      r"什么|怎么|哪|有没有|是不是|多久|几")
+
+
+def split_introduction(question: str) -> tuple[str, str]:
+    """``(introduction, rest)``: the greeting and self-introduction that open a question
+    ("Hi Mr Morgan, I'm one of the medical students - what's the problem today?",
+    "妈妈您好，我是儿科的实习医生，孩子今天怎么了？") and the question that follows.
+
+    A part counts as introduction when it is a greeting (:data:`_GREETING`), starts with
+    "I'm / my name is / 我是 / 我叫 ..." and asks nothing, or goes on from one ("a third-year
+    student", "working with the team"). Parts are the pieces between , . ! ; - – — and
+    their Chinese forms; the last part is never introduction.
+
+    :returns: ``("", question)`` when nothing opens the question or nothing follows it.
+    """
+    text = question or ""
+    pieces = re.split(r"([,.!;，。！；、:：]|\s[-–—]+\s|—+|–+)", text)
+    # pieces alternate text, separator, text ...
+    parts = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "")
+             for i in range(0, len(pieces), 2)]
+    cut = 0
+    intro_seen = False
+    for n, (part, _sep) in enumerate(parts[:-1]):
+        p = part.strip().lower()
+        if not p:
+            cut = n + 1
+            continue
+        if _GREETING.match(p):
+            cut = n + 1
+            continue
+        if (_INTRO.match(p) or intro_seen and _INTRO_MORE.match(p)) and not _WORDISH.search(
+                p.replace("i'm", "").replace("i am", "")):
+            intro_seen = True
+            cut = n + 1
+            continue
+        break
+    if not cut:
+        return "", text
+    head = "".join(a + b for a, b in parts[:cut])
+    rest = "".join(a + b for a, b in parts[cut:])
+    if not re.search(r"\w", rest):
+        return "", text
+    return head, rest
 
 
 def question_views(question: str) -> tuple[str, frozenset[str], str]:

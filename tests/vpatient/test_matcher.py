@@ -56,14 +56,17 @@ def test_a_compound_question_reveals_both_facts(cases):
 
 
 def test_two_facts_that_fit_equally_are_not_both_answered(cases):
-    # "chest" (chest pain) and "fluttering" (palpitations) score alike: the patient asks
-    # what is meant instead of revealing both facts
+    # "manage at home" is the impact on daily life (the exertion fact) as much as the
+    # living situation (the social fact): the patient asks what is meant instead of
+    # revealing both facts
     case = cases["dyspnoea-en"]
-    m = Matcher(case).match("Any fluttering in your chest?")
+    m = Matcher(case).match("How do you manage at home?")
     assert m.kind == "unsure" and m.fact_ids == []
-    assert set(m.candidates) == {"chest_pain", "palpitations"}
-    reply = offline_reply(case, Matcher(case), "Any fluttering in your chest?")
+    assert set(m.candidates) == {"exertion", "social"}
+    reply = offline_reply(case, Matcher(case), "How do you manage at home?")
     assert reply.facts == [] and "which do you mean" in reply.text
+    # "chest" alone is where the fluttering is, not a question about chest pain
+    assert Matcher(case).match("Any fluttering in your chest?").fact_ids == ["palpitations"]
 
 
 def test_words_joined_by_or_answer_only_what_the_whole_question_asks(cases):
@@ -131,7 +134,8 @@ def test_the_second_held_out_set_meets_the_targets_pooled(cases):
     assert wrong / total < 0.02
 
 
-@pytest.mark.parametrize("prefix", ["holdout3", "devset", "devset2", "devset3", "devset4"])
+@pytest.mark.parametrize("prefix", ["holdout3", "devset", "devset2", "devset3", "devset4",
+                                    "devset5", "devset6"])
 def test_the_later_sets_meet_the_targets_pooled(cases, prefix):
     # holdout3 (seen since this round), devset and devset2 (written by the matcher's
     # author, each measured once before tuning on it: see bench/bench_vpatient.py)
@@ -198,3 +202,111 @@ def test_words_that_name_no_fact_are_not_answered(cases):
     for case_id, question in (("chest-pain-en", "What football team do you support?"),
                               ("abdominal-pain-zh", "你的宿舍在几楼？")):
         assert Matcher(cases[case_id]).match(question).fact_ids == []
+
+
+# ---- the kinds round (vp-matcher2): each test is a kind of question, with sentences that
+# are in no question set
+
+@pytest.mark.parametrize("case_id, question, fact", [
+    ("chest-pain-en", "Good afternoon Mr Hughes, my name is Lee, I'm a final-year student - "
+                      "what's been going on?", "cc"),
+    ("dyspnoea-en", "Hello there, I'm one of the doctors on the ward. How far can you walk?",
+     "exertion"),
+    ("abdominal-pain-zh", "同学你好，我是今天的值班医生，你什么时候开始疼的？", "onset"),
+])
+def test_a_greeting_and_introduction_do_not_swallow_the_question(cases, question, case_id,
+                                                                  fact):
+    m = Matcher(cases[case_id]).match(question)
+    assert m.fact_ids == [fact]
+    assert "introduction" in m.skills
+
+
+def test_the_introduction_split():
+    from eduapp.vpatient.text import split_introduction
+    head, rest = split_introduction("Hi Mrs Evans, I'm Tom, one of the students - any cough?")
+    assert rest.strip() == "any cough?" and head.startswith("Hi")
+    # nothing after it, or no introduction: the question stays whole
+    assert split_introduction("Hello") == ("", "Hello")
+    assert split_introduction("我是不是说清楚了，哪里疼？")[0] == ""
+
+
+@pytest.mark.parametrize("case_id, question, fact", [
+    # the case's own drug names: the frame decides drugs / adherence / treatment
+    ("dyspnoea-en", "Are you still on the bisoprolol?", "drugs"),
+    ("dyspnoea-en", "Do you still take your ramipril every day?", "adherence"),
+    ("chest-pain-en", "How long have you been on amlodipine?", "drugs"),
+    ("abdominal-pain-zh", "颠茄片吃了几次？", "treatment"),
+    # a long-standing condition: regular medicines / past history, not the complaint
+    ("dyspnoea-en", "Do you take anything for your diabetes?", "drugs"),
+    ("chest-pain-en", "How many years have you had high blood pressure?", "pmh"),
+])
+def test_named_drugs_and_conditions_go_to_the_fact_that_holds_them(cases, case_id,
+                                                                  question, fact):
+    assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
+
+
+def test_named_drugs():
+    from eduapp.vpatient.matcher import named_drugs
+    assert named_drugs("Ramipril 5 mg, and the water tablet, furosemide; cholesterol fine") \
+        == ["ramipril", "furosemide"]
+    assert named_drugs("给了点蒙脱石散和颠茄片，肚子一片都疼") == ["蒙脱石散", "颠茄片"]
+
+
+@pytest.mark.parametrize("case_id, question, fact", [
+    # lay, British and colloquial ways to ask a frame
+    ("dyspnoea-en", "Are your slippers getting tight?", "oedema"),
+    ("headache-en", "Is the glare from the window bothering you?", "light"),
+    ("headache-en", "Did you bang your head at all?", "injury"),
+    ("headache-en", "Have you brought anything up?", "vomiting"),
+    ("chest-pain-en", "What made your wife call an ambulance?", "cc"),
+    ("headache-en", "Do you have a bad reaction to any drugs?", "allergies"),
+    ("abdominal-pain-zh", "解过大便没有？", "bowel"),
+    ("abdominal-pain-zh", "心口烧不烧？", "other_pain"),
+    ("polyuria-zh", "起来的时候眼前一黑吗？", "fatigue"),
+    ("fever-child-zh", "预防针都打全了吗？", "vaccination"),
+    ("fever-child-zh", "家里几口人？", "social"),
+    ("polyuria-zh", "家里长辈有什么慢性病？", "family"),
+    ("abdominal-pain-zh", "有没有成家？", "marital"),
+    # eating as the circumstance of the complaint, a change in a non-presenting symptom
+    ("abdominal-pain-zh", "吃完饭以后会疼得更厉害吗？", "aggravating"),
+    ("polyuria-zh", "食量有变化吗？", "weight"),
+])
+def test_colloquial_forms_of_the_history_frames(cases, case_id, question, fact):
+    assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
+
+
+def test_the_matcher_does_not_depend_on_the_string_hash_seed():
+    # a frozenset's order changes with PYTHONHASHSEED; the generic frames give way in a
+    # fixed order, so every run answers alike
+    import os
+    import subprocess
+    import sys
+    from eduapp.vpatient.lexicon import GENERIC_FRAMES
+    from eduapp.vpatient.matcher import _GENERIC_ORDER
+    assert frozenset(_GENERIC_ORDER) == GENERIC_FRAMES
+    code = ("from eduapp.vpatient.library import shipped_cases\n"
+            "from eduapp.vpatient.matcher import Matcher\n"
+            "m = Matcher({c.id: c for c in shipped_cases()}['chest-pain-en'])\n"
+            "print(m.match('Lately, have you noticed any chest discomfort when you exert "
+            "yourself, like walking up a slope?').fact_ids)")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           cwd=root, env={**os.environ, "PYTHONHASHSEED": seed,
+                                          "PYTHONPATH": root}).stdout
+            for seed in ("1", "3")}
+    assert len(outs) == 1 and outs != {""}
+
+
+@pytest.mark.parametrize("case_id, question, fact", [
+    # pinyin-input homophone slips and 的 for 得
+    ("abdominal-pain-zh", "对青霉素过民吗？", "allergies"),
+    ("polyuria-zh", "平时吃啥要吗？", "drugs_allergies"),
+    ("fever-child-zh", "奶吃的多步多？", "feeding"),
+    # a wee is the urine, not a nappy; pain relief tried is the treatment so far
+    ("dyspnoea-en", "Are you going for a wee more or less than usual?", "urine"),
+    ("headache-en", "Have you had any pain relief yet?", "treatment"),
+    # a relative named is the family history, even in the words of the past history
+    ("headache-en", "Has your mum got any medical problems?", "family"),
+])
+def test_slips_and_lay_words(cases, case_id, question, fact):
+    assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
