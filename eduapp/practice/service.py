@@ -302,10 +302,32 @@ class PracticeService:
         available = self.question_counts("topic", languages)
         topics = sorted(t for t, n in available.items() if t and n)
         graph = self.store.prerequisites()
+        systems = self.topic_systems(languages)
         with self.store.lock:
             return analytics.learning_path(self.store.conn, profile_id, topics, graph,
                                            self.clock(), days=days, exam_date=exam,
-                                           per_day=per_day, available=available)
+                                           per_day=per_day, available=available,
+                                           systems=systems)
+
+    def topic_systems(self, languages=()) -> dict[str, str]:
+        """``{topic: system}`` over the questions students may be served in ``languages``
+        (empty: all): each topic's most common non-empty system (ties: by name), for the
+        learning order (:func:`analytics.learning_order`)."""
+        statuses = self.served_statuses()
+        sql = ("SELECT topic, system, COUNT(*) FROM items WHERE deleted_at IS NULL AND "
+               "type != 'description' AND topic != '' AND system != '' AND status IN "
+               f"({', '.join('?' * len(statuses))})")
+        params = list(statuses)
+        if languages:
+            sql += f" AND language IN ({', '.join('?' * len(languages))})"
+            params += list(languages)
+        with self.bank.read() as conn:
+            rows = conn.execute(sql + " GROUP BY 1, 2", params).fetchall()
+        best: dict[str, tuple[int, str]] = {}
+        for topic, system, n in rows:
+            if topic not in best or (-n, system) < (-best[topic][0], best[topic][1]):
+                best[topic] = (n, system)
+        return {t: s for t, (n, s) in best.items()}
 
     def question_counts(self, column: str = "topic", languages=()) -> dict[str, int]:
         """``{value: questions a student may be served}`` for ``column`` (``topic``,
