@@ -5742,7 +5742,7 @@ Concepts found: {c}</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="376"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="377"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
@@ -5865,247 +5865,247 @@ Add a student on the Practice page and answer a few questions.</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="343"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="344"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="343"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="344"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
-        <source>1 review due</source>
-        <translation>1 道待复习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="316"/>
-        <source>{n} reviews due</source>
-        <translation>{n} 道待复习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="318"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="319"/>
         <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} (longest {longest}) · {due}{pct}</source>
         <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="346"/>
-        <source>No exam date set: a {days} plan. Choose the date of your exam and press Set exam date to plan up to it.</source>
-        <translation>未设定考试日期：下面是 {days}的计划。选择考试日期后按“设定考试日期”，计划将一直排到考试前。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="358"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="359"/>
         <source>The exam date {date} has passed: set a new one.</source>
         <translation>考试日期 {date} 已过：请设定新的日期。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="361"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="362"/>
         <source>Exam today ({date}).</source>
         <translation>今天考试（{date}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="364"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="365"/>
         <source>Exam on {date}: {left} left. The plan below shows the next {days}.</source>
         <translation>考试日期 {date}：还有 {left}。下面的计划显示接下来 {days}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="528"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="529"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="530"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="532"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="323"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="324"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="328"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="316"/>
+        <source>1 review due today</source>
+        <translation>今天 1 道待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="317"/>
+        <source>{n} reviews due today</source>
+        <translation>今天 {n} 道待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="329"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="371"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="347"/>
+        <source>No exam date set: the plan below covers the next {days}. Choose the date of your exam and press Set exam date to plan up to it.</source>
+        <translation>未设定考试日期：下面的计划显示接下来 {days}。选择考试日期后按“设定考试日期”，计划将一直排到考试前。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="372"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="373"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="427"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="374"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="428"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="420"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="421"/>
         <source>Accuracy and mastery by topic</source>
         <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="438"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="472"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="537"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="538"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="470"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="471"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="489"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="490"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="492"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="493"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="492"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="493"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="493"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="495"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="546"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="552"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="557"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="558"/>
         <source>Exam date</source>
         <translation>考试日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="548"/>
         <source>Choose a student first.</source>
         <translation>请先选择一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
         <source>“{text}” is not a date: type it like 2026-12-20, or pick it from the calendar.</source>
         <translation>“{text}”不是有效日期：请按 2026-12-20 的格式输入，或从日历中选择。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="558"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="559"/>
         <source>The exam date must be today or later.</source>
         <translation>考试日期不能早于今天。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="594"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="595"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="601"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="602"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="607"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="608"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="619"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="620"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="648"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="648"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="673"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="674"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="653"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="656"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="657"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="671"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="672"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="678"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="679"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="683"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="684"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="685"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="686"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="690"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="691"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="692"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="693"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>

@@ -360,7 +360,7 @@ def learning_order(topics: list[str], graph: dict[str, list[str]],
     the student has answered come first, weakest mastery first (``system_mastery``:
     ``{system: 0..1}``), then the others in :data:`CURRICULUM_SYSTEMS` order. Within a
     system, topics more others require come first, then topics with more questions
-    (``available``), then by name. Last, every topic is moved after its prerequisites
+    (``available``), then by name (case ignored). Last, every topic is moved after its prerequisites
     (``graph``: ``{topic: [topics it requires]}``, :func:`topo_order`), so a
     prerequisite is never planned after a topic that builds on it.
 
@@ -385,7 +385,7 @@ def learning_order(topics: list[str], graph: dict[str, list[str]],
         return (1, curriculum.get(sys_, len(curriculum)), sys_)
 
     ranked = sorted(topics, key=lambda t: (system_key(t), -len(needed_by.get(t, [])),
-                                           -int(available.get(t, 0)), t))
+                                           -int(available.get(t, 0)), t.casefold(), t))
     ordered = [t for t in topo_order(ranked, graph) if t in wanted]
     out: list[TopicPlace] = []
     for t in ordered:

@@ -111,7 +111,7 @@ class FeedbackPanel(QWidget):
             note = self.tr("Press 1-4. Your rating sets when this question comes back for "
                            "review.")
             if not mine and q.rating in (1, 2, 3, 4):
-                note += " " + self.tr("Unless you rate it, it counts as {rating}.").format(
+                note += ("" if note.endswith("。") else " ") + self.tr("Unless you rate it, it counts as {rating}.").format(
                     rating=self.rating_buttons[q.rating - 1].text())
         self.rating_note.setText(note)
 

@@ -81,6 +81,7 @@ class DateField(QWidget):
         self.calendar.setLocale(locale)
         self.calendar.setFirstDayOfWeek(Qt.Monday)
         self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.NoVerticalHeader)
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
         self.menu = QMenu(self)
@@ -98,6 +99,11 @@ class DateField(QWidget):
     def setToolTip(self, text: str) -> None:  # noqa: N802 (Qt's name)
         self.edit.setToolTip(text)
         self.button.setToolTip(text)
+
+    def setMinimumDate(self, d: QDate) -> None:  # noqa: N802 (Qt's name)
+        """Days before ``d`` are greyed out in the calendar (a typed one is the caller's
+        to refuse)."""
+        self.calendar.setMinimumDate(d)
 
     def date(self) -> QDate | None:
         """The date typed or picked, ``None`` when the text is no date."""

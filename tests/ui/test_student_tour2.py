@@ -234,3 +234,20 @@ def test_plan_says_why_each_new_topic_comes_where_it_does(qtbot, student_app, cl
     why = dict(new)
     assert "learn it before renal" in why["Cardiology"]
     assert "prerequisite Cardiology comes first" in why["renal"]
+
+
+def test_header_and_plan_count_the_same_reviews_due(qtbot, student_app, clock):
+    page = _page(qtbot, student_app)
+    _practise(qtbot, page, clock)
+    clock.t += 3 * 86400
+    prog = _plan_tab(qtbot, _progress(qtbot, student_app))
+    first = prog.plan_tree.topLevelItem(0)
+    rows = {first.child(c).text(0): int(first.child(c).text(1))
+            for c in range(first.childCount())}
+    assert rows.get("Reviews due", 0) > 0
+    assert f"{rows['Reviews due']} reviews due today" in prog.summary.text()
+    deck = student_app.workspace.practice.deck(student_app.student_id)
+    assert deck.due_today == rows["Reviews due"]
+    qtbot.mouseClick(page.end_button, Qt.LeftButton) if page.session else None
+    page.refresh_builder()
+    assert f"{deck.due_today} due today" in page.deck_label.text()

@@ -143,6 +143,7 @@ class ProgressPage(Page):
         # language; without a saved date it proposes four weeks from today
         self.exam_date = DateField(_locale(self.app.ui_language()))
         self.exam_date.setDate(QDate.currentDate().addDays(self.DEFAULT_EXAM_DAYS))
+        self.exam_date.setMinimumDate(QDate.currentDate())
         self.exam_date.setToolTip(self.tr("Type the date (2026-12-20) or pick it from the "
                                           "calendar"))
         self.exam_date.edit.returnPressed.connect(lambda: self.save_exam_date())
@@ -312,8 +313,9 @@ class ProgressPage(Page):
                    self.tr("{n} answers").format(n=dash.attempts))
         def days(n: int) -> str:
             return self.tr("1 day") if n == 1 else self.tr("{n} days").format(n=n)
-        due = (self.tr("1 review due") if dash.due_now == 1 else
-               self.tr("{n} reviews due").format(n=dash.due_now))
+        # the same number as the plan's first "Reviews due" row: the deck's due today
+        due = (self.tr("1 review due today") if deck.due_today == 1 else
+               self.tr("{n} reviews due today").format(n=deck.due_today))
         self.summary.setText(self.tr(
             "{answers} · accuracy {acc} · {sec} s per question · streak {streak} "
             "(longest {longest}) · {due}{pct}").format(
@@ -343,8 +345,8 @@ class ProgressPage(Page):
         days = self.tr("1 day") if len(plan) == 1 else self.tr("{n} days").format(n=len(plan))
         if not exam:
             self.plan_note.setText(self.tr(
-                "No exam date set: a {days} plan. Choose the date of your exam and press "
-                "Set exam date to plan up to it.").format(days=days))
+                "No exam date set: the plan below covers the next {days}. Choose the date "
+                "of your exam and press Set exam date to plan up to it.").format(days=days))
             self.clear_date_button.setEnabled(False)
             return
         self.clear_date_button.setEnabled(True)
