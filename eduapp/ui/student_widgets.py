@@ -90,8 +90,8 @@ class DateField(QWidget):
         self.menu.addAction(action)
         self.button = QToolButton()
         self.button.setText("▾")
-        self.button.setMenu(self.menu)
-        self.button.setPopupMode(QToolButton.InstantPopup)
+        # the calendar pops up without a nested event loop (menu.popup, not exec)
+        self.button.clicked.connect(lambda _=False: self.show_calendar())
         self.menu.aboutToShow.connect(self._open_at_date)
         h.addWidget(self.button)
         self._locale = locale
@@ -111,6 +111,10 @@ class DateField(QWidget):
 
     def setDate(self, d: QDate) -> None:  # noqa: N802 (Qt's name)
         self.edit.setText(d.toString("yyyy-MM-dd"))
+
+    def show_calendar(self) -> None:
+        """Pop the calendar up under the field, at the field's date (else today)."""
+        self.menu.popup(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
 
     def _open_at_date(self) -> None:
         """The calendar opens at the date in the field, else at today."""
