@@ -313,21 +313,7 @@ class PracticeService:
         """``{topic: system}`` over the questions students may be served in ``languages``
         (empty: all): each topic's most common non-empty system (ties: by name), for the
         learning order (:func:`analytics.learning_order`)."""
-        statuses = self.served_statuses()
-        sql = ("SELECT topic, system, COUNT(*) FROM items WHERE deleted_at IS NULL AND "
-               "type != 'description' AND topic != '' AND system != '' AND status IN "
-               f"({', '.join('?' * len(statuses))})")
-        params = list(statuses)
-        if languages:
-            sql += f" AND language IN ({', '.join('?' * len(languages))})"
-            params += list(languages)
-        with self.bank.read() as conn:
-            rows = conn.execute(sql + " GROUP BY 1, 2", params).fetchall()
-        best: dict[str, tuple[int, str]] = {}
-        for topic, system, n in rows:
-            if topic not in best or (-n, system) < (-best[topic][0], best[topic][1]):
-                best[topic] = (n, system)
-        return {t: s for t, (n, s) in best.items()}
+        return self.bank.topic_systems(self.served_statuses(), tuple(languages))
 
     def question_counts(self, column: str = "topic", languages=()) -> dict[str, int]:
         """``{value: questions a student may be served}`` for ``column`` (``topic``,
