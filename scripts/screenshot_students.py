@@ -3,7 +3,8 @@
 copy of the starter bank: ``python scripts/screenshot_students.py OUT_DIR``.
 
 Shots per language: the practice builder, a checked question (feedback, rating row,
-highlight, struck option, lab values), the progress dashboard and the study plan. The
+highlight, struck option, lab values), the progress dashboard, the study plan and the
+exam-date calendar. The
 student answers the starter questions first (a few right, a few wrong). Run it under Xvfb
 (``xvfb-run -a python scripts/screenshot_students.py out``) to see what a person sees.
 """
@@ -71,6 +72,14 @@ def main() -> int:
             shot("progress-dashboard")
             prog.tabs.setCurrentIndex(1)
             shot("progress-plan")
+            # the exam-date calendar, open (a popup: grabbed from the screen)
+            field = prog.exam_date
+            field.menu.popup(field.mapToGlobal(field.rect().bottomLeft()))
+            QTest.qWait(250)
+            path = os.path.join(out, f"{language}-progress-calendar.png")
+            qapp.primaryScreen().grabWindow(0).save(path)
+            print(path)
+            field.menu.hide()
             window.close()
     return 0
 

@@ -2150,103 +2150,108 @@ Restore the latest backup? The files it replaces are kept.</source>
         <translation>4 简单</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="58"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="59"/>
         <source>Wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="58"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="59"/>
         <source>Partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="59"/>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="116"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="60"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="126"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="72"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="73"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="75"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="76"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="89"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="90"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="90"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="91"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="105"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="111"/>
         <source>Press 1-4. Your rating sets when this question comes back for review.</source>
         <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="113"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="114"/>
+        <source>Unless you rate it, it counts as {rating}.</source>
+        <translation>如果你不评分，将按“{rating}”计。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="123"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="120"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="130"/>
         <source>Partly right ({score:.0%})</source>
         <translation>部分正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="123"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="133"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="128"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="138"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="135"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="145"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="138"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="148"/>
         <source>Rubric:</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="141"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="151"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="146"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="156"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="151"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="161"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="160"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="170"/>
         <source>this question</source>
         <translation>本题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="164"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="174"/>
         <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
         <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="167"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="177"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>
@@ -5554,22 +5559,27 @@ Concepts found: {c}</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/practice.py" line="267"/>
+        <source>This session has {n} questions (you asked for {want}): a case cluster or question set is served whole.</source>
+        <translation>本次练习共 {n} 题（你选择了 {want} 题）：病例组题或题组需整组作答。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/practice.py" line="272"/>
         <source>Only {n} questions match your choices, so this session has {n} (you asked for {want}; that setting is kept).</source>
         <translation>只有 {n} 道题符合你的条件，因此本次练习共 {n} 道题（你选择了 {want} 道，该设置会保留）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="431"/>
-        <location filename="../../eduapp/ui/pages/practice.py" line="469"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="440"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="478"/>
         <source>Marking…</source>
         <translation>正在评分…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="505"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="514"/>
         <source>Explain this question.</source>
         <translation>请讲解这道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/practice.py" line="509"/>
+        <location filename="../../eduapp/ui/pages/practice.py" line="518"/>
         <source>Asking the tutor…</source>
         <translation>正在询问辅导老师…</translation>
     </message>
@@ -5620,430 +5630,482 @@ Concepts found: {c}</source>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="73"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="88"/>
         <source>Progress</source>
+        <extracomment>Days from today the exam-date field proposes when no date is saved.</extracomment>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="77"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="92"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="111"/>
         <source>Open Practice</source>
         <translation>打开练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="133"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="141"/>
         <source>Exam date:</source>
         <translation>考试日期：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="129"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="113"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="128"/>
         <source>Accuracy by topic and week, and mastery now (the same mastery as the bar chart)</source>
         <translation>各主题每周正确率及当前掌握度（与条形图的掌握度相同）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="133"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="146"/>
+        <source>Type the date (2026-12-20) or pick it from the calendar</source>
+        <translation>输入日期（如 2026-12-20）或从日历中选择</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="150"/>
         <source>Set exam date</source>
         <translation>设定考试日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
+        <source>No exam date</source>
+        <translation>不设考试日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="162"/>
         <source>Day / session</source>
         <translation>日期 / 练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="162"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="163"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="144"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="167"/>
         <source>Weak areas and plan</source>
         <translation>薄弱环节与计划</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
         <source>Cards</source>
         <translation>卡片数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="152"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="175"/>
         <source>Due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="179"/>
         <source>Review deck</source>
         <translation>复习卡组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="184"/>
         <source>Import attempt files…</source>
         <translation>导入作答文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="185"/>
         <source>Export my attempts…</source>
         <translation>导出我的作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="186"/>
         <source>Class report (CSV or PDF)…</source>
         <translation>班级报告（CSV 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="193"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="178"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="326"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="377"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
         <source>r_pb</source>
         <translation>r_pb</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="179"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
         <source>Options chosen</source>
         <translation>选项选择率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="179"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="210"/>
         <source>Prerequisites:</source>
         <translation>先修主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="192"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="215"/>
         <source>requires</source>
         <translation>需要先学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="194"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="217"/>
         <source>topics, separated by commas</source>
         <translation>主题，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="196"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="219"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="200"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="223"/>
         <source>Class (teacher)</source>
         <translation>班级（教师）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="226"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="226"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="226"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="226"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="204"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>Questions asked</source>
         <translation>提问数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="204"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>Tests</source>
         <translation>检查数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="204"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="207"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="230"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="239"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="262"/>
         <source>No student yet: add one on the Practice page.</source>
         <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="240"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="263"/>
         <source>Progress shows here once a student has practised.
 Add a student on the Practice page and answer a few questions.</source>
         <translation>学生练习之后，学习进度会显示在这里。
 请在练习页面添加学生并作答几道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="288"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="311"/>
         <source>1 answer</source>
         <translation>1 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="289"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="312"/>
         <source>{n} answers</source>
         <translation>{n} 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="291"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="344"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="291"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="344"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
-        <source>1 review due</source>
-        <translation>1 道待复习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="293"/>
-        <source>{n} reviews due</source>
-        <translation>{n} 道待复习</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="319"/>
         <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} (longest {longest}) · {due}{pct}</source>
         <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="359"/>
+        <source>The exam date {date} has passed: set a new one.</source>
+        <translation>考试日期 {date} 已过：请设定新的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="362"/>
+        <source>Exam today ({date}).</source>
+        <translation>今天考试（{date}）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="365"/>
+        <source>Exam on {date}: {left} left. The plan below shows the next {days}.</source>
+        <translation>考试日期 {date}：还有 {left}。下面的计划显示接下来 {days}。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="529"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="530"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="478"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="532"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="300"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="324"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="305"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="316"/>
+        <source>1 review due today</source>
+        <translation>今天 1 道待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="317"/>
+        <source>{n} reviews due today</source>
+        <translation>今天 {n} 道待复习</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="329"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="321"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="347"/>
+        <source>No exam date set: the plan below covers the next {days}. Choose the date of your exam and press Set exam date to plan up to it.</source>
+        <translation>未设定考试日期：下面的计划显示接下来 {days}。选择考试日期后按“设定考试日期”，计划将一直排到考试前。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="372"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="323"/>
         <location filename="../../eduapp/ui/pages/progress.py" line="374"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="428"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="421"/>
         <source>Accuracy and mastery by topic</source>
         <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="385"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="419"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="484"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="473"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="538"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="417"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="471"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="436"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="490"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="493"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="439"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="493"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="440"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="495"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="456"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="457"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="457"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="547"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="553"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="558"/>
+        <source>Exam date</source>
+        <translation>考试日期</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="548"/>
+        <source>Choose a student first.</source>
+        <translation>请先选择一名学生。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
+        <source>“{text}” is not a date: type it like 2026-12-20, or pick it from the calendar.</source>
+        <translation>“{text}”不是有效日期：请按 2026-12-20 的格式输入，或从日历中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="559"/>
+        <source>The exam date must be today or later.</source>
+        <translation>考试日期不能早于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/progress.py" line="595"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="527"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="602"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="608"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="545"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="620"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="573"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="648"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="574"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="674"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="578"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="653"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="657"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="597"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="672"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="604"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="679"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="684"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="611"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="686"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="616"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="691"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="618"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="693"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>

@@ -110,6 +110,25 @@ class BankLookups:
                 [*params, *lang_params]).fetchall())
 
 
+    def topic_systems(self, statuses: Sequence[str] = (),
+                      languages: Sequence[str] = ()) -> dict[str, str]:
+        """``{topic: system}`` over the live items in one of ``statuses`` and
+        ``languages`` (empty: any), descriptions not counted: each topic's most common
+        non-empty system (ties: the first by name). Topics without a system are left out."""
+        status_sql, params = _status_condition(statuses)
+        lang_sql, lang_params = _status_condition(languages, "language")
+        with self.read() as conn:
+            rows = conn.execute(
+                "SELECT topic, system, COUNT(*) FROM items WHERE deleted_at IS NULL AND "
+                "status != 'retired' AND type != 'description' AND topic != '' AND "
+                f"system != ''{status_sql}{lang_sql} GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
+                [*params, *lang_params]).fetchall()
+        out: dict[str, str] = {}
+        for topic, system, _n in rows:
+            out.setdefault(topic, system)
+        return out
+
+
 def _status_condition(values: Sequence[str], column: str = "status") -> tuple[str, list]:
     """`` AND <column> IN (...)`` and its parameters, or nothing for no values."""
     if not values:

@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from ..domain import topic_name
+from ..domain import SYSTEMS, facet_name, topic_name
 from .aggregates import DIMENSIONS, TREND_BAND, day_number
 
 WEAK_MIN_ATTEMPTS = 5
@@ -237,6 +237,14 @@ _REASONS = {
     "due": ("reviews due", "到期复习"),
     "weak": ("{value}: {acc:.0%} over {n} items, {trend}", "{value}：{n} 题正确率 {acc:.0%}，{trend}"),
     "unstarted": ("not started yet", "尚未开始"),
+    # new topics in the learning order (:func:`learning_order`)
+    "before": ("new; learn it before {topics}, which build on it",
+               "新主题；先学它，{topics}以它为基础"),
+    "after": ("new; its prerequisite {topics} comes first", "新主题；先修的{topics}排在它前面"),
+    "weak-system": ("new; in {system}, where your mastery is {mastery:.0%}",
+                    "新主题；属于{system}，你在该系统的掌握度为 {mastery:.0%}"),
+    "next-system": ("new; next in {system} (systems in curriculum order)",
+                    "新主题；{system}的下一个主题（按课程顺序排列系统）"),
     "mastery": ("mastery {mastery:.0%}", "掌握度 {mastery:.0%}"),
     "exam": ("last day before the exam", "考试前最后一天"),
 }
@@ -268,6 +276,11 @@ class PlannedSession:
             values["trend"] = _WORDS["zh" if language == "zh" else "en"][values["trend"]]
         if isinstance(values.get("value"), str):
             values["value"] = topic_name(values["value"], language)
+        if isinstance(values.get("topics"), list):
+            values["topics"] = ("、" if language == "zh" else ", ").join(
+                topic_name(t, language) for t in values["topics"])
+        if isinstance(values.get("system"), str):
+            values["system"] = facet_name(values["system"], language)
         return template.format(**values)
 
 
@@ -314,23 +327,104 @@ def _closure(t: str, graph: dict[str, list[str]]) -> set[str]:
     return out
 
 
+#: The order systems are usually taught in an integrated curriculum: foundations
+#: (immunology, pharmacology, infectious disease) before the organ systems, circulation and
+#: breathing before the systems that build on them, mind and skin last. The order of
+#: :data:`~eduapp.domain.SYSTEMS` (the blueprint grid's) is used after these; any other
+#: system comes after all of them, by name.
+CURRICULUM_SYSTEMS = ("anatomy", "physiology", "biochemistry", "genetics", "immunology",
+                      "pathology", "microbiology", "pharmacology", "infectious disease",
+                      "cardiology", "respiratory", "nephrology", "gastroenterology",
+                      "endocrine", "haematology", "neurology", "musculoskeletal",
+                      "reproductive", "rheumatology", "oncology", "dermatology", "psychiatry")
+
+
+@dataclass
+class TopicPlace:
+    """Where a new topic comes in the learning order and why: ``code`` is a key of
+    ``_REASONS`` (``before``, ``after``, ``weak-system``, ``next-system`` or
+    ``unstarted``) with its ``values``."""
+
+    topic: str
+    code: str
+    values: dict = field(default_factory=dict)
+
+
+def learning_order(topics: list[str], graph: dict[str, list[str]],
+                   systems: dict[str, str] | None = None,
+                   system_mastery: dict[str, float] | None = None,
+                   available: dict[str, int] | None = None) -> list[TopicPlace]:
+    """New (not started) ``topics`` in the order to learn them, each with its reason.
+
+    Rule: topics are grouped by their system (``systems``: ``{topic: system}``); systems
+    the student has answered come first, weakest mastery first (``system_mastery``:
+    ``{system: 0..1}``), then the others in :data:`CURRICULUM_SYSTEMS` order. Within a
+    system, topics more others require come first, then topics with more questions
+    (``available``), then by name (case ignored). Last, every topic is moved after its prerequisites
+    (``graph``: ``{topic: [topics it requires]}``, :func:`topo_order`), so a
+    prerequisite is never planned after a topic that builds on it.
+
+    :returns: one :class:`TopicPlace` per topic of ``topics`` (only those), in order.
+    """
+    systems = systems or {}
+    mastery = system_mastery or {}
+    available = available or {}
+    wanted = set(topics)
+    needed_by: dict[str, list[str]] = {}
+    for t in topics:
+        for r in graph.get(t, []):
+            needed_by.setdefault(r, []).append(t)
+    curriculum = {s: i for i, s in enumerate(CURRICULUM_SYSTEMS)}
+    for s in SYSTEMS:
+        curriculum.setdefault(s, len(curriculum))
+
+    def system_key(t: str) -> tuple:
+        sys_ = (systems.get(t) or "").strip().lower()
+        if sys_ in mastery:
+            return (0, mastery[sys_], sys_)
+        return (1, curriculum.get(sys_, len(curriculum)), sys_)
+
+    ranked = sorted(topics, key=lambda t: (system_key(t), -len(needed_by.get(t, [])),
+                                           -int(available.get(t, 0)), t.casefold(), t))
+    ordered = [t for t in topo_order(ranked, graph) if t in wanted]
+    out: list[TopicPlace] = []
+    for t in ordered:
+        sys_ = (systems.get(t) or "").strip().lower()
+        requires = [r for r in graph.get(t, []) if r in wanted]
+        if needed_by.get(t):
+            out.append(TopicPlace(t, "before", {"topics": sorted(needed_by[t])[:3]}))
+        elif requires:
+            out.append(TopicPlace(t, "after", {"topics": sorted(requires)[:3]}))
+        elif sys_ in mastery:
+            out.append(TopicPlace(t, "weak-system", {"system": sys_,
+                                                     "mastery": mastery[sys_]}))
+        elif sys_:
+            out.append(TopicPlace(t, "next-system", {"system": sys_}))
+        else:
+            out.append(TopicPlace(t, "unstarted"))
+    return out
+
+
 def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str, list[str]],
                   now: float, *, days: int = 7, exam_date: float | None = None,
-                  per_day: int = 40, available: dict[str, int] | None = None
-                  ) -> list[PlanDay]:
+                  per_day: int = 40, available: dict[str, int] | None = None,
+                  systems: dict[str, str] | None = None) -> list[PlanDay]:
     """An ordered plan of topics and sessions for the coming days.
 
     Order of work: topics needing work are the weak areas (weakest first), then topics in
-    the bank the student has not started, then topics below 0.75 mastery; any topic's
+    the bank the student has not started, in the learning order of :func:`learning_order`
+    (by system, weakest system first, then the curriculum's order; each session says
+    why), then topics below 0.75 mastery; any topic's
     unmastered prerequisites (mastery < 0.75 or not started) are put before it
-    (:func:`topo_order`). Each day starts with the reviews due that day (FSRS), then fills
-    the remaining ``per_day`` questions with topic sessions of half of it each (two), or
+    (:func:`topo_order`). Each day starts with all the reviews due that day (FSRS; on the
+    first day the deck's "due today"), then fills the rest of ``per_day`` questions with topic sessions of half of it each (two), or
     with more, smaller sessions when the bank holds fewer questions on a topic (at most
     :data:`PLAN_TOPICS_PER_DAY` topics a day, each at most once). With an exam date the plan
     runs up to the exam (at most 60 days); the last day before it is a mixed consolidation
     of the weakest topics.
 
     :param per_day: questions per day. :param exam_date: epoch seconds or ``None``.
+    :param systems: ``{topic: system}`` for the learning order of new topics.
     :param available: ``{topic: questions the student can be served}``; a day never plans
         more questions on a topic than that, and a topic with none is left out
         (``None``: no limit, for callers without a bank).
@@ -344,7 +438,12 @@ def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str
         return per_day if available is None else int(available.get(topic, 0))
     areas = {a.value: a for a in area_stats(conn, profile_id, "topic") if a.value}
     weak = [w.stats.value for w in weak_areas(conn, profile_id, limit=50) if room(w.stats.value)]
-    unstarted = [t for t in bank_topics if t and t not in areas]
+    system_mastery = {a.value.strip().lower(): a.mastery
+                      for a in area_stats(conn, profile_id, "system") if a.value}
+    places = {p.topic: p for p in learning_order(
+        [t for t in bank_topics if t and t not in areas], graph, systems, system_mastery,
+        available)}
+    unstarted = list(places)
     shaky = sorted((a for a in areas.values() if a.value not in weak and a.mastery < 0.75),
                    key=lambda a: a.mastery)
     wanted = weak + unstarted + [a.value for a in shaky]
@@ -361,10 +460,12 @@ def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str
     queue = list(ordered)
     for i in range(days):
         pd = PlanDay(date.fromordinal(today + i))
-        n_due = min(per_day // 2, due.get(i, 0))
+        # every card due that day (the deck's "due today" on day one, one number for
+        # the header and the plan), then topic sessions in the rest of ``per_day``
+        n_due = due.get(i, 0)
         if n_due:
             pd.sessions.append(_session("review", "", n_due, "due"))
-        left = per_day - n_due
+        left = max(0, per_day - n_due)
         if exam_date and i == days - 1 and days > 1:
             for t in [t for t in (weak or ordered) if room(t)][:3]:
                 pd.sessions.append(_session("consolidate", t, min(room(t), max(5, left // 3)),
@@ -391,6 +492,8 @@ def learning_path(conn, profile_id: int, bank_topics: list[str], graph: dict[str
                 a = areas[t]
                 s = _session(kind, t, count, "weak", value=t, acc=a.accuracy, n=a.n,
                              trend=a.trend)
+            elif t in places:
+                s = _session(kind, t, count, places[t].code, **places[t].values)
             elif t not in areas:
                 s = _session(kind, t, count, "unstarted")
             else:

@@ -55,7 +55,8 @@ def _check_statuses(statuses) -> tuple[str, ...]:
 class TestSpec:
     """What the student asked for.
 
-    :ivar count: questions wanted, 1..:data:`MAX_QUESTIONS` (a set may add a few more).
+    :ivar count: questions wanted, 1..:data:`MAX_QUESTIONS` (only a first set larger than
+        that is served whole, see :func:`choose`).
     :ivar pools: subset of :data:`POOLS` (union), empty for all matching items.
     :ivar mode: ``tutor`` (feedback after each answer) or ``timed``.
     :ivar seconds_per_question: timed mode's allowance per question, seconds.
@@ -139,6 +140,9 @@ def choose(bank: Bank, store: PracticeStore, profile_id: int, spec: TestSpec, no
            statuses=SERVABLE_STATUSES[:1]) -> list[int]:
     """Bank item ids for a session, sets whole (their served members), in the order to
     practise them. Items the spec names (``uids``) are served only in ``statuses`` too.
+    A session has at most ``spec.count`` questions: a set that would overflow the count is
+    left for another session while other questions can fill it; only a first set larger
+    than the count alone is served whole (then the session is longer than asked).
 
     :param statuses: served review statuses (:func:`served_statuses`).
     :raises ValidationError: nothing matches (a sentence saying so).
@@ -171,8 +175,11 @@ def choose(bank: Bank, store: PracticeStore, profile_id: int, spec: TestSpec, no
         if set_uid:
             if set_uid in seen_sets:
                 continue
+            whole = members.get(set_uid, [item_id])
+            if chosen and len(chosen) + len(whole) > spec.count:
+                continue  # it would overflow the count: other questions may fill it
             seen_sets.add(set_uid)
-            chosen.extend(members.get(set_uid, [item_id]))
+            chosen.extend(whole)
         else:
             chosen.append(item_id)
     if not chosen:

@@ -302,10 +302,18 @@ class PracticeService:
         available = self.question_counts("topic", languages)
         topics = sorted(t for t, n in available.items() if t and n)
         graph = self.store.prerequisites()
+        systems = self.topic_systems(languages)
         with self.store.lock:
             return analytics.learning_path(self.store.conn, profile_id, topics, graph,
                                            self.clock(), days=days, exam_date=exam,
-                                           per_day=per_day, available=available)
+                                           per_day=per_day, available=available,
+                                           systems=systems)
+
+    def topic_systems(self, languages=()) -> dict[str, str]:
+        """``{topic: system}`` over the questions students may be served in ``languages``
+        (empty: all): each topic's most common non-empty system (ties: by name), for the
+        learning order (:func:`analytics.learning_order`)."""
+        return self.bank.topic_systems(self.served_statuses(), tuple(languages))
 
     def question_counts(self, column: str = "topic", languages=()) -> dict[str, int]:
         """``{value: questions a student may be served}`` for ``column`` (``topic``,

@@ -55,7 +55,8 @@ class QuestionView:
         student highlighted, zero-based, end exclusive, sorted, not overlapping.
     :ivar rateable: the answer was recorded and its FSRS card may be rated
         (:meth:`Session.rate`); :ivar rating: the FSRS rating (1 Again .. 4 Easy) the card
-        got, the automatic one until the student rates it.
+        got, the automatic one until the student rates it; :ivar rated_by: who gave that
+        rating: ``"auto"`` (:func:`~.scheduling.rating_for`), ``"student"`` or ``""`` (none).
     """
 
     index: int
@@ -73,6 +74,7 @@ class QuestionView:
     highlights: list[tuple[int, int]] = field(default_factory=list)
     rating: int | None = None
     rateable: bool = False
+    rated_by: str = ""
     checked: bool = False
     feedback: Feedback | None = None
     removed: bool = False
@@ -191,6 +193,7 @@ class Session:
             removed=item.uid in self.removed,
             highlights=[tuple(r) for r in st["highlights"][i] or []],
             rating=(st["reviews"][i] or {}).get("rating"),
+            rated_by=(st["reviews"][i] or {}).get("by", "auto") if st["reviews"][i] else "",
             rateable=bool(st["reviews"][i]) and not self._locked_rating(i))
 
     def _feedback(self, i: int) -> Feedback:

@@ -112,11 +112,16 @@ def current_language() -> str:
 
 def install_language(qapp: QApplication, language: str) -> None:
     """Load the ``.qm`` translation for ``language`` (``zh`` or ``en``) and Qt's own
-    translations for standard dialogs; English needs none."""
+    translations for standard dialogs (English needs none), and make the language's
+    locale (zh_CN or en_GB) Qt's default, so calendars and dates follow it."""
     for t in _translators:
         qapp.removeTranslator(t)
     _translators.clear()
     _language[0] = "zh" if language == "zh" else "en"
+    # widgets made from now on (date editors, calendars, number formats) follow the
+    # interface language, not the system's locale
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China) if language == "zh"
+                       else QLocale(QLocale.English, QLocale.UnitedKingdom))
     if language != "zh":
         return
     ours = QTranslator(qapp)

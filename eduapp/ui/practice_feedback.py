@@ -39,6 +39,7 @@ class FeedbackPanel(QWidget):
                              (3, self.tr("3 Good")), (4, self.tr("4 Easy"))):
             b = QPushButton(label)
             b.setCheckable(True)
+            b.setAutoDefault(False)  # never drawn as the default button of a dialog
             b.setFocusPolicy(Qt.NoFocus)
             b.clicked.connect(lambda _=False, r=value: self.rated.emit(r))
             rating.addWidget(b)
@@ -92,18 +93,27 @@ class FeedbackPanel(QWidget):
             w.setVisible(bool(pending))
 
     def _show_rating(self, q) -> None:
-        """The Again/Hard/Good/Easy row once the answer is recorded: the card's rating is
-        checked (the automatic one until the student chooses)."""
+        """The Again/Hard/Good/Easy row once the answer is recorded. Only the student's own
+        rating shows as a checked button; the automatic one (what the card gets unless the
+        student rates it) is named in the note, so no button looks pressed before the
+        student chose one."""
         visible = bool(q.rateable or (q.rating and q.feedback))
         for w in (self.rating_label, *self.rating_buttons, self.rating_note):
             w.setVisible(visible)
         if not visible:
             return
+        mine = q.rated_by == "student"
         for value, b in enumerate(self.rating_buttons, start=1):
-            b.setChecked(value == q.rating)
+            b.setChecked(mine and value == q.rating)
             b.setEnabled(q.rateable)
-        self.rating_note.setText(self.tr("Press 1-4. Your rating sets when this question "
-                                         "comes back for review.") if q.rateable else "")
+        note = ""
+        if q.rateable:
+            note = self.tr("Press 1-4. Your rating sets when this question comes back for "
+                           "review.")
+            if not mine and q.rating in (1, 2, 3, 4):
+                note += ("" if note.endswith("。") else " ") + self.tr("Unless you rate it, it counts as {rating}.").format(
+                    rating=self.rating_buttons[q.rating - 1].text())
+        self.rating_note.setText(note)
 
     def feedback_html(self, q) -> str:
         """The feedback of ``q`` as rich text (its ``feedback`` must be set)."""

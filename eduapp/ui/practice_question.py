@@ -282,7 +282,9 @@ class SessionNavigator(QListWidget):
         # as wide as the longest row (within the maximum): no state is cut
         widest = max((self.fontMetrics().horizontalAdvance(self.item(i).text())
                       for i in range(self.count())), default=60)
-        self.setMinimumWidth(min(self.maximumWidth(), widest + 2 * self.frameWidth() + 28))
+        # (room for the vertical scroll bar, shown or not, and the row's text margins)
+        extra = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 16
+        self.setMinimumWidth(min(self.maximumWidth(), widest + extra))
         self.setCurrentRow(session.index)
 
 

@@ -88,8 +88,9 @@ def test_plan_never_asks_more_per_day_than_the_bank_has(service, student, clock)
 def test_plan_reasons_in_both_languages(service, student):
     plan = service.learning_path(student, days=2)
     s = next(s for d in plan for s in d.sessions if s.kind == "new")
-    assert s.describe("en") == "not started yet" == s.reason
-    assert s.describe("zh") == "尚未开始"
+    assert s.code == "next-system" and s.describe("en") == s.reason
+    assert s.reason.startswith("new; next in ")
+    assert s.describe("zh").startswith("新主题；") and "next" not in s.describe("zh")
 
 
 def test_student_rating_reschedules_the_card(service, student, clock):

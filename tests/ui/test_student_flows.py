@@ -224,7 +224,9 @@ def test_again_hard_good_easy_after_the_answer(qtbot, page, clock):
     qtbot.mouseClick(page.check_button, Qt.LeftButton)
     assert "Right" in page.feedback.toPlainText()
     assert all(b.isVisible() for b in page.rating_buttons)
-    assert page.rating_buttons[2].isChecked()                   # automatic: Good
+    # the automatic rating (Good) is named, no button looks pressed before the student's
+    assert not any(b.isChecked() for b in page.rating_buttons)
+    assert "counts as 3 Good" in page.rating_note.text()
     svc = page.service
 
     def due():

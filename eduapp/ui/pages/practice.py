@@ -262,7 +262,12 @@ class PracticePage(Page):
     def _started(self, session, asked: int) -> None:
         """Show a new session; say so when fewer questions matched than were asked for."""
         self.show_session(session)
-        if len(session) < asked:
+        if len(session) > asked:
+            self.notice.setText(self.tr(
+                "This session has {n} questions (you asked for {want}): a case cluster or "
+                "question set is served whole.").format(n=len(session), want=asked))
+            self.notice.show()
+        elif len(session) < asked:
             self.notice.setText(self.tr(
                 "Only {n} questions match your choices, so this session has {n} (you asked "
                 "for {want}; that setting is kept).").format(n=len(session), want=asked))
@@ -315,7 +320,8 @@ class PracticePage(Page):
 
     def _update_clock(self) -> None:
         s = self.session
-        self.question_panel.show_clock(s.remaining() if s else None)
+        # the clock shows while a timed session runs; once it is submitted, none
+        self.question_panel.show_clock(s.remaining() if s and not s.finished else None)
 
     # ------------------------------------------------------------------ actions
 
@@ -360,8 +366,11 @@ class PracticePage(Page):
     def _show_labs(self, shown: bool) -> None:
         self.lab_panel.setVisible(shown)
         if shown:  # the question keeps about half of the width
+            # and the navigator keeps its whole rows ("2. not answered")
             total = sum(self.question_split.sizes())
-            self.question_split.setSizes([total * 11 // 20, total // 10, total * 7 // 20])
+            nav = max(self.navigator.minimumWidth(), total // 10)
+            self.question_split.setSizes([(total - nav) * 11 // 18, nav,
+                                          (total - nav) * 7 // 18])
 
     def rate(self, rating: int) -> None:
         """The student's FSRS rating (1 Again .. 4 Easy) of the current answer."""

@@ -16,9 +16,10 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QDa
                               QHorizontalBarSeries, QLineSeries, QValueAxis)
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QStackedWidget, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QTextBrowser, QTreeWidget,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
+                               QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain import Changes, topic_name
@@ -26,7 +27,7 @@ from ...errors import describe_record
 from ...practice.itemstats import describe
 from ..ops import Op
 from ..page import Page
-from ..student_widgets import StudentPicker
+from ..student_widgets import DateField, StudentPicker
 
 if TYPE_CHECKING:
     from ...workspace import Workspace
@@ -40,6 +41,17 @@ def _locale(language: str) -> QLocale:
     """The locale dates are written in: the interface language's, not the system's."""
     return QLocale(QLocale.Chinese, QLocale.China) if language == "zh" else \
         QLocale(QLocale.English, QLocale.UnitedKingdom)
+
+
+def count_axis(top: int) -> tuple[int, int]:
+    """A count axis from 0 whose every tick is a whole number: ``(maximum, tick count)``
+    for a largest value ``top`` (answers per day). Up to 5 the ticks are 0, 1, ... top;
+    above, the maximum is rounded up so that 4 equal steps are whole (e.g. 13 -> 16)."""
+    top = max(1, int(top))
+    if top <= 5:
+        return top, top + 1
+    step = -(-top // 4)
+    return step * 4, 5
 
 
 def _heat(value: float | None) -> QColor:
@@ -64,6 +76,9 @@ class ProgressPage(Page):
         self.dashboard = None
         self.stats = []
         self._build()
+
+    #: Days from today the exam-date field proposes when no date is saved.
+    DEFAULT_EXAM_DAYS = 28
 
     # ------------------------------------------------------------------ layout
 
@@ -124,17 +139,26 @@ class ProgressPage(Page):
         w.addWidget(self.weak_view, 1)
         plan_bar = QHBoxLayout()
         plan_bar.addWidget(QLabel(self.tr("Exam date:")))
-        self.exam_date = QDateEdit()
-        self.exam_date.setCalendarPopup(True)
-        self.exam_date.setSpecialValueText(self.tr("none"))
-        self.exam_date.setMinimumDate(QDate(2000, 1, 1))
-        self.exam_date.setDate(self.exam_date.minimumDate())
+        # typed (2026-12-20, 2026年12月20日 ...) or picked from a calendar in the interface
+        # language; without a saved date it proposes four weeks from today
+        self.exam_date = DateField(_locale(self.app.ui_language()))
+        self.exam_date.setDate(QDate.currentDate().addDays(self.DEFAULT_EXAM_DAYS))
+        self.exam_date.setMinimumDate(QDate.currentDate())
+        self.exam_date.setToolTip(self.tr("Type the date (2026-12-20) or pick it from the "
+                                          "calendar"))
+        self.exam_date.edit.returnPressed.connect(lambda: self.save_exam_date())
         plan_bar.addWidget(self.exam_date)
-        save_date = QPushButton(self.tr("Set exam date"))
-        save_date.clicked.connect(self.save_exam_date)
-        plan_bar.addWidget(save_date)
+        self.save_date_button = QPushButton(self.tr("Set exam date"))
+        self.save_date_button.clicked.connect(lambda _=False: self.save_exam_date())
+        plan_bar.addWidget(self.save_date_button)
+        self.clear_date_button = QPushButton(self.tr("No exam date"))
+        self.clear_date_button.clicked.connect(lambda _=False: self.clear_exam_date())
+        plan_bar.addWidget(self.clear_date_button)
         plan_bar.addStretch(1)
         w.addLayout(plan_bar)
+        self.plan_note = QLabel()
+        self.plan_note.setWordWrap(True)
+        w.addWidget(self.plan_note)
         self.plan_tree = QTreeWidget()
         self.plan_tree.setHeaderLabels([self.tr("Day / session"), self.tr("Questions"),
                                         self.tr("Why")])
@@ -289,8 +313,9 @@ class ProgressPage(Page):
                    self.tr("{n} answers").format(n=dash.attempts))
         def days(n: int) -> str:
             return self.tr("1 day") if n == 1 else self.tr("{n} days").format(n=n)
-        due = (self.tr("1 review due") if dash.due_now == 1 else
-               self.tr("{n} reviews due").format(n=dash.due_now))
+        # the same number as the plan's first "Reviews due" row: the deck's due today
+        due = (self.tr("1 review due today") if deck.due_today == 1 else
+               self.tr("{n} reviews due today").format(n=deck.due_today))
         self.summary.setText(self.tr(
             "{answers} · accuracy {acc} · {sec} s per question · streak {streak} "
             "(longest {longest}) · {due}{pct}").format(
@@ -310,10 +335,37 @@ class ProgressPage(Page):
         self._weak(dash, resources, language)
         self._plan(plan, language)
         self._deck(deck)
-        if profile.get("exam_date"):
-            from datetime import date
-            d = date.fromtimestamp(profile["exam_date"])
-            self.exam_date.setDate(QDate(d.year, d.month, d.day))
+        self._exam_note(profile.get("exam_date"), plan, language)
+
+    def _exam_note(self, exam: float | None, plan, language: str) -> None:
+        """The line above the plan: the saved exam date (in the interface language) and the
+        days left, or that there is none; the date field shows the saved date."""
+        from datetime import date
+        locale = _locale(language)
+        days = self.tr("1 day") if len(plan) == 1 else self.tr("{n} days").format(n=len(plan))
+        if not exam:
+            self.plan_note.setText(self.tr(
+                "No exam date set: the plan below covers the next {days}. Choose the date "
+                "of your exam and press Set exam date to plan up to it.").format(days=days))
+            self.clear_date_button.setEnabled(False)
+            return
+        self.clear_date_button.setEnabled(True)
+        d = date.fromtimestamp(exam)
+        qd = QDate(d.year, d.month, d.day)
+        self.exam_date.setDate(qd)
+        text = locale.toString(qd, "yyyy年M月d日" if language == "zh" else "d MMMM yyyy")
+        first = plan[0].day if plan else date.today()  # the plan's today
+        left = QDate(first.year, first.month, first.day).daysTo(qd)
+        if left < 0:
+            self.plan_note.setText(self.tr("The exam date {date} has passed: set a new one.")
+                                   .format(date=text))
+        elif left == 0:
+            self.plan_note.setText(self.tr("Exam today ({date}).").format(date=text))
+        else:
+            self.plan_note.setText(self.tr(
+                "Exam on {date}: {left} left. The plan below shows the next {days}.").format(
+                date=text, left=self.tr("1 day") if left == 1 else
+                self.tr("{n} days").format(n=left), days=days))
 
     def _trend_chart(self, dash) -> None:
         """Accuracy (%) and answers per day on a date axis with a few readable ticks."""
@@ -344,10 +396,13 @@ class ProgressPage(Page):
         chart.addAxis(x, Qt.AlignBottom)
         y = QValueAxis()
         y.setRange(0, 100)
+        y.setTickCount(5)  # 0%, 25%, 50%, 75%, 100%
         y.setLabelFormat("%d%%")
         chart.addAxis(y, Qt.AlignLeft)
         y2 = QValueAxis()
+        top, ticks = count_axis(top)
         y2.setRange(0, top)
+        y2.setTickCount(ticks)  # whole numbers only, never "1, 0, 0, 0, 0"
         y2.setLabelFormat("%d")
         chart.addAxis(y2, Qt.AlignRight)
         count.attachAxis(x)
@@ -486,14 +541,35 @@ class ProgressPage(Page):
                 self.deck_table.setItem(r, c, QTableWidgetItem(str(v)))
 
     def save_exam_date(self) -> None:
+        """Save the date in the field as the student's exam date (09:00 that day) and
+        reload the plan, which then runs up to it."""
         pid = self.app.student_id
         if pid is None:
+            QMessageBox.information(self, self.tr("Exam date"),
+                                    self.tr("Choose a student first."))
             return
         from datetime import datetime
         d = self.exam_date.date()
-        value = None if d == self.exam_date.minimumDate() else datetime(
-            d.year(), d.month(), d.day(), 9).timestamp()
+        if d is None:
+            QMessageBox.warning(self, self.tr("Exam date"), self.tr(
+                "“{text}” is not a date: type it like 2026-12-20, or pick it from the "
+                "calendar.").format(text=self.exam_date.edit.text()))
+            return
+        if d < QDate.currentDate():
+            QMessageBox.warning(self, self.tr("Exam date"), self.tr(
+                "The exam date must be today or later."))
+            return
+        value = datetime(d.year(), d.month(), d.day(), 9).timestamp()
         self.app.changed.emit(self.app.workspace.set_exam_date(pid, value))
+        self.refresh()
+
+    def clear_exam_date(self) -> None:
+        """Remove the student's exam date (the plan goes back to the coming week)."""
+        pid = self.app.student_id
+        if pid is None:
+            return
+        self.app.changed.emit(self.app.workspace.set_exam_date(pid, None))
+        self.exam_date.setDate(QDate.currentDate().addDays(self.DEFAULT_EXAM_DAYS))
         self.refresh()
 
     # ------------------------------------------------------------------ teacher
