@@ -143,11 +143,20 @@ class Diagnosis:
 
 @dataclass
 class ManagementStep:
-    """An expected step of management, matched by ``name`` and ``synonyms``."""
+    """An expected step of management, matched by ``name`` and ``synonyms``.
+
+    ``elements`` lists the step's essential parts when it has several ("GTN and IV
+    morphine with an antiemetic": ``[["gtn", "nitrate", ...], ["morphine", ...],
+    ["antiemetic", "metoclopramide", ...]]``; each part is a list of alternative terms).
+    With elements, a plan earns the step's share of credit for each part it names
+    (2 of 3 parts: 2/3 of the item's weight) and the step is done only when it names
+    them all; without elements, naming the step or any synonym does it in full.
+    """
 
     id: str
     name: str
     synonyms: list[str] = field(default_factory=list)
+    elements: list[list[str]] = field(default_factory=list)
 
 
 @dataclass

@@ -231,8 +231,9 @@ class InterviewPage(Page):
             self.refresh_cases()
 
     def refresh_cases(self) -> None:
-        """Fill the case list (shipped and bank cases)."""
-        Op(self, lambda ws: ws.patients.cases()).latest_only("vp-cases") \
+        """Fill the case list: the cases students may play (approved; reviewed too when
+        the teacher allows reviewed questions in practice)."""
+        Op(self, lambda ws: ws.student_cases()).latest_only("vp-cases") \
             .success(self._show_cases).run()
 
     def _show_cases(self, cases) -> None:
