@@ -245,10 +245,64 @@ def test_a_new_case_starts_unsaved_and_revert_drops_it(qtbot, page):
     select_row(page.case_list, "Breathlessness")
     qtbot.mouseClick(page.new_button, Qt.LeftButton)
     assert page.editor.f_id.text() == "new-case" and page.is_modified()
-    assert page.editor.facts.table.rowCount() == 1
-    assert page.editor.exam.table.rowCount() > 0  # the structure of the case it came from
+    ed = page.editor
+    assert ed.facts.table.rowCount() == 1
+    # blank: nothing comes from the case that was selected
+    for table in (ed.exam, ed.investigations, ed.differential, ed.management, ed.items,
+                  ed.sections, ed.states, ed.rules):
+        assert table.table.rowCount() == 0
+    assert ed.f_cc.text() == "" and ed.f_dx.text() == "" and ed.f_name.text() == ""
+    assert ed.f_language.currentData() == "en" and ed.f_status.currentData() == "draft"
+    assert ed.f_opening.toPlainText() == "" and ed.f_objectives.toPlainText() == ""
     qtbot.mouseClick(page.revert_button, Qt.LeftButton)
     assert not page.is_modified() and page.editor.f_id.text() == page.current_id() != ""
+
+
+def test_duplicate_copies_the_selected_case_as_a_draft(qtbot, page):
+    select_row(page.case_list, "Breathlessness")
+    qtbot.mouseClick(page.duplicate_button, Qt.LeftButton)
+    ed = page.editor
+    assert ed.f_id.text() == "dyspnoea-en-copy" and ed.f_title.text().endswith("(copy)")
+    assert ed.f_status.currentData() == "draft" and page.is_modified()
+    assert ed.exam.table.rowCount() > 0 and ed.f_dx.text()
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.status_label.text() == "The case is valid."
+
+
+def test_a_case_with_text_in_the_other_language_is_warned_about(qtbot, page, vp_app):
+    from eduapp.vpatient.library import DOCUMENT_KIND
+    zh = next(c for c in shipped_cases() if c.id == "abdominal-pain-zh")
+    select_row(page.case_list, "Breathlessness")
+    qtbot.mouseClick(page.duplicate_button, Qt.LeftButton)
+    data = page.script_dict()
+    data.update(exam=zh.to_dict()["exam"],
+                diagnosis=zh.to_dict()["diagnosis"])
+    data["checklist"]["sections"] = [
+        {**s, "items": [i for i in s["items"]
+                        if not any(r.startswith(("exam:", "diagnosis")) for r in i["refs"])]}
+        for s in data["checklist"]["sections"]]
+    data["checklist"]["sections"] = [s for s in data["checklist"]["sections"] if s["items"]]
+    data["rules"], data["states"], data["initial_state"] = [], [], ""
+    page.editor.load(data)
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    listed = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert any(t.startswith("Warning: examinations (") and "look Chinese" in t
+               for t in listed), listed
+    assert any("Warning: the diagnosis look" in t for t in listed)
+    assert page.problems.isVisible()
+    assert page.status_label.text() == "The case is valid; read the warnings."
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)  # a warning does not block saving
+    assert any(d.uid == "vp-dyspnoea-en-copy" for d in vp_app.bank.documents(kind=DOCUMENT_KIND))
+
+
+def test_problem_count_is_worded_for_one_and_many(qtbot, page):
+    select_row(page.case_list, "Breathlessness")
+    page.editor.f_title.setText("")
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.status_label.text() == "1 problem to fix."
+    page.editor.f_cc.setText("")
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.status_label.text() == "2 problems to fix."
 
 
 def test_an_empty_title_and_a_wrong_initial_state_are_marked_at_the_field(qtbot, page, vp_app):

@@ -74,7 +74,7 @@ class InterviewPage(Page):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel(self.tr("Virtual patients"))
+        title = QLabel(self.tr("Patient interview"))
         title.setObjectName("pageTitle")
         top.addWidget(title)
         top.addStretch(1)
@@ -227,7 +227,7 @@ class InterviewPage(Page):
 
     def on_changes(self, changes: Changes) -> None:
         """New or edited cases appear in the list."""
-        if changes.documents and self.stack.currentIndex() == 0:
+        if (changes.documents or changes.settings) and self.stack.currentIndex() == 0:
             self.refresh_cases()
 
     def refresh_cases(self) -> None:
