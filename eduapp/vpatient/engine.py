@@ -31,7 +31,7 @@ from .model import CaseScript, ExamFinding, Investigation
 from .text import is_chinese, normalise, split_list
 
 __all__ = ["Turn", "Reply", "PatientVoice", "OfflinePatient", "Encounter", "stock_line",
-           "match_terms", "step_credit", "is_open_opening", "ROLE_BREAK"]
+           "match_terms", "step_credit", "labelled", "is_open_opening", "ROLE_BREAK"]
 
 QUESTION_MINUTES = 1.0
 ORDER_MINUTES = 1.0
@@ -78,6 +78,17 @@ def stock_line(case: CaseScript, kind: str) -> str:
 
 def _t(case: CaseScript, en: str, zh: str) -> str:
     return zh if case.language == "zh" else en
+
+
+def labelled(case: CaseScript, name: str, text: str) -> str:
+    """``text`` (a result or finding) under its test or examination ``name``, punctuated
+    in the case language ("ECG: ST elevation", "血常规：WBC 12.5"); a text that already
+    starts with the name ("静脉血糖 29.8 mmol/L") is shown as it is, not labelled twice."""
+    body = text.strip()
+    head = normalise(name).replace(" ", "")
+    if head and normalise(body).replace(" ", "").startswith(head):
+        return body
+    return f"{name}：{body}" if case.language == "zh" else f"{name}: {body}"
 
 
 @dataclass
@@ -360,7 +371,7 @@ class Encounter:
         for ready, name, result in sorted(self.pending):
             if ready <= self.minutes + 1e-9:
                 self.pending.remove((ready, name, result))
-                out.append(self._add("system", f"{name}: {result}", "result"))
+                out.append(self._add("system", labelled(self.case, name, result), "result"))
         out += self._apply_rules()
         return out
 
@@ -494,7 +505,7 @@ class Encounter:
         self.exams.append(e.id)
         self.done.add(f"exam:{e.id}")
         self.cost += e.cost
-        turn = self._add("system", f"{e.name}: {finding}", "exam")
+        turn = self._add("system", labelled(self.case, e.name, finding), "exam")
         return [turn] + self._tick(e.minutes)
 
     # ---------------------------------------------------------------- investigations
@@ -631,7 +642,7 @@ class Encounter:
         checklist is scored. :returns: a :class:`~eduapp.vpatient.scoring.ScoreReport`."""
         from .scoring import score_encounter
         for ready, name, result in sorted(self.pending):
-            self._add("system", f"{name}: {result}", "result")
+            self._add("system", labelled(self.case, name, result), "result")
         self.pending.clear()
         if self.questions >= 5 and not self.jargon:
             self.done.add("skill:no_jargon")

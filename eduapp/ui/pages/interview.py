@@ -542,6 +542,14 @@ class InterviewPage(Page):
         return self.tr("Your leading diagnosis (the first one you wrote) matches neither the "
                        "expected diagnosis nor its accepted synonyms.")
 
+    def missed_item(self, item) -> str:
+        """A checklist item not done in full: its text, with the share earned when a plan
+        named part of it ("Analgesia (partly done: 67%)")."""
+        if 0 < item.credit < 1:
+            return self.tr("{item} (partly done: {share})").format(
+                item=item.text, share=f"{item.credit:.0%}")
+        return item.text
+
     def _count(self, n: int, one: str, many: str) -> str:
         return (one if n == 1 else many).format(n=n)
 
@@ -557,6 +565,7 @@ class InterviewPage(Page):
         def head(text: str) -> str:
             return f"<h3>{e(text)}</h3>"
 
+        sep = self.tr("; ")  # "；" in Chinese
         score = self.tr("Score: {total} / 100").format(total=f"{report.total:.0f}")
         out = [f"<h2>{e(report.case_title)}</h2>", f"<h3>{e(score)}</h3>"]
         if report.global_rating is not None:
@@ -572,14 +581,14 @@ class InterviewPage(Page):
                    f'{e(expected)}<br><i>{e(self.diagnosis_reason(dx))}</i></p>')
         if report.differential:
             out.append(para(self.tr("Differential you considered: {d}").format(
-                d="; ".join(report.differential))))
+                d=sep.join(report.differential))))
         out.append(head(self.tr("Checklist by section")))
         section, points, missed_h = self.tr("Section"), self.tr("Points"), self.tr("Missed")
         out.append('<table border="1" cellpadding="4" cellspacing="0" width="100%"><tr>'
                    + "".join(f"<th>{e(h)}</th>" for h in (section, points, missed_h))
                    + "</tr>")
         for s in report.sections:
-            missed = "; ".join(i.text for i in s.items if not i.done) or "—"
+            missed = sep.join(self.missed_item(i) for i in s.items if not i.done) or "—"
             out.append(f"<tr><td>{e(s.title)}</td><td>{s.points:g} / {s.max_points:g}</td>"
                        f"<td>{e(missed)}</td></tr>")
         out.append("</table>")
@@ -598,9 +607,9 @@ class InterviewPage(Page):
         out.append(para(self.tr(", ").join(parts)))
         m = report.management
         out.append(head(self.tr("Management")))
-        out.append(para(self.tr("Done: {done}").format(done="; ".join(m["done"]) or "—")))
+        out.append(para(self.tr("Done: {done}").format(done=sep.join(m["done"]) or "—")))
         out.append(para(self.tr("Missed: {missed}").format(
-            missed="; ".join(m["missed"]) or "—")))
+            missed=sep.join(m["missed"]) or "—")))
         if report.summary:
             out.append(head(self.tr("The case")) + para(report.summary))
         if report.teaching_points:

@@ -258,8 +258,14 @@ class PatientsPage(Page):
             window.setWindowModified(modified)
 
     def is_modified(self) -> bool:
-        """Whether the form holds edits that are not saved."""
+        """Whether the form holds edits that are not saved (typing not yet settled
+        counts)."""
+        self.settle()
         return self._modified
+
+    def settle(self) -> None:
+        """Check now what waits for typing to pause (:meth:`CaseEditor.settle`)."""
+        self.editor.settle()
 
     def maybe_leave(self) -> bool:
         """Ask what to do with unsaved edits before the editor shows another case: Save,
@@ -268,6 +274,7 @@ class PatientsPage(Page):
         :returns: ``True`` when the caller may go on (nothing unsaved, saved, or
             discarded); ``False`` to stay (Cancel, or the case could not be saved).
         """
+        self.settle()
         if not self._modified:
             return True
         box = QMessageBox(self)
@@ -301,6 +308,7 @@ class PatientsPage(Page):
         """Drop the unsaved edits: show the case as it was loaded (a new case that was never
         saved is dropped: the case chosen in the list is shown again)."""
         import json
+        self.settle()
         if self._loaded:
             self.load(json.loads(self._loaded))
             return
@@ -316,6 +324,7 @@ class PatientsPage(Page):
 
         :returns: valid.
         """
+        self.settle()
         self.problems.clear()
         self.editor.recheck()
         tab_names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
