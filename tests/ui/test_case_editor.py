@@ -362,3 +362,22 @@ def test_age_shows_whole_years_and_columns_show_their_choices(qtbot, page):
     header = items.horizontalHeader()
     for i in range(items.columnCount() - 1):
         assert items.columnWidth(i) >= header.sectionSizeHint(i)
+
+
+@pytest.mark.parametrize("case_title, case_id, expected", [
+    ("taxi driver", "chest-pain-en", ["Asks about the presenting complaint",
+                                      "Asks about alcohol", "Asks about smoking"]),
+    ("转移性右下腹痛", "abdominal-pain-zh", ["询问主诉", "询问吸烟情况", "询问有无恶心"])])
+def test_build_the_checklist_names_what_to_ask_not_the_answer(qtbot, page, case_title,
+                                                               case_id, expected):
+    select_row(page.case_list, case_title)
+    _tab(page, "Checklist")
+    qtbot.mouseClick(page.editor.build_checklist_button, Qt.LeftButton)
+    texts = [r["text"] for r in page.editor.items.rows()]
+    for label in expected:
+        assert label in texts
+    answers = {f.answer for f in next(c for c in shipped_cases() if c.id == case_id).facts}
+    assert not answers & set(texts)
+    assert texts[0] == expected[0]  # the chief complaint first
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.status_label.text() == "The case is valid."
