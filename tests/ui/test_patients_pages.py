@@ -28,10 +28,16 @@ def _ask(qtbot, page, question):
 def _export_pdf(qtbot, page, path, monkeypatch):
     """Click Export PDF… and choose ``path`` in the file dialog."""
     from PySide6.QtWidgets import QFileDialog
+    import os
+    asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(path), "")))
+                        staticmethod(lambda *a, **k: (asked.append(a), (str(path), ""))[1]))
     qtbot.mouseClick(page.pdf_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.saved_label.isVisible(), timeout=30000)
     assert path.exists() and path.stat().st_size > 2000
+    # the dialog starts in Documents or the folder used last, not the working folder
+    assert os.path.dirname(asked[0][2]) != os.getcwd()
+    assert str(path) in page.saved_label.text() and page.open_pdf_button.isVisible()
 
 
 def _pdf_text(path) -> str:

@@ -11,8 +11,10 @@ chosen student's history.
 from __future__ import annotations
 
 import html
+import os
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
@@ -209,6 +211,14 @@ class InterviewPage(Page):
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(self.export_pdf)
         row.addWidget(self.pdf_button)
+        self.saved_label = QLabel()
+        self.saved_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.saved_label.hide()
+        row.addWidget(self.saved_label, 1)
+        self.open_pdf_button = QPushButton(self.tr("Open"))
+        self.open_pdf_button.clicked.connect(self.open_saved_pdf)
+        self.open_pdf_button.hide()
+        row.addWidget(self.open_pdf_button)
         row.addStretch(1)
         self.back_button = QPushButton(self.tr("Back to the cases"))
         self.back_button.clicked.connect(self.back)
@@ -493,26 +503,49 @@ class InterviewPage(Page):
                 f"llm:{self.app.settings.default_provider}"
             _row, changes = self.app.workspace.save_encounter(pid, enc, self.report, engine)
             self.app.changed.emit(changes)
+        self.saved_label.hide()
+        self.open_pdf_button.hide()
         self.debrief_view.setHtml(self.debrief_html(self.report))
         self.stack.setCurrentIndex(2)
 
     def export_pdf(self) -> None:
-        """Save the debrief as a PDF."""
+        """Save the debrief as a PDF; the dialog opens in the folder used last, else the
+        user's Documents folder (not the working folder)."""
         if self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export debrief"),
-                                              f"{self.report.case_id}-debrief.pdf",
-                                              self.tr("PDF files (*.pdf)"))
+        folder = InterviewPage._last_folder or QStandardPaths.writableLocation(
+            QStandardPaths.DocumentsLocation) or os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export debrief"),
+            os.path.join(folder, f"{self.report.case_id}-debrief.pdf"),
+            self.tr("PDF files (*.pdf)"))
         if path:
+            InterviewPage._last_folder = os.path.dirname(path)
             self.write_pdf(path)
 
+    #: the folder a debrief was saved to last (this session)
+    _last_folder = ""
+
     def write_pdf(self, path: str) -> None:
-        """Write the debrief PDF to ``path`` (off the GUI thread)."""
+        """Write the debrief PDF to ``path`` off the GUI thread (with a progress
+        dialog), then say where it was saved, with a button that opens it."""
         from ...pdf.debrief import render_debrief
         report = self.report
         name = self.profile_box.currentText()
         Op(self, lambda _ws: render_debrief(report, path, student=name)) \
-            .with_progress(self.tr("Writing the PDF…")).run()
+            .with_progress(self.tr("Writing the PDF…")) \
+            .success(lambda _pages: self._pdf_saved(path)).run()
+
+    def _pdf_saved(self, path: str) -> None:
+        self.saved_label.setText(self.tr("Debrief saved to {path}").format(path=path))
+        self.saved_label.show()
+        self._saved_path = path
+        self.open_pdf_button.show()
+
+    def open_saved_pdf(self) -> None:
+        """Open the debrief PDF saved last in the system's viewer."""
+        if getattr(self, "_saved_path", ""):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._saved_path))
 
     def back(self) -> None:
         """Back to the case list."""
