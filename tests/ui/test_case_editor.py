@@ -289,9 +289,9 @@ def test_a_case_with_text_in_the_other_language_is_warned_about(qtbot, page, vp_
     page.editor.load(data)
     qtbot.mouseClick(page.check_button, Qt.LeftButton)
     listed = [page.problems.item(i).text() for i in range(page.problems.count())]
-    assert any(t.startswith("Warning: examinations (") and "look Chinese" in t
+    assert any(t.startswith("Warning: examinations (") and "written in Chinese" in t
                for t in listed), listed
-    assert any("Warning: the diagnosis look" in t for t in listed)
+    assert any("Warning: the diagnosis: written in Chinese" in t for t in listed)
     assert page.problems.isVisible()
     assert page.status_label.text() == "The case is valid; read the warnings."
     qtbot.mouseClick(page.save_button, Qt.LeftButton)  # a warning does not block saving

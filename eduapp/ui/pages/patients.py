@@ -386,9 +386,9 @@ class PatientsPage(Page):
         for part, ids in found.items():
             named = ", ".join(i for i in ids if i)
             where = f"{parts.get(part, part)} ({named})" if named else parts.get(part, part)
-            out.append((self.tr("{where} look Chinese, but the case is in English")
+            out.append((self.tr("{where}: written in Chinese, but the case is in English")
                         if english else
-                        self.tr("{where} look English, but the case is in Chinese"))
+                        self.tr("{where}: written in English, but the case is in Chinese"))
                        .format(where=where))
         return out
 
