@@ -914,6 +914,11 @@ class Workspace:
                 self._patients = CaseLibrary(self.bank)
             return self._patients
 
+    def student_cases(self) -> list:
+        """The cases students may play: approved (and shipped) ones, reviewed ones too
+        while ``practice_allow_reviewed`` is set (:meth:`CaseLibrary.student_cases`)."""
+        return self.patients.student_cases(bool(self.settings.practice_allow_reviewed))
+
     def save_case(self, case) -> Saved:
         """Store a (checked) virtual-patient case script in the bank; a case with the id
         of a shipped one replaces it for this bank.

@@ -360,990 +360,991 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="102"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="113"/>
         <source>Case and patient</source>
+        <extracomment>milliseconds of quiet after the last keystroke before the form is checked</extracomment>
         <translation>病例与病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="103"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="114"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="105"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="116"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="106"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="117"/>
         <source>Diagnosis and management</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="107"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="118"/>
         <source>Checklist</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="108"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="119"/>
         <source>Debrief</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="109"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="120"/>
         <source>States and rules</source>
         <translation>状态与规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="150"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="167"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="150"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="167"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="151"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="168"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="151"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="168"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="160"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="160"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="169"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="186"/>
         <source>One learning objective a line</source>
         <translation>每行一个学习目标</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="170"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="187"/>
         <source>Case id:</source>
         <translation>病例编号：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="170"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="187"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="171"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="188"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="172"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
         <source>Topic:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="173"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="174"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="175"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="192"/>
         <source>Chief complaint:</source>
         <translation>主诉：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="176"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="193"/>
         <source>Opening line:</source>
         <translation>开场白：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
         <source>Learning objectives:</source>
         <translation>学习目标：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="181"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
         <source>The patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="211"/>
         <source>e.g. mother (for a child); empty: the patient answers</source>
         <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="196"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="213"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="197"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="214"/>
         <source>Age (years):</source>
         <translation>年龄（岁）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="199"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
         <source>Occupation:</source>
         <translation>职业：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="200"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
         <source>Setting:</source>
         <translation>场景：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="201"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
         <source>Speech style:</source>
         <translation>说话方式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="202"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
         <source>Emotional state:</source>
         <translation>情绪状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="203"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
         <source>Informant:</source>
         <translation>代诉人：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="207"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="224"/>
         <source>When the script has no answer</source>
         <translation>脚本中没有答案时</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="209"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="226"/>
         <source>the patient denies it</source>
         <translation>病人否认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="210"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="227"/>
         <source>the patient is not sure</source>
         <translation>病人不确定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="211"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="213"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="212"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="214"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="229"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
         <source>not available</source>
         <translation>无法进行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="233"/>
         <source>e.g. CNY, GBP</source>
         <translation>如 CNY、GBP</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="234"/>
         <source>A symptom not in the script:</source>
         <translation>脚本未列出的症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
         <source>An examination not in the script:</source>
         <translation>脚本未列出的查体：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="237"/>
         <source>A test not in the script:</source>
         <translation>脚本未列出的检查：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="238"/>
         <source>Currency of costs:</source>
         <translation>费用货币：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="225"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="242"/>
         <source>The patient&apos;s stock replies (empty: the default)</source>
         <translation>病人的固定回答（留空则用默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="245"/>
         <source>Greeting:</source>
         <translation>问候：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="229"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
         <source>Does not understand:</source>
         <translation>听不懂时：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
         <source>Asks what is meant:</source>
         <translation>追问所指：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
         <source>Denies a symptom:</source>
         <translation>否认症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="232"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
         <source>After a summary:</source>
         <translation>学生总结后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="233"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
         <source>Anything else?:</source>
         <translation>“还有别的吗？”：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="234"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
         <source>After empathy:</source>
         <translation>学生表示共情后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="252"/>
         <source>After an explanation:</source>
         <translation>学生解释后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="236"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="253"/>
         <source>Refuses (role break):</source>
         <translation>拒绝（试图脱离角色时）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="265"/>
         <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
         <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="255"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="315"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="353"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="401"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="332"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="370"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="418"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="461"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="256"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="276"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="277"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="316"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="278"/>
         <source>Example questions</source>
         <translation>示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
         <source>Leak terms</source>
         <translation>泄露词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="263"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
         <source>Add fact</source>
         <translation>添加事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="263"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
         <source>Remove fact</source>
         <translation>删除事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="286"/>
         <source>Presenting complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="287"/>
         <source>History of the present illness</source>
         <translation>现病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
         <source>Review of systems</source>
         <translation>系统回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
         <source>Past history</source>
         <translation>既往史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
         <source>Drugs</source>
         <translation>用药史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
         <source>Family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
         <source>Social history</source>
         <translation>个人史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="274"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
         <source>Ideas, concerns, expectations</source>
         <translation>想法、担忧与期望</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="274"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
         <source>Vital signs</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="297"/>
         <source>Cardiovascular</source>
         <translation>心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="281"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="298"/>
         <source>Respiratory</source>
         <translation>呼吸系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="281"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="298"/>
         <source>Abdominal</source>
         <translation>腹部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
         <source>Neurological</source>
         <translation>神经系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
         <source>Head and neck</source>
         <translation>头颈部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
         <source>Skin</source>
         <translation>皮肤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
         <source>Musculoskeletal</source>
         <translation>肌肉骨骼</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
         <source>Ear, nose and throat</source>
         <translation>耳鼻喉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
         <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
         <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="295"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="312"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="297"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="316"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="298"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="315"/>
         <source>Finding</source>
         <translation>查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="323"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="318"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
         <source>Add examination</source>
         <translation>添加查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
         <source>Remove examination</source>
         <translation>删除查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="328"/>
         <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
         <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="334"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="318"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="355"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="363"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="372"/>
         <source>Synonyms</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
         <source>Laboratory</source>
         <translation>实验室</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
         <source>Imaging</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
         <source>Bedside</source>
         <translation>床旁</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="324"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
         <source>Turnaround (min)</source>
         <translation>出结果时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
         <source>Add test</source>
         <translation>添加检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
         <source>Remove test</source>
         <translation>删除检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="350"/>
         <source>Final diagnosis</source>
         <translation>最终诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="354"/>
         <source>Accepted other names, separated by commas (both languages)</source>
         <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="357"/>
         <source>Synonyms:</source>
         <translation>同义词：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="359"/>
         <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
         <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="701"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="362"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="745"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="347"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
         <source>Add diagnosis</source>
         <translation>添加诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="347"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
         <source>Remove diagnosis</source>
         <translation>删除诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="351"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
         <source>Expected management:</source>
         <translation>预期处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="354"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="371"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
         <source>Remove step</source>
         <translation>删除步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="366"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="383"/>
         <source>Style:</source>
         <translation>形式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="367"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="384"/>
         <source>OSCE checklist</source>
         <translation>OSCE 评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="385"/>
         <source>病史采集 (licensing exam)</source>
         <translation>病史采集（执业医师考试）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="370"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="387"/>
         <source>Global rating</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
         <source>scale 1–</source>
         <translation>等级 1–</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="381"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="398"/>
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="387"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="404"/>
         <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
         <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="409"/>
         <source>Section id</source>
         <translation>部分编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="410"/>
         <source>Section title</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="411"/>
         <source>Add section</source>
         <translation>添加部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="411"/>
         <source>Remove section</source>
         <translation>删除部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="400"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="417"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
         <source>Case id</source>
         <translation>病例编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="698"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="699"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="743"/>
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="700"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
         <source>Opening line</source>
         <translation>开场白</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="701"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="745"/>
         <source>Initial state</source>
         <translation>初始状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="104"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="115"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="156"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="173"/>
         <source>Case details</source>
         <translation>病例信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="258"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="275"/>
         <source>Patient&apos;s answer</source>
         <translation>病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="263"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="326"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="348"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="357"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="395"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="405"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="365"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="374"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="412"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
         <source>Row check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
         <source>General appearance</source>
         <translation>一般情况</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="402"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="419"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="403"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="420"/>
         <source>Refers to</source>
         <translation>对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="404"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="421"/>
         <source>Weight</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="405"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="405"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
         <source>Remove item</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="406"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
         <source>Choose what it refers to…</source>
         <translation>选择对应内容…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="409"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
         <source>Build the checklist from the script</source>
         <translation>根据脚本生成评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="425"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="442"/>
         <source>One teaching point a line</source>
         <translation>每行一个教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="443"/>
         <source>Summary of the case:</source>
         <translation>病例小结：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
         <source>Teaching points:</source>
         <translation>教学要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="434"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="451"/>
         <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
         <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="456"/>
         <source>Initial state:</source>
         <translation>初始状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="445"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="462"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="446"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="463"/>
         <source>Observations</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="447"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
         <source>Patient says</source>
         <translation>病人说</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="465"/>
         <source>Examination changes</source>
         <translation>查体变化</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
         <source>Add state</source>
         <translation>添加状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
         <source>Remove state</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
         <source>In state</source>
         <translation>所在状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="456"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="473"/>
         <source>After (min)</source>
         <translation>之后（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="458"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="475"/>
         <source>When done</source>
         <translation>已做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="459"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="476"/>
         <source>When not done</source>
         <translation>未做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="460"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="477"/>
         <source>Counters at least</source>
         <translation>计数器至少为</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="461"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="478"/>
         <source>Go to state</source>
         <translation>转到状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="462"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="479"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="463"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
         <source>Add to counters</source>
         <translation>计数器增加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="495"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="499"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="542"/>
         <source>must be one of the states: {ids}</source>
         <translation>必须是以下状态之一：{ids}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="563"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="607"/>
         <source>introduces themself</source>
         <translation>自我介绍</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="564"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="608"/>
         <source>opens with an open question</source>
         <translation>以开放式问题开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="565"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="609"/>
         <source>shows empathy</source>
         <translation>表达共情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="565"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="609"/>
         <source>summarises</source>
         <translation>进行总结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="566"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="610"/>
         <source>asks if there is anything else</source>
         <translation>询问还有无其他问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="611"/>
         <source>explains what happens next</source>
         <translation>解释下一步</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="568"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="612"/>
         <source>avoids medical jargon</source>
         <translation>不用医学术语</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="486"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="575"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="529"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
         <source>needs an id</source>
         <translation>需要编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="488"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="577"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="531"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="621"/>
         <source>the id may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
         <translation>编号只能包含字母、数字、“_”和“-”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="579"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="623"/>
         <source>another row has the id {id}</source>
         <translation>另一行的编号也是 {id}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="592"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="636"/>
         <source>needs the patient&apos;s answer</source>
         <translation>需要病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="594"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="638"/>
         <source>cannot be asked: give topics, keywords or example questions</source>
         <translation>无法被问到：请填写主题、关键词或示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="597"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="641"/>
         <source>unknown topic {t} (not in the interview lexicon)</source>
         <translation>未知主题 {t}（不在问诊词库中）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="606"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="650"/>
         <source>needs a name and a finding</source>
         <translation>需要名称和查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="608"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="652"/>
         <source>minutes and cost must be numbers, 0 or more</source>
         <translation>分钟和费用必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="616"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="660"/>
         <source>needs a name and a result</source>
         <translation>需要名称和结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="618"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="662"/>
         <source>cost and turnaround must be numbers, 0 or more</source>
         <translation>费用和出结果时间必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="622"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="666"/>
         <source>needs a name</source>
         <translation>需要名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="632"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="676"/>
         <source>needs a title</source>
         <translation>需要标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="634"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="678"/>
         <source>has no items</source>
         <translation>没有条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="649"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="693"/>
         <source>choose a section</source>
         <translation>请选择部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="651"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="695"/>
         <source>needs the item&apos;s text</source>
         <translation>需要条目内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="653"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="697"/>
         <source>refers to nothing: choose what it refers to</source>
         <translation>没有对应内容：请选择对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="656"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="686"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="700"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="730"/>
         <source>refers to {refs}, which is not in the script</source>
         <translation>对应 {refs}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="659"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
         <source>the weight must be a number above 0</source>
         <translation>分值必须是大于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="672"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="716"/>
         <source>changes examination {ids}, which is not in the script</source>
         <translation>修改了查体 {ids}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="502"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="683"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="545"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="727"/>
         <source>state {id} does not exist</source>
         <translation>状态 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="689"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="733"/>
         <source>minutes must be a number</source>
         <translation>分钟必须是数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="692"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="736"/>
         <source>counters must be name=number</source>
         <translation>计数器须写作 名称=数字</translation>
     </message>
@@ -1351,91 +1352,91 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>DataGuard</name>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="275"/>
+        <location filename="../../eduapp/ui/safety.py" line="285"/>
         <source>Read-only: this data folder cannot be changed</source>
         <translation>只读：此数据文件夹无法更改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="276"/>
+        <location filename="../../eduapp/ui/safety.py" line="286"/>
         <source>The data folder {path} is on a read-only medium or you may not write to it. You can search, practise, export and print, but not change the bank.</source>
         <translation>数据文件夹 {path} 位于只读介质上，或你没有写入权限。你可以搜索、练习、导出和打印，但不能更改题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="301"/>
+        <location filename="../../eduapp/ui/safety.py" line="311"/>
         <source>The bank is damaged: use Tools → Check database</source>
         <translation>题库已损坏：请使用“工具 → 检查数据库”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="309"/>
+        <location filename="../../eduapp/ui/safety.py" line="319"/>
         <source>The bank is damaged</source>
         <translation>题库已损坏</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="310"/>
+        <location filename="../../eduapp/ui/safety.py" line="320"/>
         <source>The item bank in {path} is damaged ({problem}). Searches and counts may be wrong until it is repaired.</source>
         <translation>{path} 中的题库已损坏（{problem}）。修复之前，搜索和统计结果可能不正确。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="313"/>
+        <location filename="../../eduapp/ui/safety.py" line="323"/>
         <source>Repair recovers what can still be read and adds back what the latest backup holds; the damaged file is kept.</source>
         <translation>修复会找回仍可读取的内容，并补回最近一次备份中的内容；损坏的文件会被保留。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="316"/>
-        <location filename="../../eduapp/ui/safety.py" line="370"/>
-        <location filename="../../eduapp/ui/safety.py" line="393"/>
+        <location filename="../../eduapp/ui/safety.py" line="326"/>
+        <location filename="../../eduapp/ui/safety.py" line="380"/>
+        <location filename="../../eduapp/ui/safety.py" line="403"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="317"/>
+        <location filename="../../eduapp/ui/safety.py" line="327"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="318"/>
+        <location filename="../../eduapp/ui/safety.py" line="328"/>
         <source>Open another folder…</source>
         <translation>打开其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="319"/>
+        <location filename="../../eduapp/ui/safety.py" line="329"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="336"/>
-        <location filename="../../eduapp/ui/safety.py" line="342"/>
-        <location filename="../../eduapp/ui/safety.py" line="344"/>
+        <location filename="../../eduapp/ui/safety.py" line="346"/>
+        <location filename="../../eduapp/ui/safety.py" line="352"/>
+        <location filename="../../eduapp/ui/safety.py" line="354"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="345"/>
+        <location filename="../../eduapp/ui/safety.py" line="355"/>
         <source>EduApp will open {path} the next time it starts.</source>
         <translation>EduApp 下次启动时将打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="357"/>
+        <location filename="../../eduapp/ui/safety.py" line="367"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="363"/>
+        <location filename="../../eduapp/ui/safety.py" line="373"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="384"/>
+        <location filename="../../eduapp/ui/safety.py" line="394"/>
         <source>Repairing…</source>
         <translation>正在修复…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="413"/>
+        <location filename="../../eduapp/ui/safety.py" line="423"/>
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="417"/>
+        <location filename="../../eduapp/ui/safety.py" line="427"/>
         <source>The automatic backup failed: {error}</source>
         <translation>自动备份失败：{error}</translation>
     </message>
@@ -2892,368 +2893,393 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="77"/>
-        <location filename="../../eduapp/ui/pages/interview.py" line="352"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="363"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="81"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="83"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="94"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="79"/>
+        <source>Patient interview</source>
+        <translation>病人问诊</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="96"/>
         <source>Choose a patient. Interview them, examine, order tests, then give your diagnosis and plan; you are scored like an OSCE station.</source>
         <translation>选择一位病人：问诊、查体、开检查，然后给出诊断和处理意见；评分方式与 OSCE 考站相同。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="103"/>
         <source>Role-play the patient with the language model</source>
         <translation>由语言模型扮演病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="102"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="104"/>
         <source>Uses the default provider from Settings. Its answers are checked so that they never give away the diagnosis; without it, the offline engine answers from the case script.</source>
         <translation>使用“设置”中的默认模型。其回答会经过检查，绝不泄露诊断；不勾选时，由离线引擎根据病例脚本回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="108"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="110"/>
         <source>Start encounter</source>
         <translation>开始接诊</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="128"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="130"/>
         <source>Ask the patient a question and press Enter</source>
         <translation>向病人提问，按回车发送</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="134"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="137"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="139"/>
         <source>Read the patient&apos;s answers aloud</source>
         <translation>朗读病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="155"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="157"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="162"/>
         <source>Examine</source>
         <translation>查体</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="166"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="173"/>
         <source>Another test…</source>
         <translation>其他检查…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="176"/>
         <source>Order</source>
         <translation>开检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="180"/>
         <source>Wait 10 minutes for results</source>
         <translation>等待 10 分钟出结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="182"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="184"/>
         <source>Diagnosis and plan</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="187"/>
         <source>Leading diagnosis; differential…</source>
         <translation>主要诊断；鉴别诊断…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="188"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="190"/>
         <source>Management, one step a line</source>
         <translation>处理措施，每行一条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="190"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="192"/>
         <source>Plan:</source>
         <translation>处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="191"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="193"/>
         <source>Submit diagnosis and plan</source>
         <translation>提交诊断和处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="195"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="197"/>
         <source>Finish and see the debrief</source>
         <translation>结束并查看复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="209"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="211"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="213"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="218"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="223"/>
         <source>Back to the cases</source>
         <translation>返回病例列表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="252"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="241"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="252"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="284"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="295"/>
         <source>{name} · {cost}{unit} · {minutes} min</source>
         <translation>{name} · {cost}{unit} · {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="303"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="314"/>
         <source>Time {mm}:{ss:02d} · simulated {sim} min · cost {cost}{unit}</source>
         <translation>用时 {mm}:{ss:02d} · 模拟 {sim} 分钟 · 费用 {cost}{unit}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="335"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="346"/>
         <source>The patient is answering…</source>
         <translation>病人正在回答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="342"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="353"/>
         <source>Observations: {vitals}</source>
         <translation>生命体征：{vitals}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="440"/>
         <source>No text-to-speech voice for this language on this computer; the answers are shown only.</source>
         <translation>本机没有该语言的语音朗读声音，回答只以文字显示。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="476"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="487"/>
         <source>Marking your diagnosis and plan…</source>
         <translation>正在评判你的诊断和处理…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="540"/>
+        <source>Debrief saved to {path}</source>
+        <translation>复盘已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="582"/>
+        <source>{item} (partly done: {share})</source>
+        <translation>{item}（部分完成：{share}）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="601"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/interview.py" line="611"/>
         <source>Your diagnosis: {d}</source>
         <translation>你的诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="569"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="612"/>
         <source>Expected: {x}</source>
         <translation>正确诊断：{x}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="573"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="616"/>
         <source>Differential you considered: {d}</source>
         <translation>你考虑的鉴别诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="618"/>
         <source>Checklist by section</source>
         <translation>评分表各部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="586"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="629"/>
         <source>Efficiency</source>
         <translation>效率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="590"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="633"/>
         <source>{n} not understood</source>
         <translation>{n} 个未被理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="591"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="634"/>
         <source>1 examination</source>
         <translation>查体 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="592"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="635"/>
         <source>{n} examinations</source>
         <translation>查体 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="593"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="636"/>
         <source>1 test</source>
         <translation>检查 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="593"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="636"/>
         <source>{n} tests</source>
         <translation>检查 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="594"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="637"/>
         <source>cost {c} {cur}</source>
         <translation>费用 {c} {cur}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="595"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="638"/>
         <source>{m} simulated minutes</source>
         <translation>模拟用时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="596"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="639"/>
         <source>real time {mm}:{ss:02d}</source>
         <translation>实际用时 {mm}:{ss:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="597"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="640"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="599"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="642"/>
         <source>Management</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="600"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="643"/>
         <source>Done: {done}</source>
         <translation>已做：{done}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="601"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="644"/>
         <source>Missed: {missed}</source>
         <translation>遗漏：{missed}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="604"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="647"/>
         <source>The case</source>
         <translation>病例小结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="606"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="649"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="651"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="519"/>
         <source>Export debrief</source>
         <translation>导出复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="521"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="514"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="536"/>
         <source>Writing the PDF…</source>
+        <extracomment>the folder a debrief was saved to last (this session)</extracomment>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="565"/>
         <source>No diagnosis was submitted.</source>
         <translation>未提交诊断。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="567"/>
         <source>Your leading diagnosis names the expected diagnosis or one of its accepted synonyms.</source>
         <translation>你的首要诊断与正确诊断或其认可的同义名称一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="536"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="570"/>
         <source>Your leading diagnosis matches none of the accepted names, and the language model could not judge it ({why}).</source>
         <translation>你的首要诊断与认可的名称都不一致，语言模型也未能判定（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="574"/>
         <source>Judged by the language model: {why}</source>
         <translation>由语言模型判定：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="541"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
         <source>Your leading diagnosis (the first one you wrote) matches neither the expected diagnosis nor its accepted synonyms.</source>
         <translation>你的首要诊断（写在最前面的一个）与正确诊断及其认可的同义名称都不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="559"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="602"/>
         <source>Score: {total} / 100</source>
         <translation>得分：{total} / 100</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="562"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="605"/>
         <source>Global rating (derived from the checklist): {r} / {s}</source>
         <translation>整体评分（由评分表推算）：{r} / {s}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="565"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="608"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
         <source>not correct</source>
         <translation>不正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="619"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="619"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="619"/>
         <source>Missed</source>
         <translation>遗漏项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="589"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="632"/>
         <source>1 question asked</source>
         <translation>提问 1 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="589"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="632"/>
         <source>{n} questions asked</source>
         <translation>提问 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="652"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="652"/>
         <source>Patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="610"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="653"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -5298,163 +5324,248 @@ Seen: {seen} · darkness: {levels}</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="51"/>
-        <source>Virtual patients</source>
-        <translation>虚拟病人</translation>
+        <location filename="../../eduapp/ui/pages/patients.py" line="52"/>
+        <source>Patient cases</source>
+        <translation>虚拟病人病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="64"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="65"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/patients.py" line="66"/>
+        <source>Start a blank case in the interface language</source>
+        <translation>以界面语言新建一个空白病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="68"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="69"/>
+        <source>Start a new draft case as a copy of the selected one</source>
+        <translation>以所选病例为副本新建一个草稿病例</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="72"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="68"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="74"/>
         <source>Generate draft…</source>
         <translation>生成草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="87"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="94"/>
         <source>Try a question</source>
         <translation>试问一句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="88"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="95"/>
         <source>Class results</source>
         <translation>班级结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="101"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="108"/>
         <source>Check the case</source>
         <translation>校验病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="110"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="105"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="112"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="107"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="114"/>
         <source>Save to the bank</source>
         <translation>保存到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="125"/>
         <source>Type a question the way a student would ask it, to see which fact the offline patient answers with.</source>
         <translation>按学生的说法输入一个问题，看离线病人会用哪条事实回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="146"/>
         <source>Done by</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="146"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="140"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="147"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="174"/>
         <source> (bank)</source>
         <translation>（题库）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="245"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="270"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="252"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="284"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="246"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="253"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="268"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="282"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="269"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="283"/>
         <source>Case {id} has unsaved changes. Save them before you leave it?</source>
         <translation>病例 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="271"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="285"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="272"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="286"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="273"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="287"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="332"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="349"/>
+        <source>Warning: {w}</source>
+        <translation>注意：{w}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="356"/>
+        <source>The case is valid; read the warnings.</source>
+        <translation>病例有效；请查看提示。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="358"/>
         <source>The case is valid.</source>
         <translation>病例有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="333"/>
-        <source>{n} problem(s) to fix.</source>
-        <translation>有 {n} 个问题需要修改。</translation>
+        <location filename="../../eduapp/ui/pages/patients.py" line="364"/>
+        <source>1 problem to fix.</source>
+        <translation>有 1 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="347"/>
-        <source>Not saved: {n} problem(s) to fix.</source>
-        <translation>未保存：有 {n} 个问题需要修改。</translation>
+        <location filename="../../eduapp/ui/pages/patients.py" line="365"/>
+        <source>{n} problems to fix.</source>
+        <translation>{n} 个问题需要修改。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="359"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="366"/>
+        <source>Not saved: 1 problem to fix.</source>
+        <translation>未保存：有 1 个问题需要修改。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="367"/>
+        <source>Not saved: {n} problems to fix.</source>
+        <translation>未保存：{n} 个问题需要修改。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="378"/>
+        <source>the chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="379"/>
+        <source>the opening line</source>
+        <translation>开场白</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="380"/>
+        <source>history facts</source>
+        <translation>病史条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="380"/>
+        <source>examinations</source>
+        <translation>体格检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="381"/>
+        <source>investigations</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="382"/>
+        <source>the diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="383"/>
+        <source>the differential</source>
+        <translation>鉴别诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="384"/>
+        <source>management steps</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="389"/>
+        <source>{where}: written in Chinese, but the case is in English</source>
+        <translation>{where}：用中文书写，但病例语言是英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="391"/>
+        <source>{where}: written in English, but the case is in Chinese</source>
+        <translation>{where}：用英文书写，但病例语言是中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="417"/>
         <source>Saved to the bank.</source>
         <translation>已保存到题库。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="392"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="450"/>
         <source>answers with fact {ids}</source>
         <translation>用事实 {ids} 回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="393"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="451"/>
         <source>denies it (a symptom the case does not list)</source>
         <translation>否认（病例中未列出的症状）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="394"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="452"/>
         <source>answers from the demographics</source>
         <translation>根据基本信息回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="395"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="453"/>
         <source>a communication skill, no fact</source>
         <translation>属于沟通技巧，不涉及事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="396"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="454"/>
         <source>does not understand (no fact matches well enough)</source>
         <translation>听不懂（没有足够匹配的事实）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="398"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="456"/>
         <source>The patient {what}:
 “{text}”
 Concepts found: {c}</source>
@@ -5463,53 +5574,58 @@ Concepts found: {c}</source>
 识别到的概念：{c}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="466"/>
         <source>New case</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="483"/>
+        <source>{title} (copy)</source>
+        <translation>{title}（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/pages/patients.py" line="508"/>
         <source>Export case</source>
         <translation>导出病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="426"/>
-        <location filename="../../eduapp/ui/pages/patients.py" line="438"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="522"/>
         <source>Case scripts (*.json)</source>
         <translation>病例脚本 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="437"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="521"/>
         <source>Import cases</source>
         <translation>导入病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="444"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="528"/>
         <source>{n} case(s) imported.</source>
         <translation>已导入 {n} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="454"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="538"/>
         <source>Generate a draft case</source>
         <translation>生成病例草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="455"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="539"/>
         <source>Topic (e.g. pulmonary embolism):</source>
         <translation>主题（例如：肺栓塞）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="461"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="545"/>
         <source>Writing a draft case…</source>
         <translation>正在编写病例草稿…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="561"/>
         <source>No student has played this case yet.</source>
         <translation>还没有学生练习过这个病例。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/patients.py" line="481"/>
+        <location filename="../../eduapp/ui/pages/patients.py" line="565"/>
         <source>{n} student(s); mean score {score:.0f}; right diagnosis {dx:.0%}; {q:.0f} questions on average. Least done first:</source>
         <translation>{n} 名学生；平均分 {score:.0f}；诊断正确率 {dx:.0%}；平均提问 {q:.0f} 个。按完成率从低到高：</translation>
     </message>
@@ -5661,451 +5777,451 @@ Concepts found: {c}</source>
         <translation>各主题每周正确率及当前掌握度（与条形图的掌握度相同）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="146"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="147"/>
         <source>Type the date (2026-12-20) or pick it from the calendar</source>
         <translation>输入日期（如 2026-12-20）或从日历中选择</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="150"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="151"/>
         <source>Set exam date</source>
         <translation>设定考试日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="153"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="154"/>
         <source>No exam date</source>
         <translation>不设考试日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="163"/>
         <source>Day / session</source>
         <translation>日期 / 练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="163"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="164"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="168"/>
         <source>Weak areas and plan</source>
         <translation>薄弱环节与计划</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="175"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="175"/>
         <source>Cards</source>
         <translation>卡片数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="175"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="176"/>
         <source>Due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="179"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="180"/>
         <source>Review deck</source>
         <translation>复习卡组</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="184"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="185"/>
         <source>Import attempt files…</source>
         <translation>导入作答文件…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="186"/>
         <source>Export my attempts…</source>
         <translation>导出我的作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="186"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="187"/>
         <source>Class report (CSV or PDF)…</source>
         <translation>班级报告（CSV 或 PDF）…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="194"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="377"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="378"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="201"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
         <source>r_pb</source>
         <translation>r_pb</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
         <source>Options chosen</source>
         <translation>选项选择率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="203"/>
         <source>Needs attention</source>
         <translation>需关注</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="210"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="211"/>
         <source>Prerequisites:</source>
         <translation>先修主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="215"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="216"/>
         <source>requires</source>
         <translation>需要先学</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="217"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="218"/>
         <source>topics, separated by commas</source>
         <translation>主题，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="219"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="220"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="224"/>
         <source>Class (teacher)</source>
         <translation>班级（教师）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="226"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="226"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="226"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="226"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="228"/>
         <source>Questions asked</source>
         <translation>提问数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="228"/>
         <source>Tests</source>
         <translation>检查数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="227"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="228"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="230"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="231"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="262"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="263"/>
         <source>No student yet: add one on the Practice page.</source>
         <translation>还没有学生：请在练习页面添加。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="263"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="264"/>
         <source>Progress shows here once a student has practised.
 Add a student on the Practice page and answer a few questions.</source>
         <translation>学生练习之后，学习进度会显示在这里。
 请在练习页面添加学生并作答几道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="293"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="292"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="293"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="311"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="312"/>
         <source>1 answer</source>
         <translation>1 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="313"/>
         <source>{n} answers</source>
         <translation>{n} 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="344"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="345"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="314"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="344"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="345"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="368"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="319"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="320"/>
         <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} (longest {longest}) · {due}{pct}</source>
         <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="359"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="360"/>
         <source>The exam date {date} has passed: set a new one.</source>
         <translation>考试日期 {date} 已过：请设定新的日期。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="362"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="363"/>
         <source>Exam today ({date}).</source>
         <translation>今天考试（{date}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
         <source>Exam on {date}: {left} left. The plan below shows the next {days}.</source>
         <translation>考试日期 {date}：还有 {left}。下面的计划显示接下来 {days}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="529"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="530"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="530"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="531"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="533"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="324"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="325"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="316"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="317"/>
         <source>1 review due today</source>
         <translation>今天 1 道待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="317"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="318"/>
         <source>{n} reviews due today</source>
         <translation>今天 {n} 道待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="329"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="330"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="347"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="348"/>
         <source>No exam date set: the plan below covers the next {days}. Choose the date of your exam and press Set exam date to plan up to it.</source>
         <translation>未设定考试日期：下面的计划显示接下来 {days}。选择考试日期后按“设定考试日期”，计划将一直排到考试前。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="372"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="373"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="374"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="428"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="375"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="421"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="422"/>
         <source>Accuracy and mastery by topic</source>
         <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="430"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="439"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="473"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="538"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="440"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="474"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="539"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="471"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="472"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="490"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="491"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="493"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="493"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="495"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="495"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="496"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="510"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="512"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="512"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="547"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="553"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="558"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="548"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="559"/>
         <source>Exam date</source>
         <translation>考试日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="548"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="549"/>
         <source>Choose a student first.</source>
         <translation>请先选择一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="555"/>
         <source>“{text}” is not a date: type it like 2026-12-20, or pick it from the calendar.</source>
         <translation>“{text}”不是有效日期：请按 2026-12-20 的格式输入，或从日历中选择。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="559"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="560"/>
         <source>The exam date must be today or later.</source>
         <translation>考试日期不能早于今天。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="595"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="596"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="602"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="603"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="609"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="620"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="621"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="648"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="649"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="649"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="674"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="650"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="675"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="654"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="657"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="658"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="672"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="673"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="679"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="680"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="684"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="685"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="686"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="687"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="691"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="692"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="693"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="694"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>
@@ -6213,12 +6329,12 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>RefsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="47"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="48"/>
         <source>What the item refers to</source>
         <translation>条目的对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="49"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="50"/>
         <source>The item counts as done when the student did any of the ticked things.</source>
         <translation>学生做到任一勾选内容，该条目即算完成。</translation>
     </message>
@@ -6327,32 +6443,32 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>（需要人工处理：打开题目进行修改）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="233"/>
+        <location filename="../../eduapp/ui/safety.py" line="243"/>
         <source>Everything was repaired.</source>
         <translation>所有问题均已修复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="235"/>
+        <location filename="../../eduapp/ui/safety.py" line="245"/>
         <source>Repaired what could be repaired. Still to do:</source>
         <translation>已修复可修复的问题。尚待处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="239"/>
+        <location filename="../../eduapp/ui/safety.py" line="249"/>
         <source>Rows were taken back from the backup {name}.</source>
         <translation>已从备份 {name} 中取回数据。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="243"/>
+        <location filename="../../eduapp/ui/safety.py" line="253"/>
         <source>Lost (not in any backup):</source>
         <translation>已丢失（不在任何备份中）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="246"/>
+        <location filename="../../eduapp/ui/safety.py" line="256"/>
         <source>Nothing was lost.</source>
         <translation>没有丢失任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/safety.py" line="248"/>
+        <location filename="../../eduapp/ui/safety.py" line="258"/>
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保存为 {path}。</translation>
     </message>

@@ -16,13 +16,14 @@ def _library(ctx):
 
 
 def run_list(args, ctx) -> int:
-    """List the playable cases: shipped ones and the bank's."""
+    """List every case, shipped ones and the bank's, with its review status (students
+    play only approved ones; ``vp play`` is a teacher's tool and plays any)."""
     lib = _library(ctx)
     rows = [{"id": c.id, "title": c.title, "language": c.language,
              "chief_complaint": c.chief_complaint, "status": c.status,
              "source": "shipped" if lib.is_shipped(c.id) else "bank"} for c in lib.cases()]
-    ctx.emit({"cases": rows}, [f"{r['id']:<22} {r['language']}  {r['title']}  "
-                               f"({r['chief_complaint']})" for r in rows]
+    ctx.emit({"cases": rows}, [f"{r['id']:<22} {r['language']}  {r['status']:<8}  "
+                               f"{r['title']}  ({r['chief_complaint']})" for r in rows]
              or ["no virtual-patient cases"])
     return EXIT_OK
 

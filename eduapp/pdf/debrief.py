@@ -87,7 +87,9 @@ def render_debrief(report, path: str, *, student: str = "", page: str = "A4") ->
     rows = [[P(h, st.cell_bold) for h in (t("Section", "部分"), t("Points", "得分"),
                                           t("Missed", "遗漏项目"))]]
     for s in report.sections:
-        missed = [i.text for i in s.items if not i.done]
+        missed = [i.text if not 0 < i.credit < 1 else
+                  t(f"{i.text} (partly done: {i.credit:.0%})",
+                    f"{i.text}（部分完成：{i.credit:.0%}）") for i in s.items if not i.done]
         rows.append([P(s.title, st.cell), P(f"{s.points:g} / {s.max_points:g}", st.cell),
                      P(t("; ", "；").join(missed) or t("none", "无"), st.cell)])
     story.append(Table(rows, colWidths=[width * 0.22, width * 0.13, width * 0.65], style=grid,
@@ -121,7 +123,7 @@ def render_debrief(report, path: str, *, student: str = "", page: str = "A4") ->
         story.append(Paragraph(f"<b>{rich(who.get(turn['role'], turn['role']), bold=True)}"
                                f"</b> [{turn['minutes']:g}′] {rich(turn['text'])}", st.body))
     story.append(Spacer(1, 4))
-    title = t("Debrief", "复盘") + ": " + report.case_title
+    title = t("Debrief: ", "复盘：") + report.case_title
     with atomic_output(path) as tmp:
         return build_pdf(tmp, story, size=size, title=title,
                          footer=lambda n, total: (report.case_title, page_label(n, total, lang)))

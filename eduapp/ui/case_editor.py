@@ -12,7 +12,8 @@ Lists inside a table cell are separated by commas (``,`` or ``，``), example qu
 ``;``; a state's examination changes are ``exam id: finding`` parts separated by ``|``;
 counters are ``name=value`` separated by commas.
 
-Every row is checked as it is typed: the last column of a table ("Row check") says what is
+Every row is checked as it is committed (single fields once typing pauses for
+``SETTLE_MS``): the last column of a table ("Row check") says what is
 wrong with the row (a checklist item that refers to something not in the script, a fact
 nobody can ask for, a duplicate id), in red. :meth:`CaseEditor.script_dict` reads the form
 back as the script's JSON shape; fields the form does not show (``provenance``) are kept.
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
@@ -84,6 +85,14 @@ def _hint(text: str) -> QLabel:
     return label
 
 
+class _AgeBox(QDoubleSpinBox):
+    """Age in years: whole years show without a decimal ("22", not "22.0"); a baby's
+    "0.5" keeps its fraction."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        return f"{round(value, 1):g}"
+
+
 class CaseEditor(QTabWidget):
     """Every part of a case script in forms; see the module docstring.
 
@@ -92,6 +101,8 @@ class CaseEditor(QTabWidget):
     """
 
     edited = Signal()
+    #: milliseconds of quiet after the last keystroke before the form is checked
+    SETTLE_MS = 300
 
     def __init__(self, language: str = "en", parent=None):
         super().__init__(parent)
@@ -107,12 +118,18 @@ class CaseEditor(QTabWidget):
         self.addTab(self._build_checklist(), self.tr("Checklist"))
         self.addTab(self._build_debrief(), self.tr("Debrief"))
         self.addTab(self._build_states(), self.tr("States and rules"))
-        for table in self._tables():
-            table.changed.connect(self._on_edit)
+        # typing is not checked per keystroke: the field checks, the row recheck (the
+        # diagnosis is referred to by the checklist) and the page's unsaved-changes test
+        # (which reads the whole form back) run once typing pauses (SETTLE_MS)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(self.SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
+        self._recheck_pending = False
         self._known: set[str] | None = None
-        for table in self._tables():
-            table.changed.connect(self.recheck)
-        self.f_dx.textChanged.connect(lambda _t: self._loading or self.recheck())
+        for table in self._tables():  # a committed cell or row: at once
+            table.changed.connect(self._on_table_edit)
+        self.f_dx.textChanged.connect(self._dx_edited)
 
     # ------------------------------------------------------------------ layout
 
@@ -181,7 +198,7 @@ class CaseEditor(QTabWidget):
         patient_box = QGroupBox(self.tr("The patient"))
         form = _form(patient_box)
         self.f_name = self._line()
-        self.f_age = QDoubleSpinBox()
+        self.f_age = _AgeBox()
         self.f_age.setRange(0, 120)
         self.f_age.setDecimals(1)
         self.f_age.valueChanged.connect(self._on_edit)
@@ -474,8 +491,34 @@ class CaseEditor(QTabWidget):
 
     def _on_edit(self, *_args) -> None:
         if not self._loading:
-            self.check_fields()
+            self._settle.start()  # restarts: one check after typing pauses
+
+    def _dx_edited(self, _text: str) -> None:
+        if not self._loading:
+            self._recheck_pending = True
+            self._settle.start()
+
+    def _on_table_edit(self) -> None:
+        if not self._loading:
+            self._settle.stop()
+            self._recheck_pending = False
+            self.recheck()
             self.edited.emit()
+
+    def _settled(self) -> None:
+        if self._recheck_pending:
+            self._recheck_pending = False
+            self.recheck()
+        else:
+            self.check_fields()
+        self.edited.emit()
+
+    def settle(self) -> None:
+        """Run now the check that waits for typing to pause (before reading whether the
+        form is modified, checking or saving)."""
+        if self._settle.isActive():
+            self._settle.stop()
+            self._settled()
 
     def field_problems(self) -> list[tuple[QWidget, str]]:
         """``(field, problem)`` of the single fields (case id, title, chief complaint,
@@ -539,6 +582,7 @@ class CaseEditor(QTabWidget):
             box.blockSignals(False)
         self.items.columns[0].choices = ids
         self.items.columns[0].default = ids[0][0] if ids else ""
+        self.items.fit_column(0)
 
     def known_refs(self) -> list[tuple[str, str]]:
         """``[(reference, description)]`` of everything a checklist item may refer to in
@@ -729,6 +773,8 @@ class CaseEditor(QTabWidget):
 
     def load(self, data: dict) -> None:
         """Show a script (its JSON dict)."""
+        self._settle.stop()
+        self._recheck_pending = False
         self._loading = True
         try:
             self._load(data)

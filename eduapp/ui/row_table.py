@@ -131,9 +131,8 @@ class RowTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        for i, c in enumerate(columns):  # never narrower than the header's words
-            self.table.setColumnWidth(i, max(header.sectionSizeHint(i), c.width or (
-                80 if c.kind in ("number", "choice") else 160)))
+        for i in range(len(columns)):
+            self.fit_column(i)
         self.table.itemChanged.connect(self._cell_changed)
         v.addWidget(self.table, 1)
         self.buttons = QHBoxLayout()
@@ -145,6 +144,20 @@ class RowTable(QWidget):
         self.buttons.addWidget(self.remove_button)
         self.buttons.addStretch(1)
         v.addLayout(self.buttons)
+
+    def fit_column(self, i: int) -> None:
+        """Widen column ``i`` so its header and, for a choice column, its longest choice
+        show whole ("Presenting complaint", not "Presenting co"); never narrower than the
+        column's own ``width``. Longer cell texts are elided, their tooltip holds all."""
+        c = self.columns[i]
+        header = self.table.horizontalHeader()
+        width = max(header.sectionSizeHint(i), c.width or (
+            80 if c.kind in ("number", "choice") else 160))
+        if c.kind == "choice" and c.choices:
+            metrics = self.table.fontMetrics()
+            widest = max(metrics.horizontalAdvance(shown) for _stored, shown in c.choices)
+            width = max(width, widest + 44)  # the combo box's frame and arrow
+        self.table.setColumnWidth(i, width)
 
     # -------------------------------------------------------------- rows
 
@@ -207,6 +220,8 @@ class RowTable(QWidget):
                 else:
                     box.addItem(str(value), value)
                     box.setCurrentIndex(box.count() - 1)
+                box.setToolTip(box.currentText())
+                box.currentTextChanged.connect(box.setToolTip)
                 box.currentIndexChanged.connect(self._widget_changed)
                 box.currentTextChanged.connect(self._widget_changed)
                 self.table.setCellWidget(n, col, box)

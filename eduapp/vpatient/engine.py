@@ -31,7 +31,7 @@ from .model import CaseScript, ExamFinding, Investigation
 from .text import is_chinese, normalise, split_list
 
 __all__ = ["Turn", "Reply", "PatientVoice", "OfflinePatient", "Encounter", "stock_line",
-           "match_terms", "ROLE_BREAK"]
+           "match_terms", "step_credit", "labelled", "is_open_opening", "ROLE_BREAK"]
 
 QUESTION_MINUTES = 1.0
 ORDER_MINUTES = 1.0
@@ -78,6 +78,17 @@ def stock_line(case: CaseScript, kind: str) -> str:
 
 def _t(case: CaseScript, en: str, zh: str) -> str:
     return zh if case.language == "zh" else en
+
+
+def labelled(case: CaseScript, name: str, text: str) -> str:
+    """``text`` (a result or finding) under its test or examination ``name``, punctuated
+    in the case language ("ECG: ST elevation", "血常规：WBC 12.5"); a text that already
+    starts with the name ("静脉血糖 29.8 mmol/L") is shown as it is, not labelled twice."""
+    body = text.strip()
+    head = normalise(name).replace(" ", "")
+    if head and normalise(body).replace(" ", "").startswith(head):
+        return body
+    return f"{name}：{body}" if case.language == "zh" else f"{name}: {body}"
 
 
 @dataclass
@@ -165,6 +176,49 @@ def offline_reply(case: CaseScript, matcher: Matcher, question: str) -> Reply:
     return Reply(stock_line(case, "clarify" if m.candidates else "unsure"), [], m)
 
 
+#: Words that may come before the question itself ("So, what's been going on?", "Okay,
+#: how can I help?", "Hi there, I'm Dr Li, so what brings you in?") and contractions
+#: students type without the apostrophe ("whats", "hows").
+_FILLERS = frozenset("so ok okay right well and now alright all um uh er erm hi hello hey "
+                     "there then good morning afternoon evening yes yeah sure great thanks "
+                     "thank you".split())
+_CONTRACTIONS = {"whats": "what is", "hows": "how is", "wheres": "where is",
+                 "whens": "when is", "whys": "why is"}
+_MARKER = re.compile(r"\b(?:so|and|now|okay|ok|well|right)\s+(?=(?:what|how|tell|can you tell|"
+                     r"could you tell|talk|walk|describe)\b)")
+
+
+def is_open_opening(question: str) -> bool:
+    """Whether ``question`` is (or holds) an open question: it invites the patient to tell
+    their story ("What brings you in?", "So whats been going on", "Tell me what
+    happened", 哪里不舒服, 您说说怎么回事) rather than asking yes or no.
+
+    Each sentence or comma-separated clause is tried after leading discourse markers and
+    greetings are dropped ("so", "okay", "right", "hi there") and apostrophe-less
+    contractions are spelt out ("whats" -> "what is"); a clause that introduces the
+    student and then asks ("I'm Dr Li so what brings you in") is tried from the question
+    word. The open/closed test itself is :func:`~eduapp.vpatient.matcher.is_open_question`
+    (question words, 吗/有没有 for yes/no). Source of the rule: the Calgary-Cambridge
+    guide's "open to closed cone"; 问诊技巧 of the licensing exam (先开放式提问).
+    """
+    if is_open_question(question):
+        return True
+    for clause in re.split(r"[.?!。？！;；,，]", question):
+        words = normalise(clause).split()
+        while words and words[0] in _FILLERS:
+            words.pop(0)
+        words = " ".join(_CONTRACTIONS.get(w, w) for w in words).split()
+        text = " ".join(words)
+        if not text:
+            continue
+        if is_open_question(text):
+            return True
+        m = _MARKER.search(text)
+        if m and is_open_question(text[m.end():]):
+            return True
+    return False
+
+
 #: Words a student should not use with a patient (问诊技巧: 不用医学术语).
 JARGON = re.compile(
     r"\b(dyspno?ea|orthopno?ea|paroxysmal nocturnal|pnd|ha?emoptysis|mela?ena|syncope|"
@@ -204,6 +258,20 @@ def match_terms(text: str, terms: list[str]) -> str:
             if any(fuzz.ratio(t, g) >= 90 for g in grams):
                 return term
     return ""
+
+
+def step_credit(step, plan: str) -> float:
+    """How much of management ``step`` the ``plan`` text covers, 0..1.
+
+    A step with ``elements`` (essential parts, each a list of alternative terms) earns
+    the share of parts the plan names: "GTN and IV morphine" against "GTN and IV morphine
+    with an antiemetic" (three parts) earns 2/3. A step without elements earns 1 when its
+    name or any synonym is named, else 0. Terms match as :func:`match_terms` says.
+    """
+    if step.elements:
+        named = sum(1 for part in step.elements if part and match_terms(plan, part))
+        return named / len(step.elements)
+    return 1.0 if match_terms(plan, [step.name, *step.synonyms]) else 0.0
 
 
 class Encounter:
@@ -260,6 +328,7 @@ class Encounter:
         self.judge = judge
         self.plan_judge = plan_judge
         self.plan_reasons: dict[str, str] = {}
+        self.plan_credit: dict[str, float] = {}  # step id -> 0..1 of a partly named step
         self.plan_texts: list[str] = []
         self.guarded: list[dict] = []
         self.jargon: list[str] = []
@@ -302,7 +371,7 @@ class Encounter:
         for ready, name, result in sorted(self.pending):
             if ready <= self.minutes + 1e-9:
                 self.pending.remove((ready, name, result))
-                out.append(self._add("system", f"{name}: {result}", "result"))
+                out.append(self._add("system", labelled(self.case, name, result), "result"))
         out += self._apply_rules()
         return out
 
@@ -371,13 +440,19 @@ class Encounter:
             raise ValueError("empty question")
         self.questions += 1
         self._add("student", question, "question")
-        if self._first_question:
-            self._first_question = False
-            if is_open_question(question):
-                self.done.add("skill:open_question")
         if JARGON.search(question):
             self.jargon.append(question)
         reply = self.patient.answer(self, question)
+        if self._first_question:
+            # the first question after any greeting: "Hello, I'm Dr Li." alone does not
+            # use up the opening
+            greeting_only = (reply.match.kind == "skill" and not reply.facts
+                             and set(reply.match.skills) <= {"introduction"})
+            if is_open_opening(question):
+                self.done.add("skill:open_question")
+                self._first_question = False
+            elif not greeting_only:
+                self._first_question = False
         for skill in reply.match.skills:
             self.done.add(f"skill:{skill}")
         if reply.match.kind == "unsure" and not reply.facts:
@@ -430,7 +505,7 @@ class Encounter:
         self.exams.append(e.id)
         self.done.add(f"exam:{e.id}")
         self.cost += e.cost
-        turn = self._add("system", f"{e.name}: {finding}", "exam")
+        turn = self._add("system", labelled(self.case, e.name, finding), "exam")
         return [turn] + self._tick(e.minutes)
 
     # ---------------------------------------------------------------- investigations
@@ -525,16 +600,24 @@ class Encounter:
         return [turn] + self._tick(DECISION_MINUTES)
 
     def plan(self, text: str) -> list[Turn]:
-        """Submit management steps; each expected step named (its name or a synonym) is
-        done, and rules that wait for it fire. :returns: the turns added."""
+        """Submit management steps (all plans of the encounter count together). A step
+        without ``elements`` is done when its name or a synonym is named; a step with
+        ``elements`` is done when every element is named and otherwise earns the named
+        share (:func:`step_credit`, kept in ``plan_credit``). Rules that wait for a step
+        fire once it is done. :returns: the turns added."""
         self._add("student", _t(self.case, f"Plan: {text}", f"处理：{text}"), "plan")
         self.plan_texts.append(text)
-        found = []
+        everything = "\n".join(self.plan_texts)  # a plan may come in several parts
         for m in self.case.management:
-            if match_terms(text, [m.name, *m.synonyms]):
+            if f"management:{m.id}" in self.done:
+                continue
+            share = step_credit(m, everything)
+            if share >= 1.0:
                 self.done.add(f"management:{m.id}")
                 self.plan_reasons.setdefault(m.id, "synonym")
-                found.append(m.name)
+                self.plan_credit.pop(m.id, None)
+            elif share > 0:
+                self.plan_credit[m.id] = share
         missing = [m.id for m in self.case.management if f"management:{m.id}" not in self.done]
         if missing and self.plan_judge is not None:
             from ..errors import EduAppError
@@ -559,7 +642,7 @@ class Encounter:
         checklist is scored. :returns: a :class:`~eduapp.vpatient.scoring.ScoreReport`."""
         from .scoring import score_encounter
         for ready, name, result in sorted(self.pending):
-            self._add("system", f"{name}: {result}", "result")
+            self._add("system", labelled(self.case, name, result), "result")
         self.pending.clear()
         if self.questions >= 5 and not self.jargon:
             self.done.add("skill:no_jargon")

@@ -21,10 +21,103 @@ _HISTORY_RELATED = {"past", "drugs", "allergies", "family", "social"}
 def _t(lang: str, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
 
+#: What a history item asks about, by interview-lexicon concept: ``(English, Chinese)``
+#: noun phrases for "Asks about …" / "询问…" (the checklist names what the student should
+#: ask, never the patient's answer).
+TOPIC_LABELS: dict[str, tuple[str, str]] = {
+    "chief_complaint": ("the presenting complaint", "主诉"),
+    "onset": ("the onset", "起病情况"), "duration": ("the duration", "持续时间"),
+    "progression": ("how it has progressed", "病情演变"),
+    "frequency": ("how often it happens", "发作频率"), "location": ("the site", "部位"),
+    "radiation": ("radiation", "放射情况"), "character": ("the character", "性质"),
+    "severity": ("the severity", "严重程度"), "aggravating": ("aggravating factors", "加重因素"),
+    "relieving": ("relieving factors", "缓解因素"), "timing": ("the timing", "发作时间"),
+    "previous_episodes": ("previous episodes", "既往类似发作"),
+    "treatment_so_far": ("treatment so far", "诊治经过"),
+    "ice": ("the patient's ideas, concerns and expectations", "病人的想法与担忧"),
+    "impact": ("the impact on daily life", "对日常生活的影响"),
+    "past_history": ("past medical history", "既往病史"), "surgery": ("previous operations", "手术史"),
+    "medications": ("medications", "用药情况"), "allergies": ("allergies", "过敏史"),
+    "family_history": ("family history", "家族史"), "smoking": ("smoking", "吸烟情况"),
+    "alcohol": ("alcohol", "饮酒情况"), "recreational_drugs": ("recreational drugs", "药物滥用"),
+    "occupation": ("occupation", "职业"), "social": ("home and social circumstances", "生活情况"),
+    "diet": ("diet", "饮食情况"), "exercise": ("exercise", "运动情况"),
+    "travel": ("recent travel", "旅行史"), "sick_contacts": ("sick contacts", "接触史"),
+    "vaccination": ("vaccinations", "预防接种史"), "birth_history": ("birth history", "出生史"),
+    "development": ("development", "生长发育情况"), "menstrual": ("menstrual history", "月经史"),
+    "pregnancy": ("pregnancy", "妊娠情况"), "vital_feeding": ("feeding", "进食（吃奶）情况"),
+    "wet_nappies": ("wet nappies", "尿量（尿布）"), "activity_child": ("activity and alertness", "精神状态"),
+    "pain": ("pain", "疼痛"), "fever": ("fever", "发热"), "sweating": ("sweating", "出汗"),
+    "weight_change": ("weight change", "体重变化"), "appetite": ("appetite", "食欲改变"),
+    "fatigue": ("tiredness", "乏力"), "sleep": ("sleep", "睡眠问题"), "chest_pain": ("chest pain", "胸痛"),
+    "chest_tightness": ("chest tightness", "胸闷"), "dyspnea": ("breathlessness", "气促"),
+    "cough": ("cough", "咳嗽"), "sputum": ("sputum", "咳痰"), "hemoptysis": ("coughing blood", "咯血"),
+    "wheeze": ("wheeze", "喘鸣"), "palpitations": ("palpitations", "心悸"),
+    "syncope": ("blackouts", "晕厥"), "orthopnea": ("breathlessness lying flat", "端坐呼吸"),
+    "pnd": ("waking up breathless", "夜间阵发性呼吸困难"), "edema": ("ankle swelling", "水肿"),
+    "exercise_tolerance": ("exercise tolerance", "活动耐量"), "nausea": ("nausea", "恶心"),
+    "vomiting": ("vomiting", "呕吐"), "diarrhea": ("diarrhoea", "腹泻"),
+    "constipation": ("constipation", "便秘"), "bowel_habit": ("bowel habit", "大便情况"),
+    "blood_stool": ("blood in the stool", "便血或黑便"), "abdominal_pain": ("abdominal pain", "腹痛"),
+    "jaundice": ("jaundice", "黄疸"), "heartburn": ("heartburn", "反酸烧心"),
+    "dysphagia": ("swallowing", "吞咽困难"), "urinary": ("urinary symptoms", "小便情况"),
+    "thirst": ("thirst", "口渴"), "polyuria": ("passing more urine", "多尿"),
+    "dysuria": ("pain passing urine", "尿痛"), "hematuria": ("blood in the urine", "血尿"),
+    "headache": ("headache", "头痛"), "dizziness": ("dizziness", "头晕"), "vision": ("vision", "视力改变"),
+    "neck_stiffness": ("neck stiffness", "颈部僵硬"), "photophobia": ("light sensitivity", "畏光"),
+    "focal_weakness": ("weakness or numbness", "肢体无力或麻木"), "seizure": ("fits", "抽搐"),
+    "confusion": ("confusion", "意识改变"), "speech": ("speech", "言语情况"), "rash": ("rash", "皮疹"),
+    "joint_pain": ("joint pain", "关节痛"), "ear_throat": ("ears and throat", "耳和咽喉症状"),
+    "mood": ("mood", "情绪变化"), "hypertension": ("high blood pressure", "高血压病史"),
+    "diabetes": ("diabetes", "糖尿病史"), "cholesterol": ("cholesterol", "血脂情况"),
+    "heart_disease": ("heart disease", "心脏病史"), "stroke": ("stroke", "脑卒中病史"),
+    "lung_disease": ("lung disease", "肺部疾病史"), "tuberculosis": ("tuberculosis", "结核病史"),
+    "liver_disease": ("liver disease", "肝病史"), "kidney_disease": ("kidney disease", "肾病史"),
+    "cancer": ("cancer", "肿瘤病史"), "infectious_disease": ("infectious diseases", "传染病史"),
+    "name_age": ("name and age", "姓名与年龄"), "marital": ("marital status", "婚育史"),
+    "adherence": ("taking the medicines as prescribed", "服药依从性"),
+    "leg_symptoms": ("leg pain or swelling", "下肢疼痛或肿胀"),
+}
+
+#: A fact without a known topic is named by its category.
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "presenting": ("the presenting complaint", "主诉"),
+    "hpi": ("the present illness", "现病史"), "ros": ("other symptoms", "伴随症状"),
+    "past": ("past medical history", "既往史"), "drugs": ("medications", "用药情况"),
+    "allergies": ("allergies", "过敏史"), "family": ("family history", "家族史"),
+    "social": ("social history", "个人史"),
+    "ice": ("the patient's ideas, concerns and expectations", "病人的想法与担忧"),
+    "other": ("other history", "其他病史"),
+}
+
+
+def _is_symptom(topic: str) -> bool:
+    from .lexicon import concepts
+    c = concepts().get(topic)
+    return getattr(c, "kind", "") == "symptom"
+
+
+def history_item_label(fact, lang: str) -> str:
+    """The checklist text for asking about ``fact``: "Asks about alcohol" / "询问饮酒情况",
+    from the fact's first topic known to :data:`TOPIC_LABELS`, else its category
+    (:data:`CATEGORY_LABELS`, with the fact id when that is all there is to tell two
+    apart). Never the patient's answer (which would give the answer away in the debrief
+    and reads oddly as a task)."""
+    for topic in fact.topics:
+        if topic in TOPIC_LABELS:
+            en, zh = TOPIC_LABELS[topic]
+            if _is_symptom(topic) and not zh.endswith(("情况", "史", "状态", "况")):
+                zh = f"有无{zh}"  # 询问有无恶心
+            return _t(lang, f"Asks about {en}", f"询问{zh}")
+    en, zh = CATEGORY_LABELS.get(fact.category, CATEGORY_LABELS["other"])
+    detail = fact.id.replace("_", " ")
+    return _t(lang, f"Asks about {en} ({detail})", f"询问{zh}（{detail}）")
+
 
 def draft_checklist(case: CaseScript, style: str | None = None) -> Checklist:
-    """A checklist built from everything in ``case``: one item per history fact (the
-    presenting one excepted), examination, investigation, management step; the diagnosis
+    """A checklist built from everything in ``case``: the presenting complaint, one item
+    per other history fact (named by what it asks about, :func:`history_item_label`),
+    examination, investigation, management step; the diagnosis
     (3 points) and each differential (0.5); the communication skills. The teacher then
     adjusts weights and removes what does not matter.
 
@@ -32,12 +125,19 @@ def draft_checklist(case: CaseScript, style: str | None = None) -> Checklist:
     """
     lang = case.language
     style = style or ("cn_history" if lang == "zh" else "osce")
+    presenting = [f for f in case.facts if f.category == "presenting"]
     hpi = [f for f in case.facts if f.category not in _HISTORY_RELATED | {"presenting"}]
     related = [f for f in case.facts if f.category in _HISTORY_RELATED]
 
     def fact_item(f):
-        text = f.answer if len(f.answer) <= 60 else f.answer[:57] + "…"
-        return ChecklistItem(f"h_{f.id}", text, [f"fact:{f.id}"], 1.0)
+        return ChecklistItem(f"h_{f.id}", history_item_label(f, lang), [f"fact:{f.id}"], 1.0)
+
+    # the chief complaint first: one item, done by any presenting fact (or an open
+    # opening question, which is how a student is expected to get it)
+    cc_items = [ChecklistItem("h_cc", _t(lang, "Asks about the presenting complaint",
+                                         "询问主诉"),
+                              [f"fact:{f.id}" for f in presenting] + ["skill:open_question"],
+                              1.0)] if presenting else []
 
     skills = ChecklistSection("communication", _t(lang, "Communication", "问诊技巧"), [
         ChecklistItem("c_intro", _t(lang, "Introduces self", "自我介绍"),
@@ -49,12 +149,13 @@ def draft_checklist(case: CaseScript, style: str | None = None) -> Checklist:
         ChecklistItem("c_summary", _t(lang, "Summarises and asks for anything else",
                                       "小结并询问补充"), ["skill:summary", "skill:closing"], 0.5)])
     if style == "cn_history":
-        sections = [ChecklistSection("hpi", "现病史", [fact_item(f) for f in hpi]),
+        sections = [ChecklistSection("hpi", "现病史", cc_items + [fact_item(f) for f in hpi]),
                     ChecklistSection("related", "相关病史", [fact_item(f) for f in related]),
                     skills]
     else:
         sections = [ChecklistSection("history", _t(lang, "History", "病史"),
-                                     [fact_item(f) for f in hpi + related]), skills]
+                                     cc_items + [fact_item(f) for f in hpi + related]),
+                    skills]
     sections.append(ChecklistSection("examination", _t(lang, "Examination", "体格检查"), [
         ChecklistItem(f"e_{e.id}", e.name, [f"exam:{e.id}"], 1.0) for e in case.exam]))
     sections.append(ChecklistSection("investigations", _t(lang, "Investigations", "辅助检查"), [

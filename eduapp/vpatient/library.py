@@ -81,6 +81,22 @@ class CaseLibrary:
                 by_id[case.id] = case
         return list(by_id.values())
 
+    def student_cases(self, allow_reviewed: bool = False) -> list[CaseScript]:
+        """The cases students may see and play: approved ones (``reviewed`` ones too when
+        ``allow_reviewed``, the teacher's setting that also lets practice serve reviewed
+        questions). Shipped cases are checked and count as approved; a bank copy of a
+        shipped case that is not (yet) approved leaves the shipped version playable.
+        Order as :meth:`cases`."""
+        ok = {"approved", "reviewed"} if allow_reviewed else {"approved"}
+        shipped = {c.id: c for c in shipped_cases(self.folder)}
+        out = []
+        for c in self.cases():
+            if c.status in ok:
+                out.append(c)
+            elif c.id in shipped:
+                out.append(shipped[c.id])
+        return out
+
     def get(self, case_id: str) -> CaseScript:
         """The case ``case_id``.
 

@@ -143,11 +143,20 @@ class Diagnosis:
 
 @dataclass
 class ManagementStep:
-    """An expected step of management, matched by ``name`` and ``synonyms``."""
+    """An expected step of management, matched by ``name`` and ``synonyms``.
+
+    ``elements`` lists the step's essential parts when it has several ("GTN and IV
+    morphine with an antiemetic": ``[["gtn", "nitrate", ...], ["morphine", ...],
+    ["antiemetic", "metoclopramide", ...]]``; each part is a list of alternative terms).
+    With elements, a plan earns the step's share of credit for each part it names
+    (2 of 3 parts: 2/3 of the item's weight) and the step is done only when it names
+    them all; without elements, naming the step or any synonym does it in full.
+    """
 
     id: str
     name: str
     synonyms: list[str] = field(default_factory=list)
+    elements: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -581,3 +590,61 @@ def save_case(case: CaseScript, path: str) -> None:
             pass
         raise ExportError(code="file.cannot-write",
                           values={"path": path, "reason": os_reason(e)}) from None
+
+
+# ---------------------------------------------------------------------- language check
+
+#: What :func:`language_mismatches` reads: ``(part, [(id, text)])`` getters.
+_LANGUAGE_PARTS = (
+    ("chief_complaint", lambda c: [("", c.chief_complaint)]),
+    ("opening", lambda c: [("", c.opening)]),
+    ("fact", lambda c: [(f.id, f.answer) for f in c.facts]),
+    ("exam", lambda c: [(e.id, f"{e.name} {e.finding}") for e in c.exam]),
+    ("investigation", lambda c: [(i.id, f"{i.name} {i.result}") for i in c.investigations]),
+    ("diagnosis", lambda c: [("", c.diagnosis.name)]),
+    ("differential", lambda c: [(str(n), d.name) for n, d in enumerate(c.differential)]),
+    ("management", lambda c: [(m.id, m.name) for m in c.management]),
+)
+
+
+def script_language(text: str) -> str:
+    """``zh``, ``en`` or ``""`` (too little text to say) for ``text``, by script.
+
+    Rule: CJK ideographs against Latin letters; text with at least 2 ideographs where
+    ideographs are 40% or more of the two is Chinese; text with at least 8 Latin letters
+    and under 15% ideographs is English; anything else (lab values, "SpO2 94%", mixed
+    text) says nothing. Latin letters count per word (a unit such as "mmol/L" is one), so
+    the usual Latin abbreviations in Chinese text keep it Chinese.
+    """
+    import re
+    cjk = len(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", text or ""))
+    latin_words = re.findall(r"[A-Za-z]+", text or "")
+    latin = sum(len(w) for w in latin_words)
+    units = len(latin_words)
+    if cjk >= 2 and cjk >= 0.4 * (cjk + units):
+        return "zh"
+    if latin >= 8 and cjk < 0.15 * (cjk + latin):
+        return "en"
+    return ""
+
+
+def language_mismatches(case: "CaseScript") -> dict[str, list[str]]:
+    """The parts of ``case`` written in the other language than the case's (a case copied
+    from one in the other language, a finding pasted from elsewhere): the patient would
+    answer, and the menus show, text in the wrong language.
+
+    :returns: ``{part: [ids]}`` for parts ``chief_complaint``, ``opening``, ``fact``,
+        ``exam``, ``investigation``, ``diagnosis``, ``differential`` (zero-based indices as
+        strings) and ``management`` whose text :func:`script_language` reads as the other
+        language; ids are ``""`` for the single fields. Empty when all agree. A warning,
+        not an error: a bilingual case may mean it.
+    """
+    if case.language not in ("en", "zh"):
+        return {}
+    out: dict[str, list[str]] = {}
+    for part, get in _LANGUAGE_PARTS:
+        for ident, text in get(case):
+            found = script_language(text)
+            if found and found != case.language:
+                out.setdefault(part, []).append(ident)
+    return out

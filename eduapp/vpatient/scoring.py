@@ -23,12 +23,30 @@ _BANDS = ((0.85, 5), (0.70, 4), (0.55, 3), (0.40, 2))
 
 @dataclass
 class ItemResult:
-    """A checklist item and whether it was done; ``weight`` in points."""
+    """A checklist item and whether it was done; ``weight`` in points; ``credit`` 0..1
+    the share of the weight earned (1 when done; a management step with elements that the
+    plan named in part earns the named share, see
+    :func:`~eduapp.vpatient.engine.step_credit`)."""
 
     id: str
     text: str
     weight: float
     done: bool
+    credit: float = 0.0
+
+    @property
+    def points(self) -> float:
+        """Points earned: ``weight * credit``."""
+        return self.weight * self.credit
+
+
+def item_credit(refs: list[str], done: set[str], partial: dict[str, float]) -> float:
+    """0..1: 1 when any of ``refs`` was done, else the best partial credit of a
+    ``management:ID`` ref (``partial``: step id -> share), else 0."""
+    if any(r in done for r in refs):
+        return 1.0
+    return max([partial.get(r.split(":", 1)[1], 0.0) for r in refs
+                if r.startswith("management:")] + [0.0])
 
 
 @dataclass
@@ -53,16 +71,19 @@ class ScoreReport:
 
     :ivar total: 0..100, checklist points plus global-rating points over their maximum.
     :ivar sections: per checklist section.
-    :ivar missed: ``[{"section", "item", "text"}]`` items not done, in checklist order.
+    :ivar missed: ``[{"section", "item", "text", "credit"}]`` items not done in full, in
+        checklist order (``credit`` 0..1: the share earned, above 0 for a management step
+        named in part).
     :ivar global_rating: 1..scale (derived offline), or ``None`` when the case has none.
     :ivar efficiency: ``{"questions", "not_understood", "examinations", "tests",
         "unlisted_tests", "repeat_tests", "cost", "currency", "minutes", "seconds"}``.
     :ivar diagnosis: ``{"submitted", "correct", "expected", "reason"}`` (``reason``:
         ``synonym`` or the LLM judge's sentence).
     :ivar differential: names of the differential the student considered.
-    :ivar management: ``{"done": [names], "missed": [names], "reasons": {id: why}}``
-        (missed: steps the checklist scores that were not done; reasons: ``synonym`` or the
-        LLM judge's sentence).
+    :ivar management: ``{"done": [names], "missed": [names], "partial": {name: 0..1},
+        "reasons": {id: why}}`` (missed: steps the checklist scores that were not done
+        in full; partial: steps named in part, with the share of their elements named;
+        reasons: ``synonym`` or the LLM judge's sentence).
     :ivar teaching_points: the case's debrief points; ``summary`` its summary.
     :ivar transcript: the encounter's turns as dicts.
     :ivar revealed: fact ids revealed, in order.
@@ -135,12 +156,16 @@ def score_encounter(enc) -> ScoreReport:
     sections, missed = [], []
     points = max_points = 0.0
     for sec in case.checklist.sections:
-        items = [ItemResult(it.id, it.text, it.weight, any(r in enc.done for r in it.refs))
-                 for it in sec.items]
-        got = sum(i.weight for i in items if i.done)
+        partial = getattr(enc, "plan_credit", {})
+        items = []
+        for it in sec.items:
+            credit = item_credit(it.refs, enc.done, partial)
+            items.append(ItemResult(it.id, it.text, it.weight, credit >= 1.0, credit))
+        got = sum(i.points for i in items)
         top = sum(i.weight for i in items)
         sections.append(SectionResult(sec.id, sec.title, got, top, items))
-        missed += [{"section": sec.title, "item": i.id, "text": i.text}
+        missed += [{"section": sec.title, "item": i.id, "text": i.text,
+                    "credit": round(i.credit, 3)}
                    for i in items if not i.done]
         points += got
         max_points += top
@@ -180,6 +205,9 @@ def score_encounter(enc) -> ScoreReport:
                     "missed": [m.name for m in case.management
                                if f"management:{m.id}" not in enc.done
                                and f"management:{m.id}" in scored],
+                    "partial": {m.name: round(getattr(enc, "plan_credit", {})[m.id], 3)
+                                for m in case.management
+                                if m.id in getattr(enc, "plan_credit", {})},
                     "reasons": dict(enc.plan_reasons)},
         summary=case.debrief.summary, teaching_points=list(case.debrief.teaching_points),
         transcript=[t.to_dict() for t in enc.transcript], revealed=list(enc.revealed),

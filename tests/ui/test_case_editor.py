@@ -75,7 +75,9 @@ def test_edit_every_section_and_save(qtbot, page, vp_app):
     ed = page.editor
     qtbot.keyClick(ed.f_id, Qt.Key_End)
     qtbot.keyClicks(ed.f_id, "-v2")
-    assert "unsaved changes" in page.header.text()
+    # checked once typing pauses (CaseEditor.SETTLE_MS), not per keystroke
+    assert "unsaved changes" not in page.header.text()
+    qtbot.waitUntil(lambda: "unsaved changes" in page.header.text(), timeout=2000)
     ed.f_objectives.appendPlainText("Recognise heart failure in an older smoker")
     ed.f_status.setCurrentIndex(ed.f_status.findData("reviewed"))
     ed.f_exam_unlisted.setCurrentIndex(ed.f_exam_unlisted.findData("not_available"))
@@ -214,6 +216,7 @@ def test_unsaved_edits_are_asked_about(qtbot, page, vp_app):
     assert page.editor.f_id.text() == "dyspnoea-en" and not page.is_modified()
     qtbot.mouseClick(page.revert_button, Qt.LeftButton)  # nothing to revert: disabled
     page.editor.f_cc.setText("changed")
+    qtbot.waitUntil(page.revert_button.isEnabled, timeout=2000)
     qtbot.mouseClick(page.revert_button, Qt.LeftButton)
     assert page.editor.f_cc.text() != "changed" and not page.is_modified()
 
@@ -245,10 +248,64 @@ def test_a_new_case_starts_unsaved_and_revert_drops_it(qtbot, page):
     select_row(page.case_list, "Breathlessness")
     qtbot.mouseClick(page.new_button, Qt.LeftButton)
     assert page.editor.f_id.text() == "new-case" and page.is_modified()
-    assert page.editor.facts.table.rowCount() == 1
-    assert page.editor.exam.table.rowCount() > 0  # the structure of the case it came from
+    ed = page.editor
+    assert ed.facts.table.rowCount() == 1
+    # blank: nothing comes from the case that was selected
+    for table in (ed.exam, ed.investigations, ed.differential, ed.management, ed.items,
+                  ed.sections, ed.states, ed.rules):
+        assert table.table.rowCount() == 0
+    assert ed.f_cc.text() == "" and ed.f_dx.text() == "" and ed.f_name.text() == ""
+    assert ed.f_language.currentData() == "en" and ed.f_status.currentData() == "draft"
+    assert ed.f_opening.toPlainText() == "" and ed.f_objectives.toPlainText() == ""
     qtbot.mouseClick(page.revert_button, Qt.LeftButton)
     assert not page.is_modified() and page.editor.f_id.text() == page.current_id() != ""
+
+
+def test_duplicate_copies_the_selected_case_as_a_draft(qtbot, page):
+    select_row(page.case_list, "Breathlessness")
+    qtbot.mouseClick(page.duplicate_button, Qt.LeftButton)
+    ed = page.editor
+    assert ed.f_id.text() == "dyspnoea-en-copy" and ed.f_title.text().endswith("(copy)")
+    assert ed.f_status.currentData() == "draft" and page.is_modified()
+    assert ed.exam.table.rowCount() > 0 and ed.f_dx.text()
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.status_label.text() == "The case is valid."
+
+
+def test_a_case_with_text_in_the_other_language_is_warned_about(qtbot, page, vp_app):
+    from eduapp.vpatient.library import DOCUMENT_KIND
+    zh = next(c for c in shipped_cases() if c.id == "abdominal-pain-zh")
+    select_row(page.case_list, "Breathlessness")
+    qtbot.mouseClick(page.duplicate_button, Qt.LeftButton)
+    data = page.script_dict()
+    data.update(exam=zh.to_dict()["exam"],
+                diagnosis=zh.to_dict()["diagnosis"])
+    data["checklist"]["sections"] = [
+        {**s, "items": [i for i in s["items"]
+                        if not any(r.startswith(("exam:", "diagnosis")) for r in i["refs"])]}
+        for s in data["checklist"]["sections"]]
+    data["checklist"]["sections"] = [s for s in data["checklist"]["sections"] if s["items"]]
+    data["rules"], data["states"], data["initial_state"] = [], [], ""
+    page.editor.load(data)
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    listed = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert any(t.startswith("Warning: examinations (") and "written in Chinese" in t
+               for t in listed), listed
+    assert any("Warning: the diagnosis: written in Chinese" in t for t in listed)
+    assert page.problems.isVisible()
+    assert page.status_label.text() == "The case is valid; read the warnings."
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)  # a warning does not block saving
+    assert any(d.uid == "vp-dyspnoea-en-copy" for d in vp_app.bank.documents(kind=DOCUMENT_KIND))
+
+
+def test_problem_count_is_worded_for_one_and_many(qtbot, page):
+    select_row(page.case_list, "Breathlessness")
+    page.editor.f_title.setText("")
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.status_label.text() == "1 problem to fix."
+    page.editor.f_cc.setText("")
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.status_label.text() == "2 problems to fix."
 
 
 def test_an_empty_title_and_a_wrong_initial_state_are_marked_at_the_field(qtbot, page, vp_app):
@@ -257,11 +314,11 @@ def test_an_empty_title_and_a_wrong_initial_state_are_marked_at_the_field(qtbot,
     ed = page.editor
     ed.f_title.selectAll()
     qtbot.keyClick(ed.f_title, Qt.Key_Delete)
-    assert "background" in ed.f_title.styleSheet() and ed.f_title.toolTip() == \
-        "must not be empty"
+    qtbot.waitUntil(lambda: "background" in ed.f_title.styleSheet(), timeout=2000)
+    assert ed.f_title.toolTip() == "must not be empty"
     _tab(page, "States and rules")
     ed.f_initial.setText("asleep")
-    assert "one of the states" in ed.f_initial.toolTip()
+    qtbot.waitUntil(lambda: "one of the states" in ed.f_initial.toolTip(), timeout=2000)
     qtbot.mouseClick(page.save_button, Qt.LeftButton)
     assert vp_app.bank.documents(kind=DOCUMENT_KIND) == []
     listed = [page.problems.item(i).text() for i in range(page.problems.count())]
@@ -269,4 +326,58 @@ def test_an_empty_title_and_a_wrong_initial_state_are_marked_at_the_field(qtbot,
     assert any("Initial state: must be one of the states" in t for t in listed)
     ed.f_initial.setText("congested")
     ed.f_title.setText("Breathless again")
-    assert ed.f_title.styleSheet() == "" and ed.f_initial.toolTip() == ""
+    qtbot.waitUntil(lambda: ed.f_title.styleSheet() == "", timeout=2000)
+    assert ed.f_initial.toolTip() == ""
+
+
+def test_typing_is_checked_once_it_pauses_not_per_key(qtbot, page):
+    select_row(page.case_list, "Breathlessness")
+    ed = page.editor
+    emitted = []
+    ed.edited.connect(lambda: emitted.append(1))
+    rechecks = []
+    original = ed.recheck
+    ed.recheck = lambda: (rechecks.append(1), original())[1]
+    ed.f_dx.setFocus()
+    qtbot.keyClick(ed.f_dx, Qt.Key_End)
+    qtbot.keyClicks(ed.f_dx, " with pulmonary oedema")
+    assert emitted == [] and rechecks == []  # nothing per keystroke
+    qtbot.waitUntil(lambda: emitted == [1], timeout=2000)
+    assert rechecks == [1] and page.is_modified()
+
+
+def test_age_shows_whole_years_and_columns_show_their_choices(qtbot, page):
+    select_row(page.case_list, "Breathlessness")
+    ed = page.editor
+    assert ed.f_age.text() == f"{ed.f_age.value():g}" and "." not in ed.f_age.text()
+    table = ed.facts.table
+    col = next(i for i, c in enumerate(ed.facts.columns) if c.key == "category")
+    widest = max(table.fontMetrics().horizontalAdvance(t) for _v, t in
+                 ed.facts.columns[col].choices)
+    assert table.columnWidth(col) > widest
+    items = ed.items.table
+    widest = max(items.fontMetrics().horizontalAdvance(t) for _v, t in
+                 ed.items.columns[0].choices)
+    assert items.columnWidth(0) > widest  # "communication", "management" whole
+    header = items.horizontalHeader()
+    for i in range(items.columnCount() - 1):
+        assert items.columnWidth(i) >= header.sectionSizeHint(i)
+
+
+@pytest.mark.parametrize("case_title, case_id, expected", [
+    ("taxi driver", "chest-pain-en", ["Asks about the presenting complaint",
+                                      "Asks about alcohol", "Asks about smoking"]),
+    ("转移性右下腹痛", "abdominal-pain-zh", ["询问主诉", "询问吸烟情况", "询问有无恶心"])])
+def test_build_the_checklist_names_what_to_ask_not_the_answer(qtbot, page, case_title,
+                                                               case_id, expected):
+    select_row(page.case_list, case_title)
+    _tab(page, "Checklist")
+    qtbot.mouseClick(page.editor.build_checklist_button, Qt.LeftButton)
+    texts = [r["text"] for r in page.editor.items.rows()]
+    for label in expected:
+        assert label in texts
+    answers = {f.answer for f in next(c for c in shipped_cases() if c.id == case_id).facts}
+    assert not answers & set(texts)
+    assert texts[0] == expected[0]  # the chief complaint first
+    qtbot.mouseClick(page.check_button, Qt.LeftButton)
+    assert page.status_label.text() == "The case is valid."

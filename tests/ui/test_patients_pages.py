@@ -28,10 +28,16 @@ def _ask(qtbot, page, question):
 def _export_pdf(qtbot, page, path, monkeypatch):
     """Click Export PDF… and choose ``path`` in the file dialog."""
     from PySide6.QtWidgets import QFileDialog
+    import os
+    asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(path), "")))
+                        staticmethod(lambda *a, **k: (asked.append(a), (str(path), ""))[1]))
     qtbot.mouseClick(page.pdf_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.saved_label.isVisible(), timeout=30000)
     assert path.exists() and path.stat().st_size > 2000
+    # the dialog starts in Documents or the folder used last, not the working folder
+    assert os.path.dirname(asked[0][2]) != os.getcwd()
+    assert str(path) in page.saved_label.text() and page.open_pdf_button.isVisible()
 
 
 def _pdf_text(path) -> str:
@@ -281,3 +287,22 @@ def test_with_a_model_a_diagnosis_in_other_words_is_judged_with_its_reason(
     assert "Judged by the language model: Occlusion of the LAD" in debrief
     judged = [r for r in scripted_server.chat_requests if "response_format" in r]
     assert judged and "occluded left anterior descending" in judged[0]["messages"][-1]["content"]
+
+
+def test_students_see_only_approved_cases(qtbot, vp_app, interview):
+    from eduapp.vpatient import CaseScript, shipped_cases
+    base = next(c for c in shipped_cases() if c.id == "chest-pain-en").to_dict()
+    for cid, status in (("draft-mi", "draft"), ("reviewed-mi", "reviewed")):
+        vp_app.workspace.save_case(CaseScript.from_dict(
+            {**base, "id": cid, "title": f"{status} chest pain", "status": status}))
+    interview.on_shown()
+    qtbot.waitUntil(lambda: interview.case_list.count() > 0)
+
+    def titles():
+        return [interview.case_list.item(i).text() for i in range(interview.case_list.count())]
+    assert not any("draft chest pain" in t or "reviewed chest pain" in t for t in titles())
+    assert len(titles()) == 6  # the shipped cases
+    vp_app.update_settings(practice_allow_reviewed=True)
+    interview.on_shown()
+    qtbot.waitUntil(lambda: any("reviewed chest pain" in t for t in titles()))
+    assert not any("draft chest pain" in t for t in titles())

@@ -11,8 +11,10 @@ chosen student's history.
 from __future__ import annotations
 
 import html
+import os
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
@@ -74,7 +76,7 @@ class InterviewPage(Page):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel(self.tr("Virtual patients"))
+        title = QLabel(self.tr("Patient interview"))
         title.setObjectName("pageTitle")
         top.addWidget(title)
         top.addStretch(1)
@@ -209,6 +211,14 @@ class InterviewPage(Page):
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(self.export_pdf)
         row.addWidget(self.pdf_button)
+        self.saved_label = QLabel()
+        self.saved_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.saved_label.hide()
+        row.addWidget(self.saved_label, 1)
+        self.open_pdf_button = QPushButton(self.tr("Open"))
+        self.open_pdf_button.clicked.connect(self.open_saved_pdf)
+        self.open_pdf_button.hide()
+        row.addWidget(self.open_pdf_button)
         row.addStretch(1)
         self.back_button = QPushButton(self.tr("Back to the cases"))
         self.back_button.clicked.connect(self.back)
@@ -227,12 +237,13 @@ class InterviewPage(Page):
 
     def on_changes(self, changes: Changes) -> None:
         """New or edited cases appear in the list."""
-        if changes.documents and self.stack.currentIndex() == 0:
+        if (changes.documents or changes.settings) and self.stack.currentIndex() == 0:
             self.refresh_cases()
 
     def refresh_cases(self) -> None:
-        """Fill the case list (shipped and bank cases)."""
-        Op(self, lambda ws: ws.patients.cases()).latest_only("vp-cases") \
+        """Fill the case list: the cases students may play (approved; reviewed too when
+        the teacher allows reviewed questions in practice)."""
+        Op(self, lambda ws: ws.student_cases()).latest_only("vp-cases") \
             .success(self._show_cases).run()
 
     def _show_cases(self, cases) -> None:
@@ -492,26 +503,49 @@ class InterviewPage(Page):
                 f"llm:{self.app.settings.default_provider}"
             _row, changes = self.app.workspace.save_encounter(pid, enc, self.report, engine)
             self.app.changed.emit(changes)
+        self.saved_label.hide()
+        self.open_pdf_button.hide()
         self.debrief_view.setHtml(self.debrief_html(self.report))
         self.stack.setCurrentIndex(2)
 
     def export_pdf(self) -> None:
-        """Save the debrief as a PDF."""
+        """Save the debrief as a PDF; the dialog opens in the folder used last, else the
+        user's Documents folder (not the working folder)."""
         if self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export debrief"),
-                                              f"{self.report.case_id}-debrief.pdf",
-                                              self.tr("PDF files (*.pdf)"))
+        folder = InterviewPage._last_folder or QStandardPaths.writableLocation(
+            QStandardPaths.DocumentsLocation) or os.path.expanduser("~")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export debrief"),
+            os.path.join(folder, f"{self.report.case_id}-debrief.pdf"),
+            self.tr("PDF files (*.pdf)"))
         if path:
+            InterviewPage._last_folder = os.path.dirname(path)
             self.write_pdf(path)
 
+    #: the folder a debrief was saved to last (this session)
+    _last_folder = ""
+
     def write_pdf(self, path: str) -> None:
-        """Write the debrief PDF to ``path`` (off the GUI thread)."""
+        """Write the debrief PDF to ``path`` off the GUI thread (with a progress
+        dialog), then say where it was saved, with a button that opens it."""
         from ...pdf.debrief import render_debrief
         report = self.report
         name = self.profile_box.currentText()
         Op(self, lambda _ws: render_debrief(report, path, student=name)) \
-            .with_progress(self.tr("Writing the PDF…")).run()
+            .with_progress(self.tr("Writing the PDF…")) \
+            .success(lambda _pages: self._pdf_saved(path)).run()
+
+    def _pdf_saved(self, path: str) -> None:
+        self.saved_label.setText(self.tr("Debrief saved to {path}").format(path=path))
+        self.saved_label.show()
+        self._saved_path = path
+        self.open_pdf_button.show()
+
+    def open_saved_pdf(self) -> None:
+        """Open the debrief PDF saved last in the system's viewer."""
+        if getattr(self, "_saved_path", ""):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._saved_path))
 
     def back(self) -> None:
         """Back to the case list."""
@@ -541,6 +575,14 @@ class InterviewPage(Page):
         return self.tr("Your leading diagnosis (the first one you wrote) matches neither the "
                        "expected diagnosis nor its accepted synonyms.")
 
+    def missed_item(self, item) -> str:
+        """A checklist item not done in full: its text, with the share earned when a plan
+        named part of it ("Analgesia (partly done: 67%)")."""
+        if 0 < item.credit < 1:
+            return self.tr("{item} (partly done: {share})").format(
+                item=item.text, share=f"{item.credit:.0%}")
+        return item.text
+
     def _count(self, n: int, one: str, many: str) -> str:
         return (one if n == 1 else many).format(n=n)
 
@@ -556,6 +598,7 @@ class InterviewPage(Page):
         def head(text: str) -> str:
             return f"<h3>{e(text)}</h3>"
 
+        sep = self.tr("; ")  # "；" in Chinese
         score = self.tr("Score: {total} / 100").format(total=f"{report.total:.0f}")
         out = [f"<h2>{e(report.case_title)}</h2>", f"<h3>{e(score)}</h3>"]
         if report.global_rating is not None:
@@ -571,14 +614,14 @@ class InterviewPage(Page):
                    f'{e(expected)}<br><i>{e(self.diagnosis_reason(dx))}</i></p>')
         if report.differential:
             out.append(para(self.tr("Differential you considered: {d}").format(
-                d="; ".join(report.differential))))
+                d=sep.join(report.differential))))
         out.append(head(self.tr("Checklist by section")))
         section, points, missed_h = self.tr("Section"), self.tr("Points"), self.tr("Missed")
         out.append('<table border="1" cellpadding="4" cellspacing="0" width="100%"><tr>'
                    + "".join(f"<th>{e(h)}</th>" for h in (section, points, missed_h))
                    + "</tr>")
         for s in report.sections:
-            missed = "; ".join(i.text for i in s.items if not i.done) or "—"
+            missed = sep.join(self.missed_item(i) for i in s.items if not i.done) or "—"
             out.append(f"<tr><td>{e(s.title)}</td><td>{s.points:g} / {s.max_points:g}</td>"
                        f"<td>{e(missed)}</td></tr>")
         out.append("</table>")
@@ -597,9 +640,9 @@ class InterviewPage(Page):
         out.append(para(self.tr(", ").join(parts)))
         m = report.management
         out.append(head(self.tr("Management")))
-        out.append(para(self.tr("Done: {done}").format(done="; ".join(m["done"]) or "—")))
+        out.append(para(self.tr("Done: {done}").format(done=sep.join(m["done"]) or "—")))
         out.append(para(self.tr("Missed: {missed}").format(
-            missed="; ".join(m["missed"]) or "—")))
+            missed=sep.join(m["missed"]) or "—")))
         if report.summary:
             out.append(head(self.tr("The case")) + para(report.summary))
         if report.teaching_points:

@@ -42,13 +42,14 @@ class PatientsPage(Page):
         self._modified = False
         self._leaving = False  # saving from the "unsaved changes" question
         self._reverting = False
+        self._problem_rows = 0  # problems (not warnings) the last check listed
         self._build()
 
     # ------------------------------------------------------------------ layout
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Virtual patients"))
+        title = QLabel(self.tr("Patient cases"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         split = QSplitter(Qt.Horizontal)
@@ -62,15 +63,21 @@ class PatientsPage(Page):
         self.case_list.currentItemChanged.connect(self._case_chosen)
         lv.addWidget(self.case_list, 1)
         self.new_button = QPushButton(self.tr("New"))
+        self.new_button.setToolTip(self.tr("Start a blank case in the interface language"))
         self.new_button.clicked.connect(lambda: self.new_case())
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.duplicate_button.setToolTip(self.tr("Start a new draft case as a copy of the "
+                                                 "selected one"))
+        self.duplicate_button.clicked.connect(lambda: self.duplicate_case())
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.clicked.connect(lambda: self.import_files())
         self.generate_button = QPushButton(self.tr("Generate draft…"))
         self.generate_button.clicked.connect(lambda: self.generate())
         row = QHBoxLayout()
         row.addWidget(self.new_button)
-        row.addWidget(self.import_button)
+        row.addWidget(self.duplicate_button)
         lv.addLayout(row)
+        lv.addWidget(self.import_button)
         lv.addWidget(self.generate_button)
         split.addWidget(left)
 
@@ -251,8 +258,14 @@ class PatientsPage(Page):
             window.setWindowModified(modified)
 
     def is_modified(self) -> bool:
-        """Whether the form holds edits that are not saved."""
+        """Whether the form holds edits that are not saved (typing not yet settled
+        counts)."""
+        self.settle()
         return self._modified
+
+    def settle(self) -> None:
+        """Check now what waits for typing to pause (:meth:`CaseEditor.settle`)."""
+        self.editor.settle()
 
     def maybe_leave(self) -> bool:
         """Ask what to do with unsaved edits before the editor shows another case: Save,
@@ -261,6 +274,7 @@ class PatientsPage(Page):
         :returns: ``True`` when the caller may go on (nothing unsaved, saved, or
             discarded); ``False`` to stay (Cancel, or the case could not be saved).
         """
+        self.settle()
         if not self._modified:
             return True
         box = QMessageBox(self)
@@ -294,6 +308,7 @@ class PatientsPage(Page):
         """Drop the unsaved edits: show the case as it was loaded (a new case that was never
         saved is dropped: the case chosen in the list is shown again)."""
         import json
+        self.settle()
         if self._loaded:
             self.load(json.loads(self._loaded))
             return
@@ -309,6 +324,7 @@ class PatientsPage(Page):
 
         :returns: valid.
         """
+        self.settle()
         self.problems.clear()
         self.editor.recheck()
         tab_names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
@@ -324,14 +340,57 @@ class PatientsPage(Page):
         marked = {row for _tab, row, _p in rows}
         for p in problems:
             # the script's own check repeats what a row already shows: leave those out
-            if not any(f" {row.lower()} " in f" {p.lower()} ".replace("'", " ")
+            if not any(f" {row.lower()} " in f" {p.lower()} ".replace("'", " ").replace("_", " ")
                        for row in marked):
                 self.problems.addItem(p)
-        n = self.problems.count()
-        self.problems.setVisible(n > 0)
-        self.status_label.setText(self.tr("The case is valid.") if not n else
-                                  self.tr("{n} problem(s) to fix.").format(n=n))
+        n = self._problem_rows = self.problems.count()
+        warnings = self.language_warnings()
+        for text in warnings:
+            item = QListWidgetItem(self.tr("Warning: {w}").format(w=text))
+            item.setForeground(Qt.darkYellow)
+            self.problems.addItem(item)
+        self.problems.setVisible(self.problems.count() > 0)
+        if n:
+            self.status_label.setText(self.problem_count(n))
+        elif warnings:
+            self.status_label.setText(self.tr("The case is valid; read the warnings."))
+        else:
+            self.status_label.setText(self.tr("The case is valid."))
         return not n
+
+    def problem_count(self, n: int, saved: bool = True) -> str:
+        """"1 problem to fix." / "{n} problems to fix." (``saved=False``: "Not saved: …")."""
+        if saved:
+            return self.tr("1 problem to fix.") if n == 1 else \
+                self.tr("{n} problems to fix.").format(n=n)
+        return self.tr("Not saved: 1 problem to fix.") if n == 1 else \
+            self.tr("Not saved: {n} problems to fix.").format(n=n)
+
+    def language_warnings(self) -> list[str]:
+        """Sentences naming the parts of the edited case written in the other language
+        than the case's (:func:`~eduapp.vpatient.model.language_mismatches`)."""
+        from ...vpatient.model import language_mismatches
+        try:
+            found = language_mismatches(self.edited_case())
+        except EduAppError:
+            return []
+        english = self.editor.f_language.currentData() != "zh"
+        parts = {"chief_complaint": self.tr("the chief complaint"),
+                 "opening": self.tr("the opening line"),
+                 "fact": self.tr("history facts"), "exam": self.tr("examinations"),
+                 "investigation": self.tr("investigations"),
+                 "diagnosis": self.tr("the diagnosis"),
+                 "differential": self.tr("the differential"),
+                 "management": self.tr("management steps")}
+        out = []
+        for part, ids in found.items():
+            named = ", ".join(i for i in ids if i)
+            where = f"{parts.get(part, part)} ({named})" if named else parts.get(part, part)
+            out.append((self.tr("{where}: written in Chinese, but the case is in English")
+                        if english else
+                        self.tr("{where}: written in English, but the case is in Chinese"))
+                       .format(where=where))
+        return out
 
     def _go_to_problem(self, item) -> None:
         tab = item.data(Qt.UserRole)
@@ -344,8 +403,7 @@ class PatientsPage(Page):
         :returns: whether it was saved (nothing is saved while a problem is listed).
         """
         if not self.check():
-            self.status_label.setText(self.tr("Not saved: {n} problem(s) to fix.").format(
-                n=self.problems.count()))
+            self.status_label.setText(self.problem_count(self._problem_rows, saved=False))
             return False
         case = self.edited_case()
         saved = []
@@ -400,15 +458,41 @@ class PatientsPage(Page):
                                         c=concepts or "—"))
 
     def new_case(self) -> None:
-        """Start a new case from the selected one's structure, with an empty history
-        (after asking about unsaved edits)."""
+        """Start a blank case (after asking about unsaved edits): nothing comes from the
+        selected case; its language is the interface language, its status draft."""
         if not self.maybe_leave():
             return
-        data = self.script_dict() if self.case_list.count() else {}
-        data.update(id="new-case", title=self.tr("New case"), status="draft", facts=[
-            {"id": "cc", "category": "presenting", "topics": ["chief_complaint"],
-             "keywords": [], "answer": ""}])
+        language = "zh" if current_language() == "zh" else "en"
+        data = {"id": self._free_id("new-case"), "title": self.tr("New case"),
+                "language": language, "status": "draft",
+                "facts": [{"id": "cc", "category": "presenting",
+                           "topics": ["chief_complaint"], "keywords": [], "answer": ""}],
+                "checklist": {"style": "cn_history" if language == "zh" else "osce",
+                              "sections": []}}
+        self._start_unsaved(data)
+
+    def duplicate_case(self) -> None:
+        """Start a new draft case as a copy of the selected one (id ``<id>-copy``, title
+        marked as a copy; after asking about unsaved edits)."""
+        item = self.case_list.currentItem()
+        if item is None or not self.maybe_leave():
+            return
+        data = item.data(Qt.UserRole + 1).to_dict()
         data.pop("provenance", None)
+        data.update(id=self._free_id(f"{data['id']}-copy"),
+                    title=self.tr("{title} (copy)").format(title=data.get("title", "")),
+                    status="draft")
+        self._start_unsaved(data)
+
+    def _free_id(self, base: str) -> str:
+        ids = {self.case_list.item(i).data(Qt.UserRole) for i in range(self.case_list.count())}
+        n, cid = 1, base
+        while cid in ids:
+            n += 1
+            cid = f"{base}-{n}"
+        return cid
+
+    def _start_unsaved(self, data: dict) -> None:
         self.case_list.blockSignals(True)
         self.case_list.setCurrentRow(-1)
         self.case_list.blockSignals(False)
