@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QScrollArea, QSplitter, QStyle, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
+from ..authoring import lint_item
 from ..authoring.finding_text import describe_finding
 from ..bank.notes import describe_note
 from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Item, Media,
@@ -44,12 +45,8 @@ def image_mime(data: bytes) -> str | None:
     return None
 
 
-def lint(item: Item):
-    """Quality-gate findings for ``item`` (empty when the gate is not installed)."""
-    try:
-        from ..authoring import lint_item
-    except ImportError:
-        return []
+def lint(item: Item) -> list:
+    """Quality-gate findings for ``item`` (``authoring.lint_item``'s list of findings)."""
     return lint_item(item)
 
 

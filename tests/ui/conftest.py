@@ -83,6 +83,17 @@ def when_dialog_opens(dialog_class, action, *, accept: bool = True) -> None:
 
 
 @pytest.fixture
+def zh(qapp, gui_app):
+    """The app in Chinese: the settings file says zh and the Chinese translator is installed
+    (English again afterwards)."""
+    from eduapp.ui.app import install_language
+    gui_app.update_settings(language="zh")
+    install_language(qapp, "zh")
+    yield
+    install_language(qapp, "en")
+
+
+@pytest.fixture
 def vp_app(gui_app, bank, data_dir):
     """The GUI app with a practice service over the test bank and one student, Li Wei
     (what the virtual-patient pages need)."""

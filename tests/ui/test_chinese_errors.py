@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -14,15 +13,6 @@ from eduapp.llm.scripted_server import answer
 from tests.ui.test_generate_page import _ask_questions
 
 _LATIN = re.compile(r"[A-Za-z]{2,}")
-
-
-@pytest.fixture
-def zh(qapp, gui_app):
-    from eduapp.ui.app import install_language
-    gui_app.update_settings(language="zh")
-    install_language(qapp, "zh")
-    yield
-    install_language(qapp, "en")
 
 
 def test_cut_off_generation_is_told_in_chinese(zh, window, gui_app, scripted_profile,

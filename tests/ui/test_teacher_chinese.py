@@ -14,15 +14,6 @@ _LATIN = re.compile(r"[A-Za-z]{3,}")
 
 
 @pytest.fixture
-def zh(qapp, gui_app):
-    from eduapp.ui.app import install_language
-    gui_app.update_settings(language="zh")
-    install_language(qapp, "zh")
-    yield
-    install_language(qapp, "en")
-
-
-@pytest.fixture
 def page(zh, window, gui_app, scripted_profile):
     gui_app.workspace.providers.save(scripted_profile)
     gui_app.update_settings(default_provider="scripted")
