@@ -94,6 +94,10 @@ _TIE = 0.05
 #: the chief complaint won by 0.2 or more.
 MARGIN = 0.15
 _FRAME_PENALTY = 0.75
+#: How many times its strength a symptom counts against the onset fact when the onset of
+#: that symptom is asked and the fact does not cover it ("your leg have swelling since
+#: when?" is not the onset of the breathlessness); other attributes count it once.
+_OTHER_SYMPTOM = 2.0
 _KEYWORD_BONUS = 1.0
 #: Frames that decide what a question is about whatever else it names ("does anyone in
 #: your family have heart problems?" asks for the family history): missing one costs a
@@ -108,14 +112,17 @@ _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "locat
                          "timing"})
 _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medications",
                                 "allergies"),
-             "allergies": ("medications", "treatment_so_far", "recreational_drugs"),
+             # "allergic to any medicines or foods?" asks the allergies, not the diet
+             "allergies": ("medications", "treatment_so_far", "recreational_drugs", "diet"),
+             # "会叫爸爸妈妈了吗" asks what the child can say, not about the parents
+             "development": ("family_history",),
              "adherence": ("medications", "treatment_so_far"),
              # "疫苗按时接种了吗" asks about the vaccines, not about taking medicines
              "vaccination": ("adherence", "treatment_so_far"),
              # someone at home with a cold now is a sick contact, not a family history
              "sick_contacts": ("family_history",),
              # "what do you think is going on?" asks the patient's ideas, not the complaint
-             "ice": ("chief_complaint",),
+             "ice": ("chief_complaint", "severity"),
              # "之前有没有什么慢性病" names an illness: the past history, not earlier
              # episodes of this complaint
              "past_history": ("previous_episodes",)}
@@ -127,6 +134,16 @@ _HISTORY_OBJECTS = frozenset({"family_history", "past_history", "allergies", "su
 #: Below this score a fact won through a single one-word concept (see
 #: :meth:`Matcher._unexplained`).
 _THIN = 1.5
+#: Whether the chief complaint may answer a question that names its symptom but not the
+#: complaint itself, beside words that no concept and no fact explains ("Is the pain on
+#: the left side or in the centre?", "腰背部痛吗", "is this different from your normal
+#: headaches?"): with ``True`` such a question is "unsure" (see :meth:`Matcher._stray`).
+#: Measured by bench/bench_vpatient_tradeoff.py.
+CC_FALLBACK_STRICT = True
+#: Chinese characters of a yes/no question's frame that point at no part of the history.
+_ZH_FILLER = re.compile(r"有没有|有无|是不是|会不会|最近|现在|平时|孩子|宝宝|你|您|他|她|还|有|没|"
+                        r"过|了|吗|呢|啊|呀|么|不|的|吧|嘛|是|会|也|都|就|得|着|在|这|那|个|一|"
+                        r"点|些|下|请问|问|要|能|觉得|感觉|一直|经常|老|总")
 #: Everyday words of a question that point at no part of the history.
 _FILLER = frozenset({"feel", "notic", "get", "today", "now", "recent", "recently", "still",
                      "much", "many", "well", "know", "said", "lately", "time", "bit",
@@ -138,6 +155,26 @@ _FILLER = frozenset({"feel", "notic", "get", "today", "now", "recent", "recently
 #: complaint first, while a history frame that may go later still counts against them
 #: ("have you noticed chest pain when walking lately?" is not asking when it began).
 _GENERIC_ORDER = ("onset", "chief_complaint", "past_history", "previous_episodes")
+#: A concept asked in a case with no fact for it, answered by the first of its narrower
+#: or neighbouring concepts that the case has ("大便正常吗" in a case whose fact covers
+#: diarrhoea; "how is your eating?" in a case with a diet fact but no appetite fact;
+#: "胸闷" where a fact covers chest pain): the patient answers from that fact rather than
+#: deny a symptom the script speaks about.
+_RELATIVES = {"bowel_habit": ("diarrhea", "constipation", "blood_stool"),
+              "urinary": ("polyuria", "dysuria", "hematuria", "wet_nappies"),
+              "appetite": ("vital_feeding", "diet"),
+              "wheeze": ("dyspnea",),
+              "sputum": ("cough",),
+              "nausea": ("vomiting",), "vomiting": ("nausea",),
+              # "any operations?" in a case whose past history is the whole story
+              "surgery": ("past_history",)}
+#: Symptoms that are also things a patient does: named with what makes a complaint worse
+#: or better ("咳一下会不会更痛", "does it hurt more when you cough or take a deep breath?")
+#: they are the circumstance, not a symptom asked about.
+_ACTIONS = frozenset({"cough", "vomiting", "dyspnea"})
+#: Attributes whose words may hold the symptom they are asked of ("烧得高": severity and
+#: fever); a site in the words of a location or radiation is only a site ("into your neck").
+_OF_SYMPTOM = frozenset({"severity", "frequency", "duration", "progression", "timing"})
 _FUZZ_WHOLE = 88
 _FUZZ_WORD = 85
 
@@ -266,6 +303,11 @@ class Matcher:
                    [compile_pattern(q) for q in f.questions],
                    [normalise(q) for q in f.questions])
             for f in case.facts}
+        self._example_words = {
+            q: frozenset(stem(w) for w in re.findall(r"[a-z]+", q)
+                         if w not in STOPWORDS and w not in _QUESTION_WORDS
+                         and w not in ("what", "how", "who", "why"))
+            for _, _, qn in self._fact_patterns.values() for q in qn}
         owned: set[str] = set()
         for f in case.facts:
             owned.update(f.topics)
@@ -284,6 +326,16 @@ class Matcher:
                            for f in case.facts}
         # every symptom of the chief complaint: the context of the whole interview ("发烧
         # 的时候抽过筋吗" asks about fits; the fever is the reason the child is here)
+        # symptoms of this illness whose own course the history tells (an hpi fact with
+        # its onset: "今天早上开始喘得快"); "before" asked of one asks the past
+        self._hpi_symptoms = frozenset(
+            t for f in case.facts if f.category == "hpi" and "onset" in f.topics
+            for t in f.topics
+            if t in self.lexicon and self.lexicon[t].negative) - frozenset(
+            t for f in case.facts if f.category != "hpi" for t in f.topics)
+        #: the presenting complaint is a pain ("is it worse when you breathe in?": "it")
+        self._pain_case = any(f.category == "presenting" and "pain" in f.topics
+                              for f in case.facts)
         self._presenting = frozenset(
             t for f in case.facts if f.category == "presenting" for t in f.topics
             if t in self.lexicon and self.lexicon[t].kind == "symptom" and t != "pain")
@@ -383,9 +435,14 @@ class Matcher:
         # that matched is judged on its own
         found: dict[str, float] = {}
         for cid, pats in hits.items():
+            # (a symptom inside the words of an attribute asked of it stays: "烧得高不高"
+            # asks how high the fever is)
             kept = [w for w, ev in pats
                     if not any(o != cid and ev < spans[o] and ev & evidence[o]
-                               and not evidence[o] <= evidence[cid] for o in hits)]
+                               and not evidence[o] <= evidence[cid]
+                               and not (self.lexicon[cid].negative
+                                        and o in _OF_SYMPTOM)
+                               for o in hits)]
             if kept:
                 found[cid] = max(kept)
         # a short Chinese yes/no question whose only word is one character ("有没有喘？",
@@ -428,10 +485,53 @@ class Matcher:
             found.pop("diet", None)
         # "chest" alone is a site when another symptom is named in it ("any fluttering or
         # racing in your chest?", "胸口有没有发紧、心慌"): not a question about chest pain
-        if "chest_pain" in found and evidence["chest_pain"] <= {"chest", "胸", "胸口", "胸部"} \
-                | set(range(len(nospace))) and len(evidence["chest_pain"]) <= 2 and any(
+        chest_words = {nospace[i] if isinstance(i, int) and i < len(nospace) else i
+                       for i in evidence.get("chest_pain", ())}
+        if "chest_pain" in found and chest_words <= {"chest", "胸", "口", "部"} and any(
                 self.lexicon[c].negative and c != "chest_pain" for c in found):
             del found["chest_pain"]
+        # a symptom that is also something the patient does, named as what makes the
+        # complaint worse or better ("咳一下会不会更痛", "does it hurt more when you
+        # cough?"), is the circumstance, not a symptom asked about
+        # ("it" is the complaint when the complaint is a pain; "the cough" / "your
+        # breathing" with a determiner is the symptom itself: "what makes your cough worse?")
+        if any(c in found for c in ("aggravating", "relieving")) and (
+                "pain" in hits or any(c in self._presenting for c in found)
+                or self._pain_case) and not re.search(
+                r"\b(?:the|your|his|her|this|that)\s+(?:cough\w*|breath\w*|vomit\w*|"
+                r"sickness)\b", views[0]):
+            for cid in [c for c in found if c in _ACTIONS and c not in self._presenting]:
+                del found[cid]
+        # a recent infection or illness ("any infection recently, like a chest infection
+        # or a sore throat?", "最近有没有生过别的病") is the review of systems - fever, a
+        # cold - not the past history or a long-standing condition
+        if "recent_illness" in found:
+            strength = found.pop("recent_illness")
+            for cid in [c for c in found if c in ("past_history", "previous_episodes")
+                        or self.lexicon[c].kind == "symptom"
+                        and not self.lexicon[c].negative]:
+                del found[cid]
+            for cid in ("fever", "ear_throat"):
+                found[cid] = max(found.get(cid, 0.0), strength)
+                evidence[cid] = evidence.get(cid, frozenset()) | evidence["recent_illness"]
+        # a light that hurts the eyes is photophobia, not a question about vision
+        if "photophobia" in found and "vision" in found and {
+                nospace[i] if isinstance(i, int) and i < len(nospace) else i
+                for i in evidence["vision"]} <= {"eye", "ey", "眼", "睛"}:
+            del found["vision"]
+        # "after work" / "at work" is a time or a place, not the occupation asked
+        if "occupation" in found and evidence["occupation"] <= {"work"} and re.search(
+                r"\b(?:after|before|at|from|during|since) work\b", views[0]):
+            del found["occupation"]
+        # "how old was your father when he died?" asks the family history, not the age
+        if "family_history" in found:
+            found.pop("name_age", None)
+        # "are you living with family?" asks the social history
+        if "social" in found and "family_history" in found and (
+                "liv" in evidence["social"] or "住" in "".join(
+                    nospace[i] for i in evidence["social"]
+                    if isinstance(i, int) and i < len(nospace))):
+            del found["family_history"]
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
@@ -444,10 +544,12 @@ class Matcher:
         # previous-episodes frame means): a symptom named that is not presenting takes it
         # (unless a presenting symptom is named too: "以前拉过肚子或者肚子疼过吗" asks about
         # earlier bouts of this trouble)
+        # (but a symptom of this illness, told in the history of the presenting complaint,
+        # asked "before" asks the past: "孩子以前有没有喘过" when the wheeze began today)
         if "previous_episodes" in found and any(
                 self.lexicon[o].kind == "symptom" and o not in self._presenting and o != "pain"
-                and o in self._owned for o in found) and not any(
-                o in self._presenting for o in found):
+                and o in self._owned and o not in self._hpi_symptoms for o in found) \
+                and not any(o in self._presenting for o in found):
             del found["previous_episodes"]
         # a long-standing condition named (high blood pressure, diabetes, heart trouble)
         # with no symptom: "how long have you had diabetes?" asks the past history, not
@@ -463,6 +565,23 @@ class Matcher:
             if "treatment_so_far" in found and "medications" not in found:
                 found["medications"] = found.pop("treatment_so_far")
                 evidence["medications"] = evidence["treatment_so_far"]
+        # "did you take any tablets for the pain?": medicines asked with the complaint
+        # named, and no long-standing condition, drug or habit word, are what was tried
+        regular = re.search(r"\b(?:regular\w*|usual\w*|normally|daily|every day|long[- ]term)\b"
+                            r"|平时|平常|长期|常规|每天|天天|一直|经常", views[0])
+        if "medications" in found and "treatment_so_far" not in found and not chronic \
+                and not drug and not regular and not any(c in _ATTRIBUTES for c in found) and (
+                "pain" in found or any(c in self._presenting for c in found)):
+            found["treatment_so_far"] = found.pop("medications")
+            evidence["treatment_so_far"] = evidence["medications"]
+        # a concept the case has no fact for, answered from a narrower or neighbouring one
+        # it has ("大便正常吗" -> the fact about diarrhoea; see :data:`_RELATIVES`)
+        for cid, near in _RELATIVES.items():
+            if cid in found and cid not in self._owned:
+                alt = next((n for n in near if n in self._owned), "")
+                if alt:
+                    found[alt] = max(found.pop(cid), found.get(alt, 0.0))
+                    evidence[alt] = evidence.get(alt, frozenset()) | evidence[cid]
         # "have you been taking your tablets?" in a case with no fact about adherence is
         # answered from the regular medicines
         if "adherence" in found and "adherence" not in self._owned \
@@ -545,7 +664,13 @@ class Matcher:
                 score = max(score, q_best + _KEYWORD_BONUS)
             if qnorm:
                 scorer = fuzz.ratio if is_chinese(norm) else fuzz.token_set_ratio
-                sim = max(scorer(norm, q) for q in qnorm)
+                # an English example counts only when the question holds half its
+                # content words or more: token_set_ratio alone finds "what did you do for
+                # work" in "what did they do for you?"
+                sim = max((scorer(norm, q) for q in qnorm
+                           if is_chinese(q) or 2 * len(self._example_words[q] & views[1])
+                           >= len(self._example_words[q])),
+                          default=0)
                 if sim >= _FUZZ_WHOLE:
                     score = max(score, 2.5)
             if score <= 0:
@@ -565,7 +690,8 @@ class Matcher:
                           for cid, s in frames.items()
                           if cid not in self._covers[f.id]
                           and not (covers_symptom and (cid in _ATTRIBUTES
-                                                       or cid == "chief_complaint")))
+                                                       or cid in ("chief_complaint",
+                                                                  "onset"))))
             # the chief complaint does not answer for a symptom it does not cover ("any
             # trouble with your bowels?" is not "what is troubling you?")
             if f.category == "presenting" and symptoms and not any(
@@ -577,8 +703,9 @@ class Matcher:
             context = self._presenting if f.category == "hpi" else frozenset()
             if symptoms and not any(t in symptoms for t in f.topics) \
                     and not any(t in symptoms for t in self._inherited[f.id] | context) \
-                    and any(t in _ATTRIBUTES for t in f.topics if t in found):
-                penalty += max(symptoms.values())
+                    and any(t in _ATTRIBUTES or t == "onset" for t in f.topics if t in found):
+                penalty += (_OTHER_SYMPTOM if "onset" in f.topics and "onset" in found
+                            else 1.0) * max(symptoms.values())
             # negative evidence: a symptom or condition the question names that the fact
             # does not cover counts against it ("back pain when you pee" is not the fact
             # about back pain; "a heart attack before" is not the previous episodes of
@@ -591,8 +718,11 @@ class Matcher:
             # the fact's own keywords or another of its concepts account for (half of the
             # condition's words or more) are its own ("chest tightness when walking" for
             # the fact whose keywords name "tightness walking")
+            # (earlier bouts asked with the complaint named take the other symptoms of
+            # those bouts along: "以前拉过肚子或者肚子疼过吗")
             elif f.category != "presenting" and not any(
-                    t in _DOMINANT for t in f.topics if t in frames):
+                    t in _DOMINANT for t in f.topics if t in frames) and not (
+                    "previous_episodes" in frames and "previous_episodes" in f.topics):
                 own = frozenset().union(*(evidence.get(t, frozenset()) for t in f.topics
                                           if t in found),
                                         *(p.evidence(*views) or frozenset() for p in kw))
@@ -702,6 +832,30 @@ class Matcher:
         return sorted(str(w) for w in other - own
                       if not (isinstance(w, str) and (w in STOPWORDS or stem(w) in _FILLER)))
 
+    def _stray(self, views, evidence: dict[str, frozenset], fact_id: str) -> list[str]:
+        """The content of a question that no concept matched and no keyword of
+        ``fact_id`` explains: English content words (stemmed; function, question and
+        filler words left out), or Chinese characters outside every concept's match and
+        outside the words of a yes/no frame (:data:`_ZH_FILLER`). ``[]`` when everything
+        is accounted for ("any chest pain?", "肚子还疼吗")."""
+        norm, words, nospace = views
+        seen = set(evidence.get("*", ()))
+        kw, _, _ = self._fact_patterns[fact_id]
+        for p in kw:
+            seen |= set(p.evidence(*views) or ())
+        if is_chinese(nospace):
+            out = []
+            covered = {i for i in seen if isinstance(i, int)}
+            rest = "".join(ch if i not in covered else " " for i, ch in enumerate(nospace))
+            for piece in _ZH_FILLER.sub(" ", rest).split():
+                if re.search(r"[\u4e00-\u9fff]", piece):
+                    out.append(piece)
+            return out
+        return sorted(w for w in (stem(x) for x in re.findall(r"[a-z]+", norm))
+                      if w not in seen and w not in STOPWORDS and w not in _FILLER
+                      and w not in _QUESTION_WORDS and len(w) > 2
+                      and w not in ("how", "who", "why", "feel", "yet"))
+
     def _match_one(self, question: str) -> Match:
         views = self._views(question)
         found, evidence = self._concepts(question)
@@ -727,6 +881,13 @@ class Matcher:
         # it anywhere apart from your chest?", "do you often get headaches?") is a guess; a
         # wrong answer costs more than "I'm not sure what you mean"
         if THRESHOLD <= best < _THIN and self._unexplained(best_id, info, evidence, views):
+            return Match("unsure", [], found, skills, best, scores=scores)
+        # the chief complaint won only because the question names its symptom, beside
+        # words nothing explains ("is the pain on the left side or in the centre?",
+        # "腰背部痛吗"): the question asks something about it the matcher cannot place,
+        # and "what brings you in" is not the answer to it
+        if CC_FALLBACK_STRICT and best_id in presenting and "chief_complaint" not in info \
+                and self._stray(views, evidence, best_id):
             return Match("unsure", [], found, skills, best, scores=scores)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}
