@@ -94,10 +94,6 @@ _TIE = 0.05
 #: the chief complaint won by 0.2 or more.
 MARGIN = 0.15
 _FRAME_PENALTY = 0.75
-#: How many times its strength a symptom counts against the onset fact when the onset of
-#: that symptom is asked and the fact does not cover it ("your leg have swelling since
-#: when?" is not the onset of the breathlessness); other attributes count it once.
-_OTHER_SYMPTOM = 2.0
 _KEYWORD_BONUS = 1.0
 #: Frames that decide what a question is about whatever else it names ("does anyone in
 #: your family have heart problems?" asks for the family history): missing one costs a
@@ -704,8 +700,13 @@ class Matcher:
             if symptoms and not any(t in symptoms for t in f.topics) \
                     and not any(t in symptoms for t in self._inherited[f.id] | context) \
                     and any(t in _ATTRIBUTES or t == "onset" for t in f.topics if t in found):
-                penalty += (_OTHER_SYMPTOM if "onset" in f.topics and "onset" in found
-                            else 1.0) * max(symptoms.values())
+                penalty += max(symptoms.values())
+                # the onset asked of a symptom another fact covers is that symptom's
+                # onset: the fact's own match on "when" does not count ("your leg have
+                # swelling since when?", "什么时候开始吐的" are not the complaint's onset)
+                if "onset" in f.topics and "onset" in found and any(
+                        t in self._owned for t in symptoms):
+                    penalty += found["onset"]
             # negative evidence: a symptom or condition the question names that the fact
             # does not cover counts against it ("back pain when you pee" is not the fact
             # about back pain; "a heart attack before" is not the previous episodes of
