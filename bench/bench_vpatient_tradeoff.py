@@ -40,14 +40,14 @@ def measure() -> dict[str, tuple[int, int, int, int]]:
 
 
 def main(argv: list[str]) -> int:
-    margins = (0.15, 0.3, 0.5)
-    thins = (1.5, 2.0)
+    margins = (0.15, 0.3)
+    thins = (0.0, 1.05, 1.3, 1.55)
     stricts = (False, True)
-    base = (M.MARGIN, M._THIN, M.CC_FALLBACK_STRICT)
-    print("setting (margin, thin, strict cc)   " + "  ".join(f"{p:>12}" for p in SETS)
+    base = (M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT)
+    print("setting (margin, stray, strict cc)  " + "  ".join(f"{p:>12}" for p in SETS)
           + "   all sets")
     for margin, thin, strict in itertools.product(margins, thins, stricts):
-        M.MARGIN, M._THIN, M.CC_FALLBACK_STRICT = margin, thin, strict
+        M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT = margin, thin, strict
         figs = measure()
         cells = [f"{r / max(1, wf):>5.1%}/{w / max(1, t):>5.1%}" for r, wf, w, t in
                  figs.values()]
@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
         mark = " <- shipped" if (margin, thin, strict) == base else ""
         print(f"{margin:<6} {thin:<5} {str(strict):<6}                "
               + "  ".join(f"{c:>12}" for c in cells) + f"   {r:.1%}/{w:.1%}{mark}")
-    M.MARGIN, M._THIN, M.CC_FALLBACK_STRICT = base
+    M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT = base
     print("cells: right share / wrong share")
     return 0
 

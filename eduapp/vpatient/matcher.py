@@ -136,6 +136,11 @@ _THIN = 1.5
 #: headaches?"): with ``True`` such a question is "unsure" (see :meth:`Matcher._stray`).
 #: Measured by bench/bench_vpatient_tradeoff.py.
 CC_FALLBACK_STRICT = True
+#: A fact that wins with less than this score (one one-word concept: 1.0) is not answered
+#: while the question holds an English word the lexicon and the case do not know
+#: (:meth:`Matcher._unknown_words`); 0 turns the rule off. Measured by
+#: bench/bench_vpatient_tradeoff.py.
+STRAY_THIN = 0.0
 #: Chinese characters of a yes/no question's frame that point at no part of the history.
 _ZH_FILLER = re.compile(r"有没有|有无|是不是|会不会|最近|现在|平时|孩子|宝宝|你|您|他|她|还|有|没|"
                         r"过|了|吗|呢|啊|呀|么|不|的|吧|嘛|是|会|也|都|就|得|着|在|这|那|个|一|"
@@ -547,6 +552,15 @@ class Matcher:
                 and o in self._owned and o not in self._hpi_symptoms for o in found) \
                 and not any(o in self._presenting for o in found):
             del found["previous_episodes"]
+        # "X之前" after an event of this illness ("烧起来之前有没有打寒战", "发病之前有没有
+        # 感冒") is a time in the story, not "previously"
+        before = nospace.find("之前") if is_chinese(nospace) else -1
+        if "previous_episodes" in found and before > 0 and "以前" not in nospace and (
+                re.search(r"(?:起来|开始|发病|发作|生病|发烧|烧|疼|痛|吐|拉|咳|喘|来医院|"
+                          r"来看病|住院)(?:的)?之前", nospace)
+                or any(before - 1 in evidence[c] for c in found
+                       if self.lexicon[c].kind == "symptom")):
+            del found["previous_episodes"]
         # a long-standing condition named (high blood pressure, diabetes, heart trouble)
         # with no symptom: "how long have you had diabetes?" asks the past history, not
         # the onset of the complaint; "do you take anything for your blood pressure?" asks
@@ -558,6 +572,10 @@ class Matcher:
         if (chronic or drug) and not any(self.lexicon[c].negative for c in found):
             for cid in ("onset", "duration", "progression"):
                 found.pop(cid, None)
+            # "what's your cholesterol like?" asks about the condition, not the character
+            # of a pain
+            if "pain" not in found:
+                found.pop("character", None)
             if "treatment_so_far" in found and "medications" not in found:
                 found["medications"] = found.pop("treatment_so_far")
                 evidence["medications"] = evidence["treatment_so_far"]
@@ -578,6 +596,14 @@ class Matcher:
                 if alt:
                     found[alt] = max(found.pop(cid), found.get(alt, 0.0))
                     evidence[alt] = evidence.get(alt, frozenset()) | evidence[cid]
+        # a tightness in the chest where chest pain is the complaint is that complaint
+        # ("do you get tightness in your chest when you walk uphill?"); elsewhere it is
+        # a symptom of its own
+        if "chest_tightness" in found and "chest_tightness" not in self._owned \
+                and "chest_pain" in self._presenting:
+            found["chest_pain"] = max(found.pop("chest_tightness"), found.get("chest_pain", 0))
+            evidence["chest_pain"] = evidence.get("chest_pain", frozenset()) \
+                | evidence["chest_tightness"]
         # "have you been taking your tablets?" in a case with no fact about adherence is
         # answered from the regular medicines
         if "adherence" in found and "adherence" not in self._owned \
@@ -687,7 +713,11 @@ class Matcher:
                           if cid not in self._covers[f.id]
                           and not (covers_symptom and (cid in _ATTRIBUTES
                                                        or cid in ("chief_complaint",
-                                                                  "onset"))))
+                                                                  "onset")))
+                          # whether a medicine brought the symptom down ("吃了退烧药能
+                          # 退下来吗") is told by the fact with what relieves that symptom
+                          and not (covers_symptom and cid == "treatment_so_far"
+                                   and "relieving" in frames and "relieving" in f.topics))
             # the chief complaint does not answer for a symptom it does not cover ("any
             # trouble with your bowels?" is not "what is troubling you?")
             if f.category == "presenting" and symptoms and not any(
@@ -889,6 +919,11 @@ class Matcher:
         # and "what brings you in" is not the answer to it
         if CC_FALLBACK_STRICT and best_id in presenting and "chief_complaint" not in info \
                 and self._stray(views, evidence, best_id):
+            return Match("unsure", [], found, skills, best, scores=scores)
+        # a fact won with a score below STRAY_THIN while the question holds a word the
+        # interview vocabulary does not know ("do you have any pets at home?" is not the
+        # social history)
+        if THRESHOLD <= best < STRAY_THIN and self._unknown_words(views)[0] >= 1:
             return Match("unsure", [], found, skills, best, scores=scores)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}

@@ -108,6 +108,24 @@ from eduapp.vpatient import Matcher
     ('headache-en', 'Does bright light bother your eyes?', 'light'),
     ('headache-en', 'Any problems with your eyesight?', 'neuro'),
     # chief complaint with unexplained words: unsure rather than cc
+    # "X之前" after an event of this illness is a time, not "previously"
+    ('polyuria-zh', '口渴之前有没有感冒发烧？', 'infection'),
+    ('abdominal-pain-zh', '疼起来之前有没有拉肚子？', 'bowel'),
+    # whether a medicine brought the symptom down is the course of that symptom
+    ('fever-child-zh', '退烧药吃下去烧能退吗？', 'fever_course'),
+    # a long-standing condition asked "what is it like" is that condition
+    ('chest-pain-en', "How's your blood pressure been lately?", 'pmh'),
+    ('dyspnoea-en', 'What is your diabetes like these days?', 'htn_dm'),
+    # tightness in the chest where chest pain is the complaint is that complaint
+    ('chest-pain-en', 'Any tightness in your chest?', 'cc'),
+    # a single-character symptom with a degree word (特别累, 容易饿, 奶量)
+    ('polyuria-zh', '平时容易累吗？', 'fatigue'),
+    ('polyuria-zh', '会不会老是觉得饿？', 'weight'),
+    ('fever-child-zh', '这两天奶量怎么样？', 'feeding'),
+    # a spot is a place, and a banging is a character
+    ('headache-en', 'Can you put a finger on one spot where it hurts?', 'site'),
+    ('headache-en', 'Is it a banging sort of pain?', 'character'),
+    ('headache-en', 'Did the pain hit full strength straight away?', 'onset'),
 ])
 def test_kinds_of_round_three(cases, case_id, question, fact):
     assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
