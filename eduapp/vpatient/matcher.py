@@ -334,6 +334,10 @@ class Matcher:
             for t in f.topics
             if t in self.lexicon and self.lexicon[t].negative) - frozenset(
             t for f in case.facts if f.category != "hpi" for t in f.topics)
+        self._relief_symptoms = frozenset(
+            t for f in case.facts if f.category != "presenting" and "relieving" in f.topics
+            for t in f.topics if t in self.lexicon and self.lexicon[t].negative)
+        self._past_facts = frozenset(f.id for f in case.facts if f.category == "past")
         #: the presenting complaint is a pain ("is it worse when you breathe in?": "it")
         self._pain_case = any(f.category == "presenting" and "pain" in f.topics
                               for f in case.facts)
@@ -503,6 +507,14 @@ class Matcher:
                 r"sickness)\b", views[0]):
             for cid in [c for c in found if c in _ACTIONS and c not in self._presenting]:
                 del found[cid]
+        # whether a medicine brought a symptom down ("吃了退烧药能退下去吗", "用药后体温降得
+        # 下来吗") asks how that symptom is relieved, when a fact tells what relieves it:
+        # the medicine is the circumstance
+        relief_of_medicine = "relieving" in found and any(
+            c in self._relief_symptoms for c in found)
+        if relief_of_medicine:
+            found.pop("treatment_so_far", None)
+            found.pop("medications", None)
         # a recent infection or illness ("any infection recently, like a chest infection
         # or a sore throat?", "最近有没有生过别的病") is the review of systems - fever, a
         # cold - not the past history or a long-standing condition
@@ -659,6 +671,10 @@ class Matcher:
         kept = {cid: evidence[cid] for cid in found}
         # every word any concept matched, kept or not (for :meth:`_unexplained`)
         kept["*"] = frozenset().union(*evidence.values()) if evidence else frozenset()
+        # (a medicine named only as the circumstance of relief: its name is no keyword
+        # evidence for the facts that do not tell the relief, see :meth:`_fact_scores`)
+        if relief_of_medicine:
+            kept["!relief"] = frozenset()
         return found, kept
 
     def _fact_scores(self, question: str, found: dict[str, float], views,
@@ -679,6 +695,8 @@ class Matcher:
                 score += 0.3 * sum(found[t] for t in self._inherited[f.id] if t in found)
             kw, qs, qnorm = self._fact_patterns[f.id]
             kw_best = max((p.weight for p in kw if p.matches(*views)), default=0.0)
+            if "!relief" in evidence and "relieving" not in f.topics:
+                kw_best = 0.0
             if kw_best:
                 score = max(score, kw_best + _KEYWORD_BONUS) + (0.3 * hits[0] if hits else 0)
             q_best = max((p.weight for p in qs if p.matches(*views)), default=0.0)
@@ -705,7 +723,7 @@ class Matcher:
             if covers_symptom and max(s for t, s in symptoms.items() if t in f.topics) \
                     < THRESHOLD:
                 score += 0.3 * max((s for cid, s in frames.items()
-                                    if cid in _ATTRIBUTES and cid != "onset"), default=0.0)
+                                    if cid in _ATTRIBUTES or cid == "onset"), default=0.0)
             # a relative named makes it the family history whatever else is asked ("does
             # your mum have any medical problems?" is not the patient's own history)
             penalty = sum(s * ((4 if cid == "family_history" else 2) if cid == top else 1)
@@ -895,8 +913,14 @@ class Matcher:
         scores = self._fact_scores(question, info, views, evidence)
         presenting = {f.id for f in self.case.facts if f.category == "presenting"}
         # on a tie the specific fact answers rather than the chief complaint
+        # (and, asked with no word of the past, a fact of this illness rather than of the
+        # past history: "奶吃得咋样" is today's feeding, not the feeding history)
+        past_asked = any(c in info for c in ("past_history", "previous_episodes",
+                                              "birth_history", "development"))
         ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1] / _TIE),
-                                                        kv[0] in presenting))
+                                                        kv[0] in presenting,
+                                                        not past_asked
+                                                        and kv[0] in self._past_facts))
         best_id, best = ranked[0] if ranked else ("", 0.0)
         # an offer or a request ("would you like some pain relief?", "要不要喝点水？",
         # "我们先给你量个血压好吗？") asks for no fact: the patient agrees
@@ -934,8 +958,11 @@ class Matcher:
             # cannot place, so they ask what is meant rather than guess (the specific fact
             # beats the chief complaint on a tie: "尿量多吗" is about the urine)
             second_id, second = ranked[1] if len(ranked) > 1 else ("", 0.0)
+            tie = round(best / _TIE) == round(second / _TIE)
             if second >= THRESHOLD and best - second < MARGIN \
-                    and not (second_id in presenting and best_id not in presenting):
+                    and not (second_id in presenting and best_id not in presenting) \
+                    and not (tie and not past_asked and second_id in self._past_facts
+                             and best_id not in self._past_facts | presenting):
                 return Match("unsure", [], found, skills, best, scores=scores,
                              candidates=[best_id, second_id])
             return Match("fact", [best_id], found, skills, best, scores=scores)

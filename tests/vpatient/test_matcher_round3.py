@@ -113,6 +113,11 @@ from eduapp.vpatient import Matcher
     ('abdominal-pain-zh', '疼起来之前有没有拉肚子？', 'bowel'),
     # whether a medicine brought the symptom down is the course of that symptom
     ('fever-child-zh', '退烧药吃下去烧能退吗？', 'fever_course'),
+    ('fever-child-zh', '布洛芬吃了以后烧能退吗？', 'fever_course'),
+    # the onset of a one-character symptom is that symptom's
+    ('abdominal-pain-zh', '吐是几点开始的？', 'nausea_vomit'),
+    # on a tie, with no word of the past, this illness before the past history
+    ('fever-child-zh', '孩子喝奶喝得怎么样？', 'feeding'),
     # a long-standing condition asked "what is it like" is that condition
     ('chest-pain-en', "How's your blood pressure been lately?", 'pmh'),
     ('dyspnoea-en', 'What is your diabetes like these days?', 'htn_dm'),
