@@ -112,6 +112,9 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              "allergies": ("medications", "treatment_so_far", "recreational_drugs", "diet"),
              # "会叫爸爸妈妈了吗" asks what the child can say, not about the parents
              "development": ("family_history",),
+             # "tightness when exercising" is what exertion brings on, not the exercise
+             # the patient takes
+             "exercise_tolerance": ("exercise",),
              "adherence": ("medications", "treatment_so_far"),
              # "疫苗按时接种了吗" asks about the vaccines, not about taking medicines
              "vaccination": ("adherence", "treatment_so_far"),
@@ -171,8 +174,9 @@ _RELATIVES = {"bowel_habit": ("diarrhea", "constipation", "blood_stool"),
               "surgery": ("past_history",)}
 #: Symptoms that are also things a patient does: named with what makes a complaint worse
 #: or better ("咳一下会不会更痛", "does it hurt more when you cough or take a deep breath?")
-#: they are the circumstance, not a symptom asked about.
-_ACTIONS = frozenset({"cough", "vomiting", "dyspnea"})
+#: they are the circumstance, not a symptom asked about (lying back is a position when
+#: the complaint is a pain; "breathless when you lie flat" is orthopnoea).
+_ACTIONS = frozenset({"cough", "vomiting", "dyspnea", "orthopnea"})
 #: Attributes whose words may hold the symptom they are asked of ("烧得高": severity and
 #: fever); a site in the words of a location or radiation is only a site ("into your neck").
 _OF_SYMPTOM = frozenset({"severity", "frequency", "duration", "progression", "timing"})
@@ -505,7 +509,8 @@ class Matcher:
                 or self._pain_case) and not re.search(
                 r"\b(?:the|your|his|her|this|that)\s+(?:cough\w*|breath\w*|vomit\w*|"
                 r"sickness)\b", views[0]):
-            for cid in [c for c in found if c in _ACTIONS and c not in self._presenting]:
+            for cid in [c for c in found if c in _ACTIONS and c not in self._presenting
+                        and (c != "orthopnea" or self._pain_case or "pain" in hits)]:
                 del found[cid]
         # whether a medicine brought a symptom down ("吃了退烧药能退下去吗", "用药后体温降得
         # 下来吗") asks how that symptom is relieved, when a fact tells what relieves it:

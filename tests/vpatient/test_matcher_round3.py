@@ -93,6 +93,15 @@ from eduapp.vpatient import Matcher
     ('fever-child-zh', '孩子几个月会走路的？', 'development'),
     # cold hands and feet
     ('fever-child-zh', '发烧的时候孩子手脚冰凉吗？', 'chills_convulsion'),
+    ('fever-child-zh', '烧起来的时候小脚丫凉不凉？', 'chills_convulsion'),
+    ('fever-child-zh', '孩子手凉不凉？', 'chills_convulsion'),
+    # lying back or leaning forward with a pain is a position; exertion in lay words
+    ('chest-pain-en', 'Does sitting forward or lying back change it?', 'relieving'),
+    ('chest-pain-en', 'Have you had any tightness on exertion in the last few weeks?', 'previous'),
+    ('dyspnoea-en', 'Do you get puffed even when you talk?', 'exertion'),
+    ('dyspnoea-en', 'Have you had to open the window at night for air?', 'pnd'),
+    ('chest-pain-en', 'When exactly did it kick in?', 'onset'),
+    ('chest-pain-en', 'Has it been non-stop since then?', 'duration'),
     # ice with severity
     ('fever-child-zh', '您觉得孩子病得重不重？', 'ice'),
     ('abdominal-pain-zh', '你自己觉得严重吗？最怕的是什么？', 'ice'),
