@@ -4,11 +4,12 @@ question set in tests/vpatient/data.
 A wrong fact misleads the student; "I'm not sure what you mean" lets them rephrase, so a
 stricter acceptance rule that turns a few right answers into "unsure" can be worth it when
 it turns more wrong answers into "unsure" too. This script varies the rule's settings
-(:data:`eduapp.vpatient.matcher.MARGIN`, the runner-up margin; ``_THIN``, the score below
-which a one-concept win needs no unexplained case word; ``CC_FALLBACK_STRICT``, whether the
-chief complaint may answer a question that names its symptom beside words nothing
-explains) and prints, per setting, the pooled right share (of questions labelled with a
-fact) and wrong share (of all questions) for every set and for all sets together.
+(:data:`eduapp.vpatient.matcher.MARGIN`, the runner-up margin; ``STRAY_THIN``, the score
+below which a win is refused while the question holds an English word the vocabulary does
+not know, 0 = off; ``CC_FALLBACK_STRICT``, whether the chief complaint may answer a
+question that names its symptom beside words nothing explains) and prints, per setting,
+the pooled right share (of questions labelled with a fact) and wrong share (of all
+questions) for every set and for all sets together. Takes about three minutes.
 
 Run: ``PYTHONPATH=. python bench/bench_vpatient_tradeoff.py``
 """

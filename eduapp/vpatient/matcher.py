@@ -23,6 +23,22 @@ in three steps, for English and Chinese questions alike:
    of a complaint is not the appetite; "chest" alone is the site of another symptom named
    in it; a worry about a named condition is the patient's concerns; adherence or marital
    status in a case without such a fact goes to the drugs / social history fact.
+   A concept the case has no fact for goes to a narrower or neighbouring one it has
+   (:data:`_RELATIVES`: "大便正常吗" -> the fact about diarrhoea, appetite -> diet,
+   "any operations?" -> the past history; chest tightness -> chest pain where chest pain
+   is the complaint). A symptom that is also an action (cough, a deep breath, lying
+   back) named with what makes a pain worse or better is the circumstance ("咳一下会不会
+   更痛"). A recent infection or illness ("any infection recently?", "最近有没有生过病")
+   is the review of systems (fever, a cold), not the past history. "X之前" after a
+   symptom or an event of this illness is a time, not "previously"; "before" asked of a
+   symptom whose own course the history of this illness tells asks the past ("孩子以前
+   有没有喘过"). Medicines asked with the complaint named and no long-standing condition
+   or habit word are what was tried ("did you take any tablets for the pain?"); a
+   medicine named as what brought a symptom down is the circumstance, answered by the
+   fact that tells how that symptom is relieved ("吃了退烧药能退下去吗"). A relative's age
+   or death is the family history; "living with family" the social history; a light
+   that hurts the eyes photophobia; "after work" a time, not the occupation; a
+   long-standing condition asked "what is it like" that condition.
    The generic frames give way in a fixed order, so the result never depends on the
    string hash seed.
    A greeting and self-introduction before the question ("Hi Mr Morgan, I'm one of the
@@ -32,10 +48,14 @@ in three steps, for English and Chinese questions alike:
    the frame deciding between drugs, adherence and treatment so far.
    Each fact scores the strongest of its topics that matched, plus 0.3 for
    each further one, plus its own keywords and example questions (as patterns, and by
-   rapidfuzz similarity >= 88 to the whole question), plus 0.3 x the presenting symptom
+   rapidfuzz similarity >= 88 to the whole question, an English example only when the
+   question holds half its content words: "what did you do for work" is not in "what
+   did they do for you?"), plus 0.3 x the presenting symptom
    for a fact of the history of the presenting complaint, minus 0.75 x the strength of every
    frame the question asks that the fact does not cover (so "where is the pain?" goes to
-   the location fact, not to the chief complaint that also mentions pain).
+   the location fact, not to the chief complaint that also mentions pain; the onset asked
+   of a symptom another fact covers also takes the onset fact's own match on "when"
+   away: "your leg have swelling since when?" is the swelling's fact).
    A symptom or condition the question names that a fact does not cover counts against
    that fact (negative evidence: "back pain when you pee" is not the back-pain fact),
    unless the fact's own keywords account for it, the fact answers a dominant part of
@@ -43,7 +63,8 @@ in three steps, for English and Chinese questions alike:
    symptom (the context of the whole interview: "发烧的时候抽过筋吗" asks about fits).
 3. **Decision (acceptance rule).** The best fact answers, alone, when it scores at least
    :data:`THRESHOLD` and beats the runner-up by :data:`MARGIN` (a specific fact beats
-   the chief complaint on a tie). A runner-up closer than that makes the answer
+   the chief complaint on a tie, and, with no word of the past asked, a fact of this
+   illness beats one of the past history: "奶吃得咋样"). A runner-up closer than that makes the answer
    ``unsure`` with both ``candidates``: the patient asks which is meant rather than
    guess or reveal both. Several facts answer only a compound question: clauses split
    at question marks, semicolons, 还有/以及 or an "and"/"or" that starts a new question,
@@ -56,6 +77,11 @@ in three steps, for English and Chinese questions alike:
    A thin win (one one-word concept, score < 1.5) is not accepted while another fact's
    own case-specific keywords stand in the question unexplained: a wrong answer costs
    more than "I'm not sure".
+   The chief complaint does not answer a question that names its symptom but not the
+   complaint, beside words no concept and no fact explains ("is the pain on the left
+   side or in the centre?", "腰背部痛吗"): :data:`CC_FALLBACK_STRICT`, chosen with
+   bench/bench_vpatient_tradeoff.py (it lowered wrong answers on the sets that had this
+   kind and cost no right answer on any set).
    A symptom the case does not list, asked more strongly than any fact, is denied (when
    the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
    empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
