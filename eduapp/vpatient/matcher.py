@@ -147,7 +147,8 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              # someone at home with a cold now is a sick contact, not a family history
              "sick_contacts": ("family_history",),
              # "what do you think is going on?" asks the patient's ideas, not the complaint
-             "ice": ("chief_complaint", "severity"),
+             # "你担心会影响学习吗" is the worry, not only the impact
+             "ice": ("chief_complaint", "severity", "impact"),
              # "之前有没有什么慢性病" names an illness: the past history, not earlier
              # episodes of this complaint
              "past_history": ("previous_episodes",)}

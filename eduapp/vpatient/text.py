@@ -89,7 +89,9 @@ ZH_VARIANTS = [(re.compile(p), r) for p, r in (
     (r"尿(?:平|品)", "尿频"), (r"抽经", "抽筋"), (r"高(?:雪|学)压", "高血压"),
     # spoken forms: 不好受 is 不舒服; a child's 小手小脚 are the hands and feet, and
     # 手脚是冰的 / 手脚冰冰的 says 手脚冰
-    (r"不(?:太|大)?好受", "不舒服"),
+    (r"不(?:太|大)?好受|不(?:太|大)?得劲儿?", "不舒服"),
+    # a habit verb split by 过/了 is one word again: 喝过酒 -> 喝酒, 抽过烟 -> 抽烟
+    (r"(喝|抽|吸)(?:过|了)(?:点)?(酒|烟)", r"\1\2"),
     (r"小手小脚|小手脚|手和脚|手跟脚|手或者脚|手还是脚", "手脚"),
     (r"(?:小脚丫|脚丫子?|小脚|小手)", "手脚"),
     # cold hands or feet, however said (手凉, 脚冰冰的, 手脚是冰的, 手脚冰凉), are 手脚凉

@@ -102,6 +102,17 @@ from eduapp.vpatient import Matcher
     ('dyspnoea-en', 'Have you had to open the window at night for air?', 'pnd'),
     ('chest-pain-en', 'When exactly did it kick in?', 'onset'),
     ('chest-pain-en', 'Has it been non-stop since then?', 'duration'),
+    # spoken Chinese: 不得劲, a habit verb split by 过, 蔫, nocturia without 尿, a clear head
+    ('abdominal-pain-zh', '你哪儿不得劲儿？', 'cc'),
+    ('chest-pain-en', '这几天抽过烟吗？', 'smoking'),
+    ('polyuria-zh', '最近喝过酒没有？', 'social'),
+    ('fever-child-zh', '孩子这两天蔫不蔫？', 'activity'),
+    ('polyuria-zh', '夜里起来几回？', 'thirst_polyuria'),
+    ('polyuria-zh', '现在脑子还清楚吗？', 'fatigue'),
+    ('abdominal-pain-zh', '小便里带血吗？', 'urine'),
+    ('abdominal-pain-zh', '校医院给你吃的药有效果吗？', 'treatment'),
+    ('polyuria-zh', '最开始是什么不舒服？', 'onset'),
+    ('abdominal-pain-zh', '是担心影响考试吗？', 'ice'),
     # ice with severity
     ('fever-child-zh', '您觉得孩子病得重不重？', 'ice'),
     ('abdominal-pain-zh', '你自己觉得严重吗？最怕的是什么？', 'ice'),
