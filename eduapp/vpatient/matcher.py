@@ -598,6 +598,11 @@ class Matcher:
             del found["previous_episodes"]
         # "X之前" after an event of this illness ("烧起来之前有没有打寒战", "发病之前有没有
         # 感冒") is a time in the story, not "previously"
+        # ("just before it started" / "before it came on" likewise)
+        if "previous_episodes" in found and re.search(
+                r"\bbefore (?:it|this|the \w+) (?:start|began|begin|came on|come on|kick)",
+                views[0]):
+            del found["previous_episodes"]
         before = nospace.find("之前") if is_chinese(nospace) else -1
         if "previous_episodes" in found and before > 0 and "以前" not in nospace and (
                 re.search(r"(?:起来|开始|发病|发作|生病|发烧|烧|疼|痛|吐|拉|咳|喘|来医院|"
@@ -784,9 +789,10 @@ class Matcher:
                 # the onset asked of a symptom another fact covers is that symptom's
                 # onset: the fact's own match on "when" does not count ("your leg have
                 # swelling since when?", "什么时候开始吐的" are not the complaint's onset)
-                if "onset" in f.topics and "onset" in found and any(
-                        t in self._owned for t in symptoms):
-                    penalty += found["onset"]
+                # (likewise where it is: "any weakness down one side?")
+                if any(t in self._owned for t in symptoms):
+                    penalty += sum(found[t] for t in ("onset", "location")
+                                   if t in f.topics and t in found)
             # negative evidence: a symptom or condition the question names that the fact
             # does not cover counts against it ("back pain when you pee" is not the fact
             # about back pain; "a heart attack before" is not the previous episodes of

@@ -113,6 +113,13 @@ from eduapp.vpatient import Matcher
     ('abdominal-pain-zh', '校医院给你吃的药有效果吗？', 'treatment'),
     ('polyuria-zh', '最开始是什么不舒服？', 'onset'),
     ('abdominal-pain-zh', '是担心影响考试吗？', 'ice'),
+    # "before it started" is a time, not "previously"; where a non-presenting symptom is
+    ('chest-pain-en', 'What were you doing right before it came on?', 'onset'),
+    ('headache-en', 'Is the numbness on one side of your body?', 'neuro'),
+    ('headache-en', 'Is it at the front of your head?', 'site'),
+    ('dyspnoea-en', "What's the furthest you've walked this week?", 'exertion'),
+    ('headache-en', 'What have you taken for it so far?', 'treatment'),
+    ('chest-pain-en', 'How do you feel about being here?', 'ice'),
     # ice with severity
     ('fever-child-zh', '您觉得孩子病得重不重？', 'ice'),
     ('abdominal-pain-zh', '你自己觉得严重吗？最怕的是什么？', 'ice'),
