@@ -7,7 +7,9 @@ it turns more wrong answers into "unsure" too. This script varies the rule's set
 (:data:`eduapp.vpatient.matcher.MARGIN`, the runner-up margin; ``STRAY_THIN``, the score
 below which a win is refused while the question holds an English word the vocabulary does
 not know, 0 = off; ``CC_FALLBACK_STRICT``, whether the chief complaint may answer a
-question that names its symptom beside words nothing explains) and prints, per setting,
+question that names its symptom beside words nothing explains; ``KEYWORD_ONLY_STRICT``,
+whether a fact won by a case keyword alone is refused beside an unknown English word) and
+prints, per setting,
 the pooled right share (of questions labelled with a fact) and wrong share (of all
 questions) for every set and for all sets together. Takes about three minutes.
 
@@ -42,22 +44,24 @@ def measure() -> dict[str, tuple[int, int, int, int]]:
 
 def main(argv: list[str]) -> int:
     margins = (0.15, 0.3)
-    thins = (0.0, 1.05, 1.3, 1.55)
+    thins = (0.0, 1.05)
     stricts = (False, True)
-    base = (M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT)
-    print("setting (margin, stray, strict cc)  " + "  ".join(f"{p:>12}" for p in SETS)
+    keywords = (False, True)
+    base = (M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT, M.KEYWORD_ONLY_STRICT)
+    print("margin stray cc    kw     " + "  ".join(f"{p:>12}" for p in SETS)
           + "   all sets")
-    for margin, thin, strict in itertools.product(margins, thins, stricts):
-        M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT = margin, thin, strict
+    for margin, thin, strict, kw in itertools.product(margins, thins, stricts, keywords):
+        M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT, M.KEYWORD_ONLY_STRICT = \
+            margin, thin, strict, kw
         figs = measure()
         cells = [f"{r / max(1, wf):>5.1%}/{w / max(1, t):>5.1%}" for r, wf, w, t in
                  figs.values()]
         r = sum(v[0] for v in figs.values()) / sum(v[1] for v in figs.values())
         w = sum(v[2] for v in figs.values()) / sum(v[3] for v in figs.values())
-        mark = " <- shipped" if (margin, thin, strict) == base else ""
-        print(f"{margin:<6} {thin:<5} {str(strict):<6}                "
+        mark = " <- shipped" if (margin, thin, strict, kw) == base else ""
+        print(f"{margin:<6} {thin:<5} {str(strict):<6} {str(kw):<6} "
               + "  ".join(f"{c:>12}" for c in cells) + f"   {r:.1%}/{w:.1%}{mark}")
-    M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT = base
+    M.MARGIN, M.STRAY_THIN, M.CC_FALLBACK_STRICT, M.KEYWORD_ONLY_STRICT = base
     print("cells: right share / wrong share")
     return 0
 

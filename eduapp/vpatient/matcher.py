@@ -166,6 +166,11 @@ _THIN = 1.5
 #: headaches?"): with ``True`` such a question is "unsure" (see :meth:`Matcher._stray`).
 #: Measured by bench/bench_vpatient_tradeoff.py.
 CC_FALLBACK_STRICT = True
+#: Whether a fact won by its own case keywords alone (none of its topics asked) is refused
+#: while the question holds an English word the lexicon and the case do not know
+#: (:meth:`Matcher._unknown_words`).
+#: Measured by bench/bench_vpatient_tradeoff.py.
+KEYWORD_ONLY_STRICT = False
 #: A fact that wins with less than this score (one one-word concept: 1.0) is not answered
 #: while the question holds an English word the lexicon and the case do not know
 #: (:meth:`Matcher._unknown_words`); 0 turns the rule off. Measured by
@@ -369,6 +374,7 @@ class Matcher:
             t for f in case.facts if f.category != "presenting" and "relieving" in f.topics
             for t in f.topics if t in self.lexicon and self.lexicon[t].negative)
         self._past_facts = frozenset(f.id for f in case.facts if f.category == "past")
+        self._fact_topics = {f.id: frozenset(f.topics) for f in case.facts}
         #: the presenting complaint is a pain ("is it worse when you breathe in?": "it")
         self._pain_case = any(f.category == "presenting" and "pain" in f.topics
                               for f in case.facts)
@@ -981,6 +987,13 @@ class Matcher:
         # and "what brings you in" is not the answer to it
         if CC_FALLBACK_STRICT and best_id in presenting and "chief_complaint" not in info \
                 and self._stray(views, evidence, best_id):
+            return Match("unsure", [], found, skills, best, scores=scores)
+        # a fact won by its case keyword alone - none of its topics asked - while the
+        # question holds an English word the vocabulary does not know ("did you enjoy the
+        # wedding?" does not ask whether the tablets were stopped for it)
+        if KEYWORD_ONLY_STRICT and best >= THRESHOLD and best_id \
+                and not any(t in info for t in self._fact_topics[best_id]) \
+                and self._unknown_words(views)[0] >= 1:
             return Match("unsure", [], found, skills, best, scores=scores)
         # a fact won with a score below STRAY_THIN while the question holds a word the
         # interview vocabulary does not know ("do you have any pets at home?" is not the
