@@ -202,6 +202,9 @@ _RELATIVES = {"bowel_habit": ("diarrhea", "constipation", "blood_stool"),
               "wheeze": ("dyspnea",),
               "sputum": ("cough",),
               "nausea": ("vomiting",), "vomiting": ("nausea",),
+              "hematuria": ("urinary", "wet_nappies"), "dysuria": ("urinary",),
+              "blood_stool": ("bowel_habit", "diarrhea"),
+              "constipation": ("bowel_habit", "diarrhea"), "diarrhea": ("bowel_habit",),
               # "any operations?" in a case whose past history is the whole story
               "surgery": ("past_history",)}
 #: Symptoms that are also things a patient does: named with what makes a complaint worse
@@ -795,10 +798,11 @@ class Matcher:
                 # the onset asked of a symptom another fact covers is that symptom's
                 # onset: the fact's own match on "when" does not count ("your leg have
                 # swelling since when?", "什么时候开始吐的" are not the complaint's onset)
-                # (likewise where it is: "any weakness down one side?")
+                # (likewise any attribute but where it spreads, whose words name body
+                # parts: "any weakness down one side?", "how high does the swelling go?")
                 if any(t in self._owned for t in symptoms):
-                    penalty += sum(found[t] for t in ("onset", "location")
-                                   if t in f.topics and t in found)
+                    penalty += max((found[t] for t in f.topics if t in found and (
+                        t == "onset" or t in _ATTRIBUTES and t != "radiation")), default=0.0)
             # negative evidence: a symptom or condition the question names that the fact
             # does not cover counts against it ("back pain when you pee" is not the fact
             # about back pain; "a heart attack before" is not the previous episodes of

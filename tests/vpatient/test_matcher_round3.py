@@ -120,6 +120,15 @@ from eduapp.vpatient import Matcher
     ('dyspnoea-en', "What's the furthest you've walked this week?", 'exertion'),
     ('headache-en', 'What have you taken for it so far?', 'treatment'),
     ('chest-pain-en', 'How do you feel about being here?', 'ice'),
+    # any attribute asked of a symptom another fact covers goes to that fact
+    ('dyspnoea-en', 'How high up your legs does the swelling go?', 'oedema'),
+    ('headache-en', 'How bad is the sickness?', 'vomiting'),
+    ('polyuria-zh', '看东西模糊是什么时候开始的？', 'vision'),
+    # blood or pain in the urine where only the urine in general is told
+    ('fever-child-zh', '小便颜色正常吗？', 'urine'),
+    # exam-style Chinese
+    ('polyuria-zh', '每日饮水量多少？', 'thirst_polyuria'),
+    ('polyuria-zh', '近期有无感染？', 'infection'),
     # ice with severity
     ('fever-child-zh', '您觉得孩子病得重不重？', 'ice'),
     ('abdominal-pain-zh', '你自己觉得严重吗？最怕的是什么？', 'ice'),
