@@ -25,8 +25,8 @@ in three steps, for English and Chinese questions alike:
    status in a case without such a fact goes to the drugs / social history fact.
    A concept the case has no fact for goes to a narrower or neighbouring one it has
    (:data:`_RELATIVES`: "大便正常吗" -> the fact about diarrhoea, appetite -> diet,
-   "any operations?" -> the past history; chest tightness -> chest pain where chest pain
-   is the complaint). A symptom that is also an action (cough, a deep breath, lying
+   "any operations?" -> the past history, blood in the urine -> the urine fact; chest
+   tightness -> chest pain where chest pain is the complaint). A symptom that is also an action (cough, a deep breath, lying
    back) named with what makes a pain worse or better is the circumstance ("咳一下会不会
    更痛"). A recent infection or illness ("any infection recently?", "最近有没有生过病")
    is the review of systems (fever, a cold), not the past history. "X之前" after a
@@ -53,9 +53,10 @@ in three steps, for English and Chinese questions alike:
    did they do for you?"), plus 0.3 x the presenting symptom
    for a fact of the history of the presenting complaint, minus 0.75 x the strength of every
    frame the question asks that the fact does not cover (so "where is the pain?" goes to
-   the location fact, not to the chief complaint that also mentions pain; the onset asked
-   of a symptom another fact covers also takes the onset fact's own match on "when"
-   away: "your leg have swelling since when?" is the swelling's fact).
+   the location fact, not to the chief complaint that also mentions pain; an attribute
+   (not where it spreads, whose words name body parts) asked of a symptom another fact
+   covers also takes the attribute fact's own match away: "your leg have swelling since
+   when?" and "how high does the swelling go?" are the swelling's fact).
    A symptom or condition the question names that a fact does not cover counts against
    that fact (negative evidence: "back pain when you pee" is not the back-pain fact),
    unless the fact's own keywords account for it, the fact answers a dominant part of
