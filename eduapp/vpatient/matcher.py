@@ -69,8 +69,9 @@ in three steps, for English and Chinese questions alike:
    ``unsure`` with both ``candidates``: the patient asks which is meant rather than
    guess or reveal both. Several facts answer only a compound question: clauses split
    at question marks, semicolons, 还有/以及 or an "and"/"or" that starts a new question,
-   each answered clearly; words joined by and/or/或者/和 only settle a near-tie, except a
-   list of symptoms ("有没有发烧、呕吐？", "any cough, or fever?"), whose parts are each
+   each answered clearly (also when the whole question places nothing); words joined
+   by and/or/或者/和 only settle a near-tie or join parts of the history ("出生和发育情况
+   怎么样"), except a list of symptoms ("有没有发烧、呕吐？", "any cough, or fever?"), whose parts are each
    answered when each clearly asks for a fact or names a symptom the patient denies.
    An offer or request ("would you like some pain relief?", "要不要喝点水？") asks for no
    fact. An English question made mostly of words the lexicon and the case do not know
@@ -903,9 +904,15 @@ class Matcher:
         # a compound question: its clauses each answered clearly, and together they
         # account for the whole question's answer (whole questions only) or for the facts
         # it could not choose between ("any chest pain or palpitations?")
+        # (or, the whole placing nothing, separate questions each answered clearly -
+        # "体重有变化吗？视力呢？" - or parts of the history joined by and/和 - "出生和发育
+        # 情况怎么样")
+        each = all(m.kind == "fact" for m in parts)
         if questions and whole.kind == "fact" and set(whole.fact_ids) <= set(ids) \
                 or whole.kind == "unsure" and whole.candidates \
-                and set(whole.candidates) <= set(ids):
+                and set(whole.candidates) <= set(ids) \
+                or whole.kind == "unsure" and each and (questions or all(
+                    c in HISTORY_FRAMES for c in whole.concepts)):
             whole.kind = "fact"
             whole.fact_ids = ids[:3]
             whole.candidates = []

@@ -172,6 +172,16 @@ def test_kinds_of_round_three(cases, case_id, question, fact):
     assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
 
 
+@pytest.mark.parametrize("case_id, question, facts", [
+    # separate questions each answered clearly, when the whole places nothing; parts of
+    # the history joined by and/和
+    ("polyuria-zh", "最近体重怎么样？眼睛呢？", {"weight", "vision"}),
+    ("fever-child-zh", "孩子出生时和生长发育都正常吗？", {"birth", "development"}),
+])
+def test_compound_questions_each_answered(cases, case_id, question, facts):
+    assert set(Matcher(cases[case_id]).match(question).fact_ids) == facts
+
+
 @pytest.mark.parametrize("case_id, question", [
     # the chief complaint's symptom named beside words nothing explains is not answered
     # with "what brings you in"
