@@ -74,7 +74,8 @@ in three steps, for English and Chinese questions alike:
    怎么样"), except a list of symptoms ("有没有发烧、呕吐？", "any cough, or fever?"), whose parts are each
    answered when each clearly asks for a fact or names a symptom the patient denies.
    An offer or request ("would you like some pain relief?", "要不要喝点水？") asks for no
-   fact. An English question made mostly of words the lexicon and the case do not know
+   fact, nor does a statement of what the student is about to do ("I'm going to listen
+   to your chest now.") unless a fact clearly wins. An English question made mostly of words the lexicon and the case do not know
    ("what's the weather like outside?") is not placed on a weak match (score <= 2).
    A thin win (one one-word concept, score < 1.5) is not accepted while another fact's
    own case-specific keywords stand in the question unexplained: a wrong answer costs
@@ -981,6 +982,10 @@ class Matcher:
         # an offer or a request ("would you like some pain relief?", "要不要喝点水？",
         # "我们先给你量个血压好吗？") asks for no fact: the patient agrees
         if "offer" in skills:
+            return Match("skill", [], found, skills, best, scores=scores)
+        # a statement of what the student is about to do ("I'm going to listen to your
+        # chest now.") asks for nothing unless something clearly asks for a fact
+        if "explanation" in skills and best < _THIN and not re.search(r"[?？吗呢]", question):
             return Match("skill", [], found, skills, best, scores=scores)
         # an English question whose words are mostly unknown to the interview vocabulary
         # ("what's the weather like outside?") is not placed on a weak match

@@ -195,6 +195,9 @@ def test_the_complaint_is_no_answer_beside_unexplained_words(cases, case_id, que
 
 
 @pytest.mark.parametrize("case_id, question, kind", [
+    # a statement of what the student is about to do asks for nothing
+    ("chest-pain-en", "I'm going to have a listen to your heart now.", "skill"),
+    ("abdominal-pain-zh", "我给您按一下肚子。", "skill"),
     # a symptom the case does not list and has no neighbour for is still denied
     ("chest-pain-en", "Any blood in your wee?", "negative"),
     # feeling the cold in a fever is the fever (chills), not unknown
