@@ -2660,17 +2660,17 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="853"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="850"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="862"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="859"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="871"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="868"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
@@ -3565,457 +3565,457 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="173"/>
         <source>English</source>
         <extracomment>Columns of the option table. ``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="173"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="181"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="178"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="179"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="185"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="183"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="191"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="188"/>
         <source>Edit set…</source>
         <translation>编辑题组…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="192"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="189"/>
         <source>Edit the set&apos;s shared vignette or shared options and see its questions</source>
         <translation>编辑题组共用的病例或共用选项，并查看其中的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="199"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="204"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="201"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="206"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="203"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="208"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="205"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="207"/>
         <source>Key</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="207"/>
         <source>Option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="211"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="208"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="242"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="211"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="208"/>
         <source>Credit %</source>
         <translation>得分 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="213"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
         <source>Partial credit in percent (-100..100) for multiple-response and numerical items; empty: 100 for a key, 0 for a distractor</source>
         <translation>多选题和数值题的部分得分，按百分比（-100..100）；留空：正确答案 100，干扰项 0</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="235"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="232"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="236"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="251"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="250"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="254"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="251"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="256"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="264"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="261"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="265"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="268"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="265"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="269"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="277"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="274"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="276"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="281"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="278"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="287"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="284"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="288"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="285"/>
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="301"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="309"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="306"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="312"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="309"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="314"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="311"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="316"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="313"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="317"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="314"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="324"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="321"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="331"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="328"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="340"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="337"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="341"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="338"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="342"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="440"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="339"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="392"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="389"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="442"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="455"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="455"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="456"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="453"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="456"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="453"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="454"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="457"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="454"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="455"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="458"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="455"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="459"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="456"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="460"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="463"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="460"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="461"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="464"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="461"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="469"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="466"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="469"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="466"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="467"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="467"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="513"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="510"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="516"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="513"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="517"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="514"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="523"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="520"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="556"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="553"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="566"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="563"/>
         <source>Shared vignette:</source>
         <translation>共用病例：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="568"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="565"/>
         <source>Shared options:</source>
         <translation>共用选项：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="684"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="681"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="686"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="683"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="687"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="684"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="690"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="687"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="693"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="690"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="695"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="692"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="700"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="697"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="721"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="718"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="733"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="730"/>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="744"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="741"/>
         <source>Rule: {rule}. Click to show the words in the item.</source>
         <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="745"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="742"/>
         <source>Rule: {rule}.</source>
         <translation>规则：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="804"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="801"/>
         <source>Add image</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="805"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="802"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="812"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="817"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="809"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="814"/>
         <source>Cannot add image</source>
         <translation>无法添加图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="818"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="815"/>
         <source>{name} is not a PNG, JPEG or GIF image.</source>
         <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="840"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="837"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -5858,7 +5858,7 @@ Concepts found: {c}</source>
     </message>
     <message>
         <location filename="../../eduapp/ui/pages/progress.py" line="202"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="378"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="379"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
@@ -5980,248 +5980,244 @@ Add a student on the Practice page and answer a few questions.</source>
         <translation>{n} 次作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="345"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="367"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="340"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="345"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="368"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="340"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="320"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="318"/>
         <source>{answers} · accuracy {acc} · {sec} s per question · streak {streak} (longest {longest}) · {due}{pct}</source>
         <translation>{answers} · 正确率 {acc} · 每题 {sec} 秒 · 连续练习 {streak}（最长 {longest}） · {due}{pct}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="360"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="362"/>
         <source>The exam date {date} has passed: set a new one.</source>
         <translation>考试日期 {date} 已过：请设定新的日期。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="363"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="365"/>
         <source>Exam today ({date}).</source>
         <translation>今天考试（{date}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="366"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="368"/>
         <source>Exam on {date}: {left} left. The plan below shows the next {days}.</source>
         <translation>考试日期 {date}：还有 {left}。下面的计划显示接下来 {days}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="530"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="531"/>
         <source>1 card</source>
         <translation>1 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="532"/>
         <source>{n} cards</source>
         <translation>{n} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="534"/>
         <source>{cards}: {learning} learning, {review} in review, {relearning} relearning. {due} due now, {today} due today.</source>
         <translation>{cards}：学习中 {learning}，复习中 {review}，重新学习 {relearning}。现在到期 {due}，今天到期 {today}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="325"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="323"/>
         <source> · {p:.0f}th percentile of the class</source>
         <translation> · 位于班级第 {p:.0f} 百分位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="317"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="315"/>
         <source>1 review due today</source>
         <translation>今天 1 道待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="318"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="316"/>
         <source>{n} reviews due today</source>
         <translation>今天 {n} 道待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="330"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="328"/>
         <source>No answers yet: charts of accuracy, topics and weeks appear after the first practice questions.</source>
         <translation>尚无作答：完成首批练习题后，这里会显示正确率、知识点和每周掌握情况的图表。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="348"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="350"/>
         <source>No exam date set: the plan below covers the next {days}. Choose the date of your exam and press Set exam date to plan up to it.</source>
         <translation>未设定考试日期：下面的计划显示接下来 {days}。选择考试日期后按“设定考试日期”，计划将一直排到考试前。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="373"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="374"/>
         <source>Accuracy and answers per day</source>
         <translation>每日正确率与作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="375"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="429"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="376"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="430"/>
         <source>Accuracy %</source>
         <translation>正确率 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="422"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="423"/>
         <source>Accuracy and mastery by topic</source>
         <extracomment>Most topics in the bar chart (the weakest; the grid below lists them all).</extracomment>
         <translation>各主题正确率与掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="431"/>
         <source>Mastery %</source>
         <translation>掌握度 %</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="440"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="474"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="539"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="475"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="540"/>
         <source>(no topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="472"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="473"/>
         <source>Mastery now</source>
         <translation>当前掌握度</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="491"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="492"/>
         <source>No weak areas yet: topics show here once you have answered at least five questions on them.</source>
         <translation>暂无薄弱环节：某主题作答满五题后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="495"/>
         <source>Lecture notes</source>
         <translation>讲义</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="494"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="495"/>
         <source>Case studies</source>
         <translation>病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="495"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="496"/>
         <source>Handouts</source>
         <translation>讲义资料</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="496"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="497"/>
         <source>Weak areas</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="512"/>
         <source>Reviews due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="511"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="512"/>
         <source>Weak area</source>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="512"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="513"/>
         <source>New topic</source>
         <translation>新主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="512"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="513"/>
         <source>Consolidate</source>
         <translation>巩固</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="548"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="554"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="559"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="549"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="555"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="560"/>
         <source>Exam date</source>
         <translation>考试日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="549"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="550"/>
         <source>Choose a student first.</source>
         <translation>请先选择一名学生。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="555"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="556"/>
         <source>“{text}” is not a date: type it like 2026-12-20, or pick it from the calendar.</source>
         <translation>“{text}”不是有效日期：请按 2026-12-20 的格式输入，或从日历中选择。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="560"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="561"/>
         <source>The exam date must be today or later.</source>
         <translation>考试日期不能早于今天。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="596"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="597"/>
         <source>All practice</source>
         <translation>全部练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="603"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="604"/>
         <source>{students} students, {items} questions answered, {n} need attention (p &lt; 0.2 or &gt; 0.95, r_pb &lt; 0.15, a distractor nobody picks, often flagged).</source>
         <translation>{students} 名学生，作答 {items} 道题，其中 {n} 道需关注（p &lt; 0.2 或 &gt; 0.95、r_pb &lt; 0.15、有无人选择的干扰项、常被标记）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="610"/>
         <source>KR-20 of this exam: {v} ({s} students × {i} questions).</source>
         <translation>本次考试 KR-20：{v}（{s} 名学生 × {i} 道题）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="621"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="622"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="650"/>
         <source>Import attempt files</source>
         <translation>导入作答文件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="650"/>
-        <location filename="../../eduapp/ui/pages/progress.py" line="675"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="676"/>
         <source>Attempt files (*.json)</source>
         <translation>作答文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="654"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="655"/>
         <source>Importing attempts…</source>
         <translation>正在导入作答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="658"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="659"/>
         <source>{added} attempts added ({dups} already here), {profiles} new students.</source>
         <translation>新增 {added} 条作答（{dups} 条已存在），新增学生 {profiles} 名。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="673"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="674"/>
         <source>Export my attempts</source>
         <translation>导出我的作答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="680"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="681"/>
         <source>{n} attempts saved to {path}.</source>
         <translation>已将 {n} 条作答保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="685"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="686"/>
         <source>Class report</source>
         <translation>班级报告</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="687"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="688"/>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="692"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="693"/>
         <source>Writing the class report…</source>
         <translation>正在生成班级报告…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/progress.py" line="694"/>
+        <location filename="../../eduapp/ui/pages/progress.py" line="695"/>
         <source>Class report saved to {path}.</source>
         <translation>班级报告已保存到 {path}。</translation>
     </message>

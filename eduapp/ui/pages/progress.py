@@ -311,8 +311,6 @@ class ProgressPage(Page):
         self._dirty = False
         answers = (self.tr("1 answer") if dash.attempts == 1 else
                    self.tr("{n} answers").format(n=dash.attempts))
-        def days(n: int) -> str:
-            return self.tr("1 day") if n == 1 else self.tr("{n} days").format(n=n)
         # the same number as the plan's first "Reviews due" row: the deck's due today
         due = (self.tr("1 review due today") if deck.due_today == 1 else
                self.tr("{n} reviews due today").format(n=deck.due_today))
@@ -321,7 +319,7 @@ class ProgressPage(Page):
             "(longest {longest}) · {due}{pct}").format(
             answers=answers, acc=_pct(dash.accuracy),
             sec="–" if dash.mean_seconds is None else f"{dash.mean_seconds:.0f}",
-            streak=days(dash.streak), longest=days(dash.longest_streak), due=due,
+            streak=self._days(dash.streak), longest=self._days(dash.longest_streak), due=due,
             pct="" if dash.percentile is None else self.tr(" · {p:.0f}th percentile of the "
                                                            "class").format(p=dash.percentile)))
         if dash.attempts:
@@ -337,12 +335,16 @@ class ProgressPage(Page):
         self._deck(deck)
         self._exam_note(profile.get("exam_date"), plan, language)
 
+    def _days(self, n: int) -> str:
+        """``n`` days in the interface language ("1 day", "{n} days")."""
+        return self.tr("1 day") if n == 1 else self.tr("{n} days").format(n=n)
+
     def _exam_note(self, exam: float | None, plan, language: str) -> None:
         """The line above the plan: the saved exam date (in the interface language) and the
         days left, or that there is none; the date field shows the saved date."""
         from datetime import date
         locale = _locale(language)
-        days = self.tr("1 day") if len(plan) == 1 else self.tr("{n} days").format(n=len(plan))
+        days = self._days(len(plan))
         if not exam:
             self.plan_note.setText(self.tr(
                 "No exam date set: the plan below covers the next {days}. Choose the date "
@@ -364,8 +366,7 @@ class ProgressPage(Page):
         else:
             self.plan_note.setText(self.tr(
                 "Exam on {date}: {left} left. The plan below shows the next {days}.").format(
-                date=text, left=self.tr("1 day") if left == 1 else
-                self.tr("{n} days").format(n=left), days=days))
+                date=text, left=self._days(left), days=days))
 
     def _trend_chart(self, dash) -> None:
         """Accuracy (%) and answers per day on a date axis with a few readable ticks."""
