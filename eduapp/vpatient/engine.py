@@ -158,7 +158,10 @@ def offline_reply(case: CaseScript, matcher: Matcher, question: str) -> Reply:
     if m.kind == "builtin":
         p = case.patient
         age = f"{p.age:g}"
-        if m.denied == "occupation":
+        if m.denied == "informant":
+            text = _t(case, f"I'm {p.name}'s {p.persona.informant}.",
+                      f"我是{p.name}的{p.persona.informant}。")
+        elif m.denied == "occupation":
             text = _t(case, f"I'm a {p.occupation}.", f"我是{p.occupation}。")
         elif p.persona.informant:
             text = _t(case, f"{p.name}, {age} years old.", f"他叫{p.name}，{age}岁。")

@@ -129,7 +129,8 @@ _KEYWORD_BONUS = 1.0
 #: fact twice the frame's strength.
 _DOMINANT = frozenset({"family_history", "allergies", "surgery", "medications",
                        "treatment_so_far", "adherence", "vaccination", "birth_history", "travel",
-                       "smoking", "alcohol", "recreational_drugs", "sick_contacts"})
+                       "smoking", "alcohol", "recreational_drugs", "sick_contacts",
+                       "accompanied"})
 #: Frames that always displace another when both are asked.
 #: Attributes of a symptom: asked about a symptom a fact covers, they cost it nothing.
 _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "location",
@@ -141,6 +142,10 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              "allergies": ("medications", "treatment_so_far", "recreational_drugs", "diet"),
              # "会叫爸爸妈妈了吗" asks what the child can say, not about the parents
              "development": ("family_history",),
+             # "您是孩子的妈妈吗" asks who is answering, not about the family
+             "informant": ("family_history", "name_age", "social"),
+             # "是家里人陪你来的吗" asks who came along today, not the family or home
+             "accompanied": ("family_history", "social", "chief_complaint"),
              # "tightness when exercising" is what exertion brings on, not the exercise
              # the patient takes
              "exercise_tolerance": ("exercise",),
@@ -179,6 +184,10 @@ KEYWORD_ONLY_STRICT = False
 #: (:meth:`Matcher._unknown_words`); 0 turns the rule off. Measured by
 #: bench/bench_vpatient_tradeoff.py.
 STRAY_THIN = 0.0
+ECHO = 0.0
+KEYWORD_MARGIN = 0.5
+ECHO_CAP = 2
+ECHO_DF = 2
 #: Chinese characters of a yes/no question's frame that point at no part of the history.
 _ZH_FILLER = re.compile(r"有没有|有无|是不是|会不会|最近|现在|平时|孩子|宝宝|你|您|他|她|还|有|没|"
                         r"过|了|吗|呢|啊|呀|么|不|的|吧|嘛|是|会|也|都|就|得|着|在|这|那|个|一|"
@@ -227,7 +236,7 @@ class Match:
     """What a question asked for.
 
     :ivar kind: ``fact`` (``fact_ids`` answer it), ``negative`` (a symptom the case does
-        not list: the patient denies it), ``builtin`` (name/age/occupation from the
+        not list: the patient denies it), ``builtin`` (name/age/occupation, or who answers for the patient, from the
         demographics), ``skill`` (only communication, e.g. a greeting, or an offer such as
         "would you like some water?") or ``unsure``.
     :ivar fact_ids: the facts to reveal (one, or two for a compound question).
@@ -404,8 +413,29 @@ class Matcher:
             for p in kw + qs:
                 prefixes.update(p._prefixes)
         self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
+        self._echo = self._answer_words(case)
 
     # ---------------------------------------------------------------- steps
+
+    @staticmethod
+    def _words_of(text: str) -> frozenset:
+        t = normalise(text)
+        if is_chinese(t):
+            flat = _ZH_FILLER.sub(" ", t.replace(" ", ""))
+            return frozenset(piece[i:i + 2] for piece in flat.split()
+                             for i in range(len(piece) - 1)
+                             if re.fullmatch(r"[\u4e00-\u9fff]{2}", piece[i:i + 2]))
+        return frozenset(stem(w) for w in re.findall(r"[a-z]+", t)
+                         if w not in STOPWORDS and w not in _QUESTION_WORDS and len(w) > 2
+                         and stem(w) not in _FILLER)
+
+    def _answer_words(self, case: CaseScript) -> dict[str, frozenset]:
+        words = {f.id: self._words_of(f.answer) for f in case.facts}
+        df: dict = {}
+        for ws in words.values():
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        return {fid: frozenset(w for w in ws if df[w] <= ECHO_DF) for fid, ws in words.items()}
 
     def _unknown_words(self, views) -> tuple[int, int]:
         """``(unknown, known)``: the English content words of the question (4+ letters)
@@ -580,8 +610,10 @@ class Matcher:
         if "occupation" in found and evidence["occupation"] <= {"work"} and re.search(
                 r"\b(?:after|before|at|from|during|since) work\b", views[0]):
             del found["occupation"]
-        # "how old was your father when he died?" asks the family history, not the age
-        if "family_history" in found:
+        # an age asked within a part of the history is a time in it, not the patient's
+        # age: "how old was your father when he died?" is the family history, "since what
+        # age?" of cigarettes the smoking history, "几岁开始喝酒的" the drinking
+        if any(c in _DOMINANT for c in found):
             found.pop("name_age", None)
         # "are you living with family?" asks the social history
         if "social" in found and "family_history" in found and (
@@ -592,6 +624,31 @@ class Matcher:
         # "pain" is the generic one: "关节疼吗" asks about joints, not the pain complained of
         if "pain" in found and any(self.lexicon[o].negative for o in found):
             del found["pain"]
+        # "how far" asked of a symptom that is not the complaint ("how far up your legs
+        # does the swelling go?") is how far that symptom spreads, not how far the
+        # patient can walk
+        if "exercise_tolerance" in found and evidence["exercise_tolerance"] <= {
+                "how", "far", "furthest", "up"} and any(
+                self.lexicon[c].negative and c not in self._presenting
+                and c not in ("dyspnea", "pain", "chest_pain") for c in found):
+            del found["exercise_tolerance"]
+        # rest named as what eased the complaint ("did it settle when you rested?", "休息
+        # 一下能好吗") is a relief, not the exercise tolerance
+        if "exercise_tolerance" in found and "relieving" in found and all(
+                str(w).startswith("rest") or w in STOPWORDS or w == "when"
+                for w in evidence["exercise_tolerance"]):
+            del found["exercise_tolerance"]
+        # the past history asked of the presenting symptom alone ("have you been in
+        # hospital with your breathing before?", "以前因为肚子疼住过院吗") asks about earlier
+        # bouts of this complaint
+        if "past_history" in found and "previous_episodes" in self._owned and any(
+                c in self._presenting for c in found) and not any(
+                self.lexicon[c].kind == "symptom" and c not in self._presenting
+                and c != "pain" for c in found):
+            found["previous_episodes"] = max(found.pop("past_history"),
+                                             found.get("previous_episodes", 0.0))
+            evidence["previous_episodes"] = evidence.get("previous_episodes", frozenset()) \
+                | evidence["past_history"]
         for strong, weak in _ABSOLUTE.items():
             if strong in found:
                 for w in weak:
@@ -737,6 +794,7 @@ class Matcher:
         dominant = [cid for cid in frames if cid in _DOMINANT]
         top = max(dominant, key=lambda c: frames[c], default="")
         scores: dict[str, float] = {}
+        qwords = self._words_of(question) if ECHO else frozenset()
         for f in self.case.facts:
             hits = sorted((found[t] for t in f.topics if t in found), reverse=True)
             score = hits[0] + 0.3 * sum(hits[1:]) if hits else 0.0
@@ -744,6 +802,8 @@ class Matcher:
                 score += 0.3 * sum(found[t] for t in self._inherited[f.id] if t in found)
             kw, qs, qnorm = self._fact_patterns[f.id]
             kw_best = max((p.weight for p in kw if p.matches(*views)), default=0.0)
+            kw_words = frozenset().union(*(p.evidence(*views) or frozenset() for p in kw)) \
+                if kw_best else frozenset()
             if "!relief" in evidence and "relieving" not in f.topics:
                 kw_best = 0.0
             if kw_best:
@@ -764,6 +824,8 @@ class Matcher:
                     score = max(score, 2.5)
             if score <= 0:
                 continue
+            if ECHO:
+                score += ECHO * min(ECHO_CAP, len(qwords & self._echo[f.id]))
             # asked about a symptom the fact covers, an attribute or "any trouble with"
             # (呼吸有没有不舒服) costs it nothing, and an attribute asked of it makes the
             # question about it ("烧是一阵一阵的吗": the fever, even as one character)
@@ -784,7 +846,12 @@ class Matcher:
                           # whether a medicine brought the symptom down ("吃了退烧药能
                           # 退下来吗") is told by the fact with what relieves that symptom
                           and not (covers_symptom and cid == "treatment_so_far"
-                                   and "relieving" in frames and "relieving" in f.topics))
+                                   and "relieving" in frames and "relieving" in f.topics)
+                          # an attribute asked through a value that is the fact's own
+                          # keyword ("does it feel like tearing?" for the fact "not
+                          # tearing"): the fact answers that attribute
+                          and not (cid in _ATTRIBUTES and kw_words
+                                   and evidence.get(cid, frozenset()) & kw_words))
             # the chief complaint does not answer for a symptom it does not cover ("any
             # trouble with your bowels?" is not "what is troubling you?")
             if f.category == "presenting" and symptoms and not any(
@@ -1017,6 +1084,27 @@ class Matcher:
         # social history)
         if THRESHOLD <= best < STRAY_THIN and self._unknown_words(views)[0] >= 1:
             return Match("unsure", [], found, skills, best, scores=scores)
+        # a fact that won on its case keywords alone, barely ahead of a fact whose own topic
+        # the question asks ("how often do you go to the gym?": the gym is where the
+        # headache began, but the exercise the patient takes is the social history)
+        if len(ranked) > 1 and best_id and ranked[1][1] >= THRESHOLD \
+                and best - ranked[1][1] < KEYWORD_MARGIN \
+                and self._covers[best_id] and not any(t in info for t in self._covers[best_id]) \
+                and any(t in info for t in self._covers[ranked[1][0]]):
+            best_id, best = ranked[1]
+            ranked = [ranked[1], ranked[0]] + ranked[2:]
+        # a part of the history that decides what is asked ("最近有没有带孩子出过远门？",
+        # "any pets at home?") and that no fact of the script holds: a fact that matched
+        # on another word of the question is not its answer
+        asked = max((c for c in info if c in _DOMINANT), key=lambda c: info[c], default="")
+        if asked and asked not in self._owned and best_id \
+                and asked not in self._covers[best_id]:
+            return Match("unsure", [], found, skills, best, scores=scores)
+        # who is answering for the patient ("您是孩子的妈妈吗？", "are you his mum?"):
+        # told from the persona's informant
+        if self.case.patient.persona.informant and info.get("informant", 0) >= THRESHOLD \
+                and info["informant"] >= best:
+            return Match("builtin", [], found, skills, best, "informant", scores=scores)
         unowned = {cid: s for cid, s in info.items()
                    if self.lexicon[cid].negative and cid not in self._owned}
         denied, denied_s = max(unowned.items(), key=lambda kv: kv[1], default=("", 0.0))
