@@ -38,7 +38,14 @@ in three steps, for English and Chinese questions alike:
    fact that tells how that symptom is relieved ("吃了退烧药能退下去吗"). A relative's age
    or death is the family history; "living with family" the social history; a light
    that hurts the eyes photophobia; "after work" a time, not the occupation; a
-   long-standing condition asked "what is it like" that condition.
+   long-standing condition asked "what is it like" that condition. An age asked within
+   a part of the history is a time in it ("since what age?" of cigarettes), not the
+   patient's age; the past history asked of the presenting symptom alone is earlier bouts
+   of it ("have you been in hospital with your breathing before?"); "how far" asked of a
+   symptom that is not the complaint is how far it spreads, and rest named with what eased
+   the complaint a relief, neither the exercise tolerance; "were you well before this?"
+   is the review of recent illness; who answers for a child ("您是孩子的妈妈吗") is told
+   from the persona's informant, and who came along today is no part of the history.
    The generic frames give way in a fixed order, so the result never depends on the
    string hash seed.
    A greeting and self-introduction before the question ("Hi Mr Morgan, I'm one of the
@@ -85,6 +92,15 @@ in three steps, for English and Chinese questions alike:
    side or in the centre?", "腰背部痛吗"): :data:`CC_FALLBACK_STRICT`, chosen with
    bench/bench_vpatient_tradeoff.py (it lowered wrong answers on the sets that had this
    kind and cost no right answer on any set).
+   A fact won by its case keywords alone - none of its own topics asked - barely
+   (< :data:`KEYWORD_MARGIN`) ahead of a fact whose topic the question asks is no answer
+   ("how often do you go to the gym?": the gym is where the headache began, the exercise
+   taken is the social history); a fact defined by its keywords alone (no topics: "not
+   tearing, not in my back") keeps them, and an attribute asked through a value that is
+   such a fact's keyword ("does it feel like tearing?") does not count against it.
+   A part of the history that decides what is asked (:data:`_DOMINANT`: travel, pets ...)
+   and that no fact holds is not answered by a fact that matched on another word
+   ("最近有没有带孩子出过远门？" is not who looks after the child).
    A symptom the case does not list, asked more strongly than any fact, is denied (when
    the case's ``unlisted_symptoms`` is ``negative``). Communication skills (introduction,
    empathy, summary ...) are recognised separately. Otherwise the answer is "unsure":
@@ -184,10 +200,9 @@ KEYWORD_ONLY_STRICT = False
 #: (:meth:`Matcher._unknown_words`); 0 turns the rule off. Measured by
 #: bench/bench_vpatient_tradeoff.py.
 STRAY_THIN = 0.0
-ECHO = 0.0
+#: A fact won by its case keywords alone, ahead of a fact whose topic the question asks
+#: by less than this, does not answer (see the module docstring, step 3).
 KEYWORD_MARGIN = 0.5
-ECHO_CAP = 2
-ECHO_DF = 2
 #: Chinese characters of a yes/no question's frame that point at no part of the history.
 _ZH_FILLER = re.compile(r"有没有|有无|是不是|会不会|最近|现在|平时|孩子|宝宝|你|您|他|她|还|有|没|"
                         r"过|了|吗|呢|啊|呀|么|不|的|吧|嘛|是|会|也|都|就|得|着|在|这|那|个|一|"
@@ -413,29 +428,8 @@ class Matcher:
             for p in kw + qs:
                 prefixes.update(p._prefixes)
         self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
-        self._echo = self._answer_words(case)
 
     # ---------------------------------------------------------------- steps
-
-    @staticmethod
-    def _words_of(text: str) -> frozenset:
-        t = normalise(text)
-        if is_chinese(t):
-            flat = _ZH_FILLER.sub(" ", t.replace(" ", ""))
-            return frozenset(piece[i:i + 2] for piece in flat.split()
-                             for i in range(len(piece) - 1)
-                             if re.fullmatch(r"[\u4e00-\u9fff]{2}", piece[i:i + 2]))
-        return frozenset(stem(w) for w in re.findall(r"[a-z]+", t)
-                         if w not in STOPWORDS and w not in _QUESTION_WORDS and len(w) > 2
-                         and stem(w) not in _FILLER)
-
-    def _answer_words(self, case: CaseScript) -> dict[str, frozenset]:
-        words = {f.id: self._words_of(f.answer) for f in case.facts}
-        df: dict = {}
-        for ws in words.values():
-            for w in ws:
-                df[w] = df.get(w, 0) + 1
-        return {fid: frozenset(w for w in ws if df[w] <= ECHO_DF) for fid, ws in words.items()}
 
     def _unknown_words(self, views) -> tuple[int, int]:
         """``(unknown, known)``: the English content words of the question (4+ letters)
@@ -794,7 +788,6 @@ class Matcher:
         dominant = [cid for cid in frames if cid in _DOMINANT]
         top = max(dominant, key=lambda c: frames[c], default="")
         scores: dict[str, float] = {}
-        qwords = self._words_of(question) if ECHO else frozenset()
         for f in self.case.facts:
             hits = sorted((found[t] for t in f.topics if t in found), reverse=True)
             score = hits[0] + 0.3 * sum(hits[1:]) if hits else 0.0
@@ -824,8 +817,6 @@ class Matcher:
                     score = max(score, 2.5)
             if score <= 0:
                 continue
-            if ECHO:
-                score += ECHO * min(ECHO_CAP, len(qwords & self._echo[f.id]))
             # asked about a symptom the fact covers, an attribute or "any trouble with"
             # (呼吸有没有不舒服) costs it nothing, and an attribute asked of it makes the
             # question about it ("烧是一阵一阵的吗": the fever, even as one character)
@@ -1024,7 +1015,8 @@ class Matcher:
                 if re.search(r"[\u4e00-\u9fff]", piece):
                     out.append(piece)
             return out
-        return sorted(w for w in (stem(x) for x in re.findall(r"[a-z]+", norm))
+        return sorted(w for w in (stem(x) for x in re.findall(r"[a-z]+", norm)
+                                  if x not in STOPWORDS and x not in _QUESTION_WORDS)
                       if w not in seen and w not in STOPWORDS and w not in _FILLER
                       and w not in _QUESTION_WORDS and len(w) > 2
                       and w not in ("how", "who", "why", "feel", "yet"))
@@ -1086,7 +1078,8 @@ class Matcher:
             return Match("unsure", [], found, skills, best, scores=scores)
         # a fact that won on its case keywords alone, barely ahead of a fact whose own topic
         # the question asks ("how often do you go to the gym?": the gym is where the
-        # headache began, but the exercise the patient takes is the social history)
+        # headache began, but the exercise the patient takes is the social history); a
+        # fact with no topics is defined by its keywords and keeps them
         if len(ranked) > 1 and best_id and ranked[1][1] >= THRESHOLD \
                 and best - ranked[1][1] < KEYWORD_MARGIN \
                 and self._covers[best_id] and not any(t in info for t in self._covers[best_id]) \

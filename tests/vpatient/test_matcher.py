@@ -134,11 +134,13 @@ def test_the_second_held_out_set_meets_the_targets_pooled(cases):
     assert wrong / total < 0.02
 
 
-@pytest.mark.parametrize("prefix", ["holdout3", "devset", "devset2", "devset3", "devset4",
-                                    "devset5", "devset6"])
+@pytest.mark.parametrize("prefix", ["holdout3", "holdout4", "holdout5", "holdout6", "devset",
+                                    "devset2", "devset3", "devset4", "devset5", "devset6"])
 def test_the_later_sets_meet_the_targets_pooled(cases, prefix):
-    # holdout3 (seen since this round), devset and devset2 (written by the matcher's
-    # author, each measured once before tuning on it: see bench/bench_vpatient.py)
+    # every set measured once before it was tuned on (held out 3 to 6 by independent
+    # writers, devsets by the matcher's author): their first-run figures are in
+    # bench/bench_vpatient.py; these hold the tuned figures so that no later change
+    # loses what was fixed
     right = with_fact = wrong = total = 0
     for case_id in CASE_IDS:
         questions = read_questions(f"{QUESTIONS_DIR}/{prefix}_{case_id}.tsv")
