@@ -123,8 +123,8 @@ from rapidfuzz import fuzz, process
 
 from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
 from .model import CaseScript
-from .text import (STOPWORDS, compile_pattern, is_chinese, normalise, question_views,
-                   split_introduction, stem)
+from .text import (STOPWORDS, HomophoneRepair, compile_pattern, is_chinese, normalise,
+                   question_views, split_introduction, stem)
 
 __all__ = ["Match", "Matcher", "THRESHOLD", "MARGIN"]
 
@@ -428,6 +428,12 @@ class Matcher:
             for p in kw + qs:
                 prefixes.update(p._prefixes)
         self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
+        # the Chinese words of the interview (the lexicon's and the case's), for mending
+        # pinyin-input slips (发少 -> 发烧)
+        zh_words = {part for c in self.lexicon.values() for p in c.patterns
+                    for part in normalise(p.text).lstrip("=").replace(" ", "").split("*")}
+        zh_words |= {normalise(k).replace(" ", "") for f in case.facts for k in f.keywords}
+        self._homophones = HomophoneRepair(zh_words)
 
     # ---------------------------------------------------------------- steps
 
@@ -451,7 +457,7 @@ class Matcher:
         return unknown, known
 
     def _views(self, question: str):
-        norm, words, nospace = question_views(question)
+        norm, words, nospace = question_views(self._homophones.repair(question))
         extra = set()
         for w in words:
             # a word a prefix pattern already knows is no misspelling ("shoot" is

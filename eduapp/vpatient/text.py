@@ -27,9 +27,14 @@ No Qt, no state; every function is safe on any thread.
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+
+from pypinyin import Style, pinyin
+from pypinyin.constants import PHRASES_DICT
 
 __all__ = ["normalise", "is_chinese", "tokens", "stem", "compile_pattern", "Pattern",
            "split_list", "strip_opening", "split_introduction", "question_views",
@@ -318,6 +323,109 @@ class Pattern:
 def compile_pattern(text: str) -> Pattern:
     """The cached :class:`Pattern` for ``text``."""
     return Pattern(text)
+
+
+@lru_cache(maxsize=20000)
+def _readings(ch: str) -> frozenset[str]:
+    """Every toneless pinyin reading of one Chinese character (``发`` -> ``{"fa"}``,
+    ``以`` -> ``{"yi", "si"}``), from pypinyin's dictionary."""
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+
+_SEGMENTER = None
+_SEGMENTER_LOCK = threading.Lock()
+
+
+def _segmenter():
+    """jieba's dictionary segmenter, loaded once on first use (about 1 s, 85 MB)."""
+    global _SEGMENTER
+    with _SEGMENTER_LOCK:
+        if _SEGMENTER is None:
+            import jieba
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            _SEGMENTER = tokenizer
+    return _SEGMENTER
+
+
+#: Characters of grammar, never the slip mended (有没有, 不, 了 ...).
+_GRAMMAR_CHARS = frozenset("不没有了的得地着过吗呢吧啊呀么是在也都就还会要很一个这那你您我他她它")
+
+
+class HomophoneRepair:
+    """Mends pinyin-input slips in a Chinese question: a word typed as another of the
+    same sound (发少 for 发烧, 以苗 for 疫苗, 小遍 for 小便, 头运 for 头晕, 珍子 for 疹子).
+
+    A pinyin input method offers every character of the sound typed, so the commonest slip
+    keeps the sound and changes one character, and what it leaves is no word: jieba's
+    dictionary segmentation (349,000 words) splits it into single characters. A run of
+    two or three such single characters is replaced by a word of ``vocabulary`` when the
+    two have the same toneless pinyin (any reading of a character with several, from
+    pypinyin) and differ in exactly one character, the run holds no grammar character
+    (不, 了, 有 ...) and the character replaced is not a one-character word of the
+    vocabulary (痛, 喘: "更痛" is not "更重"). Real words are never touched (抽出 stays
+    抽出, 时候 stays 时候).
+
+    :param vocabulary: the interview's Chinese words; those of 2 or 3 characters are used.
+    """
+
+    def __init__(self, vocabulary):
+        self._index: dict[tuple[str, ...], list[str]] = {}
+        # a character that is a word of the interview on its own (痛, 喘, 渴) was typed on
+        # purpose: "更痛" is not a slip for "更重"
+        self._protected = frozenset(w for w in vocabulary if len(w) == 1)
+        for w in sorted(set(vocabulary)):
+            if 2 <= len(w) <= 3 and all(_CJK.match(c) for c in w):
+                # under each key with one character left open: a stretch that differs in
+                # one character is found by a dictionary look-up
+                for skip in range(len(w)):
+                    key = tuple("?" if i == skip else c for i, c in enumerate(w))
+                    self._index.setdefault(key, []).append(w)
+
+    def repair(self, text: str) -> str:
+        """``text`` with each slip mended; text with no Chinese, or with no run of
+        single-character tokens, comes back unchanged."""
+        if not _CJK.search(text or "") or not self._index:
+            return text
+        tokens = _segmenter().lcut(text, HMM=False)
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            run = 0
+            while i + run < len(tokens) and len(tokens[i + run]) == 1 \
+                    and _CJK.match(tokens[i + run]):
+                run += 1
+            if run < 2:
+                out.append(tokens[i])
+                i += 1
+                continue
+            chars = tokens[i:i + run]
+            j = 0
+            while j < len(chars):
+                for n in (3, 2):
+                    word = self._match("".join(chars[j:j + n])) if j + n <= len(chars) else ""
+                    if word:
+                        out.append(word)
+                        j += n
+                        break
+                else:
+                    out.append(chars[j])
+                    j += 1
+            i += run
+        return "".join(out)
+
+    def _match(self, window: str) -> str:
+        if any(ch in _GRAMMAR_CHARS for ch in window):
+            return ""
+        for skip, ch in enumerate(window):
+            if ch in self._protected:
+                continue
+            key = tuple("?" if i == skip else c for i, c in enumerate(window))
+            for word in self._index.get(key, ()):
+                if word[skip] != ch and _readings(word[skip]) & _readings(ch):
+                    return word
+        return ""
 
 
 #: A form of address that opens a question ("妈妈你好，…", "阿姨，…", "Auntie, …"): it names

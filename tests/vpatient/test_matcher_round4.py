@@ -84,3 +84,28 @@ def test_an_attribute_asked_through_a_keyword_fact_is_not_the_generic_fact(cases
     m = Matcher(cases["chest-pain-en"])
     assert m.match("Would you call it a ripping kind of pain?").fact_ids in (
         ["no_tearing"], [])
+
+
+@pytest.mark.parametrize("case_id, question, fact", [
+    # pinyin-input slips: same sound, one character changed, no word left
+    ("fever-child-zh", "孩子发少了吗？", "fever_course"),
+    ("fever-child-zh", "打过以苗没有？", "vaccination"),
+    ("polyuria-zh", "晚上起夜小遍几次？", "thirst_polyuria"),
+    ("abdominal-pain-zh", "有没有呕土？", "nausea_vomit"),
+])
+def test_pinyin_slips_are_mended(cases, case_id, question, fact):
+    assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
+
+
+def test_homophone_repair_leaves_real_words_and_typed_symptoms():
+    from eduapp.vpatient.text import HomophoneRepair
+    repair = HomophoneRepair(["发烧", "疫苗", "小便", "更重", "痛", "喘", "穿"]).repair
+    assert repair("发少几天了") == "发烧几天了"
+    assert repair("打过以苗吗") == "打过疫苗吗"
+    # words of the dictionary stay, whatever they sound like
+    assert repair("什么时候开始的") == "什么时候开始的"
+    # a one-character word of the interview was typed on purpose
+    assert repair("会不会更痛") == "会不会更痛"
+    # a run with a grammar character is no slip
+    assert repair("喘不上气") == "喘不上气"
+    assert repair("no chinese here") == "no chinese here"
