@@ -118,6 +118,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -317,6 +318,13 @@ def named_drugs(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    """The Chinese words of the lexicon's patterns (each literal part of a pattern)."""
+    return frozenset(part for c in concepts().values() for p in c.patterns if is_chinese(p.text)
+                     for part in normalise(p.text).lstrip("=").replace(" ", "").split("*"))
+
+
 def _clauses(question: str) -> tuple[list[str], bool]:
     """The separate questions in ``question`` and whether they are whole questions.
 
@@ -430,9 +438,8 @@ class Matcher:
         self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
         # the Chinese words of the interview (the lexicon's and the case's), for mending
         # pinyin-input slips (发少 -> 发烧)
-        zh_words = {part for c in self.lexicon.values() for p in c.patterns
-                    for part in normalise(p.text).lstrip("=").replace(" ", "").split("*")}
-        zh_words |= {normalise(k).replace(" ", "") for f in case.facts for k in f.keywords}
+        zh_words = _lexicon_words() | {normalise(k).replace(" ", "")
+                                       for f in case.facts for k in f.keywords}
         self._homophones = HomophoneRepair(zh_words)
 
     # ---------------------------------------------------------------- steps
