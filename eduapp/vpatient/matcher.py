@@ -412,6 +412,11 @@ class Matcher:
             t for f in case.facts if f.category != "presenting" and "relieving" in f.topics
             for t in f.topics if t in self.lexicon and self.lexicon[t].negative)
         self._past_facts = frozenset(f.id for f in case.facts if f.category == "past")
+        # facts of the history of the complaint that tell attributes only (character,
+        # onset ...), no symptom
+        self._attribute_fact = {f.id: f.category == "hpi" and bool(f.topics) and all(
+            t in self.lexicon and self.lexicon[t].kind == "frame" for t in f.topics)
+            for f in case.facts}
         self._fact_topics = {f.id: frozenset(f.topics) for f in case.facts}
         #: the presenting complaint is a pain ("is it worse when you breathe in?": "it")
         self._pain_case = any(f.category == "presenting" and "pain" in f.topics
@@ -473,7 +478,9 @@ class Matcher:
                     and not w.startswith(self._all_prefixes):
                 hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
                                          score_cutoff=_FUZZ_WORD)
-                if hit:
+                # a slip changes a letter or two, not the length by more than one:
+                # "consultant" is no misspelling of "constant"
+                if hit and abs(len(hit[0]) - len(w)) <= 1:
                     extra.add(hit[0])
         return norm, frozenset(words | extra), nospace
 
@@ -519,17 +526,25 @@ class Matcher:
         # ("现在哪个位置最疼": "位置" is a location, not part of "现在*疼"); each pattern
         # that matched is judged on its own
         found: dict[str, float] = {}
+        own: dict[str, frozenset] = {}  # what the patterns kept matched
+        when: set[str] = set()  # symptoms named only as when the asked thing happens
         for cid, pats in hits.items():
             # (a symptom inside the words of an attribute asked of it stays: "烧得高不高"
             # asks how high the fever is)
-            kept = [w for w, ev in pats
+            kept = [(w, ev) for w, ev in pats
                     if not any(o != cid and ev < spans[o] and ev & evidence[o]
                                and not evidence[o] <= evidence[cid]
+                               # a symptom word of its own that only shares its last
+                               # character with another's gap pattern ("小便的时候有没有
+                               # 尿痛": 尿痛 is dysuria, not part of "小便*尿")
+                               and not (self.lexicon[cid].negative
+                                        and len(ev - evidence[o]) >= len(ev & evidence[o]))
                                and not (self.lexicon[cid].negative
                                         and o in _OF_SYMPTOM)
                                for o in hits)]
             if kept:
-                found[cid] = max(kept)
+                found[cid] = max(w for w, _ in kept)
+                own[cid] = frozenset().union(*(ev for _, ev in kept))
         # a short Chinese yes/no question whose only word is one character ("有没有喘？",
         # "吐了吗？") asks about that symptom as clearly as a two-character word does
         nospace = views[2]
@@ -548,8 +563,9 @@ class Matcher:
             if after and any(evidence[c] & after for c in found
                              if self.lexicon[c].kind != "skill"):
                 for cid in found:
-                    if self.lexicon[cid].kind == "symptom" and max(evidence[cid]) < k:
+                    if self.lexicon[cid].kind == "symptom" and max(own[cid]) < k:
                         found[cid] *= 0.5
+                        when.add(cid)
                 # a symptom named across it is the whole question ("解小便的时候疼不疼"
                 # is pain on passing urine, not what makes the pain worse)
                 if any(self.lexicon[c].kind == "symptom" and c != "pain"
@@ -613,6 +629,11 @@ class Matcher:
                 nospace[i] if isinstance(i, int) and i < len(nospace) else i
                 for i in evidence["vision"]} <= {"eye", "ey", "眼", "睛"}:
             del found["vision"]
+        # talking to someone ("before I talk to my senior", "did you speak to the GP?")
+        # is no trouble with speech
+        if "speech" in found and {str(w) for w in evidence["speech"]} <= {"talk", "speak"} \
+                and re.search(r"\b(?:talk|speak)\w* (?:to|with)\b", views[0]):
+            del found["speech"]
         # "after work" / "at work" is a time or a place, not the occupation asked
         if "occupation" in found and evidence["occupation"] <= {"work"} and re.search(
                 r"\b(?:after|before|at|from|during|since) work\b", views[0]):
@@ -639,6 +660,13 @@ class Matcher:
                 self.lexicon[c].negative and c not in self._presenting
                 and c not in ("dyspnea", "pain", "chest_pain") for c in found):
             del found["exercise_tolerance"]
+        # a change asked with the site and no word of how bad ("一开始是哪里疼，后来有没有
+        # 变化？", "has the pain moved since it started?") is a change of the site
+        if "progression" in found and "location" in found and "severity" not in found:
+            del found["progression"]
+        # "lost weight without trying" is no treatment tried
+        if "treatment_so_far" in found and re.search(r"\bwithout (?:trying|try)\b", views[0]):
+            del found["treatment_so_far"]
         # rest named as what eased the complaint ("did it settle when you rested?", "休息
         # 一下能好吗") is a relief, not the exercise tolerance
         if "exercise_tolerance" in found and "relieving" in found and all(
@@ -671,6 +699,12 @@ class Matcher:
                 self.lexicon[o].kind == "symptom" and o not in self._presenting and o != "pain"
                 and o in self._owned and o not in self._hpi_symptoms for o in found) \
                 and not any(o in self._presenting for o in found):
+            del found["previous_episodes"]
+        # "lately" is a time, not earlier bouts, when a symptom that is not the complaint
+        # is asked ("have you been under a lot of stress lately?")
+        if "previous_episodes" in found and evidence["previous_episodes"] <= {"lat", "lately"} \
+                and any(self.lexicon[c].kind == "symptom" and c not in self._presenting
+                        and c != "pain" for c in found):
             del found["previous_episodes"]
         # "X之前" after an event of this illness ("烧起来之前有没有打寒战", "发病之前有没有
         # 感冒") is a time in the story, not "previously"
@@ -788,6 +822,9 @@ class Matcher:
         # evidence for the facts that do not tell the relief, see :meth:`_fact_scores`)
         if relief_of_medicine:
             kept["!relief"] = frozenset()
+        # (symptoms named only as the time of what is asked are context, not evidence
+        # against a fact: "小便的时候有没有尿痛")
+        kept["!when"] = frozenset(when)
         return found, kept
 
     def _fact_scores(self, question: str, found: dict[str, float], views,
@@ -798,6 +835,7 @@ class Matcher:
         symptoms = {cid: s for cid, s in found.items() if self.lexicon[cid].negative}
         conditions = {cid: s for cid, s in found.items()
                       if self.lexicon[cid].kind == "symptom" and cid != "pain"}
+        symptoms_all = [cid for cid in found if self.lexicon[cid].kind == "symptom"]
         dominant = [cid for cid in frames if cid in _DOMINANT]
         top = max(dominant, key=lambda c: frames[c], default="")
         scores: dict[str, float] = {}
@@ -807,7 +845,15 @@ class Matcher:
             if hits:
                 score += 0.3 * sum(found[t] for t in self._inherited[f.id] if t in found)
             kw, qs, qnorm = self._fact_patterns[f.id]
-            kw_best = max((p.weight for p in kw if p.matches(*views)), default=0.0)
+            # a keyword of an attribute of the complaint read inside a symptom the fact
+            # does not cover is that symptom's word ("have you lost weight?" does not ask
+            # the fact whose pain is "like a weight on my chest")
+            elsewhere = frozenset().union(*(evidence.get(t, frozenset()) for t in symptoms_all
+                                            if t not in f.topics)) \
+                if self._attribute_fact[f.id] else frozenset()
+            kw_best = max((p.weight for p in kw
+                           if (e := p.evidence(*views)) is not None
+                           and not (e and e <= elsewhere)), default=0.0)
             kw_words = frozenset().union(*(p.evidence(*views) or frozenset() for p in kw)) \
                 if kw_best else frozenset()
             if "!relief" in evidence and "relieving" not in f.topics:
@@ -904,6 +950,7 @@ class Matcher:
                               default=0.0)
                 uncovered = [s for t, s in conditions.items()
                              if t not in f.topics and t not in self._inherited[f.id]
+                             and t not in evidence.get("!when", ())
                              and t not in self._presenting
                              and (t in self._owned or s > covered)
                              and not (history and t not in self._owned)
@@ -1058,6 +1105,14 @@ class Matcher:
         # a statement of what the student is about to do ("I'm going to listen to your
         # chest now.") asks for nothing unless something clearly asks for a fact
         if "explanation" in skills and best < _THIN and not re.search(r"[?？吗呢]", question):
+            return Match("skill", [], found, skills, best, scores=scores)
+        # likewise an invitation to ask or add ("do you have any questions before I
+        # present to my consultant?", "还有什么要补充的吗？") that names no symptom and no
+        # part of the history ("小便有没有问题" asks) unless a fact clearly wins
+        if "closing" in skills and best < _THIN and not any(
+                self.lexicon[c].kind == "symptom" or c in _DOMINANT
+                or c in HISTORY_FRAMES and c not in GENERIC_FRAMES
+                for c in info):
             return Match("skill", [], found, skills, best, scores=scores)
         # an English question whose words are mostly unknown to the interview vocabulary
         # ("what's the weather like outside?") is not placed on a weak match

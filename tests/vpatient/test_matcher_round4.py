@@ -109,3 +109,42 @@ def test_homophone_repair_leaves_real_words_and_typed_symptoms():
     # a run with a grammar character is no slip
     assert repair("喘不上气") == "喘不上气"
     assert repair("no chinese here") == "no chinese here"
+
+
+# kinds found in held out 8 (written for tuning after round 4), again on new sentences
+@pytest.mark.parametrize("case_id, question, fact", [
+    # a symptom named as the time of what is asked is context, not evidence against
+    ("polyuria-zh", "解小便的时候尿道痛不痛？", "infection"),
+    # "heavy" is no heaving
+    ("chest-pain-en", "Does it feel heavy, like a weight?", "character"),
+    # a change asked with the site is a change of the site
+    ("abdominal-pain-zh", "开始在哪儿疼，后来换地方了吗？", "site_migration"),
+    # "feeling well before" is the review of recent illness
+    ("headache-en", "Were you feeling well before all this started?", "fever"),
+])
+def test_kinds_of_round_four_held_out_8(cases, case_id, question, fact):
+    assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
+
+
+@pytest.mark.parametrize("case_id, question, not_fact", [
+    # a keyword of an attribute of the complaint read inside another symptom's words
+    ("chest-pain-en", "Has your weight changed at all?", "character"),
+    # "without trying" is no treatment tried
+    ("dyspnoea-en", "Any weight loss without trying?", "adherence"),
+    # "lately" with a symptom that is not the complaint is a time, not earlier bouts
+    ("headache-en", "Have you been feeling low lately?", "previous"),
+    # a real word is no misspelling of a vocabulary word of another length
+    ("headache-en", "I'll have a word with my consultant, is that all right?", "severity"),
+])
+def test_words_that_point_elsewhere_do_not_reveal_the_fact(cases, case_id, question, not_fact):
+    assert not_fact not in Matcher(cases[case_id]).match(question).fact_ids
+
+
+@pytest.mark.parametrize("case_id, question", [
+    ("polyuria-zh", "我帮你量个体温好吗？"),
+    ("abdominal-pain-zh", "给您查个血常规好吗？"),
+    ("headache-en", "Is there anything you'd like to ask before I talk to my senior?"),
+])
+def test_offers_and_invitations_reveal_nothing(cases, case_id, question):
+    m = Matcher(cases[case_id]).match(question)
+    assert m.fact_ids == [] and m.kind == "skill"
