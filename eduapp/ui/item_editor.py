@@ -28,6 +28,7 @@ from ..errors import ValidationError, describe_value, os_reason
 from .app import current_language
 from .ops import error_text
 from .flow_layout import FlowLayout
+from .rich_text import labelled, plain_html
 from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
                           sources_from_references)
 
@@ -560,11 +561,12 @@ class ItemEditor(QWidget):
             if shared is not None and shared.vignette:
                 vignette = shared.vignette if len(shared.vignette) <= 600 \
                     else shared.vignette[:598] + "…"
-                text += "<br><b>" + _esc(self.tr("Shared vignette:")) + "</b> " + _esc(vignette)
+                text += "<br>" + labelled(self.tr("Shared vignette:"), vignette,
+                                          paragraph=False)
             if shared is not None and shared.kind == "shared_options" and shared.options:
-                text += "<br><b>" + _esc(self.tr("Shared options:")) + "</b> " + _esc(
-                    "; ".join(f"{chr(65 + n) if n < 26 else n + 1}. {o.text}"
-                              for n, o in enumerate(shared.options)))
+                text += "<br>" + labelled(self.tr("Shared options:"), "; ".join(
+                    f"{chr(65 + n) if n < 26 else n + 1}. {o.text}"
+                    for n, o in enumerate(shared.options)), paragraph=False)
             self.set_label.setText(text)
         self.history_button.setEnabled(item.id is not None)
         self.show_findings(item.findings or lint(item))
@@ -677,26 +679,26 @@ class ItemEditor(QWidget):
                 title = title[:77] + "…"
             extra = ", ".join(str(x) for x in (src.get("edition"), src.get("year"))
                               if x and str(x) not in title)
-            parts.append(_esc(f"{title} ({extra})" if extra else title))
-        lines = [self.tr("Author: {who}").format(who=_esc(describe_contributor(
+            parts.append(plain_html(f"{title} ({extra})" if extra else title))
+        lines = [self.tr("Author: {who}").format(who=plain_html(describe_contributor(
                      author_of(prov), language=lang)))]
         lines.append(self.tr("Sources: {list}").format(
             list="; ".join(parts) if parts else self.tr("none recorded")))
         date = review_date(prov)
         if date:
             lines.append(self.tr("Last review: {date} by {who}").format(
-                date=date, who=_esc(describe_contributor(reviewer_of(prov), language=lang))))
+                date=date, who=plain_html(describe_contributor(reviewer_of(prov), language=lang))))
         else:
             lines.append(self.tr("Never reviewed."))
         if prov.get("review_changes"):
             lines.append(self.tr("Review changes: {text}").format(
-                text=_esc(str(prov["review_changes"]))))
+                text=plain_html(str(prov["review_changes"]))))
         revisions = prov.get("revisions") or []
         if revisions:
             last = revisions[-1]
             lines.append(self.tr("Revised {n} time(s); last on {date}: {change}").format(
-                n=len(revisions), date=_esc(str(last.get("date", ""))),
-                change=_esc(str(last.get("change", ""))[:200])))
+                n=len(revisions), date=plain_html(str(last.get("date", ""))),
+                change=plain_html(str(last.get("change", ""))[:200])))
         self.provenance_label.setText("<br>".join(lines))
         reviewer = reviewer_of(prov)
         self.reviewer.setText(reviewer.name if reviewer and reviewer.kind == "human" else "")
@@ -878,12 +880,13 @@ class HistoryDialog(QDialog):
         if row < 0:
             return
         item = self.versions[row].item
-        lines = [f"<p>{_esc(item.vignette)}</p>" if item.vignette else "",
-                 f"<p><b>{_esc(item.stem)}</b></p><ol type='A'>"]
+        lines = [f"<p>{plain_html(item.vignette)}</p>" if item.vignette else "",
+                 f"<p><b>{plain_html(item.stem)}</b></p><ol type='A'>"]
         for o in item.options:
             mark = " ✔" if o.correct else ""
-            lines.append(f"<li>{_esc(o.text)}{mark}<br><i>{_esc(o.explanation)}</i></li>")
-        lines.append(f"</ol><p>{_esc(item.explanation)}</p>")
+            lines.append(f"<li>{plain_html(o.text)}{mark}"
+                         f"<br><i>{plain_html(o.explanation)}</i></li>")
+        lines.append(f"</ol><p>{plain_html(item.explanation)}</p>")
         self.preview.setHtml("".join(lines))
 
     def _restore(self) -> None:
@@ -901,11 +904,6 @@ def choose_version(bank: Bank, item_id: int, parent=None) -> int | None:
     if not dialog.exec() or dialog.chosen is None:
         return None
     return dialog.chosen_version
-
-
-def _esc(text: str) -> str:
-    import html
-    return html.escape(text or "").replace("\n", "<br>")
 
 
 __all__ = ["ItemEditor", "HistoryDialog", "image_mime", "choose_version"]
