@@ -358,995 +358,999 @@ Restore the latest backup? The files it replaces are kept.</source>
     </message>
 </context>
 <context>
-    <name>CaseEditor</name>
+    <name>CaseChecks</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="113"/>
-        <source>Case and patient</source>
-        <extracomment>milliseconds of quiet after the last keystroke before the form is checked</extracomment>
-        <translation>病例与病人</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="114"/>
-        <source>History</source>
-        <translation>病史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="116"/>
-        <source>Investigations</source>
-        <translation>辅助检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="117"/>
-        <source>Diagnosis and management</source>
-        <translation>诊断与处理</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="118"/>
-        <source>Checklist</source>
-        <translation>评分表</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="119"/>
-        <source>Debrief</source>
-        <translation>复盘</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="120"/>
-        <source>States and rules</source>
-        <translation>状态与规则</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="167"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="167"/>
-        <source>Reviewed</source>
-        <translation>已审阅</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="168"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="168"/>
-        <source>Retired</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="186"/>
-        <source>One learning objective a line</source>
-        <translation>每行一个学习目标</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="187"/>
-        <source>Case id:</source>
-        <translation>病例编号：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="187"/>
-        <source>Title:</source>
-        <translation>标题：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="188"/>
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
-        <source>Topic:</source>
-        <translation>主题：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
-        <source>System:</source>
-        <translation>系统：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="192"/>
-        <source>Chief complaint:</source>
-        <translation>主诉：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="193"/>
-        <source>Opening line:</source>
-        <translation>开场白：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
-        <source>Learning objectives:</source>
-        <translation>学习目标：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
-        <source>The patient</source>
-        <translation>病人</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="211"/>
-        <source>e.g. mother (for a child); empty: the patient answers</source>
-        <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="213"/>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="214"/>
-        <source>Age (years):</source>
-        <translation>年龄（岁）：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
-        <source>Sex:</source>
-        <translation>性别：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
-        <source>Occupation:</source>
-        <translation>职业：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
-        <source>Setting:</source>
-        <translation>场景：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
-        <source>Speech style:</source>
-        <translation>说话方式：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
-        <source>Emotional state:</source>
-        <translation>情绪状态：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
-        <source>Informant:</source>
-        <translation>代诉人：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="224"/>
-        <source>When the script has no answer</source>
-        <translation>脚本中没有答案时</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="226"/>
-        <source>the patient denies it</source>
-        <translation>病人否认</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="227"/>
-        <source>the patient is not sure</source>
-        <translation>病人不确定</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
-        <source>normal</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="229"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
-        <source>not available</source>
-        <translation>无法进行</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="233"/>
-        <source>e.g. CNY, GBP</source>
-        <translation>如 CNY、GBP</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="234"/>
-        <source>A symptom not in the script:</source>
-        <translation>脚本未列出的症状：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
-        <source>An examination not in the script:</source>
-        <translation>脚本未列出的查体：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="237"/>
-        <source>A test not in the script:</source>
-        <translation>脚本未列出的检查：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="238"/>
-        <source>Currency of costs:</source>
-        <translation>费用货币：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="242"/>
-        <source>The patient&apos;s stock replies (empty: the default)</source>
-        <translation>病人的固定回答（留空则用默认）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="245"/>
-        <source>Greeting:</source>
-        <translation>问候：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
-        <source>Does not understand:</source>
-        <translation>听不懂时：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
-        <source>Asks what is meant:</source>
-        <translation>追问所指：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
-        <source>Denies a symptom:</source>
-        <translation>否认症状：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
-        <source>After a summary:</source>
-        <translation>学生总结后：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
-        <source>Anything else?:</source>
-        <translation>“还有别的吗？”：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
-        <source>After empathy:</source>
-        <translation>学生表示共情后：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="252"/>
-        <source>After an explanation:</source>
-        <translation>学生解释后：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="253"/>
-        <source>Refuses (role break):</source>
-        <translation>拒绝（试图脱离角色时）：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="265"/>
-        <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
-        <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="332"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="370"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="418"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="461"/>
-        <source>Id</source>
-        <translation>标识</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="276"/>
-        <source>Topics</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="277"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="316"/>
-        <source>Keywords</source>
-        <translation>关键词</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="278"/>
-        <source>Example questions</source>
-        <translation>示例问题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
-        <source>Leak terms</source>
-        <translation>泄露词</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
-        <source>Add fact</source>
-        <translation>添加事实</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
-        <source>Remove fact</source>
-        <translation>删除事实</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="286"/>
-        <source>Presenting complaint</source>
-        <translation>主诉</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="287"/>
-        <source>History of the present illness</source>
-        <translation>现病史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
-        <source>Review of systems</source>
-        <translation>系统回顾</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
-        <source>Past history</source>
-        <translation>既往史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
-        <source>Drugs</source>
-        <translation>用药史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
-        <source>Allergies</source>
-        <translation>过敏史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
-        <source>Family history</source>
-        <translation>家族史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
-        <source>Social history</source>
-        <translation>个人史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
-        <source>Ideas, concerns, expectations</source>
-        <translation>想法、担忧与期望</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
-        <source>Vital signs</source>
-        <translation>生命体征</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="297"/>
-        <source>Cardiovascular</source>
-        <translation>心血管</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="298"/>
-        <source>Respiratory</source>
-        <translation>呼吸系统</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="298"/>
-        <source>Abdominal</source>
-        <translation>腹部</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
-        <source>Neurological</source>
-        <translation>神经系统</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
-        <source>Head and neck</source>
-        <translation>头颈部</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
-        <source>Skin</source>
-        <translation>皮肤</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
-        <source>Musculoskeletal</source>
-        <translation>肌肉骨骼</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
-        <source>Ear, nose and throat</source>
-        <translation>耳鼻喉</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
-        <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
-        <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="312"/>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="315"/>
-        <source>Finding</source>
-        <translation>查体所见</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
-        <source>Minutes</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="318"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
-        <source>Cost</source>
-        <translation>费用</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
-        <source>Add examination</source>
-        <translation>添加查体项目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
-        <source>Remove examination</source>
-        <translation>删除查体项目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="328"/>
-        <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
-        <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="334"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="363"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="372"/>
-        <source>Synonyms</source>
-        <translation>同义词</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
-        <source>Laboratory</source>
-        <translation>实验室</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
-        <source>Imaging</source>
-        <translation>影像</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
-        <source>Bedside</source>
-        <translation>床旁</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
-        <source>Turnaround (min)</source>
-        <translation>出结果时间（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
-        <source>Add test</source>
-        <translation>添加检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
-        <source>Remove test</source>
-        <translation>删除检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="350"/>
-        <source>Final diagnosis</source>
-        <translation>最终诊断</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="354"/>
-        <source>Accepted other names, separated by commas (both languages)</source>
-        <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
-        <source>Diagnosis:</source>
-        <translation>诊断：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="357"/>
-        <source>Synonyms:</source>
-        <translation>同义词：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="359"/>
-        <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
-        <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="362"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="745"/>
-        <source>Diagnosis</source>
-        <translation>诊断</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
-        <source>Add diagnosis</source>
-        <translation>添加诊断</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
-        <source>Remove diagnosis</source>
-        <translation>删除诊断</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
-        <source>Expected management:</source>
-        <translation>预期处理：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="371"/>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
-        <source>Add step</source>
-        <translation>添加步骤</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
-        <source>Remove step</source>
-        <translation>删除步骤</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="383"/>
-        <source>Style:</source>
-        <translation>形式：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="384"/>
-        <source>OSCE checklist</source>
-        <translation>OSCE 评分表</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="385"/>
-        <source>病史采集 (licensing exam)</source>
-        <translation>病史采集（执业医师考试）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="387"/>
-        <source>Global rating</source>
-        <translation>总体评分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
-        <source>scale 1–</source>
-        <translation>等级 1–</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="398"/>
-        <source> points</source>
-        <translation> 分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="404"/>
-        <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
-        <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="409"/>
-        <source>Section id</source>
-        <translation>部分编号</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="410"/>
-        <source>Section title</source>
-        <translation>部分标题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="411"/>
-        <source>Add section</source>
-        <translation>添加部分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="411"/>
-        <source>Remove section</source>
-        <translation>删除部分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="417"/>
-        <source>Section</source>
-        <translation>部分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
-        <source>Case id</source>
-        <translation>病例编号</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="743"/>
-        <source>Chief complaint</source>
-        <translation>主诉</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
-        <source>Opening line</source>
-        <translation>开场白</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="745"/>
-        <source>Initial state</source>
-        <translation>初始状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="115"/>
-        <source>Physical examination</source>
-        <translation>体格检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="173"/>
-        <source>Case details</source>
-        <translation>病例信息</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="275"/>
-        <source>Patient&apos;s answer</source>
-        <translation>病人的回答</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="365"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="374"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="412"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
-        <source>Row check</source>
-        <translation>校验</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
-        <source>General appearance</source>
-        <translation>一般情况</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="419"/>
-        <source>Checklist item</source>
-        <translation>评分项目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="420"/>
-        <source>Refers to</source>
-        <translation>对应内容</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="421"/>
-        <source>Weight</source>
-        <translation>分值</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
-        <source>Add item</source>
-        <translation>添加条目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
-        <source>Remove item</source>
-        <translation>删除条目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
-        <source>Choose what it refers to…</source>
-        <translation>选择对应内容…</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
-        <source>Build the checklist from the script</source>
-        <translation>根据脚本生成评分表</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="442"/>
-        <source>One teaching point a line</source>
-        <translation>每行一个教学要点</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="443"/>
-        <source>Summary of the case:</source>
-        <translation>病例小结：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
-        <source>Teaching points:</source>
-        <translation>教学要点：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="451"/>
-        <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
-        <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="456"/>
-        <source>Initial state:</source>
-        <translation>初始状态：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="462"/>
-        <source>Description</source>
-        <translation>说明文字</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="463"/>
-        <source>Observations</source>
-        <translation>生命体征</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
-        <source>Patient says</source>
-        <translation>病人说</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="465"/>
-        <source>Examination changes</source>
-        <translation>查体变化</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
-        <source>Add state</source>
-        <translation>添加状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
-        <source>Remove state</source>
-        <translation>删除状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
-        <source>Rule id</source>
-        <translation>规则编号</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
-        <source>In state</source>
-        <translation>所在状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="473"/>
-        <source>After (min)</source>
-        <translation>之后（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="475"/>
-        <source>When done</source>
-        <translation>已做</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="476"/>
-        <source>When not done</source>
-        <translation>未做</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="477"/>
-        <source>Counters at least</source>
-        <translation>计数器至少为</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="478"/>
-        <source>Go to state</source>
-        <translation>转到状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="479"/>
-        <source>Message</source>
-        <translation>提示信息</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
-        <source>Add to counters</source>
-        <translation>计数器增加</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
-        <source>Add rule</source>
-        <translation>添加规则</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
-        <source>Remove rule</source>
-        <translation>删除规则</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
-        <source>must not be empty</source>
-        <translation>不能为空</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="542"/>
-        <source>must be one of the states: {ids}</source>
-        <translation>必须是以下状态之一：{ids}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="607"/>
-        <source>introduces themself</source>
-        <translation>自我介绍</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="608"/>
-        <source>opens with an open question</source>
-        <translation>以开放式问题开始</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="609"/>
-        <source>shows empathy</source>
-        <translation>表达共情</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="609"/>
-        <source>summarises</source>
-        <translation>进行总结</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="610"/>
-        <source>asks if there is anything else</source>
-        <translation>询问还有无其他问题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="611"/>
-        <source>explains what happens next</source>
-        <translation>解释下一步</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="612"/>
-        <source>avoids medical jargon</source>
-        <translation>不用医学术语</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="529"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="55"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="108"/>
         <source>needs an id</source>
+        <extracomment>the references known while a whole form is rechecked (see :meth:`refs_fixed`)</extracomment>
         <translation>需要编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="531"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="621"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="57"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="110"/>
         <source>the id may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
         <translation>编号只能包含字母、数字、“_”和“-”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="623"/>
-        <source>another row has the id {id}</source>
-        <translation>另一行的编号也是 {id}</translation>
+        <location filename="../../eduapp/ui/case_checks.py" line="64"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="636"/>
-        <source>needs the patient&apos;s answer</source>
-        <translation>需要病人的回答</translation>
+        <location filename="../../eduapp/ui/case_checks.py" line="68"/>
+        <source>must be one of the states: {ids}</source>
+        <translation>必须是以下状态之一：{ids}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="638"/>
-        <source>cannot be asked: give topics, keywords or example questions</source>
-        <translation>无法被问到：请填写主题、关键词或示例问题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="641"/>
-        <source>unknown topic {t} (not in the interview lexicon)</source>
-        <translation>未知主题 {t}（不在问诊词库中）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="650"/>
-        <source>needs a name and a finding</source>
-        <translation>需要名称和查体所见</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="652"/>
-        <source>minutes and cost must be numbers, 0 or more</source>
-        <translation>分钟和费用必须是不小于 0 的数字</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="660"/>
-        <source>needs a name and a result</source>
-        <translation>需要名称和结果</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="662"/>
-        <source>cost and turnaround must be numbers, 0 or more</source>
-        <translation>费用和出结果时间必须是不小于 0 的数字</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="666"/>
-        <source>needs a name</source>
-        <translation>需要名称</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="676"/>
-        <source>needs a title</source>
-        <translation>需要标题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="678"/>
-        <source>has no items</source>
-        <translation>没有条目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="693"/>
-        <source>choose a section</source>
-        <translation>请选择部分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="695"/>
-        <source>needs the item&apos;s text</source>
-        <translation>需要条目内容</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="697"/>
-        <source>refers to nothing: choose what it refers to</source>
-        <translation>没有对应内容：请选择对应内容</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="700"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="730"/>
-        <source>refers to {refs}, which is not in the script</source>
-        <translation>对应 {refs}，但脚本中没有</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
-        <source>the weight must be a number above 0</source>
-        <translation>分值必须是大于 0 的数字</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="716"/>
-        <source>changes examination {ids}, which is not in the script</source>
-        <translation>修改了查体 {ids}，但脚本中没有</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="545"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="727"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="71"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="226"/>
         <source>state {id} does not exist</source>
         <translation>状态 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="733"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="96"/>
+        <source>introduces themself</source>
+        <translation>自我介绍</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="97"/>
+        <source>opens with an open question</source>
+        <translation>以开放式问题开始</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="98"/>
+        <source>shows empathy</source>
+        <translation>表达共情</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="98"/>
+        <source>summarises</source>
+        <translation>进行总结</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="99"/>
+        <source>asks if there is anything else</source>
+        <translation>询问还有无其他问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="100"/>
+        <source>explains what happens next</source>
+        <translation>解释下一步</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="101"/>
+        <source>avoids medical jargon</source>
+        <translation>不用医学术语</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="112"/>
+        <source>another row has the id {id}</source>
+        <translation>另一行的编号也是 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="126"/>
+        <source>needs the patient&apos;s answer</source>
+        <translation>需要病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="128"/>
+        <source>cannot be asked: give topics, keywords or example questions</source>
+        <translation>无法被问到：请填写主题、关键词或示例问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="131"/>
+        <source>unknown topic {t} (not in the interview lexicon)</source>
+        <translation>未知主题 {t}（不在问诊词库中）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="141"/>
+        <source>needs a name and a finding</source>
+        <translation>需要名称和查体所见</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="143"/>
+        <source>minutes and cost must be numbers, 0 or more</source>
+        <translation>分钟和费用必须是不小于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="152"/>
+        <source>needs a name and a result</source>
+        <translation>需要名称和结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="154"/>
+        <source>cost and turnaround must be numbers, 0 or more</source>
+        <translation>费用和出结果时间必须是不小于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="159"/>
+        <source>needs a name</source>
+        <translation>需要名称</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="171"/>
+        <source>needs a title</source>
+        <translation>需要标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="173"/>
+        <source>has no items</source>
+        <translation>没有条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="190"/>
+        <source>choose a section</source>
+        <translation>请选择部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="192"/>
+        <source>needs the item&apos;s text</source>
+        <translation>需要条目内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="194"/>
+        <source>refers to nothing: choose what it refers to</source>
+        <translation>没有对应内容：请选择对应内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="197"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="229"/>
+        <source>refers to {refs}, which is not in the script</source>
+        <translation>对应 {refs}，但脚本中没有</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="200"/>
+        <source>the weight must be a number above 0</source>
+        <translation>分值必须是大于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="214"/>
+        <source>changes examination {ids}, which is not in the script</source>
+        <translation>修改了查体 {ids}，但脚本中没有</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="232"/>
         <source>minutes must be a number</source>
         <translation>分钟必须是数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="736"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="235"/>
         <source>counters must be name=number</source>
         <translation>计数器须写作 名称=数字</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="116"/>
+        <source>Case and patient</source>
+        <extracomment>milliseconds of quiet after the last keystroke before the form is checked what is wrong in the form (the tables below call its row checks)</extracomment>
+        <translation>病例与病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="117"/>
+        <source>History</source>
+        <translation>病史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="119"/>
+        <source>Investigations</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="120"/>
+        <source>Diagnosis and management</source>
+        <translation>诊断与处理</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="121"/>
+        <source>Checklist</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="122"/>
+        <source>Debrief</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="123"/>
+        <source>States and rules</source>
+        <translation>状态与规则</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="169"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="169"/>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="170"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="170"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="179"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="179"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="188"/>
+        <source>One learning objective a line</source>
+        <translation>每行一个学习目标</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
+        <source>Case id:</source>
+        <translation>病例编号：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="192"/>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="193"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
+        <source>Chief complaint:</source>
+        <translation>主诉：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="195"/>
+        <source>Opening line:</source>
+        <translation>开场白：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="196"/>
+        <source>Learning objectives:</source>
+        <translation>学习目标：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="200"/>
+        <source>The patient</source>
+        <translation>病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="213"/>
+        <source>e.g. mother (for a child); empty: the patient answers</source>
+        <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
+        <source>Age (years):</source>
+        <translation>年龄（岁）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
+        <source>Occupation:</source>
+        <translation>职业：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
+        <source>Setting:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
+        <source>Speech style:</source>
+        <translation>说话方式：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="221"/>
+        <source>Emotional state:</source>
+        <translation>情绪状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="222"/>
+        <source>Informant:</source>
+        <translation>代诉人：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="226"/>
+        <source>When the script has no answer</source>
+        <translation>脚本中没有答案时</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
+        <source>the patient denies it</source>
+        <translation>病人否认</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="229"/>
+        <source>the patient is not sure</source>
+        <translation>病人不确定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="232"/>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="233"/>
+        <source>not available</source>
+        <translation>无法进行</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
+        <source>e.g. CNY, GBP</source>
+        <translation>如 CNY、GBP</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="236"/>
+        <source>A symptom not in the script:</source>
+        <translation>脚本未列出的症状：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="237"/>
+        <source>An examination not in the script:</source>
+        <translation>脚本未列出的查体：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="239"/>
+        <source>A test not in the script:</source>
+        <translation>脚本未列出的检查：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="240"/>
+        <source>Currency of costs:</source>
+        <translation>费用货币：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="244"/>
+        <source>The patient&apos;s stock replies (empty: the default)</source>
+        <translation>病人的固定回答（留空则用默认）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
+        <source>Greeting:</source>
+        <translation>问候：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
+        <source>Does not understand:</source>
+        <translation>听不懂时：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
+        <source>Asks what is meant:</source>
+        <translation>追问所指：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
+        <source>Denies a symptom:</source>
+        <translation>否认症状：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
+        <source>After a summary:</source>
+        <translation>学生总结后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="252"/>
+        <source>Anything else?:</source>
+        <translation>“还有别的吗？”：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="253"/>
+        <source>After empathy:</source>
+        <translation>学生表示共情后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="254"/>
+        <source>After an explanation:</source>
+        <translation>学生解释后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="255"/>
+        <source>Refuses (role break):</source>
+        <translation>拒绝（试图脱离角色时）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="267"/>
+        <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
+        <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="274"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="421"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="465"/>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="275"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="278"/>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
+        <source>Example questions</source>
+        <translation>示例问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="281"/>
+        <source>Leak terms</source>
+        <translation>泄露词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <source>Add fact</source>
+        <translation>添加事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <source>Remove fact</source>
+        <translation>删除事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
+        <source>Presenting complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
+        <source>History of the present illness</source>
+        <translation>现病史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <source>Review of systems</source>
+        <translation>系统回顾</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <source>Past history</source>
+        <translation>既往史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="292"/>
+        <source>Drugs</source>
+        <translation>用药史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="292"/>
+        <source>Allergies</source>
+        <translation>过敏史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="293"/>
+        <source>Family history</source>
+        <translation>家族史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="293"/>
+        <source>Social history</source>
+        <translation>个人史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
+        <source>Ideas, concerns, expectations</source>
+        <translation>想法、担忧与期望</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
+        <source>Vital signs</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
+        <source>Cardiovascular</source>
+        <translation>心血管</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
+        <source>Respiratory</source>
+        <translation>呼吸系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
+        <source>Abdominal</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <source>Neurological</source>
+        <translation>神经系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <source>Head and neck</source>
+        <translation>头颈部</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <source>Skin</source>
+        <translation>皮肤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <source>Musculoskeletal</source>
+        <translation>肌肉骨骼</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
+        <source>Ear, nose and throat</source>
+        <translation>耳鼻喉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
+        <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
+        <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="315"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="318"/>
+        <source>Finding</source>
+        <translation>查体所见</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="322"/>
+        <source>Add examination</source>
+        <translation>添加查体项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="322"/>
+        <source>Remove examination</source>
+        <translation>删除查体项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="331"/>
+        <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
+        <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="366"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
+        <source>Synonyms</source>
+        <translation>同义词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
+        <source>Laboratory</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
+        <source>Imaging</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
+        <source>Bedside</source>
+        <translation>床旁</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
+        <source>Turnaround (min)</source>
+        <translation>出结果时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
+        <source>Add test</source>
+        <translation>添加检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
+        <source>Remove test</source>
+        <translation>删除检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="353"/>
+        <source>Final diagnosis</source>
+        <translation>最终诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="357"/>
+        <source>Accepted other names, separated by commas (both languages)</source>
+        <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="359"/>
+        <source>Diagnosis:</source>
+        <translation>诊断：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="360"/>
+        <source>Synonyms:</source>
+        <translation>同义词：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="362"/>
+        <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
+        <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="365"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="570"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="367"/>
+        <source>Add diagnosis</source>
+        <translation>添加诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="367"/>
+        <source>Remove diagnosis</source>
+        <translation>删除诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="371"/>
+        <source>Expected management:</source>
+        <translation>预期处理：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="374"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="376"/>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="376"/>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="386"/>
+        <source>Style:</source>
+        <translation>形式：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="387"/>
+        <source>OSCE checklist</source>
+        <translation>OSCE 评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="388"/>
+        <source>病史采集 (licensing exam)</source>
+        <translation>病史采集（执业医师考试）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="390"/>
+        <source>Global rating</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="395"/>
+        <source>scale 1–</source>
+        <translation>等级 1–</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="401"/>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="407"/>
+        <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
+        <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="412"/>
+        <source>Section id</source>
+        <translation>部分编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="413"/>
+        <source>Section title</source>
+        <translation>部分标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
+        <source>Add section</source>
+        <translation>添加部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
+        <source>Remove section</source>
+        <translation>删除部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="420"/>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
+        <source>Case id</source>
+        <translation>病例编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="568"/>
+        <source>Chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="569"/>
+        <source>Opening line</source>
+        <translation>开场白</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="570"/>
+        <source>Initial state</source>
+        <translation>初始状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="118"/>
+        <source>Physical examination</source>
+        <translation>体格检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="175"/>
+        <source>Case details</source>
+        <translation>病例信息</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="277"/>
+        <source>Patient&apos;s answer</source>
+        <translation>病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="323"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="377"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="415"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="487"/>
+        <source>Row check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
+        <source>General appearance</source>
+        <translation>一般情况</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
+        <source>Checklist item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
+        <source>Refers to</source>
+        <translation>对应内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="424"/>
+        <source>Weight</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="425"/>
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="425"/>
+        <source>Remove item</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="427"/>
+        <source>Choose what it refers to…</source>
+        <translation>选择对应内容…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="430"/>
+        <source>Build the checklist from the script</source>
+        <translation>根据脚本生成评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="446"/>
+        <source>One teaching point a line</source>
+        <translation>每行一个教学要点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="447"/>
+        <source>Summary of the case:</source>
+        <translation>病例小结：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
+        <source>Teaching points:</source>
+        <translation>教学要点：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
+        <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
+        <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="460"/>
+        <source>Initial state:</source>
+        <translation>初始状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
+        <source>Description</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="467"/>
+        <source>Observations</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="468"/>
+        <source>Patient says</source>
+        <translation>病人说</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
+        <source>Examination changes</source>
+        <translation>查体变化</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
+        <source>Add state</source>
+        <translation>添加状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
+        <source>Remove state</source>
+        <translation>删除状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="476"/>
+        <source>Rule id</source>
+        <translation>规则编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="477"/>
+        <source>In state</source>
+        <translation>所在状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="478"/>
+        <source>After (min)</source>
+        <translation>之后（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
+        <source>When done</source>
+        <translation>已做</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
+        <source>When not done</source>
+        <translation>未做</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="482"/>
+        <source>Counters at least</source>
+        <translation>计数器至少为</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="483"/>
+        <source>Go to state</source>
+        <translation>转到状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="484"/>
+        <source>Message</source>
+        <translation>提示信息</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="485"/>
+        <source>Add to counters</source>
+        <translation>计数器增加</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="486"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="486"/>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
     </message>
 </context>
 <context>
@@ -6337,12 +6341,12 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>RefsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="48"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="49"/>
         <source>What the item refers to</source>
         <translation>条目的对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="50"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="51"/>
         <source>The item counts as done when the student did any of the ticked things.</source>
         <translation>学生做到任一勾选内容，该条目即算完成。</translation>
     </message>
