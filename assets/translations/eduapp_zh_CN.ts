@@ -360,162 +360,162 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>CaseChecks</name>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="55"/>
-        <location filename="../../eduapp/ui/case_checks.py" line="108"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="54"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="107"/>
         <source>needs an id</source>
         <extracomment>the references known while a whole form is rechecked (see :meth:`refs_fixed`)</extracomment>
         <translation>需要编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="57"/>
-        <location filename="../../eduapp/ui/case_checks.py" line="110"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="56"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="109"/>
         <source>the id may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
         <translation>编号只能包含字母、数字、“_”和“-”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="64"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="63"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="68"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="67"/>
         <source>must be one of the states: {ids}</source>
         <translation>必须是以下状态之一：{ids}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="71"/>
-        <location filename="../../eduapp/ui/case_checks.py" line="226"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="70"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="225"/>
         <source>state {id} does not exist</source>
         <translation>状态 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="96"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="95"/>
         <source>introduces themself</source>
         <translation>自我介绍</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="97"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="96"/>
         <source>opens with an open question</source>
         <translation>以开放式问题开始</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="98"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="97"/>
         <source>shows empathy</source>
         <translation>表达共情</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="98"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="97"/>
         <source>summarises</source>
         <translation>进行总结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="99"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="98"/>
         <source>asks if there is anything else</source>
         <translation>询问还有无其他问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="100"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="99"/>
         <source>explains what happens next</source>
         <translation>解释下一步</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="101"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="100"/>
         <source>avoids medical jargon</source>
         <translation>不用医学术语</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="112"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="111"/>
         <source>another row has the id {id}</source>
         <translation>另一行的编号也是 {id}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="126"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="125"/>
         <source>needs the patient&apos;s answer</source>
         <translation>需要病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="128"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="127"/>
         <source>cannot be asked: give topics, keywords or example questions</source>
         <translation>无法被问到：请填写主题、关键词或示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="131"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="130"/>
         <source>unknown topic {t} (not in the interview lexicon)</source>
         <translation>未知主题 {t}（不在问诊词库中）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="141"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="140"/>
         <source>needs a name and a finding</source>
         <translation>需要名称和查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="143"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="142"/>
         <source>minutes and cost must be numbers, 0 or more</source>
         <translation>分钟和费用必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="152"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="151"/>
         <source>needs a name and a result</source>
         <translation>需要名称和结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="154"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="153"/>
         <source>cost and turnaround must be numbers, 0 or more</source>
         <translation>费用和出结果时间必须是不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="159"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="158"/>
         <source>needs a name</source>
         <translation>需要名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="171"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="170"/>
         <source>needs a title</source>
         <translation>需要标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="173"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="172"/>
         <source>has no items</source>
         <translation>没有条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="190"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="189"/>
         <source>choose a section</source>
         <translation>请选择部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="192"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="191"/>
         <source>needs the item&apos;s text</source>
         <translation>需要条目内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="194"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="193"/>
         <source>refers to nothing: choose what it refers to</source>
         <translation>没有对应内容：请选择对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="197"/>
-        <location filename="../../eduapp/ui/case_checks.py" line="229"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="196"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="228"/>
         <source>refers to {refs}, which is not in the script</source>
         <translation>对应 {refs}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="200"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="199"/>
         <source>the weight must be a number above 0</source>
         <translation>分值必须是大于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="214"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="213"/>
         <source>changes examination {ids}, which is not in the script</source>
         <translation>修改了查体 {ids}，但脚本中没有</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="232"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="231"/>
         <source>minutes must be a number</source>
         <translation>分钟必须是数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_checks.py" line="235"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="234"/>
         <source>counters must be name=number</source>
         <translation>计数器须写作 名称=数字</translation>
     </message>
@@ -523,832 +523,832 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="116"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="118"/>
         <source>Case and patient</source>
         <extracomment>milliseconds of quiet after the last keystroke before the form is checked what is wrong in the form (the tables below call its row checks)</extracomment>
         <translation>病例与病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="117"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="119"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="119"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="121"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="120"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="122"/>
         <source>Diagnosis and management</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="121"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="123"/>
         <source>Checklist</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="122"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="124"/>
         <source>Debrief</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="123"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="125"/>
         <source>States and rules</source>
         <translation>状态与规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="169"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="171"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="169"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="171"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="170"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="172"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="170"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="172"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="179"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="181"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="179"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="181"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="188"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
         <source>One learning objective a line</source>
         <translation>每行一个学习目标</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
         <source>Case id:</source>
         <translation>病例编号：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="192"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="193"/>
         <source>Topic:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="192"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="193"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="195"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="196"/>
         <source>Chief complaint:</source>
         <translation>主诉：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="195"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="197"/>
         <source>Opening line:</source>
         <translation>开场白：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="196"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
         <source>Learning objectives:</source>
         <translation>学习目标：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="200"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="202"/>
         <source>The patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="213"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
         <source>e.g. mother (for a child); empty: the patient answers</source>
         <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
         <source>Age (years):</source>
         <translation>年龄（岁）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
         <source>Occupation:</source>
         <translation>职业：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="221"/>
         <source>Setting:</source>
         <translation>场景：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="222"/>
         <source>Speech style:</source>
         <translation>说话方式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="223"/>
         <source>Emotional state:</source>
         <translation>情绪状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="222"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="224"/>
         <source>Informant:</source>
         <translation>代诉人：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="226"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
         <source>When the script has no answer</source>
         <translation>脚本中没有答案时</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
         <source>the patient denies it</source>
         <translation>病人否认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="229"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
         <source>the patient is not sure</source>
         <translation>病人不确定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
         <location filename="../../eduapp/ui/case_editor.py" line="232"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="234"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
         <location filename="../../eduapp/ui/case_editor.py" line="233"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
         <source>not available</source>
         <translation>无法进行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="237"/>
         <source>e.g. CNY, GBP</source>
         <translation>如 CNY、GBP</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="236"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="238"/>
         <source>A symptom not in the script:</source>
         <translation>脚本未列出的症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="237"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="239"/>
         <source>An examination not in the script:</source>
         <translation>脚本未列出的查体：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="239"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="241"/>
         <source>A test not in the script:</source>
         <translation>脚本未列出的检查：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="240"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="242"/>
         <source>Currency of costs:</source>
         <translation>费用货币：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
         <source>The patient&apos;s stock replies (empty: the default)</source>
         <translation>病人的固定回答（留空则用默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
         <source>Greeting:</source>
         <translation>问候：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
         <source>Does not understand:</source>
         <translation>听不懂时：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
         <source>Asks what is meant:</source>
         <translation>追问所指：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="252"/>
         <source>Denies a symptom:</source>
         <translation>否认症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="253"/>
         <source>After a summary:</source>
         <translation>学生总结后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="254"/>
         <source>Anything else?:</source>
         <translation>“还有别的吗？”：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="255"/>
         <source>After empathy:</source>
         <translation>学生表示共情后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="254"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="256"/>
         <source>After an explanation:</source>
         <translation>学生解释后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="255"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="257"/>
         <source>Refuses (role break):</source>
         <translation>拒绝（试图脱离角色时）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="267"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
         <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
         <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="274"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="421"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="465"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="276"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="316"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="467"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="275"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="277"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="278"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="281"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
         <source>Example questions</source>
         <translation>示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="281"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
         <source>Leak terms</source>
         <translation>泄露词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
         <source>Add fact</source>
         <translation>添加事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
         <source>Remove fact</source>
         <translation>删除事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
         <source>Presenting complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="292"/>
         <source>History of the present illness</source>
         <translation>现病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="293"/>
         <source>Review of systems</source>
         <translation>系统回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="293"/>
         <source>Past history</source>
         <translation>既往史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="292"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
         <source>Drugs</source>
         <translation>用药史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="292"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="293"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="295"/>
         <source>Family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="293"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="295"/>
         <source>Social history</source>
         <translation>个人史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
         <source>Ideas, concerns, expectations</source>
         <translation>想法、担忧与期望</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="306"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
         <source>Vital signs</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
         <source>Cardiovascular</source>
         <translation>心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
         <source>Respiratory</source>
         <translation>呼吸系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
         <source>Abdominal</source>
         <translation>腹部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
         <source>Neurological</source>
         <translation>神经系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
         <source>Head and neck</source>
         <translation>头颈部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="305"/>
         <source>Skin</source>
         <translation>皮肤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="305"/>
         <source>Musculoskeletal</source>
         <translation>肌肉骨骼</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="306"/>
         <source>Ear, nose and throat</source>
         <translation>耳鼻喉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
         <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
         <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="315"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="318"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
         <source>Finding</source>
         <translation>查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="322"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="323"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="322"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="324"/>
         <source>Add examination</source>
         <translation>添加查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="322"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="324"/>
         <source>Remove examination</source>
         <translation>删除查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="331"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
         <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
         <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="366"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="377"/>
         <source>Synonyms</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
         <source>Laboratory</source>
         <translation>实验室</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
         <source>Imaging</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
         <source>Bedside</source>
         <translation>床旁</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
         <source>Turnaround (min)</source>
         <translation>出结果时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="347"/>
         <source>Add test</source>
         <translation>添加检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="347"/>
         <source>Remove test</source>
         <translation>删除检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="353"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="355"/>
         <source>Final diagnosis</source>
         <translation>最终诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="357"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="359"/>
         <source>Accepted other names, separated by commas (both languages)</source>
         <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="359"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="361"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="360"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="362"/>
         <source>Synonyms:</source>
         <translation>同义词：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="362"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
         <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
         <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="365"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="570"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="367"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="574"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="367"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="369"/>
         <source>Add diagnosis</source>
         <translation>添加诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="367"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="369"/>
         <source>Remove diagnosis</source>
         <translation>删除诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="371"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
         <source>Expected management:</source>
         <translation>预期处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="374"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="376"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="376"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="378"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="376"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="378"/>
         <source>Remove step</source>
         <translation>删除步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="386"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="388"/>
         <source>Style:</source>
         <translation>形式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="387"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="389"/>
         <source>OSCE checklist</source>
         <translation>OSCE 评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="388"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="390"/>
         <source>病史采集 (licensing exam)</source>
         <translation>病史采集（执业医师考试）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="390"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
         <source>Global rating</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="395"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="397"/>
         <source>scale 1–</source>
         <translation>等级 1–</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="401"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="403"/>
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="407"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="409"/>
         <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
         <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="412"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
         <source>Section id</source>
         <translation>部分编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="413"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="415"/>
         <source>Section title</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="416"/>
         <source>Add section</source>
         <translation>添加部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="416"/>
         <source>Remove section</source>
         <translation>删除部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="420"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="571"/>
         <source>Case id</source>
         <translation>病例编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="567"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="571"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="568"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="572"/>
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="569"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="573"/>
         <source>Opening line</source>
         <translation>开场白</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="570"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="574"/>
         <source>Initial state</source>
         <translation>初始状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="118"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="120"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="175"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
         <source>Case details</source>
         <translation>病例信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="277"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
         <source>Patient&apos;s answer</source>
         <translation>病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="323"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="377"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="415"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="487"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="285"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="348"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="370"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="379"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="417"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="428"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="473"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="489"/>
         <source>Row check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
         <source>General appearance</source>
         <translation>一般情况</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="424"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="425"/>
         <source>Refers to</source>
         <translation>对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="424"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
         <source>Weight</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="425"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="427"/>
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="425"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="427"/>
         <source>Remove item</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="429"/>
         <source>Choose what it refers to…</source>
         <translation>选择对应内容…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="430"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="432"/>
         <source>Build the checklist from the script</source>
         <translation>根据脚本生成评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="446"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
         <source>One teaching point a line</source>
         <translation>每行一个教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="447"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
         <source>Summary of the case:</source>
         <translation>病例小结：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
         <source>Teaching points:</source>
         <translation>教学要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="457"/>
         <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
         <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="460"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="462"/>
         <source>Initial state:</source>
         <translation>初始状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="468"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="467"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
         <source>Observations</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="468"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
         <source>Patient says</source>
         <translation>病人说</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
         <source>Examination changes</source>
         <translation>查体变化</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
         <source>Add state</source>
         <translation>添加状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
         <source>Remove state</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="476"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="478"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="477"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="479"/>
         <source>In state</source>
         <translation>所在状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="478"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
         <source>After (min)</source>
         <translation>之后（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="482"/>
         <source>When done</source>
         <translation>已做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="483"/>
         <source>When not done</source>
         <translation>未做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="482"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="484"/>
         <source>Counters at least</source>
         <translation>计数器至少为</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="483"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="485"/>
         <source>Go to state</source>
         <translation>转到状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="484"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="486"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="485"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="487"/>
         <source>Add to counters</source>
         <translation>计数器增加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="486"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="488"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="486"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="488"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
@@ -6341,12 +6341,12 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>RefsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="49"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="51"/>
         <source>What the item refers to</source>
         <translation>条目的对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="51"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="53"/>
         <source>The item counts as done when the student did any of the ticked things.</source>
         <translation>学生做到任一勾选内容，该条目即算完成。</translation>
     </message>

@@ -11,25 +11,24 @@ to a fact, a rule to a state. What a reference may name follows
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from .row_table import ID_PATTERN as _ID
 from .row_table import RowTable
-
-if TYPE_CHECKING:
-    from .case_editor import CaseEditor
 
 
 class CaseChecks(QObject):
     """The checks of one case form.
 
-    :param form: the form checked; the checks read its fields and tables when called.
+    :param form: the :class:`~eduapp.ui.case_editor.CaseEditor` checked (typed by its Qt
+        base here: the editor imports this module); the checks read its fields and tables
+        when called.
     """
 
-    def __init__(self, form: CaseEditor):
+    def __init__(self, form: QTabWidget):
         super().__init__(form)
         self.form = form
         #: the references known while a whole form is rechecked (see :meth:`refs_fixed`)

@@ -17,7 +17,8 @@ Every row is checked as it is committed (single fields once typing pauses for
 wrong with the row (a checklist item that refers to something not in the script, a fact
 nobody can ask for, a duplicate id), in red; the checks themselves are in
 :mod:`.case_checks`. :meth:`CaseEditor.script_dict` reads the form back as the script's
-JSON shape; fields the form does not show (``provenance``) are kept.
+JSON shape (:mod:`.case_form_data` maps keys to fields both ways); fields the form does
+not show (``provenance``) are kept.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from ..domain import SYSTEMS, facet_key, facet_name
+from ..domain import SYSTEMS, facet_name
 from .case_checks import CaseChecks
+from .case_form_data import SHOWN_KEYS, fill_form, read_form
 from .row_table import ERROR_BG as _ERROR_BG
-from .row_table import Column, RowTable, split_list
+from .row_table import Column, RowTable
 
 
 class RefsDialog(QDialog):
@@ -434,7 +436,7 @@ class CaseEditor(QTabWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         v.addWidget(split, 1)
-        self.sections.changed.connect(self._refresh_section_choices)
+        self.sections.changed.connect(self.refresh_section_choices)
         return w
 
     def _build_debrief(self) -> QWidget:
@@ -543,7 +545,9 @@ class CaseEditor(QTabWidget):
                 table.recheck()
         self.check_fields()
 
-    def _refresh_section_choices(self) -> None:
+    def refresh_section_choices(self) -> None:
+        """Offer the section ids of the Sections table in the checklist items' Section
+        column (an item keeps a section id that is gone, so the row check can name it)."""
         ids = [(r["id"], r["id"]) for r in self.sections.rows() if r["id"]]
         col = 0
         for n in range(self.items.table.rowCount()):
@@ -599,161 +603,19 @@ class CaseEditor(QTabWidget):
         self._recheck_pending = False
         self._loading = True
         try:
-            self._load(data)
+            self._extra = {k: v for k, v in data.items() if k not in SHOWN_KEYS}
+            fill_form(self, data)
         finally:
             self._loading = False
         for line in self.findChildren(QLineEdit):
             line.setCursorPosition(0)  # long texts show their start, not their end
         self.recheck()
 
-    def _load(self, data: dict) -> None:
-        handled = {"format", "version", "id", "title", "language", "topic", "system",
-                   "status", "chief_complaint", "opening", "objectives", "patient", "facts",
-                   "exam", "investigations", "diagnosis", "differential", "management",
-                   "checklist", "debrief", "states", "initial_state", "rules", "lines",
-                   "unlisted_symptoms", "exam_unlisted", "investigation_unlisted",
-                   "currency"}
-        self._extra = {k: v for k, v in data.items() if k not in handled}
-        p = data.get("patient", {}) or {}
-        persona = p.get("persona", {}) or {}
-
-        def combo(box: QComboBox, value, default) -> None:
-            i = box.findData(value if value is not None else default)
-            box.setCurrentIndex(max(0, i))
-        self.f_id.setText(data.get("id", ""))
-        self.f_title.setText(data.get("title", ""))
-        combo(self.f_language, data.get("language"), "en")
-        self.f_topic.setText(data.get("topic", ""))
-        system = data.get("system", "")
-        i = self.f_system.findData(system)
-        if i >= 0:
-            self.f_system.setCurrentIndex(i)
-        else:
-            self.f_system.setCurrentText(facet_name(system, self.language) if system else "")
-        combo(self.f_status, data.get("status"), "draft")
-        self.f_cc.setText(data.get("chief_complaint", ""))
-        self.f_opening.setPlainText(data.get("opening", ""))
-        self.f_objectives.setPlainText("\n".join(data.get("objectives", [])))
-        self.f_name.setText(p.get("name", ""))
-        self.f_age.setValue(float(p.get("age", 0) or 0))
-        self.f_sex.setText(p.get("sex", ""))
-        self.f_occupation.setText(p.get("occupation", ""))
-        self.f_setting.setText(p.get("setting", ""))
-        self.f_style.setText(persona.get("speech_style", ""))
-        self.f_mood.setText(persona.get("emotional_state", ""))
-        self.f_informant.setText(persona.get("informant", ""))
-        combo(self.f_unlisted, data.get("unlisted_symptoms"), "negative")
-        combo(self.f_exam_unlisted, data.get("exam_unlisted"), "normal")
-        combo(self.f_inv_unlisted, data.get("investigation_unlisted"), "not_available")
-        self.f_currency.setText(data.get("currency", ""))
-        lines = data.get("lines", {}) or {}
-        for key, edit in self.f_lines.items():
-            edit.setText(lines.get(key, ""))
-        self.facts.set_rows(data.get("facts", []), check=False)
-        self.exam.set_rows(data.get("exam", []), check=False)
-        self.investigations.set_rows(data.get("investigations", []), check=False)
-        dx = data.get("diagnosis", {}) or {}
-        if isinstance(dx, str):
-            dx = {"name": dx}
-        self.f_dx.setText(dx.get("name", ""))
-        self.f_dx_synonyms.setText(", ".join(dx.get("synonyms", [])))
-        self.differential.set_rows([{"name": d} if isinstance(d, str) else d
-                                    for d in data.get("differential", [])], check=False)
-        self.management.set_rows(data.get("management", []), check=False)
-        checklist = data.get("checklist", {}) or {}
-        combo(self.f_style_box, checklist.get("style"), "osce")
-        rating = checklist.get("global_rating")
-        self.f_rating.setChecked(rating is not None)
-        self.f_rating_scale.setValue(int((rating or {}).get("scale", 5)))
-        self.f_rating_weight.setValue(float((rating or {}).get("weight", 0)))
-        sections = checklist.get("sections", [])
-        self.sections.set_rows([{"id": s.get("id", ""), "title": s.get("title", "")}
-                                for s in sections], check=False)
-        self._refresh_section_choices()
-        items = []
-        for s in sections:
-            for it in s.get("items", []):
-                it = dict(it)
-                if "ref" in it and "refs" not in it:
-                    ref = it.pop("ref")
-                    it["refs"] = ref if isinstance(ref, list) else [ref]
-                items.append({**it, "section": s.get("id", "")})
-        self.items.set_rows(items, check=False)
-        debrief = data.get("debrief", {}) or {}
-        self.f_summary.setPlainText(debrief.get("summary", ""))
-        self.f_points.setPlainText("\n".join(debrief.get("teaching_points", [])))
-        self.f_initial.setText(data.get("initial_state", ""))
-        self.states.set_rows(data.get("states", []), check=False)
-        rules = []
-        for r in data.get("rules", []):
-            when, then = r.get("when", {}) or {}, r.get("then", {}) or {}
-            rules.append({"id": r.get("id", ""), **when, **then})
-        self.rules.set_rows(rules, check=False)
-
     def script_dict(self) -> dict:
         """The form as the script's JSON shape (not validated; a number typed wrong stays
-        text, so that :meth:`~eduapp.vpatient.CaseScript.from_dict` names the field)."""
-        def lines(edit: QPlainTextEdit) -> list[str]:
-            return [x.strip() for x in edit.toPlainText().splitlines() if x.strip()]
-        system = self.f_system.currentText().strip()
-        i = self.f_system.findText(system)
-        system = self.f_system.itemData(i) if i >= 0 else facet_key(system)
-        sections = []
-        for s in self.sections.rows():
-            items = []
-            for it in self.items.rows():
-                if it["section"] == s["id"]:
-                    it = dict(it)
-                    del it["section"]
-                    items.append(it)
-            sections.append({"id": s["id"], "title": s["title"], "items": items})
-        orphans = [it for it in self.items.rows() if it["section"] not in
-                   {s["id"] for s in sections}]
-        if orphans:  # an item without a section is kept so the check can name it
-            sections.append({"id": "", "title": "", "items": [
-                {k: v for k, v in it.items() if k != "section"} for it in orphans]})
-        rating = ({"scale": self.f_rating_scale.value(),
-                   "weight": self.f_rating_weight.value()} if self.f_rating.isChecked()
-                  else None)
-        rules = []
-        for r in self.rules.rows():
-            when = {k: r[k] for k in ("state", "minutes_at_least", "done", "not_done",
-                                      "counters_at_least")}
-            then = {k: r[k] for k in ("goto", "message", "counters")}
-            rules.append({"id": r["id"], "when": when, "then": then})
-        data = {
-            **self._extra,
-            "id": self.f_id.text().strip(), "title": self.f_title.text().strip(),
-            "language": self.f_language.currentData(), "topic": self.f_topic.text().strip(),
-            "system": system or "", "status": self.f_status.currentData(),
-            "currency": self.f_currency.text().strip(),
-            "objectives": lines(self.f_objectives),
-            "patient": {"name": self.f_name.text().strip(), "age": self.f_age.value(),
-                        "sex": self.f_sex.text().strip(),
-                        "occupation": self.f_occupation.text().strip(),
-                        "setting": self.f_setting.text().strip(),
-                        "persona": {"speech_style": self.f_style.text().strip(),
-                                    "emotional_state": self.f_mood.text().strip(),
-                                    "informant": self.f_informant.text().strip()}},
-            "chief_complaint": self.f_cc.text().strip(),
-            "opening": self.f_opening.toPlainText().strip(),
-            "unlisted_symptoms": self.f_unlisted.currentData(),
-            "exam_unlisted": self.f_exam_unlisted.currentData(),
-            "investigation_unlisted": self.f_inv_unlisted.currentData(),
-            "facts": self.facts.rows(), "exam": self.exam.rows(),
-            "investigations": self.investigations.rows(),
-            "diagnosis": {"name": self.f_dx.text().strip(),
-                          "synonyms": split_list(self.f_dx_synonyms.text())},
-            "differential": self.differential.rows(), "management": self.management.rows(),
-            "checklist": {"style": self.f_style_box.currentData(), "sections": sections,
-                          "global_rating": rating},
-            "debrief": {"summary": self.f_summary.toPlainText().strip(),
-                        "teaching_points": lines(self.f_points)},
-            "states": self.states.rows(), "initial_state": self.f_initial.text().strip(),
-            "rules": rules,
-            "lines": {k: e.text().strip() for k, e in self.f_lines.items()},
-        }
-        return data
+        text, so that :meth:`~eduapp.vpatient.CaseScript.from_dict` names the field); keys
+        the form does not show come back as they were loaded."""
+        return {**self._extra, **read_form(self)}
 
     def snapshot(self) -> str:
         """The form as canonical JSON text (to compare for unsaved edits)."""
