@@ -2262,6 +2262,24 @@ Restore the latest backup? The files it replaces are kept.</source>
     </message>
 </context>
 <context>
+    <name>FindingsList</name>
+    <message>
+        <location filename="../../eduapp/ui/findings_list.py" line="45"/>
+        <source>No findings.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/findings_list.py" line="56"/>
+        <source>Rule: {rule}. Click to show the words in the item.</source>
+        <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/findings_list.py" line="57"/>
+        <source>Rule: {rule}.</source>
+        <translation>规则：{rule}。</translation>
+    </message>
+</context>
+<context>
     <name>GeneratePage</name>
     <message>
         <location filename="../../eduapp/ui/pages/generate.py" line="80"/>
@@ -3609,402 +3627,387 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="107"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="106"/>
         <source>English</source>
         <extracomment>``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="107"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="106"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="112"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="113"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="112"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="116"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="115"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="117"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="116"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="122"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="121"/>
         <source>Edit set…</source>
         <translation>编辑题组…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="123"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="122"/>
         <source>Edit the set&apos;s shared vignette or shared options and see its questions</source>
         <translation>编辑题组共用的病例或共用选项，并查看其中的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="133"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="132"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="135"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="134"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="137"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="136"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="139"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="138"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="153"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="152"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="141"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="140"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="143"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="142"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="144"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="143"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="156"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="155"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="159"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="158"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="161"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="160"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="162"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="161"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="164"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="163"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="172"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="171"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="173"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="172"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="176"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="175"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="180"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="179"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="185"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="184"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="187"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="189"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="188"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="191"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="190"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="196"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="199"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="198"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="201"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="200"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="203"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="204"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="203"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="211"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="218"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="214"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="227"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="223"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="228"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="224"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="229"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="328"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="225"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="324"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="280"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="276"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="325"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="321"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="326"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="322"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="329"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="325"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="330"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="326"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="343"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="339"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="343"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="339"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="344"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="340"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="344"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="340"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="345"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="341"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="345"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="341"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="346"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="342"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="346"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="342"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="347"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="343"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="351"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="347"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="351"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="347"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="352"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="348"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="352"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="348"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="357"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="353"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="357"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="353"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="358"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="354"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="358"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="354"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="401"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="397"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="404"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="400"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="327"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="405"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="323"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="401"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="411"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="407"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="441"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="451"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="447"/>
         <source>Shared vignette:</source>
         <translation>共用病例：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="454"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Shared options:</source>
         <translation>共用选项：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="532"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="528"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="534"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="530"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="535"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="531"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="538"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="534"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="541"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="537"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="543"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="539"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="548"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="544"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="569"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="565"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="581"/>
-        <source>No findings.</source>
-        <translation>未发现问题。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="592"/>
-        <source>Rule: {rule}. Click to show the words in the item.</source>
-        <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="593"/>
-        <source>Rule: {rule}.</source>
-        <translation>规则：{rule}。</translation>
     </message>
 </context>
 <context>

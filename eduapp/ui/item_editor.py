@@ -2,7 +2,8 @@
 copy; ``Save`` hands the edited item to the page, which stores it through an op.
 
 Its parts live beside it: the options grid in :mod:`.option_table`, the images in
-:mod:`.image_list`, the History… dialog in :mod:`.item_history`."""
+:mod:`.image_list`, the findings list in :mod:`.findings_list`, the History… dialog in
+:mod:`.item_history`."""
 
 from __future__ import annotations
 
@@ -11,19 +12,17 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QPlainTextEdit, QPushButton, QScrollArea, QStyle, QVBoxLayout,
-                               QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from ..authoring import lint_item
-from ..authoring.finding_text import describe_finding
 from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Item,
                       Option, facet_key, facet_name)
 from ..errors import ValidationError
 from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
                           sources_from_references)
+from .findings_list import FindingsList
 from .flow_layout import FlowLayout
 from .image_list import ImageList
 from .ops import error_text
@@ -209,12 +208,9 @@ class ItemEditor(QWidget):
         review.addWidget(self.reviewer, 2)
         review.addWidget(_pair(self.reviewed_at, self.reviewed_today), 1)
         form.addRow(self.tr("Reviewed by"), review)
-        self.findings = QListWidget()
-        self.findings.setWordWrap(True)
-        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.findings.setMinimumHeight(110)
-        self.findings.itemClicked.connect(lambda entry: self.highlight_span(
-            entry.data(Qt.UserRole)))
+        self.findings = FindingsList(
+            {"stem": self.stem, "vignette": self.vignette, "explanation": self.explanation,
+             "model_answer": self.model_answer}, self.options, lambda: self.ui_language())
         form.addRow(self.tr("Quality gate"), self.findings)
         scroll.setWidget(body)
         # the body scrolls up and down only: the editor never gets narrower than its rows
@@ -456,7 +452,7 @@ class ItemEditor(QWidget):
                     for n, o in enumerate(shared.options)), paragraph=False)
             self.set_label.setText(text)
         self.history_button.setEnabled(item.id is not None)
-        self.show_findings(item.findings or lint(item))
+        self.findings.show_findings(item.findings or lint(item))
 
     @staticmethod
     def _select(box: QComboBox, value) -> None:
@@ -568,74 +564,10 @@ class ItemEditor(QWidget):
         except ValidationError as e:
             QMessageBox.warning(self, self.tr("Cannot save"), error_text(e))
             return False
-        self.show_findings(lint(item))
+        self.findings.show_findings(lint(item))
         self.mark_saved()
         self.save_requested.emit(item)
         return True
 
-    def show_findings(self, findings) -> None:
-        """List quality-gate findings, each with its message, the words it is about and a
-        severity icon; clicking one selects those words in the field they are in."""
-        self.findings.clear()
-        if not findings:
-            self.findings.addItem(self.tr("No findings."))
-            return
-        style = self.style()
-        icons = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
-                 "info": QStyle.SP_MessageBoxInformation}
-        for f in findings:
-            quoted = self._span_text(f.span)
-            text = describe_finding(f, self.ui_language()) + (f"\n«{quoted}»" if quoted else "")
-            entry = QListWidgetItem(style.standardIcon(icons.get(f.severity,
-                                                                 QStyle.SP_MessageBoxQuestion)),
-                                    text)
-            entry.setToolTip(self.tr("Rule: {rule}. Click to show the words in the item.")
-                             .format(rule=f.rule) if quoted else self.tr("Rule: {rule}.")
-                             .format(rule=f.rule))
-            entry.setData(Qt.UserRole, list(f.span) if f.span else None)
-            self.findings.addItem(entry)
-
-    def _span_widget(self, span):
-        """``(widget, text)`` of the field a finding span ``[field, start, end]`` names:
-        a text box, or the option table's cell for ``options[i]``."""
-        if not span or len(span) != 3:
-            return None, ""
-        field = str(span[0])
-        boxes = {"stem": self.stem, "vignette": self.vignette,
-                 "explanation": self.explanation, "model_answer": self.model_answer}
-        if field in boxes:
-            return boxes[field], boxes[field].toPlainText()
-        if field.startswith("options[") and field.endswith("]"):
-            try:
-                row = int(field[8:-1])
-            except ValueError:
-                return None, ""
-            text = self.options.option_text(row)
-            return (row, text) if text is not None else (None, "")
-        return None, ""
-
-    def _span_text(self, span) -> str:
-        """The words a finding is about (at most 80 characters), or ``""``."""
-        _where, text = self._span_widget(span)
-        if not text:
-            return ""
-        start, end = max(0, int(span[1])), min(len(text), int(span[2]))
-        words = text[start:end].strip()
-        return words if len(words) <= 80 else words[:78] + "…"
-
-    def highlight_span(self, span) -> None:
-        """Select the words of a finding span in the field they are in."""
-        where, text = self._span_widget(span)
-        if where is None or not text:
-            return
-        start, end = max(0, int(span[1])), min(len(text), int(span[2]))
-        if isinstance(where, int):
-            self.options.show_option(where)
-            return
-        cursor = where.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.KeepAnchor)
-        where.setTextCursor(cursor)
-        where.setFocus()
 
 __all__ = ["ItemEditor"]
