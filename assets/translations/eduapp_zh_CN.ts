@@ -523,832 +523,832 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="118"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="84"/>
         <source>Case and patient</source>
         <extracomment>milliseconds of quiet after the last keystroke before the form is checked what is wrong in the form (the tables below call its row checks)</extracomment>
         <translation>病例与病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="119"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="85"/>
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="121"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="87"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="122"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="88"/>
         <source>Diagnosis and management</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="123"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="89"/>
         <source>Checklist</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="124"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="90"/>
         <source>Debrief</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="125"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="91"/>
         <source>States and rules</source>
         <translation>状态与规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="171"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="137"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="171"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="137"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="172"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="138"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="172"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="138"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="181"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="147"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="181"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="147"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="156"/>
         <source>One learning objective a line</source>
         <translation>每行一个学习目标</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="157"/>
         <source>Case id:</source>
         <translation>病例编号：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="157"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="192"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="158"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="193"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="159"/>
         <source>Topic:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="160"/>
         <source>System:</source>
         <translation>系统：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="195"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="161"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="196"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="162"/>
         <source>Chief complaint:</source>
         <translation>主诉：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="197"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="163"/>
         <source>Opening line:</source>
         <translation>开场白：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="164"/>
         <source>Learning objectives:</source>
         <translation>学习目标：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="202"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="168"/>
         <source>The patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="181"/>
         <source>e.g. mother (for a child); empty: the patient answers</source>
         <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="183"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="184"/>
         <source>Age (years):</source>
         <translation>年龄（岁）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="185"/>
         <source>Sex:</source>
         <translation>性别：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="186"/>
         <source>Occupation:</source>
         <translation>职业：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="221"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="187"/>
         <source>Setting:</source>
         <translation>场景：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="222"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="188"/>
         <source>Speech style:</source>
         <translation>说话方式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="223"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
         <source>Emotional state:</source>
         <translation>情绪状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="224"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
         <source>Informant:</source>
         <translation>代诉人：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
         <source>When the script has no answer</source>
         <translation>脚本中没有答案时</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="196"/>
         <source>the patient denies it</source>
         <translation>病人否认</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="197"/>
         <source>the patient is not sure</source>
         <translation>病人不确定</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="232"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="234"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="200"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="233"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="199"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="201"/>
         <source>not available</source>
         <translation>无法进行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="237"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="203"/>
         <source>e.g. CNY, GBP</source>
         <translation>如 CNY、GBP</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="238"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="204"/>
         <source>A symptom not in the script:</source>
         <translation>脚本未列出的症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="239"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="205"/>
         <source>An examination not in the script:</source>
         <translation>脚本未列出的查体：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="241"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="207"/>
         <source>A test not in the script:</source>
         <translation>脚本未列出的检查：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="242"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="208"/>
         <source>Currency of costs:</source>
         <translation>费用货币：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="212"/>
         <source>The patient&apos;s stock replies (empty: the default)</source>
         <translation>病人的固定回答（留空则用默认）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
         <source>Greeting:</source>
         <translation>问候：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
         <source>Does not understand:</source>
         <translation>听不懂时：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
         <source>Asks what is meant:</source>
         <translation>追问所指：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
         <source>Denies a symptom:</source>
         <translation>否认症状：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
         <source>After a summary:</source>
         <translation>学生总结后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="254"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
         <source>Anything else?:</source>
         <translation>“还有别的吗？”：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="255"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="221"/>
         <source>After empathy:</source>
         <translation>学生表示共情后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="256"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="222"/>
         <source>After an explanation:</source>
         <translation>学生解释后：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="257"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="223"/>
         <source>Refuses (role break):</source>
         <translation>拒绝（试图脱离角色时）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
         <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
         <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="276"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="316"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="467"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="242"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="389"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="433"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="277"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="243"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="307"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="281"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="287"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
         <source>Example questions</source>
         <translation>示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
         <source>Leak terms</source>
         <translation>泄露词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
         <source>Add fact</source>
         <translation>添加事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
         <source>Remove fact</source>
         <translation>删除事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="257"/>
         <source>Presenting complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="292"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="258"/>
         <source>History of the present illness</source>
         <translation>现病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="293"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
         <source>Review of systems</source>
         <translation>系统回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="293"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
         <source>Past history</source>
         <translation>既往史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
         <source>Drugs</source>
         <translation>用药史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="294"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="295"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
         <source>Family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="295"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
         <source>Social history</source>
         <translation>个人史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
         <source>Ideas, concerns, expectations</source>
         <translation>想法、担忧与期望</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="306"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="309"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="267"/>
         <source>Vital signs</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="302"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="268"/>
         <source>Cardiovascular</source>
         <translation>心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
         <source>Respiratory</source>
         <translation>呼吸系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
         <source>Abdominal</source>
         <translation>腹部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
         <source>Neurological</source>
         <translation>神经系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
         <source>Head and neck</source>
         <translation>头颈部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="305"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
         <source>Skin</source>
         <translation>皮肤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="305"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
         <source>Musculoskeletal</source>
         <translation>肌肉骨骼</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="306"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
         <source>Ear, nose and throat</source>
         <translation>耳鼻喉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
         <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
         <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="285"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="286"/>
         <source>Finding</source>
         <translation>查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="322"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="323"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="324"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
         <source>Add examination</source>
         <translation>添加查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="324"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
         <source>Remove examination</source>
         <translation>删除查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
         <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
         <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="305"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="377"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="306"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="334"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
         <source>Synonyms</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
         <source>Laboratory</source>
         <translation>实验室</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
         <source>Imaging</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="309"/>
         <source>Bedside</source>
         <translation>床旁</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="312"/>
         <source>Turnaround (min)</source>
         <translation>出结果时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="347"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
         <source>Add test</source>
         <translation>添加检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="347"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
         <source>Remove test</source>
         <translation>删除检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="355"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
         <source>Final diagnosis</source>
         <translation>最终诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="359"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
         <source>Accepted other names, separated by commas (both languages)</source>
         <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="361"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="327"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="362"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="328"/>
         <source>Synonyms:</source>
         <translation>同义词：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="330"/>
         <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
         <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="367"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="574"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="540"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="369"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
         <source>Add diagnosis</source>
         <translation>添加诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="369"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
         <source>Remove diagnosis</source>
         <translation>删除诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
         <source>Expected management:</source>
         <translation>预期处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="376"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="378"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="378"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
         <source>Remove step</source>
         <translation>删除步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="388"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="354"/>
         <source>Style:</source>
         <translation>形式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="389"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="355"/>
         <source>OSCE checklist</source>
         <translation>OSCE 评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="390"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
         <source>病史采集 (licensing exam)</source>
         <translation>病史采集（执业医师考试）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="358"/>
         <source>Global rating</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="397"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="363"/>
         <source>scale 1–</source>
         <translation>等级 1–</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="403"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="369"/>
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="409"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
         <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
         <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="380"/>
         <source>Section id</source>
         <translation>部分编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="415"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="381"/>
         <source>Section title</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="416"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="382"/>
         <source>Add section</source>
         <translation>添加部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="416"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="382"/>
         <source>Remove section</source>
         <translation>删除部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="388"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="571"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="537"/>
         <source>Case id</source>
         <translation>病例编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="571"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="537"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="572"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="573"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="539"/>
         <source>Opening line</source>
         <translation>开场白</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="574"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="540"/>
         <source>Initial state</source>
         <translation>初始状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="120"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="86"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="143"/>
         <source>Case details</source>
         <translation>病例信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="245"/>
         <source>Patient&apos;s answer</source>
         <translation>病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="285"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="348"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="370"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="379"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="417"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="428"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="473"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="489"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="383"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
         <source>Row check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="267"/>
         <source>General appearance</source>
         <translation>一般情况</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="424"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="390"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="425"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="391"/>
         <source>Refers to</source>
         <translation>对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
         <source>Weight</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="427"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
         <source>Remove item</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="429"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="395"/>
         <source>Choose what it refers to…</source>
         <translation>选择对应内容…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="432"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="398"/>
         <source>Build the checklist from the script</source>
         <translation>根据脚本生成评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
         <source>One teaching point a line</source>
         <translation>每行一个教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="415"/>
         <source>Summary of the case:</source>
         <translation>病例小结：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="416"/>
         <source>Teaching points:</source>
         <translation>教学要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="457"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
         <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
         <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="462"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="428"/>
         <source>Initial state:</source>
         <translation>初始状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="468"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="434"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="469"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="435"/>
         <source>Observations</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="470"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="436"/>
         <source>Patient says</source>
         <translation>病人说</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="437"/>
         <source>Examination changes</source>
         <translation>查体变化</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="438"/>
         <source>Add state</source>
         <translation>添加状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="438"/>
         <source>Remove state</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="478"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="479"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="445"/>
         <source>In state</source>
         <translation>所在状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="446"/>
         <source>After (min)</source>
         <translation>之后（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="482"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
         <source>When done</source>
         <translation>已做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="483"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
         <source>When not done</source>
         <translation>未做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="484"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
         <source>Counters at least</source>
         <translation>计数器至少为</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="485"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="451"/>
         <source>Go to state</source>
         <translation>转到状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="486"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="452"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="487"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="453"/>
         <source>Add to counters</source>
         <translation>计数器增加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="488"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="488"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
@@ -6344,12 +6344,12 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>RefsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="51"/>
+        <location filename="../../eduapp/ui/case_refs_dialog.py" line="21"/>
         <source>What the item refers to</source>
         <translation>条目的对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="53"/>
+        <location filename="../../eduapp/ui/case_refs_dialog.py" line="23"/>
         <source>The item counts as done when the student did any of the ticked things.</source>
         <translation>学生做到任一勾选内容，该条目即算完成。</translation>
     </message>

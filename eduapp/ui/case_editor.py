@@ -18,7 +18,8 @@ wrong with the row (a checklist item that refers to something not in the script,
 nobody can ask for, a duplicate id), in red; the checks themselves are in
 :mod:`.case_checks`. :meth:`CaseEditor.script_dict` reads the form back as the script's
 JSON shape (:mod:`.case_form_data` maps keys to fields both ways); fields the form does
-not show (``provenance``) are kept.
+not show (``provenance``) are kept. "Choose what it refers to…" opens
+:class:`~eduapp.ui.case_refs_dialog.RefsDialog`.
 """
 
 from __future__ import annotations
@@ -26,52 +27,17 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from ..domain import SYSTEMS, facet_name
 from .case_checks import CaseChecks
 from .case_form_data import SHOWN_KEYS, fill_form, read_form
+from .case_refs_dialog import RefsDialog
 from .row_table import ERROR_BG as _ERROR_BG
 from .row_table import Column, RowTable
-
-
-class RefsDialog(QDialog):
-    """Choose what a checklist item refers to, from everything the script holds.
-
-    :param refs: ``[(reference, description)]`` offered.
-    :param chosen: the references ticked at the start.
-    """
-
-    def __init__(self, refs: list[tuple[str, str]], chosen: list[str], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("What the item refers to"))
-        v = QVBoxLayout(self)
-        hint = QLabel(self.tr("The item counts as done when the student did any of the "
-                              "ticked things."))
-        hint.setWordWrap(True)
-        v.addWidget(hint)
-        self.list = QListWidget()
-        for ref, text in refs:
-            item = QListWidgetItem(f"{ref} — {text}" if text else ref)
-            item.setData(Qt.UserRole, ref)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if ref in chosen else Qt.Unchecked)
-            self.list.addItem(item)
-        v.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        v.addWidget(buttons)
-        self.resize(560, 480)
-
-    def chosen(self) -> list[str]:
-        """The ticked references, in list order."""
-        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.Checked]
 
 
 def _form(parent: QWidget) -> QFormLayout:
