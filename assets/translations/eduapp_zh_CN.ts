@@ -6244,99 +6244,99 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="149"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="150"/>
         <source>Type your answer (Ctrl+Enter to submit)</source>
         <translation>输入你的答案（Ctrl+Enter 提交）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="152"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="153"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="161"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="162"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="162"/>
-        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="163"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="246"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="163"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="164"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="164"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="165"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="165"/>
-        <location filename="../../eduapp/ui/practice_question.py" line="243"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="166"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="244"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="166"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="167"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="173"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="174"/>
         <source>Highlight selection (H)</source>
         <translation>高亮所选文字 (H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="174"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="175"/>
         <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
         <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="177"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="178"/>
         <source>Lab values (L)</source>
         <translation>化验参考值 (L)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="179"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="180"/>
         <source>Right-click an option or press Shift+letter to strike it out.</source>
         <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="195"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="196"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="196"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="197"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="199"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="200"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="203"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="204"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="244"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="246"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="253"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="254"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
@@ -6680,27 +6680,27 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>SessionNavigator</name>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="277"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="278"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="277"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="278"/>
         <source>partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="278"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="279"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="279"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="280"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="280"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="281"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
