@@ -358,995 +358,999 @@ Restore the latest backup? The files it replaces are kept.</source>
     </message>
 </context>
 <context>
-    <name>CaseEditor</name>
+    <name>CaseChecks</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="113"/>
-        <source>Case and patient</source>
-        <extracomment>milliseconds of quiet after the last keystroke before the form is checked</extracomment>
-        <translation>病例与病人</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="114"/>
-        <source>History</source>
-        <translation>病史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="116"/>
-        <source>Investigations</source>
-        <translation>辅助检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="117"/>
-        <source>Diagnosis and management</source>
-        <translation>诊断与处理</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="118"/>
-        <source>Checklist</source>
-        <translation>评分表</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="119"/>
-        <source>Debrief</source>
-        <translation>复盘</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="120"/>
-        <source>States and rules</source>
-        <translation>状态与规则</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="167"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="167"/>
-        <source>Reviewed</source>
-        <translation>已审阅</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="168"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="168"/>
-        <source>Retired</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="177"/>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="186"/>
-        <source>One learning objective a line</source>
-        <translation>每行一个学习目标</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="187"/>
-        <source>Case id:</source>
-        <translation>病例编号：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="187"/>
-        <source>Title:</source>
-        <translation>标题：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="188"/>
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
-        <source>Topic:</source>
-        <translation>主题：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
-        <source>System:</source>
-        <translation>系统：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="191"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="192"/>
-        <source>Chief complaint:</source>
-        <translation>主诉：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="193"/>
-        <source>Opening line:</source>
-        <translation>开场白：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
-        <source>Learning objectives:</source>
-        <translation>学习目标：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
-        <source>The patient</source>
-        <translation>病人</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="211"/>
-        <source>e.g. mother (for a child); empty: the patient answers</source>
-        <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="213"/>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="214"/>
-        <source>Age (years):</source>
-        <translation>年龄（岁）：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
-        <source>Sex:</source>
-        <translation>性别：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
-        <source>Occupation:</source>
-        <translation>职业：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
-        <source>Setting:</source>
-        <translation>场景：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
-        <source>Speech style:</source>
-        <translation>说话方式：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
-        <source>Emotional state:</source>
-        <translation>情绪状态：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
-        <source>Informant:</source>
-        <translation>代诉人：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="224"/>
-        <source>When the script has no answer</source>
-        <translation>脚本中没有答案时</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="226"/>
-        <source>the patient denies it</source>
-        <translation>病人否认</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="227"/>
-        <source>the patient is not sure</source>
-        <translation>病人不确定</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="228"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="230"/>
-        <source>normal</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="229"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="231"/>
-        <source>not available</source>
-        <translation>无法进行</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="233"/>
-        <source>e.g. CNY, GBP</source>
-        <translation>如 CNY、GBP</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="234"/>
-        <source>A symptom not in the script:</source>
-        <translation>脚本未列出的症状：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
-        <source>An examination not in the script:</source>
-        <translation>脚本未列出的查体：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="237"/>
-        <source>A test not in the script:</source>
-        <translation>脚本未列出的检查：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="238"/>
-        <source>Currency of costs:</source>
-        <translation>费用货币：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="242"/>
-        <source>The patient&apos;s stock replies (empty: the default)</source>
-        <translation>病人的固定回答（留空则用默认）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="245"/>
-        <source>Greeting:</source>
-        <translation>问候：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
-        <source>Does not understand:</source>
-        <translation>听不懂时：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
-        <source>Asks what is meant:</source>
-        <translation>追问所指：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
-        <source>Denies a symptom:</source>
-        <translation>否认症状：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
-        <source>After a summary:</source>
-        <translation>学生总结后：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
-        <source>Anything else?:</source>
-        <translation>“还有别的吗？”：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
-        <source>After empathy:</source>
-        <translation>学生表示共情后：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="252"/>
-        <source>After an explanation:</source>
-        <translation>学生解释后：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="253"/>
-        <source>Refuses (role break):</source>
-        <translation>拒绝（试图脱离角色时）：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="265"/>
-        <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
-        <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="332"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="370"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="418"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="461"/>
-        <source>Id</source>
-        <translation>标识</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="276"/>
-        <source>Topics</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="277"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="316"/>
-        <source>Keywords</source>
-        <translation>关键词</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="278"/>
-        <source>Example questions</source>
-        <translation>示例问题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
-        <source>Leak terms</source>
-        <translation>泄露词</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
-        <source>Add fact</source>
-        <translation>添加事实</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
-        <source>Remove fact</source>
-        <translation>删除事实</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="286"/>
-        <source>Presenting complaint</source>
-        <translation>主诉</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="287"/>
-        <source>History of the present illness</source>
-        <translation>现病史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
-        <source>Review of systems</source>
-        <translation>系统回顾</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
-        <source>Past history</source>
-        <translation>既往史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
-        <source>Drugs</source>
-        <translation>用药史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
-        <source>Allergies</source>
-        <translation>过敏史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
-        <source>Family history</source>
-        <translation>家族史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
-        <source>Social history</source>
-        <translation>个人史</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
-        <source>Ideas, concerns, expectations</source>
-        <translation>想法、担忧与期望</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
-        <source>Vital signs</source>
-        <translation>生命体征</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="297"/>
-        <source>Cardiovascular</source>
-        <translation>心血管</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="298"/>
-        <source>Respiratory</source>
-        <translation>呼吸系统</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="298"/>
-        <source>Abdominal</source>
-        <translation>腹部</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
-        <source>Neurological</source>
-        <translation>神经系统</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
-        <source>Head and neck</source>
-        <translation>头颈部</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
-        <source>Skin</source>
-        <translation>皮肤</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
-        <source>Musculoskeletal</source>
-        <translation>肌肉骨骼</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="301"/>
-        <source>Ear, nose and throat</source>
-        <translation>耳鼻喉</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
-        <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
-        <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="312"/>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="315"/>
-        <source>Finding</source>
-        <translation>查体所见</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="317"/>
-        <source>Minutes</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="318"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
-        <source>Cost</source>
-        <translation>费用</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
-        <source>Add examination</source>
-        <translation>添加查体项目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="319"/>
-        <source>Remove examination</source>
-        <translation>删除查体项目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="328"/>
-        <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
-        <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="334"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="363"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="372"/>
-        <source>Synonyms</source>
-        <translation>同义词</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
-        <source>Laboratory</source>
-        <translation>实验室</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
-        <source>Imaging</source>
-        <translation>影像</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="338"/>
-        <source>Bedside</source>
-        <translation>床旁</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
-        <source>Turnaround (min)</source>
-        <translation>出结果时间（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
-        <source>Add test</source>
-        <translation>添加检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
-        <source>Remove test</source>
-        <translation>删除检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="350"/>
-        <source>Final diagnosis</source>
-        <translation>最终诊断</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="354"/>
-        <source>Accepted other names, separated by commas (both languages)</source>
-        <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
-        <source>Diagnosis:</source>
-        <translation>诊断：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="357"/>
-        <source>Synonyms:</source>
-        <translation>同义词：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="359"/>
-        <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
-        <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="362"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="745"/>
-        <source>Diagnosis</source>
-        <translation>诊断</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
-        <source>Add diagnosis</source>
-        <translation>添加诊断</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
-        <source>Remove diagnosis</source>
-        <translation>删除诊断</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="368"/>
-        <source>Expected management:</source>
-        <translation>预期处理：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="371"/>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
-        <source>Add step</source>
-        <translation>添加步骤</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="373"/>
-        <source>Remove step</source>
-        <translation>删除步骤</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="383"/>
-        <source>Style:</source>
-        <translation>形式：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="384"/>
-        <source>OSCE checklist</source>
-        <translation>OSCE 评分表</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="385"/>
-        <source>病史采集 (licensing exam)</source>
-        <translation>病史采集（执业医师考试）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="387"/>
-        <source>Global rating</source>
-        <translation>总体评分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
-        <source>scale 1–</source>
-        <translation>等级 1–</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="398"/>
-        <source> points</source>
-        <translation> 分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="404"/>
-        <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
-        <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="409"/>
-        <source>Section id</source>
-        <translation>部分编号</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="410"/>
-        <source>Section title</source>
-        <translation>部分标题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="411"/>
-        <source>Add section</source>
-        <translation>添加部分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="411"/>
-        <source>Remove section</source>
-        <translation>删除部分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="417"/>
-        <source>Section</source>
-        <translation>部分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
-        <source>Case id</source>
-        <translation>病例编号</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="742"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="743"/>
-        <source>Chief complaint</source>
-        <translation>主诉</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="744"/>
-        <source>Opening line</source>
-        <translation>开场白</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="745"/>
-        <source>Initial state</source>
-        <translation>初始状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="115"/>
-        <source>Physical examination</source>
-        <translation>体格检查</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="173"/>
-        <source>Case details</source>
-        <translation>病例信息</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="275"/>
-        <source>Patient&apos;s answer</source>
-        <translation>病人的回答</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="320"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="365"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="374"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="412"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
-        <source>Row check</source>
-        <translation>校验</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="296"/>
-        <source>General appearance</source>
-        <translation>一般情况</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="419"/>
-        <source>Checklist item</source>
-        <translation>评分项目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="420"/>
-        <source>Refers to</source>
-        <translation>对应内容</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="421"/>
-        <source>Weight</source>
-        <translation>分值</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
-        <source>Add item</source>
-        <translation>添加条目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="422"/>
-        <source>Remove item</source>
-        <translation>删除条目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
-        <source>Choose what it refers to…</source>
-        <translation>选择对应内容…</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="426"/>
-        <source>Build the checklist from the script</source>
-        <translation>根据脚本生成评分表</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="442"/>
-        <source>One teaching point a line</source>
-        <translation>每行一个教学要点</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="443"/>
-        <source>Summary of the case:</source>
-        <translation>病例小结：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
-        <source>Teaching points:</source>
-        <translation>教学要点：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="451"/>
-        <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
-        <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="456"/>
-        <source>Initial state:</source>
-        <translation>初始状态：</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="462"/>
-        <source>Description</source>
-        <translation>说明文字</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="463"/>
-        <source>Observations</source>
-        <translation>生命体征</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="464"/>
-        <source>Patient says</source>
-        <translation>病人说</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="465"/>
-        <source>Examination changes</source>
-        <translation>查体变化</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
-        <source>Add state</source>
-        <translation>添加状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="466"/>
-        <source>Remove state</source>
-        <translation>删除状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="471"/>
-        <source>Rule id</source>
-        <translation>规则编号</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="472"/>
-        <source>In state</source>
-        <translation>所在状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="473"/>
-        <source>After (min)</source>
-        <translation>之后（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="475"/>
-        <source>When done</source>
-        <translation>已做</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="476"/>
-        <source>When not done</source>
-        <translation>未做</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="477"/>
-        <source>Counters at least</source>
-        <translation>计数器至少为</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="478"/>
-        <source>Go to state</source>
-        <translation>转到状态</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="479"/>
-        <source>Message</source>
-        <translation>提示信息</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="480"/>
-        <source>Add to counters</source>
-        <translation>计数器增加</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
-        <source>Add rule</source>
-        <translation>添加规则</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="481"/>
-        <source>Remove rule</source>
-        <translation>删除规则</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
-        <source>must not be empty</source>
-        <translation>不能为空</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="542"/>
-        <source>must be one of the states: {ids}</source>
-        <translation>必须是以下状态之一：{ids}</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="607"/>
-        <source>introduces themself</source>
-        <translation>自我介绍</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="608"/>
-        <source>opens with an open question</source>
-        <translation>以开放式问题开始</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="609"/>
-        <source>shows empathy</source>
-        <translation>表达共情</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="609"/>
-        <source>summarises</source>
-        <translation>进行总结</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="610"/>
-        <source>asks if there is anything else</source>
-        <translation>询问还有无其他问题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="611"/>
-        <source>explains what happens next</source>
-        <translation>解释下一步</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="612"/>
-        <source>avoids medical jargon</source>
-        <translation>不用医学术语</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="529"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="619"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="54"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="107"/>
         <source>needs an id</source>
+        <extracomment>the references known while a whole form is rechecked (see :meth:`refs_fixed`)</extracomment>
         <translation>需要编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="531"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="621"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="56"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="109"/>
         <source>the id may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
         <translation>编号只能包含字母、数字、“_”和“-”</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="623"/>
-        <source>another row has the id {id}</source>
-        <translation>另一行的编号也是 {id}</translation>
+        <location filename="../../eduapp/ui/case_checks.py" line="63"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="636"/>
-        <source>needs the patient&apos;s answer</source>
-        <translation>需要病人的回答</translation>
+        <location filename="../../eduapp/ui/case_checks.py" line="67"/>
+        <source>must be one of the states: {ids}</source>
+        <translation>必须是以下状态之一：{ids}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="638"/>
-        <source>cannot be asked: give topics, keywords or example questions</source>
-        <translation>无法被问到：请填写主题、关键词或示例问题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="641"/>
-        <source>unknown topic {t} (not in the interview lexicon)</source>
-        <translation>未知主题 {t}（不在问诊词库中）</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="650"/>
-        <source>needs a name and a finding</source>
-        <translation>需要名称和查体所见</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="652"/>
-        <source>minutes and cost must be numbers, 0 or more</source>
-        <translation>分钟和费用必须是不小于 0 的数字</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="660"/>
-        <source>needs a name and a result</source>
-        <translation>需要名称和结果</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="662"/>
-        <source>cost and turnaround must be numbers, 0 or more</source>
-        <translation>费用和出结果时间必须是不小于 0 的数字</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="666"/>
-        <source>needs a name</source>
-        <translation>需要名称</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="676"/>
-        <source>needs a title</source>
-        <translation>需要标题</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="678"/>
-        <source>has no items</source>
-        <translation>没有条目</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="693"/>
-        <source>choose a section</source>
-        <translation>请选择部分</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="695"/>
-        <source>needs the item&apos;s text</source>
-        <translation>需要条目内容</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="697"/>
-        <source>refers to nothing: choose what it refers to</source>
-        <translation>没有对应内容：请选择对应内容</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="700"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="730"/>
-        <source>refers to {refs}, which is not in the script</source>
-        <translation>对应 {refs}，但脚本中没有</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="703"/>
-        <source>the weight must be a number above 0</source>
-        <translation>分值必须是大于 0 的数字</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="716"/>
-        <source>changes examination {ids}, which is not in the script</source>
-        <translation>修改了查体 {ids}，但脚本中没有</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="545"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="727"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="70"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="225"/>
         <source>state {id} does not exist</source>
         <translation>状态 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="733"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="95"/>
+        <source>introduces themself</source>
+        <translation>自我介绍</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="96"/>
+        <source>opens with an open question</source>
+        <translation>以开放式问题开始</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="97"/>
+        <source>shows empathy</source>
+        <translation>表达共情</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="97"/>
+        <source>summarises</source>
+        <translation>进行总结</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="98"/>
+        <source>asks if there is anything else</source>
+        <translation>询问还有无其他问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="99"/>
+        <source>explains what happens next</source>
+        <translation>解释下一步</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="100"/>
+        <source>avoids medical jargon</source>
+        <translation>不用医学术语</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="111"/>
+        <source>another row has the id {id}</source>
+        <translation>另一行的编号也是 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="125"/>
+        <source>needs the patient&apos;s answer</source>
+        <translation>需要病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="127"/>
+        <source>cannot be asked: give topics, keywords or example questions</source>
+        <translation>无法被问到：请填写主题、关键词或示例问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="130"/>
+        <source>unknown topic {t} (not in the interview lexicon)</source>
+        <translation>未知主题 {t}（不在问诊词库中）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="140"/>
+        <source>needs a name and a finding</source>
+        <translation>需要名称和查体所见</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="142"/>
+        <source>minutes and cost must be numbers, 0 or more</source>
+        <translation>分钟和费用必须是不小于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="151"/>
+        <source>needs a name and a result</source>
+        <translation>需要名称和结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="153"/>
+        <source>cost and turnaround must be numbers, 0 or more</source>
+        <translation>费用和出结果时间必须是不小于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="158"/>
+        <source>needs a name</source>
+        <translation>需要名称</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="170"/>
+        <source>needs a title</source>
+        <translation>需要标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="172"/>
+        <source>has no items</source>
+        <translation>没有条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="189"/>
+        <source>choose a section</source>
+        <translation>请选择部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="191"/>
+        <source>needs the item&apos;s text</source>
+        <translation>需要条目内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="193"/>
+        <source>refers to nothing: choose what it refers to</source>
+        <translation>没有对应内容：请选择对应内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="196"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="228"/>
+        <source>refers to {refs}, which is not in the script</source>
+        <translation>对应 {refs}，但脚本中没有</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="199"/>
+        <source>the weight must be a number above 0</source>
+        <translation>分值必须是大于 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="213"/>
+        <source>changes examination {ids}, which is not in the script</source>
+        <translation>修改了查体 {ids}，但脚本中没有</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_checks.py" line="231"/>
         <source>minutes must be a number</source>
         <translation>分钟必须是数字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="736"/>
+        <location filename="../../eduapp/ui/case_checks.py" line="234"/>
         <source>counters must be name=number</source>
         <translation>计数器须写作 名称=数字</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="84"/>
+        <source>Case and patient</source>
+        <extracomment>milliseconds of quiet after the last keystroke before the form is checked what is wrong in the form (the tables below call its row checks)</extracomment>
+        <translation>病例与病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="85"/>
+        <source>History</source>
+        <translation>病史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="87"/>
+        <source>Investigations</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="88"/>
+        <source>Diagnosis and management</source>
+        <translation>诊断与处理</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="89"/>
+        <source>Checklist</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="90"/>
+        <source>Debrief</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="91"/>
+        <source>States and rules</source>
+        <translation>状态与规则</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="137"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="137"/>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="138"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="138"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="147"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="147"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="156"/>
+        <source>One learning objective a line</source>
+        <translation>每行一个学习目标</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="157"/>
+        <source>Case id:</source>
+        <translation>病例编号：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="157"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="158"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="159"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="160"/>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="161"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="162"/>
+        <source>Chief complaint:</source>
+        <translation>主诉：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="163"/>
+        <source>Opening line:</source>
+        <translation>开场白：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="164"/>
+        <source>Learning objectives:</source>
+        <translation>学习目标：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="168"/>
+        <source>The patient</source>
+        <translation>病人</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="181"/>
+        <source>e.g. mother (for a child); empty: the patient answers</source>
+        <translation>如 母亲（儿童病例）；留空则由病人本人回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="183"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="184"/>
+        <source>Age (years):</source>
+        <translation>年龄（岁）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="185"/>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="186"/>
+        <source>Occupation:</source>
+        <translation>职业：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="187"/>
+        <source>Setting:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="188"/>
+        <source>Speech style:</source>
+        <translation>说话方式：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="189"/>
+        <source>Emotional state:</source>
+        <translation>情绪状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="190"/>
+        <source>Informant:</source>
+        <translation>代诉人：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="194"/>
+        <source>When the script has no answer</source>
+        <translation>脚本中没有答案时</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="196"/>
+        <source>the patient denies it</source>
+        <translation>病人否认</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="197"/>
+        <source>the patient is not sure</source>
+        <translation>病人不确定</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="198"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="200"/>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="199"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="201"/>
+        <source>not available</source>
+        <translation>无法进行</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="203"/>
+        <source>e.g. CNY, GBP</source>
+        <translation>如 CNY、GBP</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="204"/>
+        <source>A symptom not in the script:</source>
+        <translation>脚本未列出的症状：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="205"/>
+        <source>An examination not in the script:</source>
+        <translation>脚本未列出的查体：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="207"/>
+        <source>A test not in the script:</source>
+        <translation>脚本未列出的检查：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="208"/>
+        <source>Currency of costs:</source>
+        <translation>费用货币：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="212"/>
+        <source>The patient&apos;s stock replies (empty: the default)</source>
+        <translation>病人的固定回答（留空则用默认）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="215"/>
+        <source>Greeting:</source>
+        <translation>问候：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="216"/>
+        <source>Does not understand:</source>
+        <translation>听不懂时：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="217"/>
+        <source>Asks what is meant:</source>
+        <translation>追问所指：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="218"/>
+        <source>Denies a symptom:</source>
+        <translation>否认症状：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="219"/>
+        <source>After a summary:</source>
+        <translation>学生总结后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="220"/>
+        <source>Anything else?:</source>
+        <translation>“还有别的吗？”：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="221"/>
+        <source>After empathy:</source>
+        <translation>学生表示共情后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="222"/>
+        <source>After an explanation:</source>
+        <translation>学生解释后：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="223"/>
+        <source>Refuses (role break):</source>
+        <translation>拒绝（试图脱离角色时）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
+        <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
+        <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="242"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="389"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="433"/>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="243"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="307"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="287"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
+        <source>Example questions</source>
+        <translation>示例问题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
+        <source>Leak terms</source>
+        <translation>泄露词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
+        <source>Add fact</source>
+        <translation>添加事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
+        <source>Remove fact</source>
+        <translation>删除事实</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="257"/>
+        <source>Presenting complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="258"/>
+        <source>History of the present illness</source>
+        <translation>现病史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
+        <source>Review of systems</source>
+        <translation>系统回顾</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
+        <source>Past history</source>
+        <translation>既往史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
+        <source>Drugs</source>
+        <translation>用药史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
+        <source>Allergies</source>
+        <translation>过敏史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
+        <source>Family history</source>
+        <translation>家族史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
+        <source>Social history</source>
+        <translation>个人史</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
+        <source>Ideas, concerns, expectations</source>
+        <translation>想法、担忧与期望</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="309"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="267"/>
+        <source>Vital signs</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="268"/>
+        <source>Cardiovascular</source>
+        <translation>心血管</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
+        <source>Respiratory</source>
+        <translation>呼吸系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
+        <source>Abdominal</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
+        <source>Neurological</source>
+        <translation>神经系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
+        <source>Head and neck</source>
+        <translation>头颈部</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
+        <source>Skin</source>
+        <translation>皮肤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
+        <source>Musculoskeletal</source>
+        <translation>肌肉骨骼</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <source>Ear, nose and throat</source>
+        <translation>耳鼻喉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
+        <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
+        <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="285"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="286"/>
+        <source>Finding</source>
+        <translation>查体所见</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
+        <source>Add examination</source>
+        <translation>添加查体项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
+        <source>Remove examination</source>
+        <translation>删除查体项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
+        <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
+        <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="305"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="306"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="334"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
+        <source>Synonyms</source>
+        <translation>同义词</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
+        <source>Laboratory</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
+        <source>Imaging</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="309"/>
+        <source>Bedside</source>
+        <translation>床旁</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="312"/>
+        <source>Turnaround (min)</source>
+        <translation>出结果时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
+        <source>Add test</source>
+        <translation>添加检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
+        <source>Remove test</source>
+        <translation>删除检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
+        <source>Final diagnosis</source>
+        <translation>最终诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
+        <source>Accepted other names, separated by commas (both languages)</source>
+        <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="327"/>
+        <source>Diagnosis:</source>
+        <translation>诊断：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="328"/>
+        <source>Synonyms:</source>
+        <translation>同义词：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="330"/>
+        <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
+        <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="540"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
+        <source>Add diagnosis</source>
+        <translation>添加诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
+        <source>Remove diagnosis</source>
+        <translation>删除诊断</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
+        <source>Expected management:</source>
+        <translation>预期处理：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="354"/>
+        <source>Style:</source>
+        <translation>形式：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="355"/>
+        <source>OSCE checklist</source>
+        <translation>OSCE 评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
+        <source>病史采集 (licensing exam)</source>
+        <translation>病史采集（执业医师考试）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="358"/>
+        <source>Global rating</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="363"/>
+        <source>scale 1–</source>
+        <translation>等级 1–</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="369"/>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
+        <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
+        <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="380"/>
+        <source>Section id</source>
+        <translation>部分编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="381"/>
+        <source>Section title</source>
+        <translation>部分标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="382"/>
+        <source>Add section</source>
+        <translation>添加部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="382"/>
+        <source>Remove section</source>
+        <translation>删除部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="388"/>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="537"/>
+        <source>Case id</source>
+        <translation>病例编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="537"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
+        <source>Chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="539"/>
+        <source>Opening line</source>
+        <translation>开场白</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="540"/>
+        <source>Initial state</source>
+        <translation>初始状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="86"/>
+        <source>Physical examination</source>
+        <translation>体格检查</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="143"/>
+        <source>Case details</source>
+        <translation>病例信息</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="245"/>
+        <source>Patient&apos;s answer</source>
+        <translation>病人的回答</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="383"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
+        <source>Row check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="267"/>
+        <source>General appearance</source>
+        <translation>一般情况</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="390"/>
+        <source>Checklist item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="391"/>
+        <source>Refers to</source>
+        <translation>对应内容</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
+        <source>Weight</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
+        <source>Remove item</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="395"/>
+        <source>Choose what it refers to…</source>
+        <translation>选择对应内容…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="398"/>
+        <source>Build the checklist from the script</source>
+        <translation>根据脚本生成评分表</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
+        <source>One teaching point a line</source>
+        <translation>每行一个教学要点</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="415"/>
+        <source>Summary of the case:</source>
+        <translation>病例小结：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="416"/>
+        <source>Teaching points:</source>
+        <translation>教学要点：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
+        <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
+        <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="428"/>
+        <source>Initial state:</source>
+        <translation>初始状态：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="434"/>
+        <source>Description</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="435"/>
+        <source>Observations</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="436"/>
+        <source>Patient says</source>
+        <translation>病人说</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="437"/>
+        <source>Examination changes</source>
+        <translation>查体变化</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="438"/>
+        <source>Add state</source>
+        <translation>添加状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="438"/>
+        <source>Remove state</source>
+        <translation>删除状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
+        <source>Rule id</source>
+        <translation>规则编号</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="445"/>
+        <source>In state</source>
+        <translation>所在状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="446"/>
+        <source>After (min)</source>
+        <translation>之后（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
+        <source>When done</source>
+        <translation>已做</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <source>When not done</source>
+        <translation>未做</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
+        <source>Counters at least</source>
+        <translation>计数器至少为</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="451"/>
+        <source>Go to state</source>
+        <translation>转到状态</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="452"/>
+        <source>Message</source>
+        <translation>提示信息</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="453"/>
+        <source>Add to counters</source>
+        <translation>计数器增加</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
     </message>
 </context>
 <context>
@@ -2126,98 +2130,98 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="35"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="36"/>
         <source>How well did you know it?</source>
         <translation>你掌握得怎么样？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="39"/>
         <source>1 Again</source>
         <translation>1 重来</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="38"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="39"/>
         <source>2 Hard</source>
         <translation>2 困难</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="39"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="40"/>
         <source>3 Good</source>
         <translation>3 良好</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="39"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="40"/>
         <source>4 Easy</source>
         <translation>4 简单</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="59"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="60"/>
         <source>Wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="59"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="60"/>
         <source>Partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="60"/>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="126"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="61"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="127"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="73"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="74"/>
         <source>Ask the tutor about this question</source>
         <translation>就此题向辅导老师提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="76"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="77"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="90"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="91"/>
         <source>Mark your answer:</source>
         <translation>给你的答案评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="91"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="92"/>
         <source>Disagree? Your mark:</source>
         <translation>不同意？你的评分：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="111"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="112"/>
         <source>Press 1-4. Your rating sets when this question comes back for review.</source>
         <translation>按 1-4 评分。你的评分决定这道题何时再次复习。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="114"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="115"/>
         <source>Unless you rate it, it counts as {rating}.</source>
         <translation>如果你不评分，将按“{rating}”计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="123"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="124"/>
         <source>Compare your answer with the model answer and mark it.</source>
         <translation>请将你的答案与参考答案比较并评分。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="130"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="131"/>
         <source>Partly right ({score:.0%})</source>
         <translation>部分正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="133"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="134"/>
         <source>Not right ({score:.0%})</source>
         <translation>不正确（{score:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="138"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="139"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="145"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="146"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>
@@ -2227,242 +2231,260 @@ Restore the latest backup? The files it replaces are kept.</source>
         <translation>评分标准：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="151"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="150"/>
         <source>Missing:</source>
         <translation>遗漏要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="156"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="154"/>
         <source>Your own mark: {score:.0%}</source>
         <translation>你的自评：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="161"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="159"/>
         <source>References:</source>
         <translation>参考文献：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="170"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="167"/>
         <source>this question</source>
         <translation>本题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="174"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="171"/>
         <source>{provider} ({model}) did not answer (not reachable or failed), so here are the explanations and notes.</source>
         <translation>{provider}（{model}）没有回答（无法连接或出错），以下是本题解析和讲义。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_feedback.py" line="177"/>
+        <location filename="../../eduapp/ui/practice_feedback.py" line="174"/>
         <source>Sources: {s}</source>
         <translation>来源：{s}</translation>
     </message>
 </context>
 <context>
+    <name>FindingsList</name>
+    <message>
+        <location filename="../../eduapp/ui/findings_list.py" line="45"/>
+        <source>No findings.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/findings_list.py" line="56"/>
+        <source>Rule: {rule}. Click to show the words in the item.</source>
+        <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/findings_list.py" line="57"/>
+        <source>Rule: {rule}.</source>
+        <translation>规则：{rule}。</translation>
+    </message>
+</context>
+<context>
     <name>GeneratePage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="79"/>
-        <location filename="../../eduapp/ui/pages/generate.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="80"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="104"/>
         <source>Generate</source>
         <extracomment>Most drafts the review queue shows at once (newest first). Most documents in the document menu.</extracomment>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="108"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="127"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="131"/>
         <source>Notes and case studies</source>
         <translation>讲义与病例分析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="156"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="158"/>
         <source>Mark as reviewed: checked by a person, not yet approved for exams</source>
         <translation>标记为已审阅：已由人工检查，尚未批准用于考试</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="159"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="160"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="160"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="161"/>
         <source>Approve for use in exams (your decision)</source>
         <translation>批准用于考试（由您决定）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="161"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="162"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="163"/>
         <source>Write a replacement with the same request and discard this draft</source>
         <translation>按相同要求重写一道题，并丢弃此草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="164"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="165"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="166"/>
         <source>Move to the bank&apos;s trash</source>
         <translation>移入题库回收站</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="267"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="268"/>
         <source>{progress} · {seconds} s</source>
         <translation>{progress} · {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="276"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="299"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="300"/>
         <source>Cancelled. Nothing was stored.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="303"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="304"/>
         <source>Something went wrong; nothing was stored.</source>
         <translation>出错了，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="316"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="317"/>
         <source>Give a topic to generate about.</source>
         <translation>请填写要生成内容的知识点。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="325"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="326"/>
         <source>Waiting for {provider}…</source>
         <translation>正在等待 {provider}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="339"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="340"/>
         <source>{done} of {total} questions written</source>
         <translation>已写出 {done}/{total} 道题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="350"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="351"/>
         <source>{tokens} tokens so far</source>
         <translation>已生成 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="363"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="364"/>
         <source>1 draft question is waiting for your review.</source>
         <translation>1 道草稿题等待你审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="365"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="366"/>
         <source>{n} draft questions are waiting for your review.</source>
         <translation>{n} 道草稿题正等待您审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="368"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="369"/>
         <source>These drafts were stored earlier; nothing new was generated.</source>
         <translation>这些草稿此前已保存，未生成新内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="370"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="371"/>
         <source>{n} could not be produced: {why}</source>
         <translation>{n} 道未能生成：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="379"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="380"/>
         <source>“{title}” is saved as a draft document. Read it, edit it if needed, and save.</source>
         <translation>“{title}”已保存为草稿文档。请阅读，必要时修改后保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="408"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="409"/>
         <source>1 draft waiting for review</source>
         <translation>1 道草稿待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="409"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="410"/>
         <source>{n} drafts waiting for review</source>
         <translation>{n} 份草稿等待审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="407"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="408"/>
         <source>No drafts waiting for review.</source>
         <translation>没有等待审核的草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="411"/>
         <source>Review queue ({n})</source>
         <translation>审核队列（{n}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="477"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="478"/>
         <source>Select one draft to read and edit it.</source>
         <translation>选择一份草稿以查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="480"/>
         <source>{n} drafts selected.</source>
         <translation>已选择 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="505"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="506"/>
         <source>Approved {n} items.</source>
         <translation>已批准 {n} 道题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="505"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="506"/>
         <source>Approved 1 item.</source>
         <translation>已批准 1 道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="507"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="508"/>
         <source>Accepted 1 item as reviewed.</source>
         <translation>已将 1 道试题标为已审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="508"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="509"/>
         <source>Accepted {n} items as reviewed.</source>
         <translation>已将 {n} 道题标记为已审阅。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="531"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="532"/>
         <source>Discarded 1 draft.</source>
         <translation>已丢弃 1 道草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="532"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="533"/>
         <source>Discarded {n} drafts.</source>
         <translation>已丢弃 {n} 份草稿。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="549"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="550"/>
         <source>Writing a replacement for draft #{id} with {provider}…</source>
         <translation>正在用 {provider} 重写草稿 #{id}…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="560"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="561"/>
         <source>Draft #{old} was replaced by #{new}.</source>
         <translation>草稿 #{old} 已被 #{new} 替换。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="575"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="576"/>
         <source>Saved draft #{id} (version {v}).</source>
         <translation>已保存草稿 #{id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/generate.py" line="617"/>
+        <location filename="../../eduapp/ui/pages/generate.py" line="618"/>
         <source>Saved “{title}”.</source>
         <translation>已保存“{title}”。</translation>
     </message>
@@ -2660,19 +2682,59 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="850"/>
+        <location filename="../../eduapp/ui/item_history.py" line="26"/>
         <source>Item history</source>
         <translation>试题历史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="859"/>
+        <location filename="../../eduapp/ui/item_history.py" line="35"/>
         <source>Version {n} · {when} · {note}</source>
         <translation>第 {n} 版 · {when} · {note}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="868"/>
+        <location filename="../../eduapp/ui/item_history.py" line="44"/>
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
+    </message>
+</context>
+<context>
+    <name>ImageList</name>
+    <message>
+        <location filename="../../eduapp/ui/image_list.py" line="51"/>
+        <source>Add image…</source>
+        <extracomment>The image types Add image… accepts (its file dialog offers these).</extracomment>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/image_list.py" line="52"/>
+        <source>Remove image</source>
+        <translation>移除图片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/image_list.py" line="85"/>
+        <source>Add image</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/image_list.py" line="86"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/image_list.py" line="93"/>
+        <location filename="../../eduapp/ui/image_list.py" line="98"/>
+        <source>Cannot add image</source>
+        <translation>无法添加图片</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/image_list.py" line="99"/>
+        <source>{name} is not a PNG, JPEG or GIF image.</source>
+        <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/image_list.py" line="123"/>
+        <source>missing</source>
+        <translation>缺失</translation>
     </message>
 </context>
 <context>
@@ -2893,393 +2955,393 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="363"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="364"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="83"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="84"/>
         <source>Student:</source>
         <translation>学生：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="79"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="80"/>
         <source>Patient interview</source>
         <translation>病人问诊</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="96"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="97"/>
         <source>Choose a patient. Interview them, examine, order tests, then give your diagnosis and plan; you are scored like an OSCE station.</source>
         <translation>选择一位病人：问诊、查体、开检查，然后给出诊断和处理意见；评分方式与 OSCE 考站相同。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="104"/>
         <source>Role-play the patient with the language model</source>
         <translation>由语言模型扮演病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="104"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="105"/>
         <source>Uses the default provider from Settings. Its answers are checked so that they never give away the diagnosis; without it, the offline engine answers from the case script.</source>
         <translation>使用“设置”中的默认模型。其回答会经过检查，绝不泄露诊断；不勾选时，由离线引擎根据病例脚本回答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="110"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="111"/>
         <source>Start encounter</source>
         <translation>开始接诊</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="130"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="131"/>
         <source>Ask the patient a question and press Enter</source>
         <translation>向病人提问，按回车发送</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="135"/>
         <source>Ask</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="140"/>
         <source>Read the patient&apos;s answers aloud</source>
         <translation>朗读病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="157"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="158"/>
         <source>Physical examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="163"/>
         <source>Examine</source>
         <translation>查体</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="167"/>
         <source>Investigations</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="174"/>
         <source>Another test…</source>
         <translation>其他检查…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="176"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="177"/>
         <source>Order</source>
         <translation>开检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="180"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="181"/>
         <source>Wait 10 minutes for results</source>
         <translation>等待 10 分钟出结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="184"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="185"/>
         <source>Diagnosis and plan</source>
         <translation>诊断与处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="188"/>
         <source>Leading diagnosis; differential…</source>
         <translation>主要诊断；鉴别诊断…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="188"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="189"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="190"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="191"/>
         <source>Management, one step a line</source>
         <translation>处理措施，每行一条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="192"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="193"/>
         <source>Plan:</source>
         <translation>处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="194"/>
         <source>Submit diagnosis and plan</source>
         <translation>提交诊断和处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="197"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="198"/>
         <source>Finish and see the debrief</source>
         <translation>结束并查看复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="211"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="212"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="218"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="219"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="223"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="224"/>
         <source>Back to the cases</source>
         <translation>返回病例列表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="252"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="253"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="252"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="253"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="295"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="296"/>
         <source>{name} · {cost}{unit} · {minutes} min</source>
         <translation>{name} · {cost}{unit} · {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="314"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="315"/>
         <source>Time {mm}:{ss:02d} · simulated {sim} min · cost {cost}{unit}</source>
         <translation>用时 {mm}:{ss:02d} · 模拟 {sim} 分钟 · 费用 {cost}{unit}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="346"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="347"/>
         <source>The patient is answering…</source>
         <translation>病人正在回答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="353"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="354"/>
         <source>Observations: {vitals}</source>
         <translation>生命体征：{vitals}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="440"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="441"/>
         <source>No text-to-speech voice for this language on this computer; the answers are shown only.</source>
         <translation>本机没有该语言的语音朗读声音，回答只以文字显示。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="487"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="488"/>
         <source>Marking your diagnosis and plan…</source>
         <translation>正在评判你的诊断和处理…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="540"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="541"/>
         <source>Debrief saved to {path}</source>
         <translation>复盘已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="582"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="583"/>
         <source>{item} (partly done: {share})</source>
         <translation>{item}（部分完成：{share}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="601"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="602"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="611"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="612"/>
         <source>Your diagnosis: {d}</source>
         <translation>你的诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="612"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="613"/>
         <source>Expected: {x}</source>
         <translation>正确诊断：{x}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="616"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="617"/>
         <source>Differential you considered: {d}</source>
         <translation>你考虑的鉴别诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="618"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="619"/>
         <source>Checklist by section</source>
         <translation>评分表各部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="629"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="630"/>
         <source>Efficiency</source>
         <translation>效率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="633"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="634"/>
         <source>{n} not understood</source>
         <translation>{n} 个未被理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="634"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="635"/>
         <source>1 examination</source>
         <translation>查体 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="635"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="636"/>
         <source>{n} examinations</source>
         <translation>查体 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="636"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="637"/>
         <source>1 test</source>
         <translation>检查 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="636"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="637"/>
         <source>{n} tests</source>
         <translation>检查 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="637"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="638"/>
         <source>cost {c} {cur}</source>
         <translation>费用 {c} {cur}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="638"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="639"/>
         <source>{m} simulated minutes</source>
         <translation>模拟用时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="639"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="640"/>
         <source>real time {mm}:{ss:02d}</source>
         <translation>实际用时 {mm}:{ss:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="640"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="641"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="642"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="643"/>
         <source>Management</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="643"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="644"/>
         <source>Done: {done}</source>
         <translation>已做：{done}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="644"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="645"/>
         <source>Missed: {missed}</source>
         <translation>遗漏：{missed}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="647"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="648"/>
         <source>The case</source>
         <translation>病例小结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="649"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="650"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="651"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="652"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="519"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="520"/>
         <source>Export debrief</source>
         <translation>导出复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="521"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="522"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="536"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="537"/>
         <source>Writing the PDF…</source>
         <extracomment>the folder a debrief was saved to last (this session)</extracomment>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="565"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="566"/>
         <source>No diagnosis was submitted.</source>
         <translation>未提交诊断。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="567"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="568"/>
         <source>Your leading diagnosis names the expected diagnosis or one of its accepted synonyms.</source>
         <translation>你的首要诊断与正确诊断或其认可的同义名称一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="570"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
         <source>Your leading diagnosis matches none of the accepted names, and the language model could not judge it ({why}).</source>
         <translation>你的首要诊断与认可的名称都不一致，语言模型也未能判定（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="574"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
         <source>Judged by the language model: {why}</source>
         <translation>由语言模型判定：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
         <source>Your leading diagnosis (the first one you wrote) matches neither the expected diagnosis nor its accepted synonyms.</source>
         <translation>你的首要诊断（写在最前面的一个）与正确诊断及其认可的同义名称都不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="602"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="603"/>
         <source>Score: {total} / 100</source>
         <translation>得分：{total} / 100</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="605"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="606"/>
         <source>Global rating (derived from the checklist): {r} / {s}</source>
         <translation>整体评分（由评分表推算）：{r} / {s}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="608"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="610"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="610"/>
         <source>not correct</source>
         <translation>不正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="619"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="620"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="619"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="620"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="619"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="620"/>
         <source>Missed</source>
         <translation>遗漏项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="632"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="633"/>
         <source>1 question asked</source>
         <translation>提问 1 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="632"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="633"/>
         <source>{n} questions asked</source>
         <translation>提问 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="653"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="653"/>
         <source>Patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="654"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -3287,277 +3349,277 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>ItemBankPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="53"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="54"/>
         <source>Item bank</source>
         <extracomment>what Ctrl+Z undoes, newest last: ``(&quot;delete&quot;, ids)`` or ``(&quot;edit&quot;, id, version)``</extracomment>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="59"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="60"/>
         <source>Search stems, options, explanations, tags (English or 中文)</source>
         <translation>搜索题干、选项、解析、标签（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="66"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="67"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="66"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="67"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="67"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="68"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="67"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="68"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="68"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="69"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="69"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="69"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="70"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="70"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="71"/>
         <source>Last review</source>
         <translation>最近审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="91"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="92"/>
         <source>Categories</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="114"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="115"/>
         <source>New item</source>
         <translation>新建试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="115"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="116"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="117"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="126"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="118"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="127"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="119"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="120"/>
         <source>Preview as student…</source>
         <translation>以学生视角预览…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="120"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="121"/>
         <source>Try the selected item as a student sees it in practice.</source>
         <translation>按学生练习时看到的样子试做所选试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="123"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="124"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="131"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="132"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="133"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="154"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="155"/>
         <source>Statistics: select an item.</source>
         <translation>统计：请选择一道试题。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="196"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="197"/>
         <source>Reviewed before {year} or never</source>
         <translation>{year}年以前审核或从未审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="199"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="200"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="199"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="200"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="204"/>
         <source>All types</source>
         <translation>全部题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="203"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="204"/>
         <source>All topics</source>
         <translation>全部知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="204"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="205"/>
         <source>All systems</source>
         <translation>全部系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="205"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="206"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="205"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="206"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="206"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="207"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="206"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="207"/>
         <source>All exam types</source>
         <translation>全部考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="207"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="208"/>
         <source>Any review date</source>
         <translation>任意审核日期</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="233"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="234"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="285"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="286"/>
         <source>1 item</source>
         <translation>1 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="286"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="287"/>
         <source>{n} items</source>
         <translation>{n} 道试题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="401"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="402"/>
         <source>Practice: nobody has answered it yet.</source>
         <translation>练习：尚无人作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="403"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="404"/>
         <source>Practice: {n} students · facility p = {p} · point-biserial r_pb = {r}</source>
         <translation>练习：{n} 名学生 · 难度 p = {p} · 点二列相关 r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="406"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="407"/>
         <source>{s:.0f} s on average</source>
         <translation>平均 {s:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="410"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="411"/>
         <source>Exams: not in a marked sitting yet.</source>
         <translation>考试：尚未出现在已阅卷的考试中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="413"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="414"/>
         <source>Exam {exam} ({when}): {n} candidates · p = {p} · r_pb = {r}</source>
         <translation>考试 {exam}（{when}）：{n} 名考生 · p = {p} · r_pb = {r}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="430"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="431"/>
         <source>Select one item to preview.</source>
         <translation>请选择一道试题进行预览。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="484"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="485"/>
         <source>Saved item {id} (version {v}).</source>
         <translation>已保存试题 {id}（第 {v} 版）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="504"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="505"/>
         <source>Deleted 1 item. Press Undo delete (Ctrl+Z) to bring it back.</source>
         <translation>已删除 1 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="506"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="507"/>
         <source>Deleted {n} items. Press Undo delete (Ctrl+Z) to bring them back.</source>
         <translation>已删除 {n} 道试题。按“撤销删除”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="519"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="533"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="534"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="523"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="524"/>
         <source>Undo the delete of 1 item (Ctrl+Z).</source>
         <translation>撤销删除 1 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="524"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="525"/>
         <source>Undo the delete of {n} items (Ctrl+Z).</source>
         <translation>撤销删除 {n} 道试题（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="526"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="527"/>
         <source>Undo the edit of item {id} (Ctrl+Z).</source>
         <translation>撤销对试题 {id} 的编辑（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="592"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="593"/>
         <source>Imported {i}, updated {u}, skipped {s}.</source>
         <translation>导入 {i} 道，更新 {u} 道，跳过 {s} 道。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="601"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="621"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="602"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="622"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="602"/>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="606"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="603"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="607"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="615"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="616"/>
         <source>Exported 1 item to {path}.</source>
         <translation>已将 1 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="616"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="617"/>
         <source>Exported {n} items to {path}.</source>
         <translation>已将 {n} 道试题导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="623"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="624"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_bank.py" line="624"/>
+        <location filename="../../eduapp/ui/pages/item_bank.py" line="625"/>
         <source>Left out, the format cannot hold them:</source>
         <translation>以下试题未导出，该格式无法容纳：</translation>
     </message>
@@ -3565,875 +3627,803 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="173"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="106"/>
         <source>English</source>
-        <extracomment>Columns of the option table. ``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
+        <extracomment>``(set uid)``: the person wants to edit the item set this item belongs to ``(bool)``: the form now differs (or no longer differs) from the item loaded ``() -&gt; &quot;en&quot; | &quot;zh&quot;``: the interface language (the page sets the App&apos;s)</extracomment>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="173"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="106"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="178"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="179"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="112"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="182"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="115"/>
         <source>Exam type</source>
         <translation>考试题型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="183"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="116"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="188"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="121"/>
         <source>Edit set…</source>
         <translation>编辑题组…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="189"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="122"/>
         <source>Edit the set&apos;s shared vignette or shared options and see its questions</source>
         <translation>编辑题组共用的病例或共用选项，并查看其中的题目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="199"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="132"/>
         <source>Clinical vignette: patient, setting, findings</source>
         <translation>临床病例：患者、场景、检查所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="201"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="134"/>
         <source>Vignette</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="203"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="136"/>
         <source>Lead-in question</source>
         <translation>问题（题干引导句）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="205"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="138"/>
         <source>Stem</source>
         <translation>题干</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="207"/>
-        <source>Key</source>
-        <translation>答案</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="207"/>
-        <source>Option</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="208"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="242"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="152"/>
         <source>Explanation</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="208"/>
-        <source>Credit %</source>
-        <translation>得分 %</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
-        <source>Partial credit in percent (-100..100) for multiple-response and numerical items; empty: 100 for a key, 0 for a distractor</source>
-        <translation>多选题和数值题的部分得分，按百分比（-100..100）；留空：正确答案 100，干扰项 0</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="230"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="140"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="232"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="142"/>
         <source>Add option</source>
         <translation>添加选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="233"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="143"/>
         <source>Remove option</source>
         <translation>删除选项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="245"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="155"/>
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="158"/>
         <source>Rubric</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="250"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="160"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="251"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="161"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="253"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="163"/>
         <source>Topic</source>
         <translation>知识点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="261"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="171"/>
         <source>Discipline</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="262"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="172"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="265"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="175"/>
         <source>Expected p</source>
         <translation>预期 p 值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="269"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="179"/>
         <source>Expected facility index: the share of candidates who answer correctly (0..1; higher is easier)</source>
         <translation>预期难度系数：答对考生的比例（0..1，越高越容易）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="274"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="184"/>
         <source>Bloom level</source>
         <translation>布鲁姆层次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="276"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="186"/>
         <source>one reference per line</source>
         <translation>每行一条参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="278"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="188"/>
         <source>References</source>
         <translation>参考文献</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="284"/>
-        <source>Add image…</source>
-        <translation>添加图片…</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="285"/>
-        <source>Remove image</source>
-        <translation>移除图片</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="301"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="190"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="306"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="195"/>
         <source>Provenance</source>
         <translation>来源与审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="309"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="198"/>
         <source>reviewer&apos;s name</source>
         <translation>审核人姓名</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="311"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="200"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="313"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="202"/>
         <source>Reviewed today</source>
         <translation>今天已审核</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="314"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="203"/>
         <source>Record that you checked this item against current sources today</source>
         <translation>记录你今天已对照现行指南和教材核对过此题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="321"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="210"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="328"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="214"/>
         <source>Quality gate</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="337"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="223"/>
         <source>History…</source>
         <translation>历史…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="338"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="224"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="339"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="225"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="324"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="389"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="276"/>
         <source>✎ unsaved changes</source>
         <translation>✎ 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="434"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="321"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="435"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="322"/>
         <source>Item {id} has unsaved changes. Save them before you leave it?</source>
         <translation>题目 {id} 有未保存的修改。离开前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="325"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="439"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="326"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="339"/>
         <source>Single best answer</source>
         <translation>单项最佳选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="452"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="339"/>
         <source>Multiple response</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="453"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="340"/>
         <source>True/false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="453"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="340"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="454"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="341"/>
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="454"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="341"/>
         <source>Numerical</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="455"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="342"/>
         <source>Essay</source>
         <translation>论述题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="455"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="342"/>
         <source>Cloze</source>
         <translation>完形填空</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="456"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="343"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="460"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="347"/>
         <source>written by hand</source>
         <translation>手工编写</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="460"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="347"/>
         <source>starter bank</source>
         <translation>入门题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="461"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="348"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="461"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="348"/>
         <source>generated</source>
         <translation>模型生成</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="466"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="353"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="466"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="353"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="467"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="354"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="467"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="354"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="510"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="397"/>
         <source>Select an item to edit it, or press New item.</source>
         <translation>选择一道试题进行编辑，或点击“新建试题”。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="513"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="400"/>
         <source>Item {id} · version {version} · {source}</source>
         <translation>试题 {id} · 第 {version} 版 · {source}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="436"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="514"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="323"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="401"/>
         <source>(new)</source>
         <translation>（新建）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="520"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="407"/>
         <source>translation: item {id} ({language})</source>
         <translation>译文：试题 {id}（{language}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="553"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="437"/>
         <source>Question {n} of an item set: the set is kept, exported and printed as one unit. The shared vignette is edited with the set.</source>
         <translation>题组中的第 {n} 题：题组作为一个整体保存、导出和打印。共用题干随题组编辑。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="563"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="447"/>
         <source>Shared vignette:</source>
         <translation>共用病例：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="565"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="450"/>
         <source>Shared options:</source>
         <translation>共用选项：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="681"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="528"/>
         <source>Author: {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="683"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="530"/>
         <source>Sources: {list}</source>
         <translation>依据：{list}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="684"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="531"/>
         <source>none recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="687"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="534"/>
         <source>Last review: {date} by {who}</source>
         <translation>最近审核：{date}，审核人：{who}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="690"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="537"/>
         <source>Never reviewed.</source>
         <translation>从未审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="692"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="539"/>
         <source>Review changes: {text}</source>
         <translation>审核修改：{text}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="697"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="544"/>
         <source>Revised {n} time(s); last on {date}: {change}</source>
         <translation>已修订{n}次；最近一次{date}：{change}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="718"/>
+        <location filename="../../eduapp/ui/item_editor.py" line="565"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="730"/>
-        <source>No findings.</source>
-        <translation>未发现问题。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="741"/>
-        <source>Rule: {rule}. Click to show the words in the item.</source>
-        <translation>规则：{rule}。点击即在题目中选中相关文字。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="742"/>
-        <source>Rule: {rule}.</source>
-        <translation>规则：{rule}。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="801"/>
-        <source>Add image</source>
-        <translation>添加图片</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="802"/>
-        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="809"/>
-        <location filename="../../eduapp/ui/item_editor.py" line="814"/>
-        <source>Cannot add image</source>
-        <translation>无法添加图片</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="815"/>
-        <source>{name} is not a PNG, JPEG or GIF image.</source>
-        <translation>{name} 不是 PNG、JPEG 或 GIF 图片。</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/item_editor.py" line="837"/>
-        <source>missing</source>
-        <translation>缺失</translation>
     </message>
 </context>
 <context>
     <name>ItemModelsPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="103"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="104"/>
         <source>Item models</source>
         <extracomment>Items shown in the live preview.</extracomment>
         <translation>题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="106"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="107"/>
         <source>Automatic item generation, offline: a cognitive model and an item model (or a table from a lecture note) make many questions at once. Edit the variables, scenarios and answers, watch the preview, then generate drafts for review.</source>
         <translation>自动出题（离线）：由认知模型和题目模型（或讲义中的表格）一次生成大量题目。编辑变量、情景和答案，查看预览，再生成草稿供审核。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="132"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="133"/>
         <source>Import JSON…</source>
         <translation>导入 JSON…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="134"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="135"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="138"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="139"/>
         <source>Save as mine</source>
         <translation>保存为我的模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="139"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="140"/>
         <source>Keep this model in your data folder; it is listed first from now on</source>
         <translation>将此模型保存到数据文件夹，此后排在列表最前</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="142"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="143"/>
         <source>Draft with a language model…</source>
         <translation>用语言模型起草…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="143"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="144"/>
         <source>A strong provider drafts a model from a topic for you to correct (not the built-in model)</source>
         <translation>由较强的模型服务根据主题起草模型，供您修改（不使用内置模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="148"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
         <source>Tables from lecture notes…</source>
         <translation>讲义中的表格…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="149"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="150"/>
         <source>Tables in the bank&apos;s notes and case studies that could become knowledge tables</source>
         <translation>题库中讲义和病例中可作为知识表格的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="162"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
         <source>Values, range or = formula</source>
         <translation>取值、范围或 = 公式</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
         <source>Decimals</source>
         <translation>小数位</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="163"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="164"/>
         <source>Source</source>
         <translation>信息来源</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="165"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="243"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="166"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="168"/>
         <source>Values (JSON)</source>
         <translation>取值（JSON）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="167"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="251"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="168"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="252"/>
         <source>Constraints</source>
         <translation>约束条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="169"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="170"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="171"/>
         <source>Option text</source>
         <translation>选项文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="172"/>
         <source>Why correct</source>
         <translation>正确理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="171"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="172"/>
         <source>Why wrong</source>
         <translation>错误理由</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="172"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="173"/>
         <source>Answers</source>
         <translation>作答数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="173"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
         <source>Key answer</source>
         <translation>正确答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="174"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="175"/>
         <source>Key rules</source>
         <translation>答案规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="177"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="178"/>
         <source>From column</source>
         <translation>提示列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="177"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="178"/>
         <source>To column</source>
         <translation>提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="178"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="179"/>
         <source>Stem template ({cue})</source>
         <translation>题干模板（{cue}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="181"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="182"/>
         <source>Knowledge table (edit it in the lecture note)</source>
         <translation>知识表格（请在讲义中编辑）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="183"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="184"/>
         <source>Question directions: row cue column → asked column</source>
         <translation>提问方向：行提示列 → 提问列</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="185"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="186"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="187"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="188"/>
         <source>Apply JSON</source>
         <translation>应用 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="193"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="194"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="205"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="206"/>
         <source>Questions:</source>
         <translation>题数：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="210"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="211"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="216"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="217"/>
         <source>Generate drafts into the bank</source>
         <translation>生成草稿到题库</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="231"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="232"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="232"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="233"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="242"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="243"/>
         <source>expressions separated by ;</source>
         <translation>表达式，以 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="244"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="245"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="245"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="246"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="246"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="247"/>
         <source>Problem (cognitive model)</source>
         <translation>临床问题（认知模型）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="247"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="248"/>
         <source>Stem template</source>
         <translation>题干模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="248"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="249"/>
         <source>Lead-in</source>
         <translation>提问句</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="249"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="250"/>
         <source>Explanation template</source>
         <translation>解析模板</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="250"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="251"/>
         <source>Options per item</source>
         <translation>每题选项数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="259"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="260"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="275"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="276"/>
         <source>Add row</source>
         <translation>添加行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="276"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="277"/>
         <source>Remove row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="313"/>
         <source>table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="312"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="313"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="424"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="425"/>
         <source>Direction {0}: the columns are numbers (0, 1, 2 …)</source>
         <translation>提问方向 {0}：列号应为数字（0、1、2 …）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="451"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="452"/>
         <source>Variable {0}: the values are not valid JSON</source>
         <translation>变量 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="458"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="459"/>
         <source>Variable {0}: decimals must be a whole number</source>
         <translation>变量 {0}：小数位必须是整数</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="479"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="480"/>
         <source>Scenario {0}: the values are not valid JSON</source>
         <translation>情景 {0}：取值不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="502"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="503"/>
         <source>Answer {0}: &quot;why wrong&quot; is not valid JSON</source>
         <translation>答案 {0}：“错误理由”不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="518"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="519"/>
         <source>The JSON does not parse: {0}</source>
         <translation>JSON 无法解析：{0}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="542"/>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="564"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="543"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="565"/>
         <source>No preview: fix the model first.</source>
         <translation>无法预览：请先修正模型。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="554"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="555"/>
         <source>The model is valid.</source>
         <translation>模型有效。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="556"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="557"/>
         <source>{0} possible questions · preview of {1} · {2} flagged by the gate · {3} duplicates dropped · {4} rejected</source>
         <translation>可生成 {0} 道题 · 预览 {1} 道 · 质量检查标记 {2} 道 · 去除重复 {3} 道 · 拒绝 {4} 道</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="598"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="599"/>
         <source>{0} draft questions stored in the bank for review ({1} were there already). Open the Item bank or the Generate page&apos;s review queue to approve them.</source>
         <translation>已将 {0} 道草稿题存入题库待审核（{1} 道已存在）。请在题库或生成页面的审核队列中批准。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="604"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="605"/>
         <source>Generating questions…</source>
         <translation>正在生成题目…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="611"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="612"/>
         <source>Import an item model</source>
         <translation>导入题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="612"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="613"/>
         <source>Item models and tables (*.json *.md);;All files (*)</source>
         <translation>题目模型和表格 (*.json *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="621"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="622"/>
         <source>Imported {0} from {1}. Save it to keep it in your list.</source>
         <translation>已从 {1} 导入 {0}。保存后即保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="631"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="632"/>
         <source>Export the item model</source>
         <translation>导出题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="632"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="633"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="641"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="642"/>
         <source>Exported to {0}.</source>
         <translation>已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="654"/>
         <source>Marked as a knowledge table in “{0}”.</source>
         <translation>已在“{0}”中标记为知识表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="663"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="664"/>
         <source>Saved as {0}.</source>
         <translation>已保存为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="671"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="672"/>
         <source>No unmarked table with 4 or more rows in the notes of the bank.</source>
         <translation>题库的讲义中没有尚未标记、且至少有4行的表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="675"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="676"/>
         <source>Tables from lecture notes</source>
         <translation>讲义中的表格</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="676"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="677"/>
         <source>Make a knowledge table of:</source>
         <translation>将以下表格设为知识表格：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="681"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="682"/>
         <source>Proposed: check the question directions, then save to mark the table in its note.</source>
         <translation>已推荐：请检查提问方向，然后保存，即在讲义中标记该表格。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="687"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="688"/>
         <source>Draft an item model</source>
         <translation>起草题目模型</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="688"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="689"/>
         <source>Topic (a strong provider is needed):</source>
         <translation>主题（需要较强的模型服务）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="697"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="698"/>
         <source>Draft written by a language model: check every value, rule and explanation, then save it.</source>
         <translation>此草稿由语言模型撰写：请核对每个取值、规则和解析后再保存。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/item_models.py" line="700"/>
+        <location filename="../../eduapp/ui/pages/item_models.py" line="701"/>
         <source>Drafting an item model…</source>
         <translation>正在起草题目模型…</translation>
     </message>
@@ -5319,6 +5309,35 @@ Seen: {seen} · darkness: {levels}</source>
         <source>Cancel</source>
         <extracomment>Run ops inline on the calling thread (pytest-qt tests). The error box shown last in synchronous mode (for tests). A damaged database was already reported to the user (reported once per run).</extracomment>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OptionTable</name>
+    <message>
+        <location filename="../../eduapp/ui/option_table.py" line="83"/>
+        <source>Key</source>
+        <extracomment>Columns of the option table.</extracomment>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/option_table.py" line="83"/>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/option_table.py" line="84"/>
+        <source>Credit %</source>
+        <translation>得分 %</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/option_table.py" line="84"/>
+        <source>Explanation</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/option_table.py" line="86"/>
+        <source>Partial credit in percent (-100..100) for multiple-response and numerical items; empty: 100 for a key, 0 for a distractor</source>
+        <translation>多选题和数值题的部分得分，按百分比（-100..100）；留空：正确答案 100，干扰项 0</translation>
     </message>
 </context>
 <context>
@@ -6225,99 +6244,99 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="149"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="150"/>
         <source>Type your answer (Ctrl+Enter to submit)</source>
         <translation>输入你的答案（Ctrl+Enter 提交）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="152"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="153"/>
         <source>This question was removed from the bank after the session began; you can still answer it.</source>
         <translation>本练习开始后此题已从题库删除；你仍可作答。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="161"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="162"/>
         <source>← Previous</source>
         <translation>← 上一题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="162"/>
-        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="163"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="246"/>
         <source>Flag (F)</source>
         <translation>标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="163"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="164"/>
         <source>Check (Enter)</source>
         <translation>提交 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="164"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="165"/>
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="165"/>
-        <location filename="../../eduapp/ui/practice_question.py" line="243"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="166"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="244"/>
         <source>Submit the session</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="166"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="167"/>
         <source>Back to the builder</source>
         <translation>返回组卷</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="173"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="174"/>
         <source>Highlight selection (H)</source>
         <translation>高亮所选文字 (H)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="174"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="175"/>
         <source>Select words of the question with the mouse, then press H or this button; again to clear.</source>
         <translation>用鼠标选中题干中的文字，再按 H 或此按钮；再按一次取消高亮。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="177"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="178"/>
         <source>Lab values (L)</source>
         <translation>化验参考值 (L)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="179"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="180"/>
         <source>Right-click an option or press Shift+letter to strike it out.</source>
         <translation>右键单击选项或按 Shift+字母可划掉该选项。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="195"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="196"/>
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="196"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="197"/>
         <source> · flagged</source>
         <translation> · 已标记</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="199"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="200"/>
         <source>(question {k} of {m})</source>
         <translation>（第 {k} 题，共 {m} 题）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="203"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="204"/>
         <source>(question {k} of {m}, shared options)</source>
         <translation>（第 {k} 题，共 {m} 题，共用选项）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="244"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
         <source>End the session</source>
         <translation>结束练习</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="245"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="246"/>
         <source>Unflag (F)</source>
         <translation>取消标记 (F)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="253"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="254"/>
         <source>Time left {m}:{s:02d}</source>
         <translation>剩余时间 {m}:{s:02d}</translation>
     </message>
@@ -6325,12 +6344,12 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>RefsDialog</name>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="48"/>
+        <location filename="../../eduapp/ui/case_refs_dialog.py" line="21"/>
         <source>What the item refers to</source>
         <translation>条目的对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="50"/>
+        <location filename="../../eduapp/ui/case_refs_dialog.py" line="23"/>
         <source>The item counts as done when the student did any of the ticked things.</source>
         <translation>学生做到任一勾选内容，该条目即算完成。</translation>
     </message>
@@ -6661,27 +6680,27 @@ Add a student on the Practice page and answer a few questions.</source>
 <context>
     <name>SessionNavigator</name>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="277"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="278"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="277"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="278"/>
         <source>partly right</source>
         <translation>部分正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="278"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="279"/>
         <source>wrong</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="279"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="280"/>
         <source>answered</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/practice_question.py" line="280"/>
+        <location filename="../../eduapp/ui/practice_question.py" line="281"/>
         <source>not answered</source>
         <translation>未答</translation>
     </message>
@@ -7073,52 +7092,52 @@ Give these questions another key in the item editor first, or type the option te
 <context>
     <name>StudentPreviewDialog</name>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="30"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="31"/>
         <source>Preview as a student</source>
         <translation>以学生视角预览</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="33"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="34"/>
         <source>This is how the question looks in practice. Answer it to see the feedback; nothing is recorded.</source>
         <translation>这是该题在练习中的样子。作答后可看到反馈；不会记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="56"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="57"/>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="60"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="61"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="62"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="63"/>
         <source>Try again</source>
         <translation>再试一次</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="64"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="65"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="105"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="106"/>
         <source>Right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="106"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="107"/>
         <source>Not right</source>
         <translation>不正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="113"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="114"/>
         <source> (your answer)</source>
         <translation>（你的答案）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/student_preview.py" line="122"/>
+        <location filename="../../eduapp/ui/student_preview.py" line="123"/>
         <source>Model answer:</source>
         <translation>参考答案：</translation>
     </message>

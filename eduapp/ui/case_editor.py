@@ -15,8 +15,11 @@ counters are ``name=value`` separated by commas.
 Every row is checked as it is committed (single fields once typing pauses for
 ``SETTLE_MS``): the last column of a table ("Row check") says what is
 wrong with the row (a checklist item that refers to something not in the script, a fact
-nobody can ask for, a duplicate id), in red. :meth:`CaseEditor.script_dict` reads the form
-back as the script's JSON shape; fields the form does not show (``provenance``) are kept.
+nobody can ask for, a duplicate id), in red; the checks themselves are in
+:mod:`.case_checks`. :meth:`CaseEditor.script_dict` reads the form back as the script's
+JSON shape (:mod:`.case_form_data` maps keys to fields both ways); fields the form does
+not show (``provenance``) are kept. "Choose what it refers to…" opens
+:class:`~eduapp.ui.case_refs_dialog.RefsDialog`.
 """
 
 from __future__ import annotations
@@ -24,51 +27,17 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from ..domain import SYSTEMS, facet_key, facet_name
+from ..domain import SYSTEMS, facet_name
+from .case_checks import CaseChecks
+from .case_form_data import SHOWN_KEYS, fill_form, read_form
+from .case_refs_dialog import RefsDialog
 from .row_table import ERROR_BG as _ERROR_BG
-from .row_table import ID_PATTERN as _ID
-from .row_table import Column, RowTable, split_list
-
-
-class RefsDialog(QDialog):
-    """Choose what a checklist item refers to, from everything the script holds.
-
-    :param refs: ``[(reference, description)]`` offered.
-    :param chosen: the references ticked at the start.
-    """
-
-    def __init__(self, refs: list[tuple[str, str]], chosen: list[str], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("What the item refers to"))
-        v = QVBoxLayout(self)
-        hint = QLabel(self.tr("The item counts as done when the student did any of the "
-                              "ticked things."))
-        hint.setWordWrap(True)
-        v.addWidget(hint)
-        self.list = QListWidget()
-        for ref, text in refs:
-            item = QListWidgetItem(f"{ref} — {text}" if text else ref)
-            item.setData(Qt.UserRole, ref)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if ref in chosen else Qt.Unchecked)
-            self.list.addItem(item)
-        v.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        v.addWidget(buttons)
-        self.resize(560, 480)
-
-    def chosen(self) -> list[str]:
-        """The ticked references, in list order."""
-        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.Checked]
+from .row_table import Column, RowTable
 
 
 def _form(parent: QWidget) -> QFormLayout:
@@ -109,6 +78,8 @@ class CaseEditor(QTabWidget):
         self.language = language
         self._loading = False
         self._extra: dict = {}
+        #: what is wrong in the form (the tables below call its row checks)
+        self.checks = CaseChecks(self)
         self.setUsesScrollButtons(True)
         self.addTab(self._scroll(self._build_case()), self.tr("Case and patient"))
         self.addTab(self._build_facts(), self.tr("History"))
@@ -126,7 +97,6 @@ class CaseEditor(QTabWidget):
         self._settle.setInterval(self.SETTLE_MS)
         self._settle.timeout.connect(self._settled)
         self._recheck_pending = False
-        self._known: set[str] | None = None
         for table in self._tables():  # a committed cell or row: at once
             table.changed.connect(self._on_table_edit)
         self.f_dx.textChanged.connect(self._dx_edited)
@@ -277,7 +247,8 @@ class CaseEditor(QTabWidget):
              Column("keywords", self.tr("Keywords"), "list"),
              Column("questions", self.tr("Example questions"), "questions"),
              Column("leak_terms", self.tr("Leak terms"), "list", width=110)],
-            self.tr("Add fact"), self.tr("Remove fact"), self._check_fact, self.tr("Row check"))
+            self.tr("Add fact"), self.tr("Remove fact"), self.checks.check_fact,
+            self.tr("Row check"))
         v.addWidget(self.facts, 1)
         return w
 
@@ -316,7 +287,7 @@ class CaseEditor(QTabWidget):
              Column("keywords", self.tr("Keywords"), "list"),
              Column("minutes", self.tr("Minutes"), "number", default=2.0),
              Column("cost", self.tr("Cost"), "number", default=0.0)],
-            self.tr("Add examination"), self.tr("Remove examination"), self._check_exam,
+            self.tr("Add examination"), self.tr("Remove examination"), self.checks.check_exam,
             self.tr("Row check"))
         v.addWidget(self.exam, 1)
         return w
@@ -339,7 +310,7 @@ class CaseEditor(QTabWidget):
                     editable=True, default="lab", width=100),
              Column("cost", self.tr("Cost"), "number", default=0.0),
              Column("minutes", self.tr("Turnaround (min)"), "number", default=30.0)],
-            self.tr("Add test"), self.tr("Remove test"), self._check_investigation,
+            self.tr("Add test"), self.tr("Remove test"), self.checks.check_investigation,
             self.tr("Row check"))
         v.addWidget(self.investigations, 1)
         return w
@@ -361,7 +332,7 @@ class CaseEditor(QTabWidget):
         self.differential = RowTable(
             [Column("name", self.tr("Diagnosis"), width=220),
              Column("synonyms", self.tr("Synonyms"), "list")],
-            self.tr("Add diagnosis"), self.tr("Remove diagnosis"), self._check_named,
+            self.tr("Add diagnosis"), self.tr("Remove diagnosis"), self.checks.check_named,
             self.tr("Row check"))
         self.differential.setMinimumHeight(160)
         v.addWidget(self.differential, 1)
@@ -370,7 +341,7 @@ class CaseEditor(QTabWidget):
             [Column("id", self.tr("Id"), width=90),
              Column("name", self.tr("Step"), width=220),
              Column("synonyms", self.tr("Synonyms"), "list")],
-            self.tr("Add step"), self.tr("Remove step"), self._check_management,
+            self.tr("Add step"), self.tr("Remove step"), self.checks.check_management,
             self.tr("Row check"))
         self.management.setMinimumHeight(180)
         v.addWidget(self.management, 1)
@@ -408,7 +379,7 @@ class CaseEditor(QTabWidget):
         self.sections = RowTable(
             [Column("id", self.tr("Section id"), width=110),
              Column("title", self.tr("Section title"), width=260)],
-            self.tr("Add section"), self.tr("Remove section"), self._check_section,
+            self.tr("Add section"), self.tr("Remove section"), self.checks.check_section,
             self.tr("Row check"))
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
@@ -419,7 +390,8 @@ class CaseEditor(QTabWidget):
              Column("text", self.tr("Checklist item"), width=190),
              Column("refs", self.tr("Refers to"), "list", width=150),
              Column("weight", self.tr("Weight"), "number", default=1.0, width=55)],
-            self.tr("Add item"), self.tr("Remove item"), self._check_item, self.tr("Row check"))
+            self.tr("Add item"), self.tr("Remove item"), self.checks.check_item,
+            self.tr("Row check"))
         self.choose_refs_button = QPushButton(self.tr("Choose what it refers to…"))
         self.choose_refs_button.clicked.connect(self.choose_refs)
         self.items.buttons.insertWidget(2, self.choose_refs_button)
@@ -430,7 +402,7 @@ class CaseEditor(QTabWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         v.addWidget(split, 1)
-        self.sections.changed.connect(self._refresh_section_choices)
+        self.sections.changed.connect(self.refresh_section_choices)
         return w
 
     def _build_debrief(self) -> QWidget:
@@ -463,7 +435,8 @@ class CaseEditor(QTabWidget):
              Column("vitals", self.tr("Observations")),
              Column("patient_says", self.tr("Patient says")),
              Column("exam", self.tr("Examination changes"), "map")],
-            self.tr("Add state"), self.tr("Remove state"), self._check_state, self.tr("Row check"))
+            self.tr("Add state"), self.tr("Remove state"), self.checks.check_state,
+            self.tr("Row check"))
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self.states)
@@ -478,7 +451,8 @@ class CaseEditor(QTabWidget):
              Column("goto", self.tr("Go to state"), width=90),
              Column("message", self.tr("Message"), width=200),
              Column("counters", self.tr("Add to counters"), "counters")],
-            self.tr("Add rule"), self.tr("Remove rule"), self._check_rule, self.tr("Row check"))
+            self.tr("Add rule"), self.tr("Remove rule"), self.checks.check_rule,
+            self.tr("Row check"))
         split.addWidget(self.rules)
         v.addWidget(split, 1)
         return w
@@ -520,35 +494,9 @@ class CaseEditor(QTabWidget):
             self._settle.stop()
             self._settled()
 
-    def field_problems(self) -> list[tuple[QWidget, str]]:
-        """``(field, problem)`` of the single fields (case id, title, chief complaint,
-        opening line, diagnosis, initial state) that are wrong."""
-        out = []
-        cid = self.f_id.text().strip()
-        if not cid:
-            out.append((self.f_id, self.tr("needs an id")))
-        elif not _ID.match(cid):
-            out.append((self.f_id, self.tr("the id may hold only letters, digits, '_' and "
-                                           "'-'")))
-        for widget, text in ((self.f_title, self.f_title.text()),
-                             (self.f_cc, self.f_cc.text()),
-                             (self.f_opening, self.f_opening.toPlainText()),
-                             (self.f_dx, self.f_dx.text())):
-            if not text.strip():
-                out.append((widget, self.tr("must not be empty")))
-        states = self._state_ids()
-        initial = self.f_initial.text().strip()
-        if states and initial not in states:
-            out.append((self.f_initial, self.tr("must be one of the states: {ids}").format(
-                ids=", ".join(sorted(states)))))
-        elif not states and initial:
-            out.append((self.f_initial, self.tr("state {id} does not exist").format(
-                id=initial)))
-        return out
-
     def check_fields(self) -> None:
         """Mark the wrong single fields in red, the problem in their tooltip."""
-        wrong = dict((id(w), p) for w, p in self.field_problems())
+        wrong = dict((id(w), p) for w, p in self.checks.field_problems())
         for w in (self.f_id, self.f_title, self.f_cc, self.f_opening, self.f_dx,
                   self.f_initial):
             problem = wrong.get(id(w), "")
@@ -558,15 +506,14 @@ class CaseEditor(QTabWidget):
     def recheck(self) -> None:
         """Recheck every row (a row may refer to other parts: checklist items, rules,
         states)."""
-        self._known = {r for r, _ in self.known_refs()}
-        try:
+        with self.checks.refs_fixed():
             for table in self._tables():
                 table.recheck()
-        finally:
-            self._known = None
         self.check_fields()
 
-    def _refresh_section_choices(self) -> None:
+    def refresh_section_choices(self) -> None:
+        """Offer the section ids of the Sections table in the checklist items' Section
+        column (an item keeps a section id that is gone, so the row check can name it)."""
         ids = [(r["id"], r["id"]) for r in self.sections.rows() if r["id"]]
         col = 0
         for n in range(self.items.table.rowCount()):
@@ -584,158 +531,6 @@ class CaseEditor(QTabWidget):
         self.items.columns[0].default = ids[0][0] if ids else ""
         self.items.fit_column(0)
 
-    def known_refs(self) -> list[tuple[str, str]]:
-        """``[(reference, description)]`` of everything a checklist item may refer to in
-        the form as it is now (the same forms as
-        :meth:`~eduapp.vpatient.CaseScript.known_refs`)."""
-        from ..vpatient.model import SKILLS
-        out = [("diagnosis", self.f_dx.text().strip())]
-        out += [(f"fact:{r['id']}", r["answer"][:60]) for r in self.facts.rows() if r["id"]]
-        out += [(f"exam:{r['id']}", r["name"]) for r in self.exam.rows() if r["id"]]
-        out += [(f"investigation:{r['id']}", r["name"])
-                for r in self.investigations.rows() if r["id"]]
-        out += [(f"management:{r['id']}", r["name"]) for r in self.management.rows()
-                if r["id"]]
-        out += [(f"differential:{n}", r["name"])
-                for n, r in enumerate(self.differential.rows())]
-        skills = self.skill_names()
-        out += [(f"skill:{s}", skills.get(s, s)) for s in SKILLS]
-        return out
-
-    def skill_names(self) -> dict[str, str]:
-        """Shown names of the communication skills."""
-        return {"introduction": self.tr("introduces themself"),
-                "open_question": self.tr("opens with an open question"),
-                "empathy": self.tr("shows empathy"), "summary": self.tr("summarises"),
-                "closing": self.tr("asks if there is anything else"),
-                "explanation": self.tr("explains what happens next"),
-                "no_jargon": self.tr("avoids medical jargon")}
-
-    # ------------------------------------------------------------------ row checks
-
-    def _dupe(self, table: RowTable, row: dict, n: int) -> str:
-        rid = row.get("id", "")
-        if not rid:
-            return self.tr("needs an id")
-        if not _ID.match(rid):
-            return self.tr("the id may hold only letters, digits, '_' and '-'")
-        if any(r.get("id") == rid for k, r in enumerate(table.rows()) if k != n):
-            return self.tr("another row has the id {id}").format(id=rid)
-        return ""
-
-    @staticmethod
-    def _is_number(value, positive: bool = False) -> bool:
-        return isinstance(value, float) and (value > 0 if positive else value >= 0)
-
-    def _check_fact(self, row: dict, n: int) -> str:
-        from ..vpatient.lexicon import concept_ids
-        p = self._dupe(self.facts, row, n)
-        if p:
-            return p
-        if not row["answer"]:
-            return self.tr("needs the patient's answer")
-        if not (row["topics"] or row["keywords"] or row["questions"]):
-            return self.tr("cannot be asked: give topics, keywords or example questions")
-        unknown = [t for t in row["topics"] if t not in concept_ids()]
-        if unknown:
-            return self.tr("unknown topic {t} (not in the interview lexicon)").format(
-                t=", ".join(unknown))
-        return ""
-
-    def _check_exam(self, row: dict, n: int) -> str:
-        p = self._dupe(self.exam, row, n)
-        if p:
-            return p
-        if not row["name"] or not row["finding"]:
-            return self.tr("needs a name and a finding")
-        if not self._is_number(row["minutes"]) or not self._is_number(row["cost"]):
-            return self.tr("minutes and cost must be numbers, 0 or more")
-        return ""
-
-    def _check_investigation(self, row: dict, n: int) -> str:
-        p = self._dupe(self.investigations, row, n)
-        if p:
-            return p
-        if not row["name"] or not row["result"]:
-            return self.tr("needs a name and a result")
-        if not self._is_number(row["minutes"]) or not self._is_number(row["cost"]):
-            return self.tr("cost and turnaround must be numbers, 0 or more")
-        return ""
-
-    def _check_named(self, row: dict, n: int) -> str:
-        return "" if row["name"] else self.tr("needs a name")
-
-    def _check_management(self, row: dict, n: int) -> str:
-        return self._dupe(self.management, row, n) or self._check_named(row, n)
-
-    def _check_section(self, row: dict, n: int) -> str:
-        p = self._dupe(self.sections, row, n)
-        if p:
-            return p
-        if not row["title"]:
-            return self.tr("needs a title")
-        if not any(r["section"] == row["id"] for r in self.items.rows()):
-            return self.tr("has no items")
-        return ""
-
-    def _unknown_refs(self, refs: list[str], states: bool = False) -> list[str]:
-        known = set(self._known) if self._known is not None else \
-            {r for r, _ in self.known_refs()}
-        if states:
-            known |= {f"state:{r['id']}" for r in self.states.rows()}
-        return [r for r in refs if r not in known]
-
-    def _check_item(self, row: dict, n: int) -> str:
-        p = self._dupe(self.items, row, n)
-        if p:
-            return p
-        if not row["section"]:
-            return self.tr("choose a section")
-        if not row["text"]:
-            return self.tr("needs the item's text")
-        if not row["refs"]:
-            return self.tr("refers to nothing: choose what it refers to")
-        unknown = self._unknown_refs(row["refs"])
-        if unknown:
-            return self.tr("refers to {refs}, which is not in the script").format(
-                refs=", ".join(unknown))
-        if not self._is_number(row["weight"], positive=True):
-            return self.tr("the weight must be a number above 0")
-        return ""
-
-    def _state_ids(self) -> set[str]:
-        return {r["id"] for r in self.states.rows() if r["id"]}
-
-    def _check_state(self, row: dict, n: int) -> str:
-        p = self._dupe(self.states, row, n)
-        if p:
-            return p
-        exams = {r["id"] for r in self.exam.rows()}
-        unknown = [k for k in row["exam"] if k not in exams]
-        if unknown:
-            return self.tr("changes examination {ids}, which is not in the script").format(
-                ids=", ".join(unknown))
-        return ""
-
-    def _check_rule(self, row: dict, n: int) -> str:
-        p = self._dupe(self.rules, row, n)
-        if p:
-            return p
-        states = self._state_ids()
-        for key in ("state", "goto"):
-            if row[key] and row[key] not in states:
-                return self.tr("state {id} does not exist").format(id=row[key])
-        unknown = self._unknown_refs(row["done"] + row["not_done"], states=True)
-        if unknown:
-            return self.tr("refers to {refs}, which is not in the script").format(
-                refs=", ".join(unknown))
-        if row["minutes_at_least"] is not None and not self._is_number(row["minutes_at_least"]):
-            return self.tr("minutes must be a number")
-        if any(not isinstance(v, float) for v in list(row["counters"].values())
-               + list(row["counters_at_least"].values())):
-            return self.tr("counters must be name=number")
-        return ""
-
     def row_problems(self) -> list[tuple[int, str, str]]:
         """``(tab index, row or field label, problem)`` of every wrong field and row."""
         out = []
@@ -743,19 +538,16 @@ class CaseEditor(QTabWidget):
                   id(self.f_cc): self.tr("Chief complaint"),
                   id(self.f_opening): self.tr("Opening line"),
                   id(self.f_dx): self.tr("Diagnosis"), id(self.f_initial): self.tr("Initial state")}
-        for widget, problem in self.field_problems():
+        for widget, problem in self.checks.field_problems():
             tab = next(i for i in range(self.count()) if self.widget(i).isAncestorOf(widget))
             out.append((tab, labels[id(widget)], problem))
-        self._known = {r for r, _ in self.known_refs()}
-        try:
+        with self.checks.refs_fixed():
             for table in self._tables():
                 tab = next(i for i in range(self.count())
                            if self.widget(i).isAncestorOf(table))
                 for n, p in table.problems():
                     row = table.row(n)
                     out.append((tab, row.get("id") or row.get("name") or str(n + 1), p))
-        finally:
-            self._known = None
         return out
 
     # ------------------------------------------------------------------ actions
@@ -765,7 +557,7 @@ class CaseEditor(QTabWidget):
         n = self.items.table.currentRow()
         if n < 0:
             return
-        dialog = RefsDialog(self.known_refs(), self.items.row(n)["refs"], self)
+        dialog = RefsDialog(self.checks.known_refs(), self.items.row(n)["refs"], self)
         if dialog.exec() == QDialog.Accepted:
             self.items.set_cell(n, "refs", ", ".join(dialog.chosen()))
 
@@ -777,161 +569,19 @@ class CaseEditor(QTabWidget):
         self._recheck_pending = False
         self._loading = True
         try:
-            self._load(data)
+            self._extra = {k: v for k, v in data.items() if k not in SHOWN_KEYS}
+            fill_form(self, data)
         finally:
             self._loading = False
         for line in self.findChildren(QLineEdit):
             line.setCursorPosition(0)  # long texts show their start, not their end
         self.recheck()
 
-    def _load(self, data: dict) -> None:
-        handled = {"format", "version", "id", "title", "language", "topic", "system",
-                   "status", "chief_complaint", "opening", "objectives", "patient", "facts",
-                   "exam", "investigations", "diagnosis", "differential", "management",
-                   "checklist", "debrief", "states", "initial_state", "rules", "lines",
-                   "unlisted_symptoms", "exam_unlisted", "investigation_unlisted",
-                   "currency"}
-        self._extra = {k: v for k, v in data.items() if k not in handled}
-        p = data.get("patient", {}) or {}
-        persona = p.get("persona", {}) or {}
-
-        def combo(box: QComboBox, value, default) -> None:
-            i = box.findData(value if value is not None else default)
-            box.setCurrentIndex(max(0, i))
-        self.f_id.setText(data.get("id", ""))
-        self.f_title.setText(data.get("title", ""))
-        combo(self.f_language, data.get("language"), "en")
-        self.f_topic.setText(data.get("topic", ""))
-        system = data.get("system", "")
-        i = self.f_system.findData(system)
-        if i >= 0:
-            self.f_system.setCurrentIndex(i)
-        else:
-            self.f_system.setCurrentText(facet_name(system, self.language) if system else "")
-        combo(self.f_status, data.get("status"), "draft")
-        self.f_cc.setText(data.get("chief_complaint", ""))
-        self.f_opening.setPlainText(data.get("opening", ""))
-        self.f_objectives.setPlainText("\n".join(data.get("objectives", [])))
-        self.f_name.setText(p.get("name", ""))
-        self.f_age.setValue(float(p.get("age", 0) or 0))
-        self.f_sex.setText(p.get("sex", ""))
-        self.f_occupation.setText(p.get("occupation", ""))
-        self.f_setting.setText(p.get("setting", ""))
-        self.f_style.setText(persona.get("speech_style", ""))
-        self.f_mood.setText(persona.get("emotional_state", ""))
-        self.f_informant.setText(persona.get("informant", ""))
-        combo(self.f_unlisted, data.get("unlisted_symptoms"), "negative")
-        combo(self.f_exam_unlisted, data.get("exam_unlisted"), "normal")
-        combo(self.f_inv_unlisted, data.get("investigation_unlisted"), "not_available")
-        self.f_currency.setText(data.get("currency", ""))
-        lines = data.get("lines", {}) or {}
-        for key, edit in self.f_lines.items():
-            edit.setText(lines.get(key, ""))
-        self.facts.set_rows(data.get("facts", []), check=False)
-        self.exam.set_rows(data.get("exam", []), check=False)
-        self.investigations.set_rows(data.get("investigations", []), check=False)
-        dx = data.get("diagnosis", {}) or {}
-        if isinstance(dx, str):
-            dx = {"name": dx}
-        self.f_dx.setText(dx.get("name", ""))
-        self.f_dx_synonyms.setText(", ".join(dx.get("synonyms", [])))
-        self.differential.set_rows([{"name": d} if isinstance(d, str) else d
-                                    for d in data.get("differential", [])], check=False)
-        self.management.set_rows(data.get("management", []), check=False)
-        checklist = data.get("checklist", {}) or {}
-        combo(self.f_style_box, checklist.get("style"), "osce")
-        rating = checklist.get("global_rating")
-        self.f_rating.setChecked(rating is not None)
-        self.f_rating_scale.setValue(int((rating or {}).get("scale", 5)))
-        self.f_rating_weight.setValue(float((rating or {}).get("weight", 0)))
-        sections = checklist.get("sections", [])
-        self.sections.set_rows([{"id": s.get("id", ""), "title": s.get("title", "")}
-                                for s in sections], check=False)
-        self._refresh_section_choices()
-        items = []
-        for s in sections:
-            for it in s.get("items", []):
-                it = dict(it)
-                if "ref" in it and "refs" not in it:
-                    ref = it.pop("ref")
-                    it["refs"] = ref if isinstance(ref, list) else [ref]
-                items.append({**it, "section": s.get("id", "")})
-        self.items.set_rows(items, check=False)
-        debrief = data.get("debrief", {}) or {}
-        self.f_summary.setPlainText(debrief.get("summary", ""))
-        self.f_points.setPlainText("\n".join(debrief.get("teaching_points", [])))
-        self.f_initial.setText(data.get("initial_state", ""))
-        self.states.set_rows(data.get("states", []), check=False)
-        rules = []
-        for r in data.get("rules", []):
-            when, then = r.get("when", {}) or {}, r.get("then", {}) or {}
-            rules.append({"id": r.get("id", ""), **when, **then})
-        self.rules.set_rows(rules, check=False)
-
     def script_dict(self) -> dict:
         """The form as the script's JSON shape (not validated; a number typed wrong stays
-        text, so that :meth:`~eduapp.vpatient.CaseScript.from_dict` names the field)."""
-        def lines(edit: QPlainTextEdit) -> list[str]:
-            return [x.strip() for x in edit.toPlainText().splitlines() if x.strip()]
-        system = self.f_system.currentText().strip()
-        i = self.f_system.findText(system)
-        system = self.f_system.itemData(i) if i >= 0 else facet_key(system)
-        sections = []
-        for s in self.sections.rows():
-            items = []
-            for it in self.items.rows():
-                if it["section"] == s["id"]:
-                    it = dict(it)
-                    del it["section"]
-                    items.append(it)
-            sections.append({"id": s["id"], "title": s["title"], "items": items})
-        orphans = [it for it in self.items.rows() if it["section"] not in
-                   {s["id"] for s in sections}]
-        if orphans:  # an item without a section is kept so the check can name it
-            sections.append({"id": "", "title": "", "items": [
-                {k: v for k, v in it.items() if k != "section"} for it in orphans]})
-        rating = ({"scale": self.f_rating_scale.value(),
-                   "weight": self.f_rating_weight.value()} if self.f_rating.isChecked()
-                  else None)
-        rules = []
-        for r in self.rules.rows():
-            when = {k: r[k] for k in ("state", "minutes_at_least", "done", "not_done",
-                                      "counters_at_least")}
-            then = {k: r[k] for k in ("goto", "message", "counters")}
-            rules.append({"id": r["id"], "when": when, "then": then})
-        data = {
-            **self._extra,
-            "id": self.f_id.text().strip(), "title": self.f_title.text().strip(),
-            "language": self.f_language.currentData(), "topic": self.f_topic.text().strip(),
-            "system": system or "", "status": self.f_status.currentData(),
-            "currency": self.f_currency.text().strip(),
-            "objectives": lines(self.f_objectives),
-            "patient": {"name": self.f_name.text().strip(), "age": self.f_age.value(),
-                        "sex": self.f_sex.text().strip(),
-                        "occupation": self.f_occupation.text().strip(),
-                        "setting": self.f_setting.text().strip(),
-                        "persona": {"speech_style": self.f_style.text().strip(),
-                                    "emotional_state": self.f_mood.text().strip(),
-                                    "informant": self.f_informant.text().strip()}},
-            "chief_complaint": self.f_cc.text().strip(),
-            "opening": self.f_opening.toPlainText().strip(),
-            "unlisted_symptoms": self.f_unlisted.currentData(),
-            "exam_unlisted": self.f_exam_unlisted.currentData(),
-            "investigation_unlisted": self.f_inv_unlisted.currentData(),
-            "facts": self.facts.rows(), "exam": self.exam.rows(),
-            "investigations": self.investigations.rows(),
-            "diagnosis": {"name": self.f_dx.text().strip(),
-                          "synonyms": split_list(self.f_dx_synonyms.text())},
-            "differential": self.differential.rows(), "management": self.management.rows(),
-            "checklist": {"style": self.f_style_box.currentData(), "sections": sections,
-                          "global_rating": rating},
-            "debrief": {"summary": self.f_summary.toPlainText().strip(),
-                        "teaching_points": lines(self.f_points)},
-            "states": self.states.rows(), "initial_state": self.f_initial.text().strip(),
-            "rules": rules,
-            "lines": {k: e.text().strip() for k, e in self.f_lines.items()},
-        }
-        return data
+        text, so that :meth:`~eduapp.vpatient.CaseScript.from_dict` names the field); keys
+        the form does not show come back as they were loaded."""
+        return {**self._extra, **read_form(self)}
 
     def snapshot(self) -> str:
         """The form as canonical JSON text (to compare for unsaved edits)."""

@@ -1,107 +1,41 @@
-"""The item editor: every field of an item, its quality-gate findings, images and
-history. It edits a copy; ``Save`` hands the edited item to the page, which stores it
-through an op."""
+"""The item editor: every field of an item and its quality-gate findings. It edits a
+copy; ``Save`` hands the edited item to the page, which stores it through an op.
+
+Its parts live beside it: the options grid in :mod:`.option_table`, the images in
+:mod:`.image_list`, the findings list in :mod:`.findings_list`, the History… dialog in
+:mod:`.item_history`."""
 
 from __future__ import annotations
 
 import copy
-import os
 import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap, QTextCursor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
-                               QStyledItemDelegate,
-                               QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSplitter, QStyle, QTableWidget, QTableWidgetItem,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from ..authoring import lint_item
-from ..authoring.finding_text import describe_finding
-from ..bank.notes import describe_note
-from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Item, Media,
+from ..domain import (BLOOM_LEVELS, EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Item,
                       Option, facet_key, facet_name)
-from ..errors import ValidationError, describe_value, os_reason
-from .app import current_language
-from .ops import error_text
-from .flow_layout import FlowLayout
+from ..errors import ValidationError
 from ..provenance import (author_of, describe_contributor, review_date, reviewer_of,
                           sources_from_references)
+from .findings_list import FindingsList
+from .flow_layout import FlowLayout
+from .image_list import ImageList
+from .ops import error_text
+from .option_table import OptionTable
+from .rich_text import labelled, plain_html
 
 if TYPE_CHECKING:
     from ..bank import Bank
-
-IMAGE_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif"}
-
-
-def image_mime(data: bytes) -> str | None:
-    """The MIME type of PNG, JPEG or GIF bytes, from their magic number; else ``None``."""
-    for magic, mime in IMAGE_TYPES.items():
-        if data.startswith(magic):
-            return mime
-    return None
 
 
 def lint(item: Item) -> list:
     """Quality-gate findings for ``item`` (``authoring.lint_item``'s list of findings)."""
     return lint_item(item)
-
-
-class MultiLineDelegate(QStyledItemDelegate):
-    """Edits a table cell in a several-line text box, so a long option or explanation is
-    read whole while it is edited (Tab leaves the box; the row grows to fit the text)."""
-
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
-        box = QPlainTextEdit(parent)
-        box.setTabChangesFocus(True)
-        box.setMinimumHeight(max(option.rect.height(), box.fontMetrics().height() * 3 + 12))
-        return box
-
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt API
-        editor.setPlainText(index.data(Qt.EditRole) or "")
-
-    def setModelData(self, editor, model, index):  # noqa: N802 - Qt API
-        model.setData(index, editor.toPlainText(), Qt.EditRole)
-
-    def updateEditorGeometry(self, editor, option, index):  # noqa: N802 - Qt API
-        rect = option.rect
-        rect.setHeight(max(rect.height(), editor.minimumHeight()))
-        editor.setGeometry(rect)
-
-
-#: Columns of the option table.
-KEY_COL, TEXT_COL, CREDIT_COL, WHY_COL = range(4)
-
-
-def credit_text(fraction: float | None) -> str:
-    """A partial-credit fraction (-1..1) as the percent the editor shows (``33.33``), or
-    ``""`` for none."""
-    if fraction is None:
-        return ""
-    return f"{fraction * 100:.2f}".rstrip("0").rstrip(".")
-
-
-def parse_credit(text: str, row: int) -> float | None:
-    """The fraction (-1..1) of a percent typed in the Credit column, ``None`` when empty.
-
-    :param row: zero-based option row (named in the error as a letter).
-    :raises ValidationError: not a number, or outside -100..100.
-    """
-    text = (text or "").strip().rstrip("%").strip()
-    if not text:
-        return None
-    letter = chr(ord("A") + row) if row < 26 else str(row + 1)
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise ValidationError(f"option {letter}: the credit must be a percent between -100 "
-                              f"and 100, not {text!r}") from None
-    if not -100 <= value <= 100:
-        raise ValidationError(f"option {letter}: the credit must be between -100 and 100 %")
-    return round(value / 100, 7)
 
 
 def _pair(first: QWidget, second: QWidget) -> QWidget:
@@ -138,7 +72,6 @@ class ItemEditor(QWidget):
         #: ``() -> "en" | "zh"``: the interface language (the page sets the App's)
         self.ui_language = lambda: "en"
         self.item: Item | None = None
-        self._media: list[Media] = []
         self._loaded: dict | None = None
         self._modified = False
         self._loading = False
@@ -203,36 +136,13 @@ class ItemEditor(QWidget):
         self.stem.setPlaceholderText(self.tr("Lead-in question"))
         self.stem.setFixedHeight(70)
         form.addRow(self.tr("Stem"), self.stem)
-        self.options = QTableWidget(0, 4)
-        self.options.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Option"),
-                                                self.tr("Credit %"), self.tr("Explanation")])
-        self.options.horizontalHeaderItem(CREDIT_COL).setToolTip(self.tr(
-            "Partial credit in percent (-100..100) for multiple-response and numerical "
-            "items; empty: 100 for a key, 0 for a distractor"))
-        header = self.options.horizontalHeader()
-        header.setSectionResizeMode(KEY_COL, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(TEXT_COL, QHeaderView.Stretch)
-        header.setSectionResizeMode(CREDIT_COL, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(WHY_COL, QHeaderView.Interactive)
-        header.resizeSection(WHY_COL, 150)
-        # row heights follow the text as columns get wider or narrower
-        header.sectionResized.connect(
-            lambda *_: self.options.verticalHeader().resizeSections(QHeaderView.ResizeToContents))
-        # long options wrap and rows grow to fit: nothing is cut off
-        self.options.setWordWrap(True)
-        self.options.setTextElideMode(Qt.ElideNone)
-        self.options.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.options.verticalHeader().setVisible(True)
-        self.options.setItemDelegateForColumn(TEXT_COL, MultiLineDelegate(self.options))
-        self.options.setItemDelegateForColumn(WHY_COL, MultiLineDelegate(self.options))
-        self.options.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.options.setMinimumHeight(200)
+        self.options = OptionTable()
         form.addRow(self.tr("Options"), self.options)
         buttons = QHBoxLayout()
         self.add_option = QPushButton(self.tr("Add option"))
         self.remove_option = QPushButton(self.tr("Remove option"))
-        self.add_option.clicked.connect(lambda: self._add_option_row(Option("")))
-        self.remove_option.clicked.connect(self._remove_option_row)
+        self.add_option.clicked.connect(lambda: self.options.add_option(Option("")))
+        self.remove_option.clicked.connect(self.options.remove_current_option)
         buttons.addWidget(self.add_option)
         buttons.addWidget(self.remove_option)
         buttons.addStretch(1)
@@ -276,29 +186,8 @@ class ItemEditor(QWidget):
         self.references.setPlaceholderText(self.tr("one reference per line"))
         self.references.setFixedHeight(50)
         form.addRow(self.tr("References"), self.references)
-        images = QHBoxLayout()
-        self.images = QListWidget()
-        self.images.setFixedHeight(60)
-        self.images.currentRowChanged.connect(self._preview_image)
-        image_buttons = QVBoxLayout()
-        self.add_image = QPushButton(self.tr("Add image…"))
-        self.remove_image = QPushButton(self.tr("Remove image"))
-        self.add_image.clicked.connect(self._add_image)
-        self.remove_image.clicked.connect(self._remove_image)
-        image_buttons.addWidget(self.add_image)
-        image_buttons.addWidget(self.remove_image)
-        self.image_preview = QLabel()
-        self.image_preview.setFixedSize(120, 90)
-        self.image_preview.setAlignment(Qt.AlignCenter)
-        # the list on top, its buttons and the preview below: fits a narrow editor
-        images_box = QVBoxLayout()
-        images_box.addWidget(self.images)
-        image_buttons.setContentsMargins(0, 0, 0, 0)
-        images.addLayout(image_buttons)
-        images.addWidget(self.image_preview)
-        images.addStretch(1)
-        images_box.addLayout(images)
-        form.addRow(self.tr("Images"), images_box)
+        self.images = ImageList(self.bank)
+        form.addRow(self.tr("Images"), self.images)
         self.provenance_label = QLabel()
         self.provenance_label.setObjectName("provenanceNote")
         self.provenance_label.setWordWrap(True)
@@ -319,12 +208,9 @@ class ItemEditor(QWidget):
         review.addWidget(self.reviewer, 2)
         review.addWidget(_pair(self.reviewed_at, self.reviewed_today), 1)
         form.addRow(self.tr("Reviewed by"), review)
-        self.findings = QListWidget()
-        self.findings.setWordWrap(True)
-        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.findings.setMinimumHeight(110)
-        self.findings.itemClicked.connect(lambda entry: self.highlight_span(
-            entry.data(Qt.UserRole)))
+        self.findings = FindingsList(
+            {"stem": self.stem, "vignette": self.vignette, "explanation": self.explanation,
+             "model_answer": self.model_answer}, self.options, lambda: self.ui_language())
         form.addRow(self.tr("Quality gate"), self.findings)
         scroll.setWidget(body)
         # the body scrolls up and down only: the editor never gets narrower than its rows
@@ -365,6 +251,7 @@ class ItemEditor(QWidget):
         self.difficulty_known.toggled.connect(self._edited)
         self.difficulty.valueChanged.connect(self._edited)
         self.options.itemChanged.connect(self._edited)
+        self.images.changed.connect(self._edited)
         self.options.model().rowsInserted.connect(self._edited)
         self.options.model().rowsRemoved.connect(self._edited)
 
@@ -528,9 +415,7 @@ class ItemEditor(QWidget):
         self.show_provenance(item)
         self.vignette.setPlainText(item.vignette)
         self.stem.setPlainText(item.stem)
-        self.options.setRowCount(0)
-        for option in item.options:
-            self._add_option_row(option)
+        self.options.set_options(item.options)
         self.explanation.setPlainText(item.explanation)
         self.model_answer.setPlainText(item.model_answer)
         self.rubric.setPlainText(item.rubric)
@@ -544,8 +429,7 @@ class ItemEditor(QWidget):
         self.difficulty.setEnabled(item.difficulty is not None)
         self.difficulty.setValue(item.difficulty if item.difficulty is not None else 0.5)
         self.references.setPlainText("\n".join(item.references))
-        self._media = list(item.media)
-        self._fill_images()
+        self.images.set_media(item.media)
         self.set_label.setVisible(bool(item.set_uid))
         self.set_button.setVisible(bool(item.set_uid))
         if item.set_uid:
@@ -560,42 +444,20 @@ class ItemEditor(QWidget):
             if shared is not None and shared.vignette:
                 vignette = shared.vignette if len(shared.vignette) <= 600 \
                     else shared.vignette[:598] + "…"
-                text += "<br><b>" + _esc(self.tr("Shared vignette:")) + "</b> " + _esc(vignette)
+                text += "<br>" + labelled(self.tr("Shared vignette:"), vignette,
+                                          paragraph=False)
             if shared is not None and shared.kind == "shared_options" and shared.options:
-                text += "<br><b>" + _esc(self.tr("Shared options:")) + "</b> " + _esc(
-                    "; ".join(f"{chr(65 + n) if n < 26 else n + 1}. {o.text}"
-                              for n, o in enumerate(shared.options)))
+                text += "<br>" + labelled(self.tr("Shared options:"), "; ".join(
+                    f"{chr(65 + n) if n < 26 else n + 1}. {o.text}"
+                    for n, o in enumerate(shared.options)), paragraph=False)
             self.set_label.setText(text)
         self.history_button.setEnabled(item.id is not None)
-        self.show_findings(item.findings or lint(item))
+        self.findings.show_findings(item.findings or lint(item))
 
     @staticmethod
     def _select(box: QComboBox, value) -> None:
         index = box.findData(value)
         box.setCurrentIndex(max(index, 0))
-
-    def _add_option_row(self, option: Option) -> None:
-        row = self.options.rowCount()
-        self.options.insertRow(row)
-        check = QTableWidgetItem()
-        check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
-        check.setCheckState(Qt.Checked if option.correct else Qt.Unchecked)
-        check.setData(Qt.UserRole, option)
-        self.options.setItem(row, KEY_COL, check)
-        self.options.setItem(row, TEXT_COL, QTableWidgetItem(option.text))
-        credit = QTableWidgetItem(credit_text(option.fraction))
-        credit.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        self.options.setItem(row, CREDIT_COL, credit)
-        self.options.setItem(row, WHY_COL, QTableWidgetItem(option.explanation))
-        self.options.setVerticalHeaderItem(row, QTableWidgetItem(chr(ord("A") + row)
-                                                                 if row < 26 else str(row + 1)))
-
-    def _remove_option_row(self) -> None:
-        row = self.options.currentRow()
-        if row >= 0:
-            self.options.removeRow(row)
-            for r in range(self.options.rowCount()):
-                self.options.setVerticalHeaderItem(r, QTableWidgetItem(chr(ord("A") + r)))
 
     def edited_item(self) -> Item:
         """The item as the form shows it now (not yet validated or stored)."""
@@ -606,22 +468,7 @@ class ItemEditor(QWidget):
         item.exam_type = self.exam_type_box.currentData()
         item.vignette = self.vignette.toPlainText().strip()
         item.stem = self.stem.toPlainText().strip()
-        options = []
-        for r in range(self.options.rowCount()):
-            key_cell = self.options.item(r, KEY_COL)
-            if key_cell is None:  # a row being added right now
-                continue
-            base: Option = key_cell.data(Qt.UserRole) or Option("")
-            text, credit, why = (self.options.item(r, c).text().strip()
-                                 if self.options.item(r, c) else ""
-                                 for c in (TEXT_COL, CREDIT_COL, WHY_COL))
-            if not text and not why:
-                continue
-            options.append(Option(text=text, correct=key_cell.checkState() == Qt.Checked,
-                                  explanation=why,
-                                  fraction=parse_credit(credit, r),
-                                  match=base.match, tolerance=base.tolerance, fixed=base.fixed))
-        item.options = options
+        item.options = self.options.options()
         item.explanation = self.explanation.toPlainText().strip()
         item.model_answer = self.model_answer.toPlainText().strip()
         item.rubric = self.rubric.toPlainText().strip()
@@ -633,7 +480,7 @@ class ItemEditor(QWidget):
         item.difficulty = self.difficulty.value() if self.difficulty_known.isChecked() else None
         item.references = [r.strip() for r in self.references.toPlainText().splitlines()
                            if r.strip()]
-        item.media = list(self._media)
+        item.media = self.images.media()
         self._read_review(item)
         return item
 
@@ -677,26 +524,26 @@ class ItemEditor(QWidget):
                 title = title[:77] + "…"
             extra = ", ".join(str(x) for x in (src.get("edition"), src.get("year"))
                               if x and str(x) not in title)
-            parts.append(_esc(f"{title} ({extra})" if extra else title))
-        lines = [self.tr("Author: {who}").format(who=_esc(describe_contributor(
+            parts.append(plain_html(f"{title} ({extra})" if extra else title))
+        lines = [self.tr("Author: {who}").format(who=plain_html(describe_contributor(
                      author_of(prov), language=lang)))]
         lines.append(self.tr("Sources: {list}").format(
             list="; ".join(parts) if parts else self.tr("none recorded")))
         date = review_date(prov)
         if date:
             lines.append(self.tr("Last review: {date} by {who}").format(
-                date=date, who=_esc(describe_contributor(reviewer_of(prov), language=lang))))
+                date=date, who=plain_html(describe_contributor(reviewer_of(prov), language=lang))))
         else:
             lines.append(self.tr("Never reviewed."))
         if prov.get("review_changes"):
             lines.append(self.tr("Review changes: {text}").format(
-                text=_esc(str(prov["review_changes"]))))
+                text=plain_html(str(prov["review_changes"]))))
         revisions = prov.get("revisions") or []
         if revisions:
             last = revisions[-1]
             lines.append(self.tr("Revised {n} time(s); last on {date}: {change}").format(
-                n=len(revisions), date=_esc(str(last.get("date", ""))),
-                change=_esc(str(last.get("change", ""))[:200])))
+                n=len(revisions), date=plain_html(str(last.get("date", ""))),
+                change=plain_html(str(last.get("change", ""))[:200])))
         self.provenance_label.setText("<br>".join(lines))
         reviewer = reviewer_of(prov)
         self.reviewer.setText(reviewer.name if reviewer and reviewer.kind == "human" else "")
@@ -717,195 +564,10 @@ class ItemEditor(QWidget):
         except ValidationError as e:
             QMessageBox.warning(self, self.tr("Cannot save"), error_text(e))
             return False
-        self.show_findings(lint(item))
+        self.findings.show_findings(lint(item))
         self.mark_saved()
         self.save_requested.emit(item)
         return True
 
-    def show_findings(self, findings) -> None:
-        """List quality-gate findings, each with its message, the words it is about and a
-        severity icon; clicking one selects those words in the field they are in."""
-        self.findings.clear()
-        if not findings:
-            self.findings.addItem(self.tr("No findings."))
-            return
-        style = self.style()
-        icons = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
-                 "info": QStyle.SP_MessageBoxInformation}
-        for f in findings:
-            quoted = self._span_text(f.span)
-            text = describe_finding(f, self.ui_language()) + (f"\n«{quoted}»" if quoted else "")
-            entry = QListWidgetItem(style.standardIcon(icons.get(f.severity,
-                                                                 QStyle.SP_MessageBoxQuestion)),
-                                    text)
-            entry.setToolTip(self.tr("Rule: {rule}. Click to show the words in the item.")
-                             .format(rule=f.rule) if quoted else self.tr("Rule: {rule}.")
-                             .format(rule=f.rule))
-            entry.setData(Qt.UserRole, list(f.span) if f.span else None)
-            self.findings.addItem(entry)
 
-    def _span_widget(self, span):
-        """``(widget, text)`` of the field a finding span ``[field, start, end]`` names:
-        a text box, or the option table's cell for ``options[i]``."""
-        if not span or len(span) != 3:
-            return None, ""
-        field = str(span[0])
-        boxes = {"stem": self.stem, "vignette": self.vignette,
-                 "explanation": self.explanation, "model_answer": self.model_answer}
-        if field in boxes:
-            return boxes[field], boxes[field].toPlainText()
-        if field.startswith("options[") and field.endswith("]"):
-            try:
-                row = int(field[8:-1])
-            except ValueError:
-                return None, ""
-            cell = (self.options.item(row, TEXT_COL) if 0 <= row < self.options.rowCount()
-                    else None)
-            return (row, cell.text()) if cell is not None else (None, "")
-        return None, ""
-
-    def _span_text(self, span) -> str:
-        """The words a finding is about (at most 80 characters), or ``""``."""
-        _where, text = self._span_widget(span)
-        if not text:
-            return ""
-        start, end = max(0, int(span[1])), min(len(text), int(span[2]))
-        words = text[start:end].strip()
-        return words if len(words) <= 80 else words[:78] + "…"
-
-    def highlight_span(self, span) -> None:
-        """Select the words of a finding span in the field they are in."""
-        where, text = self._span_widget(span)
-        if where is None or not text:
-            return
-        start, end = max(0, int(span[1])), min(len(text), int(span[2]))
-        if isinstance(where, int):
-            self.options.setCurrentCell(where, TEXT_COL)
-            self.options.scrollToItem(self.options.item(where, TEXT_COL))
-            return
-        cursor = where.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.KeepAnchor)
-        where.setTextCursor(cursor)
-        where.setFocus()
-
-    # -- images -------------------------------------------------------------------------
-
-    def _fill_images(self) -> None:
-        self.images.clear()
-        for m in self._media:
-            self.images.addItem(m.name)
-        self.image_preview.clear()
-
-    def _add_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add image"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg *.gif)"))
-        if not path:
-            return
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError as e:
-            QMessageBox.warning(self, self.tr("Cannot add image"),
-                                describe_value(os_reason(e), current_language()))
-            return
-        mime = image_mime(data)
-        if mime is None:
-            QMessageBox.warning(self, self.tr("Cannot add image"),
-                                self.tr("{name} is not a PNG, JPEG or GIF image.")
-                                .format(name=os.path.basename(path)))
-            return
-        self._media.append(Media(name=os.path.basename(path), mime=mime, data=data))
-        self._fill_images()
-
-    def _remove_image(self) -> None:
-        row = self.images.currentRow()
-        if row >= 0:
-            del self._media[row]
-            self._fill_images()
-
-    def _preview_image(self, row: int) -> None:
-        if row < 0 or row >= len(self._media):
-            self.image_preview.clear()
-            return
-        m = self._media[row]
-        data = m.data
-        if data is None:
-            try:
-                data = self.bank.get_media(m.sha256).data
-            except Exception:  # noqa: BLE001 - a missing image shows as text
-                self.image_preview.setText(self.tr("missing"))
-                return
-        pix = QPixmap()
-        pix.loadFromData(data)
-        self.image_preview.setPixmap(pix.scaled(120, 90, Qt.KeepAspectRatio,
-                                                Qt.SmoothTransformation))
-
-
-class HistoryDialog(QDialog):
-    """The versions of an item, newest first, with a preview and "Restore this version"."""
-
-    def __init__(self, versions, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Item history"))
-        self.resize(760, 460)
-        self.versions = versions
-        self.chosen: Item | None = None
-        self.chosen_version: int | None = None
-        layout = QVBoxLayout(self)
-        split = QSplitter()
-        self.list = QListWidget()
-        for v in versions:
-            self.list.addItem(self.tr("Version {n} · {when} · {note}").format(
-                n=v.version, when=time.strftime("%Y-%m-%d %H:%M", time.localtime(v.saved_at)),
-                note=describe_note(v.note, current_language())))
-        self.preview = QTextBrowser()
-        split.addWidget(self.list)
-        split.addWidget(self.preview)
-        split.setSizes([260, 500])
-        layout.addWidget(split, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        self.restore = buttons.addButton(self.tr("Restore this version"),
-                                         QDialogButtonBox.AcceptRole)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self._restore)
-        layout.addWidget(buttons)
-        self.list.currentRowChanged.connect(self._show)
-        if versions:
-            self.list.setCurrentRow(0)
-
-    def _show(self, row: int) -> None:
-        if row < 0:
-            return
-        item = self.versions[row].item
-        lines = [f"<p>{_esc(item.vignette)}</p>" if item.vignette else "",
-                 f"<p><b>{_esc(item.stem)}</b></p><ol type='A'>"]
-        for o in item.options:
-            mark = " ✔" if o.correct else ""
-            lines.append(f"<li>{_esc(o.text)}{mark}<br><i>{_esc(o.explanation)}</i></li>")
-        lines.append(f"</ol><p>{_esc(item.explanation)}</p>")
-        self.preview.setHtml("".join(lines))
-
-    def _restore(self) -> None:
-        row = self.list.currentRow()
-        if row >= 0:
-            self.chosen = self.versions[row].item
-            self.chosen_version = self.versions[row].version
-            self.accept()
-
-
-def choose_version(bank: Bank, item_id: int, parent=None) -> int | None:
-    """Show an item's versions; return the version number the user chose to restore, or
-    ``None``."""
-    dialog = HistoryDialog(bank.history(item_id), parent)
-    if not dialog.exec() or dialog.chosen is None:
-        return None
-    return dialog.chosen_version
-
-
-def _esc(text: str) -> str:
-    import html
-    return html.escape(text or "").replace("\n", "<br>")
-
-
-__all__ = ["ItemEditor", "HistoryDialog", "image_mime", "choose_version"]
+__all__ = ["ItemEditor"]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTex
 
 from .flow_layout import FlowLayout
 from .practice_question import LETTERS
+from .rich_text import labelled
 
 
 class FeedbackPanel(QWidget):
@@ -142,14 +143,11 @@ class FeedbackPanel(QWidget):
                                 else "") + "</li>")
             parts.append("</ul>")
         if fb.model_answer:
-            parts.append("<p><b>" + html.escape(self.tr("Model answer:")) + "</b> "
-                         + html.escape(fb.model_answer) + "</p>")
+            parts.append(labelled(self.tr("Model answer:"), fb.model_answer))
         if fb.rubric:
-            parts.append("<p><b>" + html.escape(self.tr("Rubric:")) + "</b> "
-                         + html.escape(fb.rubric) + "</p>")
+            parts.append(labelled(self.tr("Rubric:"), fb.rubric))
         if fb.missing:
-            parts.append("<p><b>" + html.escape(self.tr("Missing:")) + "</b> "
-                         + html.escape("; ".join(fb.missing)) + "</p>")
+            parts.append(labelled(self.tr("Missing:"), "; ".join(fb.missing)))
         if fb.marker_comment:
             parts.append(f"<p>{html.escape(fb.marker_comment)}</p>")
         if fb.student_score is not None:
@@ -158,8 +156,7 @@ class FeedbackPanel(QWidget):
         if fb.explanation:
             parts.append(f"<p>{html.escape(fb.explanation)}</p>")
         if fb.references:
-            parts.append("<p><b>" + html.escape(self.tr("References:")) + "</b> "
-                         + html.escape("; ".join(fb.references)) + "</p>")
+            parts.append(labelled(self.tr("References:"), "; ".join(fb.references)))
         return "".join(parts)
 
     def show_tutor(self, reply, status) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
                                QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from .flow_layout import FlowLayout
+from .rich_text import labelled, plain_html
 
 LETTERS = "ABCDEFGHIJ"
 OPTION_STYLE = "text-align: left; padding: 6px;"
@@ -196,12 +197,12 @@ class QuestionPanel(QWidget):
             n=q.index + 1, total=q.total) + (self.tr(" · flagged") if q.flagged else ""))
         set_text = ""
         if q.set_kind == "case":
-            set_text = (f"<b>{html.escape(q.set_title)}</b> " + self.tr("(question {k} of {m})")
-                        .format(k=q.set_position + 1, m=q.set_size)
-                        + f"<p>{html.escape(q.set_vignette)}</p>")
+            set_text = (labelled(q.set_title, self.tr("(question {k} of {m})").format(
+                k=q.set_position + 1, m=q.set_size), paragraph=False)
+                + f"<p>{plain_html(q.set_vignette)}</p>")
         elif q.set_kind == "shared_options":
-            set_text = (f"<b>{html.escape(q.set_title)}</b> " + self.tr("(question {k} of {m}, "
-                        "shared options)").format(k=q.set_position + 1, m=q.set_size))
+            set_text = labelled(q.set_title, self.tr("(question {k} of {m}, shared options)")
+                                .format(k=q.set_position + 1, m=q.set_size), paragraph=False)
         self.set_label.setText(set_text)
         self.set_label.setVisible(bool(set_text))
         self.stem_label.setText(stem_html(q.item.full_stem, q.highlights))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPu
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from ..domain import CHOICE_TYPES, Item
+from .rich_text import labelled
 
 LETTERS = "ABCDEFGHIJ"
 OPTION_STYLE = "text-align: left; padding: 6px;"
@@ -119,11 +120,9 @@ class StudentPreviewDialog(QDialog):
         else:
             self.answer_edit.setReadOnly(True)
             if item.model_answer:
-                parts.append("<p><b>" + html.escape(self.tr("Model answer:")) + "</b> "
-                             + html.escape(item.model_answer) + "</p>")
+                parts.append(labelled(self.tr("Model answer:"), item.model_answer))
             if item.rubric:
-                parts.append("<p><b>" + html.escape(self.tr("Rubric:")) + "</b> "
-                             + html.escape(item.rubric) + "</p>")
+                parts.append(labelled(self.tr("Rubric:"), item.rubric))
         if item.explanation:
             parts.append(f"<p>{html.escape(item.explanation)}</p>")
         self.feedback.setHtml("".join(parts))

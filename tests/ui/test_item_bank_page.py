@@ -81,17 +81,17 @@ def test_delete_set_member_removes_whole_set_and_undo(window, gui_app):
 
 
 def test_history_restore(window, gui_app, monkeypatch):
-    from eduapp.ui import item_editor
+    from eduapp.ui import item_history
     item = gui_app.bank.save_item(make_sba("First"))
     item.stem = "Second"
     gui_app.bank.save_item(item)
 
-    class Pick(item_editor.HistoryDialog):
+    class Pick(item_history.HistoryDialog):
         def exec(self):
             self.list.setCurrentRow(1)
             self._restore()
             return True
-    monkeypatch.setattr("eduapp.ui.item_editor.HistoryDialog", Pick)
+    monkeypatch.setattr("eduapp.ui.item_history.HistoryDialog", Pick)
     page = _page(window)
     page.show_history(item.id)
     stored = gui_app.bank.get_item(item.id)

@@ -105,7 +105,7 @@ _LATIN = re.compile(r"[A-Za-z]{3,}")
 
 
 def test_chinese_history_findings_and_systems(window, gui_app, qtbot, qapp, monkeypatch):
-    from eduapp.ui import item_editor
+    from eduapp.ui import item_history
     from eduapp.ui.app import install_language
     item = make_sba("下列关于心肌梗死的说法正确的是", language="zh", system="cardiology",
                     discipline="internal medicine")
@@ -133,11 +133,11 @@ def test_chinese_history_findings_and_systems(window, gui_app, qtbot, qapp, monk
 
         notes = []
 
-        class Look(item_editor.HistoryDialog):
+        class Look(item_history.HistoryDialog):
             def exec(self):
                 notes.extend(self.list.item(r).text() for r in range(self.list.count()))
                 return False
-        monkeypatch.setattr("eduapp.ui.item_editor.HistoryDialog", Look)
+        monkeypatch.setattr("eduapp.ui.item_history.HistoryDialog", Look)
         qtbot.mouseClick(page.editor.history_button, Qt.LeftButton)
         assert len(notes) == 2
         assert "编辑" in notes[0] and "新建" in notes[1]

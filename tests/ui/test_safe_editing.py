@@ -252,3 +252,39 @@ def test_a_language_change_keeps_the_exam_the_form_and_unsaved_edits(window, gui
             w.rebuilding = True
             w.close()
             w.deleteLater()
+
+
+def test_adding_an_image_is_an_unsaved_edit_and_is_stored(window, gui_app, two_items, qtbot,
+                                                           tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+    page, first, _second = two_items
+    png = tmp_path / "ecg.png"
+    image = QImage(40, 30, QImage.Format_RGB32)
+    image.fill(Qt.red)
+    assert image.save(str(png))
+    bad = tmp_path / "notes.png"
+    bad.write_text("not an image", encoding="utf-8")
+    chosen = [str(bad), str(png)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (chosen.pop(0), "")))
+    seen = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a: seen.append(text)))
+    _click_row(qtbot, page, _row_of(page, first.id))
+    images = page.editor.images
+    qtbot.mouseClick(images.add_image, Qt.LeftButton)          # not an image: refused
+    assert seen == ["notes.png is not a PNG, JPEG or GIF image."]
+    assert images.images.count() == 0 and not page.editor.is_modified()
+    qtbot.mouseClick(images.add_image, Qt.LeftButton)
+    assert images.images.count() == 1 and images.images.item(0).text() == "ecg.png"
+    assert page.editor.is_modified() and "unsaved" in page.editor.header.text()
+    images.images.setCurrentRow(0)
+    assert not images.image_preview.pixmap().isNull()
+    qtbot.mouseClick(page.editor.save_button, Qt.LeftButton)
+    stored = gui_app.bank.get_item(first.id)
+    assert [(m.name, m.mime) for m in stored.media] == [("ecg.png", "image/png")]
+    assert not page.editor.is_modified()
+    images.images.setCurrentRow(0)
+    qtbot.mouseClick(images.remove_image, Qt.LeftButton)
+    assert images.images.count() == 0 and page.editor.is_modified()

@@ -25,7 +25,8 @@ from ..app import current_language
 from ..approval import confirm_approval, user_name
 from ..flow_layout import FlowLayout
 from ..generate_widgets import DocumentView, DraftList, GenerationForm, LowQualityBanner
-from ..item_editor import ItemEditor, choose_version
+from ..item_editor import ItemEditor
+from ..item_history import choose_version
 from ..ops import Op, error_text, show_error
 from ..page import Page
 

@@ -24,6 +24,7 @@ from ...domain import Changes
 from ...errors import EduAppError
 from ..ops import Op, error_text, show_error
 from ..page import Page
+from ..rich_text import labelled, plain_html
 from ..student_widgets import StudentPicker
 
 
@@ -325,7 +326,7 @@ class InterviewPage(Page):
         pending = self._pending
         turns = enc.transcript[:pending["before"]] if pending else enc.transcript
         for t in turns:
-            text = html.escape(t.text).replace("\n", "<br>")
+            text = plain_html(t.text)
             if t.role == "student":
                 parts.append(f'<p align="right" style="margin:6px"><span style="background:'
                              f'#dbeafe">&nbsp;{text}&nbsp;</span></p>')
@@ -653,5 +654,5 @@ class InterviewPage(Page):
                "system": self.tr("System")}
         for t in report.transcript:
             role = who.get(t["role"], t["role"])
-            out.append(f"<p><b>{e(role)}</b> [{t['minutes']:g}′] {e(t['text'])}</p>")
+            out.append(labelled(role, f"[{t['minutes']:g}′] {t['text']}"))
         return "".join(out)

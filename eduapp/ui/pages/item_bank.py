@@ -17,7 +17,8 @@ from ...bank import ItemFilter
 from ...domain import EXAM_TYPE_INFO, EXAM_TYPES, ITEM_TYPES, STATUSES, Changes, Item, Option
 from ...errors import ApprovalBlockedError, describe_record
 from ..app import current_language
-from ..item_editor import ItemEditor, choose_version
+from ..item_editor import ItemEditor
+from ..item_history import choose_version
 from ..models import ItemTableModel
 from ..approval import confirm_approval, user_name
 from ..ops import Op, error_text, show_error

@@ -27,6 +27,7 @@ from ...errors import EduAppError
 from ..ops import Op, error_text, show_error
 from ..flow_layout import FlowLayout
 from ..page import Page
+from ..rich_text import labelled
 
 if TYPE_CHECKING:
     from ...workspace import Workspace
@@ -569,7 +570,6 @@ class ItemModelsPage(Page):
         from html import escape
         parts = []
         for n, item in enumerate(items, 1):
-            text = escape(item.full_stem).replace("\n", "<br>")
             def option(o) -> str:
                 if o.match:
                     return f"<li>{escape(o.text)} → {escape(o.match)}</li>"
@@ -580,7 +580,8 @@ class ItemModelsPage(Page):
             flags = "".join(f"<div style='color:#b45309'>⚠ {escape(f.rule)}: "
                             f"{escape(f.message)}</div>"
                             for f in item.findings if f.severity != "info")
-            parts.append(f"<p><b>{n}.</b> {text}</p><ol type='A'>{opts}</ol>{flags}")
+            parts.append(labelled(f"{n}.", item.full_stem)
+                         + f"<ol type='A'>{opts}</ol>{flags}")
         return "".join(parts)
 
     def generate_into_bank(self) -> None:
