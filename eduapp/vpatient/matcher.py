@@ -8,9 +8,11 @@ in three steps, for English and Chinese questions alike:
    and a form of address such as 妈妈你好 / "Auntie," dropped) and every concept of the
    shared lexicon (:mod:`.lexicon`) whose phrase pattern occurs in it gets a strength (the
    pattern's specificity: English content words, Chinese characters / 2); an English
-   pattern must occur within one sentence. English words not in the vocabulary are
-   corrected to the closest vocabulary word with rapidfuzz (similarity >= 85, words of 5+
-   letters), so "breathles" and "palpitatons" still match. A specific history frame
+   pattern must occur within one sentence. English words not in the vocabulary and not
+   words of English (pyspellchecker's dictionary) are corrected to the closest vocabulary
+   word with rapidfuzz (similarity >= 85, or one letter added, dropped, changed or two
+   swapped), so "breathles", "palpitatons" and "ligth" still match; Chinese pinyin-input
+   slips (发少 for 发烧) are mended first (:class:`.text.HomophoneRepair`). A specific history frame
    overrides the generic one it competes with ("have you ever smoked" is about smoking,
    not past history; "出生的时候有什么问题" is the birth history, not the complaint); the
    patient's ideas beat the complaint ("你觉得是怎么回事"); a part of the history asked with
@@ -72,9 +74,12 @@ in three steps, for English and Chinese questions alike:
 3. **Decision (acceptance rule).** The best fact answers, alone, when it scores at least
    :data:`THRESHOLD` and beats the runner-up by :data:`MARGIN` (a specific fact beats
    the chief complaint on a tie, and, with no word of the past asked, a fact of this
-   illness beats one of the past history: "奶吃得咋样"). A runner-up closer than that makes the answer
-   ``unsure`` with both ``candidates``: the patient asks which is meant rather than
-   guess or reveal both. Several facts answer only a compound question: clauses split
+   illness beats one of the past history: "奶吃得咋样"). A runner-up closer than that,
+   neither preferred, leaves the choice to the answers: the fact whose answer holds more
+   of the question's own content words answers ("does it feel like something is
+   tearing?" - "it's not tearing or ripping"); failing that the answer is ``unsure``
+   with both ``candidates``: the patient asks which is meant rather than guess or
+   reveal both. Several facts answer only a compound question: clauses split
    at question marks, semicolons, 还有/以及 or an "and"/"or" that starts a new question,
    each answered clearly (also when the whole question places nothing); words joined
    by and/or/或者/和 only settle a near-tie or join parts of the history ("出生和发育情况
@@ -82,7 +87,9 @@ in three steps, for English and Chinese questions alike:
    answered when each clearly asks for a fact or names a symptom the patient denies.
    An offer or request ("would you like some pain relief?", "要不要喝点水？") asks for no
    fact, nor does a statement of what the student is about to do ("I'm going to listen
-   to your chest now.") unless a fact clearly wins. An English question made mostly of words the lexicon and the case do not know
+   to your chest now.") unless a fact clearly wins and a part of it opens like a
+   question; nor an invitation to ask or add that names no symptom or part of the
+   history ("any questions before I present to my consultant?"). An English question made mostly of words the lexicon and the case do not know
    ("what's the weather like outside?") is not placed on a weak match (score <= 2).
    A thin win (one one-word concept, score < 1.5) is not accepted while another fact's
    own case-specific keywords stand in the question unexplained: a wrong answer costs
@@ -121,11 +128,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, concepts
 from .model import CaseScript
-from .text import (STOPWORDS, HomophoneRepair, compile_pattern, is_chinese, normalise,
-                   question_views, split_introduction, stem)
+from .text import (STOPWORDS, HomophoneRepair, compile_pattern, is_chinese, is_english_word,
+                   normalise, question_views, split_introduction, stem)
 
 __all__ = ["Match", "Matcher", "THRESHOLD", "MARGIN"]
 
@@ -412,6 +420,10 @@ class Matcher:
             t for f in case.facts if f.category != "presenting" and "relieving" in f.topics
             for t in f.topics if t in self.lexicon and self.lexicon[t].negative)
         self._past_facts = frozenset(f.id for f in case.facts if f.category == "past")
+        # each fact's answer as text and as English stems (for :meth:`_echo`)
+        self._answers = {f.id: normalise(f.answer).replace(" ", "") for f in case.facts}
+        self._answer_stems = {f.id: frozenset(stem(w) for w in re.findall(
+            r"[a-z]+", normalise(f.answer))) for f in case.facts}
         # facts of the history of the complaint that tell attributes only (character,
         # onset ...), no symptom
         self._attribute_fact = {f.id: f.category == "hpi" and bool(f.topics) and all(
@@ -441,6 +453,7 @@ class Matcher:
             for p in kw + qs:
                 prefixes.update(p._prefixes)
         self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
+        self._corrections: dict[str, str] = {}
         # the Chinese words of the interview (the lexicon's and the case's), for mending
         # pinyin-input slips (发少 -> 发烧)
         zh_words = _lexicon_words() | {normalise(k).replace(" ", "")
@@ -452,7 +465,8 @@ class Matcher:
     def _unknown_words(self, views) -> tuple[int, int]:
         """``(unknown, known)``: the English content words of the question (4+ letters)
         that the lexicon and the case do not know and that they know (``(0, 0)`` for
-        Chinese); a word within rapidfuzz similarity 85 of a known one is known."""
+        Chinese); a word within rapidfuzz similarity 85 of a known one, or a misspelling
+        of one (:meth:`_correction`), is known."""
         if is_chinese(views[0]):
             return 0, 0
         known = unknown = 0
@@ -461,8 +475,8 @@ class Matcher:
                 continue
             s = stem(w)
             if s in self._all_words or any(s.startswith(p) for p in self._all_prefixes) \
-                    or process.extractOne(s, self._vocab, scorer=fuzz.ratio,
-                                          score_cutoff=_FUZZ_WORD):
+                    or self._correction(w) or process.extractOne(
+                        s, self._vocab, scorer=fuzz.ratio, score_cutoff=_FUZZ_WORD):
                 known += 1
             else:
                 unknown += 1
@@ -470,19 +484,35 @@ class Matcher:
 
     def _views(self, question: str):
         norm, words, nospace = question_views(self._homophones.repair(question))
-        extra = set()
-        for w in words:
-            # a word a prefix pattern already knows is no misspelling ("shoot" is
-            # "shoot*", not "shots")
-            if len(w) >= 5 and w.isalpha() and w not in self._vocab_set \
-                    and not w.startswith(self._all_prefixes):
-                hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
-                                         score_cutoff=_FUZZ_WORD)
-                # a slip changes a letter or two, not the length by more than one:
-                # "consultant" is no misspelling of "constant"
-                if hit and abs(len(hit[0]) - len(w)) <= 1:
-                    extra.add(hit[0])
+        extra = {c for c in map(self._correction, set(re.findall(r"[a-z]+", norm))) if c}
         return norm, frozenset(words | extra), nospace
+
+    def _correction(self, raw: str) -> str:
+        """The vocabulary word that ``raw`` (one lower-case English word) is a misspelling
+        of, or ``""``: within rapidfuzz similarity 85 (5+ letters) or one letter added,
+        dropped, changed or two swapped (optimal string alignment), the length changed by
+        one at most ("consultant" is no misspelling of "constant"). A word the vocabulary
+        or a prefix pattern knows is none ("shoot" is "shoot*", not "shots"), nor a word
+        of English ("might" is not "night"), unless it is a form of a vocabulary word the
+        stemmer missed ("weighed" -> "weight")."""
+        cached = self._corrections.get(raw)
+        if cached is not None:
+            return cached
+        w = stem(raw)
+        out = ""
+        if len(w) >= 4 and w not in self._vocab_set and not w.startswith(self._all_prefixes):
+            hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
+                                     score_cutoff=_FUZZ_WORD) if len(w) >= 5 else None
+            if hit and abs(len(hit[0]) - len(w)) > 1:
+                hit = None
+            if is_english_word(raw):
+                out = hit[0] if hit and hit[0].startswith(w) else ""
+            else:
+                hit = hit or process.extractOne(w, self._vocab, scorer=OSA.distance,
+                                                score_cutoff=1)
+                out = hit[0] if hit and abs(len(hit[0]) - len(w)) <= 1 else ""
+        self._corrections[raw] = out
+        return out
 
     @property
     def _vocab_set(self) -> frozenset[str]:
@@ -643,6 +673,16 @@ class Matcher:
         # age?" of cigarettes the smoking history, "几岁开始喝酒的" the drinking
         if any(c in _DOMINANT for c in found):
             found.pop("name_age", None)
+        # a relative with an infection now ("家里其他人最近有没有感冒？", "has anyone at
+        # home had a cold this week?") is a sick contact, not the family history
+        if "family_history" in found and "sick_contacts" in self._owned and any(
+                c in found for c in ("fever", "ear_throat", "cough", "diarrhea", "vomiting",
+                                     "rash", "recent_illness")) and re.search(
+                r"最近|这几天|这两天|这段时间|现在|近来|\b(?:recent\w*|lately|at the moment|"
+                r"this week|currently|now)\b", views[0]):
+            found["sick_contacts"] = found.pop("family_history")
+            evidence["sick_contacts"] = evidence.get("sick_contacts", frozenset()) \
+                | evidence["family_history"]
         # "are you living with family?" asks the social history
         if "social" in found and "family_history" in found and (
                 "liv" in evidence["social"] or "住" in "".join(
@@ -1056,6 +1096,20 @@ class Matcher:
         return sorted(str(w) for w in other - own
                       if not (isinstance(w, str) and (w in STOPWORDS or stem(w) in _FILLER)))
 
+    def _echo(self, views, fact_ids) -> dict[str, int]:
+        """``{fact id: how many content words of the question its answer holds}`` for
+        ``fact_ids`` (English stems of 4+ letters, not function or filler words; Chinese
+        two-character words outside the yes/no frame)."""
+        norm, _, nospace = views
+        if is_chinese(nospace):
+            flat = _ZH_FILLER.sub(" ", nospace)
+            asked = {piece[i:i + 2] for piece in flat.split() for i in range(len(piece) - 1)}
+            return {f: sum(1 for w in asked if w in self._answers[f]) for f in fact_ids}
+        asked = {stem(w) for w in re.findall(r"[a-z]+", norm)
+                 if w not in STOPWORDS and w not in _QUESTION_WORDS and len(w) >= 4}
+        asked -= _FILLER
+        return {f: len(asked & self._answer_stems[f]) for f in fact_ids}
+
     def _stray(self, views, evidence: dict[str, frozenset], fact_id: str) -> list[str]:
         """The content of a question that no concept matched and no keyword of
         ``fact_id`` explains: English content words (stemmed; function, question and
@@ -1103,8 +1157,13 @@ class Matcher:
         if "offer" in skills:
             return Match("skill", [], found, skills, best, scores=scores)
         # a statement of what the student is about to do ("I'm going to listen to your
-        # chest now.") asks for nothing unless something clearly asks for a fact
-        if "explanation" in skills and best < _THIN and not re.search(r"[?？吗呢]", question):
+        # chest now.", "I'm going to get my registrar to see you straight away.") asks
+        # for nothing unless something clearly asks for a fact or one of its parts opens
+        # like a question
+        if "explanation" in skills and not re.search(r"[?？吗呢]", question) and (
+                best < _THIN or not any(re.match(
+                    r"\s*(?:" + "|".join(_QUESTION_OPENERS) + r")\b", part, re.IGNORECASE)
+                    for part in re.split(r"[.!,;]", question))):
             return Match("skill", [], found, skills, best, scores=scores)
         # likewise an invitation to ask or add ("do you have any questions before I
         # present to my consultant?", "还有什么要补充的吗？") that names no symptom and no
@@ -1180,6 +1239,13 @@ class Matcher:
                     and not (second_id in presenting and best_id not in presenting) \
                     and not (tie and not past_asked and second_id in self._past_facts
                              and best_id not in self._past_facts | presenting):
+                # two facts this close, neither preferred: the one whose answer holds
+                # more of the question's own words answers ("does it feel like something
+                # is tearing?" - "it's not tearing or ripping")
+                echo = self._echo(views, (best_id, second_id))
+                if echo[best_id] != echo[second_id] and not {best_id, second_id} & presenting:
+                    pick = max((best_id, second_id), key=echo.__getitem__)
+                    return Match("fact", [pick], found, skills, scores[pick], scores=scores)
                 return Match("unsure", [], found, skills, best, scores=scores,
                              candidates=[best_id, second_id])
             return Match("fact", [best_id], found, skills, best, scores=scores)

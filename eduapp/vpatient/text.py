@@ -353,6 +353,21 @@ def _segmenter():
 _GRAMMAR_CHARS = frozenset("不没有了的得地着过吗呢吧啊呀么是在也都就还会要很一个这那你您我他她它")
 
 
+_SPELLING = None
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a word of English in pyspellchecker's frequency
+    dictionary (loaded once on first use, about 0.3 s): a real word is never taken for a
+    misspelling of an interview word."""
+    global _SPELLING
+    with _SEGMENTER_LOCK:
+        if _SPELLING is None:
+            from spellchecker import SpellChecker
+            _SPELLING = SpellChecker(language="en", distance=1)
+    return word in _SPELLING
+
+
 class HomophoneRepair:
     """Mends pinyin-input slips in a Chinese question: a word typed as another of the
     same sound (发少 for 发烧, 以苗 for 疫苗, 小遍 for 小便, 头运 for 头晕, 珍子 for 疹子).
@@ -430,7 +445,7 @@ class HomophoneRepair:
 
 #: A form of address that opens a question ("妈妈你好，…", "阿姨，…", "Auntie, …"): it names
 #: the person spoken to, not a relative asked about; dropped (a greeting after it stays).
-_VOCATIVE = re.compile(r"^\s*(?:妈妈|爸爸|阿姨|叔叔|大爷|大妈|大娘|奶奶|爷爷|家长|同学|小朋友|"
+_VOCATIVE = re.compile(r"^\s*(?:(?:好的|好|嗯+|那|谢谢)\s*)?(?:妈妈|爸爸|阿姨|叔叔|大爷|大妈|大娘|奶奶|爷爷|家长|同学|小朋友|"
                        r"师傅|先生|女士|小姐|大姐|大哥|老师|auntie|aunty|aunt|uncle|grandma|granny|"
                        r"grandpa|grandad|mum|mom|dad|madam|sir|miss|sister|brother|"
                        r"mrs \w+|mr \w+|ms \w+)\s*(?=[,，、]|你好|您好)[,，、]?",
