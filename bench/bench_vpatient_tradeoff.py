@@ -29,7 +29,8 @@ from eduapp.vpatient import matcher as M  # noqa: E402
 from eduapp.vpatient.bench import evaluate_all  # noqa: E402
 
 SETS = ("questions", "round2", "holdout", "holdout2", "holdout3", "holdout4", "holdout5",
-        "holdout6", "holdout8", "holdout9", "devset", "devset2", "devset3", "devset4",
+        "holdout6", "holdout8", "holdout9", "holdout10",
+        "devset", "devset2", "devset3", "devset4",
         "devset5", "devset6")
 
 

@@ -155,7 +155,7 @@ _KEYWORD_BONUS = 1.0
 _DOMINANT = frozenset({"family_history", "allergies", "surgery", "medications",
                        "treatment_so_far", "adherence", "vaccination", "birth_history", "travel",
                        "smoking", "alcohol", "recreational_drugs", "sick_contacts",
-                       "accompanied"})
+                       "accompanied", "pets", "hobbies", "blood_group", "insurance", "height"})
 #: Frames that always displace another when both are asked.
 #: Attributes of a symptom: asked about a symptom a fact covers, they cost it nothing.
 _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "location",
@@ -608,10 +608,14 @@ class Matcher:
                 and c != "pain" and c not in self._presenting for c in found):
             del found["chief_complaint"]
         # eating as the circumstance of a complaint ("吃了东西以后疼得更厉害吗", "is it worse
-        # after you eat?") asks what brings the complaint on, not about the appetite
+        # after you eat?", in a case whose complaint is a pain "跟吃东西有关系吗") asks what
+        # brings the complaint on, not about the appetite
         if ("appetite" in found or "diet" in found) and any(
                 c in found for c in ("aggravating", "relieving", "timing")) and (
-                "pain" in found or any(c in self._presenting for c in found)):
+                "pain" in found or any(c in self._presenting for c in found)
+                or self._pain_case and not any(self.lexicon[c].negative for c in found
+                                               if c not in ("appetite", "diet"))
+                and re.search(r"有关|关系|\b(?:related|relation|connected|linked)\b", views[0])):
             found.pop("appetite", None)
             found.pop("diet", None)
         # "chest" alone is a site when another symptom is named in it ("any fluttering or
@@ -740,6 +744,12 @@ class Matcher:
                 and o in self._owned and o not in self._hpi_symptoms for o in found) \
                 and not any(o in self._presenting for o in found):
             del found["previous_episodes"]
+        # "than before" / "比以前" compares with how things were, it asks no earlier bouts
+        # ("getting puffed out more easily than before?", "比以前更容易累吗")
+        if "previous_episodes" in found and re.search(
+                r"\bthan (?:before|usual|normal|it was|they were)\b|比以前|比之前|比平时|比原来",
+                views[0]):
+            del found["previous_episodes"]
         # "lately" is a time, not earlier bouts, when a symptom that is not the complaint
         # is asked ("have you been under a lot of stress lately?")
         if "previous_episodes" in found and evidence["previous_episodes"] <= {"lat", "lately"} \
@@ -782,6 +792,13 @@ class Matcher:
         # named, and no long-standing condition, drug or habit word, are what was tried
         regular = re.search(r"\b(?:regular\w*|usual\w*|normally|daily|every day|long[- ]term)\b"
                             r"|平时|平常|长期|常规|每天|天天|一直|经常", views[0])
+        # "自己有没有吃什么药" / "have you taken anything yourself?" with no habit word is
+        # what the patient tried
+        if "medications" in found and "treatment_so_far" not in found and not regular \
+                and not chronic and not drug and re.search(
+                    r"自己|\b(?:yourself|himself|herself)\b", views[0]):
+            found["treatment_so_far"] = found.pop("medications")
+            evidence["treatment_so_far"] = evidence["medications"]
         if "medications" in found and "treatment_so_far" not in found and not chronic \
                 and not drug and not regular and not any(c in _ATTRIBUTES for c in found) and (
                 "pain" in found or any(c in self._presenting for c in found)):
@@ -940,8 +957,12 @@ class Matcher:
                           # an attribute asked through a value that is the fact's own
                           # keyword ("does it feel like tearing?" for the fact "not
                           # tearing"): the fact answers that attribute
+                          # (or any attribute, for a fact defined by its keywords
+                          # alone: "does it feel like ripping?" for "not tearing or
+                          # ripping")
                           and not (cid in _ATTRIBUTES and kw_words
-                                   and evidence.get(cid, frozenset()) & kw_words))
+                                   and (evidence.get(cid, frozenset()) & kw_words
+                                        or not f.topics)))
             # the chief complaint does not answer for a symptom it does not cover ("any
             # trouble with your bowels?" is not "what is troubling you?")
             if f.category == "presenting" and symptoms and not any(

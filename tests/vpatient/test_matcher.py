@@ -135,7 +135,7 @@ def test_the_second_held_out_set_meets_the_targets_pooled(cases):
 
 
 @pytest.mark.parametrize("prefix", ["holdout3", "holdout4", "holdout5", "holdout6", "holdout8",
-                                    "holdout9",
+                                    "holdout9", "holdout10",
                                     "devset",
                                     "devset2", "devset3", "devset4", "devset5", "devset6"])
 def test_the_later_sets_meet_the_targets_pooled(cases, prefix):

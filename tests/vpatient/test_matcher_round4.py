@@ -180,3 +180,39 @@ def test_a_real_english_word_is_not_taken_for_a_misspelling():
     from eduapp.vpatient.text import is_english_word
     assert is_english_word("might") and is_english_word("consultant")
     assert not is_english_word("ligth") and not is_english_word("fevr")
+
+
+# kinds found in held out 10 (written for tuning after round 4c), on new sentences
+@pytest.mark.parametrize("case_id, question, fact", [
+    # 要 typed for 药 after the kind of medicine
+    ("abdominal-pain-zh", "吃过止痛要吗？", "treatment"),
+    # "moving your arms and legs" is weakness
+    ("headache-en", "Can you move your arms and legs normally?", "neuro"),
+    # a medicine taken by oneself, with no habit word, is what was tried
+    ("abdominal-pain-zh", "你自己吃过什么药没有？", "treatment"),
+    # "pounding" is a character, not pounds of weight
+    ("headache-en", "Would you say it's pounding?", "character"),
+])
+def test_kinds_of_round_four_held_out_10(cases, case_id, question, fact):
+    assert Matcher(cases[case_id]).match(question).fact_ids == [fact]
+
+
+@pytest.mark.parametrize("case_id, question", [
+    # parts of the history the scripts do not hold: pets, hobbies, blood group,
+    # insurance, height
+    ("dyspnoea-en", "Have you got a dog or a cat?"),
+    ("chest-pain-en", "What do you do in your spare time?"),
+    ("polyuria-zh", "你知道自己什么血型吗？"),
+    ("fever-child-zh", "孩子有医保吗？"),
+    ("headache-en", "How tall are you?"),
+])
+def test_history_the_scripts_do_not_hold_reveals_nothing(cases, case_id, question):
+    assert Matcher(cases[case_id]).match(question).fact_ids == []
+
+
+@pytest.mark.parametrize("case_id, question, not_fact", [
+    # "than before" compares, it asks no earlier bouts
+    ("dyspnoea-en", "Are you more breathless than before?", "previous"),
+])
+def test_comparisons_and_word_forms(cases, case_id, question, not_fact):
+    assert not_fact not in Matcher(cases[case_id]).match(question).fact_ids
