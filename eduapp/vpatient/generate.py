@@ -51,6 +51,7 @@ TOPIC_LABELS: dict[str, tuple[str, str]] = {
     "accompanied": ("who came with the patient", "陪同就诊者"), "pets": ("pets", "宠物"),
     "hobbies": ("hobbies", "业余爱好"), "blood_group": ("blood group", "血型"),
     "insurance": ("health insurance", "医疗保险"), "height": ("height", "身高"),
+    "hometown": ("where the patient comes from", "籍贯"),
     "pain": ("pain", "疼痛"), "fever": ("fever", "发热"), "sweating": ("sweating", "出汗"),
     "weight_change": ("weight change", "体重变化"), "appetite": ("appetite", "食欲改变"),
     "fatigue": ("tiredness", "乏力"), "sleep": ("sleep", "睡眠问题"), "chest_pain": ("chest pain", "胸痛"),

@@ -155,7 +155,8 @@ _KEYWORD_BONUS = 1.0
 _DOMINANT = frozenset({"family_history", "allergies", "surgery", "medications",
                        "treatment_so_far", "adherence", "vaccination", "birth_history", "travel",
                        "smoking", "alcohol", "recreational_drugs", "sick_contacts",
-                       "accompanied", "pets", "hobbies", "blood_group", "insurance", "height"})
+                       "accompanied", "pets", "hobbies", "blood_group", "insurance", "height",
+                       "hometown"})
 #: Frames that always displace another when both are asked.
 #: Attributes of a symptom: asked about a symptom a fact covers, they cost it nothing.
 _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "location",
@@ -171,6 +172,11 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              "informant": ("family_history", "name_age", "social"),
              # "是家里人陪你来的吗" asks who came along today, not the family or home
              "accompanied": ("family_history", "social", "chief_complaint"),
+             # "家里有没有养宠物" asks about pets, not the family; "你老家是哪里的" the
+             # home town, not where the pain is
+             "pets": ("family_history", "social"), "hobbies": ("social", "exercise"),
+             "insurance": ("social",), "height": ("name_age", "severity"),
+             "hometown": ("location", "social", "travel"),
              # "tightness when exercising" is what exertion brings on, not the exercise
              # the patient takes
              "exercise_tolerance": ("exercise",),
@@ -327,6 +333,12 @@ def named_drugs(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _lexicon_texts() -> list[str]:
+    """The text of every English pattern of the lexicon."""
+    return [p.text for c in concepts().values() for p in c.patterns if not is_chinese(p.text)]
+
+
+@lru_cache(maxsize=1)
 def _lexicon_words() -> frozenset[str]:
     """The Chinese words of the lexicon's patterns (each literal part of a pattern)."""
     return frozenset(part for c in concepts().values() for p in c.patterns if is_chinese(p.text)
@@ -454,6 +466,11 @@ class Matcher:
                 prefixes.update(p._prefixes)
         self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
         self._corrections: dict[str, str] = {}
+        # the vocabulary as written (before stemming: "familly" is near "family", not
+        # near its stem "famy")
+        self._raw_vocab = sorted({w for text in _lexicon_texts() + [
+            t for f in case.facts for t in f.keywords + f.questions]
+            for w in re.findall(r"[a-z]+", normalise(text)) if len(w) >= 4})
         # the Chinese words of the interview (the lexicon's and the case's), for mending
         # pinyin-input slips (发少 -> 发烧)
         zh_words = _lexicon_words() | {normalise(k).replace(" ", "")
@@ -500,7 +517,15 @@ class Matcher:
             return cached
         w = stem(raw)
         out = ""
-        if len(w) >= 4 and w not in self._vocab_set and not w.startswith(self._all_prefixes):
+        if len(w) >= 4 and w not in self._vocab_set and not w.startswith(self._all_prefixes) \
+                and not is_english_word(raw):
+            # of the words one edit away, the most alike ("fevr": "fever", not "fear")
+            near = process.extract(raw, self._raw_vocab, scorer=OSA.distance, score_cutoff=1,
+                                   limit=20)
+            if near:
+                out = stem(max((h[0] for h in near), key=lambda v: (fuzz.ratio(raw, v), v)))
+        if not out and len(w) >= 4 and w not in self._vocab_set \
+                and not w.startswith(self._all_prefixes):
             hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
                                      score_cutoff=_FUZZ_WORD) if len(w) >= 5 else None
             if hit and abs(len(hit[0]) - len(w)) > 1:
@@ -663,6 +688,11 @@ class Matcher:
                 nospace[i] if isinstance(i, int) and i < len(nospace) else i
                 for i in evidence["vision"]} <= {"eye", "ey", "眼", "睛"}:
             del found["vision"]
+        # how much is drunk asked after thirst or passing urine ("口渴、尿多…每天大概喝
+        # 多少？") is the water drunk, not alcohol
+        if "alcohol" in found and any(c in found for c in ("thirst", "polyuria")) and not re.search(
+                r"酒|\b(?:alcohol|beer|wine|spirits|pints?|units?)\b", views[0]):
+            del found["alcohol"]
         # talking to someone ("before I talk to my senior", "did you speak to the GP?")
         # is no trouble with speech
         if "speech" in found and {str(w) for w in evidence["speech"]} <= {"talk", "speak"} \
@@ -981,7 +1011,11 @@ class Matcher:
                 # swelling since when?", "什么时候开始吐的" are not the complaint's onset)
                 # (likewise any attribute but where it spreads, whose words name body
                 # parts: "any weakness down one side?", "how high does the swelling go?")
-                if any(t in self._owned for t in symptoms):
+                # (unless the fact's own answer tells that symptom, as the story of
+                # this illness does: "昨天开始恶心呕吐" answers "什么时候开始恶心呕吐的")
+                if any(t in self._owned for t in symptoms) and not all(
+                        self._answer_tells(f.id, evidence.get(t, frozenset()), views)
+                        for t in symptoms):
                     penalty += max((found[t] for t in f.topics if t in found and (
                         t == "onset" or t in _ATTRIBUTES and t != "radiation")), default=0.0)
             # negative evidence: a symptom or condition the question names that the fact
@@ -1116,6 +1150,17 @@ class Matcher:
                         other |= set(p.evidence(*views) or ())
         return sorted(str(w) for w in other - own
                       if not (isinstance(w, str) and (w in STOPWORDS or stem(w) in _FILLER)))
+
+    def _answer_tells(self, fact_id: str, words: frozenset, views) -> bool:
+        """Whether the answer of ``fact_id`` holds the words a concept matched (English
+        stems, or the Chinese characters at those positions of the question, as one
+        stretch)."""
+        if not words:
+            return False
+        if all(isinstance(i, int) for i in words):
+            text = "".join(views[2][i] for i in sorted(words) if i < len(views[2]))
+            return bool(text) and text in self._answers[fact_id]
+        return set(map(str, words)) <= self._answer_stems[fact_id]
 
     def _echo(self, views, fact_ids) -> dict[str, int]:
         """``{fact id: how many content words of the question its answer holds}`` for
