@@ -769,10 +769,14 @@ class Matcher:
         # earlier bouts of this trouble)
         # (but a symptom of this illness, told in the history of the presenting complaint,
         # asked "before" asks the past: "孩子以前有没有喘过" when the wheeze began today)
+        # ("anything similar before, maybe after your heart attack?" still compares with
+        # this complaint)
         if "previous_episodes" in found and any(
                 self.lexicon[o].kind == "symptom" and o not in self._presenting and o != "pain"
                 and o in self._owned and o not in self._hpi_symptoms for o in found) \
-                and not any(o in self._presenting for o in found):
+                and not any(o in self._presenting for o in found) \
+                and not re.search(r"\bsimilar\b|\blike (?:this|that|it)\b|类似|这样|这种",
+                                  views[0]):
             del found["previous_episodes"]
         # "than before" / "比以前" compares with how things were, it asks no earlier bouts
         # ("getting puffed out more easily than before?", "比以前更容易累吗")
@@ -1159,6 +1163,7 @@ class Matcher:
             return False
         if all(isinstance(i, int) for i in words):
             text = "".join(views[2][i] for i in sorted(words) if i < len(views[2]))
+            text = re.sub(r"[的了过吗呢着]", "", text)  # "吐的" tells no more than "吐"
             return bool(text) and text in self._answers[fact_id]
         return set(map(str, words)) <= self._answer_stems[fact_id]
 
