@@ -280,6 +280,9 @@ class InterviewPage(Page):
         self._stamp += 1
         self._pending = None
         self.encounter = Encounter(case, patient, judge=judge, plan_judge=plan_judge)
+        # the matcher's language tools load while the student reads the case
+        from ...vpatient.text import warm_up
+        Op(self, lambda _ws: warm_up(case.language)).run()
         self.report = None
         p = case.patient
         who = (f"{p.name}，{p.age:g} 岁，{p.sex}" if case.language == "zh"
