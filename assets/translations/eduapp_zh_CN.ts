@@ -791,386 +791,391 @@ Restore the latest backup? The files it replaces are kept.</source>
         <translation>拒绝（试图脱离角色时）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="235"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="224"/>
+        <source>Asked what the script does not hold:</source>
+        <translation>问到病例中没有的内容时：</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/case_editor.py" line="236"/>
         <source>One row per fact a student may ask for. Topics are concepts of the shared interview lexicon (onset, location, smoking, fever…); keywords are this case&apos;s own words, in either language, separated by commas; example questions are separated by &apos;;&apos;. Leak terms give the fact away: the language model may not say them before the fact was asked for.</source>
         <translation>每行一个学生可能问到的事实。主题是共享问诊词库中的概念（起病、部位、吸烟、发热…）；关键词是本病例自己的用词，中英文均可，用逗号分隔；示例问题用“;”分隔。泄露词会透露该事实：学生问到之前，语言模型不得说出。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="242"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="282"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="303"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="341"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="389"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="433"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="243"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="390"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="434"/>
         <source>Id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="243"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="307"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="244"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="247"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="287"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="248"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
         <source>Example questions</source>
         <translation>示例问题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="249"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
         <source>Leak terms</source>
         <translation>泄露词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
         <source>Add fact</source>
         <translation>添加事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="250"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
         <source>Remove fact</source>
         <translation>删除事实</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="257"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="258"/>
         <source>Presenting complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="258"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
         <source>History of the present illness</source>
         <translation>现病史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
         <source>Review of systems</source>
         <translation>系统回顾</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="259"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
         <source>Past history</source>
         <translation>既往史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
         <source>Drugs</source>
         <translation>用药史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="260"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
         <source>Family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="261"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
         <source>Social history</source>
         <translation>个人史</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="263"/>
         <source>Ideas, concerns, expectations</source>
         <translation>想法、担忧与期望</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="262"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="309"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="263"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="310"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="267"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="268"/>
         <source>Vital signs</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="268"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
         <source>Cardiovascular</source>
         <translation>心血管</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
         <source>Respiratory</source>
         <translation>呼吸系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="269"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
         <source>Abdominal</source>
         <translation>腹部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
         <source>Neurological</source>
         <translation>神经系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="270"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
         <source>Head and neck</source>
         <translation>头颈部</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
         <source>Skin</source>
         <translation>皮肤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="271"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
         <source>Musculoskeletal</source>
         <translation>肌肉骨骼</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="272"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="273"/>
         <source>Ear, nose and throat</source>
         <translation>耳鼻喉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="279"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="280"/>
         <source>Findings by system, as the student reads them after choosing the examination. Minutes of simulated time; cost in the case&apos;s currency.</source>
         <translation>按系统列出的查体所见，学生选择查体后看到。分钟为模拟时间；费用以病例的货币计。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="283"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="284"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="285"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="304"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="286"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="305"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="286"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="287"/>
         <source>Finding</source>
         <translation>查体所见</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="288"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="289"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="311"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="312"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
         <source>Add examination</source>
         <translation>添加查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="290"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
         <source>Remove examination</source>
         <translation>删除查体项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="299"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="300"/>
         <source>Tests the student can order: the result, its cost, and the turnaround in minutes until the result comes back. A test not listed here returns what the first tab says (normal, or not available).</source>
         <translation>学生可开的检查：结果、费用，以及出结果所需的分钟数。未列出的检查按第一个标签页的设置返回（正常，或无法进行）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="305"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="306"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="306"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="334"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="307"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
         <source>Synonyms</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="309"/>
         <source>Laboratory</source>
         <translation>实验室</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="308"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="309"/>
         <source>Imaging</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="309"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="310"/>
         <source>Bedside</source>
         <translation>床旁</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="312"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
         <source>Turnaround (min)</source>
         <translation>出结果时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
         <source>Add test</source>
         <translation>添加检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="313"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
         <source>Remove test</source>
         <translation>删除检查</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="321"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="322"/>
         <source>Final diagnosis</source>
         <translation>最终诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="325"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="326"/>
         <source>Accepted other names, separated by commas (both languages)</source>
         <translation>可接受的其他名称，用逗号分隔（中英文均可）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="327"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="328"/>
         <source>Diagnosis:</source>
         <translation>诊断：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="328"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="329"/>
         <source>Synonyms:</source>
         <translation>同义词：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="330"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="331"/>
         <source>Differential diagnosis (referred to as differential:0, differential:1… in the checklist):</source>
         <translation>鉴别诊断（评分表中以 differential:0、differential:1… 引用）：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="333"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="540"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="334"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="541"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
         <source>Add diagnosis</source>
         <translation>添加诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="335"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
         <source>Remove diagnosis</source>
         <translation>删除诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="339"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="340"/>
         <source>Expected management:</source>
         <translation>预期处理：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="342"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="343"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="344"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
         <source>Remove step</source>
         <translation>删除步骤</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="354"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="355"/>
         <source>Style:</source>
         <translation>形式：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="355"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
         <source>OSCE checklist</source>
         <translation>OSCE 评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="356"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="357"/>
         <source>病史采集 (licensing exam)</source>
         <translation>病史采集（执业医师考试）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="358"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="359"/>
         <source>Global rating</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="363"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="364"/>
         <source>scale 1–</source>
         <translation>等级 1–</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="369"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="370"/>
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="375"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="376"/>
         <source>Sections, then the items with their weight in points and what each refers to (fact:ID, exam:ID, investigation:ID, management:ID, diagnosis, differential:N, skill:NAME; several separated by commas: any of them counts). Choose… lists everything in the script.</source>
         <translation>先列部分，再列条目及其分值和对应内容（fact:ID、exam:ID、investigation:ID、management:ID、diagnosis、differential:N、skill:NAME；多个用逗号分隔，做到其一即得分）。“选择对应内容…”列出脚本中的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="380"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="381"/>
         <source>Section id</source>
         <translation>部分编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="381"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="382"/>
         <source>Section title</source>
         <translation>部分标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="382"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="383"/>
         <source>Add section</source>
         <translation>添加部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="382"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="383"/>
         <source>Remove section</source>
         <translation>删除部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="388"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="389"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="537"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
         <source>Case id</source>
         <translation>病例编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="537"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="538"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="539"/>
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="539"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="540"/>
         <source>Opening line</source>
         <translation>开场白</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="540"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="541"/>
         <source>Initial state</source>
         <translation>初始状态</translation>
     </message>
@@ -1185,170 +1190,170 @@ Restore the latest backup? The files it replaces are kept.</source>
         <translation>病例信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="245"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="246"/>
         <source>Patient&apos;s answer</source>
         <translation>病人的回答</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="251"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="291"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="314"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="336"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="345"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="383"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="439"/>
-        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="252"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="292"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="315"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="337"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="346"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="384"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="395"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="440"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="456"/>
         <source>Row check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="267"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="268"/>
         <source>General appearance</source>
         <translation>一般情况</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="390"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="391"/>
         <source>Checklist item</source>
         <translation>评分项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="391"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
         <source>Refers to</source>
         <translation>对应内容</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="392"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
         <source>Weight</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="393"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="394"/>
         <source>Remove item</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="395"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="396"/>
         <source>Choose what it refers to…</source>
         <translation>选择对应内容…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="398"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="399"/>
         <source>Build the checklist from the script</source>
         <translation>根据脚本生成评分表</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="414"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="415"/>
         <source>One teaching point a line</source>
         <translation>每行一个教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="415"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="416"/>
         <source>Summary of the case:</source>
         <translation>病例小结：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="416"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="417"/>
         <source>Teaching points:</source>
         <translation>教学要点：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="423"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="424"/>
         <source>States of the patient and the rules that move between them (each rule fires at most once). A state&apos;s examination changes are &apos;exam id: finding&apos; separated by &apos;|&apos;. Counters are name=value, separated by commas. Leave all empty for a case that does not change.</source>
         <translation>病人的状态及状态之间转换的规则（每条规则最多触发一次）。状态的查体变化写作“查体编号: 所见”，用“|”分隔。计数器写作 名称=数值，用逗号分隔。病情不变化的病例全部留空。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="428"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="429"/>
         <source>Initial state:</source>
         <translation>初始状态：</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="434"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="435"/>
         <source>Description</source>
         <translation>说明文字</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="435"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="436"/>
         <source>Observations</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="436"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="437"/>
         <source>Patient says</source>
         <translation>病人说</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="437"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="438"/>
         <source>Examination changes</source>
         <translation>查体变化</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="439"/>
         <source>Add state</source>
         <translation>添加状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="438"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="439"/>
         <source>Remove state</source>
         <translation>删除状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="444"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="445"/>
         <source>Rule id</source>
         <translation>规则编号</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="445"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="446"/>
         <source>In state</source>
         <translation>所在状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="446"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="447"/>
         <source>After (min)</source>
         <translation>之后（分钟）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="448"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
         <source>When done</source>
         <translation>已做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="449"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
         <source>When not done</source>
         <translation>未做</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="450"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="451"/>
         <source>Counters at least</source>
         <translation>计数器至少为</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="451"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="452"/>
         <source>Go to state</source>
         <translation>转到状态</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="452"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="453"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="453"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
         <source>Add to counters</source>
         <translation>计数器增加</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/case_editor.py" line="454"/>
+        <location filename="../../eduapp/ui/case_editor.py" line="455"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
@@ -2955,7 +2960,7 @@ Restore the latest backup? The files it replaces are kept.</source>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="364"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="367"/>
         <source>Virtual patients</source>
         <translation>虚拟病人</translation>
     </message>
@@ -3095,253 +3100,253 @@ Restore the latest backup? The files it replaces are kept.</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="296"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="299"/>
         <source>{name} · {cost}{unit} · {minutes} min</source>
         <translation>{name} · {cost}{unit} · {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="315"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="318"/>
         <source>Time {mm}:{ss:02d} · simulated {sim} min · cost {cost}{unit}</source>
         <translation>用时 {mm}:{ss:02d} · 模拟 {sim} 分钟 · 费用 {cost}{unit}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="347"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="350"/>
         <source>The patient is answering…</source>
         <translation>病人正在回答…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="354"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="357"/>
         <source>Observations: {vitals}</source>
         <translation>生命体征：{vitals}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="441"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="444"/>
         <source>No text-to-speech voice for this language on this computer; the answers are shown only.</source>
         <translation>本机没有该语言的语音朗读声音，回答只以文字显示。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="488"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="491"/>
         <source>Marking your diagnosis and plan…</source>
         <translation>正在评判你的诊断和处理…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="541"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="544"/>
         <source>Debrief saved to {path}</source>
         <translation>复盘已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="583"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="586"/>
         <source>{item} (partly done: {share})</source>
         <translation>{item}（部分完成：{share}）</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="602"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="605"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="612"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="615"/>
         <source>Your diagnosis: {d}</source>
         <translation>你的诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="613"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="616"/>
         <source>Expected: {x}</source>
         <translation>正确诊断：{x}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="617"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="620"/>
         <source>Differential you considered: {d}</source>
         <translation>你考虑的鉴别诊断：{d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="619"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="622"/>
         <source>Checklist by section</source>
         <translation>评分表各部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="630"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="633"/>
         <source>Efficiency</source>
         <translation>效率</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="634"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="637"/>
         <source>{n} not understood</source>
         <translation>{n} 个未被理解</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="635"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="638"/>
         <source>1 examination</source>
         <translation>查体 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="636"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="639"/>
         <source>{n} examinations</source>
         <translation>查体 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="637"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="640"/>
         <source>1 test</source>
         <translation>检查 1 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="637"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="640"/>
         <source>{n} tests</source>
         <translation>检查 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="638"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="641"/>
         <source>cost {c} {cur}</source>
         <translation>费用 {c} {cur}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="639"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="642"/>
         <source>{m} simulated minutes</source>
         <translation>模拟用时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="640"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="643"/>
         <source>real time {mm}:{ss:02d}</source>
         <translation>实际用时 {mm}:{ss:02d}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="641"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="644"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="643"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="646"/>
         <source>Management</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="644"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="647"/>
         <source>Done: {done}</source>
         <translation>已做：{done}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="645"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="648"/>
         <source>Missed: {missed}</source>
         <translation>遗漏：{missed}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="648"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="651"/>
         <source>The case</source>
         <translation>病例小结</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="650"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="653"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="652"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="655"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="520"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="523"/>
         <source>Export debrief</source>
         <translation>导出复盘</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="522"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="525"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="537"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="540"/>
         <source>Writing the PDF…</source>
         <extracomment>the folder a debrief was saved to last (this session)</extracomment>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="566"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="569"/>
         <source>No diagnosis was submitted.</source>
         <translation>未提交诊断。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="568"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
         <source>Your leading diagnosis names the expected diagnosis or one of its accepted synonyms.</source>
         <translation>你的首要诊断与正确诊断或其认可的同义名称一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="571"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="574"/>
         <source>Your leading diagnosis matches none of the accepted names, and the language model could not judge it ({why}).</source>
         <translation>你的首要诊断与认可的名称都不一致，语言模型也未能判定（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="575"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="578"/>
         <source>Judged by the language model: {why}</source>
         <translation>由语言模型判定：{why}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="576"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="579"/>
         <source>Your leading diagnosis (the first one you wrote) matches neither the expected diagnosis nor its accepted synonyms.</source>
         <translation>你的首要诊断（写在最前面的一个）与正确诊断及其认可的同义名称都不一致。</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="603"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="606"/>
         <source>Score: {total} / 100</source>
         <translation>得分：{total} / 100</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="606"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
         <source>Global rating (derived from the checklist): {r} / {s}</source>
         <translation>整体评分（由评分表推算）：{r} / {s}</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="609"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="612"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="610"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="613"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="610"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="613"/>
         <source>not correct</source>
         <translation>不正确</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="620"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="623"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="620"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="623"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="620"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="623"/>
         <source>Missed</source>
         <translation>遗漏项目</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="633"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="636"/>
         <source>1 question asked</source>
         <translation>提问 1 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="633"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="636"/>
         <source>{n} questions asked</source>
         <translation>提问 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="656"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="653"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="656"/>
         <source>Patient</source>
         <translation>病人</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/pages/interview.py" line="654"/>
+        <location filename="../../eduapp/ui/pages/interview.py" line="657"/>
         <source>System</source>
         <translation>系统</translation>
     </message>

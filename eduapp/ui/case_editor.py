@@ -220,7 +220,8 @@ class CaseEditor(QTabWidget):
                            ("closing", self.tr("Anything else?:")),
                            ("empathy", self.tr("After empathy:")),
                            ("explanation", self.tr("After an explanation:")),
-                           ("refuse", self.tr("Refuses (role break):"))):
+                           ("refuse", self.tr("Refuses (role break):")),
+                           ("unknown", self.tr("Asked what the script does not hold:"))):
             self.f_lines[key] = self._line()
             form.addRow(label, self.f_lines[key])
         outer.addWidget(lines_box)

@@ -49,6 +49,10 @@ _STOCK = {
     "explanation": ("All right.", "好的。"),
     "refuse": ("I'm sorry, I don't know about that. You're the doctor.",
                "这个我不清楚，您是医生呀。"),
+    # a clear question about something the script does not hold (pets, hobbies, blood
+    # group): no fact is invented, and the patient does not pretend not to understand
+    "unknown": ("I don't think that's got anything to do with this, doctor.",
+                "这个跟这次生病应该没什么关系吧。"),
 }
 
 #: Attempts to take the patient out of role or to get the script: answered with the
@@ -67,7 +71,7 @@ ROLE_BREAK = re.compile(
 
 def stock_line(case: CaseScript, kind: str) -> str:
     """The patient's stock reply ``kind`` (``unsure``, ``clarify``, ``negative``, ``greeting``,
-    ``summary``, ``closing``, ``empathy``, ``explanation``, ``refuse``): the case's own
+    ``summary``, ``closing``, ``empathy``, ``explanation``, ``refuse``, ``unknown``): the case's own
     line, else the default in the case language."""
     own = getattr(case.lines, kind, "")
     if own:
@@ -175,8 +179,10 @@ def offline_reply(case: CaseScript, matcher: Matcher, question: str) -> Reply:
                             ("introduction", "greeting")):
             if skill in m.skills:
                 return Reply(stock_line(case, line), [], m)
-    # two facts scored too close to choose: ask what is meant rather than guess
-    return Reply(stock_line(case, "clarify" if m.candidates else "unsure"), [], m)
+    # two facts scored too close to choose: ask what is meant rather than guess; a part
+    # of the history the script does not hold: no fact, and no feigned confusion
+    kind = "clarify" if m.candidates else "unknown" if m.denied else "unsure"
+    return Reply(stock_line(case, kind), [], m)
 
 
 #: Words that may come before the question itself ("So, what's been going on?", "Okay,
@@ -449,8 +455,10 @@ class Encounter:
         if self._first_question:
             # the first question after any greeting: "Hello, I'm Dr Li." alone does not
             # use up the opening
-            greeting_only = (reply.match.kind == "skill" and not reply.facts
-                             and set(reply.match.skills) <= {"introduction"})
+            # (nor does asking leave to ask: "Is it ok if I ask you some questions?")
+            greeting_only = (reply.match.kind in ("skill", "unsure") and not reply.facts
+                             and reply.match.skills
+                             and set(reply.match.skills) <= {"introduction", "offer"})
             if is_open_opening(question):
                 self.done.add("skill:open_question")
                 self._first_question = False

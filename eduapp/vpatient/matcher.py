@@ -249,6 +249,17 @@ _RELATIVES = {"bowel_habit": ("diarrhea", "constipation", "blood_stool"),
               "constipation": ("bowel_habit", "diarrhea"), "diarrhea": ("bowel_habit",),
               # "any operations?" in a case whose past history is the whole story
               "surgery": ("past_history",)}
+#: A question to the patient whether it is some disease ("is it a heart attack?", "是不是
+#: 阑尾炎", "could this be my heart?"), and words that name a disease.
+_DIAGNOSIS_ASKED = re.compile(
+    r"^\s*(?:so,?\s*|and\s*)?(?:is it|is this|is that|could it be|could this be|might it be|"
+    r"would it be|do you think (?:it is|this is|it might be|it could be|you have|you have got)|"
+    r"are you worried it is)\b"
+    r"|^(?:那|所以|你说|您说)?(?:是不是|会不会|该不会|难道是|你觉得是|您觉得是|可能是)")
+_DISEASE_WORD = re.compile(
+    r"炎|癌|梗|瘤|结石|出血|中风|脑卒中|衰竭|糖尿病|\b(?:attack|disease|infection|cancer|"
+    r"bleed|failure|failing|stroke|clot|embolism|tumou?r|appendicitis|pneumonia|"
+    r"meningitis|diabetes|angina|aneurysm|haemorrhage|hemorrhage|migraine)\b")
 #: Symptoms that are also things a patient does: named with what makes a complaint worse
 #: or better ("咳一下会不会更痛", "does it hurt more when you cough or take a deep breath?")
 #: they are the circumstance, not a symptom asked about (lying back is a position when
@@ -273,7 +284,8 @@ class Match:
     :ivar concepts: ``{concept id: strength}`` found in the question.
     :ivar skills: communication skills shown by the question.
     :ivar score: the best fact's score (0 when none).
-    :ivar denied: the unlisted symptom concept denied (``negative`` only).
+    :ivar denied: the unlisted symptom concept denied (``negative``), or the part of the
+        history asked that the script does not hold (``unsure``: "do you have pets?").
     :ivar scores: ``{fact id: score}`` of every fact that scored (for the benchmark).
     :ivar candidates: ``unsure`` only: the facts (best first) that scored within
         :data:`MARGIN` of each other, none clearly the one asked for (never revealed).
@@ -860,6 +872,15 @@ class Matcher:
                 and "medications" not in found:
             found["medications"] = found.pop("adherence")
             evidence["medications"] = evidence["adherence"]
+        # asking the patient whether it is a named disease ("is it a heart attack?",
+        # "是不是阑尾炎？", "do you think it's a brain bleed?") asks what they think it is:
+        # their ideas and concerns, never a fact that happens to name the disease
+        if _DIAGNOSIS_ASKED.search(views[0]) and (_DISEASE_WORD.search(views[0]) or any(
+                self.lexicon[c].kind == "symptom" and not self.lexicon[c].negative
+                and c not in ("pain", "activity_child") for c in found)) and not any(
+                c in HISTORY_FRAMES or c in ("past_history", "family_history") for c in found):
+            found["ice"] = max(found.get("ice", 0.0), 2.0)
+            evidence.setdefault("ice", frozenset())
         # a worry about a named condition ("您担心孩子是肺炎吗", "are you worried it's your
         # heart?") is the patient's concerns, not a question about that condition
         if "ice" in found and not any(c in HISTORY_FRAMES or c == "past_history"
@@ -1125,6 +1146,15 @@ class Matcher:
         # (or, the whole placing nothing, separate questions each answered clearly -
         # "体重有变化吗？视力呢？" - or parts of the history joined by and/和 - "出生和发育
         # 情况怎么样")
+        # parts of the history joined by or/and, each clearly asked ("do you smoke or
+        # drink?", "抽烟喝酒吗"): each is answered
+        # (a relative or an allergy named scopes over the list: "家里人有没有哮喘或者过敏"
+        # is the family's, "any allergy to aspirin or other medicine?" the allergies)
+        if whole.kind == "fact" and len(parts) == len(ids) \
+                and not {"family_history", "allergies"} & set(whole.concepts) and all(
+                m.kind == "fact" and any(c in _DOMINANT for c in m.concepts) for m in parts):
+            whole.fact_ids = ids[:3]
+            return whole
         each = all(m.kind == "fact" for m in parts)
         if questions and whole.kind == "fact" and set(whole.fact_ids) <= set(ids) \
                 or whole.kind == "unsure" and whole.candidates \
@@ -1231,7 +1261,8 @@ class Matcher:
         # chest now.", "I'm going to get my registrar to see you straight away.") asks
         # for nothing unless something clearly asks for a fact or one of its parts opens
         # like a question
-        if "explanation" in skills and not re.search(r"[?？吗呢]", question) and (
+        if ("explanation" in skills or "summary" in skills) \
+                and not re.search(r"[?？吗呢]", question) and (
                 best < _THIN or not any(re.match(
                     r"\s*(?:" + "|".join(_QUESTION_OPENERS) + r")\b", part, re.IGNORECASE)
                     for part in re.split(r"[.!,;]", question))):
@@ -1288,9 +1319,9 @@ class Matcher:
         # "any pets at home?") and that no fact of the script holds: a fact that matched
         # on another word of the question is not its answer
         asked = max((c for c in info if c in _DOMINANT), key=lambda c: info[c], default="")
-        if asked and asked not in self._owned and best_id \
-                and asked not in self._covers[best_id]:
-            return Match("unsure", [], found, skills, best, scores=scores)
+        if asked and asked not in self._owned and (not best_id or best < THRESHOLD
+                                                    or asked not in self._covers[best_id]):
+            return Match("unsure", [], found, skills, best, asked, scores=scores)
         # who is answering for the patient ("您是孩子的妈妈吗？", "are you his mum?"):
         # told from the persona's informant
         if self.case.patient.persona.informant and info.get("informant", 0) >= THRESHOLD \

@@ -266,6 +266,7 @@ class Lines:
     empathy: str = ""
     explanation: str = ""
     refuse: str = ""
+    unknown: str = ""
 
 
 @dataclass

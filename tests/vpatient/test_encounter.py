@@ -140,7 +140,8 @@ def test_offline_patient_never_contradicts_the_script(encounter, cases, case_id)
     enc = encounter(case_id)
     allowed = {f.answer for f in case.facts} | {
         stock_line(case, k) for k in ("unsure", "negative", "greeting", "summary", "closing",
-                                      "empathy", "explanation", "refuse")}
+                                      "empathy", "explanation", "refuse", "unknown",
+                                      "clarify")}
     contradictions = 0
     for _, q in read_questions(f"{QUESTIONS_DIR}/questions_{case_id}.tsv"):
         reply, _ = enc.ask(q)

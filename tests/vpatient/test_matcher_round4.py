@@ -239,3 +239,51 @@ def test_kinds_of_held_out_7_and_11(cases, case_id, question, fact):
 ])
 def test_history_words_that_point_elsewhere(cases, case_id, question, not_fact):
     assert not_fact not in Matcher(cases[case_id]).match(question).fact_ids
+
+
+# kinds the tester tour found (2026-12-01), on new sentences
+@pytest.mark.parametrize("case_id, question", [
+    # asking the patient whether it is a disease asks their ideas: never a fact that
+    # happens to name the disease
+    ("chest-pain-en", "Could this be a heart attack?"),
+    ("headache-en", "Is this a stroke, do you think?"),
+    ("fever-child-zh", "会不会是肺炎？"),
+    ("abdominal-pain-zh", "你觉得是阑尾炎吗？"),
+])
+def test_asking_if_it_is_a_disease_is_the_patients_ideas(cases, case_id, question):
+    assert Matcher(cases[case_id]).match(question).fact_ids == ["ice"]
+
+
+@pytest.mark.parametrize("case_id, question, facts", [
+    # parts of the history joined by or/and, each clearly asked, are each answered
+    ("dyspnoea-en", "Do you drink or smoke at all?", {"alcohol", "smoking"}),
+    # but a relative or an allergy scopes over the list
+    ("fever-child-zh", "家里有人有哮喘或者湿疹吗？", {"family"}),
+])
+def test_history_parts_joined_by_or(cases, case_id, question, facts):
+    assert set(Matcher(cases[case_id]).match(question).fact_ids) == facts
+
+
+@pytest.mark.parametrize("case_id, question", [
+    ("headache-en", "Thanks, I'll go and get my registrar now."),
+    ("polyuria-zh", "好的，我去跟上级医生汇报一下。"),
+    ("chest-pain-en", "So to summarise, the pain came on while carrying shopping."),
+])
+def test_closing_statements_and_summaries_reveal_nothing(cases, case_id, question):
+    m = Matcher(cases[case_id]).match(question)
+    assert m.fact_ids == [] and m.kind == "skill"
+
+
+def test_asking_leave_to_ask_keeps_the_open_question_credit(cases):
+    from eduapp.vpatient import Encounter
+    enc = Encounter(cases["polyuria-zh"])
+    enc.ask("您好，我是实习医生，可以问您几个问题吗？")
+    enc.ask("您哪里不舒服？")
+    assert "skill:open_question" in enc.done
+
+
+def test_a_question_the_script_cannot_answer_gets_no_feigned_confusion(cases):
+    case = cases["dyspnoea-en"]
+    reply = offline_reply(case, Matcher(case), "What do you do in your free time?")
+    assert reply.facts == [] and reply.text == "I don't think that's got anything to do " \
+        "with this, doctor."
