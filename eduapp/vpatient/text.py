@@ -455,12 +455,13 @@ class HomophoneRepair:
         return ""
 
 
-#: A form of address that opens a question ("妈妈你好，…", "阿姨，…", "Auntie, …"): it names
+#: A form of address that opens a question ("妈妈你好，…", "阿姨，…", "妈妈您别着急…",
+#: "Auntie, …"): it names
 #: the person spoken to, not a relative asked about; dropped (a greeting after it stays).
 _VOCATIVE = re.compile(r"^\s*(?:(?:好的|好|嗯+|那|谢谢)\s*)?(?:妈妈|爸爸|阿姨|叔叔|大爷|大妈|大娘|奶奶|爷爷|家长|同学|小朋友|"
                        r"师傅|先生|女士|小姐|大姐|大哥|老师|auntie|aunty|aunt|uncle|grandma|granny|"
                        r"grandpa|grandad|mum|mom|dad|madam|sir|miss|sister|brother|"
-                       r"mrs \w+|mr \w+|ms \w+)\s*(?=[,，、]|你好|您好)[,，、]?",
+                       r"mrs \w+|mr \w+|ms \w+)\s*(?=[,，、]|你好|您好|您别|你别|还有|您说|你说|您先|你先)[,，、]?",
                        re.IGNORECASE)
 
 

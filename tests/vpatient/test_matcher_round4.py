@@ -287,3 +287,11 @@ def test_a_question_the_script_cannot_answer_gets_no_feigned_confusion(cases):
     reply = offline_reply(case, Matcher(case), "What do you do in your free time?")
     assert reply.facts == [] and reply.text == "I don't think that's got anything to do " \
         "with this, doctor."
+
+
+@pytest.mark.parametrize("question, fact", [
+    # a form of address before 您别 / 还有 is no relative asked about
+    ("妈妈你别急，先说说孩子哪里不舒服？", "cc"),
+])
+def test_a_form_of_address_is_no_relative(cases, question, fact):
+    assert Matcher(cases["fever-child-zh"]).match(question).fact_ids == [fact]
