@@ -167,6 +167,9 @@ class InterviewPage(Page):
         inv_box = QGroupBox(self.tr("Investigations"))
         iv = QVBoxLayout(inv_box)
         self.test_list = QListWidget()
+        # a long test name is elided, never scrolled sideways; its full text is the tip
+        self.test_list.setTextElideMode(Qt.ElideMiddle)
+        self.test_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.test_list.itemDoubleClicked.connect(lambda _: self.order())
         iv.addWidget(self.test_list)
         other = QHBoxLayout()
@@ -299,6 +302,7 @@ class InterviewPage(Page):
             it = QListWidgetItem(self.tr("{name} · {cost}{unit} · {minutes} min").format(
                 name=i.name, cost=f"{i.cost:g}", unit=unit, minutes=f"{i.minutes:g}"))
             it.setData(Qt.UserRole, i.name)
+            it.setToolTip(it.text())
             self.test_list.addItem(it)
         self.diagnosis_edit.clear()
         self.plan_edit.clear()
