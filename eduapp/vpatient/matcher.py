@@ -344,10 +344,17 @@ def named_drugs(text: str) -> list[str]:
     return out
 
 
+def _raw_words(texts) -> frozenset[str]:
+    """The English words of 4+ letters in ``texts``, normalised but not stemmed."""
+    return frozenset(w for text in texts for w in re.findall(r"[a-z]+", normalise(text))
+                     if len(w) >= 4)
+
+
 @lru_cache(maxsize=1)
-def _lexicon_texts() -> list[str]:
-    """The text of every English pattern of the lexicon."""
-    return [p.text for c in concepts().values() for p in c.patterns if not is_chinese(p.text)]
+def _lexicon_raw_words() -> frozenset[str]:
+    """:func:`_raw_words` of every English pattern of the lexicon (computed once)."""
+    return _raw_words(p.text for c in concepts().values() for p in c.patterns
+                      if not is_chinese(p.text))
 
 
 @lru_cache(maxsize=1)
@@ -480,9 +487,8 @@ class Matcher:
         self._corrections: dict[str, str] = {}
         # the vocabulary as written (before stemming: "familly" is near "family", not
         # near its stem "famy")
-        self._raw_vocab = sorted({w for text in _lexicon_texts() + [
-            t for f in case.facts for t in f.keywords + f.questions]
-            for w in re.findall(r"[a-z]+", normalise(text)) if len(w) >= 4})
+        self._raw_vocab = sorted(_lexicon_raw_words() | _raw_words(
+            t for f in case.facts for t in f.keywords + f.questions))
         # the Chinese words of the interview (the lexicon's and the case's), for mending
         # pinyin-input slips (发少 -> 发烧)
         zh_words = _lexicon_words() | {normalise(k).replace(" ", "")
@@ -529,25 +535,26 @@ class Matcher:
             return cached
         w = stem(raw)
         out = ""
-        if len(w) >= 4 and w not in self._vocab_set and not w.startswith(self._all_prefixes) \
-                and not is_english_word(raw):
-            # of the words one edit away, the most alike ("fevr": "fever", not "fear")
-            near = process.extract(raw, self._raw_vocab, scorer=OSA.distance, score_cutoff=1,
-                                   limit=20)
-            if near:
-                out = stem(max((h[0] for h in near), key=lambda v: (fuzz.ratio(raw, v), v)))
-        if not out and len(w) >= 4 and w not in self._vocab_set \
-                and not w.startswith(self._all_prefixes):
-            hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
-                                     score_cutoff=_FUZZ_WORD) if len(w) >= 5 else None
-            if hit and abs(len(hit[0]) - len(w)) > 1:
-                hit = None
-            if is_english_word(raw):
-                out = hit[0] if hit and hit[0].startswith(w) else ""
-            else:
-                hit = hit or process.extractOne(w, self._vocab, scorer=OSA.distance,
-                                                score_cutoff=1)
-                out = hit[0] if hit and abs(len(hit[0]) - len(w)) <= 1 else ""
+        if len(w) >= 4 and w not in self._vocab_set and not w.startswith(self._all_prefixes):
+            english = is_english_word(raw)
+            if not english:
+                # of the words one edit away, the most alike ("fevr": "fever", not "fear")
+                near = process.extract(raw, self._raw_vocab, scorer=OSA.distance,
+                                       score_cutoff=1, limit=20)
+                if near:
+                    out = stem(max((h[0] for h in near),
+                                   key=lambda v: (fuzz.ratio(raw, v), v)))
+            if not out:
+                hit = process.extractOne(w, self._vocab, scorer=fuzz.ratio,
+                                         score_cutoff=_FUZZ_WORD) if len(w) >= 5 else None
+                if hit and abs(len(hit[0]) - len(w)) > 1:
+                    hit = None
+                if english:
+                    out = hit[0] if hit and hit[0].startswith(w) else ""
+                else:
+                    hit = hit or process.extractOne(w, self._vocab, scorer=OSA.distance,
+                                                    score_cutoff=1)
+                    out = hit[0] if hit and abs(len(hit[0]) - len(w)) <= 1 else ""
         self._corrections[raw] = out
         return out
 
@@ -963,11 +970,9 @@ class Matcher:
             elsewhere = frozenset().union(*(evidence.get(t, frozenset()) for t in symptoms_all
                                             if t not in f.topics)) \
                 if self._attribute_fact[f.id] else frozenset()
-            kw_best = max((p.weight for p in kw
-                           if (e := p.evidence(*views)) is not None
-                           and not (e and e <= elsewhere)), default=0.0)
-            kw_words = frozenset().union(*(p.evidence(*views) or frozenset() for p in kw)) \
-                if kw_best else frozenset()
+            kw_hits = [(p.weight, e) for p in kw if (e := p.evidence(*views)) is not None]
+            kw_best = max((w for w, e in kw_hits if not (e and e <= elsewhere)), default=0.0)
+            kw_words = frozenset().union(*(e for _, e in kw_hits)) if kw_best else frozenset()
             if "!relief" in evidence and "relieving" not in f.topics:
                 kw_best = 0.0
             if kw_best:

@@ -333,13 +333,15 @@ def _readings(ch: str) -> frozenset[str]:
 
 
 _SEGMENTER = None
-_SEGMENTER_LOCK = threading.Lock()
+#: Guards the one-time loading of the language tools (jieba, pyspellchecker): loading
+#: either twice from two threads would cost a second or more and its memory again.
+_TOOLS_LOCK = threading.Lock()
 
 
 def _segmenter():
     """jieba's dictionary segmenter, loaded once on first use (about 1 s, 85 MB)."""
     global _SEGMENTER
-    with _SEGMENTER_LOCK:
+    with _TOOLS_LOCK:
         if _SEGMENTER is None:
             import jieba
             jieba.setLogLevel(logging.WARNING)
@@ -361,7 +363,7 @@ def is_english_word(word: str) -> bool:
     dictionary (loaded once on first use, about 0.3 s): a real word is never taken for a
     misspelling of an interview word."""
     global _SPELLING
-    with _SEGMENTER_LOCK:
+    with _TOOLS_LOCK:
         if _SPELLING is None:
             from spellchecker import SpellChecker
             _SPELLING = SpellChecker(language="en", distance=1)
