@@ -247,8 +247,13 @@ _RELATIVES = {"bowel_habit": ("diarrhea", "constipation", "blood_stool"),
               "hematuria": ("urinary", "wet_nappies"), "dysuria": ("urinary",),
               "blood_stool": ("bowel_habit", "diarrhea"),
               "constipation": ("bowel_habit", "diarrhea"), "diarrhea": ("bowel_habit",),
-              # "any operations?" in a case whose past history is the whole story
+              # "any operations?" in a case whose past history tells the operations
+              # ("以前身体挺好 ... 没做过手术"); see :data:`_TOLD_RELATIVES`
               "surgery": ("past_history",)}
+#: Relatives answered only by a fact whose answer speaks of the concept asked: a past
+#: history that says nothing of operations does not answer "any operations?" (the
+#: script does not hold it, see :meth:`Matcher._tells`).
+_TOLD_RELATIVES = frozenset({"surgery", "wheeze"})
 #: A question to the patient whether it is some disease ("is it a heart attack?", "是不是
 #: 阑尾炎", "could this be my heart?"), and words that name a disease.
 _DIAGNOSIS_ASKED = re.compile(
@@ -485,6 +490,7 @@ class Matcher:
                 prefixes.update(p._prefixes)
         self._all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
         self._corrections: dict[str, str] = {}
+        self._told: dict[tuple[str, str], bool] = {}
         # the vocabulary as written (before stemming: "familly" is near "family", not
         # near its stem "famy")
         self._raw_vocab = sorted(_lexicon_raw_words() | _raw_words(
@@ -645,6 +651,10 @@ class Matcher:
                 if any(self.lexicon[c].kind == "symptom" and c != "pain"
                        and min(evidence[c]) < k < max(evidence[c]) for c in found):
                     found.pop("aggravating", None)
+        # snoring is asked of the sleep ("孩子睡觉打不打鼾", "does he snore in his sleep?"):
+        # the sleep is where it happens, not what is asked
+        if "snoring" in found:
+            found.pop("sleep", None)
         # "what problems do you have with your heart?": a condition that is not the
         # presenting complaint makes "what problem" a question about that condition
         if "chief_complaint" in found and any(
@@ -861,7 +871,10 @@ class Matcher:
         # it has ("大便正常吗" -> the fact about diarrhoea; see :data:`_RELATIVES`)
         for cid, near in _RELATIVES.items():
             if cid in found and cid not in self._owned:
-                alt = next((n for n in near if n in self._owned), "")
+                alt = next((n for n in near if n in self._owned and (
+                    cid not in _TOLD_RELATIVES or any(
+                        self._tells(f.id, cid) for f in self.case.facts if n in f.topics))),
+                    "")
                 if alt:
                     found[alt] = max(found.pop(cid), found.get(alt, 0.0))
                     evidence[alt] = evidence.get(alt, frozenset()) | evidence[cid]
@@ -1201,6 +1214,16 @@ class Matcher:
             text = re.sub(r"[的了过吗呢着]", "", text)  # "吐的" tells no more than "吐"
             return bool(text) and text in self._answers[fact_id]
         return set(map(str, words)) <= self._answer_stems[fact_id]
+
+    def _tells(self, fact_id: str, concept_id: str) -> bool:
+        """Whether the answer of ``fact_id`` speaks of ``concept_id`` (one of the
+        concept's lexicon patterns matches the answer's text); cached per pair."""
+        key = (fact_id, concept_id)
+        if key not in self._told:
+            answer = next(f.answer for f in self.case.facts if f.id == fact_id)
+            views = question_views(answer)
+            self._told[key] = any(p.evidence(*views) for p in self.lexicon[concept_id].patterns)
+        return self._told[key]
 
     def _echo(self, views, fact_ids) -> dict[str, int]:
         """``{fact id: how many content words of the question its answer holds}`` for
