@@ -156,7 +156,7 @@ _DOMINANT = frozenset({"family_history", "allergies", "surgery", "medications",
                        "treatment_so_far", "adherence", "vaccination", "birth_history", "travel",
                        "smoking", "alcohol", "recreational_drugs", "sick_contacts",
                        "accompanied", "pets", "hobbies", "blood_group", "insurance", "height",
-                       "hometown"})
+                       "hometown", "bedtime"})
 #: Frames that always displace another when both are asked.
 #: Attributes of a symptom: asked about a symptom a fact covers, they cost it nothing.
 _ATTRIBUTES = frozenset({"onset", "duration", "progression", "frequency", "location",
@@ -176,6 +176,8 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              # home town, not where the pain is
              "pets": ("family_history", "social"), "hobbies": ("social", "exercise"),
              "insurance": ("social",), "height": ("name_age", "severity"),
+             # "孩子平时几点睡觉" asks the daily routine, not whether sleep is a problem
+             "bedtime": ("sleep", "activity_child"),
              "hometown": ("location", "social", "travel"),
              # "tightness when exercising" is what exertion brings on, not the exercise
              # the patient takes
@@ -383,7 +385,9 @@ def _clauses(question: str) -> tuple[list[str], bool]:
 
     :returns: ``(parts, whole_questions)``; one part when nothing splits.
     """
-    opener = r",?\s+(?:and|or)\s+(?=(?:" + "|".join(_QUESTION_OPENERS) + r")\b)"
+    # ("antacids or anything before the ambulance came" is one question: "or anything"
+    # closes a list, it opens no new one)
+    opener = r",?\s+(?:and|or(?!\s+anything\b))\s+(?=(?:" + "|".join(_QUESTION_OPENERS) + r")\b)"
     out: list[str] = []
     for chunk in re.split(r"[;；?？]|，?还有|，?以及|，?另外", question):
         out.extend(re.split(opener, chunk, flags=re.IGNORECASE))
@@ -416,6 +420,9 @@ class Matcher:
         # drugs, and the frame (adherence, treatment so far) decides between the facts
         self._drug_names = {f.id: named_drugs(f.answer) for f in case.facts}
         self._all_drugs = frozenset(n for names in self._drug_names.values() for n in names)
+        self._regular_drugs = frozenset(
+            n for f in case.facts if "treatment_so_far" not in f.topics
+            for n in self._drug_names[f.id])
         self._fact_patterns = {
             f.id: ([compile_pattern(k) for k in f.keywords]
                    + [compile_pattern(n) for n in self._drug_names[f.id]],
@@ -707,7 +714,10 @@ class Matcher:
             strength = found.pop("recent_illness")
             for cid in [c for c in found if c in ("past_history", "previous_episodes")
                         or self.lexicon[c].kind == "symptom"
-                        and not self.lexicon[c].negative]:
+                        and not self.lexicon[c].negative
+                        # "feeling unwell with a cold" is the cold, not today's complaint
+                        or c == "chief_complaint"
+                        and evidence[c] & evidence["recent_illness"]]:
                 del found[cid]
             for cid in ("fever", "ear_throat"):
                 found[cid] = max(found.get(cid, 0.0), strength)
@@ -839,8 +849,10 @@ class Matcher:
         # the regular medicines, not what was tried for the complaint
         chronic = [c for c in found if self.lexicon[c].kind == "symptom"
                    and not self.lexicon[c].negative and c not in ("pain", "activity_child")]
+        # (a medicine the patient tried for this complaint - "paracetamol or anything
+        # before you came in" - is what was tried, not a regular medicine)
         drug = any(n in nospace if is_chinese(n) else re.search(r"\b" + re.escape(n), views[0])
-                   for n in self._all_drugs)
+                   for n in self._regular_drugs)
         if (chronic or drug) and not any(self.lexicon[c].negative for c in found):
             for cid in ("onset", "duration", "progression"):
                 found.pop(cid, None)
@@ -1020,6 +1032,9 @@ class Matcher:
             penalty = sum(s * ((4 if cid == "family_history" else 2) if cid == top else 1)
                           for cid, s in frames.items()
                           if cid not in self._covers[f.id]
+                          # a part of the history no fact holds counts against none
+                          # (the acceptance rule decides whether anything answers)
+                          and (cid in self._owned or cid not in _DOMINANT)
                           and not (covers_symptom and (cid in _ATTRIBUTES
                                                        or cid in ("chief_complaint",
                                                                   "onset")))
@@ -1346,9 +1361,13 @@ class Matcher:
         # a part of the history that decides what is asked ("最近有没有带孩子出过远门？",
         # "any pets at home?") and that no fact of the script holds: a fact that matched
         # on another word of the question is not its answer
+        # (one part of a list the script holds is still answered: "do you drink or use
+        # any drugs?" tells the drinking)
         asked = max((c for c in info if c in _DOMINANT), key=lambda c: info[c], default="")
-        if asked and asked not in self._owned and (not best_id or best < THRESHOLD
-                                                    or asked not in self._covers[best_id]):
+        if asked and asked not in self._owned and (not best_id or best < THRESHOLD or (
+                asked not in self._covers[best_id] and not any(
+                    c in _DOMINANT and info[c] >= THRESHOLD for c in self._covers[best_id]
+                    if c in info))):
             return Match("unsure", [], found, skills, best, asked, scores=scores)
         # who is answering for the patient ("您是孩子的妈妈吗？", "are you his mum?"):
         # told from the persona's informant

@@ -81,3 +81,46 @@ def test_tenderness_no_fact_speaks_of_is_not_the_character(cases, case_id, quest
 def test_anything_that_eases_it_is_still_the_relief(cases):
     assert Matcher(cases["chest-pain-en"]).match(
         "Does anything ease it at all?").fact_ids == ["relieving"]
+
+
+@pytest.mark.parametrize("case_id, question, facts", [
+    # feeling faint is near-fainting, told with the loss of consciousness, not dizziness
+    ("headache-en", "Have you felt faint at all?", ["loc"]),
+    ("chest-pain-en", "Did you feel like fainting when it came on?", ["palpitations"]),
+    # how fast it peaked is how it began
+    ("headache-en", "How quickly did it get that bad?", ["onset"]),
+    # sleepiness is a symptom of its own; how one sleeps is another
+    ("polyuria-zh", "最近是不是特别犯困？", ["fatigue"]),
+    ("fever-child-zh", "孩子这两天是不是睡得多，老想睡？", ["activity"]),
+    # one part of a list the script holds is answered though another is not
+    ("dyspnoea-en", "Do you drink, or take any street drugs?", ["alcohol"]),
+    ("dyspnoea-en", "Any operations, or trips abroad recently?", ["surgery"]),
+    # a cold in the last days is the review of systems, not the complaint or old bouts
+    ("chest-pain-en", "Have you been unwell with a cold or flu this week?", ["no_cough"]),
+    # "or anything" closes a list; it opens no second question
+    ("headache-en", "Did you take paracetamol or anything before you came in?", ["treatment"]),
+    # how active one is, is the exercise the patient takes
+    ("headache-en", "Would you say you keep active?", ["social"]),
+    # stopping a named medicine is adherence, whatever reason is given
+    ("dyspnoea-en", "Did you stop your water tablets because of the toilet trips?",
+     ["adherence"]),
+])
+def test_kinds_of_held_out_14_to_16(cases, case_id, question, facts):
+    assert Matcher(cases[case_id]).match(question).fact_ids == facts
+
+
+@pytest.mark.parametrize("case_id, question", [
+    # the daily routine is not a sleep problem, and no script holds it
+    ("abdominal-pain-zh", "你一般晚上几点睡？"),
+    ("polyuria-zh", "平时作息规律吗？"),
+    ("headache-en", "What time do you usually go to bed?"),
+    # an offer to dim the light asks nothing
+    ("headache-en", "Would it help if we closed the blinds?"),
+    # a lump no answer speaks of is denied, not the ear answer that mentions the ears
+    ("fever-child-zh", "脖子上有没有摸到淋巴结？"),
+    ("fever-child-zh", "耳朵后面有没有长包？"),
+    # "normally" of the sleep is no earlier bout of the complaint
+    ("headache-en", "Are you sleeping normally?"),
+])
+def test_more_questions_the_scripts_do_not_answer(cases, case_id, question):
+    assert Matcher(cases[case_id]).match(question).fact_ids == []
