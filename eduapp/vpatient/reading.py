@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .case_index import CaseIndex
-from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES
+from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, Concept
 from .text import STOPWORDS, is_chinese
 
 __all__ = ["read_question", "split_clauses", "span", "THRESHOLD", "DOMINANT", "ATTRIBUTES",
@@ -166,6 +166,21 @@ def span(evidence: frozenset) -> frozenset:
     return evidence
 
 
+def _condition(lexicon: dict[str, Concept], cid: str) -> bool:
+    """Whether concept ``cid`` is a condition: a symptom of the lexicon that is not denied
+    when a case does not list it (high blood pressure, diabetes, heart trouble; also the
+    generic "pain" and the child's activity, which the callers leave out where it
+    matters)."""
+    return lexicon[cid].kind == "symptom" and not lexicon[cid].negative
+
+
+def _other_symptom(index: CaseIndex, cid: str) -> bool:
+    """Whether concept ``cid`` is a symptom or condition that is not the complaint: not
+    one of the case's presenting symptoms, nor the generic "pain"."""
+    return index.lexicon[cid].kind == "symptom" and cid not in index.presenting \
+        and cid != "pain"
+
+
 def read_question(index: CaseIndex,
                   question: str) -> tuple[dict[str, float], dict[str, frozenset]]:
     """What ``question`` asks, in the case of ``index``: the lexicon concepts found in it,
@@ -263,8 +278,8 @@ def read_question(index: CaseIndex,
     # "what problems do you have with your heart?": a condition that is not the
     # presenting complaint makes "what problem" a question about that condition
     if "chief_complaint" in found and any(
-            lexicon[c].kind == "symptom" and not lexicon[c].negative
-            and c != "pain" and c not in index.presenting for c in found):
+            _condition(lexicon, c) and c != "pain" and c not in index.presenting
+            for c in found):
         del found["chief_complaint"]
     # eating as the circumstance of a complaint ("吃了东西以后疼得更厉害吗", "is it worse
     # after you eat?", in a case whose complaint is a pain "跟吃东西有关系吗") asks what
@@ -311,8 +326,7 @@ def read_question(index: CaseIndex,
     if "recent_illness" in found:
         strength = found.pop("recent_illness")
         for cid in [c for c in found if c in ("past_history", "previous_episodes")
-                    or lexicon[c].kind == "symptom"
-                    and not lexicon[c].negative
+                    or _condition(lexicon, c)
                     # "feeling unwell with a cold" is the cold, not today's complaint
                     or c == "chief_complaint"
                     and evidence[c] & evidence["recent_illness"]]:
@@ -389,8 +403,7 @@ def read_question(index: CaseIndex,
     # bouts of this complaint
     if "past_history" in found and "previous_episodes" in index.owned and any(
             c in index.presenting for c in found) and not any(
-            lexicon[c].kind == "symptom" and c not in index.presenting
-            and c != "pain" for c in found):
+            _other_symptom(index, c) for c in found):
         found["previous_episodes"] = max(found.pop("past_history"),
                                          found.get("previous_episodes", 0.0))
         evidence["previous_episodes"] = evidence.get("previous_episodes", frozenset()) \
@@ -409,8 +422,7 @@ def read_question(index: CaseIndex,
     # ("anything similar before, maybe after your heart attack?" still compares with
     # this complaint)
     if "previous_episodes" in found and any(
-            lexicon[o].kind == "symptom" and o not in index.presenting and o != "pain"
-            and o in index.owned and o not in index.hpi_symptoms for o in found) \
+            _other_symptom(index, o) and o in index.owned and o not in index.hpi_symptoms for o in found) \
             and not any(o in index.presenting for o in found) \
             and not re.search(r"\bsimilar\b|\blike (?:this|that|it)\b|类似|这样|这种",
                               views[0]):
@@ -424,8 +436,7 @@ def read_question(index: CaseIndex,
     # "lately" is a time, not earlier bouts, when a symptom that is not the complaint
     # is asked ("have you been under a lot of stress lately?")
     if "previous_episodes" in found and evidence["previous_episodes"] <= {"lat", "lately"} \
-            and any(lexicon[c].kind == "symptom" and c not in index.presenting
-                    and c != "pain" for c in found):
+            and any(_other_symptom(index, c) for c in found):
         del found["previous_episodes"]
     # "X之前" after an event of this illness ("烧起来之前有没有打寒战", "发病之前有没有
     # 感冒") is a time in the story, not "previously"
@@ -445,8 +456,8 @@ def read_question(index: CaseIndex,
     # with no symptom: "how long have you had diabetes?" asks the past history, not
     # the onset of the complaint; "do you take anything for your blood pressure?" asks
     # the regular medicines, not what was tried for the complaint
-    chronic = [c for c in found if lexicon[c].kind == "symptom"
-               and not lexicon[c].negative and c not in ("pain", "activity_child")]
+    chronic = [c for c in found if _condition(lexicon, c)
+               and c not in ("pain", "activity_child")]
     # (a medicine the patient tried for this complaint - "paracetamol or anything
     # before you came in" - is what was tried, not a regular medicine)
     drug = any(n in nospace if is_chinese(n) else re.search(r"\b" + re.escape(n), views[0])
@@ -506,8 +517,8 @@ def read_question(index: CaseIndex,
     # "是不是阑尾炎？", "do you think it's a brain bleed?") asks what they think it is:
     # their ideas and concerns, never a fact that happens to name the disease
     if _DIAGNOSIS_ASKED.search(views[0]) and (_DISEASE_WORD.search(views[0]) or any(
-            lexicon[c].kind == "symptom" and not lexicon[c].negative
-            and c not in ("pain", "activity_child") for c in found)) and not any(
+            _condition(lexicon, c) and c not in ("pain", "activity_child")
+            for c in found)) and not any(
             c in HISTORY_FRAMES or c in ("past_history", "family_history") for c in found):
         found["ice"] = max(found.get("ice", 0.0), 2.0)
         evidence.setdefault("ice", frozenset())
@@ -515,8 +526,7 @@ def read_question(index: CaseIndex,
     # heart?") is the patient's concerns, not a question about that condition
     if "ice" in found and not any(c in HISTORY_FRAMES or c == "past_history"
                                   for c in found):
-        for cid in [c for c in found if lexicon[c].kind == "symptom"
-                    and not lexicon[c].negative]:
+        for cid in [c for c in found if _condition(lexicon, c)]:
             del found[cid]
     # a change asked of a symptom that is not the complaint ("饭量有没有变化", "have
     # you been sick since it started?") asks about that symptom, not how the
