@@ -143,8 +143,8 @@ from .case_index import CaseIndex, named_drugs
 from .fact_scores import echo, fact_scores, stray, unexplained
 from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES
 from .model import CaseScript
-from .reading import (ATTRIBUTES, DOMINANT, QUESTION_OPENERS, THRESHOLD, split_clauses,
-                      read_question)
+from .reading import (ATTRIBUTES, DOMINANT, QUESTION_OPENERS, THRESHOLD, read_question,
+                      split_clauses)
 from .reading import GENERIC_ORDER as _GENERIC_ORDER
 from .text import is_chinese, normalise, split_introduction
 
@@ -225,12 +225,12 @@ class Matcher:
         self.index = CaseIndex(case)
         self.lexicon = self.index.lexicon
 
+    # ---------------------------------------------------------------- API
+
     def concepts_in(self, question: str) -> dict[str, float]:
         """``{concept id: strength}`` of the lexicon concepts found in ``question``
         (:func:`.reading.read_question`)."""
         return read_question(self.index, question)[0]
-
-    # ---------------------------------------------------------------- API
 
     def match(self, question: str) -> Match:
         """What ``question`` asks for; see the module docstring for the rules.
@@ -247,7 +247,8 @@ class Matcher:
         head, rest = split_introduction(question)
         if head:
             m = self.match(rest)
-            shown = [c for c in read_question(self.index, head)[0] if self.lexicon[c].kind == "skill"]
+            shown = [c for c in read_question(self.index, head)[0]
+                     if self.lexicon[c].kind == "skill"]
             for skill in shown or ["introduction"]:
                 if skill not in m.skills:
                     m.skills.append(skill)
@@ -316,6 +317,8 @@ class Matcher:
         return whole
 
     def _match_one(self, question: str) -> Match:
+        """What one question or clause asks for: its concepts read (step 1), the facts
+        scored (step 2) and the acceptance rules applied (step 3, the module docstring)."""
         views = self.index.speller.views(question)
         found, evidence = read_question(self.index, question)
         skills = [cid for cid in found if self.lexicon[cid].kind == "skill"]

@@ -2,8 +2,10 @@
 settle which of them it asks about (step 1 of the offline matcher, :mod:`.matcher`).
 
 :func:`read_question` finds every concept of the shared lexicon (:mod:`.lexicon`) whose
-phrase pattern occurs in the question (an English pattern within one sentence), drops a
-concept seen only inside another one's words, and then applies the frame rules: a specific
+phrase pattern occurs in the question (an English pattern within one sentence) and drops a
+concept seen only inside another one's words (:func:`_find_concepts`), and then applies
+the frame rules, one after another in a fixed order (a new rule goes where its example
+questions say it must: before or after the rules it relies on): a specific
 history frame overrides the generic one it competes with (:data:`GENERIC_ORDER`,
 :data:`_ABSOLUTE`), the patient's ideas beat the complaint, a symptom that is also an
 action named with what makes a pain worse is the circumstance (:data:`_ACTIONS`), a
@@ -19,6 +21,7 @@ import re
 
 from .case_index import CaseIndex
 from .lexicon import GENERIC_FRAMES, HISTORY_FRAMES, Concept
+from .spelling import Views
 from .text import STOPWORDS, is_chinese
 
 __all__ = ["read_question", "split_clauses", "span", "THRESHOLD", "DOMINANT", "ATTRIBUTES",
@@ -181,20 +184,18 @@ def _other_symptom(index: CaseIndex, cid: str) -> bool:
         and cid != "pain"
 
 
-def read_question(index: CaseIndex,
-                  question: str) -> tuple[dict[str, float], dict[str, frozenset]]:
-    """What ``question`` asks, in the case of ``index``: the lexicon concepts found in it,
-    after the frame rules (see the module docstring).
+def _find_concepts(index: CaseIndex, question: str) -> tuple[
+        Views, dict[str, list[tuple[float, frozenset]]], dict[str, float],
+        dict[str, frozenset], set[str]]:
+    """The concepts whose patterns occur in ``question``, before the frame rules: a concept
+    seen only inside another one's words dropped, a one-character topic of a short Chinese
+    yes/no question made whole, and a symptom only in the "when" part of "A的时候B" halved.
 
-    :param index: the case's :class:`.case_index.CaseIndex`.
-    :param question: one question (or clause), English or Chinese.
-    :returns: ``(found, evidence)``: ``found`` is ``{concept id: strength}`` (strength in
-        units of one matched content word, see :data:`THRESHOLD`); ``evidence`` is, per
-        concept found, what of the question it matched (English stems, or zero-based
-        character positions of the question's text without spaces), plus ``"*"``: every
-        word any concept matched, kept or not; ``"!when"``: the symptoms named only as
-        when the asked thing happens; and ``"!relief"`` (empty) when a medicine is named
-        only as what brought a symptom down.
+    :returns: ``(views, hits, found, evidence, when)``: the question as read
+        (:meth:`.spelling.Speller.views`), ``{concept id: [(pattern weight, evidence)]}``
+        of every pattern that matched, ``{concept id: strength}`` kept, ``{concept id:
+        what its patterns matched}`` (English stems or character positions), and the
+        symptoms named only as when the asked thing happens.
     """
     lexicon = index.lexicon
     views_of = index.speller.views
@@ -271,6 +272,27 @@ def read_question(index: CaseIndex,
             if any(lexicon[c].kind == "symptom" and c != "pain"
                    and min(evidence[c]) < k < max(evidence[c]) for c in found):
                 found.pop("aggravating", None)
+    return views, hits, found, evidence, when
+
+
+def read_question(index: CaseIndex,
+                  question: str) -> tuple[dict[str, float], dict[str, frozenset]]:
+    """What ``question`` asks, in the case of ``index``: the lexicon concepts found in it,
+    after the frame rules (see the module docstring).
+
+    :param index: the case's :class:`.case_index.CaseIndex`.
+    :param question: one question (or clause), English or Chinese.
+    :returns: ``(found, evidence)``: ``found`` is ``{concept id: strength}`` (strength in
+        units of one matched content word, see :data:`THRESHOLD`); ``evidence`` is, per
+        concept found, what of the question it matched (English stems, or zero-based
+        character positions of the question's text without spaces), plus ``"*"``: every
+        word any concept matched, kept or not; ``"!when"``: the symptoms named only as
+        when the asked thing happens; and ``"!relief"`` (empty) when a medicine is named
+        only as what brought a symptom down.
+    """
+    lexicon = index.lexicon
+    views, hits, found, evidence, when = _find_concepts(index, question)
+    nospace = views[2]
     # snoring is asked of the sleep ("孩子睡觉打不打鼾", "does he snore in his sleep?"):
     # the sleep is where it happens, not what is asked
     if "snoring" in found:
