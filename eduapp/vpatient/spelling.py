@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -72,24 +73,16 @@ class Speller:
 
     def __init__(self, case_patterns: list[Pattern], case_texts: Iterable[str],
                  zh_keywords: Iterable[str]):
-        lexicon = concepts()
         vocab: set[str] = set()
-        for c in lexicon.values():
-            for p in c.patterns:
-                vocab.update(p._words)
-        for p in case_patterns:
+        prefixes: set[str] = set()
+        for p in chain((p for c in concepts().values() for p in c.patterns), case_patterns):
             vocab.update(p._words)
+            prefixes.update(p._prefixes)
         #: stemmed vocabulary words of 4+ letters, sorted (rapidfuzz choices)
         self.vocab = sorted(w for w in vocab if len(w) >= 4 and w.isalpha())
         self.vocab_set = frozenset(self.vocab)
         #: every stemmed word of every pattern
         self.all_words = frozenset(vocab)
-        prefixes: set[str] = set()
-        for c in lexicon.values():
-            for p in c.patterns:
-                prefixes.update(p._prefixes)
-        for p in case_patterns:
-            prefixes.update(p._prefixes)
         #: the prefixes of ``word*`` patterns, 3+ letters, sorted
         self.all_prefixes = tuple(sorted(p for p in prefixes if len(p) >= 3))
         self._corrections: dict[str, str] = {}
