@@ -250,7 +250,7 @@ def test_named_drugs_and_conditions_go_to_the_fact_that_holds_them(cases, case_i
 
 
 def test_named_drugs():
-    from eduapp.vpatient.matcher import named_drugs
+    from eduapp.vpatient.case_index import named_drugs
     assert named_drugs("Ramipril 5 mg, and the water tablet, furosemide; cholesterol fine") \
         == ["ramipril", "furosemide"]
     assert named_drugs("给了点蒙脱石散和颠茄片，肚子一片都疼") == ["蒙脱石散", "颠茄片"]
@@ -286,8 +286,8 @@ def test_the_matcher_does_not_depend_on_the_string_hash_seed():
     import subprocess
     import sys
     from eduapp.vpatient.lexicon import GENERIC_FRAMES
-    from eduapp.vpatient.matcher import _GENERIC_ORDER
-    assert frozenset(_GENERIC_ORDER) == GENERIC_FRAMES
+    from eduapp.vpatient.reading import GENERIC_ORDER
+    assert frozenset(GENERIC_ORDER) == GENERIC_FRAMES
     code = ("from eduapp.vpatient.library import shipped_cases\n"
             "from eduapp.vpatient.matcher import Matcher\n"
             "m = Matcher({c.id: c for c in shipped_cases()}['chest-pain-en'])\n"
