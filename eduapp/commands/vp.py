@@ -109,7 +109,7 @@ def run_play(args, ctx) -> int:
                 if report.global_rating is not None else "")
              + (words["right"] if report.diagnosis["correct"] else words["wrong"])]
     for s in report.sections:
-        text.append(f"  {s.title}{words['colon']}{s.points:g}/{s.max_points:g}")
+        text.append(f"  {s.title}{words['colon']}{s.points_text}")
     text += [f"  {words['missed']}{words['colon']}{m['section']}{words['colon']}{m['text']}"
              for m in report.missed]
     text += [f"line {e['line']}: {e['message']}" for e in errors]

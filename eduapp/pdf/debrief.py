@@ -90,7 +90,7 @@ def render_debrief(report, path: str, *, student: str = "", page: str = "A4") ->
         missed = [i.text if not 0 < i.credit < 1 else
                   t(f"{i.text} (partly done: {i.credit:.0%})",
                     f"{i.text}（部分完成：{i.credit:.0%}）") for i in s.items if not i.done]
-        rows.append([P(s.title, st.cell), P(f"{s.points:g} / {s.max_points:g}", st.cell),
+        rows.append([P(s.title, st.cell), P(s.points_text, st.cell),
                      P(t("; ", "；").join(missed) or t("none", "无"), st.cell)])
     story.append(Table(rows, colWidths=[width * 0.22, width * 0.13, width * 0.65], style=grid,
                        repeatRows=1))

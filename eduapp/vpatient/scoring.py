@@ -64,6 +64,12 @@ class SectionResult:
         """0..1."""
         return self.points / self.max_points if self.max_points else 0.0
 
+    @property
+    def points_text(self) -> str:
+        """``"5.7 / 7"``: points earned of the maximum, one decimal at most (partial
+        credit makes thirds: 5.66667 is shown 5.7)."""
+        return f"{round(self.points, 1):g} / {round(self.max_points, 1):g}"
+
 
 @dataclass
 class ScoreReport:

@@ -306,3 +306,22 @@ def test_students_see_only_approved_cases(qtbot, vp_app, interview):
     interview.on_shown()
     qtbot.waitUntil(lambda: any("reviewed chest pain" in t for t in titles()))
     assert not any("draft chest pain" in t for t in titles())
+
+
+def test_a_reload_of_the_case_list_keeps_the_case_picked(qtbot, interview):
+    # the tester's tour: the list refreshed after a click and the first case started
+    page = interview
+    select_row(page.case_list, "18 月龄幼儿")
+    chosen = page.case_list.currentItem().data(Qt.UserRole).id
+    page.on_shown()  # the page shown again reloads the cases in the background
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: page.case_list.count() > 0
+                    and page.case_list.currentItem() is not None)
+    qtbot.wait(500)
+    assert page.case_list.currentItem().data(Qt.UserRole).id == chosen
+
+
+def test_section_points_show_one_decimal():
+    from eduapp.vpatient.scoring import SectionResult
+    assert SectionResult("m", "Management", 17 / 3, 7).points_text == "5.7 / 7"
+    assert SectionResult("h", "History", 6, 8).points_text == "6 / 8"

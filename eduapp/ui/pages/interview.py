@@ -251,14 +251,21 @@ class InterviewPage(Page):
             .success(self._show_cases).run()
 
     def _show_cases(self, cases) -> None:
+        # a reload (a case saved elsewhere, the page shown again) keeps the case the
+        # student picked, never jumps back to the first
+        current = self.case_list.currentItem()
+        chosen = current.data(Qt.UserRole).id if current is not None else ""
         self.case_list.clear()
-        for c in cases:
+        row = 0
+        for i, c in enumerate(cases):
             language = self.tr("Chinese") if c.language == "zh" else self.tr("English")
             item = QListWidgetItem(f"{c.title}  ·  {c.chief_complaint}  ({language})")
             item.setData(Qt.UserRole, c)
             self.case_list.addItem(item)
+            if c.id == chosen:
+                row = i
         if cases:
-            self.case_list.setCurrentRow(0)
+            self.case_list.setCurrentRow(row)
 
     def start(self) -> None:
         """Start an encounter with the selected case."""
@@ -630,7 +637,7 @@ class InterviewPage(Page):
                    + "</tr>")
         for s in report.sections:
             missed = sep.join(self.missed_item(i) for i in s.items if not i.done) or "—"
-            out.append(f"<tr><td>{e(s.title)}</td><td>{s.points:g} / {s.max_points:g}</td>"
+            out.append(f"<tr><td>{e(s.title)}</td><td>{s.points_text}</td>"
                        f"<td>{e(missed)}</td></tr>")
         out.append("</table>")
         f = report.efficiency
