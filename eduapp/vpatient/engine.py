@@ -466,7 +466,9 @@ class Encounter:
                 self._first_question = False
         for skill in reply.match.skills:
             self.done.add(f"skill:{skill}")
-        if reply.match.kind == "unsure" and not reply.facts:
+        # a clear question about something the script does not hold (pets, insurance)
+        # was understood: it is not counted as "not understood" in the debrief
+        if reply.match.kind == "unsure" and not reply.facts and not reply.match.denied:
             self.unsure += 1
         for f in self.with_volunteered(reply.facts):
             if f not in self.revealed:

@@ -402,11 +402,17 @@ class Matcher:
         # on another word of the question is not its answer
         # (one part of a list the script holds is still answered: "do you drink or use
         # any drugs?" tells the drinking)
-        asked = max((c for c in info if c in DOMINANT), key=lambda c: info[c], default="")
-        if asked and asked not in self.index.owned and (not best_id or best < THRESHOLD or (
-                asked not in self.index.covers[best_id] and not any(
-                    c in DOMINANT and info[c] >= THRESHOLD for c in self.index.covers[best_id]
-                    if c in info))):
+        # (a relative scopes over the question, it is no such part: "孩子父母是什么血型"
+        # asks a blood group; a fact with no topics of its own is defined by its keywords
+        # and example questions, and answers what they match)
+        asked = max((c for c in info if c in DOMINANT and c not in self.index.owned),
+                    key=lambda c: info[c], default="")
+        if asked and info[asked] >= max((info[c] for c in info if c in DOMINANT),
+                                        default=0.0) and (not best_id or best < THRESHOLD or (
+                asked not in self.index.covers[best_id]
+                and self.index.fact_topics[best_id] and not any(
+                    c in DOMINANT and c != "family_history" and info[c] >= THRESHOLD
+                    for c in self.index.covers[best_id] if c in info))):
             return Match("unsure", [], found, skills, best, asked, scores=scores)
         # who is answering for the patient ("您是孩子的妈妈吗？", "are you his mum?"):
         # told from the persona's informant

@@ -124,3 +124,29 @@ def test_kinds_of_held_out_14_to_16(cases, case_id, question, facts):
 ])
 def test_more_questions_the_scripts_do_not_answer(cases, case_id, question):
     assert Matcher(cases[case_id]).match(question).fact_ids == []
+
+
+def test_a_question_the_script_does_not_hold_was_still_understood(cases):
+    # the tester's tour: pets and insurance counted as "not understood" in the debrief
+    from eduapp.vpatient import Encounter
+    enc = Encounter(cases["polyuria-zh"])
+    enc.ask("你们有医保吗？")
+    enc.ask("家里养宠物吗？")
+    assert enc.unsure == 0
+    enc.ask("今天天气怎么样呀")
+    assert enc.unsure == 1
+
+
+def test_a_fact_without_topics_answers_its_own_example_question(cases):
+    # the tester's tour: a teacher's new fact with an example question but no topic
+    import dataclasses
+    case = cases["headache-en"]
+    mine = dataclasses.replace(next(f for f in case.facts if f.id == "surgery"),
+                               id="ops", topics=[], questions=["any operations"])
+    case = dataclasses.replace(case, facts=[f for f in case.facts if f.id != "surgery"]
+                               + [mine])
+    assert Matcher(case).match("Any operations?").fact_ids == ["ops"]
+
+
+def test_the_parents_blood_group_is_no_family_history(cases):
+    assert Matcher(cases["fever-child-zh"]).match("孩子爸妈是什么血型？").fact_ids == []
