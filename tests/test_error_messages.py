@@ -264,7 +264,8 @@ def test_vpatient_case_files_and_library():
     from eduapp.vpatient.model import case_from_json
     with pytest.raises(EduAppError) as bad:
         case_from_json('{"format": "eduapp-case",\n "id": }', "case.json")
-    assert "不是有效的 JSON" in _check(bad.value, "vp.bad-json")
+    zh = _check(bad.value, "vp.bad-json")
+    assert "不是有效的 JSON" in zh and "第 2 行第 8 列" in zh  # where, as the tour asked
     with pytest.raises(EduAppError) as missing:
         CaseLibrary().get("no-such-case")
     assert _check(missing.value, "vp.case-not-found").startswith(

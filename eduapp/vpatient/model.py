@@ -550,7 +550,8 @@ def case_from_json(text: str, source: str = "") -> CaseScript:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ImportFileError(None, source or None, e.lineno, code="vp.bad-json",
-                              values={"detail": e.msg}) from None
+                              values={"detail": e.msg, "line": e.lineno,
+                                      "column": e.colno}) from None
     try:
         return CaseScript.from_dict(data).validate()
     except ValidationError as e:
