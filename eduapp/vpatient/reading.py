@@ -61,6 +61,9 @@ _ABSOLUTE = {"family_history": ("past_history", "previous_episodes", "medication
              "insurance": ("social",), "height": ("name_age", "severity"),
              # "孩子平时几点睡觉" asks the daily routine, not whether sleep is a problem
              "bedtime": ("sleep", "activity_child"),
+             # snoring is asked of the sleep ("孩子睡觉打不打鼾", "does he snore in his
+             # sleep?"): the sleep is where it happens, not what is asked
+             "snoring": ("sleep",),
              "hometown": ("location", "social", "travel"),
              # "tightness when exercising" is what exertion brings on, not the exercise
              # the patient takes
@@ -293,10 +296,6 @@ def read_question(index: CaseIndex,
     lexicon = index.lexicon
     views, hits, found, evidence, when = _find_concepts(index, question)
     nospace = views[2]
-    # snoring is asked of the sleep ("孩子睡觉打不打鼾", "does he snore in his sleep?"):
-    # the sleep is where it happens, not what is asked
-    if "snoring" in found:
-        found.pop("sleep", None)
     # "what problems do you have with your heart?": a condition that is not the
     # presenting complaint makes "what problem" a question about that condition
     if "chief_complaint" in found and any(
